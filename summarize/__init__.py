@@ -1,0 +1,1 @@
+"""summarize: news articles -> grounded briefings -> one cross-source digest."""

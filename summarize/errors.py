@@ -1,0 +1,61 @@
+"""The package's exceptions.
+
+Two families, as in pydantic-ai: a mistake the caller can fix by changing what they pass or configure
+(``UsageError`` and its children), and a failure at run time (``BriefingError`` and children), which
+always keeps the original exception as ``__cause__`` so nothing is lost on the way to the digest's
+``failures`` list. Every message says what to do next.
+"""
+
+from __future__ import annotations
+
+
+class SummarizeError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+# --------------------------------------------------------------------------- caller mistakes
+
+
+class UsageError(SummarizeError):
+    """The caller asked for something that cannot work; the message names the fix."""
+
+
+class ConfigurationError(UsageError):
+    """Missing or inconsistent settings (API key, base URL, model, mode)."""
+
+
+class InputError(UsageError):
+    """An input path or file that cannot be read as an article. ``path`` names it."""
+
+    def __init__(self, message: str, path: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+# --------------------------------------------------------------------------- run-time failures
+
+
+class BriefingError(SummarizeError):
+    """Briefing one article failed. ``article_id`` names it; ``__cause__`` keeps the original error."""
+
+    def __init__(self, message: str, article_id: str | None = None) -> None:
+        super().__init__(message)
+        self.article_id = article_id
+
+    @property
+    def kind(self) -> str:
+        """The class name of the root cause, e.g. ``APIConnectionError``; our own class if none."""
+        cause = self.__cause__
+        return type(cause).__name__ if cause is not None else type(self).__name__
+
+
+class ModelOutputError(BriefingError):
+    """The model's answer could not be turned into a briefing (invalid JSON, schema violations)."""
+
+
+class TruncatedOutput(ModelOutputError):
+    """The model hit ``max_tokens`` before finishing its answer."""
+
+
+class ReplayMiss(BriefingError):
+    """Replay mode met a request that has no recording. Never falls through to the network."""

@@ -1,0 +1,216 @@
+"""The data model every other module imports: article -> briefing -> digest.
+
+Two families live here:
+
+* the **output** models (``Article``, ``Briefing``, ``Digest`` and their items), whose spans and
+  quotes are set by the code after grounding, never by the model;
+* nothing model-facing: what the LLM is asked to fill lives in ``summarize.briefing.extraction``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+ActorKind = Literal["person", "state", "organisation", "other"]
+DecisionStatus = Literal["announced", "taken", "considered", "rejected", "paused", "other"]
+WeaponStatus = Literal["requested", "delivered", "paused", "discussed", "used", "other"]
+Alignment = Literal["exact", "normalised", "fuzzy"]
+ItemKind = Literal["actor", "decision", "weapon", "open_question"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Model):
+    """A located quote: ``article.text[start:end] == quote``, always."""
+
+    quote: str = Field(description="The article's own text of the span, verbatim.")
+    start: int = Field(ge=0, description="Start offset (inclusive) in the article text, in characters.")
+    end: int = Field(ge=0, description="End offset (exclusive) in the article text, in characters.")
+    alignment: Alignment = Field(description="How the model's quote was located in the article.")
+    score: float = Field(ge=0, le=100, description="Alignment score: 100 for exact and normalised matches.")
+
+    @model_validator(mode="after")
+    def _span_ordered(self) -> Evidence:
+        if self.end <= self.start:
+            raise ValueError(f"evidence span [{self.start}, {self.end}) is empty or reversed")
+        return self
+
+
+class _Grounded(_Model):
+    evidence: list[Evidence] = Field(min_length=1, description="At least one located, supporting quote.")
+
+
+class Actor(_Grounded):
+    name: str = Field(description="Canonical name, in English (e.g. 'Volodymyr Zelensky').")
+    name_as_written: str = Field(description="The name as the article writes it (e.g. 'Wolodymyr Selenskyj').")
+    kind: ActorKind
+    role: str | None = Field(default=None, description="Role as stated in the article, in the output language.")
+
+
+class Decision(_Grounded):
+    who: str = Field(description="Who decided or announced, in the output language.")
+    what: str = Field(description="What was decided, in the output language.")
+    status: DecisionStatus
+    date: str | None = Field(default=None, description="Date as stated in the article, if any.")
+
+
+class Weapon(_Grounded):
+    name: str = Field(description="Canonical system name (e.g. 'Patriot', 'Tomahawk').")
+    name_as_written: str = Field(description="The name as the article writes it.")
+    category: str = Field(description="e.g. 'air defence', 'cruise missile', 'drone'.")
+    status: WeaponStatus = Field(description="What the article says of it.")
+
+
+class OpenQuestion(_Grounded):
+    question: str = Field(description="An unresolved question the article raises, in the output language.")
+
+
+class Article(_Model):
+    """One input article, with what can be read off its text without a model."""
+
+    id: str = Field(description="File stem, e.g. '003_217b1643d8ffb68b'.")
+    path: str | None = None
+    text: str = Field(repr=False)
+    sha256: str
+    title: str | None = None
+    source: str | None = Field(default=None, description="Site or source name, when the text names it.")
+    published: dt.date | None = Field(default=None, description="Publication date, when the text states it.")
+    language: str | None = Field(default=None, description="ISO 639-1 code guessed from the text.")
+
+
+class ArticleRef(_Model):
+    id: str
+    title: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+    sha256: str
+
+
+class CleaningReport(_Model):
+    chars_in: int
+    chars_kept: int
+    chars_removed: int
+    lines_removed: int
+    removed_by_rule: dict[str, int] = Field(default_factory=dict, description="Lines removed, per rule name.")
+
+
+class Usage(_Model):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+        )
+
+
+class DroppedItem(_Model):
+    kind: ItemKind
+    label: str = Field(description="What the model proposed (name, question, ...).")
+    reason: str = Field(description="Why the code rejected it after the re-ask.")
+
+
+class BriefingMeta(_Model):
+    prompt_version: str
+    schema_version: str = SCHEMA_VERSION
+    model: str
+    mode: str
+    lang: str
+    chunks: int = Field(description="Parts the cleaned article was split into, one model call each.")
+    llm_calls: int = Field(description="Requests made, re-asks included.")
+    reasks: int = 0
+    truncated_chunks: int = Field(default=0, description="Chunks whose answer hit max_tokens and was cut.")
+    usage: Usage = Field(default_factory=Usage)
+    cleaning: CleaningReport
+
+
+class Briefing(_Model):
+    article: ArticleRef
+    summary: str = Field(description="2-3 sentences in the output language.")
+    actors: list[Actor] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    weapons: list[Weapon] = Field(default_factory=list)
+    open_questions: list[OpenQuestion] = Field(default_factory=list)
+    dropped_items: int = Field(default=0, ge=0, description="Items rejected by grounding after one re-ask.")
+    dropped: list[DroppedItem] = Field(default_factory=list)
+    meta: BriefingMeta
+
+
+# --------------------------------------------------------------------------- digest
+
+
+class Support(_Model):
+    """One article's backing for a digest item."""
+
+    article_id: str
+    quote: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class _Merged(_Model):
+    articles: list[str] = Field(description="Ids of the articles that support this item.")
+    count: int = Field(ge=1, description="Number of supporting articles.")
+    support: list[Support] = Field(min_length=1)
+
+
+class DigestActor(_Merged):
+    name: str
+    kind: ActorKind
+    names_as_written: list[str]
+    roles: list[str]
+
+
+class DigestDecision(_Merged):
+    who: str
+    what: str
+    statuses: list[DecisionStatus]
+    dates: list[str]
+
+
+class DigestWeapon(_Merged):
+    name: str
+    category: str
+    names_as_written: list[str]
+    statuses: list[WeaponStatus]
+
+
+class DigestQuestion(_Merged):
+    question: str
+
+
+class Failure(_Model):
+    article_id: str
+    error_kind: str = Field(description="Exception class name, e.g. 'ReplayMiss', 'APIConnectionError'.")
+    message: str
+
+
+class DigestMeta(_Model):
+    schema_version: str = SCHEMA_VERSION
+    prompt_version: str | None = None
+    model: str | None = None
+    lang: str
+    articles_total: int
+    articles_briefed: int
+    dropped_items: int = 0
+    usage: Usage = Field(default_factory=Usage)
+
+
+class Digest(_Model):
+    articles: list[ArticleRef]
+    summaries: dict[str, str] = Field(default_factory=dict, description="Article id -> its briefing summary.")
+    actors: list[DigestActor] = Field(default_factory=list)
+    decisions: list[DigestDecision] = Field(default_factory=list)
+    weapons: list[DigestWeapon] = Field(default_factory=list)
+    open_questions: list[DigestQuestion] = Field(default_factory=list)
+    failures: list[Failure] = Field(default_factory=list)
+    meta: DigestMeta
