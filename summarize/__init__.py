@@ -1,1 +1,37 @@
-"""summarize: news articles -> grounded briefings -> one cross-source digest."""
+"""summarize: news articles -> grounded, validated briefings -> one cross-source digest.
+
+    >>> from pathlib import Path
+    >>> from summarize import Settings, brief, build_digest
+    >>> settings = Settings(model="gpt-4o-mini")            # or Settings.from_env()
+    >>> briefing = brief(Path("seeds/003_217b1643d8ffb68b.txt"), settings=settings)
+    >>> digest = build_digest(["seeds/"], settings=settings)
+
+Every item of a briefing carries located evidence (``quote``, ``start``, ``end``) in the article text.
+"""
+
+from .article.load import article_from_text, load_article
+from .briefing.brief import abrief, brief
+from .digest.build import Run, abuild_digest, arun, build_digest, run
+from .digest.merge import merge
+from .digest.render import render as render_markdown
+from .errors import (
+    BriefingError,
+    ConfigurationError,
+    InputError,
+    ModelOutputError,
+    ReplayMiss,
+    SummarizeError,
+    TruncatedOutput,
+    UsageError,
+)
+from .models import Actor, Article, Briefing, Decision, Digest, Evidence, Failure, OpenQuestion, Weapon
+from .settings import Settings
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor", "Article", "Briefing", "BriefingError", "ConfigurationError", "Decision", "Digest", "Evidence",
+    "Failure", "InputError", "ModelOutputError", "OpenQuestion", "ReplayMiss", "Run", "Settings", "SummarizeError",
+    "TruncatedOutput", "UsageError", "Weapon", "abrief", "abuild_digest", "article_from_text", "arun", "brief",
+    "build_digest", "load_article", "merge", "render_markdown", "run",
+]

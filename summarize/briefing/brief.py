@@ -1,0 +1,216 @@
+"""Article -> Briefing: clean, split into parts, ask the model per part, ground, merge, summarise.
+
+The sync and async entry points share everything but the calls: :class:`Plan` prepares the requests
+and assembles the result, both pure and fast.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+import instructor
+from openai import AsyncOpenAI, OpenAI
+
+from ..article.clean import CleanedText, clean
+from ..article.load import article_from_text, load_article
+from ..errors import BriefingError, ModelOutputError, UsageError
+from ..llm import client as llm
+from ..models import (
+    Actor,
+    Article,
+    ArticleRef,
+    Briefing,
+    BriefingMeta,
+    Decision,
+    DroppedItem,
+    Evidence,
+    OpenQuestion,
+    Weapon,
+)
+from ..settings import Settings
+from . import prompts
+from .call import CallLog, PartResult, arun_part, arun_summary, attach_collector, run_part, run_summary
+from .chunk import chunk
+from .extraction import ActorDraft, DecisionDraft, Draft, Grounder, QuestionDraft, WeaponDraft
+from .ground import normalise
+
+SUMMARY_INPUT_CHARS = 4000
+MAX_EVIDENCE = 3
+
+ArticleLike = Article | os.PathLike[str] | str
+
+
+def as_article(source: ArticleLike) -> Article:
+    """An Article as is; a Path (any ``os.PathLike``) is read from disk; a ``str`` is the article's text."""
+    if isinstance(source, Article):
+        return source
+    if isinstance(source, os.PathLike):
+        return load_article(Path(source))
+    if isinstance(source, str):
+        return article_from_text(source)
+    raise UsageError(f"cannot brief a {type(source).__name__}: pass an Article, a pathlib.Path or the text as str")
+
+
+def _merge_key(field: str, item: Draft) -> str:
+    if isinstance(item, (ActorDraft, WeaponDraft)):
+        return f"{field}:{normalise(item.name)}"
+    if isinstance(item, DecisionDraft):
+        return f"{field}:{normalise(item.who)}|{normalise(item.what)}"
+    return f"{field}:{normalise(item.question)}"
+
+
+class Plan:
+    """The requests for one article, and how their answers become a Briefing."""
+
+    def __init__(self, article: Article, settings: Settings) -> None:
+        self.article = article
+        self.settings = settings
+        self.cleaned: CleanedText = clean(article.text)
+        if not self.cleaned.text.strip():
+            raise ModelOutputError(
+                f"{article.id}: nothing is left after removing page chrome; check that the file holds an article",
+                article_id=article.id,
+            )
+        self.parts = chunk(self.cleaned.text, settings.chunk_chars)
+        self.grounder = Grounder(article.text, self.cleaned)
+        self.title = article.title or article.id
+
+    def part_messages(self, i: int) -> list[dict[str, str]]:
+        return prompts.messages(
+            "brief", lang=self.settings.lang, title=self.title, part=i + 1, parts=len(self.parts), text=self.parts[i]
+        )
+
+    def summary_messages(self) -> list[dict[str, str]]:
+        text = self.cleaned.text[:SUMMARY_INPUT_CHARS]
+        return prompts.messages("summary", lang=self.settings.lang, title=self.title, text=text)
+
+    def assemble(self, summary: str, summary_log: CallLog, results: list[PartResult]) -> Briefing:
+        log = CallLog()
+        log.add(summary_log)
+        merged: dict[str, tuple[str, Draft, list[Evidence]]] = {}
+        dropped: list[DroppedItem] = []
+        for result in results:
+            log.add(result.log)
+            dropped.extend(result.dropped)
+            for field, item, evidence in result.kept:
+                key = _merge_key(field, item)
+                if key in merged:
+                    evidences = merged[key][2]
+                    if len(evidences) < MAX_EVIDENCE and all(e.start != evidence.start for e in evidences):
+                        evidences.append(evidence)
+                else:
+                    merged[key] = (field, item, [evidence])
+
+        lists: dict[str, list] = {"actors": [], "decisions": [], "weapons": [], "open_questions": []}
+        for field, item, evidences in sorted(merged.values(), key=lambda m: m[2][0].start):
+            evidences = sorted(evidences, key=lambda e: e.start)
+            lists[field].append(_final(item, evidences))
+        a = self.article
+        return Briefing(
+            article=ArticleRef(
+                id=a.id, title=a.title, source=a.source, published=a.published, language=a.language, sha256=a.sha256
+            ),
+            summary=summary,
+            **lists,
+            dropped_items=len(dropped),
+            dropped=dropped,
+            meta=BriefingMeta(
+                prompt_version=prompts.prompt_version(),
+                model=self.settings.model,
+                mode=self.settings.mode,
+                lang=self.settings.lang,
+                chunks=len(self.parts),
+                llm_calls=log.calls,
+                reasks=log.reasks,
+                truncated_chunks=log.truncated,
+                usage=log.usage,
+                cleaning=self.cleaned.report,
+            ),
+        )
+
+
+def _final(item: Draft, evidence: list[Evidence]) -> Actor | Decision | Weapon | OpenQuestion:
+    if isinstance(item, ActorDraft):
+        return Actor(
+            name=item.name.strip(), name_as_written=item.name_as_written.strip(), kind=item.kind,
+            role=(item.role or "").strip() or None, evidence=evidence,
+        )
+    if isinstance(item, DecisionDraft):
+        return Decision(
+            who=item.who.strip(), what=item.what.strip(), status=item.status,
+            date=(item.date or "").strip() or None, evidence=evidence,
+        )
+    if isinstance(item, WeaponDraft):
+        return Weapon(
+            name=item.name.strip(), name_as_written=item.name_as_written.strip(), category=item.category.strip(),
+            status=item.status, evidence=evidence,
+        )
+    assert isinstance(item, QuestionDraft)
+    return OpenQuestion(question=item.question.strip(), evidence=evidence)
+
+
+def _tag(exc: BriefingError, article_id: str) -> BriefingError:
+    if exc.article_id is None:
+        exc.article_id = article_id
+    return exc
+
+
+# --------------------------------------------------------------------------- public entry points
+
+
+def brief_with(client: instructor.Instructor, article: Article, settings: Settings) -> Briefing:
+    """Brief one article with an already wrapped instructor client (see :func:`summarize.llm.client.wrap`)."""
+    plan = Plan(article, settings)
+    try:
+        results = [
+            run_part(client, settings, plan.part_messages(i), plan.grounder, article.id) for i in range(len(plan.parts))
+        ]
+        summary, summary_log = run_summary(client, settings, plan.summary_messages(), article.id)
+    except BriefingError as exc:
+        raise _tag(exc, article.id)
+    return plan.assemble(summary, summary_log, results)
+
+
+async def abrief_with(client: instructor.AsyncInstructor, article: Article, settings: Settings) -> Briefing:
+    plan = Plan(article, settings)
+    try:
+        results = await asyncio.gather(
+            *(arun_part(client, settings, plan.part_messages(i), plan.grounder, article.id) for i in range(len(plan.parts)))
+        )
+        summary, summary_log = await arun_summary(client, settings, plan.summary_messages(), article.id)
+    except BriefingError as exc:
+        raise _tag(exc, article.id)
+    return plan.assemble(summary, summary_log, list(results))
+
+
+def instructor_client(settings: Settings, client: OpenAI | None = None) -> instructor.Instructor:
+    wrapped = llm.wrap(client if client is not None else llm.make_openai(settings), settings)
+    attach_collector(wrapped)
+    return wrapped
+
+
+def async_instructor_client(settings: Settings, client: AsyncOpenAI | None = None) -> instructor.AsyncInstructor:
+    wrapped = llm.wrap_async(client if client is not None else llm.make_async_openai(settings), settings)
+    attach_collector(wrapped)
+    return wrapped
+
+
+def brief(source: ArticleLike, *, settings: Settings | None = None, client: OpenAI | None = None) -> Briefing:
+    """Brief one article: an :class:`Article`, a ``pathlib.Path`` to a file, or the article text as ``str``.
+
+    ``settings`` default to :meth:`Settings.from_env`; ``client`` lets you inject a configured ``OpenAI``.
+    Raises :class:`~summarize.errors.InputError`, :class:`~summarize.errors.ConfigurationError` or
+    :class:`~summarize.errors.BriefingError` (with the original error as ``__cause__``).
+    """
+    settings = settings or Settings.from_env()
+    article = as_article(source)
+    return brief_with(instructor_client(settings, client), article, settings)
+
+
+async def abrief(source: ArticleLike, *, settings: Settings | None = None, client: AsyncOpenAI | None = None) -> Briefing:
+    """Async form of :func:`brief`; ``client`` is an ``AsyncOpenAI``."""
+    settings = settings or Settings.from_env()
+    article = as_article(source)
+    return await abrief_with(async_instructor_client(settings, client), article, settings)

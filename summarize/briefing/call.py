@@ -1,0 +1,301 @@
+"""One structured model call with grounding re-ask, and the salvage of what the model got right.
+
+Flow for one article part:
+
+1. instructor sends the request; the :class:`PartDraft` validator grounds every item (strict context).
+2. If an item fails, instructor re-asks once (``Settings.reasks``) with the reasons in the message.
+3. Whatever happens, every raw completion is collected through a hook. Items that ground in *any*
+   attempt are kept (a re-ask must not cost the items the first answer had right); items that still
+   fail in the last attempt are dropped and reported with their reason.
+4. A truncated answer (``finish_reason == "length"``) is not re-asked blindly: its complete items are
+   salvaged with a partial JSON parse and the part is reported as truncated.
+
+Transport and API errors are not model mistakes: they surface as :class:`BriefingError` with the original
+exception as ``__cause__``; a replay miss surfaces as :class:`ReplayMiss` itself.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from dataclasses import dataclass, field
+from typing import Any
+
+import instructor
+import jiter
+import openai
+from pydantic import BaseModel, ValidationError
+
+from ..errors import BriefingError, ModelOutputError, ReplayMiss, TruncatedOutput
+from ..models import DroppedItem, Evidence, Usage
+from ..settings import Settings
+from .extraction import FIELD_KIND, Draft, Grounder, PartDraft, SummaryDraft, label
+from ..llm.replay import ARTICLE_HEADER
+
+_RESPONSES: contextvars.ContextVar[list[Any] | None] = contextvars.ContextVar("summarize_responses", default=None)
+
+
+def _collect(response: Any) -> None:
+    bucket = _RESPONSES.get()
+    if bucket is not None:
+        # Snapshot the usage now: instructor later overwrites ``response.usage`` with its running total.
+        bucket.append(_Seen(response, _usage(response)))
+
+
+def attach_collector(client: instructor.Instructor | instructor.AsyncInstructor) -> None:
+    client.on("completion:response", _collect)
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """One raw completion as it arrived, with its own token usage."""
+
+    response: Any
+    usage: Usage
+
+
+@dataclass
+class CallLog:
+    calls: int = 0
+    reasks: int = 0
+    truncated: int = 0
+    usage: Usage = field(default_factory=Usage)
+
+    def add(self, other: CallLog) -> None:
+        self.calls += other.calls
+        self.reasks += other.reasks
+        self.truncated += other.truncated
+        self.usage = self.usage + other.usage
+
+
+@dataclass
+class PartResult:
+    kept: list[tuple[str, Draft, Evidence]]
+    dropped: list[DroppedItem]
+    log: CallLog
+
+
+# --------------------------------------------------------------------------- response helpers
+
+
+def _content(response: Any) -> str | None:
+    try:
+        message = response.choices[0].message
+    except (AttributeError, IndexError):
+        return None
+    if message.content:
+        return message.content
+    calls = getattr(message, "tool_calls", None) or []
+    return calls[0].function.arguments if calls else None
+
+
+def _finish_reason(response: Any) -> str | None:
+    try:
+        return response.choices[0].finish_reason
+    except (AttributeError, IndexError):
+        return None
+
+
+def _usage(response: Any) -> Usage:
+    usage = getattr(response, "usage", None)
+    if usage is None:
+        return Usage()
+    return Usage(prompt_tokens=usage.prompt_tokens or 0, completion_tokens=usage.completion_tokens or 0)
+
+
+def _log(seen: list[_Seen]) -> CallLog:
+    log = CallLog(calls=len(seen), reasks=max(0, len(seen) - 1))
+    for item in seen:
+        log.usage = log.usage + item.usage
+        log.truncated += _finish_reason(item.response) == "length"
+    return log
+
+
+def _loads(content: str, truncated: bool) -> Any:
+    """JSON from an answer; a truncated one is parsed up to its last complete value."""
+    text = content.strip()
+    if text.startswith("```"):
+        text = text.strip("`").removeprefix("json").strip()
+    try:
+        return jiter.from_json(text.encode("utf-8"), partial_mode="trailing-strings" if truncated else "off")
+    except ValueError:
+        return None
+
+
+_DRAFT_TYPES: dict[str, type[BaseModel]] = {
+    name: info.annotation.__args__[0]  # type: ignore[union-attr]
+    for name, info in PartDraft.model_fields.items()
+}
+
+
+def _lenient_items(data: Any) -> list[tuple[str, Draft]]:
+    """Every well-formed item of a (possibly partial) answer; malformed ones are skipped."""
+    if not isinstance(data, dict):
+        return []
+    out: list[tuple[str, Draft]] = []
+    for name, model in _DRAFT_TYPES.items():
+        raw_items = data.get(name)
+        if not isinstance(raw_items, list):
+            continue
+        limit = PartDraft.model_fields[name].metadata[0].max_length  # type: ignore[attr-defined]
+        for raw in raw_items[:limit]:
+            try:
+                out.append((name, model.model_validate(raw)))  # type: ignore[arg-type]
+            except ValidationError:
+                continue
+    return out
+
+
+def _key(field_name: str, item: Draft) -> str:
+    return f"{field_name}:{label(item).casefold()}"
+
+
+def salvage(seen: list[_Seen], grounder: Grounder) -> PartResult:
+    """Grounded items from all attempts; failures of the last attempt become dropped items."""
+    responses = [s.response for s in seen]
+    kept: dict[str, tuple[str, Draft, Evidence]] = {}
+    last_failures: dict[str, DroppedItem] = {}
+    parsed_any = False
+    for n, response in enumerate(responses):
+        content = _content(response)
+        if content is None:
+            continue
+        data = _loads(content, truncated=_finish_reason(response) == "length")
+        if data is None:
+            continue
+        parsed_any = True
+        failures: dict[str, DroppedItem] = {}
+        for field_name, item in _lenient_items(data):
+            key = _key(field_name, item)
+            result = grounder.check(item)
+            if isinstance(result, Evidence):
+                kept.setdefault(key, (field_name, item, result))
+            else:
+                failures[key] = DroppedItem(kind=FIELD_KIND[field_name], label=label(item)[:120], reason=result)
+        if n == len(responses) - 1:
+            last_failures = failures
+    if responses and not parsed_any:
+        raise ModelOutputError("the model answered no parseable JSON in any attempt")
+    dropped = [d for k, d in last_failures.items() if k not in kept]
+    return PartResult(kept=list(kept.values()), dropped=dropped, log=_log(seen))
+
+
+def _raise_transport(exc: BaseException, article_id: str) -> None:
+    """Re-raise API/transport failures (not model mistakes) as ours, keeping the original."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, ReplayMiss):
+            raise cur
+        if isinstance(cur, openai.APIError):
+            raise BriefingError(f"{article_id}: the LLM request failed: {cur}", article_id=article_id) from cur
+        cur = cur.__cause__ or cur.__context__
+
+
+def _request_kwargs(settings: Settings, article_id: str, max_tokens: int) -> dict[str, Any]:
+    return {
+        "model": settings.model,
+        "temperature": settings.temperature,
+        "max_tokens": max_tokens,
+        "max_retries": settings.reasks,  # instructor: max_retries=N means N+1 attempts
+        "extra_headers": {ARTICLE_HEADER: article_id},
+    }
+
+
+# --------------------------------------------------------------------------- sync / async entry points
+
+
+def run_part(
+    client: instructor.Instructor, settings: Settings, messages: list[dict[str, str]], grounder: Grounder, article_id: str
+) -> PartResult:
+    bucket: list[_Seen] = []
+    token = _RESPONSES.set(bucket)
+    try:
+        client.create(
+            response_model=PartDraft,
+            messages=messages,  # type: ignore[arg-type]
+            context={"grounder": grounder, "strict": True},
+            **_request_kwargs(settings, article_id, settings.max_tokens),
+        )
+    except Exception as exc:  # noqa: BLE001 - sorted below: transport errors re-raised, model mistakes salvaged
+        _raise_transport(exc, article_id)
+    finally:
+        _RESPONSES.reset(token)
+    return salvage(bucket, grounder)
+
+
+async def arun_part(
+    client: instructor.AsyncInstructor,
+    settings: Settings,
+    messages: list[dict[str, str]],
+    grounder: Grounder,
+    article_id: str,
+) -> PartResult:
+    bucket: list[_Seen] = []
+    token = _RESPONSES.set(bucket)
+    try:
+        await client.create(
+            response_model=PartDraft,
+            messages=messages,  # type: ignore[arg-type]
+            context={"grounder": grounder, "strict": True},
+            **_request_kwargs(settings, article_id, settings.max_tokens),
+        )
+    except Exception as exc:  # noqa: BLE001
+        _raise_transport(exc, article_id)
+    finally:
+        _RESPONSES.reset(token)
+    return salvage(bucket, grounder)
+
+
+def _summary_from(seen: list[_Seen], article_id: str) -> tuple[str, CallLog]:
+    log = _log(seen)
+    responses = [s.response for s in seen]
+    for response in reversed(responses):
+        content = _content(response)
+        data = _loads(content, truncated=_finish_reason(response) == "length") if content else None
+        if isinstance(data, dict) and isinstance(data.get("summary"), str) and data["summary"].strip():
+            text = " ".join(data["summary"].split())
+            if _finish_reason(response) == "length":
+                # keep whole sentences only
+                cut = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
+                text = text[: cut + 1] if cut > 0 else text
+            return text[: SummaryDraft.model_fields["summary"].metadata[0].max_length], log  # type: ignore[attr-defined]
+    if log.truncated:
+        raise TruncatedOutput(f"{article_id}: the summary was cut off at max_tokens before any sentence ended")
+    raise ModelOutputError(f"{article_id}: the model gave no usable summary")
+
+
+def run_summary(
+    client: instructor.Instructor, settings: Settings, messages: list[dict[str, str]], article_id: str
+) -> tuple[str, CallLog]:
+    bucket: list[_Seen] = []
+    token = _RESPONSES.set(bucket)
+    try:
+        client.create(
+            response_model=SummaryDraft,
+            messages=messages,  # type: ignore[arg-type]
+            **_request_kwargs(settings, article_id, settings.summary_max_tokens),
+        )
+    except Exception as exc:  # noqa: BLE001
+        _raise_transport(exc, article_id)
+    finally:
+        _RESPONSES.reset(token)
+    return _summary_from(bucket, article_id)
+
+
+async def arun_summary(
+    client: instructor.AsyncInstructor, settings: Settings, messages: list[dict[str, str]], article_id: str
+) -> tuple[str, CallLog]:
+    bucket: list[_Seen] = []
+    token = _RESPONSES.set(bucket)
+    try:
+        await client.create(
+            response_model=SummaryDraft,
+            messages=messages,  # type: ignore[arg-type]
+            **_request_kwargs(settings, article_id, settings.summary_max_tokens),
+        )
+    except Exception as exc:  # noqa: BLE001
+        _raise_transport(exc, article_id)
+    finally:
+        _RESPONSES.reset(token)
+    return _summary_from(bucket, article_id)

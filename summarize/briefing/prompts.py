@@ -1,0 +1,57 @@
+"""Prompt templates from ``prompts/``: system and user parts, one version string for the set.
+
+Templates are ``str.format`` text. The article is inserted last, between ``<article>`` delimiters, and any
+delimiter inside the article is defused so the article cannot close its own frame. The system part holds no
+per-article data, so it is byte-identical across requests (providers cache such prefixes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .._data import data_dir
+
+LANGUAGES = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+    "nl": "Dutch", "pl": "Polish", "uk": "Ukrainian", "ru": "Russian", "pt": "Portuguese",
+}
+
+
+@dataclass(frozen=True)
+class Template:
+    system: str
+    user: str
+
+
+@lru_cache(maxsize=None)
+def prompt_version() -> str:
+    return (data_dir("prompts") / "VERSION").read_text(encoding="utf-8").strip()
+
+
+@lru_cache(maxsize=None)
+def template(name: str) -> Template:
+    folder = data_dir("prompts")
+    return Template(
+        system=(folder / f"{name}.system.txt").read_text(encoding="utf-8"),
+        user=(folder / f"{name}.user.txt").read_text(encoding="utf-8"),
+    )
+
+
+def language_name(code: str) -> str:
+    return LANGUAGES.get(code.lower(), code)
+
+
+def defuse(text: str) -> str:
+    """Keep an article from closing or reopening its ``<article>`` frame."""
+    return text.replace("<article>", "<article\u200b>").replace("</article>", "</article\u200b>")
+
+
+def messages(name: str, *, lang: str, **fields: object) -> list[dict[str, str]]:
+    tpl = template(name)
+    values = {k: (defuse(v) if isinstance(v, str) else v) for k, v in fields.items()}
+    values["language"] = language_name(lang)
+    return [
+        {"role": "system", "content": tpl.system.format(language=values["language"])},
+        {"role": "user", "content": tpl.user.format(**values)},
+    ]

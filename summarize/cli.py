@@ -1,0 +1,208 @@
+"""The ``summarize`` command: a thin layer over the library. The only place that prints or exits.
+
+Exit status: 0 every article briefed; 1 some articles failed (the digest is still written); 2 usage or
+configuration error (nothing was sent to a model).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import schema as schemas
+from .briefing.brief import brief_with, instructor_client
+from .article.load import load_article
+from .digest.build import Progress, run
+from .digest.render import render
+from .errors import ConfigurationError, ReplayMiss, SummarizeError, UsageError
+from .llm.replay import Cassette
+from .briefing.prompts import prompt_version
+from .settings import MODES, Settings
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn news articles into grounded briefings and one cross-source digest.",
+    pretty_exceptions_enable=False,
+)
+
+ModelOpt = Annotated[Optional[str], typer.Option("--model", help="Model name [env: SUMMARIZE_MODEL].")]
+BaseUrlOpt = Annotated[
+    Optional[str], typer.Option("--base-url", help="OpenAI-compatible API root [env: OPENAI_BASE_URL].")
+]
+ModeOpt = Annotated[
+    Optional[str], typer.Option("--mode", help=f"Structured output mode: {', '.join(MODES)} [default: json_schema].")
+]
+LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Output language of descriptive fields [default: en].")]
+RecordOpt = Annotated[Optional[Path], typer.Option("--record", help="Record the HTTP exchanges into DIR.")]
+ReplayOpt = Annotated[
+    Optional[Path], typer.Option("--replay", help="Answer from recordings in DIR; never touches the network.")
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
+
+
+def _err(message: str) -> None:
+    typer.echo(f"summarize: {message}", err=True)
+
+
+def _settings(model, base_url, mode, lang, record, replay) -> Settings:  # noqa: ANN001
+    defaults: dict[str, object] = {}
+    if replay is not None:
+        if not replay.is_dir():
+            raise ConfigurationError(
+                f"--replay {replay}: no such folder. Record one with: summarize digest ARTICLES --record {replay}"
+            )
+        manifest = Cassette(replay).manifest()
+        # A recording folder says which model, mode and language it was made with.
+        defaults = {k: manifest[k] for k in ("model", "mode", "lang") if manifest.get(k)}
+    overrides = {"model": model, "base_url": base_url, "mode": mode, "lang": lang, "record_dir": record, "replay_dir": replay}
+    merged = {**defaults, **{k: v for k, v in overrides.items() if v is not None}}
+    settings = Settings.from_env(**merged)
+    if replay is not None:
+        settings = settings.with_(**{k: v for k, v in merged.items() if k in defaults or v is not None})
+    settings.check_reachable()
+    return settings
+
+
+def _write_manifest(settings: Settings) -> None:
+    if settings.record_dir is None:
+        return
+    Cassette(settings.record_dir).write_manifest(
+        {"model": settings.model, "mode": settings.mode, "lang": settings.lang, "prompt_version": prompt_version()}
+    )
+
+
+def _write_json(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+@app.command()
+def digest(
+    paths: Annotated[list[Path], typer.Argument(help="Article files and/or folders of .txt/.md articles.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    lang: LangOpt = None,
+    record: RecordOpt = None,
+    replay: ReplayOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Brief every article and merge them: writes digest.json, digest.md and briefings/<id>.json."""
+    try:
+        settings = _settings(model, base_url, mode, lang, record, replay)
+        _write_manifest(settings)
+    except UsageError as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
+
+    started = time.monotonic()
+    briefings_dir = out / "briefings"
+
+    def progress(p: Progress) -> None:
+        # Each briefing is written as soon as it exists: an interrupted run keeps what it finished.
+        if p.briefing is not None:
+            _write_json(briefings_dir / f"{p.article_id}.json", p.briefing.model_dump_json(indent=2) + "\n")
+        if quiet:
+            return
+        if p.status == "start":
+            typer.echo(f"[{p.index}/{p.total}] {p.article_id} ...", err=True)
+        elif p.briefing is not None:
+            b = p.briefing
+            typer.echo(
+                f"[{p.index}/{p.total}] {p.article_id}: {len(b.actors)} actors, {len(b.decisions)} decisions, "
+                f"{len(b.weapons)} weapons, {len(b.open_questions)} open questions"
+                f" ({b.dropped_items} unsupported dropped, {b.meta.llm_calls} calls)",
+                err=True,
+            )
+        elif p.failure is not None:
+            typer.echo(f"[{p.index}/{p.total}] {p.article_id}: FAILED {p.failure.error_kind}: {p.failure.message}", err=True)
+
+    try:
+        result = run(paths, settings=settings, on_progress=progress)
+    except UsageError as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
+
+    _write_json(out / "digest.json", result.digest.model_dump_json(indent=2) + "\n")
+    (out / "digest.md").write_text(render(result.digest), encoding="utf-8")
+    d = result.digest
+    usage = d.meta.usage
+    typer.echo(f"wrote {out / 'digest.md'}")
+    typer.echo(f"wrote {out / 'digest.json'}")
+    typer.echo(f"wrote {len(result.briefings)} briefings to {briefings_dir}/")
+    if not quiet:
+        typer.echo(
+            f"{d.meta.articles_briefed}/{d.meta.articles_total} articles briefed, {len(d.failures)} failed, "
+            f"{usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens, "
+            f"{time.monotonic() - started:.1f}s",
+            err=True,
+        )
+    if result.failures:
+        if any(f.error_kind == ReplayMiss.__name__ for f in result.failures):
+            _err("some articles have no recording; record them with --record DIR against a live model")
+        raise typer.Exit(1)
+
+
+@app.command()
+def brief(
+    file: Annotated[Path, typer.Argument(help="One article file.")],
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    lang: LangOpt = None,
+    record: RecordOpt = None,
+    replay: ReplayOpt = None,
+) -> None:
+    """Brief one article and print the briefing as JSON."""
+    try:
+        settings = _settings(model, base_url, mode, lang, record, replay)
+        article = load_article(file)
+        _write_manifest(settings)
+    except UsageError as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
+    try:
+        briefing = brief_with(instructor_client(settings), article, settings)
+    except SummarizeError as exc:
+        _err(f"{type(exc).__name__}: {exc}")
+        raise typer.Exit(1)
+    typer.echo(briefing.model_dump_json(indent=2))
+
+
+@app.command("schema")
+def schema_cmd(
+    name: Annotated[Optional[str], typer.Argument(help="briefing or digest")] = None,
+    write: Annotated[
+        Optional[Path], typer.Option("--write", help="Regenerate every schema file into this folder (e.g. schemas/).")
+    ] = None,
+) -> None:
+    """Print the JSON Schema of a briefing or a digest, or regenerate the schema files."""
+    if write is not None:
+        for path in schemas.write_all(write):
+            typer.echo(f"wrote {path}")
+        return
+    if name not in schemas.MODELS:
+        _err(f"name a schema: {' or '.join(schemas.MODELS)} (e.g. summarize schema briefing)")
+        raise typer.Exit(2)
+    typer.echo(schemas.render(name), nl=False)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        _err("interrupted; briefings finished so far are in the output folder")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+"""Many articles -> briefings (and failures) -> one Digest. One failed article never stops the others.
+
+Library code reports progress through an optional callback instead of printing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from openai import AsyncOpenAI, OpenAI
+
+from ..article.load import find_articles, load_article
+from ..briefing.brief import abrief_with, async_instructor_client, brief_with, instructor_client
+from ..errors import BriefingError, InputError
+from ..models import Article, Briefing, Digest, Failure
+from ..settings import Settings
+from .merge import merge
+
+Source = Article | os.PathLike[str] | str
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One step of a run: ``status`` is ``start``, ``done`` or ``failed``; ``index`` counts from 1."""
+
+    index: int
+    total: int
+    article_id: str
+    status: Literal["start", "done", "failed"]
+    briefing: Briefing | None = None
+    failure: Failure | None = None
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+@dataclass
+class Run:
+    """What a run produced: the briefings, the failures and the digest merged from them."""
+
+    briefings: list[Briefing]
+    failures: list[Failure]
+    digest: Digest
+
+
+def load_sources(sources: Sequence[Source]) -> tuple[list[Article], list[Failure]]:
+    """Articles from Articles, files and folders (``str`` here is a path). Unreadable files become failures;
+    a missing path or a folder without articles raises :class:`InputError` before any work is done."""
+    articles: list[Article] = []
+    failures: list[Failure] = []
+    paths: list[str | Path] = []
+    for source in sources:
+        if isinstance(source, Article):
+            articles.append(source)
+        else:
+            paths.append(Path(source))
+    for path in find_articles(paths) if paths else []:
+        try:
+            articles.append(load_article(path))
+        except InputError as exc:
+            failures.append(Failure(article_id=path.stem, error_kind="InputError", message=str(exc)))
+    seen: set[str] = set()
+    for article in articles:
+        if article.id in seen:
+            raise InputError(f"two articles share the id {article.id!r}: rename one of the files", path=article.path)
+        seen.add(article.id)
+    return articles, failures
+
+
+def _failure(exc: BriefingError, article_id: str) -> Failure:
+    return Failure(article_id=article_id, error_kind=exc.kind, message=str(exc))
+
+
+def run(
+    sources: Sequence[Source],
+    *,
+    settings: Settings | None = None,
+    client: OpenAI | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> Run:
+    """Brief every article in ``sources`` one after another and merge the results."""
+    settings = settings or Settings.from_env()
+    articles, failures = load_sources(sources)
+    wrapped = instructor_client(settings, client)
+    briefings: list[Briefing] = []
+    for i, article in enumerate(articles, 1):
+        if on_progress:
+            on_progress(Progress(i, len(articles), article.id, "start"))
+        try:
+            briefing = brief_with(wrapped, article, settings)
+        except BriefingError as exc:
+            failure = _failure(exc, article.id)
+            failures.append(failure)
+            if on_progress:
+                on_progress(Progress(i, len(articles), article.id, "failed", failure=failure))
+            continue
+        briefings.append(briefing)
+        if on_progress:
+            on_progress(Progress(i, len(articles), article.id, "done", briefing=briefing))
+    return Run(briefings, failures, merge(briefings, failures, lang=settings.lang))
+
+
+async def arun(
+    sources: Sequence[Source],
+    *,
+    settings: Settings | None = None,
+    client: AsyncOpenAI | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> Run:
+    """Async form of :func:`run` (articles one after another; the parts of one article concurrently)."""
+    settings = settings or Settings.from_env()
+    articles, failures = load_sources(sources)
+    wrapped = async_instructor_client(settings, client)
+    briefings: list[Briefing] = []
+    for i, article in enumerate(articles, 1):
+        if on_progress:
+            on_progress(Progress(i, len(articles), article.id, "start"))
+        try:
+            briefing = await abrief_with(wrapped, article, settings)
+        except BriefingError as exc:
+            failure = _failure(exc, article.id)
+            failures.append(failure)
+            if on_progress:
+                on_progress(Progress(i, len(articles), article.id, "failed", failure=failure))
+            continue
+        briefings.append(briefing)
+        if on_progress:
+            on_progress(Progress(i, len(articles), article.id, "done", briefing=briefing))
+    return Run(briefings, failures, merge(briefings, failures, lang=settings.lang))
+
+
+def build_digest(
+    sources: Sequence[Source], *, settings: Settings | None = None, client: OpenAI | None = None
+) -> Digest:
+    """Brief ``sources`` (Articles, or paths of files and folders) and return the merged :class:`Digest`."""
+    return run(sources, settings=settings, client=client).digest
+
+
+async def abuild_digest(
+    sources: Sequence[Source], *, settings: Settings | None = None, client: AsyncOpenAI | None = None
+) -> Digest:
+    """Async form of :func:`build_digest`."""
+    return (await arun(sources, settings=settings, client=client)).digest

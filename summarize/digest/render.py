@@ -1,0 +1,143 @@
+"""Digest -> Markdown for a person: key points with source tags, tables, decisions, questions, sources.
+
+Everything taken from articles or the model is escaped before it is rendered, so a quote cannot turn into
+a link, an image, HTML or a broken table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..models import Digest, Support
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
+KEY_POINTS = 7
+
+
+def esc(text: str) -> str:
+    """Escape Markdown and HTML so text renders literally (also inside table cells)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def source_tags(digest: Digest) -> dict[str, str]:
+    """Article id -> short tag: the id's prefix before ``_`` (``003``) when unique, else the id."""
+    ids = [a.id for a in digest.articles] + [f.article_id for f in digest.failures]
+    prefixes = [i.split("_", 1)[0] for i in ids]
+    unique = len(set(prefixes)) == len(prefixes)
+    return {i: (p if unique else i) for i, p in zip(ids, prefixes)}
+
+
+def _tags(article_ids: Sequence[str], tags: dict[str, str]) -> str:
+    return "".join(f"\\[{esc(tags.get(a, a))}\\]" for a in article_ids)
+
+
+def _quote(support: Sequence[Support], tags: dict[str, str], limit: int = 1) -> str:
+    parts = [f"“{esc(s.quote)}” {_tags([s.article_id], tags)}" for s in support[:limit]]
+    return " ".join(parts)
+
+
+def render(digest: Digest) -> str:
+    tags = source_tags(digest)
+    meta = digest.meta
+    out: list[str] = []
+    dates = sorted(a.published.isoformat() for a in digest.articles if a.published)
+    span = f" · {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "") if dates else ""
+    out.append(f"# Digest: {meta.articles_briefed} of {meta.articles_total} articles briefed{span}")
+    out.append("")
+    out.append(
+        f"_Model {esc(meta.model or 'n/a')} · prompts {esc(meta.prompt_version or 'n/a')} · "
+        f"schema {meta.schema_version} · {meta.usage.prompt_tokens + meta.usage.completion_tokens} tokens · "
+        f"{meta.dropped_items} unsupported items dropped_"
+    )
+    out.append("")
+
+    out.append("## Key points")
+    out.append("")
+    points: list[tuple[int, str]] = []
+    for d in digest.decisions:
+        points.append((d.count, f"**{esc(d.who)}**: {esc(d.what)} _({', '.join(d.statuses)})_ {_tags(d.articles, tags)}"))
+    for w in digest.weapons:
+        if w.count > 1:
+            points.append((w.count, f"**{esc(w.name)}** ({esc(w.category)}) is discussed in {w.count} sources "
+                                    f"({', '.join(w.statuses)}) {_tags(w.articles, tags)}"))
+    points.sort(key=lambda p: -p[0])
+    for _, text in points[:KEY_POINTS]:
+        out.append(f"- {text}")
+    if not points:
+        out.append("- No decisions or corroborated weapons were found.")
+    out.append("")
+    for article in digest.articles:
+        summary = digest.summaries.get(article.id)
+        if summary:
+            out.append(f"> {esc(summary)} {_tags([article.id], tags)}")
+            out.append(">")
+    if out[-1] == ">":
+        out.pop()
+    out.append("")
+
+    out.append("## Actors")
+    out.append("")
+    if digest.actors:
+        out.append("| Actor | Kind | Role as stated | Written as | Sources |")
+        out.append("|---|---|---|---|---|")
+        for a in digest.actors:
+            out.append(
+                f"| {esc(a.name)} | {a.kind} | {esc('; '.join(a.roles)) or '–'} | "
+                f"{esc(', '.join(a.names_as_written))} | {_tags(a.articles, tags)} |"
+            )
+    else:
+        out.append("_None found._")
+    out.append("")
+
+    out.append("## Weapons and systems")
+    out.append("")
+    if digest.weapons:
+        out.append("| System | Category | Said of it | Written as | Sources |")
+        out.append("|---|---|---|---|---|")
+        for w in digest.weapons:
+            out.append(
+                f"| {esc(w.name)} | {esc(w.category)} | {', '.join(w.statuses)} | "
+                f"{esc(', '.join(w.names_as_written))} | {_tags(w.articles, tags)} |"
+            )
+    else:
+        out.append("_None found._")
+    out.append("")
+
+    out.append("## Decisions")
+    out.append("")
+    for d in digest.decisions:
+        date = f", {esc(', '.join(d.dates))}" if d.dates else ""
+        out.append(f"- **{esc(d.who)}**: {esc(d.what)} _({', '.join(d.statuses)}{date})_ {_tags(d.articles, tags)}")
+        out.append(f"  - {_quote(d.support, tags)}")
+    if not digest.decisions:
+        out.append("_None found._")
+    out.append("")
+
+    out.append("## Open questions")
+    out.append("")
+    for q in digest.open_questions:
+        out.append(f"- {esc(q.question)} {_tags(q.articles, tags)}")
+        out.append(f"  - {_quote(q.support, tags)}")
+    if not digest.open_questions:
+        out.append("_None found._")
+    out.append("")
+
+    out.append("## Sources")
+    out.append("")
+    out.append("| Tag | Title | Source | Published | Language |")
+    out.append("|---|---|---|---|---|")
+    for a in digest.articles:
+        out.append(
+            f"| {_tags([a.id], tags)} | {esc(a.title or a.id)} | {esc(a.source or '–')} | "
+            f"{a.published.isoformat() if a.published else '–'} | {a.language or '–'} |"
+        )
+    out.append("")
+
+    if digest.failures:
+        out.append("## Failures")
+        out.append("")
+        for f in digest.failures:
+            out.append(f"- {_tags([f.article_id], tags)} `{esc(f.article_id)}`: {esc(f.error_kind)}: {esc(f.message)}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

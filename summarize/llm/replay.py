@@ -1,0 +1,223 @@
+"""Record and replay the HTTP exchanges with the LLM, at the httpx2 transport layer.
+
+openai 3.x sends every request through an ``httpx2`` client. We hand the client a transport of our own:
+
+* ``record``: the real transport sends the request; the exchange is also written to
+  ``DIR/<article id>/<key>.json``.
+* ``replay``: there is **no** inner transport at all. A request is answered from ``DIR`` or raises
+  :class:`~summarize.errors.ReplayMiss`; it cannot reach the network because nothing here can open a socket.
+
+A request is matched on its content: the SHA-256 of the method, the URL path (after ``/v1``) and the
+canonical JSON body (sorted keys). Headers are not part of the key, and none are stored except
+``content-type``: no ``Authorization``, no API key. The article id travels in the ``X-Summarize-Article``
+request header, only to name files and misses.
+
+Recordings are plain, indented JSON, one file per exchange, so a reviewer can read what the model was
+asked and what it answered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Literal
+
+import httpx2
+
+from ..errors import ReplayMiss
+
+ARTICLE_HEADER = "X-Summarize-Article"
+MANIFEST = "manifest.json"
+# Response headers worth keeping; everything else (cookies, request ids, rate-limit counters) is dropped.
+_KEEP_RESPONSE_HEADERS = ("content-type",)
+
+Mode = Literal["record", "replay"]
+
+
+def request_key(method: str, path: str, body: Any) -> str:
+    """Content key of a request: method, path and the canonical JSON body."""
+    canonical = json.dumps(
+        {"method": method.upper(), "path": path, "body": body},
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _api_path(url: httpx2.URL) -> str:
+    """The endpoint path relative to the API root, so recordings survive a change of host or port."""
+    path = url.path
+    marker = "/v1/"
+    return path[path.index(marker) + len(marker) - 1 :] if marker in path else path
+
+
+def _body(request: httpx2.Request) -> Any:
+    raw = request.read()
+    if not raw:
+        return None
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return raw.decode("utf-8", errors="replace")
+
+
+def _safe_id(article_id: str | None) -> str:
+    if not article_id:
+        return "_unlabelled"
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in article_id)[:120]
+
+
+def _write_atomic(path: Path, data: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class Cassette:
+    """A folder of recorded exchanges, indexed by content key."""
+
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        self.directory = Path(directory)
+        self._index: dict[str, Path] | None = None
+
+    def _load_index(self) -> dict[str, Path]:
+        if self._index is None:
+            index: dict[str, Path] = {}
+            if self.directory.is_dir():
+                for file in sorted(self.directory.glob("*/*.json")):
+                    index[file.stem] = file
+            self._index = index
+        return self._index
+
+    def find(self, key: str) -> dict[str, Any] | None:
+        file = self._load_index().get(key)
+        if file is None:
+            return None
+        return json.loads(file.read_text(encoding="utf-8"))
+
+    def save(self, key: str, article_id: str | None, exchange: dict[str, Any]) -> Path:
+        file = self.directory / _safe_id(article_id) / f"{key}.json"
+        _write_atomic(file, json.dumps(exchange, indent=2, ensure_ascii=False) + "\n")
+        self._load_index()[key] = file
+        return file
+
+    def manifest(self) -> dict[str, Any]:
+        file = self.directory / MANIFEST
+        return json.loads(file.read_text(encoding="utf-8")) if file.is_file() else {}
+
+    def write_manifest(self, data: dict[str, Any]) -> None:
+        _write_atomic(self.directory / MANIFEST, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _miss(request: httpx2.Request, cassette: Cassette, key: str) -> ReplayMiss:
+    article = request.headers.get(ARTICLE_HEADER)
+    who = f"article {article!r}" if article else "a request"
+    return ReplayMiss(
+        f"no recording for {who} in {cassette.directory} (request key {key[:12]}). "
+        "The prompt, model, mode, language or article text differs from when it was recorded. "
+        f"Record it with a live model: summarize digest ... --record {cassette.directory}",
+        article_id=article,
+    )
+
+
+class _Recorder:
+    def __init__(self, cassette: Cassette, mode: Mode) -> None:
+        self.cassette = cassette
+        self.mode = mode
+
+    def lookup(self, request: httpx2.Request) -> tuple[str, Any, httpx2.Response | None]:
+        body = _body(request)
+        key = request_key(request.method, _api_path(request.url), body)
+        if self.mode != "replay":
+            return key, body, None
+        exchange = self.cassette.find(key)
+        if exchange is None:
+            raise _miss(request, self.cassette, key)
+        response = exchange["response"]
+        content = json.dumps(response["body"], ensure_ascii=False).encode("utf-8")
+        headers = dict(response.get("headers") or {"content-type": "application/json"})
+        return key, body, httpx2.Response(response["status"], headers=headers, content=content, request=request)
+
+    def store(self, key: str, body: Any, request: httpx2.Request, response: httpx2.Response) -> None:
+        try:
+            response_body: Any = json.loads(response.content)
+        except ValueError:
+            response_body = response.content.decode("utf-8", errors="replace")
+        article = request.headers.get(ARTICLE_HEADER)
+        self.cassette.save(
+            key,
+            article,
+            {
+                "article": article,
+                "request": {"method": request.method, "path": _api_path(request.url), "body": body},
+                "response": {
+                    "status": response.status_code,
+                    "headers": {k: v for k, v in response.headers.items() if k.lower() in _KEEP_RESPONSE_HEADERS},
+                    "body": response_body,
+                },
+            },
+        )
+
+
+class RecordReplayTransport(httpx2.BaseTransport):
+    """Sync transport. ``inner`` is required to record and must be None to replay."""
+
+    def __init__(self, cassette: Cassette, mode: Mode, inner: httpx2.BaseTransport | None = None) -> None:
+        if mode == "record" and inner is None:
+            inner = httpx2.HTTPTransport()
+        if mode == "replay" and inner is not None:
+            raise ValueError("replay mode takes no inner transport: it must never reach the network")
+        self._rec = _Recorder(cassette, mode)
+        self._inner = inner
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        key, body, replayed = self._rec.lookup(request)
+        if replayed is not None:
+            return replayed
+        assert self._inner is not None
+        response = self._inner.handle_request(request)
+        response.read()
+        if response.status_code < 500:
+            self._rec.store(key, body, request, response)
+        return response
+
+    def close(self) -> None:
+        if self._inner is not None:
+            self._inner.close()
+
+
+class AsyncRecordReplayTransport(httpx2.AsyncBaseTransport):
+    """Async twin of :class:`RecordReplayTransport`."""
+
+    def __init__(self, cassette: Cassette, mode: Mode, inner: httpx2.AsyncBaseTransport | None = None) -> None:
+        if mode == "record" and inner is None:
+            inner = httpx2.AsyncHTTPTransport()
+        if mode == "replay" and inner is not None:
+            raise ValueError("replay mode takes no inner transport: it must never reach the network")
+        self._rec = _Recorder(cassette, mode)
+        self._inner = inner
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        key, body, replayed = self._rec.lookup(request)
+        if replayed is not None:
+            return replayed
+        assert self._inner is not None
+        response = await self._inner.handle_async_request(request)
+        await response.aread()
+        if response.status_code < 500:
+            self._rec.store(key, body, request, response)
+        return response
+
+    async def aclose(self) -> None:
+        if self._inner is not None:
+            await self._inner.aclose()

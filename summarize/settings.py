@@ -1,0 +1,80 @@
+"""Run settings: which model, where, how, in which language. Read from arguments or the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal
+
+from .errors import ConfigurationError
+
+ModeName = Literal["json_schema", "tools", "json"]
+MODES: tuple[ModeName, ...] = ("json_schema", "tools", "json")
+
+DEFAULT_MODEL = "gpt-4o-mini"
+# json_schema is the default: OpenAI (structured outputs), llama.cpp's server, vLLM and Ollama all take it.
+DEFAULT_MODE: ModeName = "json_schema"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that decides what a briefing request looks like, plus where it goes.
+
+    ``record_dir`` / ``replay_dir`` switch on recording to, or replaying from, a folder of HTTP exchanges.
+    """
+
+    model: str = DEFAULT_MODEL
+    base_url: str | None = None
+    api_key: str | None = field(default=None, repr=False)
+    mode: ModeName = DEFAULT_MODE
+    lang: str = "en"
+    temperature: float = 0.0
+    # Output budget per request. A briefing part needs ~300-900 tokens; a weak model that loops is
+    # stopped here and its answer salvaged (see briefing.call), not left to run to the context limit.
+    max_tokens: int = 1400
+    summary_max_tokens: int = 300
+    # Cleaned text per model call. Small models recall far more per paragraph than per article.
+    chunk_chars: int = 1800
+    # Validation re-asks after the first answer (instructor's max_retries). One, as the grounding rules say.
+    reasks: int = 1
+    timeout: float = 300.0
+    record_dir: Path | None = None
+    replay_dir: Path | None = None
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ConfigurationError(f"unknown mode {self.mode!r}: use one of {', '.join(MODES)}")
+        if self.record_dir and self.replay_dir:
+            raise ConfigurationError("--record and --replay exclude each other: pick one")
+        if self.chunk_chars < 200:
+            raise ConfigurationError(f"chunk_chars={self.chunk_chars} is too small: use 200 or more")
+        if self.max_tokens < 64:
+            raise ConfigurationError(f"max_tokens={self.max_tokens} is too small: use 64 or more")
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None, **overrides: object) -> Settings:
+        """Settings from ``SUMMARIZE_MODEL``, ``OPENAI_BASE_URL``, ``OPENAI_API_KEY``, ``SUMMARIZE_MODE``
+        and ``SUMMARIZE_LANG``; keyword arguments that are not None win."""
+        env = dict(os.environ if env is None else env)
+        values: dict[str, object] = {
+            "model": env.get("SUMMARIZE_MODEL") or DEFAULT_MODEL,
+            "base_url": env.get("OPENAI_BASE_URL") or None,
+            "api_key": env.get("OPENAI_API_KEY") or None,
+            "mode": env.get("SUMMARIZE_MODE") or DEFAULT_MODE,
+            "lang": env.get("SUMMARIZE_LANG") or "en",
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]
+
+    def with_(self, **changes: object) -> Settings:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def check_reachable(self) -> None:
+        """Raise ConfigurationError unless a live request could be authorised somewhere."""
+        if self.replay_dir is None and not self.api_key and not self.base_url:
+            raise ConfigurationError(
+                "no LLM configured: set OPENAI_API_KEY (for OpenAI), or pass --base-url / set OPENAI_BASE_URL "
+                "for a local server (e.g. --base-url http://127.0.0.1:8080/v1), "
+                "or replay recorded answers with --replay DIR"
+            )

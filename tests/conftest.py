@@ -1,0 +1,76 @@
+"""Test harness: no request may leave the machine, and no developer environment leaks into a test.
+
+Every test runs with sockets guarded: connecting to (or resolving) anything but loopback raises
+:class:`NetworkBlocked`. ``test_replay.py`` proves the guard catches a real openai client request.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+RECORDINGS = Path(__file__).resolve().parent / "recordings" / "seeds"
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+_real_getaddrinfo = socket.getaddrinfo
+
+
+class NetworkBlocked(RuntimeError):
+    """A test tried to reach a non-loopback address."""
+
+
+def _is_loopback(host: object) -> bool:
+    if host in ("localhost", "", None):
+        return True
+    try:
+        return ipaddress.ip_address(str(host)).is_loopback
+    except ValueError:
+        return False
+
+
+def _guard_address(address: object) -> None:
+    host = address[0] if isinstance(address, tuple) else address
+    if isinstance(host, (str, bytes)) and isinstance(address, tuple) and not _is_loopback(
+        host.decode() if isinstance(host, bytes) else host
+    ):
+        raise NetworkBlocked(f"test tried to connect to {address!r}; tests must replay recordings")
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def connect(self: socket.socket, address: object) -> None:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            _guard_address(address)
+        return _real_connect(self, address)
+
+    def connect_ex(self: socket.socket, address: object) -> int:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            _guard_address(address)
+        return _real_connect_ex(self, address)
+
+    def getaddrinfo(host, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        name = host.decode() if isinstance(host, bytes) else host
+        if not _is_loopback(name):
+            raise NetworkBlocked(f"test tried to resolve {host!r}; tests must replay recordings")
+        return _real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZE_MODEL", "SUMMARIZE_MODE", "SUMMARIZE_LANG"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture
+def seed_paths() -> list[Path]:
+    return sorted(SEEDS.glob("*.txt"))

@@ -1,0 +1,108 @@
+"""Record/replay at the transport, and proof that no request can leave the machine in tests."""
+
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+
+import httpx2
+import openai
+import pytest
+from openai import OpenAI
+
+from summarize.errors import ReplayMiss
+from summarize.llm.replay import ARTICLE_HEADER, Cassette, RecordReplayTransport, request_key
+
+from .conftest import NetworkBlocked
+from .fakes import Scripted, completion
+
+
+def _chat(client: OpenAI, text: str, article: str = "a1") -> str:
+    response = client.chat.completions.create(
+        model="m", messages=[{"role": "user", "content": text}], extra_headers={ARTICLE_HEADER: article}
+    )
+    return response.choices[0].message.content or ""
+
+
+def _client(transport: httpx2.BaseTransport) -> OpenAI:
+    return OpenAI(
+        api_key="sk-secret-key-123", base_url="http://llm.invalid/v1", max_retries=0,
+        http_client=httpx2.Client(transport=transport),
+    )
+
+
+def test_record_then_replay_roundtrip_without_secrets(tmp_path: Path) -> None:
+    upstream = Scripted(["first answer", "second answer"])  # hand-made upstream
+    recorder = RecordReplayTransport(Cassette(tmp_path), "record", inner=httpx2.MockTransport(upstream))
+    client = _client(recorder)
+    assert _chat(client, "hello") == "first answer"
+    assert _chat(client, "again") == "second answer"
+
+    files = sorted(tmp_path.glob("a1/*.json"))
+    assert len(files) == 2
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        assert "sk-secret-key-123" not in text
+        assert "authorization" not in text.lower()
+        exchange = json.loads(text)  # readable JSON, request and response
+        assert exchange["request"]["path"] == "/chat/completions"
+        assert exchange["article"] == "a1"
+        assert exchange["response"]["status"] == 200
+
+    replayer = _client(RecordReplayTransport(Cassette(tmp_path), "replay"))
+    assert _chat(replayer, "again") == "second answer"
+    assert _chat(replayer, "hello") == "first answer"
+    assert len(upstream.requests) == 2  # replay never called upstream
+
+
+def test_key_ignores_host_and_headers_but_not_content() -> None:
+    body = {"model": "m", "messages": [{"role": "user", "content": "x"}]}
+    assert request_key("POST", "/chat/completions", body) == request_key("post", "/chat/completions", dict(body))
+    changed = {**body, "temperature": 0.5}
+    assert request_key("POST", "/chat/completions", body) != request_key("POST", "/chat/completions", changed)
+
+
+def test_replay_miss_names_article_and_how_to_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[object] = []
+    monkeypatch.setattr(socket.socket, "connect", lambda self, addr: opened.append(addr))
+    client = _client(RecordReplayTransport(Cassette(tmp_path), "replay"))
+    with pytest.raises(openai.APIConnectionError) as info:
+        _chat(client, "never recorded", article="003_abc")
+    miss = info.value.__cause__
+    assert isinstance(miss, ReplayMiss)
+    assert miss.article_id == "003_abc"
+    assert "003_abc" in str(miss) and "--record" in str(miss)
+    assert opened == []  # no socket was even attempted
+
+
+def test_replay_transport_refuses_a_network_transport(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="never reach the network"):
+        RecordReplayTransport(Cassette(tmp_path), "replay", inner=httpx2.HTTPTransport())
+
+
+def test_guard_blocks_a_request_that_escapes() -> None:
+    """If any code path built a plain client (openai 3.x on httpx2), the test would fail, not go online."""
+    client = OpenAI(api_key="k", base_url="http://203.0.113.7/v1", max_retries=0)
+    with pytest.raises(openai.APIConnectionError) as info:
+        client.chat.completions.create(model="m", messages=[{"role": "user", "content": "hi"}])
+    chain, cur = [], info.value
+    while cur is not None:
+        chain.append(cur)
+        cur = cur.__cause__ or cur.__context__
+    assert any(isinstance(e, NetworkBlocked) for e in chain)
+
+
+def test_guard_blocks_dns_of_public_hosts() -> None:
+    with pytest.raises(NetworkBlocked):
+        socket.getaddrinfo("api.openai.com", 443)
+
+
+def test_server_errors_are_not_recorded(tmp_path: Path) -> None:
+    upstream = Scripted([httpx2.Response(503, json={"error": {"message": "busy"}}), completion("ok")])
+    client = _client(RecordReplayTransport(Cassette(tmp_path), "record", inner=httpx2.MockTransport(upstream)))
+    with pytest.raises(openai.InternalServerError):
+        _chat(client, "x")
+    assert list(tmp_path.glob("*/*.json")) == []
+    assert _chat(client, "x") == "ok"
+    assert len(list(tmp_path.glob("*/*.json"))) == 1
