@@ -25,14 +25,14 @@ TEXT = (
 OPENING = "Der ukrainische Präsident Wolodymyr Selenskyj traf am Freitag US-Präsident Donald Trump im Weißen Haus."
 
 ZELENSKY = {"name_as_written": "Wolodymyr Selenskyj", "quote": OPENING, "name": "Volodymyr Zelensky",
-            "kind": "person", "role": "President of Ukraine"}
+            "kind": "person", "role_in_english": "President of Ukraine"}
 # the failure seen with the 1.5B model: the opening sentence cited for an actor it does not name
-PUTIN_BAD = {"name_as_written": "Wladimir Putin", "quote": OPENING, "name": "Vladimir Putin", "kind": "person", "role": None}
+PUTIN_BAD = {"name_as_written": "Wladimir Putin", "quote": OPENING, "name": "Vladimir Putin", "kind": "person", "role_in_english": None}
 PATRIOT = {"name_as_written": "Patriot-Systemen", "quote": "Beide sprachen über die Lieferung von Patriot-Systemen an die Ukraine.",
            "name": "Patriot", "category": "air defence", "status": "discussed"}
-QUESTION_TRANSLATED = {"question": "Will the release happen?", "quote": "Whether a release will happen is unclear."}
-QUESTION_OK = {"question": "Will the release happen?", "quote": "Ob eine Freigabe erfolgt, ist unklar."}
-SUMMARY = json.dumps({"summary": "Zelensky met Trump in Washington. They discussed Patriot systems."})
+QUESTION_TRANSLATED = {"quote": "Whether a release will happen is unclear.", "question_in_english": "Will the release happen?"}
+QUESTION_OK = {"quote": "Ob eine Freigabe erfolgt, ist unklar.", "question_in_english": "Will the release happen?"}
+SUMMARY = json.dumps({"sentences_in_english": ["Zelensky met Trump in Washington.", "They discussed Patriot systems."]})
 
 
 def _part(**lists) -> str:
@@ -126,3 +126,19 @@ def test_async_brief_matches_sync() -> None:
     server = Scripted(list(answers))
     result = asyncio.run(abrief(article_from_text(TEXT, id="t1"), settings=_settings(), client=server.async_client()))
     assert result == sync
+
+
+def test_looping_summary_keeps_distinct_sentences_only() -> None:
+    looping = json.dumps({"sentences_in_english": ["The US paused aid.", "The US paused aid.", "Talks go on."]})
+    server = Scripted([_part(), looping])
+    b = brief(article_from_text(TEXT, id="t1"), settings=_settings(), client=server.client())
+    assert b.summary == "The US paused aid. Talks go on."
+
+
+def test_output_language_names_the_json_keys() -> None:
+    server = Scripted([_part(), json.dumps({"sentences_in_german": ["Selenskyj traf Trump."]})])
+    b = brief(article_from_text(TEXT, id="t1"), settings=_settings(lang="de"), client=server.client())
+    schema = json.dumps(server.requests[0]["response_format"])
+    assert "what_in_german" in schema and "question_in_german" in schema and "what_in_english" not in schema
+    assert "what_in_german" in server.requests[0]["messages"][0]["content"]
+    assert b.summary == "Selenskyj traf Trump." and b.meta.lang == "de"

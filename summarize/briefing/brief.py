@@ -74,7 +74,8 @@ class Plan:
                 article_id=article.id,
             )
         self.parts = chunk(self.cleaned.text, settings.chunk_chars)
-        self.grounder = Grounder(article.text, self.cleaned)
+        self.title = article.title or article.id
+        self.grounder = Grounder(article.text, self.cleaned, instructions=self.part_messages(0)[0]["content"])
         self.title = article.title or article.id
 
     def part_messages(self, i: int) -> list[dict[str, str]]:
@@ -106,6 +107,8 @@ class Plan:
         lists: dict[str, list] = {"actors": [], "decisions": [], "weapons": [], "open_questions": []}
         for field, item, evidences in sorted(merged.values(), key=lambda m: m[2][0].start):
             evidences = sorted(evidences, key=lambda e: e.start)
+            if isinstance(item, ActorDraft) and self.grounder.echoes_instructions(item.role):
+                item = item.model_copy(update={"role": None})
             lists[field].append(_final(item, evidences))
         a = self.article
         return Briefing(

@@ -28,7 +28,9 @@ from pydantic import BaseModel, ValidationError
 from ..errors import BriefingError, ModelOutputError, ReplayMiss, TruncatedOutput
 from ..models import DroppedItem, Evidence, Usage
 from ..settings import Settings
-from .extraction import FIELD_KIND, Draft, Grounder, PartDraft, SummaryDraft, label
+from .extraction import FIELD_KIND, MAX_SUMMARY_SENTENCES, Draft, Grounder, PartDraft, SummaryDraft, label, models_for
+from .ground import normalise
+from .prompts import language_name
 from ..llm.replay import ARTICLE_HEADER
 
 _RESPONSES: contextvars.ContextVar[list[Any] | None] = contextvars.ContextVar("summarize_responses", default=None)
@@ -121,22 +123,17 @@ def _loads(content: str, truncated: bool) -> Any:
         return None
 
 
-_DRAFT_TYPES: dict[str, type[BaseModel]] = {
-    name: info.annotation.__args__[0]  # type: ignore[union-attr]
-    for name, info in PartDraft.model_fields.items()
-}
-
-
-def _lenient_items(data: Any) -> list[tuple[str, Draft]]:
+def _lenient_items(data: Any, part_model: type[PartDraft]) -> list[tuple[str, Draft]]:
     """Every well-formed item of a (possibly partial) answer; malformed ones are skipped."""
     if not isinstance(data, dict):
         return []
     out: list[tuple[str, Draft]] = []
-    for name, model in _DRAFT_TYPES.items():
+    for name, info in part_model.model_fields.items():
+        model: type[BaseModel] = info.annotation.__args__[0]  # type: ignore[union-attr]
         raw_items = data.get(name)
         if not isinstance(raw_items, list):
             continue
-        limit = PartDraft.model_fields[name].metadata[0].max_length  # type: ignore[attr-defined]
+        limit = info.metadata[0].max_length  # type: ignore[attr-defined]
         for raw in raw_items[:limit]:
             try:
                 out.append((name, model.model_validate(raw)))  # type: ignore[arg-type]
@@ -149,7 +146,7 @@ def _key(field_name: str, item: Draft) -> str:
     return f"{field_name}:{label(item).casefold()}"
 
 
-def salvage(seen: list[_Seen], grounder: Grounder) -> PartResult:
+def salvage(seen: list[_Seen], grounder: Grounder, part_model: type[PartDraft]) -> PartResult:
     """Grounded items from all attempts; failures of the last attempt become dropped items."""
     responses = [s.response for s in seen]
     kept: dict[str, tuple[str, Draft, Evidence]] = {}
@@ -164,7 +161,7 @@ def salvage(seen: list[_Seen], grounder: Grounder) -> PartResult:
             continue
         parsed_any = True
         failures: dict[str, DroppedItem] = {}
-        for field_name, item in _lenient_items(data):
+        for field_name, item in _lenient_items(data, part_model):
             key = _key(field_name, item)
             result = grounder.check(item)
             if isinstance(result, Evidence):
@@ -208,11 +205,12 @@ def _request_kwargs(settings: Settings, article_id: str, max_tokens: int) -> dic
 def run_part(
     client: instructor.Instructor, settings: Settings, messages: list[dict[str, str]], grounder: Grounder, article_id: str
 ) -> PartResult:
+    part_model, _ = models_for(language_name(settings.lang))
     bucket: list[_Seen] = []
     token = _RESPONSES.set(bucket)
     try:
         client.create(
-            response_model=PartDraft,
+            response_model=part_model,
             messages=messages,  # type: ignore[arg-type]
             context={"grounder": grounder, "strict": True},
             **_request_kwargs(settings, article_id, settings.max_tokens),
@@ -221,7 +219,7 @@ def run_part(
         _raise_transport(exc, article_id)
     finally:
         _RESPONSES.reset(token)
-    return salvage(bucket, grounder)
+    return salvage(bucket, grounder, part_model)
 
 
 async def arun_part(
@@ -231,11 +229,12 @@ async def arun_part(
     grounder: Grounder,
     article_id: str,
 ) -> PartResult:
+    part_model, _ = models_for(language_name(settings.lang))
     bucket: list[_Seen] = []
     token = _RESPONSES.set(bucket)
     try:
         await client.create(
-            response_model=PartDraft,
+            response_model=part_model,
             messages=messages,  # type: ignore[arg-type]
             context={"grounder": grounder, "strict": True},
             **_request_kwargs(settings, article_id, settings.max_tokens),
@@ -244,22 +243,31 @@ async def arun_part(
         _raise_transport(exc, article_id)
     finally:
         _RESPONSES.reset(token)
-    return salvage(bucket, grounder)
+    return salvage(bucket, grounder, part_model)
 
 
-def _summary_from(seen: list[_Seen], article_id: str) -> tuple[str, CallLog]:
+def _summary_from(seen: list[_Seen], article_id: str, summary_model: type[SummaryDraft]) -> tuple[str, CallLog]:
+    """The summary sentences of the last usable answer; repeated sentences (a looping model) are dropped."""
     log = _log(seen)
-    responses = [s.response for s in seen]
-    for response in reversed(responses):
-        content = _content(response)
-        data = _loads(content, truncated=_finish_reason(response) == "length") if content else None
-        if isinstance(data, dict) and isinstance(data.get("summary"), str) and data["summary"].strip():
-            text = " ".join(data["summary"].split())
-            if _finish_reason(response) == "length":
-                # keep whole sentences only
-                cut = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
-                text = text[: cut + 1] if cut > 0 else text
-            return text[: SummaryDraft.model_fields["summary"].metadata[0].max_length], log  # type: ignore[attr-defined]
+    key = summary_model.model_fields["sentences"].alias or "sentences"
+    for item in reversed(seen):
+        content = _content(item.response)
+        truncated = _finish_reason(item.response) == "length"
+        data = _loads(content, truncated=truncated) if content else None
+        raw = data.get(key) if isinstance(data, dict) else None
+        if not isinstance(raw, list):
+            continue
+        sentences: list[str] = []
+        for sentence in raw[:MAX_SUMMARY_SENTENCES]:
+            if not isinstance(sentence, str):
+                continue
+            sentence = " ".join(sentence.split())
+            if truncated and sentence is raw[-1]:
+                continue  # possibly cut mid-sentence
+            if sentence and normalise(sentence) not in {normalise(s) for s in sentences}:
+                sentences.append(sentence)
+        if sentences:
+            return " ".join(sentences), log
     if log.truncated:
         raise TruncatedOutput(f"{article_id}: the summary was cut off at max_tokens before any sentence ended")
     raise ModelOutputError(f"{article_id}: the model gave no usable summary")
@@ -272,7 +280,7 @@ def run_summary(
     token = _RESPONSES.set(bucket)
     try:
         client.create(
-            response_model=SummaryDraft,
+            response_model=models_for(language_name(settings.lang))[1],
             messages=messages,  # type: ignore[arg-type]
             **_request_kwargs(settings, article_id, settings.summary_max_tokens),
         )
@@ -280,7 +288,7 @@ def run_summary(
         _raise_transport(exc, article_id)
     finally:
         _RESPONSES.reset(token)
-    return _summary_from(bucket, article_id)
+    return _summary_from(bucket, article_id, models_for(language_name(settings.lang))[1])
 
 
 async def arun_summary(
@@ -290,7 +298,7 @@ async def arun_summary(
     token = _RESPONSES.set(bucket)
     try:
         await client.create(
-            response_model=SummaryDraft,
+            response_model=models_for(language_name(settings.lang))[1],
             messages=messages,  # type: ignore[arg-type]
             **_request_kwargs(settings, article_id, settings.summary_max_tokens),
         )
@@ -298,4 +306,4 @@ async def arun_summary(
         _raise_transport(exc, article_id)
     finally:
         _RESPONSES.reset(token)
-    return _summary_from(bucket, article_id)
+    return _summary_from(bucket, article_id, models_for(language_name(settings.lang))[1])

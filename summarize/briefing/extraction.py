@@ -11,27 +11,35 @@ answer's unsupported items, so instructor re-asks once with those reasons in the
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import re
+from functools import lru_cache
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, field_validator, model_validator
 
 from ..article.clean import CleanedText
 from ..models import ActorKind, DecisionStatus, Evidence, WeaponStatus
-from .ground import MIN_QUOTE_CHARS, locate, mentions
+from .ground import MIN_QUOTE_CHARS, locate, mentions, normalise
 
 MAX_ACTORS = 10
 MAX_DECISIONS = 6
 MAX_WEAPONS = 5
 MAX_QUESTIONS = 3
+MAX_QUOTE = 250  # a cut-off quote is still a verbatim prefix, so it still grounds
+MAX_SUMMARY_SENTENCES = 3
 
 
 def _lower_enum(value: Any) -> Any:
     return value.strip().lower() if isinstance(value, str) else value
 
 
-class ActorDraft(BaseModel):
+class _Draft(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+
+class ActorDraft(_Draft):
     name_as_written: str = Field(max_length=80)
-    quote: str = Field(max_length=400)
+    quote: str = Field(max_length=MAX_QUOTE)
     name: str = Field(max_length=80)
     kind: ActorKind
     role: str | None = Field(default=None, max_length=120)
@@ -42,12 +50,12 @@ class ActorDraft(BaseModel):
         return _lower_enum(v)
 
 
-class DecisionDraft(BaseModel):
+class DecisionDraft(_Draft):
     who: str = Field(max_length=80)
+    quote: str = Field(max_length=MAX_QUOTE)
     what: str = Field(max_length=200)
     status: DecisionStatus
     date: str | None = Field(default=None, max_length=40)
-    quote: str = Field(max_length=400)
 
     @field_validator("status", mode="before")
     @classmethod
@@ -55,9 +63,9 @@ class DecisionDraft(BaseModel):
         return _lower_enum(v)
 
 
-class WeaponDraft(BaseModel):
+class WeaponDraft(_Draft):
     name_as_written: str = Field(max_length=80)
-    quote: str = Field(max_length=400)
+    quote: str = Field(max_length=MAX_QUOTE)
     name: str = Field(max_length=60)
     category: str = Field(max_length=40)
     status: WeaponStatus
@@ -68,9 +76,9 @@ class WeaponDraft(BaseModel):
         return _lower_enum(v)
 
 
-class QuestionDraft(BaseModel):
+class QuestionDraft(_Draft):
+    quote: str = Field(max_length=MAX_QUOTE)
     question: str = Field(max_length=200)
-    quote: str = Field(max_length=400)
 
 
 Draft = ActorDraft | DecisionDraft | WeaponDraft | QuestionDraft
@@ -84,7 +92,7 @@ def label(item: Draft) -> str:
     return item.question
 
 
-class PartDraft(BaseModel):
+class PartDraft(_Draft):
     """The model's answer for one part of an article."""
 
     actors: list[ActorDraft] = Field(default_factory=list, max_length=MAX_ACTORS)
@@ -118,19 +126,66 @@ class PartDraft(BaseModel):
         return self
 
 
-class SummaryDraft(BaseModel):
-    summary: str = Field(max_length=700)
+class SummaryDraft(_Draft):
+    sentences: list[str] = Field(min_length=1, max_length=MAX_SUMMARY_SENTENCES)
+
+
+def lang_key(lang_name: str) -> str:
+    """``English`` -> ``in_english``: the suffix of the fields the model writes in the output language."""
+    return "in_" + re.sub(r"[^a-z0-9]+", "_", lang_name.casefold()).strip("_")
+
+
+@lru_cache(maxsize=None)
+def models_for(lang_name: str) -> tuple[type[PartDraft], type[SummaryDraft]]:
+    """Drafts whose free-text fields are named for the output language (``what_in_english``).
+
+    A small model follows a field name far better than an instruction paragraph: asked for ``what`` it
+    answered in the article's German, asked for ``what_in_english`` it writes English. The Python
+    attribute names stay ``what``, ``role``, ``question``; only the JSON keys change.
+    """
+    key = lang_key(lang_name)
+    sentence = Annotated[str, Field(max_length=220)]
+    actor = create_model("ActorDraft", __base__=ActorDraft,
+                         role=(str | None, Field(default=None, max_length=120, alias=f"role_{key}")))
+    decision = create_model("DecisionDraft", __base__=DecisionDraft,
+                            what=(str, Field(max_length=200, alias=f"what_{key}")))
+    question = create_model("QuestionDraft", __base__=QuestionDraft,
+                            question=(str, Field(max_length=200, alias=f"question_{key}")))
+    part = create_model(
+        "PartDraft", __base__=PartDraft,
+        actors=(list[actor], Field(default_factory=list, max_length=MAX_ACTORS)),  # type: ignore[valid-type]
+        decisions=(list[decision], Field(default_factory=list, max_length=MAX_DECISIONS)),  # type: ignore[valid-type]
+        weapons=(list[WeaponDraft], Field(default_factory=list, max_length=MAX_WEAPONS)),
+        open_questions=(list[question], Field(default_factory=list, max_length=MAX_QUESTIONS)),  # type: ignore[valid-type]
+    )
+    summary = create_model(
+        "SummaryDraft", __base__=SummaryDraft,
+        sentences=(list[sentence], Field(min_length=1, max_length=MAX_SUMMARY_SENTENCES, alias=f"sentences_{key}")),
+    )
+    return part, summary
 
 
 class Grounder:
     """Locates quotes in the cleaned text the model saw and maps them to the original article text."""
 
-    def __init__(self, original: str, cleaned: CleanedText) -> None:
+    def __init__(self, original: str, cleaned: CleanedText, instructions: str = "") -> None:
         self.original = original
         self.cleaned = cleaned
+        self._instructions = normalise(instructions)
+
+    def echoes_instructions(self, value: str | None) -> bool:
+        """True when a field only repeats words of the prompt (a small model's habit), not the article."""
+        if not value or not self._instructions:
+            return False
+        v = normalise(value).strip(" .")
+        return len(v) >= 12 and v in self._instructions
 
     def check(self, item: Draft) -> Evidence | str:
         """Evidence for the item, or the reason it is not supported (phrased for the model)."""
+        if isinstance(item, DecisionDraft) and self.echoes_instructions(item.what):
+            return "what repeats the instructions; say in one sentence what this decision was"
+        if isinstance(item, QuestionDraft) and self.echoes_instructions(item.question):
+            return "the question repeats the instructions; ask what the quoted sentence leaves open"
         quote = item.quote.strip()
         if len(quote) < MIN_QUOTE_CHARS:
             return f"the quote {quote!r} is too short to be evidence; quote the whole sentence"

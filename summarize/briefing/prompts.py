@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .._data import data_dir
+from .extraction import lang_key
 
 LANGUAGES = {
     "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
@@ -51,7 +52,8 @@ def messages(name: str, *, lang: str, **fields: object) -> list[dict[str, str]]:
     tpl = template(name)
     values = {k: (defuse(v) if isinstance(v, str) else v) for k, v in fields.items()}
     values["language"] = language_name(lang)
+    values["key"] = lang_key(values["language"])  # noqa: the user template uses it too
     return [
-        {"role": "system", "content": tpl.system.format(language=values["language"])},
+        {"role": "system", "content": tpl.system.format(language=values["language"], key=values["key"])},
         {"role": "user", "content": tpl.user.format(**values)},
     ]
