@@ -142,3 +142,15 @@ def test_output_language_names_the_json_keys() -> None:
     assert "what_in_german" in schema and "question_in_german" in schema and "what_in_english" not in schema
     assert "what_in_german" in server.requests[0]["messages"][0]["content"]
     assert b.summary == "Selenskyj traf Trump." and b.meta.lang == "de"
+
+
+def test_fields_that_echo_the_instructions_are_reasked_then_dropped_or_nulled() -> None:
+    """Seen with the 1.5B model: it copied prompt phrases into `what` and `role`."""
+    echo_role = {**ZELENSKY, "role_in_english": "the job or office the text gives them"}
+    echo_decision = {"who": "Trump", "quote": OPENING, "what_in_english": "what was decided, one short sentence in English",
+                     "status": "taken", "date": None}
+    server = Scripted([_part(actors=[echo_role], decisions=[echo_decision])] * 2 + [SUMMARY])
+    b = brief(article_from_text(TEXT, id="t1"), settings=_settings(), client=server.client())
+    assert "repeats the instructions" in server.requests[1]["messages"][-1]["content"]
+    assert b.decisions == [] and b.dropped_items == 1
+    assert [a.role for a in b.actors] == [None]  # the actor stays, its parroted role does not

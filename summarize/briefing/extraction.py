@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model,
 
 from ..article.clean import CleanedText
 from ..models import ActorKind, DecisionStatus, Evidence, WeaponStatus
-from .ground import MIN_QUOTE_CHARS, locate, mentions, normalise
+from .ground import MIN_QUOTE_CHARS, locate, mentions, normalise, sentence_bounds
 
 MAX_ACTORS = 10
 MAX_DECISIONS = 6
@@ -165,20 +165,46 @@ def models_for(lang_name: str) -> tuple[type[PartDraft], type[SummaryDraft]]:
     return part, summary
 
 
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", normalise(text))
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
 class Grounder:
     """Locates quotes in the cleaned text the model saw and maps them to the original article text."""
 
     def __init__(self, original: str, cleaned: CleanedText, instructions: str = "") -> None:
         self.original = original
         self.cleaned = cleaned
-        self._instructions = normalise(instructions)
+        self._prompt_trigrams = _trigrams(instructions)
 
     def echoes_instructions(self, value: str | None) -> bool:
-        """True when a field only repeats words of the prompt (a small model's habit), not the article."""
-        if not value or not self._instructions:
+        """True when a field mostly repeats the prompt's wording (a small model's habit), not the article:
+        at least half of its word trigrams occur in the instructions."""
+        if not value or not self._prompt_trigrams:
             return False
-        v = normalise(value).strip(" .")
-        return len(v) >= 12 and v in self._instructions
+        grams = _trigrams(value)
+        return bool(grams) and len(grams & self._prompt_trigrams) * 2 >= len(grams)
+
+    def sentence_naming(self, name: str) -> str | None:
+        """The first sentence of the cleaned article that mentions ``name``, for the re-ask message."""
+        text = self.cleaned.text
+        folded = text.casefold()
+        tokens = [t for t in re.findall(r"\w+", name.casefold()) if len(t) >= 3] or [name.casefold()]
+        for token in (name.casefold(), tokens[-1]):
+            pos = folded.find(token)
+            while pos != -1:
+                start, end = sentence_bounds(text, pos, pos + len(token))
+                if mentions(name, text, start, end):
+                    return text[start:end][:MAX_QUOTE]
+                pos = folded.find(token, pos + 1)
+        return None
+
+    def _hint(self, name: str) -> str:
+        sentence = self.sentence_naming(name)
+        if sentence is None:
+            return f"the article never names {name!r}: remove this item"
+        return f"copy a sentence that names it, such as: {sentence}"
 
     def check(self, item: Draft) -> Evidence | str:
         """Evidence for the item, or the reason it is not supported (phrased for the model)."""
@@ -195,7 +221,11 @@ class Grounder:
         if isinstance(item, (ActorDraft, WeaponDraft)):
             name = item.name_as_written.strip()
             if not name or not mentions(name, self.cleaned.text, found.start, found.end):
-                return f"the quote does not mention {name!r}; quote the sentence where the article names it"
+                return f"the quote does not mention {name!r}; {self._hint(name)}"
+        if isinstance(item, DecisionDraft):
+            who = item.who.strip()
+            if not who or not mentions(who, self.cleaned.text, found.start, found.end):
+                return f"the quote does not name who decided ({who!r}); {self._hint(who)}"
         span = self.cleaned.to_original(found.start, found.end)
         if span is None:
             return "the quote runs across page chrome that is not part of the article"
