@@ -154,3 +154,14 @@ def test_fields_that_echo_the_instructions_are_reasked_then_dropped_or_nulled() 
     assert "repeats the instructions" in server.requests[1]["messages"][-1]["content"]
     assert b.decisions == [] and b.dropped_items == 1
     assert [a.role for a in b.actors] == [None]  # the actor stays, its parroted role does not
+
+
+def test_a_weapon_listed_as_an_actor_is_dropped_from_actors() -> None:
+    """Seen with the 1.5B model: 'Patriot-Systeme' came back as an actor of kind 'other' and as a weapon."""
+    patriot_actor = {"name_as_written": "Patriot-Systemen", "quote": PATRIOT["quote"], "name": "Patriot",
+                     "kind": "other", "role_in_english": None}
+    server = Scripted([_part(actors=[ZELENSKY, patriot_actor], weapons=[PATRIOT]), SUMMARY])
+    b = brief(article_from_text(TEXT, id="t1"), settings=_settings(), client=server.client())
+    assert [a.name for a in b.actors] == ["Volodymyr Zelensky"]
+    assert [w.name for w in b.weapons] == ["Patriot"]
+    assert b.dropped_items == 1 and "weapon" in b.dropped[0].reason

@@ -104,6 +104,18 @@ class Plan:
                 else:
                     merged[key] = (field, item, [evidence])
 
+        # A weak model also lists weapon systems as actors ("Patriot-Systeme", kind "other"): a name the
+        # same answer set gives as a weapon is not an actor.
+        weapon_names = {normalise(i.name_as_written) for f, i, _ in merged.values() if isinstance(i, WeaponDraft)}
+        weapon_names |= {normalise(i.name) for f, i, _ in merged.values() if isinstance(i, WeaponDraft)}
+        for key, (field, item, _) in list(merged.items()):
+            if isinstance(item, ActorDraft) and (
+                normalise(item.name_as_written) in weapon_names or normalise(item.name) in weapon_names
+            ):
+                del merged[key]
+                dropped.append(DroppedItem(kind="actor", label=item.name_as_written[:120],
+                                           reason="it is listed as a weapon, not an actor"))
+
         lists: dict[str, list] = {"actors": [], "decisions": [], "weapons": [], "open_questions": []}
         for field, item, evidences in sorted(merged.values(), key=lambda m: m[2][0].start):
             evidences = sorted(evidences, key=lambda e: e.start)

@@ -1,0 +1,57 @@
+"""The library API (sync and async) on the recordings: the same results as the CLI, typed models back."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from summarize import (
+    Briefing, ConfigurationError, Digest, Settings, abrief, abuild_digest, brief, build_digest, load_article, run,
+)
+from summarize.llm.replay import Cassette
+
+from .conftest import RECORDINGS, SEEDS
+
+SEED = SEEDS / "003_217b1643d8ffb68b.txt"
+
+
+@pytest.fixture(scope="module")
+def settings() -> Settings:
+    manifest = Cassette(RECORDINGS).manifest()
+    return Settings(model=manifest["model"], mode=manifest["mode"], lang=manifest["lang"], replay_dir=RECORDINGS)
+
+
+def test_brief_path_article_and_async_agree(settings: Settings) -> None:
+    from_path = brief(SEED, settings=settings)
+    from_article = brief(load_article(SEED), settings=settings)
+    from_async = asyncio.run(abrief(SEED, settings=settings))
+    assert isinstance(from_path, Briefing)
+    assert from_path == from_article == from_async
+    assert from_path.article.id == "003_217b1643d8ffb68b"
+
+
+def test_digest_sync_and_async_agree(settings: Settings) -> None:
+    digest = build_digest([SEEDS], settings=settings)
+    assert isinstance(digest, Digest) and digest.meta.articles_briefed == 5
+    assert asyncio.run(abuild_digest([str(SEEDS)], settings=settings)) == digest
+
+
+def test_run_reports_progress_without_printing(settings: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    events = []
+    result = run([SEEDS / "002_7357c77dc1409342.txt"], settings=settings, on_progress=events.append)
+    assert [e.status for e in events] == ["start", "done"]
+    assert events[1].briefing == result.briefings[0]
+    assert capsys.readouterr() == ("", "")
+
+
+def test_library_raises_configuration_error_naming_the_fix() -> None:
+    with pytest.raises(ConfigurationError, match="OPENAI_API_KEY"):
+        brief(SEED, settings=Settings(model="m"))
+
+
+def test_str_is_article_text_not_a_path(settings: Settings) -> None:
+    with pytest.raises(Exception) as info:
+        brief(str(SEED), settings=settings)  # the path string is briefed as text -> no recording
+    assert type(info.value).__name__ == "ReplayMiss"
