@@ -16,7 +16,9 @@ exception as ``__cause__``; a replay miss surfaces as :class:`ReplayMiss` itself
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -202,24 +204,46 @@ def _request_kwargs(settings: Settings, article_id: str, max_tokens: int) -> dic
 # --------------------------------------------------------------------------- sync / async entry points
 
 
-def run_part(
-    client: instructor.Instructor, settings: Settings, messages: list[dict[str, str]], grounder: Grounder, article_id: str
-) -> PartResult:
-    part_model, _ = models_for(language_name(settings.lang))
+@contextlib.contextmanager
+def _attempts(article_id: str) -> Iterator[list[_Seen]]:
+    """Collect every raw completion made inside the block. Transport and API errors are re-raised as
+    :class:`BriefingError`; model mistakes (validation failures, truncation) are swallowed, because
+    what the collected completions hold is salvaged afterwards."""
     bucket: list[_Seen] = []
     token = _RESPONSES.set(bucket)
     try:
-        client.create(
-            response_model=part_model,
-            messages=messages,  # type: ignore[arg-type]
-            context={"grounder": grounder, "strict": True},
-            **_request_kwargs(settings, article_id, settings.max_tokens),
-        )
-    except Exception as exc:  # noqa: BLE001 - sorted below: transport errors re-raised, model mistakes salvaged
+        yield bucket
+    except Exception as exc:  # noqa: BLE001 - sorted by _raise_transport; the rest is salvaged
         _raise_transport(exc, article_id)
     finally:
         _RESPONSES.reset(token)
-    return salvage(bucket, grounder, part_model)
+
+
+def _part_request(settings: Settings, messages: list[dict[str, str]], grounder: Grounder, article_id: str) -> dict[str, Any]:
+    part_model, _ = models_for(language_name(settings.lang))
+    return {
+        "response_model": part_model,
+        "messages": messages,
+        "context": {"grounder": grounder, "strict": True},
+        **_request_kwargs(settings, article_id, settings.max_tokens),
+    }
+
+
+def _summary_request(settings: Settings, messages: list[dict[str, str]], article_id: str) -> dict[str, Any]:
+    return {
+        "response_model": models_for(language_name(settings.lang))[1],
+        "messages": messages,
+        **_request_kwargs(settings, article_id, settings.summary_max_tokens),
+    }
+
+
+def run_part(
+    client: instructor.Instructor, settings: Settings, messages: list[dict[str, str]], grounder: Grounder, article_id: str
+) -> PartResult:
+    request = _part_request(settings, messages, grounder, article_id)
+    with _attempts(article_id) as seen:
+        client.create(**request)
+    return salvage(seen, grounder, request["response_model"])
 
 
 async def arun_part(
@@ -229,21 +253,10 @@ async def arun_part(
     grounder: Grounder,
     article_id: str,
 ) -> PartResult:
-    part_model, _ = models_for(language_name(settings.lang))
-    bucket: list[_Seen] = []
-    token = _RESPONSES.set(bucket)
-    try:
-        await client.create(
-            response_model=part_model,
-            messages=messages,  # type: ignore[arg-type]
-            context={"grounder": grounder, "strict": True},
-            **_request_kwargs(settings, article_id, settings.max_tokens),
-        )
-    except Exception as exc:  # noqa: BLE001
-        _raise_transport(exc, article_id)
-    finally:
-        _RESPONSES.reset(token)
-    return salvage(bucket, grounder, part_model)
+    request = _part_request(settings, messages, grounder, article_id)
+    with _attempts(article_id) as seen:
+        await client.create(**request)
+    return salvage(seen, grounder, request["response_model"])
 
 
 def _summary_from(seen: list[_Seen], article_id: str, summary_model: type[SummaryDraft]) -> tuple[str, CallLog]:
@@ -276,34 +289,16 @@ def _summary_from(seen: list[_Seen], article_id: str, summary_model: type[Summar
 def run_summary(
     client: instructor.Instructor, settings: Settings, messages: list[dict[str, str]], article_id: str
 ) -> tuple[str, CallLog]:
-    bucket: list[_Seen] = []
-    token = _RESPONSES.set(bucket)
-    try:
-        client.create(
-            response_model=models_for(language_name(settings.lang))[1],
-            messages=messages,  # type: ignore[arg-type]
-            **_request_kwargs(settings, article_id, settings.summary_max_tokens),
-        )
-    except Exception as exc:  # noqa: BLE001
-        _raise_transport(exc, article_id)
-    finally:
-        _RESPONSES.reset(token)
-    return _summary_from(bucket, article_id, models_for(language_name(settings.lang))[1])
+    request = _summary_request(settings, messages, article_id)
+    with _attempts(article_id) as seen:
+        client.create(**request)
+    return _summary_from(seen, article_id, request["response_model"])
 
 
 async def arun_summary(
     client: instructor.AsyncInstructor, settings: Settings, messages: list[dict[str, str]], article_id: str
 ) -> tuple[str, CallLog]:
-    bucket: list[_Seen] = []
-    token = _RESPONSES.set(bucket)
-    try:
-        await client.create(
-            response_model=models_for(language_name(settings.lang))[1],
-            messages=messages,  # type: ignore[arg-type]
-            **_request_kwargs(settings, article_id, settings.summary_max_tokens),
-        )
-    except Exception as exc:  # noqa: BLE001
-        _raise_transport(exc, article_id)
-    finally:
-        _RESPONSES.reset(token)
-    return _summary_from(bucket, article_id, models_for(language_name(settings.lang))[1])
+    request = _summary_request(settings, messages, article_id)
+    with _attempts(article_id) as seen:
+        await client.create(**request)
+    return _summary_from(seen, article_id, request["response_model"])

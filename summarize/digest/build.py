@@ -71,8 +71,32 @@ def load_sources(sources: Sequence[Source]) -> tuple[list[Article], list[Failure
     return articles, failures
 
 
-def _failure(exc: BriefingError, article_id: str) -> Failure:
-    return Failure(article_id=article_id, error_kind=exc.kind, message=str(exc))
+class _Tracker:
+    """Progress events and the failures list, shared by the sync and async runs."""
+
+    def __init__(self, total: int, failures: list[Failure], on_progress: ProgressCallback | None) -> None:
+        self.total = total
+        self.failures = failures
+        self.briefings: list[Briefing] = []
+        self.on_progress = on_progress
+
+    def start(self, i: int, article: Article) -> None:
+        if self.on_progress:
+            self.on_progress(Progress(i, self.total, article.id, "start"))
+
+    def done(self, i: int, article: Article, briefing: Briefing) -> None:
+        self.briefings.append(briefing)
+        if self.on_progress:
+            self.on_progress(Progress(i, self.total, article.id, "done", briefing=briefing))
+
+    def failed(self, i: int, article: Article, exc: BriefingError) -> None:
+        failure = Failure(article_id=article.id, error_kind=exc.kind, message=str(exc))
+        self.failures.append(failure)
+        if self.on_progress:
+            self.on_progress(Progress(i, self.total, article.id, "failed", failure=failure))
+
+    def result(self, lang: str) -> Run:
+        return Run(self.briefings, self.failures, merge(self.briefings, self.failures, lang=lang))
 
 
 def run(
@@ -86,22 +110,14 @@ def run(
     settings = settings or Settings.from_env()
     articles, failures = load_sources(sources)
     wrapped = instructor_client(settings, client)
-    briefings: list[Briefing] = []
+    tracker = _Tracker(len(articles), failures, on_progress)
     for i, article in enumerate(articles, 1):
-        if on_progress:
-            on_progress(Progress(i, len(articles), article.id, "start"))
+        tracker.start(i, article)
         try:
-            briefing = brief_with(wrapped, article, settings)
+            tracker.done(i, article, brief_with(wrapped, article, settings))
         except BriefingError as exc:
-            failure = _failure(exc, article.id)
-            failures.append(failure)
-            if on_progress:
-                on_progress(Progress(i, len(articles), article.id, "failed", failure=failure))
-            continue
-        briefings.append(briefing)
-        if on_progress:
-            on_progress(Progress(i, len(articles), article.id, "done", briefing=briefing))
-    return Run(briefings, failures, merge(briefings, failures, lang=settings.lang))
+            tracker.failed(i, article, exc)
+    return tracker.result(settings.lang)
 
 
 async def arun(
@@ -115,22 +131,14 @@ async def arun(
     settings = settings or Settings.from_env()
     articles, failures = load_sources(sources)
     wrapped = async_instructor_client(settings, client)
-    briefings: list[Briefing] = []
+    tracker = _Tracker(len(articles), failures, on_progress)
     for i, article in enumerate(articles, 1):
-        if on_progress:
-            on_progress(Progress(i, len(articles), article.id, "start"))
+        tracker.start(i, article)
         try:
-            briefing = await abrief_with(wrapped, article, settings)
+            tracker.done(i, article, await abrief_with(wrapped, article, settings))
         except BriefingError as exc:
-            failure = _failure(exc, article.id)
-            failures.append(failure)
-            if on_progress:
-                on_progress(Progress(i, len(articles), article.id, "failed", failure=failure))
-            continue
-        briefings.append(briefing)
-        if on_progress:
-            on_progress(Progress(i, len(articles), article.id, "done", briefing=briefing))
-    return Run(briefings, failures, merge(briefings, failures, lang=settings.lang))
+            tracker.failed(i, article, exc)
+    return tracker.result(settings.lang)
 
 
 def build_digest(
