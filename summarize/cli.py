@@ -31,14 +31,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-ModelOpt = Annotated[Optional[str], typer.Option("--model", help="Model name [env: SUMMARIZE_MODEL].")]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", help="Model name (env SUMMARIZE_MODEL; default gpt-4o-mini).")]
 BaseUrlOpt = Annotated[
-    Optional[str], typer.Option("--base-url", help="OpenAI-compatible API root [env: OPENAI_BASE_URL].")
+    Optional[str], typer.Option("--base-url", help="OpenAI-compatible API root, e.g. http://127.0.0.1:8080/v1 (env OPENAI_BASE_URL).")
 ]
 ModeOpt = Annotated[
-    Optional[str], typer.Option("--mode", help=f"Structured output mode: {', '.join(MODES)} [default: json_schema].")
+    Optional[str], typer.Option("--mode", help=f"Structured output mode: {', '.join(MODES)} (env SUMMARIZE_MODE; default json_schema).")
 ]
-LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Output language of descriptive fields [default: en].")]
+LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Language of the descriptive fields (env SUMMARIZE_LANG; default en).")]
 RecordOpt = Annotated[Optional[Path], typer.Option("--record", help="Record the HTTP exchanges into DIR.")]
 ReplayOpt = Annotated[
     Optional[Path], typer.Option("--replay", help="Answer from recordings in DIR; never touches the network.")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from summarize import (
-    Briefing, ConfigurationError, Digest, Settings, abrief, abuild_digest, brief, build_digest, load_article, run,
+    Briefing, ConfigurationError, InputError, ReplayMiss, Digest, Settings, abrief, abuild_digest, brief, build_digest, load_article, run,
 )
 from summarize.llm.replay import Cassette
 
@@ -52,6 +52,13 @@ def test_library_raises_configuration_error_naming_the_fix() -> None:
 
 
 def test_str_is_article_text_not_a_path(settings: Settings) -> None:
-    with pytest.raises(Exception) as info:
-        brief(str(SEED), settings=settings)  # the path string is briefed as text -> no recording
-    assert type(info.value).__name__ == "ReplayMiss"
+    # a path given as str is briefed as text: one short line, which cleaning removes as page chrome
+    with pytest.raises(InputError, match="nothing is left after removing page chrome"):
+        brief(str(SEED), settings=settings)
+
+
+def test_changed_text_is_a_replay_miss_naming_the_article(settings: Settings) -> None:
+    text = SEED.read_text(encoding="utf-8") + "\nEin Satz, der nie aufgezeichnet wurde, steht hier am Ende.\n"
+    with pytest.raises(ReplayMiss, match="--record") as info:
+        brief(text, settings=settings)
+    assert info.value.article_id == "article"

@@ -15,7 +15,7 @@ from openai import AsyncOpenAI, OpenAI
 
 from ..article.clean import CleanedText, clean
 from ..article.load import article_from_text, load_article
-from ..errors import BriefingError, ModelOutputError, UsageError
+from ..errors import BriefingError, InputError, UsageError
 from ..llm import client as llm
 from ..models import (
     Actor,
@@ -69,9 +69,10 @@ class Plan:
         self.settings = settings
         self.cleaned: CleanedText = clean(article.text)
         if not self.cleaned.text.strip():
-            raise ModelOutputError(
-                f"{article.id}: nothing is left after removing page chrome; check that the file holds an article",
-                article_id=article.id,
+            raise InputError(
+                f"{article.path or article.id}: nothing is left after removing page chrome (menus, teasers, "
+                "credits); check that it holds an article's text",
+                path=article.path,
             )
         self.parts = chunk(self.cleaned.text, settings.chunk_chars)
         self.title = article.title or article.id

@@ -178,17 +178,26 @@ def salvage(seen: list[_Seen], grounder: Grounder, part_model: type[PartDraft]) 
     return PartResult(kept=list(kept.values()), dropped=dropped, log=_log(seen))
 
 
-def _raise_transport(exc: BaseException, article_id: str) -> None:
-    """Re-raise API/transport failures (not model mistakes) as ours, keeping the original."""
-    seen: set[int] = set()
+def _chain(exc: BaseException) -> list[BaseException]:
+    seen: list[BaseException] = []
     cur: BaseException | None = exc
-    while cur is not None and id(cur) not in seen:
-        seen.add(id(cur))
+    while cur is not None and all(cur is not e for e in seen):
+        seen.append(cur)
+        cur = cur.__cause__ or cur.__context__
+    return seen
+
+
+def _raise_transport(exc: BaseException, article_id: str) -> None:
+    """Re-raise API/transport failures (not model mistakes) as ours, keeping the original.
+
+    A replay miss wins over the ``APIConnectionError`` the openai client wraps it in."""
+    chain = _chain(exc)
+    for cur in chain:
         if isinstance(cur, ReplayMiss):
             raise cur
+    for cur in chain:
         if isinstance(cur, openai.APIError):
             raise BriefingError(f"{article_id}: the LLM request failed: {cur}", article_id=article_id) from cur
-        cur = cur.__cause__ or cur.__context__
 
 
 def _request_kwargs(settings: Settings, article_id: str, max_tokens: int) -> dict[str, Any]:

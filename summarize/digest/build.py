@@ -89,8 +89,9 @@ class _Tracker:
         if self.on_progress:
             self.on_progress(Progress(i, self.total, article.id, "done", briefing=briefing))
 
-    def failed(self, i: int, article: Article, exc: BriefingError) -> None:
-        failure = Failure(article_id=article.id, error_kind=exc.kind, message=str(exc))
+    def failed(self, i: int, article: Article, exc: BriefingError | InputError) -> None:
+        kind = exc.kind if isinstance(exc, BriefingError) else type(exc).__name__
+        failure = Failure(article_id=article.id, error_kind=kind, message=str(exc))
         self.failures.append(failure)
         if self.on_progress:
             self.on_progress(Progress(i, self.total, article.id, "failed", failure=failure))
@@ -115,7 +116,7 @@ def run(
         tracker.start(i, article)
         try:
             tracker.done(i, article, brief_with(wrapped, article, settings))
-        except BriefingError as exc:
+        except (BriefingError, InputError) as exc:
             tracker.failed(i, article, exc)
     return tracker.result(settings.lang)
 
@@ -136,7 +137,7 @@ async def arun(
         tracker.start(i, article)
         try:
             tracker.done(i, article, await abrief_with(wrapped, article, settings))
-        except BriefingError as exc:
+        except (BriefingError, InputError) as exc:
             tracker.failed(i, article, exc)
     return tracker.result(settings.lang)
 
