@@ -165,3 +165,20 @@ def test_a_weapon_listed_as_an_actor_is_dropped_from_actors() -> None:
     assert [a.name for a in b.actors] == ["Volodymyr Zelensky"]
     assert [w.name for w in b.weapons] == ["Patriot"]
     assert b.dropped_items == 1 and "weapon" in b.dropped[0].reason
+
+
+def test_reask_hint_comes_from_the_part_the_model_saw() -> None:
+    # hand-made article in two parts, each naming Putin in a different sentence
+    part1 = "Der Kreml meldete am Montag ein Telefonat. Putin sprach lange mit Trump über die Lage im Osten."
+    part2 = "Am Dienstag folgten neue Angriffe auf Kiew. Danach erklärte Putin, die Gespräche gingen weiter."
+    article = article_from_text(f"Titel der Meldung aus Moskau\n{part1}\n{part2}\n", id="t2")
+    from summarize.briefing.brief import Plan
+    from summarize.briefing.extraction import ActorDraft
+
+    plan = Plan(article, Settings(model="hand-made", api_key="sk-test", chunk_chars=200))
+    assert len(plan.parts) == 2
+    wrong = ActorDraft(name_as_written="Putin", quote="Am Dienstag folgten neue Angriffe auf Kiew.", name="Vladimir Putin", kind="person")
+    reason = plan.grounder.check(wrong, plan.scopes[1])
+    assert isinstance(reason, str) and reason.endswith("Danach erklärte Putin, die Gespräche gingen weiter.")
+    missing = wrong.model_copy(update={"quote": "Putin traf sich am Dienstag mit Beratern im Kreml."})
+    assert plan.grounder.check(missing, plan.scopes[0]).endswith("Putin sprach lange mit Trump über die Lage im Osten.")

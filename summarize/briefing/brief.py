@@ -76,8 +76,13 @@ class Plan:
             )
         self.parts = chunk(self.cleaned.text, settings.chunk_chars)
         self.title = article.title or article.id
+        self.scopes = [self._scope(part) for part in self.parts]
         self.grounder = Grounder(article.text, self.cleaned, instructions=self.part_messages(0)[0]["content"])
-        self.title = article.title or article.id
+
+    def _scope(self, part: str) -> tuple[int, int] | None:
+        """Where a part sits in the cleaned text (parts are cut from it at line and sentence ends)."""
+        start = self.cleaned.text.find(part[:80])
+        return (start, min(len(self.cleaned.text), start + len(part))) if start >= 0 else None
 
     def part_messages(self, i: int) -> list[dict[str, str]]:
         return prompts.messages(
@@ -181,7 +186,8 @@ def brief_with(client: instructor.Instructor, article: Article, settings: Settin
     plan = Plan(article, settings)
     try:
         results = [
-            run_part(client, settings, plan.part_messages(i), plan.grounder, article.id) for i in range(len(plan.parts))
+            run_part(client, settings, plan.part_messages(i), plan.grounder, article.id, plan.scopes[i])
+            for i in range(len(plan.parts))
         ]
         summary, summary_log = run_summary(client, settings, plan.summary_messages(), article.id)
     except BriefingError as exc:
@@ -193,7 +199,10 @@ async def abrief_with(client: instructor.AsyncInstructor, article: Article, sett
     plan = Plan(article, settings)
     try:
         results = await asyncio.gather(
-            *(arun_part(client, settings, plan.part_messages(i), plan.grounder, article.id) for i in range(len(plan.parts)))
+            *(
+                arun_part(client, settings, plan.part_messages(i), plan.grounder, article.id, plan.scopes[i])
+                for i in range(len(plan.parts))
+            )
         )
         summary, summary_log = await arun_summary(client, settings, plan.summary_messages(), article.id)
     except BriefingError as exc:

@@ -30,7 +30,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import BriefingError, ModelOutputError, ReplayMiss, TruncatedOutput
 from ..models import DroppedItem, Evidence, Usage
 from ..settings import Settings
-from .extraction import FIELD_KIND, MAX_SUMMARY_SENTENCES, Draft, Grounder, PartDraft, SummaryDraft, label, models_for
+from .extraction import FIELD_KIND, Scope, MAX_SUMMARY_SENTENCES, Draft, Grounder, PartDraft, SummaryDraft, label, models_for
 from .ground import normalise
 from .prompts import language_name
 from ..llm.replay import ARTICLE_HEADER
@@ -148,7 +148,7 @@ def _key(field_name: str, item: Draft) -> str:
     return f"{field_name}:{label(item).casefold()}"
 
 
-def salvage(seen: list[_Seen], grounder: Grounder, part_model: type[PartDraft]) -> PartResult:
+def salvage(seen: list[_Seen], grounder: Grounder, part_model: type[PartDraft], scope: Scope | None = None) -> PartResult:
     """Grounded items from all attempts; failures of the last attempt become dropped items."""
     responses = [s.response for s in seen]
     kept: dict[str, tuple[str, Draft, Evidence]] = {}
@@ -165,7 +165,7 @@ def salvage(seen: list[_Seen], grounder: Grounder, part_model: type[PartDraft]) 
         failures: dict[str, DroppedItem] = {}
         for field_name, item in _lenient_items(data, part_model):
             key = _key(field_name, item)
-            result = grounder.check(item)
+            result = grounder.check(item, scope)
             if isinstance(result, Evidence):
                 kept.setdefault(key, (field_name, item, result))
             else:
@@ -228,12 +228,14 @@ def _attempts(article_id: str) -> Iterator[list[_Seen]]:
         _RESPONSES.reset(token)
 
 
-def _part_request(settings: Settings, messages: list[dict[str, str]], grounder: Grounder, article_id: str) -> dict[str, Any]:
+def _part_request(
+    settings: Settings, messages: list[dict[str, str]], grounder: Grounder, scope: Scope | None, article_id: str
+) -> dict[str, Any]:
     part_model, _ = models_for(language_name(settings.lang))
     return {
         "response_model": part_model,
         "messages": messages,
-        "context": {"grounder": grounder, "strict": True},
+        "context": {"grounder": grounder, "strict": True, "scope": scope},
         **_request_kwargs(settings, article_id, settings.max_tokens),
     }
 
@@ -247,12 +249,17 @@ def _summary_request(settings: Settings, messages: list[dict[str, str]], article
 
 
 def run_part(
-    client: instructor.Instructor, settings: Settings, messages: list[dict[str, str]], grounder: Grounder, article_id: str
+    client: instructor.Instructor,
+    settings: Settings,
+    messages: list[dict[str, str]],
+    grounder: Grounder,
+    article_id: str,
+    scope: Scope | None = None,
 ) -> PartResult:
-    request = _part_request(settings, messages, grounder, article_id)
+    request = _part_request(settings, messages, grounder, scope, article_id)
     with _attempts(article_id) as seen:
         client.create(**request)
-    return salvage(seen, grounder, request["response_model"])
+    return salvage(seen, grounder, request["response_model"], scope)
 
 
 async def arun_part(
@@ -261,11 +268,12 @@ async def arun_part(
     messages: list[dict[str, str]],
     grounder: Grounder,
     article_id: str,
+    scope: Scope | None = None,
 ) -> PartResult:
-    request = _part_request(settings, messages, grounder, article_id)
+    request = _part_request(settings, messages, grounder, scope, article_id)
     with _attempts(article_id) as seen:
         await client.create(**request)
-    return salvage(seen, grounder, request["response_model"])
+    return salvage(seen, grounder, request["response_model"], scope)
 
 
 def _summary_from(seen: list[_Seen], article_id: str, summary_model: type[SummaryDraft]) -> tuple[str, CallLog]:

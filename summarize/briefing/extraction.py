@@ -18,6 +18,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, field_validator, model_validator
 
 from ..article.clean import CleanedText
+from rapidfuzz import fuzz
+
 from ..models import ActorKind, DecisionStatus, Evidence, WeaponStatus
 from .ground import MIN_QUOTE_CHARS, locate, mentions, normalise, sentence_bounds
 
@@ -27,6 +29,8 @@ MAX_WEAPONS = 5
 MAX_QUESTIONS = 3
 MAX_QUOTE = 250  # a cut-off quote is still a verbatim prefix, so it still grounds
 MAX_SUMMARY_SENTENCES = 3
+
+Scope = tuple[int, int]
 
 
 def _lower_enum(value: Any) -> Any:
@@ -114,7 +118,7 @@ class PartDraft(_Draft):
             return self
         problems = []
         for field, i, item in self.items():
-            result = grounder.check(item)
+            result = grounder.check(item, ctx.get("scope"))
             if isinstance(result, str):
                 problems.append(f"- {field}[{i}] ({label(item)!r}): {result}")
         if problems:
@@ -186,28 +190,61 @@ class Grounder:
         grams = _trigrams(value)
         return bool(grams) and len(grams & self._prompt_trigrams) * 2 >= len(grams)
 
-    def sentence_naming(self, name: str) -> str | None:
-        """The first sentence of the cleaned article that mentions ``name``, for the re-ask message."""
+    def _sentences(self, scope: Scope | None) -> list[tuple[int, int]]:
+        """Sentence spans of the cleaned text inside ``scope`` (the part the model saw), else everywhere."""
         text = self.cleaned.text
-        folded = text.casefold()
-        tokens = [t for t in re.findall(r"\w+", name.casefold()) if len(t) >= 3] or [name.casefold()]
-        for token in (name.casefold(), tokens[-1]):
-            pos = folded.find(token)
-            while pos != -1:
-                start, end = sentence_bounds(text, pos, pos + len(token))
-                if mentions(name, text, start, end):
+        lo, hi = scope if scope is not None else (0, len(text))
+        spans: list[tuple[int, int]] = []
+        pos = lo
+        while pos < hi:
+            while pos < hi and text[pos].isspace():
+                pos += 1
+            if pos >= hi:
+                break
+            start, end = sentence_bounds(text, pos, min(pos + 1, hi))
+            end = max(end, pos + 1)
+            spans.append((max(start, lo), min(end, hi)))
+            pos = end
+        return spans
+
+    def sentence_naming(self, name: str, scope: Scope | None = None) -> str | None:
+        """A sentence that mentions ``name``: from the part the model saw if it has one, else from anywhere."""
+        text = self.cleaned.text
+        for area in ([scope] if scope is not None else []) + [None]:
+            for start, end in self._sentences(area):
+                if len(text[start:end]) >= MIN_QUOTE_CHARS and mentions(name, text, start, end):
                     return text[start:end][:MAX_QUOTE]
-                pos = folded.find(token, pos + 1)
         return None
 
-    def _hint(self, name: str) -> str:
-        sentence = self.sentence_naming(name)
+    def closest_sentence(self, quote: str, scope: Scope | None = None) -> str | None:
+        """The sentence of the part that shares the most words with a quote that was not found."""
+        text = self.cleaned.text
+        candidates = [text[a:b] for a, b in self._sentences(scope) if b - a >= MIN_QUOTE_CHARS]
+        if not candidates:
+            return None
+        best = max(candidates, key=lambda c: fuzz.token_set_ratio(quote, c))
+        return best[:MAX_QUOTE] if fuzz.token_set_ratio(quote, best) >= 40 else None
+
+    def _hint(self, name: str, scope: Scope | None) -> str:
+        sentence = self.sentence_naming(name, scope)
         if sentence is None:
             return f"the article never names {name!r}: remove this item"
         return f"copy a sentence that names it, such as: {sentence}"
 
-    def check(self, item: Draft) -> Evidence | str:
-        """Evidence for the item, or the reason it is not supported (phrased for the model)."""
+    def _not_found(self, item: Draft, scope: Scope | None) -> str:
+        reason = "the quote does not occur in the article; copy it exactly, without translating it"
+        if isinstance(item, (ActorDraft, WeaponDraft)):
+            sentence = self.sentence_naming(item.name_as_written.strip(), scope) if item.name_as_written.strip() else None
+        elif isinstance(item, DecisionDraft):
+            sentence = self.sentence_naming(item.who.strip(), scope) if item.who.strip() else None
+        else:
+            sentence = self.closest_sentence(item.quote, scope)
+        return f"{reason}, such as: {sentence}" if sentence else reason
+
+    def check(self, item: Draft, scope: Scope | None = None) -> Evidence | str:
+        """Evidence for the item, or the reason it is not supported (phrased for the model).
+
+        ``scope`` is the span of the cleaned text the model was shown; hints prefer sentences from it."""
         if isinstance(item, DecisionDraft) and self.echoes_instructions(item.what):
             return "what repeats the instructions; say in one sentence what this decision was"
         if isinstance(item, QuestionDraft) and self.echoes_instructions(item.question):
@@ -217,15 +254,15 @@ class Grounder:
             return f"the quote {quote!r} is too short to be evidence; quote the whole sentence"
         found = locate(quote, self.cleaned.text)
         if found is None:
-            return "the quote does not occur in the article; copy it exactly, without translating it"
+            return self._not_found(item, scope)
         if isinstance(item, (ActorDraft, WeaponDraft)):
             name = item.name_as_written.strip()
             if not name or not mentions(name, self.cleaned.text, found.start, found.end):
-                return f"the quote does not mention {name!r}; {self._hint(name)}"
+                return f"the quote does not mention {name!r}; {self._hint(name, scope)}"
         if isinstance(item, DecisionDraft):
             who = item.who.strip()
             if not who or not mentions(who, self.cleaned.text, found.start, found.end):
-                return f"the quote does not name who decided ({who!r}); {self._hint(who)}"
+                return f"the quote does not name who decided ({who!r}); {self._hint(who, scope)}"
         span = self.cleaned.to_original(found.start, found.end)
         if span is None:
             return "the quote runs across page chrome that is not part of the article"
