@@ -78,3 +78,13 @@ def test_markdown_tags_sources_and_lists_them() -> None:
     md = render(merge([_briefing("003_abc", actors=[_actor("Donald Trump", "Trump")]), _briefing("004_def")]))
     assert "\\[003\\]" in md and "\\[004\\]" in md
     assert "## Sources" in md and "Title 003\\_abc" in md
+
+
+def test_named_system_spellings_meet_generic_names_stay_apart() -> None:
+    def w(name: str) -> Weapon:
+        return Weapon(name=name, name_as_written=name, category="x", status="discussed", evidence=_ev(name + " " * 12))
+
+    digest = merge([_briefing("1", weapons=[w("Patriot-Systeme"), w("Tomahawk-Marschflugkörpern")]),
+                    _briefing("2", weapons=[w("Patriots"), w("Tomahawk"), w("air defence missiles")])])
+    assert [(x.name, x.count) for x in digest.weapons] == [
+        ("Patriots", 2), ("Tomahawk", 2), ("air defence missiles", 1)]

@@ -47,7 +47,13 @@ def actor_key(actor: Actor) -> str:
 
 
 def weapon_key(weapon: Weapon) -> str:
-    return norm(weapon.name)
+    """A named system is keyed on its first hyphen segment, singular: "Patriot-Systeme", "Patriots" and
+    "Patriot" meet; "Tomahawk-Marschflugkörper" is "tomahawk". Names with spaces are kept whole."""
+    name = weapon.name.strip()
+    if " " not in name:
+        head = norm(name.split("-", 1)[0])
+        return head[:-1] if len(head) > 4 and head.endswith("s") else head
+    return norm(name)
 
 
 def decision_key(decision: Decision) -> str:
@@ -105,11 +111,12 @@ def _group(briefings: Sequence[Briefing], field: str, key) -> list[_Bucket]:  # 
     return sorted(buckets.values(), key=lambda b: (-len(b.articles), b.order))
 
 
-def _most_common(values: list[str]) -> str:
+def _most_common(values: list[str], *, prefer_short: bool = False) -> str:
+    """The most frequent value; ties go to the longer one (fuller names), or the shorter with prefer_short."""
     counts: dict[str, int] = {}
     for v in values:
         counts[v] = counts.get(v, 0) + 1
-    return max(counts, key=lambda v: (counts[v], len(v)))
+    return max(counts, key=lambda v: (counts[v], -len(v) if prefer_short else len(v)))
 
 
 def merge(briefings: Sequence[Briefing], failures: Sequence[Failure] = (), *, lang: str = "en") -> Digest:
@@ -142,7 +149,7 @@ def merge(briefings: Sequence[Briefing], failures: Sequence[Failure] = (), *, la
         ws: list[Weapon] = [i for _, i in b.items]  # type: ignore[misc]
         weapons.append(
             DigestWeapon(
-                name=_most_common([w.name for w in ws]),
+                name=_most_common([w.name for w in ws], prefer_short=True),
                 category=_most_common([w.category for w in ws]),
                 names_as_written=_unique(w.name_as_written for w in ws),
                 statuses=list(dict.fromkeys(w.status for w in ws)),
