@@ -138,3 +138,23 @@ def test_recordings_hold_no_secrets() -> None:
         text = file.read_text(encoding="utf-8")
         assert "authorization" not in text.lower() and "bearer" not in text.lower()
         assert "sk-" not in text and '"api_key"' not in text
+
+
+def _ids(*prefixes: str) -> list[str]:
+    return sorted(p.stem for p in SEEDS.glob("*.txt") if p.stem.split("_")[0] in prefixes)
+
+
+def test_digest_attributes_real_content_to_the_right_sources(digest: dict) -> None:
+    """What the recorded model answers support (Qwen2.5-Coder-1.5B): who and what appears where."""
+    actors = {a["name"]: a for a in digest["actors"]}
+    weapons = {w["name"]: w for w in digest["weapons"]}
+    assert actors["Donald Trump"]["articles"] == _ids("000", "001", "002", "003", "004")
+    assert actors["Donald Trump"]["count"] == 5
+    assert actors["Wladimir Putin"]["articles"] == _ids("001", "002", "003", "004")
+    assert {"Anna Kelly", "Juri Uschakow", "Boris Pistorius", "Pete Hegseth"} <= set(actors)
+    assert actors["Anna Kelly"]["articles"] == _ids("002")
+    # Patriot: spelled "Patriot-Systeme", "Patriot", "Patriots" in two sources, one digest entry
+    assert weapons["Patriot"]["articles"] == _ids("000", "001")
+    assert {"Patriot-Systeme", "Patriots"} <= set(weapons["Patriot"]["names_as_written"])
+    assert weapons["Tomahawk"]["articles"] == _ids("003")
+    assert digest["actors"][0]["name"] == "Donald Trump"  # most supporting sources first
