@@ -182,3 +182,30 @@ def test_reask_hint_comes_from_the_part_the_model_saw() -> None:
     assert isinstance(reason, str) and reason.endswith("Danach erklärte Putin, die Gespräche gingen weiter.")
     missing = wrong.model_copy(update={"quote": "Putin traf sich am Dienstag mit Beratern im Kreml."})
     assert plan.grounder.check(missing, plan.scopes[0]).endswith("Putin sprach lange mit Trump über die Lage im Osten.")
+
+
+@pytest.mark.parametrize("mode", ["tools", "json"])
+def test_other_modes_send_their_format_and_parse_the_answer(mode: str) -> None:
+    part_answer = _part(actors=[ZELENSKY], weapons=[PATRIOT])
+
+    def respond(body: dict) -> dict:
+        is_summary = "sentences_in_english" in json.dumps(body.get("tools") or body["messages"][0]["content"])
+        content = SUMMARY if is_summary else part_answer
+        if mode == "json":
+            return completion(content)
+        name = body["tools"][0]["function"]["name"]
+        answer = completion("")
+        answer["choices"][0]["message"] = {"role": "assistant", "content": None, "tool_calls": [
+            {"id": "call_1", "type": "function", "function": {"name": name, "arguments": content}}]}
+        answer["choices"][0]["finish_reason"] = "tool_calls"
+        return answer
+
+    server = Scripted(respond=respond)
+    b = brief(article_from_text(TEXT, id="t1"), settings=_settings(mode=mode), client=server.client())
+    first = server.requests[0]
+    if mode == "tools":
+        assert first["tools"][0]["function"]["name"] == "PartDraft" and "response_format" not in first
+    else:
+        assert first["response_format"] == {"type": "json_object"}
+    assert [a.name for a in b.actors] == ["Volodymyr Zelensky"] and b.summary.startswith("Zelensky met Trump")
+    assert b.meta.mode == mode
