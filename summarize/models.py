@@ -83,6 +83,9 @@ class Article(_Model):
     source: str | None = Field(default=None, description="Site or source name, when the text names it.")
     published: dt.date | None = Field(default=None, description="Publication date, when the text states it.")
     language: str | None = Field(default=None, description="ISO 639-1 code guessed from the text.")
+    url: str | None = Field(default=None, description="Where the article was published, when the input says so.")
+    format: Literal["text", "markdown", "html", "json"] = Field(default="text", description="The input file's format.")
+    encoding: str = Field(default="utf-8", description="The encoding the file was decoded with.")
 
 
 class ArticleRef(_Model):
