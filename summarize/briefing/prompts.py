@@ -7,6 +7,7 @@ per-article data, so it is byte-identical across requests (providers cache such 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,9 +44,15 @@ def language_name(code: str) -> str:
     return LANGUAGES.get(code.lower(), code)
 
 
+_SPECIAL_TOKEN = re.compile(r"<\|([A-Za-z_]{2,40})\|>")
+
+
 def defuse(text: str) -> str:
-    """Keep an article from closing or reopening its ``<article>`` frame."""
-    return text.replace("<article>", "<article\u200b>").replace("</article>", "</article\u200b>")
+    """Keep an article from closing or reopening its ``<article>`` frame, and from smuggling chat-template
+    control tokens (``<|im_start|>``, ``<|im_end|>``, ``<|endoftext|>``): servers such as llama.cpp may
+    tokenize those as real special tokens when they appear in a message. A zero-width space breaks both."""
+    text = text.replace("<article>", "<article\u200b>").replace("</article>", "</article\u200b>")
+    return _SPECIAL_TOKEN.sub("<\u200b|\\1|>", text)
 
 
 def messages(name: str, *, lang: str, **fields: object) -> list[dict[str, str]]:
