@@ -35,6 +35,7 @@ from .call import CallLog, PartResult, arun_part, arun_summary, attach_collector
 from .chunk import chunk
 from .extraction import ActorDraft, DecisionDraft, Draft, Grounder, QuestionDraft, WeaponDraft
 from .ground import normalise
+from .safety import scrub, scrub_optional
 
 SUMMARY_INPUT_CHARS = 4000
 MAX_EVIDENCE = 3
@@ -127,13 +128,13 @@ class Plan:
             evidences = sorted(evidences, key=lambda e: e.start)
             if isinstance(item, ActorDraft) and self.grounder.echoes_instructions(item.role):
                 item = item.model_copy(update={"role": None})
-            lists[field].append(_final(item, evidences))
+            lists[field].append(_final(item, evidences, self.article.text))
         a = self.article
         return Briefing(
             article=ArticleRef(
                 id=a.id, title=a.title, source=a.source, published=a.published, language=a.language, sha256=a.sha256
             ),
-            summary=summary,
+            summary=scrub(summary, a.text),
             **lists,
             dropped_items=len(dropped),
             dropped=dropped,
@@ -152,24 +153,29 @@ class Plan:
         )
 
 
-def _final(item: Draft, evidence: list[Evidence]) -> Actor | Decision | Weapon | OpenQuestion:
+def _final(item: Draft, evidence: list[Evidence], source: str) -> Actor | Decision | Weapon | OpenQuestion:
+    """The output item, every model-written field scrubbed of links and markup the article lacks."""
+
+    def clean(value: str) -> str:
+        return scrub(value.strip(), source)
+
     if isinstance(item, ActorDraft):
         return Actor(
-            name=item.name.strip(), name_as_written=item.name_as_written.strip(), kind=item.kind,
-            role=(item.role or "").strip() or None, evidence=evidence,
+            name=clean(item.name) or clean(item.name_as_written), name_as_written=clean(item.name_as_written),
+            kind=item.kind, role=scrub_optional((item.role or "").strip() or None, source), evidence=evidence,
         )
     if isinstance(item, DecisionDraft):
         return Decision(
-            who=item.who.strip(), what=item.what.strip(), status=item.status,
-            date=(item.date or "").strip() or None, evidence=evidence,
+            who=clean(item.who), what=clean(item.what), status=item.status,
+            date=scrub_optional((item.date or "").strip() or None, source), evidence=evidence,
         )
     if isinstance(item, WeaponDraft):
         return Weapon(
-            name=item.name.strip(), name_as_written=item.name_as_written.strip(), category=item.category.strip(),
-            status=item.status, evidence=evidence,
+            name=clean(item.name) or clean(item.name_as_written), name_as_written=clean(item.name_as_written),
+            category=clean(item.category), status=item.status, evidence=evidence,
         )
     assert isinstance(item, QuestionDraft)
-    return OpenQuestion(question=item.question.strip(), evidence=evidence)
+    return OpenQuestion(question=clean(item.question), evidence=evidence)
 
 
 def _tag(exc: BriefingError, article_id: str) -> BriefingError:

@@ -9,15 +9,29 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..briefing.safety import URL
 from ..models import Digest, Support
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 KEY_POINTS = 7
 
 
+def _esc_plain(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
 def esc(text: str) -> str:
-    """Escape Markdown and HTML so text renders literally (also inside table cells)."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Escape Markdown and HTML so text renders literally (also inside table cells). URLs, which only
+    survive when the article itself contains them, go into code spans so no renderer turns them into links."""
+    text = " ".join(text.split())
+    out: list[str] = []
+    pos = 0
+    for match in URL.finditer(text):
+        out.append(_esc_plain(text[pos : match.start()]))
+        out.append(f"`{match.group(0)}`")
+        pos = match.end()
+    out.append(_esc_plain(text[pos:]))
+    return "".join(out)
 
 
 def source_tags(digest: Digest) -> dict[str, str]:
