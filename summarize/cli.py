@@ -16,6 +16,7 @@ import typer
 
 from . import schema as schemas
 from .briefing.brief import brief_with, instructor_client
+from .cache import BriefingCache, default_cache_dir
 from .article.load import load_article
 from .digest.build import Progress, run
 from .digest.render import render
@@ -44,6 +45,11 @@ ReplayOpt = Annotated[
     Optional[Path], typer.Option("--replay", help="Answer from recordings in DIR; never touches the network.")
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Brief every article anew; read and write no cache.")]
+CacheDirOpt = Annotated[
+    Optional[Path],
+    typer.Option("--cache-dir", help="Briefing cache folder (env SUMMARIZE_CACHE_DIR; default ~/.cache/summarize)."),
+]
 
 
 def _err(message: str) -> None:
@@ -95,8 +101,14 @@ def digest(
     record: RecordOpt = None,
     replay: ReplayOpt = None,
     quiet: QuietOpt = False,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
 ) -> None:
-    """Brief every article and merge them: writes digest.json, digest.md and briefings/<id>.json."""
+    """Brief every article and merge them: writes digest.json, digest.md and briefings/<id>.json.
+
+    Briefings are cached by content: a rerun only asks the model for new or changed articles. The cache is
+    off with --no-cache, and when recording or replaying (those runs must reach the model or the recordings).
+    """
     try:
         settings = _settings(model, base_url, mode, lang, record, replay)
         _write_manifest(settings)
@@ -117,17 +129,21 @@ def digest(
             typer.echo(f"[{p.index}/{p.total}] {p.article_id} ...", err=True)
         elif p.briefing is not None:
             b = p.briefing
+            how = "from cache" if b.meta.cached else f"{b.meta.llm_calls} calls"
             typer.echo(
                 f"[{p.index}/{p.total}] {p.article_id}: {len(b.actors)} actors, {len(b.decisions)} decisions, "
                 f"{len(b.weapons)} weapons, {len(b.open_questions)} open questions"
-                f" ({b.dropped_items} unsupported dropped, {b.meta.llm_calls} calls)",
+                f" ({b.dropped_items} unsupported dropped, {how})",
                 err=True,
             )
         elif p.failure is not None:
             typer.echo(f"[{p.index}/{p.total}] {p.article_id}: FAILED {p.failure.error_kind}: {p.failure.message}", err=True)
 
+    cache = None
+    if not no_cache and record is None and replay is None:
+        cache = BriefingCache(cache_dir or default_cache_dir())
     try:
-        result = run(paths, settings=settings, on_progress=progress)
+        result = run(paths, settings=settings, on_progress=progress, cache=cache)
     except UsageError as exc:
         _err(str(exc))
         raise typer.Exit(2)

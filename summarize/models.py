@@ -134,6 +134,7 @@ class BriefingMeta(_Model):
     truncated_chunks: int = Field(default=0, description="Chunks whose answer hit max_tokens and was cut.")
     usage: Usage = Field(default_factory=Usage)
     cleaning: CleaningReport
+    cached: bool = Field(default=False, description="Read from the briefing cache; no model call was made.")
 
 
 class Briefing(_Model):

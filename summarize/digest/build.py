@@ -14,6 +14,7 @@ from typing import Literal
 from openai import AsyncOpenAI, OpenAI
 
 from ..article.load import find_articles, load_article
+from ..cache import BriefingCache
 from ..briefing.brief import abrief_with, async_instructor_client, brief_with, instructor_client
 from ..errors import BriefingError, InputError
 from ..models import Article, Briefing, Digest, Failure
@@ -106,18 +107,31 @@ def run(
     settings: Settings | None = None,
     client: OpenAI | None = None,
     on_progress: ProgressCallback | None = None,
+    cache: BriefingCache | None = None,
 ) -> Run:
-    """Brief every article in ``sources`` one after another and merge the results."""
+    """Brief every article in ``sources`` one after another and merge the results.
+
+    With a ``cache``, briefings found there are reused and new ones are stored as soon as they exist, so
+    an interrupted run loses nothing and a rerun only calls the model for what is missing."""
     settings = settings or Settings.from_env()
     articles, failures = load_sources(sources)
-    wrapped = instructor_client(settings, client)
+    wrapped = None
     tracker = _Tracker(len(articles), failures, on_progress)
     for i, article in enumerate(articles, 1):
         tracker.start(i, article)
+        cached = cache.get(article, settings) if cache else None
+        if cached is not None:
+            tracker.done(i, article, cached)
+            continue
         try:
-            tracker.done(i, article, brief_with(wrapped, article, settings))
+            wrapped = wrapped or instructor_client(settings, client)
+            briefing = brief_with(wrapped, article, settings)
         except (BriefingError, InputError) as exc:
             tracker.failed(i, article, exc)
+            continue
+        if cache:
+            cache.put(article, settings, briefing)
+        tracker.done(i, article, briefing)
     return tracker.result(settings.lang)
 
 
@@ -127,18 +141,28 @@ async def arun(
     settings: Settings | None = None,
     client: AsyncOpenAI | None = None,
     on_progress: ProgressCallback | None = None,
+    cache: BriefingCache | None = None,
 ) -> Run:
     """Async form of :func:`run` (articles one after another; the parts of one article concurrently)."""
     settings = settings or Settings.from_env()
     articles, failures = load_sources(sources)
-    wrapped = async_instructor_client(settings, client)
+    wrapped = None
     tracker = _Tracker(len(articles), failures, on_progress)
     for i, article in enumerate(articles, 1):
         tracker.start(i, article)
+        cached = cache.get(article, settings) if cache else None
+        if cached is not None:
+            tracker.done(i, article, cached)
+            continue
         try:
-            tracker.done(i, article, await abrief_with(wrapped, article, settings))
+            wrapped = wrapped or async_instructor_client(settings, client)
+            briefing = await abrief_with(wrapped, article, settings)
         except (BriefingError, InputError) as exc:
             tracker.failed(i, article, exc)
+            continue
+        if cache:
+            cache.put(article, settings, briefing)
+        tracker.done(i, article, briefing)
     return tracker.result(settings.lang)
 
 
