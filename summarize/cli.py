@@ -7,6 +7,7 @@ configuration error (nothing was sent to a model).
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import time
 from pathlib import Path
@@ -50,6 +51,11 @@ CacheDirOpt = Annotated[
     Optional[Path],
     typer.Option("--cache-dir", help="Briefing cache folder (env SUMMARIZE_CACHE_DIR; default ~/.cache/summarize)."),
 ]
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    """SIGTERM ends a run like Ctrl-C: finished briefings are kept, the rest is left for a rerun."""
+    raise KeyboardInterrupt
 
 
 def _err(message: str) -> None:
@@ -118,8 +124,11 @@ def digest(
 
     started = time.monotonic()
     briefings_dir = out / "briefings"
+    finished: list[str] = []
 
     def progress(p: Progress) -> None:
+        if p.briefing is not None:
+            finished.append(p.article_id)
         # Each briefing is written as soon as it exists: an interrupted run keeps what it finished.
         if p.briefing is not None:
             _write_json(briefings_dir / f"{p.article_id}.json", p.briefing.model_dump_json(indent=2) + "\n")
@@ -142,11 +151,21 @@ def digest(
     cache = None
     if not no_cache and record is None and replay is None:
         cache = BriefingCache(cache_dir or default_cache_dir())
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         result = run(paths, settings=settings, on_progress=progress, cache=cache)
     except UsageError as exc:
         _err(str(exc))
         raise typer.Exit(2)
+    except KeyboardInterrupt:
+        where = f"{briefings_dir}/" + (" and the cache" if cache else "")
+        _err(
+            f"interrupted: {len(finished)} finished briefings are kept in {where}; "
+            "run the same command again to brief the rest"
+        )
+        raise typer.Exit(130)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
     _write_json(out / "digest.json", result.digest.model_dump_json(indent=2) + "\n")
     (out / "digest.md").write_text(render(result.digest), encoding="utf-8")
