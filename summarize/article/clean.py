@@ -26,6 +26,13 @@ only ever removed by ``boilerplate`` (a clear share/credit/call-to-action patter
 (an exact repeat of a kept line, so no content is lost). A *paragraph* is a protected line, or a
 line of six or more words ending in ``.``, ``!``, ``?``, ``…`` or ``:``.
 
+``injection``
+    A line addressed to an AI model instead of the reader, or markup smuggled into the text: "ignore
+    (all) previous instructions" / "Ignoriere alle vorherigen Anweisungen", "you are now ..." /
+    "Du bist jetzt ...", a fake role turn (``SYSTEM: ...``), chat-template tokens (``<|im_start|>``),
+    ``<article>``-style delimiter tags, a line of Markdown images only, a line that is a single HTML tag
+    (``<img ...>``, ``<script>``). Removed whatever the line's length: such lines carry instructions,
+    never news. The prompt, which marks the article as untrusted data, is the second line of defence.
 ``boilerplate``
     Share, follow, read-also, newsletter, cookie, photo-credit, reader-tip, advertising and other
     call-to-action patterns, in German and English. Examples: ``Artikel teilen:``,
@@ -94,6 +101,7 @@ __all__ = [
 ]
 
 RULES: tuple[str, ...] = (
+    "injection",
     "boilerplate",
     "bullet_teaser",
     "hashtag",
@@ -423,6 +431,29 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
 )
 
 
+_INJECTION = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # "ignore (all) previous instructions" and its German forms
+        r"\b(?:ignore|disregard|forget|ignoriere|ignorieren|vergiss|vergessen)\b.{0,40}"
+        r"\b(?:previous|prior|above|earlier|all|vorherigen|bisherigen|obigen|alle)\b.{0,40}"
+        r"\b(?:instructions?|prompts?|rules|anweisungen|befehle|regeln|vorgaben)\b",
+        r"\b(?:you are now|from now on you|du bist (?:jetzt|nun|ab sofort)|ab sofort bist du)\b",
+        r"^\s*(?:system|assistant|developer)\s*(?:prompt)?\s*:",  # a fake role turn
+        r"<\|[a-z_]{2,40}\|>",  # chat-template control tokens such as <|im_start|>
+        r"^\s*</?(?:article|system|instructions?)>\s*$",  # delimiter tags on a line of their own
+        r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$",  # a line of Markdown images only (tracking pixels)
+        r"^\s*<(?:img|script|iframe|object|embed|link|meta|style)\b[^>]*>\s*$",  # a line that is one HTML tag
+    )
+)
+
+
+def _injection(line: str) -> bool:
+    """A line addressed to an AI model (or markup smuggled into text), not article prose. Removed even when
+    long: these lines carry instructions, never news."""
+    return any(p.search(line) for p in _INJECTION)
+
+
 def _boilerplate(feat: _Features) -> str | None:
     """The boilerplate kind the line matches, or ``None``."""
     lowered = feat.stripped.lower()
@@ -660,7 +691,9 @@ def classify(text: str) -> list[Line]:
     for i in nonblank:
         f = feats[i]
         kind = _boilerplate(f)
-        if kind is not None:
+        if _injection(f.text):
+            rules[i] = "injection"
+        elif kind is not None:
             rules[i], details[i] = "boilerplate", kind
         elif f.protected:
             continue
