@@ -98,7 +98,9 @@ def _write_json(path: Path, text: str) -> None:
 
 @app.command()
 def digest(
-    paths: Annotated[list[Path], typer.Argument(help="Article files and/or folders of .txt/.md articles.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files and/or folders (read recursively: .txt .md .html .htm .json).")
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
@@ -135,7 +137,8 @@ def digest(
         if quiet:
             return
         if p.status == "start":
-            typer.echo(f"[{p.index}/{p.total}] {p.article_id} ...", err=True)
+            note = f" (decoded as {p.article.encoding})" if p.article and p.article.encoding != "utf-8" else ""
+            typer.echo(f"[{p.index}/{p.total}] {p.article_id} ...{note}", err=True)
         elif p.briefing is not None:
             b = p.briefing
             how = "from cache" if b.meta.cached else f"{b.meta.llm_calls} calls"
@@ -153,7 +156,7 @@ def digest(
         cache = BriefingCache(cache_dir or default_cache_dir())
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
-        result = run(paths, settings=settings, on_progress=progress, cache=cache)
+        result = run(paths, settings=settings, on_progress=progress, cache=cache, exclude=[out])
     except UsageError as exc:
         _err(str(exc))
         raise typer.Exit(2)
@@ -167,6 +170,10 @@ def digest(
     finally:
         signal.signal(signal.SIGTERM, previous)
 
+    if result.skipped and not quiet:
+        typer.echo(f"skipped {len(result.skipped)} files that are not articles:", err=True)
+        for path, reason in result.skipped:
+            typer.echo(f"  {path}: {reason}", err=True)
     _write_json(out / "digest.json", result.digest.model_dump_json(indent=2) + "\n")
     (out / "digest.md").write_text(render(result.digest), encoding="utf-8")
     d = result.digest

@@ -1,4 +1,4 @@
-"""Tests of ``summarize.article.load``: finding files, strict reading, metadata."""
+"""Tests of ``summarize.article.load``: finding files, reading, metadata (see also ``test_inputs.py``)."""
 
 from __future__ import annotations
 
@@ -93,7 +93,9 @@ def test_find_articles_filters_sorts_and_deduplicates(tmp_path: Path) -> None:
     other.write_text("x", encoding="utf-8")
 
     found = find_articles([tmp_path, tmp_path / "b.txt", other, tmp_path])
-    assert [p.name for p in found] == ["C.TXT", "a.md", "b.txt", "elsewhere.json"]
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == [
+        "C.TXT", "a.md", "b.txt", "elsewhere.json", "notes.json", "sub/deep.txt",
+    ]  # fmt: skip  (sub-folders are read too; files given again are not repeated)
 
 
 def test_given_hidden_file_is_taken(tmp_path: Path) -> None:
@@ -110,7 +112,8 @@ def test_missing_path(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         find_articles([SEEDS, missing])
     assert str(info.value) == (
-        f"{missing}: no such file or folder. Check the path, or pass a folder of .txt/.md articles."
+        f"{missing}: no such file or folder. Check the path, or pass a folder of articles "
+        "(.txt, .md, .html, .htm, .json)."
     )
     assert info.value.path == str(missing)
     with pytest.raises(InputError) as info:
@@ -119,13 +122,14 @@ def test_missing_path(tmp_path: Path) -> None:
 
 
 def test_folder_without_articles(tmp_path: Path) -> None:
-    (tmp_path / "readme.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "readme.pdf").write_text("x", encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text("x", encoding="utf-8")
     with pytest.raises(InputError) as info:
         find_articles([tmp_path])
     message = str(info.value)
     assert str(tmp_path) in message
     assert all(suffix in message for suffix in ARTICLE_SUFFIXES)
+    assert "readme.pdf (unsupported type .pdf)" in message and ".hidden.txt (hidden file)" in message
     assert info.value.path == str(tmp_path)
 
 
@@ -146,10 +150,10 @@ def test_folder_passed_to_load_article(tmp_path: Path) -> None:
         (b"", "empty"),
         (b"   \n\t\r\n  ", "empty"),
         (b"Title\x00\x01\x02binary", "looks binary"),
-        ("Grüße aus Kiew".encode("latin-1"), "not valid UTF-8"),
-        ("Grüße aus Kiew".encode("utf-16"), "UTF-16"),
+        ("Grüße aus Kiew, schöne Grüße ".encode() + "zurück".encode("latin-1"), "not valid UTF-8"),
+        ("Grüße aus Kiew".encode("utf-16-le"), "UTF-16 text without a byte-order mark"),
     ],
-    ids=["empty", "whitespace-only", "binary", "latin-1", "utf-16"],
+    ids=["empty", "whitespace-only", "binary", "utf-8-mixed-with-latin-1", "utf-16-without-bom"],
 )
 def test_unreadable_files(tmp_path: Path, content: bytes, expected: str) -> None:
     path = tmp_path / "bad_article.txt"
@@ -162,12 +166,23 @@ def test_unreadable_files(tmp_path: Path, content: bytes, expected: str) -> None
     assert info.value.path == str(path)
 
 
-def test_latin1_error_names_offset_and_fix(tmp_path: Path) -> None:
+def test_latin1_file_is_decoded_and_its_encoding_reported(tmp_path: Path) -> None:
+    """Non-UTF-8 text used to be refused; it is now decoded (charset-normalizer) and the codec named."""
     path = tmp_path / "latin.txt"
     path.write_bytes("Grüße aus Kiew".encode("latin-1"))
+    article = load_article(path)
+    assert article.text == "Grüße aus Kiew"
+    assert article.encoding == "cp1252"  # windows-1252 is a superset of latin-1's printable characters
+    assert article.sha256 == hashlib.sha256("Grüße aus Kiew".encode("utf-8")).hexdigest()
+
+
+def test_mostly_utf8_file_with_a_stray_byte_names_offset_and_fix(tmp_path: Path) -> None:
+    """A UTF-8 file with one latin-1 byte mixes encodings: refused, not garbled by a guess."""
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("Grüße aus Kiew und schöne Grüße".encode() + b" \xe4")
     with pytest.raises(InputError) as info:
         load_article(path)
-    assert "byte 0xfc at offset 2" in str(info.value)
+    assert "byte 0xe4 at offset 37" in str(info.value)
     assert "Save it as UTF-8" in str(info.value)
     assert isinstance(info.value.__cause__, UnicodeDecodeError)
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from openai import AsyncOpenAI, OpenAI
 
-from ..article.load import find_articles, load_article
+from ..article.load import Scan, load_article, scan
 from ..cache import BriefingCache
 from ..briefing.brief import abrief_with, async_instructor_client, brief_with, instructor_client
 from ..errors import BriefingError, InputError
@@ -32,6 +32,7 @@ class Progress:
     total: int
     article_id: str
     status: Literal["start", "done", "failed"]
+    article: Article | None = None
     briefing: Briefing | None = None
     failure: Failure | None = None
 
@@ -46,11 +47,24 @@ class Run:
     briefings: list[Briefing]
     failures: list[Failure]
     digest: Digest
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
 
 
-def load_sources(sources: Sequence[Source]) -> tuple[list[Article], list[Failure]]:
-    """Articles from Articles, files and folders (``str`` here is a path). Unreadable files become failures;
-    a missing path or a folder without articles raises :class:`InputError` before any work is done."""
+@dataclass
+class Sources:
+    """What a list of sources resolved to: articles, unreadable files (as failures) and skipped files."""
+
+    articles: list[Article]
+    failures: list[Failure]
+    skipped: list[tuple[Path, str]]
+
+
+def load_sources(sources: Sequence[Source], *, exclude: Sequence[Path] = ()) -> Sources:
+    """Articles from Articles, files and folders (``str`` here is a path; folders are read recursively).
+
+    Unreadable files become failures and the other articles are unaffected; files that are not articles
+    are listed as skipped; anything under an ``exclude`` folder (e.g. the run's own output) is ignored.
+    A missing path or no article at all raises :class:`InputError` before any work is done."""
     articles: list[Article] = []
     failures: list[Failure] = []
     paths: list[str | Path] = []
@@ -59,46 +73,58 @@ def load_sources(sources: Sequence[Source]) -> tuple[list[Article], list[Failure
             articles.append(source)
         else:
             paths.append(Path(source))
-    for path in find_articles(paths) if paths else []:
+    found = scan(paths) if paths else Scan(articles=[], skipped=[])
+    excluded = [e.resolve() for e in exclude]
+    for path in found.articles:
+        if any(path.resolve().is_relative_to(e) for e in excluded):
+            continue
         try:
             articles.append(load_article(path))
         except InputError as exc:
             failures.append(Failure(article_id=path.stem, error_kind="InputError", message=str(exc)))
-    seen: set[str] = set()
+    unique: list[Article] = []
+    seen: dict[str, Article] = {}
     for article in articles:
         if article.id in seen:
-            raise InputError(f"two articles share the id {article.id!r}: rename one of the files", path=article.path)
-        seen.add(article.id)
-    return articles, failures
+            failures.append(Failure(
+                article_id=article.id, error_kind="InputError",
+                message=f"{article.path}: its id {article.id!r} is already used by {seen[article.id].path}; "
+                "rename one of the files",
+            ))
+            continue
+        seen[article.id] = article
+        unique.append(article)
+    return Sources(unique, failures, list(found.skipped))
 
 
 class _Tracker:
     """Progress events and the failures list, shared by the sync and async runs."""
 
-    def __init__(self, total: int, failures: list[Failure], on_progress: ProgressCallback | None) -> None:
-        self.total = total
-        self.failures = failures
+    def __init__(self, found: Sources, on_progress: ProgressCallback | None) -> None:
+        self.total = len(found.articles)
+        self.failures = found.failures
+        self.skipped = found.skipped
         self.briefings: list[Briefing] = []
         self.on_progress = on_progress
 
     def start(self, i: int, article: Article) -> None:
         if self.on_progress:
-            self.on_progress(Progress(i, self.total, article.id, "start"))
+            self.on_progress(Progress(i, self.total, article.id, "start", article=article))
 
     def done(self, i: int, article: Article, briefing: Briefing) -> None:
         self.briefings.append(briefing)
         if self.on_progress:
-            self.on_progress(Progress(i, self.total, article.id, "done", briefing=briefing))
+            self.on_progress(Progress(i, self.total, article.id, "done", article=article, briefing=briefing))
 
     def failed(self, i: int, article: Article, exc: BriefingError | InputError) -> None:
         kind = exc.kind if isinstance(exc, BriefingError) else type(exc).__name__
         failure = Failure(article_id=article.id, error_kind=kind, message=str(exc))
         self.failures.append(failure)
         if self.on_progress:
-            self.on_progress(Progress(i, self.total, article.id, "failed", failure=failure))
+            self.on_progress(Progress(i, self.total, article.id, "failed", article=article, failure=failure))
 
     def result(self, lang: str) -> Run:
-        return Run(self.briefings, self.failures, merge(self.briefings, self.failures, lang=lang))
+        return Run(self.briefings, self.failures, merge(self.briefings, self.failures, lang=lang), self.skipped)
 
 
 def run(
@@ -108,16 +134,17 @@ def run(
     client: OpenAI | None = None,
     on_progress: ProgressCallback | None = None,
     cache: BriefingCache | None = None,
+    exclude: Sequence[Path] = (),
 ) -> Run:
     """Brief every article in ``sources`` one after another and merge the results.
 
     With a ``cache``, briefings found there are reused and new ones are stored as soon as they exist, so
     an interrupted run loses nothing and a rerun only calls the model for what is missing."""
     settings = settings or Settings.from_env()
-    articles, failures = load_sources(sources)
+    found = load_sources(sources, exclude=exclude)
     wrapped = None
-    tracker = _Tracker(len(articles), failures, on_progress)
-    for i, article in enumerate(articles, 1):
+    tracker = _Tracker(found, on_progress)
+    for i, article in enumerate(found.articles, 1):
         tracker.start(i, article)
         cached = cache.get(article, settings) if cache else None
         if cached is not None:
@@ -142,13 +169,14 @@ async def arun(
     client: AsyncOpenAI | None = None,
     on_progress: ProgressCallback | None = None,
     cache: BriefingCache | None = None,
+    exclude: Sequence[Path] = (),
 ) -> Run:
     """Async form of :func:`run` (articles one after another; the parts of one article concurrently)."""
     settings = settings or Settings.from_env()
-    articles, failures = load_sources(sources)
+    found = load_sources(sources, exclude=exclude)
     wrapped = None
-    tracker = _Tracker(len(articles), failures, on_progress)
-    for i, article in enumerate(articles, 1):
+    tracker = _Tracker(found, on_progress)
+    for i, article in enumerate(found.articles, 1):
         tracker.start(i, article)
         cached = cache.get(article, settings) if cache else None
         if cached is not None:

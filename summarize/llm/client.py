@@ -1,7 +1,37 @@
-"""Build the openai + instructor clients for a run, with record/replay wired into the HTTP transport.
+"""Build the openai + instructor clients for a run, with retries and record/replay in the HTTP transport.
 
-One layer owns transport retries. For now that is the openai client's own (``max_retries`` below); in replay
-mode it is zero, since a replayed answer cannot be transient.
+Exactly one layer retries transport failures: :class:`~summarize.llm.retry.RetryTransport` (tenacity,
+inside the ``httpx2`` client). The others are switched off or cannot overlap:
+
+* the openai client always gets ``max_retries=0``;
+* instructor's ``max_retries`` (``Settings.reasks``) is the validation re-ask budget only: instructor
+  1.17 retries just ``ValidationError``, ``JSONDecodeError``, ``AsyncValidationError`` and
+  ``ResponseParsingError`` (``instructor/v2/core/retry.py``, ``retry_if_exception_type(_RETRYABLE_PARSE_ERRORS)``),
+  so an ``openai.APIError`` ends the call at once and is never re-sent by instructor. One edge counts
+  against the re-ask budget instead: a 200 whose body is not JSON makes the openai client raise
+  ``JSONDecodeError``, which instructor treats as a parse error and sends once more, unchanged.
+
+Transport chains, outermost first::
+
+    live:    RetryTransport -> httpx2.HTTPTransport
+    record:  RecordReplayTransport("record") -> RetryTransport -> httpx2.HTTPTransport
+    replay:  RecordReplayTransport("replay")            (no retry layer, nothing can reach the network)
+
+When recording, the recorder sits *outside* the retry layer, so it sees and stores only the final
+exchange of each request: a 503 that a retry repaired is never written (and ``replay`` also skips
+status >= 500). A recording cannot be transient, so replay has no retry layer at all.
+
+Budget: ``RetryPolicy.max_attempts`` (default 4: the first try and ``TRANSPORT_RETRIES`` = 3 retries) HTTP
+attempts per model answer, each with ``Settings.timeout`` seconds; per part (and for the summary) at most
+``1 + Settings.reasks`` model answers. So one article of ``parts`` parts costs at most::
+
+    (parts + 1) * (1 + reasks) * max_attempts   HTTP requests   (defaults, 2 parts: 3 * 2 * 4 = 24)
+
+and one model answer takes at most ``max_attempts * timeout`` plus the waits between attempts (each at
+most ``max_delay``, or a server's ``Retry-After`` up to ``retry_after_cap``; longer asks fail at once).
+The async path runs the parts of an article concurrently under the same ceiling.
+
+``tests/test_faults.py`` counts them against a local fault-injecting server.
 """
 
 from __future__ import annotations
@@ -10,11 +40,12 @@ import logging
 
 import httpx2
 import instructor
-from openai import AsyncOpenAI, OpenAI
+from openai import AsyncOpenAI, DefaultAsyncHttpx2Client, DefaultHttpx2Client, OpenAI
 
 from ..errors import ConfigurationError
 from ..settings import Settings
 from .replay import AsyncRecordReplayTransport, Cassette, RecordReplayTransport
+from .retry import AsyncRetryTransport, RetryPolicy, RetryTransport
 
 # instructor logs every failed attempt at ERROR level; with no handler Python would print them to stderr.
 # Library code never prints: the attempts are reported in the briefing's metadata instead.
@@ -28,7 +59,10 @@ _MODES = {
 }
 
 REPLAY_BASE_URL = "http://replay.invalid/v1"
-TRANSPORT_RETRIES = 2
+# The openai client's own retries: always none, RetryTransport owns them (see the module docstring).
+OPENAI_MAX_RETRIES = 0
+# Transport retries after the first attempt of a request, all done by RetryTransport (not by openai).
+TRANSPORT_RETRIES = RetryPolicy().max_attempts - 1
 
 
 def instructor_mode(settings: Settings) -> instructor.Mode:
@@ -39,39 +73,61 @@ def _client_kwargs(settings: Settings) -> dict[str, object]:
     if settings.replay_dir is not None:
         # Never used for a request: the replay transport answers or raises. A placeholder key keeps the
         # openai client from refusing to start, and no real key is read in replay mode.
-        return {"api_key": "replay", "base_url": settings.base_url or REPLAY_BASE_URL, "max_retries": 0}
+        return {"api_key": "replay", "base_url": settings.base_url or REPLAY_BASE_URL, "max_retries": OPENAI_MAX_RETRIES}
     settings.check_reachable()
     return {
         "api_key": settings.api_key or "not-needed",
         "base_url": settings.base_url,
-        "max_retries": TRANSPORT_RETRIES,
-        "timeout": settings.timeout,
+        "max_retries": OPENAI_MAX_RETRIES,
+        "timeout": settings.timeout,  # per HTTP attempt
     }
 
 
-def make_openai(settings: Settings) -> OpenAI:
+def _replay_cassette(settings: Settings) -> Cassette:
+    assert settings.replay_dir is not None
+    if not settings.replay_dir.is_dir():
+        raise ConfigurationError(f"--replay {settings.replay_dir}: no such folder of recordings")
+    return Cassette(settings.replay_dir)
+
+
+def live_transport(settings: Settings, retry_policy: RetryPolicy | None = None) -> httpx2.BaseTransport:
+    """The sync transport chain for live or recording runs (see the module docstring for the order)."""
+    retrying = RetryTransport(httpx2.HTTPTransport(), retry_policy)
+    if settings.record_dir is not None:
+        return RecordReplayTransport(Cassette(settings.record_dir), "record", inner=retrying)
+    return retrying
+
+
+def async_live_transport(settings: Settings, retry_policy: RetryPolicy | None = None) -> httpx2.AsyncBaseTransport:
+    """Async twin of :func:`live_transport`."""
+    retrying = AsyncRetryTransport(httpx2.AsyncHTTPTransport(), retry_policy)
+    if settings.record_dir is not None:
+        return AsyncRecordReplayTransport(Cassette(settings.record_dir), "record", inner=retrying)
+    return retrying
+
+
+def make_openai(settings: Settings, retry_policy: RetryPolicy | None = None) -> OpenAI:
+    """An ``OpenAI`` client for ``settings``. ``retry_policy`` (default :class:`RetryPolicy`) configures
+    the transport retries of live and recording runs; replay ignores it."""
     kwargs = _client_kwargs(settings)
     if settings.replay_dir is not None:
-        if not settings.replay_dir.is_dir():
-            raise ConfigurationError(f"--replay {settings.replay_dir}: no such folder of recordings")
-        transport = RecordReplayTransport(Cassette(settings.replay_dir), "replay")
+        transport: httpx2.BaseTransport = RecordReplayTransport(_replay_cassette(settings), "replay")
         kwargs["http_client"] = httpx2.Client(transport=transport)
-    elif settings.record_dir is not None:
-        transport = RecordReplayTransport(Cassette(settings.record_dir), "record")
-        kwargs["http_client"] = httpx2.Client(transport=transport, timeout=settings.timeout)
+    else:
+        transport = live_transport(settings, retry_policy)
+        kwargs["http_client"] = DefaultHttpx2Client(transport=transport, timeout=settings.timeout)
     return OpenAI(**kwargs)  # type: ignore[arg-type]
 
 
-def make_async_openai(settings: Settings) -> AsyncOpenAI:
+def make_async_openai(settings: Settings, retry_policy: RetryPolicy | None = None) -> AsyncOpenAI:
+    """Async twin of :func:`make_openai`."""
     kwargs = _client_kwargs(settings)
     if settings.replay_dir is not None:
-        if not settings.replay_dir.is_dir():
-            raise ConfigurationError(f"--replay {settings.replay_dir}: no such folder of recordings")
-        transport = AsyncRecordReplayTransport(Cassette(settings.replay_dir), "replay")
+        transport: httpx2.AsyncBaseTransport = AsyncRecordReplayTransport(_replay_cassette(settings), "replay")
         kwargs["http_client"] = httpx2.AsyncClient(transport=transport)
-    elif settings.record_dir is not None:
-        transport = AsyncRecordReplayTransport(Cassette(settings.record_dir), "record")
-        kwargs["http_client"] = httpx2.AsyncClient(transport=transport, timeout=settings.timeout)
+    else:
+        transport = async_live_transport(settings, retry_policy)
+        kwargs["http_client"] = DefaultAsyncHttpx2Client(transport=transport, timeout=settings.timeout)
     return AsyncOpenAI(**kwargs)  # type: ignore[arg-type]
 
 
