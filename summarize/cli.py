@@ -53,6 +53,14 @@ CacheDirOpt = Annotated[
 ]
 
 
+_FATAL_FIX = {
+    "AuthenticationError": "check OPENAI_API_KEY (or --base-url for a local server), then run the same command again",
+    "PermissionDeniedError": "this key may not use that model or endpoint: check --model and the key's permissions",
+    "NotFoundError": "the server does not know that model or endpoint: check --model and --base-url",
+    "RateLimitError": "the account has no quota left: add credit or use another key, then run the same command again",
+}
+
+
 def _raise_interrupt(signum: int, frame: object) -> None:
     """SIGTERM ends a run like Ctrl-C: finished briefings are kept, the rest is left for a rerun."""
     raise KeyboardInterrupt
@@ -188,6 +196,9 @@ def digest(
             f"{time.monotonic() - started:.1f}s",
             err=True,
         )
+    if result.stopped:
+        _err(f"stopped after a fatal error; the other articles were not attempted: {result.stopped}")
+        _err(_FATAL_FIX.get(result.stopped.split(":", 1)[0], "fix the cause above and run the same command again"))
     if result.failures:
         if any(f.error_kind == ReplayMiss.__name__ for f in result.failures):
             _err("some articles have no recording; record them with --record DIR against a live model")

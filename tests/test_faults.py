@@ -255,17 +255,20 @@ def test_instructor_does_not_resend_an_api_error_even_with_reasks_left(h: Harnes
 # ----------------------------------------------------------------------------- model-output problems
 
 
-def test_non_json_200_body_is_resent_once_then_the_part_is_empty(h: Harness) -> None:
-    """What happens today: the openai client raises ``JSONDecodeError`` on a JSON-labelled body that is
-    not JSON; instructor counts that as a parse error and sends the same request once more (no re-ask
-    text). After the second failure nothing was collected, so the part is salvaged as empty and the
-    briefing completes; ``llm_calls`` counts model answers only, so it misses the two failed requests."""
+def test_non_json_200_body_is_resent_once_then_fails_as_model_output(h: Harness) -> None:
+    """The openai client raises ``JSONDecodeError`` on a JSON-labelled body that is not JSON; instructor
+    counts that as a parse error and sends the same request once more. Then the article fails loudly
+    (never an empty part that looks like success), keeping the decode error in its chain."""
     h.server.add(raw("<html>proxy error</html>"), raw("<html>proxy error</html>"), ok(SUMMARY))
-    b = h.brief()
-    assert h.count == 3  # part: 2 (<= 1 + reasks), summary: 1
+    with pytest.raises(ModelOutputError) as info:
+        h.brief()
+    assert h.count == 2  # part: 1 + reasks, then the article stops
     assert h.server.requests[0].body == h.server.requests[1].body
-    assert b.actors == [] and b.summary == "Zelensky met Trump in Washington."
-    assert b.meta.llm_calls == 1
+    chain, cur = [], info.value
+    while cur is not None:
+        chain.append(type(cur).__name__)
+        cur = cur.__cause__ or cur.__context__
+    assert "JSONDecodeError" in chain
 
 
 def test_non_json_text_body_fails_as_model_output(h: Harness) -> None:
@@ -338,6 +341,19 @@ def test_run_reports_each_article_and_counts_requests(h: Harness) -> None:
     assert h.count == 4
     assert [b.article.id for b in result.briefings] == ["a1"]
     assert [(f.article_id, f.error_kind) for f in result.failures] == [("a2", "AuthenticationError")]
+
+
+def test_quota_error_stops_the_run_after_one_request_and_keeps_what_is_done(h: Harness) -> None:
+    h.server.add(ok(_part(actors=[ZELENSKY])), ok(SUMMARY), quota())
+    settings = h.settings()
+    articles = [article_from_text(TEXT, id=f"a{i}") for i in range(4)]
+    result = run(articles, settings=settings, client=h.client(settings))
+    assert h.count == 3  # a0: part + summary; a1: the one quota answer; a2, a3: nothing
+    assert [b.article.id for b in result.briefings] == ["a0"]
+    assert [(f.article_id, f.error_kind) for f in result.failures] == [
+        ("a1", "RateLimitError"), ("a2", "NotAttempted"), ("a3", "NotAttempted")]
+    assert result.stopped is not None and "quota" in result.stopped
+    assert result.digest.meta.articles_briefed == 1 and len(result.digest.failures) == 3
 
 
 def test_recording_stores_only_the_final_exchange(h: Harness, tmp_path: Path) -> None:

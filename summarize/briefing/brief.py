@@ -204,12 +204,18 @@ def brief_with(client: instructor.Instructor, article: Article, settings: Settin
 async def abrief_with(client: instructor.AsyncInstructor, article: Article, settings: Settings) -> Briefing:
     plan = Plan(article, settings)
     try:
-        results = await asyncio.gather(
-            *(
-                arun_part(client, settings, plan.part_messages(i), plan.grounder, article.id, plan.scopes[i])
-                for i in range(len(plan.parts))
-            )
-        )
+        # A TaskGroup cancels the other parts as soon as one fails, so no request outlives its article.
+        try:
+            async with asyncio.TaskGroup() as group:
+                tasks = [
+                    group.create_task(
+                        arun_part(client, settings, plan.part_messages(i), plan.grounder, article.id, plan.scopes[i])
+                    )
+                    for i in range(len(plan.parts))
+                ]
+        except BaseExceptionGroup as group_error:
+            raise group_error.exceptions[0]  # keeps its own __cause__ (the original API error)
+        results = [task.result() for task in tasks]
         summary, summary_log = await arun_summary(client, settings, plan.summary_messages(), article.id)
     except BriefingError as exc:
         raise _tag(exc, article.id)

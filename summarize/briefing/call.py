@@ -151,6 +151,10 @@ def _key(field_name: str, item: Draft) -> str:
 def salvage(seen: list[_Seen], grounder: Grounder, part_model: type[PartDraft], scope: Scope | None = None) -> PartResult:
     """Grounded items from all attempts; failures of the last attempt become dropped items."""
     responses = [s.response for s in seen]
+    error = getattr(seen, "error", None)
+    if not seen and error is not None:
+        # the client could not even parse the HTTP answer (e.g. a non-JSON body): nothing to salvage
+        raise ModelOutputError(f"the model's answer could not be read: {error}") from error
     kept: dict[str, tuple[str, Draft, Evidence]] = {}
     last_failures: dict[str, DroppedItem] = {}
     parsed_any = False
@@ -173,7 +177,7 @@ def salvage(seen: list[_Seen], grounder: Grounder, part_model: type[PartDraft], 
         if n == len(responses) - 1:
             last_failures = failures
     if responses and not parsed_any:
-        raise ModelOutputError("the model answered no parseable JSON in any attempt")
+        raise ModelOutputError("the model answered no parseable JSON in any attempt") from error
     dropped = [d for k, d in last_failures.items() if k not in kept]
     return PartResult(kept=list(kept.values()), dropped=dropped, log=_log(seen))
 
@@ -213,17 +217,24 @@ def _request_kwargs(settings: Settings, article_id: str, max_tokens: int) -> dic
 # --------------------------------------------------------------------------- sync / async entry points
 
 
+class _Collected(list):  # type: ignore[type-arg]
+    """The completions of one call (a list of :class:`_Seen`) and the model error swallowed, if any."""
+
+    error: BaseException | None = None
+
+
 @contextlib.contextmanager
-def _attempts(article_id: str) -> Iterator[list[_Seen]]:
+def _attempts(article_id: str) -> Iterator[_Collected]:
     """Collect every raw completion made inside the block. Transport and API errors are re-raised as
-    :class:`BriefingError`; model mistakes (validation failures, truncation) are swallowed, because
-    what the collected completions hold is salvaged afterwards."""
-    bucket: list[_Seen] = []
+    :class:`BriefingError`; model mistakes (validation failures, truncation, unreadable JSON) are kept in
+    ``.error`` and swallowed, because what the collected completions hold is salvaged afterwards."""
+    bucket = _Collected()
     token = _RESPONSES.set(bucket)
     try:
         yield bucket
     except Exception as exc:  # noqa: BLE001 - sorted by _raise_transport; the rest is salvaged
         _raise_transport(exc, article_id)
+        bucket.error = exc
     finally:
         _RESPONSES.reset(token)
 

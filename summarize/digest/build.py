@@ -15,6 +15,7 @@ from openai import AsyncOpenAI, OpenAI
 
 from ..article.load import Scan, load_article, scan
 from ..cache import BriefingCache
+from ..llm.retry import is_fatal
 from ..briefing.brief import abrief_with, async_instructor_client, brief_with, instructor_client
 from ..errors import BriefingError, InputError
 from ..models import Article, Briefing, Digest, Failure
@@ -48,6 +49,7 @@ class Run:
     failures: list[Failure]
     digest: Digest
     skipped: list[tuple[Path, str]] = field(default_factory=list)
+    stopped: str | None = None  # why the run stopped early (a fatal API error), if it did
 
 
 @dataclass
@@ -106,6 +108,7 @@ class _Tracker:
         self.skipped = found.skipped
         self.briefings: list[Briefing] = []
         self.on_progress = on_progress
+        self.stopped: str | None = None
 
     def start(self, i: int, article: Article) -> None:
         if self.on_progress:
@@ -123,8 +126,20 @@ class _Tracker:
         if self.on_progress:
             self.on_progress(Progress(i, self.total, article.id, "failed", article=article, failure=failure))
 
+    def stop(self, articles: Sequence[Article], after: int, cause: str) -> None:
+        """A fatal error (bad key, no quota, unknown model) would fail every further request: list the
+        articles not attempted as failures and record why the run stopped."""
+        self.stopped = cause
+        for article in articles[after:]:
+            self.failures.append(Failure(
+                article_id=article.id, error_kind="NotAttempted",
+                message=f"not briefed: the run stopped after a fatal error ({cause})",
+            ))
+
     def result(self, lang: str) -> Run:
-        return Run(self.briefings, self.failures, merge(self.briefings, self.failures, lang=lang), self.skipped)
+        return Run(
+            self.briefings, self.failures, merge(self.briefings, self.failures, lang=lang), self.skipped, self.stopped
+        )
 
 
 def run(
@@ -155,6 +170,9 @@ def run(
             briefing = brief_with(wrapped, article, settings)
         except (BriefingError, InputError) as exc:
             tracker.failed(i, article, exc)
+            if is_fatal(exc):
+                tracker.stop(found.articles, i, f"{exc.kind}: {exc}")  # type: ignore[union-attr]
+                break
             continue
         if cache:
             cache.put(article, settings, briefing)
@@ -187,6 +205,9 @@ async def arun(
             briefing = await abrief_with(wrapped, article, settings)
         except (BriefingError, InputError) as exc:
             tracker.failed(i, article, exc)
+            if is_fatal(exc):
+                tracker.stop(found.articles, i, f"{exc.kind}: {exc}")  # type: ignore[union-attr]
+                break
             continue
         if cache:
             cache.put(article, settings, briefing)

@@ -169,6 +169,14 @@ class _Recorder:
         )
 
 
+_TRANSIENT = {408, 409, 429}
+
+
+def _recordable(status: int) -> bool:
+    """Only answers that would come again: not server errors, timeouts, conflicts or rate limits."""
+    return status < 500 and status not in _TRANSIENT
+
+
 class RecordReplayTransport(httpx2.BaseTransport):
     """Sync transport. ``inner`` is required to record and must be None to replay."""
 
@@ -187,7 +195,7 @@ class RecordReplayTransport(httpx2.BaseTransport):
         assert self._inner is not None
         response = self._inner.handle_request(request)
         response.read()
-        if response.status_code < 500:
+        if _recordable(response.status_code):
             self._rec.store(key, body, request, response)
         return response
 
@@ -214,7 +222,7 @@ class AsyncRecordReplayTransport(httpx2.AsyncBaseTransport):
         assert self._inner is not None
         response = await self._inner.handle_async_request(request)
         await response.aread()
-        if response.status_code < 500:
+        if _recordable(response.status_code):
             self._rec.store(key, body, request, response)
         return response
 
