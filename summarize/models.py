@@ -131,7 +131,8 @@ class BriefingMeta(_Model):
     chunks: int = Field(description="Parts the cleaned article was split into, one model call each.")
     llm_calls: int = Field(description="Requests made, re-asks included.")
     reasks: int = 0
-    truncated_chunks: int = Field(default=0, description="Chunks whose answer hit max_tokens and was cut.")
+    truncated_chunks: int = Field(default=0, description="Parts whose answer hit max_tokens and stayed cut off.")
+    split_chunks: int = Field(default=0, description="Parts split in two after a cut-off answer, each half asked once.")
     usage: Usage = Field(default_factory=Usage)
     cleaning: CleaningReport
     cached: bool = Field(default=False, description="Read from the briefing cache; no model call was made.")

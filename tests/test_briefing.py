@@ -217,3 +217,19 @@ def test_chat_template_tokens_in_an_article_are_defused() -> None:
     brief(article_from_text(hostile, id="t1"), settings=_settings(), client=server.client())
     sent = json.dumps([m["content"] for r in server.requests for m in r["messages"]], ensure_ascii=False)
     assert "<|im_end|>" not in sent and "<|im_start|>" not in sent
+
+
+def test_truncated_part_is_split_in_two_and_each_half_asked_once() -> None:
+    # hand-made article whose one part is long enough to split
+    para1 = "Der ukrainische Präsident Wolodymyr Selenskyj traf am Freitag US-Präsident Donald Trump im Weißen Haus. " * 2
+    para2 = "Beide sprachen über die Lieferung von Patriot-Systemen an die Ukraine. Ob eine Freigabe erfolgt, ist unklar. " * 2
+    text = f"Selenskyj trifft Trump\n{para1.strip()}\n{para2.strip()}\n"
+    full = _part(actors=[ZELENSKY], weapons=[PATRIOT])
+    cut = full[: full.index('"weapons"')]  # the answer stops before its weapons
+    server = Scripted([completion(cut, finish_reason="length"), _part(actors=[ZELENSKY]), _part(weapons=[PATRIOT]), SUMMARY])
+    b = brief(article_from_text(text, id="t1"), settings=_settings(), client=server.client())
+    labels = [r["messages"][1]["content"].split("\n")[1] for r in server.requests[:3]]
+    assert labels == ["Part 1 of 1.", "Part 1a of 1.", "Part 1b of 1."]
+    assert "Patriot" not in server.requests[1]["messages"][1]["content"].split("<article>")[1]
+    assert [a.name for a in b.actors] == ["Volodymyr Zelensky"] and [w.name for w in b.weapons] == ["Patriot"]
+    assert b.meta.split_chunks == 1 and b.meta.truncated_chunks == 0 and b.meta.llm_calls == 4

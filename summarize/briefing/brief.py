@@ -32,7 +32,7 @@ from ..models import (
 from ..settings import Settings
 from . import prompts
 from .call import CallLog, PartResult, arun_part, arun_summary, attach_collector, run_part, run_summary
-from .chunk import chunk
+from .chunk import chunk, halve
 from .extraction import ActorDraft, DecisionDraft, Draft, Grounder, QuestionDraft, WeaponDraft
 from .ground import normalise
 from .safety import scrub, scrub_optional
@@ -86,9 +86,19 @@ class Plan:
         return (start, min(len(self.cleaned.text), start + len(part))) if start >= 0 else None
 
     def part_messages(self, i: int) -> list[dict[str, str]]:
+        return self.messages_for(self.parts[i], str(i + 1))
+
+    def messages_for(self, text: str, label: str) -> list[dict[str, str]]:
         return prompts.messages(
-            "brief", lang=self.settings.lang, title=self.title, part=i + 1, parts=len(self.parts), text=self.parts[i]
+            "brief", lang=self.settings.lang, title=self.title, part=label, parts=len(self.parts), text=text
         )
+
+    def halves(self, i: int) -> list[tuple[list[dict[str, str]], tuple[int, int] | None]]:
+        """Requests for the two halves of part ``i`` (labelled ``2a``, ``2b``), for a truncated answer."""
+        return [
+            (self.messages_for(half, f"{i + 1}{letter}"), self._scope(half))
+            for letter, half in zip("ab", halve(self.parts[i]))
+        ]
 
     def summary_messages(self) -> list[dict[str, str]]:
         text = self.cleaned.text[:SUMMARY_INPUT_CHARS]
@@ -147,6 +157,7 @@ class Plan:
                 llm_calls=log.calls,
                 reasks=log.reasks,
                 truncated_chunks=log.truncated,
+                split_chunks=log.splits,
                 usage=log.usage,
                 cleaning=self.cleaned.report,
             ),
@@ -191,10 +202,14 @@ def brief_with(client: instructor.Instructor, article: Article, settings: Settin
     """Brief one article with an already wrapped instructor client (see :func:`summarize.llm.client.wrap`)."""
     plan = Plan(article, settings)
     try:
-        results = [
-            run_part(client, settings, plan.part_messages(i), plan.grounder, article.id, plan.scopes[i])
-            for i in range(len(plan.parts))
-        ]
+        results = []
+        for i in range(len(plan.parts)):
+            result = run_part(client, settings, plan.part_messages(i), plan.grounder, article.id, plan.scopes[i])
+            if result.truncated and (halves := plan.halves(i)):
+                result = result.absorb_halves(
+                    [run_part(client, settings, m, plan.grounder, article.id, scope) for m, scope in halves]
+                )
+            results.append(result)
         summary, summary_log = run_summary(client, settings, plan.summary_messages(), article.id)
     except BriefingError as exc:
         raise _tag(exc, article.id)
@@ -204,15 +219,18 @@ def brief_with(client: instructor.Instructor, article: Article, settings: Settin
 async def abrief_with(client: instructor.AsyncInstructor, article: Article, settings: Settings) -> Briefing:
     plan = Plan(article, settings)
     try:
+        async def one_part(i: int) -> PartResult:
+            result = await arun_part(client, settings, plan.part_messages(i), plan.grounder, article.id, plan.scopes[i])
+            if result.truncated and (halves := plan.halves(i)):
+                result = result.absorb_halves(
+                    [await arun_part(client, settings, m, plan.grounder, article.id, scope) for m, scope in halves]
+                )
+            return result
+
         # A TaskGroup cancels the other parts as soon as one fails, so no request outlives its article.
         try:
             async with asyncio.TaskGroup() as group:
-                tasks = [
-                    group.create_task(
-                        arun_part(client, settings, plan.part_messages(i), plan.grounder, article.id, plan.scopes[i])
-                    )
-                    for i in range(len(plan.parts))
-                ]
+                tasks = [group.create_task(one_part(i)) for i in range(len(plan.parts))]
         except BaseExceptionGroup as group_error:
             raise group_error.exceptions[0]  # keeps its own __cause__ (the original API error)
         results = [task.result() for task in tasks]

@@ -8,7 +8,8 @@ Flow for one article part:
    attempt are kept (a re-ask must not cost the items the first answer had right); items that still
    fail in the last attempt are dropped and reported with their reason.
 4. A truncated answer (``finish_reason == "length"``) is not re-asked blindly: its complete items are
-   salvaged with a partial JSON parse and the part is reported as truncated.
+   salvaged with a partial JSON parse, and the caller splits the part in two and briefs each half once
+   (see ``brief.py``); a half that is still cut off is reported in ``meta.truncated_chunks``.
 
 Transport and API errors are not model mistakes: they surface as :class:`BriefingError` with the original
 exception as ``__cause__``; a replay miss surfaces as :class:`ReplayMiss` itself.
@@ -62,12 +63,14 @@ class CallLog:
     calls: int = 0
     reasks: int = 0
     truncated: int = 0
+    splits: int = 0
     usage: Usage = field(default_factory=Usage)
 
     def add(self, other: CallLog) -> None:
         self.calls += other.calls
         self.reasks += other.reasks
         self.truncated += other.truncated
+        self.splits += other.splits
         self.usage = self.usage + other.usage
 
 
@@ -76,6 +79,27 @@ class PartResult:
     kept: list[tuple[str, Draft, Evidence]]
     dropped: list[DroppedItem]
     log: CallLog
+
+    @property
+    def truncated(self) -> bool:
+        return self.log.truncated > 0
+
+    def absorb_halves(self, halves: list[PartResult]) -> PartResult:
+        """This (truncated) part's result joined with its halves': items grounded anywhere are kept; the
+        part counts as truncated only if a half still was."""
+        keys = {_key(f, item) for f, item, _ in self.kept}
+        kept = list(self.kept)
+        for half in halves:
+            for f, item, evidence in half.kept:
+                if _key(f, item) not in keys:
+                    keys.add(_key(f, item))
+                    kept.append((f, item, evidence))
+        kept_labels = {(FIELD_KIND[f], label(item)[:120].casefold()) for f, item, _ in kept}
+        dropped = [d for h in [self, *halves] for d in h.dropped if (d.kind, d.label.casefold()) not in kept_labels]
+        log = CallLog(calls=self.log.calls, reasks=self.log.reasks, usage=self.log.usage, splits=1)
+        for half in halves:
+            log.add(half.log)
+        return PartResult(kept=kept, dropped=dropped, log=log)
 
 
 # --------------------------------------------------------------------------- response helpers

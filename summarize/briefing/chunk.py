@@ -56,3 +56,24 @@ def chunk(text: str, max_chars: int) -> list[str]:
     if current:
         parts.append(current)
     return parts
+
+
+MIN_SPLIT_CHARS = 300
+
+
+def halve(part: str) -> list[str]:
+    """Two halves of a part, cut at the line break (else the sentence end) nearest its middle.
+
+    Used when the model's answer for a part was cut off at ``max_tokens``: a weak model that ran out of
+    room on a part usually finishes on half of it. Returns ``[]`` when the part is too short to split."""
+    if len(part) < MIN_SPLIT_CHARS:
+        return []
+    middle = len(part) // 2
+    cuts = [i for i, ch in enumerate(part) if ch == "\n"]
+    if not cuts:
+        cuts = [m.start() for m in _SENTENCE_END.finditer(part)]
+    if not cuts:
+        return []
+    cut = min(cuts, key=lambda i: abs(i - middle))
+    first, second = part[:cut].strip(), part[cut:].strip()
+    return [first, second] if first and second else []
