@@ -45,6 +45,10 @@ RecordOpt = Annotated[Optional[Path], typer.Option("--record", help="Record the 
 ReplayOpt = Annotated[
     Optional[Path], typer.Option("--replay", help="Answer from recordings in DIR; never touches the network.")
 ]
+ChunkOpt = Annotated[
+    Optional[int],
+    typer.Option("--chunk-chars", help="Characters of cleaned text per model call; longer articles are split at paragraphs (default 1800)."),
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Brief every article anew; read and write no cache.")]
 CacheDirOpt = Annotated[
@@ -70,7 +74,7 @@ def _err(message: str) -> None:
     typer.echo(f"summarize: {message}", err=True)
 
 
-def _settings(model, base_url, mode, lang, record, replay) -> Settings:  # noqa: ANN001
+def _settings(model, base_url, mode, lang, record, replay, chunk_chars=None) -> Settings:  # noqa: ANN001
     defaults: dict[str, object] = {}
     if replay is not None:
         if not replay.is_dir():
@@ -80,7 +84,10 @@ def _settings(model, base_url, mode, lang, record, replay) -> Settings:  # noqa:
         manifest = Cassette(replay).manifest()
         # A recording folder says which model, mode and language it was made with.
         defaults = {k: manifest[k] for k in ("model", "mode", "lang") if manifest.get(k)}
-    overrides = {"model": model, "base_url": base_url, "mode": mode, "lang": lang, "record_dir": record, "replay_dir": replay}
+    overrides = {
+        "model": model, "base_url": base_url, "mode": mode, "lang": lang, "record_dir": record, "replay_dir": replay,
+        "chunk_chars": chunk_chars,
+    }
     merged = {**defaults, **{k: v for k, v in overrides.items() if v is not None}}
     settings = Settings.from_env(**merged)
     if replay is not None:
@@ -119,6 +126,7 @@ def digest(
     quiet: QuietOpt = False,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
+    chunk_chars: ChunkOpt = None,
 ) -> None:
     """Brief every article and merge them: writes digest.json, digest.md and briefings/<id>.json.
 
@@ -126,7 +134,7 @@ def digest(
     off with --no-cache, and when recording or replaying (those runs must reach the model or the recordings).
     """
     try:
-        settings = _settings(model, base_url, mode, lang, record, replay)
+        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars)
         _write_manifest(settings)
     except UsageError as exc:
         _err(str(exc))
@@ -214,10 +222,11 @@ def brief(
     lang: LangOpt = None,
     record: RecordOpt = None,
     replay: ReplayOpt = None,
+    chunk_chars: ChunkOpt = None,
 ) -> None:
     """Brief one article and print the briefing as JSON."""
     try:
-        settings = _settings(model, base_url, mode, lang, record, replay)
+        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars)
         article = load_article(file)
         _write_manifest(settings)
     except UsageError as exc:

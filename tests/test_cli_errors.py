@@ -56,3 +56,8 @@ def test_missing_replay_folder_exits_2_and_says_how_to_record(tmp_path: Path) ->
 def test_record_and_replay_together_is_a_usage_error(tmp_path: Path) -> None:
     result = _run("digest", str(SEEDS), "--record", str(tmp_path / "r"), "--replay", str(tmp_path), "-o", str(tmp_path / "o"))
     assert result.exit_code == 2 and "exclude each other" in result.output
+
+
+def test_too_small_chunk_budget_is_a_usage_error(tmp_path: Path) -> None:
+    result = _run("digest", str(SEEDS), "--chunk-chars", "50", "--base-url", "http://127.0.0.1:9/v1", "-o", str(tmp_path))
+    assert result.exit_code == 2 and "chunk_chars=50" in result.output
