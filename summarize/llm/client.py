@@ -27,6 +27,10 @@ attempts per model answer, each with ``Settings.timeout`` seconds; per part (and
 
     (parts + 1) * (1 + reasks) * max_attempts   HTTP requests   (defaults, 2 parts: 3 * 2 * 4 = 24)
 
+and, when a part's answer is cut off at ``max_tokens`` and the part is split in two (each half asked once,
+never split again), that part counts three times: ``(3 * parts + 1) * (1 + reasks) * max_attempts`` is the
+ceiling in the worst case.
+
 and one model answer takes at most ``max_attempts * timeout`` plus the waits between attempts (each at
 most ``max_delay``, or a server's ``Retry-After`` up to ``retry_after_cap``; longer asks fail at once).
 The async path runs the parts of an article concurrently under the same ceiling.
