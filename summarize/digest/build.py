@@ -100,46 +100,62 @@ def load_sources(sources: Sequence[Source], *, exclude: Sequence[Path] = ()) -> 
 
 
 class _Tracker:
-    """Progress events and the failures list, shared by the sync and async runs."""
+    """Everything around the model call that the sync and async runs share: progress events, the cache,
+    failures, and stopping on a fatal error."""
 
-    def __init__(self, found: Sources, on_progress: ProgressCallback | None) -> None:
+    def __init__(
+        self, found: Sources, on_progress: ProgressCallback | None, cache: BriefingCache | None, settings: Settings
+    ) -> None:
+        self.articles = found.articles
         self.total = len(found.articles)
         self.failures = found.failures
         self.skipped = found.skipped
         self.briefings: list[Briefing] = []
         self.on_progress = on_progress
+        self.cache = cache
+        self.settings = settings
         self.stopped: str | None = None
 
-    def start(self, i: int, article: Article) -> None:
+    def _emit(self, progress: Progress) -> None:
         if self.on_progress:
-            self.on_progress(Progress(i, self.total, article.id, "start", article=article))
+            self.on_progress(progress)
+
+    def begin(self, i: int, article: Article) -> bool:
+        """Announce article ``i``; True when the cache already had its briefing (nothing left to do)."""
+        self._emit(Progress(i, self.total, article.id, "start", article=article))
+        cached = self.cache.get(article, self.settings) if self.cache else None
+        if cached is None:
+            return False
+        self.briefings.append(cached)
+        self._emit(Progress(i, self.total, article.id, "done", article=article, briefing=cached))
+        return True
 
     def done(self, i: int, article: Article, briefing: Briefing) -> None:
+        if self.cache:
+            self.cache.put(article, self.settings, briefing)
         self.briefings.append(briefing)
-        if self.on_progress:
-            self.on_progress(Progress(i, self.total, article.id, "done", article=article, briefing=briefing))
+        self._emit(Progress(i, self.total, article.id, "done", article=article, briefing=briefing))
 
-    def failed(self, i: int, article: Article, exc: BriefingError | InputError) -> None:
+    def failed(self, i: int, article: Article, exc: BriefingError | InputError) -> bool:
+        """Record the failure; True when it is fatal for the run (the caller stops)."""
         kind = exc.kind if isinstance(exc, BriefingError) else type(exc).__name__
         failure = Failure(article_id=article.id, error_kind=kind, message=str(exc))
         self.failures.append(failure)
-        if self.on_progress:
-            self.on_progress(Progress(i, self.total, article.id, "failed", article=article, failure=failure))
-
-    def stop(self, articles: Sequence[Article], after: int, cause: str) -> None:
-        """A fatal error (bad key, no quota, unknown model) would fail every further request: list the
-        articles not attempted as failures and record why the run stopped."""
-        self.stopped = cause
-        for article in articles[after:]:
+        self._emit(Progress(i, self.total, article.id, "failed", article=article, failure=failure))
+        if not is_fatal(exc):
+            return False
+        # A bad key, no quota or an unknown model would fail every further request.
+        self.stopped = f"{kind}: {exc}"
+        for rest in self.articles[i:]:
             self.failures.append(Failure(
-                article_id=article.id, error_kind="NotAttempted",
-                message=f"not briefed: the run stopped after a fatal error ({cause})",
+                article_id=rest.id, error_kind="NotAttempted",
+                message=f"not briefed: the run stopped after a fatal error ({self.stopped})",
             ))
+        return True
 
-    def result(self, lang: str) -> Run:
-        return Run(
-            self.briefings, self.failures, merge(self.briefings, self.failures, lang=lang), self.skipped, self.stopped
-        )
+    def result(self) -> Run:
+        digest = merge(self.briefings, self.failures, lang=self.settings.lang)
+        return Run(self.briefings, self.failures, digest, self.skipped, self.stopped)
 
 
 def run(
@@ -157,27 +173,18 @@ def run(
     an interrupted run loses nothing and a rerun only calls the model for what is missing."""
     settings = settings or Settings.from_env()
     found = load_sources(sources, exclude=exclude)
+    tracker = _Tracker(found, on_progress, cache, settings)
     wrapped = None
-    tracker = _Tracker(found, on_progress)
     for i, article in enumerate(found.articles, 1):
-        tracker.start(i, article)
-        cached = cache.get(article, settings) if cache else None
-        if cached is not None:
-            tracker.done(i, article, cached)
+        if tracker.begin(i, article):
             continue
         try:
             wrapped = wrapped or instructor_client(settings, client)
-            briefing = brief_with(wrapped, article, settings)
+            tracker.done(i, article, brief_with(wrapped, article, settings))
         except (BriefingError, InputError) as exc:
-            tracker.failed(i, article, exc)
-            if is_fatal(exc):
-                tracker.stop(found.articles, i, f"{exc.kind}: {exc}")  # type: ignore[union-attr]
+            if tracker.failed(i, article, exc):
                 break
-            continue
-        if cache:
-            cache.put(article, settings, briefing)
-        tracker.done(i, article, briefing)
-    return tracker.result(settings.lang)
+    return tracker.result()
 
 
 async def arun(
@@ -192,27 +199,18 @@ async def arun(
     """Async form of :func:`run` (articles one after another; the parts of one article concurrently)."""
     settings = settings or Settings.from_env()
     found = load_sources(sources, exclude=exclude)
+    tracker = _Tracker(found, on_progress, cache, settings)
     wrapped = None
-    tracker = _Tracker(found, on_progress)
     for i, article in enumerate(found.articles, 1):
-        tracker.start(i, article)
-        cached = cache.get(article, settings) if cache else None
-        if cached is not None:
-            tracker.done(i, article, cached)
+        if tracker.begin(i, article):
             continue
         try:
             wrapped = wrapped or async_instructor_client(settings, client)
-            briefing = await abrief_with(wrapped, article, settings)
+            tracker.done(i, article, await abrief_with(wrapped, article, settings))
         except (BriefingError, InputError) as exc:
-            tracker.failed(i, article, exc)
-            if is_fatal(exc):
-                tracker.stop(found.articles, i, f"{exc.kind}: {exc}")  # type: ignore[union-attr]
+            if tracker.failed(i, article, exc):
                 break
-            continue
-        if cache:
-            cache.put(article, settings, briefing)
-        tracker.done(i, article, briefing)
-    return tracker.result(settings.lang)
+    return tracker.result()
 
 
 def build_digest(
