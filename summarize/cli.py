@@ -6,6 +6,7 @@ configuration error (nothing was sent to a model).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import signal
 import sys
@@ -19,7 +20,7 @@ from . import schema as schemas
 from .briefing.brief import brief_with, instructor_client
 from .cache import BriefingCache, default_cache_dir
 from .article.load import load_article
-from .digest.build import Progress, run
+from .digest.build import DEFAULT_CONCURRENCY, Progress, arun
 from .digest.render import render
 from .errors import ConfigurationError, ReplayMiss, SummarizeError, UsageError
 from .llm.replay import Cassette
@@ -44,6 +45,9 @@ LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Language of the 
 RecordOpt = Annotated[Optional[Path], typer.Option("--record", help="Record the HTTP exchanges into DIR.")]
 ReplayOpt = Annotated[
     Optional[Path], typer.Option("--replay", help="Answer from recordings in DIR; never touches the network.")
+]
+ConcurrencyOpt = Annotated[
+    int, typer.Option("--concurrency", "-j", min=1, help="Articles briefed at once (outputs keep input order).")
 ]
 ChunkOpt = Annotated[
     Optional[int],
@@ -127,6 +131,7 @@ def digest(
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
     chunk_chars: ChunkOpt = None,
+    concurrency: ConcurrencyOpt = DEFAULT_CONCURRENCY,
 ) -> None:
     """Brief every article and merge them: writes digest.json, digest.md and briefings/<id>.json.
 
@@ -172,7 +177,9 @@ def digest(
         cache = BriefingCache(cache_dir or default_cache_dir())
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
-        result = run(paths, settings=settings, on_progress=progress, cache=cache, exclude=[out])
+        result = asyncio.run(
+            arun(paths, settings=settings, on_progress=progress, cache=cache, exclude=[out], concurrency=concurrency)
+        )
     except UsageError as exc:
         _err(str(exc))
         raise typer.Exit(2)

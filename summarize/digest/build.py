@@ -5,6 +5,7 @@ Library code reports progress through an optional callback instead of printing.
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from ..article.load import Scan, load_article, scan
 from ..cache import BriefingCache
 from ..llm.retry import is_fatal
 from ..briefing.brief import abrief_with, async_instructor_client, brief_with, instructor_client
-from ..errors import BriefingError, InputError
+from ..errors import BriefingError, InputError, UsageError
 from ..models import Article, Briefing, Digest, Failure
 from ..settings import Settings
 from .merge import merge
@@ -115,6 +116,8 @@ class _Tracker:
         self.cache = cache
         self.settings = settings
         self.stopped: str | None = None
+        self.begun: set[int] = set()
+        self._order: dict[str, int] = {a.id: n for n, a in enumerate(found.articles)}
 
     def _emit(self, progress: Progress) -> None:
         if self.on_progress:
@@ -122,6 +125,7 @@ class _Tracker:
 
     def begin(self, i: int, article: Article) -> bool:
         """Announce article ``i``; True when the cache already had its briefing (nothing left to do)."""
+        self.begun.add(i)
         self._emit(Progress(i, self.total, article.id, "start", article=article))
         cached = self.cache.get(article, self.settings) if self.cache else None
         if cached is None:
@@ -146,7 +150,10 @@ class _Tracker:
             return False
         # A bad key, no quota or an unknown model would fail every further request.
         self.stopped = f"{kind}: {exc}"
-        for rest in self.articles[i:]:
+        for n, rest in enumerate(self.articles, 1):
+            if n in self.begun:
+                continue
+            self.begun.add(n)
             self.failures.append(Failure(
                 article_id=rest.id, error_kind="NotAttempted",
                 message=f"not briefed: the run stopped after a fatal error ({self.stopped})",
@@ -154,6 +161,9 @@ class _Tracker:
         return True
 
     def result(self) -> Run:
+        # Concurrent runs finish out of order; outputs follow the input order, whatever the timing.
+        self.briefings.sort(key=lambda b: self._order.get(b.article.id, len(self._order)))
+        self.failures.sort(key=lambda f: self._order.get(f.article_id, -1))
         digest = merge(self.briefings, self.failures, lang=self.settings.lang)
         return Run(self.briefings, self.failures, digest, self.skipped, self.stopped)
 
@@ -187,6 +197,9 @@ def run(
     return tracker.result()
 
 
+DEFAULT_CONCURRENCY = 4
+
+
 async def arun(
     sources: Sequence[Source],
     *,
@@ -195,21 +208,33 @@ async def arun(
     on_progress: ProgressCallback | None = None,
     cache: BriefingCache | None = None,
     exclude: Sequence[Path] = (),
+    concurrency: int = DEFAULT_CONCURRENCY,
 ) -> Run:
-    """Async form of :func:`run` (articles one after another; the parts of one article concurrently)."""
+    """Async form of :func:`run`: up to ``concurrency`` articles at once (the parts of each concurrently
+    too). Outputs keep the input order. After a fatal error no new article starts; those already under way
+    finish, the rest are listed as ``NotAttempted``."""
+    if concurrency < 1:
+        raise UsageError(f"concurrency={concurrency}: use 1 or more")
     settings = settings or Settings.from_env()
     found = load_sources(sources, exclude=exclude)
     tracker = _Tracker(found, on_progress, cache, settings)
-    wrapped = None
-    for i, article in enumerate(found.articles, 1):
-        if tracker.begin(i, article):
-            continue
-        try:
-            wrapped = wrapped or async_instructor_client(settings, client)
-            tracker.done(i, article, await abrief_with(wrapped, article, settings))
-        except (BriefingError, InputError) as exc:
-            if tracker.failed(i, article, exc):
-                break
+    wrapped: list[object] = []
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(i: int, article: Article) -> None:
+        async with gate:
+            if tracker.stopped or tracker.begin(i, article):
+                return
+            try:
+                if not wrapped:
+                    wrapped.append(async_instructor_client(settings, client))
+                tracker.done(i, article, await abrief_with(wrapped[0], article, settings))  # type: ignore[arg-type]
+            except (BriefingError, InputError) as exc:
+                tracker.failed(i, article, exc)
+
+    async with asyncio.TaskGroup() as group:
+        for i, article in enumerate(found.articles, 1):
+            group.create_task(one(i, article))
     return tracker.result()
 
 
