@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.console import Console
 
 from . import schema as schemas
 from .briefing.brief import brief_with, instructor_client
@@ -22,6 +23,7 @@ from .cache import BriefingCache, default_cache_dir
 from .article.load import load_article
 from .digest.build import DEFAULT_CONCURRENCY, Progress, arun
 from .digest.render import render
+from .progress import ProgressDisplay
 from .errors import ConfigurationError, ReplayMiss, SummarizeError, UsageError
 from .llm.replay import Cassette
 from .briefing.prompts import prompt_version
@@ -149,28 +151,24 @@ def digest(
     briefings_dir = out / "briefings"
     finished: list[str] = []
 
+    display: list[ProgressDisplay] = []  # created on the first event, when the total is known
+    live = not quiet and sys.stderr.isatty()
+
     def progress(p: Progress) -> None:
         if p.briefing is not None:
             finished.append(p.article_id)
-        # Each briefing is written as soon as it exists: an interrupted run keeps what it finished.
-        if p.briefing is not None:
+            # Each briefing is written as soon as it exists: an interrupted run keeps what it finished.
             _write_json(briefings_dir / f"{p.article_id}.json", p.briefing.model_dump_json(indent=2) + "\n")
         if quiet:
             return
-        if p.status == "start":
-            note = f" (decoded as {p.article.encoding})" if p.article and p.article.encoding != "utf-8" else ""
-            typer.echo(f"[{p.index}/{p.total}] {p.article_id} ...{note}", err=True)
-        elif p.briefing is not None:
-            b = p.briefing
-            how = "from cache" if b.meta.cached else f"{b.meta.llm_calls} calls"
-            typer.echo(
-                f"[{p.index}/{p.total}] {p.article_id}: {len(b.actors)} actors, {len(b.decisions)} decisions, "
-                f"{len(b.weapons)} weapons, {len(b.open_questions)} open questions"
-                f" ({b.dropped_items} unsupported dropped, {how})",
-                err=True,
-            )
-        elif p.failure is not None:
-            typer.echo(f"[{p.index}/{p.total}] {p.article_id}: FAILED {p.failure.error_kind}: {p.failure.message}", err=True)
+        if p.status == "start" and p.article is not None and p.article.encoding != "utf-8":
+            _err(f"{p.article.path or p.article_id}: not UTF-8, decoded as {p.article.encoding}")
+        if p.failure is not None:
+            _err(f"[{p.index}/{p.total}] {p.article_id}: FAILED {p.failure.error_kind}: {p.failure.message}")
+        if live and p.total > 1:
+            if not display:
+                display.append(ProgressDisplay(p.total, Console(stderr=True)).__enter__())
+            display[0].update(p)
 
     cache = None
     if not no_cache and record is None and replay is None:
@@ -184,6 +182,9 @@ def digest(
         _err(str(exc))
         raise typer.Exit(2)
     except KeyboardInterrupt:
+        for d in display:
+            d.__exit__()
+        display.clear()
         where = f"{briefings_dir}/" + (" and the cache" if cache else "")
         _err(
             f"interrupted: {len(finished)} finished briefings are kept in {where}; "
@@ -192,6 +193,8 @@ def digest(
         raise typer.Exit(130)
     finally:
         signal.signal(signal.SIGTERM, previous)
+        for d in display:
+            d.__exit__()
 
     if result.skipped and not quiet:
         typer.echo(f"skipped {len(result.skipped)} files that are not articles:", err=True)
@@ -205,8 +208,10 @@ def digest(
     typer.echo(f"wrote {out / 'digest.json'}")
     typer.echo(f"wrote {len(result.briefings)} briefings to {briefings_dir}/")
     if not quiet:
+        from_cache = sum(b.meta.cached for b in result.briefings)
         typer.echo(
-            f"{d.meta.articles_briefed}/{d.meta.articles_total} articles briefed, {len(d.failures)} failed, "
+            f"{d.meta.articles_briefed}/{d.meta.articles_total} articles briefed ({from_cache} from cache), "
+            f"{len(d.failures)} failed, "
             f"{usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens, "
             f"{time.monotonic() - started:.1f}s",
             err=True,
