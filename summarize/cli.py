@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import signal
 import sys
 import time
@@ -23,6 +24,8 @@ from .cache import BriefingCache, default_cache_dir
 from .article.load import load_article
 from .digest.build import DEFAULT_CONCURRENCY, Progress, arun
 from .digest.render import render
+from .models import Usage
+from .pricing import PriceTable
 from .progress import ProgressDisplay
 from .errors import ConfigurationError, ReplayMiss, SummarizeError, UsageError
 from .llm.replay import Cassette
@@ -50,6 +53,10 @@ ReplayOpt = Annotated[
 ]
 ConcurrencyOpt = Annotated[
     int, typer.Option("--concurrency", "-j", min=1, help="Articles briefed at once (outputs keep input order).")
+]
+PricesOpt = Annotated[
+    Optional[Path],
+    typer.Option("--prices", help="Price table (JSON, per million tokens) for a cost estimate (env SUMMARIZE_PRICES)."),
 ]
 ChunkOpt = Annotated[
     Optional[int],
@@ -134,6 +141,7 @@ def digest(
     cache_dir: CacheDirOpt = None,
     chunk_chars: ChunkOpt = None,
     concurrency: ConcurrencyOpt = DEFAULT_CONCURRENCY,
+    prices: PricesOpt = None,
 ) -> None:
     """Brief every article and merge them: writes digest.json, digest.md and briefings/<id>.json.
 
@@ -142,6 +150,8 @@ def digest(
     """
     try:
         settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars)
+        prices = prices or (Path(os.environ["SUMMARIZE_PRICES"]) if os.environ.get("SUMMARIZE_PRICES") else None)
+        table = PriceTable.load(prices) if prices else None
         _write_manifest(settings)
     except UsageError as exc:
         _err(str(exc))
@@ -200,6 +210,9 @@ def digest(
         typer.echo(f"skipped {len(result.skipped)} files that are not articles:", err=True)
         for path, reason in result.skipped:
             typer.echo(f"  {path}: {reason}", err=True)
+    if table is not None:
+        fresh = sum((b.meta.usage for b in result.briefings if not b.meta.cached), Usage())
+        result.digest.meta.cost_estimate = table.estimate(settings.model, fresh)
     _write_json(out / "digest.json", result.digest.model_dump_json(indent=2) + "\n")
     (out / "digest.md").write_text(render(result.digest), encoding="utf-8")
     d = result.digest
@@ -212,8 +225,9 @@ def digest(
         typer.echo(
             f"{d.meta.articles_briefed}/{d.meta.articles_total} articles briefed ({from_cache} from cache), "
             f"{len(d.failures)} failed, "
-            f"{usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens, "
-            f"{time.monotonic() - started:.1f}s",
+            f"{usage.prompt_tokens} prompt ({usage.cached_tokens} cached) + {usage.completion_tokens} completion tokens"
+            + (f", ≈ {d.meta.cost_estimate:.4f} {table.currency}" if table and d.meta.cost_estimate is not None else "")
+            + f", {time.monotonic() - started:.1f}s",
             err=True,
         )
     if result.stopped:

@@ -106,13 +106,17 @@ class CleaningReport(_Model):
 
 
 class Usage(_Model):
+    """Tokens of every model answer, re-asks and split halves included."""
+
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    cached_tokens: int = Field(default=0, description="Prompt tokens the provider served from its prompt cache.")
 
     def __add__(self, other: Usage) -> Usage:
         return Usage(
             prompt_tokens=self.prompt_tokens + other.prompt_tokens,
             completion_tokens=self.completion_tokens + other.completion_tokens,
+            cached_tokens=self.cached_tokens + other.cached_tokens,
         )
 
 
@@ -208,6 +212,9 @@ class DigestMeta(_Model):
     articles_briefed: int
     dropped_items: int = 0
     usage: Usage = Field(default_factory=Usage)
+    cost_estimate: float | None = Field(
+        default=None, description="Estimated cost in the price table's currency, when a price table was given."
+    )
 
 
 class Digest(_Model):

@@ -127,7 +127,11 @@ def _usage(response: Any) -> Usage:
     usage = getattr(response, "usage", None)
     if usage is None:
         return Usage()
-    return Usage(prompt_tokens=usage.prompt_tokens or 0, completion_tokens=usage.completion_tokens or 0)
+    details = getattr(usage, "prompt_tokens_details", None)
+    cached = getattr(details, "cached_tokens", None) or 0
+    return Usage(
+        prompt_tokens=usage.prompt_tokens or 0, completion_tokens=usage.completion_tokens or 0, cached_tokens=cached
+    )
 
 
 def _log(seen: list[_Seen]) -> CallLog:
