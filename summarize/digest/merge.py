@@ -1,16 +1,20 @@
 """Briefings -> Digest: one entry per actor, decision, weapon and open question across articles.
 
-Items are merged on a normalised key (case, accents, punctuation and titles ignored; people also on
-their surname, so "Trump" and "Donald Trump" meet). Every digest item keeps, per supporting article,
-the located quotes that back it: nothing enters the digest without one.
-Ordering: most supporting articles first, then order of first appearance.
+Actors and weapons are merged on the keys of :class:`summarize.digest.entities.Resolver` (alias table,
+transliteration, bounded fuzzy matching: "Selenskyj" and "Volodymyr Zelensky" meet, Putin, the Kremlin
+and Russia never do) and shown under its canonical names; generic weapons ("drones", "air defence")
+come after the named systems. Decisions and questions are merged on a normalised text key.
+Every digest item keeps, per supporting article, the located quotes that back it: nothing enters the
+digest without one. Ordering: most supporting articles first, then order of first appearance
+(generic weapons after all named ones).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 
 from ..models import (
     Actor,
@@ -28,9 +32,9 @@ from ..models import (
     Usage,
     Weapon,
 )
+from .entities import Resolver, load_aliases
 
 MAX_SUPPORT_PER_ARTICLE = 2
-_TITLES = {"president", "prime", "minister", "chancellor", "us", "mr", "mrs", "dr", "prof", "the"}
 
 
 def norm(text: str) -> str:
@@ -39,21 +43,20 @@ def norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", ascii_ish).split())
 
 
-def actor_key(actor: Actor) -> str:
-    tokens = [t for t in norm(actor.name).split() if t not in _TITLES] or norm(actor.name).split()
-    if actor.kind == "person" and tokens:
-        return f"person:{tokens[-1]}"
-    return f"{actor.kind}:{' '.join(tokens)}"
+def actor_key(actor: Actor, resolver: Resolver | None = None) -> str:
+    """Grouping key of an actor (see :mod:`summarize.digest.entities`); a fresh default resolver if none."""
+    return (resolver or Resolver(_default_aliases())).actor_key(actor)
 
 
-def weapon_key(weapon: Weapon) -> str:
-    """A named system is keyed on its first hyphen segment, singular: "Patriot-Systeme", "Patriots" and
-    "Patriot" meet; "Tomahawk-Marschflugkörper" is "tomahawk". Names with spaces are kept whole."""
-    name = weapon.name.strip()
-    if " " not in name:
-        head = norm(name.split("-", 1)[0])
-        return head[:-1] if len(head) > 4 and head.endswith("s") else head
-    return norm(name)
+def weapon_key(weapon: Weapon, resolver: Resolver | None = None) -> str:
+    """Grouping key of a weapon: named systems ("Patriot-Systeme", "Patriots", "PAC-3" -> Patriot) meet;
+    generic mentions ("Drohnen", "Flugabwehr") get their own ``generic:`` keys."""
+    return (resolver or Resolver(_default_aliases())).weapon_key(weapon)
+
+
+@lru_cache(maxsize=1)
+def _default_aliases() -> dict:
+    return load_aliases()
 
 
 def decision_key(decision: Decision) -> str:
@@ -81,12 +84,14 @@ class _Bucket:
     def support(self) -> list[Support]:
         out: list[Support] = []
         per_article: dict[str, int] = {}
+        taken: set[tuple[str, int]] = set()  # (article, start) already quoted: a set, not a scan (10k briefings)
         for article_id, item in self.items:
             for ev in item.evidence:
                 if per_article.get(article_id, 0) >= MAX_SUPPORT_PER_ARTICLE:
                     break
-                if any(s.article_id == article_id and s.start == ev.start for s in out):
+                if (article_id, ev.start) in taken:
                     continue
+                taken.add((article_id, ev.start))
                 per_article[article_id] = per_article.get(article_id, 0) + 1
                 out.append(Support(article_id=article_id, quote=ev.quote, start=ev.start, end=ev.end))
         return out
@@ -100,7 +105,11 @@ def _unique(values: Iterable[str | None]) -> list[str]:
     return list(seen.values())
 
 
-def _group(briefings: Sequence[Briefing], field: str, key) -> list[_Bucket]:  # noqa: ANN001
+def _group(
+    briefings: Sequence[Briefing], field: str, key: Callable, *, last: Callable | None = None,
+) -> list[_Bucket]:
+    """Items bucketed on ``key``; most supporting articles first, then first-seen. Buckets whose first
+    item is ``last(item)`` (generic weapons) go after all the others."""
     buckets: dict[str, _Bucket] = {}
     for briefing in briefings:
         for item in getattr(briefing, field):
@@ -108,7 +117,11 @@ def _group(briefings: Sequence[Briefing], field: str, key) -> list[_Bucket]:  # 
             if k not in buckets:
                 buckets[k] = _Bucket(len(buckets))
             buckets[k].add(briefing.article.id, item)
-    return sorted(buckets.values(), key=lambda b: (-len(b.articles), b.order))
+
+    def order(b: _Bucket) -> tuple[bool, int, int]:
+        return (bool(last and last(b.items[0][1])), -len(b.articles), b.order)
+
+    return sorted(buckets.values(), key=order)
 
 
 def _most_common(values: list[str], *, prefer_short: bool = False) -> str:
@@ -119,14 +132,21 @@ def _most_common(values: list[str], *, prefer_short: bool = False) -> str:
     return max(counts, key=lambda v: (counts[v], -len(v) if prefer_short else len(v)))
 
 
-def merge(briefings: Sequence[Briefing], failures: Sequence[Failure] = (), *, lang: str = "en") -> Digest:
-    """Merge briefings (in the order given) into a digest; ``failures`` are carried over as they are."""
+def merge(
+    briefings: Sequence[Briefing], failures: Sequence[Failure] = (), *, lang: str = "en",
+    resolver: Resolver | None = None,
+) -> Digest:
+    """Merge briefings (in the order given) into a digest; ``failures`` are carried over as they are.
+
+    Actors and weapons are grouped and named by ``resolver`` (default: a fresh one on the built-in
+    alias table, ``summarize/data/aliases.json``)."""
+    resolver = resolver or Resolver(_default_aliases())
     actors = []
-    for b in _group(briefings, "actors", actor_key):
+    for b in _group(briefings, "actors", resolver.actor_key):
         items: list[Actor] = [i for _, i in b.items]  # type: ignore[misc]
         actors.append(
             DigestActor(
-                name=_most_common([i.name for i in items]),
+                name=_most_common([resolver.canonical_actor(i) for i in items]),
                 kind=_most_common([i.kind for i in items]),  # type: ignore[arg-type]
                 names_as_written=_unique(i.name_as_written for i in items),
                 roles=_unique(i.role for i in items),
@@ -145,11 +165,11 @@ def merge(briefings: Sequence[Briefing], failures: Sequence[Failure] = (), *, la
             )
         )
     weapons = []
-    for b in _group(briefings, "weapons", weapon_key):
+    for b in _group(briefings, "weapons", resolver.weapon_key, last=resolver.is_generic_weapon):
         ws: list[Weapon] = [i for _, i in b.items]  # type: ignore[misc]
         weapons.append(
             DigestWeapon(
-                name=_most_common([w.name for w in ws], prefer_short=True),
+                name=_most_common([resolver.canonical_weapon(w) for w in ws], prefer_short=True),
                 category=_most_common([w.category for w in ws]),
                 names_as_written=_unique(w.name_as_written for w in ws),
                 statuses=list(dict.fromkeys(w.status for w in ws)),

@@ -1,0 +1,301 @@
+"""Deterministic entity resolution: one digest key per real-world actor and weapon, whatever the spelling.
+
+Used by :mod:`summarize.digest.merge` to group briefing items across sources and languages. No model
+is involved; the same input in the same order always gives the same keys.
+
+How an actor is resolved (``Resolver.actor_key``), first hit wins:
+
+1. **Normalisation** (:func:`normalise`): casefold, strip accents ("Orbán" -> "orban", "ß" -> "ss"),
+   punctuation and hyphens to spaces ("US-Präsident" -> "us prasident").
+   For people, title and role words are dropped ("US-Präsident Donald Trump" -> "donald trump",
+   "Kremlsprecher Peskow" -> "peskow"): the words in ``titles`` and any word ending in one of
+   ``title_suffixes`` ("Verteidigungsminister"), as long as one word is left.
+   Then the German -> English **transliteration** rules (regexes, applied in order) turn both spellings
+   into one phonetic key: "Selenskyj"/"Zelenskyy"/"Zelenskiy" -> "zelenski", "Wladimir" -> "vladimir",
+   "Medwedew" -> "medvedev", "Uschakow" -> "ushakov". These keys are for matching only, never shown.
+2. **Alias table** (``summarize/data/aliases.json``, see the format below): the grounded
+   ``name_as_written`` is looked up first, then the model's ``name``; whole name first, then (people
+   only) the surname alone, unless two table entries share that surname. Lookups are per kind: an
+   alias only matches an item of its entry's kind, so "Moskau" is Russia only when the item is a
+   state, and Putin (person), the Kremlin (organisation) and Russia (state) never meet.
+3. **Fuzzy matching** (rapidfuzz ``fuzz.ratio``, :data:`FUZZY_THRESHOLD` = 88) of the normalised
+   surname (people) or whole name (others) against the table's keys and the keys already seen in this
+   merge, of the same kind only, at most :data:`MAX_SEEN_PER_KIND` seen keys per kind (bounded work).
+4. Otherwise the item gets its own key: ``kind:surname`` for people (so "Trump" and "Donald Trump"
+   meet), ``kind:whole name`` for the others.
+
+Why 88: ``fuzz.ratio`` is an indel similarity, so one missing or extra letter scores 2n/(2n+1) (>= 88
+from a 4-letter surname on: "Putin"/"Puttin" meet) while one *changed* letter scores 1 - 1/n, which
+reaches 88 only from 9 letters on. Short surnames one letter apart ("Bush"/"Rush", "Scholz"/"Schulz",
+both 83 or less) therefore stay apart: two different people merged is worse than one person split,
+and the transliteration rules already catch the regular spelling differences before fuzzy runs.
+
+Weapons (``Resolver.weapon_key``): a **named** system matches its table entry on the whole normalised
+name or on any of its words, singular ("Marschflugkörper vom Typ Tomahawk", "Patriot-Luftabwehrsysteme",
+"Patriots"); named entries are tried before generic ones, on ``name_as_written`` then ``name``. A
+**generic** mention ("Drohnen", "Flugabwehr", "Raketen") matches only on the whole name, so
+"Shahed-Drohnen" is not "drones". Unknown names keep the old key (first hyphen segment, singular) and
+are fuzzy-matched like actors. The model has no "generic" field: generic entries keep a plain
+canonical ``name`` ("drones", "air defence", "missiles") and the digest lists them after the named
+systems (:meth:`Resolver.is_generic_weapon`).
+
+Alias file format (JSON; every key optional in a user file)::
+
+    {
+      "titles": ["president", "kremlsprecher", ...],        # words dropped from people's names
+      "title_suffixes": ["minister", "sprecher", ...],       # ... and words ending in these
+      "transliterations": [["sch", "sh"], ["w", "v"], ...],  # [regex, replacement], in order
+      "actors": {"Volodymyr Zelensky": {"kind": "person", "aliases": ["Selenskyj", "Zelenskyy"]}},
+      "weapons": {"Patriot": {"generic": false, "aliases": ["PAC-3", "Patriot-Raketen"]}}
+    }
+
+``load_aliases(extra)`` merges a user file over the built-in one: its titles and suffixes are added,
+its transliteration rules run after the built-in ones, and for an entity already in the table its
+aliases are added (its ``kind``/``generic``, if given, replace the built-in). Matching ignores case,
+accents and hyphens, so aliases can be written as in the articles.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from ..models import Actor, Weapon
+
+ALIASES_PATH = Path(__file__).parent.parent / "data" / "aliases.json"
+FUZZY_THRESHOLD = 88
+MAX_SEEN_PER_KIND = 5000
+
+Aliases = dict[str, Any]
+
+
+@lru_cache(maxsize=65536)
+def normalise(text: str) -> str:
+    """Casefold, strip accents, punctuation and hyphens to single spaces: "US-Präsident" -> "us prasident"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    ascii_ish = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s]|_", " ", ascii_ish).split())
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("s") else word
+
+
+@lru_cache(maxsize=8)
+def _builtin(path: Path) -> Aliases:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def load_aliases(extra: Path | str | None = None, *, builtin: Path = ALIASES_PATH) -> Aliases:
+    """The built-in alias table, with the user file ``extra`` (same format) merged over it."""
+    table = copy.deepcopy(_builtin(builtin))
+    if extra is None:
+        return table
+    user = json.loads(Path(extra).read_text(encoding="utf-8"))
+    for key in ("titles", "title_suffixes", "transliterations"):
+        table[key] = list(table.get(key, [])) + list(user.get(key, []))
+    for section in ("actors", "weapons"):
+        merged = table.setdefault(section, {})
+        for canonical, entry in user.get(section, {}).items():
+            if canonical in merged:
+                old = merged[canonical]
+                old["aliases"] = list(old.get("aliases", [])) + [a for a in entry.get("aliases", [])
+                                                                  if a not in old.get("aliases", [])]
+                for field in ("kind", "generic"):
+                    if field in entry:
+                        old[field] = entry[field]
+            else:
+                merged[canonical] = {**entry, "aliases": list(entry.get("aliases", []))}
+    return table
+
+
+class Resolver:
+    """Keys and canonical names for actors and weapons, from an alias table (see the module docstring).
+
+    A resolver remembers the keys it has handed out (for fuzzy matching), so use one per merge; results
+    depend only on the table and the order items are asked about.
+    """
+
+    def __init__(self, aliases: Aliases | None = None) -> None:
+        table = load_aliases() if aliases is None else aliases
+        self._titles = frozenset(normalise(t) for t in table.get("titles", []))
+        self._suffixes = tuple(normalise(s) for s in table.get("title_suffixes", []))
+        self._rules = [(re.compile(p), r) for p, r in table.get("transliterations", [])]
+        self._phonetic = lru_cache(maxsize=65536)(self._phonetic_uncached)
+        # actors: (kind, phonetic full name) -> canonical; (kind, phonetic surname) -> canonical or None
+        self._actor_full: dict[tuple[str, str], str] = {}
+        self._actor_surname: dict[tuple[str, str], str | None] = {}
+        self._actor_kind: dict[str, str] = {}  # canonical -> kind
+        for canonical, entry in table.get("actors", {}).items():
+            kind = entry.get("kind", "other")
+            self._actor_kind[canonical] = kind
+            for alias in [canonical, *entry.get("aliases", [])]:
+                full = self._person_form(alias) if kind == "person" else self._phonetic(normalise(alias))
+                if not full:
+                    continue
+                self._actor_full[(kind, full)] = canonical
+                if kind == "person":
+                    sk = (kind, full.split()[-1])
+                    if self._actor_surname.get(sk, canonical) != canonical:
+                        self._actor_surname[sk] = None  # shared by two entries: whole names only
+                    else:
+                        self._actor_surname[sk] = canonical
+        # weapons: normalised singular form -> canonical, named and generic apart
+        self._named: dict[str, str] = {}
+        self._generic: dict[str, str] = {}
+        for canonical, entry in table.get("weapons", {}).items():
+            target = self._generic if entry.get("generic") else self._named
+            for alias in [canonical, *entry.get("aliases", [])]:
+                target[self._weapon_form(alias)] = canonical
+        self._named_words = {form: c for form, c in self._named.items() if " " not in form}
+        # key -> canonical name, for fuzzy hits on table entries
+        self._key_canonical = {self._akey(k, c): c for c, k in self._actor_kind.items()}
+        self._key_canonical.update({f"weapon:{normalise(c)}": c for c in self._named.values()})
+        # fuzzy candidates: key-space strings per kind -> key
+        self._fuzzy: dict[str, dict[str, str]] = {}
+        for (kind, full), canonical in self._actor_full.items():
+            self._fuzzy.setdefault(kind, {})[full if kind != "person" else full.split()[-1]] = self._akey(kind, canonical)
+        for (kind, sur), canonical in self._actor_surname.items():
+            if canonical is None:
+                self._fuzzy.get(kind, {}).pop(sur, None)
+        for form, canonical in self._named.items():
+            self._fuzzy.setdefault("weapon", {})[form] = f"weapon:{normalise(canonical)}"
+        self._seen_count: dict[str, int] = {}
+        self._actor_cache: dict[tuple[str, str, str], tuple[str, str | None]] = {}
+        self._weapon_cache: dict[tuple[str, str], tuple[str, str | None, bool]] = {}
+
+    # ------------------------------------------------------------------ normalisation
+
+    def _phonetic_uncached(self, normalised: str) -> str:
+        out = normalised
+        for pattern, repl in self._rules:
+            out = pattern.sub(repl, out)
+        return out
+
+    def _person_form(self, name: str) -> str:
+        words = normalise(name).split()
+        kept = [w for w in words if w not in self._titles
+                and not any(w.endswith(s) and len(w) > len(s) for s in self._suffixes)]
+        return self._phonetic(" ".join(kept or words))
+
+    def _weapon_form(self, name: str) -> str:
+        return " ".join(_singular(w) for w in normalise(name).split())
+
+    @staticmethod
+    def _akey(kind: str, canonical: str) -> str:
+        return f"{kind}:{normalise(canonical)}"
+
+    # ------------------------------------------------------------------ fuzzy
+
+    def _fuzzy_match(self, space: str, probe: str) -> str | None:
+        candidates = self._fuzzy.get(space)
+        if not candidates or not probe:
+            return None
+        hit = candidates.get(probe)
+        if hit is not None:
+            return hit
+        best = process.extractOne(probe, candidates.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+        return candidates[best[0]] if best else None
+
+    def _remember(self, space: str, probe: str, key: str) -> None:
+        if probe and self._seen_count.get(space, 0) < MAX_SEEN_PER_KIND:
+            bucket = self._fuzzy.setdefault(space, {})
+            if probe not in bucket:
+                bucket[probe] = key
+                self._seen_count[space] = self._seen_count.get(space, 0) + 1
+
+    # ------------------------------------------------------------------ actors
+
+    def _resolve_actor(self, actor: Actor) -> tuple[str, str | None]:
+        cache_key = (actor.kind, actor.name, actor.name_as_written)
+        cached = self._actor_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        kind = actor.kind
+        person = kind == "person"
+        forms = [self._person_form(n) if person else self._phonetic(normalise(n))
+                 for n in (actor.name_as_written, actor.name)]
+        forms = [f for f in forms if f]
+        result: tuple[str, str | None] | None = None
+        for form in forms:
+            canonical = self._actor_full.get((kind, form))
+            if canonical:
+                result = (self._akey(kind, canonical), canonical)
+                break
+        if result is None and person:
+            for form in forms:
+                canonical = self._actor_surname.get((kind, form.split()[-1]))
+                if canonical:
+                    result = (self._akey(kind, canonical), canonical)
+                    break
+        if result is None:
+            # own key from the model's (English) name when it has one, else the written form
+            form = (self._person_form(actor.name) if person else self._phonetic(normalise(actor.name))) or (
+                forms[0] if forms else normalise(actor.name))
+            probe = form.split()[-1] if person and form else form
+            hit = self._fuzzy_match(kind, probe)
+            key = hit or f"{kind}:{probe}"
+            canonical = self._key_canonical.get(hit) if hit else None
+            self._remember(kind, probe, key)
+            result = (key, canonical)
+        self._actor_cache[cache_key] = result
+        return result
+
+    def actor_key(self, actor: Actor) -> str:
+        """Grouping key, ``kind:...``: never equal for two different kinds."""
+        return self._resolve_actor(actor)[0]
+
+    def canonical_actor(self, actor: Actor) -> str:
+        """Display name: the table's canonical name ("Volodymyr Zelensky"), else the model's name."""
+        return self._resolve_actor(actor)[1] or actor.name.strip()
+
+    # ------------------------------------------------------------------ weapons
+
+    def _resolve_weapon(self, weapon: Weapon) -> tuple[str, str | None, bool]:
+        cache_key = (weapon.name, weapon.name_as_written)
+        cached = self._weapon_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        forms = [f for f in (self._weapon_form(weapon.name_as_written), self._weapon_form(weapon.name)) if f]
+        result: tuple[str, str | None, bool] | None = None
+        for form in forms:  # named systems first: whole name, then any word
+            canonical = self._named.get(form) or next(
+                (self._named_words[w] for w in form.split() if w in self._named_words), None)
+            if canonical:
+                result = (f"weapon:{normalise(canonical)}", canonical, False)
+                break
+        if result is None:
+            for form in forms:
+                canonical = self._generic.get(form)
+                if canonical:
+                    result = (f"generic:{normalise(canonical)}", canonical, True)
+                    break
+        if result is None:
+            name = weapon.name.strip()
+            probe = _singular(normalise(name.split("-", 1)[0])) if " " not in name else normalise(name)
+            hit = self._fuzzy_match("weapon", probe)
+            key = hit or f"weapon:{probe}"
+            canonical = self._key_canonical.get(hit) if hit else None
+            self._remember("weapon", probe, key)
+            result = (key, canonical, False)
+        self._weapon_cache[cache_key] = result
+        return result
+
+    def weapon_key(self, weapon: Weapon) -> str:
+        """Grouping key: ``weapon:...`` for named systems, ``generic:...`` for generic mentions."""
+        return self._resolve_weapon(weapon)[0]
+
+    def canonical_weapon(self, weapon: Weapon) -> str:
+        """Display name: the table's canonical system ("Patriot") or generic name ("drones"), else the model's."""
+        return self._resolve_weapon(weapon)[1] or weapon.name.strip()
+
+    def is_generic_weapon(self, weapon: Weapon) -> bool:
+        """True for generic mentions (drones, air defence, missiles) rather than a named system."""
+        return self._resolve_weapon(weapon)[2]
