@@ -53,7 +53,7 @@ def test_concurrency_is_bounded_and_used() -> None:
     endpoint = Endpoint()
     result = asyncio.run(arun(_articles(8), settings=Settings(model="m", api_key="k"), client=endpoint.client(), concurrency=3))
     assert len(result.briefings) == 8
-    assert endpoint.peak == 3  # one request per article at a time (1 part, then the summary)
+    assert endpoint.peak == 6  # 3 articles at once, each sending its part and its summary together
 
 
 def test_outputs_keep_input_order_whatever_finishes_first() -> None:

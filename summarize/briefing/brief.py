@@ -227,14 +227,16 @@ async def abrief_with(client: instructor.AsyncInstructor, article: Article, sett
                 )
             return result
 
-        # A TaskGroup cancels the other parts as soon as one fails, so no request outlives its article.
+        # The summary needs no part's answer, so it runs alongside them: an article costs one model latency,
+        # not two. A TaskGroup cancels the others as soon as one fails, so no request outlives its article.
         try:
             async with asyncio.TaskGroup() as group:
+                summary_task = group.create_task(arun_summary(client, settings, plan.summary_messages(), article.id))
                 tasks = [group.create_task(one_part(i)) for i in range(len(plan.parts))]
         except BaseExceptionGroup as group_error:
             raise group_error.exceptions[0]  # keeps its own __cause__ (the original API error)
         results = [task.result() for task in tasks]
-        summary, summary_log = await arun_summary(client, settings, plan.summary_messages(), article.id)
+        summary, summary_log = summary_task.result()
     except BriefingError as exc:
         raise _tag(exc, article.id)
     return plan.assemble(summary, summary_log, list(results))
