@@ -169,9 +169,10 @@ def models_for(lang_name: str) -> tuple[type[PartDraft], type[SummaryDraft]]:
     return part, summary
 
 
-def _trigrams(text: str) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=64)  # the prompt is the same for every article: build its trigram set once
+def _trigrams(text: str) -> frozenset[tuple[str, ...]]:
     words = re.findall(r"\w+", normalise(text))
-    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+    return frozenset(tuple(words[i : i + 3]) for i in range(len(words) - 2))
 
 
 class Grounder:
