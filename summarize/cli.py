@@ -27,6 +27,7 @@ from .digest.render import render
 from .models import Usage
 from .pricing import PriceTable
 from .progress import ProgressDisplay
+from .digest.entities import Resolver, load_aliases
 from .errors import ConfigurationError, ReplayMiss, SummarizeError, UsageError
 from .llm.replay import Cassette
 from .briefing.prompts import prompt_version
@@ -57,6 +58,10 @@ ConcurrencyOpt = Annotated[
 PricesOpt = Annotated[
     Optional[Path],
     typer.Option("--prices", help="Price table (JSON, per million tokens) for a cost estimate (env SUMMARIZE_PRICES)."),
+]
+AliasesOpt = Annotated[
+    Optional[Path],
+    typer.Option("--aliases", help="Extra alias table (JSON, same format as summarize/data/aliases.json) merged over the built-in one."),
 ]
 ChunkOpt = Annotated[
     Optional[int],
@@ -142,6 +147,7 @@ def digest(
     chunk_chars: ChunkOpt = None,
     concurrency: ConcurrencyOpt = DEFAULT_CONCURRENCY,
     prices: PricesOpt = None,
+    aliases: AliasesOpt = None,
 ) -> None:
     """Brief every article and merge them: writes digest.json, digest.md and briefings/<id>.json.
 
@@ -152,6 +158,7 @@ def digest(
         settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars)
         prices = prices or (Path(os.environ["SUMMARIZE_PRICES"]) if os.environ.get("SUMMARIZE_PRICES") else None)
         table = PriceTable.load(prices) if prices else None
+        resolver = Resolver(load_aliases(aliases)) if aliases else None
         _write_manifest(settings)
     except UsageError as exc:
         _err(str(exc))
@@ -186,7 +193,10 @@ def digest(
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         result = asyncio.run(
-            arun(paths, settings=settings, on_progress=progress, cache=cache, exclude=[out], concurrency=concurrency)
+            arun(
+                paths, settings=settings, on_progress=progress, cache=cache, exclude=[out],
+                concurrency=concurrency, resolver=resolver,
+            )
         )
     except UsageError as exc:
         _err(str(exc))

@@ -194,3 +194,26 @@ def test_replayed_seed_digest_has_one_zelensky_row_with_every_source(tmp_path: P
     assert weapons["Tomahawk"]["articles"] == [i for i in expected if i.startswith("003")]
     assert [w["name"] for w in digest["weapons"]][:2] == ["Patriot", "Tomahawk"]
     assert len({a["name"] for a in digest["actors"]}) == len(digest["actors"])  # no duplicated display names
+
+
+def test_cli_aliases_file_extends_the_table_without_code_changes(tmp_path: Path) -> None:
+    """On the real recordings: a user alias file renames an actor across the digest."""
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    from .conftest import RECORDINGS, SEEDS
+
+    extra = tmp_path / "aliases.json"
+    extra.write_text(json.dumps({"actors": {"Anna Kelly (White House)": {"kind": "person", "aliases": ["Anna Kelly"]}}}),
+                     encoding="utf-8")
+    result = CliRunner().invoke(app, ["digest", str(SEEDS), "--replay", str(RECORDINGS), "-o", str(tmp_path / "o"),
+                                      "--aliases", str(extra)])
+    assert result.exit_code == 0, result.output
+    digest = json.loads((tmp_path / "o" / "digest.json").read_text(encoding="utf-8"))
+    assert "Anna Kelly (White House)" in {a["name"] for a in digest["actors"]}
+    bad = tmp_path / "bad.json"
+    bad.write_text("[1, 2]", encoding="utf-8")
+    result = CliRunner().invoke(app, ["digest", str(SEEDS), "--replay", str(RECORDINGS), "-o", str(tmp_path / "o2"),
+                                      "--aliases", str(bad)])
+    assert result.exit_code == 2 and "--aliases" in result.output

@@ -21,6 +21,7 @@ from ..briefing.brief import abrief_with, async_instructor_client, brief_with, i
 from ..errors import BriefingError, InputError, UsageError
 from ..models import Article, Briefing, Digest, Failure
 from ..settings import Settings
+from .entities import Resolver
 from .merge import merge
 
 Source = Article | os.PathLike[str] | str
@@ -105,8 +106,14 @@ class _Tracker:
     failures, and stopping on a fatal error."""
 
     def __init__(
-        self, found: Sources, on_progress: ProgressCallback | None, cache: BriefingCache | None, settings: Settings
+        self,
+        found: Sources,
+        on_progress: ProgressCallback | None,
+        cache: BriefingCache | None,
+        settings: Settings,
+        resolver: Resolver | None = None,
     ) -> None:
+        self.resolver = resolver
         self.articles = found.articles
         self.total = len(found.articles)
         self.failures = found.failures
@@ -164,7 +171,7 @@ class _Tracker:
         # Concurrent runs finish out of order; outputs follow the input order, whatever the timing.
         self.briefings.sort(key=lambda b: self._order.get(b.article.id, len(self._order)))
         self.failures.sort(key=lambda f: self._order.get(f.article_id, -1))
-        digest = merge(self.briefings, self.failures, lang=self.settings.lang)
+        digest = merge(self.briefings, self.failures, lang=self.settings.lang, resolver=self.resolver)
         return Run(self.briefings, self.failures, digest, self.skipped, self.stopped)
 
 
@@ -176,6 +183,7 @@ def run(
     on_progress: ProgressCallback | None = None,
     cache: BriefingCache | None = None,
     exclude: Sequence[Path] = (),
+    resolver: Resolver | None = None,
 ) -> Run:
     """Brief every article in ``sources`` one after another and merge the results.
 
@@ -183,7 +191,7 @@ def run(
     an interrupted run loses nothing and a rerun only calls the model for what is missing."""
     settings = settings or Settings.from_env()
     found = load_sources(sources, exclude=exclude)
-    tracker = _Tracker(found, on_progress, cache, settings)
+    tracker = _Tracker(found, on_progress, cache, settings, resolver)
     wrapped = None
     for i, article in enumerate(found.articles, 1):
         if tracker.begin(i, article):
@@ -209,6 +217,7 @@ async def arun(
     cache: BriefingCache | None = None,
     exclude: Sequence[Path] = (),
     concurrency: int = DEFAULT_CONCURRENCY,
+    resolver: Resolver | None = None,
 ) -> Run:
     """Async form of :func:`run`: up to ``concurrency`` articles at once (the parts of each concurrently
     too). Outputs keep the input order. After a fatal error no new article starts; those already under way
@@ -217,7 +226,7 @@ async def arun(
         raise UsageError(f"concurrency={concurrency}: use 1 or more")
     settings = settings or Settings.from_env()
     found = load_sources(sources, exclude=exclude)
-    tracker = _Tracker(found, on_progress, cache, settings)
+    tracker = _Tracker(found, on_progress, cache, settings, resolver)
     wrapped: list[object] = []
     gate = asyncio.Semaphore(concurrency)
 

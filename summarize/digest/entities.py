@@ -67,6 +67,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from ..errors import ConfigurationError
 from ..models import Actor, Weapon
 
 ALIASES_PATH = Path(__file__).parent.parent / "data" / "aliases.json"
@@ -98,7 +99,15 @@ def load_aliases(extra: Path | str | None = None, *, builtin: Path = ALIASES_PAT
     table = copy.deepcopy(_builtin(builtin))
     if extra is None:
         return table
-    user = json.loads(Path(extra).read_text(encoding="utf-8"))
+    try:
+        user = json.loads(Path(extra).read_text(encoding="utf-8"))
+        if not isinstance(user, dict):
+            raise ValueError("the top level must be an object")
+    except (OSError, ValueError) as exc:
+        raise ConfigurationError(
+            f"--aliases {extra}: cannot use it ({exc}); expected JSON like "
+            '{"actors": {"Volodymyr Zelensky": {"kind": "person", "aliases": ["Selenskyj"]}}}'
+        ) from exc
     for key in ("titles", "title_suffixes", "transliterations"):
         table[key] = list(table.get(key, [])) + list(user.get(key, []))
     for section in ("actors", "weapons"):
