@@ -193,6 +193,19 @@ class DigestWeapon(_Merged):
     statuses: list[WeaponStatus]
 
 
+class TimelineEvent(_Model):
+    """A dated decision: the date as stated, normalised against the article's publication date."""
+
+    date: str = Field(description="ISO date, or YYYY-MM / YYYY for month or year precision.")
+    precision: Literal["day", "month", "year"]
+    stated: list[str] = Field(description="The dates as the articles state them.")
+    who: str
+    what: str
+    articles: list[str]
+    count: int = Field(ge=1)
+    support: list[Support] = Field(min_length=1)
+
+
 class DigestQuestion(_Merged):
     question: str
 
@@ -224,5 +237,8 @@ class Digest(_Model):
     decisions: list[DigestDecision] = Field(default_factory=list)
     weapons: list[DigestWeapon] = Field(default_factory=list)
     open_questions: list[DigestQuestion] = Field(default_factory=list)
+    timeline: list[TimelineEvent] = Field(
+        default_factory=list, description="Dated decisions in time order; undated ones are not guessed."
+    )
     failures: list[Failure] = Field(default_factory=list)
     meta: DigestMeta

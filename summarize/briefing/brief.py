@@ -7,13 +7,15 @@ and assembles the result, both pure and fast.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import os
 from pathlib import Path
 
 import instructor
 from openai import AsyncOpenAI, OpenAI
 
-from ..article.clean import CleanedText, clean
+from ..article.clean import CleanedText, clean, find_date
+from ..article.dates import normalise_date
 from ..article.load import article_from_text, load_article
 from ..errors import BriefingError, InputError, UsageError
 from ..llm import client as llm
@@ -138,7 +140,7 @@ class Plan:
             evidences = sorted(evidences, key=lambda e: e.start)
             if isinstance(item, ActorDraft) and self.grounder.echoes_instructions(item.role):
                 item = item.model_copy(update={"role": None})
-            lists[field].append(_final(item, evidences, self.article.text))
+            lists[field].append(_final(item, evidences, self.article.text, self.article.published))
         a = self.article
         return Briefing(
             article=ArticleRef(
@@ -164,8 +166,31 @@ class Plan:
         )
 
 
-def _final(item: Draft, evidence: list[Evidence], source: str) -> Actor | Decision | Weapon | OpenQuestion:
-    """The output item, every model-written field scrubbed of links and markup the article lacks."""
+def _grounded_date(stated: str | None, source: str, published: dt.date | None) -> str | None:
+    """The model's date for a decision, kept only if the article states it: the same calendar day in the
+    article's own wording (returned instead of the model's), or the month/weekday word it used. A model can
+    name a date the article never gives ("2021-08-01" for "am Sonntag"); that is dropped, not trusted."""
+    if not stated or not stated.strip():
+        return None
+    when = normalise_date(stated, published)
+    if when.precision == "day" and when.date is not None:
+        for line in source.splitlines():
+            pos = 0
+            while (found := find_date(line[pos:])) is not None:
+                if found[0] == when.date:
+                    return line[pos + found[1] : pos + found[2]]
+                pos += found[2]
+        return None
+    if when.precision in ("month", "year") and when.text.casefold() in source.casefold():
+        return when.text
+    return None
+
+
+def _final(
+    item: Draft, evidence: list[Evidence], source: str, published: dt.date | None = None
+) -> Actor | Decision | Weapon | OpenQuestion:
+    """The output item, every model-written field scrubbed of links and markup the article lacks, and a
+    decision's date kept only when the article states it."""
 
     def clean(value: str) -> str:
         return scrub(value.strip(), source)
@@ -178,7 +203,7 @@ def _final(item: Draft, evidence: list[Evidence], source: str) -> Actor | Decisi
     if isinstance(item, DecisionDraft):
         return Decision(
             who=clean(item.who), what=clean(item.what), status=item.status,
-            date=scrub_optional((item.date or "").strip() or None, source), evidence=evidence,
+            date=_grounded_date(item.date, source, published), evidence=evidence,
         )
     if isinstance(item, WeaponDraft):
         return Weapon(

@@ -29,9 +29,11 @@ from ..models import (
     Failure,
     OpenQuestion,
     Support,
+    TimelineEvent,
     Usage,
     Weapon,
 )
+from ..article.dates import normalise_date
 from .entities import Resolver, load_aliases
 
 MAX_SUPPORT_PER_ARTICLE = 2
@@ -132,6 +134,30 @@ def _most_common(values: list[str], *, prefer_short: bool = False) -> str:
     return max(counts, key=lambda v: (counts[v], -len(v) if prefer_short else len(v)))
 
 
+def _timeline_events(items: list, published: dict) -> list[TimelineEvent]:  # noqa: ANN001
+    """One event per date of a merged decision, with the articles that state it. The date is read from the
+    decision's located evidence quote (explicit, or relative to the publication date), never taken from the
+    model's ``date`` field, which can be invented."""
+    by_date: dict[tuple[str, str], list[tuple[str, Decision, str]]] = {}
+    for article_id, decision in items:
+        when = normalise_date(decision.evidence[0].quote, published.get(article_id))
+        if when.iso is None and decision.date:  # already grounded in the article at briefing time
+            when = normalise_date(decision.date, published.get(article_id))
+        if when.iso is None:
+            continue
+        by_date.setdefault((when.iso, when.precision), []).append((article_id, decision, when.text))
+    events = []
+    for (iso, precision), rows in by_date.items():
+        articles = sorted({a for a, _, _ in rows})
+        support = [Support(article_id=a, quote=d.evidence[0].quote, start=d.evidence[0].start, end=d.evidence[0].end)
+                   for a, d, _ in rows]
+        events.append(TimelineEvent(
+            date=iso, precision=precision, stated=list(dict.fromkeys(t for _, _, t in rows)),  # type: ignore[arg-type]
+            who=rows[0][1].who, what=rows[0][1].what, articles=articles, count=len(articles), support=support,
+        ))
+    return events
+
+
 def merge(
     briefings: Sequence[Briefing], failures: Sequence[Failure] = (), *, lang: str = "en",
     resolver: Resolver | None = None,
@@ -154,8 +180,11 @@ def merge(
             )
         )
     decisions = []
+    timeline: list[TimelineEvent] = []
+    published = {b.article.id: b.article.published for b in briefings}
     for b in _group(briefings, "decisions", decision_key):
         ds: list[Decision] = [i for _, i in b.items]  # type: ignore[misc]
+        timeline.extend(_timeline_events(b.items, published))
         decisions.append(
             DigestDecision(
                 who=ds[0].who, what=ds[0].what,
@@ -194,6 +223,7 @@ def merge(
         decisions=decisions,
         weapons=weapons,
         open_questions=questions,
+        timeline=sorted(timeline, key=lambda e: (e.date, -e.count)),
         failures=list(failures),
         meta=DigestMeta(
             prompt_version=first.prompt_version if first else None,

@@ -128,6 +128,15 @@ def render(digest: Digest) -> str:
         out.append("_None found._")
     out.append("")
 
+    out.append("## Timeline")
+    out.append("")
+    for e in digest.timeline:
+        stated = ", ".join(f"“{esc(t)}”" for t in e.stated)
+        out.append(f"- **{e.date}** ({e.precision}; stated {stated}): **{esc(e.who)}**: {esc(e.what)} {_tags(e.articles, tags)}")
+    if not digest.timeline:
+        out.append("_No decision is dated in the articles._")
+    out.append("")
+
     out.append("## Open questions")
     out.append("")
     for q in digest.open_questions:

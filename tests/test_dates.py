@@ -1,0 +1,67 @@
+"""Dates: normalisation with precision, grounding of the model's dates, and the digest's timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarize import Settings, article_from_text, brief
+from summarize.article.dates import normalise_date
+from summarize.cli import app
+
+from .conftest import RECORDINGS, SEEDS
+from .fakes import Scripted
+
+FRIDAY = dt.date(2025, 10, 17)
+
+
+@pytest.mark.parametrize(("text", "published", "iso", "precision", "stated"), [
+    ("Am 4. Juli 2025, dem Unabhängigkeitstag", None, "2025-07-04", "day", "4. Juli 2025"),
+    ("Oktober 17, 2025", None, "2025-10-17", "day", "Oktober 17, 2025"),
+    ("17.10.2025", None, "2025-10-17", "day", "17.10.2025"),
+    ("Bereits am Donnerstag traf Selenskyj", FRIDAY, "2025-10-16", "day", "Donnerstag"),
+    ("on Friday", FRIDAY, "2025-10-17", "day", "Friday"),
+    ("am kommenden Freitag", FRIDAY, "2025-10-24", "day", "Freitag"),
+    ("gestern", FRIDAY, "2025-10-16", "day", "gestern"),
+    ("im August", FRIDAY, "2025-08", "month", "August"),
+    ("im Dezember", dt.date(2026, 1, 5), "2025-12", "month", "Dezember"),  # the latest December before
+    ("August 2024", None, "2024-08", "month", "August 2024"),
+    ("seit 2013", None, "2013", "year", "2013"),
+])
+def test_normalise_date(text: str, published: dt.date | None, iso: str, precision: str, stated: str) -> None:
+    when = normalise_date(text, published)
+    assert (when.iso, when.precision, when.text) == (iso, precision, stated)
+
+
+def test_relative_dates_without_publication_date_stay_unknown() -> None:
+    for text in ("am Donnerstag", "im August", "gestern", "irgendwann"):
+        assert normalise_date(text, None).iso is None
+
+
+def test_decision_date_is_kept_only_when_the_article_states_it() -> None:
+    # hand-made article and answers
+    text = "USA stoppen Hilfe\nAm 4. Juli 2025 erklärte Trump, die Lieferungen seien gestoppt. Trump sagte später mehr.\n"
+    def decision(date: str) -> dict:
+        return {"who": "Trump", "quote": "Trump sagte später mehr.", "what_in_english": f"Trump said more ({date})",
+                "status": "announced", "date": date}
+    part = {"actors": [], "weapons": [], "open_questions": [],
+            "decisions": [decision("2025-07-04"), decision("2021-08-01"), decision("not specified")]}
+    summary = {"sentences_in_english": ["The US stopped aid."]}
+    server = Scripted([json.dumps(part), json.dumps(summary)])
+    b = brief(article_from_text(text, id="t"), settings=Settings(model="m", api_key="k"), client=server.client())
+    assert [d.date for d in b.decisions] == ["4. Juli 2025", None, None]  # the article's wording; inventions dropped
+
+
+def test_timeline_on_the_recordings_is_ordered_and_grounded(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["digest", str(SEEDS), "--replay", str(RECORDINGS), "-o", str(tmp_path)])
+    assert result.exit_code == 0
+    timeline = json.loads((tmp_path / "digest.json").read_text(encoding="utf-8"))["timeline"]
+    assert [e["date"] for e in timeline] == sorted(e["date"] for e in timeline)
+    july = [e for e in timeline if e["date"] == "2025-07-04"]
+    assert july and july[0]["stated"] == ["4. Juli 2025"] and july[0]["articles"] == ["002_7357c77dc1409342"]
+    assert all(e["date"] >= "2025" for e in timeline)  # the model's invented "2021-08-01" is not there
+    assert "## Timeline" in (tmp_path / "digest.md").read_text(encoding="utf-8")
