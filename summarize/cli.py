@@ -240,6 +240,8 @@ def digest(
             + f", {time.monotonic() - started:.1f}s",
             err=True,
         )
+    if not quiet and result.lowest_concurrency is not None and result.lowest_concurrency < concurrency:
+        _err(f"the server pushed back (429 or low rate-limit headers): concurrency went down to {result.lowest_concurrency}")
     if result.stopped:
         _err(f"stopped after a fatal error; the other articles were not attempted: {result.stopped}")
         _err(_FATAL_FIX.get(result.stopped.split(":", 1)[0], "fix the cause above and run the same command again"))

@@ -273,8 +273,10 @@ def instructor_client(settings: Settings, client: OpenAI | None = None) -> instr
     return wrapped
 
 
-def async_instructor_client(settings: Settings, client: AsyncOpenAI | None = None) -> instructor.AsyncInstructor:
-    wrapped = llm.wrap_async(client if client is not None else llm.make_async_openai(settings), settings)
+def async_instructor_client(
+    settings: Settings, client: AsyncOpenAI | None = None, observe: llm.Observer | None = None
+) -> instructor.AsyncInstructor:
+    wrapped = llm.wrap_async(client if client is not None else llm.make_async_openai(settings, observe=observe), settings)
     attach_collector(wrapped)
     return wrapped
 

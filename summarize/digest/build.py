@@ -16,6 +16,7 @@ from openai import AsyncOpenAI, OpenAI
 
 from ..article.load import Scan, load_article, scan
 from ..cache import BriefingCache
+from ..llm.limiter import AdaptiveLimit
 from ..llm.retry import is_fatal
 from ..briefing.brief import abrief_with, async_instructor_client, brief_with, instructor_client
 from ..errors import BriefingError, InputError, UsageError
@@ -52,6 +53,7 @@ class Run:
     digest: Digest
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     stopped: str | None = None  # why the run stopped early (a fatal API error), if it did
+    lowest_concurrency: int | None = None  # how far the adaptive limit backed off (async runs)
 
 
 @dataclass
@@ -123,6 +125,7 @@ class _Tracker:
         self.cache = cache
         self.settings = settings
         self.stopped: str | None = None
+        self.limit: AdaptiveLimit | None = None
         self.begun: set[int] = set()
         self._order: dict[str, int] = {a.id: n for n, a in enumerate(found.articles)}
 
@@ -172,7 +175,8 @@ class _Tracker:
         self.briefings.sort(key=lambda b: self._order.get(b.article.id, len(self._order)))
         self.failures.sort(key=lambda f: self._order.get(f.article_id, -1))
         digest = merge(self.briefings, self.failures, lang=self.settings.lang, resolver=self.resolver)
-        return Run(self.briefings, self.failures, digest, self.skipped, self.stopped)
+        lowest = self.limit.lowest if self.limit is not None else None
+        return Run(self.briefings, self.failures, digest, self.skipped, self.stopped, lowest)
 
 
 def run(
@@ -228,15 +232,16 @@ async def arun(
     found = load_sources(sources, exclude=exclude)
     tracker = _Tracker(found, on_progress, cache, settings, resolver)
     wrapped: list[object] = []
-    gate = asyncio.Semaphore(concurrency)
+    limit = AdaptiveLimit(concurrency)  # halves on 429 / low rate-limit headers, recovers on success
+    tracker.limit = limit
 
     async def one(i: int, article: Article) -> None:
-        async with gate:
+        async with limit:
             if tracker.stopped or tracker.begin(i, article):
                 return
             try:
                 if not wrapped:
-                    wrapped.append(async_instructor_client(settings, client))
+                    wrapped.append(async_instructor_client(settings, client, observe=limit.observe))
                 tracker.done(i, article, await abrief_with(wrapped[0], article, settings))  # type: ignore[arg-type]
             except (BriefingError, InputError) as exc:
                 tracker.failed(i, article, exc)

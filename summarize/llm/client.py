@@ -41,12 +41,14 @@ The async path runs the parts of an article concurrently under the same ceiling.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Mapping
 
 import httpx2
 import instructor
 from openai import AsyncOpenAI, DefaultAsyncHttpx2Client, DefaultHttpx2Client, OpenAI
 
 from ..errors import ConfigurationError
+from .limiter import AsyncObservingTransport
 from ..settings import Settings
 from .replay import AsyncRecordReplayTransport, Cassette, RecordReplayTransport
 from .retry import AsyncRetryTransport, RetryPolicy, RetryTransport
@@ -61,6 +63,8 @@ _MODES = {
     "tools": instructor.Mode.TOOLS,
     "json": instructor.Mode.JSON,
 }
+
+Observer = Callable[[int, Mapping[str, str]], None]
 
 REPLAY_BASE_URL = "http://replay.invalid/v1"
 # The openai client's own retries: always none, RetryTransport owns them (see the module docstring).
@@ -102,9 +106,14 @@ def live_transport(settings: Settings, retry_policy: RetryPolicy | None = None) 
     return retrying
 
 
-def async_live_transport(settings: Settings, retry_policy: RetryPolicy | None = None) -> httpx2.AsyncBaseTransport:
-    """Async twin of :func:`live_transport`."""
-    retrying = AsyncRetryTransport(httpx2.AsyncHTTPTransport(), retry_policy)
+def async_live_transport(
+    settings: Settings, retry_policy: RetryPolicy | None = None, observe: Observer | None = None
+) -> httpx2.AsyncBaseTransport:
+    """Async twin of :func:`live_transport`; ``observe`` (e.g. an adaptive limit) sees every HTTP attempt."""
+    network: httpx2.AsyncBaseTransport = httpx2.AsyncHTTPTransport()
+    if observe is not None:
+        network = AsyncObservingTransport(network, observe)
+    retrying = AsyncRetryTransport(network, retry_policy)
     if settings.record_dir is not None:
         return AsyncRecordReplayTransport(Cassette(settings.record_dir), "record", inner=retrying)
     return retrying
@@ -123,14 +132,16 @@ def make_openai(settings: Settings, retry_policy: RetryPolicy | None = None) -> 
     return OpenAI(**kwargs)  # type: ignore[arg-type]
 
 
-def make_async_openai(settings: Settings, retry_policy: RetryPolicy | None = None) -> AsyncOpenAI:
+def make_async_openai(
+    settings: Settings, retry_policy: RetryPolicy | None = None, observe: Observer | None = None
+) -> AsyncOpenAI:
     """Async twin of :func:`make_openai`."""
     kwargs = _client_kwargs(settings)
     if settings.replay_dir is not None:
         transport: httpx2.AsyncBaseTransport = AsyncRecordReplayTransport(_replay_cassette(settings), "replay")
         kwargs["http_client"] = httpx2.AsyncClient(transport=transport)
     else:
-        transport = async_live_transport(settings, retry_policy)
+        transport = async_live_transport(settings, retry_policy, observe)
         kwargs["http_client"] = DefaultAsyncHttpx2Client(transport=transport, timeout=settings.timeout)
     return AsyncOpenAI(**kwargs)  # type: ignore[arg-type]
 

@@ -1,0 +1,88 @@
+"""An adaptive concurrency limit for a run: back off when the provider pushes back, speed up when it doesn't.
+
+AIMD, as in TCP: the limit starts at the configured concurrency, halves (down to 1) when a response is a 429
+or its ``x-ratelimit-remaining-requests`` falls below 10 % of ``x-ratelimit-limit-requests``, and grows by
+one after ``recover`` successful responses in a row, up to the configured maximum.
+
+:class:`AsyncObservingTransport` sits inside the retry layer (so it sees every attempt, retried 429s
+included) and reports each response to :meth:`AdaptiveLimit.observe`. A client the caller injects bypasses
+our transports and so is not observed; the limit then stays fixed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Mapping
+
+import httpx2
+
+LOW_REMAINING = 0.1
+
+
+class AdaptiveLimit:
+    def __init__(self, maximum: int, *, recover: int = 8) -> None:
+        if maximum < 1:
+            raise ValueError("maximum must be at least 1")
+        self.maximum = maximum
+        self.limit = maximum
+        self.recover = recover
+        self.lowest = maximum
+        self.decreases = 0
+        self._in_use = 0
+        self._streak = 0
+        self._changed: asyncio.Event | None = None
+
+    def _event(self) -> asyncio.Event:
+        if self._changed is None:
+            self._changed = asyncio.Event()
+        return self._changed
+
+    async def __aenter__(self) -> AdaptiveLimit:
+        while self._in_use >= self.limit:
+            event = self._event()
+            event.clear()
+            await event.wait()
+        self._in_use += 1
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self._in_use -= 1
+        self._event().set()
+
+    def observe(self, status: int, headers: Mapping[str, str]) -> None:
+        if status == 429 or _running_low(headers):
+            self.limit = max(1, self.limit // 2)
+            self.lowest = min(self.lowest, self.limit)
+            self.decreases += 1
+            self._streak = 0
+        elif status < 400:
+            self._streak += 1
+            if self._streak >= self.recover and self.limit < self.maximum:
+                self.limit += 1
+                self._streak = 0
+                self._event().set()
+
+
+def _running_low(headers: Mapping[str, str]) -> bool:
+    try:
+        remaining = float(headers["x-ratelimit-remaining-requests"])
+        limit = float(headers["x-ratelimit-limit-requests"])
+    except (KeyError, ValueError):
+        return False
+    return limit > 0 and remaining / limit < LOW_REMAINING
+
+
+class AsyncObservingTransport(httpx2.AsyncBaseTransport):
+    """Reports every response's status and headers to ``observe``; changes nothing."""
+
+    def __init__(self, inner: httpx2.AsyncBaseTransport, observe: Callable[[int, Mapping[str, str]], None]) -> None:
+        self.inner = inner
+        self.observe = observe
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        response = await self.inner.handle_async_request(request)
+        self.observe(response.status_code, response.headers)
+        return response
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
