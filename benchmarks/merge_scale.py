@@ -13,10 +13,13 @@ import string
 import time
 
 from summarize.digest.merge import merge
-from summarize.models import Actor, ArticleRef, Briefing, BriefingMeta, CleaningReport, Evidence, Weapon
+from summarize.models import Actor, ArticleRef, Briefing, BriefingMeta, CleaningReport, Decision, Evidence, Weapon
 
 SPELLINGS = ["Selenskyj", "Wolodymyr Selenskyj", "Zelensky", "Putin", "Wladimir Putin", "Donald Trump", "Trump"]
 WEAPONS = ["Patriot-Raketen", "Patriots", "Tomahawk-Marschflugkörper", "Drohnen", "Flugabwehr"]
+VERBS = ["paused", "resumed", "announced", "rejected", "approved", "discussed"]
+OBJECTS = ["weapons deliveries to Ukraine", "a summit in Budapest", "new sanctions on Russian oil",
+           "the purchase of air defence systems", "joint drone production", "a ceasefire proposal"]
 
 
 def _ev(text: str) -> list[Evidence]:
@@ -38,8 +41,11 @@ def synthetic(n: int, people: int, seed: int = 7) -> list[Briefing]:
                   for nm in rnd.sample(names, 8)]
         weapons = [Weapon(name=w, name_as_written=w, category="x", status="discussed", evidence=_ev(f"... {w} ..."))
                    for w in rnd.sample(WEAPONS, 2)]
+        decisions = [Decision(who=rnd.choice(names), what=f"{rnd.choice(VERBS)} {rnd.choice(OBJECTS)}",
+                              status="announced", evidence=_ev("... a decision ..."))
+                     for _ in range(2)]
         out.append(Briefing(article=ArticleRef(id=f"{i:06d}", sha256="0" * 64), summary="s", actors=actors,
-                            weapons=weapons, meta=meta))
+                            weapons=weapons, decisions=decisions, meta=meta))
     return out
 
 
@@ -55,12 +61,12 @@ def main() -> None:
         started = time.perf_counter()
         digest = merge(briefings)
         seconds = time.perf_counter() - started
-        rows.append((n, seconds, len(digest.actors), len(digest.weapons)))
+        rows.append((n, seconds, len(digest.actors), len(digest.weapons), len(digest.decisions)))
     base_n, base_s = rows[0][0], rows[0][1]
-    print(f"{'briefings':>10} {'seconds':>8} {'actors':>7} {'weapons':>8} {'vs n log n':>11}")
-    for n, seconds, actors, weapons in rows:
+    print(f"{'briefings':>10} {'seconds':>8} {'actors':>7} {'weapons':>8} {'decisions':>10} {'vs n log n':>11}")
+    for n, seconds, actors, weapons, decisions in rows:
         nlogn = (n * math.log(n)) / (base_n * math.log(base_n))
-        print(f"{n:>10} {seconds:>8.2f} {actors:>7} {weapons:>8} {seconds / base_s / nlogn:>10.2f}x")
+        print(f"{n:>10} {seconds:>8.2f} {actors:>7} {weapons:>8} {decisions:>10} {seconds / base_s / nlogn:>10.2f}x")
     print("(last column: time growth divided by n log n growth from the smallest size; <= ~1 means n log n or better)")
 
 

@@ -88,3 +88,23 @@ def test_named_system_spellings_meet_generic_names_stay_apart() -> None:
                     _briefing("2", weapons=[w("Patriots"), w("Tomahawk"), w("air defence missiles")])])
     assert [(x.name, x.count) for x in digest.weapons] == [
         ("Patriot", 2), ("Tomahawk", 2), ("air defence", 1)]  # canonical names (summarize/data/aliases.json)
+
+
+def _decision(who: str, what: str) -> Decision:
+    return Decision(who=who, what=what, status="paused", evidence=_ev(f"... {who} ... {what} ..."))
+
+
+def test_same_event_from_several_sources_is_one_corroborated_decision() -> None:
+    digest = merge([
+        _briefing("001_a", decisions=[_decision("Selenskyj", "paused weapons deliveries to Ukraine")]),
+        _briefing("002_b", decisions=[_decision("Volodymyr Zelensky", "stopped the weapons deliveries to Ukraine"),
+                                      _decision("Volodymyr Zelensky", "met the NATO secretary general in Brussels")]),
+        _briefing("003_c", decisions=[_decision("Donald Trump", "paused weapons deliveries to Ukraine")]),
+    ])
+    first = digest.decisions[0]
+    assert first.count == 2 and first.articles == ["001_a", "002_b"]  # transliteration + rewording meet
+    assert len(first.support) == 2
+    others = [(d.who, d.count) for d in digest.decisions[1:]]
+    assert ("Volodymyr Zelensky", 1) in others and ("Donald Trump", 1) in others  # other event; other actor
+    md = render(digest)
+    assert "2 of 3 sources" in md

@@ -16,10 +16,13 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from ..models import (
     Actor,
     Briefing,
     Decision,
+    Evidence,
     Digest,
     DigestActor,
     DigestDecision,
@@ -63,6 +66,51 @@ def _default_aliases() -> dict:
 
 def decision_key(decision: Decision) -> str:
     return f"{norm(decision.who)}|{norm(decision.what)}"
+
+
+CLUSTER_THRESHOLD = 80  # rapidfuzz token_set_ratio of two decisions' English descriptions
+MAX_CLUSTERS_PER_ACTOR = 64  # bounded comparisons: cost stays linear in the number of decisions
+
+
+class DecisionClusters:
+    """Deterministic event clustering: decisions from different sources about the same event become one.
+
+    Two decisions meet when their deciders resolve to the same real-world actor (through the entity
+    resolver, so "Selenskyj" and "Volodymyr Zelensky" meet) and their descriptions agree: rapidfuzz
+    ``token_set_ratio`` >= :data:`CLUSTER_THRESHOLD` on the normalised English text ("stopped weapons
+    deliveries to Ukraine" and "paused weapons deliveries to Ukraine" score ~85; unrelated decisions of the
+    same person score far lower). Each decision is compared with at most :data:`MAX_CLUSTERS_PER_ACTOR`
+    clusters of its actor, first come first served, so the result depends only on the input order."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self._clusters: dict[str, list[tuple[str, str]]] = {}  # who-key -> [(representative text, key)]
+        self._who: dict[str, str] = {}
+
+    def who_key(self, who: str) -> str:
+        if who not in self._who:
+            self._who[who] = self._who_key(who)
+        return self._who[who]
+
+    def _who_key(self, who: str) -> str:
+        for kind in ("person", "state", "organisation"):
+            probe = Actor(name=who, name_as_written=who, kind=kind,  # type: ignore[arg-type]
+                          evidence=[Evidence(quote=who or "-", start=0, end=max(1, len(who)), alignment="exact", score=100)])
+            key, canonical = self.resolver._resolve_actor(probe)  # noqa: SLF001 - same package
+            if canonical is not None:
+                return key
+        return f"who:{norm(who)}"
+
+    def key(self, decision: Decision) -> str:
+        who = self.who_key(decision.who)
+        text = norm(decision.what)
+        clusters = self._clusters.setdefault(who, [])
+        for representative, key in clusters[:MAX_CLUSTERS_PER_ACTOR]:
+            if fuzz.token_set_ratio(text, representative) >= CLUSTER_THRESHOLD:
+                return key
+        key = f"{who}|{len(clusters)}"
+        clusters.append((text, key))
+        return key
 
 
 def question_key(question: OpenQuestion) -> str:
@@ -182,7 +230,16 @@ def merge(
     decisions = []
     timeline: list[TimelineEvent] = []
     published = {b.article.id: b.article.published for b in briefings}
-    for b in _group(briefings, "decisions", decision_key):
+    latest = {b.article.id: b.article.published for b in briefings}
+    clusters = DecisionClusters(resolver)
+    decision_buckets = _group(briefings, "decisions", clusters.key)
+    # key developments: corroborated by most sources first, then the most recently published
+    decision_buckets.sort(key=lambda b: (
+        -len(b.articles),
+        -max((latest[a].toordinal() for a in b.articles if latest.get(a)), default=0),
+        b.order,
+    ))
+    for b in decision_buckets:
         ds: list[Decision] = [i for _, i in b.items]  # type: ignore[misc]
         timeline.extend(_timeline_events(b.items, published))
         decisions.append(

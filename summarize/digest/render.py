@@ -70,7 +70,8 @@ def render(digest: Digest) -> str:
     out.append("")
     points: list[tuple[int, str]] = []
     for d in digest.decisions:
-        points.append((d.count, f"**{esc(d.who)}**: {esc(d.what)} _({', '.join(d.statuses)})_ {_tags(d.articles, tags)}"))
+        corroborated = f", {d.count} of {max(1, meta.articles_briefed)} sources" if d.count > 1 else ""
+        points.append((d.count, f"**{esc(d.who)}**: {esc(d.what)} _({', '.join(d.statuses)}{corroborated})_ {_tags(d.articles, tags)}"))
     for w in digest.weapons:
         if w.count > 1:
             points.append((w.count, f"**{esc(w.name)}** ({esc(w.category)}) is discussed in {w.count} sources "
@@ -120,9 +121,13 @@ def render(digest: Digest) -> str:
 
     out.append("## Decisions")
     out.append("")
+    sources = max(1, meta.articles_briefed)
     for d in digest.decisions:
         date = f", {esc(', '.join(d.dates))}" if d.dates else ""
-        out.append(f"- **{esc(d.who)}**: {esc(d.what)} _({', '.join(d.statuses)}{date})_ {_tags(d.articles, tags)}")
+        corroborated = f" · {d.count} of {sources} sources" if d.count > 1 else ""
+        out.append(
+            f"- **{esc(d.who)}**: {esc(d.what)} _({', '.join(d.statuses)}{date}{corroborated})_ {_tags(d.articles, tags)}"
+        )
         out.append(f"  - {_quote(d.support, tags)}")
     if not digest.decisions:
         out.append("_None found._")
