@@ -167,6 +167,8 @@ class Support(_Model):
 
 
 class _Merged(_Model):
+    id: str = Field(default="", description="Stable id within the digest: A1.. actors, D1.. decisions (key developments), "
+                    "W1.. weapons, Q1.. open questions. Headlines and divergences refer to items by it.")
     articles: list[str] = Field(description="Ids of the articles that support this item.")
     count: int = Field(ge=1, description="Number of supporting articles.")
     support: list[Support] = Field(min_length=1)
@@ -210,6 +212,52 @@ class DigestQuestion(_Merged):
     question: str
 
 
+DivergenceAspect = Literal["status", "date", "number", "characterisation"]
+
+
+class Claim(_Model):
+    """What one source says about an event, with its own words."""
+
+    article_id: str
+    source: str | None = Field(default=None, description="Site or source name of the article, when known.")
+    says: str = Field(description="The value in question as this source gives it: a status, a date, a number, "
+                                  "or the source's own description.")
+    quote: str = Field(description="The article's own text that backs the claim, verbatim.")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Divergence(_Model):
+    """Sources that describe the same digest item differently, shown side by side and never resolved."""
+
+    id: str = Field(description="X1, X2, ... within the digest.")
+    item: str = Field(description="Id of the digest item the sources disagree about (a D.. decision or W.. weapon).")
+    topic: str = Field(description="What the item is, e.g. 'Donald Trump: paused weapons deliveries'.")
+    aspect: DivergenceAspect = Field(description="What differs: the status or outcome, the date, a number, or "
+                                                 "how the sources characterise it.")
+    claims: list[Claim] = Field(min_length=2, description="One claim per source and distinct value.")
+    articles: list[str]
+    found_by: Literal["rules", "model"] = Field(
+        default="rules", description="'rules': deterministic comparison; 'model': flagged by the clustering pass "
+                                     "by item ids, with the claims still the articles' own quotes.")
+
+
+class HeadlineSentence(_Model):
+    text: str = Field(description="One sentence of the headline, in the output language.")
+    items: list[str] = Field(min_length=1, description="Ids of the digest items the sentence rests on.")
+    articles: list[str] = Field(min_length=1, description="Source tags: the articles behind those items.")
+
+
+class Headline(_Model):
+    """A 3-5 sentence synthesis written by the model from digest items only; every sentence is tagged."""
+
+    sentences: list[HeadlineSentence] = Field(min_length=1)
+    rejected: list[str] = Field(default_factory=list,
+                                description="Sentences the model wrote that were dropped (no or unknown tags).")
+    model: str
+    usage: Usage = Field(default_factory=Usage)
+
+
 class Failure(_Model):
     article_id: str
     error_kind: str = Field(description="Exception class name, e.g. 'ReplayMiss', 'APIConnectionError'.")
@@ -240,5 +288,9 @@ class Digest(_Model):
     timeline: list[TimelineEvent] = Field(
         default_factory=list, description="Dated decisions in time order; undated ones are not guessed."
     )
+    divergences: list[Divergence] = Field(
+        default_factory=list, description="Items the sources describe differently, claims side by side."
+    )
+    headline: Headline | None = Field(default=None, description="Optional synthesis pass (--headline).")
     failures: list[Failure] = Field(default_factory=list)
     meta: DigestMeta

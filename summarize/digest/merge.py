@@ -269,6 +269,9 @@ def merge(
             DigestQuestion(question=qs[0].question, articles=b.articles, count=len(b.articles), support=b.support())
         )
 
+    for prefix, group in (("A", actors), ("D", decisions), ("W", weapons), ("Q", questions)):
+        for n, item in enumerate(group, 1):
+            item.id = f"{prefix}{n}"
     usage = Usage()
     for briefing in briefings:
         usage = usage + briefing.meta.usage
