@@ -93,7 +93,7 @@ def test_digest_lists_articles_and_metadata(digest: dict) -> None:
 
 def test_markdown_is_written_for_a_person(out: Path, digest: dict) -> None:
     md = (out / "digest.md").read_text(encoding="utf-8")
-    for heading in ("## Key points", "## Actors", "## Weapons and systems", "## Decisions", "## Open questions", "## Sources"):
+    for heading in ("## Key developments", "## Actors", "## Weapons and systems", "## Timeline", "## Open questions", "## Sources"):
         assert heading in md
     assert "\\[003\\]" in md and "\\[004\\]" in md
     assert "## Failures" not in md

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -24,6 +25,7 @@ from ..models import (
     Decision,
     Evidence,
     Digest,
+    DivergenceAspect,
     DigestActor,
     DigestDecision,
     DigestMeta,
@@ -37,6 +39,7 @@ from ..models import (
     Weapon,
 )
 from ..article.dates import normalise_date
+from .diverge import ItemReports, Reported, find_divergences, model_divergence
 from .entities import Resolver, load_aliases
 
 MAX_SUPPORT_PER_ARTICLE = 2
@@ -115,6 +118,47 @@ class DecisionClusters:
 
 def question_key(question: OpenQuestion) -> str:
     return norm(question.question)
+
+
+QUESTION_THRESHOLD = 85  # rapidfuzz token_set_ratio of two open questions' normalised text
+MIN_QUESTION_WORDS = 4  # shorter questions merge only when equal ("What next?" is in every question)
+
+
+class QuestionClusters:
+    """Open questions that ask the same thing become one: equal normalised text, or, for questions of at
+    least :data:`MIN_QUESTION_WORDS` words, token-set ratio >= :data:`QUESTION_THRESHOLD` ("Will the US deliver
+    Tomahawks to Ukraine?" / "Will the US deliver Tomahawk missiles to Ukraine?"). At most
+    :data:`MAX_CLUSTERS_PER_ACTOR` earlier clusters are compared per question (first come first served),
+    so the cost stays linear."""
+
+    def __init__(self) -> None:
+        self._clusters: list[tuple[str, str]] = []
+        self._exact: dict[str, str] = {}
+
+    def key(self, question: OpenQuestion) -> str:
+        text = norm(question.question)
+        if text in self._exact:
+            return self._exact[text]
+        key = text
+        if len(text.split()) >= MIN_QUESTION_WORDS:
+            for representative, k in self._clusters[-MAX_CLUSTERS_PER_ACTOR:]:
+                if fuzz.token_set_ratio(text, representative) >= QUESTION_THRESHOLD:
+                    key = k
+                    break
+            else:
+                self._clusters.append((text, key))
+        self._exact[text] = key
+        return key
+
+
+@dataclass(frozen=True)
+class EventHints:
+    """What the model-assisted clustering pass said, by the ids of a deterministic merge (D1, D2, ...):
+    ``groups`` of decisions that report one event, and ``differ``: ids of one event the sources describe
+    differently, with the aspect. Hints never add text; they only join items and flag divergences."""
+
+    groups: Sequence[Sequence[str]] = ()
+    differ: Sequence[tuple[Sequence[str], DivergenceAspect]] = ()
 
 
 class _Bucket:
@@ -206,14 +250,57 @@ def _timeline_events(items: list, published: dict) -> list[TimelineEvent]:  # no
     return events
 
 
+def _join(buckets: list[_Bucket], hints: EventHints) -> tuple[list[_Bucket], dict[int, DivergenceAspect]]:
+    """Buckets joined along the hints' groups (ids D1.. in the given order); returns the joined buckets and,
+    per joined bucket index, an aspect flagged by the model."""
+    index = {f"D{n}": n - 1 for n in range(1, len(buckets) + 1)}
+    parent = list(range(len(buckets)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(ids: Sequence[str]) -> int | None:
+        members = [index[i] for i in ids if i in index]
+        if not members:
+            return None
+        root = find(members[0])
+        for m in members[1:]:
+            r = find(m)
+            if r != root:
+                parent[max(r, root)] = min(r, root)
+                root = min(r, root)
+        return root
+
+    for group in hints.groups:
+        union(group)
+    flagged: dict[int, DivergenceAspect] = {}
+    flag_roots = [(union(ids), aspect) for ids, aspect in hints.differ]
+    joined: dict[int, _Bucket] = {}
+    for i, bucket in enumerate(buckets):
+        root = find(i)
+        if root not in joined:
+            joined[root] = _Bucket(bucket.order)
+        joined[root].items.extend(bucket.items)
+    for root, aspect in flag_roots:
+        if root is not None:
+            flagged.setdefault(id(joined[find(root)]), aspect)
+    return list(joined.values()), flagged
+
+
 def merge(
     briefings: Sequence[Briefing], failures: Sequence[Failure] = (), *, lang: str = "en",
-    resolver: Resolver | None = None,
+    resolver: Resolver | None = None, hints: EventHints | None = None,
+    tone: tuple[Sequence[str], Sequence[str]] | None = None,
 ) -> Digest:
     """Merge briefings (in the order given) into a digest; ``failures`` are carried over as they are.
 
     Actors and weapons are grouped and named by ``resolver`` (default: a fresh one on the built-in
-    alias table, ``summarize/data/aliases.json``)."""
+    alias table, ``summarize/data/aliases.json``). ``hints`` (from the clustering pass,
+    :mod:`summarize.digest.cluster`) join decisions of one event and flag divergences by the ids a merge
+    without hints gives. Divergences are found by the rules of :mod:`summarize.digest.diverge`."""
     resolver = resolver or Resolver(_default_aliases())
     actors = []
     for b in _group(briefings, "actors", resolver.actor_key):
@@ -233,12 +320,17 @@ def merge(
     latest = {b.article.id: b.article.published for b in briefings}
     clusters = DecisionClusters(resolver)
     decision_buckets = _group(briefings, "decisions", clusters.key)
-    # key developments: corroborated by most sources first, then the most recently published
-    decision_buckets.sort(key=lambda b: (
-        -len(b.articles),
-        -max((latest[a].toordinal() for a in b.articles if latest.get(a)), default=0),
-        b.order,
-    ))
+
+    def developments(b: _Bucket) -> tuple[int, int, int]:
+        # key developments: corroborated by most sources first, then the most recently published
+        return (-len(b.articles), -max((latest[a].toordinal() for a in b.articles if latest.get(a)), default=0),
+                b.order)
+
+    decision_buckets.sort(key=developments)
+    flagged: dict[int, DivergenceAspect] = {}
+    if hints is not None and (hints.groups or hints.differ):
+        decision_buckets, flagged = _join(decision_buckets, hints)
+        decision_buckets.sort(key=developments)
     for b in decision_buckets:
         ds: list[Decision] = [i for _, i in b.items]  # type: ignore[misc]
         timeline.extend(_timeline_events(b.items, published))
@@ -251,7 +343,8 @@ def merge(
             )
         )
     weapons = []
-    for b in _group(briefings, "weapons", resolver.weapon_key, last=resolver.is_generic_weapon):
+    weapon_buckets = _group(briefings, "weapons", resolver.weapon_key, last=resolver.is_generic_weapon)
+    for b in weapon_buckets:
         ws: list[Weapon] = [i for _, i in b.items]  # type: ignore[misc]
         weapons.append(
             DigestWeapon(
@@ -263,7 +356,7 @@ def merge(
             )
         )
     questions = []
-    for b in _group(briefings, "open_questions", question_key):
+    for b in _group(briefings, "open_questions", QuestionClusters().key):
         qs: list[OpenQuestion] = [i for _, i in b.items]  # type: ignore[misc]
         questions.append(
             DigestQuestion(question=qs[0].question, articles=b.articles, count=len(b.articles), support=b.support())
@@ -272,6 +365,24 @@ def merge(
     for prefix, group in (("A", actors), ("D", decisions), ("W", weapons), ("Q", questions)):
         for n, item in enumerate(group, 1):
             item.id = f"{prefix}{n}"
+    sources = {b.article.id: b.article.source for b in briefings}
+    reports = [
+        ItemReports(d.id, f"{d.who}: {d.what}", "decision", [Reported(a, i) for a, i in b.items])
+        for d, b in zip(decisions, decision_buckets)
+    ] + [
+        ItemReports(w.id, w.name, "weapon", [Reported(a, i) for a, i in b.items])
+        for w, b in zip(weapons, weapon_buckets)
+    ]
+    divergences = find_divergences(reports, sources=sources, published=published, tone=tone)
+    for d, b, r in zip(decisions, decision_buckets, reports):
+        aspect = flagged.get(id(b))
+        if aspect and not any(x.item == d.id and x.aspect == aspect for x in divergences):
+            found = model_divergence(r, aspect, sources=sources)
+            if found is not None:
+                divergences.append(found)
+    for n, divergence in enumerate(divergences, 1):
+        divergence.id = f"X{n}"
+
     usage = Usage()
     for briefing in briefings:
         usage = usage + briefing.meta.usage
@@ -284,6 +395,7 @@ def merge(
         weapons=weapons,
         open_questions=questions,
         timeline=sorted(timeline, key=lambda e: (e.date, -e.count)),
+        divergences=divergences,
         failures=list(failures),
         meta=DigestMeta(
             prompt_version=first.prompt_version if first else None,

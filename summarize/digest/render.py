@@ -1,4 +1,5 @@
-"""Digest -> Markdown for a person: key points with source tags, tables, decisions, questions, sources.
+"""Digest -> Markdown for a person: headline, key developments, divergences, timeline, actors, weapons,
+open questions and sources, every item with its source tags.
 
 Everything taken from articles or the model is escaped before it is rendered, so a quote cannot turn into
 a link, an image, HTML or a broken table.
@@ -13,7 +14,6 @@ from ..briefing.safety import URL
 from ..models import Digest, Support
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
-KEY_POINTS = 7
 
 
 def _esc_plain(text: str) -> str:
@@ -66,29 +66,52 @@ def render(digest: Digest) -> str:
     )
     out.append("")
 
-    out.append("## Key points")
+    if digest.headline is not None:
+        out.append("## Headline")
+        out.append("")
+        for sentence in digest.headline.sentences:
+            out.append(f"- {esc(sentence.text)} {_tags(sentence.articles, tags)}")
+        out.append("")
+
+    sources = max(1, meta.articles_briefed)
+    out.append(f"## Key developments ({len(digest.decisions)})")
     out.append("")
-    points: list[tuple[int, str]] = []
+    out.append("_Ordered by how many sources report them, then by recency._")
+    out.append("")
     for d in digest.decisions:
-        corroborated = f", {d.count} of {max(1, meta.articles_briefed)} sources" if d.count > 1 else ""
-        points.append((d.count, f"**{esc(d.who)}**: {esc(d.what)} _({', '.join(d.statuses)}{corroborated})_ {_tags(d.articles, tags)}"))
-    for w in digest.weapons:
-        if w.count > 1:
-            points.append((w.count, f"**{esc(w.name)}** ({esc(w.category)}) is discussed in {w.count} sources "
-                                    f"({', '.join(w.statuses)}) {_tags(w.articles, tags)}"))
-    points.sort(key=lambda p: -p[0])
-    for _, text in points[:KEY_POINTS]:
-        out.append(f"- {text}")
-    if not points:
-        out.append("- No decisions or corroborated weapons were found.")
+        date = f", {esc(', '.join(d.dates))}" if d.dates else ""
+        corroborated = f"**{d.count} of {sources} sources** · " if d.count > 1 else ""
+        out.append(
+            f"- {d.id} {corroborated}**{esc(d.who)}**: {esc(d.what)} _({', '.join(d.statuses)}{date})_ {_tags(d.articles, tags)}"
+        )
+        out.append(f"  - {_quote(d.support, tags, limit=min(3, d.count))}")
+    if not digest.decisions:
+        out.append("_None found._")
     out.append("")
-    for article in digest.articles:
-        summary = digest.summaries.get(article.id)
-        if summary:
-            out.append(f"> {esc(summary)} {_tags([article.id], tags)}")
-            out.append(">")
-    if out[-1] == ">":
-        out.pop()
+
+    if digest.divergences:
+        out.append(f"## Divergences ({len(digest.divergences)})")
+        out.append("")
+        out.append("_Sources that describe the same item differently; the digest does not decide who is right._")
+        out.append("")
+        for x in digest.divergences:
+            by = " (flagged by the model)" if x.found_by == "model" else ""
+            out.append(f"### {x.id} {esc(x.topic)}: {x.aspect}{by}")
+            out.append("")
+            out.append("| Source | Says | Quote |")
+            out.append("|---|---|---|")
+            for c in x.claims:
+                who = _tags([c.article_id], tags) + (f" {esc(c.source)}" if c.source else "")
+                out.append(f"| {who} | {esc(c.says)} | “{esc(c.quote)}” |")
+            out.append("")
+
+    out.append("## Timeline")
+    out.append("")
+    for e in digest.timeline:
+        stated = ", ".join(f"“{esc(t)}”" for t in e.stated)
+        out.append(f"- **{e.date}** ({e.precision}; stated {stated}): **{esc(e.who)}**: {esc(e.what)} {_tags(e.articles, tags)}")
+    if not digest.timeline:
+        out.append("_No decision is dated in the articles._")
     out.append("")
 
     out.append("## Actors")
@@ -119,30 +142,7 @@ def render(digest: Digest) -> str:
         out.append("_None found._")
     out.append("")
 
-    out.append("## Decisions")
-    out.append("")
-    sources = max(1, meta.articles_briefed)
-    for d in digest.decisions:
-        date = f", {esc(', '.join(d.dates))}" if d.dates else ""
-        corroborated = f" · {d.count} of {sources} sources" if d.count > 1 else ""
-        out.append(
-            f"- **{esc(d.who)}**: {esc(d.what)} _({', '.join(d.statuses)}{date}{corroborated})_ {_tags(d.articles, tags)}"
-        )
-        out.append(f"  - {_quote(d.support, tags)}")
-    if not digest.decisions:
-        out.append("_None found._")
-    out.append("")
-
-    out.append("## Timeline")
-    out.append("")
-    for e in digest.timeline:
-        stated = ", ".join(f"“{esc(t)}”" for t in e.stated)
-        out.append(f"- **{e.date}** ({e.precision}; stated {stated}): **{esc(e.who)}**: {esc(e.what)} {_tags(e.articles, tags)}")
-    if not digest.timeline:
-        out.append("_No decision is dated in the articles._")
-    out.append("")
-
-    out.append("## Open questions")
+    out.append(f"## Open questions ({len(digest.open_questions)})")
     out.append("")
     for q in digest.open_questions:
         out.append(f"- {esc(q.question)} {_tags(q.articles, tags)}")
@@ -161,6 +161,14 @@ def render(digest: Digest) -> str:
             f"{a.published.isoformat() if a.published else '–'} | {a.language or '–'} |"
         )
     out.append("")
+    summaries = [(a, digest.summaries.get(a.id)) for a in digest.articles]
+    if any(text for _, text in summaries):
+        out.append("### What each source says")
+        out.append("")
+        for article, text in summaries:
+            if text:
+                out.append(f"- {_tags([article.id], tags)} {esc(text)}")
+        out.append("")
 
     if digest.failures:
         out.append("## Failures")

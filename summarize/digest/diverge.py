@@ -1,0 +1,243 @@
+"""Divergences: where sources describe the same digest item differently, the claims side by side.
+
+A divergence is never resolved: each claim keeps its article, the value as that source gives it and the
+article's own quote. Deterministic rules, applied to every decision (event) and weapon reported by two
+or more articles:
+
+* **status** -- the outcome differs. Decisions: "taken"/"announced", "considered", "rejected" and
+  "paused" are four different outcomes; two sources with no outcome in common diverge. Weapons: only
+  "delivered"/"used" against "paused" (talk -- "requested", "discussed" -- contradicts nothing).
+* **date** -- the event's dates, read from the located quotes (and from model dates the article states)
+  and normalised against each article's publication date, differ between sources, and neither contains
+  the other ("2025-10" contains "2025-10-17").
+* **number** -- the same counted thing ("20 Panzer", "25 Panzer") with different numbers. A number counts
+  only with the word that follows it; years and day numbers of dates are ignored.
+* **characterisation** -- one source's quotes use only positive evaluative words for the event
+  ("productive", "konstruktiv") and another's only negative ones ("disappointing", "enttäuschend").
+  The word list is data: ``summarize/data/tone.json``.
+
+Items the model-assisted clustering pass flags as described differently (by item ids only) become
+divergences with ``found_by="model"``; their claims are still the articles' own quotes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..article.dates import normalise_date
+from ..models import Claim, Decision, Divergence, DivergenceAspect, Evidence, Weapon
+
+TONE_FILE = Path(__file__).resolve().parent.parent / "data" / "tone.json"
+MAX_INFLECTION = 3  # letters allowed after a tone stem
+
+_DECISION_OUTCOME = {"taken": "decided", "announced": "decided", "considered": "considered",
+                     "rejected": "rejected", "paused": "paused"}
+_WEAPON_OUTCOME = {"delivered": "supplied", "used": "supplied", "paused": "paused"}
+
+_NUMBER_WORDS = {
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+    "elf": 11, "zwölf": 12, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dutzend": 12, "dozen": 12,
+}
+_NUMBER = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|" + "|".join(_NUMBER_WORDS) + r")\s+([^\W\d_]{3,}(?:-[^\W\d_]+)*)",
+    re.IGNORECASE,
+)
+_NOT_UNITS = {"und", "oder", "and", "or", "der", "die", "das", "den", "dem", "the", "of", "von", "bis", "uhr", "to"}
+_DATE_WORD = re.compile(
+    r"^(?:januar|jänner|january|februar|february|märz|march|april|mai|may|juni|june|juli|july|august|"
+    r"september|oktober|october|november|dezember|december)", re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Reported:
+    """One article's report of a digest item (the unit the rules compare)."""
+
+    article_id: str
+    item: Decision | Weapon
+
+
+@dataclass(frozen=True)
+class ItemReports:
+    item_id: str
+    topic: str
+    kind: str  # "decision" or "weapon"
+    reports: Sequence[Reported]
+
+
+# --------------------------------------------------------------------------- word lists
+
+
+@lru_cache(maxsize=4)
+def load_tone(path: Path = TONE_FILE) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return tuple(w.casefold() for w in data["positive"]), tuple(w.casefold() for w in data["negative"])
+
+
+def tone_words(text: str, stems: Sequence[str]) -> list[str]:
+    """The words of ``text`` that are a stem plus at most :data:`MAX_INFLECTION` letters, as written."""
+    out = []
+    for word in re.findall(r"[^\W\d_]+", text):
+        low = word.casefold()
+        if any(low.startswith(s) and len(low) - len(s) <= MAX_INFLECTION for s in stems):
+            out.append(word)
+    return out
+
+
+def counted(text: str) -> dict[str, tuple[float, str]]:
+    """Counted things in ``text``: unit key -> (number, the text as written), e.g. "20 Panzer"."""
+    found: dict[str, tuple[float, str]] = {}
+    for match in _NUMBER.finditer(text):
+        raw, unit = match.group(1), match.group(2)
+        low = raw.casefold()
+        if low in _NUMBER_WORDS:
+            value = float(_NUMBER_WORDS[low])
+        else:
+            digits = re.sub(r"[.,](?=\d{3}\b)", "", raw).replace(",", ".")
+            value = float(digits)
+            if re.fullmatch(r"(19|20)\d\d", raw):
+                continue  # a year
+        if unit.casefold() in _NOT_UNITS or _DATE_WORD.match(unit):
+            continue  # "17. Oktober", "3 und", ...
+        key = unit.casefold()[:6]
+        found.setdefault(key, (value, match.group(0)))
+    return found
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _claim(article_id: str, says: str, ev: Evidence, sources: Mapping[str, str | None]) -> Claim:
+    return Claim(article_id=article_id, source=sources.get(article_id), says=says, quote=ev.quote,
+                 start=ev.start, end=ev.end)
+
+
+def _per_article(reports: Sequence[Reported]) -> dict[str, list[Decision | Weapon]]:
+    out: dict[str, list[Decision | Weapon]] = {}
+    for r in reports:
+        out.setdefault(r.article_id, []).append(r.item)
+    return out
+
+
+def _status(group: ItemReports, sources: Mapping[str, str | None]) -> list[Claim] | None:
+    table = _DECISION_OUTCOME if group.kind == "decision" else _WEAPON_OUTCOME
+    outcomes: dict[str, dict[str, tuple[str, Evidence]]] = {}  # article -> outcome -> (status, evidence)
+    for article_id, items in _per_article(group.reports).items():
+        for item in items:
+            outcome = table.get(item.status)
+            if outcome:
+                outcomes.setdefault(article_id, {}).setdefault(outcome, (item.status, item.evidence[0]))
+    articles = list(outcomes)
+    conflict = any(
+        not set(outcomes[a]) & set(outcomes[b]) for i, a in enumerate(articles) for b in articles[i + 1:]
+    )
+    if not conflict:
+        return None
+    return [_claim(a, status, ev, sources) for a in articles for status, ev in outcomes[a].values()]
+
+
+def _contains(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _dates(group: ItemReports, sources: Mapping[str, str | None], published: Mapping) -> list[Claim] | None:
+    if group.kind != "decision":
+        return None
+    dated: dict[str, tuple[str, str, Evidence]] = {}  # article -> (iso, as stated, evidence)
+    for article_id, items in _per_article(group.reports).items():
+        for item in items:
+            for ev in item.evidence:
+                when = normalise_date(ev.quote, published.get(article_id))
+                if when.iso is None and item.date:  # type: ignore[union-attr]
+                    when = normalise_date(item.date, published.get(article_id))  # type: ignore[union-attr]
+                if when.iso is not None:
+                    dated.setdefault(article_id, (when.iso, when.text, ev))
+    isos = [d[0] for d in dated.values()]
+    if not any(not _contains(a, b) for i, a in enumerate(isos) for b in isos[i + 1:]):
+        return None
+    return [_claim(a, f"{iso} ({text})", ev, sources) for a, (iso, text, ev) in dated.items()]
+
+
+def _numbers(group: ItemReports, sources: Mapping[str, str | None]) -> list[Claim] | None:
+    per_unit: dict[str, dict[str, tuple[float, str, Evidence]]] = {}  # unit -> article -> (value, text, ev)
+    for article_id, items in _per_article(group.reports).items():
+        for item in items:
+            for ev in item.evidence:
+                for unit, (value, text) in counted(ev.quote).items():
+                    per_unit.setdefault(unit, {}).setdefault(article_id, (value, text, ev))
+    for unit, by_article in per_unit.items():
+        if len({v for v, _, _ in by_article.values()}) > 1:
+            return [_claim(a, text, ev, sources) for a, (_, text, ev) in by_article.items()]
+    return None
+
+
+def _tone(group: ItemReports, sources: Mapping[str, str | None], tone: tuple[Sequence[str], Sequence[str]]) -> list[Claim] | None:
+    positive, negative = tone
+    leaning: dict[str, tuple[str, str, Evidence]] = {}  # article -> (sign, words, evidence)
+    for article_id, items in _per_article(group.reports).items():
+        pos: list[tuple[str, Evidence]] = []
+        neg: list[tuple[str, Evidence]] = []
+        for item in items:
+            for ev in item.evidence:
+                pos += [(w, ev) for w in tone_words(ev.quote, positive)]
+                neg += [(w, ev) for w in tone_words(ev.quote, negative)]
+        if pos and not neg:
+            leaning[article_id] = ("+", ", ".join(dict.fromkeys(w for w, _ in pos)), pos[0][1])
+        elif neg and not pos:
+            leaning[article_id] = ("-", ", ".join(dict.fromkeys(w for w, _ in neg)), neg[0][1])
+    if len({sign for sign, _, _ in leaning.values()}) < 2:
+        return None
+    return [_claim(a, words, ev, sources) for a, (_, words, ev) in leaning.items()]
+
+
+def find_divergences(
+    groups: Sequence[ItemReports],
+    *,
+    sources: Mapping[str, str | None],
+    published: Mapping,
+    tone: tuple[Sequence[str], Sequence[str]] | None = None,
+) -> list[Divergence]:
+    """Rule-based divergences of items reported by 2+ articles, in the order of ``groups``."""
+    tone = tone or load_tone()
+    out: list[Divergence] = []
+    for group in groups:
+        if len({r.article_id for r in group.reports}) < 2:
+            continue
+        found: list[tuple[DivergenceAspect, list[Claim] | None]] = [
+            ("status", _status(group, sources)),
+            ("date", _dates(group, sources, published)),
+            ("number", _numbers(group, sources)),
+            ("characterisation", _tone(group, sources, tone)),
+        ]
+        for aspect, claims in found:
+            if claims and len({c.article_id for c in claims}) >= 2:
+                out.append(Divergence(
+                    id="", item=group.item_id, topic=group.topic, aspect=aspect, claims=claims,
+                    articles=sorted({c.article_id for c in claims}),
+                ))
+    return out
+
+
+def model_divergence(
+    group: ItemReports, aspect: DivergenceAspect, *, sources: Mapping[str, str | None]
+) -> Divergence | None:
+    """A divergence the clustering pass flagged: one claim per article, in that article's own words."""
+    claims: list[Claim] = []
+    seen: set[str] = set()
+    for r in group.reports:
+        if r.article_id in seen:
+            continue
+        seen.add(r.article_id)
+        item = r.item
+        says = f"{item.who}: {item.what} ({item.status})" if isinstance(item, Decision) else f"{item.name_as_written} ({item.status})"
+        claims.append(_claim(r.article_id, says, item.evidence[0], sources))
+    if len(claims) < 2:
+        return None
+    return Divergence(id="", item=group.item_id, topic=group.topic, aspect=aspect, claims=claims,
+                      articles=sorted(seen), found_by="model")

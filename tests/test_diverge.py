@@ -1,0 +1,165 @@
+"""Divergences and question merging, on HAND-MADE briefings (not model output): every rule of
+``summarize/digest/diverge.py`` is shown to fire on its case and to stay quiet on the near miss."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from summarize.digest.diverge import counted, tone_words, load_tone
+from summarize.digest.merge import EventHints, merge
+from summarize.digest.render import render
+from summarize.models import ArticleRef, Briefing, BriefingMeta, CleaningReport, Decision, Evidence, OpenQuestion, Weapon
+
+
+def _ev(quote: str, start: int = 0) -> list[Evidence]:
+    return [Evidence(quote=quote, start=start, end=start + len(quote), alignment="exact", score=100)]
+
+
+def _briefing(article_id: str, *, decisions=(), weapons=(), questions=(), published=None, source=None) -> Briefing:  # noqa: ANN001
+    return Briefing(
+        article=ArticleRef(id=article_id, title=f"Title {article_id}", sha256="0" * 64, published=published, source=source),
+        summary="s.", decisions=list(decisions), weapons=list(weapons), open_questions=list(questions),
+        meta=BriefingMeta(prompt_version="p", model="m", mode="json_schema", lang="en", chunks=1, llm_calls=1,
+                          cleaning=CleaningReport(chars_in=1, chars_kept=1, chars_removed=0, lines_removed=0)),
+    )
+
+
+def _d(who: str, what: str, quote: str, status: str = "taken", date: str | None = None) -> Decision:
+    return Decision(who=who, what=what, status=status, date=date, evidence=_ev(quote))  # type: ignore[arg-type]
+
+
+CALL = "held a phone call with Vladimir Putin"
+
+
+def test_same_event_with_different_outcomes_is_a_status_divergence_with_both_claims() -> None:
+    digest = merge([
+        _briefing("001_a", decisions=[_d("Trump", "paused weapons deliveries to Ukraine", "Trump stoppte die Lieferungen.", "taken")], source="Site A"),
+        _briefing("002_b", decisions=[_d("Donald Trump", "paused the weapons deliveries to Ukraine", "Trump erwägt einen Stopp der Lieferungen.", "considered")]),
+    ])
+    assert len(digest.decisions) == 1
+    [x] = digest.divergences
+    assert (x.id, x.item, x.aspect, x.found_by) == ("X1", "D1", "status", "rules")
+    assert [(c.article_id, c.says) for c in x.claims] == [("001_a", "taken"), ("002_b", "considered")]
+    assert x.claims[0].source == "Site A" and x.claims[1].quote == "Trump erwägt einen Stopp der Lieferungen."
+    md = render(digest)
+    assert "## Divergences" in md and "erwägt einen Stopp" in md and "stoppte die Lieferungen" in md
+
+
+def test_agreeing_outcomes_are_not_a_divergence() -> None:
+    digest = merge([
+        _briefing("001_a", decisions=[_d("Trump", "paused weapons deliveries to Ukraine", "Trump stoppte die Lieferungen.", "taken")]),
+        _briefing("002_b", decisions=[_d("Trump", "paused weapons deliveries to Ukraine", "Trump kündigte den Stopp an.", "announced")]),
+    ])
+    assert digest.divergences == []
+    assert "## Divergences" not in render(digest)
+
+
+def test_different_dates_of_one_event_diverge_resolved_against_publication() -> None:
+    digest = merge([
+        _briefing("001_a", decisions=[_d("Trump", CALL, "Trump telefonierte am Donnerstag mit Putin.")],
+                  published=dt.date(2025, 10, 17)),  # a Friday: Thursday = 2025-10-16
+        _briefing("002_b", decisions=[_d("Trump", CALL, "Trump telefonierte am 14. Oktober 2025 mit Putin.")]),
+    ])
+    [x] = digest.divergences
+    assert x.aspect == "date"
+    assert [c.says for c in x.claims] == ["2025-10-16 (Donnerstag)", "2025-10-14 (14. Oktober 2025)"]
+
+
+def test_a_month_and_a_day_inside_it_do_not_diverge() -> None:
+    digest = merge([
+        _briefing("001_a", decisions=[_d("Trump", CALL, "Im Oktober 2025 telefonierte Trump mit Putin.")]),
+        _briefing("002_b", decisions=[_d("Trump", CALL, "Trump telefonierte am 14. Oktober 2025 mit Putin.")]),
+    ])
+    assert [x.aspect for x in digest.divergences] == []
+
+
+def test_different_numbers_of_the_same_thing_diverge() -> None:
+    w1 = Weapon(name="Patriot", name_as_written="Patriot-Systeme", category="air defence", status="requested",
+                evidence=_ev("Kiew bat um 25 Patriot-Systeme."))
+    w2 = Weapon(name="Patriot", name_as_written="Patriot", category="air defence", status="requested",
+                evidence=_ev("Kyiv asked for 20 Patriot systems."))
+    digest = merge([_briefing("001_a", weapons=[w1]), _briefing("002_b", weapons=[w2])])
+    [x] = digest.divergences
+    assert (x.item, x.aspect) == ("W1", "number")
+    assert [c.says for c in x.claims] == ["25 Patriot-Systeme", "20 Patriot"]
+
+
+def test_numbers_skip_years_and_dates_and_need_the_same_unit() -> None:
+    assert counted("Am 17. Oktober 2025 lieferten die USA drei Panzer") == {"panzer": (3.0, "drei Panzer")}
+    assert counted("1.500 Soldaten und 2 Schiffe") == {"soldat": (1500.0, "1.500 Soldaten"), "schiff": (2.0, "2 Schiffe")}
+    w1 = Weapon(name="Patriot", name_as_written="Patriot", category="x", status="requested", evidence=_ev("Patriot: 3 Batterien"))
+    w2 = Weapon(name="Patriot", name_as_written="Patriot", category="x", status="requested", evidence=_ev("Patriot: 300 Raketen"))
+    assert merge([_briefing("1", weapons=[w1]), _briefing("2", weapons=[w2])]).divergences == []
+
+
+def test_delivered_against_paused_diverges_but_talk_does_not() -> None:
+    def w(status: str, quote: str) -> Weapon:
+        return Weapon(name="Patriot", name_as_written="Patriot", category="x", status=status, evidence=_ev(quote))  # type: ignore[arg-type]
+    split = merge([_briefing("1", weapons=[w("delivered", "Patriot geliefert")]), _briefing("2", weapons=[w("paused", "Patriot gestoppt")])])
+    assert [x.aspect for x in split.divergences] == ["status"]
+    talk = merge([_briefing("1", weapons=[w("delivered", "Patriot geliefert")]), _briefing("2", weapons=[w("requested", "Patriot erbeten")])])
+    assert talk.divergences == []
+
+
+def test_a_call_called_disappointing_and_constructive_is_a_characterisation_divergence() -> None:
+    digest = merge([
+        _briefing("001_a", decisions=[_d("Trump", CALL, "Trump nannte das Gespräch enttäuschend.")]),
+        _briefing("002_b", decisions=[_d("Trump", CALL, "Trump said the call was open and constructive.")]),
+        _briefing("003_c", decisions=[_d("Trump", CALL, "Trump telefonierte mit Putin.")]),
+    ])
+    [x] = digest.divergences
+    assert x.aspect == "characterisation"
+    assert [(c.article_id, c.says) for c in x.claims] == [("001_a", "enttäuschend"), ("002_b", "constructive")]
+    assert digest.decisions[0].count == 3  # the divergence is shown, the event stays one item
+
+
+def test_tone_words_allow_inflection_but_not_other_words() -> None:
+    positive, negative = load_tone()
+    assert tone_words("ein konstruktives Gespräch", positive) == ["konstruktives"]
+    assert tone_words("ein Gutachten", positive) == []
+    assert tone_words("zutiefst enttäuscht", negative) == ["enttäuscht"]
+
+
+def test_one_source_is_never_a_divergence() -> None:
+    digest = merge([_briefing("1", decisions=[
+        _d("Trump", CALL, "Gespräch enttäuschend", "taken"), _d("Trump", CALL, "Gespräch konstruktiv", "considered")])])
+    assert digest.divergences == []
+
+
+def test_model_hints_join_events_of_different_deciders_and_flag_divergences_by_id() -> None:
+    briefings = [
+        _briefing("001_a", decisions=[_d("Trump", "held a productive phone call with Putin", "Trump lobte das Telefonat.")]),
+        _briefing("002_b", decisions=[_d("Yuri Ushakov", "said the Putin-Trump call was frank", "Uschakow nannte das Telefonat offen.")]),
+    ]
+    plain = merge(briefings)
+    assert len(plain.decisions) == 2 and plain.divergences == []
+    ids = [d.id for d in plain.decisions]
+    joined = merge(briefings, hints=EventHints(groups=[ids]))
+    assert len(joined.decisions) == 1 and joined.decisions[0].count == 2 and joined.decisions[0].id == "D1"
+    assert joined.divergences == []
+    flagged = merge(briefings, hints=EventHints(differ=[(ids, "characterisation")]))
+    [x] = flagged.divergences
+    assert (x.found_by, x.aspect, x.item) == ("model", "characterisation", "D1")
+    assert {c.quote for c in x.claims} == {"Trump lobte das Telefonat.", "Uschakow nannte das Telefonat offen."}
+
+
+def test_hints_with_unknown_ids_change_nothing() -> None:
+    briefings = [_briefing("1", decisions=[_d("Trump", CALL, "q1")]), _briefing("2", decisions=[_d("Merz", "visited Kyiv", "q2")])]
+    assert merge(briefings, hints=EventHints(groups=[["D1", "D99"]], differ=[(["D42"], "date")])) == merge(briefings)
+
+
+def _q(text: str, quote: str = "Ob das gelingt, ist offen.") -> OpenQuestion:
+    return OpenQuestion(question=text, evidence=_ev(quote))
+
+
+def test_open_questions_that_ask_the_same_merge_short_ones_only_when_equal() -> None:
+    digest = merge([
+        _briefing("001_a", questions=[_q("Will the US deliver Tomahawks to Ukraine?"), _q("What next?")]),
+        _briefing("002_b", questions=[_q("Will the US deliver Tomahawk missiles to Ukraine?"), _q("Who pays?")]),
+        _briefing("003_c", questions=[_q("Will Germany deliver Taurus missiles to Ukraine?"), _q("what next")]),
+    ])
+    by_text = {q.question: q.articles for q in digest.open_questions}
+    assert by_text["Will the US deliver Tomahawks to Ukraine?"] == ["001_a", "002_b"]
+    assert by_text["Will Germany deliver Taurus missiles to Ukraine?"] == ["003_c"]
+    assert by_text["What next?"] == ["001_a", "003_c"]
+    assert by_text["Who pays?"] == ["002_b"]
