@@ -80,14 +80,15 @@ def load_tone(path: Path = TONE_FILE) -> tuple[tuple[str, ...], tuple[str, ...]]
     return tuple(w.casefold() for w in data["positive"]), tuple(w.casefold() for w in data["negative"])
 
 
+@lru_cache(maxsize=8)
+def _tone_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})[^\W\d_]{{0,{MAX_INFLECTION}}}(?![^\W\d_])", re.IGNORECASE)
+
+
 def tone_words(text: str, stems: Sequence[str]) -> list[str]:
     """The words of ``text`` that are a stem plus at most :data:`MAX_INFLECTION` letters, as written."""
-    out = []
-    for word in re.findall(r"[^\W\d_]+", text):
-        low = word.casefold()
-        if any(low.startswith(s) and len(low) - len(s) <= MAX_INFLECTION for s in stems):
-            out.append(word)
-    return out
+    return _tone_pattern(tuple(stems)).findall(text) if stems else []
 
 
 def counted(text: str) -> dict[str, tuple[float, str]]:
