@@ -11,7 +11,7 @@ Every item of a briefing carries located evidence (``quote``, ``start``, ``end``
 
 from .article.load import article_from_text, load_article
 from .briefing.brief import abrief, brief
-from .digest.build import Run, abuild_digest, arun, build_digest, run
+from .digest.build import Passes, Run, abuild_digest, arun, build_digest, run
 from .digest.merge import merge
 from .digest.render import render as render_markdown
 from .errors import (
@@ -31,7 +31,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Actor", "Article", "Briefing", "BriefingError", "ConfigurationError", "Decision", "Digest", "Evidence",
-    "Failure", "InputError", "ModelOutputError", "OpenQuestion", "ReplayMiss", "Run", "Settings", "SummarizeError",
+    "Failure", "InputError", "ModelOutputError", "OpenQuestion", "Passes", "ReplayMiss", "Run", "Settings", "SummarizeError",
     "TruncatedOutput", "UsageError", "Weapon", "abrief", "abuild_digest", "article_from_text", "arun", "brief",
     "build_digest", "load_article", "merge", "render_markdown", "run",
 ]

@@ -22,7 +22,7 @@ from . import schema as schemas
 from .briefing.brief import brief_with, instructor_client
 from .cache import BriefingCache, default_cache_dir
 from .article.load import load_article
-from .digest.build import DEFAULT_CONCURRENCY, Progress, arun
+from .digest.build import DEFAULT_CONCURRENCY, Passes, Progress, arun
 from .digest.render import render
 from .models import Usage
 from .pricing import PriceTable
@@ -148,6 +148,14 @@ def digest(
     concurrency: ConcurrencyOpt = DEFAULT_CONCURRENCY,
     prices: PricesOpt = None,
     aliases: AliasesOpt = None,
+    events: Annotated[str, typer.Option(
+        "--events", help="How decisions of several sources are joined into events: 'rules' (deterministic, no "
+                         "model call) or 'model' (rules, then one model call that relates items by id only).",
+    )] = "rules",
+    headline: Annotated[bool, typer.Option(
+        "--headline", help="One model call writes a 3-5 sentence headline from digest items; every sentence "
+                           "carries the source tags of the items it rests on (untagged ones are rejected).",
+    )] = False,
 ) -> None:
     """Brief every article and merge them: writes digest.json, digest.md and briefings/<id>.json.
 
@@ -159,6 +167,9 @@ def digest(
         prices = prices or (Path(os.environ["SUMMARIZE_PRICES"]) if os.environ.get("SUMMARIZE_PRICES") else None)
         table = PriceTable.load(prices) if prices else None
         resolver = Resolver(load_aliases(aliases)) if aliases else None
+        if events not in ("rules", "model"):
+            raise UsageError(f"--events {events!r}: use 'rules' or 'model'")
+        passes = Passes(events=events == "model", headline=headline)
         _write_manifest(settings)
     except UsageError as exc:
         _err(str(exc))
@@ -195,7 +206,7 @@ def digest(
         result = asyncio.run(
             arun(
                 paths, settings=settings, on_progress=progress, cache=cache, exclude=[out],
-                concurrency=concurrency, resolver=resolver,
+                concurrency=concurrency, resolver=resolver, passes=passes,
             )
         )
     except UsageError as exc:
@@ -222,6 +233,7 @@ def digest(
             typer.echo(f"  {path}: {reason}", err=True)
     if table is not None:
         fresh = sum((b.meta.usage for b in result.briefings if not b.meta.cached), Usage())
+        fresh = sum((p.usage for p in result.digest.meta.passes), fresh)
         result.digest.meta.cost_estimate = table.estimate(settings.model, fresh)
     _write_json(out / "digest.json", result.digest.model_dump_json(indent=2) + "\n")
     (out / "digest.md").write_text(render(result.digest), encoding="utf-8")
@@ -240,6 +252,11 @@ def digest(
             + f", {time.monotonic() - started:.1f}s",
             err=True,
         )
+    for report in result.digest.meta.passes:
+        if report.status == "failed":
+            _err(f"the {report.name} pass failed, the digest is written without it: {report.message}")
+        elif not quiet:
+            _err(f"{report.name} pass: {report.message}")
     if not quiet and result.lowest_concurrency is not None and result.lowest_concurrency < concurrency:
         _err(f"the server pushed back (429 or low rate-limit headers): concurrency went down to {result.lowest_concurrency}")
     if result.stopped:

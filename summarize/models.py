@@ -264,6 +264,16 @@ class Failure(_Model):
     message: str
 
 
+class PassReport(_Model):
+    """One digest-level model pass (``events``: clustering by item ids; ``headline``: the synthesis)."""
+
+    name: Literal["events", "headline"]
+    status: Literal["ok", "failed"] = Field(description="'failed': the digest was written without this pass.")
+    message: str | None = Field(default=None, description="What the pass did, or why it failed.")
+    llm_calls: int = Field(default=0, ge=0, description="Requests made, re-asks included.")
+    usage: Usage = Field(default_factory=Usage)
+
+
 class DigestMeta(_Model):
     schema_version: str = SCHEMA_VERSION
     prompt_version: str | None = None
@@ -272,7 +282,8 @@ class DigestMeta(_Model):
     articles_total: int
     articles_briefed: int
     dropped_items: int = 0
-    usage: Usage = Field(default_factory=Usage)
+    usage: Usage = Field(default_factory=Usage, description="Tokens of all briefings and digest passes.")
+    passes: list[PassReport] = Field(default_factory=list, description="Digest-level model passes that ran.")
     cost_estimate: float | None = Field(
         default=None, description="Estimated cost in the price table's currency, when a price table was given."
     )

@@ -106,3 +106,13 @@ def test_server_errors_are_not_recorded(tmp_path: Path) -> None:
     assert list(tmp_path.glob("*/*.json")) == []
     assert _chat(client, "x") == "ok"
     assert len(list(tmp_path.glob("*/*.json"))) == 1
+
+
+def test_recording_into_a_folder_only_sends_what_is_missing(tmp_path: Path) -> None:
+    upstream = Scripted(["first answer", "new answer"])  # hand-made upstream
+    _chat(_client(RecordReplayTransport(Cassette(tmp_path), "record", inner=httpx2.MockTransport(upstream))), "hello")
+    again = _client(RecordReplayTransport(Cassette(tmp_path), "record", inner=httpx2.MockTransport(upstream)))
+    assert _chat(again, "hello") == "first answer"  # answered from the folder
+    assert _chat(again, "new question") == "new answer"  # sent and recorded
+    assert [r["messages"][0]["content"] for r in upstream.requests] == ["hello", "new question"]
+    assert len(list(tmp_path.glob("a1/*.json"))) == 2

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+import instructor
 from openai import AsyncOpenAI, OpenAI
 
 from ..article.load import Scan, load_article, scan
@@ -20,10 +21,13 @@ from ..llm.limiter import AdaptiveLimit
 from ..llm.retry import is_fatal
 from ..briefing.brief import abrief_with, async_instructor_client, brief_with, instructor_client
 from ..errors import BriefingError, InputError, UsageError
-from ..models import Article, Briefing, Digest, Failure
+from ..models import Article, Briefing, Digest, Failure, Headline, PassReport
 from ..settings import Settings
 from .entities import Resolver
-from .merge import merge
+from .events import acluster, cluster
+from .headline import awrite_headline, write_headline
+from .merge import EventHints, merge
+from .render import source_tags
 
 Source = Article | os.PathLike[str] | str
 
@@ -170,13 +174,78 @@ class _Tracker:
             ))
         return True
 
+    def merge(self, hints: EventHints | None = None) -> Digest:
+        return merge(self.briefings, self.failures, lang=self.settings.lang, resolver=self.resolver, hints=hints)
+
     def result(self) -> Run:
         # Concurrent runs finish out of order; outputs follow the input order, whatever the timing.
         self.briefings.sort(key=lambda b: self._order.get(b.article.id, len(self._order)))
         self.failures.sort(key=lambda f: self._order.get(f.article_id, -1))
-        digest = merge(self.briefings, self.failures, lang=self.settings.lang, resolver=self.resolver)
         lowest = self.limit.lowest if self.limit is not None else None
-        return Run(self.briefings, self.failures, digest, self.skipped, self.stopped, lowest)
+        return Run(self.briefings, self.failures, self.merge(), self.skipped, self.stopped, lowest)
+
+
+@dataclass(frozen=True)
+class Passes:
+    """Optional digest-level model passes: ``events`` (clustering by item ids) and ``headline``."""
+
+    events: bool = False
+    headline: bool = False
+
+    def __bool__(self) -> bool:
+        return self.events or self.headline
+
+
+def _failed_pass(name: str, exc: BriefingError) -> PassReport:
+    return PassReport(name=name, status="failed", message=f"{exc.kind}: {exc}")  # type: ignore[arg-type]
+
+
+def _with_reports(digest: Digest, reports: list[PassReport], headline: Headline | None) -> Digest:
+    digest.meta.passes = reports
+    for report in reports:
+        digest.meta.usage = digest.meta.usage + report.usage
+    digest.headline = headline
+    return digest
+
+
+def _digest_passes(tracker: _Tracker, run_: Run, client: instructor.Instructor, passes: Passes) -> Run:
+    """The passes after a sync run. A failed pass is reported in ``digest.meta.passes``; the digest stands."""
+    digest, reports, headline = run_.digest, [], None
+    if passes.events and run_.briefings:
+        try:
+            hints, report = cluster(client, digest, tracker.settings, source_tags(digest))
+            digest = tracker.merge(hints)
+            reports.append(report)
+        except BriefingError as exc:
+            reports.append(_failed_pass("events", exc))
+    if passes.headline and run_.briefings:
+        try:
+            headline, report = write_headline(client, digest, tracker.settings, source_tags(digest))
+            reports.append(report)
+        except BriefingError as exc:
+            reports.append(_failed_pass("headline", exc))
+    run_.digest = _with_reports(digest, reports, headline)
+    return run_
+
+
+async def _adigest_passes(tracker: _Tracker, run_: Run, client: instructor.AsyncInstructor, passes: Passes) -> Run:
+    """Async twin of :func:`_digest_passes`."""
+    digest, reports, headline = run_.digest, [], None
+    if passes.events and run_.briefings:
+        try:
+            hints, report = await acluster(client, digest, tracker.settings, source_tags(digest))
+            digest = tracker.merge(hints)
+            reports.append(report)
+        except BriefingError as exc:
+            reports.append(_failed_pass("events", exc))
+    if passes.headline and run_.briefings:
+        try:
+            headline, report = await awrite_headline(client, digest, tracker.settings, source_tags(digest))
+            reports.append(report)
+        except BriefingError as exc:
+            reports.append(_failed_pass("headline", exc))
+    run_.digest = _with_reports(digest, reports, headline)
+    return run_
 
 
 def run(
@@ -188,8 +257,10 @@ def run(
     cache: BriefingCache | None = None,
     exclude: Sequence[Path] = (),
     resolver: Resolver | None = None,
+    passes: Passes = Passes(),
 ) -> Run:
-    """Brief every article in ``sources`` one after another and merge the results.
+    """Brief every article in ``sources`` one after another and merge the results; ``passes`` adds the
+    optional model passes over the digest (event clustering by ids, headline).
 
     With a ``cache``, briefings found there are reused and new ones are stored as soon as they exist, so
     an interrupted run loses nothing and a rerun only calls the model for what is missing."""
@@ -206,7 +277,11 @@ def run(
         except (BriefingError, InputError) as exc:
             if tracker.failed(i, article, exc):
                 break
-    return tracker.result()
+    result = tracker.result()
+    if passes and not tracker.stopped:
+        wrapped = wrapped or instructor_client(settings, client)
+        result = _digest_passes(tracker, result, wrapped, passes)
+    return result
 
 
 DEFAULT_CONCURRENCY = 4
@@ -222,6 +297,7 @@ async def arun(
     exclude: Sequence[Path] = (),
     concurrency: int = DEFAULT_CONCURRENCY,
     resolver: Resolver | None = None,
+    passes: Passes = Passes(),
 ) -> Run:
     """Async form of :func:`run`: up to ``concurrency`` articles at once (the parts of each concurrently
     too). Outputs keep the input order. After a fatal error no new article starts; those already under way
@@ -249,18 +325,26 @@ async def arun(
     async with asyncio.TaskGroup() as group:
         for i, article in enumerate(found.articles, 1):
             group.create_task(one(i, article))
-    return tracker.result()
+    result = tracker.result()
+    if passes and not tracker.stopped:
+        if not wrapped:
+            wrapped.append(async_instructor_client(settings, client, observe=limit.observe))
+        result = await _adigest_passes(tracker, result, wrapped[0], passes)  # type: ignore[arg-type]
+    return result
 
 
 def build_digest(
-    sources: Sequence[Source], *, settings: Settings | None = None, client: OpenAI | None = None
+    sources: Sequence[Source], *, settings: Settings | None = None, client: OpenAI | None = None,
+    passes: Passes = Passes(),
 ) -> Digest:
-    """Brief ``sources`` (Articles, or paths of files and folders) and return the merged :class:`Digest`."""
-    return run(sources, settings=settings, client=client).digest
+    """Brief ``sources`` (Articles, or paths of files and folders) and return the merged :class:`Digest`;
+    ``passes=Passes(events=True, headline=True)`` adds the model passes over the digest."""
+    return run(sources, settings=settings, client=client, passes=passes).digest
 
 
 async def abuild_digest(
-    sources: Sequence[Source], *, settings: Settings | None = None, client: AsyncOpenAI | None = None
+    sources: Sequence[Source], *, settings: Settings | None = None, client: AsyncOpenAI | None = None,
+    passes: Passes = Passes(),
 ) -> Digest:
     """Async form of :func:`build_digest`."""
-    return (await arun(sources, settings=settings, client=client)).digest
+    return (await arun(sources, settings=settings, client=client, passes=passes)).digest

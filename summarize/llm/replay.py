@@ -2,8 +2,10 @@
 
 openai 3.x sends every request through an ``httpx2`` client. We hand the client a transport of our own:
 
-* ``record``: the real transport sends the request; the exchange is also written to
-  ``DIR/<article id>/<key>.json``.
+* ``record``: a request already recorded in ``DIR`` is answered from there; any other is sent by the
+  real transport and the exchange is written to ``DIR/<article id>/<key>.json``. So recording into a
+  folder only adds what is missing (VCR's "new episodes"); to re-record everything, start from an
+  empty folder.
 * ``replay``: there is **no** inner transport at all. A request is answered from ``DIR`` or raises
   :class:`~summarize.errors.ReplayMiss`; it cannot reach the network because nothing here can open a socket.
 
@@ -138,10 +140,10 @@ class _Recorder:
     def lookup(self, request: httpx2.Request) -> tuple[str, Any, httpx2.Response | None]:
         body = _body(request)
         key = request_key(request.method, _api_path(request.url), body)
-        if self.mode != "replay":
-            return key, body, None
         exchange = self.cassette.find(key)
         if exchange is None:
+            if self.mode == "record":
+                return key, body, None  # not recorded yet: the inner transport sends it
             raise _miss(request, self.cassette, key)
         response = exchange["response"]
         content = json.dumps(response["body"], ensure_ascii=False).encode("utf-8")

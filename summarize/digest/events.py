@@ -1,0 +1,173 @@
+"""Model-assisted event clustering: the model relates decisions by id; it never writes a fact.
+
+The deterministic merge joins decisions whose deciders resolve to the same actor and whose descriptions
+agree. It cannot see that "Trump praised the call" and "Ushakov called the call frank" report one phone
+call. This optional pass shows the model the key developments (``D1``... with their sources, who, what
+and a quote) and asks for two lists of ids: ``same_event`` groups and ``described_differently`` groups with
+an aspect. The answer is checked entry by entry: unknown ids are dropped (and re-asked once), and each
+group is cut to the parts the code finds plausible (:class:`Plausibility`: different articles, a shared
+distinctive word); parts of fewer than two ids are ignored. The result is an :class:`~summarize.digest.merge.EventHints`,
+which :func:`~summarize.digest.merge.merge` applies; every quote in the digest stays an article's own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import instructor
+from pydantic import BaseModel, Field, ValidationInfo, model_validator
+
+from ..models import Digest, DivergenceAspect, PassReport
+from ..settings import Settings
+from .merge import EventHints
+from .passes import Answer, acall, call, quote, request
+
+MAX_ITEMS = 60  # decisions offered to the model: the first 60 key developments (prompt stays ~3k tokens)
+MAX_GROUP = 8
+ASPECTS = ("status", "date", "number", "characterisation")
+
+
+class _Group(BaseModel):
+    ids: list[str] = Field(min_length=2, max_length=MAX_GROUP)
+
+
+class _Differ(_Group):
+    aspect: DivergenceAspect
+
+
+class EventsAnswer(BaseModel):
+    """What the model fills: groups of ids only."""
+
+    same_event: list[_Group] = Field(default_factory=list, max_length=12)
+    described_differently: list[_Differ] = Field(default_factory=list, max_length=12)
+
+    @model_validator(mode="after")
+    def _known_ids(self, info: ValidationInfo) -> EventsAnswer:
+        known: set[str] = (info.context or {}).get("ids", set())
+        if not known:
+            return self
+        unknown = sorted({i for g in [*self.same_event, *self.described_differently] for i in g.ids} - known)
+        if unknown:
+            raise ValueError(f"unknown ids {', '.join(unknown)}: use only the ids given in <items>")
+        return self
+
+
+def items_text(digest: Digest, tags: dict[str, str]) -> str:
+    lines = []
+    for d in digest.decisions[:MAX_ITEMS]:
+        sources = ",".join(tags.get(a, a) for a in d.articles)
+        lines.append(f"{d.id} [{sources}] {d.who}: {d.what} ({', '.join(d.statuses)}) | \"{quote(d.support[0].quote)}\"")
+    return "\n".join(lines)
+
+
+def _clean_ids(raw: Any, known: set[str]) -> list[str]:
+    if not isinstance(raw, list):
+        return []
+    return list(dict.fromkeys(i.strip() for i in raw if isinstance(i, str) and i.strip() in known))[:MAX_GROUP]
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_STOP = {
+    "that", "this", "with", "from", "have", "will", "would", "were", "their", "they", "about", "after", "before",
+    "over", "also", "into", "than", "been", "more", "other", "some", "which", "there", "dass", "sich", "nicht",
+    "eine", "einer", "einen", "einem", "eines", "werden", "wurde", "wird", "sind", "sein", "seine", "seiner",
+    "auch", "noch", "nach", "oder", "aber", "wenn", "durch", "gegen", "habe", "hatte", "haben", "bereits",
+    "decided", "announced", "said", "says", "made",
+}
+COMMON_SHARE = 0.2  # a word in more than 20 % of the offered decisions (e.g. "Ukraine") tells events apart badly
+
+
+class Plausibility:
+    """The code's check on the model's groups: two decisions can be one event only if they come from
+    different articles and their descriptions or quotes share a distinctive word (not a decider's name,
+    not a stop word, not a word that most decisions contain). A group is cut into the connected parts
+    that pass; parts with fewer than two ids are ignored. A small model that groups ids in runs
+    ("D1".."D8") so gets none of its implausible joins through."""
+
+    def __init__(self, digest: Digest) -> None:
+        decisions = digest.decisions[:MAX_ITEMS]
+        names = {w.casefold() for d in decisions for w in _WORD.findall(d.who)}
+        self.words: dict[str, set[str]] = {}
+        self.articles: dict[str, set[str]] = {}
+        for d in decisions:
+            text = " ".join([d.what, *(s.quote for s in d.support)])
+            self.words[d.id] = {w.casefold() for w in _WORD.findall(text)} - names - _STOP
+            self.articles[d.id] = set(d.articles)
+        df: dict[str, int] = {}
+        for words in self.words.values():
+            for w in words:
+                df[w] = df.get(w, 0) + 1
+        limit = max(2, int(COMMON_SHARE * len(decisions)))
+        common = {w for w, n in df.items() if n > limit}
+        for words in self.words.values():
+            words -= common
+
+    def related(self, a: str, b: str) -> bool:
+        return self.articles[a] != self.articles[b] and bool(self.words[a] & self.words[b])
+
+    def parts(self, ids: list[str]) -> list[list[str]]:
+        out: list[list[str]] = []
+        left = list(ids)
+        while left:
+            part, frontier = [left.pop(0)], 0
+            while frontier < len(part):
+                for other in [i for i in left if self.related(part[frontier], i)]:
+                    left.remove(other)
+                    part.append(other)
+                frontier += 1
+            if len(part) >= 2 and len(set().union(*(self.articles[i] for i in part))) >= 2:
+                out.append(part)
+        return out
+
+
+def hints_from(answer: Answer, known: set[str], check: Plausibility | None = None) -> EventHints:
+    """Salvage the answer entry by entry: unknown ids dropped, groups cut to their plausible parts
+    (see :class:`Plausibility`), parts of fewer than two ids ignored."""
+
+    def parts(ids: list[str]) -> list[list[str]]:
+        if check is None:
+            return [ids] if len(ids) >= 2 else []
+        return check.parts(ids)
+
+    groups = []
+    for entry in answer.data.get("same_event") or []:
+        groups += parts(_clean_ids(entry.get("ids") if isinstance(entry, dict) else None, known))
+    differ: list[tuple[list[str], DivergenceAspect]] = []
+    for entry in answer.data.get("described_differently") or []:
+        if not isinstance(entry, dict) or entry.get("aspect") not in ASPECTS:
+            continue
+        differ += [(ids, entry["aspect"]) for ids in parts(_clean_ids(entry.get("ids"), known))]
+    return EventHints(groups=groups, differ=differ)
+
+
+def _prepare(digest: Digest, settings: Settings, tags: dict[str, str]) -> tuple[dict[str, Any], set[str]] | None:
+    if len(digest.decisions) < 2:
+        return None
+    known = {d.id for d in digest.decisions[:MAX_ITEMS]}
+    return request(settings, "events", EventsAnswer, items_text(digest, tags), {"ids": known}), known
+
+
+def _report(answer: Answer, hints: EventHints) -> PassReport:
+    return PassReport(name="events", status="ok", llm_calls=answer.calls, usage=answer.usage,
+                      message=f"{len(hints.groups)} same-event groups, {len(hints.differ)} flagged as described differently")
+
+
+def cluster(client: instructor.Instructor, digest: Digest, settings: Settings,
+            tags: dict[str, str]) -> tuple[EventHints, PassReport]:
+    prepared = _prepare(digest, settings, tags)
+    if prepared is None:
+        return EventHints(), PassReport(name="events", status="ok", message="fewer than two decisions: nothing to relate")
+    answer = call(client, prepared[0], "events")
+    hints = hints_from(answer, prepared[1], Plausibility(digest))
+    return hints, _report(answer, hints)
+
+
+async def acluster(client: instructor.AsyncInstructor, digest: Digest, settings: Settings,
+                   tags: dict[str, str]) -> tuple[EventHints, PassReport]:
+    prepared = _prepare(digest, settings, tags)
+    if prepared is None:
+        return EventHints(), PassReport(name="events", status="ok", message="fewer than two decisions: nothing to relate")
+    answer = await acall(client, prepared[0], "events")
+    hints = hints_from(answer, prepared[1], Plausibility(digest))
+    return hints, _report(answer, hints)

@@ -1,0 +1,168 @@
+"""The headline pass: 3-5 sentences written by the model from digest items only, each tagged.
+
+The model sees the digest's items by id (key developments ``D``, weapons ``W``, divergences ``X``,
+actors ``A``) with the articles behind each, and returns sentences with the ids they rest on. The code
+then decides what is kept:
+
+* a sentence without ids, or with ids that are not in the digest, is **rejected** (and the whole answer
+  re-asked once with the reason);
+* a cited item counts only if it shares a content word with the sentence; a sentence left with none
+  (about something else), or stating a number its items do not contain, is rejected;
+* the source tags of a kept sentence are computed by the code: the articles of the items it rests on.
+
+Rejected sentences are listed in ``Headline.rejected``; with none kept the pass fails and the digest is
+written without a headline.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+import instructor
+from pydantic import BaseModel, Field, ValidationInfo, create_model, model_validator
+
+from ..briefing.extraction import lang_key
+from ..briefing.prompts import language_name
+from ..errors import ModelOutputError
+from ..models import Digest, Headline, HeadlineSentence, PassReport
+from ..settings import Settings
+from .passes import Answer, acall, call, quote, request
+
+MIN_SENTENCES, MAX_SENTENCES = 3, 5
+MAX_ITEMS = {"D": 15, "X": 8, "W": 8, "A": 12}
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_STOP = {
+    "that", "this", "with", "from", "have", "will", "were", "their", "they", "about", "after", "before", "over",
+    "also", "into", "than", "sources", "source", "report", "reports", "reported", "says", "said", "while",
+    "which", "there", "been", "more", "most", "other", "some", "articles", "article", "according",
+}
+
+
+class _SentenceBase(BaseModel):
+    items: list[str] = Field(default_factory=list, max_length=6)
+
+
+class HeadlineBase(BaseModel):
+    @model_validator(mode="after")
+    def _tagged(self, info: ValidationInfo) -> HeadlineBase:
+        known: set[str] = (info.context or {}).get("ids", set())
+        bad = [n for n, s in enumerate(self.sentences, 1)  # type: ignore[attr-defined]
+               if not s.items or not set(s.items) <= known]
+        if known and bad:
+            raise ValueError(
+                f"sentence(s) {', '.join(map(str, bad))} have no ids or ids not in <items>: every sentence needs "
+                "the ids of the items it rests on, from the list only"
+            )
+        return self
+
+
+@lru_cache(maxsize=None)
+def headline_model(lang_name: str) -> type[HeadlineBase]:
+    key = lang_key(lang_name)
+    sentence = create_model("HeadlineSentenceDraft", __base__=_SentenceBase,
+                            text=(str, Field(max_length=300, alias=f"text_{key}")))
+    return create_model(  # type: ignore[return-value]
+        "HeadlineDraft", __base__=HeadlineBase,
+        sentences=(list[sentence], Field(min_length=MIN_SENTENCES, max_length=MAX_SENTENCES)),  # type: ignore[valid-type]
+    )
+
+
+def offered(digest: Digest) -> dict[str, tuple[str, list[str]]]:
+    """Item id -> (its text as shown to the model, its articles), for the items the model may cite."""
+    out: dict[str, tuple[str, list[str]]] = {}
+    for d in digest.decisions[: MAX_ITEMS["D"]]:
+        out[d.id] = (f"{d.who}: {d.what} ({', '.join(d.statuses)}) | \"{quote(d.support[0].quote)}\"", d.articles)
+    for x in digest.divergences[: MAX_ITEMS["X"]]:
+        claims = "; ".join(f"{c.article_id.split('_')[0]} says {quote(c.says, 80)}" for c in x.claims)
+        out[x.id] = (f"sources differ on {x.aspect} of {x.topic}: {claims}", x.articles)
+    for w in digest.weapons[: MAX_ITEMS["W"]]:
+        out[w.id] = (f"{w.name} ({w.category}; {', '.join(w.statuses)}; written {', '.join(w.names_as_written)})", w.articles)
+    for a in digest.actors[: MAX_ITEMS["A"]]:
+        roles = f"; {', '.join(a.roles)}" if a.roles else ""
+        out[a.id] = (f"{a.name} ({a.kind}{roles}; written {', '.join(a.names_as_written)})", a.articles)
+    return out
+
+
+def items_text(items: dict[str, tuple[str, list[str]]], tags: dict[str, str]) -> str:
+    return "\n".join(f"{i} [{','.join(tags.get(a, a) for a in arts)}] {text}" for i, (text, arts) in items.items())
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text)} - _STOP
+
+
+def check(text: str, ids: list[str], items: dict[str, tuple[str, list[str]]]) -> tuple[list[str], str | None]:
+    """The cited ids the sentence really rests on (those sharing a content word with it), and why the
+    sentence is rejected (None when it is kept)."""
+    if not ids:
+        return [], "no item ids"
+    unknown = [i for i in ids if i not in items]
+    if unknown:
+        return [], f"ids not in the digest: {', '.join(unknown)}"
+    words = _words(text)
+    resting = [i for i in ids if words & _words(items[i][0])]
+    if not resting:
+        return [], "shares no content word with the items it cites"
+    cited = " ".join(items[i][0] for i in resting)
+    numbers = set(_NUMBER.findall(text)) - set(_NUMBER.findall(cited))
+    if numbers:
+        return [], f"states numbers the cited items do not: {', '.join(sorted(numbers))}"
+    return resting, None
+
+
+def headline_from(answer: Answer, items: dict[str, tuple[str, list[str]]], model: str) -> Headline:
+    kept: list[HeadlineSentence] = []
+    rejected: list[str] = []
+    for entry in (answer.data.get("sentences") or [])[:MAX_SENTENCES]:
+        if not isinstance(entry, dict):
+            continue
+        text = next((v for k, v in entry.items() if k.startswith("text") and isinstance(v, str)), "")
+        text = " ".join(text.split())
+        if not text:
+            continue
+        raw = entry.get("items")
+        ids = list(dict.fromkeys(i.strip() for i in raw if isinstance(i, str))) if isinstance(raw, list) else []
+        ids, reason = check(text, ids, items)
+        if reason is not None:
+            rejected.append(f"{text} ({reason})")
+            continue
+        articles = sorted({a for i in ids for a in items[i][1]})
+        kept.append(HeadlineSentence(text=text, items=ids, articles=articles))
+    if not kept:
+        why = "; ".join(rejected) or "no sentences"
+        raise ModelOutputError(f"the headline pass kept no sentence: {why}")
+    return Headline(sentences=kept, rejected=rejected, model=model, usage=answer.usage)
+
+
+def _prepare(digest: Digest, settings: Settings, tags: dict[str, str]) -> tuple[dict[str, Any], dict[str, tuple[str, list[str]]]]:
+    items = offered(digest)
+    if not items:
+        raise ModelOutputError("the digest has no items to write a headline from")
+    model = headline_model(language_name(settings.lang))
+    return request(settings, "headline", model, items_text(items, tags), {"ids": set(items)}), items
+
+
+def _finish(answer: Answer, items: dict[str, tuple[str, list[str]]], model: str) -> tuple[Headline | None, PassReport]:
+    try:
+        headline = headline_from(answer, items, model)
+    except ModelOutputError as exc:  # the tokens were spent all the same: report them
+        return None, PassReport(name="headline", status="failed", message=str(exc), llm_calls=answer.calls,
+                                usage=answer.usage)
+    return headline, PassReport(name="headline", status="ok", llm_calls=answer.calls, usage=headline.usage,
+                                message=f"{len(headline.sentences)} sentences kept, {len(headline.rejected)} rejected")
+
+
+def write_headline(client: instructor.Instructor, digest: Digest, settings: Settings,
+                   tags: dict[str, str]) -> tuple[Headline | None, PassReport]:
+    """The headline (None when no sentence survives the checks) and the pass report."""
+    req, items = _prepare(digest, settings, tags)
+    return _finish(call(client, req, "headline"), items, settings.model)
+
+
+async def awrite_headline(client: instructor.AsyncInstructor, digest: Digest, settings: Settings,
+                          tags: dict[str, str]) -> tuple[Headline | None, PassReport]:
+    req, items = _prepare(digest, settings, tags)
+    return _finish(await acall(client, req, "headline"), items, settings.model)

@@ -1,0 +1,77 @@
+"""Digest-level model calls: one structured request over digest items, by id, with one re-ask.
+
+Shared by :mod:`.events` (clustering) and :mod:`.headline` (synthesis). The request goes through the same
+instructor client, transports, retries and record/replay as the briefings; it is recorded under the
+pseudo-article id ``_digest`` (``DIR/_digest/<key>.json``). Like the briefing calls, every raw completion
+is collected, so what the model got right survives a failed re-ask; the caller salvages entry by entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import instructor
+from pydantic import BaseModel
+
+from ..briefing.call import _attempts, _content, _finish_reason, _loads, _log, _Seen
+from ..briefing.prompts import messages as prompt_messages
+from ..errors import ModelOutputError
+from ..models import Usage
+from ..settings import Settings
+from ..llm.replay import ARTICLE_HEADER
+
+DIGEST_ID = "_digest"
+MAX_TOKENS = 700
+
+
+@dataclass
+class Answer:
+    """The parsed JSON of the last usable answer, and what the calls cost."""
+
+    data: dict[str, Any]
+    calls: int
+    usage: Usage
+
+
+def request(
+    settings: Settings, template: str, response_model: type[BaseModel], items: str, context: dict[str, Any]
+) -> dict[str, Any]:
+    return {
+        "response_model": response_model,
+        "messages": prompt_messages(template, lang=settings.lang, items=items),
+        "context": context,
+        "model": settings.model,
+        "temperature": settings.temperature,
+        "max_tokens": MAX_TOKENS,
+        "max_retries": settings.reasks,
+        "extra_headers": {ARTICLE_HEADER: DIGEST_ID},
+    }
+
+
+def _answer(seen: Sequence[_Seen], error: BaseException | None, what: str) -> Answer:
+    log = _log(list(seen))
+    for item in reversed(seen):
+        content = _content(item.response)
+        data = _loads(content, truncated=_finish_reason(item.response) == "length") if content else None
+        if isinstance(data, dict):
+            return Answer(data=data, calls=log.calls, usage=log.usage)
+    raise ModelOutputError(f"the {what} pass got no usable JSON from the model") from error
+
+
+def call(client: instructor.Instructor, req: dict[str, Any], what: str) -> Answer:
+    with _attempts(DIGEST_ID) as seen:
+        client.create(**req)
+    return _answer(seen, seen.error, what)
+
+
+async def acall(client: instructor.AsyncInstructor, req: dict[str, Any], what: str) -> Answer:
+    with _attempts(DIGEST_ID) as seen:
+        await client.create(**req)
+    return _answer(seen, seen.error, what)
+
+
+def quote(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
