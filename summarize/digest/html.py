@@ -48,7 +48,7 @@ _CSS = """
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,
-"Helvetica Neue",Arial,sans-serif;overflow-wrap:anywhere}
+"Helvetica Neue",Arial,sans-serif;overflow-wrap:break-word}
 main,header.page,nav.toc,footer.page{max-width:62rem;margin:0 auto;padding:0 1rem}
 header.page{padding-top:1.25rem}
 h1{font-size:1.5rem;line-height:1.25;margin:.25rem 0 .5rem}
@@ -100,7 +100,14 @@ time{font-weight:600}
 .sources li{margin-bottom:.6rem}
 .failures li{color:var(--fg)}
 footer.page{margin:2.5rem auto 2rem;color:var(--muted);font-size:.85rem}
-@media (max-width:40rem){body{font-size:15px}h1{font-size:1.3rem}.items>li{padding:.5rem .6rem}}
+@media (max-width:40rem){body{font-size:15px}h1{font-size:1.3rem}.items>li{padding:.5rem .6rem}
+table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:100%}
+table.cards thead{display:none}
+table.cards tr{padding:.4rem 0;border-bottom:1px solid var(--line)}
+table.cards td{border:0;padding:.1rem 0}
+table.cards td[data-label]::before{content:attr(data-label) ": ";color:var(--muted);font-size:.85rem}
+table.matrix tbody tr.row th{max-width:10.5rem;overflow:hidden;text-overflow:ellipsis}
+table.matrix td.c{min-width:2rem;padding:.35rem .25rem}table.matrix .badge{font-size:.7rem}}
 @media print{body{font-size:11pt;background:#fff;color:#000}nav.toc,.prev{display:none}
 a{color:inherit;text-decoration:none}.items>li,.claim{break-inside:avoid;background:none}
 h2{break-after:avoid}.scroll{overflow:visible}table.matrix tbody th{position:static}
@@ -264,15 +271,18 @@ class _Page:
         return self.section("timeline", "Timeline", len(lis), body)
 
     def _table(self, head: Sequence[str], rows: list[str]) -> str:
+        """A table on wide screens, one card per row on a phone (``td[data-label]`` names the column)."""
         th = "".join(f"<th>{e(h)}</th>" for h in head)
-        return f'<div class="scroll"><table><thead><tr>{th}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+        return (f'<div class="scroll"><table class="cards"><thead><tr>{th}</tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table></div>')
 
     def actors(self) -> str:
         rows = [
             f'<tr class="item" id="item-{e(_slug(a.id))}" data-item="{e(a.id)}" data-count="{a.count}">'
-            f'<td><span class="iid">{e(a.id)}</span><strong>{e(a.name)}</strong></td><td>{e(a.kind)}</td>'
-            f'<td>{e("; ".join(a.roles)) or "–"}</td><td>{e(", ".join(a.names_as_written))}</td>'
-            f'<td>{self.tag_list(a.articles, a.support)}</td></tr>'
+            f'<td><span class="iid">{e(a.id)}</span><strong>{e(a.name)}</strong></td><td data-label="Kind">{e(a.kind)}</td>'
+            f'<td data-label="Roles">{e("; ".join(a.roles)) or "–"}</td>'
+            f'<td data-label="Written as">{e(", ".join(a.names_as_written))}</td>'
+            f'<td data-label="Sources">{self.tag_list(a.articles, a.support)}</td></tr>'
             for a in self.digest.actors
         ]
         body = self._table(["Actor", "Kind", "Roles as stated", "Written as", "Sources"], rows) if rows else self.none()
@@ -281,9 +291,10 @@ class _Page:
     def weapons(self) -> str:
         rows = [
             f'<tr class="item" id="item-{e(_slug(w.id))}" data-item="{e(w.id)}" data-count="{w.count}">'
-            f'<td><span class="iid">{e(w.id)}</span><strong>{e(w.name)}</strong></td><td>{e(w.category)}</td>'
-            f'<td>{e(", ".join(w.statuses))}</td><td>{e(", ".join(w.names_as_written))}</td>'
-            f'<td>{self.tag_list(w.articles, w.support)}</td></tr>'
+            f'<td><span class="iid">{e(w.id)}</span><strong>{e(w.name)}</strong></td>'
+            f'<td data-label="Category">{e(w.category)}</td><td data-label="Said of it">{e(", ".join(w.statuses))}</td>'
+            f'<td data-label="Written as">{e(", ".join(w.names_as_written))}</td>'
+            f'<td data-label="Sources">{self.tag_list(w.articles, w.support)}</td></tr>'
             for w in self.digest.weapons
         ]
         body = self._table(["System", "Category", "Said of it", "Written as", "Sources"], rows) if rows else self.none()
