@@ -49,12 +49,21 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Digest, P
 
 
 @pytest.fixture(scope="module")
-def browser(pages: dict) -> Iterator[object]:  # after `pages`: the CLI's asyncio.run must not meet Playwright's loop
-    executable = _chromium()
+def executable() -> str:
+    """Checked before any page is built, so a machine without chromium skips (or, under CI, fails) at once."""
+    path = _chromium()
     try:
-        from playwright.sync_api import sync_playwright
+        import playwright.sync_api  # noqa: F401
     except ImportError:
         _unavailable("playwright is not installed: pip install -e '.[test]'")
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser(executable: str, pages: dict) -> Iterator[object]:
+    # the pages are built before Playwright starts: the CLI's asyncio.run must not meet Playwright's loop
+    from playwright.sync_api import sync_playwright
+
     playwright = sync_playwright().start()
     try:
         browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox", "--disable-gpu"])
