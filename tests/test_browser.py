@@ -217,6 +217,10 @@ def test_hand_made_page_hostile_text_is_inert_and_divergences_side_by_side(brows
         assert page.locator("a[rel=prev]").get_attribute("href") == "digest.html"
         dark = page.evaluate("getComputedStyle(document.body).backgroundColor")
         assert dark != "rgb(255, 255, 255)"  # prefers-color-scheme: dark is honoured
+        # the one inline script runs (the CSP allows it by hash): before printing, every <details> opens
+        assert page.locator("details[open]").count() == 0
+        page.evaluate("dispatchEvent(new Event('beforeprint'))")
+        assert page.locator("details[open]").count() == page.locator("details").count() > 0
         page.emulate_media(media="print")
         assert not page.locator("nav.toc").is_visible()
         page.emulate_media(media="screen")

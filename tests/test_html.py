@@ -172,7 +172,8 @@ def test_seeds_developments_in_digest_order_with_corroboration_and_quotes(seeds:
     total = digest.meta.articles_briefed
     for li, d in zip(lis, digest.decisions):
         badge = li.xpath(".//span[contains(@class, 'badge')][@data-count]")[0]
-        assert badge.text_content() == (f"{d.count} of {total} sources" if d.count > 1 else "single source")
+        assert badge.text_content() == f"{d.count} of {total} sources"
+        assert ("single" in badge.get("class").split()) == (d.count == 1)
         assert ", ".join(d.statuses) in li.text_content()
         quotes = [q.text_content() for q in li.xpath(".//details[@class='quotes']//blockquote")]
         assert quotes == [s.quote for s in d.support]

@@ -157,6 +157,7 @@ class _Page:
             used.add(slug)
             self.anchors[aid] = slug
         self.n_sources = max(1, digest.meta.articles_briefed)
+        self.item_ids = {i.id for i in self.items()}
 
     def items(self) -> list:
         d = self.digest
@@ -191,8 +192,14 @@ class _Page:
 
     def corroboration(self, count: int) -> str:
         cls = "multi" if count > 1 else "single"
-        text = f"{count} of {self.n_sources} sources" if count > 1 else "single source"
+        text = f"{count} of {self.n_sources} sources"
         return f'<span class="badge {cls}" data-count="{count}">{e(text)}</span>'
+
+    def item_ref(self, item_id: str) -> str:
+        """``D1`` as a link to the item on this page, or as plain text when the digest has no such item."""
+        if item_id in self.item_ids:
+            return f'<a class="iid" href="#item-{e(_slug(item_id))}">{e(item_id)}</a>'
+        return f'<span class="iid">{e(item_id)}</span>'
 
     @staticmethod
     def heading(title: str, count: int) -> str:
@@ -210,13 +217,9 @@ class _Page:
     def headline(self) -> str:
         h = self.digest.headline
         assert h is not None
-        items = {i.id: i for i in self.items()}
         lis = []
         for s in h.sentences:
-            refs = " ".join(
-                f'<a class="iid" href="#item-{e(_slug(i))}">{e(i)}</a>' if i in items else f'<span class="iid">{e(i)}</span>'
-                for i in s.items
-            )
+            refs = " ".join(self.item_ref(i) for i in s.items)
             lis.append(f'<li class="item">{e(s.text)} {self.tag_list(s.articles)} {refs}</li>')
         return self.section("headline", "Headline", len(h.sentences),
                             f'<ul class="items headline">{"".join(lis)}</ul>'
@@ -250,7 +253,7 @@ class _Page:
                 f'<li class="item" id="div-{e(_slug(x.id))}" data-item="{e(x.item)}" data-claims="{len(x.claims)}">'
                 f'<span class="iid">{e(x.id)}</span><strong>{e(x.topic)}</strong> '
                 f'<span class="badge">{e(x.aspect)}</span>{found} '
-                f'<a class="iid" href="#item-{e(_slug(x.item))}">{e(x.item)}</a>'
+                f'{self.item_ref(x.item)}'
                 f'<div class="claims">{claims}</div></li>'
             )
         body = (f'<p class="legend">Sources that describe the same item differently, side by side; not resolved.</p>'
@@ -449,7 +452,7 @@ def render_html(digest: Digest, *, title: str | None = None, previous: str | Non
 
     return "\n".join([
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{e(meta.lang or "en")}">',
         "<head>",
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{e(CSP)}">',
