@@ -14,6 +14,7 @@ from .briefing.brief import abrief, brief
 from .digest.build import Passes, Run, abuild_digest, arun, build_digest, run
 from .digest.merge import merge
 from .digest.render import render as render_markdown
+from .digest.html import render_html
 from .errors import (
     BriefingError,
     ConfigurationError,
@@ -33,5 +34,5 @@ __all__ = [
     "Actor", "Article", "Briefing", "BriefingError", "ConfigurationError", "Decision", "Digest", "Evidence",
     "Failure", "InputError", "ModelOutputError", "OpenQuestion", "Passes", "ReplayMiss", "Run", "Settings", "SummarizeError",
     "TruncatedOutput", "UsageError", "Weapon", "abrief", "abuild_digest", "article_from_text", "arun", "brief",
-    "build_digest", "load_article", "merge", "render_markdown", "run",
+    "build_digest", "load_article", "merge", "render_html", "render_markdown", "run",
 ]

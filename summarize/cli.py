@@ -24,6 +24,7 @@ from .cache import BriefingCache, default_cache_dir
 from .article.load import load_article
 from .digest.build import DEFAULT_CONCURRENCY, Passes, Progress, arun
 from .digest.render import render
+from .digest.html import render_html
 from .models import Usage
 from .pricing import PriceTable
 from .progress import ProgressDisplay
@@ -157,7 +158,7 @@ def digest(
                            "carries the source tags of the items it rests on (untagged ones are rejected).",
     )] = False,
 ) -> None:
-    """Brief every article and merge them: writes digest.json, digest.md and briefings/<id>.json.
+    """Brief every article and merge them: writes digest.json, digest.md, digest.html and briefings/<id>.json.
 
     Briefings are cached by content: a rerun only asks the model for new or changed articles. The cache is
     off with --no-cache, and when recording or replaying (those runs must reach the model or the recordings).
@@ -237,10 +238,12 @@ def digest(
         result.digest.meta.cost_estimate = table.estimate(settings.model, fresh)
     _write_json(out / "digest.json", result.digest.model_dump_json(indent=2) + "\n")
     (out / "digest.md").write_text(render(result.digest), encoding="utf-8")
+    _write_json(out / "digest.html", render_html(result.digest))
     d = result.digest
     usage = d.meta.usage
     typer.echo(f"wrote {out / 'digest.md'}")
     typer.echo(f"wrote {out / 'digest.json'}")
+    typer.echo(f"wrote {out / 'digest.html'}")
     typer.echo(f"wrote {len(result.briefings)} briefings to {briefings_dir}/")
     if not quiet:
         from_cache = sum(b.meta.cached for b in result.briefings)

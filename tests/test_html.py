@@ -1,0 +1,274 @@
+"""The HTML digest, parsed with lxml (no browser): sections and counts, the coverage matrix, source tags,
+self-containment and escaping. On the REAL digest of the recorded seeds and on a HAND-MADE digest
+(tests/digests.py) with divergences, a headline, a failure and hostile text in every field."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+from typer.testing import CliRunner
+
+from summarize import render_html
+from summarize.cli import app
+from summarize.digest.html import CSP
+from summarize.models import Digest
+
+from .digests import HOSTILE, SCRIPT, hand_made_digest, seeds_digest
+
+ORDER = ["headline", "developments", "divergences", "timeline", "actors", "weapons", "questions", "matrix",
+         "sources", "failures"]
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Digest, str]:
+    out = tmp_path_factory.mktemp("html")
+    digest = seeds_digest(out)
+    return digest, (out / "digest.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def hand_made() -> tuple[Digest, str]:
+    digest = hand_made_digest()
+    return digest, render_html(digest)
+
+
+def _doc(page: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(page)
+
+
+def _items(digest: Digest) -> list:
+    return [*digest.decisions, *digest.actors, *digest.weapons, *digest.open_questions]
+
+
+def _expected_counts(digest: Digest) -> dict[str, int]:
+    counts = {
+        "developments": len(digest.decisions), "divergences": len(digest.divergences),
+        "timeline": len(digest.timeline), "actors": len(digest.actors), "weapons": len(digest.weapons),
+        "questions": len(digest.open_questions), "matrix": len(_items(digest)), "sources": len(digest.articles),
+    }
+    if digest.headline is not None:
+        counts["headline"] = len(digest.headline.sentences)
+    if digest.failures:
+        counts["failures"] = len(digest.failures)
+    return counts
+
+
+def _check_sections(digest: Digest, page: str) -> None:
+    doc = _doc(page)
+    sections = doc.xpath("//main/section")
+    expected = _expected_counts(digest)
+    assert [s.get("id") for s in sections] == [sid for sid in ORDER if sid in expected]
+    for section in sections:
+        sid = section.get("id")
+        badge = section.xpath("./h2/span[@class='n']")[0]
+        assert int(badge.get("data-count")) == int(badge.text_content()) == expected[sid], sid
+        assert int(section.get("data-count")) == expected[sid], sid
+    for sid in expected:
+        if sid != "matrix":
+            assert len(doc.xpath(f"//section[@id='{sid}']//*[contains(concat(' ', @class, ' '), ' item ')]")) \
+                == expected[sid], sid
+
+
+def _check_matrix(digest: Digest, page: str) -> None:
+    doc = _doc(page)
+    table = doc.xpath("//section[@id='matrix']//table[@class='matrix']")[0]
+    items = _items(digest)
+    columns = table.xpath("./thead//th[@data-article]")
+    assert [c.get("data-article") for c in columns] == [a.id for a in digest.articles]
+    rows = table.xpath("./tbody/tr[@data-item]")
+    assert [r.get("data-item") for r in rows] == [i.id for i in items]  # D*, A*, W*, Q* in digest order
+    assert [r.getparent().get("data-kind") for r in rows] == (
+        ["decision"] * len(digest.decisions) + ["actor"] * len(digest.actors) + ["weapon"] * len(digest.weapons)
+        + ["open_question"] * len(digest.open_questions))
+    cells = table.xpath("./tbody/tr/td[contains(concat(' ', @class, ' '), ' hit ')]")
+    assert len(cells) == sum(i.count for i in items) == int(table.get("data-cells"))
+    by_id = {i.id: i for i in items}
+    for row in rows:
+        item = by_id[row.get("data-item")]
+        hits = row.xpath("./td[contains(concat(' ', @class, ' '), ' hit ')]/@data-article")
+        assert sorted(hits) == sorted(item.articles) and int(row.get("data-count")) == item.count
+        assert len(row.xpath("./td[@data-article]")) == len(digest.articles)
+        single = "single" in row.get("class").split()
+        assert single == (item.count == 1)
+        assert ("single source" in row.text_content()) == single
+    singles = sum(i.count == 1 for i in items)
+    assert len(table.xpath("./tbody/tr[contains(concat(' ', @class, ' '), ' single ')]")) == singles
+    assert int(table.get("data-single")) == singles
+    assert f"{singles} of {len(items)} items rest on a single source" in doc.xpath("//section[@id='matrix']")[0].text_content()
+    # per-source totals in the footer
+    for td in table.xpath("./tfoot/tr[1]/td[@data-article]"):
+        assert int(td.get("data-count")) == sum(td.get("data-article") in i.articles for i in items)
+
+
+def _check_self_contained(page: str) -> None:
+    doc = _doc(page)
+    assert not doc.xpath("//link | //img | //iframe | //object | //embed | //base | //video | //audio | //source"
+                         " | //form | //svg | //meta[@http-equiv='refresh']")
+    scripts = doc.xpath("//script")
+    assert len(scripts) == 1 and scripts[0].get("src") is None  # the print helper only
+    for el in doc.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for name, value in el.attrib.items():
+            assert not name.lower().startswith("on"), (el.tag, name)  # no event handlers at all
+            assert name.lower() not in ("src", "srcset", "action", "formaction", "poster", "data", "background"), name
+            if name.lower() == "href":
+                assert value.startswith("#"), value  # in-page anchors only
+            if name.lower() == "style":
+                raise AssertionError(f"inline style attribute on <{el.tag}>")
+    css = "".join(s.text_content() for s in doc.xpath("//style"))
+    assert "@import" not in css and "url(" not in css and "http" not in css
+    assert doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content") == [CSP]
+    assert "default-src 'none'" in CSP and "unsafe-inline" not in CSP.split("script-src", 1)[1]
+    for href in doc.xpath("//a/@href"):  # every in-page link has a target
+        assert doc.xpath(f"//*[@id='{href[1:]}']"), href
+
+
+def _check_tags(digest: Digest, page: str) -> None:
+    doc = _doc(page)
+    titles = {a.id: a.title or a.id for a in digest.articles}
+    tags = doc.xpath("//a[@class='tag']")
+    assert tags
+    for tag in tags:
+        href = tag.get("href")
+        assert href.startswith("#src-")
+        target = doc.xpath(f"//*[@id='{href[1:]}']")[0]
+        article_id = target.get("data-article")
+        assert tag.text_content() == article_id.split("_", 1)[0]  # short: the id's prefix
+        if article_id in titles:
+            assert tag.get("title").startswith(titles[article_id])
+
+
+# ----------------------------------------------------------------------------- the seeds (REAL)
+
+
+def test_seeds_sections_in_order_with_counts(seeds: tuple[Digest, str]) -> None:
+    digest, page = seeds
+    assert digest.headline is None and not digest.failures and digest.decisions and digest.actors
+    _check_sections(digest, page)
+
+
+def test_seeds_matrix_counts(seeds: tuple[Digest, str]) -> None:
+    _check_matrix(*seeds)
+
+
+def test_seeds_page_is_self_contained(seeds: tuple[Digest, str]) -> None:
+    _check_self_contained(seeds[1])
+    assert "http://" not in seeds[1] and "https://" not in seeds[1]
+
+
+def test_seeds_source_tags_are_short_and_link_to_the_source(seeds: tuple[Digest, str]) -> None:
+    _check_tags(*seeds)
+
+
+def test_seeds_developments_in_digest_order_with_corroboration_and_quotes(seeds: tuple[Digest, str]) -> None:
+    digest, page = seeds
+    doc = _doc(page)
+    lis = doc.xpath("//section[@id='developments']//li[@data-item]")
+    assert [li.get("data-item") for li in lis] == [d.id for d in digest.decisions]
+    total = digest.meta.articles_briefed
+    for li, d in zip(lis, digest.decisions):
+        badge = li.xpath(".//span[contains(@class, 'badge')][@data-count]")[0]
+        assert badge.text_content() == f"{d.count} of {total} sources"
+        assert ("single" in badge.get("class").split()) == (d.count == 1)
+        assert ", ".join(d.statuses) in li.text_content()
+        quotes = [q.text_content() for q in li.xpath(".//details[@class='quotes']//blockquote")]
+        assert quotes == [s.quote for s in d.support]
+
+
+def test_seeds_page_equals_render_html_of_the_written_digest(seeds: tuple[Digest, str]) -> None:
+    digest, page = seeds
+    assert render_html(digest) == page  # the CLI writes exactly what the pure function returns
+
+
+# ----------------------------------------------------------------------------- HAND-MADE digest
+
+
+def test_hand_made_sections_with_headline_divergences_and_failures(hand_made: tuple[Digest, str]) -> None:
+    _check_sections(*hand_made)
+
+
+def test_hand_made_matrix_counts(hand_made: tuple[Digest, str]) -> None:
+    digest, page = hand_made
+    _check_matrix(digest, page)
+    doc = _doc(page)
+    assert len(doc.xpath("//table[@class='matrix']/tbody/tr[contains(@class, 'single')]")) == 3  # D2, A2, Q1
+
+
+def test_hand_made_divergence_claims_side_by_side(hand_made: tuple[Digest, str]) -> None:
+    digest, page = hand_made
+    doc = _doc(page)
+    (x,) = digest.divergences
+    (li,) = doc.xpath("//section[@id='divergences']//li[@data-item]")
+    assert li.get("data-item") == x.item == "D1"
+    claims = li.xpath(".//div[@class='claims']/div[@class='claim']")
+    assert [c.get("data-article") for c in claims] == [c.article_id for c in x.claims]
+    for el, claim in zip(claims, x.claims):
+        assert el.xpath(".//span[@class='says']")[0].text_content() == claim.says
+        assert el.xpath(".//blockquote")[0].text_content() == claim.quote
+
+
+def test_hand_made_headline_sentences_carry_items_and_source_tags(hand_made: tuple[Digest, str]) -> None:
+    digest, page = hand_made
+    doc = _doc(page)
+    lis = doc.xpath("//section[@id='headline']//li")
+    assert len(lis) == len(digest.headline.sentences)
+    for li, s in zip(lis, digest.headline.sentences):
+        assert s.text in li.text_content()
+        assert li.xpath(".//a[@class='tag']/@data-article") == s.articles
+        assert li.xpath(".//a[@class='iid']/@href") == [f"#item-{i}" for i in s.items]
+
+
+def test_hand_made_hostile_text_renders_as_text(hand_made: tuple[Digest, str]) -> None:
+    digest, page = hand_made
+    _check_self_contained(page)
+    _check_tags(digest, page)
+    text = _doc(page).text_content()
+    for hostile in HOSTILE:
+        assert hostile in text  # shown literally, as the article wrote it
+    assert SCRIPT not in page and "<img" not in page and 'onerror="' not in page and "<svg" not in page
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in page
+    assert not re.search(r"""(?i)href\s*=\s*["']?\s*javascript:""", page)
+
+
+def test_title_and_previous_link(hand_made: tuple[Digest, str]) -> None:
+    digest, _ = hand_made
+    page = render_html(digest, title=f"Morning {SCRIPT}", previous="../2025-10-16/digest.html")
+    doc = _doc(page)
+    assert doc.xpath("//h1")[0].text_content() == f"Morning {SCRIPT}"
+    assert doc.xpath("//title")[0].text_content() == f"Morning {SCRIPT}"
+    assert doc.xpath("//a[@rel='prev']/@href") == ["../2025-10-16/digest.html"]
+    assert "rel=\"prev\"" not in render_html(digest)
+    for bad in ("javascript:alert(1)", "https://evil.example/", "//evil.example/x", "/etc/passwd", " JavaScript:x", ""):
+        with pytest.raises(ValueError, match="relative"):
+            render_html(digest, previous=bad)
+
+
+def test_render_html_is_pure_and_deterministic(hand_made: tuple[Digest, str]) -> None:
+    digest, page = hand_made
+    before = digest.model_dump_json()
+    assert render_html(digest) == page
+    assert digest.model_dump_json() == before
+
+
+def test_empty_digest_renders_every_section_with_zero() -> None:
+    digest = Digest.model_validate({"articles": [], "meta": {"lang": "en", "articles_total": 0, "articles_briefed": 0}})
+    page = render_html(digest)
+    _check_sections(digest, page)
+    _check_self_contained(page)
+
+
+def test_hostile_recordings_give_an_inert_page(tmp_path: Path) -> None:
+    """REAL model answers on the HAND-MADE hostile articles (tests/hostile/): the page stays self-contained."""
+    here = Path(__file__).resolve().parent
+    result = CliRunner().invoke(app, ["digest", str(here / "hostile"), "--replay", str(here / "recordings" / "hostile"),
+                                      "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "digest.html").read_text(encoding="utf-8")
+    _check_self_contained(page)
+    digest = Digest.model_validate_json((tmp_path / "digest.json").read_text(encoding="utf-8"))
+    _check_sections(digest, page)
+    _check_matrix(digest, page)
