@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -246,3 +247,68 @@ def test_missing_replay_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["mcp", "--replay", str(tmp_path / "nope")])
     assert result.exit_code == 2
     assert "no such folder" in result.output and "--record" in result.output
+
+
+# --------------------------------------------------------------------------- stdout is the transport
+
+_NOISY_SERVER = """
+import sys
+import summarize.briefing.brief as module
+
+original = module.abrief
+
+
+async def noisy(*args, **kwargs):
+    print("stray output from a library")          # must not reach the protocol stream
+    sys.stdout.flush()
+    return await original(*args, **kwargs)
+
+
+module.abrief = noisy
+sys.argv = ["summarize", "mcp", "--replay", sys.argv[1]]
+from summarize.cli import main
+
+main()
+"""
+
+
+def test_stdout_carries_only_the_protocol_even_when_something_prints(tmp_path: Path) -> None:
+    from mcp_types.version import LATEST_HANDSHAKE_VERSION
+
+    requests = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "protocolVersion": LATEST_HANDSHAKE_VERSION, "capabilities": {},
+            "clientInfo": {"name": "raw-test", "version": "0"}}},
+        {"jsonrpc": "2.0", "method": "notifications/initialized"},
+        {"jsonrpc": "2.0", "id": 2, "method": "tools/call",
+         "params": {"name": "brief_article", "arguments": {"path": SEED_PATH}}},
+    ]
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path)}
+    process = subprocess.Popen(
+        [sys.executable, "-c", _NOISY_SERVER, str(RECORDINGS)], cwd=ROOT, env=env,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+    )
+    try:
+        assert process.stdin is not None and process.stdout is not None
+        process.stdin.write("".join(json.dumps(r) + "\n" for r in requests))
+        process.stdin.flush()
+        lines = []
+        while True:  # every line on stdout is a JSON-RPC message, up to the tool's answer
+            line = process.stdout.readline()
+            assert line, "the server closed stdout before answering"
+            message = json.loads(line)
+            assert message["jsonrpc"] == "2.0"
+            lines.append(message)
+            if message.get("id") == 2:
+                break
+        process.stdin.close()
+        process.wait(timeout=30)
+        stderr = process.stderr.read() if process.stderr else ""
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    answer = lines[-1]["result"]
+    assert not answer.get("isError")
+    assert answer["structuredContent"]["article"]["id"] == SEED
+    assert "stray output from a library" in stderr
