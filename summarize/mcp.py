@@ -99,7 +99,8 @@ def create_server(
     """The MCP server, with its tools bound to ``settings``. Run it with ``.run("stdio")``.
 
     ``cache`` (optional) is used by ``build_digest`` as in ``summarize digest``: briefings found there are
-    reused, new ones stored."""
+    reused, new ones stored. As with any SDK ``MCPServer``, creating one sets up root logging (to stderr,
+    level WARNING) unless the process has configured logging already."""
     server = MCPServer(
         name=SERVER_NAME,
         title="summarize: grounded news briefings",
