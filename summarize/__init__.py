@@ -36,3 +36,16 @@ __all__ = [
     "TruncatedOutput", "UsageError", "Weapon", "abrief", "abuild_digest", "article_from_text", "arun", "brief",
     "build_digest", "load_article", "merge", "render_html", "render_markdown", "run",
 ]
+
+# Every output type, so callers can annotate and validate with them (``summarize.Digest``, ``summarize.Support``...).
+from .digest.build import Progress
+from .models import (
+    ArticleRef, BriefingMeta, Claim, CleaningReport, DigestActor, DigestDecision, DigestMeta, DigestQuestion,
+    DigestWeapon, Divergence, DroppedItem, Headline, HeadlineSentence, Support, TimelineEvent, Usage,
+)
+
+__all__ += [
+    "ArticleRef", "BriefingMeta", "Claim", "CleaningReport", "DigestActor", "DigestDecision", "DigestMeta",
+    "DigestQuestion", "DigestWeapon", "Divergence", "DroppedItem", "Headline", "HeadlineSentence", "Progress",
+    "Support", "TimelineEvent", "Usage",
+]

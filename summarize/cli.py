@@ -316,6 +316,34 @@ def schema_cmd(
     typer.echo(schemas.render(name), nl=False)
 
 
+@app.command("mcp")
+def mcp_cmd(
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    lang: LangOpt = None,
+    replay: ReplayOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    concurrency: ConcurrencyOpt = DEFAULT_CONCURRENCY,
+) -> None:
+    """Serve the tools brief_article, build_digest and get_schema over MCP (stdio), for MCP clients.
+
+    Settings as for the other commands (flags, then env). Without a key or base URL the server still starts
+    and each tool call answers with an error naming the fix. build_digest uses the briefing cache unless
+    --no-cache or --replay.
+    """
+    from .mcp import serve, server_settings
+
+    try:
+        settings = server_settings(model=model, base_url=base_url, mode=mode, lang=lang, replay=replay)
+    except UsageError as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
+    cache = None if no_cache or replay is not None else BriefingCache(cache_dir or default_cache_dir())
+    serve(settings, cache=cache, concurrency=concurrency)
+
+
 def main() -> None:
     try:
         app()

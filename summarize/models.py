@@ -50,14 +50,14 @@ class _Grounded(_Model):
 class Actor(_Grounded):
     name: str = Field(description="Canonical name, in English (e.g. 'Volodymyr Zelensky').")
     name_as_written: str = Field(description="The name as the article writes it (e.g. 'Wolodymyr Selenskyj').")
-    kind: ActorKind
+    kind: ActorKind = Field(description="What the actor is: a person, a state, an organisation or other.")
     role: str | None = Field(default=None, description="Role as stated in the article, in the output language.")
 
 
 class Decision(_Grounded):
     who: str = Field(description="Who decided or announced, in the output language.")
     what: str = Field(description="What was decided, in the output language.")
-    status: DecisionStatus
+    status: DecisionStatus = Field(description="Where the decision stands, as the article reports it.")
     date: str | None = Field(default=None, description="Date as stated in the article, if any.")
 
 
@@ -76,10 +76,10 @@ class Article(_Model):
     """One input article, with what can be read off its text without a model."""
 
     id: str = Field(description="File stem, e.g. '003_217b1643d8ffb68b'.")
-    path: str | None = None
-    text: str = Field(repr=False)
-    sha256: str
-    title: str | None = None
+    path: str | None = Field(default=None, description="The file it was read from; None for text given in memory.")
+    text: str = Field(repr=False, description="The full article text; evidence offsets index into it.")
+    sha256: str = Field(description="SHA-256 of the text (hex); the briefing cache key.")
+    title: str | None = Field(default=None, description="Headline, when the input gives or starts with one.")
     source: str | None = Field(default=None, description="Site or source name, when the text names it.")
     published: dt.date | None = Field(default=None, description="Publication date, when the text states it.")
     language: str | None = Field(default=None, description="ISO 639-1 code guessed from the text.")
@@ -89,27 +89,27 @@ class Article(_Model):
 
 
 class ArticleRef(_Model):
-    id: str
-    title: str | None = None
-    source: str | None = None
-    published: dt.date | None = None
-    language: str | None = None
-    sha256: str
+    id: str = Field(description="The article's id: its file stem, or the id given with its text.")
+    title: str | None = Field(default=None, description="Headline, when the input gives or starts with one.")
+    source: str | None = Field(default=None, description="Site or source name, when the text names it.")
+    published: dt.date | None = Field(default=None, description="Publication date, when the text states it.")
+    language: str | None = Field(default=None, description="ISO 639-1 code guessed from the text.")
+    sha256: str = Field(description="SHA-256 of the article text (hex), to tell versions of an article apart.")
 
 
 class CleaningReport(_Model):
-    chars_in: int
-    chars_kept: int
-    chars_removed: int
-    lines_removed: int
+    chars_in: int = Field(description="Characters of the article text before cleaning.")
+    chars_kept: int = Field(description="Characters left for the model after cleaning.")
+    chars_removed: int = Field(description="Characters removed as page chrome (chars_in - chars_kept).")
+    lines_removed: int = Field(description="Lines removed as page chrome, all rules together.")
     removed_by_rule: dict[str, int] = Field(default_factory=dict, description="Lines removed, per rule name.")
 
 
 class Usage(_Model):
     """Tokens of every model answer, re-asks and split halves included."""
 
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
+    prompt_tokens: int = Field(default=0, description="Prompt (input) tokens, as the provider counted them.")
+    completion_tokens: int = Field(default=0, description="Completion (output) tokens, as the provider counted them.")
     cached_tokens: int = Field(default=0, description="Prompt tokens the provider served from its prompt cache.")
 
     def __add__(self, other: Usage) -> Usage:
@@ -121,37 +121,37 @@ class Usage(_Model):
 
 
 class DroppedItem(_Model):
-    kind: ItemKind
+    kind: ItemKind = Field(description="Which list the item would have gone to.")
     label: str = Field(description="What the model proposed (name, question, ...).")
     reason: str = Field(description="Why the code rejected it after the re-ask.")
 
 
 class BriefingMeta(_Model):
-    prompt_version: str
-    schema_version: str = SCHEMA_VERSION
-    model: str
-    mode: str
-    lang: str
+    prompt_version: str = Field(description="Version of the prompt templates (prompts/VERSION) the briefing was made with.")
+    schema_version: str = Field(default=SCHEMA_VERSION, description="Version of this output format.")
+    model: str = Field(description="The model that was asked.")
+    mode: str = Field(description="Structured output mode of the requests: json_schema, tools or json.")
+    lang: str = Field(description="Language of the descriptive fields (quotes stay in the article's language).")
     chunks: int = Field(description="Parts the cleaned article was split into, one model call each.")
     llm_calls: int = Field(description="Requests made, re-asks included.")
-    reasks: int = 0
+    reasks: int = Field(default=0, description="Re-asks sent because items failed validation or grounding.")
     truncated_chunks: int = Field(default=0, description="Parts whose answer hit max_tokens and stayed cut off.")
     split_chunks: int = Field(default=0, description="Parts split in two after a cut-off answer, each half asked once.")
-    usage: Usage = Field(default_factory=Usage)
-    cleaning: CleaningReport
+    usage: Usage = Field(default_factory=Usage, description="Tokens of every request for this briefing.")
+    cleaning: CleaningReport = Field(description="What cleaning removed before the model saw the text.")
     cached: bool = Field(default=False, description="Read from the briefing cache; no model call was made.")
 
 
 class Briefing(_Model):
-    article: ArticleRef
+    article: ArticleRef = Field(description="The article this briefing is about.")
     summary: str = Field(description="2-3 sentences in the output language.")
-    actors: list[Actor] = Field(default_factory=list)
-    decisions: list[Decision] = Field(default_factory=list)
-    weapons: list[Weapon] = Field(default_factory=list)
-    open_questions: list[OpenQuestion] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list, description="People, states and organisations that act in the article.")
+    decisions: list[Decision] = Field(default_factory=list, description="Decisions and announcements the article reports.")
+    weapons: list[Weapon] = Field(default_factory=list, description="Weapons and military systems the article mentions.")
+    open_questions: list[OpenQuestion] = Field(default_factory=list, description="Questions the article leaves open.")
     dropped_items: int = Field(default=0, ge=0, description="Items rejected by grounding after one re-ask.")
-    dropped: list[DroppedItem] = Field(default_factory=list)
-    meta: BriefingMeta
+    dropped: list[DroppedItem] = Field(default_factory=list, description="Each item grounding rejected, and why.")
+    meta: BriefingMeta = Field(description="How the briefing was made: prompt, model, calls, tokens, cleaning.")
 
 
 # --------------------------------------------------------------------------- digest
@@ -160,10 +160,10 @@ class Briefing(_Model):
 class Support(_Model):
     """One article's backing for a digest item."""
 
-    article_id: str
-    quote: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    article_id: str = Field(description="Id of the supporting article.")
+    quote: str = Field(description="The article's own text that backs the item, verbatim.")
+    start: int = Field(ge=0, description="Start offset (inclusive) of the quote in that article's text.")
+    end: int = Field(ge=0, description="End offset (exclusive) of the quote in that article's text.")
 
 
 class _Merged(_Model):
@@ -171,45 +171,45 @@ class _Merged(_Model):
                     "W1.. weapons, Q1.. open questions. Headlines and divergences refer to items by it.")
     articles: list[str] = Field(description="Ids of the articles that support this item.")
     count: int = Field(ge=1, description="Number of supporting articles.")
-    support: list[Support] = Field(min_length=1)
+    support: list[Support] = Field(min_length=1, description="The located quotes that back the item, per article.")
 
 
 class DigestActor(_Merged):
-    name: str
-    kind: ActorKind
-    names_as_written: list[str]
-    roles: list[str]
+    name: str = Field(description="Canonical name, in English, after entity resolution across the sources.")
+    kind: ActorKind = Field(description="What the actor is: a person, a state, an organisation or other.")
+    names_as_written: list[str] = Field(description="Every spelling the articles use for it.")
+    roles: list[str] = Field(description="The roles the articles state, in the output language.")
 
 
 class DigestDecision(_Merged):
-    who: str
-    what: str
-    statuses: list[DecisionStatus]
-    dates: list[str]
+    who: str = Field(description="Who decided or announced (the resolved actor), in the output language.")
+    what: str = Field(description="What was decided, in the output language.")
+    statuses: list[DecisionStatus] = Field(description="Every status the sources give it.")
+    dates: list[str] = Field(description="The dates as the articles state them, if any.")
 
 
 class DigestWeapon(_Merged):
-    name: str
-    category: str
-    names_as_written: list[str]
-    statuses: list[WeaponStatus]
+    name: str = Field(description="Canonical system name after entity resolution across the sources.")
+    category: str = Field(description="e.g. 'air defence', 'cruise missile', 'drone'.")
+    names_as_written: list[str] = Field(description="Every spelling the articles use for it.")
+    statuses: list[WeaponStatus] = Field(description="Everything the sources say of it.")
 
 
 class TimelineEvent(_Model):
     """A dated decision: the date as stated, normalised against the article's publication date."""
 
     date: str = Field(description="ISO date, or YYYY-MM / YYYY for month or year precision.")
-    precision: Literal["day", "month", "year"]
+    precision: Literal["day", "month", "year"] = Field(description="How precise `date` is.")
     stated: list[str] = Field(description="The dates as the articles state them.")
-    who: str
-    what: str
-    articles: list[str]
-    count: int = Field(ge=1)
-    support: list[Support] = Field(min_length=1)
+    who: str = Field(description="Who decided or announced, in the output language.")
+    what: str = Field(description="What was decided, in the output language.")
+    articles: list[str] = Field(description="Ids of the articles that report it.")
+    count: int = Field(ge=1, description="Number of supporting articles.")
+    support: list[Support] = Field(min_length=1, description="The located quotes that back it, per article.")
 
 
 class DigestQuestion(_Merged):
-    question: str
+    question: str = Field(description="An unresolved question the sources raise, in the output language.")
 
 
 DivergenceAspect = Literal["status", "date", "number", "characterisation"]
@@ -218,13 +218,13 @@ DivergenceAspect = Literal["status", "date", "number", "characterisation"]
 class Claim(_Model):
     """What one source says about an event, with its own words."""
 
-    article_id: str
+    article_id: str = Field(description="Id of the article making the claim.")
     source: str | None = Field(default=None, description="Site or source name of the article, when known.")
     says: str = Field(description="The value in question as this source gives it: a status, a date, a number, "
                                   "or the source's own description.")
     quote: str = Field(description="The article's own text that backs the claim, verbatim.")
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: int = Field(ge=0, description="Start offset (inclusive) of the quote in that article's text.")
+    end: int = Field(ge=0, description="End offset (exclusive) of the quote in that article's text.")
 
 
 class Divergence(_Model):
@@ -236,7 +236,7 @@ class Divergence(_Model):
     aspect: DivergenceAspect = Field(description="What differs: the status or outcome, the date, a number, or "
                                                  "how the sources characterise it.")
     claims: list[Claim] = Field(min_length=2, description="One claim per source and distinct value.")
-    articles: list[str]
+    articles: list[str] = Field(description="Ids of the articles whose claims differ.")
     found_by: Literal["rules", "model"] = Field(
         default="rules", description="'rules': deterministic comparison; 'model': flagged by the clustering pass "
                                      "by item ids, with the claims still the articles' own quotes.")
@@ -251,17 +251,17 @@ class HeadlineSentence(_Model):
 class Headline(_Model):
     """A 3-5 sentence synthesis written by the model from digest items only; every sentence is tagged."""
 
-    sentences: list[HeadlineSentence] = Field(min_length=1)
+    sentences: list[HeadlineSentence] = Field(min_length=1, description="The kept sentences, each tagged with its items.")
     rejected: list[str] = Field(default_factory=list,
                                 description="Sentences the model wrote that were dropped (no or unknown tags).")
-    model: str
-    usage: Usage = Field(default_factory=Usage)
+    model: str = Field(description="The model that wrote it.")
+    usage: Usage = Field(default_factory=Usage, description="Tokens of the headline request.")
 
 
 class Failure(_Model):
-    article_id: str
+    article_id: str = Field(description="Id of the article that could not be briefed (its file stem).")
     error_kind: str = Field(description="Exception class name, e.g. 'ReplayMiss', 'APIConnectionError'.")
-    message: str
+    message: str = Field(description="What went wrong and how to fix it.")
 
 
 class PassReport(_Model):
@@ -275,14 +275,14 @@ class PassReport(_Model):
 
 
 class DigestMeta(_Model):
-    schema_version: str = SCHEMA_VERSION
-    prompt_version: str | None = None
-    model: str | None = None
-    lang: str
-    articles_total: int
-    articles_briefed: int
-    dropped_items: int = 0
-    usage: Usage = Field(default_factory=Usage, description="Tokens of all briefings and digest passes.")
+    schema_version: str = Field(default=SCHEMA_VERSION, description="Version of this output format.")
+    prompt_version: str | None = Field(default=None, description="Prompt version of the briefings, when there were any.")
+    model: str | None = Field(default=None, description="The model of the briefings, when there were any.")
+    lang: str = Field(description="Language of the descriptive fields.")
+    articles_total: int = Field(description="Articles found in the inputs.")
+    articles_briefed: int = Field(description="Articles briefed (the rest are in `failures`).")
+    dropped_items: int = Field(default=0, description="Items grounding rejected, over all briefings.")
+    usage: Usage = Field(default_factory=Usage, description="Tokens of all briefings (a cached briefing counts its original tokens) and digest passes.")
     passes: list[PassReport] = Field(default_factory=list, description="Digest-level model passes that ran.")
     cost_estimate: float | None = Field(
         default=None, description="Estimated cost in the price table's currency, when a price table was given."
@@ -290,12 +290,14 @@ class DigestMeta(_Model):
 
 
 class Digest(_Model):
-    articles: list[ArticleRef]
+    articles: list[ArticleRef] = Field(description="The briefed articles, in input order.")
     summaries: dict[str, str] = Field(default_factory=dict, description="Article id -> its briefing summary.")
-    actors: list[DigestActor] = Field(default_factory=list)
-    decisions: list[DigestDecision] = Field(default_factory=list)
-    weapons: list[DigestWeapon] = Field(default_factory=list)
-    open_questions: list[DigestQuestion] = Field(default_factory=list)
+    actors: list[DigestActor] = Field(default_factory=list, description="One entry per real-world actor across the sources.")
+    decisions: list[DigestDecision] = Field(
+        default_factory=list, description="One entry per real event, by corroboration, then recency."
+    )
+    weapons: list[DigestWeapon] = Field(default_factory=list, description="One entry per weapon or system; named systems first.")
+    open_questions: list[DigestQuestion] = Field(default_factory=list, description="Open questions the sources raise.")
     timeline: list[TimelineEvent] = Field(
         default_factory=list, description="Dated decisions in time order; undated ones are not guessed."
     )
@@ -303,5 +305,5 @@ class Digest(_Model):
         default_factory=list, description="Items the sources describe differently, claims side by side."
     )
     headline: Headline | None = Field(default=None, description="Optional synthesis pass (--headline).")
-    failures: list[Failure] = Field(default_factory=list)
-    meta: DigestMeta
+    failures: list[Failure] = Field(default_factory=list, description="Articles that could not be briefed, and why.")
+    meta: DigestMeta = Field(description="How the digest was made: counts, model, tokens, cost estimate.")
