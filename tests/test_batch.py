@@ -25,6 +25,7 @@ from summarize.settings import Settings
 from .batchserver import BatchServer
 from .conftest import RECORDINGS, SEEDS
 
+FEW = SEEDS / "002_7357c77dc1409342.txt"
 MANIFEST = json.loads((RECORDINGS / "manifest.json").read_text(encoding="utf-8"))
 
 
@@ -44,6 +45,12 @@ def replayed() -> dict:
 
 
 @pytest.fixture(scope="module")
+def few_replayed() -> dict:
+    settings = Settings(model=MANIFEST["model"], mode=MANIFEST["mode"], lang=MANIFEST["lang"], replay_dir=RECORDINGS)
+    return run([FEW], settings=settings).digest.model_dump(mode="json")
+
+
+@pytest.fixture(scope="module")
 def first_round() -> dict[str, str]:
     """Key -> article of every first-round request, computed independently of summarize.batch: the
     recordings whose request is a fresh conversation (system + user, no re-ask) and is not a split half."""
@@ -57,17 +64,23 @@ def first_round() -> dict[str, str]:
     return out
 
 
-def _total_recordings() -> int:
-    return len(list(RECORDINGS.glob("*/*.json")))
+def _total_recordings(article: str = "*") -> int:
+    return len(list(RECORDINGS.glob(f"{article}/*.json")))
+
+
+def _few(server: BatchServer, state: Path, events: list[BatchEvent] | None = None, **kwargs):  # noqa: ANN202
+    """A batch run over one seed (2 parts + summary = 3 first-round requests, 2 more online), for the tests
+    of resuming and batch outcomes, to keep the suite fast."""
+    return _batch(server, state, events, sources=(FEW,), **kwargs)
 
 
 def _keys(bodies: list) -> set[str]:
     return {request_key("POST", "/chat/completions", b) for b in bodies}
 
 
-def _batch(server: BatchServer, state: Path, events: list[BatchEvent] | None = None, **kwargs):  # noqa: ANN202
+def _batch(server: BatchServer, state: Path, events: list[BatchEvent] | None = None, sources=(SEEDS,), **kwargs):  # noqa: ANN001, ANN202
     return run_batch(
-        [SEEDS], settings=_settings(server.url), state_dir=state, poll_interval=0,
+        list(sources), settings=_settings(server.url), state_dir=state, poll_interval=0,
         on_batch=(events.append if events is not None else None), **kwargs,
     )
 
@@ -162,14 +175,14 @@ def test_failed_and_missing_lines_fall_back_online_for_exactly_those(
 
 
 @pytest.mark.parametrize("stop_at", ["status", "created", "uploaded"])
-def test_interrupted_run_resumes_without_uploading_again(tmp_path: Path, replayed: dict, stop_at: str) -> None:
+def test_interrupted_run_resumes_without_uploading_again(tmp_path: Path, few_replayed: dict, stop_at: str) -> None:
     def interrupt(event: BatchEvent) -> None:
         if event.kind == stop_at:
             raise Interrupted
 
     with BatchServer(RECORDINGS) as server:
         with pytest.raises(Interrupted):
-            run_batch([SEEDS], settings=_settings(server.url), state_dir=tmp_path, poll_interval=0, on_batch=interrupt)
+            run_batch([FEW], settings=_settings(server.url), state_dir=tmp_path, poll_interval=0, on_batch=interrupt)
         state = json.loads((tmp_path / "state.json").read_text(encoding="utf-8"))
         (entry,) = state["batches"]
         assert entry["input_file_id"] == "file-1"
@@ -177,42 +190,42 @@ def test_interrupted_run_resumes_without_uploading_again(tmp_path: Path, replaye
         assert not server.chat  # nothing was briefed yet
 
         events: list[BatchEvent] = []
-        done = _batch(server, tmp_path, events)
+        done = _few(server, tmp_path, events)
         assert server.uploads == ["file-1"] and server.creates == 1
     assert events[1].kind == "resumed" and events[1].batch_id == entry["id"]
     assert "uploaded" not in [e.kind for e in events]
     assert done.batch_ids == ["batch_1"] and done.submitted == 0
-    assert done.from_batch == 20
-    assert done.run.digest.model_dump(mode="json") == replayed
+    assert done.from_batch == 3
+    assert done.run.digest.model_dump(mode="json") == few_replayed
 
 
-def test_rerun_after_a_finished_batch_submits_nothing(tmp_path: Path, replayed: dict) -> None:
+def test_rerun_after_a_finished_batch_submits_nothing(tmp_path: Path, few_replayed: dict) -> None:
     with BatchServer(RECORDINGS, error_keys=set()) as server:
-        _batch(server, tmp_path)
+        _few(server, tmp_path)
         events: list[BatchEvent] = []
-        done = _batch(server, tmp_path, events)
+        done = _few(server, tmp_path, events)
         assert server.uploads == ["file-1"] and server.creates == 1
     assert [e.kind for e in events] == ["collected", "skipped"]
-    assert done.batch_ids == [] and done.from_batch == 20
-    assert done.run.digest.model_dump(mode="json") == replayed
+    assert done.batch_ids == [] and done.from_batch == 3
+    assert done.run.digest.model_dump(mode="json") == few_replayed
 
 
 def test_briefing_cache_means_nothing_to_collect(tmp_path: Path) -> None:
     cache = BriefingCache(tmp_path / "cache")
     with BatchServer(RECORDINGS) as server:
-        _batch(server, tmp_path / "a", cache=cache)
+        _few(server, tmp_path / "a", cache=cache)
         events: list[BatchEvent] = []
-        done = _batch(server, tmp_path / "b", events, cache=cache)
+        done = _few(server, tmp_path / "b", events, cache=cache)
         assert server.creates == 1
     assert done.requests == 0 and done.from_batch == done.online == 0
-    assert all(b.meta.cached for b in done.run.briefings) and len(done.run.briefings) == 5
+    assert all(b.meta.cached for b in done.run.briefings) and len(done.run.briefings) == 1
     assert [e.kind for e in events] == ["collected"]
 
 
-def test_failed_batch_is_a_clear_error_and_a_rerun_submits_again(tmp_path: Path, replayed: dict) -> None:
+def test_failed_batch_is_a_clear_error_and_a_rerun_submits_again(tmp_path: Path, few_replayed: dict) -> None:
     with BatchServer(RECORDINGS, final_status="failed") as server:
         with pytest.raises(BatchError) as caught:
-            _batch(server, tmp_path)
+            _few(server, tmp_path)
         assert not server.chat  # no silent online run
         message = str(caught.value)
         assert "batch_1 failed" in message and "the model does not support batches" in message
@@ -221,28 +234,28 @@ def test_failed_batch_is_a_clear_error_and_a_rerun_submits_again(tmp_path: Path,
         assert state["batches"][0]["phase"] == "failed"
 
         server.final_status = "completed"
-        done = _batch(server, tmp_path)
+        done = _few(server, tmp_path)
         assert server.creates == 2 and len(server.uploads) == 2
-    assert done.batch_ids == ["batch_2"] and done.from_batch == 20
-    assert done.run.digest.model_dump(mode="json") == replayed
+    assert done.batch_ids == ["batch_2"] and done.from_batch == 3
+    assert done.run.digest.model_dump(mode="json") == few_replayed
 
 
-def test_failed_batch_can_fall_back_online_entirely(tmp_path: Path, replayed: dict) -> None:
+def test_failed_batch_can_fall_back_online_entirely(tmp_path: Path, few_replayed: dict) -> None:
     with BatchServer(RECORDINGS, final_status="failed") as server:
-        done = _batch(server, tmp_path, if_failed="online")
+        done = _few(server, tmp_path, if_failed="online")
         online = len(server.chat)
-    assert done.from_batch == 0 and done.fallback == 20 and online == _total_recordings()
-    assert done.run.digest.model_dump(mode="json") == replayed
+    assert done.from_batch == 0 and done.fallback == 3 and online == _total_recordings(FEW.stem)
+    assert done.run.digest.model_dump(mode="json") == few_replayed
 
 
 @pytest.mark.parametrize("status", ["expired", "cancelled"])
 def test_expired_or_cancelled_batch_keeps_its_answers_and_asks_the_rest_online(
-    tmp_path: Path, replayed: dict, status: str
+    tmp_path: Path, few_replayed: dict, status: str
 ) -> None:
-    with BatchServer(RECORDINGS, final_status=status, partial=6) as server:
-        done = _batch(server, tmp_path)
-    assert done.from_batch == 6 and done.fallback == 14
-    assert done.run.digest.model_dump(mode="json") == replayed
+    with BatchServer(RECORDINGS, final_status=status, partial=1) as server:
+        done = _few(server, tmp_path)
+    assert done.from_batch == 1 and done.fallback == 2
+    assert done.run.digest.model_dump(mode="json") == few_replayed
     state = json.loads((tmp_path / "state.json").read_text(encoding="utf-8"))
     assert all(f"batch_{status}" in reason for reason in state["batches"][0]["failed"].values())
 
@@ -250,10 +263,10 @@ def test_expired_or_cancelled_batch_keeps_its_answers_and_asks_the_rest_online(
 def test_max_wait_stops_with_an_error_and_the_batch_resumes(tmp_path: Path) -> None:
     with BatchServer(RECORDINGS) as server:
         with pytest.raises(BatchError, match="still in_progress.*run the same command again"):
-            _batch(server, tmp_path, max_wait=0)
-        done = _batch(server, tmp_path)
+            _few(server, tmp_path, max_wait=0)
+        done = _few(server, tmp_path)
         assert server.creates == 1
-    assert done.batch_ids == ["batch_1"] and done.from_batch == 20
+    assert done.batch_ids == ["batch_1"] and done.from_batch == 3
 
 
 def test_batch_refuses_replay_and_unreadable_state(tmp_path: Path) -> None:
