@@ -226,6 +226,7 @@ def digest(
         _err(
             f"interrupted: {len(finished)} finished briefings are kept in {where}; "
             "run the same command again to brief the rest"
+            + (f" (a submitted batch keeps running; the rerun resumes it from {out / '.batch'}/)" if batch else "")
         )
         raise typer.Exit(130)
     finally:
