@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import httpx2
+import openai
 from openai import AsyncOpenAI, OpenAI
 
 from .briefing.brief import Plan, instructor_client
@@ -410,6 +411,28 @@ class _BatchAnswers(httpx2.AsyncBaseTransport):
 # --------------------------------------------------------------------------- entry points
 
 
+async def _batches(
+    batcher: _Batcher, state: _State, results: Cassette, requests: dict[str, Pending], emit: BatchCallback
+) -> tuple[list[str], int]:
+    """Finish the batches an earlier run left, then submit and finish one for what no batch has dealt with."""
+    batch_ids: list[str] = []
+    submitted = 0
+    for entry in state.unfinished():
+        emit(BatchEvent("resumed", f"resuming batch {entry.get('id') or '(not yet created)'} from {state.path}",
+                        entry.get("id"), entry.get("status"), total=len(entry["keys"])))
+        batch_ids.append(await batcher.finish(entry))
+    resolved = state.resolved()
+    pending = {k: p for k, p in requests.items() if k not in resolved and results.find(k) is None}
+    if pending:
+        entry = await batcher.submit(pending)
+        submitted = len(pending)
+        batch_ids.append(await batcher.finish(entry))
+    elif requests:
+        emit(BatchEvent("skipped", f"all {len(requests)} requests were answered by earlier batches; nothing submitted",
+                        total=len(requests)))
+    return batch_ids, submitted
+
+
 async def arun_batch(
     sources: Sequence[Source],
     *,
@@ -454,22 +477,13 @@ async def arun_batch(
     own_api = client is None
     api = client or make_async_openai(settings)
     batcher = _Batcher(api, state, results, emit, poll_interval, max_wait, if_failed)
-    batch_ids: list[str] = []
-    submitted = 0
     try:
-        for entry in state.unfinished():
-            emit(BatchEvent("resumed", f"resuming batch {entry.get('id') or '(not yet created)'} from {state.path}",
-                            entry.get("id"), entry.get("status"), total=len(entry["keys"])))
-            batch_ids.append(await batcher.finish(entry))
-        resolved = state.resolved()
-        pending = {k: p for k, p in requests.items() if k not in resolved and results.find(k) is None}
-        if pending:
-            entry = await batcher.submit(pending)
-            submitted = len(pending)
-            batch_ids.append(await batcher.finish(entry))
-        elif requests:
-            emit(BatchEvent("skipped", f"all {len(requests)} requests were answered by earlier batches; nothing submitted",
-                            total=len(requests)))
+        batch_ids, submitted = await _batches(batcher, state, results, requests, emit)
+    except openai.APIError as exc:
+        raise BatchError(
+            f"the Batch API request failed: {exc}. The state in {state.path} is kept: fix the cause and run the "
+            f"same command again to resume (or delete {state.directory} to start over)"
+        ) from exc
     finally:
         if own_api:
             await api.close()

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import openai
 import pytest
 from typer.testing import CliRunner
 
@@ -26,6 +27,7 @@ from .batchserver import BatchServer
 from .conftest import RECORDINGS, SEEDS
 
 FEW = SEEDS / "002_7357c77dc1409342.txt"
+API_KEY = "sk-batch-test-0123456789abcdef"  # hand-made; the fake server ignores it
 MANIFEST = json.loads((RECORDINGS / "manifest.json").read_text(encoding="utf-8"))
 
 
@@ -34,7 +36,7 @@ class Interrupted(Exception):
 
 
 def _settings(url: str) -> Settings:
-    return Settings(model=MANIFEST["model"], mode=MANIFEST["mode"], lang=MANIFEST["lang"], base_url=url, api_key="test")
+    return Settings(model=MANIFEST["model"], mode=MANIFEST["mode"], lang=MANIFEST["lang"], base_url=url, api_key=API_KEY)
 
 
 @pytest.fixture(scope="module")
@@ -143,6 +145,12 @@ def test_batch_results_map_back_to_the_replay_digest(plain: Plain, replayed: dic
     # the stored answers are recordings in the --record format, readable by replay
     assert {f.stem for f in (plain.state / "results").glob("*/*.json")} == set(first_round)
     assert Cassette(plain.state / "results").find(next(iter(first_round)))["response"]["status"] == 200
+
+
+def test_state_folder_holds_no_api_key(plain: Plain) -> None:
+    files = [f for f in plain.state.rglob("*") if f.is_file()]
+    assert len(files) > 20  # state, input, output and one result per request
+    assert not [f for f in files if API_KEY in f.read_text(encoding="utf-8")]
 
 
 def test_status_callback_reports_every_poll_with_counts(plain: Plain) -> None:
@@ -267,6 +275,23 @@ def test_max_wait_stops_with_an_error_and_the_batch_resumes(tmp_path: Path) -> N
         done = _few(server, tmp_path)
         assert server.creates == 1
     assert done.batch_ids == ["batch_1"] and done.from_batch == 3
+
+
+def test_unknown_batch_in_the_state_is_a_batch_error_naming_the_state(tmp_path: Path) -> None:
+    def interrupt(event: BatchEvent) -> None:
+        if event.kind == "status":
+            raise Interrupted
+
+    with BatchServer(RECORDINGS) as server:
+        with pytest.raises(Interrupted):
+            run_batch([FEW], settings=_settings(server.url), state_dir=tmp_path, poll_interval=0, on_batch=interrupt)
+        state = json.loads((tmp_path / "state.json").read_text(encoding="utf-8"))
+        state["batches"][0]["id"] = "batch_from_another_account"
+        (tmp_path / "state.json").write_text(json.dumps(state), encoding="utf-8")
+        with pytest.raises(BatchError, match="state.json is kept.*run the same command again") as caught:
+            _few(server, tmp_path)
+    assert isinstance(caught.value.__cause__, openai.NotFoundError)
+    assert not server.chat
 
 
 def test_batch_refuses_replay_and_unreadable_state(tmp_path: Path) -> None:
