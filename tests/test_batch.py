@@ -321,3 +321,15 @@ def test_cli_batch_with_replay_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["digest", str(SEEDS), "--batch", "--replay", str(RECORDINGS), "-o", str(tmp_path)])
     assert result.exit_code == 2
     assert "--batch cannot be combined" in result.output
+
+
+def test_cli_failed_batch_exits_1_with_the_reason(tmp_path: Path) -> None:
+    with BatchServer(RECORDINGS, final_status="failed") as server:
+        result = CliRunner().invoke(app, [
+            "digest", str(FEW), "--batch", "--poll-interval", "0", "-o", str(tmp_path / "out"), "--no-cache",
+            "--base-url", server.url, "--model", MANIFEST["model"], "--mode", MANIFEST["mode"],
+        ])
+        assert not server.chat
+    assert result.exit_code == 1, result.output
+    assert "batch_1 failed" in result.output and "the model does not support batches" in result.output
+    assert not (tmp_path / "out" / "digest.json").exists()
