@@ -38,14 +38,15 @@ __all__ = [
 ]
 
 # Every output type, so callers can annotate and validate with them (``summarize.Digest``, ``summarize.Support``...).
+from .batch import BatchRun, arun_batch, run_batch
 from .digest.build import Progress
 from .models import (
     ArticleRef, BriefingMeta, Claim, CleaningReport, DigestActor, DigestDecision, DigestMeta, DigestQuestion,
-    DigestWeapon, Divergence, DroppedItem, Headline, HeadlineSentence, Support, TimelineEvent, Usage,
+    DigestWeapon, Divergence, DroppedItem, Headline, HeadlineSentence, PassReport, Support, TimelineEvent, Usage,
 )
 
 __all__ += [
     "ArticleRef", "BriefingMeta", "Claim", "CleaningReport", "DigestActor", "DigestDecision", "DigestMeta",
-    "DigestQuestion", "DigestWeapon", "Divergence", "DroppedItem", "Headline", "HeadlineSentence", "Progress",
-    "Support", "TimelineEvent", "Usage",
+    "DigestQuestion", "DigestWeapon", "Divergence", "DroppedItem", "Headline", "HeadlineSentence", "PassReport", "Progress",
+    "Support", "TimelineEvent", "Usage", "BatchRun", "arun_batch", "run_batch",
 ]

@@ -29,7 +29,8 @@ from .models import Usage
 from .pricing import PriceTable
 from .progress import ProgressDisplay
 from .digest.entities import Resolver, load_aliases
-from .errors import ConfigurationError, ReplayMiss, SummarizeError, UsageError
+from .batch import DEFAULT_POLL_INTERVAL, BatchEvent, arun_batch
+from .errors import BatchError, ConfigurationError, ReplayMiss, SummarizeError, UsageError
 from .llm.replay import Cassette
 from .briefing.prompts import prompt_version
 from .settings import MODES, Settings
@@ -70,6 +71,12 @@ ChunkOpt = Annotated[
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Brief every article anew; read and write no cache.")]
+BatchOpt = Annotated[
+    bool,
+    typer.Option("--batch", help="Send the first round of requests through the OpenAI Batch API, then finish online; "
+                 "resumable (state in OUT/.batch/)."),
+]
+PollOpt = Annotated[float, typer.Option("--poll-interval", min=0, help="Seconds between batch status checks (with --batch).")]
 CacheDirOpt = Annotated[
     Optional[Path],
     typer.Option("--cache-dir", help="Briefing cache folder (env SUMMARIZE_CACHE_DIR; default ~/.cache/summarize)."),
@@ -157,6 +164,8 @@ def digest(
         "--headline", help="One model call writes a 3-5 sentence headline from digest items; every sentence "
                            "carries the source tags of the items it rests on (untagged ones are rejected).",
     )] = False,
+    batch: BatchOpt = False,
+    poll_interval: PollOpt = DEFAULT_POLL_INTERVAL,
 ) -> None:
     """Brief every article and merge them: writes digest.json, digest.md, digest.html and briefings/<id>.json.
 
@@ -164,6 +173,8 @@ def digest(
     off with --no-cache, and when recording or replaying (those runs must reach the model or the recordings).
     """
     try:
+        if batch and (record is not None or replay is not None):
+            raise UsageError("--batch cannot be combined with --record or --replay: run one of them at a time")
         settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars)
         prices = prices or (Path(os.environ["SUMMARIZE_PRICES"]) if os.environ.get("SUMMARIZE_PRICES") else None)
         table = PriceTable.load(prices) if prices else None
@@ -204,15 +215,22 @@ def digest(
         cache = BriefingCache(cache_dir or default_cache_dir())
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
-        result = asyncio.run(
-            arun(
-                paths, settings=settings, on_progress=progress, cache=cache, exclude=[out],
-                concurrency=concurrency, resolver=resolver, passes=passes,
+        if batch:
+            result = _run_batch(paths, out, settings, progress, cache, concurrency, resolver, poll_interval, quiet,
+                                passes)
+        else:
+            result = asyncio.run(
+                arun(
+                    paths, settings=settings, on_progress=progress, cache=cache, exclude=[out],
+                    concurrency=concurrency, resolver=resolver, passes=passes,
+                )
             )
-        )
     except UsageError as exc:
         _err(str(exc))
         raise typer.Exit(2)
+    except BatchError as exc:
+        _err(str(exc))
+        raise typer.Exit(1)
     except KeyboardInterrupt:
         for d in display:
             d.__exit__()
@@ -221,6 +239,7 @@ def digest(
         _err(
             f"interrupted: {len(finished)} finished briefings are kept in {where}; "
             "run the same command again to brief the rest"
+            + (f" (a submitted batch keeps running; the rerun resumes it from {out / '.batch'}/)" if batch else "")
         )
         raise typer.Exit(130)
     finally:
@@ -269,6 +288,23 @@ def digest(
         if any(f.error_kind == ReplayMiss.__name__ for f in result.failures):
             _err("some articles have no recording; record them with --record DIR against a live model")
         raise typer.Exit(1)
+
+
+def _run_batch(paths, out, settings, progress, cache, concurrency, resolver, poll_interval, quiet, passes):  # noqa: ANN001, ANN202
+    """``digest --batch``: the Batch API run (summarize/batch.py), its status lines on stderr."""
+
+    def status(event: BatchEvent) -> None:
+        if not quiet:
+            _err(event.message)
+
+    done = asyncio.run(arun_batch(
+        paths, state_dir=out / ".batch", settings=settings, on_batch=status, on_progress=progress, cache=cache,
+        exclude=[out], concurrency=concurrency, resolver=resolver, poll_interval=poll_interval, passes=passes,
+    ))
+    if not quiet:
+        _err(f"batch: {done.from_batch} answers from the batch, {done.online} requests online "
+             f"({done.fallback} batch failures, the rest re-asks and split parts); state in {done.state_file}")
+    return done.run
 
 
 @app.command()

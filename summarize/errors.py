@@ -59,3 +59,8 @@ class TruncatedOutput(ModelOutputError):
 
 class ReplayMiss(BriefingError):
     """Replay mode met a request that has no recording. Never falls through to the network."""
+
+
+class BatchError(BriefingError):
+    """A ``--batch`` run could not go on: the Batch API refused the batch (status ``failed``), or it is
+    still running after the caller's time limit. The message names the batch and the fix."""

@@ -267,11 +267,11 @@ class Failure(_Model):
 class PassReport(_Model):
     """One digest-level model pass (``events``: clustering by item ids; ``headline``: the synthesis)."""
 
-    name: Literal["events", "headline"]
+    name: Literal["events", "headline"] = Field(description="'events': clustering by item ids; 'headline': the synthesis.")
     status: Literal["ok", "failed"] = Field(description="'failed': the digest was written without this pass.")
     message: str | None = Field(default=None, description="What the pass did, or why it failed.")
     llm_calls: int = Field(default=0, ge=0, description="Requests made, re-asks included.")
-    usage: Usage = Field(default_factory=Usage)
+    usage: Usage = Field(default_factory=Usage, description="Tokens this pass used, failed attempts included.")
 
 
 class DigestMeta(_Model):

@@ -133,15 +133,21 @@ def make_openai(settings: Settings, retry_policy: RetryPolicy | None = None) -> 
 
 
 def make_async_openai(
-    settings: Settings, retry_policy: RetryPolicy | None = None, observe: Observer | None = None
+    settings: Settings,
+    retry_policy: RetryPolicy | None = None,
+    observe: Observer | None = None,
+    wrap_transport: Callable[[httpx2.AsyncBaseTransport], httpx2.AsyncBaseTransport] | None = None,
 ) -> AsyncOpenAI:
-    """Async twin of :func:`make_openai`."""
+    """Async twin of :func:`make_openai`. ``wrap_transport`` (live and recording runs only) puts a
+    transport of the caller's in front of the chain, e.g. the ``--batch`` answers (``summarize/batch.py``)."""
     kwargs = _client_kwargs(settings)
     if settings.replay_dir is not None:
         transport: httpx2.AsyncBaseTransport = AsyncRecordReplayTransport(_replay_cassette(settings), "replay")
         kwargs["http_client"] = httpx2.AsyncClient(transport=transport)
     else:
         transport = async_live_transport(settings, retry_policy, observe)
+        if wrap_transport is not None:
+            transport = wrap_transport(transport)
         kwargs["http_client"] = DefaultAsyncHttpx2Client(transport=transport, timeout=settings.timeout)
     return AsyncOpenAI(**kwargs)  # type: ignore[arg-type]
 
