@@ -39,14 +39,15 @@ __all__ = [
 
 # Every output type, so callers can annotate and validate with them (``summarize.Digest``, ``summarize.Support``...).
 from .batch import BatchRun, arun_batch, run_batch
+from .daily import Daily, adaily, write_daily
 from .digest.build import Progress
 from .models import (
-    ArticleRef, BriefingMeta, Claim, CleaningReport, DigestActor, DigestDecision, DigestMeta, DigestQuestion,
+    ArticleRef, BriefingMeta, Claim, CleaningReport, DailyInfo, DigestActor, DigestDecision, DigestMeta, DigestQuestion,
     DigestWeapon, Divergence, DroppedItem, Headline, HeadlineSentence, PassReport, Support, TimelineEvent, Usage,
 )
 
 __all__ += [
-    "ArticleRef", "BriefingMeta", "Claim", "CleaningReport", "DigestActor", "DigestDecision", "DigestMeta",
+    "ArticleRef", "BriefingMeta", "Claim", "CleaningReport", "DailyInfo", "DigestActor", "DigestDecision", "DigestMeta",
     "DigestQuestion", "DigestWeapon", "Divergence", "DroppedItem", "Headline", "HeadlineSentence", "PassReport", "Progress",
-    "Support", "TimelineEvent", "Usage", "BatchRun", "arun_batch", "run_batch",
+    "Support", "TimelineEvent", "Usage", "BatchRun", "arun_batch", "run_batch", "Daily", "adaily", "write_daily",
 ]

@@ -7,6 +7,7 @@ configuration error (nothing was sent to a model).
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import os
 import signal
@@ -21,6 +22,7 @@ from rich.console import Console
 from . import schema as schemas
 from .briefing.brief import brief_with, instructor_client
 from .cache import BriefingCache, default_cache_dir
+from .daily import adaily, parse_day, write_daily
 from .article.load import load_article
 from .digest.build import DEFAULT_CONCURRENCY, Passes, Progress, arun
 from .digest.render import render
@@ -30,7 +32,7 @@ from .pricing import PriceTable
 from .progress import ProgressDisplay
 from .digest.entities import Resolver, load_aliases
 from .batch import DEFAULT_POLL_INTERVAL, BatchEvent, arun_batch
-from .errors import BatchError, ConfigurationError, ReplayMiss, SummarizeError, UsageError
+from .errors import BatchError, ConfigurationError, InputError, ReplayMiss, SummarizeError, UsageError
 from .llm.replay import Cassette
 from .briefing.prompts import prompt_version
 from .settings import MODES, Settings
@@ -77,6 +79,14 @@ BatchOpt = Annotated[
                  "resumable (state in OUT/.batch/)."),
 ]
 PollOpt = Annotated[float, typer.Option("--poll-interval", min=0, help="Seconds between batch status checks (with --batch).")]
+EventsOpt = Annotated[str, typer.Option(
+    "--events", help="How decisions of several sources are joined into events: 'rules' (deterministic, no "
+                     "model call) or 'model' (rules, then one model call that relates items by id only).",
+)]
+HeadlineOpt = Annotated[bool, typer.Option(
+    "--headline", help="One model call writes a 3-5 sentence headline from digest items; every sentence "
+                       "carries the source tags of the items it rests on (untagged ones are rejected).",
+)]
 CacheDirOpt = Annotated[
     Optional[Path],
     typer.Option("--cache-dir", help="Briefing cache folder (env SUMMARIZE_CACHE_DIR; default ~/.cache/summarize)."),
@@ -156,14 +166,8 @@ def digest(
     concurrency: ConcurrencyOpt = DEFAULT_CONCURRENCY,
     prices: PricesOpt = None,
     aliases: AliasesOpt = None,
-    events: Annotated[str, typer.Option(
-        "--events", help="How decisions of several sources are joined into events: 'rules' (deterministic, no "
-                         "model call) or 'model' (rules, then one model call that relates items by id only).",
-    )] = "rules",
-    headline: Annotated[bool, typer.Option(
-        "--headline", help="One model call writes a 3-5 sentence headline from digest items; every sentence "
-                           "carries the source tags of the items it rests on (untagged ones are rejected).",
-    )] = False,
+    events: EventsOpt = "rules",
+    headline: HeadlineOpt = False,
     batch: BatchOpt = False,
     poll_interval: PollOpt = DEFAULT_POLL_INTERVAL,
 ) -> None:
@@ -305,6 +309,74 @@ def _run_batch(paths, out, settings, progress, cache, concurrency, resolver, pol
         _err(f"batch: {done.from_batch} answers from the batch, {done.online} requests online "
              f"({done.fallback} batch failures, the rest re-asks and split parts); state in {done.state_file}")
     return done.run
+
+
+@app.command()
+def daily(
+    inbox: Annotated[list[Path], typer.Argument(help="Folders and/or files of articles (read recursively).")],
+    date: Annotated[Optional[str], typer.Option("--date", help="The day to brief, YYYY-MM-DD (default: today).")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder of the daily briefings.")] = Path("briefings"),
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    lang: LangOpt = None,
+    replay: ReplayOpt = None,
+    quiet: QuietOpt = False,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    concurrency: ConcurrencyOpt = DEFAULT_CONCURRENCY,
+    aliases: AliasesOpt = None,
+    events: EventsOpt = "rules",
+    headline: HeadlineOpt = False,
+) -> None:
+    """Brief one day's articles: writes OUT/YYYY-MM-DD.json, .md and .html, marking what is new since the
+    previous briefing in OUT and which stories continue.
+
+    Articles count for a day by their publication date, else their file's modification time. Briefings are
+    cached, so running the same day again makes no model call and writes the same files.
+    """
+    try:
+        day = parse_day(date) if date else dt.date.today()
+        settings = _settings(model, base_url, mode, lang, None, replay)
+        resolver = Resolver(load_aliases(aliases)) if aliases else None
+        if events not in ("rules", "model"):
+            raise UsageError(f"--events {events!r}: use 'rules' or 'model'")
+        passes = Passes(events=events == "model", headline=headline)
+    except UsageError as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
+    cache = None if no_cache or replay is not None else BriefingCache(cache_dir or default_cache_dir())
+
+    def progress(p: Progress) -> None:
+        if p.failure is not None and not quiet:
+            _err(f"[{p.index}/{p.total}] {p.article_id}: FAILED {p.failure.error_kind}: {p.failure.message}")
+
+    try:
+        result = asyncio.run(adaily(inbox, out_dir=out, day=day, settings=settings, cache=cache, on_progress=progress,
+                                    concurrency=concurrency, resolver=resolver, passes=passes))
+    except InputError as exc:
+        _err(str(exc))
+        raise typer.Exit(1)
+    except UsageError as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
+    except KeyboardInterrupt:
+        _err("interrupted: finished briefings are in the cache; run the same command again to brief the rest")
+        raise typer.Exit(130)
+    for path in write_daily(result, out):
+        typer.echo(f"wrote {path}")
+    d = result.digest
+    for note in result.notes:
+        _err(note)
+    if not quiet:
+        from_cache = sum(b.meta.cached for b in result.run.briefings)
+        info = d.daily
+        since = (f"; since {info.previous_date}: {info.new} new, {info.continuing} continuing"
+                 if info and info.previous_date else "; no previous briefing in " + str(out))
+        _err(f"{d.meta.articles_briefed}/{d.meta.articles_total} articles of {day} briefed ({from_cache} from cache), "
+             f"{len(d.failures)} failed{since}")
+    if d.failures:
+        raise typer.Exit(1)
 
 
 @app.command()

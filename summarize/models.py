@@ -172,6 +172,10 @@ class _Merged(_Model):
     articles: list[str] = Field(description="Ids of the articles that support this item.")
     count: int = Field(ge=1, description="Number of supporting articles.")
     support: list[Support] = Field(min_length=1, description="The located quotes that back the item, per article.")
+    since: Literal["new", "continuing"] | None = Field(
+        default=None, description="In a daily briefing: 'new' since the previous briefing, or 'continuing' a story "
+                                  "it had (same entity or event); unset outside daily briefings.")
+    previous_id: str | None = Field(default=None, description="Id of the matching item in the previous briefing.")
 
 
 class DigestActor(_Merged):
@@ -289,6 +293,19 @@ class DigestMeta(_Model):
     )
 
 
+class DailyInfo(_Model):
+    """What makes a digest a daily briefing: its day, the articles chosen and the previous briefing."""
+
+    date: dt.date = Field(description="The day briefed.")
+    chosen_by: dict[str, Literal["published", "file time"]] = Field(
+        default_factory=dict, description="Article id -> how it was found to be of this day: its publication date, "
+                                          "or (without one) its file's modification time.")
+    previous_date: dt.date | None = Field(default=None, description="Day of the previous briefing in the folder, if any.")
+    previous_file: str | None = Field(default=None, description="File name of the previous briefing (JSON).")
+    new: int = Field(default=0, ge=0, description="Items new since the previous briefing.")
+    continuing: int = Field(default=0, ge=0, description="Items continuing a story of the previous briefing.")
+
+
 class Digest(_Model):
     articles: list[ArticleRef] = Field(description="The briefed articles, in input order.")
     summaries: dict[str, str] = Field(default_factory=dict, description="Article id -> its briefing summary.")
@@ -305,5 +322,6 @@ class Digest(_Model):
         default_factory=list, description="Items the sources describe differently, claims side by side."
     )
     headline: Headline | None = Field(default=None, description="Optional synthesis pass (--headline).")
+    daily: DailyInfo | None = Field(default=None, description="Set in daily briefings (summarize daily).")
     failures: list[Failure] = Field(default_factory=list, description="Articles that could not be briefed, and why.")
     meta: DigestMeta = Field(description="How the digest was made: counts, model, tokens, cost estimate.")

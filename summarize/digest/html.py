@@ -65,6 +65,7 @@ ul.items,ol.items{list-style:none;padding:0;margin:0}
 .badge{display:inline-block;padding:0 .5em;border-radius:.3em;font-size:.8rem;border:1px solid var(--line);
 color:var(--muted);white-space:nowrap}
 .badge.multi{border-color:var(--accent);color:var(--accent);font-weight:600}
+.badge.since.new{border-color:var(--accent);font-weight:600}.badge.since.continuing{opacity:.8}
 .badge.single{background:var(--single);color:var(--singlefg);border-color:transparent}
 .tags{white-space:normal}
 a.tag{display:inline-block;margin:0 .15rem .1rem 0;padding:0 .4em;border-radius:.3em;background:var(--tag);
@@ -202,6 +203,14 @@ class _Page:
         return f'<span class="iid">{e(item_id)}</span>'
 
     @staticmethod
+    def since(item) -> str:  # noqa: ANN001
+        """A daily briefing's mark: new since the previous briefing, or continuing one of its stories."""
+        if item.since is None:
+            return ""
+        label = "new" if item.since == "new" else f"continuing {item.previous_id or ''}".strip()
+        return f' <span class="badge since {e(item.since)}" data-since="{e(item.since)}">{e(label)}</span>'
+
+    @staticmethod
     def heading(title: str, count: int) -> str:
         return f'<h2>{e(title)}<span class="n" data-count="{count}">{count}</span></h2>'
 
@@ -233,7 +242,7 @@ class _Page:
             lis.append(
                 f'<li class="item" id="item-{e(_slug(d.id))}" data-item="{e(d.id)}" data-count="{d.count}">'
                 f'<span class="iid">{e(d.id)}</span><strong>{e(d.who)}</strong>: {e(d.what)} '
-                f'{self.corroboration(d.count)} <span class="badge status">{e(status)}</span>{dates} '
+                f'{self.corroboration(d.count)}{self.since(d)} <span class="badge status">{e(status)}</span>{dates} '
                 f'{self.tag_list(d.articles, d.support)}{self.quotes(d.support)}</li>'
             )
         body = f'<ol class="items">{"".join(lis)}</ol>' if lis else self.none()
@@ -282,7 +291,7 @@ class _Page:
     def actors(self) -> str:
         rows = [
             f'<tr class="item" id="item-{e(_slug(a.id))}" data-item="{e(a.id)}" data-count="{a.count}">'
-            f'<td><span class="iid">{e(a.id)}</span><strong>{e(a.name)}</strong></td><td data-label="Kind">{e(a.kind)}</td>'
+            f'<td><span class="iid">{e(a.id)}</span><strong>{e(a.name)}</strong>{self.since(a)}</td><td data-label="Kind">{e(a.kind)}</td>'
             f'<td data-label="Roles">{e("; ".join(a.roles)) or "–"}</td>'
             f'<td data-label="Written as">{e(", ".join(a.names_as_written))}</td>'
             f'<td data-label="Sources">{self.tag_list(a.articles, a.support)}</td></tr>'
@@ -294,7 +303,7 @@ class _Page:
     def weapons(self) -> str:
         rows = [
             f'<tr class="item" id="item-{e(_slug(w.id))}" data-item="{e(w.id)}" data-count="{w.count}">'
-            f'<td><span class="iid">{e(w.id)}</span><strong>{e(w.name)}</strong></td>'
+            f'<td><span class="iid">{e(w.id)}</span><strong>{e(w.name)}</strong>{self.since(w)}</td>'
             f'<td data-label="Category">{e(w.category)}</td><td data-label="Said of it">{e(", ".join(w.statuses))}</td>'
             f'<td data-label="Written as">{e(", ".join(w.names_as_written))}</td>'
             f'<td data-label="Sources">{self.tag_list(w.articles, w.support)}</td></tr>'
@@ -306,7 +315,7 @@ class _Page:
     def questions(self) -> str:
         lis = [
             f'<li class="item" id="item-{e(_slug(q.id))}" data-item="{e(q.id)}" data-count="{q.count}">'
-            f'<span class="iid">{e(q.id)}</span>{e(q.question)} {self.tag_list(q.articles, q.support)}'
+            f'<span class="iid">{e(q.id)}</span>{e(q.question)}{self.since(q)} {self.tag_list(q.articles, q.support)}'
             f'{self.quotes(q.support)}</li>'
             for q in self.digest.open_questions
         ]
@@ -432,6 +441,10 @@ def render_html(digest: Digest, *, title: str | None = None, previous: str | Non
     prev = ""
     if previous is not None:
         prev = f'<p class="prev"><a rel="prev" href="{e(_safe_previous(previous))}">← Previous digest</a></p>'
+    daily = digest.daily
+    if daily is not None and daily.previous_date is not None:
+        meta_line += (f' · <span class="since-summary" data-new="{daily.new}" data-continuing="{daily.continuing}">'
+                      f"since {e(daily.previous_date.isoformat())}: {daily.new} new, {daily.continuing} continuing</span>")
 
     sections: list[tuple[str, str, int, str]] = []  # id, label, count, html
     if digest.headline is not None:

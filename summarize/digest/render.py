@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 from ..briefing.safety import URL
 from ..models import Digest, Support
@@ -51,13 +52,23 @@ def _quote(support: Sequence[Support], tags: dict[str, str], limit: int = 1) -> 
     return " ".join(parts)
 
 
+def _since(item) -> str:  # noqa: ANN001
+    """A daily briefing's mark on an item: new since the previous briefing, or continuing one of its stories."""
+    if item.since is None:
+        return ""
+    return " _(new)_" if item.since == "new" else f" _(continuing {item.previous_id or ''})_".replace(" )_", ")_")
+
+
 def render(digest: Digest) -> str:
     tags = source_tags(digest)
     meta = digest.meta
     out: list[str] = []
     dates = sorted(a.published.isoformat() for a in digest.articles if a.published)
     span = f" · {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "") if dates else ""
-    out.append(f"# Digest: {meta.articles_briefed} of {meta.articles_total} articles briefed{span}")
+    if digest.daily is not None:
+        out.append(f"# Daily briefing {digest.daily.date.isoformat()}: {meta.articles_briefed} of {meta.articles_total} articles briefed")
+    else:
+        out.append(f"# Digest: {meta.articles_briefed} of {meta.articles_total} articles briefed{span}")
     out.append("")
     out.append(
         f"_Model {esc(meta.model or 'n/a')} · prompts {esc(meta.prompt_version or 'n/a')} · "
@@ -65,6 +76,12 @@ def render(digest: Digest) -> str:
         f"{meta.dropped_items} unsupported items dropped_"
     )
     out.append("")
+    daily = digest.daily
+    if daily is not None and daily.previous_date is not None and daily.previous_file:
+        prev_md = Path(daily.previous_file).with_suffix(".md").name
+        out.append(f"Since the previous briefing ([{daily.previous_date.isoformat()}]({prev_md})): "
+                   f"{daily.new} new, {daily.continuing} continuing.")
+        out.append("")
 
     if digest.headline is not None:
         out.append("## Headline")
@@ -82,7 +99,7 @@ def render(digest: Digest) -> str:
         date = f", {esc(', '.join(d.dates))}" if d.dates else ""
         corroborated = f"**{d.count} of {sources} sources** · " if d.count > 1 else ""
         out.append(
-            f"- {d.id} {corroborated}**{esc(d.who)}**: {esc(d.what)} _({', '.join(d.statuses)}{date})_ {_tags(d.articles, tags)}"
+            f"- {d.id} {corroborated}**{esc(d.who)}**: {esc(d.what)} _({', '.join(d.statuses)}{date})_{_since(d)} {_tags(d.articles, tags)}"
         )
         out.append(f"  - {_quote(d.support, tags, limit=min(3, d.count))}")
     if not digest.decisions:
@@ -121,7 +138,7 @@ def render(digest: Digest) -> str:
         out.append("|---|---|---|---|---|")
         for a in digest.actors:
             out.append(
-                f"| {esc(a.name)} | {a.kind} | {esc('; '.join(a.roles)) or '–'} | "
+                f"| {esc(a.name)}{_since(a)} | {a.kind} | {esc('; '.join(a.roles)) or '–'} | "
                 f"{esc(', '.join(a.names_as_written))} | {_tags(a.articles, tags)} |"
             )
     else:
@@ -135,7 +152,7 @@ def render(digest: Digest) -> str:
         out.append("|---|---|---|---|---|")
         for w in digest.weapons:
             out.append(
-                f"| {esc(w.name)} | {esc(w.category)} | {', '.join(w.statuses)} | "
+                f"| {esc(w.name)}{_since(w)} | {esc(w.category)} | {', '.join(w.statuses)} | "
                 f"{esc(', '.join(w.names_as_written))} | {_tags(w.articles, tags)} |"
             )
     else:
@@ -145,7 +162,7 @@ def render(digest: Digest) -> str:
     out.append(f"## Open questions ({len(digest.open_questions)})")
     out.append("")
     for q in digest.open_questions:
-        out.append(f"- {esc(q.question)} {_tags(q.articles, tags)}")
+        out.append(f"- {esc(q.question)}{_since(q)} {_tags(q.articles, tags)}")
         out.append(f"  - {_quote(q.support, tags)}")
     if not digest.open_questions:
         out.append("_None found._")
