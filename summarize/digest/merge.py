@@ -4,7 +4,7 @@ Actors and weapons are merged on the keys of :class:`summarize.digest.entities.R
 transliteration, bounded fuzzy matching: "Selenskyj" and "Volodymyr Zelensky" meet, Putin, the Kremlin
 and Russia never do) and shown under its canonical names; generic weapons ("drones", "air defence")
 come after the named systems. Decisions and questions are merged on a normalised text key.
-Every digest item keeps, per supporting article, the located quotes that back it: nothing enters the
+Every digest item keeps, per supporting article (up to MAX_SUPPORT_PER_ITEM quotes in all), the located quotes that back it: nothing enters the
 digest without one. Ordering: most supporting articles first, then order of first appearance
 (generic weapons after all named ones).
 """
@@ -43,6 +43,9 @@ from .diverge import ItemReports, Reported, find_divergences, model_divergence
 from .entities import Resolver, load_aliases
 
 MAX_SUPPORT_PER_ARTICLE = 2
+# Quotes kept per digest item: every supporting article stays in ``articles``, but an actor named in
+# thousands of articles keeps its first 50 quotes, not 20,000 (output size, and merge time at scale).
+MAX_SUPPORT_PER_ITEM = 50
 
 
 @lru_cache(maxsize=1 << 16)  # names, roles and dates repeat across thousands of briefings
@@ -181,6 +184,8 @@ class _Bucket:
         per_article: dict[str, int] = {}
         taken: set[tuple[str, int]] = set()  # (article, start) already quoted: a set, not a scan (10k briefings)
         for article_id, item in self.items:
+            if len(out) >= MAX_SUPPORT_PER_ITEM:
+                break
             for ev in item.evidence:
                 if per_article.get(article_id, 0) >= MAX_SUPPORT_PER_ARTICLE:
                     break
