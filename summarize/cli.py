@@ -32,10 +32,10 @@ from .pricing import PriceTable
 from .progress import ProgressDisplay
 from .digest.entities import Resolver, load_aliases
 from .batch import DEFAULT_POLL_INTERVAL, BatchEvent, arun_batch
-from .errors import BatchError, ConfigurationError, InputError, ReplayMiss, SummarizeError, UsageError
+from .errors import BatchError, InputError, ReplayMiss, SummarizeError, UsageError
 from .llm.replay import Cassette
 from .briefing.prompts import prompt_version
-from .settings import MODES, Settings
+from .settings import MODES, Settings, resolve_settings
 
 app = typer.Typer(
     add_completion=False,
@@ -111,25 +111,16 @@ def _err(message: str) -> None:
 
 
 def _settings(model, base_url, mode, lang, record, replay, chunk_chars=None) -> Settings:  # noqa: ANN001
-    defaults: dict[str, object] = {}
-    if replay is not None:
-        if not replay.is_dir():
-            raise ConfigurationError(
-                f"--replay {replay}: no such folder. Record one with: summarize digest ARTICLES --record {replay}"
-            )
-        manifest = Cassette(replay).manifest()
-        # A recording folder says which model, mode and language it was made with.
-        defaults = {k: manifest[k] for k in ("model", "mode", "lang") if manifest.get(k)}
-    overrides = {
-        "model": model, "base_url": base_url, "mode": mode, "lang": lang, "record_dir": record, "replay_dir": replay,
-        "chunk_chars": chunk_chars,
-    }
-    merged = {**defaults, **{k: v for k, v in overrides.items() if v is not None}}
-    settings = Settings.from_env(**merged)
-    if replay is not None:
-        settings = settings.with_(**{k: v for k, v in merged.items() if k in defaults or v is not None})
+    settings = resolve_settings(model=model, base_url=base_url, mode=mode, lang=lang, record=record, replay=replay,
+                                chunk_chars=chunk_chars)
     settings.check_reachable()
     return settings
+
+
+def _passes(events: str, headline: bool) -> Passes:
+    if events not in ("rules", "model"):
+        raise UsageError(f"--events {events!r}: use 'rules' or 'model'")
+    return Passes(events=events == "model", headline=headline)
 
 
 def _write_manifest(settings: Settings) -> None:
@@ -183,9 +174,7 @@ def digest(
         prices = prices or (Path(os.environ["SUMMARIZE_PRICES"]) if os.environ.get("SUMMARIZE_PRICES") else None)
         table = PriceTable.load(prices) if prices else None
         resolver = Resolver(load_aliases(aliases)) if aliases else None
-        if events not in ("rules", "model"):
-            raise UsageError(f"--events {events!r}: use 'rules' or 'model'")
-        passes = Passes(events=events == "model", headline=headline)
+        passes = _passes(events, headline)
         _write_manifest(settings)
     except UsageError as exc:
         _err(str(exc))
@@ -339,9 +328,7 @@ def daily(
         day = parse_day(date) if date else dt.date.today()
         settings = _settings(model, base_url, mode, lang, None, replay)
         resolver = Resolver(load_aliases(aliases)) if aliases else None
-        if events not in ("rules", "model"):
-            raise UsageError(f"--events {events!r}: use 'rules' or 'model'")
-        passes = Passes(events=events == "model", headline=headline)
+        passes = _passes(events, headline)
     except UsageError as exc:
         _err(str(exc))
         raise typer.Exit(2)

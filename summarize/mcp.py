@@ -33,9 +33,8 @@ from .briefing.brief import abrief
 from .cache import BriefingCache
 from .digest.build import DEFAULT_CONCURRENCY, Progress, arun
 from .errors import BriefingError, ConfigurationError, UsageError
-from .llm.replay import Cassette
 from .models import Briefing, Digest
-from .settings import Settings
+from .settings import Settings, resolve_settings
 
 SERVER_NAME = "summarize"
 
@@ -67,21 +66,7 @@ def server_settings(
     Unlike the CLI commands, a missing API key is not an error here: the server starts, and each tool call
     answers with an error that names the fix (see :meth:`Settings.check_reachable`). A ``replay`` folder that
     does not exist is an error (:class:`ConfigurationError`), since the server could never answer."""
-    defaults: dict[str, object] = {}
-    if replay is not None:
-        if not replay.is_dir():
-            raise ConfigurationError(
-                f"--replay {replay}: no such folder. Record one with: summarize digest ARTICLES --record {replay}"
-            )
-        manifest = Cassette(replay).manifest()
-        defaults = {k: manifest[k] for k in ("model", "mode", "lang") if manifest.get(k)}
-    given = {"model": model, "base_url": base_url, "mode": mode, "lang": lang, "replay_dir": replay}
-    merged = {**defaults, **{k: v for k, v in given.items() if v is not None}}
-    settings = Settings.from_env(env, **merged)
-    if replay is not None:
-        # the recording's model, mode and language win over the environment's (as with `--replay` elsewhere)
-        settings = settings.with_(**merged)
-    return settings
+    return resolve_settings(model=model, base_url=base_url, mode=mode, lang=lang, replay=replay, env=env)
 
 
 def _tool_error(exc: Exception) -> ToolError:

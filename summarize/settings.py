@@ -78,3 +78,38 @@ class Settings:
                 "for a local server (e.g. --base-url http://127.0.0.1:8080/v1), "
                 "or replay recorded answers with --replay DIR"
             )
+
+
+def resolve_settings(
+    *,
+    model: str | None = None,
+    base_url: str | None = None,
+    mode: str | None = None,
+    lang: str | None = None,
+    record: Path | None = None,
+    replay: Path | None = None,
+    chunk_chars: int | None = None,
+    env: dict[str, str] | None = None,
+) -> Settings:
+    """Settings as every command builds them: arguments over the replay folder's manifest over the
+    environment. A recording folder says which model, mode and language it was made with, and those win
+    over the environment's, so ``--replay DIR`` alone matches the recorded requests. Raises
+    :class:`ConfigurationError` for a ``replay`` folder that does not exist. Reachability is not checked
+    here (see :meth:`Settings.check_reachable`)."""
+    from .llm.replay import Cassette  # the settings module stays importable without the HTTP stack
+
+    defaults: dict[str, object] = {}
+    if replay is not None:
+        if not replay.is_dir():
+            raise ConfigurationError(
+                f"--replay {replay}: no such folder. Record one with: summarize digest ARTICLES --record {replay}"
+            )
+        manifest = Cassette(replay).manifest()
+        defaults = {k: manifest[k] for k in ("model", "mode", "lang") if manifest.get(k)}
+    given = {"model": model, "base_url": base_url, "mode": mode, "lang": lang, "record_dir": record,
+             "replay_dir": replay, "chunk_chars": chunk_chars}
+    merged = {**defaults, **{k: v for k, v in given.items() if v is not None}}
+    settings = Settings.from_env(env, **merged)
+    if replay is not None:
+        settings = settings.with_(**merged)
+    return settings
