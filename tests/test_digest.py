@@ -108,3 +108,19 @@ def test_same_event_from_several_sources_is_one_corroborated_decision() -> None:
     assert ("Volodymyr Zelensky", 1) in others and ("Donald Trump", 1) in others  # other event; other actor
     md = render(digest)
     assert "2 of 3 sources" in md
+
+
+def test_every_surface_form_and_role_is_kept_per_source() -> None:
+    digest = merge([
+        _briefing("001_a", actors=[_actor("Volodymyr Zelensky", "Wolodymyr Selenskyj", role="Präsident der Ukraine")]),
+        _briefing("002_b", actors=[_actor("Zelenskyy", "Selenskyj"), _actor("Volodymyr Zelensky", "Selenskyj", role="president")]),
+    ])
+    [zelensky] = digest.actors
+    assert zelensky.by_source == {
+        "001_a": ["Wolodymyr Selenskyj (Präsident der Ukraine)"],
+        "002_b": ["Selenskyj", "Selenskyj (president)"],
+    }
+    w1 = Weapon(name="Patriot", name_as_written="Patriot-Raketen", category="air defence", status="paused", evidence=_ev("Patriot-Raketen x"))
+    w2 = Weapon(name="Patriot", name_as_written="PAC-3", category="air defence", status="delivered", evidence=_ev("PAC-3 y"))
+    [patriot] = merge([_briefing("1", weapons=[w1]), _briefing("2", weapons=[w2])]).weapons
+    assert patriot.by_source == {"1": ["Patriot-Raketen (paused)"], "2": ["PAC-3 (delivered)"]}

@@ -225,6 +225,15 @@ def _group(
     return sorted(buckets.values(), key=order)
 
 
+def _by_source(items: list[tuple[str, Actor | Weapon]], detail: Callable) -> dict[str, list[str]]:
+    """Article id -> the distinct "written as (detail)" forms of one entity in that article."""
+    out: dict[str, dict[str, None]] = {}
+    for article_id, item in items:
+        extra = detail(item)
+        out.setdefault(article_id, {})[f"{item.name_as_written} ({extra})" if extra else item.name_as_written] = None
+    return {a: list(forms) for a, forms in out.items()}
+
+
 def _most_common(values: list[str], *, prefer_short: bool = False) -> str:
     """The most frequent value; ties go to the longer one (fuller names), or the shorter with prefer_short."""
     counts: dict[str, int] = {}
@@ -318,6 +327,7 @@ def merge(
                 kind=_most_common([i.kind for i in items]),  # type: ignore[arg-type]
                 names_as_written=_unique(i.name_as_written for i in items),
                 roles=_unique(i.role for i in items),
+                by_source=_by_source(b.items, lambda i: i.role),  # type: ignore[arg-type]
                 articles=b.articles, count=len(b.articles), support=b.support(),
             )
         )
@@ -359,6 +369,7 @@ def merge(
                 category=_most_common([w.category for w in ws]),
                 names_as_written=_unique(w.name_as_written for w in ws),
                 statuses=list(dict.fromkeys(w.status for w in ws)),
+                by_source=_by_source(b.items, lambda w: w.status),  # type: ignore[arg-type]
                 articles=b.articles, count=len(b.articles), support=b.support(),
             )
         )
