@@ -235,3 +235,17 @@ def test_truncated_part_is_split_in_two_and_each_half_asked_once() -> None:
     assert "Patriot" not in server.requests[1]["messages"][1]["content"].split("<article>")[1]
     assert [a.name for a in b.actors] == ["Volodymyr Zelensky"] and [w.name for w in b.weapons] == ["Patriot"]
     assert b.meta.split_chunks == 1 and b.meta.truncated_chunks == 0 and b.meta.llm_calls == 4
+
+
+def test_template_syntax_in_an_article_reaches_the_model_as_written() -> None:
+    """instructor renders messages as Jinja templates when given a context; we give it none, so
+    ``{{ 7*7 }}`` in an article is sent as written (it was sent as ``49``), and ``{%`` cannot break a request."""
+    article = ("Donald Trump sagte am Montag in Washington: Die Lage ist {{ 7*7 }} ernst, {% if x %}. " * 3
+               + "\n\nEin zweiter Absatz über Wladimir Putin und {# Kommentar #} Wolodymyr Selenskyj.")
+    server = Scripted(respond=lambda body: json.dumps(
+        {"actors": [], "decisions": [], "weapons": [], "open_questions": []}
+        if "actors" in json.dumps(body.get("response_format", {})) else {"sentences_in_english": ["A sentence."]}))
+    brief(article, settings=Settings(model="m", api_key="k", mode="json_schema"), client=server.client())
+    sent = [r["messages"][-1]["content"] for r in server.requests]
+    assert sent and all("{{ 7*7 }}" in text and "{% if x %}" in text for text in sent)
+    assert not any("49" in text for text in sent)

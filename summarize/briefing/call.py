@@ -35,6 +35,7 @@ from .extraction import FIELD_KIND, Scope, MAX_SUMMARY_SENTENCES, Draft, Grounde
 from .ground import normalise
 from .prompts import language_name
 from ..llm.replay import ARTICLE_HEADER
+from ..llm.validation import as_rendered, validating
 
 _RESPONSES: contextvars.ContextVar[list[Any] | None] = contextvars.ContextVar("summarize_responses", default=None)
 
@@ -273,8 +274,7 @@ def _part_request(
     part_model, _ = models_for(language_name(settings.lang))
     return {
         "response_model": part_model,
-        "messages": messages,
-        "context": {"grounder": grounder, "strict": True, "scope": scope},
+        "messages": as_rendered(messages),
         **_request_kwargs(settings, article_id, settings.max_tokens),
     }
 
@@ -296,7 +296,7 @@ def run_part(
     scope: Scope | None = None,
 ) -> PartResult:
     request = _part_request(settings, messages, grounder, scope, article_id)
-    with _attempts(article_id) as seen:
+    with _attempts(article_id) as seen, validating({"grounder": grounder, "strict": True, "scope": scope}):
         client.create(**request)
     return salvage(seen, grounder, request["response_model"], scope)
 
@@ -310,7 +310,7 @@ async def arun_part(
     scope: Scope | None = None,
 ) -> PartResult:
     request = _part_request(settings, messages, grounder, scope, article_id)
-    with _attempts(article_id) as seen:
+    with _attempts(article_id) as seen, validating({"grounder": grounder, "strict": True, "scope": scope}):
         await client.create(**request)
     return salvage(seen, grounder, request["response_model"], scope)
 

@@ -5,8 +5,9 @@ grammar cannot loop forever inside one list or string. Field order is generation
 written, then the quote that must contain it, then the rest.
 
 :class:`Grounder` turns a draft item into a located :class:`~summarize.models.Evidence` or a reason.
-With ``context={"grounder": g, "strict": True}`` the :class:`PartDraft` validator raises on the first
-answer's unsupported items, so instructor re-asks once with those reasons in the message.
+With the validation context ``{"grounder": g, "strict": True}`` (set by :func:`summarize.llm.validation.validating`)
+the :class:`PartDraft` validator raises on the first answer's unsupported items, so instructor re-asks once
+with those reasons in the message.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, field_validator, model_validator
 
 from ..article.clean import CleanedText
+from ..llm.validation import current
 from rapidfuzz import fuzz
 
 from ..models import ActorKind, DecisionStatus, Evidence, WeaponStatus
@@ -112,7 +114,7 @@ class PartDraft(_Draft):
 
     @model_validator(mode="after")
     def _grounded(self, info: ValidationInfo) -> PartDraft:
-        ctx = info.context or {}
+        ctx = current(info)
         grounder: Grounder | None = ctx.get("grounder")
         if grounder is None or not ctx.get("strict"):
             return self

@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field, ValidationInfo, model_validator
 from ..models import Digest, DivergenceAspect, PassReport
 from ..settings import Settings
 from .merge import EventHints
+from ..llm.validation import current
 from .passes import Answer, acall, call, quote, request
 
 MAX_ITEMS = 60  # decisions offered to the model: the first 60 key developments (prompt stays ~3k tokens)
@@ -44,7 +45,7 @@ class EventsAnswer(BaseModel):
 
     @model_validator(mode="after")
     def _known_ids(self, info: ValidationInfo) -> EventsAnswer:
-        known: set[str] = (info.context or {}).get("ids", set())
+        known: set[str] = current(info).get("ids", set())
         if not known:
             return self
         unknown = sorted({i for g in [*self.same_event, *self.described_differently] for i in g.ids} - known)

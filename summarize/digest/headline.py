@@ -28,6 +28,7 @@ from ..briefing.prompts import language_name
 from ..errors import ModelOutputError
 from ..models import Digest, Headline, HeadlineSentence, PassReport
 from ..settings import Settings
+from ..llm.validation import current
 from .passes import Answer, acall, call, quote, request
 
 MIN_SENTENCES, MAX_SENTENCES = 3, 5
@@ -48,7 +49,7 @@ class _SentenceBase(BaseModel):
 class HeadlineBase(BaseModel):
     @model_validator(mode="after")
     def _tagged(self, info: ValidationInfo) -> HeadlineBase:
-        known: set[str] = (info.context or {}).get("ids", set())
+        known: set[str] = current(info).get("ids", set())
         bad = [n for n, s in enumerate(self.sentences, 1)  # type: ignore[attr-defined]
                if not s.items or not set(s.items) <= known]
         if known and bad:

@@ -21,6 +21,7 @@ from ..errors import ModelOutputError
 from ..models import Usage
 from ..settings import Settings
 from ..llm.replay import ARTICLE_HEADER
+from ..llm.validation import as_rendered, validating
 
 DIGEST_ID = "_digest"
 MAX_TOKENS = 700
@@ -40,8 +41,8 @@ def request(
 ) -> dict[str, Any]:
     return {
         "response_model": response_model,
-        "messages": prompt_messages(template, lang=settings.lang, items=items),
-        "context": context,
+        "messages": as_rendered(prompt_messages(template, lang=settings.lang, items=items)),
+        "validation": context,  # set with validating() around the call, never given to instructor
         "model": settings.model,
         "temperature": settings.temperature,
         "max_tokens": MAX_TOKENS,
@@ -61,13 +62,15 @@ def _answer(seen: Sequence[_Seen], error: BaseException | None, what: str) -> An
 
 
 def call(client: instructor.Instructor, req: dict[str, Any], what: str) -> Answer:
-    with _attempts(DIGEST_ID) as seen:
+    req = dict(req)
+    with _attempts(DIGEST_ID) as seen, validating(req.pop("validation")):
         client.create(**req)
     return _answer(seen, seen.error, what)
 
 
 async def acall(client: instructor.AsyncInstructor, req: dict[str, Any], what: str) -> Answer:
-    with _attempts(DIGEST_ID) as seen:
+    req = dict(req)
+    with _attempts(DIGEST_ID) as seen, validating(req.pop("validation")):
         await client.create(**req)
     return _answer(seen, seen.error, what)
 
