@@ -17,6 +17,7 @@ import argparse
 import asyncio
 import json
 import math
+import multiprocessing
 import resource
 import tempfile
 import threading
@@ -24,6 +25,7 @@ import time
 from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import instructor
 from openai import OpenAI
@@ -40,24 +42,29 @@ TEXT = "Meldung {n}\nVerteidigungsminister Boris Pistorius sagte am Dienstag, ma
 
 
 class FakeModel(BaseHTTPRequestHandler):
+    """The fake model. It runs in a process of its own (see :class:`Server`), as a real server would: an
+    in-process server would compete with the pipeline for the GIL and slow down what is measured.
+    HTTP/1.1 with keep-alive, like the OpenAI API and local servers."""
+
+    protocol_version = "HTTP/1.1"
     latency = 0.5
     rpm: int | None = None
     lock = threading.Lock()
     times: deque[float] = deque()
-    requests = 0
-    limited = 0
+    requests: Any = None  # multiprocessing.Value, shared with the benchmark's process
+    limited: Any = None
 
     def do_POST(self) -> None:  # noqa: N802
         body = json.loads(self.rfile.read(int(self.headers["content-length"])))
         cls = type(self)
         with cls.lock:
-            cls.requests += 1
+            cls.requests.value += 1
             now = time.monotonic()
             if cls.rpm:
                 while cls.times and now - cls.times[0] > 60:
                     cls.times.popleft()
                 if len(cls.times) >= cls.rpm:
-                    cls.limited += 1
+                    cls.limited.value += 1
                     wait = 60 - (now - cls.times[0])
                     self._send(429, {"error": {"message": "rate limited", "type": "rate_limit", "code": None}},
                                {"retry-after": f"{max(wait, 0.1):.2f}"})
@@ -85,14 +92,48 @@ class FakeModel(BaseHTTPRequestHandler):
         pass
 
 
-def serve(latency: float, rpm: int | None) -> tuple[ThreadingHTTPServer, str]:
-    FakeModel.latency, FakeModel.rpm = latency, rpm
-    FakeModel.times.clear()
-    FakeModel.requests = FakeModel.limited = 0
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), FakeModel)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/v1"
+class _HTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # the listen backlog: every connection of a run may arrive at once
+
+
+def _serve_forever(latency: float, rpm: int | None, requests: Any, limited: Any, port: Any) -> None:
+    FakeModel.latency, FakeModel.rpm, FakeModel.requests, FakeModel.limited = latency, rpm, requests, limited
+    httpd = _HTTPServer(("127.0.0.1", 0), FakeModel)
+    port.value = httpd.server_address[1]
+    httpd.serve_forever()
+
+
+class Server:
+    """The fake model in a separate process; ``requests`` and ``limited`` count what it answered."""
+
+    def __init__(self, latency: float, rpm: int | None) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        self._requests, self._limited, port = ctx.Value("i", 0), ctx.Value("i", 0), ctx.Value("i", 0)
+        self._process = ctx.Process(target=_serve_forever, args=(latency, rpm, self._requests, self._limited, port),
+                                    daemon=True)
+        self._process.start()
+        deadline = time.monotonic() + 30
+        while not port.value:
+            if time.monotonic() > deadline or not self._process.is_alive():
+                raise RuntimeError("the fake server did not start")
+            time.sleep(0.01)
+        self.url = f"http://127.0.0.1:{port.value}/v1"
+
+    @property
+    def requests(self) -> int:
+        return self._requests.value
+
+    @property
+    def limited(self) -> int:
+        return self._limited.value
+
+    def reset(self) -> None:
+        self._requests.value = 0
+
+    def shutdown(self) -> None:
+        self._process.terminate()
+        self._process.join()
 
 
 def naive_loop(base_url: str, inbox: Path, n: int) -> float:
@@ -121,24 +162,24 @@ def main() -> None:
         inbox.mkdir()
         for i in range(n):
             (inbox / f"a{i:04d}.txt").write_text(TEXT.format(n=i), encoding="utf-8")
-        httpd, url = serve(latency, None)
-        settings = Settings(model="fake", api_key="k", base_url=url)
+        server = Server(latency, None)
+        settings = Settings(model="fake", api_key="k", base_url=server.url)
         cache = BriefingCache(Path(tmp) / "cache")
 
         started = time.perf_counter()
         result = asyncio.run(arun([inbox], settings=settings, cache=cache, concurrency=conc))
         wall = time.perf_counter() - started
-        requests = FakeModel.requests
+        requests = server.requests
         ideal = math.ceil(n / conc) * latency
 
-        FakeModel.requests = 0
+        server.reset()
         started = time.perf_counter()
         warm = asyncio.run(arun([inbox], settings=settings, cache=cache, concurrency=conc))
-        warm_wall, warm_requests = time.perf_counter() - started, FakeModel.requests
+        warm_wall, warm_requests = time.perf_counter() - started, server.requests
 
         naive_n = min(args.naive or n, n)
-        naive = naive_loop(url, inbox, naive_n) * n / naive_n
-        httpd.shutdown()
+        naive = naive_loop(server.url, inbox, naive_n) * n / naive_n
+        server.shutdown()
 
         print(f"articles {n}, latency {latency}s, concurrency {conc}")
         print(f"pipeline: {wall:.2f}s, {requests} requests, {len(result.failures)} failed; "
@@ -151,12 +192,12 @@ def main() -> None:
         print(f"peak memory (max RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
         if args.rpm:
-            httpd, url = serve(latency, args.rpm)
-            limited = asyncio.run(arun([inbox], settings=Settings(model="fake", api_key="k", base_url=url),
+            server = Server(latency, args.rpm)
+            limited = asyncio.run(arun([inbox], settings=Settings(model="fake", api_key="k", base_url=server.url),
                                        concurrency=conc))
-            httpd.shutdown()
-            print(f"under {args.rpm} requests/minute: {len(limited.failures)} failed, {FakeModel.requests} requests, "
-                  f"{FakeModel.limited} answered 429 (target: 0 failed)")
+            server.shutdown()
+            print(f"under {args.rpm} requests/minute: {len(limited.failures)} failed, {server.requests} requests, "
+                  f"{server.limited} answered 429 (target: 0 failed)")
 
 
 if __name__ == "__main__":
