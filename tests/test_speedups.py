@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from textwrap import dedent
 
 import instructor
 import pytest
 from instructor.v2.core.function_calls import response_schema
 from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel
-from textwrap import dedent
 
 from summarize.briefing import prompts
 from summarize.briefing.extraction import models_for
