@@ -9,6 +9,11 @@ the naive loop; warm-cache rerun 0 requests and < 2 s; under 600 requests/minute
 
 Usage: python benchmarks/throughput.py [--articles 200] [--latency 0.5] [--concurrency 16] [--rpm 600]
        [--naive 200]   (articles for the naive loop; its time is extrapolated to --articles when fewer)
+       [--repeat 1]    (pipeline runs, each with an empty cache; the median is reported)
+
+Each article here is one part, so the pipeline sends two requests per article (the part and the summary)
+at the same time: an article costs one latency. The naive loop sends one request per article (the part
+model only), so it does less work than the pipeline. The fake server runs in its own process.
 """
 
 from __future__ import annotations
@@ -17,13 +22,14 @@ import argparse
 import asyncio
 import json
 import math
+import multiprocessing
 import resource
+import statistics
 import tempfile
-import threading
 import time
 from collections import deque
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import instructor
 from openai import OpenAI
@@ -39,60 +45,99 @@ SUMMARY = {"sentences_in_english": ["Pistorius reviews a purchase."]}
 TEXT = "Meldung {n}\nVerteidigungsminister Boris Pistorius sagte am Dienstag, man prüfe den Kauf von System {n}.\n"
 
 
-class FakeModel(BaseHTTPRequestHandler):
-    latency = 0.5
-    rpm: int | None = None
-    lock = threading.Lock()
-    times: deque[float] = deque()
-    requests = 0
-    limited = 0
+class FakeModel:
+    """The fake model: answers every chat completion after exactly ``latency`` seconds (or at once with a 429
+    over ``rpm`` requests in the last minute). It runs in a process of its own (see :class:`Server`), as a
+    real server would: in the benchmark's process it would compete with the pipeline for the GIL and slow
+    down what is measured. One asyncio loop, HTTP/1.1 with keep-alive and TCP_NODELAY (asyncio's default),
+    like the OpenAI API and local model servers; a thread per connection (``http.server``) added 20-50 ms
+    to each answer when 32 requests arrived at once."""
 
-    def do_POST(self) -> None:  # noqa: N802
-        body = json.loads(self.rfile.read(int(self.headers["content-length"])))
-        cls = type(self)
-        with cls.lock:
-            cls.requests += 1
-            now = time.monotonic()
-            if cls.rpm:
-                while cls.times and now - cls.times[0] > 60:
-                    cls.times.popleft()
-                if len(cls.times) >= cls.rpm:
-                    cls.limited += 1
-                    wait = 60 - (now - cls.times[0])
-                    self._send(429, {"error": {"message": "rate limited", "type": "rate_limit", "code": None}},
-                               {"retry-after": f"{max(wait, 0.1):.2f}"})
-                    return
-                cls.times.append(now)
-        time.sleep(cls.latency)
+    def __init__(self, latency: float, rpm: int | None, requests: Any, limited: Any) -> None:
+        self.latency, self.rpm = latency, rpm
+        self.requests, self.limited = requests, limited  # multiprocessing.Value, read by the benchmark
+        self.times: deque[float] = deque()
+
+    def answer(self, body: dict) -> tuple[int, dict, dict[str, str]]:
+        self.requests.value += 1
+        now = time.monotonic()
+        if self.rpm:
+            while self.times and now - self.times[0] > 60:
+                self.times.popleft()
+            if len(self.times) >= self.rpm:
+                self.limited.value += 1
+                wait = 60 - (now - self.times[0])
+                return (429, {"error": {"message": "rate limited", "type": "rate_limit", "code": None}},
+                        {"retry-after": f"{max(wait, 0.1):.2f}"})
+            self.times.append(now)
         schema = json.dumps(body.get("response_format") or body.get("tools"))
         content = SUMMARY if "sentences_in_english" in schema else PART
-        self._send(200, {"id": "x", "object": "chat.completion", "created": 0, "model": "fake",
-                         "choices": [{"index": 0, "message": {"role": "assistant", "content": json.dumps(content)},
-                                      "finish_reason": "stop"}],
-                         "usage": {"prompt_tokens": 800, "completion_tokens": 60, "total_tokens": 860}})
+        return 200, {"id": "x", "object": "chat.completion", "created": 0, "model": "fake",
+                     "choices": [{"index": 0, "message": {"role": "assistant", "content": json.dumps(content)},
+                                  "finish_reason": "stop"}],
+                     "usage": {"prompt_tokens": 800, "completion_tokens": 60, "total_tokens": 860}}, {}
 
-    def _send(self, status: int, data: dict, headers: dict[str, str] | None = None) -> None:
-        raw = json.dumps(data).encode()
-        self.send_response(status)
-        self.send_header("content-type", "application/json")
-        self.send_header("content-length", str(len(raw)))
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        self.wfile.write(raw)
+    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while True:  # keep-alive: one request after another on the connection
+                head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+                fields = dict(line.split(":", 1) for line in head[1:] if ":" in line)
+                length = int(next((v for k, v in fields.items() if k.strip().lower() == "content-length"), "0"))
+                status, data, headers = self.answer(json.loads(await reader.readexactly(length)))
+                if status == 200:
+                    await asyncio.sleep(self.latency)
+                raw = json.dumps(data).encode()
+                lines = [f"HTTP/1.1 {status} {'OK' if status == 200 else 'Too Many Requests'}",
+                         "content-type: application/json", f"content-length: {len(raw)}",
+                         *(f"{k}: {v}" for k, v in headers.items())]
+                writer.write("\r\n".join(lines).encode() + b"\r\n\r\n" + raw)
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            writer.close()
 
-    def log_message(self, *args: object) -> None:
-        pass
+
+def _serve_forever(latency: float, rpm: int | None, requests: Any, limited: Any, port: Any) -> None:
+    async def serve() -> None:
+        model = FakeModel(latency, rpm, requests, limited)
+        server = await asyncio.start_server(model.handle, "127.0.0.1", 0, backlog=512)
+        port.value = server.sockets[0].getsockname()[1]
+        await server.serve_forever()
+
+    asyncio.run(serve())
 
 
-def serve(latency: float, rpm: int | None) -> tuple[ThreadingHTTPServer, str]:
-    FakeModel.latency, FakeModel.rpm = latency, rpm
-    FakeModel.times.clear()
-    FakeModel.requests = FakeModel.limited = 0
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), FakeModel)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/v1"
+class Server:
+    """The fake model in a separate process; ``requests`` and ``limited`` count what it answered."""
+
+    def __init__(self, latency: float, rpm: int | None) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        self._requests, self._limited, port = ctx.Value("i", 0), ctx.Value("i", 0), ctx.Value("i", 0)
+        self._process = ctx.Process(target=_serve_forever, args=(latency, rpm, self._requests, self._limited, port),
+                                    daemon=True)
+        self._process.start()
+        deadline = time.monotonic() + 30
+        while not port.value:
+            if time.monotonic() > deadline or not self._process.is_alive():
+                raise RuntimeError("the fake server did not start")
+            time.sleep(0.01)
+        self.url = f"http://127.0.0.1:{port.value}/v1"
+
+    @property
+    def requests(self) -> int:
+        return self._requests.value
+
+    @property
+    def limited(self) -> int:
+        return self._limited.value
+
+    def reset(self) -> None:
+        self._requests.value = 0
+
+    def shutdown(self) -> None:
+        self._process.terminate()
+        self._process.join()
 
 
 def naive_loop(base_url: str, inbox: Path, n: int) -> float:
@@ -113,6 +158,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--rpm", type=int, default=0, help="also run under this requests/minute limit")
     parser.add_argument("--naive", type=int, default=None, help="articles for the naive loop (default: all)")
+    parser.add_argument("--repeat", type=int, default=1, help="pipeline runs (each with an empty cache); the median counts")
     args = parser.parse_args()
     n, latency, conc = args.articles, args.latency, args.concurrency
 
@@ -121,28 +167,40 @@ def main() -> None:
         inbox.mkdir()
         for i in range(n):
             (inbox / f"a{i:04d}.txt").write_text(TEXT.format(n=i), encoding="utf-8")
-        httpd, url = serve(latency, None)
-        settings = Settings(model="fake", api_key="k", base_url=url)
-        cache = BriefingCache(Path(tmp) / "cache")
+        server = Server(latency, None)
+        settings = Settings(model="fake", api_key="k", base_url=server.url)
 
+        # openai and instructor import most of themselves on the first client or request (~0.5 s, once per
+        # process). That happens here, before any clock starts, for the pipeline and the naive loop alike.
         started = time.perf_counter()
-        result = asyncio.run(arun([inbox], settings=settings, cache=cache, concurrency=conc))
-        wall = time.perf_counter() - started
-        requests = FakeModel.requests
+        import openai.resources.chat  # noqa: F401
+        instructor.from_openai(OpenAI(api_key="k", base_url=server.url), mode=instructor.Mode.JSON_SCHEMA)
+        imports = time.perf_counter() - started
+
+        walls = []
+        for r in range(max(1, args.repeat)):
+            cache = BriefingCache(Path(tmp) / f"cache{r}")
+            server.reset()
+            started = time.perf_counter()
+            result = asyncio.run(arun([inbox], settings=settings, cache=cache, concurrency=conc))
+            walls.append(time.perf_counter() - started)
+            requests = server.requests
+        wall = statistics.median(walls)
         ideal = math.ceil(n / conc) * latency
 
-        FakeModel.requests = 0
+        server.reset()
         started = time.perf_counter()
         warm = asyncio.run(arun([inbox], settings=settings, cache=cache, concurrency=conc))
-        warm_wall, warm_requests = time.perf_counter() - started, FakeModel.requests
+        warm_wall, warm_requests = time.perf_counter() - started, server.requests
 
         naive_n = min(args.naive or n, n)
-        naive = naive_loop(url, inbox, naive_n) * n / naive_n
-        httpd.shutdown()
+        naive = naive_loop(server.url, inbox, naive_n) * n / naive_n
+        server.shutdown()
 
-        print(f"articles {n}, latency {latency}s, concurrency {conc}")
-        print(f"pipeline: {wall:.2f}s, {requests} requests, {len(result.failures)} failed; "
-              f"ideal {ideal:.2f}s -> {wall / ideal:.2f} x ideal (target <= 1.15)")
+        print(f"articles {n}, latency {latency}s, concurrency {conc} (library imports before timing: {imports:.2f}s)")
+        print(f"pipeline: {wall:.2f}s" + (f" (median of {', '.join(f'{w:.2f}' for w in walls)})" if len(walls) > 1 else "")
+              + f", {requests} requests ({requests / n:.0f} per article, sent together), {len(result.failures)} failed; "
+              f"ideal ceil({n}/{conc}) x {latency}s = {ideal:.2f}s -> {wall / ideal:.2f} x ideal (target <= 1.15)")
         print(f"naive sequential instructor loop: {naive:.1f}s"
               + (f" (extrapolated from {naive_n})" if naive_n < n else "")
               + f" -> pipeline is {naive / wall:.1f} x faster (target >= 12)")
@@ -151,12 +209,12 @@ def main() -> None:
         print(f"peak memory (max RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
         if args.rpm:
-            httpd, url = serve(latency, args.rpm)
-            limited = asyncio.run(arun([inbox], settings=Settings(model="fake", api_key="k", base_url=url),
+            server = Server(latency, args.rpm)
+            limited = asyncio.run(arun([inbox], settings=Settings(model="fake", api_key="k", base_url=server.url),
                                        concurrency=conc))
-            httpd.shutdown()
-            print(f"under {args.rpm} requests/minute: {len(limited.failures)} failed, {FakeModel.requests} requests, "
-                  f"{FakeModel.limited} answered 429 (target: 0 failed)")
+            server.shutdown()
+            print(f"under {args.rpm} requests/minute: {len(limited.failures)} failed, {server.requests} requests, "
+                  f"{server.limited} answered 429 (target: 0 failed)")
 
 
 if __name__ == "__main__":

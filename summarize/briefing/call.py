@@ -35,6 +35,7 @@ from .extraction import FIELD_KIND, Scope, MAX_SUMMARY_SENTENCES, Draft, Grounde
 from .ground import normalise
 from .prompts import language_name
 from ..llm.replay import ARTICLE_HEADER
+from ..llm.schemas import prepared
 from ..llm.validation import as_rendered, validating
 
 _RESPONSES: contextvars.ContextVar[list[Any] | None] = contextvars.ContextVar("summarize_responses", default=None)
@@ -273,7 +274,7 @@ def _part_request(
 ) -> dict[str, Any]:
     part_model, _ = models_for(language_name(settings.lang))
     return {
-        "response_model": part_model,
+        "response_model": prepared(part_model),
         "messages": as_rendered(messages),
         **_request_kwargs(settings, article_id, settings.max_tokens),
     }
@@ -281,7 +282,7 @@ def _part_request(
 
 def _summary_request(settings: Settings, messages: list[dict[str, str]], article_id: str) -> dict[str, Any]:
     return {
-        "response_model": models_for(language_name(settings.lang))[1],
+        "response_model": prepared(models_for(language_name(settings.lang))[1]),
         "messages": messages,
         **_request_kwargs(settings, article_id, settings.summary_max_tokens),
     }

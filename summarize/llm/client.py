@@ -46,8 +46,10 @@ from collections.abc import Callable, Mapping
 import httpx2
 import instructor
 from openai import AsyncOpenAI, DefaultAsyncHttpx2Client, DefaultHttpx2Client, OpenAI
+from openai._constants import DEFAULT_CONNECTION_LIMITS
 
 from ..errors import ConfigurationError
+from . import speedups
 from .limiter import AsyncObservingTransport
 from ..settings import Settings
 from .replay import AsyncRecordReplayTransport, Cassette, RecordReplayTransport
@@ -71,6 +73,10 @@ REPLAY_BASE_URL = "http://replay.invalid/v1"
 OPENAI_MAX_RETRIES = 0
 # Transport retries after the first attempt of a request, all done by RetryTransport (not by openai).
 TRANSPORT_RETRIES = RetryPolicy().max_attempts - 1
+# The pool the openai client would give itself (1,000 connections, 100 kept alive). A transport of ours
+# replaces its pool, and httpx2's bare default keeps only 20 connections alive: with 16 articles at once,
+# each with its parts and summary in flight, every round would open a dozen new connections.
+CONNECTION_LIMITS = DEFAULT_CONNECTION_LIMITS
 
 
 def instructor_mode(settings: Settings) -> instructor.Mode:
@@ -100,7 +106,7 @@ def _replay_cassette(settings: Settings) -> Cassette:
 
 def live_transport(settings: Settings, retry_policy: RetryPolicy | None = None) -> httpx2.BaseTransport:
     """The sync transport chain for live or recording runs (see the module docstring for the order)."""
-    retrying = RetryTransport(httpx2.HTTPTransport(), retry_policy)
+    retrying = RetryTransport(httpx2.HTTPTransport(limits=CONNECTION_LIMITS), retry_policy)
     if settings.record_dir is not None:
         return RecordReplayTransport(Cassette(settings.record_dir), "record", inner=retrying)
     return retrying
@@ -110,7 +116,7 @@ def async_live_transport(
     settings: Settings, retry_policy: RetryPolicy | None = None, observe: Observer | None = None
 ) -> httpx2.AsyncBaseTransport:
     """Async twin of :func:`live_transport`; ``observe`` (e.g. an adaptive limit) sees every HTTP attempt."""
-    network: httpx2.AsyncBaseTransport = httpx2.AsyncHTTPTransport()
+    network: httpx2.AsyncBaseTransport = httpx2.AsyncHTTPTransport(limits=CONNECTION_LIMITS)
     if observe is not None:
         network = AsyncObservingTransport(network, observe)
     retrying = AsyncRetryTransport(network, retry_policy)
@@ -155,10 +161,12 @@ def make_async_openai(
 def wrap(client: OpenAI, settings: Settings) -> instructor.Instructor:
     if not isinstance(client, OpenAI):
         raise ConfigurationError(f"expected an openai.OpenAI client, got {type(client).__name__}")
+    speedups.install()
     return instructor.from_openai(client, mode=instructor_mode(settings))
 
 
 def wrap_async(client: AsyncOpenAI, settings: Settings) -> instructor.AsyncInstructor:
     if not isinstance(client, AsyncOpenAI):
         raise ConfigurationError(f"expected an openai.AsyncOpenAI client, got {type(client).__name__}")
+    speedups.install()
     return instructor.from_openai(client, mode=instructor_mode(settings))

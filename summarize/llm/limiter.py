@@ -12,6 +12,8 @@ our transports and so is not observed; the limit then stays fixed.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from collections import deque
 from collections.abc import Callable, Mapping
 
 import httpx2
@@ -20,6 +22,10 @@ LOW_REMAINING = 0.1
 
 
 class AdaptiveLimit:
+    """Waiters queue in arrival order (FIFO) and a freed slot wakes exactly one of them, as in
+    :class:`asyncio.Semaphore`: a run creates a task per article up front, and waking every waiting task on
+    each release (then sending all but one back to sleep) cost O(articles) per finished article."""
+
     def __init__(self, maximum: int, *, recover: int = 8) -> None:
         if maximum < 1:
             raise ValueError("maximum must be at least 1")
@@ -30,24 +36,37 @@ class AdaptiveLimit:
         self.decreases = 0
         self._in_use = 0
         self._streak = 0
-        self._changed: asyncio.Event | None = None
-
-    def _event(self) -> asyncio.Event:
-        if self._changed is None:
-            self._changed = asyncio.Event()
-        return self._changed
+        self._waiters: deque[asyncio.Future[None]] = deque()
 
     async def __aenter__(self) -> AdaptiveLimit:
-        while self._in_use >= self.limit:
-            event = self._event()
-            event.clear()
-            await event.wait()
-        self._in_use += 1
+        if self._in_use < self.limit and not self._waiters:
+            self._in_use += 1
+            return self
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiters.append(waiter)
+        try:
+            await waiter  # resolved by _wake, which has taken the slot for us
+        except BaseException:
+            if waiter.done() and not waiter.cancelled():
+                self._in_use -= 1  # handed a slot, but cancelled before using it: pass it on
+                self._wake()
+            else:
+                with contextlib.suppress(ValueError):
+                    self._waiters.remove(waiter)
+            raise
         return self
 
     async def __aexit__(self, *exc: object) -> None:
         self._in_use -= 1
-        self._event().set()
+        self._wake()
+
+    def _wake(self) -> None:
+        """Hand free slots (under the current limit) to the longest waiting tasks."""
+        while self._waiters and self._in_use < self.limit:
+            waiter = self._waiters.popleft()
+            if not waiter.done():
+                self._in_use += 1
+                waiter.set_result(None)
 
     def observe(self, status: int, headers: Mapping[str, str]) -> None:
         if status == 429 or _running_low(headers):
@@ -60,7 +79,7 @@ class AdaptiveLimit:
             if self._streak >= self.recover and self.limit < self.maximum:
                 self.limit += 1
                 self._streak = 0
-                self._event().set()
+                self._wake()
 
 
 def _running_low(headers: Mapping[str, str]) -> bool:
