@@ -124,3 +124,17 @@ def test_every_surface_form_and_role_is_kept_per_source() -> None:
     w2 = Weapon(name="Patriot", name_as_written="PAC-3", category="air defence", status="delivered", evidence=_ev("PAC-3 y"))
     [patriot] = merge([_briefing("1", weapons=[w1]), _briefing("2", weapons=[w2])]).weapons
     assert patriot.by_source == {"1": ["Patriot-Raketen (paused)"], "2": ["PAC-3 (delivered)"]}
+
+
+def test_merge_restores_the_garbage_collector_state() -> None:
+    import gc
+
+    assert gc.isenabled()
+    merge([_briefing("1", actors=[_actor("Donald Trump", "Trump")])])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        merge([_briefing("1")])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -11,9 +11,11 @@ digest without one. Ordering: most supporting articles first, then order of firs
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -306,6 +308,21 @@ def _join(buckets: list[_Bucket], hints: EventHints) -> tuple[list[_Bucket], dic
     return list(joined.values()), flagged
 
 
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the duration of a merge, then restore its state.
+
+    A merge allocates many small objects that form no reference cycles (reference counting frees them);
+    at 10,000 briefings the collector's repeated full passes over the live briefings took ~1 s of ~4.5 s."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def merge(
     briefings: Sequence[Briefing], failures: Sequence[Failure] = (), *, lang: str = "en",
     resolver: Resolver | None = None, hints: EventHints | None = None,
@@ -315,8 +332,17 @@ def merge(
 
     Actors and weapons are grouped and named by ``resolver`` (default: a fresh one on the built-in
     alias table, ``summarize/data/aliases.json``). ``hints`` (from the clustering pass,
-    :mod:`summarize.digest.cluster`) join decisions of one event and flag divergences by the ids a merge
+    :mod:`summarize.digest.events`) join decisions of one event and flag divergences by the ids a merge
     without hints gives. Divergences are found by the rules of :mod:`summarize.digest.diverge`."""
+    with _cyclic_gc_paused():
+        return _merge(briefings, failures, lang=lang, resolver=resolver, hints=hints, tone=tone)
+
+
+def _merge(
+    briefings: Sequence[Briefing], failures: Sequence[Failure] = (), *, lang: str = "en",
+    resolver: Resolver | None = None, hints: EventHints | None = None,
+    tone: tuple[Sequence[str], Sequence[str]] | None = None,
+) -> Digest:
     resolver = resolver or Resolver(_default_aliases())
     actors = []
     for b in _group(briefings, "actors", resolver.actor_key):
