@@ -1,0 +1,469 @@
+"""Briefing and digest quality against a gold annotation (``benchmarks/gold/``), with the naive baseline.
+
+    python benchmarks/quality.py seeds                 # replays tests/recordings/seeds + the naive baseline's
+    python benchmarks/quality.py heldout               # replays benchmarks/recordings/heldout + naive
+    python benchmarks/quality.py seeds --out DIR       # scores an existing output folder (digest.json, briefings/)
+    python benchmarks/quality.py seeds --json          # the figures as JSON as well
+
+Per category (actors, decisions, weapons, open questions): recall over the gold's required items,
+precision over everything the briefing lists (an item is correct when it matches a required or an optional
+gold entry). Also: items taken from page chrome, located quotes that do not support their item,
+uninformative items (a decision that is a bare verb or repeats the name), descriptive fields in the
+article's language instead of English, items lost between the model's answers and the briefing, and the
+cross-source facts of the digest. The matching rules are in ``benchmarks/gold/README.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = {
+    "seeds": {"articles": ROOT / "seeds", "gold": ROOT / "benchmarks/gold/seeds",
+              "recordings": ROOT / "tests/recordings/seeds", "naive": ROOT / "benchmarks/recordings/naive-seeds"},
+    "heldout": {"articles": ROOT / "benchmarks/heldout", "gold": ROOT / "benchmarks/gold/heldout",
+                "recordings": ROOT / "benchmarks/recordings/heldout",
+                "naive": ROOT / "benchmarks/recordings/naive-heldout"},
+}
+CATEGORIES = ("actor", "decision", "weapon", "question")
+PLURAL = {"actor": "actors", "decision": "decisions", "weapon": "weapons", "question": "open_questions"}
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def fold(text: str) -> str:
+    text = text.casefold().replace("ß", "ss")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def has_term(text: str | None, terms: list[str]) -> bool:
+    """A term matches at the start of a word, as a prefix, case and diacritics folded."""
+    if not text:
+        return False
+    folded = fold(text)
+    return any(re.search(r"(?<!\w)" + re.escape(fold(t)), folded) for t in terms if t.strip())
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?:[\"“”»«']*)\s+|\n+")
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence(s) around [start, end): from the previous sentence end to the next one."""
+    lo = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        lo = m.end()
+    m = _SENTENCE_END.search(text, end)
+    return lo, (m.start() + 1 if m else len(text))
+
+
+def evidence_spans(text: str, strings: list[str]) -> list[tuple[int, int]]:
+    spans = []
+    for s in strings:
+        pos = text.find(s)
+        if pos < 0:
+            raise SystemExit(f"gold evidence not in the article: {s!r}; fix the gold file")
+        spans.append(sentence_span(text, pos, pos + len(s)))
+    return spans
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+@dataclass
+class Item:
+    """One briefing item, reduced to what scoring needs; ``quotes`` are (start, end) in the article."""
+
+    kind: str
+    label: str
+    names: list[str] = field(default_factory=list)  # actor/weapon names; decision deciders
+    text: str = ""  # decision what / question text
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    quote_text: str = ""
+    descriptive: list[str] = field(default_factory=list)  # fields that must be in the output language
+
+
+def items_of_briefing(b: dict) -> list[Item]:
+    out: list[Item] = []
+    for a in b.get("actors", []):
+        out.append(Item("actor", a["name"], [a["name"], a["name_as_written"]],
+                        quotes=[(e["start"], e["end"]) for e in a["evidence"]],
+                        quote_text=" ".join(e["quote"] for e in a["evidence"]),
+                        descriptive=[a.get("role") or ""]))
+    for d in b.get("decisions", []):
+        who = [d["who"], *d.get("participants", [])]
+        out.append(Item("decision", f"{d['who']}: {d['what']}", who, d["what"],
+                        [(e["start"], e["end"]) for e in d["evidence"]],
+                        " ".join(e["quote"] for e in d["evidence"]), [d["what"]]))
+    for w in b.get("weapons", []):
+        out.append(Item("weapon", w["name"], [w["name"], w["name_as_written"]],
+                        quotes=[(e["start"], e["end"]) for e in w["evidence"]],
+                        quote_text=" ".join(e["quote"] for e in w["evidence"]), descriptive=[w["category"]]))
+    for q in b.get("open_questions", []):
+        out.append(Item("question", q["question"], text=q["question"],
+                        quotes=[(e["start"], e["end"]) for e in q["evidence"]],
+                        quote_text=" ".join(e["quote"] for e in q["evidence"]), descriptive=[q["question"]]))
+    return out
+
+
+def items_of_naive(b: dict) -> list[Item]:
+    """The naive schema has strings only: names are the strings, a decision's decider is looked for in it."""
+    out = [Item("actor", s, [s]) for s in b["actors"]]
+    out += [Item("decision", s, [s], s, descriptive=[s]) for s in b["decisions"]]
+    out += [Item("weapon", s, [s]) for s in b["weapons"]]
+    out += [Item("question", s, text=s, descriptive=[s]) for s in b["open_questions"]]
+    return out
+
+
+def matches(item: Item, gold: dict, text: str) -> bool:
+    kind = item.kind
+    if kind in ("actor", "weapon"):
+        return any(has_term(n, gold["names"]) for n in item.names)
+    spans = gold.get("_spans", [])
+    grounded = bool(item.quotes)
+    if grounded and spans and not any(overlaps(q, s) for q in item.quotes for s in spans):
+        return False
+    if kind == "decision":
+        who_ok = any(has_term(n, gold["who"]) for n in item.names)
+        return who_ok and has_term(item.text, gold["what"])
+    # question: an ungrounded (naive) question needs the `about` terms; a grounded one its evidence, and
+    # the about terms when the gold gives them
+    about = gold.get("about") or []
+    if not grounded:
+        return bool(about) and has_term(item.text, about)
+    return bool(spans) and (not about or has_term(item.text + " " + item.quote_text, about))
+
+
+# --------------------------------------------------------------------------- quality signals
+
+_GERMAN = set("der die das und nicht mit für fur über uber ist wird werden zu von den dem ein eine einen sich auf "
+              "auch als bei nach wurde hat haben soll sollen noch wie aus im am zum zur".split())
+_STOP = set("the a an of to in on for and with by at from about as his her their its is was be has have had "
+            "that this it he she they will would could should".split())
+_BARE = set("received met said says spoke talked called agreed announced decided stated reported discussed "
+            "no change changed increased decreased continued".split())
+
+
+def foreign(text: str) -> bool:
+    """A descriptive field written in German (the seeds' and held-out's non-English language)."""
+    words = re.findall(r"[\wäöüß]+", text.casefold())
+    if len(words) < 2:
+        return bool(words) and (words[0] in _GERMAN or bool(re.search(r"[äöüß]", words[0])))
+    german = sum(w in _GERMAN for w in words) + sum(bool(re.search(r"[äöüß]", w)) and w == w.lower() for w in words)
+    return german >= 2 or german / len(words) >= 0.25
+
+
+def uninformative(item: Item) -> bool:
+    if item.kind == "decision":
+        who_words = {fold(w) for n in item.names for w in re.findall(r"\w+", n)}
+        words = [w for w in re.findall(r"\w+", fold(item.text)) if w not in _STOP and w not in who_words]
+        return len(words) < 2 or all(w in _BARE for w in words)
+    if item.kind == "question":
+        return len(re.findall(r"\w+", item.text)) < 4
+    return False
+
+
+def supports(item: Item, gold: dict, text: str) -> bool:
+    """A located quote supports its (matched) item: it names the actor or weapon, or reports the fact."""
+    if item.kind in ("actor", "weapon"):
+        return has_term(item.quote_text, gold["names"]) or any(has_term(item.quote_text, [n]) for n in item.names[1:])
+    return any(overlaps(q, s) for q in item.quotes for s in gold.get("_spans", []))
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class Score:
+    found: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CATEGORIES, 0))
+    required: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CATEGORIES, 0))
+    correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CATEGORIES, 0))
+    listed: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CATEGORIES, 0))
+    boilerplate: int = 0
+    unsupported: int = 0
+    uninformative: int = 0
+    foreign: int = 0
+    descriptive: int = 0
+    lost: int = 0
+    missed: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def recall(self, c: str) -> float:
+        return self.found[c] / self.required[c] if self.required[c] else 1.0
+
+    def precision(self, c: str) -> float:
+        return self.correct[c] / self.listed[c] if self.listed[c] else 0.0
+
+
+def load_gold(folder: Path, articles: Path) -> tuple[dict[str, dict], dict]:
+    golds = {}
+    for path in sorted(folder.glob("*.toml")):
+        if path.name == "cross.toml":
+            continue
+        gold = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = (articles / f"{gold['article']}.txt").read_text(encoding="utf-8")
+        gold["_text"] = text
+        for c in CATEGORIES:
+            for g in gold.get(c, []):
+                g["_spans"] = evidence_spans(text, g.get("evidence", []))
+        chrome = gold.get("chrome", {})
+        gold["_chrome_spans"] = [(m.start(), m.end()) for s in chrome.get("strings", [])
+                                 for m in re.finditer(re.escape(s), text)]
+        golds[gold["article"]] = gold
+    cross_path = folder / "cross.toml"
+    cross = tomllib.loads(cross_path.read_text(encoding="utf-8")) if cross_path.exists() else {}
+    return golds, cross
+
+
+def score_items(per_article: dict[str, list[Item]], golds: dict[str, dict], lost: dict[str, int] | None = None) -> Score:
+    s = Score()
+    for article, gold in golds.items():
+        items = per_article.get(article)
+        if items is None:
+            s.notes.append(f"{article}: no briefing")
+            items = []
+        text = gold["_text"]
+        chrome = gold.get("chrome", {})
+        for c in CATEGORIES:
+            entries = gold.get(c, [])
+            mine = [i for i in items if i.kind == c]
+            s.listed[c] += len(mine)
+            for g in entries:
+                hit = [i for i in mine if matches(i, g, text)]
+                if g.get("required", True):
+                    s.required[c] += 1
+                    if hit:
+                        s.found[c] += 1
+                    else:
+                        s.missed.append(f"{article[:3]} {c} {g.get('key', '?')}")
+                s.unsupported += sum(1 for i in hit if i.quotes and not supports(i, g, text))
+            s.correct[c] += sum(1 for i in mine if any(matches(i, g, text) for g in entries))
+        for i in items:
+            from_chrome = any(overlaps(q, cs) for q in i.quotes for cs in gold["_chrome_spans"])
+            if from_chrome or any(has_term(n, chrome.get("names", [])) for n in i.names if i.kind == "actor"):
+                s.boilerplate += 1
+            s.uninformative += uninformative(i)
+            for value in i.descriptive:
+                if value and value.strip():
+                    s.descriptive += 1
+                    s.foreign += foreign(value)
+    s.lost = sum((lost or {}).values())
+    return s
+
+
+def _member(ref: str) -> tuple[str, str]:
+    article, _, key = ref.partition(":")
+    return article, key
+
+
+def _gold_entry(golds: dict, ref: str) -> tuple[str, dict] | None:
+    article, key = _member(ref)
+    gold = golds.get(article, {})
+    for c in CATEGORIES:
+        for g in gold.get(c, []):
+            if g.get("key") == key:
+                return c, g
+    return None
+
+
+def score_cross(digest: dict, golds: dict, cross: dict) -> dict[str, tuple[int, int]]:
+    """(passed, total) for entities, multi-source events, divergences and timeline dates."""
+    out: dict[str, tuple[int, int]] = {}
+    passed = total = 0
+    for ent in cross.get("entity", []):
+        total += 1
+        rows = digest["actors"] if ent.get("kind", "actor") == "actor" else digest["weapons"]
+        names = [n for ref in ent["members"] if (e := _gold_entry(golds, ref)) for n in e[1]["names"]]
+        want = {_member(r)[0] for r in ent["members"]}
+        hits = [r for r in rows if any(has_term(n, names) for n in [r["name"], *r["names_as_written"]])]
+        if len(hits) == 1 and want <= set(hits[0]["articles"]):
+            passed += 1
+    out["entities once, all sources"] = (passed, total)
+
+    def covers(row: dict, refs: list[str]) -> set[str]:
+        got = set()
+        for ref in refs:
+            article, _ = _member(ref)
+            entry = _gold_entry(golds, ref)
+            if not entry:
+                continue
+            spans = entry[1].get("_spans") or []
+            names = entry[1].get("names") or []
+            for sup in row["support"]:
+                if sup["article_id"] != article:
+                    continue
+                if (spans and overlaps((sup["start"], sup["end"]), spans[0])) or any(
+                        overlaps((sup["start"], sup["end"]), sp) for sp in spans) or (names and has_term(sup["quote"], names)):
+                    got.add(article)
+        return got
+
+    passed = total = 0
+    for ev in cross.get("event", []):
+        total += 1
+        if any(len(covers(row, ev["members"])) >= 2 for row in digest["decisions"] + digest["weapons"]):
+            passed += 1
+    out["events as one multi-source development"] = (passed, total)
+
+    passed = total = 0
+    for div in cross.get("divergence", []):
+        total += 1
+        want = [(a, digest_text) for a, digest_text in (c.split(":", 1) for c in div["claims"])]
+        ok = False
+        for x in digest.get("divergences", []):
+            by_article = {c["article_id"]: c for c in x["claims"]}
+            if all(a in by_article for a, _ in want):
+                ok = True
+                break
+        passed += ok
+    out["divergences shown"] = (passed, total)
+
+    passed = total = 0
+    for ev in cross.get("event", []):
+        if not ev.get("date"):
+            continue
+        total += 1
+        if any(t["date"] == ev["date"] and covers(t, ev["members"]) for t in digest.get("timeline", [])):
+            passed += 1
+    out["timeline dates"] = (passed, total)
+    return out
+
+
+# --------------------------------------------------------------------------- producing what is scored
+
+
+def run_design(articles: Path, recordings: Path, out: Path) -> None:
+    from summarize.cli import main as cli
+
+    argv = ["digest", str(articles), "--replay", str(recordings), "-o", str(out), "--no-cache"]
+    if (recordings / "_digest").is_dir():
+        argv += ["--events", "model"]
+    old = sys.argv
+    sys.argv = ["summarize", *argv]
+    try:
+        cli()
+    except SystemExit as exc:
+        if exc.code not in (0, 1, None):
+            raise
+    finally:
+        sys.argv = old
+
+
+def load_output(out: Path) -> tuple[dict[str, list[Item]], dict, dict[str, dict], dict[str, int]]:
+    digest = json.loads((out / "digest.json").read_text(encoding="utf-8"))
+    per_article, briefings, lost = {}, {}, {}
+    for path in sorted((out / "briefings").glob("*.json")):
+        b = json.loads(path.read_text(encoding="utf-8"))
+        per_article[b["article"]["id"]] = items_of_briefing(b)
+        briefings[b["article"]["id"]] = b
+        lost[b["article"]["id"]] = b.get("dropped_items", 0)
+    return per_article, digest, briefings, lost
+
+
+def naive_items(articles: Path, recordings: Path, ids: list[str]) -> tuple[dict[str, list[Item]], dict]:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from naive import run as naive_run  # noqa: E402
+
+    from summarize.settings import Settings
+
+    settings = Settings(model="qwen2.5-coder-1.5b-instruct", replay_dir=recordings)
+    per_article, usage = {}, {"calls": 0, "prompt_tokens": 0, "completion_tokens": 0}
+    for article_id in ids:
+        result = naive_run([articles / f"{article_id}.txt"], settings)[article_id]
+        per_article[article_id] = items_of_naive(result["briefing"])
+        usage["calls"] += 1
+        usage["prompt_tokens"] += result["usage"]["prompt_tokens"]
+        usage["completion_tokens"] += result["usage"]["completion_tokens"]
+    return per_article, usage
+
+
+def usage_of(briefings: dict[str, dict]) -> dict[str, int]:
+    u = {"calls": 0, "prompt_tokens": 0, "completion_tokens": 0}
+    for b in briefings.values():
+        u["calls"] += b["meta"]["llm_calls"]
+        u["prompt_tokens"] += b["meta"]["usage"]["prompt_tokens"]
+        u["completion_tokens"] += b["meta"]["usage"]["completion_tokens"]
+    return u
+
+
+# --------------------------------------------------------------------------- report
+
+
+def table(name: str, rows: list[tuple[str, Score, dict[str, int] | None]], n: int) -> str:
+    head = f"{'':<10}" + "".join(f"{PLURAL[c][:9]:>21}" for c in CATEGORIES) + \
+        f"{'chrome':>8}{'unsupp':>8}{'uninf':>7}{'foreign':>9}{'lost':>6}{'calls/a':>9}{'compl/a':>9}{'prompt/a':>10}"
+    lines = [f"## {name}: {n} articles   (recall / precision, found of required)", head]
+    for label, s, usage in rows:
+        cells = "".join(f"{s.recall(c):>8.2f} / {s.precision(c):.2f} {s.found[c]:>3}/{s.required[c]:<3}" for c in CATEGORIES)
+        u = usage or {}
+        per = (lambda k: f"{u.get(k, 0) / n:.0f}" if u else "-")
+        calls = f"{u.get('calls', 0) / n:.1f}" if u else "-"
+        lines.append(f"{label:<10}{cells}{s.boilerplate:>8}{s.unsupported:>8}{s.uninformative:>7}"
+                     f"{s.foreign:>5}/{s.descriptive:<3}{s.lost:>6}{calls:>9}{per('completion_tokens'):>9}"
+                     f"{per('prompt_tokens'):>10}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("set", choices=sorted(SETS))
+    parser.add_argument("--out", type=Path, help="score this output folder instead of replaying the recordings")
+    parser.add_argument("--recordings", type=Path, help="replay these recordings (default: the set's)")
+    parser.add_argument("--label", default="design")
+    parser.add_argument("--no-naive", action="store_true")
+    parser.add_argument("--missed", action="store_true", help="list the required gold items not found")
+    parser.add_argument("--only", nargs="*", help="score only these article ids (prefixes)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    cfg = SETS[args.set]
+    golds, cross = load_gold(cfg["gold"], cfg["articles"])
+    if args.only:
+        golds = {k: v for k, v in golds.items() if any(k.startswith(p) for p in args.only)}
+    if not golds:
+        raise SystemExit(f"no gold files in {cfg['gold']}")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = args.out
+        if out is None:
+            out = Path(tmp) / "out"
+            run_design(cfg["articles"], args.recordings or cfg["recordings"], out)
+        per_article, digest, briefings, lost = load_output(out)
+    design = score_items(per_article, golds, lost)
+    rows: list[tuple[str, Score, dict | None]] = [(args.label, design, usage_of(briefings))]
+    naive = None
+    if not args.no_naive and cfg["naive"].is_dir():
+        naive_per, naive_usage = naive_items(cfg["articles"], cfg["naive"], sorted(golds))
+        naive = score_items(naive_per, golds)
+        rows.append(("naive", naive, naive_usage))
+    print(table(args.set, rows, len(golds)))
+    cross_scores = score_cross(digest, golds, cross) if cross else {}
+    if cross_scores:
+        print("cross-source: " + " · ".join(f"{k} {p}/{t}" for k, (p, t) in cross_scores.items()))
+    if args.missed:
+        print("missed: " + ", ".join(design.missed))
+    for note in design.notes:
+        print("note:", note)
+    summary = " ".join(f"{c[0].upper()} {design.recall(c):.2f}/{design.precision(c):.2f}" for c in CATEGORIES)
+    versus = ""
+    if naive is not None:
+        better = all(design.recall(c) > naive.recall(c) for c in CATEGORIES)
+        versus = f" · naive {' '.join(f'{c[0].upper()} {naive.recall(c):.2f}' for c in CATEGORIES)}" \
+                 f" · recall above naive in every category: {'yes' if better else 'no'}"
+    print(f"summary {args.set} {args.label}: recall/precision {summary} · chrome {design.boilerplate} · "
+          f"unsupported {design.unsupported} · uninformative {design.uninformative} · "
+          f"foreign {design.foreign} · lost {design.lost}{versus}")
+    if args.json:
+        print(json.dumps({"set": args.set, "recall": {c: design.recall(c) for c in CATEGORIES},
+                          "precision": {c: design.precision(c) for c in CATEGORIES},
+                          "cross": cross_scores}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
