@@ -195,6 +195,7 @@ class Score:
     descriptive: int = 0
     lost: int = 0
     missed: list[str] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     def recall(self, c: str) -> float:
@@ -246,7 +247,10 @@ def score_items(per_article: dict[str, list[Item]], golds: dict[str, dict], lost
                     else:
                         s.missed.append(f"{article[:3]} {c} {g.get('key', '?')}")
                 s.unsupported += sum(1 for i in hit if i.quotes and not supports(i, g, text))
-            s.correct[c] += sum(1 for i in mine if any(matches(i, g, text) for g in entries))
+            right = [i for i in mine if any(matches(i, g, text) for g in entries)]
+            s.correct[c] += len(right)
+            s.unmatched += [f"{article[:3]} {c}: {i.label[:90]} | {text[i.quotes[0][0]:i.quotes[0][1]][:60] if i.quotes else ''}"
+                            for i in mine if i not in right]
         for i in items:
             from_chrome = any(overlaps(q, cs) for q in i.quotes for cs in gold["_chrome_spans"])
             if from_chrome or any(has_term(n, chrome.get("names", [])) for n in i.names if i.kind == "actor"):
@@ -385,6 +389,22 @@ def naive_items(articles: Path, recordings: Path, ids: list[str]) -> tuple[dict[
     return per_article, usage
 
 
+def model_seconds(recordings: Path | None, ids: list[str]) -> float | None:
+    """Seconds the model server spent (prompt + generation, llama.cpp's own ``timings``) on these articles'
+    recorded requests; None when the recordings hold no timings (another server)."""
+    if recordings is None or not recordings.is_dir():
+        return None
+    total, seen = 0.0, False
+    for article_id in ids:
+        for path in (recordings / article_id).glob("*.json"):
+            body = json.loads(path.read_text(encoding="utf-8"))["response"].get("body") or {}
+            timings = body.get("timings") if isinstance(body, dict) else None
+            if timings:
+                seen = True
+                total += (timings.get("prompt_ms", 0) + timings.get("predicted_ms", 0)) / 1000
+    return total if seen else None
+
+
 def usage_of(briefings: dict[str, dict]) -> dict[str, int]:
     u = {"calls": 0, "prompt_tokens": 0, "completion_tokens": 0}
     for b in briefings.values():
@@ -399,7 +419,8 @@ def usage_of(briefings: dict[str, dict]) -> dict[str, int]:
 
 def table(name: str, rows: list[tuple[str, Score, dict[str, int] | None]], n: int) -> str:
     head = f"{'':<10}" + "".join(f"{PLURAL[c][:9]:>21}" for c in CATEGORIES) + \
-        f"{'chrome':>8}{'unsupp':>8}{'uninf':>7}{'foreign':>9}{'lost':>6}{'calls/a':>9}{'compl/a':>9}{'prompt/a':>10}"
+        f"{'chrome':>8}{'unsupp':>8}{'uninf':>7}{'foreign':>9}{'lost':>6}{'calls/a':>9}{'compl/a':>9}{'prompt/a':>10}" \
+        f"{'s/a':>6}"
     lines = [f"## {name}: {n} articles   (recall / precision, found of required)", head]
     for label, s, usage in rows:
         cells = "".join(f"{s.recall(c):>8.2f} / {s.precision(c):.2f} {s.found[c]:>3}/{s.required[c]:<3}" for c in CATEGORIES)
@@ -408,7 +429,7 @@ def table(name: str, rows: list[tuple[str, Score, dict[str, int] | None]], n: in
         calls = f"{u.get('calls', 0) / n:.1f}" if u else "-"
         lines.append(f"{label:<10}{cells}{s.boilerplate:>8}{s.unsupported:>8}{s.uninformative:>7}"
                      f"{s.foreign:>5}/{s.descriptive:<3}{s.lost:>6}{calls:>9}{per('completion_tokens'):>9}"
-                     f"{per('prompt_tokens'):>10}")
+                     f"{per('prompt_tokens'):>10}{per('seconds'):>6}")
     return "\n".join(lines)
 
 
@@ -416,10 +437,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("set", choices=sorted(SETS))
     parser.add_argument("--out", type=Path, help="score this output folder instead of replaying the recordings")
-    parser.add_argument("--recordings", type=Path, help="replay these recordings (default: the set's)")
+    parser.add_argument("--recordings", type=Path, help="replay these recordings (default: the set's); with --out, "
+                        "only read for the model's seconds")
     parser.add_argument("--label", default="design")
     parser.add_argument("--no-naive", action="store_true")
     parser.add_argument("--missed", action="store_true", help="list the required gold items not found")
+    parser.add_argument("--unmatched", action="store_true", help="list the items that match no gold entry")
     parser.add_argument("--only", nargs="*", help="score only these article ids (prefixes)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
@@ -436,11 +459,17 @@ def main() -> None:
             run_design(cfg["articles"], args.recordings or cfg["recordings"], out)
         per_article, digest, briefings, lost = load_output(out)
     design = score_items(per_article, golds, lost)
-    rows: list[tuple[str, Score, dict | None]] = [(args.label, design, usage_of(briefings))]
+    design_usage = usage_of(briefings)
+    recordings = args.recordings or (cfg["recordings"] if args.out is None else None)
+    if (seconds := model_seconds(recordings, sorted(golds))) is not None:
+        design_usage["seconds"] = seconds
+    rows: list[tuple[str, Score, dict | None]] = [(args.label, design, design_usage)]
     naive = None
     if not args.no_naive and cfg["naive"].is_dir():
         naive_per, naive_usage = naive_items(cfg["articles"], cfg["naive"], sorted(golds))
         naive = score_items(naive_per, golds)
+        if (seconds := model_seconds(cfg["naive"], sorted(golds))) is not None:
+            naive_usage["seconds"] = seconds
         rows.append(("naive", naive, naive_usage))
     print(table(args.set, rows, len(golds)))
     cross_scores = score_cross(digest, golds, cross) if cross else {}
@@ -448,6 +477,8 @@ def main() -> None:
         print("cross-source: " + " · ".join(f"{k} {p}/{t}" for k, (p, t) in cross_scores.items()))
     if args.missed:
         print("missed: " + ", ".join(design.missed))
+    if args.unmatched:
+        print("\n".join(["unmatched:", *design.unmatched]))
     for note in design.notes:
         print("note:", note)
     summary = " ".join(f"{c[0].upper()} {design.recall(c):.2f}/{design.precision(c):.2f}" for c in CATEGORIES)

@@ -127,7 +127,8 @@ def _write_manifest(settings: Settings) -> None:
     if settings.record_dir is None:
         return
     Cassette(settings.record_dir).write_manifest(
-        {"model": settings.model, "mode": settings.mode, "lang": settings.lang, "prompt_version": prompt_version()}
+        {"model": settings.model, "mode": settings.mode, "lang": settings.lang, "depth": settings.depth,
+         "chunk_chars": settings.chunk_chars, "prompt_version": prompt_version()}
     )
 
 

@@ -55,7 +55,9 @@ class Actor(_Grounded):
 
 
 class Decision(_Grounded):
-    who: str = Field(description="Who decided or announced, in the output language.")
+    who: str = Field(description="Who decided or announced (the first of the participants), canonical name.")
+    participants: list[str] = Field(default_factory=list, description="Everyone the article names as deciding or "
+                                    "taking part (e.g. both sides of a call), canonical names.")
     what: str = Field(description="What was decided, in the output language.")
     status: DecisionStatus = Field(description="Where the decision stands, as the article reports it.")
     date: str | None = Field(default=None, description="Date as stated in the article, if any.")

@@ -36,6 +36,9 @@ class Settings:
     summary_max_tokens: int = 300
     # Cleaned text per model call. Small models recall far more per paragraph than per article.
     chunk_chars: int = 1800
+    # Passes per part (1, 2 or 3): how many requests read each part, each asking for fewer lists. A small
+    # model fills a short list far more completely; see extraction.PASSES and benchmarks/quality.py.
+    depth: int = 2
     # Validation re-asks after the first answer (instructor's max_retries). One, as the grounding rules say.
     reasks: int = 1
     timeout: float = 300.0
@@ -49,6 +52,8 @@ class Settings:
             raise ConfigurationError("--record and --replay exclude each other: pick one")
         if self.chunk_chars < 200:
             raise ConfigurationError(f"chunk_chars={self.chunk_chars} is too small: use 200 or more")
+        if self.depth not in (1, 2, 3):
+            raise ConfigurationError(f"depth={self.depth}: use 1 (one request per part), 2 or 3 (focused passes)")
         if self.max_tokens < 64:
             raise ConfigurationError(f"max_tokens={self.max_tokens} is too small: use 64 or more")
 
@@ -64,6 +69,12 @@ class Settings:
             "mode": env.get("SUMMARIZE_MODE") or DEFAULT_MODE,
             "lang": env.get("SUMMARIZE_LANG") or "en",
         }
+        for name, key in (("depth", "SUMMARIZE_DEPTH"), ("chunk_chars", "SUMMARIZE_CHUNK_CHARS")):
+            if env.get(key):
+                try:
+                    values[name] = int(env[key])
+                except ValueError:
+                    raise ConfigurationError(f"{key}={env[key]!r} is not a whole number") from None
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 
@@ -89,6 +100,7 @@ def resolve_settings(
     record: Path | None = None,
     replay: Path | None = None,
     chunk_chars: int | None = None,
+    depth: int | None = None,
     env: dict[str, str] | None = None,
 ) -> Settings:
     """Settings as every command builds them: arguments over the replay folder's manifest over the
@@ -105,9 +117,9 @@ def resolve_settings(
                 f"--replay {replay}: no such folder. Record one with: summarize digest ARTICLES --record {replay}"
             )
         manifest = Cassette(replay).manifest()
-        defaults = {k: manifest[k] for k in ("model", "mode", "lang") if manifest.get(k)}
+        defaults = {k: manifest[k] for k in ("model", "mode", "lang", "depth", "chunk_chars") if manifest.get(k)}
     given = {"model": model, "base_url": base_url, "mode": mode, "lang": lang, "record_dir": record,
-             "replay_dir": replay, "chunk_chars": chunk_chars}
+             "replay_dir": replay, "chunk_chars": chunk_chars, "depth": depth}
     merged = {**defaults, **{k: v for k, v in given.items() if v is not None}}
     settings = Settings.from_env(env, **merged)
     if replay is not None:

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 import os
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import instructor
@@ -34,8 +37,11 @@ from ..models import (
 from ..settings import Settings
 from . import prompts
 from .call import CallLog, PartResult, arun_part, arun_summary, attach_collector, run_part, run_summary
-from .chunk import chunk, halve
-from .extraction import ActorDraft, DecisionDraft, Draft, Grounder, QuestionDraft, WeaponDraft
+from . import cues
+from .plausible import actor_problem, weapon_problem
+from .extraction import (
+    FIELD_KIND, PASSES, alias_forms, canonical_weapon, label, ActorDraft, DecisionDraft, Draft, Grounder, Lists, QuestionDraft, Sentences, WeaponDraft, halve, pass_model,
+)
 from .ground import normalise
 from .safety import scrub, scrub_optional
 
@@ -43,6 +49,16 @@ SUMMARY_INPUT_CHARS = 4000
 MAX_EVIDENCE = 3
 
 ArticleLike = Article | os.PathLike[str] | str
+
+
+@dataclass(frozen=True)
+class PartRequest:
+    """One request of an article: a part (``scope``, sentence numbers) read for some lists (``model``)."""
+
+    messages: list[dict[str, str]]
+    model: type[Lists]
+    scope: tuple[int, int]
+    name: str
 
 
 def as_article(source: ArticleLike) -> Article:
@@ -56,11 +72,31 @@ def as_article(source: ArticleLike) -> Article:
     raise UsageError(f"cannot brief a {type(source).__name__}: pass an Article, a pathlib.Path or the text as str")
 
 
+def _part_messages(
+    sentences: Sentences, scope: tuple[int, int], title: str, label: str, parts: int, name: str,
+    fields: tuple[str, ...], lang: str,
+) -> list[dict[str, str]]:
+    return prompts.messages(
+        "brief", lang=lang, title=title, part=label, parts=parts, text=sentences.numbered(scope),
+        hints=cues.hints(sentences, scope, fields), task=prompts.task(name, lang=lang),
+    )
+
+
+@lru_cache(maxsize=None)
+def _example_turns(name: str, fields: tuple[str, ...], lang: str) -> tuple[dict[str, str], ...]:
+    """The worked example as a user turn in the same form as the real one, and the answer turn."""
+    text, answer = prompts.example(name, lang)
+    sentences = Sentences.of(text)
+    title = text.splitlines()[0]
+    user = _part_messages(sentences, (1, len(sentences)), title, "1", 1, name, fields, lang)[1]
+    return (user, {"role": "assistant", "content": answer})
+
+
 def _merge_key(field: str, item: Draft) -> str:
     if isinstance(item, (ActorDraft, WeaponDraft)):
         return f"{field}:{normalise(item.name)}"
     if isinstance(item, DecisionDraft):
-        return f"{field}:{normalise(item.who)}|{normalise(item.what)}"
+        return f"{field}:{normalise(item.who[0])}|{normalise(item.what)}"
     return f"{field}:{normalise(item.question)}"
 
 
@@ -77,29 +113,51 @@ class Plan:
                 "credits); check that it holds an article's text",
                 path=article.path,
             )
-        self.parts = chunk(self.cleaned.text, settings.chunk_chars)
         self.title = article.title or article.id
-        self.scopes = [self._scope(part) for part in self.parts]
-        self.grounder = Grounder(article.text, self.cleaned, instructions=self.part_messages(0)[0]["content"])
+        self.grounder = Grounder(article.text, self.cleaned)
+        # The parts are runs of numbered sentences; the model cites sentence numbers (see extraction.py).
+        sentences = self.grounder.sentences
+        self.scopes = sentences.windows(settings.chunk_chars)
+        self.parts = [sentences.numbered(scope) for scope in self.scopes]
+        lang = prompts.language_name(settings.lang)
+        # One request per pass and part (see extraction.PASSES and Settings.depth). A focused pass for
+        # decisions or questions reads shorter parts: those items are dense, names are not.
+        self.requests = []
+        for name, fields in PASSES[settings.depth]:
+            focused = settings.depth > 1 and "decisions" in fields
+            scopes = sentences.windows(settings.chunk_chars // 2) if focused else self.scopes
+            if fields == ("open_questions",):  # an open question needs a sentence that says so (cues.is_open)
+                scopes = [sc for sc in scopes if cues.matching(sentences, sc, "open")]
+            self.requests += [
+                PartRequest(self._messages(scope, str(i + 1), name, fields, len(scopes)), pass_model(lang, fields),
+                            scope, name)
+                for i, scope in enumerate(scopes)
+            ]
+        # A field that repeats the instructions or the worked example is the model echoing, not the article.
+        echoes = {m["content"] for r in self.requests for m in r.messages if m is not r.messages[-1]}
+        self.grounder = Grounder(article.text, self.cleaned, instructions="\n".join(sorted(echoes)))
+        self.grounder.open_cue = cues.is_open
 
-    def _scope(self, part: str) -> tuple[int, int] | None:
-        """Where a part sits in the cleaned text (parts are cut from it at line and sentence ends)."""
-        start = self.cleaned.text.find(part[:80])
-        return (start, min(len(self.cleaned.text), start + len(part))) if start >= 0 else None
+    def _messages(
+        self, scope: tuple[int, int], label: str, name: str, fields: tuple[str, ...], parts: int
+    ) -> list[dict[str, str]]:
+        system, user = _part_messages(self.grounder.sentences, scope, self.title, label, parts, name,
+                                      fields, self.settings.lang)
+        return [system, *_example_turns(name, fields, self.settings.lang), user]
 
     def part_messages(self, i: int) -> list[dict[str, str]]:
-        return self.messages_for(self.parts[i], str(i + 1))
+        """The messages of request ``i`` (see :attr:`requests`)."""
+        return self.requests[i].messages
 
-    def messages_for(self, text: str, label: str) -> list[dict[str, str]]:
-        return prompts.messages(
-            "brief", lang=self.settings.lang, title=self.title, part=label, parts=len(self.parts), text=text
-        )
-
-    def halves(self, i: int) -> list[tuple[list[dict[str, str]], tuple[int, int] | None]]:
-        """Requests for the two halves of part ``i`` (labelled ``2a``, ``2b``), for a truncated answer."""
+    def halves(self, request: PartRequest) -> list[PartRequest]:
+        """The request for each half of its part (labelled ``2a``, ``2b``), after a truncated answer."""
+        fields = tuple(request.model.model_fields)
+        same_pass = [r.scope for r in self.requests if r.name == request.name]
+        number = same_pass.index(request.scope) + 1 if request.scope in same_pass else 0
         return [
-            (self.messages_for(half, f"{i + 1}{letter}"), self._scope(half))
-            for letter, half in zip("ab", halve(self.parts[i]))
+            PartRequest(self._messages(half, f"{number}{letter}", request.name, fields, len(same_pass)),
+                        request.model, half, request.name)
+            for letter, half in zip("ab", halve(request.scope))
         ]
 
     def summary_messages(self) -> list[dict[str, str]]:
@@ -135,12 +193,29 @@ class Plan:
                 dropped.append(DroppedItem(kind="actor", label=item.name_as_written[:120],
                                            reason="it is listed as a weapon, not an actor"))
 
+        for key, (field, item, _) in list(merged.items()):
+            problem = (actor_problem(item) if isinstance(item, ActorDraft)
+                       else weapon_problem(item) if isinstance(item, WeaponDraft) else None)
+            if problem:
+                del merged[key]
+                dropped.append(DroppedItem(kind=FIELD_KIND[field], label=label(item)[:120], reason=problem))
+
         lists: dict[str, list] = {"actors": [], "decisions": [], "weapons": [], "open_questions": []}
+        canonical = _Canonical([i for _, i, _ in merged.values() if isinstance(i, ActorDraft)])
         for field, item, evidences in sorted(merged.values(), key=lambda m: m[2][0].start):
             evidences = sorted(evidences, key=lambda e: e.start)
             if isinstance(item, ActorDraft) and self.grounder.echoes_instructions(item.role):
                 item = item.model_copy(update={"role": None})
-            lists[field].append(_final(item, evidences, self.article.text, self.article.published))
+            lists[field].append(
+                _final(item, evidences, self.article.text, self.article.published, canonical, self.grounder)
+            )
+        lists["decisions"] = _one_per_event(lists["decisions"])
+        lists["open_questions"] = _one_per_sentence(lists["open_questions"])
+        for decision in list(lists["decisions"]):
+            if not informative(decision.what, decision.participants):
+                lists["decisions"].remove(decision)
+                dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120],
+                                           reason="the description says too little (a bare or unfinished verb)"))
         a = self.article
         return Briefing(
             article=ArticleRef(
@@ -183,11 +258,100 @@ def _grounded_date(stated: str | None, source: str, published: dt.date | None) -
         return None
     if when.precision in ("month", "year") and when.text.casefold() in source.casefold():
         return when.text
+    if len(stated.strip()) >= 4 and stated.strip().casefold() in source.casefold():
+        return stated.strip()  # as the article words it ("am Freitag"): the digest resolves it against the date
     return None
 
 
+class _Canonical:
+    """A decider as the article writes it ("Selenskyj", "der US-Präsident") -> the canonical name the same
+    briefing gives that actor ("Volodymyr Zelensky"), so key developments name people alike everywhere."""
+
+    def __init__(self, actors: list[ActorDraft]) -> None:
+        self.by_written = {normalise(a.name_as_written): a.name for a in actors if a.name.strip()}
+        self.by_name = {normalise(a.name): a.name for a in actors if a.name.strip()}
+        self.actors = actors
+
+    def __call__(self, who: str) -> str:
+        key = normalise(who)
+        if key in self.by_written:
+            return self.by_written[key]
+        if key in self.by_name:
+            return self.by_name[key]
+        words = set(key.split())
+        for actor in self.actors:  # "Selenskyj" -> "Volodymyr Zelensky": a name that shares its last word
+            for form in (actor.name_as_written, actor.name):
+                last = normalise(form).split()[-1:]
+                if last and len(last[0]) >= 4 and last[0] in words:
+                    return actor.name
+        forms = alias_forms("actors", who)
+        return forms[0] if forms else who
+
+
+def _weapon_name(item: WeaponDraft, source: str) -> str:
+    """The weapon's name: the alias table's canonical name for the name as written ("Patriot-Systeme" ->
+    "Patriot"), else the model's English name, unless that name is nowhere in the article and belongs to
+    the alias table's other entries or the worked example (a small model copies names it has seen)."""
+    canonical = canonical_weapon(item.name_as_written)
+    if canonical:
+        return canonical
+    name = scrub(item.name.strip(), source)
+    if not name or normalise(name) in _example_names():
+        return scrub(item.name_as_written.strip(), source)
+    return name
+
+
+@lru_cache(maxsize=1)
+def _example_names() -> frozenset[str]:
+    names: set[str] = set()
+    for name, _ in PASSES[1]:
+        _, answer = prompts.example(name, "en")
+        data = json.loads(answer)
+        names |= {normalise(i["name"]) for key in ("actors", "weapons") for i in data.get(key, [])}
+    return frozenset(names)
+
+
+_DANGLING = {"as", "that", "to", "the", "a", "an", "of", "with", "about", "had", "has", "have", "for", "on", "in",
+             "and", "by", "from", "was", "is"}
+
+
+def informative(what: str, who: list[str]) -> bool:
+    """A decision's description says something: three or more words, not ending in a dangling word ("described
+    the attack as"), and more than the deciders' names."""
+    words = what.split()
+    if len(words) < 3 or words[-1].casefold().strip(".,;:") in _DANGLING:
+        return False
+    names = {w.casefold() for n in who for w in n.split()}
+    return any(w.casefold().strip(".,;:'\"") not in names for w in words)
+
+
+def _one_per_sentence(questions: list[OpenQuestion]) -> list[OpenQuestion]:
+    """One open question per sentence that says something is open (a model asks the same thing twice)."""
+    seen: set[int] = set()
+    out = []
+    for q in questions:
+        if q.evidence[0].start not in seen:
+            seen.add(q.evidence[0].start)
+            out.append(q)
+    return out
+
+
+def _one_per_event(decisions: list[Decision]) -> list[Decision]:
+    """One decision per event: decisions the model gives for the same cited sentence ("Trump: agreed to meet",
+    "Putin: agreed to meet", or the same agreement worded twice) become one, with all participants."""
+    out: list[Decision] = []
+    for d in decisions:
+        twin = next((o for o in out if o.evidence[0].start == d.evidence[0].start), None)
+        if twin is None:
+            out.append(d)
+        else:
+            twin.participants = list(dict.fromkeys([*twin.participants, *d.participants]))
+    return out
+
+
 def _final(
-    item: Draft, evidence: list[Evidence], source: str, published: dt.date | None = None
+    item: Draft, evidence: list[Evidence], source: str, published: dt.date | None = None,
+    canonical: _Canonical | None = None, grounder: Grounder | None = None,
 ) -> Actor | Decision | Weapon | OpenQuestion:
     """The output item, every model-written field scrubbed of links and markup the article lacks, and a
     decision's date kept only when the article states it."""
@@ -201,13 +365,16 @@ def _final(
             kind=item.kind, role=scrub_optional((item.role or "").strip() or None, source), evidence=evidence,
         )
     if isinstance(item, DecisionDraft):
+        who = [w for w in item.who if w.strip() and (grounder is None or grounder.names_anywhere(w))] or item.who
+        names = [clean((canonical or (lambda w: w))(w)) for w in who]
+        names = list(dict.fromkeys(n for n in names if n))
         return Decision(
-            who=clean(item.who), what=clean(item.what), status=item.status,
-            date=_grounded_date(item.date, source, published), evidence=evidence,
+            who=names[0] if names else clean(item.who[0]), participants=names, what=clean(item.what),
+            status=item.status, date=_grounded_date(item.when, source, published), evidence=evidence,
         )
     if isinstance(item, WeaponDraft):
         return Weapon(
-            name=clean(item.name) or clean(item.name_as_written), name_as_written=clean(item.name_as_written),
+            name=_weapon_name(item, source), name_as_written=clean(item.name_as_written),
             category=clean(item.category), status=item.status, evidence=evidence,
         )
     assert isinstance(item, QuestionDraft)
@@ -228,11 +395,11 @@ def brief_with(client: instructor.Instructor, article: Article, settings: Settin
     plan = Plan(article, settings)
     try:
         results = []
-        for i in range(len(plan.parts)):
-            result = run_part(client, settings, plan.part_messages(i), plan.grounder, article.id, plan.scopes[i])
-            if result.truncated and (halves := plan.halves(i)):
+        for request in plan.requests:
+            result = run_part(client, settings, request.messages, plan.grounder, article.id, request.scope, request.model)
+            if result.truncated and (halves := plan.halves(request)):
                 result = result.absorb_halves(
-                    [run_part(client, settings, m, plan.grounder, article.id, scope) for m, scope in halves]
+                    [run_part(client, settings, h.messages, plan.grounder, article.id, h.scope, h.model) for h in halves]
                 )
             results.append(result)
         summary, summary_log = run_summary(client, settings, plan.summary_messages(), article.id)
@@ -244,11 +411,14 @@ def brief_with(client: instructor.Instructor, article: Article, settings: Settin
 async def abrief_with(client: instructor.AsyncInstructor, article: Article, settings: Settings) -> Briefing:
     plan = Plan(article, settings)
     try:
-        async def one_part(i: int) -> PartResult:
-            result = await arun_part(client, settings, plan.part_messages(i), plan.grounder, article.id, plan.scopes[i])
-            if result.truncated and (halves := plan.halves(i)):
+        async def one(request: PartRequest) -> PartResult:
+            result = await arun_part(
+                client, settings, request.messages, plan.grounder, article.id, request.scope, request.model
+            )
+            if result.truncated and (halves := plan.halves(request)):
                 result = result.absorb_halves(
-                    [await arun_part(client, settings, m, plan.grounder, article.id, scope) for m, scope in halves]
+                    [await arun_part(client, settings, h.messages, plan.grounder, article.id, h.scope, h.model)
+                     for h in halves]
                 )
             return result
 
@@ -257,7 +427,7 @@ async def abrief_with(client: instructor.AsyncInstructor, article: Article, sett
         try:
             async with asyncio.TaskGroup() as group:
                 summary_task = group.create_task(arun_summary(client, settings, plan.summary_messages(), article.id))
-                tasks = [group.create_task(one_part(i)) for i in range(len(plan.parts))]
+                tasks = [group.create_task(one(request)) for request in plan.requests]
         except BaseExceptionGroup as group_error:
             raise group_error.exceptions[0]  # keeps its own __cause__ (the original API error)
         results = [task.result() for task in tasks]

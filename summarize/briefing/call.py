@@ -18,6 +18,7 @@ exception as ``__cause__``; a replay miss surfaces as :class:`ReplayMiss` itself
 from __future__ import annotations
 
 import contextlib
+import json
 import contextvars
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import BriefingError, ModelOutputError, ReplayMiss, TruncatedOutput
 from ..models import DroppedItem, Evidence, Usage
 from ..settings import Settings
-from .extraction import FIELD_KIND, Scope, MAX_SUMMARY_SENTENCES, Draft, Grounder, PartDraft, SummaryDraft, label, models_for
+from .extraction import FIELD_KIND, Scope, MAX_SUMMARY_SENTENCES, Draft, Grounder, Lists, SummaryDraft, label, models_for
 from .ground import normalise
 from .prompts import language_name
 from ..llm.replay import ARTICLE_HEADER
@@ -155,30 +156,45 @@ def _loads(content: str, truncated: bool) -> Any:
         return None
 
 
-def _lenient_items(data: Any, part_model: type[PartDraft]) -> list[tuple[str, Draft]]:
-    """Every well-formed item of a (possibly partial) answer; malformed ones are skipped."""
+def _lenient_items(data: Any, part_model: type[Lists]) -> tuple[list[tuple[str, Draft]], list[DroppedItem]]:
+    """Every well-formed item of a (possibly partial) answer, and a dropped entry for each item that is
+    malformed or beyond its list's limit: nothing the model answered vanishes uncounted."""
     if not isinstance(data, dict):
-        return []
+        return [], []
     out: list[tuple[str, Draft]] = []
+    lost: list[DroppedItem] = []
     for name, info in part_model.model_fields.items():
         model: type[BaseModel] = info.annotation.__args__[0]  # type: ignore[union-attr]
         raw_items = data.get(name)
         if not isinstance(raw_items, list):
             continue
         limit = info.metadata[0].max_length  # type: ignore[attr-defined]
-        for raw in raw_items[:limit]:
+        for n, raw in enumerate(raw_items):
+            if n >= limit:
+                lost.append(DroppedItem(kind=FIELD_KIND[name], label=_raw_label(raw),
+                                        reason=f"beyond the limit of {limit} items per answer"))
+                continue
             try:
                 out.append((name, model.model_validate(raw)))  # type: ignore[arg-type]
-            except ValidationError:
-                continue
-    return out
+            except ValidationError as exc:
+                lost.append(DroppedItem(kind=FIELD_KIND[name], label=_raw_label(raw),
+                                        reason=f"malformed or cut off: {exc.errors()[0]['msg']}"[:200]))
+    return out, lost
+
+
+def _raw_label(raw: Any) -> str:
+    if isinstance(raw, dict):
+        for key, value in raw.items():
+            if key not in ("s", "words") and isinstance(value, str) and value.strip():
+                return value[:120]
+    return json.dumps(raw, ensure_ascii=False)[:120]
 
 
 def _key(field_name: str, item: Draft) -> str:
     return f"{field_name}:{label(item).casefold()}"
 
 
-def salvage(seen: list[_Seen], grounder: Grounder, part_model: type[PartDraft], scope: Scope | None = None) -> PartResult:
+def salvage(seen: list[_Seen], grounder: Grounder, part_model: type[Lists], scope: Scope | None = None) -> PartResult:
     """Grounded items from all attempts; failures of the last attempt become dropped items."""
     responses = [s.response for s in seen]
     error = getattr(seen, "error", None)
@@ -186,9 +202,9 @@ def salvage(seen: list[_Seen], grounder: Grounder, part_model: type[PartDraft], 
         # the client could not even parse the HTTP answer (e.g. a non-JSON body): nothing to salvage
         raise ModelOutputError(f"the model's answer could not be read: {error}") from error
     kept: dict[str, tuple[str, Draft, Evidence]] = {}
-    last_failures: dict[str, DroppedItem] = {}
+    failures: dict[str, DroppedItem] = {}
     parsed_any = False
-    for n, response in enumerate(responses):
+    for response in responses:
         content = _content(response)
         if content is None:
             continue
@@ -196,19 +212,20 @@ def salvage(seen: list[_Seen], grounder: Grounder, part_model: type[PartDraft], 
         if data is None:
             continue
         parsed_any = True
-        failures: dict[str, DroppedItem] = {}
-        for field_name, item in _lenient_items(data, part_model):
+        items, lost = _lenient_items(data, part_model)
+        for d in lost:
+            failures.setdefault(f"{d.kind}:{d.label.casefold()}:{d.reason}", d)
+        for field_name, item in items:
             key = _key(field_name, item)
             result = grounder.check(item, scope)
             if isinstance(result, Evidence):
                 kept.setdefault(key, (field_name, item, result))
             else:
-                failures[key] = DroppedItem(kind=FIELD_KIND[field_name], label=label(item)[:120], reason=result)
-        if n == len(responses) - 1:
-            last_failures = failures
+                failures.setdefault(key, DroppedItem(kind=FIELD_KIND[field_name], label=label(item)[:120], reason=result))
     if responses and not parsed_any:
         raise ModelOutputError("the model answered no parseable JSON in any attempt") from error
-    dropped = [d for k, d in last_failures.items() if k not in kept]
+    # Items of every attempt count: one an attempt dropped and no attempt grounded is listed, once.
+    dropped = [d for k, d in failures.items() if k not in kept]
     return PartResult(kept=list(kept.values()), dropped=dropped, log=_log(seen))
 
 
@@ -270,9 +287,9 @@ def _attempts(article_id: str) -> Iterator[_Collected]:
 
 
 def _part_request(
-    settings: Settings, messages: list[dict[str, str]], grounder: Grounder, scope: Scope | None, article_id: str
+    settings: Settings, messages: list[dict[str, str]], article_id: str, model: type[Lists] | None = None
 ) -> dict[str, Any]:
-    part_model, _ = models_for(language_name(settings.lang))
+    part_model = model or models_for(language_name(settings.lang))[0]
     return {
         "response_model": prepared(part_model),
         "messages": as_rendered(messages),
@@ -295,8 +312,9 @@ def run_part(
     grounder: Grounder,
     article_id: str,
     scope: Scope | None = None,
+    model: type[Lists] | None = None,
 ) -> PartResult:
-    request = _part_request(settings, messages, grounder, scope, article_id)
+    request = _part_request(settings, messages, article_id, model)
     with _attempts(article_id) as seen, validating({"grounder": grounder, "strict": True, "scope": scope}):
         client.create(**request)
     return salvage(seen, grounder, request["response_model"], scope)
@@ -309,8 +327,9 @@ async def arun_part(
     grounder: Grounder,
     article_id: str,
     scope: Scope | None = None,
+    model: type[Lists] | None = None,
 ) -> PartResult:
-    request = _part_request(settings, messages, grounder, scope, article_id)
+    request = _part_request(settings, messages, article_id, model)
     with _attempts(article_id) as seen, validating({"grounder": grounder, "strict": True, "scope": scope}):
         await client.create(**request)
     return salvage(seen, grounder, request["response_model"], scope)

@@ -1,38 +1,46 @@
-"""What the model is asked to fill (drafts), and the grounding check that runs inside validation.
+"""What the model is asked to fill (drafts), and how a draft is grounded in the article.
 
-The drafts are deliberately small and bounded (``maxItems``, ``maxLength``) so a weak model under a
-grammar cannot loop forever inside one list or string. Field order is generation order: the name as
-written, then the quote that must contain it, then the rest.
+The model reads the article as **numbered sentences** (:class:`Sentences`) and cites a sentence number
+for every item instead of copying a quote. The code turns the number into the sentence's own text and
+offsets, so grounding is exact, and a small model writes a few digits instead of a 20-word quote (its time
+is the tokens it writes). A citation is checked, never trusted: the sentence must name the actor or
+weapon, or one of a decision's deciders; a wrong number is repaired to the nearest sentence of the part
+that does, and an item nothing can be found for is dropped with its reason (:meth:`Grounder.check`).
 
-:class:`Grounder` turns a draft item into a located :class:`~summarize.models.Evidence` or a reason.
-With the validation context ``{"grounder": g, "strict": True}`` (set by :func:`summarize.llm.validation.validating`)
-the :class:`PartDraft` validator raises on the first answer's unsupported items, so instructor re-asks once
-with those reasons in the message.
+The drafts are small and bounded (``maxItems``, ``maxLength``) so a weak model under a grammar cannot
+loop forever inside one list or string. Field order is generation order.
 """
 
 from __future__ import annotations
 
+import bisect
+import json
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from ..article.clean import CleanedText
-from ..llm.validation import current
-from rapidfuzz import fuzz
-
 from ..models import ActorKind, DecisionStatus, Evidence, WeaponStatus
-from .ground import MIN_QUOTE_CHARS, locate, mentions, normalise, sentence_bounds
+from .ground import _sentences, mentions, normalise
 
-MAX_ACTORS = 10
-MAX_DECISIONS = 6
-MAX_WEAPONS = 5
-MAX_QUESTIONS = 3
-MAX_QUOTE = 250  # a cut-off quote is still a verbatim prefix, so it still grounds
+MAX_ACTORS = 12
+MAX_DECISIONS = 8
+MAX_WEAPONS = 6
+MAX_QUESTIONS = 4
+MAX_WHO = 4
+MAX_WORDS = 80  # the anchor: a few words copied from the cited sentence, to find it when the number is off
+DraftActorKind = Literal["person", "state", "organisation"]
 MAX_SUMMARY_SENTENCES = 3
+# A sentence longer than this is cited as its first MAX_EVIDENCE_CHARS characters, cut at a word end.
+MAX_EVIDENCE_CHARS = 400
+MIN_ANCHOR_CHARS = 6
 
-Scope = tuple[int, int]
+Scope = tuple[int, int]  # [first, last] sentence numbers (1-based, inclusive) of the part the model saw
 
 
 def _lower_enum(value: Any) -> Any:
@@ -45,10 +53,10 @@ class _Draft(BaseModel):
 
 class ActorDraft(_Draft):
     name_as_written: str = Field(max_length=80)
-    quote: str = Field(max_length=MAX_QUOTE)
+    s: int = Field(description="number of a sentence that names it")
     name: str = Field(max_length=80)
-    kind: ActorKind
-    role: str | None = Field(default=None, max_length=120)
+    kind: DraftActorKind
+    role: str | None = Field(default=None, max_length=100)
 
     @field_validator("kind", mode="before")
     @classmethod
@@ -57,21 +65,27 @@ class ActorDraft(_Draft):
 
 
 class DecisionDraft(_Draft):
-    who: str = Field(max_length=80)
-    quote: str = Field(max_length=MAX_QUOTE)
-    what: str = Field(max_length=200)
+    s: int = Field(description="number of the sentence that reports it")
+    words: str = Field(default="", max_length=MAX_WORDS, description="a few words copied from that sentence")
+    who: list[str] = Field(min_length=1, max_length=MAX_WHO)
+    what: str = Field(max_length=160)
     status: DecisionStatus
-    date: str | None = Field(default=None, max_length=40)
+    when: str | None = Field(default=None, max_length=40)
 
     @field_validator("status", mode="before")
     @classmethod
     def _norm_status(cls, v: Any) -> Any:
         return _lower_enum(v)
 
+    @field_validator("who", mode="before")
+    @classmethod
+    def _listify(cls, v: Any) -> Any:
+        return [v] if isinstance(v, str) else v
+
 
 class WeaponDraft(_Draft):
     name_as_written: str = Field(max_length=80)
-    quote: str = Field(max_length=MAX_QUOTE)
+    s: int = Field(description="number of a sentence that names it")
     name: str = Field(max_length=60)
     category: str = Field(max_length=40)
     status: WeaponStatus
@@ -83,8 +97,9 @@ class WeaponDraft(_Draft):
 
 
 class QuestionDraft(_Draft):
-    quote: str = Field(max_length=MAX_QUOTE)
-    question: str = Field(max_length=200)
+    s: int = Field(description="number of the sentence that says it is open")
+    words: str = Field(default="", max_length=MAX_WORDS, description="a few words copied from that sentence")
+    question: str = Field(max_length=160)
 
 
 Draft = ActorDraft | DecisionDraft | WeaponDraft | QuestionDraft
@@ -94,42 +109,37 @@ def label(item: Draft) -> str:
     if isinstance(item, (ActorDraft, WeaponDraft)):
         return item.name_as_written
     if isinstance(item, DecisionDraft):
-        return f"{item.who}: {item.what}"
+        return f"{', '.join(item.who)}: {item.what}"
     return item.question
 
 
-class PartDraft(_Draft):
-    """The model's answer for one part of an article."""
+class Lists(_Draft):
+    """The model's answer for one part of an article (or one pass over it): some of the four lists."""
+
+    def items(self) -> list[tuple[str, int, Draft]]:
+        out: list[tuple[str, int, Draft]] = []
+        for field in type(self).model_fields:
+            out.extend((field, i, item) for i, item in enumerate(getattr(self, field)))
+        return out
+
+
+class PartDraft(Lists):
+    """All four lists."""
 
     actors: list[ActorDraft] = Field(default_factory=list, max_length=MAX_ACTORS)
     decisions: list[DecisionDraft] = Field(default_factory=list, max_length=MAX_DECISIONS)
     weapons: list[WeaponDraft] = Field(default_factory=list, max_length=MAX_WEAPONS)
     open_questions: list[QuestionDraft] = Field(default_factory=list, max_length=MAX_QUESTIONS)
 
-    def items(self) -> list[tuple[str, int, Draft]]:
-        out: list[tuple[str, int, Draft]] = []
-        for field in ("actors", "decisions", "weapons", "open_questions"):
-            out.extend((field, i, item) for i, item in enumerate(getattr(self, field)))
-        return out
 
-    @model_validator(mode="after")
-    def _grounded(self, info: ValidationInfo) -> PartDraft:
-        ctx = current(info)
-        grounder: Grounder | None = ctx.get("grounder")
-        if grounder is None or not ctx.get("strict"):
-            return self
-        problems = []
-        for field, i, item in self.items():
-            result = grounder.check(item, ctx.get("scope"))
-            if isinstance(result, str):
-                problems.append(f"- {field}[{i}] ({label(item)!r}): {result}")
-        if problems:
-            raise ValueError(
-                "these items are not supported by the article text:\n"
-                + "\n".join(problems)
-                + "\nFor each one, copy a sentence exactly from the article that supports it, or remove the item."
-            )
-        return self
+# Depth: which lists each request of a part asks for. One pass asks for all four lists at once; more
+# passes ask for fewer lists each, which a small model fills far more completely, at the cost of reading
+# the part again (a server with a prompt cache reads the shared prefix only once).
+PASSES: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    1: (("all", ("actors", "decisions", "weapons", "open_questions")),),
+    2: (("entities", ("actors", "weapons")), ("events", ("decisions", "open_questions"))),
+    3: (("entities", ("actors", "weapons")), ("decisions", ("decisions",)), ("questions", ("open_questions",))),
+}
 
 
 class SummaryDraft(_Draft):
@@ -152,16 +162,18 @@ def models_for(lang_name: str) -> tuple[type[PartDraft], type[SummaryDraft]]:
     key = lang_key(lang_name)
     sentence = Annotated[str, Field(max_length=220)]
     actor = create_model("ActorDraft", __base__=ActorDraft,
-                         role=(str | None, Field(default=None, max_length=120, alias=f"role_{key}")))
+                         role=(str | None, Field(default=None, max_length=100, alias=f"role_{key}")))
     decision = create_model("DecisionDraft", __base__=DecisionDraft,
-                            what=(str, Field(max_length=200, alias=f"what_{key}")))
+                            what=(str, Field(max_length=160, alias=f"what_{key}")))
+    weapon = create_model("WeaponDraft", __base__=WeaponDraft,
+                          category=(str, Field(max_length=40, alias=f"category_{key}")))
     question = create_model("QuestionDraft", __base__=QuestionDraft,
-                            question=(str, Field(max_length=200, alias=f"question_{key}")))
+                            question=(str, Field(max_length=160, alias=f"question_{key}")))
     part = create_model(
         "PartDraft", __base__=PartDraft,
         actors=(list[actor], Field(default_factory=list, max_length=MAX_ACTORS)),  # type: ignore[valid-type]
         decisions=(list[decision], Field(default_factory=list, max_length=MAX_DECISIONS)),  # type: ignore[valid-type]
-        weapons=(list[WeaponDraft], Field(default_factory=list, max_length=MAX_WEAPONS)),
+        weapons=(list[weapon], Field(default_factory=list, max_length=MAX_WEAPONS)),  # type: ignore[valid-type]
         open_questions=(list[question], Field(default_factory=list, max_length=MAX_QUESTIONS)),  # type: ignore[valid-type]
     )
     summary = create_model(
@@ -171,6 +183,124 @@ def models_for(lang_name: str) -> tuple[type[PartDraft], type[SummaryDraft]]:
     return part, summary
 
 
+@lru_cache(maxsize=None)
+def pass_model(lang_name: str, fields: tuple[str, ...]) -> type[Lists]:
+    """The answer model of one pass: only ``fields`` of the full :func:`models_for` part model, in order."""
+    full = models_for(lang_name)[0]
+    if fields == tuple(full.model_fields):
+        return full
+    name = "".join(f.title().replace("_", "") for f in fields) + "Draft"
+    return create_model(  # type: ignore[call-overload, no-any-return]
+        name, __base__=Lists, **{f: (full.model_fields[f].annotation, full.model_fields[f]) for f in fields}
+    )
+
+
+# --------------------------------------------------------------------------- numbered sentences
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """The cleaned text's sentences, numbered from 1: what the model sees and cites."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Sentences:
+        starts, ends = _sentences(text)
+        return cls(text, starts, ends)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def span(self, n: int) -> tuple[int, int]:
+        return self.starts[n - 1], self.ends[n - 1]
+
+    def sentence(self, n: int) -> str:
+        start, end = self.span(n)
+        return self.text[start:end]
+
+    def number_at(self, pos: int) -> int:
+        """The number of the sentence holding (or following) cleaned-text offset ``pos``."""
+        return min(len(self), bisect.bisect_right(self.ends, pos) + 1)
+
+    def windows(self, max_chars: int) -> list[Scope]:
+        """Runs of whole sentences of at most ``max_chars`` (a longer sentence is a window of its own),
+        cut preferably where a line ends, so a heading travels with its paragraph."""
+        scopes: list[Scope] = []
+        first, size, last_line_end = 1, 0, 0
+        for n in range(1, len(self) + 1):
+            length = self.ends[n - 1] - self.starts[n - 1] + 6
+            if size and size + length > max_chars:
+                cut = last_line_end if last_line_end >= first and (n - 1 - last_line_end) <= 3 else n - 1
+                scopes.append((first, cut))
+                first = cut + 1
+                size = sum(self.ends[k - 1] - self.starts[k - 1] + 6 for k in range(first, n))
+            size += length
+            if "\n" in self.text[self.ends[n - 1] : self.ends[n - 1] + 2] and not _is_heading(self.sentence(n)):
+                last_line_end = n
+        if first <= len(self):
+            scopes.append((first, len(self)))
+        return scopes
+
+    def numbered(self, scope: Scope) -> str:
+        """The sentences of ``scope``, one per line, each after its number: ``[12] Trump sagte ...``."""
+        return "\n".join(f"[{n}] {self.sentence(n)}" for n in range(scope[0], scope[1] + 1))
+
+
+def _is_heading(sentence: str) -> bool:
+    return len(sentence) < 120 and not sentence.rstrip().endswith((".", "!", "?", ":", '"', "“", "”", "«", "»"))
+
+
+def halve(scope: Scope) -> list[Scope]:
+    """Two halves of a part (for an answer cut off at ``max_tokens``); ``[]`` for a single sentence."""
+    first, last = scope
+    if last <= first:
+        return []
+    middle = (first + last) // 2
+    return [(first, middle), (middle + 1, last)]
+
+
+ALIASES_FILE = Path(__file__).resolve().parent.parent / "data" / "aliases.json"
+
+
+@lru_cache(maxsize=2)
+def _aliases(section: str) -> dict[str, tuple[str, ...]]:
+    data = json.loads(ALIASES_FILE.read_text(encoding="utf-8")).get(section, {})
+    out: dict[str, tuple[str, ...]] = {}
+    for canonical, entry in data.items():
+        forms = (canonical, *entry.get("aliases", []))
+        for form in forms:
+            out[normalise(form)] = forms
+    return out
+
+
+def alias_forms(section: str, name: str) -> tuple[str, ...]:
+    """Every form the alias table (``summarize/data/aliases.json``, ``section`` "actors" or "weapons") gives
+    the entity ``name`` belongs to, canonical name first, in English and German ("drones" -> "Drohnen",
+    "Germany" -> "Deutschland", "Berlin"); empty for an unknown name."""
+    return _aliases(section).get(normalise(name.strip()), ())
+
+
+def weapon_forms(name: str) -> tuple[str, ...]:
+    return alias_forms("weapons", name)
+
+
+@lru_cache(maxsize=1024)
+def canonical_weapon(written: str) -> str | None:
+    """The alias table's name of the named system a written name refers to ("Patriot-Systemen" -> "Patriot"):
+    a named system's form that the written name mentions (as a word prefix); None for generic kinds."""
+    data = json.loads(ALIASES_FILE.read_text(encoding="utf-8")).get("weapons", {})
+    for canonical, entry in data.items():
+        if entry.get("generic"):
+            continue
+        for form in (canonical, *entry.get("aliases", [])):
+            if len(form) >= 3 and mentions(form, written, 0, len(written)):
+                return canonical
+    return None
+
+
 @lru_cache(maxsize=64)  # the prompt is the same for every article: build its trigram set once
 def _trigrams(text: str) -> frozenset[tuple[str, ...]]:
     words = re.findall(r"\w+", normalise(text))
@@ -178,12 +308,17 @@ def _trigrams(text: str) -> frozenset[tuple[str, ...]]:
 
 
 class Grounder:
-    """Locates quotes in the cleaned text the model saw and maps them to the original article text."""
+    """Turns a cited sentence number into located evidence in the original article text."""
 
     def __init__(self, original: str, cleaned: CleanedText, instructions: str = "") -> None:
         self.original = original
         self.cleaned = cleaned
+        self.sentences = Sentences.of(cleaned.text)
         self._prompt_trigrams = _trigrams(instructions)
+        self._anywhere: dict[str, bool] = {}
+        # Set by the caller (briefing.cues.is_open): an open question needs a sentence that says so.
+        self.open_cue: Callable[[str], bool] | None = None
+        self._norm_cache: dict[int, str] = {}
 
     def echoes_instructions(self, value: str | None) -> bool:
         """True when a field mostly repeats the prompt's wording (a small model's habit), not the article:
@@ -193,90 +328,98 @@ class Grounder:
         grams = _trigrams(value)
         return bool(grams) and len(grams & self._prompt_trigrams) * 2 >= len(grams)
 
-    def _sentences(self, scope: Scope | None) -> list[tuple[int, int]]:
-        """Sentence spans of the cleaned text inside ``scope`` (the part the model saw), else everywhere."""
-        text = self.cleaned.text
-        lo, hi = scope if scope is not None else (0, len(text))
-        spans: list[tuple[int, int]] = []
-        pos = lo
-        while pos < hi:
-            while pos < hi and text[pos].isspace():
-                pos += 1
-            if pos >= hi:
-                break
-            start, end = sentence_bounds(text, pos, min(pos + 1, hi))
-            end = max(end, pos + 1)
-            spans.append((max(start, lo), min(end, hi)))
-            pos = end
-        return spans
+    def _names(self, n: int, names: list[str]) -> bool:
+        start, end = self.sentences.span(n)
+        return any(name.strip() and mentions(name.strip(), self.cleaned.text, start, end) for name in names)
 
-    def sentence_naming(self, name: str, scope: Scope | None = None) -> str | None:
-        """A sentence that mentions ``name``: from the part the model saw if it has one, else from anywhere."""
-        text = self.cleaned.text
-        for area in ([scope] if scope is not None else []) + [None]:
-            for start, end in self._sentences(area):
-                if len(text[start:end]) >= MIN_QUOTE_CHARS and mentions(name, text, start, end):
-                    return text[start:end][:MAX_QUOTE]
-        return None
-
-    def closest_sentence(self, quote: str, scope: Scope | None = None) -> str | None:
-        """The sentence of the part that shares the most words with a quote that was not found."""
-        text = self.cleaned.text
-        candidates = [text[a:b] for a, b in self._sentences(scope) if b - a >= MIN_QUOTE_CHARS]
-        if not candidates:
-            return None
-        best = max(candidates, key=lambda c: fuzz.token_set_ratio(quote, c))
-        return best[:MAX_QUOTE] if fuzz.token_set_ratio(quote, best) >= 40 else None
-
-    def _hint(self, name: str, scope: Scope | None) -> str:
-        sentence = self.sentence_naming(name, scope)
-        if sentence is None:
-            return f"the article never names {name!r}: remove this item"
-        return f"copy a sentence that names it, such as: {sentence}"
-
-    def _not_found(self, item: Draft, scope: Scope | None) -> str:
-        reason = "the quote does not occur in the article; copy it exactly, without translating it"
-        if isinstance(item, (ActorDraft, WeaponDraft)):
-            sentence = self.sentence_naming(item.name_as_written.strip(), scope) if item.name_as_written.strip() else None
-        elif isinstance(item, DecisionDraft):
-            sentence = self.sentence_naming(item.who.strip(), scope) if item.who.strip() else None
-        else:
-            sentence = self.closest_sentence(item.quote, scope)
-        return f"{reason}, such as: {sentence}" if sentence else reason
+    def _nearest(self, n: int, scope: Scope, names: list[str]) -> int | None:
+        """The sentence of ``scope`` nearest to ``n`` that names one of ``names``."""
+        first, last = scope
+        order = sorted(range(first, last + 1), key=lambda k: (abs(k - n), k))
+        return next((k for k in order if self._names(k, names)), None)
 
     def check(self, item: Draft, scope: Scope | None = None) -> Evidence | str:
-        """Evidence for the item, or the reason it is not supported (phrased for the model).
-
-        ``scope`` is the span of the cleaned text the model was shown; hints prefer sentences from it."""
+        """Evidence for the item, or the reason it is not supported. ``scope`` is the part the model saw."""
+        total = len(self.sentences)
+        if total == 0:
+            return "the article has no sentences"
+        scope = scope or (1, total)
         if isinstance(item, DecisionDraft) and self.echoes_instructions(item.what):
-            return "what repeats the instructions; say in one sentence what this decision was"
+            return "what repeats the instructions"
         if isinstance(item, QuestionDraft) and self.echoes_instructions(item.question):
-            return "the question repeats the instructions; ask what the quoted sentence leaves open"
-        quote = item.quote.strip()
-        if len(quote) < MIN_QUOTE_CHARS:
-            return f"the quote {quote!r} is too short to be evidence; quote the whole sentence"
-        found = locate(quote, self.cleaned.text)
-        if found is None:
-            return self._not_found(item, scope)
-        if isinstance(item, (ActorDraft, WeaponDraft)):
-            name = item.name_as_written.strip()
-            if not name or not mentions(name, self.cleaned.text, found.start, found.end):
-                return f"the quote does not mention {name!r}; {self._hint(name, scope)}"
-        if isinstance(item, DecisionDraft):
-            who = item.who.strip()
-            if not who or not mentions(who, self.cleaned.text, found.start, found.end):
-                return f"the quote does not name who decided ({who!r}); {self._hint(who, scope)}"
-        span = self.cleaned.to_original(found.start, found.end)
+            return "the question repeats the instructions"
+        n = item.s
+        if isinstance(item, (DecisionDraft, QuestionDraft)) and (anchored := self._anchor(item.words, n, scope)):
+            n = anchored
+        in_scope = scope[0] <= n <= scope[1]
+        first = n
+        if isinstance(item, DecisionDraft) and not any(self.names_anywhere(w) for w in item.who):
+            return f"the article never names {item.who[0]!r}"
+        if isinstance(item, DecisionDraft) and in_scope and not _is_heading(self.sentences.sentence(n)):
+            # The cited (or copied-words) sentence reports the decision, even when it names the deciders
+            # only as "Die beiden Staatschefs"; the sentence before joins it when that one names them.
+            if not self._names(n, item.who) and n > scope[0] and self._names(n - 1, item.who):
+                first = n - 1
+            return self.evidence(first, n)
+        if isinstance(item, (ActorDraft, WeaponDraft, DecisionDraft)):
+            names = item.who if isinstance(item, DecisionDraft) else [item.name_as_written, item.name]
+            if not isinstance(item, DecisionDraft):  # "drones" is named by "Drohnenangriff", "Germany" by "Berlin"
+                section = "weapons" if isinstance(item, WeaponDraft) else "actors"
+                names = [*names, *alias_forms(section, item.name), *alias_forms(section, item.name_as_written)]
+            if not any(x.strip() for x in names):
+                return "no name given"
+            if not (in_scope and self._names(n, names)):
+                if isinstance(item, DecisionDraft) and in_scope and n > scope[0] and self._names(n - 1, names):
+                    first = n - 1  # "Er kündigte an ...": the decider is named in the sentence before
+                else:
+                    found = self._nearest(n, scope, names)
+                    if found is None:
+                        return f"no sentence of the part names {names[0]!r}"
+                    first = n = found
+        elif not in_scope:
+            return f"sentence {n} is not in the part the model saw ({scope[0]}-{scope[1]})"
+        elif self.open_cue is not None and not self.open_cue(self.sentences.sentence(n)):
+            return f"sentence {n} does not say that anything is open or uncertain"
+        elif _is_heading(self.sentences.sentence(n)):
+            return f"sentence {n} is a heading, not a statement"
+        return self.evidence(first, n)
+
+    def names_anywhere(self, name: str) -> bool:
+        """Whether the article (as the model saw it) names ``name`` at all."""
+        name = name.strip()
+        if not name:
+            return False
+        key = normalise(name)
+        if key not in self._anywhere:
+            text = self.cleaned.text
+            self._anywhere[key] = any(
+                mentions(name, text, start, end) for start, end in zip(self.sentences.starts, self.sentences.ends)
+            )
+        return self._anywhere[key]
+
+    def _anchor(self, words: str, n: int, scope: Scope) -> int | None:
+        """The sentence of ``scope`` nearest to ``n`` that contains ``words`` (the model's copied words)."""
+        needle = normalise(words).strip(" .,;:\"'")
+        if len(needle) < MIN_ANCHOR_CHARS:
+            return None
+        hits = [k for k in range(scope[0], scope[1] + 1) if needle in self._normalised(k)]
+        return min(hits, key=lambda k: (abs(k - n), k)) if hits else None
+
+    def _normalised(self, n: int) -> str:
+        if n not in self._norm_cache:
+            self._norm_cache[n] = normalise(self.sentences.sentence(n))
+        return self._norm_cache[n]
+
+    def evidence(self, first: int, last: int) -> Evidence | str:
+        start, end = self.sentences.starts[first - 1], self.sentences.ends[last - 1]
+        if end - start > MAX_EVIDENCE_CHARS:
+            cut = self.cleaned.text.rfind(" ", start, start + MAX_EVIDENCE_CHARS)
+            end = cut if cut > start else start + MAX_EVIDENCE_CHARS
+        span = self.cleaned.to_original(start, end)
         if span is None:
-            return "the quote runs across page chrome that is not part of the article"
-        start, end = span
-        return Evidence(
-            quote=self.original[start:end],
-            start=start,
-            end=end,
-            alignment=found.alignment,
-            score=round(found.score, 1),
-        )
+            return "the sentence runs across page chrome that is not part of the article"
+        o_start, o_end = span
+        return Evidence(quote=self.original[o_start:o_end], start=o_start, end=o_end, alignment="exact", score=100.0)
 
 
 Kind = Literal["actor", "decision", "weapon", "open_question"]

@@ -40,6 +40,28 @@ def template(name: str) -> Template:
     )
 
 
+@lru_cache(maxsize=None)
+def _task(name: str) -> str:
+    return (data_dir("prompts") / f"brief.task.{name}.txt").read_text(encoding="utf-8").strip()
+
+
+def task(name: str, *, lang: str) -> str:
+    """The closing instruction of one pass (``prompts/brief.task.<name>.txt``): which lists to give."""
+    language = language_name(lang)
+    return _task(name).format(language=language, key=lang_key(language))
+
+
+@lru_cache(maxsize=None)
+def example(name: str, lang: str) -> tuple[str, str]:
+    """The worked example of a pass (``prompts/examples/``): an invented article's text and the answer for
+    this pass. It is sent as an earlier user/assistant turn, so a small model sees the format, the English
+    descriptions of German sentences and the skipped photo credit, apart from the article it works on."""
+    folder = data_dir("prompts") / "examples"
+    key = lang_key(language_name(lang))
+    answer = (folder / f"{name}.json").read_text(encoding="utf-8").strip().replace("{key}", key)
+    return (folder / "article.txt").read_text(encoding="utf-8").strip(), answer
+
+
 def language_name(code: str) -> str:
     return LANGUAGES.get(code.lower(), code)
 

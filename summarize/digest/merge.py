@@ -12,6 +12,7 @@ digest without one. Ordering: most supporting articles first, then order of firs
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gc
 import re
 import unicodedata
@@ -120,6 +121,73 @@ class DecisionClusters:
         key = f"{who}|{len(clusters)}"
         clusters.append((text, key))
         return key
+
+
+# Kinds of event, read off a decision's English description. Two sources word the same phone call as
+# "held a phone call with Putin" and "spoke with Putin about the war": the rule above (same decider,
+# similar words) keeps them apart; the same kind with the same participants joins them (join_events).
+EVENT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("call", ("call", "phone", "telephon", "spoke", "speak", "talked", "conversation")),
+    ("meeting", ("meet", "summit", "visit", "hold talks", "held talks")),
+    ("pause", ("pause", "halt", "stop", "suspend", "freez", "withh", "hold back", "held back")),
+    ("purchase", ("buy", "purchas", "procur", "acquir")),
+    ("production", ("produc", "manufactur")),
+    ("delivery", ("deliver", "send", "sent", "supply", "supplie", "provide")),
+    ("sanction", ("sanction",)),
+)
+JOIN_MAX_DAYS = 3  # two reports of one event: their dates (stated, else publication) at most this far apart
+
+
+def event_kind(what: str) -> str | None:
+    words = norm(what)
+    for kind, stems in EVENT_KINDS:
+        if any(re.search(r"(?<!\w)" + re.escape(stem), words) for stem in stems):
+            return kind
+    return None
+
+
+def _bucket_day(bucket: _Bucket, published: dict) -> dt.date | None:
+    for article_id, decision in bucket.items:
+        when = normalise_date(decision.evidence[0].quote, published.get(article_id))
+        if when.precision == "day" and when.date is not None:
+            return when.date
+    days = [published[a] for a, _ in bucket.items if published.get(a)]
+    return min(days) if days else None
+
+
+def join_events(buckets: list[_Bucket], clusters: DecisionClusters, published: dict) -> list[_Bucket]:
+    """Join decision buckets from different articles that report one event: the same kind of event (a call,
+    a meeting, a pause ...), at least two participants in common after entity resolution (or one, and a
+    similar description), no article in common, and dates (stated, else of publication) at most
+    :data:`JOIN_MAX_DAYS` apart when both are known. Deterministic: buckets are taken in order and each
+    joins the first earlier group it fits."""
+    groups: list[tuple[_Bucket, str | None, set[str], dt.date | None, set[str]]] = []
+    for bucket in buckets:
+        decision = bucket.items[0][1]
+        kind = event_kind(decision.what)  # type: ignore[union-attr]
+        people = {clusters.who_key(p) for _, d in bucket.items for p in (d.participants or [d.who])}  # type: ignore[union-attr]
+        day = _bucket_day(bucket, published)
+        articles = set(bucket.articles)
+        target = None
+        if kind is not None:
+            for group in groups:
+                g_bucket, g_kind, g_people, g_day, g_articles = group
+                if g_kind != kind or g_articles & articles:
+                    continue
+                if day and g_day and abs((day - g_day).days) > JOIN_MAX_DAYS:
+                    continue
+                shared = len(people & g_people)
+                similar = fuzz.token_set_ratio(norm(decision.what), norm(g_bucket.items[0][1].what)) >= 60  # type: ignore[union-attr]
+                if shared >= 2 or (shared == 1 and similar):
+                    target = group
+                    break
+        if target is None:
+            groups.append((bucket, kind, people, day, articles))
+        else:
+            target[0].items.extend(bucket.items)
+            target[2].update(people)
+            target[4].update(articles)
+    return [g[0] for g in groups]
 
 
 def question_key(question: OpenQuestion) -> str:
@@ -362,7 +430,7 @@ def _merge(
     published = {b.article.id: b.article.published for b in briefings}
     latest = {b.article.id: b.article.published for b in briefings}
     clusters = DecisionClusters(resolver)
-    decision_buckets = _group(briefings, "decisions", clusters.key)
+    decision_buckets = join_events(_group(briefings, "decisions", clusters.key), clusters, published)
 
     def developments(b: _Bucket) -> tuple[int, int, int]:
         # key developments: corroborated by most sources first, then the most recently published

@@ -1,0 +1,56 @@
+"""Candidate sentences proposed by the code: words that signal an open question.
+
+A small model overlooks what a sentence leaves open ("ob", "unklar", "bleibt abzuwarten", "remains to be
+seen"). The code finds such sentences by their cue words, in German and English, and the prompt names
+their numbers; the model still decides what, if anything, each one leaves open. The word lists are data (``summarize/data/cues.json``), not rules for particular articles.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from pathlib import Path
+
+from .extraction import Scope, Sentences
+
+CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "cues.json"
+MAX_HINTED = 8  # per kind and part: a hint list longer than this stops being a hint
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = json.loads(CUES_FILE.read_text(encoding="utf-8"))
+    out = {}
+    for kind, words in data.items():
+        if kind.startswith("_"):
+            continue
+        alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+        out[kind] = re.compile(r"(?<!\w)(?:" + alternatives + r")", re.IGNORECASE)
+    return out
+
+
+def matching(sentences: Sentences, scope: Scope, kind: str) -> list[int]:
+    """Numbers of the sentences of ``scope`` with a cue of ``kind`` (``open``)."""
+    pattern = _patterns()[kind]
+    found = []
+    for n in range(scope[0], scope[1] + 1):
+        sentence = sentences.sentence(n)
+        if pattern.search(sentence) or (kind == "open" and sentence.rstrip().endswith("?")):
+            found.append(n)
+    return found[:MAX_HINTED]
+
+
+def is_open(sentence: str) -> bool:
+    """Whether a sentence has a cue of something open or uncertain (or asks a question)."""
+    return bool(_patterns()["open"].search(sentence)) or sentence.rstrip().endswith("?")
+
+
+def hints(sentences: Sentences, scope: Scope, fields: tuple[str, ...] = ("open_questions",)) -> str:
+    """The hint line of the user prompt for a request asking for ``fields``: which sentences may hold an open
+    question (empty when the request asks for none, or no sentence has a cue)."""
+    found = matching(sentences, scope, "open") if "open_questions" in fields else []
+    if not found:
+        return ""
+    return "Sentences that may say something is open or uncertain: " + ", ".join(map(str, found)) + "."
