@@ -347,7 +347,8 @@ def score_cross(digest: dict, golds: dict, cross: dict) -> dict[str, tuple[int, 
 def run_design(articles: Path, recordings: Path, out: Path) -> None:
     from summarize.cli import main as cli
 
-    argv = ["digest", str(articles), "--replay", str(recordings), "-o", str(out), "--no-cache"]
+    files = [str(p) for p in sorted(articles.glob("*.txt"))]  # not SOURCES.md
+    argv = ["digest", *files, "--replay", str(recordings), "-o", str(out), "--no-cache"]
     if (recordings / "_digest").is_dir():
         argv += ["--events", "model"]
     old = sys.argv

@@ -44,6 +44,7 @@ def cache_key(article: Article, settings: Settings) -> str:
         "mode": settings.mode,
         "lang": settings.lang,
         "chunk_chars": settings.chunk_chars,
+        "depth": settings.depth,
         "max_tokens": settings.max_tokens,
         "summary_max_tokens": settings.summary_max_tokens,
         "reasks": settings.reasks,

@@ -69,7 +69,13 @@ AliasesOpt = Annotated[
 ]
 ChunkOpt = Annotated[
     Optional[int],
-    typer.Option("--chunk-chars", help="Characters of cleaned text per model call; longer articles are split at paragraphs (default 1800)."),
+    typer.Option("--chunk-chars", help="Characters of cleaned text per part; longer articles are split at sentence ends "
+                 "(default 1800; decision passes read half of it; env SUMMARIZE_CHUNK_CHARS)."),
+]
+DepthOpt = Annotated[
+    Optional[int],
+    typer.Option("--depth", help="Passes per part: 1 (one request asks for all four lists), 2 or 3 (focused passes: "
+                 "more found, more requests; default 3; env SUMMARIZE_DEPTH)."),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Brief every article anew; read and write no cache.")]
@@ -110,9 +116,9 @@ def _err(message: str) -> None:
     typer.echo(f"summarize: {message}", err=True)
 
 
-def _settings(model, base_url, mode, lang, record, replay, chunk_chars=None) -> Settings:  # noqa: ANN001
+def _settings(model, base_url, mode, lang, record, replay, chunk_chars=None, depth=None) -> Settings:  # noqa: ANN001
     settings = resolve_settings(model=model, base_url=base_url, mode=mode, lang=lang, record=record, replay=replay,
-                                chunk_chars=chunk_chars)
+                                chunk_chars=chunk_chars, depth=depth)
     settings.check_reachable()
     return settings
 
@@ -155,6 +161,7 @@ def digest(
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
     chunk_chars: ChunkOpt = None,
+    depth: DepthOpt = None,
     concurrency: ConcurrencyOpt = DEFAULT_CONCURRENCY,
     prices: PricesOpt = None,
     aliases: AliasesOpt = None,
@@ -171,7 +178,7 @@ def digest(
     try:
         if batch and (record is not None or replay is not None):
             raise UsageError("--batch cannot be combined with --record or --replay: run one of them at a time")
-        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars)
+        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth)
         prices = prices or (Path(os.environ["SUMMARIZE_PRICES"]) if os.environ.get("SUMMARIZE_PRICES") else None)
         table = PriceTable.load(prices) if prices else None
         resolver = Resolver(load_aliases(aliases)) if aliases else None
@@ -377,10 +384,11 @@ def brief(
     record: RecordOpt = None,
     replay: ReplayOpt = None,
     chunk_chars: ChunkOpt = None,
+    depth: DepthOpt = None,
 ) -> None:
     """Brief one article and print the briefing as JSON."""
     try:
-        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars)
+        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth)
         article = load_article(file)
         _write_manifest(settings)
     except UsageError as exc:

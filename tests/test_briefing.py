@@ -159,13 +159,14 @@ def test_a_weapon_listed_as_an_actor_is_dropped_from_actors() -> None:
 def test_truncated_answer_is_salvaged_and_its_part_split_by_sentences() -> None:
     full = _part(actors=[ZELENSKY, PUTIN], weapons=[PATRIOT])
     cut = full[: full.index("Wladimir Putin") + 5]  # cut inside the second actor
-    server = Scripted([completion(cut, finish_reason="length"), _part(actors=[ZELENSKY]), _part(weapons=[PATRIOT]),
+    server = Scripted([completion(cut, finish_reason="length"), _part(actors=[ZELENSKY], weapons=[PATRIOT]), _part(),
                        SUMMARY])
-    b = brief(article_from_text(TEXT, id="t1"), settings=_settings(), client=server.client())
+    longer = TEXT + "Die Gespräche sollen in der kommenden Woche in Washington fortgesetzt werden, hieß es.\n"
+    b = brief(article_from_text(longer, id="t1"), settings=_settings(), client=server.client())
     labels = [r["messages"][-1]["content"].split("\n")[1] for r in server.requests[:3]]
     assert labels == ["Part 1 of 1.", "Part 1a of 1.", "Part 1b of 1."]
     halves = [r["messages"][-1]["content"].split("<article>")[1] for r in server.requests[1:3]]
-    assert "[2]" in halves[0] and "[3]" not in halves[0] and "[3]" in halves[1]  # whole sentences, global numbers
+    assert "[2]" in halves[0] and "[4]" not in halves[0] and "[4]" in halves[1]  # whole sentences, global numbers
     assert [a.name for a in b.actors] == ["Volodymyr Zelensky"] and [w.name for w in b.weapons] == ["Patriot"]
     assert b.meta.split_chunks == 1 and b.meta.truncated_chunks == 0 and b.meta.llm_calls == 4
 
@@ -302,3 +303,33 @@ def test_template_syntax_in_an_article_reaches_the_model_as_written() -> None:
     sent = [r["messages"][-1]["content"] for r in server.requests]
     assert sent and all("{{ 7*7 }}" in text and "{% if x %}" in text for text in sent)
     assert not any("49" in text for text in sent)
+
+
+def test_a_weapon_given_as_an_actor_becomes_the_weapon() -> None:
+    text = TEXT + "Russland griff Kiew in der Nacht mit Drohnen an.\n"
+    drones_actor = {"name_as_written": "Drohnen", "s": 5, "name": "Drones", "kind": "state", "role_in_english": None}
+    b, _, _ = _brief([_part(actors=[ZELENSKY, drones_actor]), SUMMARY], text=text)
+    assert [a.name for a in b.actors] == ["Volodymyr Zelensky"]
+    assert [(w.name, w.name_as_written) for w in b.weapons] == [("drones", "Drohnen")]
+
+
+def test_implausible_actors_and_weapons_are_dropped_with_their_reason() -> None:
+    text = TEXT + "Die Sicherheit der Zivilisten und der Krieg bestimmen die Lage in Europa.\n"
+    noun = {"name_as_written": "Sicherheit", "s": 5, "name": "Sicherheit", "kind": "state", "role_in_english": None}
+    lower = {"name_as_written": "Zivilisten", "s": 5, "name": "civilians", "kind": "organisation", "role_in_english": None}
+    war = {"name_as_written": "Krieg", "s": 5, "name": "war", "category_in_english": "war", "status": "other"}
+    b, _, _ = _brief([_part(actors=[ZELENSKY, noun, lower], weapons=[war, PATRIOT]), SUMMARY], text=text)
+    assert [a.name for a in b.actors] == ["Volodymyr Zelensky"] and [w.name for w in b.weapons] == ["Patriot"]
+    reasons = sorted(d.reason for d in b.dropped)
+    assert reasons == ["'Sicherheit' is not a state", "'civilians' is not a proper name", "'war' is not a weapon"]
+
+
+def test_items_beyond_a_lists_limit_are_counted_not_lost() -> None:
+    from summarize.briefing.extraction import MAX_QUESTIONS
+
+    many = [{**QUESTION, "question_in_english": f"Will release {n} happen?"} for n in range(MAX_QUESTIONS + 2)]
+    # a list too long fails validation, so instructor re-asks once; the same answer comes back
+    b, server, _ = _brief([_part(open_questions=many), _part(open_questions=many), SUMMARY])
+    assert len(server.requests) == 3 and [q.question for q in b.open_questions] == ["Will release 0 happen?"]
+    beyond = [d for d in b.dropped if "beyond the limit" in d.reason]
+    assert len(beyond) == 2 and b.dropped_items >= 2

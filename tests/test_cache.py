@@ -14,7 +14,7 @@ from summarize.article.load import load_article
 from .fakes import Scripted
 
 TEXT = "Pistorius prüft Kauf\nVerteidigungsminister Boris Pistorius sagte am Dienstag, man prüfe den Kauf.\n"
-PART = json.dumps({"actors": [{"name_as_written": "Boris Pistorius", "quote": "Verteidigungsminister Boris Pistorius sagte am",
+PART = json.dumps({"actors": [{"name_as_written": "Boris Pistorius", "s": 2,
                                "name": "Boris Pistorius", "kind": "person", "role_in_english": "defence minister"}],
                    "decisions": [], "weapons": [], "open_questions": []})
 SUMMARY = json.dumps({"sentences_in_english": ["Pistorius reviews a purchase."]})
@@ -33,7 +33,7 @@ def _inbox(tmp_path: Path, n: int = 2) -> Path:
 
 
 def _settings(**kw) -> Settings:
-    return Settings(**{"model": "m", "api_key": "k", **kw})
+    return Settings(**{"model": "m", "api_key": "k", "depth": 1, **kw})
 
 
 def test_rerun_makes_no_requests_and_returns_the_same_briefings(tmp_path: Path) -> None:

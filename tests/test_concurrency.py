@@ -16,7 +16,7 @@ from summarize import Settings, UsageError, arun, article_from_text
 from .fakes import completion
 
 TEXT = "Meldung {n}\nVerteidigungsminister Boris Pistorius sagte am Dienstag, man prüfe den Kauf ({n}).\n"
-PART = json.dumps({"actors": [{"name_as_written": "Boris Pistorius", "quote": "Verteidigungsminister Boris Pistorius sagte am",
+PART = json.dumps({"actors": [{"name_as_written": "Boris Pistorius", "s": 2,
                                "name": "Boris Pistorius", "kind": "person", "role_in_english": None}],
                    "decisions": [], "weapons": [], "open_questions": []})
 SUMMARY = json.dumps({"sentences_in_english": ["Pistorius reviews a purchase."]})
@@ -51,27 +51,27 @@ def _articles(n: int) -> list:
 
 def test_concurrency_is_bounded_and_used() -> None:
     endpoint = Endpoint()
-    result = asyncio.run(arun(_articles(8), settings=Settings(model="m", api_key="k"), client=endpoint.client(), concurrency=3))
+    result = asyncio.run(arun(_articles(8), settings=Settings(model="m", api_key="k", depth=1), client=endpoint.client(), concurrency=3))
     assert len(result.briefings) == 8
     assert endpoint.peak == 6  # 3 articles at once, each sending its part and its summary together
 
 
 def test_outputs_keep_input_order_whatever_finishes_first() -> None:
     endpoint = Endpoint(slow_first=True)
-    result = asyncio.run(arun(_articles(4), settings=Settings(model="m", api_key="k"), client=endpoint.client(), concurrency=4))
+    result = asyncio.run(arun(_articles(4), settings=Settings(model="m", api_key="k", depth=1), client=endpoint.client(), concurrency=4))
     assert [b.article.id for b in result.briefings] == ["a0", "a1", "a2", "a3"]
     assert [a.id for a in result.digest.articles] == ["a0", "a1", "a2", "a3"]
 
 
 def test_concurrency_below_one_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="concurrency=0"):
-        asyncio.run(arun(_articles(1), settings=Settings(model="m", api_key="k"), concurrency=0))
+        asyncio.run(arun(_articles(1), settings=Settings(model="m", api_key="k", depth=1), concurrency=0))
 
 
 def test_static_prompt_prefix_is_byte_identical_and_the_article_comes_last() -> None:
     """Providers cache a request's long static prefix: instructions and schema first, article last."""
     endpoint = Endpoint()
-    asyncio.run(arun(_articles(3), settings=Settings(model="m", api_key="k"), client=endpoint.client(), concurrency=1))
+    asyncio.run(arun(_articles(3), settings=Settings(model="m", api_key="k", depth=1), client=endpoint.client(), concurrency=1))
     parts = [b for b in endpoint.bodies if "sentences_in_english" not in json.dumps(b["response_format"])]
     assert len(parts) == 3
     assert len({json.dumps(b["messages"][0], ensure_ascii=False) for b in parts}) == 1  # system prompt

@@ -163,3 +163,34 @@ def test_open_questions_that_ask_the_same_merge_short_ones_only_when_equal() -> 
     assert by_text["Will Germany deliver Taurus missiles to Ukraine?"] == ["003_c"]
     assert by_text["What next?"] == ["001_a", "003_c"]
     assert by_text["Who pays?"] == ["002_b"]
+
+
+# ----------------------------------------------------------------------------- one event, worded differently
+
+
+def _p(participants: list[str], what: str, quote: str) -> Decision:
+    return Decision(who=participants[0], participants=participants, what=what, status="taken",
+                    evidence=_ev(quote))
+
+
+def test_the_same_call_worded_differently_by_two_sources_is_one_development() -> None:
+    a = _briefing("a", decisions=[_p(["Donald Trump", "Vladimir Putin"], "held a disappointing phone call with Putin",
+                                     "Trump hatte ein enttäuschendes Telefonat mit Putin geführt.")])
+    b = _briefing("b", decisions=[_p(["Vladimir Putin", "Donald Trump"], "spoke with Trump about the war",
+                                     "Putin telefonierte mit Trump, das Gespräch sei konstruktiv gewesen.")])
+    d = merge([a, b])
+    assert len(d.decisions) == 1 and d.decisions[0].articles == ["a", "b"] and d.decisions[0].count == 2
+    assert [x.aspect for x in d.divergences] == ["characterisation"]  # "enttäuschend" against "konstruktiv"
+
+
+def test_different_kinds_or_other_people_or_distant_days_stay_apart() -> None:
+    call = _p(["Donald Trump", "Vladimir Putin"], "held a phone call with Putin", "Trump telefonierte mit Putin.")
+    meeting = _p(["Donald Trump", "Vladimir Putin"], "agreed to meet in Budapest", "Trump und Putin wollen sich treffen.")
+    other_call = _p(["Friedrich Merz", "Emmanuel Macron"], "held a phone call", "Merz telefonierte mit Macron.")
+    assert len(merge([_briefing("a", decisions=[call]), _briefing("b", decisions=[meeting])]).decisions) == 2
+    assert len(merge([_briefing("a", decisions=[call]), _briefing("b", decisions=[other_call])]).decisions) == 2
+    july = _briefing("a", decisions=[call], published=dt.date(2025, 7, 4))
+    october = _briefing("b", decisions=[call.model_copy()], published=dt.date(2025, 10, 17))
+    assert len(merge([july, october]).decisions) == 2  # the same words, months apart: two calls
+    same_week = _briefing("b", decisions=[call.model_copy()], published=dt.date(2025, 7, 5))
+    assert len(merge([july, same_week]).decisions) == 1

@@ -39,15 +39,15 @@ TEXT = (
     "Ob eine Freigabe erfolgt, ist unklar.\n"
 )
 OPENING = "Der ukrainische Präsident Wolodymyr Selenskyj traf am Freitag US-Präsident Donald Trump im Weißen Haus."
-ZELENSKY = {"name_as_written": "Wolodymyr Selenskyj", "quote": OPENING, "name": "Volodymyr Zelensky",
+ZELENSKY = {"name_as_written": "Wolodymyr Selenskyj", "s": 2, "name": "Volodymyr Zelensky",
             "kind": "person", "role_in_english": "President of Ukraine"}
 # hand-made article in two parts at chunk_chars=200
 PART1 = "Der Kreml meldete am Montag ein Telefonat. Putin sprach lange mit Trump über die Lage im Osten."
 PART2 = "Am Dienstag folgten neue Angriffe auf Kiew. Danach erklärte Putin, die Gespräche gingen weiter."
 TWO_PARTS = f"Titel der Meldung aus Moskau\n{PART1}\n{PART2}\n"
-# an actor whose quote is not in either article: fails grounding, so instructor re-asks
-UNGROUNDED = {"name_as_written": "Olaf Scholz", "quote": "Scholz reiste nach Paris.", "name": "Olaf Scholz",
-              "kind": "person", "role_in_english": None}
+# an actor that fails validation (no such kind), so instructor re-asks (grounding failures are not re-asked)
+UNGROUNDED = {"name_as_written": "Olaf Scholz", "s": 2, "name": "Olaf Scholz",
+              "kind": "alien", "role_in_english": None}
 SUMMARY = json.dumps({"sentences_in_english": ["Zelensky met Trump in Washington."]})
 
 
@@ -72,7 +72,8 @@ class Harness:
         self.policy = RetryPolicy(sleep=self.sleeps.append, async_sleep=async_sleep)
 
     def settings(self, **kw: Any) -> Settings:
-        values: dict[str, Any] = {"base_url": self.server.url, "api_key": "sk-test", "model": "m", "chunk_chars": 5000}
+        values: dict[str, Any] = {"base_url": self.server.url, "api_key": "sk-test", "model": "m", "chunk_chars": 5000,
+                                  "depth": 1}
         values.update(kw)
         return Settings(**values)
 

@@ -19,7 +19,7 @@ import pytest
 from .fakes import completion
 
 TEXT = "Pistorius prüft Kauf\nVerteidigungsminister Boris Pistorius sagte am Dienstag, man prüfe den Kauf ({n}).\n"
-PART = {"actors": [{"name_as_written": "Boris Pistorius", "quote": "Verteidigungsminister Boris Pistorius sagte am",
+PART = {"actors": [{"name_as_written": "Boris Pistorius", "s": 2,
                     "name": "Boris Pistorius", "kind": "person", "role_in_english": None}],
         "decisions": [], "weapons": [], "open_questions": []}
 SUMMARY = {"sentences_in_english": ["Pistorius reviews a purchase."]}

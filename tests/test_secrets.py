@@ -18,7 +18,7 @@ from .fakes import Scripted
 
 SECRET = "sk-live-SECRET-4f7a9c2e1b"
 TEXT = "Pistorius prüft Kauf\nVerteidigungsminister Boris Pistorius sagte am Dienstag, man prüfe den Kauf.\n"
-PART = json.dumps({"actors": [{"name_as_written": "Boris Pistorius", "quote": "Verteidigungsminister Boris Pistorius sagte",
+PART = json.dumps({"actors": [{"name_as_written": "Boris Pistorius", "s": 2,
                                "name": "Boris Pistorius", "kind": "person", "role_in_english": None}],
                    "decisions": [], "weapons": [], "open_questions": []})
 SUMMARY = json.dumps({"sentences_in_english": ["Pistorius reviews a purchase."]})
@@ -42,7 +42,7 @@ def test_logs_cache_outputs_and_recordings_hold_no_secret(tmp_path: Path, caplog
     from openai import OpenAI
 
     client = OpenAI(api_key=SECRET, base_url="http://llm.invalid/v1", max_retries=0, http_client=httpx2.Client(transport=recorder))
-    settings = Settings(model="m", api_key=SECRET)
+    settings = Settings(model="m", api_key=SECRET, depth=1)
     caplog.set_level(logging.DEBUG)
     logging.getLogger("instructor").propagate = True
     try:
@@ -61,7 +61,7 @@ def test_errors_and_their_causes_hold_no_secret() -> None:
     with pytest.raises(BriefingError) as info:
         from summarize import article_from_text, brief
 
-        brief(article_from_text(TEXT, id="t"), settings=Settings(model="m", api_key=SECRET),
+        brief(article_from_text(TEXT, id="t"), settings=Settings(model="m", api_key=SECRET, depth=1),
               client=Scripted.client(server).with_options(api_key=SECRET))
     exc: BaseException | None = info.value
     while exc is not None:

@@ -51,7 +51,8 @@ def test_template_syntax_is_left_as_written() -> None:
 
 def test_real_prompts_render_identically() -> None:
     for path in sorted((ROOT / "seeds").glob("*.txt")):
-        for message in prompts.messages("brief", lang="en", title="t", part="1", parts=2, text=path.read_text("utf-8")):
+        for message in prompts.messages("brief", lang="en", title="t", part="1", parts=2, text=path.read_text("utf-8"),
+                                        hints="", task=prompts.task("all", lang="en")):
             assert _rendered(message["content"]) == _jinja(message["content"], {"strict": True})
 
 

@@ -46,6 +46,7 @@ from .ground import normalise
 from .safety import scrub, scrub_optional
 
 SUMMARY_INPUT_CHARS = 4000
+MIN_SPLIT_CHARS = 300  # a part shorter than this is not split after a cut-off answer
 MAX_EVIDENCE = 3
 
 ArticleLike = Article | os.PathLike[str] | str
@@ -151,6 +152,10 @@ class Plan:
 
     def halves(self, request: PartRequest) -> list[PartRequest]:
         """The request for each half of its part (labelled ``2a``, ``2b``), after a truncated answer."""
+        sentences = self.grounder.sentences
+        first, last = request.scope
+        if sentences.ends[last - 1] - sentences.starts[first - 1] < MIN_SPLIT_CHARS:
+            return []  # too short to be the reason the answer ran out of room
         fields = tuple(request.model.model_fields)
         same_pass = [r.scope for r in self.requests if r.name == request.name]
         number = same_pass.index(request.scope) + 1 if request.scope in same_pass else 0
@@ -193,7 +198,14 @@ class Plan:
                 dropped.append(DroppedItem(kind="actor", label=item.name_as_written[:120],
                                            reason="it is listed as a weapon, not an actor"))
 
-        for key, (field, item, _) in list(merged.items()):
+        for key, (field, item, evidences) in list(merged.items()):
+            # A weak model lists a weapon as an actor ("Drohnenangriffe", kind "state"): it becomes the weapon.
+            if isinstance(item, ActorDraft) and (kind := canonical_weapon(item.name_as_written, generic=True)):
+                del merged[key]
+                weapon = WeaponDraft(name_as_written=item.name_as_written, s=item.s, name=kind, category=kind,
+                                     status="other")
+                merged.setdefault(_merge_key("weapons", weapon), ("weapons", weapon, evidences))
+                continue
             problem = (actor_problem(item) if isinstance(item, ActorDraft)
                        else weapon_problem(item) if isinstance(item, WeaponDraft) else None)
             if problem:

@@ -288,15 +288,17 @@ def weapon_forms(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1024)
-def canonical_weapon(written: str) -> str | None:
+def canonical_weapon(written: str, generic: bool = False) -> str | None:
     """The alias table's name of the named system a written name refers to ("Patriot-Systemen" -> "Patriot"):
-    a named system's form that the written name mentions (as a word prefix); None for generic kinds."""
+    a named system's form that the written name mentions (as a word prefix). With ``generic``, kinds count
+    too, after the named systems ("Drohnenangriffe" -> "drones"). None when nothing matches."""
     data = json.loads(ALIASES_FILE.read_text(encoding="utf-8")).get("weapons", {})
-    for canonical, entry in data.items():
-        if entry.get("generic"):
+    entries = sorted(data.items(), key=lambda kv: bool(kv[1].get("generic")))
+    for canonical, entry in entries:
+        if entry.get("generic") and not generic:
             continue
         for form in (canonical, *entry.get("aliases", [])):
-            if len(form) >= 3 and mentions(form, written, 0, len(written)):
+            if len(form) >= 4 and mentions(form, written, 0, len(written)):
                 return canonical
     return None
 

@@ -147,12 +147,35 @@ def event_kind(what: str) -> str | None:
 
 
 def _bucket_day(bucket: _Bucket, published: dict) -> dt.date | None:
-    for article_id, decision in bucket.items:
-        when = normalise_date(decision.evidence[0].quote, published.get(article_id))
-        if when.precision == "day" and when.date is not None:
-            return when.date
-    days = [published[a] for a, _ in bucket.items if published.get(a)]
+    days = [d for a, item in bucket.items if (d := _item_day(a, item, published)) is not None]  # type: ignore[arg-type]
     return min(days) if days else None
+
+
+def _item_day(article_id: str, decision: Decision, published: dict) -> dt.date | None:
+    when = normalise_date(decision.evidence[0].quote, published.get(article_id))
+    if when.precision == "day" and when.date is not None:
+        return when.date
+    return published.get(article_id)
+
+
+def _split_by_day(buckets: list[_Bucket], published: dict) -> list[_Bucket]:
+    """A bucket of the same decider and words whose reports lie more than :data:`JOIN_MAX_DAYS` apart is
+    several events ("a call with Putin" in July and in October): it is split by day. Reports without a
+    known day stay with the first part."""
+    out: list[_Bucket] = []
+    for bucket in buckets:
+        parts: list[tuple[dt.date | None, _Bucket]] = []
+        for article_id, item in bucket.items:
+            day = _item_day(article_id, item, published)  # type: ignore[arg-type]
+            home = next((b for d, b in parts if day is None or d is None or abs((day - d).days) <= JOIN_MAX_DAYS), None)
+            if home is None:
+                home = _Bucket(bucket.order)
+                parts.append((day, home))
+            elif day is not None and parts[0][0] is None and home is parts[0][1]:
+                parts[0] = (day, home)
+            home.add(article_id, item)
+        out.extend(b for _, b in parts)
+    return out
 
 
 def join_events(buckets: list[_Bucket], clusters: DecisionClusters, published: dict) -> list[_Bucket]:
@@ -160,33 +183,40 @@ def join_events(buckets: list[_Bucket], clusters: DecisionClusters, published: d
     a meeting, a pause ...), at least two participants in common after entity resolution (or one, and a
     similar description), no article in common, and dates (stated, else of publication) at most
     :data:`JOIN_MAX_DAYS` apart when both are known. Deterministic: buckets are taken in order and each
-    joins the first earlier group it fits."""
-    groups: list[tuple[_Bucket, str | None, set[str], dt.date | None, set[str]]] = []
+    joins the first earlier group it fits. Candidates come from an index by (kind, participant), at most
+    :data:`MAX_CLUSTERS_PER_ACTOR` groups per key, so the cost stays linear in the number of decisions."""
+    groups: list[list] = []  # [bucket, people, day, articles, what]
+    index: dict[tuple[str, str], list[int]] = {}
     for bucket in buckets:
         decision = bucket.items[0][1]
         kind = event_kind(decision.what)  # type: ignore[union-attr]
         people = {clusters.who_key(p) for _, d in bucket.items for p in (d.participants or [d.who])}  # type: ignore[union-attr]
         day = _bucket_day(bucket, published)
         articles = set(bucket.articles)
+        what = norm(decision.what)  # type: ignore[union-attr]
         target = None
         if kind is not None:
-            for group in groups:
-                g_bucket, g_kind, g_people, g_day, g_articles = group
-                if g_kind != kind or g_articles & articles:
-                    continue
-                if day and g_day and abs((day - g_day).days) > JOIN_MAX_DAYS:
+            candidates = sorted({g for p in people for g in index.get((kind, p), [])[:MAX_CLUSTERS_PER_ACTOR]})
+            for g in candidates:
+                _, g_people, g_day, g_articles, g_what = groups[g]
+                if g_articles & articles or (day and g_day and abs((day - g_day).days) > JOIN_MAX_DAYS):
                     continue
                 shared = len(people & g_people)
-                similar = fuzz.token_set_ratio(norm(decision.what), norm(g_bucket.items[0][1].what)) >= 60  # type: ignore[union-attr]
-                if shared >= 2 or (shared == 1 and similar):
-                    target = group
+                if shared >= 2 or (shared == 1 and fuzz.token_set_ratio(what, g_what) >= 60):
+                    target = g
                     break
         if target is None:
-            groups.append((bucket, kind, people, day, articles))
+            groups.append([bucket, set(people), day, articles, what])
+            target = len(groups) - 1
         else:
-            target[0].items.extend(bucket.items)
-            target[2].update(people)
-            target[4].update(articles)
+            group = groups[target]
+            group[0].items.extend(bucket.items)
+            group[3] |= articles
+            people = people - group[1]
+            group[1] |= people
+        if kind is not None:
+            for p in people:
+                index.setdefault((kind, p), []).append(target)
     return [g[0] for g in groups]
 
 
@@ -430,7 +460,8 @@ def _merge(
     published = {b.article.id: b.article.published for b in briefings}
     latest = {b.article.id: b.article.published for b in briefings}
     clusters = DecisionClusters(resolver)
-    decision_buckets = join_events(_group(briefings, "decisions", clusters.key), clusters, published)
+    decision_buckets = join_events(_split_by_day(_group(briefings, "decisions", clusters.key), published),
+                                   clusters, published)
 
     def developments(b: _Bucket) -> tuple[int, int, int]:
         # key developments: corroborated by most sources first, then the most recently published
