@@ -279,6 +279,12 @@ def _gold_entry(golds: dict, ref: str) -> tuple[str, dict] | None:
     return None
 
 
+def _nested(events: list[dict]) -> bool:
+    """Events that share members (a call and what was agreed in it) are not a wrong join."""
+    members = [set(ev["members"]) for ev in events]
+    return all(a & b for i, a in enumerate(members) for b in members[i + 1:])
+
+
 def score_cross(digest: dict, golds: dict, cross: dict) -> dict[str, tuple[int, int]]:
     """(passed, total) for entities, multi-source events, divergences and timeline dates."""
     out: dict[str, tuple[int, int]] = {}
@@ -316,6 +322,16 @@ def score_cross(digest: dict, golds: dict, cross: dict) -> dict[str, tuple[int, 
         if any(len(covers(row, ev["members"])) >= 2 for row in digest["decisions"] + digest["weapons"]):
             passed += 1
     out["events as one multi-source development"] = (passed, total)
+
+    # wrong joins: one development that holds the reports of two different gold events of two sources
+    wrong = 0
+    events = cross.get("event", [])
+    for row in digest["decisions"]:
+        hit = [ev for ev in events if covers(row, ev["members"])]
+        articles = {a for ev in hit for a in covers(row, ev["members"])}
+        if len(hit) >= 2 and len(articles) >= 2 and not _nested(hit):
+            wrong += 1
+    out["developments joining different events (lower is better)"] = (wrong, len(digest["decisions"]))
 
     passed = total = 0
     for div in cross.get("divergence", []):

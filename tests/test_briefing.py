@@ -152,8 +152,7 @@ def test_a_weapon_listed_as_an_actor_is_dropped_from_actors() -> None:
                      "role_in_english": None}
     b, _, _ = _brief([_part(actors=[ZELENSKY, patriot_actor], weapons=[PATRIOT]), SUMMARY])
     assert [a.name for a in b.actors] == ["Volodymyr Zelensky"]
-    assert [w.name for w in b.weapons] == ["Patriot"]
-    assert b.dropped_items == 1 and "weapon" in b.dropped[0].reason
+    assert [w.name for w in b.weapons] == ["Patriot"]  # the actor "Patriot-Systemen" became (joined) the weapon
 
 
 def test_truncated_answer_is_salvaged_and_its_part_split_by_sentences() -> None:
@@ -333,3 +332,14 @@ def test_items_beyond_a_lists_limit_are_counted_not_lost() -> None:
     assert len(server.requests) == 3 and [q.question for q in b.open_questions] == ["Will release 0 happen?"]
     beyond = [d for d in b.dropped if "beyond the limit" in d.reason]
     assert len(beyond) == 2 and b.dropped_items >= 2
+
+
+def test_descriptions_copied_in_the_articles_language_are_not_kept_as_english() -> None:
+    german = {**MEETING, "what_in_english": "traf sich mit Trump und sprach über die Lieferung"}
+    role = {**ZELENSKY, "role_in_english": "ukrainischer Präsident"}
+    b, _, _ = _brief([_part(actors=[role], decisions=[german]), SUMMARY])
+    assert b.decisions == [] and "not in English" in b.dropped[0].reason
+    assert b.actors[0].role is None
+    in_german = {k.replace("_in_english", "_in_german"): v for k, v in german.items()}
+    b, _, _ = _brief([_part(decisions=[in_german]), json.dumps({"sentences_in_german": ["x"]})], lang="de")
+    assert len(b.decisions) == 1  # asked for German, German is right

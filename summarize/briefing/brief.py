@@ -38,11 +38,11 @@ from ..settings import Settings
 from . import prompts
 from .call import CallLog, PartResult, arun_part, arun_summary, attach_collector, run_part, run_summary
 from . import cues
-from .plausible import actor_problem, weapon_problem
+from .plausible import actor_problem, looks_like_organisation, not_in_english, weapon_problem
 from .extraction import (
     FIELD_KIND, PASSES, alias_forms, canonical_weapon, label, ActorDraft, DecisionDraft, Draft, Grounder, Lists, QuestionDraft, Sentences, WeaponDraft, halve, pass_model,
 )
-from .ground import normalise
+from .ground import mentions, normalise
 from .safety import scrub, scrub_optional
 
 SUMMARY_INPUT_CHARS = 4000
@@ -99,6 +99,44 @@ def _merge_key(field: str, item: Draft) -> str:
     if isinstance(item, DecisionDraft):
         return f"{field}:{normalise(item.who[0])}|{normalise(item.what)}"
     return f"{field}:{normalise(item.question)}"
+
+
+def _vet(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[DroppedItem], *, english: bool) -> None:
+    """Drop (and list) what is not what the model says it is; see :mod:`summarize.briefing.plausible`.
+
+    Order matters: implausible weapons go first ("Krieg" listed as a weapon must not cost the actor
+    "US-Rüstungsindustrie" its place), then a weapon given as an actor becomes the weapon ("Drohnenangriffe"),
+    then an actor the same answers give as a weapon is dropped ("Patriot-Systeme"), then the actors' kinds
+    are checked, then descriptions that should be English are."""
+
+    def drop(key: str, field: str, item: Draft, reason: str) -> None:
+        del merged[key]
+        dropped.append(DroppedItem(kind=FIELD_KIND[field], label=label(item)[:120], reason=reason))
+
+    for key, (field, item, _) in list(merged.items()):
+        if isinstance(item, WeaponDraft) and (problem := weapon_problem(item)):
+            drop(key, field, item, problem)
+    for key, (field, item, evidences) in list(merged.items()):
+        if isinstance(item, ActorDraft) and (kind := canonical_weapon(item.name_as_written, generic=True)):
+            del merged[key]
+            weapon = WeaponDraft(name_as_written=item.name_as_written, s=item.s, name=kind, category=kind,
+                                 status="other")
+            merged.setdefault(_merge_key("weapons", weapon), ("weapons", weapon, evidences))
+    weapons = [i for _, i, _ in merged.values() if isinstance(i, WeaponDraft)]
+    weapon_names = {normalise(w.name_as_written) for w in weapons} | {normalise(w.name) for w in weapons}
+    for key, (field, item, evidences) in list(merged.items()):
+        if isinstance(item, ActorDraft):
+            if normalise(item.name_as_written) in weapon_names or normalise(item.name) in weapon_names:
+                drop(key, field, item, "it is listed as a weapon, not an actor")
+                continue
+            if item.kind == "state" and looks_like_organisation(item):
+                item = item.model_copy(update={"kind": "organisation"})
+                merged[key] = (field, item, evidences)
+            if problem := actor_problem(item):
+                drop(key, field, item, problem)
+        elif english and isinstance(item, (DecisionDraft, QuestionDraft)):
+            if not_in_english(item.what if isinstance(item, DecisionDraft) else item.question):
+                drop(key, field, item, "the description is in the article's language, not in English")
 
 
 class Plan:
@@ -186,41 +224,19 @@ class Plan:
                 else:
                     merged[key] = (field, item, [evidence])
 
-        # A weak model also lists weapon systems as actors ("Patriot-Systeme", kind "other"): a name the
-        # same answer set gives as a weapon is not an actor.
-        weapon_names = {normalise(i.name_as_written) for f, i, _ in merged.values() if isinstance(i, WeaponDraft)}
-        weapon_names |= {normalise(i.name) for f, i, _ in merged.values() if isinstance(i, WeaponDraft)}
-        for key, (field, item, _) in list(merged.items()):
-            if isinstance(item, ActorDraft) and (
-                normalise(item.name_as_written) in weapon_names or normalise(item.name) in weapon_names
-            ):
-                del merged[key]
-                dropped.append(DroppedItem(kind="actor", label=item.name_as_written[:120],
-                                           reason="it is listed as a weapon, not an actor"))
-
-        for key, (field, item, evidences) in list(merged.items()):
-            # A weak model lists a weapon as an actor ("Drohnenangriffe", kind "state"): it becomes the weapon.
-            if isinstance(item, ActorDraft) and (kind := canonical_weapon(item.name_as_written, generic=True)):
-                del merged[key]
-                weapon = WeaponDraft(name_as_written=item.name_as_written, s=item.s, name=kind, category=kind,
-                                     status="other")
-                merged.setdefault(_merge_key("weapons", weapon), ("weapons", weapon, evidences))
-                continue
-            problem = (actor_problem(item) if isinstance(item, ActorDraft)
-                       else weapon_problem(item) if isinstance(item, WeaponDraft) else None)
-            if problem:
-                del merged[key]
-                dropped.append(DroppedItem(kind=FIELD_KIND[field], label=label(item)[:120], reason=problem))
+        _vet(merged, dropped, english=self.settings.lang == "en")
 
         lists: dict[str, list] = {"actors": [], "decisions": [], "weapons": [], "open_questions": []}
         canonical = _Canonical([i for _, i, _ in merged.values() if isinstance(i, ActorDraft)])
         for field, item, evidences in sorted(merged.values(), key=lambda m: m[2][0].start):
             evidences = sorted(evidences, key=lambda e: e.start)
-            if isinstance(item, ActorDraft) and self.grounder.echoes_instructions(item.role):
+            if isinstance(item, ActorDraft) and (self.grounder.echoes_instructions(item.role)
+                                                 or (self.settings.lang == "en" and not_in_english(item.role))):
                 item = item.model_copy(update={"role": None})
             lists[field].append(
                 _final(item, evidences, self.article.text, self.article.published, canonical, self.grounder)
             )
+        _deciders_are_actors(lists["decisions"], lists["actors"], self.article.text)
         lists["decisions"] = _one_per_event(lists["decisions"])
         lists["open_questions"] = _one_per_sentence(lists["open_questions"])
         for decision in list(lists["decisions"]):
@@ -335,6 +351,20 @@ def informative(what: str, who: list[str]) -> bool:
         return False
     names = {w.casefold() for n in who for w in n.split()}
     return any(w.casefold().strip(".,;:'\"") not in names for w in words)
+
+
+def _deciders_are_actors(decisions: list[Decision], actors: list[Actor], text: str) -> None:
+    """A decision's participants are actors: names the briefing lists as actors (or the alias table knows).
+    When the model gave none ("Washington/Kyjiw/Moskau", a dateline), they are the briefing's actors that
+    its sentence names."""
+    known = {a.name for a in actors} | {a.name_as_written for a in actors}
+    for d in decisions:
+        valid = [p for p in d.participants if p in known or alias_forms("actors", p)]
+        if not valid:
+            ev = d.evidence[0]
+            valid = list(dict.fromkeys(a.name for a in actors if mentions(a.name_as_written, text, ev.start, ev.end)))
+        if valid:
+            d.who, d.participants = valid[0], valid
 
 
 def _one_per_sentence(questions: list[OpenQuestion]) -> list[OpenQuestion]:

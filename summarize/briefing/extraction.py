@@ -357,7 +357,9 @@ class Grounder:
         first = n
         if isinstance(item, DecisionDraft) and not any(self.names_anywhere(w) for w in item.who):
             return f"the article never names {item.who[0]!r}"
-        if isinstance(item, DecisionDraft) and in_scope and not _is_heading(self.sentences.sentence(n)):
+        if isinstance(item, DecisionDraft) and in_scope and _is_heading(self.sentences.sentence(n)):
+            return f"sentence {n} is a heading, not a report of a decision"
+        if isinstance(item, DecisionDraft) and in_scope:
             # The cited (or copied-words) sentence reports the decision, even when it names the deciders
             # only as "Die beiden Staatschefs"; the sentence before joins it when that one names them.
             if not self._names(n, item.who) and n > scope[0] and self._names(n - 1, item.who):

@@ -9,6 +9,7 @@ lists, never an article's particular sentences:
 * a **person** has a name of two words or more, or one the alias table knows ("Putin");
 * a **state** is a country or territory (CLDR names in English and German, via Babel), or one the alias
   table knows (capitals used for their governments: "Moskau", "Washington");
+* a website's name ("RENEWZ.de") is the page's chrome or a citation, not an actor;
 * a **weapon** is known to the alias table, or its name or category holds a weapon word
   (``summarize/data/weapon_words.json``: "missile", "Rakete", "Drohne", "air defence", ...).
 """
@@ -16,6 +17,7 @@ lists, never an article's particular sentences:
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +29,7 @@ from .ground import normalise
 
 WEAPON_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "weapon_words.json"
 TERRITORY_LOCALES = ("en", "de")
+_DOMAIN = re.compile(r"\w\.(?:de|com|at|ch|org|net|uk|ua|ru|eu|info|news)\b", re.IGNORECASE)
 
 
 def _fold(text: str) -> str:
@@ -54,6 +57,8 @@ def actor_problem(actor: ActorDraft) -> str | None:
     name = actor.name.strip() or actor.name_as_written.strip()
     if not name[:1].isupper() and not alias_forms("actors", name):
         return f"{name!r} is not a proper name"
+    if _DOMAIN.search(name) or _DOMAIN.search(actor.name_as_written):
+        return f"{name!r} is a website (the page's own, or one it cites), not an actor"
     known = bool(alias_forms("actors", name) or alias_forms("actors", actor.name_as_written))
     if actor.kind == "person" and not known and len(name.split()) < 2 and len(actor.name_as_written.split()) < 2:
         return f"{name!r} is not a person's name"
@@ -62,11 +67,43 @@ def actor_problem(actor: ActorDraft) -> str | None:
     return None
 
 
+# Words of organisations: an unknown "state" whose name holds one is an organisation, not junk.
+_ORGANISATION_WORDS = ("unternehmen", "industrie", "konzern", "regierung", "ministerium", "behörde", "agentur",
+                       "partei", "bank", "armee", "streitkräfte", "company", "companies", "industry", "corporation",
+                       "government", "ministry", "agency", "party", "council", "army", "forces", "administration")
+
+
+def looks_like_organisation(actor: ActorDraft) -> bool:
+    text = _fold(f"{actor.name} {actor.name_as_written}")
+    return any(_fold(word) in text for word in _ORGANISATION_WORDS)
+
+
 def weapon_problem(weapon: WeaponDraft) -> str | None:
     """Why the item is not a plausible weapon, or None."""
     if alias_forms("weapons", weapon.name) or alias_forms("weapons", weapon.name_as_written):
         return None
-    text = _fold(f"{weapon.name} {weapon.name_as_written} {weapon.category}")
+    text = _fold(f"{weapon.name} {weapon.name_as_written}")  # not the category: "pressure" is no "weapon"
     if any(stem in text for stem in _weapon_stems()):
         return None
     return f"{weapon.name!r} is not a weapon"
+
+
+# German function words: a description with two of them (or a lower-case word with an umlaut) was copied
+# from a German article instead of written in English.
+_GERMAN_WORDS = frozenset(
+    "der die das und nicht mit für über ist wird werden zu von den dem ein eine einen sich auf auch als bei "
+    "nach wurde hat haben soll sollen noch wie aus im am zum zur dass ob wir sie es".split()
+)
+
+
+_GERMAN_ENDINGS = ("ische", "ischer", "ischen", "isches", "ungen", "lichen", "licher")
+
+
+def not_in_english(text: str | None) -> bool:
+    """Whether a descriptive field that should be English reads as German."""
+    if not text:
+        return False
+    words = [w for w in "".join(c if c.isalpha() else " " for c in text).split()]
+    if any(w.islower() and (any(c in "äöüß" for c in w) or w.endswith(_GERMAN_ENDINGS)) for w in words):
+        return True
+    return sum(w.casefold() in _GERMAN_WORDS for w in words) >= 2
