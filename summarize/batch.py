@@ -155,7 +155,7 @@ def _expect_deferral(call: Callable[[], object]) -> None:
 
 
 def collect_requests(articles: Sequence[Article], settings: Settings) -> dict[str, Pending]:
-    """The first-round chat requests of ``articles`` (every part, then the summary), keyed by request key,
+    """The first-round chat requests of ``articles`` (every part and pass, then the summary), keyed by request key,
     in article order. Exactly the bodies the pipeline sends; nothing is sent. An article that cannot be
     briefed at all (nothing left after cleaning) is left out: the answer step reports it."""
     transport = _CollectingTransport()
@@ -168,9 +168,10 @@ def collect_requests(articles: Sequence[Article], settings: Settings) -> dict[st
             plan = Plan(article, settings)
         except InputError:
             continue
-        for i in range(len(plan.parts)):
+        for request in plan.requests:
             _expect_deferral(
-                lambda: run_part(wrapped, settings, plan.part_messages(i), plan.grounder, article.id, plan.scopes[i])
+                lambda: run_part(wrapped, settings, request.messages, plan.grounder, article.id, request.scope,
+                                 request.model)
             )
         _expect_deferral(lambda: run_summary(wrapped, settings, plan.summary_messages(), article.id))
     client.close()

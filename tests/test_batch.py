@@ -55,14 +55,15 @@ def few_replayed() -> dict:
 @pytest.fixture(scope="module")
 def first_round() -> dict[str, str]:
     """Key -> article of every first-round request, computed independently of summarize.batch: the
-    recordings whose request is a fresh conversation (system + user, no re-ask) and is not a split half;
+    recordings whose request ends with the article (no re-ask) and is not a split half;
     the digest-level passes (``_digest/``) are not briefing requests."""
     out: dict[str, str] = {}
     for file in RECORDINGS.glob("[!_]*/*.json"):
         exchange = json.loads(file.read_text(encoding="utf-8"))
         messages = exchange["request"]["body"]["messages"]
         user = messages[-1]["content"]
-        if len(messages) == 2 and not any(f"Part {n}a of" in user or f"Part {n}b of" in user for n in range(1, 9)):
+        fresh = "<article>" in user  # a re-ask ends with instructor's correction, not with the article
+        if fresh and not any(f"Part {n}a of" in user or f"Part {n}b of" in user for n in range(1, 20)):
             out[file.stem] = exchange["article"]
     return out
 
@@ -71,8 +72,18 @@ def _total_recordings(article: str = "*") -> int:
     return len(list(RECORDINGS.glob(f"{article}/*.json"))) - (len(list(RECORDINGS.glob("_digest/*.json"))) if article == "*" else 0)
 
 
+def _first_round_count(article: str = "*") -> int:
+    """Briefing requests recorded for the seeds (or one seed): with sentence citations every request of an
+    article is known in advance (no grounding re-asks), so all of them are first-round requests."""
+    return len([f for f in RECORDINGS.glob(f"{article}/*.json") if not f.parent.name.startswith("_")])
+
+
+N = _first_round_count()
+FEW_N = _first_round_count("002_7357c77dc1409342")
+
+
 def _few(server: BatchServer, state: Path, events: list[BatchEvent] | None = None, **kwargs):  # noqa: ANN202
-    """A batch run over one seed (2 parts + summary = 3 first-round requests, 2 more online), for the tests
+    """A batch run over one seed (its parts and passes + summary = FEW_N first-round requests), for the tests
     of resuming and batch outcomes, to keep the suite fast."""
     return _batch(server, state, events, sources=(FEW,), **kwargs)
 
@@ -92,8 +103,8 @@ def test_collect_gives_one_request_per_part_and_summary_exactly_as_recorded(firs
     articles = load_sources([SEEDS]).articles
     settings = _settings("http://127.0.0.1:9/v1")
     requests = collect_requests(articles, settings)
-    expected = sum(len(Plan(a, settings).parts) + 1 for a in articles)
-    assert len(requests) == expected == 20
+    expected = sum(len(Plan(a, settings).requests) + 1 for a in articles)
+    assert len(requests) == expected == N
     # the same bodies the pipeline sends: each is a recorded first-round request of its article
     assert {k: p.article_id for k, p in requests.items()} == first_round
     for key, pending in requests.items():
@@ -138,10 +149,10 @@ def test_batch_results_map_back_to_the_replay_digest(plain: Plain, replayed: dic
     done = plain.done
     assert done.run.digest.model_dump(mode="json") == replayed
     assert not done.run.failures
-    assert done.batch_ids == ["batch_1"] and done.requests == done.submitted == 20
-    assert done.from_batch == 20 and done.fallback == 0
+    assert done.batch_ids == ["batch_1"] and done.requests == done.submitted == N
+    assert done.from_batch == N and done.fallback == 0
     # only what the first round cannot know went online: re-asks and split halves
-    assert done.online == len(plain.online) == _total_recordings() - 20
+    assert done.online == len(plain.online) == _total_recordings() - N
     assert not _keys(plain.online) & set(first_round)
     # the stored answers are recordings in the --record format, readable by replay
     assert {f.stem for f in (plain.state / "results").glob("*/*.json")} == set(first_round)
@@ -160,9 +171,9 @@ def test_status_callback_reports_every_poll_with_counts(plain: Plain) -> None:
     polls = [e for e in plain.events if e.kind == "status"]
     assert len(polls) == plain.retrieves == 3
     assert [(e.status, e.completed, e.failed, e.total) for e in polls] == [
-        ("in_progress", 10, 0, 20), ("finalizing", 10, 0, 20), ("completed", 20, 0, 20)]
+        ("in_progress", N // 2, 0, N), ("finalizing", N // 2, 0, N), ("completed", N, 0, N)]
     assert all(e.batch_id == "batch_1" and e.elapsed >= 0 for e in polls)
-    assert "batch_1: completed, 20/20 done, 0 failed" in polls[-1].message
+    assert f"batch_1: completed, {N}/{N} done, 0 failed" in polls[-1].message
 
 
 def test_failed_and_missing_lines_fall_back_online_for_exactly_those(
@@ -174,9 +185,9 @@ def test_failed_and_missing_lines_fall_back_online_for_exactly_those(
         done = _batch(server, tmp_path)
         online = _keys(server.chat)
     assert done.run.digest.model_dump(mode="json") == replayed
-    assert done.fallback == 3 and done.from_batch == 17
+    assert done.fallback == 3 and done.from_batch == N - 3
     assert online & set(first_round) == errors | missing
-    assert done.online == _total_recordings() - 17
+    assert done.online == _total_recordings() - (N - 3)
     state = json.loads((tmp_path / "state.json").read_text(encoding="utf-8"))
     failed = state["batches"][0]["failed"]
     assert set(failed) == errors | missing
@@ -204,7 +215,7 @@ def test_interrupted_run_resumes_without_uploading_again(tmp_path: Path, few_rep
     assert events[1].kind == "resumed" and events[1].batch_id == entry["id"]
     assert "uploaded" not in [e.kind for e in events]
     assert done.batch_ids == ["batch_1"] and done.submitted == 0
-    assert done.from_batch == 3
+    assert done.from_batch == FEW_N
     assert done.run.digest.model_dump(mode="json") == few_replayed
 
 
@@ -215,7 +226,7 @@ def test_rerun_after_a_finished_batch_submits_nothing(tmp_path: Path, few_replay
         done = _few(server, tmp_path, events)
         assert server.uploads == ["file-1"] and server.creates == 1
     assert [e.kind for e in events] == ["collected", "skipped"]
-    assert done.batch_ids == [] and done.from_batch == 3
+    assert done.batch_ids == [] and done.from_batch == FEW_N
     assert done.run.digest.model_dump(mode="json") == few_replayed
 
 
@@ -245,7 +256,7 @@ def test_failed_batch_is_a_clear_error_and_a_rerun_submits_again(tmp_path: Path,
         server.final_status = "completed"
         done = _few(server, tmp_path)
         assert server.creates == 2 and len(server.uploads) == 2
-    assert done.batch_ids == ["batch_2"] and done.from_batch == 3
+    assert done.batch_ids == ["batch_2"] and done.from_batch == FEW_N
     assert done.run.digest.model_dump(mode="json") == few_replayed
 
 
@@ -253,7 +264,7 @@ def test_failed_batch_can_fall_back_online_entirely(tmp_path: Path, few_replayed
     with BatchServer(RECORDINGS, final_status="failed") as server:
         done = _few(server, tmp_path, if_failed="online")
         online = len(server.chat)
-    assert done.from_batch == 0 and done.fallback == 3 and online == _total_recordings(FEW.stem)
+    assert done.from_batch == 0 and done.fallback == FEW_N and online == _total_recordings(FEW.stem)
     assert done.run.digest.model_dump(mode="json") == few_replayed
 
 
@@ -263,7 +274,7 @@ def test_expired_or_cancelled_batch_keeps_its_answers_and_asks_the_rest_online(
 ) -> None:
     with BatchServer(RECORDINGS, final_status=status, partial=1) as server:
         done = _few(server, tmp_path)
-    assert done.from_batch == 1 and done.fallback == 2
+    assert done.from_batch == 1 and done.fallback == FEW_N - 1
     assert done.run.digest.model_dump(mode="json") == few_replayed
     state = json.loads((tmp_path / "state.json").read_text(encoding="utf-8"))
     assert all(f"batch_{status}" in reason for reason in state["batches"][0]["failed"].values())
@@ -275,7 +286,7 @@ def test_max_wait_stops_with_an_error_and_the_batch_resumes(tmp_path: Path) -> N
             _few(server, tmp_path, max_wait=0)
         done = _few(server, tmp_path)
         assert server.creates == 1
-    assert done.batch_ids == ["batch_1"] and done.from_batch == 3
+    assert done.batch_ids == ["batch_1"] and done.from_batch == FEW_N
 
 
 def test_unknown_batch_in_the_state_is_a_batch_error_naming_the_state(tmp_path: Path) -> None:
@@ -311,8 +322,8 @@ def test_cli_batch_writes_the_replay_digest_and_shows_status(tmp_path: Path, rep
             "--base-url", server.url, "--model", MANIFEST["model"], "--mode", MANIFEST["mode"],
         ])
     assert result.exit_code == 0, result.output
-    assert "batch batch_1: completed, 20/20 done, 0 failed" in result.output
-    assert "20 answers from the batch" in result.output
+    assert f"batch batch_1: completed, {N}/{N} done, 0 failed" in result.output
+    assert f"{N} answers from the batch" in result.output
     assert json.loads((out / "digest.json").read_text(encoding="utf-8")) == replayed
     assert (out / ".batch" / "state.json").is_file()
     assert not (out / "briefings" / "state.json").exists()

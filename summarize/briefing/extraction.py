@@ -283,6 +283,16 @@ def alias_forms(section: str, name: str) -> tuple[str, ...]:
     return _aliases(section).get(normalise(name.strip()), ())
 
 
+@lru_cache(maxsize=1024)
+def alias_kind(name: str) -> str | None:
+    """The kind the alias table gives the actor ``name`` belongs to ("Kreml" -> "organisation"), or None."""
+    forms = alias_forms("actors", name)
+    if not forms:
+        return None
+    entry = json.loads(ALIASES_FILE.read_text(encoding="utf-8"))["actors"].get(forms[0], {})
+    return entry.get("kind")
+
+
 def weapon_forms(name: str) -> tuple[str, ...]:
     return alias_forms("weapons", name)
 
@@ -372,14 +382,21 @@ class Grounder:
                 names = [*names, *alias_forms(section, item.name), *alias_forms(section, item.name_as_written)]
             if not any(x.strip() for x in names):
                 return "no name given"
-            if not (in_scope and self._names(n, names)):
-                if isinstance(item, DecisionDraft) and in_scope and n > scope[0] and self._names(n - 1, names):
+            # The written name first (the evidence should show the name as the item gives it), then the
+            # English and alias-table forms.
+            tiers = [names] if isinstance(item, DecisionDraft) else [[item.name_as_written], names]
+            for tier in tiers:
+                if in_scope and self._names(n, tier):
+                    break
+                if isinstance(item, DecisionDraft) and in_scope and n > scope[0] and self._names(n - 1, tier):
                     first = n - 1  # "Er kündigte an ...": the decider is named in the sentence before
-                else:
-                    found = self._nearest(n, scope, names)
-                    if found is None:
-                        return f"no sentence of the part names {names[0]!r}"
+                    break
+                found = self._nearest(n, scope, tier)
+                if found is not None:
                     first = n = found
+                    break
+            else:
+                return f"no sentence of the part names {names[0]!r}"
         elif not in_scope:
             return f"sentence {n} is not in the part the model saw ({scope[0]}-{scope[1]})"
         elif self.open_cue is not None and not self.open_cue(self.sentences.sentence(n)):

@@ -47,9 +47,11 @@ def _territories() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _weapon_stems() -> tuple[str, ...]:
+def _weapon_words() -> re.Pattern[str]:
     data = json.loads(WEAPON_WORDS_FILE.read_text(encoding="utf-8"))
-    return tuple(_fold(s) for s in data["stems"])
+    start = "|".join(re.escape(_fold(s)) for s in data["word_start"])
+    anywhere = "|".join(re.escape(_fold(s)) for s in data["anywhere"])
+    return re.compile(rf"(?<![a-z])(?:{start})|(?:{anywhere})")
 
 
 def actor_problem(actor: ActorDraft) -> str | None:
@@ -83,7 +85,7 @@ def weapon_problem(weapon: WeaponDraft) -> str | None:
     if alias_forms("weapons", weapon.name) or alias_forms("weapons", weapon.name_as_written):
         return None
     text = _fold(f"{weapon.name} {weapon.name_as_written}")  # not the category: "pressure" is no "weapon"
-    if any(stem in text for stem in _weapon_stems()):
+    if _weapon_words().search(text):
         return None
     return f"{weapon.name!r} is not a weapon"
 
