@@ -75,6 +75,13 @@ def evidence_spans(text: str, strings: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def _covered(span: tuple[int, int], chrome: list[tuple[int, int]]) -> float:
+    """How much of a quote lies in page chrome: a sentence that starts "Details:" or "WASHINGTON —" is news,
+    a photo caption or a teaser is not."""
+    inside = sum(max(0, min(span[1], b) - max(span[0], a)) for a, b in chrome)
+    return inside / max(1, span[1] - span[0])
+
+
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -252,7 +259,7 @@ def score_items(per_article: dict[str, list[Item]], golds: dict[str, dict], lost
             s.unmatched += [f"{article[:3]} {c}: {i.label[:90]} | {text[i.quotes[0][0]:i.quotes[0][1]][:60] if i.quotes else ''}"
                             for i in mine if i not in right]
         for i in items:
-            from_chrome = any(overlaps(q, cs) for q in i.quotes for cs in gold["_chrome_spans"])
+            from_chrome = any(_covered(q, gold["_chrome_spans"]) >= 0.5 for q in i.quotes)
             if from_chrome or any(has_term(n, chrome.get("names", [])) for n in i.names if i.kind == "actor"):
                 s.boilerplate += 1
             s.uninformative += uninformative(i)
@@ -446,7 +453,7 @@ def table(name: str, rows: list[tuple[str, Score, dict[str, int] | None]], n: in
         calls = f"{u.get('calls', 0) / n:.1f}" if u else "-"
         lines.append(f"{label:<10}{cells}{s.boilerplate:>8}{s.unsupported:>8}{s.uninformative:>7}"
                      f"{s.foreign:>5}/{s.descriptive:<3}{s.lost:>6}{calls:>9}{per('completion_tokens'):>9}"
-                     f"{per('prompt_tokens'):>10}{per('seconds'):>6}")
+                     f"{per('prompt_tokens'):>10}{per('seconds') if 'seconds' in u else '-':>6}")
     return "\n".join(lines)
 
 

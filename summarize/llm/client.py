@@ -23,9 +23,10 @@ status >= 500). A recording cannot be transient, so replay has no retry layer at
 
 Budget: ``RetryPolicy.max_attempts`` (default 4: the first try and ``TRANSPORT_RETRIES`` = 3 retries) HTTP
 attempts per model answer, each with ``Settings.timeout`` seconds; per part (and for the summary) at most
-``1 + Settings.reasks`` model answers. So one article of ``parts`` parts costs at most::
+``1 + Settings.reasks`` model answers. So one article of ``parts`` requests (a part read by each pass of
+``Settings.depth`` is one request, see ``Plan.requests``) costs at most::
 
-    (parts + 1) * (1 + reasks) * max_attempts   HTTP requests   (defaults, 2 parts: 3 * 2 * 4 = 24)
+    (parts + 1) * (1 + reasks) * max_attempts   HTTP requests   (depth 1, 2 parts: 3 * 2 * 4 = 24)
 
 and, when a part's answer is cut off at ``max_tokens`` and the part is split in two (each half asked once,
 never split again), that part counts three times: ``(3 * parts + 1) * (1 + reasks) * max_attempts`` is the
