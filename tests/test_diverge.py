@@ -175,9 +175,11 @@ def _p(participants: list[str], what: str, quote: str) -> Decision:
 
 def test_the_same_call_worded_differently_by_two_sources_is_one_development() -> None:
     a = _briefing("a", decisions=[_p(["Donald Trump", "Vladimir Putin"], "held a disappointing phone call with Putin",
-                                     "Trump hatte ein enttäuschendes Telefonat mit Putin geführt.")])
+                                     "Trump hatte ein enttäuschendes Telefonat mit Putin geführt.")],
+                  published=dt.date(2025, 7, 4))
     b = _briefing("b", decisions=[_p(["Vladimir Putin", "Donald Trump"], "spoke with Trump about the war",
-                                     "Putin telefonierte mit Trump, das Gespräch sei konstruktiv gewesen.")])
+                                     "Putin telefonierte mit Trump, das Gespräch sei konstruktiv gewesen.")],
+                  published=dt.date(2025, 7, 4))
     d = merge([a, b])
     assert len(d.decisions) == 1 and d.decisions[0].articles == ["a", "b"] and d.decisions[0].count == 2
     assert [x.aspect for x in d.divergences] == ["characterisation"]  # "enttäuschend" against "konstruktiv"
@@ -188,6 +190,10 @@ def test_different_kinds_or_other_people_or_distant_days_stay_apart() -> None:
     meeting = _p(["Donald Trump", "Vladimir Putin"], "agreed to meet in Budapest", "Trump und Putin wollen sich treffen.")
     other_call = _p(["Friedrich Merz", "Emmanuel Macron"], "held a phone call", "Merz telefonierte mit Macron.")
     assert len(merge([_briefing("a", decisions=[call]), _briefing("b", decisions=[meeting])]).decisions) == 2
+    # without dates, two sources' words must be nearly the same (or the same two people) to be one event
+    vague = _p(["Donald Trump"], "had a private conversation with Putin", "Trump sprach mit Putin.")
+    longer = _p(["Donald Trump"], "followed a longer phone conversation with Putin", "Trump telefonierte lange.")
+    assert len(merge([_briefing("a", decisions=[vague]), _briefing("b", decisions=[longer])]).decisions) == 2
     assert len(merge([_briefing("a", decisions=[call]), _briefing("b", decisions=[other_call])]).decisions) == 2
     july = _briefing("a", decisions=[call], published=dt.date(2025, 7, 4))
     october = _briefing("b", decisions=[call.model_copy()], published=dt.date(2025, 10, 17))

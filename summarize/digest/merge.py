@@ -158,31 +158,45 @@ def _item_day(article_id: str, decision: Decision, published: dict) -> dt.date |
     return published.get(article_id)
 
 
-def _split_by_day(buckets: list[_Bucket], published: dict) -> list[_Bucket]:
-    """A bucket of the same decider and words whose reports lie more than :data:`JOIN_MAX_DAYS` apart is
-    several events ("a call with Putin" in July and in October): it is split by day. Reports without a
-    known day stay with the first part."""
+def _split_by_day(buckets: list[_Bucket], published: dict, clusters: DecisionClusters) -> list[_Bucket]:
+    """Reports of one decider in similar words are one event only when their days agree: each bucket is
+    split so that reports of different articles share a part only when both days are known and at most
+    :data:`JOIN_MAX_DAYS` apart, or, with a day unknown, when they name two or more participants in common or
+    word it nearly alike ("a call with Putin" in July and in October stays two events; "had a private
+    conversation with Putin" and "followed a longer phone conversation with Putin" without dates are no
+    evidence of the same call)."""
     out: list[_Bucket] = []
     for bucket in buckets:
-        parts: list[tuple[dt.date | None, _Bucket]] = []
+        parts: list[tuple[str, dt.date | None, set[str], _Bucket, str]] = []
         for article_id, item in bucket.items:
             day = _item_day(article_id, item, published)  # type: ignore[arg-type]
-            home = next((b for d, b in parts if day is None or d is None or abs((day - d).days) <= JOIN_MAX_DAYS), None)
+            people = {clusters.who_key(p) for p in (item.participants or [item.who])}  # type: ignore[union-attr]
+            what = norm(item.what)  # type: ignore[union-attr]
+            home = next((part for part in parts if part[0] == article_id
+                         or _compatible(day, part[1], people, part[2], what, part[4])), None)
             if home is None:
-                home = _Bucket(bucket.order)
-                parts.append((day, home))
-            elif day is not None and parts[0][0] is None and home is parts[0][1]:
-                parts[0] = (day, home)
-            home.add(article_id, item)
-        out.extend(b for _, b in parts)
+                home = (article_id, day, set(people), _Bucket(bucket.order), what)
+                parts.append(home)
+            home[3].add(article_id, item)
+        out.extend(part[3] for part in parts)
     return out
+
+
+def _compatible(day: dt.date | None, other: dt.date | None, people: set[str], others: set[str],
+                what: str, other_what: str) -> bool:
+    if day is not None and other is not None:
+        return abs((day - other).days) <= JOIN_MAX_DAYS
+    # no dates: the same participants, or nearly the same words in the same order (a description that only
+    # contains the other, "had a conversation with Putin", is not enough)
+    return len(people & others) >= 2 or fuzz.token_sort_ratio(what, other_what) >= CLUSTER_THRESHOLD
 
 
 def join_events(buckets: list[_Bucket], clusters: DecisionClusters, published: dict) -> list[_Bucket]:
     """Join decision buckets from different articles that report one event: the same kind of event (a call,
     a meeting, a pause ...), at least two participants in common after entity resolution (or one, and a
     similar description), no article in common, and dates (stated, else of publication) at most
-    :data:`JOIN_MAX_DAYS` apart when both are known. Deterministic: buckets are taken in order and each
+    :data:`JOIN_MAX_DAYS` apart when both are known (when a day is unknown: two participants in common and a
+    similar description). Deterministic: buckets are taken in order and each
     joins the first earlier group it fits. Candidates come from an index by (kind, participant), at most
     :data:`MAX_CLUSTERS_PER_ACTOR` groups per key, so the cost stays linear in the number of decisions."""
     groups: list[list] = []  # [bucket, people, day, articles, what]
@@ -202,7 +216,12 @@ def join_events(buckets: list[_Bucket], clusters: DecisionClusters, published: d
                 if g_articles & articles or (day and g_day and abs((day - g_day).days) > JOIN_MAX_DAYS):
                     continue
                 shared = len(people & g_people)
-                if shared >= 2 or (shared == 1 and fuzz.token_set_ratio(what, g_what) >= 60):
+                similar = fuzz.token_set_ratio(what, g_what) >= 60
+                if day is None or g_day is None:  # no dates to go by: the same people and similar words
+                    fits = shared >= 2 and similar
+                else:
+                    fits = shared >= 2 or (shared == 1 and similar)
+                if fits:
                     target = g
                     break
         if target is None:
@@ -460,7 +479,7 @@ def _merge(
     published = {b.article.id: b.article.published for b in briefings}
     latest = {b.article.id: b.article.published for b in briefings}
     clusters = DecisionClusters(resolver)
-    decision_buckets = join_events(_split_by_day(_group(briefings, "decisions", clusters.key), published),
+    decision_buckets = join_events(_split_by_day(_group(briefings, "decisions", clusters.key), published, clusters),
                                    clusters, published)
 
     def developments(b: _Bucket) -> tuple[int, int, int]:
