@@ -151,6 +151,20 @@ def _bucket_day(bucket: _Bucket, published: dict) -> dt.date | None:
     return min(days) if days else None
 
 
+def reference_day(briefing: Briefing) -> dt.date | None:
+    """The day an article speaks from: its publication date, else the latest full date (day, month and year)
+    its located quotes state ("Am 4. Juli 2025 ..."). Used only to keep reports of different days apart."""
+    if briefing.article.published:
+        return briefing.article.published
+    days = []
+    for item in [*briefing.decisions, *briefing.actors, *briefing.weapons, *briefing.open_questions]:
+        for ev in item.evidence:
+            when = normalise_date(ev.quote, None)
+            if when.precision == "day" and when.date is not None:
+                days.append(when.date)
+    return max(days) if days else None
+
+
 def _item_day(article_id: str, decision: Decision, published: dict) -> dt.date | None:
     when = normalise_date(decision.evidence[0].quote, published.get(article_id))
     if when.precision == "day" and when.date is not None:
@@ -479,8 +493,9 @@ def _merge(
     published = {b.article.id: b.article.published for b in briefings}
     latest = {b.article.id: b.article.published for b in briefings}
     clusters = DecisionClusters(resolver)
-    decision_buckets = join_events(_split_by_day(_group(briefings, "decisions", clusters.key), published, clusters),
-                                   clusters, published)
+    reference = {b.article.id: reference_day(b) for b in briefings}
+    decision_buckets = join_events(_split_by_day(_group(briefings, "decisions", clusters.key), reference, clusters),
+                                   clusters, reference)
 
     def developments(b: _Bucket) -> tuple[int, int, int]:
         # key developments: corroborated by most sources first, then the most recently published
