@@ -38,7 +38,7 @@ from summarize import Settings, arun
 from summarize.briefing.extraction import models_for
 from summarize.cache import BriefingCache
 
-PART = {"actors": [{"name_as_written": "Boris Pistorius", "quote": "Verteidigungsminister Boris Pistorius sagte am",
+PART = {"actors": [{"name_as_written": "Boris Pistorius", "s": 2,
                     "name": "Boris Pistorius", "kind": "person", "role_in_english": "defence minister"}],
         "decisions": [], "weapons": [], "open_questions": []}
 SUMMARY = {"sentences_in_english": ["Pistorius reviews a purchase."]}
@@ -168,7 +168,7 @@ def main() -> None:
         for i in range(n):
             (inbox / f"a{i:04d}.txt").write_text(TEXT.format(n=i), encoding="utf-8")
         server = Server(latency, None)
-        settings = Settings(model="fake", api_key="k", base_url=server.url)
+        settings = Settings(model="fake", api_key="k", base_url=server.url, depth=1)
 
         # openai and instructor import most of themselves on the first client or request (~0.5 s, once per
         # process). That happens here, before any clock starts, for the pipeline and the naive loop alike.
@@ -210,7 +210,7 @@ def main() -> None:
 
         if args.rpm:
             server = Server(latency, args.rpm)
-            limited = asyncio.run(arun([inbox], settings=Settings(model="fake", api_key="k", base_url=server.url),
+            limited = asyncio.run(arun([inbox], settings=Settings(model="fake", api_key="k", base_url=server.url, depth=1),
                                        concurrency=conc))
             server.shutdown()
             print(f"under {args.rpm} requests/minute: {len(limited.failures)} failed, {server.requests} requests, "
