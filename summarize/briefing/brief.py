@@ -367,7 +367,9 @@ def _deciders_are_actors(decisions: list[Decision], actors: list[Actor], text: s
         valid = [p for p in d.participants if p in known or alias_forms("actors", p)]
         if not valid:
             ev = d.evidence[0]
-            valid = list(dict.fromkeys(a.name for a in actors if mentions(a.name_as_written, text, ev.start, ev.end)))
+            named = [a for a in actors if mentions(a.name_as_written, text, ev.start, ev.end)]
+            people = [a for a in named if a.kind == "person"] or named  # a dateline names cities, not deciders
+            valid = list(dict.fromkeys((alias_forms("actors", a.name) or (a.name,))[0] for a in people))
         if valid:
             d.who, d.participants = valid[0], valid
 

@@ -94,7 +94,7 @@ def weapon_problem(weapon: WeaponDraft) -> str | None:
 # from a German article instead of written in English.
 _GERMAN_WORDS = frozenset(
     "der die das und nicht mit für über ist wird werden zu von den dem ein eine einen sich auf auch als bei "
-    "nach wurde hat haben soll sollen noch wie aus im am zum zur dass ob wir sie es".split()
+    "nach wurde hat haben soll sollen noch wie aus im am zum zur dass ob wir sie es des eines einer".split()
 )
 
 
@@ -106,6 +106,6 @@ def not_in_english(text: str | None) -> bool:
     if not text:
         return False
     words = [w for w in "".join(c if c.isalpha() else " " for c in text).split()]
-    if any(w.islower() and (any(c in "äöüß" for c in w) or w.endswith(_GERMAN_ENDINGS)) for w in words):
+    if any("ß" in w or (w.islower() and (any(c in "äöü" for c in w) or w.endswith(_GERMAN_ENDINGS))) for w in words):
         return True
     return sum(w.casefold() in _GERMAN_WORDS for w in words) >= 2
