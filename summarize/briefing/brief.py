@@ -369,6 +369,8 @@ def _deciders_are_actors(decisions: list[Decision], actors: list[Actor], text: s
             ev = d.evidence[0]
             named = [a for a in actors if mentions(a.name_as_written, text, ev.start, ev.end)]
             people = [a for a in named if a.kind == "person"] or named  # a dateline names cities, not deciders
+            quote = ev.quote.casefold()
+            people.sort(key=lambda a: (quote.find(a.name_as_written.casefold()) % (len(quote) + 1)))  # as written
             valid = list(dict.fromkeys((alias_forms("actors", a.name) or (a.name,))[0] for a in people))
         if valid:
             d.who, d.participants = valid[0], valid
