@@ -166,7 +166,8 @@ def test_truncated_answer_is_salvaged_and_its_part_split_by_sentences() -> None:
     assert labels == ["Part 1 of 1.", "Part 1a of 1.", "Part 1b of 1."]
     halves = [r["messages"][-1]["content"].split("<article>")[1] for r in server.requests[1:3]]
     assert "[2]" in halves[0] and "[4]" not in halves[0] and "[4]" in halves[1]  # whole sentences, global numbers
-    assert [a.name for a in b.actors] == ["Volodymyr Zelensky"] and [w.name for w in b.weapons] == ["Patriot"]
+    assert [a.name for a in b.actors if a.kind == "person"] == ["Volodymyr Zelensky"]
+    assert [w.name for w in b.weapons] == ["Patriot"]
     assert b.meta.split_chunks == 1 and b.meta.truncated_chunks == 0 and b.meta.llm_calls == 4
 
 
@@ -308,7 +309,7 @@ def test_a_weapon_given_as_an_actor_becomes_the_weapon() -> None:
     text = TEXT + "Russland griff Kiew in der Nacht mit Drohnen an.\n"
     drones_actor = {"name_as_written": "Drohnen", "s": 5, "name": "Drones", "kind": "state", "role_in_english": None}
     b, _, _ = _brief([_part(actors=[ZELENSKY, drones_actor]), SUMMARY], text=text)
-    assert [a.name for a in b.actors] == ["Volodymyr Zelensky"]
+    assert [a.name for a in b.actors if a.kind == "person"] == ["Volodymyr Zelensky"]
     assert [(w.name, w.name_as_written) for w in b.weapons] == [("drones", "Drohnen")]
 
 
@@ -343,3 +344,15 @@ def test_descriptions_copied_in_the_articles_language_are_not_kept_as_english() 
     in_german = {k.replace("_in_english", "_in_german"): v for k, v in german.items()}
     b, _, _ = _brief([_part(decisions=[in_german]), json.dumps({"sentences_in_german": ["x"]})], lang="de")
     assert len(b.decisions) == 1  # asked for German, German is right
+
+
+def test_states_the_article_keeps_naming_are_added_when_the_model_leaves_them_out() -> None:
+    text = TEXT + "Russland griff in der Nacht an. Moskau wies jede Verantwortung zurück.\n"
+    b, _, article = _brief([_part(actors=[ZELENSKY]), SUMMARY], text=text)
+    russia = [a for a in b.actors if a.name == "Russia"]
+    assert russia and russia[0].kind == "state" and russia[0].name_as_written == "Russland"
+    ev = russia[0].evidence[0]
+    assert article.text[ev.start:ev.end] == ev.quote == "Russland griff in der Nacht an."
+    once = TEXT + "Polen schickte Hilfe.\n"  # named once: not added
+    b, _, _ = _brief([_part(actors=[ZELENSKY]), SUMMARY], text=once)
+    assert "Poland" not in {a.name for a in b.actors}

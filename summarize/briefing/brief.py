@@ -38,7 +38,7 @@ from ..models import (
 from ..settings import Settings
 from . import prompts
 from .call import CallLog, PartResult, arun_part, arun_summary, attach_collector, run_part, run_summary
-from . import cues
+from . import cues, gazetteer
 from .plausible import actor_problem, looks_like_organisation, not_in_english, weapon_problem
 from .extraction import (
     FIELD_KIND, PASSES, alias_forms, alias_kind, canonical_weapon, label, ActorDraft, DecisionDraft, Draft, Grounder, Lists, QuestionDraft, Sentences, WeaponDraft, halve, pass_model,
@@ -208,6 +208,19 @@ class Plan:
             for letter, half in zip("ab", halve(request.scope))
         ]
 
+    def _with_states(self, actors: list[Actor]) -> list[Actor]:
+        """The actors, and the states the article keeps naming that the model left out (see gazetteer.py)."""
+        have = {n for a in actors for n in (a.name, *alias_forms("actors", a.name)[:1],
+                                             *alias_forms("actors", a.name_as_written)[:1])}
+        added = []
+        for name, (n, written) in gazetteer.states(self.grounder.sentences).items():
+            if name in have:
+                continue
+            evidence = self.grounder.evidence(n, n)
+            if isinstance(evidence, Evidence):
+                added.append(Actor(name=name, name_as_written=written, kind="state", evidence=[evidence]))
+        return sorted([*actors, *added], key=lambda a: a.evidence[0].start) if added else actors
+
     def summary_messages(self) -> list[dict[str, str]]:
         text = self.cleaned.text[:SUMMARY_INPUT_CHARS]
         return prompts.messages("summary", lang=self.settings.lang, title=self.title, text=text)
@@ -241,6 +254,7 @@ class Plan:
             lists[field].append(
                 _final(item, evidences, self.article.text, self.article.published, canonical, self.grounder)
             )
+        lists["actors"] = self._with_states(lists["actors"])
         _deciders_are_actors(lists["decisions"], lists["actors"], self.article.text)
         lists["decisions"] = _one_per_event(lists["decisions"])
         lists["open_questions"] = _one_per_sentence(lists["open_questions"])

@@ -1,0 +1,62 @@
+"""States the article keeps naming, found by the code: a small model lists the people and leaves out the
+countries ("Russland", "USA", "Indien") that act in almost every sentence.
+
+A state is added as an actor when the article names it at least :data:`MIN_MENTIONS` times (CLDR territory
+names in English and German, via Babel, and the alias table's forms of states: "USA", "Moskau", "Kiew"),
+and no actor of the briefing already stands for it. Its evidence is the first sentence that names it, as
+for any item. No names of people come from here: only countries, from a public list.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from babel import Locale
+
+from .extraction import ALIASES_FILE, Sentences
+from .ground import normalise
+
+MIN_MENTIONS = 2
+LOCALES = ("en", "de")
+
+
+@lru_cache(maxsize=1)
+def _forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every written form of a state, and form -> canonical English name."""
+    canonical: dict[str, str] = {}
+    english = Locale("en").territories
+    for code, name in english.items():
+        if not code.isalpha() or len(code) != 2:
+            continue  # regions such as "Europe" (150) are not states
+        for locale in LOCALES:
+            form = Locale(locale).territories.get(code)
+            if form and len(form) >= 4:
+                canonical[normalise(form)] = name
+    data = json.loads(ALIASES_FILE.read_text(encoding="utf-8"))["actors"]
+    for name, entry in data.items():
+        if entry.get("kind") == "state":
+            for form in (name, *entry.get("aliases", [])):
+                if len(form) >= 3:
+                    canonical[normalise(form)] = name
+    alternatives = "|".join(re.escape(f) for f in sorted(canonical, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({alternatives})(?:s|es|n)?(?!\w)"), canonical
+
+
+def states(sentences: Sentences) -> dict[str, tuple[int, str]]:
+    """Canonical name -> (number of the first sentence naming it, the name as written there), for states the
+    text names at least MIN_MENTIONS times."""
+    pattern, canonical = _forms()
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, str]] = {}
+    for n in range(1, len(sentences) + 1):
+        sentence = sentences.sentence(n)
+        normalised = normalise(sentence)
+        for match in pattern.finditer(normalised):
+            name = canonical[match.group(1)]
+            counts[name] = counts.get(name, 0) + 1
+            if name not in first:
+                written = sentence[match.start(): match.end()] if len(normalised) == len(sentence) else match.group()
+                first[name] = (n, written)
+    return {name: first[name] for name, count in counts.items() if count >= MIN_MENTIONS}
