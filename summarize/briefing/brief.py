@@ -221,6 +221,19 @@ class Plan:
                 added.append(Actor(name=name, name_as_written=written, kind="state", evidence=[evidence]))
         return sorted([*actors, *added], key=lambda a: a.evidence[0].start) if added else actors
 
+    def _with_known_weapons(self, weapons: list[Weapon]) -> list[Weapon]:
+        """The weapons, and those of the alias table the article names that the model left out."""
+        have = {w.name for w in weapons} | {canonical_weapon(w.name_as_written, generic=True) for w in weapons}
+        added = []
+        for name, (n, written, _generic) in gazetteer.weapons(self.grounder.sentences).items():
+            if name in have:
+                continue
+            evidence = self.grounder.evidence(n, n)
+            if isinstance(evidence, Evidence):
+                added.append(Weapon(name=name, name_as_written=written, category=name, status="other",
+                                    evidence=[evidence]))
+        return sorted([*weapons, *added], key=lambda w: w.evidence[0].start) if added else weapons
+
     def summary_messages(self) -> list[dict[str, str]]:
         text = self.cleaned.text[:SUMMARY_INPUT_CHARS]
         return prompts.messages("summary", lang=self.settings.lang, title=self.title, text=text)
@@ -255,6 +268,7 @@ class Plan:
                 _final(item, evidences, self.article.text, self.article.published, canonical, self.grounder)
             )
         lists["actors"] = self._with_states(lists["actors"])
+        lists["weapons"] = self._with_known_weapons(lists["weapons"])
         _deciders_are_actors(lists["decisions"], lists["actors"], self.article.text)
         lists["decisions"] = _one_per_event(lists["decisions"])
         lists["open_questions"] = _one_per_sentence(lists["open_questions"])

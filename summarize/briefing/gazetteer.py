@@ -60,3 +60,28 @@ def states(sentences: Sentences) -> dict[str, tuple[int, str]]:
                 written = sentence[match.start(): match.end()] if len(normalised) == len(sentence) else match.group()
                 first[name] = (n, written)
     return {name: first[name] for name, count in counts.items() if count >= MIN_MENTIONS}
+
+
+@lru_cache(maxsize=1)
+def _weapon_forms() -> tuple[tuple[str, str, bool], ...]:
+    """(form, canonical name, generic) for every weapon form of the alias table, longest first."""
+    data = json.loads(ALIASES_FILE.read_text(encoding="utf-8")).get("weapons", {})
+    forms = [(form, name, bool(entry.get("generic"))) for name, entry in data.items()
+             for form in (name, *entry.get("aliases", [])) if len(form) >= 4]
+    return tuple(sorted(forms, key=lambda f: -len(f[0])))
+
+
+def weapons(sentences: Sentences) -> dict[str, tuple[int, str, bool]]:
+    """Canonical name -> (first sentence naming it, the word as written there, generic?) for every weapon of
+    the alias table the text names (named systems such as "Patriot", kinds such as "Drohnen")."""
+    found: dict[str, tuple[int, str, bool]] = {}
+    for n in range(1, len(sentences) + 1):
+        sentence = sentences.sentence(n)
+        for form, name, generic in _weapon_forms():
+            if name in found:
+                continue
+            match = re.search(rf"(?<!\w)[\w-]*{re.escape(form)}[\w-]*", sentence, re.IGNORECASE)
+            if match and (not generic or match.group().casefold().startswith(form.casefold())
+                          or "-" in match.group()):
+                found[name] = (n, match.group().strip("-"), generic)
+    return found
