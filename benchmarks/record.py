@@ -19,9 +19,8 @@ import time
 from pathlib import Path
 
 from summarize import Settings, brief
-from summarize.briefing.prompts import prompt_version
+from summarize.cli import write_manifest
 from summarize.errors import SummarizeError
-from summarize.llm.replay import Cassette
 
 
 def main() -> None:
@@ -33,9 +32,7 @@ def main() -> None:
     parser.add_argument("--depth", type=int, default=Settings.depth)
     args = parser.parse_args()
     settings = Settings(model=args.model, base_url=args.base_url, record_dir=args.record, depth=args.depth)
-    Cassette(args.record).write_manifest({"model": settings.model, "mode": settings.mode, "lang": settings.lang,
-                                         "depth": settings.depth, "chunk_chars": settings.chunk_chars,
-                                         "prompt_version": prompt_version()})
+    write_manifest(settings)
     for path in args.articles:
         started = time.monotonic()
         try:

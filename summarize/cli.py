@@ -129,7 +129,8 @@ def _passes(events: str, headline: bool) -> Passes:
     return Passes(events=events == "model", headline=headline)
 
 
-def _write_manifest(settings: Settings) -> None:
+def write_manifest(settings: Settings) -> None:
+    """Record in a recording folder what its requests depend on, so ``--replay DIR`` alone matches them."""
     if settings.record_dir is None:
         return
     Cassette(settings.record_dir).write_manifest(
@@ -183,7 +184,7 @@ def digest(
         table = PriceTable.load(prices) if prices else None
         resolver = Resolver(load_aliases(aliases)) if aliases else None
         passes = _passes(events, headline)
-        _write_manifest(settings)
+        write_manifest(settings)
     except UsageError as exc:
         _err(str(exc))
         raise typer.Exit(2)
@@ -390,7 +391,7 @@ def brief(
     try:
         settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth)
         article = load_article(file)
-        _write_manifest(settings)
+        write_manifest(settings)
     except UsageError as exc:
         _err(str(exc))
         raise typer.Exit(2)

@@ -11,9 +11,11 @@ import datetime as dt
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import instructor
 from openai import AsyncOpenAI, OpenAI
@@ -158,11 +160,9 @@ class Plan:
                 path=article.path,
             )
         self.title = article.title or article.id
-        self.grounder = Grounder(article.text, self.cleaned)
         # The parts are runs of numbered sentences; the model cites sentence numbers (see extraction.py).
-        sentences = self.grounder.sentences
+        self.sentences = sentences = Sentences.of(self.cleaned.text)
         self.scopes = sentences.windows(settings.chunk_chars)
-        self.parts = [sentences.numbered(scope) for scope in self.scopes]
         lang = prompts.language_name(settings.lang)
         # One request per pass and part (see extraction.PASSES and Settings.depth). A focused pass for
         # decisions or questions reads shorter parts: those items are dense, names are not.
@@ -185,7 +185,7 @@ class Plan:
     def _messages(
         self, scope: tuple[int, int], label: str, name: str, fields: tuple[str, ...], parts: int
     ) -> list[dict[str, str]]:
-        system, user = _part_messages(self.grounder.sentences, scope, self.title, label, parts, name,
+        system, user = _part_messages(self.sentences, scope, self.title, label, parts, name,
                                       fields, self.settings.lang)
         return [system, *_example_turns(name, fields, self.settings.lang), user]
 
@@ -195,9 +195,8 @@ class Plan:
 
     def halves(self, request: PartRequest) -> list[PartRequest]:
         """The request for each half of its part (labelled ``2a``, ``2b``), after a truncated answer."""
-        sentences = self.grounder.sentences
         first, last = request.scope
-        if sentences.ends[last - 1] - sentences.starts[first - 1] < MIN_SPLIT_CHARS:
+        if self.sentences.ends[last - 1] - self.sentences.starts[first - 1] < MIN_SPLIT_CHARS:
             return []  # too short to be the reason the answer ran out of room
         fields = tuple(request.model.model_fields)
         same_pass = [r.scope for r in self.requests if r.name == request.name]
@@ -208,31 +207,27 @@ class Plan:
             for letter, half in zip("ab", halve(request.scope))
         ]
 
+    def _with_found(self, items: list, have: set, found: dict, make: Callable[[str, str, Evidence], Any]) -> list:
+        """``items`` and, for each gazetteer find (name -> first sentence, written form) not in ``have``, the
+        item ``make`` builds on that sentence's evidence, in the order of the article."""
+        added = []
+        for name, (n, written, *_) in found.items():
+            if name not in have and isinstance(evidence := self.grounder.evidence(n, n), Evidence):
+                added.append(make(name, written, evidence))
+        return sorted([*items, *added], key=lambda i: i.evidence[0].start) if added else items
+
     def _with_states(self, actors: list[Actor]) -> list[Actor]:
         """The actors, and the states the article keeps naming that the model left out (see gazetteer.py)."""
         have = {n for a in actors for n in (a.name, *alias_forms("actors", a.name)[:1],
                                              *alias_forms("actors", a.name_as_written)[:1])}
-        added = []
-        for name, (n, written) in gazetteer.states(self.grounder.sentences).items():
-            if name in have:
-                continue
-            evidence = self.grounder.evidence(n, n)
-            if isinstance(evidence, Evidence):
-                added.append(Actor(name=name, name_as_written=written, kind="state", evidence=[evidence]))
-        return sorted([*actors, *added], key=lambda a: a.evidence[0].start) if added else actors
+        return self._with_found(actors, have, gazetteer.states(self.sentences), lambda name, written, ev: Actor(
+            name=name, name_as_written=written, kind="state", evidence=[ev]))
 
     def _with_known_weapons(self, weapons: list[Weapon]) -> list[Weapon]:
         """The weapons, and those of the alias table the article names that the model left out."""
         have = {w.name for w in weapons} | {canonical_weapon(w.name_as_written, generic=True) for w in weapons}
-        added = []
-        for name, (n, written, _generic) in gazetteer.weapons(self.grounder.sentences).items():
-            if name in have:
-                continue
-            evidence = self.grounder.evidence(n, n)
-            if isinstance(evidence, Evidence):
-                added.append(Weapon(name=name, name_as_written=written, category=name, status="other",
-                                    evidence=[evidence]))
-        return sorted([*weapons, *added], key=lambda w: w.evidence[0].start) if added else weapons
+        return self._with_found(weapons, have, gazetteer.weapons(self.sentences), lambda name, written, ev: Weapon(
+            name=name, name_as_written=written, category=name, status="other", evidence=[ev]))
 
     def summary_messages(self) -> list[dict[str, str]]:
         text = self.cleaned.text[:SUMMARY_INPUT_CHARS]
@@ -291,7 +286,7 @@ class Plan:
                 model=self.settings.model,
                 mode=self.settings.mode,
                 lang=self.settings.lang,
-                chunks=len(self.parts),
+                chunks=len(self.scopes),
                 llm_calls=log.calls,
                 reasks=log.reasks,
                 truncated_chunks=log.truncated,

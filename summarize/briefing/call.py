@@ -1,13 +1,14 @@
-"""One structured model call with grounding re-ask, and the salvage of what the model got right.
+"""One structured model call per request, and the salvage of what the model got right.
 
-Flow for one article part:
+Flow for one request (a part of an article, read for some of the four lists):
 
-1. instructor sends the request; the :class:`PartDraft` validator grounds every item (strict context).
-2. If an item fails, instructor re-asks once (``Settings.reasks``) with the reasons in the message.
-3. Whatever happens, every raw completion is collected through a hook. Items that ground in *any*
-   attempt are kept (a re-ask must not cost the items the first answer had right); items that still
-   fail in the last attempt are dropped and reported with their reason.
-4. A truncated answer (``finish_reason == "length"``) is not re-asked blindly: its complete items are
+1. instructor sends the request and validates the answer's shape; only a malformed answer is re-asked
+   (``Settings.reasks``). Grounding is not part of validation: a wrong citation is repaired or dropped by
+   the code, never re-asked.
+2. Whatever happens, every raw completion is collected through a hook. Items that ground in *any*
+   attempt are kept; every item of every attempt that neither grounds nor is kept elsewhere is dropped and
+   reported with its reason, as are items beyond a list's limit and malformed ones.
+3. A truncated answer (``finish_reason == "length"``) is not re-asked blindly: its complete items are
    salvaged with a partial JSON parse, and the caller splits the part in two and briefs each half once
    (see ``brief.py``); a half that is still cut off is reported in ``meta.truncated_chunks``.
 
@@ -37,7 +38,7 @@ from .ground import normalise
 from .prompts import language_name
 from ..llm.replay import ARTICLE_HEADER
 from ..llm.schemas import prepared
-from ..llm.validation import as_rendered, validating
+from ..llm.validation import as_rendered
 
 _RESPONSES: contextvars.ContextVar[list[Any] | None] = contextvars.ContextVar("summarize_responses", default=None)
 
@@ -195,7 +196,7 @@ def _key(field_name: str, item: Draft) -> str:
 
 
 def salvage(seen: list[_Seen], grounder: Grounder, part_model: type[Lists], scope: Scope | None = None) -> PartResult:
-    """Grounded items from all attempts; failures of the last attempt become dropped items."""
+    """Grounded items from all attempts; what no attempt grounded becomes dropped items, each once."""
     responses = [s.response for s in seen]
     error = getattr(seen, "error", None)
     if not seen and error is not None:
@@ -315,7 +316,7 @@ def run_part(
     model: type[Lists] | None = None,
 ) -> PartResult:
     request = _part_request(settings, messages, article_id, model)
-    with _attempts(article_id) as seen, validating({"grounder": grounder, "strict": True, "scope": scope}):
+    with _attempts(article_id) as seen:
         client.create(**request)
     return salvage(seen, grounder, request["response_model"], scope)
 
@@ -330,7 +331,7 @@ async def arun_part(
     model: type[Lists] | None = None,
 ) -> PartResult:
     request = _part_request(settings, messages, article_id, model)
-    with _attempts(article_id) as seen, validating({"grounder": grounder, "strict": True, "scope": scope}):
+    with _attempts(article_id) as seen:
         await client.create(**request)
     return salvage(seen, grounder, request["response_model"], scope)
 

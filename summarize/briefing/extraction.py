@@ -265,11 +265,17 @@ def halve(scope: Scope) -> list[Scope]:
 ALIASES_FILE = Path(__file__).resolve().parent.parent / "data" / "aliases.json"
 
 
+@lru_cache(maxsize=1)
+def alias_table() -> dict[str, dict[str, dict]]:
+    """The built-in alias table (``summarize/data/aliases.json``), read once. The digest's resolver
+    (``summarize.digest.entities``) reads it with a user's extra aliases; the briefing uses the built-in one."""
+    return json.loads(ALIASES_FILE.read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=2)
 def _aliases(section: str) -> dict[str, tuple[str, ...]]:
-    data = json.loads(ALIASES_FILE.read_text(encoding="utf-8")).get(section, {})
     out: dict[str, tuple[str, ...]] = {}
-    for canonical, entry in data.items():
+    for canonical, entry in alias_table().get(section, {}).items():
         forms = (canonical, *entry.get("aliases", []))
         for form in forms:
             out[normalise(form)] = forms
@@ -287,14 +293,7 @@ def alias_forms(section: str, name: str) -> tuple[str, ...]:
 def alias_kind(name: str) -> str | None:
     """The kind the alias table gives the actor ``name`` belongs to ("Kreml" -> "organisation"), or None."""
     forms = alias_forms("actors", name)
-    if not forms:
-        return None
-    entry = json.loads(ALIASES_FILE.read_text(encoding="utf-8"))["actors"].get(forms[0], {})
-    return entry.get("kind")
-
-
-def weapon_forms(name: str) -> tuple[str, ...]:
-    return alias_forms("weapons", name)
+    return alias_table()["actors"].get(forms[0], {}).get("kind") if forms else None
 
 
 @lru_cache(maxsize=1024)
@@ -302,8 +301,7 @@ def canonical_weapon(written: str, generic: bool = False) -> str | None:
     """The alias table's name of the named system a written name refers to ("Patriot-Systemen" -> "Patriot"):
     a named system's form that the written name mentions (as a word prefix). With ``generic``, kinds count
     too, after the named systems ("Drohnenangriffe" -> "drones"). None when nothing matches."""
-    data = json.loads(ALIASES_FILE.read_text(encoding="utf-8")).get("weapons", {})
-    entries = sorted(data.items(), key=lambda kv: bool(kv[1].get("generic")))
+    entries = sorted(alias_table().get("weapons", {}).items(), key=lambda kv: bool(kv[1].get("generic")))
     for canonical, entry in entries:
         if entry.get("generic") and not generic:
             continue

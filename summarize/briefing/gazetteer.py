@@ -9,13 +9,12 @@ for any item. No names of people come from here: only countries, from a public l
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 
 from babel import Locale
 
-from .extraction import ALIASES_FILE, Sentences
+from .extraction import Sentences, alias_table
 from .ground import normalise
 
 MIN_MENTIONS = 2
@@ -34,8 +33,7 @@ def _forms() -> tuple[re.Pattern[str], dict[str, str]]:
             form = Locale(locale).territories.get(code)
             if form and len(form) >= 4:
                 canonical[normalise(form)] = name
-    data = json.loads(ALIASES_FILE.read_text(encoding="utf-8"))["actors"]
-    for name, entry in data.items():
+    for name, entry in alias_table()["actors"].items():
         if entry.get("kind") == "state":
             for form in (name, *entry.get("aliases", [])):
                 if len(form) >= 3:
@@ -65,8 +63,7 @@ def states(sentences: Sentences) -> dict[str, tuple[int, str]]:
 @lru_cache(maxsize=1)
 def _weapon_forms() -> tuple[tuple[str, str, bool], ...]:
     """(form, canonical name, generic) for every weapon form of the alias table, longest first."""
-    data = json.loads(ALIASES_FILE.read_text(encoding="utf-8")).get("weapons", {})
-    forms = [(form, name, bool(entry.get("generic"))) for name, entry in data.items()
+    forms = [(form, name, bool(entry.get("generic"))) for name, entry in alias_table().get("weapons", {}).items()
              for form in (name, *entry.get("aliases", [])) if len(form) >= 4]
     return tuple(sorted(forms, key=lambda f: -len(f[0])))
 
