@@ -1,7 +1,8 @@
 """The ``summarize`` command: a thin layer over the library. The only place that prints or exits.
 
 Exit status: 0 every article briefed; 1 some articles failed (the digest is still written); 2 usage or
-configuration error (nothing was sent to a model).
+configuration error (nothing was sent to a model); 3 the run stopped on a fatal error (bad key, no quota,
+unknown model, no server): the previous digest is left in place; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -27,12 +28,13 @@ from .article.load import load_article
 from .digest.build import DEFAULT_CONCURRENCY, Passes, Progress, arun
 from .digest.render import render
 from .digest.html import render_html
-from .models import Usage
+from .models import Failure, Usage
 from .pricing import PriceTable
 from .progress import ProgressDisplay
 from .digest.entities import Resolver, load_aliases
 from .batch import DEFAULT_POLL_INTERVAL, BatchEvent, arun_batch
 from .errors import BatchError, InputError, ReplayMiss, SummarizeError, UsageError
+from .files import check_writable, write_atomic
 from .llm.replay import Cassette
 from .briefing.prompts import prompt_version
 from .settings import MODES, Settings, resolve_settings
@@ -139,11 +141,30 @@ def write_manifest(settings: Settings) -> None:
     )
 
 
-def _write_json(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_FATAL = 3
+
+
+def _name_failures(failures: list[Failure]) -> None:
+    """Name on stderr the failures no progress event announced (files that could not be read as articles),
+    and count the articles a fatal stop left unattempted instead of listing each."""
+    skipped = [f for f in failures if f.error_kind == "NotAttempted"]
+    for f in failures:
+        if f.error_kind != "NotAttempted":
+            _err(f"{f.article_id}: FAILED {f.error_kind}: {f.message}")
+    if skipped:
+        _err(f"{len(skipped)} articles not attempted after the fatal error: "
+             + ", ".join(f.article_id for f in skipped[:5]) + (", ..." if len(skipped) > 5 else ""))
+
+
+def _kept_outputs(paths: list[Path]) -> str:
+    """What a run that will not write ``paths`` leaves behind, for the message that says so."""
+    existing = [p for p in paths if p.exists()]
+    if not existing:
+        return "no digest was written"
+    when = dt.datetime.fromtimestamp(max(p.stat().st_mtime for p in existing)).strftime("%Y-%m-%d %H:%M")
+    return f"the previous {', '.join(p.name for p in existing)} (written {when}) are left as they were"
 
 
 @app.command()
@@ -184,6 +205,7 @@ def digest(
         table = PriceTable.load(prices) if prices else None
         resolver = Resolver(load_aliases(aliases)) if aliases else None
         passes = _passes(events, headline)
+        check_writable(out)
         write_manifest(settings)
     except UsageError as exc:
         _err(str(exc))
@@ -192,6 +214,7 @@ def digest(
     started = time.monotonic()
     briefings_dir = out / "briefings"
     finished: list[str] = []
+    reported: set[str] = set()  # failures already named on stderr as they happened
 
     display: list[ProgressDisplay] = []  # created on the first event, when the total is known
     live = not quiet and sys.stderr.isatty()
@@ -200,12 +223,13 @@ def digest(
         if p.briefing is not None:
             finished.append(p.article_id)
             # Each briefing is written as soon as it exists: an interrupted run keeps what it finished.
-            _write_json(briefings_dir / f"{p.article_id}.json", p.briefing.model_dump_json(indent=2) + "\n")
+            write_atomic(briefings_dir / f"{p.article_id}.json", p.briefing.model_dump_json(indent=2) + "\n")
         if quiet:
             return
         if p.status == "start" and p.article is not None and p.article.encoding != "utf-8":
             _err(f"{p.article.path or p.article_id}: not UTF-8, decoded as {p.article.encoding}")
         if p.failure is not None:
+            reported.add(p.article_id)
             _err(f"[{p.index}/{p.total}] {p.article_id}: FAILED {p.failure.error_kind}: {p.failure.message}")
         if live and p.total > 1:
             if not display:
@@ -249,6 +273,8 @@ def digest(
         for d in display:
             d.__exit__()
 
+    if not quiet:
+        _name_failures([f for f in result.failures if f.article_id not in reported])
     if result.skipped and not quiet:
         typer.echo(f"skipped {len(result.skipped)} files that are not articles:", err=True)
         for path, reason in result.skipped:
@@ -257,15 +283,22 @@ def digest(
         fresh = sum((b.meta.usage for b in result.briefings if not b.meta.cached), Usage())
         fresh = sum((p.usage for p in result.digest.meta.passes), fresh)
         result.digest.meta.cost_estimate = table.estimate(settings.model, fresh)
-    _write_json(out / "digest.json", result.digest.model_dump_json(indent=2) + "\n")
-    (out / "digest.md").write_text(render(result.digest), encoding="utf-8")
-    _write_json(out / "digest.html", render_html(result.digest))
+    outputs = [out / "digest.json", out / "digest.md", out / "digest.html"]
+    # A fatal stop, or a run that briefed nothing, never replaces a digest that exists: yesterday's good
+    # page is worth more than "0 of 5 articles briefed".
+    keep = result.stopped is not None or (not result.briefings and any(p.exists() for p in outputs))
     d = result.digest
+    if keep:
+        _err(f"{_kept_outputs(outputs)} in {out}/")
+    else:
+        write_atomic(outputs[0], d.model_dump_json(indent=2) + "\n")
+        write_atomic(outputs[1], render(d))
+        write_atomic(outputs[2], render_html(d))
+        for path in outputs:
+            typer.echo(f"wrote {path}")
     usage = d.meta.usage
-    typer.echo(f"wrote {out / 'digest.md'}")
-    typer.echo(f"wrote {out / 'digest.json'}")
-    typer.echo(f"wrote {out / 'digest.html'}")
-    typer.echo(f"wrote {len(result.briefings)} briefings to {briefings_dir}/")
+    if result.briefings:
+        typer.echo(f"wrote {len(result.briefings)} briefings to {briefings_dir}/")
     if not quiet:
         from_cache = sum(b.meta.cached for b in result.briefings)
         typer.echo(
@@ -286,10 +319,11 @@ def digest(
     if result.stopped:
         _err(f"stopped after a fatal error; the other articles were not attempted: {result.stopped}")
         _err(_FATAL_FIX.get(result.stopped.split(":", 1)[0], "fix the cause above and run the same command again"))
+        raise typer.Exit(EXIT_FATAL)
     if result.failures:
         if any(f.error_kind == ReplayMiss.__name__ for f in result.failures):
             _err("some articles have no recording; record them with --record DIR against a live model")
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_FAILED)
 
 
 def _run_batch(paths, out, settings, progress, cache, concurrency, resolver, poll_interval, quiet, passes):  # noqa: ANN001, ANN202
@@ -338,6 +372,7 @@ def daily(
         settings = _settings(model, base_url, mode, lang, None, replay)
         resolver = Resolver(load_aliases(aliases)) if aliases else None
         passes = _passes(events, headline)
+        check_writable(out)
     except UsageError as exc:
         _err(str(exc))
         raise typer.Exit(2)
@@ -359,9 +394,14 @@ def daily(
     except KeyboardInterrupt:
         _err("interrupted: finished briefings are in the cache; run the same command again to brief the rest")
         raise typer.Exit(130)
-    for path in write_daily(result, out):
-        typer.echo(f"wrote {path}")
     d = result.digest
+    stem = day.strftime("%Y-%m-%d")
+    outputs = [out / f"{stem}.{ext}" for ext in ("json", "md", "html")]
+    if result.run.stopped is not None or (not result.run.briefings and any(p.exists() for p in outputs)):
+        _err(f"{_kept_outputs(outputs)} in {out}/")
+    else:
+        for path in write_daily(result, out):
+            typer.echo(f"wrote {path}")
     for note in result.notes:
         _err(note)
     if not quiet:
@@ -371,6 +411,10 @@ def daily(
                  if info and info.previous_date else "; no previous briefing in " + str(out))
         _err(f"{d.meta.articles_briefed}/{d.meta.articles_total} articles of {day} briefed ({from_cache} from cache), "
              f"{len(d.failures)} failed{since}")
+    if result.run.stopped:
+        _err(f"stopped after a fatal error; the other articles were not attempted: {result.run.stopped}")
+        _err(_FATAL_FIX.get(result.run.stopped.split(":", 1)[0], "fix the cause above and run the same command again"))
+        raise typer.Exit(EXIT_FATAL)
     if d.failures:
         raise typer.Exit(1)
 

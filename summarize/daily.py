@@ -29,6 +29,7 @@ from .digest.html import render_html
 from .digest.merge import DecisionClusters, QuestionClusters, norm
 from .digest.render import render
 from .errors import InputError, UsageError
+from .files import write_atomic
 from .models import Article, DailyInfo, Decision, Digest, Evidence, OpenQuestion
 from .settings import Settings
 
@@ -191,7 +192,5 @@ def write_daily(daily: Daily, out_dir: str | os.PathLike[str]) -> list[Path]:
         out / f"{stem}.html": render_html(daily.digest, title=title, previous=previous_html),
     }
     for path, text in files.items():
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, text)
     return list(files)
