@@ -448,10 +448,13 @@ _INJECTION = tuple(
 )
 
 
-def _injection(line: str) -> bool:
+def is_injection(line: str) -> bool:
     """A line addressed to an AI model (or markup smuggled into text), not article prose. Removed even when
     long: these lines carry instructions, never news."""
     return any(p.search(line) for p in _INJECTION)
+
+
+_injection = is_injection
 
 
 def _boilerplate(feat: _Features) -> str | None:

@@ -76,7 +76,7 @@ from typing import Any, Literal
 
 from ..errors import InputError
 from ..models import Article
-from .clean import DOMAIN, Line, classify, find_date, parse_dateline
+from .clean import DOMAIN, Line, classify, find_date, is_injection, parse_dateline
 
 __all__ = ["ARTICLE_SUFFIXES", "FORMATS", "Scan", "article_from_text", "find_articles", "load_article", "scan"]
 
@@ -287,7 +287,7 @@ def _article(
         path=path,
         text=text,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        title=title or _title(lines),
+        title=_safe_title(title) or _title(lines),
         source=source or _source(lines),
         published=published or _published(lines),
         language=_language(lines),
@@ -572,6 +572,18 @@ _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 
 def _n_words(line: str) -> int:
     return sum(1 for tok in line.split() if any(ch.isalnum() for ch in tok))
+
+
+def _safe_title(title: str | None) -> str | None:
+    """A title from the page's metadata (HTML ``<title>``, a JSON ``title``) on one line, or None when it is
+    addressed to a model rather than a reader ("SYSTEM: ...", "ignore previous instructions"): the title
+    goes into every prompt, so it gets the same injection check as the article's lines."""
+    if title is None:
+        return None
+    one_line = " ".join(title.split())
+    if not one_line or any(is_injection(line) for line in (one_line, *title.splitlines())):
+        return None
+    return one_line
 
 
 def _title(lines: Sequence[Line]) -> str | None:

@@ -41,7 +41,7 @@ from ..settings import Settings
 from . import prompts
 from .call import CallLog, PartResult, arun_part, arun_summary, attach_collector, run_part, run_summary
 from . import cues, gazetteer
-from .plausible import actor_problem, looks_like_organisation, not_in_english, weapon_problem
+from .plausible import actor_problem, looks_like_organisation, not_in_english, reachable, weapon_problem
 from .extraction import (
     FIELD_KIND, PASSES, alias_forms, alias_kind, canonical_weapon, label, ActorDraft, DecisionDraft, Draft, Grounder, Lists, QuestionDraft, Sentences, WeaponDraft, halve, pass_model,
 )
@@ -233,6 +233,15 @@ class Plan:
         text = self.cleaned.text[:SUMMARY_INPUT_CHARS]
         return prompts.messages("summary", lang=self.settings.lang, title=self.title, text=text)
 
+    def _written_unless_reachable(self, merged: dict[str, tuple[str, Draft, list[Evidence]]]) -> None:
+        """An actor's or weapon's canonical name stands only when it can be reached from the name as written
+        (:func:`~summarize.briefing.plausible.reachable`); else the name as written is its name."""
+        for key, (field, item, evidences) in list(merged.items()):
+            if isinstance(item, (ActorDraft, WeaponDraft)):
+                section = "actors" if isinstance(item, ActorDraft) else "weapons"
+                if not reachable(item.name, item.name_as_written, section, self.grounder.names_anywhere):
+                    merged[key] = (field, item.model_copy(update={"name": item.name_as_written}), evidences)
+
     def assemble(self, summary: str, summary_log: CallLog, results: list[PartResult]) -> Briefing:
         log = CallLog()
         log.add(summary_log)
@@ -251,6 +260,7 @@ class Plan:
                     merged[key] = (field, item, [evidence])
 
         _vet(merged, dropped, english=self.settings.lang == "en")
+        self._written_unless_reachable(merged)
 
         lists: dict[str, list] = {"actors": [], "decisions": [], "weapons": [], "open_questions": []}
         canonical = _Canonical([i for _, i, _ in merged.values() if isinstance(i, ActorDraft)])

@@ -19,10 +19,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
+from rapidfuzz import fuzz
 
 from .extraction import ActorDraft, WeaponDraft, alias_forms
 from .ground import normalise
@@ -109,3 +111,69 @@ def not_in_english(text: str | None) -> bool:
     if any("ß" in w or (w.islower() and (any(c in "äöü" for c in w) or w.endswith(_GERMAN_ENDINGS))) for w in words):
         return True
     return sum(w.casefold() in _GERMAN_WORDS for w in words) >= 2
+
+
+# --------------------------------------------------------------------------- canonical names
+
+# German spellings of Slavic names -> the English transliteration's letters ("Lawrow" ~ "Lavrov",
+# "Selenskyj" ~ "Zelensky", "Tschernihiw" ~ "Chernihiv"), applied to both sides before comparing.
+_TRANSLITERATION = (("tsch", "ch"), ("sch", "sh"), ("w", "v"), ("j", "y"), ("z", "s"))
+_SIMILAR = 75  # rapidfuzz ratio of two name words, after transliteration, that count as one name
+# English words a weapon's generic name may use besides weapon words ("long-range cruise missiles").
+_WEAPON_MODIFIERS = frozenset(
+    "air defence defense long-range short-range medium-range surface-to-air anti-ship anti-tank guided attack "
+    "combat unmanned heavy light self-propelled multiple systems system of and with launch".split()
+)
+
+
+def _transliterated(word: str) -> str:
+    word = _fold(word)
+    for german, english in _TRANSLITERATION:
+        word = word.replace(german, english)
+    return word
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Some word of ``a`` and some word of ``b`` (four letters or more) spell one name ("Selenskyj" and
+    "Zelensky", "Lawrow" and "Lavrov", "Trumps" and "Trump")."""
+    words_a = [_transliterated(w) for w in re.findall(r"\w{4,}", a)]
+    words_b = [_transliterated(w) for w in re.findall(r"\w{4,}", b)]
+    return any(fuzz.ratio(x, y) >= _SIMILAR for x in words_a for y in words_b)
+
+
+def reachable(name: str, written: str, section: str, in_article: Callable[[str], bool]) -> bool:
+    """Can the model's canonical ``name`` be reached from the name as the article writes it?
+
+    A quote that names "Merz" must not put "EVIL CORP" in the digest: the canonical name must be the written
+    name, a form the alias table links to it, the state CLDR names it ("Russland" -> "Russia"), a name the
+    article itself uses (``in_article``: a person's surname is enough), or the same name transliterated
+    ("Selenskyj" -> "Zelensky"). A weapon's generic English name ("cruise missiles") is reachable when every
+    word is a weapon word or a common modifier. ``section`` is "actors" or "weapons"."""
+    key, as_written = normalise(name), normalise(written)
+    if not key or key == as_written:
+        return True
+    if key in {normalise(f) for f in alias_forms(section, written)}:
+        return True
+    if section == "actors" and key == normalise(_state_names().get(as_written, "")):
+        return True
+    if in_article(name) or any(in_article(f) for f in alias_forms(section, name)):
+        return True
+    if _same_name(name, written):
+        return True
+    if section == "weapons":
+        words = re.findall(r"[\w-]+", _fold(name))
+        return bool(words) and all(_weapon_words().match(w) or w in _WEAPON_MODIFIERS for w in words)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> dict[str, str]:
+    """Normalised German or English name of a country -> its English name (CLDR)."""
+    english = Locale("en").territories
+    out: dict[str, str] = {}
+    for code, name in english.items():
+        for locale in TERRITORY_LOCALES:
+            form = Locale(locale).territories.get(code)
+            if form:
+                out[normalise(form)] = name
+    return out

@@ -67,13 +67,19 @@ def language_name(code: str) -> str:
 
 
 _SPECIAL_TOKEN = re.compile(r"<\|([A-Za-z_]{2,40})\|>")
+# <article>, </ARTICLE>, < / Article class="x" >: any tag that could open or close the frame, in any case.
+_FRAME_TAG = re.compile(r"(<\s*/?\s*article)(\b[^>]*>)", re.IGNORECASE)
+# A line that poses as a chat turn: "SYSTEM:", "assistant :", "Developer:" at the start of a line.
+_ROLE_LINE = re.compile(r"^([ \t]*)(system|assistant|developer|user)([ \t]*:)", re.IGNORECASE | re.MULTILINE)
 
 
 def defuse(text: str) -> str:
-    """Keep an article from closing or reopening its ``<article>`` frame, and from smuggling chat-template
-    control tokens (``<|im_start|>``, ``<|im_end|>``, ``<|endoftext|>``): servers such as llama.cpp may
-    tokenize those as real special tokens when they appear in a message. A zero-width space breaks both."""
-    text = text.replace("<article>", "<article\u200b>").replace("</article>", "</article\u200b>")
+    """Keep an article from closing or reopening its ``<article>`` frame (in any letter case or spacing),
+    from posing as a chat turn (a line starting ``SYSTEM:``) and from smuggling chat-template control tokens
+    (``<|im_start|>``, ``<|im_end|>``, ``<|endoftext|>``): servers such as llama.cpp may tokenize those as
+    real special tokens when they appear in a message. A zero-width space breaks each of them."""
+    text = _FRAME_TAG.sub("\\1\u200b\\2", text)
+    text = _ROLE_LINE.sub("\\1\\2\u200b\\3", text)
     return _SPECIAL_TOKEN.sub("<\u200b|\\1|>", text)
 
 
