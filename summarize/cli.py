@@ -30,7 +30,8 @@ from .digest.render import render
 from .digest.html import render_html
 from .models import Failure, Usage
 from .pricing import PriceTable
-from .progress import ProgressDisplay
+from .progress import DEFAULT_INTERVAL, ProgressDisplay
+from .llm.client import server_watch
 from .digest.entities import Resolver, load_aliases
 from .batch import DEFAULT_POLL_INTERVAL, BatchEvent, arun_batch
 from .errors import BatchError, InputError, ReplayMiss, SummarizeError, UsageError
@@ -79,6 +80,11 @@ DepthOpt = Annotated[
     typer.Option("--depth", help="Passes per part: 1 (one request asks for all four lists), 2 or 3 (focused passes: "
                  "more found, more requests; default 3; env SUMMARIZE_DEPTH)."),
 ]
+TimeoutOpt = Annotated[
+    Optional[float],
+    typer.Option("--timeout", help="Seconds to wait for one answer of the model (env SUMMARIZE_TIMEOUT; default 120, "
+                 "or 300 for a server on this machine or a private network, where a CPU model may be slow)."),
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Brief every article anew; read and write no cache.")]
 BatchOpt = Annotated[
@@ -118,9 +124,9 @@ def _err(message: str) -> None:
     typer.echo(f"summarize: {message}", err=True)
 
 
-def _settings(model, base_url, mode, lang, record, replay, chunk_chars=None, depth=None) -> Settings:  # noqa: ANN001
+def _settings(model, base_url, mode, lang, record, replay, chunk_chars=None, depth=None, timeout=None) -> Settings:  # noqa: ANN001
     settings = resolve_settings(model=model, base_url=base_url, mode=mode, lang=lang, record=record, replay=replay,
-                                chunk_chars=chunk_chars, depth=depth)
+                                chunk_chars=chunk_chars, depth=depth, timeout=timeout)
     settings.check_reachable()
     return settings
 
@@ -144,6 +150,15 @@ def write_manifest(settings: Settings) -> None:
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_FATAL = 3
+
+
+def _progress_interval() -> float:
+    """Seconds between status lines when stderr is not a terminal (``SUMMARIZE_PROGRESS_INTERVAL``; 0: none)."""
+    raw = os.environ.get("SUMMARIZE_PROGRESS_INTERVAL", "")
+    try:
+        return float(raw) if raw else DEFAULT_INTERVAL
+    except ValueError:
+        return DEFAULT_INTERVAL
 
 
 def _name_failures(failures: list[Failure]) -> None:
@@ -184,6 +199,7 @@ def digest(
     cache_dir: CacheDirOpt = None,
     chunk_chars: ChunkOpt = None,
     depth: DepthOpt = None,
+    timeout: TimeoutOpt = None,
     concurrency: ConcurrencyOpt = DEFAULT_CONCURRENCY,
     prices: PricesOpt = None,
     aliases: AliasesOpt = None,
@@ -200,7 +216,7 @@ def digest(
     try:
         if batch and (record is not None or replay is not None):
             raise UsageError("--batch cannot be combined with --record or --replay: run one of them at a time")
-        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth)
+        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth, timeout)
         prices = prices or (Path(os.environ["SUMMARIZE_PRICES"]) if os.environ.get("SUMMARIZE_PRICES") else None)
         table = PriceTable.load(prices) if prices else None
         resolver = Resolver(load_aliases(aliases)) if aliases else None
@@ -217,7 +233,8 @@ def digest(
     reported: set[str] = set()  # failures already named on stderr as they happened
 
     display: list[ProgressDisplay] = []  # created on the first event, when the total is known
-    live = not quiet and sys.stderr.isatty()
+    live = sys.stderr.isatty()  # a terminal redraws one line; a log gets a status line now and then
+    watch = server_watch(settings) if settings.replay_dir is None and not batch else None
 
     def progress(p: Progress) -> None:
         if p.briefing is not None:
@@ -231,10 +248,10 @@ def digest(
         if p.failure is not None:
             reported.add(p.article_id)
             _err(f"[{p.index}/{p.total}] {p.article_id}: FAILED {p.failure.error_kind}: {p.failure.message}")
-        if live and p.total > 1:
-            if not display:
-                display.append(ProgressDisplay(p.total, Console(stderr=True)).__enter__())
-            display[0].update(p)
+        if not display:
+            display.append(ProgressDisplay(p.total, Console(stderr=True), watch=watch, live=live,
+                                           interval=_progress_interval()).__enter__())
+        display[0].update(p)
 
     cache = None
     if not no_cache and record is None and replay is None:
@@ -248,7 +265,7 @@ def digest(
             result = asyncio.run(
                 arun(
                     paths, settings=settings, on_progress=progress, cache=cache, exclude=[out],
-                    concurrency=concurrency, resolver=resolver, passes=passes,
+                    concurrency=concurrency, resolver=resolver, passes=passes, watch=watch,
                 )
             )
     except UsageError as exc:
@@ -353,6 +370,7 @@ def daily(
     mode: ModeOpt = None,
     lang: LangOpt = None,
     replay: ReplayOpt = None,
+    timeout: TimeoutOpt = None,
     quiet: QuietOpt = False,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
@@ -369,7 +387,7 @@ def daily(
     """
     try:
         day = parse_day(date) if date else dt.date.today()
-        settings = _settings(model, base_url, mode, lang, None, replay)
+        settings = _settings(model, base_url, mode, lang, None, replay, timeout=timeout)
         resolver = Resolver(load_aliases(aliases)) if aliases else None
         passes = _passes(events, headline)
         check_writable(out)
@@ -378,13 +396,22 @@ def daily(
         raise typer.Exit(2)
     cache = None if no_cache or replay is not None else BriefingCache(cache_dir or default_cache_dir())
 
+    display: list[ProgressDisplay] = []
+    watch = server_watch(settings) if settings.replay_dir is None else None
+
     def progress(p: Progress) -> None:
-        if p.failure is not None and not quiet:
+        if quiet:
+            return
+        if p.failure is not None:
             _err(f"[{p.index}/{p.total}] {p.article_id}: FAILED {p.failure.error_kind}: {p.failure.message}")
+        if not display:
+            display.append(ProgressDisplay(p.total, Console(stderr=True), watch=watch, live=sys.stderr.isatty(),
+                                           interval=_progress_interval()).__enter__())
+        display[0].update(p)
 
     try:
         result = asyncio.run(adaily(inbox, out_dir=out, day=day, settings=settings, cache=cache, on_progress=progress,
-                                    concurrency=concurrency, resolver=resolver, passes=passes))
+                                    concurrency=concurrency, resolver=resolver, passes=passes, watch=watch))
     except InputError as exc:
         _err(str(exc))
         raise typer.Exit(1)
@@ -394,6 +421,9 @@ def daily(
     except KeyboardInterrupt:
         _err("interrupted: finished briefings are in the cache; run the same command again to brief the rest")
         raise typer.Exit(130)
+    finally:
+        for d in display:
+            d.__exit__()
     d = result.digest
     stem = day.strftime("%Y-%m-%d")
     outputs = [out / f"{stem}.{ext}" for ext in ("json", "md", "html")]
@@ -430,10 +460,11 @@ def brief(
     replay: ReplayOpt = None,
     chunk_chars: ChunkOpt = None,
     depth: DepthOpt = None,
+    timeout: TimeoutOpt = None,
 ) -> None:
     """Brief one article and print the briefing as JSON."""
     try:
-        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth)
+        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth, timeout)
         article = load_article(file)
         write_manifest(settings)
     except UsageError as exc:

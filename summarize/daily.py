@@ -30,6 +30,7 @@ from .digest.merge import DecisionClusters, QuestionClusters, norm
 from .digest.render import render
 from .errors import InputError, UsageError
 from .files import write_atomic
+from .llm.watch import ServerWatch
 from .models import Article, DailyInfo, Decision, Digest, Evidence, OpenQuestion
 from .settings import Settings
 
@@ -145,6 +146,7 @@ async def adaily(
     concurrency: int = DEFAULT_CONCURRENCY,
     resolver: Resolver | None = None,
     passes: Passes = Passes(),
+    watch: ServerWatch | None = None,
 ) -> Daily:
     """Brief the articles of ``day`` (default: today) found in ``inbox`` and mark them against the previous
     briefing in ``out_dir``. Nothing is written: see :func:`write_daily`. Raises :class:`InputError` when no
@@ -160,7 +162,7 @@ async def adaily(
             f"time); days with articles: {listed}. Pick one with --date YYYY-MM-DD"
         )
     run = await arun(chosen, settings=settings, cache=cache, on_progress=on_progress, concurrency=concurrency,
-                     resolver=resolver, passes=passes)
+                     resolver=resolver, passes=passes, watch=watch)
     notes: list[str] = []
     previous: Digest | None = None
     info = DailyInfo(date=day, chosen_by=how)

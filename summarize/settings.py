@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from .errors import ConfigurationError
 
@@ -41,7 +43,9 @@ class Settings:
     depth: int = 3
     # Validation re-asks after the first answer (instructor's max_retries). One, as the grounding rules say.
     reasks: int = 1
-    timeout: float = 300.0
+    # Seconds to wait for one answer (per HTTP attempt); None: REMOTE_TIMEOUT, or LOCAL_TIMEOUT for a server
+    # on this machine or a private network (a CPU model can take minutes for a long answer).
+    timeout: float | None = None
     record_dir: Path | None = None
     replay_dir: Path | None = None
 
@@ -54,6 +58,8 @@ class Settings:
             raise ConfigurationError(f"chunk_chars={self.chunk_chars} is too small: use 200 or more")
         if self.depth not in (1, 2, 3):
             raise ConfigurationError(f"depth={self.depth}: use 1 (one request per part), 2 or 3 (focused passes)")
+        if self.timeout is not None and not self.timeout > 0:
+            raise ConfigurationError(f"timeout={self.timeout}: use a number of seconds above 0 (e.g. --timeout 300)")
         if self.max_tokens < 64:
             raise ConfigurationError(f"max_tokens={self.max_tokens} is too small: use 64 or more")
 
@@ -75,8 +81,22 @@ class Settings:
                     values[name] = int(env[key])
                 except ValueError:
                     raise ConfigurationError(f"{key}={env[key]!r} is not a whole number") from None
+        if env.get("SUMMARIZE_TIMEOUT"):
+            try:
+                values["timeout"] = float(env["SUMMARIZE_TIMEOUT"])
+            except ValueError:
+                raise ConfigurationError(
+                    f"SUMMARIZE_TIMEOUT={env['SUMMARIZE_TIMEOUT']!r} is not a number of seconds (e.g. 300)"
+                ) from None
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
+
+    @property
+    def read_timeout(self) -> float:
+        """Seconds to wait for one answer: ``timeout``, else the default for where the server is."""
+        if self.timeout is not None:
+            return self.timeout
+        return LOCAL_TIMEOUT if is_local(self.base_url) else REMOTE_TIMEOUT
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -91,6 +111,25 @@ class Settings:
             )
 
 
+REMOTE_TIMEOUT = 120.0
+LOCAL_TIMEOUT = 300.0
+
+
+def is_local(base_url: str | None) -> bool:
+    """Whether ``base_url`` names this machine or a private network (``localhost``, ``127.0.0.1``,
+    ``192.168.x.x``, ``*.local``, ...): there a server is often a CPU model."""
+    if not base_url:
+        return False
+    host = urlsplit(base_url).hostname or ""
+    if host == "localhost" or host.endswith((".local", ".localhost", ".internal", ".lan")):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return "." not in host  # a bare host name on the local network ("gpu-box")
+    return address.is_loopback or address.is_private or address.is_link_local
+
+
 def resolve_settings(
     *,
     model: str | None = None,
@@ -101,6 +140,7 @@ def resolve_settings(
     replay: Path | None = None,
     chunk_chars: int | None = None,
     depth: int | None = None,
+    timeout: float | None = None,
     env: dict[str, str] | None = None,
 ) -> Settings:
     """Settings as every command builds them: arguments over the replay folder's manifest over the
@@ -119,7 +159,7 @@ def resolve_settings(
         manifest = Cassette(replay).manifest()
         defaults = {k: manifest[k] for k in ("model", "mode", "lang", "depth", "chunk_chars") if manifest.get(k)}
     given = {"model": model, "base_url": base_url, "mode": mode, "lang": lang, "record_dir": record,
-             "replay_dir": replay, "chunk_chars": chunk_chars, "depth": depth}
+             "replay_dir": replay, "chunk_chars": chunk_chars, "depth": depth, "timeout": timeout}
     merged = {**defaults, **{k: v for k, v in given.items() if v is not None}}
     settings = Settings.from_env(env, **merged)
     if replay is not None:

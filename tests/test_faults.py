@@ -206,12 +206,21 @@ def test_connection_reset_then_ok(h: Harness) -> None:
     assert [a.name for a in b.actors] == ["Volodymyr Zelensky"]
 
 
-def test_timeout_is_retried_then_kept_in_the_chain(h: Harness) -> None:
-    h.server.add(*[hang(5)] * MAX)
+def test_timeout_after_a_first_answer_is_retried_then_kept_in_the_chain(h: Harness) -> None:
+    h.server.add(ok(_part(actors=[ZELENSKY])), *[hang(5)] * MAX)  # the summary request times out
     err = h.fail(timeout=0.25)
-    assert h.count == MAX
+    assert h.count == 1 + MAX
     assert isinstance(err.__cause__, openai.APITimeoutError) and err.kind == "APITimeoutError"
     assert not is_fatal(err)
+
+
+def test_a_server_that_accepts_but_never_answers_stops_the_run_at_the_first_timeout(h: Harness) -> None:
+    """Before any answer, a timeout is not retried (each attempt would cost another full timeout): it is a
+    fatal stop that names the server and --timeout."""
+    h.server.add(*[hang(5)] * MAX)
+    err = h.fail(timeout=0.25)
+    assert h.count == 1 and is_fatal(err)
+    assert h.server.url in str(err) and "--timeout" in str(err) and "no answer within 0.25s" in str(err)
 
 
 # ----------------------------------------------------------------------------- permanent faults are not

@@ -25,6 +25,7 @@ from ..article.dates import normalise_date
 from ..article.load import article_from_text, load_article
 from ..errors import BriefingError, InputError, UsageError
 from ..llm import client as llm
+from ..llm.watch import ServerWatch
 from ..models import (
     Actor,
     Article,
@@ -546,9 +547,12 @@ def instructor_client(settings: Settings, client: OpenAI | None = None) -> instr
 
 
 def async_instructor_client(
-    settings: Settings, client: AsyncOpenAI | None = None, observe: llm.Observer | None = None
+    settings: Settings, client: AsyncOpenAI | None = None, observe: llm.Observer | None = None,
+    watch: ServerWatch | None = None,
 ) -> instructor.AsyncInstructor:
-    wrapped = llm.wrap_async(client if client is not None else llm.make_async_openai(settings, observe=observe), settings)
+    if client is None:
+        client = llm.make_async_openai(settings, observe=observe, watch=watch)
+    wrapped = llm.wrap_async(client, settings)
     attach_collector(wrapped)
     return wrapped
 

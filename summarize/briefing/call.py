@@ -37,6 +37,7 @@ from .extraction import FIELD_KIND, Scope, MAX_SUMMARY_SENTENCES, Draft, Grounde
 from .ground import normalise
 from .prompts import language_name
 from ..llm.replay import ARTICLE_HEADER
+from ..llm.watch import ServerProblem
 from ..llm.schemas import prepared
 from ..llm.validation import as_rendered
 
@@ -247,6 +248,9 @@ def _raise_transport(exc: BaseException, article_id: str) -> None:
     for cur in chain:
         if isinstance(cur, ReplayMiss):
             raise cur
+    for cur in chain:
+        if isinstance(cur, ServerProblem):  # its message names the server and the fix
+            raise BriefingError(f"{article_id}: {cur}", article_id=article_id) from cur
     for cur in chain:
         if isinstance(cur, openai.APIError):
             raise BriefingError(f"{article_id}: the LLM request failed: {cur}", article_id=article_id) from cur

@@ -19,6 +19,7 @@ from ..article.load import Scan, load_article, scan
 from ..cache import BriefingCache
 from ..llm.limiter import AdaptiveLimit
 from ..llm.retry import is_fatal
+from ..llm.watch import ServerWatch
 from ..briefing.brief import abrief_with, async_instructor_client, brief_with, instructor_client
 from ..errors import BriefingError, InputError, UsageError
 from ..models import Article, Briefing, Digest, Failure, Headline, PassReport
@@ -298,10 +299,12 @@ async def arun(
     concurrency: int = DEFAULT_CONCURRENCY,
     resolver: Resolver | None = None,
     passes: Passes = Passes(),
+    watch: ServerWatch | None = None,
 ) -> Run:
     """Async form of :func:`run`: up to ``concurrency`` articles at once (the parts of each concurrently
     too). Outputs keep the input order. After a fatal error no new article starts; those already under way
-    finish, the rest are listed as ``NotAttempted``."""
+    finish, the rest are listed as ``NotAttempted``. ``watch`` (see :func:`summarize.llm.client.server_watch`)
+    lets a caller show requests in flight and the last activity while the run goes on."""
     if concurrency < 1:
         raise UsageError(f"concurrency={concurrency}: use 1 or more")
     settings = settings or Settings.from_env()
@@ -317,7 +320,7 @@ async def arun(
                 return
             try:
                 if not wrapped:
-                    wrapped.append(async_instructor_client(settings, client, observe=limit.observe))
+                    wrapped.append(async_instructor_client(settings, client, observe=limit.observe, watch=watch))
                 tracker.done(i, article, await abrief_with(wrapped[0], article, settings))  # type: ignore[arg-type]
             except (BriefingError, InputError) as exc:
                 tracker.failed(i, article, exc)
@@ -328,7 +331,7 @@ async def arun(
     result = tracker.result()
     if passes and not tracker.stopped:
         if not wrapped:
-            wrapped.append(async_instructor_client(settings, client, observe=limit.observe))
+            wrapped.append(async_instructor_client(settings, client, observe=limit.observe, watch=watch))
         result = await _adigest_passes(tracker, result, wrapped[0], passes)  # type: ignore[arg-type]
     return result
 

@@ -13,9 +13,16 @@ inside the ``httpx2`` client). The others are switched off or cannot overlap:
 
 Transport chains, outermost first::
 
-    live:    RetryTransport -> httpx2.HTTPTransport
-    record:  RecordReplayTransport("record") -> RetryTransport -> httpx2.HTTPTransport
+    live:    RetryTransport -> WatchTransport -> httpx2.HTTPTransport
+    record:  RecordReplayTransport("record") -> RetryTransport -> WatchTransport -> httpx2.HTTPTransport
     replay:  RecordReplayTransport("replay")            (no retry layer, nothing can reach the network)
+
+The watch (:mod:`summarize.llm.watch`) sees every attempt: it keeps the counts a progress display shows
+and stops a run whose server is missing, stuck or not an API, instead of retrying it for minutes.
+
+Timeouts: ``Settings.timeout`` seconds per attempt to read an answer (``--timeout``, ``SUMMARIZE_TIMEOUT``;
+by default 120 s for a remote API and 300 s for a server on this machine or a private network, where a
+CPU model may take minutes for a long answer), and ``CONNECT_TIMEOUT`` seconds to connect.
 
 When recording, the recorder sits *outside* the retry layer, so it sees and stores only the final
 exchange of each request: a 503 that a retry repaired is never written (and ``replay`` also skips
@@ -55,6 +62,7 @@ from .limiter import AsyncObservingTransport
 from ..settings import Settings
 from .replay import AsyncRecordReplayTransport, Cassette, RecordReplayTransport
 from .retry import AsyncRetryTransport, RetryPolicy, RetryTransport
+from .watch import AsyncWatchTransport, ServerWatch, WatchTransport
 
 # instructor logs every failed attempt at ERROR level; with no handler Python would print them to stderr.
 # Library code never prints: the attempts are reported in the briefing's metadata instead.
@@ -80,6 +88,20 @@ TRANSPORT_RETRIES = RetryPolicy().max_attempts - 1
 CONNECTION_LIMITS = DEFAULT_CONNECTION_LIMITS
 
 
+CONNECT_TIMEOUT = 10.0  # seconds to open a connection: a host that does not answer at all fails fast
+
+
+def http_timeout(settings: Settings) -> httpx2.Timeout:
+    """Per attempt: ``settings.read_timeout`` to read (and write), ``CONNECT_TIMEOUT`` to connect."""
+    seconds = settings.read_timeout
+    return httpx2.Timeout(seconds, connect=min(CONNECT_TIMEOUT, seconds))
+
+
+def server_watch(settings: Settings) -> ServerWatch:
+    """A fresh :class:`ServerWatch` for a live or recording client of ``settings``."""
+    return ServerWatch(settings.base_url or "https://api.openai.com/v1", settings.read_timeout)
+
+
 def instructor_mode(settings: Settings) -> instructor.Mode:
     return _MODES[settings.mode]
 
@@ -94,7 +116,7 @@ def _client_kwargs(settings: Settings) -> dict[str, object]:
         "api_key": settings.api_key or "not-needed",
         "base_url": settings.base_url,
         "max_retries": OPENAI_MAX_RETRIES,
-        "timeout": settings.timeout,  # per HTTP attempt
+        "timeout": http_timeout(settings),  # per HTTP attempt
     }
 
 
@@ -105,19 +127,25 @@ def _replay_cassette(settings: Settings) -> Cassette:
     return Cassette(settings.replay_dir)
 
 
-def live_transport(settings: Settings, retry_policy: RetryPolicy | None = None) -> httpx2.BaseTransport:
+def live_transport(
+    settings: Settings, retry_policy: RetryPolicy | None = None, watch: ServerWatch | None = None
+) -> httpx2.BaseTransport:
     """The sync transport chain for live or recording runs (see the module docstring for the order)."""
-    retrying = RetryTransport(httpx2.HTTPTransport(limits=CONNECTION_LIMITS), retry_policy)
+    network = WatchTransport(httpx2.HTTPTransport(limits=CONNECTION_LIMITS), watch or server_watch(settings))
+    retrying = RetryTransport(network, retry_policy)
     if settings.record_dir is not None:
         return RecordReplayTransport(Cassette(settings.record_dir), "record", inner=retrying)
     return retrying
 
 
 def async_live_transport(
-    settings: Settings, retry_policy: RetryPolicy | None = None, observe: Observer | None = None
+    settings: Settings, retry_policy: RetryPolicy | None = None, observe: Observer | None = None,
+    watch: ServerWatch | None = None,
 ) -> httpx2.AsyncBaseTransport:
     """Async twin of :func:`live_transport`; ``observe`` (e.g. an adaptive limit) sees every HTTP attempt."""
-    network: httpx2.AsyncBaseTransport = httpx2.AsyncHTTPTransport(limits=CONNECTION_LIMITS)
+    network: httpx2.AsyncBaseTransport = AsyncWatchTransport(
+        httpx2.AsyncHTTPTransport(limits=CONNECTION_LIMITS), watch or server_watch(settings)
+    )
     if observe is not None:
         network = AsyncObservingTransport(network, observe)
     retrying = AsyncRetryTransport(network, retry_policy)
@@ -126,16 +154,19 @@ def async_live_transport(
     return retrying
 
 
-def make_openai(settings: Settings, retry_policy: RetryPolicy | None = None) -> OpenAI:
+def make_openai(
+    settings: Settings, retry_policy: RetryPolicy | None = None, watch: ServerWatch | None = None
+) -> OpenAI:
     """An ``OpenAI`` client for ``settings``. ``retry_policy`` (default :class:`RetryPolicy`) configures
-    the transport retries of live and recording runs; replay ignores it."""
+    the transport retries of live and recording runs; replay ignores it. ``watch`` (default: a new one)
+    sees every attempt of a live or recording client."""
     kwargs = _client_kwargs(settings)
     if settings.replay_dir is not None:
         transport: httpx2.BaseTransport = RecordReplayTransport(_replay_cassette(settings), "replay")
         kwargs["http_client"] = httpx2.Client(transport=transport)
     else:
-        transport = live_transport(settings, retry_policy)
-        kwargs["http_client"] = DefaultHttpx2Client(transport=transport, timeout=settings.timeout)
+        transport = live_transport(settings, retry_policy, watch)
+        kwargs["http_client"] = DefaultHttpx2Client(transport=transport, timeout=http_timeout(settings))
     return OpenAI(**kwargs)  # type: ignore[arg-type]
 
 
@@ -144,6 +175,7 @@ def make_async_openai(
     retry_policy: RetryPolicy | None = None,
     observe: Observer | None = None,
     wrap_transport: Callable[[httpx2.AsyncBaseTransport], httpx2.AsyncBaseTransport] | None = None,
+    watch: ServerWatch | None = None,
 ) -> AsyncOpenAI:
     """Async twin of :func:`make_openai`. ``wrap_transport`` (live and recording runs only) puts a
     transport of the caller's in front of the chain, e.g. the ``--batch`` answers (``summarize/batch.py``)."""
@@ -152,10 +184,10 @@ def make_async_openai(
         transport: httpx2.AsyncBaseTransport = AsyncRecordReplayTransport(_replay_cassette(settings), "replay")
         kwargs["http_client"] = httpx2.AsyncClient(transport=transport)
     else:
-        transport = async_live_transport(settings, retry_policy, observe)
+        transport = async_live_transport(settings, retry_policy, observe, watch)
         if wrap_transport is not None:
             transport = wrap_transport(transport)
-        kwargs["http_client"] = DefaultAsyncHttpx2Client(transport=transport, timeout=settings.timeout)
+        kwargs["http_client"] = DefaultAsyncHttpx2Client(transport=transport, timeout=http_timeout(settings))
     return AsyncOpenAI(**kwargs)  # type: ignore[arg-type]
 
 

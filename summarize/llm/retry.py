@@ -44,6 +44,8 @@ import httpx2
 import openai
 from tenacity import AsyncRetrying, RetryCallState, Retrying, retry_if_exception_type, retry_if_result, stop_after_attempt
 
+from .watch import ServerProblem
+
 log = logging.getLogger(__name__)  # debug level only: library code never prints
 
 # Statuses worth another attempt: request timeout, conflict (OpenAI uses it for a lock), rate limit, and
@@ -355,8 +357,11 @@ def _chain(exc: BaseException) -> list[BaseException]:
 def is_fatal(exc: BaseException) -> bool:
     """True if ``exc`` or anything in its cause/context chain is an openai error that every further
     request of the run would repeat: 401 (bad key), 403 (forbidden), 404 (e.g. unknown model), or a 429
-    with code/type ``insufficient_quota``. A 400 is about one request and is not fatal."""
+    with code/type ``insufficient_quota``; or a :class:`~summarize.llm.watch.ServerProblem` (no server, a
+    server that never answers, a web page instead of an API). A 400 is about one request and is not fatal."""
     for cur in _chain(exc):
+        if isinstance(cur, ServerProblem):
+            return True
         if isinstance(cur, (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError)):
             return True
         if isinstance(cur, openai.APIStatusError) and cur.status_code in FATAL_STATUS:

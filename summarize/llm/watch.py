@@ -1,0 +1,161 @@
+"""What a run sees of its model server: requests in flight, the last sign of life, and the failures that
+mean the server cannot serve this run at all.
+
+:class:`ServerWatch` sits in the transport chain *inside* the retry layer, so it sees every HTTP attempt.
+It keeps the counts a progress display shows (requests in flight, answers, seconds since the last
+activity) and turns three situations into a :class:`ServerProblem`, which stops the run (``is_fatal``)
+with a message that names the URL and the fix:
+
+* nothing listens: ``MAX_CONNECT_FAILURES`` connection failures before the server ever answered
+  ("no server at http://127.0.0.1:9/v1: is it running? check --base-url");
+* the server accepts but never answers: a read timeout before it ever answered (another attempt would
+  cost another full timeout; once it has answered, a timeout is an overloaded moment and is retried);
+* the server answers an HTML page instead of JSON (a web site or a proxy's page): the base URL is wrong.
+
+:class:`ServerProblem` derives from ``httpx2.TransportError`` but from none of the classes the retry layer
+retries, so it is never sent again; the openai client wraps it in ``APIConnectionError`` and keeps it as
+the cause.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import httpx2
+
+MAX_CONNECT_FAILURES = 3  # connection failures before a first answer that stop the run (one request retries 3x)
+
+
+class ServerProblem(httpx2.TransportError):
+    """The model server cannot serve this run (none listening, stuck, or not an API). Fatal for a run."""
+
+
+class ServerWatch:
+    """Counts of one client's traffic, safe across threads. ``base_url`` and ``timeout`` go into messages."""
+
+    def __init__(self, base_url: str, timeout: float) -> None:
+        self.base_url = base_url
+        self.timeout = timeout
+        self._lock = threading.Lock()
+        self.in_flight = 0
+        self.sent = 0
+        self.answers = 0
+        self.connect_failures = 0
+        self.last_activity = time.monotonic()
+
+    @property
+    def idle_seconds(self) -> float:
+        """Seconds since the last request went out or the last answer came back."""
+        return time.monotonic() - self.last_activity
+
+    def started(self) -> None:
+        with self._lock:
+            self.in_flight += 1
+            self.sent += 1
+            self.last_activity = time.monotonic()
+
+    def abandoned(self) -> None:
+        with self._lock:
+            self.in_flight -= 1
+
+    def answered(self, request: httpx2.Request, response: httpx2.Response) -> None:
+        """Count an answer; raise :class:`ServerProblem` when it is a web page rather than an API's JSON."""
+        with self._lock:
+            self.in_flight -= 1
+            self.answers += 1
+            self.last_activity = time.monotonic()
+        kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        if kind in ("text/html", "application/xhtml+xml") and response.status_code < 500:
+            raise ServerProblem(
+                f"the server at {self.base_url} answered {request.url.path} with an HTML page "
+                f"(status {response.status_code}), not JSON: the base URL is probably wrong. An OpenAI-compatible "
+                "API usually ends in /v1 (e.g. http://127.0.0.1:8080/v1); check --base-url or OPENAI_BASE_URL",
+                request=request,
+            )
+
+    def failed(self, request: httpx2.Request, exc: Exception) -> ServerProblem | None:
+        """Count a failed attempt; the :class:`ServerProblem` it amounts to, if any."""
+        with self._lock:
+            self.in_flight -= 1
+            self.last_activity = time.monotonic()
+            never_answered = self.answers == 0
+            if isinstance(exc, (httpx2.ConnectError, httpx2.ConnectTimeout)):
+                self.connect_failures += 1
+            connect_failures = self.connect_failures
+        if not never_answered:
+            return None
+        if isinstance(exc, (httpx2.ConnectError, httpx2.ConnectTimeout)) and connect_failures >= MAX_CONNECT_FAILURES:
+            return ServerProblem(
+                f"no server at {self.base_url}: is it running? check --base-url or OPENAI_BASE_URL "
+                f"({connect_failures} connection attempts failed: {exc or type(exc).__name__})",
+                request=request,
+            )
+        if isinstance(exc, httpx2.ReadTimeout):
+            return ServerProblem(
+                f"the server at {self.base_url} accepted the request but sent no answer within "
+                f"{self.timeout:g}s: it may be stuck or overloaded. Check it, or allow a slow model longer "
+                "with --timeout SECONDS (env SUMMARIZE_TIMEOUT)",
+                request=request,
+            )
+        return None
+
+
+class WatchTransport(httpx2.BaseTransport):
+    """Sync transport that reports every attempt of ``inner`` to a :class:`ServerWatch`."""
+
+    def __init__(self, inner: httpx2.BaseTransport, watch: ServerWatch) -> None:
+        self.inner = inner
+        self.watch = watch
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        self.watch.started()
+        try:
+            response = self.inner.handle_request(request)
+        except httpx2.TransportError as exc:
+            problem = self.watch.failed(request, exc)
+            if problem is not None:
+                raise problem from exc
+            raise
+        except BaseException:
+            self.watch.abandoned()
+            raise
+        try:
+            self.watch.answered(request, response)
+        except ServerProblem:
+            response.close()
+            raise
+        return response
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class AsyncWatchTransport(httpx2.AsyncBaseTransport):
+    """Async twin of :class:`WatchTransport`."""
+
+    def __init__(self, inner: httpx2.AsyncBaseTransport, watch: ServerWatch) -> None:
+        self.inner = inner
+        self.watch = watch
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        self.watch.started()
+        try:
+            response = await self.inner.handle_async_request(request)
+        except httpx2.TransportError as exc:
+            problem = self.watch.failed(request, exc)
+            if problem is not None:
+                raise problem from exc
+            raise
+        except BaseException:  # cancelled (Ctrl-C, a stopped run), or a bug below: no longer in flight
+            self.watch.abandoned()
+            raise
+        try:
+            self.watch.answered(request, response)
+        except ServerProblem:
+            await response.aclose()
+            raise
+        return response
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
