@@ -2,7 +2,8 @@
 
 Tools:
 
-* ``brief_article(text | path)`` -> a :class:`~summarize.models.Briefing` (``schemas/briefing.schema.json``);
+* ``brief_article(text | path)`` -> a :class:`~summarize.models.Briefing` (``schemas/briefing.schema.json``)
+  as structured content; the text content is its gist (summary and items, no quotes);
 * ``build_digest(paths, detail)`` -> a :class:`DigestResult`: by default the compact form (summaries, key
   developments with their sources, counts, article ids, failures); with ``detail="full"`` also the whole
   :class:`~summarize.models.Digest` (``schemas/digest.schema.json``) in its ``digest`` field;
@@ -27,6 +28,7 @@ library never prints, and logs go to stderr.
 """
 
 import asyncio
+import json
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -316,6 +318,25 @@ def _compact(digest: Digest, *, full: bool) -> DigestResult:
     )
 
 
+def _briefing_result(briefing: Briefing) -> CallToolResult:
+    """Structured content: the whole briefing. Text content: its gist (summary and items, without quotes),
+    so the briefing is not sent twice at full size."""
+    gist = {
+        "article": briefing.article.model_dump(mode="json", exclude_none=True),
+        "summary": briefing.summary,
+        "actors": [f"{a.name} ({a.kind}{', ' + a.role if a.role else ''})" for a in briefing.actors],
+        "decisions": [f"{d.who}: {d.what} ({d.status}{', ' + d.date if d.date else ''})" for d in briefing.decisions],
+        "weapons": [f"{w.name} ({w.category}, {w.status})" for w in briefing.weapons],
+        "open_questions": [q.question for q in briefing.open_questions],
+        "dropped_items": briefing.dropped_items,
+        "more": "The full briefing, each item with its verbatim quotes and their offsets, is in structuredContent.",
+    }
+    return CallToolResult(
+        content=[TextContent(type="text", text=json.dumps(gist, ensure_ascii=False, separators=(",", ":")))],
+        structured_content=briefing.model_dump(mode="json"),
+    )
+
+
 def _result(result: DigestResult) -> CallToolResult:
     """Structured content: the whole result. Text content (for clients that read only text): the compact
     form as JSON, never the full digest a second time."""
@@ -372,7 +393,7 @@ def create_server(
             Field(description="Id for an article given as text (default 'article'); a file's id is its name "
                               "without the extension."),
         ] = None,
-    ) -> Briefing:
+    ) -> Annotated[CallToolResult, Briefing]:
         """Brief one news article: a summary plus the actors, decisions, weapons and open questions it
         reports, each with verbatim quotes located by character offsets in the article text. Items the
         article does not back with a quote are dropped and listed in `dropped`."""
@@ -389,7 +410,7 @@ def create_server(
             else:
                 article = article_from_text(text or "", id=article_id or "article")
             settings.check_reachable()
-            return await abrief(article, settings=settings)
+            return _briefing_result(await abrief(article, settings=settings))
         except (UsageError, BriefingError) as exc:
             raise _tool_error(exc) from exc
 
