@@ -141,7 +141,10 @@ class ServedRoots:
 
     def _locate(self, given: str) -> tuple[Path, bool]:
         """``given`` resolved, and whether it is a folder; refused unless it is a served file or folder."""
-        path = Path(os.path.expanduser(given))
+        try:
+            path = Path(os.path.expanduser(given))
+        except (RuntimeError, ValueError):
+            raise self.refusal(given) from None
         if not path.is_absolute():
             path = self.roots[0] / path
         lexical = Path(os.path.normpath(path))
@@ -152,7 +155,7 @@ class ServedRoots:
             real = path.resolve(strict=True)
             is_dir = real.is_dir()
             is_file = real.is_file()
-        except (OSError, RuntimeError):  # missing, a symlink loop, no permission
+        except (OSError, RuntimeError, ValueError):  # missing, a symlink loop, no permission, a NUL byte
             raise self.refusal(given) from None
         if self._root_of(real) is None:
             raise self.refusal(given)

@@ -239,6 +239,14 @@ def test_digest_is_compact_by_default_and_full_on_request(replayed: dict[str, An
         assert len(_text(result)) < full_size / 5
         assert json.loads(_text(result)) == {k: v for k, v in result.structured_content.items() if k != "digest"}
     assert len(json.dumps(small)) < full_size / 5
+    for result in (compact, full):  # the published outputSchema holds for both forms
+        jsonschema.validate(result.structured_content, replayed["tools"]["build_digest"].output_schema)
+
+
+def test_the_full_digest_after_a_compact_one_costs_no_new_briefing(replayed: dict[str, Any]) -> None:
+    """``digest`` then ``digest_full`` on the same unchanged files: the server answers the second from the
+    digest it kept, so only the first reports progress for the five seeds."""
+    assert len([total for _, total, _ in replayed["progress"] if total == 5]) == 5
 
 
 def test_digest_reports_progress(replayed: dict[str, Any]) -> None:

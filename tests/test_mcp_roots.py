@@ -81,6 +81,7 @@ def guarded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         ("hidden_folder", "brief_article", {"path": str(root / ".private" / "note.txt")}),
         ("no_extension", "brief_article", {"path": str(root / "notes")}),
         ("unknown_extension", "brief_article", {"path": str(root / "notes.cfg")}),
+        ("nul_byte", "brief_article", {"path": "article.txt\x00.txt"}),
         ("missing_inside", "brief_article", {"path": str(root / "nope.txt")}),
         ("missing_outside", "brief_article", {"path": str(outside / "nope.txt")}),
         ("digest_etc", "build_digest", {"paths": ["/etc/"]}),
@@ -99,7 +100,7 @@ def guarded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 REFUSED = [
     "outside_abs", "home", "dotdot_abs", "dotdot_rel", "symlink_file", "symlink_dir", "hidden_file",
-    "hidden_folder", "no_extension", "unknown_extension", "missing_inside", "missing_outside",
+    "hidden_folder", "no_extension", "unknown_extension", "nul_byte", "missing_inside", "missing_outside",
     "digest_etc", "digest_outside", "digest_hidden", "digest_mixed",
 ]
 
