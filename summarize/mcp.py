@@ -220,6 +220,8 @@ class ServedRoots:
         return found
 
     def _walk(self, folder: Path, visit: Callable[[Path], None], visited: set[Path]) -> None:
+        """Call ``visit`` on each served article file under ``folder`` (resolved), sorted by name; hidden
+        entries, links out of the roots and folders already walked are passed over, never opened."""
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda entry: entry.name)
