@@ -317,7 +317,7 @@ def _compact(digest: Digest, *, full: bool) -> DigestResult:
             if full else
             "For the full digest (actors, all decisions, weapons, open questions, timeline and divergences, "
             "each with its quotes), call build_digest again with the same paths and detail='full'; the "
-            "server keeps the last digest, so unchanged files cost no new model call."
+            "server keeps the last digest without failures, so unchanged files cost no new model call."
         ),
         digest=digest if full else None,
     )
