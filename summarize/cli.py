@@ -506,22 +506,31 @@ def mcp_cmd(
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
     concurrency: ConcurrencyOpt = DEFAULT_CONCURRENCY,
+    root: Annotated[
+        Optional[list[Path]],
+        typer.Option("--root", help="A folder whose article files the tools may read (repeatable; default: the "
+                                    "working directory). Nothing outside, hidden or of another type is read."),
+    ] = None,
+    max_files: Annotated[
+        int, typer.Option("--max-files", min=1, help="Most article files one build_digest call may name.")
+    ] = 50,  # summarize.mcp.DEFAULT_MAX_FILES (not imported here: the MCP SDK is slow to import)
 ) -> None:
     """Serve the tools brief_article, build_digest and get_schema over MCP (stdio), for MCP clients.
 
     Settings as for the other commands (flags, then env). Without a key or base URL the server still starts
     and each tool call answers with an error naming the fix. build_digest uses the briefing cache unless
-    --no-cache or --replay.
+    --no-cache or --replay. The tools read article files only inside the --root folders.
     """
-    from .mcp import serve, server_settings
+    from .mcp import create_server, server_settings
 
     try:
         settings = server_settings(model=model, base_url=base_url, mode=mode, lang=lang, replay=replay)
+        cache = None if no_cache or replay is not None else BriefingCache(cache_dir or default_cache_dir())
+        server = create_server(settings, cache=cache, concurrency=concurrency, roots=root or None, max_files=max_files)
     except UsageError as exc:
         _err(str(exc))
         raise typer.Exit(2)
-    cache = None if no_cache or replay is not None else BriefingCache(cache_dir or default_cache_dir())
-    serve(settings, cache=cache, concurrency=concurrency)
+    server.run("stdio")
 
 
 def main() -> None:

@@ -94,13 +94,14 @@ def replayed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         ("replay_miss", "brief_article", {"text": NEW_TEXT}),
         ("brief_again", "brief_article", {"path": str(ROOT / SEED_PATH)}),
         ("digest", "build_digest", {"paths": ["seeds"]}),
+        ("digest_full", "build_digest", {"paths": ["seeds"], "detail": "full"}),
         ("digest_missing", "build_digest", {"paths": ["seeds", "no_such_folder"]}),
         ("digest_with_failure", "build_digest", {"paths": [SEED_PATH, str(empty)]}),
         ("schema_briefing", "get_schema", {"name": "briefing"}),
         ("schema_digest", "get_schema", {"name": "digest"}),
         ("after_all", "brief_article", {"path": SEED_PATH}),
     ]
-    return _run(_server(tmp, "--replay", str(RECORDINGS)), calls)
+    return _run(_server(tmp, "--replay", str(RECORDINGS), "--root", str(ROOT), "--root", str(tmp)), calls)
 
 
 @pytest.fixture(scope="module")
@@ -135,9 +136,15 @@ def test_input_schemas(replayed: dict[str, Any]) -> None:
 @pytest.mark.parametrize(("tool", "name"), [("brief_article", "briefing"), ("build_digest", "digest")])
 def test_output_schema_is_the_models_schema(replayed: dict[str, Any], tool: str, name: str) -> None:
     published = replayed["tools"][tool].output_schema
+    if tool == "build_digest":  # the compact result; the full digest is its `digest` field
+        assert {"summaries", "key_developments", "counts", "articles", "failures", "more"} <= set(published["properties"])
+        assert published["properties"]["digest"]["anyOf"][0] == {"$ref": "#/$defs/Digest"}
+        published = {**published["$defs"]["Digest"], "$defs": published["$defs"]}
     committed = _schema(name)
     assert set(published["properties"]) == set(committed["properties"])
-    assert set(published["$defs"]) == set(committed["$defs"])
+    assert set(published["$defs"]) == set(committed["$defs"]) | (
+        {"Digest", "DigestCounts", "KeyDevelopment"} if tool == "build_digest" else set()
+    )
     for model, definition in committed["$defs"].items():
         assert set(published["$defs"][model].get("properties", {})) == set(definition.get("properties", {})), model
 
@@ -150,7 +157,11 @@ def test_brief_by_path_is_what_the_cli_prints(replayed: dict[str, Any], cli_brie
     assert not result.is_error, _text(result)
     jsonschema.validate(result.structured_content, _schema("briefing"))
     assert result.structured_content == cli_briefing
-    assert json.loads(_text(result)) == cli_briefing  # the text content is the same JSON, for older clients
+    gist = json.loads(_text(result))  # the text content: the gist, for clients that read only text
+    assert gist["summary"] == cli_briefing["summary"]
+    assert [g.split(" (")[0] for g in gist["actors"]] == [a["name"] for a in cli_briefing["actors"]]
+    assert len(gist["decisions"]) == len(cli_briefing["decisions"])
+    assert len(_text(result)) < len(json.dumps(cli_briefing)) / 3  # not the briefing a second time
     names = {a["name"] for a in result.structured_content["actors"]}
     assert {"Vladimir Putin", "Donald Trump"} <= names  # both named in the article (recorded answers)
 
@@ -170,11 +181,11 @@ def test_brief_by_text_gives_the_same_briefing(replayed: dict[str, Any], cli_bri
     [
         ("neither", "give exactly one of `text`"),
         ("both", "not both"),
-        ("missing", "no_such_article.txt: no such file"),
+        ("missing", "no readable article at seeds/no_such_article.txt under the served roots"),
         ("folder", "is a folder, not an article file"),
         ("id_with_path", "`article_id` is only for `text`"),
         ("replay_miss", "ReplayMiss: no recording for article 'article'"),
-        ("digest_missing", "no_such_folder: no such file or folder"),
+        ("digest_missing", "no readable article at no_such_folder under the served roots"),
     ],
 )
 def test_mistakes_are_tool_errors_naming_the_fix(replayed: dict[str, Any], label: str, expected: str) -> None:
@@ -196,15 +207,46 @@ def test_server_keeps_serving_after_errors(replayed: dict[str, Any], cli_briefin
 
 
 def test_digest_of_the_seeds(replayed: dict[str, Any]) -> None:
-    result = replayed["digest"]
+    result = replayed["digest_full"]
     assert not result.is_error, _text(result)
-    digest = result.structured_content
+    digest = result.structured_content["digest"]
     jsonschema.validate(digest, _schema("digest"))
     assert len(digest["articles"]) == 5 and digest["meta"]["articles_briefed"] == 5
     assert digest["failures"] == []
     manifest = Cassette(RECORDINGS).manifest()
     settings = Settings(model=manifest["model"], mode=manifest["mode"], lang=manifest["lang"], replay_dir=RECORDINGS)
     assert digest == build_digest([SEEDS], settings=settings).model_dump(mode="json")
+
+
+def test_digest_is_compact_by_default_and_full_on_request(replayed: dict[str, Any]) -> None:
+    compact, full = replayed["digest"], replayed["digest_full"]
+    assert not compact.is_error and not full.is_error
+    whole = full.structured_content["digest"]
+    small = compact.structured_content
+    assert small.get("digest") is None
+    assert [a["id"] for a in small["articles"]] == [a["id"] for a in whole["articles"]]
+    assert small["summaries"] == whole["summaries"]
+    developments = small["key_developments"]
+    assert developments and len(developments) <= 10
+    assert [(d["id"], d["articles"]) for d in developments] == [(d["id"], d["articles"]) for d in whole["decisions"][:10]]
+    counts = small["counts"]
+    for section in ("actors", "decisions", "weapons", "open_questions", "timeline", "divergences", "failures"):
+        assert counts[section] == len(whole[section]), section
+    assert "detail='full'" in small["more"]
+    # Each result is small in text, and the full digest is never sent twice (text + structured).
+    full_size = len(json.dumps(whole))
+    for result in (compact, full):
+        assert len(_text(result)) < full_size / 5
+        assert json.loads(_text(result)) == {k: v for k, v in result.structured_content.items() if k != "digest"}
+    assert len(json.dumps(small)) < full_size / 5
+    for result in (compact, full):  # the published outputSchema holds for both forms
+        jsonschema.validate(result.structured_content, replayed["tools"]["build_digest"].output_schema)
+
+
+def test_the_full_digest_after_a_compact_one_costs_no_new_briefing(replayed: dict[str, Any]) -> None:
+    """``digest`` then ``digest_full`` on the same unchanged files: the server answers the second from the
+    digest it kept, so only the first reports progress for the five seeds."""
+    assert len([total for _, total, _ in replayed["progress"] if total == 5]) == 5
 
 
 def test_digest_reports_progress(replayed: dict[str, Any]) -> None:
@@ -216,8 +258,7 @@ def test_digest_lists_unreadable_articles_as_failures(replayed: dict[str, Any]) 
     result = replayed["digest_with_failure"]
     assert not result.is_error, _text(result)
     digest = result.structured_content
-    jsonschema.validate(digest, _schema("digest"))
-    assert digest["meta"]["articles_briefed"] == 1
+    assert digest["counts"]["articles_briefed"] == 1 and digest["counts"]["failures"] == 1
     assert [(f["article_id"], f["error_kind"]) for f in digest["failures"]] == [("empty", "InputError")]
 
 
@@ -235,6 +276,7 @@ def test_without_a_model_the_server_starts_and_each_call_names_the_fix(tmp_path:
     out = _run(_server(tmp_path, "--no-cache"), [
         ("brief", "brief_article", {"path": SEED_PATH}),
         ("digest", "build_digest", {"paths": ["seeds"]}),
+        ("digest_full", "build_digest", {"paths": ["seeds"], "detail": "full"}),
         ("schema", "get_schema", {"name": "briefing"}),
     ])
     for label in ("brief", "digest"):
