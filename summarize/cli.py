@@ -152,6 +152,14 @@ EXIT_USAGE = 2
 EXIT_FATAL = 3
 
 
+def _fatal(stopped: str) -> None:
+    """Say why the run stopped, and what to do unless the message says so itself (a ServerProblem does)."""
+    _err(f"stopped after a fatal error; the other articles were not attempted: {stopped}")
+    kind = stopped.split(":", 1)[0]
+    if kind != "ServerProblem":
+        _err(_FATAL_FIX.get(kind, "fix the cause above and run the same command again"))
+
+
 def _progress_interval() -> float:
     """Seconds between status lines when stderr is not a terminal (``SUMMARIZE_PROGRESS_INTERVAL``; 0: none)."""
     raw = os.environ.get("SUMMARIZE_PROGRESS_INTERVAL", "")
@@ -334,8 +342,7 @@ def digest(
     if not quiet and result.lowest_concurrency is not None and result.lowest_concurrency < concurrency:
         _err(f"the server pushed back (429 or low rate-limit headers): concurrency went down to {result.lowest_concurrency}")
     if result.stopped:
-        _err(f"stopped after a fatal error; the other articles were not attempted: {result.stopped}")
-        _err(_FATAL_FIX.get(result.stopped.split(":", 1)[0], "fix the cause above and run the same command again"))
+        _fatal(result.stopped)
         raise typer.Exit(EXIT_FATAL)
     if result.failures:
         if any(f.error_kind == ReplayMiss.__name__ for f in result.failures):
@@ -442,8 +449,7 @@ def daily(
         _err(f"{d.meta.articles_briefed}/{d.meta.articles_total} articles of {day} briefed ({from_cache} from cache), "
              f"{len(d.failures)} failed{since}")
     if result.run.stopped:
-        _err(f"stopped after a fatal error; the other articles were not attempted: {result.run.stopped}")
-        _err(_FATAL_FIX.get(result.run.stopped.split(":", 1)[0], "fix the cause above and run the same command again"))
+        _fatal(result.run.stopped)
         raise typer.Exit(EXIT_FATAL)
     if d.failures:
         raise typer.Exit(1)
