@@ -155,3 +155,45 @@ def test_continuity_follows_events_not_just_words() -> None:
     marks = {d.what: (d.since, d.previous_id) for d in today.decisions}
     assert marks["paused the weapons deliveries to Ukraine"] == ("continuing", "D1")
     assert marks["met Viktor Orban in Budapest"] == ("new", None)
+
+
+@pytest.fixture()
+def fresh(tmp_path: Path) -> Path:
+    """A fresh copy of the seeds, as a clone or a copied folder gives: every file time is now."""
+    box = tmp_path / "fresh"
+    box.mkdir()
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        shutil.copy(seed, box / seed.name)
+    return box
+
+
+def test_a_fresh_copy_of_the_seeds_is_not_news_of_today(fresh: Path, tmp_path: Path) -> None:
+    env = {"OPENAI_API_KEY": "sk-test", "SUMMARIZE_CACHE_DIR": str(tmp_path / "cache")}
+    with BatchServer(RECORDINGS) as server:
+        args = ["--base-url", server.url, "--model", MANIFEST["model"], "--mode", MANIFEST["mode"],
+                "--lang", MANIFEST["lang"]]
+        today = CliRunner().invoke(app, ["daily", str(fresh), "-o", str(tmp_path / "b"), *args], env=env)
+        assert today.exit_code == 1 and server.chat == [] and not (tmp_path / "b").exists()
+        assert f"is of {dt.date.today().isoformat()}" in today.output
+        assert "2 undated articles left out" in today.output and "003_217b1643d8ffb68b.txt" in today.output
+        assert "2025-10-17 (1), 2025-07-04 (1), 2025-07-01 (1)" in today.output
+
+        # asked to include them: they are on today's page, marked undated, and none of their items is "new"
+        before = CliRunner().invoke(app, ["daily", str(fresh), "--date", "2025-10-17", "-o", str(tmp_path / "b"), *args], env=env)
+        assert before.exit_code == 0, before.output
+        included = CliRunner().invoke(app, ["daily", str(fresh), "--undated", "include", "-o", str(tmp_path / "b"), *args], env=env)
+    assert included.exit_code == 0, included.output
+    page = json.loads((tmp_path / "b" / f"{dt.date.today().isoformat()}.json").read_text())
+    assert page["daily"]["chosen_by"] == {"001_c209104685891761": "undated", "003_217b1643d8ffb68b": "undated"}
+    items = [i for k in ("actors", "decisions", "weapons", "open_questions") for i in page[k]]
+    assert items and not any(i["since"] == "new" for i in items) and page["daily"]["new"] == 0
+    assert any(i["since"] == "undated" for i in items) and any(i["since"] == "continuing" for i in items)
+    md = (tmp_path / "b" / f"{dt.date.today().isoformat()}.md").read_text()
+    assert md.startswith(f"# Daily briefing {dt.date.today().isoformat()} · 2 articles undated: ")
+    assert "_(new)_" not in md and "_(undated sources)_" in md
+    assert "001_c209104685891761: undated" in included.output
+
+
+def test_an_unknown_undated_choice_is_a_usage_error(fresh: Path) -> None:
+    result = CliRunner().invoke(app, ["daily", str(fresh), "--undated", "today", "--base-url", "http://127.0.0.1:9/v1"])
+    assert result.exit_code == 2 and "use one of skip, include, file-time" in result.output
