@@ -135,3 +135,10 @@ def test_a_near_copy_on_disk_is_marked_and_both_are_listed(tmp_path: Path) -> No
     assert [Path(c).name for c in by_id[seed.stem].copies] == ["same.txt"]
     assert by_id["wire_copy"].near_copy_of == seed.stem
     assert load_article(tmp_path / "same.txt").sha256 == by_id[seed.stem].sha256
+
+
+def test_articles_handed_over_as_objects_are_briefed_as_given_but_count_once() -> None:
+    """A library caller's own ids are kept (one briefing each), yet the same text is one source."""
+    text = (SEEDS / "000_6468509f89715e04.txt").read_text(encoding="utf-8")
+    found = load_sources([article_from_text(text, id="x1"), article_from_text(text, id="x2")]).articles
+    assert [(a.id, a.copies, a.near_copy_of) for a in found] == [("x1", [], None), ("x2", [], "x1")]

@@ -1,7 +1,9 @@
 """Copies among a run's articles, so that one story saved under several names is one source.
 
-* **The same text** (the same SHA-256, whatever the file names): the first article in input order is kept
-  and briefed once; the others are listed in its ``copies`` and not briefed again.
+* **The same text** (the same SHA-256, whatever the file names): of files read, the first in input order is
+  kept and briefed once; the others are listed in its ``copies`` and not briefed again. Articles a caller
+  hands over as objects are briefed as given (the caller chose their ids), and identical ones among them are
+  near copies below, so they still count as one source.
 * **Near copies** (one wire story under another header, byline, teaser or page chrome): the article's
   cleaned text (:func:`summarize.article.clean.clean`, so mastheads, share buttons and teasers mostly go)
   is cut into overlapping word 5-grams ("shingles"); two articles are near copies when the Jaccard
@@ -93,10 +95,11 @@ def mark_copies(articles: Sequence[Article]) -> list[Article]:
     kept: list[Article] = []
     copies: dict[int, list[str]] = {}
     for article in articles:
-        if article.sha256 in first:
+        if article.path is not None and article.sha256 in first:
             copies.setdefault(first[article.sha256], []).append(article.path or article.id)
             continue
-        first[article.sha256] = len(kept)
+        if article.path is not None:
+            first.setdefault(article.sha256, len(kept))
         kept.append(article)
     out = [a.model_copy(update={"copies": [*a.copies, *copies[i]]}) if i in copies else a for i, a in enumerate(kept)]
     for i, root in near_copy_groups(out).items():
