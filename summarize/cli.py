@@ -25,7 +25,7 @@ from .cache import BriefingCache, default_cache_dir
 from .daily import adaily, check_undated, dating_lines, parse_day, write_daily
 from .article.load import load_article
 from .digest.build import DEFAULT_CONCURRENCY, Passes, Progress, arun
-from .digest.render import render
+from .digest.render import render, undated_items
 from .digest.html import render_html
 from .models import Usage
 from .pricing import PriceTable
@@ -375,7 +375,7 @@ def daily(
             _err(line)
         from_cache = sum(b.meta.cached for b in result.run.briefings)
         info = d.daily
-        since = (f"; since {info.previous_date}: {info.new} new, {info.continuing} continuing"
+        since = (f"; since {info.previous_date}: {info.new} new, {info.continuing} continuing{undated_items(d)}"
                  if info and info.previous_date else "; no previous briefing in " + str(out))
         _err(f"{d.meta.articles_briefed}/{d.meta.articles_total} articles of {day} briefed ({from_cache} from cache), "
              f"{len(d.failures)} failed{since}")

@@ -192,6 +192,9 @@ def test_a_fresh_copy_of_the_seeds_is_not_news_of_today(fresh: Path, tmp_path: P
     assert md.startswith(f"# Daily briefing {dt.date.today().isoformat()} · 2 articles undated: ")
     assert "_(new)_" not in md and "_(undated sources)_" in md
     assert "001_c209104685891761: undated" in included.output
+    undated = sum(i["since"] == "undated" for i in items)
+    assert f"0 new, {page['daily']['continuing']} continuing, {undated} only from undated articles" in included.output
+    assert f"0 new, {page['daily']['continuing']} continuing, {undated} only from undated articles." in md
 
 
 def test_an_unknown_undated_choice_is_a_usage_error(fresh: Path) -> None:

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from ..models import Digest, Support
-from .render import copies_note, date_span, dating, source_count, source_tags
+from .render import copies_note, date_span, dating, source_count, source_tags, undated_items
 
 __all__ = ["render_html"]
 
@@ -458,7 +458,7 @@ def render_html(digest: Digest, *, title: str | None = None, previous: str | Non
     daily = digest.daily
     if daily is not None and daily.previous_date is not None:
         meta_line += (f' · <span class="since-summary" data-new="{daily.new}" data-continuing="{daily.continuing}">'
-                      f"since {e(daily.previous_date.isoformat())}: {daily.new} new, {daily.continuing} continuing</span>")
+                      f"since {e(daily.previous_date.isoformat())}: {daily.new} new, {daily.continuing} continuing{e(undated_items(digest))}</span>")
 
     sections: list[tuple[str, str, int, str]] = []  # id, label, count, html
     if digest.headline is not None:

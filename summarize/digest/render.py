@@ -121,6 +121,12 @@ def also(article: ArticleRef, tags: dict[str, str]) -> str:
     return out
 
 
+def undated_items(digest: Digest) -> str:
+    """", 3 only from undated articles" for a daily briefing's since-line; empty when there are none."""
+    n = sum(i.since == "undated" for i in [*digest.actors, *digest.decisions, *digest.weapons, *digest.open_questions])
+    return f", {n} only from undated articles" if n else ""
+
+
 def _since(item) -> str:  # noqa: ANN001
     """A daily briefing's mark on an item: new since the previous briefing, or continuing one of its stories."""
     if item.since is None:
@@ -151,7 +157,7 @@ def render(digest: Digest) -> str:
     if daily is not None and daily.previous_date is not None and daily.previous_file:
         prev_md = Path(daily.previous_file).with_suffix(".md").name
         out.append(f"Since the previous briefing ([{daily.previous_date.isoformat()}]({prev_md})): "
-                   f"{daily.new} new, {daily.continuing} continuing.")
+                   f"{daily.new} new, {daily.continuing} continuing{undated_items(digest)}.")
         out.append("")
 
     if digest.headline is not None:
