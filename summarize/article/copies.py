@@ -1,9 +1,9 @@
 """Copies among a run's articles, so that one story saved under several names is one source.
 
-* **The same text** (the same SHA-256, whatever the file names): of files read, the first in input order is
-  kept and briefed once; the others are listed in its ``copies`` and not briefed again. Articles a caller
-  hands over as objects are briefed as given (the caller chose their ids), and identical ones among them are
-  near copies below, so they still count as one source.
+* **The same text** (the same SHA-256, whatever the file names): among articles read from files (those with
+  a ``path``), the first in input order is kept and briefed once; the others are listed in its ``copies`` and
+  not briefed again. Articles made from text in memory are briefed as given (the caller chose their ids), and
+  identical ones among them are near copies below, so they still count as one source.
 * **Near copies** (one wire story under another header, byline, teaser or page chrome): the article's
   text is cut into overlapping 5-grams of its casefolded, whitespace-separated words ("shingles"); two
   articles are near copies when the Jaccard similarity of their shingle sets is at least
