@@ -102,7 +102,7 @@ def source_count(meta: DigestMeta) -> int:
 
 
 def copies_note(meta: DigestMeta) -> str:
-    """" (4 sources; 10 identical copies not briefed again)", or empty when every file is its own source."""
+    """" (4 distinct sources; 10 identical copies not briefed again)", or empty when every file is its own source."""
     bits = []
     if meta.sources is not None and meta.sources != meta.articles_briefed:
         bits.append(f"{meta.sources} distinct sources")
@@ -247,7 +247,7 @@ def render(digest: Digest) -> str:
 
     out.append("## Sources")
     out.append("")
-    out.append("| Tag | Title | Source | Published | Language |")
+    out.append(f"| Tag | Title | Source | {'Dated' if digest.daily is not None else 'Published'} | Language |")
     out.append("|---|---|---|---|---|")
     for a in digest.articles:
         when = a.published.isoformat() if a.published else "–"
