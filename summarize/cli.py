@@ -23,10 +23,10 @@ from rich.console import Console
 from . import schema as schemas
 from .briefing.brief import brief_with, instructor_client
 from .cache import BriefingCache, default_cache_dir
-from .daily import adaily, parse_day, write_daily
+from .daily import adaily, check_undated, dating_lines, parse_day, write_daily
 from .article.load import load_article
 from .digest.build import DEFAULT_CONCURRENCY, Passes, Progress, arun
-from .digest.render import render
+from .digest.render import render, undated_items
 from .digest.html import render_html
 from .models import Failure, Usage
 from .pricing import PriceTable
@@ -385,14 +385,19 @@ def daily(
     aliases: AliasesOpt = None,
     events: EventsOpt = "rules",
     headline: HeadlineOpt = False,
+    undated: Annotated[str, typer.Option(
+        "--undated", help="Articles that state no date: 'skip' (leave them out and name them), 'include' (brief "
+        "them on this page, marked undated), 'file-time' (date them by their file's modification time).")] = "skip",
 ) -> None:
     """Brief one day's articles: writes OUT/YYYY-MM-DD.json, .md and .html, marking what is new since the
     previous briefing in OUT and which stories continue.
 
-    Articles count for a day by their publication date, else their file's modification time. Briefings are
+    Articles count for a day by their publication date, else the latest date their text states; how each
+    was dated is shown per article. Undated ones are left out unless --undated says otherwise. Briefings are
     cached, so running the same day again makes no model call and writes the same files.
     """
     try:
+        check_undated(undated)
         day = parse_day(date) if date else dt.date.today()
         settings = _settings(model, base_url, mode, lang, None, replay, timeout=timeout)
         resolver = Resolver(load_aliases(aliases)) if aliases else None
@@ -418,7 +423,8 @@ def daily(
 
     try:
         result = asyncio.run(adaily(inbox, out_dir=out, day=day, settings=settings, cache=cache, on_progress=progress,
-                                    concurrency=concurrency, resolver=resolver, passes=passes, watch=watch))
+                                    concurrency=concurrency, resolver=resolver, passes=passes, watch=watch,
+                                    undated=undated))  # type: ignore[arg-type]
     except InputError as exc:
         _err(str(exc))
         raise typer.Exit(1)
@@ -442,9 +448,11 @@ def daily(
     for note in result.notes:
         _err(note)
     if not quiet:
+        for line in dating_lines(result):
+            _err(line)
         from_cache = sum(b.meta.cached for b in result.run.briefings)
         info = d.daily
-        since = (f"; since {info.previous_date}: {info.new} new, {info.continuing} continuing"
+        since = (f"; since {info.previous_date}: {info.new} new, {info.continuing} continuing{undated_items(d)}"
                  if info and info.previous_date else "; no previous briefing in " + str(out))
         _err(f"{d.meta.articles_briefed}/{d.meta.articles_total} articles of {day} briefed ({from_cache} from cache), "
              f"{len(d.failures)} failed{since}")

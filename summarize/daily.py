@@ -1,7 +1,13 @@
 """The morning routine: one day's articles -> ``briefings/YYYY-MM-DD.{json,md,html}``.
 
-* **Which articles.** Those whose publication date is the day; an article without a publication date
-  counts by its file's modification time (local time). Each choice is recorded in ``digest.daily``.
+* **Which articles, and how each was dated.** An article is of the day by, in this order: its publication
+  date (``published``: from the page's metadata or the text's header); else the latest full date its text
+  states that is not after the day its file was saved (``stated``: an article speaks from at least the
+  latest day it reports; a later date is an announcement); else it is **undated**, and ``undated`` decides:
+  ``skip`` (the default) leaves it out and names it, ``include`` puts it on the requested day's page marked
+  undated (its items are not called new), ``file-time`` dates it by its file's modification time (local
+  time), marked so. A file's time never dates an article unless asked: a fresh clone or a copied folder
+  gives every file today's time. Each choice is recorded in ``digest.daily`` and shown per article.
 * **No new calls on a rerun.** Briefings come from the briefing cache when they are there, so running the
   same day twice makes no model call and writes byte-identical files (nothing in them depends on the clock).
 * **New and continuing.** The previous briefing is the latest ``YYYY-MM-DD.json`` in the output folder
@@ -18,7 +24,6 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from pydantic import ValidationError
 
@@ -27,14 +32,16 @@ from .digest.build import DEFAULT_CONCURRENCY, Passes, ProgressCallback, Run, ar
 from .digest.entities import Resolver, load_aliases
 from .digest.html import render_html
 from .digest.merge import DecisionClusters, QuestionClusters, norm
-from .digest.render import render
+from .article.dates import latest_stated_day
+from .digest.render import day_basis, dating, render
 from .errors import InputError, UsageError
 from .files import write_atomic
 from .llm.watch import ServerWatch
-from .models import Article, DailyInfo, Decision, Digest, Evidence, OpenQuestion
+from .models import Article, DailyInfo, Dating, Decision, Digest, Evidence, OpenQuestion, UndatedPolicy
 from .settings import Settings
 
 FILE_DATE = "%Y-%m-%d"
+UNDATED_CHOICES: tuple[UndatedPolicy, ...] = ("skip", "include", "file-time")
 
 
 @dataclass
@@ -58,31 +65,85 @@ def parse_day(text: str) -> dt.date:
         raise UsageError(f"--date {text!r}: use YYYY-MM-DD, e.g. --date {dt.date.today().isoformat()}") from None
 
 
-def day_of(article: Article) -> tuple[dt.date | None, Literal["published", "file time"] | None]:
+def check_undated(undated: str) -> UndatedPolicy:
+    if undated not in UNDATED_CHOICES:
+        raise UsageError(f"--undated {undated!r}: use one of {', '.join(UNDATED_CHOICES)}, e.g. --undated skip")
+    return undated  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Dated:
+    """How an article was dated: the day (None when undated), how, and the date as its text states it."""
+
+    day: dt.date | None
+    how: Dating
+    stated: str | None = None
+
+
+def _file_day(article: Article) -> dt.date | None:
+    if not article.path:
+        return None
+    try:
+        return dt.date.fromtimestamp(os.stat(article.path).st_mtime)
+    except OSError:
+        return None
+
+
+def date_article(article: Article, *, file_time: bool = False) -> Dated:
+    """Publication date, else the latest date the text states (not after the file's day), else the file's
+    modification day when ``file_time``, else undated."""
     if article.published is not None:
-        return article.published, "published"
-    if article.path:
-        try:
-            return dt.date.fromtimestamp(os.stat(article.path).st_mtime), "file time"
-        except OSError:
-            return None, None
-    return None, None
+        return Dated(article.published, "published")
+    saved = _file_day(article)
+    found = latest_stated_day(article.text, saved)
+    if found is not None:
+        return Dated(found[0], "stated", found[1])
+    if file_time and saved is not None:
+        return Dated(saved, "file time")
+    return Dated(None, "undated")
 
 
-def choose(articles: Sequence[Article], day: dt.date) -> tuple[list[Article], dict[str, Literal["published", "file time"]], dict[dt.date, int]]:
-    """The articles of ``day``, how each was chosen, and how many articles each other day has."""
-    chosen: list[Article] = []
-    how: dict[str, Literal["published", "file time"]] = {}
-    days: dict[dt.date, int] = {}
+@dataclass
+class Choice:
+    """The articles of a day, how each was dated, the number of articles of each day, and the undated ones
+    (left out with ``skip``; on the page with ``include``)."""
+
+    chosen: list[Article]
+    dated: dict[str, Dated]
+    days: dict[dt.date, int]
+    undated: list[Article]
+
+
+def choose(articles: Sequence[Article], day: dt.date, undated: UndatedPolicy = "skip") -> Choice:
+    """The articles of ``day`` and how each was dated (see the module docstring)."""
+    check_undated(undated)
+    out = Choice([], {}, {}, [])
     for article in articles:
-        when, by = day_of(article)
-        if when is None:
+        when = date_article(article, file_time=undated == "file-time")
+        if when.day is None:
+            out.undated.append(article)
+            if undated == "include":
+                out.chosen.append(article)
+                out.dated[article.id] = when
             continue
-        days[when] = days.get(when, 0) + 1
-        if when == day and by is not None:
-            chosen.append(article)
-            how[article.id] = by
-    return chosen, how, days
+        out.days[when.day] = out.days.get(when.day, 0) + 1
+        if when.day == day:
+            out.chosen.append(article)
+            out.dated[article.id] = when
+    return out
+
+
+def dating_lines(daily: Daily) -> list[str]:
+    """One line per article of a daily run: how it was dated, and the undated ones left out (for stderr)."""
+    info = daily.digest.daily
+    if info is None:
+        return []
+    lines = [f"{a.id}: {dating(info, a.id, a.published)}" for a in daily.digest.articles]
+    lines += [f"{f.article_id}: {dating(info, f.article_id)}" for f in daily.digest.failures if f.article_id in info.chosen_by]
+    if info.skipped_undated:
+        lines.append(f"left out, as nothing dates them ({len(info.skipped_undated)}): {', '.join(info.skipped_undated)}; "
+                     "brief them on this page with --undated include, or date them by file time with --undated file-time")
+    return lines
 
 
 def previous_briefing(folder: Path, day: dt.date) -> tuple[dt.date, Path] | None:
@@ -147,25 +208,36 @@ async def adaily(
     resolver: Resolver | None = None,
     passes: Passes = Passes(),
     watch: ServerWatch | None = None,
+    undated: UndatedPolicy = "skip",
 ) -> Daily:
     """Brief the articles of ``day`` (default: today) found in ``inbox`` and mark them against the previous
-    briefing in ``out_dir``. Nothing is written: see :func:`write_daily`. Raises :class:`InputError` when no
-    article is of that day (the message lists the days that have articles)."""
+    briefing in ``out_dir``; ``undated`` says what articles that nothing dates do (see the module docstring).
+    Nothing is written: see :func:`write_daily`. Raises :class:`InputError` when no article is of that day
+    (the message lists the days that have articles, and the undated ones)."""
+    check_undated(undated)
     day = day or dt.date.today()
     out = Path(out_dir)
     found = load_sources(list(inbox), exclude=[out])
-    chosen, how, days = choose(found.articles, day)
-    if not chosen:
-        listed = ", ".join(f"{d.isoformat()} ({n})" for d, n in sorted(days.items(), reverse=True)[:7]) or "none"
+    choice = choose(found.articles, day, undated)
+    left_out = [a.path or a.id for a in choice.undated] if undated != "include" else []
+    if not choice.chosen:
+        listed = ", ".join(f"{d.isoformat()} ({n})" for d, n in sorted(choice.days.items(), reverse=True)[:7]) or "none"
+        names = ", ".join(left_out[:5]) + (", ..." if len(left_out) > 5 else "")
+        undated_note = (f"; {len(left_out)} undated articles left out ({names}): brief them on this page with "
+                        "--undated include, or date them by file time with --undated file-time") if left_out else ""
         raise InputError(
-            f"no article in {', '.join(map(str, inbox))} is of {day.isoformat()} (by publication date, else file "
-            f"time); days with articles: {listed}. Pick one with --date YYYY-MM-DD"
+            f"no article in {', '.join(map(str, inbox))} is of {day.isoformat()} (by publication date, else the "
+            f"latest date its text states); days with articles: {listed}{undated_note}. Pick a day with --date YYYY-MM-DD"
         )
-    run = await arun(chosen, settings=settings, cache=cache, on_progress=on_progress, concurrency=concurrency,
+    run = await arun(choice.chosen, settings=settings, cache=cache, on_progress=on_progress, concurrency=concurrency,
                      resolver=resolver, passes=passes, watch=watch)
     notes: list[str] = []
     previous: Digest | None = None
-    info = DailyInfo(date=day, chosen_by=how)
+    info = DailyInfo(
+        date=day, chosen_by={i: d.how for i, d in choice.dated.items()},
+        stated={i: d.stated for i, d in choice.dated.items() if d.stated},
+        undated=undated, skipped_undated=left_out,
+    )
     earlier = previous_briefing(out, day)
     if earlier is not None:
         try:
@@ -176,8 +248,20 @@ async def adaily(
         else:
             info.previous_date, info.previous_file = earlier[0], earlier[1].name
             info.new, info.continuing = mark_continuity(run.digest, previous, resolver)
+            info.new -= _not_known_new(run.digest, {a.id for a in choice.undated})
     run.digest.daily = info
     return Daily(date=day, run=run, previous=previous, notes=notes)
+
+
+def _not_known_new(digest: Digest, undated: set[str]) -> int:
+    """Items marked new that only undated articles report become ``undated``: nothing says they are new
+    today. Returns how many."""
+    changed = 0
+    for item in [*digest.actors, *digest.weapons, *digest.decisions, *digest.open_questions]:
+        if item.since == "new" and undated and set(item.articles) <= undated:
+            item.since = "undated"
+            changed += 1
+    return changed
 
 
 def write_daily(daily: Daily, out_dir: str | os.PathLike[str]) -> list[Path]:
@@ -187,7 +271,7 @@ def write_daily(daily: Daily, out_dir: str | os.PathLike[str]) -> list[Path]:
     stem = daily.date.strftime(FILE_DATE)
     info = daily.digest.daily
     previous_html = f"{Path(info.previous_file).stem}.html" if info and info.previous_file else None
-    title = f"Daily briefing {daily.date.isoformat()}"
+    title = f"Daily briefing {day_basis(info)}" if info else f"Daily briefing {daily.date.isoformat()}"
     files = {
         out / f"{stem}.json": daily.digest.model_dump_json(indent=2) + "\n",
         out / f"{stem}.md": render(daily.digest),

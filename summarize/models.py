@@ -88,6 +88,11 @@ class Article(_Model):
     url: str | None = Field(default=None, description="Where the article was published, when the input says so.")
     format: Literal["text", "markdown", "html", "json"] = Field(default="text", description="The input file's format.")
     encoding: str = Field(default="utf-8", description="The encoding the file was decoded with.")
+    copies: list[str] = Field(default_factory=list, description="Other files (or ids) with exactly this text: "
+                              "briefed once, as this article, and counted as one source.")
+    near_copy_of: str | None = Field(default=None, description="Id of an earlier article of the run whose text is "
+                                     "nearly the same (the same wire story under another header): counted as one "
+                                     "source with it in corroboration.")
 
 
 class ArticleRef(_Model):
@@ -97,6 +102,11 @@ class ArticleRef(_Model):
     published: dt.date | None = Field(default=None, description="Publication date, when the text states it.")
     language: str | None = Field(default=None, description="ISO 639-1 code guessed from the text.")
     sha256: str = Field(description="SHA-256 of the article text (hex), to tell versions of an article apart.")
+    copies: list[str] = Field(default_factory=list, description="Other files (or ids) with exactly this text: "
+                              "briefed once, as this article, and counted as one source.")
+    near_copy_of: str | None = Field(default=None, description="Id of an earlier article of the run whose text is "
+                                     "nearly the same (the same wire story under another header): counted as one "
+                                     "source with it in corroboration.")
 
 
 class CleaningReport(_Model):
@@ -172,11 +182,14 @@ class _Merged(_Model):
     id: str = Field(default="", description="Stable id within the digest: A1.. actors, D1.. decisions (key developments), "
                     "W1.. weapons, Q1.. open questions. Headlines and divergences refer to items by it.")
     articles: list[str] = Field(description="Ids of the articles that support this item.")
-    count: int = Field(ge=1, description="Number of supporting articles.")
+    count: int = Field(ge=1, description="Number of supporting sources: articles that are near copies of one "
+                       "another (see ArticleRef.near_copy_of) count once.")
     support: list[Support] = Field(min_length=1, description="The located quotes that back the item, per article.")
-    since: Literal["new", "continuing"] | None = Field(
-        default=None, description="In a daily briefing: 'new' since the previous briefing, or 'continuing' a story "
-                                  "it had (same entity or event); unset outside daily briefings.")
+    since: Literal["new", "continuing", "undated"] | None = Field(
+        default=None, description="In a daily briefing: 'new' since the previous briefing, 'continuing' a story "
+                                  "it had (same entity or event), or 'undated' (not in the previous briefing, but "
+                                  "only undated articles report it, so it is not known to be new); unset outside "
+                                  "daily briefings.")
     previous_id: str | None = Field(default=None, description="Id of the matching item in the previous briefing.")
 
 
@@ -293,6 +306,10 @@ class DigestMeta(_Model):
     lang: str = Field(description="Language of the descriptive fields.")
     articles_total: int = Field(description="Articles found in the inputs.")
     articles_briefed: int = Field(description="Articles briefed (the rest are in `failures`).")
+    sources: int | None = Field(default=None, description="Distinct sources among the briefed articles: near "
+                                "copies of one article count once (the M of 'N of M sources').")
+    copies: int = Field(default=0, description="Files with exactly the text of a briefed article, not briefed again "
+                        "(listed in that article's `copies`).")
     dropped_items: int = Field(default=0, description="Items grounding rejected, over all briefings.")
     usage: Usage = Field(default_factory=Usage, description="Tokens of all briefings (a cached briefing counts its original tokens) and digest passes.")
     passes: list[PassReport] = Field(default_factory=list, description="Digest-level model passes that ran.")
@@ -301,13 +318,26 @@ class DigestMeta(_Model):
     )
 
 
+Dating = Literal["published", "stated", "file time", "undated"]
+UndatedPolicy = Literal["skip", "include", "file-time"]
+
+
 class DailyInfo(_Model):
     """What makes a digest a daily briefing: its day, the articles chosen and the previous briefing."""
 
     date: dt.date = Field(description="The day briefed.")
-    chosen_by: dict[str, Literal["published", "file time"]] = Field(
-        default_factory=dict, description="Article id -> how it was found to be of this day: its publication date, "
-                                          "or (without one) its file's modification time.")
+    chosen_by: dict[str, Dating] = Field(
+        default_factory=dict, description="Article id -> how it was found to be of this day: 'published' (its "
+                                          "publication date, from metadata or the header), 'stated' (the latest "
+                                          "full date its text states, not after the file was saved), 'file time' "
+                                          "(only with --undated file-time) or 'undated' (only with --undated include).")
+    stated: dict[str, str] = Field(default_factory=dict, description="Article id -> the date as its text states it, "
+                                   "for articles dated 'stated'.")
+    undated: UndatedPolicy = Field(default="skip", description="What was done with undated articles: 'skip' (left "
+                                   "out, listed in `skipped_undated`), 'include' (on this page, marked undated) or "
+                                   "'file-time' (dated by their file's modification time).")
+    skipped_undated: list[str] = Field(default_factory=list, description="Articles left out because nothing dates "
+                                       "them (file paths, or ids).")
     previous_date: dt.date | None = Field(default=None, description="Day of the previous briefing in the folder, if any.")
     previous_file: str | None = Field(default=None, description="File name of the previous briefing (JSON).")
     new: int = Field(default=0, ge=0, description="Items new since the previous briefing.")

@@ -1,7 +1,9 @@
 """``summarize daily``: one day's articles -> briefings/YYYY-MM-DD.{json,md,html}, new vs continuing.
 
 The model answers come from the REAL recordings of the seeds, served over HTTP by the hand-made fake in
-``tests/batchserver.py`` (so the test can count requests); the day of each seed is set by its file time."""
+``tests/batchserver.py`` (so the test can count requests). How the seeds are dated: 004 states its publication
+date (2025-10-17) in its header; 000 and 002 state full dates in their text (1. and 4. Juli 2025); 001 and 003
+state none, so they are undated unless ``--undated file-time`` dates them by their file time (set here)."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize.cli import app
-from summarize.daily import choose, mark_continuity
+from summarize.daily import choose, date_article, mark_continuity
 from summarize.digest.merge import merge
 from summarize.article.load import load_article
 
@@ -26,7 +28,7 @@ from .test_diverge import _briefing, _d
 ROOT = Path(__file__).resolve().parent.parent
 RECORDINGS = ROOT / "tests" / "recordings" / "seeds"
 MANIFEST = json.loads((RECORDINGS / "manifest.json").read_text())
-DAY1, DAY2 = dt.date(2025, 10, 16), dt.date(2025, 10, 17)
+DAY1, DAY2 = dt.date(2025, 7, 4), dt.date(2025, 10, 17)
 
 
 def _at(path: Path, day: dt.date) -> None:
@@ -56,23 +58,27 @@ def _daily(inbox: Path, out: Path, day: dt.date, server: BatchServer, cache: Pat
 def test_two_days_new_and_continuing_and_an_idempotent_rerun(inbox: Path, tmp_path: Path) -> None:
     out, cache = tmp_path / "briefings", tmp_path / "cache"
     with BatchServer(RECORDINGS) as server:
-        first = _daily(inbox, out, DAY1, server, cache)
+        first = _daily(inbox, out, DAY1, server, cache, "--undated", "file-time")
         assert first.exit_code == 0, first.output
-        day1 = json.loads((out / "2025-10-16.json").read_text())
-        assert sorted(a["id"][:3] for a in day1["articles"]) == ["000", "001", "002"]
-        assert day1["daily"]["chosen_by"] == {a["id"]: "file time" for a in day1["articles"]}
+        day1 = json.loads((out / "2025-07-04.json").read_text())
+        assert sorted(a["id"][:3] for a in day1["articles"]) == ["001", "002"]  # 000 states 1. Juli 2025
+        assert day1["daily"]["chosen_by"] == {"001_c209104685891761": "file time", "002_7357c77dc1409342": "stated"}
+        assert day1["daily"]["stated"] == {"002_7357c77dc1409342": "4. Juli 2025"}
+        assert day1["daily"]["undated"] == "file-time" and day1["daily"]["skipped_undated"] == []
         assert day1["daily"]["previous_date"] is None and day1["actors"][0]["since"] is None
+        assert "001_c209104685891761: 2025-07-04 (file modification time)" in first.output
+        assert "002_7357c77dc1409342: 2025-07-04 (the text states “4. Juli 2025”)" in first.output
 
-        second = _daily(inbox, out, DAY2, server, cache)
+        second = _daily(inbox, out, DAY2, server, cache, "--undated", "file-time")
         assert second.exit_code == 0, second.output
         calls = len(server.chat)
         files = {p.name: p.read_bytes() for p in out.iterdir()}
-        assert set(files) == {f"2025-10-1{d}.{x}" for d in (6, 7) for x in ("json", "md", "html")}
+        assert set(files) == {f"{d}.{x}" for d in ("2025-07-04", "2025-10-17") for x in ("json", "md", "html")}
 
         day2 = json.loads(files["2025-10-17.json"])
         assert sorted(a["id"][:3] for a in day2["articles"]) == ["003", "004"]
         assert day2["daily"]["chosen_by"]["004_bc73e97958a12d26"] == "published"
-        assert (day2["daily"]["previous_date"], day2["daily"]["previous_file"]) == ("2025-10-16", "2025-10-16.json")
+        assert (day2["daily"]["previous_date"], day2["daily"]["previous_file"]) == ("2025-07-04", "2025-07-04.json")
         by_name = {a["name"]: a for a in day2["actors"]}
         previous_names = {a["id"]: a["name"] for a in day1["actors"]}
         trump = by_name["Donald Trump"]
@@ -83,13 +89,15 @@ def test_two_days_new_and_continuing_and_an_idempotent_rerun(inbox: Path, tmp_pa
         assert day2["daily"]["new"] == sum(i["since"] == "new" for i in items)
         assert day2["daily"]["continuing"] == sum(i["since"] == "continuing" for i in items) >= 3
         md = files["2025-10-17.md"].decode()
-        assert md.startswith("# Daily briefing 2025-10-17") and "[2025-10-16](2025-10-16.md)" in md
+        assert md.startswith("# Daily briefing 2025-10-17 · 1 article published that day, 1 dated by file time: ")
+        assert "[2025-07-04](2025-07-04.md)" in md and "| 2025-10-17 \\(file modification time\\) |" in md
         assert "_(new)_" in md and "_(continuing A" in md
         html = files["2025-10-17.html"].decode()
-        assert 'rel="prev" href="2025-10-16.html"' in html and 'data-since="continuing"' in html
+        assert 'rel="prev" href="2025-07-04.html"' in html and 'data-since="continuing"' in html
+        assert "2025-10-17 · 1 article published that day, 1 dated by file time" in html and 'data-dated="published"' in html
 
         # the same day again: no model call, the same bytes
-        again = _daily(inbox, out, DAY2, server, cache)
+        again = _daily(inbox, out, DAY2, server, cache, "--undated", "file-time")
         assert again.exit_code == 0, again.output
         assert len(server.chat) == calls
         assert {p.name: p.read_bytes() for p in out.iterdir()} == files
@@ -100,7 +108,9 @@ def test_a_day_without_articles_says_which_days_have_some(inbox: Path, tmp_path:
     with BatchServer(RECORDINGS) as server:
         result = _daily(inbox, tmp_path / "b", dt.date(2025, 10, 20), server, tmp_path / "c")
     assert result.exit_code == 1
-    assert "no article in" in result.output and "2025-10-16 (3)" in result.output and "--date" in result.output
+    assert "no article in" in result.output and "2025-07-04 (1)" in result.output and "--date" in result.output
+    assert "2 undated articles left out" in result.output and "001_c209104685891761.txt" in result.output
+    assert "--undated include" in result.output
     assert not (tmp_path / "b").exists() and server.chat == []
 
 
@@ -109,12 +119,28 @@ def test_a_bad_date_is_a_usage_error(inbox: Path) -> None:
     assert result.exit_code == 2 and "use YYYY-MM-DD" in result.output
 
 
-def test_choose_prefers_the_publication_date_over_the_file_time(inbox: Path) -> None:
+def test_choose_prefers_the_publication_date_then_a_stated_date_and_file_time_only_when_asked(inbox: Path) -> None:
     articles = [load_article(p) for p in sorted(inbox.iterdir())]
-    chosen, how, days = choose(articles, DAY2)
-    assert [a.id[:3] for a in chosen] == ["003", "004"]
-    assert how == {chosen[0].id: "file time", chosen[1].id: "published"}
-    assert days == {DAY1: 3, DAY2: 2}
+    asked = choose(articles, DAY2, "file-time")
+    assert [a.id[:3] for a in asked.chosen] == ["003", "004"]
+    assert {i[:3]: d.how for i, d in asked.dated.items()} == {"003": "file time", "004": "published"}
+    assert asked.days == {dt.date(2025, 7, 1): 1, DAY1: 2, DAY2: 2}
+    default = choose(articles, DAY2)  # skip: the file time never dates an article unasked
+    assert [a.id[:3] for a in default.chosen] == ["004"] and [a.id[:3] for a in default.undated] == ["001", "003"]
+    included = choose(articles, DAY2, "include")
+    assert {i[:3]: d.how for i, d in included.dated.items()} == {"001": "undated", "003": "undated", "004": "published"}
+
+
+def test_a_stated_date_after_the_file_was_saved_is_an_announcement_not_the_day(tmp_path: Path) -> None:
+    """HAND-MADE article: it reports a call on 4. Juli 2025 and announces a summit on 24. Oktober 2025."""
+    path = tmp_path / "a.txt"
+    path.write_text("Gipfel angekündigt\nAm 4. Juli 2025 telefonierten die beiden. Das Treffen ist für den "
+                    "24. Oktober 2025 geplant.\n", encoding="utf-8")
+    _at(path, dt.date(2025, 7, 5))
+    when = date_article(load_article(path))
+    assert (when.day, when.how, when.stated) == (dt.date(2025, 7, 4), "stated", "4. Juli 2025")
+    _at(path, dt.date(2025, 11, 1))
+    assert date_article(load_article(path)).day == dt.date(2025, 10, 24)
 
 
 def test_continuity_follows_events_not_just_words() -> None:
@@ -129,3 +155,48 @@ def test_continuity_follows_events_not_just_words() -> None:
     marks = {d.what: (d.since, d.previous_id) for d in today.decisions}
     assert marks["paused the weapons deliveries to Ukraine"] == ("continuing", "D1")
     assert marks["met Viktor Orban in Budapest"] == ("new", None)
+
+
+@pytest.fixture()
+def fresh(tmp_path: Path) -> Path:
+    """A fresh copy of the seeds, as a clone or a copied folder gives: every file time is now."""
+    box = tmp_path / "fresh"
+    box.mkdir()
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        shutil.copy(seed, box / seed.name)
+    return box
+
+
+def test_a_fresh_copy_of_the_seeds_is_not_news_of_today(fresh: Path, tmp_path: Path) -> None:
+    env = {"OPENAI_API_KEY": "sk-test", "SUMMARIZE_CACHE_DIR": str(tmp_path / "cache")}
+    with BatchServer(RECORDINGS) as server:
+        args = ["--base-url", server.url, "--model", MANIFEST["model"], "--mode", MANIFEST["mode"],
+                "--lang", MANIFEST["lang"]]
+        today = CliRunner().invoke(app, ["daily", str(fresh), "-o", str(tmp_path / "b"), *args], env=env)
+        assert today.exit_code == 1 and server.chat == [] and not (tmp_path / "b").exists()
+        assert f"is of {dt.date.today().isoformat()}" in today.output
+        assert "2 undated articles left out" in today.output and "003_217b1643d8ffb68b.txt" in today.output
+        assert "2025-10-17 (1), 2025-07-04 (1), 2025-07-01 (1)" in today.output
+
+        # asked to include them: they are on today's page, marked undated, and none of their items is "new"
+        before = CliRunner().invoke(app, ["daily", str(fresh), "--date", "2025-10-17", "-o", str(tmp_path / "b"), *args], env=env)
+        assert before.exit_code == 0, before.output
+        included = CliRunner().invoke(app, ["daily", str(fresh), "--undated", "include", "-o", str(tmp_path / "b"), *args], env=env)
+    assert included.exit_code == 0, included.output
+    page = json.loads((tmp_path / "b" / f"{dt.date.today().isoformat()}.json").read_text())
+    assert page["daily"]["chosen_by"] == {"001_c209104685891761": "undated", "003_217b1643d8ffb68b": "undated"}
+    items = [i for k in ("actors", "decisions", "weapons", "open_questions") for i in page[k]]
+    assert items and not any(i["since"] == "new" for i in items) and page["daily"]["new"] == 0
+    assert any(i["since"] == "undated" for i in items) and any(i["since"] == "continuing" for i in items)
+    md = (tmp_path / "b" / f"{dt.date.today().isoformat()}.md").read_text()
+    assert md.startswith(f"# Daily briefing {dt.date.today().isoformat()} · 2 articles undated: ")
+    assert "_(new)_" not in md and "_(undated sources)_" in md
+    assert "001_c209104685891761: undated" in included.output
+    undated = sum(i["since"] == "undated" for i in items)
+    assert f"0 new, {page['daily']['continuing']} continuing, {undated} only from undated articles" in included.output
+    assert f"0 new, {page['daily']['continuing']} continuing, {undated} only from undated articles." in md
+
+
+def test_an_unknown_undated_choice_is_a_usage_error(fresh: Path) -> None:
+    result = CliRunner().invoke(app, ["daily", str(fresh), "--undated", "today", "--base-url", "http://127.0.0.1:9/v1"])
+    assert result.exit_code == 2 and "use one of skip, include, file-time" in result.output

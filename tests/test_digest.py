@@ -138,3 +138,17 @@ def test_merge_restores_the_garbage_collector_state() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_header_date_says_which_articles_it_comes_from() -> None:
+    import datetime as dt
+
+    from summarize.digest.html import render_html
+
+    dated = _briefing("001")
+    dated.article.published = dt.date(2025, 10, 17)
+    digest = merge([dated, _briefing("002"), _briefing("003")])
+    header = "3 of 3 articles briefed · 2025-10-17 (publication date of 1 of 3 articles, 2 undated)"
+    assert render(digest).startswith(f"# Digest: {header}\n")
+    assert f"<h1>Digest: {header}</h1>" in render_html(digest)
+    assert render(merge([dated])).startswith("# Digest: 1 of 1 articles briefed · 2025-10-17\n")  # all dated: no note

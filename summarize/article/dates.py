@@ -15,6 +15,10 @@ the timeline never invents a date.
 
 The digest applies this to a decision's located evidence quote, not to the date the model wrote: a model
 can give a date the article never states (seen: "2021-08-01" for an article that says "am Sonntag").
+
+:func:`latest_stated_day` dates an article that states no publication date by what its text says: the
+latest full date (day, month and year) it states that is not after a bound (the day its file was saved:
+the article was published by then, and a later date is an announcement, not the day it speaks from).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .clean import find_date
+from .clean import _DATE_ANYWHERE, _date_from, find_date  # noqa: PLC2701 - same package
 
 Precision = Literal["day", "month", "year", "unknown"]
 
@@ -100,3 +104,16 @@ def _original_word(text: str, folded: str) -> str:
         if word.casefold() == folded:
             return word
     return folded
+
+
+def latest_stated_day(text: str, not_after: dt.date | None = None) -> tuple[dt.date, str] | None:
+    """The latest full date ``text`` states (explicit day, month and year, "4. Juli 2025", "17.10.2025"),
+    ignoring dates after ``not_after``; with the date as the text writes it. ``None`` when there is none."""
+    best: tuple[dt.date, str] | None = None
+    for m in _DATE_ANYWHERE.finditer(text):
+        day = _date_from(m)
+        if day is None or (not_after is not None and day > not_after):
+            continue
+        if best is None or day > best[0]:
+            best = (day, " ".join(m.group(0).split()))
+    return best

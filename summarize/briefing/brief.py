@@ -286,7 +286,8 @@ class Plan:
         a = self.article
         return Briefing(
             article=ArticleRef(
-                id=a.id, title=a.title, source=a.source, published=a.published, language=a.language, sha256=a.sha256
+                id=a.id, title=a.title, source=a.source, published=a.published, language=a.language, sha256=a.sha256,
+                copies=a.copies, near_copy_of=a.near_copy_of,
             ),
             summary=scrub(summary, a.text),
             **lists,

@@ -15,6 +15,7 @@ from typing import Literal
 import instructor
 from openai import AsyncOpenAI, OpenAI
 
+from ..article.copies import mark_copies
 from ..article.load import Scan, load_article, scan
 from ..cache import BriefingCache
 from ..llm.limiter import AdaptiveLimit
@@ -75,7 +76,9 @@ def load_sources(sources: Sequence[Source], *, exclude: Sequence[Path] = ()) -> 
 
     Unreadable files become failures and the other articles are unaffected; files that are not articles
     are listed as skipped; anything under an ``exclude`` folder (e.g. the run's own output) is ignored.
-    A missing path or no article at all raises :class:`InputError` before any work is done."""
+    A missing path or no article at all raises :class:`InputError` before any work is done. Files with the
+    same text are one article, briefed once, the others listed in its ``copies``; near copies (the same
+    story under another header) are marked ``near_copy_of`` (see :mod:`summarize.article.copies`)."""
     articles: list[Article] = []
     failures: list[Failure] = []
     paths: list[str | Path] = []
@@ -105,7 +108,7 @@ def load_sources(sources: Sequence[Source], *, exclude: Sequence[Path] = ()) -> 
             continue
         seen[article.id] = article
         unique.append(article)
-    return Sources(unique, failures, list(found.skipped))
+    return Sources(mark_copies(unique), failures, list(found.skipped))
 
 
 class _Tracker:

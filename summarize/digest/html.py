@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from ..models import Digest, Support
-from .render import source_tags
+from .render import copies_note, date_span, dating, source_count, source_tags, undated_items
 
 __all__ = ["render_html"]
 
@@ -157,7 +157,7 @@ class _Page:
                 slug, n = f"{base}-{n}", n + 1
             used.add(slug)
             self.anchors[aid] = slug
-        self.n_sources = max(1, digest.meta.articles_briefed)
+        self.n_sources = source_count(digest.meta)
         self.item_ids = {i.id for i in self.items()}
 
     def items(self) -> list:
@@ -207,7 +207,7 @@ class _Page:
         """A daily briefing's mark: new since the previous briefing, or continuing one of its stories."""
         if item.since is None:
             return ""
-        label = "new" if item.since == "new" else f"continuing {item.previous_id or ''}".strip()
+        label = {"new": "new", "undated": "undated sources"}.get(item.since, f"continuing {item.previous_id or ''}".strip())
         return f' <span class="badge since {e(item.since)}" data-since="{e(item.since)}">{e(label)}</span>'
 
     @staticmethod
@@ -342,7 +342,7 @@ class _Page:
                     f'<span class="muted">({len(items)})</span></th></tr>']
             for item in items:
                 reported = set(item.articles)
-                single = len(reported) == 1
+                single = item.count == 1  # one source: near copies of one article count once
                 singles += single
                 rows_total += 1
                 label = _label(item)
@@ -385,8 +385,17 @@ class _Page:
     def sources(self) -> str:
         lis = []
         for a in self.digest.articles:
-            bits = [e(a.source) if a.source else "", e(a.published.isoformat()) if a.published else "",
-                    e(a.language) if a.language else ""]
+            when = e(a.published.isoformat()) if a.published else ""
+            if self.digest.daily is not None:
+                when = f'<span class="dated" data-dated="{e(self.digest.daily.chosen_by.get(a.id, "undated"))}">' \
+                       f"{e(dating(self.digest.daily, a.id, a.published))}</span>"
+            bits = [e(a.source) if a.source else "", when, e(a.language) if a.language else ""]
+            if a.near_copy_of:
+                bits.append(f'<span class="near-copy" data-of="{e(a.near_copy_of)}">near copy of '
+                            f"{self.tag(a.near_copy_of)}, counted as one source</span>")
+            if a.copies:
+                bits.append('<span class="copies">same text also in: '
+                            + ", ".join(f"<code>{e(c)}</code>" for c in a.copies) + "</span>")
             meta = " · ".join(b for b in bits if b)
             summary = self.digest.summaries.get(a.id)
             lis.append(
@@ -397,6 +406,12 @@ class _Page:
                 + "</li>"
             )
         body = f'<ul class="items sources">{"".join(lis)}</ul>' if lis else self.none("No article was briefed.")
+        daily = self.digest.daily
+        if daily is not None and daily.skipped_undated:
+            body += (f'<p class="muted skipped-undated" data-count="{len(daily.skipped_undated)}">Left out, as nothing '
+                     f"dates them ({len(daily.skipped_undated)}; brief them here with --undated include, or date them "
+                     "by file time with --undated file-time): "
+                     + ", ".join(f"<code>{e(p)}</code>" for p in daily.skipped_undated) + "</p>")
         return self.section("sources", "Sources", len(lis), body)
 
     def failures(self) -> str:
@@ -430,9 +445,8 @@ def render_html(digest: Digest, *, title: str | None = None, previous: str | Non
     """
     page = _Page(digest)
     meta = digest.meta
-    dates = sorted(a.published.isoformat() for a in digest.articles if a.published)
-    span = (f" · {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "")) if dates else ""
-    heading = title if title is not None else f"Digest: {meta.articles_briefed} of {meta.articles_total} articles briefed{span}"
+    heading = title if title is not None else (f"Digest: {meta.articles_briefed} of {meta.articles_total} articles "
+                                               f"briefed{copies_note(meta)}{date_span(digest)}")
     tokens = meta.usage.prompt_tokens + meta.usage.completion_tokens
     meta_line = (f"Model {e(meta.model or 'n/a')} · prompts {e(meta.prompt_version or 'n/a')} · schema "
                  f"{e(meta.schema_version)} · {tokens} tokens · {meta.dropped_items} unsupported items dropped")
@@ -444,7 +458,7 @@ def render_html(digest: Digest, *, title: str | None = None, previous: str | Non
     daily = digest.daily
     if daily is not None and daily.previous_date is not None:
         meta_line += (f' · <span class="since-summary" data-new="{daily.new}" data-continuing="{daily.continuing}">'
-                      f"since {e(daily.previous_date.isoformat())}: {daily.new} new, {daily.continuing} continuing</span>")
+                      f"since {e(daily.previous_date.isoformat())}: {daily.new} new, {daily.continuing} continuing{e(undated_items(digest))}</span>")
 
     sections: list[tuple[str, str, int, str]] = []  # id, label, count, html
     if digest.headline is not None:

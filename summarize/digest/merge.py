@@ -341,9 +341,10 @@ def _unique(values: Iterable[str | None]) -> list[str]:
 
 def _group(
     briefings: Sequence[Briefing], field: str, key: Callable, *, last: Callable | None = None,
+    sources: Callable[[list[str]], int] = len,
 ) -> list[_Bucket]:
-    """Items bucketed on ``key``; most supporting articles first, then first-seen. Buckets whose first
-    item is ``last(item)`` (generic weapons) go after all the others."""
+    """Items bucketed on ``key``; most supporting sources (``sources(article ids)``) first, then first-seen.
+    Buckets whose first item is ``last(item)`` (generic weapons) go after all the others."""
     buckets: dict[str, _Bucket] = {}
     for briefing in briefings:
         for item in getattr(briefing, field):
@@ -353,7 +354,7 @@ def _group(
             buckets[k].add(briefing.article.id, item)
 
     def order(b: _Bucket) -> tuple[bool, int, int]:
-        return (bool(last and last(b.items[0][1])), -len(b.articles), b.order)
+        return (bool(last and last(b.items[0][1])), -sources(b.articles), b.order)
 
     return sorted(buckets.values(), key=order)
 
@@ -375,7 +376,7 @@ def _most_common(values: list[str], *, prefer_short: bool = False) -> str:
     return max(counts, key=lambda v: (counts[v], -len(v) if prefer_short else len(v)))
 
 
-def _timeline_events(items: list, published: dict) -> list[TimelineEvent]:  # noqa: ANN001
+def _timeline_events(items: list, published: dict, sources: Callable[[list[str]], int] = len) -> list[TimelineEvent]:  # noqa: ANN001
     """One event per date of a merged decision, with the articles that state it. The date is read from the
     decision's located evidence quote (explicit, or relative to the publication date), never taken from the
     model's ``date`` field, which can be invented."""
@@ -394,7 +395,7 @@ def _timeline_events(items: list, published: dict) -> list[TimelineEvent]:  # no
                    for a, d, _ in rows]
         events.append(TimelineEvent(
             date=iso, precision=precision, stated=list(dict.fromkeys(t for _, _, t in rows)),  # type: ignore[arg-type]
-            who=rows[0][1].who, what=rows[0][1].what, articles=articles, count=len(articles), support=support,
+            who=rows[0][1].who, what=rows[0][1].what, articles=articles, count=sources(articles), support=support,
         ))
     return events
 
@@ -475,8 +476,15 @@ def _merge(
     tone: tuple[Sequence[str], Sequence[str]] | None = None,
 ) -> Digest:
     resolver = resolver or Resolver(_default_aliases())
+    # Corroboration counts sources, not files: near copies of one article (the same wire story under
+    # another header, see summarize.article.copies) count once.
+    source_of = {b.article.id: b.article.near_copy_of or b.article.id for b in briefings}
+
+    def n_sources(article_ids: list[str]) -> int:
+        return len({source_of.get(a, a) for a in article_ids})
+
     actors = []
-    for b in _group(briefings, "actors", resolver.actor_key):
+    for b in _group(briefings, "actors", resolver.actor_key, sources=n_sources):
         items: list[Actor] = [i for _, i in b.items]  # type: ignore[misc]
         actors.append(
             DigestActor(
@@ -485,7 +493,7 @@ def _merge(
                 names_as_written=_unique(i.name_as_written for i in items),
                 roles=_unique(i.role for i in items),
                 by_source=_by_source(b.items, lambda i: i.role),  # type: ignore[arg-type]
-                articles=b.articles, count=len(b.articles), support=b.support(),
+                articles=b.articles, count=n_sources(b.articles), support=b.support(),
             )
         )
     decisions = []
@@ -499,7 +507,7 @@ def _merge(
 
     def developments(b: _Bucket) -> tuple[int, int, int]:
         # key developments: corroborated by most sources first, then the most recently published
-        return (-len(b.articles), -max((latest[a].toordinal() for a in b.articles if latest.get(a)), default=0),
+        return (-n_sources(b.articles), -max((latest[a].toordinal() for a in b.articles if latest.get(a)), default=0),
                 b.order)
 
     decision_buckets.sort(key=developments)
@@ -509,17 +517,17 @@ def _merge(
         decision_buckets.sort(key=developments)
     for b in decision_buckets:
         ds: list[Decision] = [i for _, i in b.items]  # type: ignore[misc]
-        timeline.extend(_timeline_events(b.items, published))
+        timeline.extend(_timeline_events(b.items, published, n_sources))
         decisions.append(
             DigestDecision(
                 who=ds[0].who, what=ds[0].what,
                 statuses=list(dict.fromkeys(d.status for d in ds)),
                 dates=_unique(d.date for d in ds),
-                articles=b.articles, count=len(b.articles), support=b.support(),
+                articles=b.articles, count=n_sources(b.articles), support=b.support(),
             )
         )
     weapons = []
-    weapon_buckets = _group(briefings, "weapons", resolver.weapon_key, last=resolver.is_generic_weapon)
+    weapon_buckets = _group(briefings, "weapons", resolver.weapon_key, last=resolver.is_generic_weapon, sources=n_sources)
     for b in weapon_buckets:
         ws: list[Weapon] = [i for _, i in b.items]  # type: ignore[misc]
         weapons.append(
@@ -529,25 +537,30 @@ def _merge(
                 names_as_written=_unique(w.name_as_written for w in ws),
                 statuses=list(dict.fromkeys(w.status for w in ws)),
                 by_source=_by_source(b.items, lambda w: w.status),  # type: ignore[arg-type]
-                articles=b.articles, count=len(b.articles), support=b.support(),
+                articles=b.articles, count=n_sources(b.articles), support=b.support(),
             )
         )
     questions = []
-    for b in _group(briefings, "open_questions", QuestionClusters().key):
+    for b in _group(briefings, "open_questions", QuestionClusters().key, sources=n_sources):
         qs: list[OpenQuestion] = [i for _, i in b.items]  # type: ignore[misc]
         questions.append(
-            DigestQuestion(question=qs[0].question, articles=b.articles, count=len(b.articles), support=b.support())
+            DigestQuestion(question=qs[0].question, articles=b.articles, count=n_sources(b.articles), support=b.support())
         )
 
     for prefix, group in (("A", actors), ("D", decisions), ("W", weapons), ("Q", questions)):
         for n, item in enumerate(group, 1):
             item.id = f"{prefix}{n}"
     sources = {b.article.id: b.article.source for b in briefings}
+    def one_per_source(items: list) -> list[Reported]:  # noqa: ANN001
+        """A source disagrees with other sources, not with its near copies: one article per source."""
+        speaker: dict[str, str] = {}
+        return [Reported(a, i) for a, i in items if speaker.setdefault(source_of.get(a, a), a) == a]
+
     reports = [
-        ItemReports(d.id, f"{d.who}: {d.what}", "decision", [Reported(a, i) for a, i in b.items])
+        ItemReports(d.id, f"{d.who}: {d.what}", "decision", one_per_source(b.items))
         for d, b in zip(decisions, decision_buckets)
     ] + [
-        ItemReports(w.id, w.name, "weapon", [Reported(a, i) for a, i in b.items])
+        ItemReports(w.id, w.name, "weapon", one_per_source(b.items))
         for w, b in zip(weapons, weapon_buckets)
     ]
     divergences = find_divergences(reports, sources=sources, published=published, tone=tone)
@@ -580,6 +593,8 @@ def _merge(
             lang=first.lang if first else lang,
             articles_total=len(briefings) + len(failures),
             articles_briefed=len(briefings),
+            sources=len(set(source_of.values())),
+            copies=sum(len(b.article.copies) for b in briefings),
             dropped_items=sum(b.dropped_items for b in briefings),
             usage=usage,
         ),

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..briefing.safety import URL
-from ..models import Digest, Support
+from ..models import ArticleRef, DailyInfo, Digest, DigestMeta, Support
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 
@@ -52,10 +52,87 @@ def _quote(support: Sequence[Support], tags: dict[str, str], limit: int = 1) -> 
     return " ".join(parts)
 
 
+def date_span(digest: Digest) -> str:
+    """The header's date and which articles it comes from: " · 2025-10-17 (publication date of 1 of 5
+    articles, 4 undated)"; empty when no article states its publication date."""
+    dates = sorted(a.published.isoformat() for a in digest.articles if a.published)
+    if not dates:
+        return ""
+    span = f" · {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "")
+    total = len(digest.articles)
+    if len(dates) == total:
+        return span
+    return span + f" (publication date of {len(dates)} of {total} articles, {total - len(dates)} undated)"
+
+
+_DATED_AS = {"published": "published that day", "stated": "dated by a date in the text",
+             "file time": "dated by file time", "undated": "undated"}
+
+
+def day_basis(daily: DailyInfo) -> str:
+    """The day and which articles it comes from: "2025-10-17 · 3 articles published that day, 2 undated"."""
+    counts: dict[str, int] = {}
+    for how in daily.chosen_by.values():
+        counts[how] = counts.get(how, 0) + 1
+    present = [how for how in _DATED_AS if how in counts]
+    parts = [f"{counts[how]} article{'s' if counts[how] != 1 else ''} {_DATED_AS[how]}" if i == 0
+             else f"{counts[how]} {_DATED_AS[how]}" for i, how in enumerate(present)]
+    skipped = len(daily.skipped_undated)
+    if skipped:
+        parts.append(f"{skipped} undated left out")
+    return daily.date.isoformat() + (" · " + ", ".join(parts) if parts else "")
+
+
+def dating(daily: DailyInfo, article_id: str, published: object = None) -> str:
+    """How a daily briefing dated one article: "2025-10-17 (publication date)", "2025-07-04 (the text
+    states “4. Juli 2025”)", "2025-10-16 (file modification time)" or "undated"."""
+    how = daily.chosen_by.get(article_id)
+    if how == "published":
+        return f"{published or daily.date} (publication date)"
+    if how == "stated":
+        return f"{daily.date} (the text states “{daily.stated.get(article_id, '?')}”)"
+    if how == "file time":
+        return f"{daily.date} (file modification time)"
+    return "undated"
+
+
+def source_count(meta: DigestMeta) -> int:
+    """The M of "N of M sources": distinct sources (near copies count once)."""
+    return max(1, meta.sources or meta.articles_briefed)
+
+
+def copies_note(meta: DigestMeta) -> str:
+    """" (4 distinct sources; 10 identical copies not briefed again)", or empty when every file is its own source."""
+    bits = []
+    if meta.sources is not None and meta.sources != meta.articles_briefed:
+        bits.append(f"{meta.sources} distinct sources")
+    if meta.copies:
+        bits.append(f"{meta.copies} identical {'copy' if meta.copies == 1 else 'copies'} not briefed again")
+    return f" ({'; '.join(bits)})" if bits else ""
+
+
+def also(article: ArticleRef, tags: dict[str, str]) -> str:
+    """What a source's entry says about its copies: near copy of another article, files with the same text."""
+    out = ""
+    if article.near_copy_of:
+        out += f" · near copy of \\[{esc(tags.get(article.near_copy_of, article.near_copy_of))}\\], counted as one source"
+    if article.copies:
+        out += " · same text also in: " + ", ".join(esc(c) for c in article.copies)
+    return out
+
+
+def undated_items(digest: Digest) -> str:
+    """", 3 only from undated articles" for a daily briefing's since-line; empty when there are none."""
+    n = sum(i.since == "undated" for i in [*digest.actors, *digest.decisions, *digest.weapons, *digest.open_questions])
+    return f", {n} only from undated articles" if n else ""
+
+
 def _since(item) -> str:  # noqa: ANN001
     """A daily briefing's mark on an item: new since the previous briefing, or continuing one of its stories."""
     if item.since is None:
         return ""
+    if item.since == "undated":
+        return " _(undated sources)_"
     return " _(new)_" if item.since == "new" else f" _(continuing {item.previous_id or ''})_".replace(" )_", ")_")
 
 
@@ -63,12 +140,12 @@ def render(digest: Digest) -> str:
     tags = source_tags(digest)
     meta = digest.meta
     out: list[str] = []
-    dates = sorted(a.published.isoformat() for a in digest.articles if a.published)
-    span = f" · {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "") if dates else ""
     if digest.daily is not None:
-        out.append(f"# Daily briefing {digest.daily.date.isoformat()}: {meta.articles_briefed} of {meta.articles_total} articles briefed")
+        out.append(f"# Daily briefing {day_basis(digest.daily)}: {meta.articles_briefed} of {meta.articles_total} "
+                   f"articles briefed{copies_note(meta)}")
     else:
-        out.append(f"# Digest: {meta.articles_briefed} of {meta.articles_total} articles briefed{span}")
+        out.append(f"# Digest: {meta.articles_briefed} of {meta.articles_total} articles briefed{copies_note(meta)}"
+                   f"{date_span(digest)}")
     out.append("")
     out.append(
         f"_Model {esc(meta.model or 'n/a')} · prompts {esc(meta.prompt_version or 'n/a')} · "
@@ -80,7 +157,7 @@ def render(digest: Digest) -> str:
     if daily is not None and daily.previous_date is not None and daily.previous_file:
         prev_md = Path(daily.previous_file).with_suffix(".md").name
         out.append(f"Since the previous briefing ([{daily.previous_date.isoformat()}]({prev_md})): "
-                   f"{daily.new} new, {daily.continuing} continuing.")
+                   f"{daily.new} new, {daily.continuing} continuing{undated_items(digest)}.")
         out.append("")
 
     if digest.headline is not None:
@@ -90,7 +167,7 @@ def render(digest: Digest) -> str:
             out.append(f"- {esc(sentence.text)} {_tags(sentence.articles, tags)}")
         out.append("")
 
-    sources = max(1, meta.articles_briefed)
+    sources = source_count(meta)
     out.append(f"## Key developments ({len(digest.decisions)})")
     out.append("")
     out.append("_Ordered by how many sources report them, then by recency._")
@@ -170,13 +247,21 @@ def render(digest: Digest) -> str:
 
     out.append("## Sources")
     out.append("")
-    out.append("| Tag | Title | Source | Published | Language |")
+    out.append(f"| Tag | Title | Source | {'Dated' if digest.daily is not None else 'Published'} | Language |")
     out.append("|---|---|---|---|---|")
     for a in digest.articles:
+        when = a.published.isoformat() if a.published else "–"
+        if digest.daily is not None:
+            when = esc(dating(digest.daily, a.id, a.published))
         out.append(
-            f"| {_tags([a.id], tags)} | {esc(a.title or a.id)} | {esc(a.source or '–')} | "
-            f"{a.published.isoformat() if a.published else '–'} | {a.language or '–'} |"
+            f"| {_tags([a.id], tags)} | {esc(a.title or a.id)}{also(a, tags)} | {esc(a.source or '–')} | "
+            f"{when} | {a.language or '–'} |"
         )
+    if digest.daily is not None and digest.daily.skipped_undated:
+        out.append("")
+        out.append(f"_Left out, as nothing dates them ({len(digest.daily.skipped_undated)}; brief them here with "
+                   f"--undated include, or date them by file time with --undated file-time):_ "
+                   + ", ".join(esc(p) for p in digest.daily.skipped_undated))
     out.append("")
     summaries = [(a, digest.summaries.get(a.id)) for a in digest.articles]
     if any(text for _, text in summaries):
