@@ -36,7 +36,7 @@ from ..settings import Settings
 from .extraction import FIELD_KIND, Scope, MAX_SUMMARY_SENTENCES, Draft, Grounder, Lists, SummaryDraft, label, models_for
 from .ground import normalise
 from .prompts import language_name
-from ..llm.replay import ARTICLE_HEADER
+from ..llm.replay import ARTICLE_HEADER, encode_article_id
 from ..llm.schemas import prepared
 from ..llm.validation import as_rendered
 
@@ -258,7 +258,7 @@ def _request_kwargs(settings: Settings, article_id: str, max_tokens: int) -> dic
         "temperature": settings.temperature,
         "max_tokens": max_tokens,
         "max_retries": settings.reasks,  # instructor: max_retries=N means N+1 attempts
-        "extra_headers": {ARTICLE_HEADER: article_id},
+        "extra_headers": {ARTICLE_HEADER: encode_article_id(article_id)},
     }
 
 

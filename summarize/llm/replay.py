@@ -12,7 +12,10 @@ openai 3.x sends every request through an ``httpx2`` client. We hand the client 
 A request is matched on its content: the SHA-256 of the method, the URL path (after ``/v1``) and the
 canonical JSON body (sorted keys). Headers are not part of the key, and none are stored except
 ``content-type``: no ``Authorization``, no API key. The article id travels in the ``X-Summarize-Article``
-request header, only to name files and misses.
+request header, only to name files and misses. An HTTP header carries printable ASCII only, so an id with
+any other character (``Selenskyj-über-Waffen``, ``Зеленський``, a newline) is sent percent-encoded behind
+the RFC 8187 marker ``utf-8''`` (:func:`encode_article_id`); a printable-ASCII id is sent as it is, byte
+for byte. :func:`article_of` decodes it again.
 
 Recordings are plain, indented JSON, one file per exchange, so a reviewer can read what the model was
 asked and what it answered.
@@ -26,6 +29,7 @@ import os
 import tempfile
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import quote, unquote
 
 import httpx2
 
@@ -37,6 +41,30 @@ MANIFEST = "manifest.json"
 _KEEP_RESPONSE_HEADERS = ("content-type",)
 
 Mode = Literal["record", "replay"]
+# RFC 8187 (ext-value) marker of a percent-encoded UTF-8 header value.
+_ENCODED = "utf-8''"
+
+
+def encode_article_id(article_id: str) -> str:
+    """The ``X-Summarize-Article`` header value of ``article_id``: unchanged when it is printable ASCII with
+    no space at either end (so existing recordings keep their ids), else ``utf-8''`` and the percent-encoded
+    UTF-8 bytes, which survive any character, newlines included."""
+    plain = all(" " <= c <= "~" for c in article_id) and article_id == article_id.strip()
+    if plain and not article_id.startswith(_ENCODED):
+        return article_id
+    return _ENCODED + quote(article_id, safe="")
+
+
+def decode_article_id(value: str | None) -> str | None:
+    """Inverse of :func:`encode_article_id`; None stays None."""
+    if value is not None and value.startswith(_ENCODED):
+        return unquote(value[len(_ENCODED) :], errors="replace")
+    return value
+
+
+def article_of(request: httpx2.Request) -> str | None:
+    """The article id a request was sent for, decoded from its header; None if it has none."""
+    return decode_article_id(request.headers.get(ARTICLE_HEADER))
 
 
 def request_key(method: str, path: str, body: Any) -> str:
@@ -70,7 +98,8 @@ def _body(request: httpx2.Request) -> Any:
 def _safe_id(article_id: str | None) -> str:
     if not article_id:
         return "_unlabelled"
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in article_id)[:120]
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in article_id)[:120]
+    return safe if safe.strip(".") else "_unlabelled"  # never "." or "..": a folder of its own
 
 
 def _write_atomic(path: Path, data: str) -> None:
@@ -122,7 +151,7 @@ class Cassette:
 
 
 def _miss(request: httpx2.Request, cassette: Cassette, key: str) -> ReplayMiss:
-    article = request.headers.get(ARTICLE_HEADER)
+    article = article_of(request)
     who = f"article {article!r}" if article else "a request"
     return ReplayMiss(
         f"no recording for {who} in {cassette.directory} (request key {key[:12]}). "
@@ -155,7 +184,7 @@ class _Recorder:
             response_body: Any = json.loads(response.content)
         except ValueError:
             response_body = response.content.decode("utf-8", errors="replace")
-        article = request.headers.get(ARTICLE_HEADER)
+        article = article_of(request)
         self.cassette.save(
             key,
             article,
