@@ -18,8 +18,10 @@ Transport chains, outermost first::
     replay:  RecordReplayTransport("replay")            (no retry layer, nothing can reach the network)
 
 When recording, the recorder sits *outside* the retry layer, so it sees and stores only the final
-exchange of each request: a 503 that a retry repaired is never written (and ``replay`` also skips
-status >= 500). A recording cannot be transient, so replay has no retry layer at all.
+exchange of each request: a 503 that a retry repaired is never written. Only answers that would come
+again are written (2xx and the request-bound 400/404/422; never 401/403/408/409/429/5xx), and replay
+refuses any other status found in an older recording. A recording cannot be transient, so replay has no
+retry layer at all.
 
 Budget: ``RetryPolicy.max_attempts`` (default 4: the first try and ``TRANSPORT_RETRIES`` = 3 retries) HTTP
 attempts per model answer, each with ``Settings.timeout`` seconds; per part (and for the summary) at most

@@ -5,7 +5,9 @@ openai 3.x sends every request through an ``httpx2`` client. We hand the client 
 * ``record``: a request already recorded in ``DIR`` is answered from there; any other is sent by the
   real transport and the exchange is written to ``DIR/<article id>/<key>.json``. So recording into a
   folder only adds what is missing (VCR's "new episodes"); to re-record everything, start from an
-  empty folder.
+  empty folder. Only answers that would come again are written: 2xx and the request-bound 400/404/422,
+  never 401/403 (a bad key), 408/409/429 or 5xx. A recording of any other status (from an older version)
+  is never answered from: ``record`` asks again, ``replay`` reports a miss that names the file.
 * ``replay``: there is **no** inner transport at all. A request is answered from ``DIR`` or raises
   :class:`~summarize.errors.ReplayMiss`; it cannot reach the network because nothing here can open a socket.
 
@@ -130,6 +132,10 @@ class Cassette:
             self._index = index
         return self._index
 
+    def path(self, key: str) -> Path | None:
+        """The file holding the exchange of ``key``, if recorded."""
+        return self._load_index().get(key)
+
     def find(self, key: str) -> dict[str, Any] | None:
         file = self._load_index().get(key)
         if file is None:
@@ -161,6 +167,18 @@ def _miss(request: httpx2.Request, cassette: Cassette, key: str) -> ReplayMiss:
     )
 
 
+def _unrepeatable(request: httpx2.Request, cassette: Cassette, key: str, status: int) -> ReplayMiss:
+    article = article_of(request)
+    who = f"article {article!r}" if article else "a request"
+    return ReplayMiss(
+        f"the recording for {who} in {cassette.directory} (request key {key[:12]}) holds a {status} answer, which "
+        "depends on the key, the account or the moment rather than on the request, so it is not replayed. "
+        f"Delete {cassette.path(key)} and record it again with a live model: summarize digest ... --record "
+        f"{cassette.directory}",
+        article_id=article,
+    )
+
+
 class _Recorder:
     def __init__(self, cassette: Cassette, mode: Mode) -> None:
         self.cassette = cassette
@@ -175,6 +193,11 @@ class _Recorder:
                 return key, body, None  # not recorded yet: the inner transport sends it
             raise _miss(request, self.cassette, key)
         response = exchange["response"]
+        if not _recordable(response["status"]):
+            # stored by an older version (e.g. a 401 before the key was fixed): never answered from the folder
+            if self.mode == "record":
+                return key, body, None  # asked again; an answer worth keeping replaces the file
+            raise _unrepeatable(request, self.cassette, key, response["status"])
         content = json.dumps(response["body"], ensure_ascii=False).encode("utf-8")
         headers = dict(response.get("headers") or {"content-type": "application/json"})
         return key, body, httpx2.Response(response["status"], headers=headers, content=content, request=request)
@@ -200,12 +223,15 @@ class _Recorder:
         )
 
 
-_TRANSIENT = {408, 409, 429}
+# Client errors that depend only on the request (a malformed body, an unknown model or route, a schema the
+# server rejects): asked again, the same request gets the same answer.
+_REPEATABLE_ERRORS = frozenset({400, 404, 422})
 
 
 def _recordable(status: int) -> bool:
-    """Only answers that would come again: not server errors, timeouts, conflicts or rate limits."""
-    return status < 500 and status not in _TRANSIENT
+    """Only answers that would come again: 2xx and the request-bound 400/404/422. Never 401/403 (key or
+    account), 408/409/429 (the moment), 5xx (the server), nor anything else."""
+    return 200 <= status < 300 or status in _REPEATABLE_ERRORS
 
 
 class RecordReplayTransport(httpx2.BaseTransport):
