@@ -214,7 +214,7 @@ def digest(
 
     cache = None
     if not no_cache and record is None and replay is None:
-        cache = BriefingCache(cache_dir or default_cache_dir())
+        cache = BriefingCache(cache_dir or default_cache_dir(), on_warning=lambda m: _err(f"warning: {m}"))
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         if batch:
@@ -341,7 +341,8 @@ def daily(
     except UsageError as exc:
         _err(str(exc))
         raise typer.Exit(2)
-    cache = None if no_cache or replay is not None else BriefingCache(cache_dir or default_cache_dir())
+    cache = None if no_cache or replay is not None else BriefingCache(cache_dir or default_cache_dir(),
+                                                                       on_warning=lambda m: _err(f"warning: {m}"))
 
     def progress(p: Progress) -> None:
         if p.failure is not None and not quiet:
