@@ -261,7 +261,6 @@ def digest(
     (out / "digest.md").write_text(render(result.digest), encoding="utf-8")
     _write_json(out / "digest.html", render_html(result.digest))
     d = result.digest
-    usage = d.meta.usage
     typer.echo(f"wrote {out / 'digest.md'}")
     typer.echo(f"wrote {out / 'digest.json'}")
     typer.echo(f"wrote {out / 'digest.html'}")
@@ -271,7 +270,7 @@ def digest(
         typer.echo(
             f"{d.meta.articles_briefed}/{d.meta.articles_total} articles briefed ({from_cache} from cache), "
             f"{len(d.failures)} failed, "
-            f"{usage.prompt_tokens} prompt ({usage.cached_tokens} cached) + {usage.completion_tokens} completion tokens"
+            f"{d.meta.tokens_line()}"
             + (f", ≈ {d.meta.cost_estimate:.4f} {table.currency}" if table and d.meta.cost_estimate is not None else "")
             + f", {time.monotonic() - started:.1f}s",
             err=True,

@@ -294,11 +294,23 @@ class DigestMeta(_Model):
     articles_total: int = Field(description="Articles found in the inputs.")
     articles_briefed: int = Field(description="Articles briefed (the rest are in `failures`).")
     dropped_items: int = Field(default=0, description="Items grounding rejected, over all briefings.")
-    usage: Usage = Field(default_factory=Usage, description="Tokens of all briefings (a cached briefing counts its original tokens) and digest passes.")
+    usage: Usage = Field(default_factory=Usage, description="All tokens behind this digest: `spent` + `reused`.")
+    spent: Usage = Field(default_factory=Usage, description="Tokens of the requests this run made: briefings made "
+                         "now and the digest passes.")
+    reused: Usage = Field(default_factory=Usage, description="Tokens of briefings served from the cache, as counted "
+                          "when they were made; not spent again by this run.")
     passes: list[PassReport] = Field(default_factory=list, description="Digest-level model passes that ran.")
     cost_estimate: float | None = Field(
         default=None, description="Estimated cost in the price table's currency, when a price table was given."
     )
+
+
+    def tokens_line(self) -> str:
+        """One line for a run's summary: tokens spent, and those reused from the cache apart."""
+        s, r = self.spent, self.reused
+        line = f"{s.prompt_tokens} prompt ({s.cached_tokens} cached) + {s.completion_tokens} completion tokens spent"
+        reused = r.prompt_tokens + r.completion_tokens
+        return line + (f", {reused} reused from the cache" if reused else "")
 
 
 class DailyInfo(_Model):

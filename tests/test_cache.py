@@ -193,3 +193,35 @@ def test_cli_with_an_unwritable_cache_warns_once_and_writes_the_digest(tmp_path:
     assert result.exception is None and "Traceback" not in result.output
     assert json.loads((out / "digest.json").read_text(encoding="utf-8"))["meta"]["articles_briefed"] == 2
     assert result.output.count("warning: cannot write to the briefing cache") == 1
+
+
+def test_digest_reports_tokens_spent_and_reused_apart(tmp_path: Path) -> None:
+    inbox, cache = _inbox(tmp_path), BriefingCache(tmp_path / "cache")
+    server = Scripted(respond=_answers)  # hand-made answers: 100 prompt + 20 completion tokens each
+    first = run([inbox], settings=_settings(), client=server.client(), cache=cache).digest.meta
+    assert first.spent.prompt_tokens == 400 and first.spent.completion_tokens == 80
+    assert first.reused.prompt_tokens == 0 and first.usage == first.spent
+    second = run([inbox], settings=_settings(), client=server.client(), cache=cache).digest.meta
+    assert second.spent.prompt_tokens == 0 and second.spent.completion_tokens == 0
+    assert second.reused == first.spent and second.usage == first.spent
+    assert second.tokens_line() == "0 prompt (0 cached) + 0 completion tokens spent, 480 reused from the cache"
+
+
+def test_cli_summary_line_counts_cached_briefings_as_reused_not_spent(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    from .faultserver import FaultServer, ok
+
+    inbox = _inbox(tmp_path)
+    with FaultServer(default=lambda body: ok(_answers(body))) as server:
+        def digest(out: str) -> str:
+            result = CliRunner().invoke(app, ["digest", str(inbox), "-o", str(tmp_path / out), "--base-url", server.url,
+                                              "--model", "m", "--depth", "1", "--cache-dir", str(tmp_path / "cache")],
+                                        env={"OPENAI_API_KEY": "k"})
+            assert result.exit_code == 0, result.output
+            return result.output
+
+        assert "400 prompt (0 cached) + 80 completion tokens spent" in digest("one")
+        assert "0 prompt (0 cached) + 0 completion tokens spent, 480 reused from the cache" in digest("two")
