@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .redact import redact
 
 SCHEMA_VERSION = "1.0"
 
@@ -272,8 +274,16 @@ class Headline(_Model):
 
 class Failure(_Model):
     article_id: str = Field(description="Id of the article that could not be briefed (its file stem).")
-    error_kind: str = Field(description="Exception class name, e.g. 'ReplayMiss', 'APIConnectionError'.")
-    message: str = Field(description="What went wrong and how to fix it.")
+    error_kind: str = Field(description="Stable public error class, e.g. 'ReplayMiss', 'ModelOutputError', "
+                            "'APIConnectionError', 'AuthenticationError'; never an internal library class.")
+    message: str = Field(description="What went wrong and how to fix it; anything shaped like an API key is redacted.")
+
+    @field_validator("message")
+    @classmethod
+    def _no_secrets(cls, message: str) -> str:
+        """Last guard: the messages are redacted where they are made, with the run's key; this catches
+        anything key-shaped that got past (see summarize.redact)."""
+        return redact(message)
 
 
 class PassReport(_Model):

@@ -39,6 +39,7 @@ from .prompts import language_name
 from ..llm.replay import ARTICLE_HEADER, encode_article_id
 from ..llm.schemas import prepared
 from ..llm.validation import as_rendered
+from ..redact import redact, secrets_in
 
 _RESPONSES: contextvars.ContextVar[list[Any] | None] = contextvars.ContextVar("summarize_responses", default=None)
 
@@ -201,7 +202,7 @@ def salvage(seen: list[_Seen], grounder: Grounder, part_model: type[Lists], scop
     error = getattr(seen, "error", None)
     if not seen and error is not None:
         # the client could not even parse the HTTP answer (e.g. a non-JSON body): nothing to salvage
-        raise ModelOutputError(f"the model's answer could not be read: {error}") from error
+        raise ModelOutputError(f"the model's answer could not be read: {redact(str(error))}") from error
     kept: dict[str, tuple[str, Draft, Evidence]] = {}
     failures: dict[str, DroppedItem] = {}
     parsed_any = False
@@ -249,7 +250,9 @@ def _raise_transport(exc: BaseException, article_id: str) -> None:
             raise cur
     for cur in chain:
         if isinstance(cur, openai.APIError):
-            raise BriefingError(f"{article_id}: the LLM request failed: {cur}", article_id=article_id) from cur
+            # an error body may echo the key: hide the one the request carried, and anything key-shaped
+            said = redact(str(cur), secrets_in(getattr(getattr(cur, "request", None), "headers", None)))
+            raise BriefingError(f"{article_id}: the LLM request failed: {said}", article_id=article_id) from cur
 
 
 def _request_kwargs(settings: Settings, article_id: str, max_tokens: int) -> dict[str, Any]:

@@ -13,9 +13,13 @@ inside the ``httpx2`` client). The others are switched off or cannot overlap:
 
 Transport chains, outermost first::
 
-    live:    RetryTransport -> httpx2.HTTPTransport
-    record:  RecordReplayTransport("record") -> RetryTransport -> httpx2.HTTPTransport
+    live:    RetryTransport -> RedactingTransport -> httpx2.HTTPTransport
+    record:  RecordReplayTransport("record") -> RetryTransport -> RedactingTransport -> httpx2.HTTPTransport
     replay:  RecordReplayTransport("replay")            (no retry layer, nothing can reach the network)
+
+``RedactingTransport`` sits next to the network: an error answer (status >= 400) whose body echoes the key
+the request carried, or anything key-shaped, reaches the retry layer, the recorder and the openai client
+with ``[redacted]`` in its place (``summarize.redact``), so no exception, failure or recording holds it.
 
 When recording, the recorder sits *outside* the retry layer, so it sees and stores only the final
 exchange of each request: a 503 that a retry repaired is never written. Only answers that would come
@@ -57,6 +61,7 @@ from .limiter import AsyncObservingTransport
 from ..settings import Settings
 from .replay import AsyncRecordReplayTransport, Cassette, RecordReplayTransport
 from .retry import AsyncRetryTransport, RetryPolicy, RetryTransport
+from ..redact import redact, secrets_in
 
 # instructor logs every failed attempt at ERROR level; with no handler Python would print them to stderr.
 # Library code never prints: the attempts are reported in the briefing's metadata instead.
@@ -80,6 +85,65 @@ TRANSPORT_RETRIES = RetryPolicy().max_attempts - 1
 # replaces its pool, and httpx2's bare default keeps only 20 connections alive: with 16 articles at once,
 # each with its parts and summary in flight, every round would open a dozen new connections.
 CONNECTION_LIMITS = DEFAULT_CONNECTION_LIMITS
+
+
+_BODY_HEADERS = ("content-length", "content-encoding", "transfer-encoding")
+
+
+def redacted_response(response: httpx2.Response, request: httpx2.Request) -> httpx2.Response:
+    """``response`` (an error answer, already read) with the request's key and key-shaped strings redacted
+    from its body; the same object when there is nothing to hide."""
+    try:
+        text = response.content.decode("utf-8")
+    except UnicodeDecodeError:
+        return response
+    clean = redact(text, secrets_in(request.headers))
+    if clean == text:
+        return response
+    headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in _BODY_HEADERS]
+    extensions = {k: v for k, v in response.extensions.items() if k in ("http_version", "reason_phrase")}
+    return httpx2.Response(response.status_code, headers=headers, content=clean.encode("utf-8"), request=request,
+                           extensions=extensions)
+
+
+class RedactingTransport(httpx2.BaseTransport):
+    """Redacts secrets from error answers of ``inner`` (see the module docstring); 2xx pass unread."""
+
+    def __init__(self, inner: httpx2.BaseTransport) -> None:
+        self.inner = inner
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        response = self.inner.handle_request(request)
+        if response.status_code < 400:
+            return response
+        try:
+            response.read()
+        finally:
+            response.close()
+        return redacted_response(response, request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class AsyncRedactingTransport(httpx2.AsyncBaseTransport):
+    """Async twin of :class:`RedactingTransport`."""
+
+    def __init__(self, inner: httpx2.AsyncBaseTransport) -> None:
+        self.inner = inner
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        response = await self.inner.handle_async_request(request)
+        if response.status_code < 400:
+            return response
+        try:
+            await response.aread()
+        finally:
+            await response.aclose()
+        return redacted_response(response, request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
 
 
 def instructor_mode(settings: Settings) -> instructor.Mode:
@@ -109,7 +173,7 @@ def _replay_cassette(settings: Settings) -> Cassette:
 
 def live_transport(settings: Settings, retry_policy: RetryPolicy | None = None) -> httpx2.BaseTransport:
     """The sync transport chain for live or recording runs (see the module docstring for the order)."""
-    retrying = RetryTransport(httpx2.HTTPTransport(limits=CONNECTION_LIMITS), retry_policy)
+    retrying = RetryTransport(RedactingTransport(httpx2.HTTPTransport(limits=CONNECTION_LIMITS)), retry_policy)
     if settings.record_dir is not None:
         return RecordReplayTransport(Cassette(settings.record_dir), "record", inner=retrying)
     return retrying
@@ -119,7 +183,7 @@ def async_live_transport(
     settings: Settings, retry_policy: RetryPolicy | None = None, observe: Observer | None = None
 ) -> httpx2.AsyncBaseTransport:
     """Async twin of :func:`live_transport`; ``observe`` (e.g. an adaptive limit) sees every HTTP attempt."""
-    network: httpx2.AsyncBaseTransport = httpx2.AsyncHTTPTransport(limits=CONNECTION_LIMITS)
+    network: httpx2.AsyncBaseTransport = AsyncRedactingTransport(httpx2.AsyncHTTPTransport(limits=CONNECTION_LIMITS))
     if observe is not None:
         network = AsyncObservingTransport(network, observe)
     retrying = AsyncRetryTransport(network, retry_policy)

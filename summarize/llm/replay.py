@@ -13,7 +13,8 @@ openai 3.x sends every request through an ``httpx2`` client. We hand the client 
 
 A request is matched on its content: the SHA-256 of the method, the URL path (after ``/v1``) and the
 canonical JSON body (sorted keys). Headers are not part of the key, and none are stored except
-``content-type``: no ``Authorization``, no API key. The article id travels in the ``X-Summarize-Article``
+``content-type``: no ``Authorization``, no API key; an error body that echoes the key is stored redacted
+(``summarize.redact``). The article id travels in the ``X-Summarize-Article``
 request header, only to name files and misses. An HTTP header carries printable ASCII only, so an id with
 any other character (``Selenskyj-über-Waffen``, ``Зеленський``, a newline) is sent percent-encoded behind
 the RFC 8187 marker ``utf-8''`` (:func:`encode_article_id`); a printable-ASCII id is sent as it is, byte
@@ -36,6 +37,7 @@ from urllib.parse import quote, unquote
 import httpx2
 
 from ..errors import ReplayMiss
+from ..redact import redact_data, secrets_in
 
 ARTICLE_HEADER = "X-Summarize-Article"
 MANIFEST = "manifest.json"
@@ -207,6 +209,8 @@ class _Recorder:
             response_body: Any = json.loads(response.content)
         except ValueError:
             response_body = response.content.decode("utf-8", errors="replace")
+        if response.status_code >= 400:  # an error body may echo the key the request carried
+            response_body = redact_data(response_body, secrets_in(request.headers))
         article = article_of(request)
         self.cassette.save(
             key,
