@@ -167,3 +167,12 @@ def test_recording_again_replaces_an_old_401_recording(tmp_path: Path) -> None:
     assert _chat(client, "x") == "fixed"
     assert len(upstream.requests) == 1
     assert json.loads(file.read_text(encoding="utf-8"))["response"]["status"] == 200
+
+
+def test_a_replaced_recording_under_another_article_name_is_removed(tmp_path: Path) -> None:
+    old = _old_401_recording(tmp_path)  # recorded as article "a1"
+    upstream = Scripted(["fixed"])  # hand-made upstream
+    client = _client(RecordReplayTransport(Cassette(tmp_path), "record", inner=httpx2.MockTransport(upstream)))
+    assert _chat(client, "x", article="renamed") == "fixed"
+    assert not old.exists() and len(list(tmp_path.glob("*/*.json"))) == 1
+    assert _chat(_client(RecordReplayTransport(Cassette(tmp_path), "replay")), "x") == "fixed"

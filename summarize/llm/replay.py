@@ -147,6 +147,9 @@ class Cassette:
     def save(self, key: str, article_id: str | None, exchange: dict[str, Any]) -> Path:
         file = self.directory / _safe_id(article_id) / f"{key}.json"
         _write_atomic(file, json.dumps(exchange, indent=2, ensure_ascii=False) + "\n")
+        old = self._load_index().get(key)
+        if old is not None and old != file:
+            old.unlink(missing_ok=True)  # the exchange it replaces (e.g. an old 401) under another article's name
         self._load_index()[key] = file
         return file
 
