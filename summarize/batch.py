@@ -58,7 +58,7 @@ from .digest.build import DEFAULT_CONCURRENCY, Passes, ProgressCallback, Run, So
 from .digest.entities import Resolver
 from .errors import BatchError, BriefingError, InputError, UsageError
 from .llm.client import make_async_openai
-from .llm.replay import ARTICLE_HEADER, Cassette, _api_path, _body, _write_atomic, request_key
+from .llm.replay import Cassette, _api_path, _body, _write_atomic, article_of, request_key
 from .models import Article
 from .settings import Settings
 
@@ -129,7 +129,7 @@ class _CollectingTransport(httpx2.BaseTransport):
             raise _Deferred(f"unexpected request to {path} while collecting")
         body = _body(request)
         key = request_key(request.method, path, body)
-        self.requests.setdefault(key, Pending(request.headers.get(ARTICLE_HEADER), body))
+        self.requests.setdefault(key, Pending(article_of(request), body))
         raise _Deferred(key)
 
 

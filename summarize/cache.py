@@ -1,26 +1,36 @@
 """A content-addressed cache of briefings, so a rerun only asks the model for what is missing.
 
-The key is the SHA-256 of everything that decides a briefing: the article's text, the model, the prompt
-version, the schema version, the mode, the output language and the request budget (part size, token
-limits, re-asks, temperature). The article's file name is not part of it: the same text under another name
-is a hit, and the returned briefing carries the current article's id and metadata.
+The key is the SHA-256 of everything that decides a briefing: the article's text, the model, the content
+of every prompt file (all of ``prompts/``, examples included, so an edited prompt is a miss even when
+``prompts/VERSION`` was not bumped), the schema version, the mode, the output language and the request
+budget (part size, token limits, re-asks, temperature). The article's file name is not part of it: the
+same text under another name is a hit, and the returned briefing carries the current article's id and
+metadata.
+
+A cached briefing is served only if every quote still sits at its offsets in the article text; a stale or
+tampered entry is a miss, briefed again and replaced.
 
 Entries are written atomically (a temporary file in the same folder, then ``os.replace``), so an
-interrupted run never leaves half a file. An entry that cannot be read or validated is deleted and
-reported as a miss: it is redone, never fatal.
+interrupted run never leaves half a file. The cache never stops a run: an entry that cannot be read
+(unreadable, not UTF-8, not a briefing) or a folder that cannot be written is a **warning** and a miss.
+Warnings are collected in :attr:`BriefingCache.warnings` (each once) and passed to ``on_warning`` if given;
+the library never prints them, the CLI does.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from .briefing.prompts import prompt_version
+from ._data import data_dir
 from .models import SCHEMA_VERSION, Article, ArticleRef, Briefing
 from .settings import Settings
 
@@ -35,11 +45,25 @@ def default_cache_dir() -> Path:
     return Path(base) / "summarize"
 
 
+@lru_cache(maxsize=None)
+def prompts_sha256() -> str:
+    """SHA-256 over every file under ``prompts/`` (relative path and bytes, in path order). Read once per
+    process, like the templates themselves (``summarize.briefing.prompts`` caches them too)."""
+    folder = data_dir("prompts")
+    digest = hashlib.sha256()
+    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        name = file.relative_to(folder).as_posix().encode("utf-8")
+        data = file.read_bytes()
+        digest.update(b"%d:%s%d:" % (len(name), name, len(data)))
+        digest.update(data)
+    return digest.hexdigest()
+
+
 def cache_key(article: Article, settings: Settings) -> str:
     parts = {
         "text_sha256": article.sha256,
         "model": settings.model,
-        "prompt_version": prompt_version(),
+        "prompts_sha256": prompts_sha256(),
         "schema_version": SCHEMA_VERSION,
         "mode": settings.mode,
         "lang": settings.lang,
@@ -53,29 +77,69 @@ def cache_key(article: Article, settings: Settings) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode("utf-8")).hexdigest()
 
 
-class BriefingCache:
-    """Briefings stored as ``DIR/<key[:2]>/<key>.json``."""
+def quotes_in_place(briefing: Briefing, text: str) -> bool:
+    """True if every evidence quote of ``briefing`` is ``text[start:end]``, the invariant grounding set."""
+    for items in (briefing.actors, briefing.decisions, briefing.weapons, briefing.open_questions):
+        for item in items:
+            for ev in item.evidence:
+                if text[ev.start : ev.end] != ev.quote:
+                    return False
+    return True
 
-    def __init__(self, directory: str | os.PathLike[str]) -> None:
+
+Warn = Callable[[str], None]
+
+
+class BriefingCache:
+    """Briefings stored as ``DIR/<key[:2]>/<key>.json``. ``on_warning`` (optional) hears each warning once."""
+
+    def __init__(self, directory: str | os.PathLike[str], on_warning: Warn | None = None) -> None:
         self.directory = Path(directory)
-        self.corrupt: list[Path] = []  # entries found unreadable (and removed) during this run
+        self.on_warning = on_warning
+        self.warnings: list[str] = []  # problems met during this run, each once, in order
+        self.corrupt: list[Path] = []  # entries found unreadable or stale (and removed) during this run
+        self._writable = True
+
+    def _warn(self, message: str) -> None:
+        if message in self.warnings:
+            return
+        self.warnings.append(message)
+        if self.on_warning is not None:
+            self.on_warning(message)
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
+    def _discard(self, path: Path, why: str) -> None:
+        """A bad entry: counted, removed if possible, reported; the article is briefed again."""
+        self.corrupt.append(path)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass  # the new briefing will replace it, or the write warning says why it cannot
+        self._warn(f"cache entry {path} {why}; the article is briefed again and the entry replaced")
+
     def get(self, article: Article, settings: Settings) -> Briefing | None:
+        """The cached briefing of ``article``, or None (a miss) if there is none or it cannot be trusted."""
         path = self._path(cache_key(article, settings))
         try:
             raw = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return None
-        except OSError:
+        except UnicodeDecodeError:
+            self._discard(path, "is not UTF-8 text")
+            return None
+        except OSError as exc:
+            self._warn(f"cannot read the briefing cache in {self.directory} ({exc.strerror or exc}); cached "
+                       "briefings are not used. Fix its permissions, or pass --cache-dir DIR or --no-cache")
             return None
         try:
             briefing = Briefing.model_validate_json(raw)
         except (ValidationError, ValueError):
-            self.corrupt.append(path)
-            path.unlink(missing_ok=True)
+            self._discard(path, "is not a valid briefing")
+            return None
+        if not quotes_in_place(briefing, article.text):
+            self._discard(path, "has quotes that are not at their offsets in the article (stale or edited)")
             return None
         ref = ArticleRef(
             id=article.id, title=article.title, source=article.source, published=article.published,
@@ -83,15 +147,30 @@ class BriefingCache:
         )
         return briefing.model_copy(update={"article": ref, "meta": briefing.meta.model_copy(update={"cached": True})})
 
-    def put(self, article: Article, settings: Settings, briefing: Briefing) -> Path:
+    def put(self, article: Article, settings: Settings, briefing: Briefing) -> Path | None:
+        """Store ``briefing``; its path, or None (and a warning) if the folder cannot be written."""
+        if not self._writable:
+            return None
         path = self._path(cache_key(article, settings))
-        path.parent.mkdir(parents=True, exist_ok=True)
         stored = briefing.model_copy(update={"meta": briefing.meta.model_copy(update={"cached": False})})
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        except OSError as exc:
+            self._writable = False
+            self._warn(f"cannot write to the briefing cache in {self.directory} ({exc.strerror or exc}); this "
+                       "run caches nothing. Fix its permissions, or pass --cache-dir DIR or --no-cache")
+            return None
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(stored.model_dump_json())
             os.replace(tmp, path)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                Path(tmp).unlink(missing_ok=True)
+            self._warn(f"cannot write to the briefing cache in {self.directory} ({exc.strerror or exc}); "
+                       "some briefings are not cached. Free space or fix its permissions, or pass --no-cache")
+            return None
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

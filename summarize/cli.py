@@ -28,13 +28,13 @@ from .article.load import load_article
 from .digest.build import DEFAULT_CONCURRENCY, Passes, Progress, arun
 from .digest.render import render, undated_items
 from .digest.html import render_html
-from .models import Failure, Usage
+from .models import Failure
 from .pricing import PriceTable
 from .progress import DEFAULT_INTERVAL, ProgressDisplay
 from .llm.client import server_watch
 from .digest.entities import Resolver, load_aliases
 from .batch import DEFAULT_POLL_INTERVAL, BatchEvent, arun_batch
-from .errors import BatchError, InputError, ReplayMiss, SummarizeError, UsageError
+from .errors import BatchError, InputError, ModelServerError, ReplayMiss, SummarizeError, UsageError
 from .files import check_writable, write_atomic
 from .llm.replay import Cassette
 from .briefing.prompts import prompt_version
@@ -153,10 +153,10 @@ EXIT_FATAL = 3
 
 
 def _fatal(stopped: str) -> None:
-    """Say why the run stopped, and what to do unless the message says so itself (a ServerProblem does)."""
+    """Say why the run stopped, and what to do unless the message says so itself (a ModelServerError does)."""
     _err(f"stopped after a fatal error; the other articles were not attempted: {stopped}")
     kind = stopped.split(":", 1)[0]
-    if kind != "ServerProblem":
+    if kind != ModelServerError.__name__:
         _err(_FATAL_FIX.get(kind, "fix the cause above and run the same command again"))
 
 
@@ -263,7 +263,7 @@ def digest(
 
     cache = None
     if not no_cache and record is None and replay is None:
-        cache = BriefingCache(cache_dir or default_cache_dir())
+        cache = BriefingCache(cache_dir or default_cache_dir(), on_warning=lambda m: _err(f"warning: {m}"))
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         if batch:
@@ -305,9 +305,7 @@ def digest(
         for path, reason in result.skipped:
             typer.echo(f"  {path}: {reason}", err=True)
     if table is not None:
-        fresh = sum((b.meta.usage for b in result.briefings if not b.meta.cached), Usage())
-        fresh = sum((p.usage for p in result.digest.meta.passes), fresh)
-        result.digest.meta.cost_estimate = table.estimate(settings.model, fresh)
+        result.digest.meta.cost_estimate = table.estimate(settings.model, result.digest.meta.spent)
     outputs = [out / "digest.json", out / "digest.md", out / "digest.html"]
     # A fatal stop, or a run that briefed nothing, never replaces a digest that exists: yesterday's good
     # page is worth more than "0 of 5 articles briefed".
@@ -321,7 +319,6 @@ def digest(
         write_atomic(outputs[2], render_html(d))
         for path in outputs:
             typer.echo(f"wrote {path}")
-    usage = d.meta.usage
     if result.briefings:
         typer.echo(f"wrote {len(result.briefings)} briefings to {briefings_dir}/")
     if not quiet:
@@ -329,7 +326,7 @@ def digest(
         typer.echo(
             f"{d.meta.articles_briefed}/{d.meta.articles_total} articles briefed ({from_cache} from cache), "
             f"{len(d.failures)} failed, "
-            f"{usage.prompt_tokens} prompt ({usage.cached_tokens} cached) + {usage.completion_tokens} completion tokens"
+            f"{d.meta.tokens_line()}"
             + (f", ≈ {d.meta.cost_estimate:.4f} {table.currency}" if table and d.meta.cost_estimate is not None else "")
             + f", {time.monotonic() - started:.1f}s",
             err=True,
@@ -406,7 +403,8 @@ def daily(
     except UsageError as exc:
         _err(str(exc))
         raise typer.Exit(2)
-    cache = None if no_cache or replay is not None else BriefingCache(cache_dir or default_cache_dir())
+    cache = None if no_cache or replay is not None else BriefingCache(cache_dir or default_cache_dir(),
+                                                                       on_warning=lambda m: _err(f"warning: {m}"))
 
     display: list[ProgressDisplay] = []
     watch = server_watch(settings) if settings.replay_dir is None else None

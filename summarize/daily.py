@@ -273,7 +273,8 @@ def write_daily(daily: Daily, out_dir: str | os.PathLike[str]) -> list[Path]:
     previous_html = f"{Path(info.previous_file).stem}.html" if info and info.previous_file else None
     title = f"Daily briefing {day_basis(info)}" if info else f"Daily briefing {daily.date.isoformat()}"
     files = {
-        out / f"{stem}.json": daily.digest.model_dump_json(indent=2) + "\n",
+        # spent/reused depend on the cache, not the day: left out so a rerun writes byte-identical files
+        out / f"{stem}.json": daily.digest.model_dump_json(indent=2, exclude={"meta": {"spent", "reused"}}) + "\n",
         out / f"{stem}.md": render(daily.digest),
         out / f"{stem}.html": render_html(daily.digest, title=title, previous=previous_html),
     }

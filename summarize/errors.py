@@ -44,9 +44,15 @@ class BriefingError(SummarizeError):
 
     @property
     def kind(self) -> str:
-        """The class name of the root cause, e.g. ``APIConnectionError``; our own class if none."""
-        cause = self.__cause__
-        return type(cause).__name__ if cause is not None else type(self).__name__
+        """A stable public name for what went wrong, as ``Failure.error_kind`` shows it: for a failed
+        request, the openai error class in the cause chain (``APIConnectionError``, ``AuthenticationError``);
+        otherwise our own class (``ModelOutputError``, ``TruncatedOutput``, ``ReplayMiss``, ``BriefingError``).
+        Never a class internal to a library, such as instructor's ``InstructorRetryException``."""
+        if type(self) is BriefingError:
+            public = _openai_kind(self.__cause__)
+            if public is not None:
+                return public
+        return type(self).__name__
 
 
 class ModelOutputError(BriefingError):
@@ -57,6 +63,11 @@ class TruncatedOutput(ModelOutputError):
     """The model hit ``max_tokens`` before finishing its answer."""
 
 
+class ModelServerError(BriefingError):
+    """The model server cannot serve this run: nothing listens at the base URL, it accepts but never
+    answers, or it answers a web page instead of the API. Stops a run; the message names the URL and the fix."""
+
+
 class ReplayMiss(BriefingError):
     """Replay mode met a request that has no recording. Never falls through to the network."""
 
@@ -64,3 +75,18 @@ class ReplayMiss(BriefingError):
 class BatchError(BriefingError):
     """A ``--batch`` run could not go on: the Batch API refused the batch (status ``failed``), or it is
     still running after the caller's time limit. The message names the batch and the fix."""
+
+
+def _openai_kind(exc: BaseException | None) -> str | None:
+    """The first openai error in ``exc``'s cause/context chain, named by the nearest class openai exports."""
+    import openai  # here, not at the top: the rest of this module needs no third-party import
+
+    seen: list[BaseException] = []
+    while exc is not None and all(exc is not e for e in seen):
+        seen.append(exc)
+        if isinstance(exc, openai.APIError):
+            for cls in type(exc).__mro__:
+                if getattr(openai, cls.__name__, None) is cls:
+                    return cls.__name__
+        exc = exc.__cause__ or exc.__context__
+    return None

@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .redact import redact
 
 SCHEMA_VERSION = "1.0"
 
@@ -285,8 +287,16 @@ class Headline(_Model):
 
 class Failure(_Model):
     article_id: str = Field(description="Id of the article that could not be briefed (its file stem).")
-    error_kind: str = Field(description="Exception class name, e.g. 'ReplayMiss', 'APIConnectionError'.")
-    message: str = Field(description="What went wrong and how to fix it.")
+    error_kind: str = Field(description="Stable public error class, e.g. 'ReplayMiss', 'ModelOutputError', "
+                            "'APIConnectionError', 'AuthenticationError'; never an internal library class.")
+    message: str = Field(description="What went wrong and how to fix it; anything shaped like an API key is redacted.")
+
+    @field_validator("message")
+    @classmethod
+    def _no_secrets(cls, message: str) -> str:
+        """Last guard: the messages are redacted where they are made, with the run's key; this catches
+        anything key-shaped that got past (see summarize.redact)."""
+        return redact(message)
 
 
 class PassReport(_Model):
@@ -311,11 +321,22 @@ class DigestMeta(_Model):
     copies: int = Field(default=0, description="Files with exactly the text of a briefed article, not briefed again "
                         "(listed in that article's `copies`).")
     dropped_items: int = Field(default=0, description="Items grounding rejected, over all briefings.")
-    usage: Usage = Field(default_factory=Usage, description="Tokens of all briefings (a cached briefing counts its original tokens) and digest passes.")
+    usage: Usage = Field(default_factory=Usage, description="All tokens behind this digest: `spent` + `reused`.")
+    spent: Usage = Field(default_factory=Usage, description="Tokens of the requests this run made: briefings made "
+                         "now and the digest passes.")
+    reused: Usage = Field(default_factory=Usage, description="Tokens of briefings served from the cache, as counted "
+                          "when they were made; not spent again by this run.")
     passes: list[PassReport] = Field(default_factory=list, description="Digest-level model passes that ran.")
     cost_estimate: float | None = Field(
         default=None, description="Estimated cost in the price table's currency, when a price table was given."
     )
+
+    def tokens_line(self) -> str:
+        """One line for a run's summary: tokens spent, and those reused from the cache apart."""
+        s, r = self.spent, self.reused
+        line = f"{s.prompt_tokens} prompt ({s.cached_tokens} cached) + {s.completion_tokens} completion tokens spent"
+        reused = r.prompt_tokens + r.completion_tokens
+        return line + (f", {reused} reused from the cache" if reused else "")
 
 
 Dating = Literal["published", "stated", "file time", "undated"]

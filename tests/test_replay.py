@@ -116,3 +116,63 @@ def test_recording_into_a_folder_only_sends_what_is_missing(tmp_path: Path) -> N
     assert _chat(again, "new question") == "new answer"  # sent and recorded
     assert [r["messages"][0]["content"] for r in upstream.requests] == ["hello", "new question"]
     assert len(list(tmp_path.glob("a1/*.json"))) == 2
+
+
+@pytest.mark.parametrize("code", [401, 403, 408, 429])
+def test_answers_that_would_not_come_again_are_not_recorded(tmp_path: Path, code: int) -> None:
+    upstream = Scripted([httpx2.Response(code, json={"error": {"message": f"hand-made {code}"}}), completion("ok")])
+    client = _client(RecordReplayTransport(Cassette(tmp_path), "record", inner=httpx2.MockTransport(upstream)))
+    with pytest.raises(openai.APIStatusError):
+        _chat(client, "x")
+    assert list(tmp_path.glob("*/*.json")) == []
+    assert _chat(client, "x") == "ok"  # after the key is fixed, the real answer is recorded
+    assert len(list(tmp_path.glob("*/*.json"))) == 1
+
+
+def test_request_bound_errors_are_recorded(tmp_path: Path) -> None:
+    upstream = Scripted([httpx2.Response(400, json={"error": {"message": "hand-made: bad schema"}})])
+    client = _client(RecordReplayTransport(Cassette(tmp_path), "record", inner=httpx2.MockTransport(upstream)))
+    with pytest.raises(openai.BadRequestError):
+        _chat(client, "x")
+    assert len(list(tmp_path.glob("*/*.json"))) == 1
+
+
+def _old_401_recording(folder: Path) -> Path:
+    """HAND-MADE: the file an older version wrote for a 401 answer."""
+    body = {"messages": [{"role": "user", "content": "x"}], "model": "m"}
+    key = request_key("POST", "/chat/completions", body)
+    file = folder / "a1" / f"{key}.json"
+    file.parent.mkdir(parents=True)
+    file.write_text(json.dumps({"article": "a1", "request": {"method": "POST", "path": "/chat/completions", "body": body},
+                                "response": {"status": 401, "headers": {"content-type": "application/json"},
+                                             "body": {"error": {"message": "Incorrect API key provided"}}}}),
+                    encoding="utf-8")
+    return file
+
+
+def test_an_old_401_recording_is_a_replay_miss_naming_the_file(tmp_path: Path) -> None:
+    file = _old_401_recording(tmp_path)
+    client = _client(RecordReplayTransport(Cassette(tmp_path), "replay"))
+    with pytest.raises(openai.APIConnectionError) as info:
+        _chat(client, "x")
+    miss = info.value.__cause__
+    assert isinstance(miss, ReplayMiss) and miss.article_id == "a1"
+    assert "401" in str(miss) and str(file) in str(miss) and "--record" in str(miss)
+
+
+def test_recording_again_replaces_an_old_401_recording(tmp_path: Path) -> None:
+    file = _old_401_recording(tmp_path)
+    upstream = Scripted(["fixed"])  # hand-made upstream
+    client = _client(RecordReplayTransport(Cassette(tmp_path), "record", inner=httpx2.MockTransport(upstream)))
+    assert _chat(client, "x") == "fixed"
+    assert len(upstream.requests) == 1
+    assert json.loads(file.read_text(encoding="utf-8"))["response"]["status"] == 200
+
+
+def test_a_replaced_recording_under_another_article_name_is_removed(tmp_path: Path) -> None:
+    old = _old_401_recording(tmp_path)  # recorded as article "a1"
+    upstream = Scripted(["fixed"])  # hand-made upstream
+    client = _client(RecordReplayTransport(Cassette(tmp_path), "record", inner=httpx2.MockTransport(upstream)))
+    assert _chat(client, "x", article="renamed") == "fixed"
+    assert not old.exists() and len(list(tmp_path.glob("*/*.json"))) == 1
+    assert _chat(_client(RecordReplayTransport(Cassette(tmp_path), "replay")), "x") == "fixed"

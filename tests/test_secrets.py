@@ -75,3 +75,125 @@ def test_committed_recordings_hold_no_secret() -> None:
     for file in files:
         text = file.read_text(encoding="utf-8")
         assert "authorization" not in text.lower() and "bearer" not in text.lower() and '"sk-' not in text
+
+
+# ----------------------------------------------------------------------------- an error body that echoes the key
+
+from summarize.redact import REDACTED, redact  # noqa: E402
+
+from .conftest import SEEDS  # noqa: E402
+
+
+@pytest.mark.parametrize("text", [
+    "Incorrect API key provided: sk-proj-AbC123dEf456GhI789jKl012mNo345",
+    "Incorrect API key provided: sk-live-SECRET-4f7a9c2e1b.",
+    "header was 'Authorization: Bearer abcDEF1234567890xyz'",
+    '{"api_key": "0123456789abcdef0123456789abcdef"}',
+    "token=ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+    "x-api-key: AIzaSyA1234567890abcdefghijklmnopqrstuv",
+])
+def test_key_shaped_strings_are_redacted(text: str) -> None:
+    clean = redact(text)
+    assert REDACTED in clean
+    assert not any(part in clean for part in ("AbC123dEf456", "4f7a9c2e1b", "abcDEF1234567890xyz", "0123456789abcdef",
+                                               "ghp_abc", "AIzaSyA1234"))
+
+
+def test_the_active_key_is_redacted_whatever_its_shape() -> None:
+    assert redact("denied for my-local-llama-key-2024!", ["my-local-llama-key-2024"]) == f"denied for {REDACTED}!"
+    assert redact("a k in a key", ["k"]) == "a k in a key"  # too short to be a secret worth blanking text for
+
+
+@pytest.mark.parametrize("text", [
+    "Das Minsk-Abkommen und die Task-Force des Verteidigungsministeriums, Bearer bonds, api key: Verteidigungsministerium",
+    "Token: Waffenstillstandsverhandlungen; password = Sicherheitsgarantien",
+])
+def test_article_like_text_is_not_redacted(text: str) -> None:
+    assert redact(text) == text
+
+
+def test_no_seed_article_is_changed_by_redaction() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    assert texts and all(redact(t) == t for t in texts)
+
+
+ECHO_KEYS = [SECRET, "my-local-llama-key-2024"]  # key-shaped, and a local server's key of no known shape
+
+
+def _echo(code: int, key: str) -> httpx2.Response:
+    """HAND-MADE: an error body that echoes the key, as some proxies and local servers do."""
+    return httpx2.Response(code, json={"error": {"message": f"Incorrect API key provided: {key}", "code": "invalid_api_key",
+                                                 "api_key": key}})
+
+
+@pytest.mark.parametrize("key", ECHO_KEYS)
+def test_cli_error_body_echoing_the_key_leaks_nowhere(tmp_path: Path, key: str) -> None:
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    from .faultserver import FaultServer, status
+
+    inbox, out, rec = tmp_path / "inbox", tmp_path / "out", tmp_path / "rec"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(TEXT, encoding="utf-8")
+    (inbox / "b.txt").write_text(TEXT.replace("Dienstag", "Mittwoch"), encoding="utf-8")
+
+    def answer(body: dict):  # noqa: ANN202 - a: a 400 (recorded), b: a 401 (fatal); both echo the key
+        echo = {"error": {"message": f"Incorrect API key provided: {key}", "code": "invalid_api_key", "key": key}}
+        return status(400 if "Dienstag" in json.dumps(body, ensure_ascii=False) else 401, echo)
+
+    with FaultServer(default=answer) as server:
+        result = CliRunner().invoke(app, ["digest", str(inbox), "-o", str(out), "--base-url", server.url, "--model", "m",
+                                          "--depth", "1", "-j", "1", "--record", str(rec)],
+                                    env={"OPENAI_API_KEY": key})
+    assert server.requests and server.requests[0].headers["authorization"] == f"Bearer {key}"  # the key was in play
+    assert result.exit_code == 1 and "Incorrect API key provided: [redacted]" in result.output
+    assert key not in result.output, "API key leaked into stderr"
+    for name in ("digest.json", "digest.md", "digest.html"):
+        assert key not in (out / name).read_text(encoding="utf-8"), f"API key leaked into {name}"
+    recorded = list(rec.rglob("*.json"))
+    assert any(json.loads(f.read_text(encoding="utf-8")).get("response", {}).get("status") == 400 for f in recorded)
+    for file in recorded:
+        assert key not in file.read_text(encoding="utf-8"), f"API key leaked into {file}"
+
+
+@pytest.mark.parametrize("key", ECHO_KEYS)
+def test_library_with_its_own_client_reports_and_records_no_echoed_key(tmp_path: Path, key: str) -> None:
+    """A caller's own client has none of our transports; the error is redacted where it becomes ours."""
+    from openai import OpenAI
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(TEXT, encoding="utf-8")
+    server = Scripted(respond=lambda body: _echo(400, key))
+    recorder = RecordReplayTransport(Cassette(tmp_path / "rec"), "record", inner=httpx2.MockTransport(server))
+    client = OpenAI(api_key=key, base_url="http://llm.invalid/v1", max_retries=0, http_client=httpx2.Client(transport=recorder))
+    result = run([inbox], settings=Settings(model="m", api_key=key, depth=1), client=client)
+    assert [f.error_kind for f in result.failures] == ["BadRequestError"]
+    assert key not in result.digest.model_dump_json() and REDACTED in result.failures[0].message
+    files = list((tmp_path / "rec").rglob("*.json"))
+    assert files and all(key not in f.read_text(encoding="utf-8") for f in files)
+
+
+def test_failure_model_redacts_key_shaped_text_as_a_last_guard() -> None:
+    from summarize.models import Failure
+
+    failure = Failure(article_id="a", error_kind="BriefingError", message="server said: sk-proj-AbC123dEf456GhI789jKl012")
+    assert "AbC123" not in failure.message and REDACTED in failure.message
+
+
+def test_our_client_redacts_the_echo_before_openai_sees_it() -> None:
+    """With the client the package builds, no exception in the chain holds the key (its body neither)."""
+    from summarize import article_from_text, brief
+
+    from .faultserver import FaultServer, status
+
+    key = "my-local-llama-key-2024"
+    with FaultServer(default=status(401, {"error": {"message": f"Incorrect API key provided: {key}"}})) as server:
+        with pytest.raises(BriefingError) as info:
+            brief(article_from_text(TEXT, id="t"), settings=Settings(model="m", api_key=key, base_url=server.url, depth=1))
+    exc: BaseException | None = info.value
+    while exc is not None:
+        assert key not in str(exc) + repr(exc) + repr(getattr(exc, "body", None)), type(exc).__name__
+        exc = exc.__cause__ or exc.__context__

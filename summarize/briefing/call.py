@@ -30,16 +30,17 @@ import jiter
 import openai
 from pydantic import BaseModel, ValidationError
 
-from ..errors import BriefingError, ModelOutputError, ReplayMiss, TruncatedOutput
+from ..errors import BriefingError, ModelOutputError, ModelServerError, ReplayMiss, TruncatedOutput
 from ..models import DroppedItem, Evidence, Usage
 from ..settings import Settings
 from .extraction import FIELD_KIND, Scope, MAX_SUMMARY_SENTENCES, Draft, Grounder, Lists, SummaryDraft, label, models_for
 from .ground import normalise
 from .prompts import language_name
-from ..llm.replay import ARTICLE_HEADER
+from ..llm.replay import ARTICLE_HEADER, encode_article_id
 from ..llm.watch import ServerProblem
 from ..llm.schemas import prepared
 from ..llm.validation import as_rendered
+from ..redact import redact, secrets_in
 
 _RESPONSES: contextvars.ContextVar[list[Any] | None] = contextvars.ContextVar("summarize_responses", default=None)
 
@@ -202,7 +203,7 @@ def salvage(seen: list[_Seen], grounder: Grounder, part_model: type[Lists], scop
     error = getattr(seen, "error", None)
     if not seen and error is not None:
         # the client could not even parse the HTTP answer (e.g. a non-JSON body): nothing to salvage
-        raise ModelOutputError(f"the model's answer could not be read: {error}") from error
+        raise ModelOutputError(f"the model's answer could not be read: {redact(str(error))}") from error
     kept: dict[str, tuple[str, Draft, Evidence]] = {}
     failures: dict[str, DroppedItem] = {}
     parsed_any = False
@@ -250,10 +251,12 @@ def _raise_transport(exc: BaseException, article_id: str) -> None:
             raise cur
     for cur in chain:
         if isinstance(cur, ServerProblem):  # its message names the server and the fix
-            raise BriefingError(f"{article_id}: {cur}", article_id=article_id) from cur
+            raise ModelServerError(f"{article_id}: {cur}", article_id=article_id) from cur
     for cur in chain:
         if isinstance(cur, openai.APIError):
-            raise BriefingError(f"{article_id}: the LLM request failed: {cur}", article_id=article_id) from cur
+            # an error body may echo the key: hide the one the request carried, and anything key-shaped
+            said = redact(str(cur), secrets_in(getattr(getattr(cur, "request", None), "headers", None)))
+            raise BriefingError(f"{article_id}: the LLM request failed: {said}", article_id=article_id) from cur
 
 
 def _request_kwargs(settings: Settings, article_id: str, max_tokens: int) -> dict[str, Any]:
@@ -262,7 +265,7 @@ def _request_kwargs(settings: Settings, article_id: str, max_tokens: int) -> dic
         "temperature": settings.temperature,
         "max_tokens": max_tokens,
         "max_retries": settings.reasks,  # instructor: max_retries=N means N+1 attempts
-        "extra_headers": {ARTICLE_HEADER: article_id},
+        "extra_headers": {ARTICLE_HEADER: encode_article_id(article_id)},
     }
 
 

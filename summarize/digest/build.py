@@ -208,6 +208,7 @@ def _with_reports(digest: Digest, reports: list[PassReport], headline: Headline 
     digest.meta.passes = reports
     for report in reports:
         digest.meta.usage = digest.meta.usage + report.usage
+        digest.meta.spent = digest.meta.spent + report.usage
     digest.headline = headline
     return digest
 

@@ -573,9 +573,12 @@ def _merge(
     for n, divergence in enumerate(divergences, 1):
         divergence.id = f"X{n}"
 
-    usage = Usage()
+    spent, reused = Usage(), Usage()
     for briefing in briefings:
-        usage = usage + briefing.meta.usage
+        if briefing.meta.cached:
+            reused = reused + briefing.meta.usage
+        else:
+            spent = spent + briefing.meta.usage
     first = briefings[0].meta if briefings else None
     return Digest(
         articles=[b.article for b in briefings],
@@ -596,6 +599,8 @@ def _merge(
             sources=len(set(source_of.values())),
             copies=sum(len(b.article.copies) for b in briefings),
             dropped_items=sum(b.dropped_items for b in briefings),
-            usage=usage,
+            usage=spent + reused,
+            spent=spent,
+            reused=reused,
         ),
     )

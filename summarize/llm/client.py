@@ -13,9 +13,13 @@ inside the ``httpx2`` client). The others are switched off or cannot overlap:
 
 Transport chains, outermost first::
 
-    live:    RetryTransport -> WatchTransport -> httpx2.HTTPTransport
-    record:  RecordReplayTransport("record") -> RetryTransport -> WatchTransport -> httpx2.HTTPTransport
+    live:    RetryTransport -> WatchTransport -> RedactingTransport -> httpx2.HTTPTransport
+    record:  RecordReplayTransport("record") -> RetryTransport -> WatchTransport -> RedactingTransport -> httpx2.HTTPTransport
     replay:  RecordReplayTransport("replay")            (no retry layer, nothing can reach the network)
+
+``RedactingTransport`` sits next to the network: an error answer (status >= 400) whose body echoes the key
+the request carried, or anything key-shaped, reaches the retry layer, the recorder and the openai client
+with ``[redacted]`` in its place (``summarize.redact``), so no exception, failure or recording holds it.
 
 The watch (:mod:`summarize.llm.watch`) sees every attempt: it keeps the counts a progress display shows
 and stops a run whose server is missing, stuck or not an API, instead of retrying it for minutes.
@@ -25,8 +29,10 @@ by default 120 s for a remote API and 300 s for a server on this machine or a pr
 CPU model may take minutes for a long answer), and ``CONNECT_TIMEOUT`` seconds to connect.
 
 When recording, the recorder sits *outside* the retry layer, so it sees and stores only the final
-exchange of each request: a 503 that a retry repaired is never written (and ``replay`` also skips
-status >= 500). A recording cannot be transient, so replay has no retry layer at all.
+exchange of each request: a 503 that a retry repaired is never written. Only answers that would come
+again are written (2xx and the request-bound 400/404/422; never 401/403/408/409/429/5xx), and replay
+refuses any other status found in an older recording. A recording cannot be transient, so replay has no
+retry layer at all.
 
 Budget: ``RetryPolicy.max_attempts`` (default 4: the first try and ``TRANSPORT_RETRIES`` = 3 retries) HTTP
 attempts per model answer, each with ``Settings.timeout`` seconds; per part (and for the summary) at most
@@ -63,6 +69,7 @@ from ..settings import Settings
 from .replay import AsyncRecordReplayTransport, Cassette, RecordReplayTransport
 from .retry import AsyncRetryTransport, RetryPolicy, RetryTransport
 from .watch import AsyncWatchTransport, ServerWatch, WatchTransport
+from ..redact import redact, secrets_in
 
 # instructor logs every failed attempt at ERROR level; with no handler Python would print them to stderr.
 # Library code never prints: the attempts are reported in the briefing's metadata instead.
@@ -100,6 +107,63 @@ def http_timeout(settings: Settings) -> httpx2.Timeout:
 def server_watch(settings: Settings) -> ServerWatch:
     """A fresh :class:`ServerWatch` for a live or recording client of ``settings``."""
     return ServerWatch(settings.base_url or "https://api.openai.com/v1", settings.read_timeout)
+_BODY_HEADERS = ("content-length", "content-encoding", "transfer-encoding")
+
+
+def redacted_response(response: httpx2.Response, request: httpx2.Request) -> httpx2.Response:
+    """``response`` (an error answer, already read) with the request's key and key-shaped strings redacted
+    from its body; the same object when there is nothing to hide."""
+    try:
+        text = response.content.decode("utf-8")
+    except UnicodeDecodeError:
+        return response
+    clean = redact(text, secrets_in(request.headers))
+    if clean == text:
+        return response
+    headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in _BODY_HEADERS]
+    extensions = {k: v for k, v in response.extensions.items() if k in ("http_version", "reason_phrase")}
+    return httpx2.Response(response.status_code, headers=headers, content=clean.encode("utf-8"), request=request,
+                           extensions=extensions)
+
+
+class RedactingTransport(httpx2.BaseTransport):
+    """Redacts secrets from error answers of ``inner`` (see the module docstring); 2xx pass unread."""
+
+    def __init__(self, inner: httpx2.BaseTransport) -> None:
+        self.inner = inner
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        response = self.inner.handle_request(request)
+        if response.status_code < 400:
+            return response
+        try:
+            response.read()
+        finally:
+            response.close()
+        return redacted_response(response, request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class AsyncRedactingTransport(httpx2.AsyncBaseTransport):
+    """Async twin of :class:`RedactingTransport`."""
+
+    def __init__(self, inner: httpx2.AsyncBaseTransport) -> None:
+        self.inner = inner
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        response = await self.inner.handle_async_request(request)
+        if response.status_code < 400:
+            return response
+        try:
+            await response.aread()
+        finally:
+            await response.aclose()
+        return redacted_response(response, request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
 
 
 def instructor_mode(settings: Settings) -> instructor.Mode:
@@ -131,7 +195,8 @@ def live_transport(
     settings: Settings, retry_policy: RetryPolicy | None = None, watch: ServerWatch | None = None
 ) -> httpx2.BaseTransport:
     """The sync transport chain for live or recording runs (see the module docstring for the order)."""
-    network = WatchTransport(httpx2.HTTPTransport(limits=CONNECTION_LIMITS), watch or server_watch(settings))
+    network = WatchTransport(RedactingTransport(httpx2.HTTPTransport(limits=CONNECTION_LIMITS)),
+                             watch or server_watch(settings))
     retrying = RetryTransport(network, retry_policy)
     if settings.record_dir is not None:
         return RecordReplayTransport(Cassette(settings.record_dir), "record", inner=retrying)
@@ -144,7 +209,7 @@ def async_live_transport(
 ) -> httpx2.AsyncBaseTransport:
     """Async twin of :func:`live_transport`; ``observe`` (e.g. an adaptive limit) sees every HTTP attempt."""
     network: httpx2.AsyncBaseTransport = AsyncWatchTransport(
-        httpx2.AsyncHTTPTransport(limits=CONNECTION_LIMITS), watch or server_watch(settings)
+        AsyncRedactingTransport(httpx2.AsyncHTTPTransport(limits=CONNECTION_LIMITS)), watch or server_watch(settings)
     )
     if observe is not None:
         network = AsyncObservingTransport(network, observe)
