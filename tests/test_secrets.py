@@ -139,19 +139,27 @@ def test_cli_error_body_echoing_the_key_leaks_nowhere(tmp_path: Path, key: str) 
     (inbox / "a.txt").write_text(TEXT, encoding="utf-8")
     (inbox / "b.txt").write_text(TEXT.replace("Dienstag", "Mittwoch"), encoding="utf-8")
 
-    def answer(body: dict):  # noqa: ANN202 - a: a 400 (recorded), b: a 401 (fatal); both echo the key
+    def answer(code: int):  # noqa: ANN202 - an error body that echoes the key
         echo = {"error": {"message": f"Incorrect API key provided: {key}", "code": "invalid_api_key", "key": key}}
-        return status(400 if "Dienstag" in json.dumps(body, ensure_ascii=False) else 401, echo)
+        return status(code, echo)
 
-    with FaultServer(default=answer) as server:
-        result = CliRunner().invoke(app, ["digest", str(inbox), "-o", str(out), "--base-url", server.url, "--model", "m",
-                                          "--depth", "1", "-j", "1", "--record", str(rec)],
+    args = ["digest", str(inbox), "-o", str(out), "--model", "m", "--depth", "1", "-j", "1"]
+    with FaultServer(default=answer(400)) as server:  # a 400 per request: recorded, the digest lists the failures
+        result = CliRunner().invoke(app, [*args, "--base-url", server.url, "--record", str(rec)],
                                     env={"OPENAI_API_KEY": key})
     assert server.requests and server.requests[0].headers["authorization"] == f"Bearer {key}"  # the key was in play
     assert result.exit_code == 1 and "Incorrect API key provided: [redacted]" in result.output
     assert key not in result.output, "API key leaked into stderr"
     for name in ("digest.json", "digest.md", "digest.html"):
         assert key not in (out / name).read_text(encoding="utf-8"), f"API key leaked into {name}"
+    with FaultServer(default=answer(401)) as server:  # a 401: a fatal stop, whose message goes to stderr
+        fatal = CliRunner().invoke(app, [*args, "--base-url", server.url, "--record", str(tmp_path / "rec401")],
+                                   env={"OPENAI_API_KEY": key})
+    assert fatal.exit_code == 3 and "Incorrect API key provided: [redacted]" in fatal.output
+    assert key not in fatal.output, "API key leaked into stderr"
+    assert not list((tmp_path / "rec401").rglob("*.json")) or all(
+        json.loads(f.read_text(encoding="utf-8")).get("response", {}).get("status") != 401
+        for f in (tmp_path / "rec401").rglob("*.json") if f.name != "manifest.json")
     recorded = list(rec.rglob("*.json"))
     assert any(json.loads(f.read_text(encoding="utf-8")).get("response", {}).get("status") == 400 for f in recorded)
     for file in recorded:
