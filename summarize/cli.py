@@ -515,6 +515,7 @@ def mcp_cmd(
     mode: ModeOpt = None,
     lang: LangOpt = None,
     replay: ReplayOpt = None,
+    timeout: TimeoutOpt = None,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
     concurrency: ConcurrencyOpt = DEFAULT_CONCURRENCY,
@@ -536,8 +537,9 @@ def mcp_cmd(
     from .mcp import create_server, server_settings
 
     try:
-        settings = server_settings(model=model, base_url=base_url, mode=mode, lang=lang, replay=replay)
-        cache = None if no_cache or replay is not None else BriefingCache(cache_dir or default_cache_dir())
+        settings = server_settings(model=model, base_url=base_url, mode=mode, lang=lang, replay=replay, timeout=timeout)
+        cache = None if no_cache or replay is not None else BriefingCache(cache_dir or default_cache_dir(),
+                                                                          on_warning=lambda m: _err(f"warning: {m}"))
         server = create_server(settings, cache=cache, concurrency=concurrency, roots=root or None, max_files=max_files)
     except UsageError as exc:
         _err(str(exc))

@@ -47,6 +47,7 @@ from .cache import BriefingCache
 from .digest.build import DEFAULT_CONCURRENCY, Progress, arun
 from .errors import BriefingError, ConfigurationError, UsageError
 from .models import ArticleRef, Briefing, Digest, Failure
+from .redact import redact
 from .settings import Settings, resolve_settings
 
 SERVER_NAME = "summarize"
@@ -72,6 +73,7 @@ def server_settings(
     mode: str | None = None,
     lang: str | None = None,
     replay: Path | None = None,
+    timeout: float | None = None,
     env: dict[str, str] | None = None,
 ) -> Settings:
     """Settings as the other commands build them: arguments over the replay manifest over the environment.
@@ -79,13 +81,16 @@ def server_settings(
     Unlike the CLI commands, a missing API key is not an error here: the server starts, and each tool call
     answers with an error that names the fix (see :meth:`Settings.check_reachable`). A ``replay`` folder that
     does not exist is an error (:class:`ConfigurationError`), since the server could never answer."""
-    return resolve_settings(model=model, base_url=base_url, mode=mode, lang=lang, replay=replay, env=env)
+    return resolve_settings(model=model, base_url=base_url, mode=mode, lang=lang, replay=replay, timeout=timeout,
+                            env=env)
 
 
-def _tool_error(exc: Exception) -> ToolError:
+def _tool_error(exc: Exception, secret: str | None = None) -> ToolError:
+    """The tool error a client sees: a public kind and the message, with the key and key-shaped text redacted."""
     if isinstance(exc, ConfigurationError) and "no LLM configured" in str(exc):
         return ToolError(f"ConfigurationError: {exc}{_CONFIG_HINT}")
-    return ToolError(f"{type(exc).__name__}: {exc}")
+    kind = exc.kind if isinstance(exc, BriefingError) else type(exc).__name__
+    return ToolError(redact(f"{kind}: {exc}", [secret]))
 
 
 # --------------------------------------------------------------------------- what the server may read
@@ -417,7 +422,7 @@ def create_server(
             settings.check_reachable()
             return _briefing_result(await abrief(article, settings=settings))
         except (UsageError, BriefingError) as exc:
-            raise _tool_error(exc) from exc
+            raise _tool_error(exc, settings.api_key) from exc
 
     @server.tool(annotations=read_only)
     async def build_digest(
@@ -466,7 +471,7 @@ def create_server(
                     last[key] = digest
             return _result(_compact(digest, full=detail == "full"))
         except (UsageError, BriefingError, OSError) as exc:
-            raise _tool_error(exc) from exc
+            raise _tool_error(exc, settings.api_key) from exc
 
     @server.tool(annotations=ToolAnnotations(read_only_hint=True, open_world_hint=False))
     def get_schema(

@@ -355,3 +355,18 @@ def test_stdout_carries_only_the_protocol_even_when_something_prints(tmp_path: P
     assert not answer.get("isError")
     assert answer["structuredContent"]["article"]["id"] == SEED
     assert "stray output from a library" in stderr
+
+
+def test_a_tool_error_never_carries_the_key_or_an_internal_class_name(tmp_path: Path) -> None:
+    """A 400 whose body echoes the key: the tool error names the public kind and holds no key."""
+    from .faultserver import FaultServer, status
+
+    key = "sk-live-MCP-9c1e7f3a2b"
+    echo = status(400, {"error": {"message": f"Invalid request for key {key}", "code": "bad_request"}})
+    text = (SEEDS / f"{SEED}.txt").read_text(encoding="utf-8")
+    with FaultServer(default=echo) as server:
+        out = _run(_server(tmp_path, "--base-url", server.url, "--model", "m", "--no-cache",
+                           OPENAI_API_KEY=key), [("brief", "brief_article", {"text": text})])
+    message = _text(out["brief"])
+    assert out["brief"].is_error and "BadRequestError" in message
+    assert key not in message and "[redacted]" in message
