@@ -17,7 +17,7 @@ from openai import AsyncOpenAI, OpenAI
 
 from ..article.load import Scan, load_article, scan
 from ..cache import BriefingCache
-from ..llm.limiter import AdaptiveLimit
+from ..llm.limiter import DEFAULT_CONCURRENCY, AdaptiveLimit
 from ..llm.retry import is_fatal
 from ..briefing.brief import abrief_with, async_instructor_client, brief_with, instructor_client
 from ..errors import BriefingError, InputError, UsageError
@@ -284,9 +284,6 @@ def run(
     return result
 
 
-DEFAULT_CONCURRENCY = 4
-
-
 async def arun(
     sources: Sequence[Source],
     *,
@@ -299,26 +296,32 @@ async def arun(
     resolver: Resolver | None = None,
     passes: Passes = Passes(),
 ) -> Run:
-    """Async form of :func:`run`: up to ``concurrency`` articles at once (the parts of each concurrently
-    too). Outputs keep the input order. After a fatal error no new article starts; those already under way
-    finish, the rest are listed as ``NotAttempted``."""
+    """Async form of :func:`run`: at most ``concurrency`` requests to the model in flight at once, across
+    all articles and the digest passes (fewer while the server pushes back). Up to ``concurrency`` articles
+    are under way; an earlier article's requests go first, so briefings finish in input order. Outputs keep
+    the input order. After a fatal error no new article starts; those already under way finish, the rest
+    are listed as ``NotAttempted``."""
     if concurrency < 1:
         raise UsageError(f"concurrency={concurrency}: use 1 or more")
     settings = settings or Settings.from_env()
     found = load_sources(sources, exclude=exclude)
     tracker = _Tracker(found, on_progress, cache, settings, resolver)
     wrapped: list[object] = []
-    limit = AdaptiveLimit(concurrency)  # halves on 429 / low rate-limit headers, recovers on success
+    # Requests in flight: halves on 429 / low rate-limit headers, recovers on success. Articles under way
+    # are bounded too (a fixed limit, nobody observes it), so a run does not prepare every article at once.
+    limit = AdaptiveLimit(concurrency)
+    under_way = AdaptiveLimit(concurrency)
     tracker.limit = limit
 
     async def one(i: int, article: Article) -> None:
-        async with limit:
+        async with under_way:
             if tracker.stopped or tracker.begin(i, article):
                 return
             try:
                 if not wrapped:
                     wrapped.append(async_instructor_client(settings, client, observe=limit.observe))
-                tracker.done(i, article, await abrief_with(wrapped[0], article, settings))  # type: ignore[arg-type]
+                briefing = await abrief_with(wrapped[0], article, settings, limit=limit, priority=i)  # type: ignore[arg-type]
+                tracker.done(i, article, briefing)
             except (BriefingError, InputError) as exc:
                 tracker.failed(i, article, exc)
 
@@ -329,7 +332,8 @@ async def arun(
     if passes and not tracker.stopped:
         if not wrapped:
             wrapped.append(async_instructor_client(settings, client, observe=limit.observe))
-        result = await _adigest_passes(tracker, result, wrapped[0], passes)  # type: ignore[arg-type]
+        async with limit:  # one pass after the other, each one request in flight
+            result = await _adigest_passes(tracker, result, wrapped[0], passes)  # type: ignore[arg-type]
     return result
 
 
