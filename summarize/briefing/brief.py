@@ -44,7 +44,7 @@ from .call import CallLog, PartResult, arun_part, arun_summary, attach_collector
 from . import cues, gazetteer
 from .plausible import actor_problem, looks_like_organisation, not_in_english, weapon_problem
 from .extraction import (
-    FIELD_KIND, PASSES, alias_forms, alias_kind, canonical_weapon, label, ActorDraft, DecisionDraft, Draft, Grounder, Lists, QuestionDraft, Sentences, WeaponDraft, halve, pass_model,
+    FIELD_KIND, PASSES, alias_forms, alias_kind, canonical_weapon, label, ActorDraft, DecisionDraft, Draft, Grounder, Lists, QuestionDraft, Sentences, WeaponDraft, halve, pass_model, sentence_chars,
 )
 from .ground import mentions, normalise
 from .safety import scrub, scrub_optional
@@ -162,7 +162,8 @@ class Plan:
             )
         self.title = article.title or article.id
         # The parts are runs of numbered sentences; the model cites sentence numbers (see extraction.py).
-        self.sentences = sentences = Sentences.of(self.cleaned.text)
+        # A text without sentence ends is cut into numbered pieces that fit a part (see Sentences.of).
+        self.sentences = sentences = Sentences.of(self.cleaned.text, sentence_chars(settings.chunk_chars))
         self.scopes = sentences.windows(settings.chunk_chars)
         lang = prompts.language_name(settings.lang)
         # One request per pass and part (see extraction.PASSES and Settings.depth). A focused pass for
@@ -180,7 +181,7 @@ class Plan:
             ]
         # A field that repeats the instructions or the worked example is the model echoing, not the article.
         echoes = {m["content"] for r in self.requests for m in r.messages if m is not r.messages[-1]}
-        self.grounder = Grounder(article.text, self.cleaned, instructions="\n".join(sorted(echoes)))
+        self.grounder = Grounder(article.text, self.cleaned, instructions="\n".join(sorted(echoes)), sentences=sentences)
         self.grounder.open_cue = cues.is_open
 
     def _messages(
