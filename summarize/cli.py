@@ -57,7 +57,13 @@ ReplayOpt = Annotated[
     Optional[Path], typer.Option("--replay", help="Answer from recordings in DIR; never touches the network.")
 ]
 ConcurrencyOpt = Annotated[
-    int, typer.Option("--concurrency", "-j", min=1, help="Articles briefed at once (outputs keep input order).")
+    int, typer.Option("--concurrency", "-j", min=1, help="Requests to the model in flight at once, across all articles "
+                      "(e.g. a llama.cpp server's --parallel slots); outputs keep input order.")
+]
+MaxCharsOpt = Annotated[
+    Optional[int],
+    typer.Option("--max-chars", min=1, help="Longest article briefed, in characters of its text; a longer one fails "
+                 "before any request (default 100000; env SUMMARIZE_MAX_CHARS)."),
 ]
 PricesOpt = Annotated[
     Optional[Path],
@@ -116,9 +122,9 @@ def _err(message: str) -> None:
     typer.echo(f"summarize: {message}", err=True)
 
 
-def _settings(model, base_url, mode, lang, record, replay, chunk_chars=None, depth=None) -> Settings:  # noqa: ANN001
+def _settings(model, base_url, mode, lang, record, replay, chunk_chars=None, depth=None, max_chars=None) -> Settings:  # noqa: ANN001
     settings = resolve_settings(model=model, base_url=base_url, mode=mode, lang=lang, record=record, replay=replay,
-                                chunk_chars=chunk_chars, depth=depth)
+                                chunk_chars=chunk_chars, depth=depth, max_chars=max_chars)
     settings.check_reachable()
     return settings
 
@@ -164,6 +170,7 @@ def digest(
     chunk_chars: ChunkOpt = None,
     depth: DepthOpt = None,
     concurrency: ConcurrencyOpt = DEFAULT_CONCURRENCY,
+    max_chars: MaxCharsOpt = None,
     prices: PricesOpt = None,
     aliases: AliasesOpt = None,
     events: EventsOpt = "rules",
@@ -179,7 +186,7 @@ def digest(
     try:
         if batch and (record is not None or replay is not None):
             raise UsageError("--batch cannot be combined with --record or --replay: run one of them at a time")
-        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth)
+        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth, max_chars)
         prices = prices or (Path(os.environ["SUMMARIZE_PRICES"]) if os.environ.get("SUMMARIZE_PRICES") else None)
         table = PriceTable.load(prices) if prices else None
         resolver = Resolver(load_aliases(aliases)) if aliases else None
@@ -323,6 +330,7 @@ def daily(
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
     concurrency: ConcurrencyOpt = DEFAULT_CONCURRENCY,
+    max_chars: MaxCharsOpt = None,
     aliases: AliasesOpt = None,
     events: EventsOpt = "rules",
     headline: HeadlineOpt = False,
@@ -335,7 +343,7 @@ def daily(
     """
     try:
         day = parse_day(date) if date else dt.date.today()
-        settings = _settings(model, base_url, mode, lang, None, replay)
+        settings = _settings(model, base_url, mode, lang, None, replay, max_chars=max_chars)
         resolver = Resolver(load_aliases(aliases)) if aliases else None
         passes = _passes(events, headline)
     except UsageError as exc:
@@ -386,11 +394,12 @@ def brief(
     replay: ReplayOpt = None,
     chunk_chars: ChunkOpt = None,
     depth: DepthOpt = None,
+    max_chars: MaxCharsOpt = None,
 ) -> None:
     """Brief one article and print the briefing as JSON."""
     try:
-        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth)
-        article = load_article(file)
+        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth, max_chars)
+        article = load_article(file, max_chars=settings.max_chars)
         write_manifest(settings)
     except UsageError as exc:
         _err(str(exc))

@@ -22,7 +22,7 @@ from openai import AsyncOpenAI, OpenAI
 
 from ..article.clean import CleanedText, clean, find_date
 from ..article.dates import normalise_date
-from ..article.load import article_from_text, load_article
+from ..article.load import article_from_text, check_size, load_article
 from ..errors import BriefingError, InputError, UsageError
 from ..llm import client as llm
 from ..llm.limiter import DEFAULT_CONCURRENCY, AdaptiveLimit
@@ -153,6 +153,7 @@ class Plan:
     def __init__(self, article: Article, settings: Settings) -> None:
         self.article = article
         self.settings = settings
+        check_size(article.text, article.path or article.id, settings.max_chars, article.path)  # before any work
         self.cleaned: CleanedText = clean(article.text)
         if not self.cleaned.text.strip():
             raise InputError(

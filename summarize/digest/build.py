@@ -69,12 +69,13 @@ class Sources:
     skipped: list[tuple[Path, str]]
 
 
-def load_sources(sources: Sequence[Source], *, exclude: Sequence[Path] = ()) -> Sources:
+def load_sources(sources: Sequence[Source], *, exclude: Sequence[Path] = (), max_chars: int | None = None) -> Sources:
     """Articles from Articles, files and folders (``str`` here is a path; folders are read recursively).
 
     Unreadable files become failures and the other articles are unaffected; files that are not articles
     are listed as skipped; anything under an ``exclude`` folder (e.g. the run's own output) is ignored.
-    A missing path or no article at all raises :class:`InputError` before any work is done."""
+    A missing path or no article at all raises :class:`InputError` before any work is done. A file over
+    ``max_chars`` characters fails as it is read (see :func:`~summarize.article.load.check_size`)."""
     articles: list[Article] = []
     failures: list[Failure] = []
     paths: list[str | Path] = []
@@ -89,7 +90,7 @@ def load_sources(sources: Sequence[Source], *, exclude: Sequence[Path] = ()) -> 
         if any(path.resolve().is_relative_to(e) for e in excluded):
             continue
         try:
-            articles.append(load_article(path))
+            articles.append(load_article(path, max_chars=max_chars))
         except InputError as exc:
             failures.append(Failure(article_id=path.stem, error_kind="InputError", message=str(exc)))
     unique: list[Article] = []
@@ -265,7 +266,7 @@ def run(
     With a ``cache``, briefings found there are reused and new ones are stored as soon as they exist, so
     an interrupted run loses nothing and a rerun only calls the model for what is missing."""
     settings = settings or Settings.from_env()
-    found = load_sources(sources, exclude=exclude)
+    found = load_sources(sources, exclude=exclude, max_chars=settings.max_chars)
     tracker = _Tracker(found, on_progress, cache, settings, resolver)
     wrapped = None
     for i, article in enumerate(found.articles, 1):
@@ -304,7 +305,7 @@ async def arun(
     if concurrency < 1:
         raise UsageError(f"concurrency={concurrency}: use 1 or more")
     settings = settings or Settings.from_env()
-    found = load_sources(sources, exclude=exclude)
+    found = load_sources(sources, exclude=exclude, max_chars=settings.max_chars)
     tracker = _Tracker(found, on_progress, cache, settings, resolver)
     wrapped: list[object] = []
     # Requests in flight: halves on 429 / low rate-limit headers, recovers on success. Articles under way
