@@ -1,9 +1,10 @@
 """An adaptive limit on a run's requests to the model in flight: back off when the provider pushes back,
 speed up when it doesn't.
 
-Every model request of a run (each part and pass, re-asks, split halves, the summary, the digest passes)
-holds one slot while it is sent and answered, so ``concurrency`` is the most HTTP requests open at once
-across all articles (a llama.cpp server's ``--parallel`` slots, a provider's concurrency quota).
+Every model call of a run (each part and pass, split halves, the summary, the digest passes) holds one slot
+from its first HTTP attempt to its answer; its transport retries and validation re-asks go one after another
+inside that slot. So ``concurrency`` is the most HTTP requests open at once across all articles (a
+llama.cpp server's ``--parallel`` slots, a provider's concurrency quota).
 
 AIMD, as in TCP: the limit starts at the configured concurrency, halves (down to 1) when a response is a 429
 or its ``x-ratelimit-remaining-requests`` falls below 10 % of ``x-ratelimit-limit-requests``, and grows by
