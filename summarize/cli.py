@@ -60,7 +60,13 @@ ReplayOpt = Annotated[
     Optional[Path], typer.Option("--replay", help="Answer from recordings in DIR; never touches the network.")
 ]
 ConcurrencyOpt = Annotated[
-    int, typer.Option("--concurrency", "-j", min=1, help="Articles briefed at once (outputs keep input order).")
+    int, typer.Option("--concurrency", "-j", min=1, help="Requests to the model in flight at once, across all articles "
+                      "(e.g. a llama.cpp server's --parallel slots); outputs keep input order.")
+]
+MaxCharsOpt = Annotated[
+    Optional[int],
+    typer.Option("--max-chars", min=1, help="Longest article briefed, in characters of its text; a longer one fails "
+                 "before any request (default 100000; env SUMMARIZE_MAX_CHARS)."),
 ]
 PricesOpt = Annotated[
     Optional[Path],
@@ -124,9 +130,10 @@ def _err(message: str) -> None:
     typer.echo(f"summarize: {message}", err=True)
 
 
-def _settings(model, base_url, mode, lang, record, replay, chunk_chars=None, depth=None, timeout=None) -> Settings:  # noqa: ANN001
+def _settings(model, base_url, mode, lang, record, replay, chunk_chars=None, depth=None, max_chars=None,  # noqa: ANN001
+              timeout=None) -> Settings:
     settings = resolve_settings(model=model, base_url=base_url, mode=mode, lang=lang, record=record, replay=replay,
-                                chunk_chars=chunk_chars, depth=depth, timeout=timeout)
+                                chunk_chars=chunk_chars, depth=depth, max_chars=max_chars, timeout=timeout)
     settings.check_reachable()
     return settings
 
@@ -209,6 +216,7 @@ def digest(
     depth: DepthOpt = None,
     timeout: TimeoutOpt = None,
     concurrency: ConcurrencyOpt = DEFAULT_CONCURRENCY,
+    max_chars: MaxCharsOpt = None,
     prices: PricesOpt = None,
     aliases: AliasesOpt = None,
     events: EventsOpt = "rules",
@@ -224,7 +232,7 @@ def digest(
     try:
         if batch and (record is not None or replay is not None):
             raise UsageError("--batch cannot be combined with --record or --replay: run one of them at a time")
-        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth, timeout)
+        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth, max_chars, timeout)
         prices = prices or (Path(os.environ["SUMMARIZE_PRICES"]) if os.environ.get("SUMMARIZE_PRICES") else None)
         table = PriceTable.load(prices) if prices else None
         resolver = Resolver(load_aliases(aliases)) if aliases else None
@@ -379,6 +387,7 @@ def daily(
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
     concurrency: ConcurrencyOpt = DEFAULT_CONCURRENCY,
+    max_chars: MaxCharsOpt = None,
     aliases: AliasesOpt = None,
     events: EventsOpt = "rules",
     headline: HeadlineOpt = False,
@@ -396,7 +405,7 @@ def daily(
     try:
         check_undated(undated)
         day = parse_day(date) if date else dt.date.today()
-        settings = _settings(model, base_url, mode, lang, None, replay, timeout=timeout)
+        settings = _settings(model, base_url, mode, lang, None, replay, max_chars=max_chars, timeout=timeout)
         resolver = Resolver(load_aliases(aliases)) if aliases else None
         passes = _passes(events, headline)
         check_writable(out)
@@ -473,11 +482,12 @@ def brief(
     chunk_chars: ChunkOpt = None,
     depth: DepthOpt = None,
     timeout: TimeoutOpt = None,
+    max_chars: MaxCharsOpt = None,
 ) -> None:
     """Brief one article and print the briefing as JSON."""
     try:
-        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth, timeout)
-        article = load_article(file)
+        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth, max_chars, timeout)
+        article = load_article(file, max_chars=settings.max_chars)
         write_manifest(settings)
     except UsageError as exc:
         _err(str(exc))

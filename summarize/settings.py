@@ -17,6 +17,7 @@ MODES: tuple[ModeName, ...] = ("json_schema", "tools", "json")
 DEFAULT_MODEL = "gpt-4o-mini"
 # json_schema is the default: OpenAI (structured outputs), llama.cpp's server, vLLM and Ollama all take it.
 DEFAULT_MODE: ModeName = "json_schema"
+DEFAULT_MAX_CHARS = 100_000
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,9 @@ class Settings:
     depth: int = 3
     # Validation re-asks after the first answer (instructor's max_retries). One, as the grounding rules say.
     reasks: int = 1
+    # The longest article briefed, in characters of its text as read (HTML: the extracted text). A longer
+    # one fails before any request (a 20 MB dump would cost thousands); news runs to a few 10,000s.
+    max_chars: int = DEFAULT_MAX_CHARS
     # Seconds to wait for one answer (per HTTP attempt); None: REMOTE_TIMEOUT, or LOCAL_TIMEOUT for a server
     # on this machine or a private network (a CPU model can take minutes for a long answer).
     timeout: float | None = None
@@ -60,13 +64,16 @@ class Settings:
             raise ConfigurationError(f"depth={self.depth}: use 1 (one request per part), 2 or 3 (focused passes)")
         if self.timeout is not None and not self.timeout > 0:
             raise ConfigurationError(f"timeout={self.timeout}: use a number of seconds above 0 (e.g. --timeout 300)")
+        if self.max_chars < 1:
+            raise ConfigurationError(f"max_chars={self.max_chars}: use 1 or more (characters of one article)")
         if self.max_tokens < 64:
             raise ConfigurationError(f"max_tokens={self.max_tokens} is too small: use 64 or more")
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides: object) -> Settings:
-        """Settings from ``SUMMARIZE_MODEL``, ``OPENAI_BASE_URL``, ``OPENAI_API_KEY``, ``SUMMARIZE_MODE``
-        and ``SUMMARIZE_LANG``; keyword arguments that are not None win."""
+        """Settings from ``SUMMARIZE_MODEL``, ``OPENAI_BASE_URL``, ``OPENAI_API_KEY``, ``SUMMARIZE_MODE``,
+        ``SUMMARIZE_LANG``, ``SUMMARIZE_DEPTH``, ``SUMMARIZE_CHUNK_CHARS`` and ``SUMMARIZE_MAX_CHARS``;
+        keyword arguments that are not None win."""
         env = dict(os.environ if env is None else env)
         values: dict[str, object] = {
             "model": env.get("SUMMARIZE_MODEL") or DEFAULT_MODEL,
@@ -75,7 +82,8 @@ class Settings:
             "mode": env.get("SUMMARIZE_MODE") or DEFAULT_MODE,
             "lang": env.get("SUMMARIZE_LANG") or "en",
         }
-        for name, key in (("depth", "SUMMARIZE_DEPTH"), ("chunk_chars", "SUMMARIZE_CHUNK_CHARS")):
+        for name, key in (("depth", "SUMMARIZE_DEPTH"), ("chunk_chars", "SUMMARIZE_CHUNK_CHARS"),
+                          ("max_chars", "SUMMARIZE_MAX_CHARS")):
             if env.get(key):
                 try:
                     values[name] = int(env[key])
@@ -141,6 +149,7 @@ def resolve_settings(
     chunk_chars: int | None = None,
     depth: int | None = None,
     timeout: float | None = None,
+    max_chars: int | None = None,
     env: dict[str, str] | None = None,
 ) -> Settings:
     """Settings as every command builds them: arguments over the replay folder's manifest over the
@@ -159,7 +168,8 @@ def resolve_settings(
         manifest = Cassette(replay).manifest()
         defaults = {k: manifest[k] for k in ("model", "mode", "lang", "depth", "chunk_chars") if manifest.get(k)}
     given = {"model": model, "base_url": base_url, "mode": mode, "lang": lang, "record_dir": record,
-             "replay_dir": replay, "chunk_chars": chunk_chars, "depth": depth, "timeout": timeout}
+             "replay_dir": replay, "chunk_chars": chunk_chars, "depth": depth, "max_chars": max_chars,
+             "timeout": timeout}
     merged = {**defaults, **{k: v for k, v in given.items() if v is not None}}
     settings = Settings.from_env(env, **merged)
     if replay is not None:

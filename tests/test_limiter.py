@@ -65,3 +65,47 @@ def test_run_backs_off_on_429_and_still_briefs_everything() -> None:
         result = asyncio.run(arun(articles, settings=settings, concurrency=4))
     assert len(result.briefings) == 8 and result.failures == []
     assert result.lowest_concurrency is not None and result.lowest_concurrency < 4
+
+
+def test_waiters_go_by_priority_then_arrival() -> None:
+    """A run gives each request its article's position: an earlier article's requests take freed slots first."""
+    limit = AdaptiveLimit(1)
+    order: list[str] = []
+
+    async def job(name: str, priority: int) -> None:
+        async with limit.slot(priority):
+            order.append(name)
+            await asyncio.sleep(0)
+
+    async def main() -> None:
+        await limit.acquire()  # the slot is taken: everyone below waits
+        tasks = [asyncio.create_task(job(name, p)) for name, p in (("c3", 3), ("a1", 1), ("b2", 2), ("a1-later", 1))]
+        await asyncio.sleep(0)
+        limit.release()
+        await asyncio.gather(*tasks)
+
+    asyncio.run(main())
+    assert order == ["a1", "a1-later", "b2", "c3"]
+
+
+def test_a_cancelled_waiter_gives_its_place_up() -> None:
+    limit = AdaptiveLimit(1)
+
+    async def main() -> list[str]:
+        order: list[str] = []
+
+        async def job(name: str, priority: int) -> None:
+            async with limit.slot(priority):
+                order.append(name)
+
+        await limit.acquire()
+        first, second = asyncio.create_task(job("first", 1)), asyncio.create_task(job("second", 2))
+        await asyncio.sleep(0)
+        first.cancel()
+        await asyncio.sleep(0)
+        limit.release()
+        await second
+        return order
+
+    assert asyncio.run(main()) == ["second"]
+    assert limit._in_use == 0 and limit._waiters == []

@@ -213,11 +213,12 @@ def find_articles(paths: Sequence[str | Path]) -> list[Path]:
 # --------------------------------------------------------------------------- reading files
 
 
-def load_article(path: str | Path) -> Article:
+def load_article(path: str | Path, *, max_chars: int | None = None) -> Article:
     """Read one article file into an ``Article``, by its format (see the module docstring).
 
     ``id`` is the file stem (for JSON, its ``"id"`` when given). Raises ``InputError``, naming
-    the file and the fix, for anything that cannot be read as an article.
+    the file and the fix, for anything that cannot be read as an article, and (with ``max_chars``) for
+    a text longer than ``max_chars`` characters, before its metadata is read (see :func:`check_size`).
     """
     path = Path(path)
     if not path.exists():
@@ -242,10 +243,10 @@ def load_article(path: str | Path) -> Article:
             path=str(path),
         )
     if fmt == "html":
-        return _from_html(text, path, encoding)
+        return _from_html(text, path, encoding, max_chars)
     if fmt == "json":
-        return _from_json(text, path, encoding)
-    return _article(text, id=path.stem, path=str(path), format=fmt, encoding=encoding)
+        return _from_json(text, path, encoding, max_chars)
+    return _article(text, id=path.stem, path=str(path), format=fmt, encoding=encoding, max_chars=max_chars)
 
 
 def article_from_text(text: str, *, id: str = "article", path: str | None = None) -> Article:
@@ -268,11 +269,14 @@ def _article(
     source: str | None = None,
     published: dt.date | None = None,
     url: str | None = None,
+    max_chars: int | None = None,
 ) -> Article:
     """An ``Article``; metadata given here wins over what the heuristics read off the text."""
     name = path or id
     if text.startswith("\ufeff"):
         text = text[1:]
+    if max_chars is not None:
+        check_size(text, name, max_chars, path)
     if not text.strip():
         what = "empty" if not text else "empty (only whitespace)"
         raise InputError(f"{name}: the article is {what}. Pass a file that holds an article's text.", path=path)
@@ -300,7 +304,21 @@ def _article(
 # --------------------------------------------------------------------------- HTML
 
 
-def _from_html(html: str, path: Path, encoding: str) -> Article:
+def check_size(text: str, name: str, max_chars: int, path: str | None = None) -> None:
+    """Raise ``InputError`` naming the article and the fix when ``text`` is longer than ``max_chars``
+    characters (``Settings.max_chars``): each part of it costs model requests, so a dump of megabytes
+    would cost thousands."""
+    if len(text) > max_chars:
+        need = -(-len(text) // 1000) * 1000
+        raise InputError(
+            f"{name}: the article is {len(text):,} characters long, over the limit of {max_chars:,}; "
+            f"nothing was sent for it. If it is one article, raise the limit with --max-chars {need} "
+            f"(or SUMMARIZE_MAX_CHARS={need}); else split it into articles.",
+            path=path,
+        )
+
+
+def _from_html(html: str, path: Path, encoding: str, max_chars: int | None = None) -> Article:
     from .html import extract_html
 
     try:
@@ -327,6 +345,7 @@ def _from_html(html: str, path: Path, encoding: str) -> Article:
         source=page.source,
         published=page.published,
         url=page.url,
+        max_chars=max_chars,
     )
 
 
@@ -337,7 +356,7 @@ _UNSAFE_ID_CHARS = re.compile(r"[^A-Za-z0-9_.-]+")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
-def _from_json(raw: str, path: Path, encoding: str) -> Article:
+def _from_json(raw: str, path: Path, encoding: str, max_chars: int | None = None) -> Article:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
@@ -378,6 +397,7 @@ def _from_json(raw: str, path: Path, encoding: str) -> Article:
         source=source,
         published=_json_date(data, path),
         url=url,
+        max_chars=max_chars,
     )
 
 

@@ -22,10 +22,11 @@ from openai import AsyncOpenAI, OpenAI
 
 from ..article.clean import CleanedText, clean, find_date
 from ..article.dates import normalise_date
-from ..article.load import article_from_text, load_article
+from ..article.load import article_from_text, check_size, load_article
 from ..errors import BriefingError, InputError, UsageError
 from ..llm import client as llm
 from ..llm.watch import ServerWatch
+from ..llm.limiter import DEFAULT_CONCURRENCY, AdaptiveLimit
 from ..models import (
     Actor,
     Article,
@@ -44,7 +45,7 @@ from .call import CallLog, PartResult, arun_part, arun_summary, attach_collector
 from . import cues, gazetteer
 from .plausible import actor_problem, looks_like_organisation, not_in_english, reachable, weapon_problem
 from .extraction import (
-    FIELD_KIND, PASSES, alias_forms, alias_kind, canonical_weapon, label, ActorDraft, DecisionDraft, Draft, Grounder, Lists, QuestionDraft, Sentences, WeaponDraft, halve, pass_model,
+    FIELD_KIND, PASSES, alias_forms, alias_kind, canonical_weapon, label, ActorDraft, DecisionDraft, Draft, Grounder, Lists, QuestionDraft, Sentences, WeaponDraft, halve, pass_model, sentence_chars,
 )
 from .ground import mentions, normalise
 from .safety import scrub, scrub_optional
@@ -153,6 +154,7 @@ class Plan:
     def __init__(self, article: Article, settings: Settings) -> None:
         self.article = article
         self.settings = settings
+        check_size(article.text, article.path or article.id, settings.max_chars, article.path)  # before any work
         self.cleaned: CleanedText = clean(article.text)
         if not self.cleaned.text.strip():
             raise InputError(
@@ -162,7 +164,8 @@ class Plan:
             )
         self.title = article.title or article.id
         # The parts are runs of numbered sentences; the model cites sentence numbers (see extraction.py).
-        self.sentences = sentences = Sentences.of(self.cleaned.text)
+        # A text without sentence ends is cut into numbered pieces that fit a part (see Sentences.of).
+        self.sentences = sentences = Sentences.of(self.cleaned.text, sentence_chars(settings.chunk_chars))
         self.scopes = sentences.windows(settings.chunk_chars)
         lang = prompts.language_name(settings.lang)
         # One request per pass and part (see extraction.PASSES and Settings.depth). A focused pass for
@@ -180,7 +183,7 @@ class Plan:
             ]
         # A field that repeats the instructions or the worked example is the model echoing, not the article.
         echoes = {m["content"] for r in self.requests for m in r.messages if m is not r.messages[-1]}
-        self.grounder = Grounder(article.text, self.cleaned, instructions="\n".join(sorted(echoes)))
+        self.grounder = Grounder(article.text, self.cleaned, instructions="\n".join(sorted(echoes)), sentences=sentences)
         self.grounder.open_cue = cues.is_open
 
     def _messages(
@@ -512,33 +515,46 @@ def brief_with(client: instructor.Instructor, article: Article, settings: Settin
     return plan.assemble(summary, summary_log, results)
 
 
-async def abrief_with(client: instructor.AsyncInstructor, article: Article, settings: Settings) -> Briefing:
+async def abrief_with(
+    client: instructor.AsyncInstructor, article: Article, settings: Settings, *,
+    limit: AdaptiveLimit | None = None, priority: int = 0,
+) -> Briefing:
+    """Async form of :func:`brief_with`. Every model call of the article holds a slot of ``limit`` while it
+    runs (its transport retries and re-asks go one after another inside it), with ``priority`` (lower goes
+    first; a run passes the article's position). Without ``limit``, :data:`DEFAULT_CONCURRENCY` bounds them."""
     plan = Plan(article, settings)
+    gate = limit if limit is not None else AdaptiveLimit(DEFAULT_CONCURRENCY)
     try:
-        async def one(request: PartRequest) -> PartResult:
-            result = await arun_part(
-                client, settings, request.messages, plan.grounder, article.id, request.scope, request.model
-            )
-            if result.truncated and (halves := plan.halves(request)):
-                result = result.absorb_halves(
-                    [await arun_part(client, settings, h.messages, plan.grounder, article.id, h.scope, h.model)
-                     for h in halves]
+        async def part(request: PartRequest) -> PartResult:
+            async with gate.slot(priority):
+                return await arun_part(
+                    client, settings, request.messages, plan.grounder, article.id, request.scope, request.model
                 )
+
+        async def one(request: PartRequest) -> PartResult:
+            result = await part(request)
+            if result.truncated and (halves := plan.halves(request)):
+                result = result.absorb_halves([await part(h) for h in halves])
             return result
 
-        # The summary needs no part's answer, so it runs alongside them: an article costs one model latency,
-        # not two. A TaskGroup cancels the others as soon as one fails, so no request outlives its article.
+        async def summary() -> tuple[str, CallLog]:
+            async with gate.slot(priority):
+                return await arun_summary(client, settings, plan.summary_messages(), article.id)
+
+        # The summary needs no part's answer, so it queues alongside them (first: it is the article's one
+        # call that nothing else replaces). A TaskGroup cancels the others as soon as one fails, so no
+        # request outlives its article; a cancelled call that waits for a slot gives its place up.
         try:
             async with asyncio.TaskGroup() as group:
-                summary_task = group.create_task(arun_summary(client, settings, plan.summary_messages(), article.id))
+                summary_task = group.create_task(summary())
                 tasks = [group.create_task(one(request)) for request in plan.requests]
         except BaseExceptionGroup as group_error:
             raise group_error.exceptions[0]  # keeps its own __cause__ (the original API error)
         results = [task.result() for task in tasks]
-        summary, summary_log = summary_task.result()
+        summary_text, summary_log = summary_task.result()
     except BriefingError as exc:
         raise _tag(exc, article.id)
-    return plan.assemble(summary, summary_log, list(results))
+    return plan.assemble(summary_text, summary_log, list(results))
 
 
 def instructor_client(settings: Settings, client: OpenAI | None = None) -> instructor.Instructor:
@@ -570,8 +586,16 @@ def brief(source: ArticleLike, *, settings: Settings | None = None, client: Open
     return brief_with(instructor_client(settings, client), article, settings)
 
 
-async def abrief(source: ArticleLike, *, settings: Settings | None = None, client: AsyncOpenAI | None = None) -> Briefing:
-    """Async form of :func:`brief`; ``client`` is an ``AsyncOpenAI``."""
+async def abrief(
+    source: ArticleLike, *, settings: Settings | None = None, client: AsyncOpenAI | None = None,
+    concurrency: int = DEFAULT_CONCURRENCY,
+) -> Briefing:
+    """Async form of :func:`brief`; ``client`` is an ``AsyncOpenAI``. At most ``concurrency`` requests to the
+    model are in flight at once (fewer while the server pushes back, when the client is our own)."""
+    if concurrency < 1:
+        raise UsageError(f"concurrency={concurrency}: use 1 or more")
     settings = settings or Settings.from_env()
     article = as_article(source)
-    return await abrief_with(async_instructor_client(settings, client), article, settings)
+    limit = AdaptiveLimit(concurrency)
+    wrapped = async_instructor_client(settings, client, observe=limit.observe)
+    return await abrief_with(wrapped, article, settings, limit=limit)

@@ -207,8 +207,13 @@ class Sentences:
     ends: tuple[int, ...]
 
     @classmethod
-    def of(cls, text: str) -> Sentences:
+    def of(cls, text: str, max_chars: int | None = None) -> Sentences:
+        """The sentences of ``text``; with ``max_chars``, a longer one (a text without sentence ends: a list,
+        a minified page) is cut into pieces of at most ``max_chars`` at whitespace (mid-word only where a
+        run of that length has none), each numbered as a sentence. Shorter sentences are left as they are."""
         starts, ends = _sentences(text)
+        if max_chars is not None and any(e - s > max_chars for s, e in zip(starts, ends)):
+            starts, ends = _bounded(text, starts, ends, max_chars)
         return cls(text, starts, ends)
 
     def __len__(self) -> int:
@@ -247,6 +252,39 @@ class Sentences:
     def numbered(self, scope: Scope) -> str:
         """The sentences of ``scope``, one per line, each after its number: ``[12] Trump sagte ...``."""
         return "\n".join(f"[{n}] {self.sentence(n)}" for n in range(scope[0], scope[1] + 1))
+
+
+def sentence_chars(chunk_chars: int) -> int:
+    """The longest numbered sentence for parts of ``chunk_chars``: one fits a focused pass's half-size part
+    with its number and line break (``[12] ``, see :meth:`Sentences.windows`)."""
+    return max(1, chunk_chars // 2 - 6)
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _bounded(text: str, starts: tuple[int, ...], ends: tuple[int, ...], max_chars: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """``starts``/``ends`` with every sentence longer than ``max_chars`` cut into pieces (see :meth:`Sentences.of`)."""
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    for start, end in zip(starts, ends):
+        while end - start > max_chars:
+            limit = start + max_chars
+            cut = max((m.start() for m in _SPACE.finditer(text, start + 1, limit + 1)), default=limit)
+            if cut <= start:
+                cut = limit
+            piece_end = cut
+            while piece_end > start and text[piece_end - 1].isspace():
+                piece_end -= 1
+            out_starts.append(start)
+            out_ends.append(piece_end)
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
+        if end > start:
+            out_starts.append(start)
+            out_ends.append(end)
+    return tuple(out_starts), tuple(out_ends)
 
 
 def _is_heading(sentence: str) -> bool:
@@ -320,10 +358,12 @@ def _trigrams(text: str) -> frozenset[tuple[str, ...]]:
 class Grounder:
     """Turns a cited sentence number into located evidence in the original article text."""
 
-    def __init__(self, original: str, cleaned: CleanedText, instructions: str = "") -> None:
+    def __init__(
+        self, original: str, cleaned: CleanedText, instructions: str = "", sentences: Sentences | None = None
+    ) -> None:
         self.original = original
         self.cleaned = cleaned
-        self.sentences = Sentences.of(cleaned.text)
+        self.sentences = sentences if sentences is not None else Sentences.of(cleaned.text)  # as the model saw them
         self._prompt_trigrams = _trigrams(instructions)
         self._anywhere: dict[str, bool] = {}
         # Set by the caller (briefing.cues.is_open): an open question needs a sentence that says so.

@@ -18,7 +18,7 @@ from openai import AsyncOpenAI, OpenAI
 from ..article.copies import mark_copies
 from ..article.load import Scan, load_article, scan
 from ..cache import BriefingCache
-from ..llm.limiter import AdaptiveLimit
+from ..llm.limiter import DEFAULT_CONCURRENCY, AdaptiveLimit
 from ..llm.retry import is_fatal
 from ..llm.watch import ServerWatch
 from ..briefing.brief import abrief_with, async_instructor_client, brief_with, instructor_client
@@ -71,14 +71,15 @@ class Sources:
     skipped: list[tuple[Path, str]]
 
 
-def load_sources(sources: Sequence[Source], *, exclude: Sequence[Path] = ()) -> Sources:
+def load_sources(sources: Sequence[Source], *, exclude: Sequence[Path] = (), max_chars: int | None = None) -> Sources:
     """Articles from Articles, files and folders (``str`` here is a path; folders are read recursively).
 
     Unreadable files become failures and the other articles are unaffected; files that are not articles
     are listed as skipped; anything under an ``exclude`` folder (e.g. the run's own output) is ignored.
     A missing path or no article at all raises :class:`InputError` before any work is done. Files with the
     same text are one article, briefed once, the others listed in its ``copies``; near copies (the same
-    story under another header) are marked ``near_copy_of`` (see :mod:`summarize.article.copies`)."""
+    story under another header) are marked ``near_copy_of`` (see :mod:`summarize.article.copies`). A file
+    over ``max_chars`` characters fails as it is read (see :func:`~summarize.article.load.check_size`)."""
     articles: list[Article] = []
     failures: list[Failure] = []
     paths: list[str | Path] = []
@@ -93,7 +94,7 @@ def load_sources(sources: Sequence[Source], *, exclude: Sequence[Path] = ()) -> 
         if any(path.resolve().is_relative_to(e) for e in excluded):
             continue
         try:
-            articles.append(load_article(path))
+            articles.append(load_article(path, max_chars=max_chars))
         except InputError as exc:
             failures.append(Failure(article_id=path.stem, error_kind="InputError", message=str(exc)))
     unique: list[Article] = []
@@ -270,7 +271,7 @@ def run(
     With a ``cache``, briefings found there are reused and new ones are stored as soon as they exist, so
     an interrupted run loses nothing and a rerun only calls the model for what is missing."""
     settings = settings or Settings.from_env()
-    found = load_sources(sources, exclude=exclude)
+    found = load_sources(sources, exclude=exclude, max_chars=settings.max_chars)
     tracker = _Tracker(found, on_progress, cache, settings, resolver)
     wrapped = None
     for i, article in enumerate(found.articles, 1):
@@ -289,9 +290,6 @@ def run(
     return result
 
 
-DEFAULT_CONCURRENCY = 4
-
-
 async def arun(
     sources: Sequence[Source],
     *,
@@ -305,27 +303,33 @@ async def arun(
     passes: Passes = Passes(),
     watch: ServerWatch | None = None,
 ) -> Run:
-    """Async form of :func:`run`: up to ``concurrency`` articles at once (the parts of each concurrently
-    too). Outputs keep the input order. After a fatal error no new article starts; those already under way
-    finish, the rest are listed as ``NotAttempted``. ``watch`` (see :func:`summarize.llm.client.server_watch`)
-    lets a caller show requests in flight and the last activity while the run goes on."""
+    """Async form of :func:`run`: at most ``concurrency`` requests to the model in flight at once, across
+    all articles and the digest passes (fewer while the server pushes back). Up to ``concurrency`` articles
+    are under way; an earlier article's requests go first, so briefings finish in input order. Outputs keep
+    the input order. After a fatal error no new article starts; those already under way finish, the rest
+    are listed as ``NotAttempted``. ``watch`` (see :func:`summarize.llm.client.server_watch`) lets a caller
+    show requests in flight and the last activity while the run goes on."""
     if concurrency < 1:
         raise UsageError(f"concurrency={concurrency}: use 1 or more")
     settings = settings or Settings.from_env()
-    found = load_sources(sources, exclude=exclude)
+    found = load_sources(sources, exclude=exclude, max_chars=settings.max_chars)
     tracker = _Tracker(found, on_progress, cache, settings, resolver)
     wrapped: list[object] = []
-    limit = AdaptiveLimit(concurrency)  # halves on 429 / low rate-limit headers, recovers on success
+    # Requests in flight: halves on 429 / low rate-limit headers, recovers on success. Articles under way
+    # are bounded too (a fixed limit, nobody observes it), so a run does not prepare every article at once.
+    limit = AdaptiveLimit(concurrency)
+    under_way = AdaptiveLimit(concurrency)
     tracker.limit = limit
 
     async def one(i: int, article: Article) -> None:
-        async with limit:
+        async with under_way:
             if tracker.stopped or tracker.begin(i, article):
                 return
             try:
                 if not wrapped:
                     wrapped.append(async_instructor_client(settings, client, observe=limit.observe, watch=watch))
-                tracker.done(i, article, await abrief_with(wrapped[0], article, settings))  # type: ignore[arg-type]
+                briefing = await abrief_with(wrapped[0], article, settings, limit=limit, priority=i)  # type: ignore[arg-type]
+                tracker.done(i, article, briefing)
             except (BriefingError, InputError) as exc:
                 tracker.failed(i, article, exc)
 
@@ -336,7 +340,8 @@ async def arun(
     if passes and not tracker.stopped:
         if not wrapped:
             wrapped.append(async_instructor_client(settings, client, observe=limit.observe, watch=watch))
-        result = await _adigest_passes(tracker, result, wrapped[0], passes)  # type: ignore[arg-type]
+        async with limit:  # one pass after the other, each one request in flight
+            result = await _adigest_passes(tracker, result, wrapped[0], passes)  # type: ignore[arg-type]
     return result
 
 

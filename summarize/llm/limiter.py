@@ -1,4 +1,10 @@
-"""An adaptive concurrency limit for a run: back off when the provider pushes back, speed up when it doesn't.
+"""An adaptive limit on a run's requests to the model in flight: back off when the provider pushes back,
+speed up when it doesn't.
+
+Every model call of a run (each part and pass, split halves, the summary, the digest passes) holds one slot
+from its first HTTP attempt to its answer; its transport retries and validation re-asks go one after another
+inside that slot. So ``concurrency`` is the most HTTP requests open at once across all articles (a
+llama.cpp server's ``--parallel`` slots, a provider's concurrency quota).
 
 AIMD, as in TCP: the limit starts at the configured concurrency, halves (down to 1) when a response is a 429
 or its ``x-ratelimit-remaining-requests`` falls below 10 % of ``x-ratelimit-limit-requests``, and grows by
@@ -13,18 +19,25 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections import deque
-from collections.abc import Callable, Mapping
+import heapq
+import itertools
+from collections.abc import AsyncIterator, Callable, Mapping
 
 import httpx2
 
 LOW_REMAINING = 0.1
+# Requests to the model in flight at once when the caller does not say (``-j`` / ``concurrency``).
+DEFAULT_CONCURRENCY = 4
 
 
 class AdaptiveLimit:
-    """Waiters queue in arrival order (FIFO) and a freed slot wakes exactly one of them, as in
-    :class:`asyncio.Semaphore`: a run creates a task per article up front, and waking every waiting task on
-    each release (then sending all but one back to sleep) cost O(articles) per finished article."""
+    """Waiters queue by priority, then in arrival order, and a freed slot wakes exactly one of them, as in
+    :class:`asyncio.Semaphore`: waking every waiting task on each release (then sending all but one back to
+    sleep) cost O(waiters) per finished request.
+
+    ``async with limit`` waits with priority 0; :meth:`slot` takes a priority (lower goes first). A run
+    gives each request its article's position, so the requests of an article that is under way (its
+    re-asks and split halves included) go before those of later articles, and briefings finish in order."""
 
     def __init__(self, maximum: int, *, recover: int = 8) -> None:
         if maximum < 1:
@@ -36,14 +49,17 @@ class AdaptiveLimit:
         self.decreases = 0
         self._in_use = 0
         self._streak = 0
-        self._waiters: deque[asyncio.Future[None]] = deque()
+        self._arrivals = itertools.count()
+        self._waiters: list[tuple[int, int, asyncio.Future[None]]] = []  # a heap of (priority, arrival, future)
 
-    async def __aenter__(self) -> AdaptiveLimit:
+    async def acquire(self, priority: int = 0) -> None:
+        """Take a slot, waiting behind every waiter of a lower (or the same, earlier) priority."""
         if self._in_use < self.limit and not self._waiters:
             self._in_use += 1
-            return self
+            return
         waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._waiters.append(waiter)
+        entry = (priority, next(self._arrivals), waiter)
+        heapq.heappush(self._waiters, entry)
         try:
             await waiter  # resolved by _wake, which has taken the slot for us
         except BaseException:
@@ -52,18 +68,34 @@ class AdaptiveLimit:
                 self._wake()
             else:
                 with contextlib.suppress(ValueError):
-                    self._waiters.remove(waiter)
+                    self._waiters.remove(entry)
+                    heapq.heapify(self._waiters)
             raise
-        return self
 
-    async def __aexit__(self, *exc: object) -> None:
+    def release(self) -> None:
         self._in_use -= 1
         self._wake()
 
+    @contextlib.asynccontextmanager
+    async def slot(self, priority: int = 0) -> AsyncIterator[None]:
+        """``async with limit.slot(priority):`` holds one slot for the block."""
+        await self.acquire(priority)
+        try:
+            yield
+        finally:
+            self.release()
+
+    async def __aenter__(self) -> AdaptiveLimit:
+        await self.acquire()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.release()
+
     def _wake(self) -> None:
-        """Hand free slots (under the current limit) to the longest waiting tasks."""
+        """Hand free slots (under the current limit) to the first waiters."""
         while self._waiters and self._in_use < self.limit:
-            waiter = self._waiters.popleft()
+            waiter = heapq.heappop(self._waiters)[2]
             if not waiter.done():
                 self._in_use += 1
                 waiter.set_result(None)
