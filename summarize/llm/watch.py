@@ -12,6 +12,9 @@ with a message that names the URL and the fix:
   cost another full timeout; once it has answered, a timeout is an overloaded moment and is retried);
 * the server answers an HTML page instead of JSON (a web site or a proxy's page): the base URL is wrong.
 
+Once it has found one, every later attempt through the same client fails with it at once, sending nothing:
+requests that were already queued (other articles', other parts') do not each wait out a timeout.
+
 :class:`ServerProblem` derives from ``httpx2.TransportError`` but from none of the classes the retry layer
 retries, so it is never sent again; the openai client wraps it in ``APIConnectionError`` and keeps it as
 the cause.
@@ -43,6 +46,7 @@ class ServerWatch:
         self.answers = 0
         self.connect_failures = 0
         self.last_activity = time.monotonic()
+        self.problem: ServerProblem | None = None  # once found, every later attempt fails with it at once
 
     @property
     def idle_seconds(self) -> float:
@@ -54,6 +58,16 @@ class ServerWatch:
             self.in_flight += 1
             self.sent += 1
             self.last_activity = time.monotonic()
+
+    def _found(self, problem: ServerProblem) -> ServerProblem:
+        with self._lock:
+            self.problem = self.problem or problem
+        return problem
+
+    def check(self, request: httpx2.Request) -> None:
+        """Before an attempt: once the server is known not to serve this run, fail at once, sending nothing."""
+        if self.problem is not None:
+            raise ServerProblem(str(self.problem), request=request)
 
     def abandoned(self) -> None:
         with self._lock:
@@ -67,12 +81,12 @@ class ServerWatch:
             self.last_activity = time.monotonic()
         kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if kind in ("text/html", "application/xhtml+xml") and response.status_code < 500:
-            raise ServerProblem(
+            raise self._found(ServerProblem(
                 f"the server at {self.base_url} answered {request.url.path} with an HTML page "
                 f"(status {response.status_code}), not JSON: the base URL is probably wrong. An OpenAI-compatible "
                 "API usually ends in /v1 (e.g. http://127.0.0.1:8080/v1); check --base-url or OPENAI_BASE_URL",
                 request=request,
-            )
+            ))
 
     def failed(self, request: httpx2.Request, exc: Exception) -> ServerProblem | None:
         """Count a failed attempt; the :class:`ServerProblem` it amounts to, if any."""
@@ -86,18 +100,18 @@ class ServerWatch:
         if not never_answered:
             return None
         if isinstance(exc, (httpx2.ConnectError, httpx2.ConnectTimeout)) and connect_failures >= MAX_CONNECT_FAILURES:
-            return ServerProblem(
+            return self._found(ServerProblem(
                 f"no server at {self.base_url}: is it running? check --base-url or OPENAI_BASE_URL "
                 f"({connect_failures} connection attempts failed: {exc or type(exc).__name__})",
                 request=request,
-            )
+            ))
         if isinstance(exc, httpx2.ReadTimeout):
-            return ServerProblem(
+            return self._found(ServerProblem(
                 f"the server at {self.base_url} accepted the request but sent no answer within "
                 f"{self.timeout:g}s: it may be stuck or overloaded. Check it, or allow a slow model longer "
                 "with --timeout SECONDS (env SUMMARIZE_TIMEOUT)",
                 request=request,
-            )
+            ))
         return None
 
 
@@ -109,6 +123,7 @@ class WatchTransport(httpx2.BaseTransport):
         self.watch = watch
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        self.watch.check(request)
         self.watch.started()
         try:
             response = self.inner.handle_request(request)
@@ -139,6 +154,7 @@ class AsyncWatchTransport(httpx2.AsyncBaseTransport):
         self.watch = watch
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        self.watch.check(request)
         self.watch.started()
         try:
             response = await self.inner.handle_async_request(request)
