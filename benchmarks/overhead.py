@@ -14,7 +14,7 @@ from pathlib import Path
 from summarize import Settings, run
 from summarize.article.clean import clean
 from summarize.article.load import load_article
-from summarize.digest.render import render
+from summarize.render.markdown import render
 from summarize.llm.replay import Cassette
 
 ROOT = Path(__file__).resolve().parent.parent

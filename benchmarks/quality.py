@@ -368,7 +368,7 @@ def score_cross(digest: dict, golds: dict, cross: dict) -> dict[str, tuple[int, 
 
 
 def run_design(articles: Path, recordings: Path, out: Path) -> None:
-    from summarize.cli import main as cli
+    from summarize.app.cli import main as cli
 
     files = [str(p) for p in sorted(articles.glob("*.txt"))]  # not SOURCES.md
     argv = ["digest", *files, "--replay", str(recordings), "-o", str(out), "--no-cache"]

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from summarize import Settings, brief
-from summarize.cli import write_manifest
+from summarize.app.cli import write_manifest
 from summarize.errors import SummarizeError
 
 

@@ -38,7 +38,7 @@ from openai import OpenAI
 
 from summarize import Settings, arun
 from summarize.briefing.extraction import models_for
-from summarize.cache import BriefingCache
+from summarize.run.cache import BriefingCache
 
 PART = {"actors": [{"name_as_written": "Boris Pistorius", "s": 2,
                     "name": "Boris Pistorius", "kind": "person", "role_in_english": "defence minister"}],

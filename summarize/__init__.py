@@ -11,10 +11,10 @@ Every item of a briefing carries located evidence (``quote``, ``start``, ``end``
 
 from .article.load import article_from_text, load_article
 from .briefing.brief import abrief, brief
-from .digest.build import Passes, Run, abuild_digest, arun, build_digest, run
+from .run.pipeline import Passes, Run, abuild_digest, arun, build_digest, run
 from .digest.merge import merge
-from .digest.render import render as render_markdown
-from .digest.html import render_html
+from .render.markdown import render as render_markdown
+from .render.html import render_html
 from .errors import (
     BriefingError,
     ConfigurationError,
@@ -38,9 +38,9 @@ __all__ = [
 ]
 
 # Every output type, so callers can annotate and validate with them (``summarize.Digest``, ``summarize.Support``...).
-from .batch import BatchRun, arun_batch, run_batch
-from .daily import Daily, adaily, write_daily
-from .digest.build import Progress
+from .run.batch import BatchRun, arun_batch, run_batch
+from .run.daily import Daily, adaily, write_daily
+from .run.pipeline import Progress
 from .models import (
     ArticleRef, BriefingMeta, Claim, CleaningReport, DailyInfo, DigestActor, DigestDecision, DigestMeta, DigestQuestion,
     DigestWeapon, Divergence, DroppedItem, Headline, HeadlineSentence, PassReport, Support, TimelineEvent, Usage,

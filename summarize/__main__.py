@@ -1,6 +1,6 @@
 """``python -m summarize``: the same as the ``summarize`` command."""
 
-from .cli import main
+from .app.cli import main
 
 if __name__ == "__main__":
     main()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from summarize.cli import app
+from summarize.app.cli import app
 from summarize.models import (
     ArticleRef,
     Claim,

@@ -14,11 +14,11 @@ import openai
 import pytest
 from typer.testing import CliRunner
 
-from summarize.batch import BatchEvent, BatchRun, collect_requests, run_batch
+from summarize.run.batch import BatchEvent, BatchRun, collect_requests, run_batch
 from summarize.briefing.brief import Plan
-from summarize.cache import BriefingCache
-from summarize.cli import app
-from summarize.digest.build import load_sources, run
+from summarize.run.cache import BriefingCache
+from summarize.app.cli import app
+from summarize.run.pipeline import load_sources, run
 from summarize.errors import BatchError, UsageError
 from summarize.llm.replay import Cassette, request_key
 from summarize.settings import Settings
@@ -54,7 +54,7 @@ def few_replayed() -> dict:
 
 @pytest.fixture(scope="module")
 def first_round() -> dict[str, str]:
-    """Key -> article of every first-round request, computed independently of summarize.batch: the
+    """Key -> article of every first-round request, computed independently of summarize.run.batch: the
     recordings whose request ends with the article (no re-ask) and is not a split half;
     the digest-level passes (``_digest/``) are not briefing requests."""
     out: dict[str, str] = {}

@@ -83,7 +83,7 @@ def test_an_article_over_max_chars_fails_named_and_the_others_are_briefed(tmp_pa
     --max-chars 5300, so it fails before any request; the four others replay as before."""
     from typer.testing import CliRunner
 
-    from summarize.cli import app
+    from summarize.app.cli import app
 
     from .conftest import RECORDINGS, SEEDS
 

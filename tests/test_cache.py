@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from summarize import Settings, run
-from summarize.cache import BriefingCache, cache_key
+from summarize.run.cache import BriefingCache, cache_key
 from summarize.article.load import load_article
 
 from .fakes import Scripted
@@ -132,7 +132,8 @@ def test_a_cache_entry_that_is_not_utf8_is_a_warning_and_redone(tmp_path: Path) 
 def test_key_follows_the_content_of_every_prompt_file(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     import shutil
 
-    from summarize import _data, cache as cache_module
+    from summarize import _data
+    from summarize.run import cache as cache_module
 
     prompts = tmp_path / "prompts"
     shutil.copytree(_data.data_dir("prompts"), prompts)
@@ -179,7 +180,7 @@ def test_a_cached_briefing_whose_quotes_left_their_offsets_is_not_served(tmp_pat
 def test_cli_with_an_unwritable_cache_warns_once_and_writes_the_digest(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from summarize.cli import app
+    from summarize.app.cli import app
 
     from .faultserver import FaultServer, ok
 
@@ -210,7 +211,7 @@ def test_digest_reports_tokens_spent_and_reused_apart(tmp_path: Path) -> None:
 def test_cli_summary_line_counts_cached_briefings_as_reused_not_spent(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from summarize.cli import app
+    from summarize.app.cli import app
 
     from .faultserver import FaultServer, ok
 

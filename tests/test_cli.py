@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from summarize.cli import app
+from summarize.app.cli import app
 
 from .conftest import RECORDINGS, ROOT, SEEDS
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from summarize.cli import app
+from summarize.app.cli import app
 
 from .conftest import SEEDS
 

@@ -15,11 +15,11 @@ from typer.testing import CliRunner
 
 from summarize.article.copies import NEAR_COPY_JACCARD, text_shingles, jaccard
 from summarize.article.load import article_from_text, load_article
-from summarize.cli import app
-from summarize.digest.build import load_sources
-from summarize.digest.html import render_html
+from summarize.app.cli import app
+from summarize.run.pipeline import load_sources
+from summarize.render.html import render_html
 from summarize.digest.merge import merge
-from summarize.digest.render import render
+from summarize.render.markdown import render
 
 from .conftest import RECORDINGS, SEEDS
 from .test_diverge import _briefing, _d

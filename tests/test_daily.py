@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarize.cli import app
-from summarize.daily import choose, date_article, mark_continuity
+from summarize.app.cli import app
+from summarize.run.daily import choose, date_article, mark_continuity
 from summarize.digest.merge import merge
 from summarize.article.load import load_article
 

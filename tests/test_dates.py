@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from summarize import Settings, article_from_text, brief
 from summarize.article.dates import normalise_date
-from summarize.cli import app
+from summarize.app.cli import app
 
 from .conftest import RECORDINGS, SEEDS
 from .fakes import Scripted

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from summarize.digest.merge import merge
-from summarize.digest.render import esc, render
+from summarize.render.markdown import esc, render
 from summarize.models import (
     Actor, ArticleRef, Briefing, BriefingMeta, CleaningReport, Decision, Evidence, Failure, OpenQuestion, Weapon,
 )
@@ -143,7 +143,7 @@ def test_merge_restores_the_garbage_collector_state() -> None:
 def test_the_header_date_says_which_articles_it_comes_from() -> None:
     import datetime as dt
 
-    from summarize.digest.html import render_html
+    from summarize.render.html import render_html
 
     dated = _briefing("001")
     dated.article.published = dt.date(2025, 10, 17)

@@ -7,7 +7,7 @@ import datetime as dt
 
 from summarize.digest.diverge import counted, tone_words, load_tone
 from summarize.digest.merge import EventHints, merge
-from summarize.digest.render import render
+from summarize.render.markdown import render
 from summarize.models import ArticleRef, Briefing, BriefingMeta, CleaningReport, Decision, Evidence, OpenQuestion, Weapon
 
 

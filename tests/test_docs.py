@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 import summarize
 from summarize import models
-from summarize import schema as schemas
+from summarize.render import json_schema as schemas
 
 from .conftest import ROOT
 

@@ -175,7 +175,7 @@ def test_replayed_seed_digest_has_one_zelensky_row_with_every_source(tmp_path: P
     """On the REAL recorded model answers (seeds replayed): either spelling, one row, all its sources."""
     from typer.testing import CliRunner
 
-    from summarize.cli import app
+    from summarize.app.cli import app
 
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["digest", str(ROOT / "seeds"), "--replay", str(ROOT / "tests" / "recordings" / "seeds"),
@@ -200,7 +200,7 @@ def test_cli_aliases_file_extends_the_table_without_code_changes(tmp_path: Path)
     """On the real recordings: a user alias file renames an actor across the digest."""
     from typer.testing import CliRunner
 
-    from summarize.cli import app
+    from summarize.app.cli import app
 
     from .conftest import RECORDINGS, SEEDS
 

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize.article.clean import clean
-from summarize.cli import app
+from summarize.app.cli import app
 
 HERE = Path(__file__).resolve().parent
 HOSTILE = HERE / "hostile"

@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize import render_html
-from summarize.cli import app
-from summarize.digest.html import CSP
+from summarize.app.cli import app
+from summarize.render.html import CSP
 from summarize.models import Digest
 
 from .digests import HOSTILE, SCRIPT, hand_made_digest, seeds_digest

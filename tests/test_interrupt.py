@@ -58,7 +58,7 @@ def server():  # noqa: ANN201
 
 def _cli(base_url: str, inbox: Path, out: Path, cache: Path) -> subprocess.Popen[str]:
     env = {**os.environ, "OPENAI_API_KEY": "sk-test", "SUMMARIZE_CACHE_DIR": str(cache)}
-    code = "from summarize.cli import main; main()"
+    code = "from summarize.app.cli import main; main()"
     return subprocess.Popen(
         [sys.executable, "-c", code, "digest", str(inbox), "-o", str(out), "--base-url", base_url, "--model", "m", "-j", "1"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,

@@ -21,8 +21,8 @@ from mcp import ClientSession, StdioServerParameters, stdio_client
 from typer.testing import CliRunner
 
 from summarize import Settings, build_digest
-from summarize import schema as schemas
-from summarize.cli import app
+from summarize.render import json_schema as schemas
+from summarize.app.cli import app
 from summarize.llm.replay import Cassette
 
 from .conftest import RECORDINGS, ROOT, SEEDS
@@ -309,7 +309,7 @@ async def noisy(*args, **kwargs):
 
 module.abrief = noisy
 sys.argv = ["summarize", "mcp", "--replay", sys.argv[1]]
-from summarize.cli import main
+from summarize.app.cli import main
 
 main()
 """

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from summarize.cli import app
+from summarize.app.cli import app
 
 from .conftest import RECORDINGS, SEEDS
 from .test_mcp import SEED, _run, _server, _text
@@ -166,7 +166,7 @@ def test_roots_must_be_folders(tmp_path: Path) -> None:
 
 
 def test_create_server_takes_roots_and_the_cap(tmp_path: Path) -> None:
-    from summarize.mcp import DEFAULT_MAX_FILES, create_server, server_settings
+    from summarize.app.mcp import DEFAULT_MAX_FILES, create_server, server_settings
 
     assert DEFAULT_MAX_FILES == 50
     server = create_server(server_settings(replay=RECORDINGS), roots=[tmp_path], max_files=2)

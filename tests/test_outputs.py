@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarize.cli import app
+from summarize.app.cli import app
 EXIT_FAILED, EXIT_FATAL = 1, 3
-from summarize.files import write_atomic
+from summarize.render.files import write_atomic
 
 from .conftest import RECORDINGS, SEEDS
 from .faultserver import FaultServer, status

@@ -18,7 +18,7 @@ from summarize.digest.events import Plausibility, cluster, hints_from
 from summarize.digest.headline import write_headline
 from summarize.digest.merge import merge
 from summarize.digest.passes import Answer
-from summarize.digest.render import render, source_tags
+from summarize.render.markdown import render, source_tags
 from summarize.models import Usage
 
 from .fakes import Scripted
@@ -83,7 +83,7 @@ def test_sync_run_replays_the_same_passes(seeds_run) -> None:  # noqa: ANN001
 def test_cli_headline_and_model_events(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from summarize.cli import app
+    from summarize.app.cli import app
 
     result = CliRunner().invoke(app, ["digest", str(ROOT / "seeds"), "--replay", str(RECORDINGS), "-o", str(tmp_path),
                                       "--events", "model", "--headline"])
@@ -179,7 +179,7 @@ def test_headline_with_nothing_kept_fails_the_pass_not_the_digest(tmp_path: Path
 def test_a_pass_that_cannot_reach_the_model_leaves_the_digest_intact(tmp_path: Path) -> None:
     server = Scripted(respond=lambda body: httpx2.Response(401, json={"error": {"message": "bad key", "type": "invalid_request_error"}}))
     briefings = [_briefing("001_a", decisions=[_d("Trump", "praised the call", "Trump lobte das Telefonat.")])]
-    from summarize.digest import build
+    from summarize.run import pipeline as build
 
     tracker_run = build.Run(briefings, [], merge(briefings))
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarize.cli import app
+from summarize.app.cli import app
 from summarize.errors import ConfigurationError
 from summarize.models import Usage
-from summarize.pricing import PriceTable
+from summarize.run.pricing import PriceTable
 
 from .conftest import RECORDINGS, SEEDS
 

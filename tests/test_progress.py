@@ -7,10 +7,10 @@ import io
 from rich.console import Console
 from typer.testing import CliRunner
 
-from summarize.cli import app
-from summarize.digest.build import Progress
+from summarize.app.cli import app
+from summarize.run.pipeline import Progress
 from summarize.models import ArticleRef, Briefing, BriefingMeta, CleaningReport, Failure, Usage
-from summarize.progress import ProgressDisplay
+from summarize.app.progress import ProgressDisplay
 
 from .conftest import RECORDINGS, SEEDS
 

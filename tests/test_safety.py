@@ -6,7 +6,7 @@ import json
 
 from summarize import Settings, article_from_text, brief
 from summarize.briefing.safety import scrub
-from summarize.digest.render import esc
+from summarize.render.markdown import esc
 
 from .fakes import Scripted
 

@@ -8,8 +8,8 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from summarize import schema as schemas
-from summarize.cli import app
+from summarize.render import json_schema as schemas
+from summarize.app.cli import app
 
 from .conftest import ROOT
 

@@ -10,7 +10,7 @@ import httpx2
 import pytest
 
 from summarize import BriefingError, Settings, run
-from summarize.cache import BriefingCache
+from summarize.run.cache import BriefingCache
 from summarize.llm.replay import Cassette, RecordReplayTransport
 
 from .conftest import RECORDINGS
@@ -130,7 +130,7 @@ def _echo(code: int, key: str) -> httpx2.Response:
 def test_cli_error_body_echoing_the_key_leaks_nowhere(tmp_path: Path, key: str) -> None:
     from typer.testing import CliRunner
 
-    from summarize.cli import app
+    from summarize.app.cli import app
 
     from .faultserver import FaultServer, status
 

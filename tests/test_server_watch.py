@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarize.cli import EXIT_FATAL, app
+from summarize.app.cli import EXIT_FATAL, app
 from summarize.errors import ConfigurationError
 from summarize.llm.replay import ARTICLE_HEADER
 from summarize.settings import LOCAL_TIMEOUT, REMOTE_TIMEOUT, Settings, is_local
@@ -99,7 +99,7 @@ def test_the_terminal_line_keeps_time_moving_without_events() -> None:
     from rich.console import Console
 
     from summarize.llm.watch import ServerWatch
-    from summarize.progress import ProgressDisplay
+    from summarize.app.progress import ProgressDisplay
 
     watch = ServerWatch("http://127.0.0.1:8080/v1", 300)
     watch.started()

@@ -10,7 +10,7 @@ Finding files (``scan``)
 Formats (chosen by suffix; a file of another suffix, named explicitly, is read as text)
     ``.txt`` -> ``"text"`` and ``.md`` -> ``"markdown"``: the decoded text is the article, as is.
     ``.html``/``.htm`` -> ``"html"``: trafilatura extracts the main article text (menus, ads,
-    teasers, footers and comments left out; see ``summarize.article.html``) and that extracted text
+    teasers, footers and comments left out; see ``summarize.article.read_html``) and that extracted text
     is the article. Title, site name, publication date and URL come from the page's metadata
     when it states them, else from the text heuristics below. A page without article text (an
     index, a login page) raises ``InputError``.
@@ -319,7 +319,7 @@ def check_size(text: str, name: str, max_chars: int, path: str | None = None) ->
 
 
 def _from_html(html: str, path: Path, encoding: str, max_chars: int | None = None) -> Article:
-    from .html import extract_html
+    from .read_html import extract_html
 
     try:
         page = extract_html(html)
@@ -546,7 +546,7 @@ def _mostly_utf8(data: bytes) -> bool:
 def _decode_legacy(data: bytes, path: Path, *, html: bool) -> tuple[str, str]:
     """Decode non-UTF-8 ``data``: an HTML page's declared charset if it fits, else charset-normalizer's guess."""
     if html:
-        from .html import declared_charset
+        from .read_html import declared_charset
 
         declared = declared_charset(data)
         if declared is not None and not declared.startswith(("utf-8", "utf-16", "utf-32")):

@@ -243,7 +243,7 @@ def make_async_openai(
     watch: ServerWatch | None = None,
 ) -> AsyncOpenAI:
     """Async twin of :func:`make_openai`. ``wrap_transport`` (live and recording runs only) puts a
-    transport of the caller's in front of the chain, e.g. the ``--batch`` answers (``summarize/batch.py``)."""
+    transport of the caller's in front of the chain, e.g. the ``--batch`` answers (``summarize/run/batch.py``)."""
     kwargs = _client_kwargs(settings)
     if settings.replay_dir is not None:
         transport: httpx2.AsyncBaseTransport = AsyncRecordReplayTransport(_replay_cassette(settings), "replay")

@@ -28,17 +28,17 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .cache import BriefingCache
-from .digest.build import DEFAULT_CONCURRENCY, Passes, ProgressCallback, Run, arun, load_sources
-from .digest.entities import Resolver, load_aliases
-from .digest.html import render_html
-from .digest.merge import DecisionClusters, QuestionClusters, norm
-from .article.dates import latest_stated_day
-from .digest.render import day_basis, dating, render
-from .errors import InputError, UsageError
-from .files import write_atomic
-from .llm.watch import ServerWatch
-from .models import Article, DailyInfo, Dating, Decision, Digest, Evidence, OpenQuestion, UndatedPolicy
-from .settings import Settings
+from .pipeline import DEFAULT_CONCURRENCY, Passes, ProgressCallback, Run, arun, load_sources
+from ..digest.entities import Resolver, load_aliases
+from ..render.html import render_html
+from ..digest.merge import DecisionClusters, QuestionClusters, norm
+from ..article.dates import latest_stated_day
+from ..render.markdown import day_basis, dating, render
+from ..errors import InputError, UsageError
+from ..render.files import write_atomic
+from ..llm.watch import ServerWatch
+from ..models import Article, DailyInfo, Dating, Decision, Digest, Evidence, OpenQuestion, UndatedPolicy
+from ..settings import Settings
 
 FILE_DATE = "%Y-%m-%d"
 UNDATED_CHOICES: tuple[UndatedPolicy, ...] = ("skip", "include", "file-time")

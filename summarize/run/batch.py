@@ -17,7 +17,7 @@ batch run has five steps:
 4. **Download.** The output and error files are fetched. Each successful line is stored as an exchange in
    ``STATE_DIR/results/<article>/<custom_id>.json``: the same format as ``--record``, so that folder can also
    be read with ``--replay``. Lines that failed, or that are missing from both files, are listed in the state.
-5. **Answer.** The normal pipeline runs again (:func:`summarize.digest.build.arun`), with a transport that
+5. **Answer.** The normal pipeline runs again (:func:`summarize.run.pipeline.arun`), with a transport that
    answers a request from the batch results when its key is there and otherwise sends it to the live API:
    the items the batch failed, plus every re-ask and split half. That is the online fallback.
 
@@ -51,16 +51,16 @@ import httpx2
 import openai
 from openai import AsyncOpenAI, OpenAI
 
-from .briefing.brief import Plan, instructor_client
-from .briefing.call import run_part, run_summary
+from ..briefing.brief import Plan, instructor_client
+from ..briefing.call import run_part, run_summary
 from .cache import BriefingCache
-from .digest.build import DEFAULT_CONCURRENCY, Passes, ProgressCallback, Run, Source, arun, load_sources
-from .digest.entities import Resolver
-from .errors import BatchError, BriefingError, InputError, UsageError
-from .llm.client import make_async_openai
-from .llm.replay import Cassette, _api_path, _body, _write_atomic, article_of, request_key
-from .models import Article
-from .settings import Settings
+from .pipeline import DEFAULT_CONCURRENCY, Passes, ProgressCallback, Run, Source, arun, load_sources
+from ..digest.entities import Resolver
+from ..errors import BatchError, BriefingError, InputError, UsageError
+from ..llm.client import make_async_openai
+from ..llm.replay import Cassette, _api_path, _body, _write_atomic, article_of, request_key
+from ..models import Article
+from ..settings import Settings
 
 ENDPOINT = "/v1/chat/completions"
 CHAT_PATH = "/chat/completions"

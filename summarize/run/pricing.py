@@ -14,8 +14,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ConfigurationError
-from .models import Usage
+from ..errors import ConfigurationError
+from ..models import Usage
 
 
 @dataclass(frozen=True)

@@ -30,9 +30,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ._data import data_dir
-from .models import SCHEMA_VERSION, Article, ArticleRef, Briefing
-from .settings import Settings
+from .._data import data_dir
+from ..models import SCHEMA_VERSION, Article, ArticleRef, Briefing
+from ..settings import Settings
 
 CACHE_ENV = "SUMMARIZE_CACHE_DIR"
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from ..models import Digest, Support
-from .render import copies_note, date_span, dating, source_count, source_tags, undated_items
+from .markdown import copies_note, date_span, dating, source_count, source_tags, undated_items
 
 __all__ = ["render_html"]
 

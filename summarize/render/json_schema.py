@@ -8,8 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ._data import data_dir
-from .models import Briefing, Digest
+from .._data import data_dir
+from ..models import Briefing, Digest
 
 MODELS: dict[str, type[BaseModel]] = {"briefing": Briefing, "digest": Digest}
 

@@ -20,25 +20,25 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from . import schema as schemas
-from .briefing.brief import brief_with, instructor_client
-from .cache import BriefingCache, default_cache_dir
-from .daily import adaily, check_undated, dating_lines, parse_day, write_daily
-from .article.load import load_article
-from .digest.build import DEFAULT_CONCURRENCY, Passes, Progress, arun
-from .digest.render import render, undated_items
-from .digest.html import render_html
-from .models import Failure
-from .pricing import PriceTable
+from ..render import json_schema as schemas
+from ..briefing.brief import brief_with, instructor_client
+from ..run.cache import BriefingCache, default_cache_dir
+from ..run.daily import adaily, check_undated, dating_lines, parse_day, write_daily
+from ..article.load import load_article
+from ..run.pipeline import DEFAULT_CONCURRENCY, Passes, Progress, arun
+from ..render.markdown import render, undated_items
+from ..render.html import render_html
+from ..models import Failure
+from ..run.pricing import PriceTable
 from .progress import DEFAULT_INTERVAL, ProgressDisplay
-from .llm.client import server_watch
-from .digest.entities import Resolver, load_aliases
-from .batch import DEFAULT_POLL_INTERVAL, BatchEvent, arun_batch
-from .errors import BatchError, InputError, ModelServerError, ReplayMiss, SummarizeError, UsageError
-from .files import check_writable, write_atomic
-from .llm.replay import Cassette
-from .briefing.prompts import prompt_version
-from .settings import MODES, Settings, resolve_settings
+from ..llm.client import server_watch
+from ..digest.entities import Resolver, load_aliases
+from ..run.batch import DEFAULT_POLL_INTERVAL, BatchEvent, arun_batch
+from ..errors import BatchError, InputError, ModelServerError, ReplayMiss, SummarizeError, UsageError
+from ..render.files import check_writable, write_atomic
+from ..llm.replay import Cassette
+from ..briefing.prompts import prompt_version
+from ..settings import MODES, Settings, resolve_settings
 
 app = typer.Typer(
     add_completion=False,
@@ -356,7 +356,7 @@ def digest(
 
 
 def _run_batch(paths, out, settings, progress, cache, concurrency, resolver, poll_interval, quiet, passes):  # noqa: ANN001, ANN202
-    """``digest --batch``: the Batch API run (summarize/batch.py), its status lines on stderr."""
+    """``digest --batch``: the Batch API run (summarize/run/batch.py), its status lines on stderr."""
 
     def status(event: BatchEvent) -> None:
         if not quiet:
@@ -536,7 +536,7 @@ def mcp_cmd(
     ] = None,
     max_files: Annotated[
         int, typer.Option("--max-files", min=1, help="Most article files one build_digest call may name.")
-    ] = 50,  # summarize.mcp.DEFAULT_MAX_FILES (not imported here: the MCP SDK is slow to import)
+    ] = 50,  # summarize.app.mcp.DEFAULT_MAX_FILES (not imported here: the MCP SDK is slow to import)
 ) -> None:
     """Serve the tools brief_article, build_digest and get_schema over MCP (stdio), for MCP clients.
 

@@ -17,8 +17,8 @@ from rich.console import Console
 from rich.live import Live
 from rich.text import Text
 
-from .digest.build import Progress
-from .llm.watch import ServerWatch
+from ..run.pipeline import Progress
+from ..llm.watch import ServerWatch
 
 DEFAULT_INTERVAL = 30.0
 
@@ -30,7 +30,7 @@ def _duration(seconds: float) -> str:
 
 @dataclass
 class ProgressDisplay:
-    """Feed it :class:`~summarize.digest.build.Progress` events; use as a context manager.
+    """Feed it :class:`~summarize.run.pipeline.Progress` events; use as a context manager.
 
     ``live``: redraw one line on a terminal; else print a status line every ``interval`` seconds.
     ``watch``: the run's :class:`~summarize.llm.watch.ServerWatch`, for requests in flight and activity."""

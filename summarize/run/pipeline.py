@@ -17,7 +17,7 @@ from openai import AsyncOpenAI, OpenAI
 
 from ..article.copies import mark_copies
 from ..article.load import Scan, load_article, scan
-from ..cache import BriefingCache
+from .cache import BriefingCache
 from ..llm.limiter import DEFAULT_CONCURRENCY, AdaptiveLimit
 from ..llm.retry import is_fatal
 from ..llm.watch import ServerWatch
@@ -25,11 +25,11 @@ from ..briefing.brief import abrief_with, async_instructor_client, brief_with, i
 from ..errors import BriefingError, InputError, UsageError
 from ..models import Article, Briefing, Digest, Failure, Headline, PassReport
 from ..settings import Settings
-from .entities import Resolver
-from .events import acluster, cluster
-from .headline import awrite_headline, write_headline
-from .merge import EventHints, merge
-from .render import source_tags
+from ..digest.entities import Resolver
+from ..digest.events import acluster, cluster
+from ..digest.headline import awrite_headline, write_headline
+from ..digest.merge import EventHints, merge
+from ..render.markdown import source_tags
 
 Source = Article | os.PathLike[str] | str
 

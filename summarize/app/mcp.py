@@ -39,16 +39,16 @@ from mcp.server.mcpserver.exceptions import ToolError
 from mcp_types import CallToolResult, TextContent, ToolAnnotations
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import __version__
-from . import schema as schemas
-from .article.load import FORMATS, article_from_text, load_article
-from .briefing.brief import abrief
-from .cache import BriefingCache
-from .digest.build import DEFAULT_CONCURRENCY, Progress, arun
-from .errors import BriefingError, ConfigurationError, UsageError
-from .models import ArticleRef, Briefing, Digest, Failure
-from .redact import redact
-from .settings import Settings, resolve_settings
+from .. import __version__
+from ..render import json_schema as schemas
+from ..article.load import FORMATS, article_from_text, load_article
+from ..briefing.brief import abrief
+from ..run.cache import BriefingCache
+from ..run.pipeline import DEFAULT_CONCURRENCY, Progress, arun
+from ..errors import BriefingError, ConfigurationError, UsageError
+from ..models import ArticleRef, Briefing, Digest, Failure
+from ..redact import redact
+from ..settings import Settings, resolve_settings
 
 SERVER_NAME = "summarize"
 
