@@ -100,3 +100,24 @@ def test_opml_lists_feeds_in_nested_groups() -> None:
         parse_opml("<opml><body>", "broken.opml")
     with pytest.raises(FetchError, match="without feeds"):
         parse_opml("<opml><body></body></opml>", "empty.opml")
+
+
+def test_a_feed_becomes_articles_with_the_pages_metadata_and_named_failures(site: PageServer) -> None:
+    from summarize.article.remote import from_urls
+
+    remote = from_urls([f"{site.url}/feed.xml", f"{site.url}/login.html"])
+    ids = [a.id for a in remote.articles]
+    assert len(ids) == 2 and ids[0].startswith("127.0.0.1-luftabwehr-")
+    de, en = remote.articles
+    assert de.title == "Kanzler sagt Kiew weitere Luftabwehr zu" and de.source == "Beispiel-Zeitung"
+    assert de.published is not None and de.published.isoformat() == "2025-10-17"
+    assert de.path == f"{site.url}/de/luftabwehr.html"
+    from summarize.article.clean import clean
+
+    assert "Newsletter" not in de.text and "Startseite" not in de.text  # the page's chrome is not extracted
+    assert "Max Muster/dpa" not in clean(de.text).text  # the photo credit never reaches the model
+    assert "Budapest" in en.text
+    failed = dict(remote.failures)
+    assert "404" in failed[f"{site.url}/missing.html"]
+    assert "no article text" in failed[f"{site.url}/login.html"]
+    assert any("no link" in note for note in remote.notes)

@@ -734,3 +734,14 @@ def _language(lines: Sequence[Line]) -> str | None:
     if scores[best] < max(5, _MIN_SHARE * len(tokens)):
         return None
     return best
+
+
+def article_from_html(html: str, *, id: str, path: str, published: dt.date | None = None,
+                      max_chars: int | None = None) -> Article:
+    """An Article from an HTML page fetched from ``path`` (a URL); ``published`` (e.g. a feed's date) is
+    used when the page's own metadata states none. Raises :class:`InputError` when it holds no article."""
+    article = _from_html(html, Path(id), "utf-8", max_chars)
+    updates: dict[str, object] = {"id": id, "path": path, "url": article.url or path}
+    if article.published is None and published is not None:
+        updates["published"] = published
+    return article.model_copy(update=updates)
