@@ -10,7 +10,10 @@ import pytest
 from summarize.article.feeds import looks_like_feed, parse_feed, parse_opml
 from summarize.article.fetch import FEED_TYPES, FetchError, FetchPolicy, PageCache, fetch, is_url
 
+from .conftest import SEEDS
 from .pageserver import PageServer
+
+SEED = sorted(SEEDS.glob("*.txt"))[0]
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +124,33 @@ def test_a_feed_becomes_articles_with_the_pages_metadata_and_named_failures(site
     assert "404" in failed[f"{site.url}/missing.html"]
     assert "no article text" in failed[f"{site.url}/login.html"]
     assert any("no link" in note for note in remote.notes)
+
+
+def test_sources_take_urls_feeds_and_opml_beside_files(site: PageServer, tmp_path: Path) -> None:
+    from summarize.run.pipeline import load_sources
+
+    opml = tmp_path / "morning.opml"
+    opml.write_text(f'<opml version="2.0"><body><outline xmlUrl="{site.url}/atom.xml"/></body></opml>',
+                    encoding="utf-8")
+    # A Path folds "https://" into "https:/" (as a CLI argument typed as a path would): it is read as the URL.
+    found = load_sources([Path(f"{site.url}/feed.xml"), str(opml), SEED])
+    urls = [a.path for a in found.articles]
+    assert f"{site.url}/de/luftabwehr.html" in urls and f"{site.url}/en/budapest.html" in urls
+    assert str(SEED) in urls
+    assert urls.count(f"{site.url}/en/budapest.html") == 1  # in the feed and the OPML's feed: read once
+    assert [f.error_kind for f in found.failures] == ["FetchError"] and "404" in found.failures[0].message
+    assert any("no link" in note for note in found.notes)
+
+
+def test_the_cli_fetches_a_url_argument_instead_of_reading_a_path(site: PageServer, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from summarize.app.cli import app
+
+    from .conftest import RECORDINGS
+
+    result = CliRunner().invoke(app, ["digest", f"{site.url}/en/budapest.html", "--replay", str(RECORDINGS),
+                                      "-o", str(tmp_path / "out")])
+    assert "https:/" not in result.output and "http:/1" not in result.output
+    assert "127.0.0.1-budapest-" in result.output  # fetched and briefed (no recording: a replay miss, named)
+    assert ("GET", "/en/budapest.html", 200) in site.requests

@@ -20,6 +20,8 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import json
+import os
+import re
 import socket
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -102,6 +104,16 @@ class PageCache:
 
 def is_url(source: object) -> bool:
     return isinstance(source, str) and source.lower().startswith(("http://", "https://"))
+
+
+def as_url(source: object) -> object:
+    """``source`` as a URL string when it is one, also when a ``Path`` has folded its ``//`` into ``/``
+    (``Path("https://example.com/a")`` is ``https:/example.com/a``); else ``source`` unchanged."""
+    if isinstance(source, os.PathLike) and not isinstance(source, str):
+        text = os.fspath(source)
+        repaired = re.sub(r"^(https?):/(?!/)", r"\1://", text, flags=re.IGNORECASE)
+        return repaired if repaired != text else source
+    return source
 
 
 def fetch(

@@ -62,9 +62,13 @@ def from_urls(urls: Iterable[str], *, policy: FetchPolicy = FetchPolicy(), cache
     return out
 
 
-def from_opml(path: Path, **kwargs: object) -> Remote:
-    """Every feed an OPML file lists, as :func:`from_urls` reads them."""
-    return from_urls(parse_opml(path.read_text(encoding="utf-8"), str(path)), **kwargs)  # type: ignore[arg-type]
+def read_opml(path: Path) -> list[str]:
+    """The feed URLs of an OPML file. Raises :class:`InputError` naming the file when it cannot be read."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot be read as an OPML file ({exc})", path=str(path)) from None
+    return parse_opml(text, str(path))
 
 
 def _page(url: str, out: Remote, policy: FetchPolicy, cache: PageCache | None, max_chars: int | None,

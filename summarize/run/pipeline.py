@@ -16,7 +16,9 @@ import instructor
 from openai import AsyncOpenAI, OpenAI
 
 from ..article.copies import mark_copies
+from ..article.fetch import FetchPolicy, PageCache, as_url, is_url
 from ..article.load import Scan, load_article, scan
+from ..article.remote import from_urls, read_opml, url_id
 from .cache import BriefingCache
 from ..llm.limiter import DEFAULT_CONCURRENCY, AdaptiveLimit
 from ..llm.retry import is_fatal
@@ -69,10 +71,16 @@ class Sources:
     articles: list[Article]
     failures: list[Failure]
     skipped: list[tuple[Path, str]]
+    notes: list[str] = field(default_factory=list)  # e.g. feed entries without a link
 
 
-def load_sources(sources: Sequence[Source], *, exclude: Sequence[Path] = (), max_chars: int | None = None) -> Sources:
-    """Articles from Articles, files and folders (``str`` here is a path; folders are read recursively).
+def load_sources(
+    sources: Sequence[Source], *, exclude: Sequence[Path] = (), max_chars: int | None = None,
+    fetch_policy: FetchPolicy | None = None, page_cache: PageCache | None = None,
+) -> Sources:
+    """Articles from Articles, files and folders (folders are read recursively), web pages and RSS/Atom
+    feeds given by URL, and OPML files of feeds (see :mod:`summarize.article.remote`; ``fetch_policy`` bounds
+    the fetching, ``page_cache`` makes a rerun's requests conditional).
 
     Unreadable files become failures and the other articles are unaffected; files that are not articles
     are listed as skipped; anything under an ``exclude`` folder (e.g. the run's own output) is ignored.
@@ -83,12 +91,24 @@ def load_sources(sources: Sequence[Source], *, exclude: Sequence[Path] = (), max
     articles: list[Article] = []
     failures: list[Failure] = []
     paths: list[str | Path] = []
+    urls: list[str] = []
     for source in sources:
         if isinstance(source, Article):
             articles.append(source)
+        elif is_url(as_url(source)):
+            urls.append(as_url(source))
+        elif Path(source).suffix.lower() == ".opml":
+            urls.extend(read_opml(Path(source)))
         else:
             paths.append(Path(source))
     found = scan(paths) if paths else Scan(articles=[], skipped=[])
+    notes: list[str] = []
+    if urls:
+        remote = from_urls(urls, policy=fetch_policy or FetchPolicy(), cache=page_cache, max_chars=max_chars)
+        articles.extend(remote.articles)
+        notes.extend(remote.notes)
+        failures.extend(Failure(article_id=url_id(url), error_kind="FetchError", message=message)
+                        for url, message in remote.failures)
     excluded = [e.resolve() for e in exclude]
     for path in found.articles:
         if any(path.resolve().is_relative_to(e) for e in excluded):
@@ -109,7 +129,7 @@ def load_sources(sources: Sequence[Source], *, exclude: Sequence[Path] = (), max
             continue
         seen[article.id] = article
         unique.append(article)
-    return Sources(mark_copies(unique), failures, list(found.skipped))
+    return Sources(mark_copies(unique), failures, list(found.skipped), notes)
 
 
 class _Tracker:
