@@ -282,6 +282,11 @@ class Plan:
         lists["decisions"] = _one_per_event(lists["decisions"])
         lists["open_questions"] = _one_per_sentence(lists["open_questions"])
         for decision in list(lists["decisions"]):
+            if cues.is_speculative(decision.evidence[0].quote):
+                lists["decisions"].remove(decision)
+                dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120],
+                                           reason="its sentence speculates (could, might), it reports no act"))
+                continue
             if not informative(decision.what, decision.participants):
                 lists["decisions"].remove(decision)
                 dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120],
