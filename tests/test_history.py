@@ -51,3 +51,24 @@ def test_the_database_moves_with_the_setting(tmp_path: Path) -> None:
     assert default_path({"SUMMARIZE_HISTORY": str(tmp_path / "x.sqlite")}) == tmp_path / "x.sqlite"
     assert default_path({"XDG_DATA_HOME": str(tmp_path)}) == tmp_path / "summarize" / "history.sqlite"
     assert fold("Präsident Selenskyj") == "prasident selenskyj"
+
+
+def test_log_and_history_commands(digest, tmp_path: Path) -> None:  # noqa: ANN001
+    from typer.testing import CliRunner
+
+    from summarize.app.cli import app
+
+    db = tmp_path / "history.sqlite"
+    empty = CliRunner().invoke(app, ["log", "--history", str(db)])
+    assert empty.exit_code == 0 and "no runs recorded yet" in empty.output
+    History(db).record(digest, command="digest", page=Path("out/digest.html"))
+    log = CliRunner().invoke(app, ["log", "--history", str(db)])
+    assert log.exit_code == 0 and "#1 " in log.output and "5/5 briefed" in log.output
+    found = CliRunner().invoke(app, ["history", "Tomahawk", "--history", str(db)])
+    assert found.exit_code == 0 and "Tomahawk" in found.output and "“" in found.output
+    as_json = CliRunner().invoke(app, ["history", "Tomahawk", "--history", str(db), "--json"])
+    import json
+    rows = json.loads(as_json.output)
+    assert rows and {"day", "kind", "label", "quote", "article_id", "source", "url"} <= set(rows[0])
+    missing = CliRunner().invoke(app, ["history", "Napoleon", "--history", str(db)])
+    assert missing.exit_code == 1 and "summarize log" in missing.output

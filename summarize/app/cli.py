@@ -30,6 +30,7 @@ from ..render.markdown import render, undated_items
 from ..render.html import render_html
 from ..models import Failure
 from ..run.pricing import PriceTable
+from .history_cmd import register as register_history
 from .progress import DEFAULT_INTERVAL, ProgressDisplay
 from ..llm.client import server_watch
 from ..digest.entities import Resolver, load_aliases
@@ -555,6 +556,9 @@ def mcp_cmd(
         _err(str(exc))
         raise typer.Exit(2)
     server.run("stdio")
+
+
+register_history(app)
 
 
 def main() -> None:
