@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize import Settings, article_from_text, brief
-from summarize.article.dates import normalise_date
+from summarize.text.dates import normalise_date
 from summarize.app.cli import app
 
 from .conftest import RECORDINGS, SEEDS
