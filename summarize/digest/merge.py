@@ -159,7 +159,7 @@ def reference_day(briefing: Briefing) -> dt.date | None:
 
 
 def _item_day(article_id: str, decision: Decision, published: dict) -> dt.date | None:
-    when = normalise_date(decision.evidence[0].quote, published.get(article_id))
+    when = decision_date(decision.evidence[0].quote, decision.date, published.get(article_id))
     if when.precision == "day" and when.date is not None:
         return when.date
     return published.get(article_id)
