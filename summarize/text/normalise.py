@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["QUOTE_CHARS", "Normalised", "fold", "normalise", "normalise_mapped", "normalised_text"]
+__all__ = ["QUOTE_CHARS", "Normalised", "fold", "normalise", "normalise_mapped", "normalised_text", "strip_accents"]
 
 
 _DOUBLE_QUOTES = '"„“”‟«»″〝〞＂'
@@ -178,10 +178,16 @@ def normalise(s: str) -> str:
     return normalise_mapped(s).text
 
 
+_NOT_WORD = re.compile(r"[^\w\s]|_")
+
+
 @lru_cache(maxsize=1 << 16)  # names, roles and phrases repeat across thousands of briefings
 def fold(text: str) -> str:
     """Casefold, strip accents, punctuation, hyphens and underscores to single spaces: "US-Präsident" ->
     "us prasident"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    ascii_ish = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w\s]|_", " ", ascii_ish).split())
+    return " ".join(_NOT_WORD.sub(" ", strip_accents(text.casefold())).split())
+
+
+def strip_accents(text: str) -> str:
+    """``text`` decomposed (NFKD) without its combining marks: "Orbán" -> "Orban", "ﬁ" -> "fi"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
