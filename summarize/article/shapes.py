@@ -10,6 +10,7 @@ from .lines import Features
 
 __all__ = [
     "BULLET",
+    "DATE_EDGE_SEPARATORS",
     "DOMAIN",
     "HASHTAGS",
     "MARKDOWN_HEADING",
@@ -67,7 +68,7 @@ def name_like(tokens: Sequence[str], max_words: int = 4) -> bool:
     return all(_name_token(tok) or tok in _PARTICLES for tok in words)
 
 
-_DATE_EDGE_SEPARATORS = "|·•,–—-"
+DATE_EDGE_SEPARATORS = "|·•,–—-"
 
 
 def _without_edge_date(line: str) -> str:
@@ -78,9 +79,9 @@ def _without_edge_date(line: str) -> str:
     _, start, end = found
     before, after = line[:start].rstrip(), line[end:].lstrip()
     if not after:
-        return before.rstrip(_DATE_EDGE_SEPARATORS).strip()
+        return before.rstrip(DATE_EDGE_SEPARATORS).strip()
     if not before:
-        return after.lstrip(_DATE_EDGE_SEPARATORS).strip()
+        return after.lstrip(DATE_EDGE_SEPARATORS).strip()
     return line
 
 
