@@ -31,7 +31,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx2
 
 from ..errors import InputError
-from ..render.files import write_atomic
+from ..text.files import write_atomic
 
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/xml", "text/xml",

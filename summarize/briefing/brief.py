@@ -20,8 +20,8 @@ from typing import Any
 import instructor
 from openai import AsyncOpenAI, OpenAI
 
-from ..article.clean import CleanedText, clean, find_date
-from ..article.dates import normalise_date
+from ..article.clean import CleanedText, clean
+from ..text.dates import find_date, normalise_date
 from ..article.load import article_from_text, check_size, load_article
 from ..errors import BriefingError, InputError, UsageError
 from ..llm import client as llm

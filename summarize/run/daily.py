@@ -32,7 +32,7 @@ from .pipeline import DEFAULT_CONCURRENCY, Passes, ProgressCallback, Run, arun, 
 from ..digest.entities import Resolver, load_aliases
 from ..render.html import render_html
 from ..digest.merge import DecisionClusters, QuestionClusters, norm
-from ..article.dates import latest_stated_day
+from ..text.dates import latest_stated_day
 from ..render.markdown import day_basis, dating, render
 from ..errors import InputError, UsageError
 from ..render.files import write_atomic
