@@ -14,11 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..models import Digest
+from ..text.normalise import strip_accents
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -57,8 +57,7 @@ def default_path(env: dict[str, str] | None = None) -> Path:
 
 def fold(text: str) -> str:
     """Lower case without accents, for search: "Selenskyj" and "selenskyj", "Präsident" and "prasident"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_accents(text.casefold())
 
 
 @dataclass(frozen=True)
