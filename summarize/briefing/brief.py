@@ -1,7 +1,7 @@
 """Article -> Briefing: clean, split into parts, ask the model per part, ground, merge, summarise.
 
-The sync and async entry points share everything but the calls: :class:`Plan` prepares the requests
-and assembles the result, both pure and fast.
+One implementation, async (:func:`abrief_with`); the sync :func:`brief` runs it on one event loop (see
+:mod:`summarize.sync`). :class:`Plan` prepares the requests and assembles the result, both pure and fast.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -40,8 +40,9 @@ from ..models import (
     Weapon,
 )
 from ..settings import Settings
+from ..sync import Blocking, run_sync
 from . import prompts
-from .call import CallLog, PartResult, arun_part, arun_summary, attach_collector, run_part, run_summary
+from .call import CallLog, PartResult, arun_part, arun_summary, attach_collector
 from . import cues, gazetteer
 from .plausible import actor_problem, looks_like_organisation, not_in_english, reachable, weapon_problem
 from .extraction import (
@@ -497,39 +498,35 @@ def _tag(exc: BriefingError, article_id: str) -> BriefingError:
 # --------------------------------------------------------------------------- public entry points
 
 
-def brief_with(client: instructor.Instructor, article: Article, settings: Settings) -> Briefing:
-    """Brief one article with an already wrapped instructor client (see :func:`summarize.llm.client.wrap`)."""
-    plan = Plan(article, settings)
-    try:
-        results = []
-        for request in plan.requests:
-            result = run_part(client, settings, request.messages, plan.grounder, article.id, request.scope, request.model)
-            if result.truncated and (halves := plan.halves(request)):
-                result = result.absorb_halves(
-                    [run_part(client, settings, h.messages, plan.grounder, article.id, h.scope, h.model) for h in halves]
-                )
-            results.append(result)
-        summary, summary_log = run_summary(client, settings, plan.summary_messages(), article.id)
-    except BriefingError as exc:
-        raise _tag(exc, article.id)
-    return plan.assemble(summary, summary_log, results)
-
-
 async def abrief_with(
-    client: instructor.AsyncInstructor, article: Article, settings: Settings, *,
+    client: instructor.AsyncInstructor | Blocking, article: Article, settings: Settings, *,
     limit: AdaptiveLimit | None = None, priority: int = 0,
 ) -> Briefing:
-    """Async form of :func:`brief_with`. Every model call of the article holds a slot of ``limit`` while it
-    runs (its transport retries and re-asks go one after another inside it), with ``priority`` (lower goes
-    first; a run passes the article's position). Without ``limit``, :data:`DEFAULT_CONCURRENCY` bounds them."""
+    """Brief one article with an already wrapped instructor client (see :func:`async_instructor_client`; a
+    sync caller's client comes wrapped in :class:`~summarize.sync.Blocking`). Every model call of the article
+    holds a slot of ``limit`` while it runs (its transport retries and re-asks go one after another inside
+    it), with ``priority`` (lower goes first; a run passes the article's position). Without ``limit``, :data:`DEFAULT_CONCURRENCY` bounds them."""
     plan = Plan(article, settings)
     gate = limit if limit is not None else AdaptiveLimit(DEFAULT_CONCURRENCY)
+    failed: list[BaseException] = []
+
+    async def ask(send: Callable[[], Awaitable[Any]]) -> Any:
+        # No call starts once one of the article's calls has failed: the TaskGroup cancels the others only
+        # a loop turn later, and a sync caller's client (one blocking request after another) would have
+        # sent them all by then.
+        async with gate.slot(priority):
+            if failed:
+                raise asyncio.CancelledError
+            try:
+                return await send()
+            except BaseException as exc:
+                failed.append(exc)
+                raise
+
     try:
         async def part(request: PartRequest) -> PartResult:
-            async with gate.slot(priority):
-                return await arun_part(
-                    client, settings, request.messages, plan.grounder, article.id, request.scope, request.model
-                )
+            return await ask(lambda: arun_part(
+                client, settings, request.messages, plan.grounder, article.id, request.scope, request.model))
 
         async def one(request: PartRequest) -> PartResult:
             result = await part(request)
@@ -538,16 +535,16 @@ async def abrief_with(
             return result
 
         async def summary() -> tuple[str, CallLog]:
-            async with gate.slot(priority):
-                return await arun_summary(client, settings, plan.summary_messages(), article.id)
+            return await ask(lambda: arun_summary(client, settings, plan.summary_messages(), article.id))
 
-        # The summary needs no part's answer, so it queues alongside them (first: it is the article's one
-        # call that nothing else replaces). A TaskGroup cancels the others as soon as one fails, so no
-        # request outlives its article; a cancelled call that waits for a slot gives its place up.
+        # The summary needs no part's answer, so it queues alongside them, after them: with one request
+        # at a time (a sync caller's client) the order is the parts, each part's halves right after it,
+        # then the summary. A TaskGroup cancels the others as soon as one fails, so no request outlives
+        # its article; a cancelled call that waits for a slot gives its place up.
         try:
             async with asyncio.TaskGroup() as group:
-                summary_task = group.create_task(summary())
                 tasks = [group.create_task(one(request)) for request in plan.requests]
+                summary_task = group.create_task(summary())
         except BaseExceptionGroup as group_error:
             raise group_error.exceptions[0]  # keeps its own __cause__ (the original API error)
         results = [task.result() for task in tasks]
@@ -577,13 +574,16 @@ def async_instructor_client(
 def brief(source: ArticleLike, *, settings: Settings | None = None, client: OpenAI | None = None) -> Briefing:
     """Brief one article: an :class:`Article`, a ``pathlib.Path`` to a file, or the article text as ``str``.
 
-    ``settings`` default to :meth:`Settings.from_env`; ``client`` lets you inject a configured ``OpenAI``.
-    Raises :class:`~summarize.errors.InputError`, :class:`~summarize.errors.ConfigurationError` or
-    :class:`~summarize.errors.BriefingError` (with the original error as ``__cause__``).
+    The sync form of :func:`abrief`, one request at a time. ``settings`` default to :meth:`Settings.from_env`;
+    ``client`` lets you inject a configured ``OpenAI`` (its requests run in the calling thread). Raises
+    :class:`~summarize.errors.InputError`, :class:`~summarize.errors.ConfigurationError` or
+    :class:`~summarize.errors.BriefingError` (with the original error as ``__cause__``); inside a running
+    event loop, :class:`~summarize.errors.UsageError`: await :func:`abrief` there.
     """
     settings = settings or Settings.from_env()
     article = as_article(source)
-    return brief_with(instructor_client(settings, client), article, settings)
+    calls = Blocking(instructor_client(settings, client)) if client is not None else None
+    return run_sync(_abrief(article, settings, calls, concurrency=1), "abrief")
 
 
 async def abrief(
@@ -596,6 +596,20 @@ async def abrief(
         raise UsageError(f"concurrency={concurrency}: use 1 or more")
     settings = settings or Settings.from_env()
     article = as_article(source)
+    calls = async_instructor_client(settings, client) if client is not None else None
+    return await _abrief(article, settings, calls, concurrency)
+
+
+async def _abrief(
+    article: Article, settings: Settings, calls: instructor.AsyncInstructor | Blocking | None, concurrency: int
+) -> Briefing:
+    """Brief ``article`` with ``calls``, or with a client of our own (observed by the adaptive limit, and
+    closed when the article is done)."""
     limit = AdaptiveLimit(concurrency)
-    wrapped = async_instructor_client(settings, client, observe=limit.observe)
-    return await abrief_with(wrapped, article, settings, limit=limit)
+    own = llm.make_async_openai(settings, observe=limit.observe) if calls is None else None
+    try:
+        wrapped = calls if calls is not None else async_instructor_client(settings, own)
+        return await abrief_with(wrapped, article, settings, limit=limit)
+    finally:
+        if own is not None:
+            await own.close()

@@ -1,0 +1,71 @@
+"""The sync face of the async core: every sync public function runs its async form on one event loop.
+
+Each model-facing operation has one implementation, ``async`` (``abrief``, ``arun``, ...). Its sync form
+(``brief``, ``run``, ...) is a thin wrapper: :func:`run_sync` runs the coroutine on a fresh event loop for
+the whole call (one loop per public call, never one per request), as pydantic-ai's ``run_sync`` does.
+
+A sync caller's own ``openai.OpenAI`` client is used as is: :class:`Blocking` gives its instructor
+client the async interface the core awaits, and each request runs to its end in the calling thread, one
+after another, as a sync call always did.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from typing import Any, TypeVar
+
+from .errors import UsageError
+
+T = TypeVar("T")
+
+
+def run_sync(coro: Coroutine[Any, Any, T], use_instead: str) -> T:
+    """Run ``coro`` to its end on a new event loop and return its result.
+
+    Inside a running event loop (an async app, Jupyter) this raises :class:`UsageError` naming the async
+    function to await instead (``use_instead``). No signal handler is installed and the thread's event
+    loop is not set: Ctrl-C raises ``KeyboardInterrupt`` at once, as in any sync code; the tasks still
+    running are then cancelled and the loop is closed."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        pass
+    else:
+        coro.close()
+        raise UsageError(
+            f"{use_instead.removeprefix('a')}() cannot run inside a running event loop (an async app, Jupyter): "
+            f"use `await {use_instead}(...)` instead"
+        )
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(coro)
+    finally:
+        try:
+            _cancel_all(loop)
+            loop.run_until_complete(loop.shutdown_asyncgens())
+        finally:
+            loop.close()
+
+
+def _cancel_all(loop: asyncio.AbstractEventLoop) -> None:
+    tasks = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in tasks:
+        task.cancel()
+    if tasks:
+        loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
+
+
+class Blocking:
+    """A sync instructor client (``instructor.Instructor``) behind the async interface the core awaits:
+    ``await create(...)`` runs the request to its end in the calling thread. Only a sync wrapper uses it,
+    whose loop has nothing else to do meanwhile; the requests go one after another."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+
+    async def create(self, **kwargs: Any) -> Any:
+        return self.client.create(**kwargs)
+
+    def on(self, *args: Any, **kwargs: Any) -> None:
+        self.client.on(*args, **kwargs)
