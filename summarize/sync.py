@@ -12,6 +12,7 @@ after another, as a sync call always did.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
@@ -49,11 +50,20 @@ def run_sync(coro: Coroutine[Any, Any, T], use_instead: str) -> T:
 
 
 def _cancel_all(loop: asyncio.AbstractEventLoop) -> None:
-    tasks = [t for t in asyncio.all_tasks(loop) if not t.done()]
-    for task in tasks:
-        task.cancel()
-    if tasks:
-        loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
+    """Cancel what still runs (after an error or Ctrl-C) and let it unwind. A task may re-raise the
+    KeyboardInterrupt already on its way out of :func:`run_sync`; that one is not raised twice."""
+    seen: set[asyncio.Task[Any]] = set()
+    pending = asyncio.all_tasks(loop)
+    while pending:
+        seen |= pending
+        for task in pending:
+            task.cancel()
+        with contextlib.suppress(KeyboardInterrupt, SystemExit):
+            loop.run_until_complete(asyncio.wait(pending))
+        pending = asyncio.all_tasks(loop)
+    for task in seen:
+        if not task.cancelled():
+            task.exception()  # the error already raised, or one its caller saw: not "never retrieved"
 
 
 class Blocking:

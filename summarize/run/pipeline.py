@@ -18,7 +18,7 @@ from openai import AsyncOpenAI, OpenAI
 from ..article.copies import mark_copies
 from ..article.load import Scan, load_article, scan
 from .cache import BriefingCache
-from ..llm.client import make_async_openai
+from ..llm import client as llm
 from ..llm.limiter import DEFAULT_CONCURRENCY, AdaptiveLimit
 from ..llm.retry import is_fatal
 from ..llm.watch import ServerWatch
@@ -308,7 +308,7 @@ async def _arun(
     def wrapped() -> instructor.AsyncInstructor | Blocking:
         nonlocal calls
         if calls is None:
-            own.append(make_async_openai(settings, observe=limit.observe, watch=watch))
+            own.append(llm.make_async_openai(settings, observe=limit.observe, watch=watch))
             calls = async_instructor_client(settings, own[0])
         return calls
 
