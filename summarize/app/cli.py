@@ -21,7 +21,7 @@ import typer
 from rich.console import Console
 
 from ..render import json_schema as schemas
-from ..briefing.brief import brief_with, instructor_client
+from ..briefing.brief import brief as brief_one
 from ..run.cache import BriefingCache, default_cache_dir
 from ..run.daily import adaily, check_undated, dating_lines, parse_day, write_daily
 from ..article.load import load_article
@@ -494,7 +494,7 @@ def brief(
         _err(str(exc))
         raise typer.Exit(2)
     try:
-        briefing = brief_with(instructor_client(settings), article, settings)
+        briefing = brief_one(article, settings=settings)
     except SummarizeError as exc:
         _err(f"{type(exc).__name__}: {exc}")
         raise typer.Exit(1)
