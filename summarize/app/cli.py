@@ -21,7 +21,7 @@ import typer
 from rich.console import Console
 
 from ..render import json_schema as schemas
-from ..briefing.brief import brief_with, instructor_client
+from ..briefing.brief import brief_with
 from ..run.cache import BriefingCache, default_cache_dir
 from ..run.daily import adaily, check_undated, dating_lines, parse_day, write_daily
 from ..article.load import load_article
@@ -31,7 +31,7 @@ from ..render.html import render_html
 from ..models import Failure
 from ..run.pricing import PriceTable
 from .progress import DEFAULT_INTERVAL, ProgressDisplay
-from ..llm.client import server_watch
+from ..llm.client import instructor_client, server_watch
 from ..digest.entities import Resolver, load_aliases
 from ..run.batch import DEFAULT_POLL_INTERVAL, BatchEvent, arun_batch
 from ..errors import BatchError, InputError, ModelServerError, ReplayMiss, SummarizeError, UsageError

@@ -24,8 +24,7 @@ from ..article.clean import CleanedText, clean, find_date
 from ..article.dates import normalise_date
 from ..article.load import article_from_text, check_size, load_article
 from ..errors import BriefingError, InputError, UsageError
-from ..llm import client as llm
-from ..llm.watch import ServerWatch
+from ..llm.client import async_instructor_client, instructor_client  # re-exported: built in llm/client.py
 from ..llm.limiter import DEFAULT_CONCURRENCY, AdaptiveLimit
 from ..models import (
     Actor,
@@ -41,7 +40,7 @@ from ..models import (
 )
 from ..settings import Settings
 from . import prompts
-from .call import CallLog, PartResult, arun_part, arun_summary, attach_collector, run_part, run_summary
+from .call import CallLog, PartResult, arun_part, arun_summary, run_part, run_summary
 from . import cues, gazetteer
 from .plausible import actor_problem, looks_like_organisation, not_in_english, reachable, weapon_problem
 from .extraction import (
@@ -555,23 +554,6 @@ async def abrief_with(
     except BriefingError as exc:
         raise _tag(exc, article.id)
     return plan.assemble(summary_text, summary_log, list(results))
-
-
-def instructor_client(settings: Settings, client: OpenAI | None = None) -> instructor.Instructor:
-    wrapped = llm.wrap(client if client is not None else llm.make_openai(settings), settings)
-    attach_collector(wrapped)
-    return wrapped
-
-
-def async_instructor_client(
-    settings: Settings, client: AsyncOpenAI | None = None, observe: llm.Observer | None = None,
-    watch: ServerWatch | None = None,
-) -> instructor.AsyncInstructor:
-    if client is None:
-        client = llm.make_async_openai(settings, observe=observe, watch=watch)
-    wrapped = llm.wrap_async(client, settings)
-    attach_collector(wrapped)
-    return wrapped
 
 
 def brief(source: ArticleLike, *, settings: Settings | None = None, client: OpenAI | None = None) -> Briefing:

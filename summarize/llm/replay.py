@@ -82,14 +82,14 @@ def request_key(method: str, path: str, body: Any) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _api_path(url: httpx2.URL) -> str:
+def api_path(url: httpx2.URL) -> str:
     """The endpoint path relative to the API root, so recordings survive a change of host or port."""
     path = url.path
     marker = "/v1/"
     return path[path.index(marker) + len(marker) - 1 :] if marker in path else path
 
 
-def _body(request: httpx2.Request) -> Any:
+def request_body(request: httpx2.Request) -> Any:
     raw = request.read()
     if not raw:
         return None
@@ -106,7 +106,7 @@ def _safe_id(article_id: str | None) -> str:
     return safe if safe.strip(".") else "_unlabelled"  # never "." or "..": a folder of its own
 
 
-def _write_atomic(path: Path, data: str) -> None:
+def write_atomic(path: Path, data: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
     try:
@@ -146,7 +146,7 @@ class Cassette:
 
     def save(self, key: str, article_id: str | None, exchange: dict[str, Any]) -> Path:
         file = self.directory / _safe_id(article_id) / f"{key}.json"
-        _write_atomic(file, json.dumps(exchange, indent=2, ensure_ascii=False) + "\n")
+        write_atomic(file, json.dumps(exchange, indent=2, ensure_ascii=False) + "\n")
         old = self._load_index().get(key)
         if old is not None and old != file:
             old.unlink(missing_ok=True)  # the exchange it replaces (e.g. an old 401) under another article's name
@@ -158,7 +158,7 @@ class Cassette:
         return json.loads(file.read_text(encoding="utf-8")) if file.is_file() else {}
 
     def write_manifest(self, data: dict[str, Any]) -> None:
-        _write_atomic(self.directory / MANIFEST, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        write_atomic(self.directory / MANIFEST, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def _miss(request: httpx2.Request, cassette: Cassette, key: str) -> ReplayMiss:
@@ -190,8 +190,8 @@ class _Recorder:
         self.mode = mode
 
     def lookup(self, request: httpx2.Request) -> tuple[str, Any, httpx2.Response | None]:
-        body = _body(request)
-        key = request_key(request.method, _api_path(request.url), body)
+        body = request_body(request)
+        key = request_key(request.method, api_path(request.url), body)
         exchange = self.cassette.find(key)
         if exchange is None:
             if self.mode == "record":
@@ -220,7 +220,7 @@ class _Recorder:
             article,
             {
                 "article": article,
-                "request": {"method": request.method, "path": _api_path(request.url), "body": body},
+                "request": {"method": request.method, "path": api_path(request.url), "body": body},
                 "response": {
                     "status": response.status_code,
                     "headers": {k: v for k, v in response.headers.items() if k.lower() in _KEEP_RESPONSE_HEADERS},

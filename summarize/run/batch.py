@@ -51,14 +51,14 @@ import httpx2
 import openai
 from openai import AsyncOpenAI, OpenAI
 
-from ..briefing.brief import Plan, instructor_client
+from ..briefing.brief import Plan
 from ..briefing.call import run_part, run_summary
 from .cache import BriefingCache
 from .pipeline import DEFAULT_CONCURRENCY, Passes, ProgressCallback, Run, Source, arun, load_sources
 from ..digest.entities import Resolver
 from ..errors import BatchError, BriefingError, InputError, UsageError
-from ..llm.client import make_async_openai
-from ..llm.replay import Cassette, _api_path, _body, _write_atomic, article_of, request_key
+from ..llm.client import instructor_client, make_async_openai
+from ..llm.replay import Cassette, api_path, article_of, request_body, request_key, write_atomic
 from ..models import Article
 from ..settings import Settings
 
@@ -124,10 +124,10 @@ class _CollectingTransport(httpx2.BaseTransport):
         self.requests: dict[str, Pending] = {}
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
-        path = _api_path(request.url)
+        path = api_path(request.url)
         if path != CHAT_PATH:
             raise _Deferred(f"unexpected request to {path} while collecting")
-        body = _body(request)
+        body = request_body(request)
         key = request_key(request.method, path, body)
         self.requests.setdefault(key, Pending(article_of(request), body))
         raise _Deferred(key)
@@ -209,7 +209,7 @@ class _State:
         return self.data["batches"]
 
     def save(self) -> None:
-        _write_atomic(self.path, json.dumps(self.data, indent=2, ensure_ascii=False) + "\n")
+        write_atomic(self.path, json.dumps(self.data, indent=2, ensure_ascii=False) + "\n")
 
     def unfinished(self) -> list[dict[str, Any]]:
         return [b for b in self.batches if b.get("phase") in ("uploaded", "submitted")]
@@ -247,7 +247,7 @@ class _Batcher:
     async def submit(self, pending: dict[str, Pending]) -> dict[str, Any]:
         text = "\n".join(jsonl_lines(pending)) + "\n"
         name = f"input-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}.jsonl"
-        _write_atomic(self.state.directory / name, text)
+        write_atomic(self.state.directory / name, text)
         uploaded = await self.api.files.create(file=(name, text.encode("utf-8"), "application/jsonl"), purpose="batch")
         entry: dict[str, Any] = {
             "phase": "uploaded",
@@ -331,7 +331,7 @@ class _Batcher:
                 continue
             raw = (await self.api.files.content(file_id)).content
             text = raw.decode("utf-8", errors="replace")
-            _write_atomic(self.state.directory / f"{kind}-{batch.id}.jsonl", text)
+            write_atomic(self.state.directory / f"{kind}-{batch.id}.jsonl", text)
             for line in text.splitlines():
                 try:
                     item = json.loads(line) if line.strip() else None
@@ -394,9 +394,9 @@ class _BatchAnswers(httpx2.AsyncBaseTransport):
         self.online = 0
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
-        path = _api_path(request.url)
+        path = api_path(request.url)
         if path == CHAT_PATH:
-            exchange = self.results.find(request_key(request.method, path, _body(request)))
+            exchange = self.results.find(request_key(request.method, path, request_body(request)))
             if exchange is not None:
                 self.from_batch += 1
                 response = exchange["response"]
