@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import instructor
+from ..llm.structured import AsyncClient, Client
 from openai import AsyncOpenAI, OpenAI
 
 from ..article.clean import CleanedText, clean, find_date
@@ -496,7 +496,7 @@ def _tag(exc: BriefingError, article_id: str) -> BriefingError:
 # --------------------------------------------------------------------------- public entry points
 
 
-def brief_with(client: instructor.Instructor, article: Article, settings: Settings) -> Briefing:
+def brief_with(client: Client, article: Article, settings: Settings) -> Briefing:
     """Brief one article with an already wrapped instructor client (see :func:`summarize.llm.client.wrap`)."""
     plan = Plan(article, settings)
     try:
@@ -515,7 +515,7 @@ def brief_with(client: instructor.Instructor, article: Article, settings: Settin
 
 
 async def abrief_with(
-    client: instructor.AsyncInstructor, article: Article, settings: Settings, *,
+    client: AsyncClient, article: Article, settings: Settings, *,
     limit: AdaptiveLimit | None = None, priority: int = 0,
 ) -> Briefing:
     """Async form of :func:`brief_with`. Every model call of the article holds a slot of ``limit`` while it

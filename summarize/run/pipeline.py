@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-import instructor
+from ..llm.structured import AsyncClient, Client
 from openai import AsyncOpenAI, OpenAI
 
 from ..article.copies import mark_copies
@@ -214,7 +214,7 @@ def _with_reports(digest: Digest, reports: list[PassReport], headline: Headline 
     return digest
 
 
-def _digest_passes(tracker: _Tracker, run_: Run, client: instructor.Instructor, passes: Passes) -> Run:
+def _digest_passes(tracker: _Tracker, run_: Run, client: Client, passes: Passes) -> Run:
     """The passes after a sync run. A failed pass is reported in ``digest.meta.passes``; the digest stands."""
     digest, reports, headline = run_.digest, [], None
     if passes.events and run_.briefings:
@@ -234,7 +234,7 @@ def _digest_passes(tracker: _Tracker, run_: Run, client: instructor.Instructor, 
     return run_
 
 
-async def _adigest_passes(tracker: _Tracker, run_: Run, client: instructor.AsyncInstructor, passes: Passes) -> Run:
+async def _adigest_passes(tracker: _Tracker, run_: Run, client: AsyncClient, passes: Passes) -> Run:
     """Async twin of :func:`_digest_passes`."""
     digest, reports, headline = run_.digest, [], None
     if passes.events and run_.briefings:
