@@ -62,3 +62,21 @@ def test_a_reask_that_repeats_the_items_costs_no_second_grounding(searches: list
     twice, reasked = run([json.dumps(malformed), _part(**items), SUMMARY])
     assert reasked == plain
     assert len(twice) == len(once)
+
+
+def test_instructors_validated_answer_is_not_parsed_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The answer instructor validated is salvaged from its result; only failed attempts are re-read leniently."""
+    from summarize.briefing import call
+
+    lenient: list[object] = []
+    real = call._lenient_items
+    monkeypatch.setattr(call, "_lenient_items", lambda data, model: lenient.append(data) or real(data, model))
+    items = {"actors": [ZELENSKY, PUTIN], "weapons": [PATRIOT]}
+    briefing = brief(article_from_text(TEXT, id="t1"), settings=_settings(),
+                     client=Scripted([_part(**items), SUMMARY]).client())
+    assert lenient == [] and [a.name for a in briefing.actors] == ["Volodymyr Zelensky"]
+    malformed = json.loads(_part(**items))
+    malformed["actors"].append({"name_as_written": "Trump", "s": 2})
+    again = brief(article_from_text(TEXT, id="t1"), settings=_settings(),
+                  client=Scripted([json.dumps(malformed), _part(**items), SUMMARY]).client())
+    assert len(lenient) == 1 and again.actors == briefing.actors  # the failed attempt only

@@ -120,15 +120,17 @@ def salvage(seen: list[Seen], grounder: Grounder, part_model: type[Lists], scope
     kept: dict[str, tuple[str, Draft, Evidence]] = {}
     failures: dict[str, DroppedItem] = {}
     parsed_any = False
-    for response in responses:
-        text = content(response)
-        if text is None:
+    validated = getattr(seen, "result", None)
+    for n, response in enumerate(responses):
+        if n == len(responses) - 1 and isinstance(validated, Lists):
+            # instructor validated this answer as a whole: its items are the ones a lenient parse gives
+            parsed_any = True
+            items, lost = [(field_name, item) for field_name, _, item in validated.items()], []
+        elif (text := content(response)) is None or (data := loads(text, truncated=finish_reason(response) == "length")) is None:
             continue
-        data = loads(text, truncated=finish_reason(response) == "length")
-        if data is None:
-            continue
-        parsed_any = True
-        items, lost = _lenient_items(data, part_model)
+        else:
+            parsed_any = True
+            items, lost = _lenient_items(data, part_model)
         for d in lost:
             failures.setdefault(f"{d.kind}:{d.label.casefold()}:{d.reason}", d)
         for field_name, item in items:

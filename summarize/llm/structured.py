@@ -61,9 +61,11 @@ class Seen:
 
 
 class Collected(list):  # type: ignore[type-arg]
-    """The completions of one call (a list of :class:`Seen`) and the model error swallowed, if any."""
+    """The completions of one call (a list of :class:`Seen`), the model error swallowed, if any, and else
+    instructor's validated answer (``result``, parsed from the last completion)."""
 
     error: BaseException | None = None
+    result: Any = None
 
 
 def _collect(response: Any) -> None:
@@ -233,7 +235,7 @@ def call(client: Client, request: dict[str, Any], article_id: str) -> Collected:
     set around the call and never sent) and return every completion it took."""
     kwargs, context = _split(request)
     with collecting(article_id) as seen, validating(context) if context is not None else contextlib.nullcontext():
-        client.create(**kwargs)
+        seen.result = client.create(**kwargs)
     return seen
 
 
@@ -241,5 +243,5 @@ async def acall(client: AsyncClient, request: dict[str, Any], article_id: str) -
     """Async form of :func:`call`."""
     kwargs, context = _split(request)
     with collecting(article_id) as seen, validating(context) if context is not None else contextlib.nullcontext():
-        await client.create(**kwargs)
+        seen.result = await client.create(**kwargs)
     return seen
