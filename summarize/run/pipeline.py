@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-import instructor
+from ..llm.structured import AsyncClient
 from openai import AsyncOpenAI, OpenAI
 
 from ..article.copies import mark_copies
@@ -237,7 +237,7 @@ def _with_reports(digest: Digest, reports: list[PassReport], headline: Headline 
 
 
 async def _adigest_passes(
-    tracker: _Tracker, run_: Run, client: instructor.AsyncInstructor | Blocking, passes: Passes
+    tracker: _Tracker, run_: Run, client: AsyncClient | Blocking, passes: Passes
 ) -> Run:
     """The passes after a run. A failed pass is reported in ``digest.meta.passes``; the digest stands."""
     digest, reports, headline = run_.digest, [], None
@@ -310,7 +310,7 @@ async def arun(
 
 
 async def _arun(
-    sources: Sequence[Source], settings: Settings, calls: instructor.AsyncInstructor | Blocking | None,
+    sources: Sequence[Source], settings: Settings, calls: AsyncClient | Blocking | None,
     on_progress: ProgressCallback | None, cache: BriefingCache | None, exclude: Sequence[Path], concurrency: int,
     resolver: Resolver | None, passes: Passes, watch: ServerWatch | None = None,
 ) -> Run:
@@ -325,7 +325,7 @@ async def _arun(
     tracker.limit = limit
     own: list[AsyncOpenAI] = []
 
-    def wrapped() -> instructor.AsyncInstructor | Blocking:
+    def wrapped() -> AsyncClient | Blocking:
         nonlocal calls
         if calls is None:
             own.append(llm.make_async_openai(settings, observe=limit.observe, watch=watch))
