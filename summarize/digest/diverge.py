@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..article.dates import normalise_date
+from .clusters import stated_date as normalise_date
 from ..models import Claim, Decision, Divergence, DivergenceAspect, Evidence, Weapon
 
 TONE_FILE = Path(__file__).resolve().parent.parent / "data" / "tone.json"
@@ -135,9 +135,8 @@ def _status(group: ItemReports, sources: Mapping[str, str | None]) -> list[Claim
             if outcome:
                 outcomes.setdefault(article_id, {}).setdefault(outcome, (item.status, item.evidence[0]))
     articles = list(outcomes)
-    conflict = any(
-        not set(outcomes[a]) & set(outcomes[b]) for i, a in enumerate(articles) for b in articles[i + 1:]
-    )
+    kinds = list({frozenset(o) for o in outcomes.values()})  # at most 15 sets of outcomes, however many articles
+    conflict = any(not a & b for i, a in enumerate(kinds) for b in kinds[i + 1:])
     if not conflict:
         return None
     return [_claim(a, status, ev, sources) for a in articles for status, ev in outcomes[a].values()]
@@ -159,7 +158,7 @@ def _dates(group: ItemReports, sources: Mapping[str, str | None], published: Map
                     when = normalise_date(item.date, published.get(article_id))  # type: ignore[union-attr]
                 if when.iso is not None:
                     dated.setdefault(article_id, (when.iso, when.text, ev))
-    isos = [d[0] for d in dated.values()]
+    isos = list(dict.fromkeys(d[0] for d in dated.values()))  # distinct dates: equal ones contain each other
     if not any(not _contains(a, b) for i, a in enumerate(isos) for b in isos[i + 1:]):
         return None
     return [_claim(a, f"{iso} ({text})", ev, sources) for a, (iso, text, ev) in dated.items()]

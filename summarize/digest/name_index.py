@@ -5,38 +5,25 @@ score_cutoff=cutoff)`` answers over all the names added so far (the best score, 
 first), but compares the probe only with names that *can* reach the cutoff: the cost per lookup stays
 flat as the names grow, so an entity resolution over N names is near-linear instead of N x names.
 
-Why the candidates are complete (prefix filtering on q-grams, as in Ed-Join):
+Why the candidates are complete (the segment filter of Pass-Join):
 
 * ``fuzz.ratio`` is ``100 * (1 - d / (len(a) + len(b)))`` with ``d`` the indel distance, so a score of at
   least ``cutoff`` allows ``d <= (1 - cutoff/100) * (len(a) + len(b))``; with ``len(b) <= len(a) + d``
   that is ``d <= tau(len(a))`` for each of the two strings, ``tau(n) = floor(2c n / (1 - c))``,
-  ``c = 1 - cutoff/100`` (88 -> 0.27 n: one edit from 4 letters on, two from 8).
-* The edit distance is at most the indel distance, and one edit changes at most ``Q`` of a string's
-  padded ``Q``-grams, so two strings within edit distance ``d`` share at least ``grams - Q d`` of them;
-  ordered the same way, the first ``Q tau + 1`` grams of each must then share one (the prefix lemma).
-* Each name is filed under the first ``Q tau(len) + 1`` of its grams, rarest first; a probe looks only
-  at the names filed under the first ``Q tau(len) + 1`` of its own.
-* The lemma needs one of the two to have more distinct grams than ``Q tau`` ("aaaaaaaa" has five):
-  names that do not are also kept in a short list that such probes always scan.
-
-"Rarest" uses gram counts frozen when the index is (re)built; the index rebuilds itself each time the
-number of names doubles, so the order stays close to the true rarity at amortised linear cost. The order
-only changes speed, never the answer.
+  ``c = 1 - cutoff/100`` (88 -> 0.27 n: one edit from 4 letters on, two from 8). The lengths differ by
+  at most ``d``.
+* The edit distance is at most the indel distance. A name of length ``n`` is cut into ``tau(n) + 1``
+  segments; ``d <= tau(n)`` edits leave at least one segment whole, and it appears in the probe shifted
+  by at most ``d`` places. So each name is filed under ``(length, segment number, segment text)``, and a
+  probe looks up, for every length in reach, every substring of its own at those places: a few hundred
+  dictionary lookups, whatever the number of names.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
 
-from rapidfuzz import fuzz
-
-Q = 3
-
-
-def _grams(text: str) -> list[str]:
-    padded = f"\x02\x02{text}\x03\x03"
-    return list(dict.fromkeys(padded[i:i + Q] for i in range(len(padded) - Q + 1)))
+from rapidfuzz import fuzz, process
 
 
 class NameIndex:
@@ -47,10 +34,7 @@ class NameIndex:
         self._c = 1 - cutoff / 100
         self._names: list[str] = []
         self._position: dict[str, int] = {}
-        self._postings: dict[str, list[int]] = {}
-        self._few_grams: list[int] = []  # names with no more distinct grams than Q tau (see above)
-        self._rank: dict[str, int] = {}  # gram -> frequency when last rebuilt (unknown grams: 0, the rarest)
-        self._rebuild_at = 64
+        self._segments: dict[tuple[int, int, str], list[int]] = {}
 
     def __len__(self) -> int:
         return len(self._names)
@@ -61,39 +45,32 @@ class NameIndex:
     def _tau(self, length: int) -> int:
         return math.floor(2 * self._c * length / (1 - self._c) + 1e-9)
 
-    def _prefix(self, name: str) -> tuple[list[str], bool]:
-        """The grams ``name`` is filed and looked up under, and whether it has too few for the lemma."""
-        grams = sorted(_grams(name), key=lambda g: (self._rank.get(g, 0), g))
-        keep = Q * self._tau(len(name)) + 1
-        return grams[:keep], len(grams) < keep
+    def _cuts(self, length: int) -> list[tuple[int, int]]:
+        """(start, end) of the ``tau + 1`` segments of a name of ``length`` characters."""
+        k = self._tau(length) + 1
+        return [(i * length // k, (i + 1) * length // k) for i in range(k)]
 
     def add(self, name: str) -> None:
         """File ``name`` (no effect if it is already there)."""
         if name in self._position:
             return
-        self._position[name] = len(self._names)
+        position = self._position[name] = len(self._names)
         self._names.append(name)
-        if len(self._names) >= self._rebuild_at:
-            self._rebuild()
-        else:
-            self._file(len(self._names) - 1)
+        for i, (start, end) in enumerate(self._cuts(len(name))):
+            self._segments.setdefault((len(name), i, name[start:end]), []).append(position)
 
-    def _file(self, position: int) -> None:
-        prefix, few = self._prefix(self._names[position])
-        for gram in prefix:
-            self._postings.setdefault(gram, []).append(position)
-        if few:
-            self._few_grams.append(position)
-
-    def _rebuild(self) -> None:
-        counts: Counter[str] = Counter()
-        for name in self._names:
-            counts.update(_grams(name))
-        self._rank = dict(counts)
-        self._postings, self._few_grams = {}, []
-        for position in range(len(self._names)):
-            self._file(position)
-        self._rebuild_at = 2 * len(self._names)
+    def _candidates(self, probe: str) -> list[int]:
+        size, found = len(probe), set()
+        reach = self._tau(size)
+        for length in range(max(1, size - reach), size + reach + 1):
+            tau = self._tau(length)
+            if abs(length - size) > tau:
+                continue
+            for i, (start, end) in enumerate(self._cuts(length)):
+                width = end - start
+                for at in range(max(0, start - tau), min(size - width, start + tau) + 1):
+                    found.update(self._segments.get((length, i, probe[at:at + width]), ()))
+        return sorted(found)
 
     def best(self, probe: str) -> str | None:
         """The added name with the highest ``fuzz.ratio`` to ``probe`` if at least the cutoff (ties: the
@@ -102,15 +79,6 @@ class NameIndex:
             return None
         if probe in self._position:
             return probe
-        prefix, few = self._prefix(probe)
-        found = {p for g in prefix for p in self._postings.get(g, ())}
-        if few:
-            found.update(self._few_grams)
-        candidates = sorted(found)
-        best, best_score = None, self.cutoff
-        for position in candidates:
-            name = self._names[position]
-            score = fuzz.ratio(probe, name, score_cutoff=best_score)
-            if score and (score > best_score or best is None):
-                best, best_score = name, score
-        return best
+        names = [self._names[p] for p in self._candidates(probe)]  # in the order added
+        found = process.extractOne(probe, names, scorer=fuzz.ratio, score_cutoff=self.cutoff) if names else None
+        return found[0] if found else None
