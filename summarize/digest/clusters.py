@@ -80,6 +80,7 @@ EVENT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 JOIN_MAX_DAYS = 3  # two reports of one event: their dates (stated, else publication) at most this far apart
 
 
+@lru_cache(maxsize=1 << 16)  # descriptions repeat across articles
 def event_kind(what: str) -> str | None:
     words = norm(what)
     for kind, stems in EVENT_KINDS:

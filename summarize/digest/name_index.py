@@ -35,6 +35,7 @@ class NameIndex:
         self._names: list[str] = []
         self._position: dict[str, int] = {}
         self._segments: dict[tuple[int, int, str], list[int]] = {}
+        self._cut_cache: dict[int, list[tuple[int, int]]] = {}
 
     def __len__(self) -> int:
         return len(self._names)
@@ -47,8 +48,11 @@ class NameIndex:
 
     def _cuts(self, length: int) -> list[tuple[int, int]]:
         """(start, end) of the ``tau + 1`` segments of a name of ``length`` characters."""
-        k = self._tau(length) + 1
-        return [(i * length // k, (i + 1) * length // k) for i in range(k)]
+        cuts = self._cut_cache.get(length)
+        if cuts is None:
+            k = self._tau(length) + 1
+            cuts = self._cut_cache[length] = [(i * length // k, (i + 1) * length // k) for i in range(k)]
+        return cuts
 
     def add(self, name: str) -> None:
         """File ``name`` (no effect if it is already there)."""
@@ -66,9 +70,15 @@ class NameIndex:
             tau = self._tau(length)
             if abs(length - size) > tau:
                 continue
+            shift = size - length
             for i, (start, end) in enumerate(self._cuts(length)):
+                # multi-match-aware windows (Pass-Join): segment i survives with at most i edits before it
+                # and tau - i after it, so it starts within i of where it was, and within tau - i of that
+                # position moved by the length difference
                 width = end - start
-                for at in range(max(0, start - tau), min(size - width, start + tau) + 1):
+                low = max(0, start - i, start + shift - (tau - i))
+                high = min(size - width, start + i, start + shift + (tau - i))
+                for at in range(low, high + 1):
                     found.update(self._segments.get((length, i, probe[at:at + width]), ()))
         return sorted(found)
 
