@@ -210,6 +210,20 @@ class _Sections(Page):
 
 
 
+def _meta_line(digest: Digest) -> str:
+    meta = digest.meta
+    tokens = meta.usage.prompt_tokens + meta.usage.completion_tokens
+    meta_line = (f"Model {e(meta.model or 'n/a')} · prompts {e(meta.prompt_version or 'n/a')} · schema "
+                 f"{e(meta.schema_version)} · {tokens} tokens · {meta.dropped_items} unsupported items dropped")
+    if meta.cost_estimate is not None:
+        meta_line += f" · cost ≈ {meta.cost_estimate:.4f}"
+    daily = digest.daily
+    if daily is not None and daily.previous_date is not None:
+        meta_line += (f' · <span class="since-summary" data-new="{daily.new}" data-continuing="{daily.continuing}">'
+                      f"since {e(daily.previous_date.isoformat())}: {daily.new} new, {daily.continuing} continuing{e(undated_items(digest))}</span>")
+    return meta_line
+
+
 def render_html(
     digest: Digest, *, title: str | None = None, previous: str | None = None, limits: PageLimits | None = None,
 ) -> str:
@@ -223,19 +237,10 @@ def render_html(
     meta = digest.meta
     heading = title if title is not None else (f"Digest: {meta.articles_briefed} of {meta.articles_total} articles "
                                                f"briefed{copies_note(meta)}{date_span(digest)}")
-    tokens = meta.usage.prompt_tokens + meta.usage.completion_tokens
-    meta_line = (f"Model {e(meta.model or 'n/a')} · prompts {e(meta.prompt_version or 'n/a')} · schema "
-                 f"{e(meta.schema_version)} · {tokens} tokens · {meta.dropped_items} unsupported items dropped")
-    if meta.cost_estimate is not None:
-        meta_line += f" · cost ≈ {meta.cost_estimate:.4f}"
+    meta_line = _meta_line(digest)
     prev = ""
     if previous is not None:
         prev = f'<p class="prev"><a rel="prev" href="{e(_safe_previous(previous))}">← Previous digest</a></p>'
-    daily = digest.daily
-    if daily is not None and daily.previous_date is not None:
-        meta_line += (f' · <span class="since-summary" data-new="{daily.new}" data-continuing="{daily.continuing}">'
-                      f"since {e(daily.previous_date.isoformat())}: {daily.new} new, {daily.continuing} continuing{e(undated_items(digest))}</span>")
-
     sections: list[tuple[str, str, int, str]] = []  # id, label, count, html
     if digest.headline is not None:
         sections.append(("headline", "Headline", len(digest.headline.sentences), page.headline()))

@@ -487,6 +487,18 @@ async def _finish_all(batcher: _Batcher, entries: list[dict[str, Any]]) -> list[
         raise
 
 
+def _check_arguments(settings: Settings, poll_interval: float, if_failed: str, limits: BatchLimits) -> None:
+    if settings.replay_dir is not None or settings.record_dir is not None:
+        raise UsageError("--batch cannot be combined with --record or --replay: run one of them at a time")
+    if poll_interval < 0:
+        raise UsageError(f"poll_interval={poll_interval}: use 0 or more seconds")
+    if limits.max_requests < 1 or limits.max_bytes < 1:
+        raise UsageError(f"{limits}: a batch file must take at least one request and one byte")
+    if if_failed not in ("error", "online"):
+        raise UsageError(f"if_failed={if_failed!r}: use 'error' or 'online'")
+    settings.check_reachable()
+
+
 async def arun_batch(
     sources: Sequence[Source],
     *,
@@ -514,15 +526,7 @@ async def arun_batch(
     50,000 requests and 200 MB); larger inputs go in several batches, polled together. Raises
     :class:`UsageError` for bad arguments."""
     settings = settings or Settings.from_env()
-    if settings.replay_dir is not None or settings.record_dir is not None:
-        raise UsageError("--batch cannot be combined with --record or --replay: run one of them at a time")
-    if poll_interval < 0:
-        raise UsageError(f"poll_interval={poll_interval}: use 0 or more seconds")
-    if limits.max_requests < 1 or limits.max_bytes < 1:
-        raise UsageError(f"{limits}: a batch file must take at least one request and one byte")
-    if if_failed not in ("error", "online"):
-        raise UsageError(f"if_failed={if_failed!r}: use 'error' or 'online'")
-    settings.check_reachable()
+    _check_arguments(settings, poll_interval, if_failed, limits)
     emit = on_batch or (lambda event: None)
     state_dir = Path(state_dir)
     state = _State(state_dir)
