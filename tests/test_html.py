@@ -322,3 +322,18 @@ def test_limits_cut_each_list_and_say_how_many_more(seeds: tuple[Digest, str]) -
     assert all(len(q.xpath(".//blockquote")) <= 1 for q in doc.xpath("//details[@class='quotes']"))
     assert len(doc.xpath("//section[@id='sources']//li[@data-article]")) == 2
     assert len(doc.xpath("//table[@class='matrix']/thead//th[@data-article]")) == 2
+
+
+def test_a_divergence_with_many_claims_shows_every_side_first(hand_made: tuple[Digest, str]) -> None:
+    from summarize.render.html import PageLimits
+
+    digest, _ = hand_made
+    x = next(x for x in digest.divergences if len({c.says for c in x.claims}) >= 2)
+    many = digest.model_copy(deep=True)
+    target = next(d for d in many.divergences if d.id == x.id)
+    target.claims = [target.claims[0].model_copy() for _ in range(30)] + target.claims[1:]  # 30 of one side first
+    doc = _doc(render_html(many, limits=PageLimits(claims=4)))
+    block = doc.xpath(f"//section[@id='divergences']//li[@id='div-{x.id}']")[0]
+    says = [s.text_content() for s in block.xpath(".//span[@class='says']")]
+    assert len(says) == 4 and set(says) == {c.says for c in target.claims}  # both sides, within the limit
+    assert block.xpath(".//p[@data-more]")[0].get("data-more") == str(len(target.claims) - 4)

@@ -84,6 +84,16 @@ class _Sections(Page):
         body = f'<ol class="items">{"".join(lis)}</ol>{self.more(len(lis), len(decisions), "developments")}' if lis else self.none()
         return self.section("developments", "Key developments", len(decisions), body)
 
+    def some_claims(self, claims: Sequence) -> list:
+        """All the claims, or past ``limits.claims`` one per distinct value first (every side shows), then the rest."""
+        if len(claims) <= self.limits.claims:
+            return list(claims)
+        values: set[str] = set()
+        firsts = [c for c in claims if not (c.says in values or values.add(c.says))]
+        taken = {id(c) for c in firsts}
+        rest = [c for c in claims if id(c) not in taken]
+        return (firsts + rest)[: self.limits.claims]
+
     def divergences(self) -> str:
         blocks = []
         divergences = self.digest.divergences
@@ -92,8 +102,11 @@ class _Sections(Page):
                 f'<div class="claim" data-article="{e(c.article_id)}">{self.tag(c.article_id, c.quote)} '
                 f'<span class="muted">{e(c.source or self.titles.get(c.article_id, c.article_id))}</span>'
                 f'<span class="says">{e(c.says)}</span><blockquote>{e(c.quote)}</blockquote></div>'
-                for c in x.claims
+                for c in self.some_claims(x.claims)
             )
+            if len(x.claims) > self.limits.claims:
+                claims += f'<p class="muted more" data-more="{len(x.claims) - self.limits.claims}">' \
+                          f"{len(x.claims) - self.limits.claims} more claims in digest.json</p>"
             found = "" if x.found_by == "rules" else ' <span class="badge">flagged by the model</span>'
             blocks.append(
                 f'<li class="item" id="div-{e(slug(x.id))}" data-item="{e(x.item)}" data-claims="{len(x.claims)}">'

@@ -17,13 +17,14 @@ class PageLimits:
     """How much of a large digest the page shows (the Markdown and JSON outputs always hold everything).
 
     ``items``: entries listed per section (most corroborated first); ``tags``: source tags per item;
-    ``quotes``: quotes per item; ``sources``: articles listed under Sources; ``columns``: sources in the
+    ``quotes``: quotes per item; ``claims``: claims per divergence (one per distinct value first); ``sources``: articles listed under Sources; ``columns``: sources in the
     coverage matrix and ``rows_per_kind``: its items per kind, once it has more than ``columns`` sources
     (see :mod:`summarize.render.html_matrix`). The defaults keep a page of any size to a few MB."""
 
     items: int = 100
     tags: int = 12
     quotes: int = 10
+    claims: int = 12
     sources: int = 300
     columns: int = 30
     rows_per_kind: int = 25
