@@ -1,73 +1,145 @@
-"""Merge N synthetic briefings into a digest and report the time, at several N to show how cost grows.
+"""Merge N synthetic briefings into a digest; report time and peak memory at several N to show how cost grows.
 
-Target (issue 3): 10,000 briefings in under 5 s on this machine, growing no worse than n log n.
-Usage: python benchmarks/merge_scale.py [--sizes 1000,2500,5000,10000] [--people 3000]
+Target (issue 12): 100,000 briefings merged in under 60 s and 2 GB, near-linear growth.
+
+HAND-MADE data generator (labelled as such; no real articles): the names grow like real news. Each
+briefing names 8 people; the pool of distinct people grows with the number of articles (Heaps' law:
+``--growth`` x n ** 0.85 names, ~35,000 at 100,000 articles) and mentions follow a Zipf law over it (a few
+people in every other article, a long tail named once or twice). Names are built from syllables, so many
+are near each other ("Karvelin"/"Karvelen") as real surnames are, and 15 % of mentions are written another
+way: a title in front ("Minister X"), the surname alone, or one letter added, dropped or changed, so the
+fuzzy matching of :mod:`summarize.digest.entities` has real work. Decisions, weapons and open questions
+come from small fixed tables plus the growing names. ``--fixed N`` restores the old fixed pool of N names.
+
+Each size runs in a fresh child process, so its peak resident memory (``ru_maxrss``, including the
+briefings themselves) is its own.
+Usage: python benchmarks/merge_scale.py [--sizes 1000,10000,100000] [--growth 2.0] [--fixed 0]
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
+import itertools
+import json
 import math
 import random
-import string
+import resource
+import subprocess
+import sys
 import time
 
-from summarize.digest.merge import merge
-from summarize.models import Actor, ArticleRef, Briefing, BriefingMeta, CleaningReport, Decision, Evidence, Weapon
-
 SPELLINGS = ["Selenskyj", "Wolodymyr Selenskyj", "Zelensky", "Putin", "Wladimir Putin", "Donald Trump", "Trump"]
-WEAPONS = ["Patriot-Raketen", "Patriots", "Tomahawk-Marschflugkörper", "Drohnen", "Flugabwehr"]
-VERBS = ["paused", "resumed", "announced", "rejected", "approved", "discussed"]
+WEAPONS = ["Patriot-Raketen", "Patriots", "Tomahawk-Marschflugkörper", "Drohnen", "Flugabwehr", "Iris-T",
+           "Taurus", "Leopard-Panzer", "HIMARS", "Shahed-Drohnen"]
+VERBS = ["paused", "resumed", "announced", "rejected", "approved", "discussed", "spoke with", "met"]
 OBJECTS = ["weapons deliveries to Ukraine", "a summit in Budapest", "new sanctions on Russian oil",
            "the purchase of air defence systems", "joint drone production", "a ceasefire proposal"]
+TITLES = ["Minister", "Präsident", "Kanzler", "Sprecher", "General"]
+FIRST = ["Anna", "Boris", "Carla", "Dmitri", "Elena", "Friedrich", "Giorgia", "Hakan", "Ivan", "Julia", "Karl",
+         "Lena", "Marco", "Nadia", "Olaf", "Pavel", "Rita", "Sergei", "Tomas", "Ursula", "Viktor", "Wanda"]
+SYLLABLES = ["ka", "ri", "vel", "mon", "do", "sen", "ber", "ta", "lin", "ko", "mar", "schu", "witz", "ne", "gor",
+             "li", "an", "tro", "pe", "sky", "ho", "fer", "za", "mi", "rov", "len", "bach", "us", "ti", "nov"]
 
 
-def _ev(text: str) -> list[Evidence]:
-    return [Evidence(quote=text, start=0, end=len(text), alignment="exact", score=100)]
+def _surname(rnd: random.Random) -> str:
+    return "".join(rnd.choice(SYLLABLES) for _ in range(rnd.randint(2, 4))).title()
 
 
-def synthetic(n: int, people: int, seed: int = 7) -> list[Briefing]:
+def _variant(rnd: random.Random, name: str) -> str:
+    """Another way to write ``name``: a title, the surname alone, or one letter added, dropped or changed."""
+    first, _, last = name.rpartition(" ")
+    how = rnd.randrange(4)
+    if how == 0:
+        return f"{rnd.choice(TITLES)} {name}"
+    if how == 1 or not first:
+        return last
+    i = rnd.randrange(1, len(last))
+    letter = rnd.choice("aeiou")
+    last = (last[:i] + letter + last[i:], last[:i] + last[i + 1:], last[:i] + letter + last[i + 1:])[how - 1]
+    return f"{first} {last}"
+
+
+def names_for(n: int, growth: float, fixed: int, rnd: random.Random) -> list[str]:
+    count = fixed or max(50, int(growth * n ** 0.85))
+    return SPELLINGS + [f"{rnd.choice(FIRST)} {_surname(rnd)}" for _ in range(count)]
+
+
+def synthetic(n: int, growth: float = 2.0, fixed: int = 0, seed: int = 7) -> list:
+    """``n`` briefings (HAND-MADE, see the module docstring), built without validation for speed."""
+    from summarize.models import (Actor, ArticleRef, Briefing, BriefingMeta, CleaningReport, Decision, Evidence,
+                                  OpenQuestion, Weapon)
+
     rnd = random.Random(seed)
+    names = names_for(n, growth, fixed, rnd)
+    cum = list(itertools.accumulate(1.0 / (r + 1) for r in range(len(names))))  # Zipf, s = 1
 
-    def word(lo: int, hi: int) -> str:
-        return "".join(rnd.choice(string.ascii_lowercase) for _ in range(rnd.randint(lo, hi))).title()
+    def person() -> str:
+        name = names[bisect.bisect_left(cum, rnd.random() * cum[-1])]
+        return _variant(rnd, name) if rnd.random() < 0.15 else name
 
-    names = [f"{word(4, 9)} {word(5, 10)}" for _ in range(people)] + SPELLINGS
+    def ev(text: str) -> list:
+        return [Evidence.model_construct(quote=text, start=0, end=len(text), alignment="exact", score=100.0)]
+
     meta = BriefingMeta(prompt_version="bench", model="m", mode="json_schema", lang="en", chunks=1, llm_calls=1,
                         cleaning=CleaningReport(chars_in=1, chars_kept=1, chars_removed=0, lines_removed=0))
     out = []
     for i in range(n):
-        actors = [Actor(name=nm, name_as_written=nm, kind="person", evidence=_ev(f"... {nm} sagte ..."))
-                  for nm in rnd.sample(names, 8)]
-        weapons = [Weapon(name=w, name_as_written=w, category="x", status="discussed", evidence=_ev(f"... {w} ..."))
-                   for w in rnd.sample(WEAPONS, 2)]
-        decisions = [Decision(who=rnd.choice(names), what=f"{rnd.choice(VERBS)} {rnd.choice(OBJECTS)}",
-                              status="announced", evidence=_ev("... a decision ..."))
-                     for _ in range(2)]
-        out.append(Briefing(article=ArticleRef(id=f"{i:06d}", sha256="0" * 64), summary="s", actors=actors,
-                            weapons=weapons, decisions=decisions, meta=meta))
+        people = [person() for _ in range(8)]
+        actors = [Actor.model_construct(name=p, name_as_written=p, kind="person", role=None,
+                                        evidence=ev(f"... {p} sagte ...")) for p in people]
+        weapons = [Weapon.model_construct(name=w, name_as_written=w, category="x", status="discussed",
+                                          evidence=ev(f"... {w} ...")) for w in rnd.sample(WEAPONS, 2)]
+        decisions = [Decision.model_construct(who=people[k], participants=[people[k], people[k + 1]],
+                                              what=f"{rnd.choice(VERBS)} {rnd.choice(OBJECTS)}", status="announced",
+                                              date=None, evidence=ev(f"Am {1 + i % 28}. Oktober 2025 ..."))
+                     for k in range(2)]
+        questions = [OpenQuestion.model_construct(question=f"Will {people[2]} {rnd.choice(VERBS)} {rnd.choice(OBJECTS)}?",
+                                                  evidence=ev("... open ..."))]
+        out.append(Briefing.model_construct(
+            article=ArticleRef.model_construct(id=f"{i:06d}", sha256="0" * 64, title=None, source=f"site{i % 300}",
+                                               published=None, language="de", copies=[], near_copy_of=None),
+            summary="s", actors=actors, weapons=weapons, decisions=decisions, open_questions=questions,
+            dropped_items=0, dropped=[], meta=meta))
     return out
+
+
+def one(n: int, growth: float, fixed: int) -> dict:
+    from summarize.digest.merge import merge
+
+    briefings = synthetic(n, growth, fixed)
+    distinct = len({a.name_as_written for b in briefings for a in b.actors})
+    started = time.perf_counter()
+    digest = merge(briefings)
+    seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"n": n, "seconds": seconds, "peak_mb": peak_mb, "names": distinct, "actors": len(digest.actors),
+            "decisions": len(digest.decisions), "weapons": len(digest.weapons)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,2500,5000,10000")
-    parser.add_argument("--people", type=int, default=3000)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--growth", type=float, default=2.0, help="distinct names = growth x n ** 0.85")
+    parser.add_argument("--fixed", type=int, default=0, help="a fixed pool of this many names (the old benchmark)")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
+    if args.one:
+        print(json.dumps(one(args.one, args.growth, args.fixed)))
+        return
     rows = []
-    for n in sizes:
-        briefings = synthetic(n, args.people)
-        started = time.perf_counter()
-        digest = merge(briefings)
-        seconds = time.perf_counter() - started
-        rows.append((n, seconds, len(digest.actors), len(digest.weapons), len(digest.decisions)))
-    base_n, base_s = rows[0][0], rows[0][1]
-    print(f"{'briefings':>10} {'seconds':>8} {'actors':>7} {'weapons':>8} {'decisions':>10} {'vs n log n':>11}")
-    for n, seconds, actors, weapons, decisions in rows:
-        nlogn = (n * math.log(n)) / (base_n * math.log(base_n))
-        print(f"{n:>10} {seconds:>8.2f} {actors:>7} {weapons:>8} {decisions:>10} {seconds / base_s / nlogn:>10.2f}x")
-    print("(last column: time growth divided by n log n growth from the smallest size; <= ~1 means n log n or better)")
+    for n in (int(s) for s in args.sizes.split(",")):
+        child = subprocess.run([sys.executable, __file__, "--one", str(n), "--growth", str(args.growth),
+                                "--fixed", str(args.fixed)], capture_output=True, text=True, check=True)
+        rows.append(json.loads(child.stdout))
+    base = rows[0]
+    print(f"{'briefings':>10} {'names':>7} {'seconds':>8} {'peak MB':>8} {'actors':>7} {'decisions':>10} {'exponent':>9}")
+    for r in rows:
+        exp = (math.log(r["seconds"] / base["seconds"]) / math.log(r["n"] / base["n"])) if r is not base else float("nan")
+        print(f"{r['n']:>10} {r['names']:>7} {r['seconds']:>8.2f} {r['peak_mb']:>8.0f} {r['actors']:>7} "
+              f"{r['decisions']:>10} {exp:>9.2f}")
+    print("(exponent: log(time ratio) / log(size ratio) from the smallest size; 1.0 is linear. "
+          "peak MB: the child's maximum resident memory, briefings included)")
 
 
 if __name__ == "__main__":

@@ -345,3 +345,70 @@ def test_cli_failed_batch_exits_1_with_the_reason(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     assert "batch_1 failed" in result.output and "the model does not support batches" in result.output
     assert not (tmp_path / "out" / "digest.json").exists()
+
+
+# ----------------------------------------------------------------------------- past one batch (small limits)
+
+
+def test_input_past_the_limits_goes_in_several_batches_polled_together(tmp_path: Path, few_replayed: dict) -> None:
+    from summarize.run.batch import BatchLimits
+
+    assert FEW_N >= 3
+    events: list[BatchEvent] = []
+    with BatchServer(RECORDINGS) as server:
+        done = _few(server, tmp_path, events, limits=BatchLimits(max_requests=2))
+        files = [server.files[f].decode().splitlines() for f in server.uploads]
+        assert server.creates == len(files) == -(-FEW_N // 2)
+    assert [len(lines) for lines in files] == [2] * (FEW_N // 2) + [1] * (FEW_N % 2)
+    ids = [json.loads(line)["custom_id"] for lines in files for line in lines]
+    assert len(ids) == len(set(ids)) == FEW_N
+    assert done.batch_ids == [f"batch_{n}" for n in range(1, len(files) + 1)] and done.submitted == FEW_N
+    assert done.from_batch == FEW_N and done.run.digest.model_dump(mode="json") == few_replayed
+    # polled together: the second batch reports a status before the first one is finished
+    statuses = [(e.batch_id, e.status) for e in events if e.kind == "status"]
+    first_done = statuses.index(("batch_1", "completed"))
+    assert any(b == "batch_2" for b, _ in statuses[:first_done])
+    state = json.loads((tmp_path / "state.json").read_text(encoding="utf-8"))
+    assert [b["phase"] for b in state["batches"]] == ["done"] * len(files)
+
+
+def test_byte_limit_splits_and_an_oversized_request_is_a_clear_error(tmp_path: Path) -> None:
+    from summarize.run.batch import BatchLimits, Pending, jsonl_lines, split_requests
+
+    requests = {f"k{i}": Pending("a", {"messages": [{"role": "user", "content": "x" * (10 * i)}]}) for i in range(5)}
+    sizes = [len(line.encode()) + 1 for line in jsonl_lines(requests)]
+    limit = sizes[3] + sizes[4]
+    parts = split_requests(requests, BatchLimits(max_bytes=limit))
+    assert [k for p in parts for k in p] == list(requests) and len(parts) > 1  # in order, nothing lost
+    size = {k: n for k, n in zip(requests, sizes)}
+    for n, part in enumerate(parts):
+        assert sum(size[k] for k in part) <= limit  # each file within the limit ...
+        if n + 1 < len(parts):  # ... and full: the next line would not have fitted
+            assert sum(size[k] for k in part) + size[next(iter(parts[n + 1]))] > limit
+    with pytest.raises(BatchError, match="without --batch"):
+        split_requests(requests, BatchLimits(max_bytes=sizes[4] - 1))
+
+
+def test_interrupted_split_run_resumes_like_one(tmp_path: Path, few_replayed: dict) -> None:
+    from summarize.run.batch import BatchLimits
+
+    uploaded: list[BatchEvent] = []
+
+    def interrupt(event: BatchEvent) -> None:
+        if event.kind == "uploaded":
+            uploaded.append(event)
+            if len(uploaded) == 2:
+                raise Interrupted
+
+    limits = BatchLimits(max_requests=1)
+    with BatchServer(RECORDINGS) as server:
+        with pytest.raises(Interrupted):
+            run_batch([FEW], settings=_settings(server.url), state_dir=tmp_path, poll_interval=0, on_batch=interrupt,
+                      limits=limits)
+        assert server.uploads == ["file-1", "file-2"] and server.creates == 0
+        events: list[BatchEvent] = []
+        done = _few(server, tmp_path, events, limits=limits)
+        assert len(server.uploads) == FEW_N and server.creates == FEW_N  # nothing uploaded twice
+    assert [e.kind for e in events].count("resumed") == 2
+    assert done.submitted == FEW_N - 2 and len(done.batch_ids) == FEW_N
+    assert done.from_batch == FEW_N and done.run.digest.model_dump(mode="json") == few_replayed

@@ -20,6 +20,7 @@ from summarize import render_html
 from summarize.models import Digest
 
 from .digests import HOSTILE, hand_made_digest, seeds_digest
+from .large_digest import large_digest
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 SECTIONS = ["developments", "divergences", "timeline", "actors", "weapons", "questions", "matrix", "sources"]
@@ -45,7 +46,10 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Digest, P
     hand = hand_made_digest()
     hand_path = out / "hand-made.html"
     hand_path.write_text(render_html(hand, previous="digest.html"), encoding="utf-8")
-    return {"seeds": (seeds, out / "digest.html"), "hand-made": (hand, hand_path)}
+    large = large_digest(600)  # HAND-MADE (tests/large_digest.py): past every limit of the page
+    large_path = out / "large.html"
+    large_path.write_text(render_html(large), encoding="utf-8")
+    return {"seeds": (seeds, out / "digest.html"), "hand-made": (hand, hand_path), "large": (large, large_path)}
 
 
 @pytest.fixture(scope="module")
@@ -172,8 +176,9 @@ def test_seeds_page_renders_in_chromium(browser, pages: dict) -> None:  # noqa: 
         visit.close()
 
 
-def test_phone_width_does_not_overflow_except_in_the_matrix(browser, pages: dict) -> None:  # noqa: ANN001
-    digest, path = pages["seeds"]
+@pytest.mark.parametrize("name", ["seeds", "large"])
+def test_phone_width_does_not_overflow_except_in_the_matrix(browser, pages: dict, name: str) -> None:  # noqa: ANN001
+    digest, path = pages[name]
     visit = Visit(browser, path, width=390, height=844)
     try:
         page = visit.page
@@ -193,7 +198,12 @@ def test_phone_width_does_not_overflow_except_in_the_matrix(browser, pages: dict
         # the matrix is wider than a phone and scrolls inside its own container
         assert page.evaluate("document.querySelector('#matrix .scroll').scrollWidth") > box["width"]
         assert page.evaluate("getComputedStyle(document.querySelector('#matrix .scroll')).overflowX") == "auto"
-        page.screenshot(path=str(ARTIFACTS / "digest-phone.png"), full_page=False)
+        if name == "large":  # a bounded matrix: 30 source columns, the rest counted in one
+            assert page.locator("#matrix thead th[data-article]").count() == 30
+            assert page.locator("#matrix thead th.others").is_visible()
+            assert page.evaluate("document.documentElement.scrollHeight") < 400_000  # a page, not a wall
+        page.screenshot(path=str(ARTIFACTS / ("digest-phone.png" if name == "seeds" else f"{name}-phone.png")),
+                        full_page=False)
         visit.assert_offline_and_clean(path)
     finally:
         visit.close()

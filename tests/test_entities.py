@@ -217,3 +217,33 @@ def test_cli_aliases_file_extends_the_table_without_code_changes(tmp_path: Path)
     result = CliRunner().invoke(app, ["digest", str(SEEDS), "--replay", str(RECORDINGS), "-o", str(tmp_path / "o2"),
                                       "--aliases", str(bad)])
     assert result.exit_code == 2 and "--aliases" in result.output
+
+
+def test_fuzzy_matching_is_not_capped_at_a_number_of_names_seen() -> None:
+    """HAND-MADE names: past 5,000 distinct surnames a misspelling still meets its person (it used to get a key of its own)."""
+    rnd = random.Random(5)
+    resolver = Resolver()
+    seen: dict[str, None] = {}
+    while len(seen) < 6000:
+        name = "".join(rnd.choice(string.ascii_lowercase) for _ in range(12)).title()
+        if name not in seen:
+            seen[name] = None
+            resolver.actor_key(actor(f"Anna {name}"))
+    last = list(seen)[-1]  # the 6,000th surname seen
+    misspelt = last[:5] + last[6:]  # one letter dropped
+    assert resolver.actor_key(actor(misspelt)) == resolver.actor_key(actor(last))
+
+
+def test_resolution_and_clusters_take_plain_strings() -> None:
+    from summarize.digest.clusters import DecisionClusters, QuestionClusters
+
+    resolver = Resolver()
+    assert resolver.resolve_actor("Zelensky", "Selenskyj", "person") == ("person:volodymyr zelensky", "Volodymyr Zelensky")
+    assert resolver.resolve_weapon("Patriot", "Patriot-Raketen")[1] == "Patriot"
+    assert resolver.known_actor("Wladimir Putin") == resolver.known_actor("Putin") is not None
+    clusters = DecisionClusters(resolver)
+    assert clusters.key_for("Selenskyj", "paused weapons deliveries to Ukraine") == clusters.key_for(
+        "Volodymyr Zelensky", "stopped weapons deliveries to Ukraine")
+    questions = QuestionClusters()
+    assert questions.key_for("Will the US deliver Tomahawks to Ukraine?") == questions.key_for(
+        "Will the US deliver Tomahawk missiles to Ukraine?")

@@ -272,3 +272,68 @@ def test_hostile_recordings_give_an_inert_page(tmp_path: Path) -> None:
     digest = Digest.model_validate_json((tmp_path / "digest.json").read_text(encoding="utf-8"))
     _check_sections(digest, page)
     _check_matrix(digest, page)
+
+
+# ----------------------------------------------------------------------------- size (HAND-MADE, tests/large_digest.py)
+
+
+@pytest.fixture(scope="module")
+def large() -> tuple[Digest, str]:
+    from .large_digest import large_digest
+
+    digest = large_digest(600)
+    return digest, render_html(digest)
+
+
+def test_large_page_stays_small_with_a_bounded_matrix(large: tuple[Digest, str]) -> None:
+    digest, page = large
+    assert len(page.encode("utf-8")) < 1_500_000  # the items x articles matrix alone made ~10 MB
+    doc = _doc(page)
+    table = doc.xpath("//section[@id='matrix']//table[@class='matrix']")[0]
+    columns = table.xpath("./thead//th[@data-article]")
+    assert len(columns) == int(table.get("data-columns")) == 30
+    assert int(table.get("data-total-columns")) == len(digest.articles) == 600
+    assert int(table.xpath("./thead//th[@class='others']")[0].get("data-count")) == 570
+    rows = table.xpath("./tbody/tr[@data-item]")
+    assert 0 < len(rows) <= 4 * 25 and int(table.get("data-total-rows")) == len(_items(digest))
+    shown = [c.get("data-article") for c in columns]
+    by_id = {i.id: i for i in _items(digest)}
+    for row in rows:  # every row still adds up: hits in the shown columns + the others column = all sources
+        item = by_id[row.get("data-item")]
+        hits = row.xpath("./td[contains(concat(' ', @class, ' '), ' hit ')]/@data-article")
+        assert sorted(hits) == sorted(a for a in item.articles if a in shown)
+        assert len(hits) + int(row.xpath("./td[contains(@class, 'others')]")[0].get("data-count")) == len(item.articles)
+    _check_self_contained(page)  # every in-page link still has a target
+    assert len(doc.xpath("//section[@id='sources']//li[@data-article]")) == 300
+    assert doc.xpath("//section[@id='sources']/p[@data-count='600']")
+
+
+def test_limits_cut_each_list_and_say_how_many_more(seeds: tuple[Digest, str]) -> None:
+    from summarize.render.html import PageLimits
+
+    digest, _ = seeds
+    doc = _doc(render_html(digest, limits=PageLimits(items=3, tags=2, quotes=1, sources=2, columns=2, rows_per_kind=2)))
+    developments = doc.xpath("//section[@id='developments']")[0]
+    assert int(developments.get("data-count")) == len(digest.decisions)
+    assert len(developments.xpath(".//li[@data-item]")) == 3
+    assert developments.xpath("./ol/following-sibling::p[@data-shown='3']")[0].get("data-count") == str(len(digest.decisions))
+    for tags in doc.xpath("//span[@class='tags']"):
+        assert len(tags.xpath("./a[@class='tag']")) <= 2
+    assert all(len(q.xpath(".//blockquote")) <= 1 for q in doc.xpath("//details[@class='quotes']"))
+    assert len(doc.xpath("//section[@id='sources']//li[@data-article]")) == 2
+    assert len(doc.xpath("//table[@class='matrix']/thead//th[@data-article]")) == 2
+
+
+def test_a_divergence_with_many_claims_shows_every_side_first(hand_made: tuple[Digest, str]) -> None:
+    from summarize.render.html import PageLimits
+
+    digest, _ = hand_made
+    x = next(x for x in digest.divergences if len({c.says for c in x.claims}) >= 2)
+    many = digest.model_copy(deep=True)
+    target = next(d for d in many.divergences if d.id == x.id)
+    target.claims = [target.claims[0].model_copy() for _ in range(30)] + target.claims[1:]  # 30 of one side first
+    doc = _doc(render_html(many, limits=PageLimits(claims=4)))
+    block = doc.xpath(f"//section[@id='divergences']//li[@id='div-{x.id}']")[0]
+    says = [s.text_content() for s in block.xpath(".//span[@class='says']")]
+    assert len(says) == 4 and set(says) == {c.says for c in target.claims}  # both sides, within the limit
+    assert block.xpath(".//p[@data-more]")[0].get("data-more") == str(len(target.claims) - 4)

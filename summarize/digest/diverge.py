@@ -133,9 +133,8 @@ def _status(group: ItemReports, sources: Mapping[str, str | None]) -> list[Claim
             if outcome:
                 outcomes.setdefault(article_id, {}).setdefault(outcome, (item.status, item.evidence[0]))
     articles = list(outcomes)
-    conflict = any(
-        not set(outcomes[a]) & set(outcomes[b]) for i, a in enumerate(articles) for b in articles[i + 1:]
-    )
+    kinds = list({frozenset(o) for o in outcomes.values()})  # at most 15 sets of outcomes, however many articles
+    conflict = any(not a & b for i, a in enumerate(kinds) for b in kinds[i + 1:])
     if not conflict:
         return None
     return [_claim(a, status, ev, sources) for a in articles for status, ev in outcomes[a].values()]
@@ -155,7 +154,7 @@ def _dates(group: ItemReports, sources: Mapping[str, str | None], published: Map
                 when = decision_date(ev.quote, item.date, published.get(article_id))  # type: ignore[union-attr]
                 if when.iso is not None:
                     dated.setdefault(article_id, (when.iso, when.text, ev))
-    isos = [d[0] for d in dated.values()]
+    isos = list(dict.fromkeys(d[0] for d in dated.values()))  # distinct dates: equal ones contain each other
     if not any(not _contains(a, b) for i, a in enumerate(isos) for b in isos[i + 1:]):
         return None
     return [_claim(a, f"{iso} ({text})", ev, sources) for a, (iso, text, ev) in dated.items()]

@@ -20,7 +20,9 @@ How an actor is resolved (``Resolver.actor_key``), first hit wins:
    state, and Putin (person), the Kremlin (organisation) and Russia (state) never meet.
 3. **Fuzzy matching** (rapidfuzz ``fuzz.ratio``, :data:`FUZZY_THRESHOLD` = 88) of the normalised
    surname (people) or whole name (others) against the table's keys and the keys already seen in this
-   merge, of the same kind only, at most :data:`MAX_SEEN_PER_KIND` seen keys per kind (bounded work).
+   merge, of the same kind only. A :class:`~summarize.digest.name_index.NameIndex` per kind gives the
+   answer a comparison with every known key would give while comparing only keys that can reach the
+   threshold, so the cost per name stays flat as the names grow.
 4. Otherwise the item gets its own key: ``kind:surname`` for people (so "Trump" and "Donald Trump"
    meet), ``kind:whole name`` for the others.
 
@@ -64,15 +66,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from ..errors import ConfigurationError
 from ..models import Actor, Weapon
 from ..text.normalise import fold as normalise  # the grouping key (one place: summarize.text.normalise)
+from .name_index import NameIndex
 
 ALIASES_PATH = Path(__file__).parent.parent / "data" / "aliases.json"
 FUZZY_THRESHOLD = 88
-MAX_SEEN_PER_KIND = 5000
 
 Aliases = dict[str, Any]
 
@@ -168,7 +168,11 @@ class Resolver:
                 self._fuzzy.get(kind, {}).pop(sur, None)
         for form, canonical in self._named.items():
             self._fuzzy.setdefault("weapon", {})[form] = f"weapon:{normalise(canonical)}"
-        self._seen_count: dict[str, int] = {}
+        self._index: dict[str, NameIndex] = {}
+        for space, bucket in self._fuzzy.items():
+            self._index[space] = index = NameIndex(FUZZY_THRESHOLD)
+            for probe in bucket:
+                index.add(probe)
         self._actor_cache: dict[tuple[str, str, str], tuple[str, str | None]] = {}
         self._weapon_cache: dict[tuple[str, str], tuple[str, str | None, bool]] = {}
 
@@ -202,27 +206,30 @@ class Resolver:
         hit = candidates.get(probe)
         if hit is not None:
             return hit
-        best = process.extractOne(probe, candidates.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
-        return candidates[best[0]] if best else None
+        best = self._index[space].best(probe)
+        return candidates[best] if best is not None else None
 
     def _remember(self, space: str, probe: str, key: str) -> None:
-        if probe and self._seen_count.get(space, 0) < MAX_SEEN_PER_KIND:
+        if probe:
             bucket = self._fuzzy.setdefault(space, {})
             if probe not in bucket:
                 bucket[probe] = key
-                self._seen_count[space] = self._seen_count.get(space, 0) + 1
+                self._index.setdefault(space, NameIndex(FUZZY_THRESHOLD)).add(probe)
 
     # ------------------------------------------------------------------ actors
 
-    def _resolve_actor(self, actor: Actor) -> tuple[str, str | None]:
-        cache_key = (actor.kind, actor.name, actor.name_as_written)
+    def resolve_actor(self, name: str, written: str, kind: str) -> tuple[str, str | None]:
+        """``(key, canonical name or None)`` of an actor given by its name, the name as written and its kind
+        (plain strings: no :class:`~summarize.models.Actor` needed)."""
+        cache_key = (kind, name, written)
         cached = self._actor_cache.get(cache_key)
-        if cached is not None:
-            return cached
-        kind = actor.kind
+        if cached is None:
+            cached = self._actor_cache[cache_key] = self._resolve_actor(name, written, kind)
+        return cached
+
+    def _resolve_actor(self, name: str, written: str, kind: str) -> tuple[str, str | None]:
         person = kind == "person"
-        forms = [self._person_form(n) if person else self._phonetic(normalise(n))
-                 for n in (actor.name_as_written, actor.name)]
+        forms = [self._person_form(n) if person else self._phonetic(normalise(n)) for n in (written, name)]
         forms = [f for f in forms if f]
         result: tuple[str, str | None] | None = None
         for form in forms:
@@ -238,33 +245,45 @@ class Resolver:
                     break
         if result is None:
             # own key from the model's (English) name when it has one, else the written form
-            form = (self._person_form(actor.name) if person else self._phonetic(normalise(actor.name))) or (
-                forms[0] if forms else normalise(actor.name))
+            form = (self._person_form(name) if person else self._phonetic(normalise(name))) or (
+                forms[0] if forms else normalise(name))
             probe = form.split()[-1] if person and form else form
             hit = self._fuzzy_match(kind, probe)
             key = hit or f"{kind}:{probe}"
             canonical = self._key_canonical.get(hit) if hit else None
             self._remember(kind, probe, key)
             result = (key, canonical)
-        self._actor_cache[cache_key] = result
         return result
 
     def actor_key(self, actor: Actor) -> str:
         """Grouping key, ``kind:...``: never equal for two different kinds."""
-        return self._resolve_actor(actor)[0]
+        return self.resolve_actor(actor.name, actor.name_as_written, actor.kind)[0]
 
     def canonical_actor(self, actor: Actor) -> str:
         """Display name: the table's canonical name ("Volodymyr Zelensky"), else the model's name."""
-        return self._resolve_actor(actor)[1] or actor.name.strip()
+        return self.resolve_actor(actor.name, actor.name_as_written, actor.kind)[1] or actor.name.strip()
+
+    def known_actor(self, name: str) -> str | None:
+        """Key of the table entry (person, then state, then organisation) that a bare name such as a
+        decision's ``who`` resolves to, else None."""
+        for kind in ("person", "state", "organisation"):
+            key, canonical = self.resolve_actor(name, name, kind)
+            if canonical is not None:
+                return key
+        return None
 
     # ------------------------------------------------------------------ weapons
 
-    def _resolve_weapon(self, weapon: Weapon) -> tuple[str, str | None, bool]:
-        cache_key = (weapon.name, weapon.name_as_written)
+    def resolve_weapon(self, name: str, written: str) -> tuple[str, str | None, bool]:
+        """``(key, canonical name or None, generic?)`` of a weapon given by its name and the name as written."""
+        cache_key = (name, written)
         cached = self._weapon_cache.get(cache_key)
-        if cached is not None:
-            return cached
-        forms = [f for f in (self._weapon_form(weapon.name_as_written), self._weapon_form(weapon.name)) if f]
+        if cached is None:
+            cached = self._weapon_cache[cache_key] = self._resolve_weapon(name, written)
+        return cached
+
+    def _resolve_weapon(self, name: str, written: str) -> tuple[str, str | None, bool]:
+        forms = [f for f in (self._weapon_form(written), self._weapon_form(name)) if f]
         result: tuple[str, str | None, bool] | None = None
         for form in forms:  # named systems first: whole name, then any word
             canonical = self._named.get(form) or next(
@@ -279,24 +298,23 @@ class Resolver:
                     result = (f"generic:{normalise(canonical)}", canonical, True)
                     break
         if result is None:
-            name = weapon.name.strip()
+            name = name.strip()
             probe = _singular(normalise(name.split("-", 1)[0])) if " " not in name else normalise(name)
             hit = self._fuzzy_match("weapon", probe)
             key = hit or f"weapon:{probe}"
             canonical = self._key_canonical.get(hit) if hit else None
             self._remember("weapon", probe, key)
             result = (key, canonical, False)
-        self._weapon_cache[cache_key] = result
         return result
 
     def weapon_key(self, weapon: Weapon) -> str:
         """Grouping key: ``weapon:...`` for named systems, ``generic:...`` for generic mentions."""
-        return self._resolve_weapon(weapon)[0]
+        return self.resolve_weapon(weapon.name, weapon.name_as_written)[0]
 
     def canonical_weapon(self, weapon: Weapon) -> str:
         """Display name: the table's canonical system ("Patriot") or generic name ("drones"), else the model's."""
-        return self._resolve_weapon(weapon)[1] or weapon.name.strip()
+        return self.resolve_weapon(weapon.name, weapon.name_as_written)[1] or weapon.name.strip()
 
     def is_generic_weapon(self, weapon: Weapon) -> bool:
         """True for generic mentions (drones, air defence, missiles) rather than a named system."""
-        return self._resolve_weapon(weapon)[2]
+        return self.resolve_weapon(weapon.name, weapon.name_as_written)[2]

@@ -8,12 +8,15 @@ batch run has five steps:
    transport that records each ``/chat/completions`` body and then refuses to send it. The requests are keyed
    like the recordings: ``request_key("POST", "/chat/completions", body)``, which becomes the ``custom_id``.
    Nothing reaches the network in this step.
-2. **Submit.** The requests that no earlier batch has answered go into one JSONL file
-   (``{"custom_id", "method": "POST", "url": "/v1/chat/completions", "body"}``), which is uploaded
-   (``purpose="batch"``) and turned into a batch (``completion_window="24h"``). The state file records the
-   upload and then the batch id *before* any polling.
-3. **Poll.** ``batches.retrieve`` every ``poll_interval`` seconds; each answer is reported to ``on_batch``
-   (status, completed/failed/total, seconds since the batch was created) and written to the state file.
+2. **Submit.** The requests that no earlier batch has answered go into JSONL files
+   (``{"custom_id", "method": "POST", "url": "/v1/chat/completions", "body"}``) of at most
+   :class:`BatchLimits` (50,000 lines and 200 MB, the API's limits per file; in request order, a new file
+   when the next line would pass either), which are uploaded (``purpose="batch"``) one by one, then turned
+   into batches (``completion_window="24h"``). The state file records each upload and then each batch id
+   *before* any polling.
+3. **Poll.** All the batches are polled together, each with ``batches.retrieve`` every ``poll_interval``
+   seconds; each answer is reported to ``on_batch`` (status, completed/failed/total, seconds since the
+   batch was created) and written to the state file.
 4. **Download.** The output and error files are fetched. Each successful line is stored as an exchange in
    ``STATE_DIR/results/<article>/<custom_id>.json``: the same format as ``--record``, so that folder can also
    be read with ``--replay``. Lines that failed, or that are missing from both files, are listed in the state.
@@ -23,9 +26,10 @@ batch run has five steps:
 
 State (``STATE_DIR/state.json``, written atomically) lists each batch with its phase: ``uploaded`` (file
 uploaded, no batch yet), ``submitted`` (batch created, not yet downloaded), ``done`` (results stored) or
-``failed``. A rerun first finishes every ``uploaded``/``submitted`` batch (it creates the batch from the
-uploaded file, or polls the same batch id; it never uploads again), then submits only the requests that no
-``done`` batch covers; when there are none, nothing is submitted.
+``failed``. A rerun finishes every ``uploaded``/``submitted`` batch (it creates the batch from the
+uploaded file, or polls the same batch id; it never uploads again) together with new batches for the
+requests that no batch of the state covers; when there are none, nothing is submitted. A run split into
+several batches resumes like one: each batch is one entry of the state.
 
 A batch that ends ``expired`` or ``cancelled`` keeps the answers it has; the rest go online. A batch that
 ends ``failed`` (the API rejected the input) raises :class:`~summarize.errors.BatchError` naming the reason,
@@ -70,6 +74,17 @@ RESULTS_DIR = "results"
 TERMINAL = frozenset({"completed", "failed", "expired", "cancelled"})
 DEFAULT_POLL_INTERVAL = 30.0
 _COLLECT_BASE_URL = "http://batch-collect.invalid/v1"  # never contacted: the collecting transport answers nothing
+
+
+
+@dataclass(frozen=True)
+class BatchLimits:
+    """What the Batch API takes in one input file: at most ``max_requests`` lines and ``max_bytes`` bytes.
+    Larger inputs are split into several batches (see the module docstring); tests pass small limits."""
+
+    max_requests: int = 50_000
+    max_bytes: int = 200 * 1024 * 1024
+
 
 EventKind = Literal["collected", "uploaded", "created", "resumed", "status", "downloaded", "skipped"]
 
@@ -185,6 +200,30 @@ def jsonl_lines(requests: dict[str, Pending]) -> Iterator[str]:
         yield json.dumps({"custom_id": key, "method": "POST", "url": ENDPOINT, "body": pending.body}, ensure_ascii=False)
 
 
+def split_requests(requests: dict[str, Pending], limits: BatchLimits = BatchLimits()) -> list[dict[str, Pending]]:
+    """``requests`` cut into input files within ``limits``, in order: a new file starts when the next line would
+    pass ``max_requests`` lines or ``max_bytes`` bytes (newlines included). Raises :class:`BatchError` for a
+    request that alone is larger than ``max_bytes``."""
+    parts: list[dict[str, Pending]] = []
+    part: dict[str, Pending] = {}
+    size = 0
+    for (key, pending), line in zip(requests.items(), jsonl_lines(requests)):
+        n = len(line.encode("utf-8")) + 1
+        if n > limits.max_bytes:
+            raise BatchError(
+                f"one request of article {pending.article_id} is {n} bytes, more than a batch file takes "
+                f"({limits.max_bytes}); brief that article without --batch, or with a smaller --max-chars"
+            )
+        if part and (len(part) >= limits.max_requests or size + n > limits.max_bytes):
+            parts.append(part)
+            part, size = {}, 0
+        part[key] = pending
+        size += n
+    if part:
+        parts.append(part)
+    return parts
+
+
 # --------------------------------------------------------------------------- state
 
 
@@ -245,7 +284,7 @@ class _Batcher:
         self.max_wait = max_wait
         self.if_failed = if_failed
 
-    async def submit(self, pending: dict[str, Pending]) -> dict[str, Any]:
+    async def submit(self, pending: dict[str, Pending], part: str = "") -> dict[str, Any]:
         text = "\n".join(jsonl_lines(pending)) + "\n"
         name = f"input-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}.jsonl"
         write_atomic(self.state.directory / name, text)
@@ -261,7 +300,8 @@ class _Batcher:
         }
         self.state.batches.append(entry)
         self.state.save()
-        self.emit(BatchEvent("uploaded", f"uploaded {len(pending)} requests as {uploaded.id} ({name})", total=len(pending)))
+        self.emit(BatchEvent("uploaded", f"uploaded {len(pending)} requests as {uploaded.id} ({name}){part}",
+                             total=len(pending)))
         return entry
 
     async def finish(self, entry: dict[str, Any]) -> str:
@@ -414,25 +454,50 @@ class _BatchAnswers(httpx2.AsyncBaseTransport):
 
 
 async def _batches(
-    batcher: _Batcher, state: _State, results: Cassette, requests: dict[str, Pending], emit: BatchCallback
+    batcher: _Batcher, state: _State, results: Cassette, requests: dict[str, Pending], emit: BatchCallback,
+    limits: BatchLimits = BatchLimits(),
 ) -> tuple[list[str], int]:
-    """Finish the batches an earlier run left, then submit and finish one for what no batch has dealt with."""
-    batch_ids: list[str] = []
-    submitted = 0
-    for entry in state.unfinished():
+    """Submit batches (within ``limits``) for what no batch of the state covers, then finish them together with
+    the batches an earlier run left unfinished."""
+    unfinished = state.unfinished()
+    for entry in unfinished:
         emit(BatchEvent("resumed", f"resuming batch {entry.get('id') or '(not yet created)'} from {state.path}",
                         entry.get("id"), entry.get("status"), total=len(entry["keys"])))
-        batch_ids.append(await batcher.finish(entry))
-    resolved = state.resolved()
-    pending = {k: p for k, p in requests.items() if k not in resolved and results.find(k) is None}
-    if pending:
-        entry = await batcher.submit(pending)
-        submitted = len(pending)
-        batch_ids.append(await batcher.finish(entry))
-    elif requests:
+    covered = state.resolved() | {k for entry in unfinished for k in entry["keys"]}
+    pending = {k: p for k, p in requests.items() if k not in covered and results.find(k) is None}
+    parts = split_requests(pending, limits) if pending else []
+    entries = list(unfinished)
+    for n, part in enumerate(parts, 1):
+        entries.append(await batcher.submit(part, f", part {n} of {len(parts)}" if len(parts) > 1 else ""))
+    if not pending and not unfinished and requests:
         emit(BatchEvent("skipped", f"all {len(requests)} requests were answered by earlier batches; nothing submitted",
                         total=len(requests)))
-    return batch_ids, submitted
+    return await _finish_all(batcher, entries), len(pending)
+
+
+async def _finish_all(batcher: _Batcher, entries: list[dict[str, Any]]) -> list[str]:
+    """Create, poll and download the batches concurrently; the first error stops the others (their state stays
+    ``submitted``: a rerun resumes them)."""
+    tasks = [asyncio.ensure_future(batcher.finish(entry)) for entry in entries]
+    try:
+        return list(await asyncio.gather(*tasks))
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
+
+
+def _check_arguments(settings: Settings, poll_interval: float, if_failed: str, limits: BatchLimits) -> None:
+    if settings.replay_dir is not None or settings.record_dir is not None:
+        raise UsageError("--batch cannot be combined with --record or --replay: run one of them at a time")
+    if poll_interval < 0:
+        raise UsageError(f"poll_interval={poll_interval}: use 0 or more seconds")
+    if limits.max_requests < 1 or limits.max_bytes < 1:
+        raise UsageError(f"{limits}: a batch file must take at least one request and one byte")
+    if if_failed not in ("error", "online"):
+        raise UsageError(f"if_failed={if_failed!r}: use 'error' or 'online'")
+    settings.check_reachable()
 
 
 async def arun_batch(
@@ -451,21 +516,18 @@ async def arun_batch(
     max_wait: float | None = None,
     if_failed: Literal["error", "online"] = "error",
     passes: Passes = Passes(),
+    limits: BatchLimits = BatchLimits(),
 ) -> BatchRun:
     """Brief ``sources`` through the Batch API (see the module docstring) and return the run.
 
     ``state_dir`` holds the state file, the JSONL files and the downloaded answers; rerunning with the same
     folder resumes. ``client`` (an ``AsyncOpenAI``) is used for the files and batches endpoints; the online
     fallback is built from ``settings``. ``max_wait`` (seconds) stops waiting with a :class:`BatchError`
-    (the batch keeps running; a rerun resumes it). Raises :class:`UsageError` for bad arguments."""
+    (the batch keeps running; a rerun resumes it). ``limits`` caps each input file (default: the API's
+    50,000 requests and 200 MB); larger inputs go in several batches, polled together. Raises
+    :class:`UsageError` for bad arguments."""
     settings = settings or Settings.from_env()
-    if settings.replay_dir is not None or settings.record_dir is not None:
-        raise UsageError("--batch cannot be combined with --record or --replay: run one of them at a time")
-    if poll_interval < 0:
-        raise UsageError(f"poll_interval={poll_interval}: use 0 or more seconds")
-    if if_failed not in ("error", "online"):
-        raise UsageError(f"if_failed={if_failed!r}: use 'error' or 'online'")
-    settings.check_reachable()
+    _check_arguments(settings, poll_interval, if_failed, limits)
     emit = on_batch or (lambda event: None)
     state_dir = Path(state_dir)
     state = _State(state_dir)
@@ -481,7 +543,7 @@ async def arun_batch(
     api = client or make_async_openai(settings)
     batcher = _Batcher(api, state, results, emit, poll_interval, max_wait, if_failed)
     try:
-        batch_ids, submitted = await _batches(batcher, state, results, requests, emit)
+        batch_ids, submitted = await _batches(batcher, state, results, requests, emit, limits)
     except openai.APIError as exc:
         raise BatchError(
             f"the Batch API request failed: {exc}. The state in {state.path} is kept: fix the cause and run the "

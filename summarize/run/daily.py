@@ -37,7 +37,7 @@ from ..render.markdown import day_basis, dating, render
 from ..errors import InputError, UsageError
 from ..render.files import write_atomic
 from ..llm.watch import ServerWatch
-from ..models import Article, DailyInfo, Dating, Decision, Digest, Evidence, OpenQuestion, UndatedPolicy
+from ..models import Article, DailyInfo, Dating, Digest, UndatedPolicy
 from ..settings import Settings
 
 FILE_DATE = "%Y-%m-%d"
@@ -160,11 +160,6 @@ def previous_briefing(folder: Path, day: dt.date) -> tuple[dt.date, Path] | None
     return max(found) if found else None
 
 
-def _probe(who: str, what: str) -> Decision:
-    ev = [Evidence(quote="-", start=0, end=1, alignment="exact", score=100)]
-    return Decision(who=who, what=what, status="other", evidence=ev)
-
-
 def mark_continuity(today: Digest, previous: Digest, resolver: Resolver | None = None) -> tuple[int, int]:
     """Set ``since``/``previous_id`` on today's items against the previous digest; returns (new, continuing)."""
     resolver = resolver or Resolver(load_aliases())
@@ -186,13 +181,12 @@ def mark_continuity(today: Digest, previous: Digest, resolver: Resolver | None =
     mark(today.weapons, {norm(w.name): w.id for w in previous.weapons}, names)
 
     events = DecisionClusters(resolver)  # the digest's own event rule: same resolved decider, similar description
-    earlier = {events.key(_probe(d.who, d.what)): d.id for d in previous.decisions}
-    mark(today.decisions, earlier, lambda d: events.key(_probe(d.who, d.what)))
+    earlier = {events.key_for(d.who, d.what): d.id for d in previous.decisions}
+    mark(today.decisions, earlier, lambda d: events.key_for(d.who, d.what))
 
     questions = QuestionClusters()
-    ev = [Evidence(quote="-", start=0, end=1, alignment="exact", score=100)]
-    asked = {questions.key(OpenQuestion(question=q.question, evidence=ev)): q.id for q in previous.open_questions}
-    mark(today.open_questions, asked, lambda q: questions.key(OpenQuestion(question=q.question, evidence=ev)))
+    asked = {questions.key_for(q.question): q.id for q in previous.open_questions}
+    mark(today.open_questions, asked, lambda q: questions.key_for(q.question))
     return new, continuing
 
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from .months import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
@@ -137,6 +138,7 @@ class NormalDate:
         return self.date.isoformat()
 
 
+@lru_cache(maxsize=1 << 16)  # a quote's date is read by several rules of a merge: read it once
 def normalise_date(text: str, published: dt.date | None = None) -> NormalDate:
     """``text`` as a date with its precision; relative dates need ``published``."""
     stated = " ".join(text.split())
