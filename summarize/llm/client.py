@@ -66,7 +66,7 @@ from ..errors import ConfigurationError
 from . import speedups
 from .limiter import AsyncObservingTransport
 from ..settings import Settings
-from .replay import AsyncRecordReplayTransport, Cassette, RecordReplayTransport
+from .replay import AsyncRecordReplayTransport, Cassette, RecordReplayTransport, start_recording
 from .retry import AsyncRetryTransport, RetryPolicy, RetryTransport
 from .watch import AsyncWatchTransport, ServerWatch, WatchTransport
 from ..redact import redact, secrets_in
@@ -199,7 +199,7 @@ def live_transport(
                              watch or server_watch(settings))
     retrying = RetryTransport(network, retry_policy)
     if settings.record_dir is not None:
-        return RecordReplayTransport(Cassette(settings.record_dir), "record", inner=retrying)
+        return RecordReplayTransport(start_recording(settings), "record", inner=retrying)
     return retrying
 
 
@@ -215,7 +215,7 @@ def async_live_transport(
         network = AsyncObservingTransport(network, observe)
     retrying = AsyncRetryTransport(network, retry_policy)
     if settings.record_dir is not None:
-        return AsyncRecordReplayTransport(Cassette(settings.record_dir), "record", inner=retrying)
+        return AsyncRecordReplayTransport(start_recording(settings), "record", inner=retrying)
     return retrying
 
 

@@ -18,6 +18,7 @@ from openai import AsyncOpenAI, OpenAI
 from ..article.copies import mark_copies
 from ..article.load import Scan, load_article, scan
 from .cache import BriefingCache
+from .pricing import PriceTable
 from ..llm.limiter import DEFAULT_CONCURRENCY, AdaptiveLimit
 from ..llm.retry import is_fatal
 from ..llm.watch import ServerWatch
@@ -60,6 +61,7 @@ class Run:
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     stopped: str | None = None  # why the run stopped early (a fatal API error), if it did
     lowest_concurrency: int | None = None  # how far the adaptive limit backed off (async runs)
+    stopped_fix: str | None = None  # what to do about the fatal error, when its message does not say it
 
 
 @dataclass
@@ -134,6 +136,7 @@ class _Tracker:
         self.cache = cache
         self.settings = settings
         self.stopped: str | None = None
+        self.stopped_fix: str | None = None
         self.limit: AdaptiveLimit | None = None
         self.begun: set[int] = set()
         self._order: dict[str, int] = {a.id: n for n, a in enumerate(found.articles)}
@@ -169,6 +172,7 @@ class _Tracker:
             return False
         # A bad key, no quota or an unknown model would fail every further request.
         self.stopped = f"{kind}: {exc}"
+        self.stopped_fix = exc.fix
         for n, rest in enumerate(self.articles, 1):
             if n in self.begun:
                 continue
@@ -187,7 +191,7 @@ class _Tracker:
         self.briefings.sort(key=lambda b: self._order.get(b.article.id, len(self._order)))
         self.failures.sort(key=lambda f: self._order.get(f.article_id, -1))
         lowest = self.limit.lowest if self.limit is not None else None
-        return Run(self.briefings, self.failures, self.merge(), self.skipped, self.stopped, lowest)
+        return Run(self.briefings, self.failures, self.merge(), self.skipped, self.stopped, lowest, self.stopped_fix)
 
 
 @dataclass(frozen=True)
@@ -264,9 +268,11 @@ def run(
     exclude: Sequence[Path] = (),
     resolver: Resolver | None = None,
     passes: Passes = Passes(),
+    prices: PriceTable | None = None,
 ) -> Run:
     """Brief every article in ``sources`` one after another and merge the results; ``passes`` adds the
-    optional model passes over the digest (event clustering by ids, headline).
+    optional model passes over the digest (event clustering by ids, headline); ``prices`` sets the digest's
+    ``meta.cost_estimate`` for the tokens this run spent.
 
     With a ``cache``, briefings found there are reused and new ones are stored as soon as they exist, so
     an interrupted run loses nothing and a rerun only calls the model for what is missing."""
@@ -287,6 +293,8 @@ def run(
     if passes and not tracker.stopped:
         wrapped = wrapped or instructor_client(settings, client)
         result = _digest_passes(tracker, result, wrapped, passes)
+    if prices is not None:
+        prices.apply(result.digest, settings.model)
     return result
 
 
@@ -302,6 +310,7 @@ async def arun(
     resolver: Resolver | None = None,
     passes: Passes = Passes(),
     watch: ServerWatch | None = None,
+    prices: PriceTable | None = None,
 ) -> Run:
     """Async form of :func:`run`: at most ``concurrency`` requests to the model in flight at once, across
     all articles and the digest passes (fewer while the server pushes back). Up to ``concurrency`` articles
@@ -342,6 +351,8 @@ async def arun(
             wrapped.append(async_instructor_client(settings, client, observe=limit.observe, watch=watch))
         async with limit:  # one pass after the other, each one request in flight
             result = await _adigest_passes(tracker, result, wrapped[0], passes)  # type: ignore[arg-type]
+    if prices is not None:
+        prices.apply(result.digest, settings.model)
     return result
 
 
