@@ -120,9 +120,8 @@ def digest(
     Briefings are cached by content: a rerun only asks the model for new or changed articles. The cache is
     off with --no-cache, and when recording or replaying (those runs must reach the model or the recordings).
     """
-    from ..errors import BatchError, ReplayMiss, UsageError
-    from ..llm.client import server_watch
-    from ..render.files import check_writable, write_digest
+    from ..errors import UsageError
+    from ..render.files import check_writable
     from ..run.cache import run_cache
     from ..run.pricing import load_prices
 
@@ -135,19 +134,27 @@ def digest(
                         cache=run_cache(settings, no_cache=no_cache, directory=cache_dir, on_warning=report.warn),
                         concurrency=concurrency, exclude=[out])
         check_writable(out)
-
     started = time.monotonic()
+    result, view = _digest_run(paths, out, settings, run_args, quiet=quiet, batch=batch, poll_interval=poll_interval)
+    _digest_report(result, view, out, started=started, concurrency=concurrency,
+                   currency=table.currency if table else None)
+
+
+def _digest_run(paths, out, settings, run_args, *, quiet, batch, poll_interval):  # noqa: ANN001, ANN202
+    """Run ``digest`` (online or ``--batch``) with SIGTERM taken as Ctrl-C; the run and its view."""
+    from ..errors import BatchError
+    from ..llm.client import server_watch
+
     watch = server_watch(settings) if settings.replay_dir is None and not batch else None
     view = report.RunView(quiet=quiet, watch=watch, briefings=out / "briefings")
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         with _usage_errors():
             if batch:
-                result = _run_batch(paths, out, settings, view, poll_interval, run_args)
-            else:
-                from ..run.pipeline import arun
+                return _run_batch(paths, out, settings, view, poll_interval, run_args), view
+            from ..run.pipeline import arun
 
-                result = asyncio.run(arun(paths, settings=settings, on_progress=view, watch=watch, **run_args))
+            return asyncio.run(arun(paths, settings=settings, on_progress=view, watch=watch, **run_args)), view
     except BatchError as exc:
         err(str(exc))
         raise typer.Exit(EXIT_FAILED) from None
@@ -162,6 +169,12 @@ def digest(
         signal.signal(signal.SIGTERM, previous)
         view.close()
 
+
+def _digest_report(result, view, out: Path, *, started: float, concurrency: int, currency: str | None) -> None:  # noqa: ANN001
+    """Write the digest (or keep the previous one), print what happened, exit with the run's status."""
+    from ..errors import ReplayMiss
+    from ..render.files import write_digest
+
     report.unannounced(result, view)
     written = write_digest(result.digest, out, stopped=result.stopped is not None)
     if written.kept:
@@ -170,11 +183,11 @@ def digest(
         typer.echo(f"wrote {path}")
     if result.briefings:
         typer.echo(f"wrote {len(result.briefings)} briefings to {out / 'briefings'}/")
-    if not quiet:
+    if not view.quiet:
         from_cache = sum(b.meta.cached for b in result.briefings)
-        report.summary(result.digest, from_cache, time.monotonic() - started, table.currency if table else None)
-    report.passes(result.digest, quiet)
-    if not quiet and result.lowest_concurrency is not None and result.lowest_concurrency < concurrency:
+        report.summary(result.digest, from_cache, time.monotonic() - started, currency)
+    report.passes(result.digest, view.quiet)
+    if not view.quiet and result.lowest_concurrency is not None and result.lowest_concurrency < concurrency:
         err(f"the server pushed back (429 or low rate-limit headers): concurrency went down to {result.lowest_concurrency}")
     if result.stopped:
         report.fatal(result)
