@@ -10,7 +10,6 @@ parts it needs (the model client, openai and instructor, load only when a comman
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import datetime as dt
 import signal
@@ -143,7 +142,9 @@ def digest(
 def _digest_run(paths, out, settings, run_args, *, quiet, batch, poll_interval):  # noqa: ANN001, ANN202
     """Run ``digest`` (online or ``--batch``) with SIGTERM taken as Ctrl-C; the run and its view."""
     from ..errors import BatchError
-    from ..llm.client import server_watch
+    from ..llm.watch import server_watch
+
+    import asyncio
 
     watch = server_watch(settings) if settings.replay_dir is None and not batch else None
     view = report.RunView(quiet=quiet, watch=watch, briefings=out / "briefings")
@@ -200,6 +201,8 @@ def _digest_report(result, view, out: Path, *, started: float, concurrency: int,
 
 def _run_batch(paths, out, settings, view, poll_interval, run_args):  # noqa: ANN001, ANN202
     """``digest --batch``: the Batch API run (summarize/run/batch.py), its status lines on stderr."""
+    import asyncio
+
     from ..run.batch import arun_batch
 
     def status(event) -> None:  # noqa: ANN001
@@ -242,8 +245,10 @@ def daily(
     was dated is shown per article. Undated ones are left out unless --undated says otherwise. Briefings are
     cached, so running the same day again makes no model call and writes the same files.
     """
+    import asyncio
+
     from ..errors import InputError, UsageError
-    from ..llm.client import server_watch
+    from ..llm.watch import server_watch
     from ..render.files import check_writable
     from ..run.cache import run_cache
     from ..run.daily import adaily, check_undated, parse_day, write_daily

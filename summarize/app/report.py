@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from .progress import DEFAULT_INTERVAL, ProgressDisplay
-
 if TYPE_CHECKING:  # types only: the run's modules load the model client
+    from .progress import ProgressDisplay
     from ..llm.watch import ServerWatch
     from ..models import Digest, Failure
     from ..run.pipeline import Progress, Run
@@ -30,6 +29,8 @@ def warn(message: str) -> None:
 
 def progress_interval() -> float:
     """Seconds between status lines when stderr is not a terminal (``SUMMARIZE_PROGRESS_INTERVAL``; 0: none)."""
+    from .progress import DEFAULT_INTERVAL
+
     raw = os.environ.get("SUMMARIZE_PROGRESS_INTERVAL", "")
     try:
         return float(raw) if raw else DEFAULT_INTERVAL
@@ -66,6 +67,8 @@ class RunView:
             err(f"[{p.index}/{p.total}] {p.article_id}: FAILED {p.failure.error_kind}: {p.failure.message}")
         if self.display is None:
             from rich.console import Console
+
+            from .progress import ProgressDisplay
 
             self.display = ProgressDisplay(p.total, Console(stderr=True), watch=self.watch, live=sys.stderr.isatty(),
                                            interval=progress_interval()).__enter__()

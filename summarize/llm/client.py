@@ -68,7 +68,7 @@ from .limiter import AsyncObservingTransport
 from ..settings import Settings
 from .replay import AsyncRecordReplayTransport, Cassette, RecordReplayTransport, start_recording
 from .retry import AsyncRetryTransport, RetryPolicy, RetryTransport
-from .watch import AsyncWatchTransport, ServerWatch, WatchTransport
+from .watch import AsyncWatchTransport, ServerWatch, WatchTransport, server_watch  # noqa: F401 (server_watch: re-exported)
 from ..redact import redact, secrets_in
 
 # instructor logs every failed attempt at ERROR level; with no handler Python would print them to stderr.
@@ -104,9 +104,6 @@ def http_timeout(settings: Settings) -> httpx2.Timeout:
     return httpx2.Timeout(seconds, connect=min(CONNECT_TIMEOUT, seconds))
 
 
-def server_watch(settings: Settings) -> ServerWatch:
-    """A fresh :class:`ServerWatch` for a live or recording client of ``settings``."""
-    return ServerWatch(settings.base_url or "https://api.openai.com/v1", settings.read_timeout)
 _BODY_HEADERS = ("content-length", "content-encoding", "transfer-encoding")
 
 

@@ -10,27 +10,24 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
-
-import instructor
-from openai import AsyncOpenAI, OpenAI
+from typing import TYPE_CHECKING, Literal
 
 from ..article.copies import mark_copies
 from ..article.load import Scan, load_article, scan
 from .cache import BriefingCache
 from .pricing import PriceTable
 from ..llm.limiter import DEFAULT_CONCURRENCY, AdaptiveLimit
-from ..llm.retry import is_fatal
 from ..llm.watch import ServerWatch
-from ..briefing.brief import abrief_with, async_instructor_client, brief_with, instructor_client
 from ..errors import BriefingError, InputError, UsageError
 from ..models import Article, Briefing, Digest, Failure, Headline, PassReport
 from ..settings import Settings
 from ..digest.entities import Resolver
-from ..digest.events import acluster, cluster
-from ..digest.headline import awrite_headline, write_headline
 from ..digest.merge import EventHints, merge
 from ..render.markdown import source_tags
+
+if TYPE_CHECKING:  # the model client (openai, instructor) is imported when the first request is made: a
+    import instructor  # run that the cache answers whole never loads it (start-up cost, see benchmarks/startup.py)
+    from openai import AsyncOpenAI, OpenAI
 
 Source = Article | os.PathLike[str] | str
 
@@ -168,6 +165,8 @@ class _Tracker:
         failure = Failure(article_id=article.id, error_kind=kind, message=str(exc))
         self.failures.append(failure)
         self._emit(Progress(i, self.total, article.id, "failed", article=article, failure=failure))
+        from ..llm.retry import is_fatal
+
         if not is_fatal(exc):
             return False
         # A bad key, no quota or an unknown model would fail every further request.
@@ -220,6 +219,9 @@ def _with_reports(digest: Digest, reports: list[PassReport], headline: Headline 
 
 def _digest_passes(tracker: _Tracker, run_: Run, client: instructor.Instructor, passes: Passes) -> Run:
     """The passes after a sync run. A failed pass is reported in ``digest.meta.passes``; the digest stands."""
+    from ..digest.events import cluster
+    from ..digest.headline import write_headline
+
     digest, reports, headline = run_.digest, [], None
     if passes.events and run_.briefings:
         try:
@@ -240,6 +242,9 @@ def _digest_passes(tracker: _Tracker, run_: Run, client: instructor.Instructor, 
 
 async def _adigest_passes(tracker: _Tracker, run_: Run, client: instructor.AsyncInstructor, passes: Passes) -> Run:
     """Async twin of :func:`_digest_passes`."""
+    from ..digest.events import acluster
+    from ..digest.headline import awrite_headline
+
     digest, reports, headline = run_.digest, [], None
     if passes.events and run_.briefings:
         try:
@@ -283,6 +288,8 @@ def run(
     for i, article in enumerate(found.articles, 1):
         if tracker.begin(i, article):
             continue
+        from ..briefing.brief import brief_with, instructor_client
+
         try:
             wrapped = wrapped or instructor_client(settings, client)
             tracker.done(i, article, brief_with(wrapped, article, settings))
@@ -291,6 +298,8 @@ def run(
                 break
     result = tracker.result()
     if passes and not tracker.stopped:
+        from ..briefing.brief import instructor_client
+
         wrapped = wrapped or instructor_client(settings, client)
         result = _digest_passes(tracker, result, wrapped, passes)
     if prices is not None:
@@ -334,6 +343,8 @@ async def arun(
         async with under_way:
             if tracker.stopped or tracker.begin(i, article):
                 return
+            from ..briefing.brief import abrief_with, async_instructor_client
+
             try:
                 if not wrapped:
                     wrapped.append(async_instructor_client(settings, client, observe=limit.observe, watch=watch))
@@ -348,6 +359,8 @@ async def arun(
     result = tracker.result()
     if passes and not tracker.stopped:
         if not wrapped:
+            from ..briefing.brief import async_instructor_client
+
             wrapped.append(async_instructor_client(settings, client, observe=limit.observe, watch=watch))
         async with limit:  # one pass after the other, each one request in flight
             result = await _adigest_passes(tracker, result, wrapped[0], passes)  # type: ignore[arg-type]
