@@ -177,11 +177,7 @@ def _digest_report(result, view, out: Path, *, started: float, concurrency: int,
     from ..render.files import write_digest
 
     report.unannounced(result, view)
-    written = write_digest(result.digest, out, stopped=result.stopped is not None)
-    if written.kept:
-        err(written.kept)
-    for path in written.paths:
-        typer.echo(f"wrote {path}")
+    report.written(write_digest(result.digest, out, stopped=result.stopped is not None))
     if result.briefings:
         typer.echo(f"wrote {len(result.briefings)} briefings to {out / 'briefings'}/")
     if not view.quiet:
@@ -280,29 +276,12 @@ def daily(
 
 
 def _daily_report(result, written, out: Path, quiet: bool) -> None:  # noqa: ANN001
-    from ..render.markdown import undated_items
-    from ..run.daily import dating_lines
-
-    d = result.digest
-    if written.kept:
-        err(written.kept)
-    for path in written.paths:
-        typer.echo(f"wrote {path}")
-    for note in result.notes:
-        err(note)
-    if not quiet:
-        for line in dating_lines(result):
-            err(line)
-        from_cache = sum(b.meta.cached for b in result.run.briefings)
-        info = d.daily
-        since = (f"; since {info.previous_date}: {info.new} new, {info.continuing} continuing{undated_items(d)}"
-                 if info and info.previous_date else "; no previous briefing in " + str(out))
-        err(f"{d.meta.articles_briefed}/{d.meta.articles_total} articles of {result.date} briefed ({from_cache} from "
-            f"cache), {len(d.failures)} failed{since}")
+    report.written(written)
+    report.daily(result, out, quiet)
     if result.run.stopped:
         report.fatal(result.run)
         raise typer.Exit(EXIT_FATAL)
-    if d.failures:
+    if result.digest.failures:
         raise typer.Exit(EXIT_FAILED)
 
 

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:  # types only: the run's modules load the model client
+    from ..render.files import Written
+    from ..run.daily import Daily
     from .progress import ProgressDisplay
     from ..llm.watch import ServerWatch
     from ..models import Digest, Failure
@@ -125,3 +127,30 @@ def fatal(result: Run) -> None:
     err(f"stopped after a fatal error; the other articles were not attempted: {result.stopped}")
     if result.stopped_fix:
         err(result.stopped_fix)
+
+
+def written(done: Written) -> None:
+    """The files written (stdout), or why none were and what was kept (stderr)."""
+    if done.kept:
+        err(done.kept)
+    for path in done.paths:
+        typer.echo(f"wrote {path}")
+
+
+def daily(result: Daily, out: Path, quiet: bool) -> None:
+    """After ``summarize daily``: notes, how each article was dated, and the day's counts."""
+    from ..render.markdown import undated_items
+    from ..run.daily import dating_lines
+
+    for note in result.notes:
+        err(note)
+    if quiet:
+        return
+    for line in dating_lines(result):
+        err(line)
+    d, info = result.digest, result.digest.daily
+    from_cache = sum(b.meta.cached for b in result.run.briefings)
+    since = (f"; since {info.previous_date}: {info.new} new, {info.continuing} continuing{undated_items(d)}"
+             if info and info.previous_date else "; no previous briefing in " + str(out))
+    err(f"{d.meta.articles_briefed}/{d.meta.articles_total} articles of {result.date} briefed ({from_cache} from "
+        f"cache), {len(d.failures)} failed{since}")
