@@ -102,6 +102,8 @@ class ArticleRef(_Model):
     title: str | None = Field(default=None, description="Headline, when the input gives or starts with one.")
     source: str | None = Field(default=None, description="Site or source name, when the text names it.")
     published: dt.date | None = Field(default=None, description="Publication date, when the text states it.")
+    url: str | None = Field(default=None, description="Where the article was published (a fetched page's URL, "
+                            "or what the input states).")
     language: str | None = Field(default=None, description="ISO 639-1 code guessed from the text.")
     sha256: str = Field(description="SHA-256 of the article text (hex), to tell versions of an article apart.")
     copies: list[str] = Field(default_factory=list, description="Other files (or ids) with exactly this text: "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -138,6 +139,26 @@ def is_local(base_url: str | None) -> bool:
     return address.is_loopback or address.is_private or address.is_link_local
 
 
+MANIFEST = "manifest.json"  # what a recording folder's requests depend on (written by summarize.llm.replay)
+
+
+def recording_manifest(folder: Path) -> dict[str, object]:
+    """The settings a recording folder was made with (``manifest.json``); empty when it has none."""
+    file = folder / MANIFEST
+    if not file.is_file():
+        return {}
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ConfigurationError(
+            f"{file}: unreadable ({type(exc).__name__}); record the folder again with --record {folder}, "
+            "or delete the file to replay with the current settings"
+        ) from None
+    if not isinstance(data, dict):
+        raise ConfigurationError(f"{file}: not a JSON object; record the folder again with --record {folder}")
+    return data
+
+
 def resolve_settings(
     *,
     model: str | None = None,
@@ -157,15 +178,13 @@ def resolve_settings(
     over the environment's, so ``--replay DIR`` alone matches the recorded requests. Raises
     :class:`ConfigurationError` for a ``replay`` folder that does not exist. Reachability is not checked
     here (see :meth:`Settings.check_reachable`)."""
-    from .llm.replay import Cassette  # the settings module stays importable without the HTTP stack
-
     defaults: dict[str, object] = {}
     if replay is not None:
         if not replay.is_dir():
             raise ConfigurationError(
                 f"--replay {replay}: no such folder. Record one with: summarize digest ARTICLES --record {replay}"
             )
-        manifest = Cassette(replay).manifest()
+        manifest = recording_manifest(replay)
         defaults = {k: manifest[k] for k in ("model", "mode", "lang", "depth", "chunk_chars") if manifest.get(k)}
     given = {"model": model, "base_url": base_url, "mode": mode, "lang": lang, "record_dir": record,
              "replay_dir": replay, "chunk_chars": chunk_chars, "depth": depth, "max_chars": max_chars,

@@ -67,10 +67,13 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZE_MODEL", "SUMMARIZE_MODE", "SUMMARIZE_LANG"):
+    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZE_MODEL", "SUMMARIZE_MODE", "SUMMARIZE_LANG",
+                "SUMMARIZE_CONFIG", "SUMMARIZE_TIMEOUT", "SUMMARIZE_DEPTH", "SUMMARIZE_CHUNK_CHARS",
+                "SUMMARIZE_MAX_CHARS", "SUMMARIZE_PRICES"):
         monkeypatch.delenv(var, raising=False)
-    # never touch the developer's real briefing cache
+    # never touch the developer's real briefing cache or history
     monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("SUMMARIZE_HISTORY", str(tmp_path_factory.mktemp("history") / "history.sqlite"))
 
 
 @pytest.fixture

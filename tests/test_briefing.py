@@ -416,3 +416,12 @@ def test_reachable_names() -> None:
     assert not reachable("EVIL CORP", "Merz", "actors", nowhere)
     assert not reachable("EVIL CORP missiles", "Marschflugkörper", "weapons", nowhere)
     assert reachable("Friedrich Merz", "Kanzler", "actors", lambda name: name == "Friedrich Merz")
+
+
+def test_a_decision_cited_to_a_sentence_that_speculates_is_dropped_with_its_reason() -> None:
+    text = TEXT + "Die Lieferung könnte den Krieg verändern, sagte Trump.\n"
+    speculation = {"s": 5, "words": "könnte den Krieg", "who": ["Trump"], "what_in_english": "changed the war",
+                   "status": "announced", "when": None}
+    b, _, _ = _brief([_part(decisions=[MEETING, speculation]), SUMMARY], text=text)
+    assert [d.what for d in b.decisions] == ["met at the White House to talk about weapons"]
+    assert any("speculates" in d.reason for d in b.dropped)

@@ -88,7 +88,7 @@ def test_corrupt_entry_is_redone_not_fatal(tmp_path: Path) -> None:
     assert len(server.requests) == 4 and not result.briefings[0].meta.cached
     assert cache.corrupt == [entry]
     assert json.loads(entry.read_text(encoding="utf-8"))["article"]["sha256"]  # rewritten whole
-    assert not list((tmp_path / "cache").rglob(".tmp-*"))  # atomic writes leave no temp files
+    assert not list((tmp_path / "cache").rglob("*.tmp"))  # atomic writes leave no temp files
 
 
 def test_a_cache_folder_that_cannot_be_written_is_a_warning_and_the_run_goes_on(tmp_path: Path) -> None:

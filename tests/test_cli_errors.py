@@ -61,3 +61,12 @@ def test_record_and_replay_together_is_a_usage_error(tmp_path: Path) -> None:
 def test_too_small_chunk_budget_is_a_usage_error(tmp_path: Path) -> None:
     result = _run("digest", str(SEEDS), "--chunk-chars", "50", "--base-url", "http://127.0.0.1:9/v1", "-o", str(tmp_path))
     assert result.exit_code == 2 and "chunk_chars=50" in result.output
+
+
+def test_a_corrupt_replay_manifest_exits_2_naming_the_file_and_the_fix(tmp_path: Path) -> None:
+    folder = tmp_path / "rec"
+    folder.mkdir()
+    (folder / "manifest.json").write_text("{not json", encoding="utf-8")
+    result = _run("digest", str(SEEDS), "--replay", str(folder), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert str(folder / "manifest.json") in result.output and "--record" in result.output

@@ -138,3 +138,18 @@ def test_static_prompt_prefix_is_byte_identical_and_the_article_comes_last() -> 
     for b in parts:
         user = b["messages"][1]["content"]
         assert user.index("<article>") > user.index("Part ") and "</article>" in user.split("<article>")[1]
+
+
+def test_no_call_of_an_article_starts_once_one_has_failed() -> None:
+    """A failed call fails its article; the article's calls still queued for a slot send nothing (the
+    TaskGroup would cancel them only a loop turn later, after the freed slot had started the next one)."""
+    from summarize import BriefingError, abrief
+
+    from .fakes import Scripted
+
+    server = Scripted(respond=lambda body: httpx2.Response(401, json={"error": {"message": "bad key", "code": "invalid_api_key"}}))
+    text = "Titel\n" + "\n".join(f"Am Tag {n} sagte Boris Pistorius in Berlin etwas Neues über die Lage." for n in range(12))
+    settings = Settings(model="m", api_key="k", depth=1, chunk_chars=400)
+    with pytest.raises(BriefingError, match="bad key"):
+        asyncio.run(abrief(article_from_text(text, id="a0"), settings=settings, client=server.async_client(), concurrency=1))
+    assert len(server.requests) == 1

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize import Settings, article_from_text, brief
-from summarize.article.dates import normalise_date
+from summarize.text.dates import normalise_date
 from summarize.app.cli import app
 
 from .conftest import RECORDINGS, SEEDS
@@ -67,3 +67,42 @@ def test_timeline_on_the_recordings_is_ordered_and_grounded(tmp_path: Path) -> N
     assert july and july[0]["stated"] == ["4. Juli 2025"] and july[0]["articles"] == ["002_7357c77dc1409342"]
     assert all(e["date"] >= "2025" for e in timeline)  # the model's invented "2021-08-01" is not there
     assert "## Timeline" in (tmp_path / "digest.md").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- one reading of a decision's date
+# HAND-MADE briefings (not model output) below.
+
+
+def test_decision_date_reads_the_quote_first_then_the_grounded_date() -> None:
+    from summarize.text.dates import decision_date
+
+    assert decision_date("Am 4. Juli 2025 telefonierte Trump mit Putin.", "17.10.2025", None).iso == "2025-07-04"
+    assert decision_date("Trump telefonierte mit Putin.", "am Freitag", dt.date(2025, 10, 23)).iso == "2025-10-17"
+    assert decision_date("Trump telefonierte mit Putin.", None, dt.date(2025, 10, 23)).iso is None
+    assert decision_date("im Feber", None, FRIDAY).iso == "2025-02"  # Austrian "Feber": one month table
+
+
+def _dated_briefing(article_id: str, published: dt.date, decision_date_text: str | None):  # noqa: ANN202
+    from summarize.models import ArticleRef, Briefing, BriefingMeta, CleaningReport, Decision, Evidence
+
+    quote = "Trump telefonierte mit Putin."
+    decision = Decision(who="Donald Trump", participants=["Donald Trump", "Vladimir Putin"],
+                        what="held a phone call with Putin", status="taken", date=decision_date_text,
+                        evidence=[Evidence(quote=quote, start=0, end=len(quote), alignment="exact", score=100)])
+    return Briefing(
+        article=ArticleRef(id=article_id, title=f"Title {article_id}", sha256="0" * 64, published=published),
+        summary="s.", decisions=[decision],
+        meta=BriefingMeta(prompt_version="p", model="m", mode="json_schema", lang="en", chunks=1, llm_calls=1,
+                          cleaning=CleaningReport(chars_in=1, chars_kept=1, chars_removed=0, lines_removed=0)),
+    )
+
+
+def test_the_merge_and_the_timeline_read_a_decision_on_the_same_day() -> None:
+    """A report published six days later that dates the call "17. Oktober 2025" is the call of the report
+    published that day: the timeline puts both on 2025-10-17, so the merge must not keep them apart."""
+    from summarize.digest.merge import merge
+
+    digest = merge([_dated_briefing("a", FRIDAY, None),
+                    _dated_briefing("b", FRIDAY + dt.timedelta(days=6), "17. Oktober 2025")])
+    assert [e.date for e in digest.timeline] == ["2025-10-17"]
+    assert len(digest.decisions) == 1 and digest.decisions[0].articles == ["a", "b"]

@@ -62,3 +62,21 @@ def test_changed_text_is_a_replay_miss_naming_the_article(settings: Settings) ->
     with pytest.raises(ReplayMiss, match="--record") as info:
         brief(text, settings=settings)
     assert info.value.article_id == "article"
+
+
+def test_a_client_of_our_own_is_closed_when_the_call_ends(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarize import arun
+    from summarize.llm import client as llm_client
+
+    built = []
+    make = llm_client.make_async_openai
+
+    def recording(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        built.append(make(*args, **kwargs))
+        return built[-1]
+
+    monkeypatch.setattr(llm_client, "make_async_openai", recording)
+    brief(SEED, settings=settings)
+    run([SEED], settings=settings)
+    asyncio.run(arun([SEED], settings=settings))
+    assert len(built) == 3 and all(client.is_closed() for client in built)

@@ -347,3 +347,27 @@ def test_language(language: str) -> None:
 def test_language_none_for_too_little_text() -> None:
     assert article_from_text("Trump trifft Selenskyj").language is None
     assert article_from_text(" ".join(["Patriot", "Tomahawk", "IRIS-T", "Taurus"] * 10)).language is None
+
+
+def test_json_article_files_are_checked_by_the_declared_json_schema() -> None:
+    """The schema, not hand-written checks, decides what a JSON article file may hold (jsonschema is declared)."""
+    import json
+
+    import jsonschema
+
+    from summarize.article.json_input import ARTICLE_SCHEMA
+
+    folder = Path(__file__).parent / "fixtures" / "inputs" / "json"
+    validator = jsonschema.Draft202012Validator(ARTICLE_SCHEMA)
+    assert validator.is_valid(json.loads((folder / "article.json").read_text(encoding="utf-8")))
+    assert not validator.is_valid(json.loads((folder / "no_text.json").read_text(encoding="utf-8")))
+    for bad in ({"text": " \n"}, {"text": PARA_EN, "id": True}, {"text": PARA_EN, "date": 2025}, [{"text": PARA_EN}]):
+        assert not validator.is_valid(bad), bad
+    assert validator.is_valid({"text": PARA_EN, "id": 7, "title": None, "extra": [1]})  # other keys are ignored
+
+
+def test_the_article_modules_stay_small() -> None:
+    """One concept a module (issue 12): none of summarize/article/ over 400 lines."""
+    folder = Path(__file__).resolve().parent.parent / "summarize" / "article"
+    sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in folder.glob("*.py")}
+    assert max(sizes.values()) <= 400, sizes

@@ -13,9 +13,9 @@ import httpx2
 import pytest
 
 from summarize import Passes, Settings, arun, run
-from summarize.briefing.brief import instructor_client
-from summarize.digest.events import Plausibility, cluster, hints_from
-from summarize.digest.headline import write_headline
+from summarize.briefing.brief import async_instructor_client
+from summarize.digest.events import Plausibility, acluster, hints_from
+from summarize.digest.headline import awrite_headline
 from summarize.digest.merge import merge
 from summarize.digest.passes import Answer
 from summarize.render.markdown import render, source_tags
@@ -110,6 +110,10 @@ def _settings() -> Settings:
     return Settings(model="hand-made", api_key="sk-test", mode="json_schema")
 
 
+def _client(server: Scripted):  # noqa: ANN202
+    return async_instructor_client(_settings(), server.async_client())
+
+
 def test_events_hints_are_cut_to_plausible_parts() -> None:
     digest = _digest()
     ids = [d.id for d in digest.decisions]
@@ -130,7 +134,7 @@ def test_events_pass_reasks_on_unknown_ids_and_joins_the_event() -> None:
         json.dumps({"same_event": [{"ids": [call_ids[0], "D7"]}], "described_differently": []}),
         json.dumps({"same_event": [{"ids": call_ids}], "described_differently": [{"ids": call_ids, "aspect": "characterisation"}]}),
     ])
-    hints, report = cluster(instructor_client(_settings(), server.client()), digest, _settings(), source_tags(digest))
+    hints, report = asyncio.run(acluster(_client(server), digest, _settings(), source_tags(digest)))
     assert len(server.requests) == 2 and "unknown ids D7" in server.requests[1]["messages"][-1]["content"]
     assert report.status == "ok" and report.llm_calls == 2
     joined = merge([_briefing("001_a", decisions=[_d("Trump", "praised the phone call with Putin", "Trump lobte das Telefonat mit Putin.")]),
@@ -158,7 +162,7 @@ def test_headline_rejects_untagged_unsupported_and_invented_numbers_after_one_re
         ("The weather was fine.", [merz]),  # about something else
     )
     server = Scripted([untagged, second])
-    headline, report = write_headline(instructor_client(_settings(), server.client()), digest, _settings(), source_tags(digest))
+    headline, report = asyncio.run(awrite_headline(_client(server), digest, _settings(), source_tags(digest)))
     assert len(server.requests) == 2 and "have no ids" in server.requests[1]["messages"][-1]["content"]
     assert headline is not None and report.status == "ok" and report.llm_calls == 2
     assert [(s.text, s.items, s.articles) for s in headline.sentences] == [
@@ -171,7 +175,7 @@ def test_headline_with_nothing_kept_fails_the_pass_not_the_digest(tmp_path: Path
     digest = _digest()
     nothing = _sentences(("Rain.", ["D1"]), ("Snow.", ["D2"]), ("Wind.", ["D3"]))
     server = Scripted([nothing])
-    headline, report = write_headline(instructor_client(_settings(), server.client()), digest, _settings(), source_tags(digest))
+    headline, report = asyncio.run(awrite_headline(_client(server), digest, _settings(), source_tags(digest)))
     assert headline is None and report.status == "failed" and "kept no sentence" in (report.message or "")
     assert report.usage.prompt_tokens == 100  # the tokens spent are still reported
 
@@ -190,7 +194,7 @@ def test_a_pass_that_cannot_reach_the_model_leaves_the_digest_intact(tmp_path: P
         def merge(hints=None):  # noqa: ANN001, ANN205
             return merge(briefings, hints=hints)
 
-    out = build._digest_passes(_T(), tracker_run, instructor_client(_settings(), server.client()), Passes(headline=True))  # type: ignore[arg-type]
+    out = asyncio.run(build._adigest_passes(_T(), tracker_run, _client(server), Passes(headline=True)))  # type: ignore[arg-type]
     assert out.digest.headline is None
     [report] = out.digest.meta.passes
     assert report.status == "failed" and "bad key" in (report.message or "")

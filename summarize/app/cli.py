@@ -28,6 +28,7 @@ from .options import (
     ModeOpt, NoCacheOpt, OutOpt, PathsArg, PollOpt, PricesOpt, QuietOpt, RecordOpt, ReplayOpt, RootOpt, TimeoutOpt,
     UndatedOpt,
 )
+from .history_cmd import register as register_history
 from .report import err
 
 if TYPE_CHECKING:
@@ -365,6 +366,9 @@ def mcp_cmd(
         cache = run_cache(settings, no_cache=no_cache, directory=cache_dir, on_warning=report.warn)
         server = create_server(settings, cache=cache, concurrency=concurrency, roots=root or None, max_files=max_files)
     server.run("stdio")
+
+
+register_history(app)
 
 
 def main() -> None:

@@ -28,6 +28,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..text.sentences import ends_sentence
+
 __all__ = ["MIN_SENTENCE_WORDS", "MIN_WORDS", "HtmlArticle", "declared_charset", "extract_html"]
 
 MIN_WORDS = 12
@@ -79,15 +81,13 @@ def _tidy(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.strip("\n").split("\n")).strip()
 
 
-_CLOSERS = "\"'“”„»«’‘)]"
-_SENTENCE_END = re.compile(rf"[.!?…][{re.escape(_CLOSERS)}]*$")
 
 
 def _has_prose(text: str) -> bool:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if sum(len(line.split()) for line in lines) < MIN_WORDS:
         return False
-    return any(len(line.split()) >= MIN_SENTENCE_WORDS and _SENTENCE_END.search(line) for line in lines)
+    return any(len(line.split()) >= MIN_SENTENCE_WORDS and ends_sentence(line) for line in lines)
 
 
 def _clean(value: str | None) -> str | None:

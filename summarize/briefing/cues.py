@@ -47,6 +47,11 @@ def is_open(sentence: str) -> bool:
     return bool(_patterns()["open"].search(sentence)) or sentence.rstrip().endswith("?")
 
 
+def is_speculative(sentence: str) -> bool:
+    """Whether a sentence speculates (what could, might or may happen) rather than reports an act."""
+    return bool(_patterns()["speculative"].search(sentence))
+
+
 def hints(sentences: Sentences, scope: Scope, fields: tuple[str, ...] = ("open_questions",)) -> str:
     """The hint line of the user prompt for a request asking for ``fields``: which sentences may hold an open
     question (empty when the request asks for none, or no sentence has a cue)."""

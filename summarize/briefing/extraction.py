@@ -26,7 +26,9 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from ..article.clean import CleanedText
 from ..models import ActorKind, DecisionStatus, Evidence, WeaponStatus
-from .ground import _sentences, mentions, normalise
+from ..text.sentences import split as split_sentences
+from ..text.normalise import normalise
+from .ground import mentions
 
 MAX_ACTORS = 12
 MAX_DECISIONS = 8
@@ -211,7 +213,7 @@ class Sentences:
         """The sentences of ``text``; with ``max_chars``, a longer one (a text without sentence ends: a list,
         a minified page) is cut into pieces of at most ``max_chars`` at whitespace (mid-word only where a
         run of that length has none), each numbered as a sentence. Shorter sentences are left as they are."""
-        starts, ends = _sentences(text)
+        starts, ends = split_sentences(text)
         if max_chars is not None and any(e - s > max_chars for s, e in zip(starts, ends)):
             starts, ends = _bounded(text, starts, ends, max_chars)
         return cls(text, starts, ends)

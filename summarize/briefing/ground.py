@@ -53,16 +53,17 @@ occurs in the span or its sentence(s) -- the guard against citing one sentence f
 
 from __future__ import annotations
 
-import bisect
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
 from typing import Literal
 
 from rapidfuzz import fuzz
+
+from ..text.normalise import QUOTE_CHARS, normalise, normalised_text
+from ..text.sentences import bounds as sentence_bounds  # the one splitter (see summarize.text.sentences)
+from ..text.sentences import trim
 
 __all__ = [
     "FUZZY_THRESHOLD",
@@ -87,170 +88,9 @@ MIN_LOCATE_CHARS: int = 4
 _WORD_SIMILARITY: float = 80.0
 """Minimum ``fuzz.ratio`` for a quote word to match a span word (an inflection) in the fuzzy guard."""
 
-# --------------------------------------------------------------------------------------------------
-# Normalisation
-# --------------------------------------------------------------------------------------------------
-
-_DOUBLE_QUOTES = '"„“”‟«»″〝〞＂'
-_SINGLE_QUOTES = "'‚‘’‛‹›′`´"
-_DASHES = "-‐‑‒–—―−﹘﹣－"
-_REMOVED = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")  # soft hyphen, zero-width chars, BOM
-
-_CHAR_MAP: dict[str, str] = {
-    **{c: '"' for c in _DOUBLE_QUOTES},
-    **{c: "'" for c in _SINGLE_QUOTES},
-    **{c: "-" for c in _DASHES},
-    "…": "...",
-}
-
-_QUOTE_CHARS = _DOUBLE_QUOTES + _SINGLE_QUOTES
-
-
-@dataclass(frozen=True)
-class _Normalised:
-    """A normalised string plus, per normalised character, the original span it came from."""
-
-    text: str
-    starts: tuple[int, ...]  # original index where the character's source begins
-    ends: tuple[int, ...]  # original index just after the character's source
-
-    def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map the non-empty normalised span ``[start, end)`` to original offsets."""
-        return self.starts[start], self.ends[end - 1]
-
-
-def _segments(s: str) -> list[tuple[int, int, str]]:
-    """Split ``s`` into (start, end, NFC text) pieces: a starter plus its combining marks.
-
-    Composing each piece separately is what NFC does for everything but rare cross-starter cases
-    (Hangul jamo sequences), and it keeps the index map exact.
-    """
-    pieces: list[tuple[int, int, str]] = []
-    i, n = 0, len(s)
-    while i < n:
-        j = i + 1
-        while j < n and unicodedata.combining(s[j]):
-            j += 1
-        pieces.append((i, j, unicodedata.normalize("NFC", s[i:j])))
-        i = j
-    return pieces
-
-
-# Characters the normalisation rewrites or drops; between them, text only needs case folding. A
-# single space is ordinary text (it maps to itself), which keeps the number of matches small.
-_SPECIAL = re.compile(r"\s{2,}|[^\S ]|[" + re.escape("".join(_CHAR_MAP) + "".join(_REMOVED)) + "]")
-
-
-class _Builder:
-    """Accumulates normalised characters with their original spans, collapsing whitespace."""
-
-    def __init__(self) -> None:
-        self.out: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.pending_space: int | None = None  # original index of a whitespace run not yet emitted
-
-    def space(self, i: int) -> None:
-        if self.out and self.pending_space is None and not self.out[-1].endswith(" "):
-            self.pending_space = i
-
-    def _flush(self) -> None:
-        if self.pending_space is not None:
-            self.out.append(" ")
-            self.starts.append(self.pending_space)
-            self.ends.append(self.pending_space + 1)
-            self.pending_space = None
-
-    def piece(self, i: int, j: int, normalised: str) -> None:
-        """``normalised`` replaces all of ``s[i:j]``."""
-        if normalised:
-            self._flush()
-            self.out.append(normalised)
-            self.starts.extend([i] * len(normalised))
-            self.ends.extend([j] * len(normalised))
-
-    def run(self, i: int, chunk: str) -> None:
-        """``chunk`` starts at ``s[i]``, holds no special characters and needs only case folding."""
-        if chunk[0] == " ":  # the only whitespace a chunk can hold is a single space
-            self.space(i)
-            i, chunk = i + 1, chunk[1:]
-            if not chunk:
-                return
-        folded = chunk.casefold()
-        if len(folded) != len(chunk):  # "ß" -> "ss": fold character by character
-            for k, ch in enumerate(chunk):
-                self.piece(i + k, i + k + 1, ch.casefold())
-            return
-        self._flush()
-        self.out.append(folded)
-        self.starts.extend(range(i, i + len(chunk)))
-        self.ends.extend(range(i + 1, i + len(chunk) + 1))
-
-    def special(self, i: int, ch: str) -> None:
-        if ch.isspace():
-            self.space(i)
-        elif ch not in _REMOVED:
-            self.piece(i, i + 1, _CHAR_MAP.get(ch, ch))
-
-    def result(self) -> _Normalised:
-        if self.out and self.out[-1].endswith(" "):  # a chunk's trailing space at the very end
-            self.out[-1] = self.out[-1][:-1]
-            del self.starts[-1], self.ends[-1]
-        return _Normalised("".join(self.out), tuple(self.starts), tuple(self.ends))
-
-
-def _normalise_mapped(s: str) -> _Normalised:
-    b = _Builder()
-    if unicodedata.is_normalized("NFC", s):
-        pos = 0
-        for m in _SPECIAL.finditer(s):
-            if m.start() > pos:
-                b.run(pos, s[pos : m.start()])
-            if m.group()[0].isspace():
-                b.space(m.start())
-            else:
-                b.special(m.start(), m.group())
-            pos = m.end()
-        if pos < len(s):
-            b.run(pos, s[pos:])
-        return b.result()
-    # Slow path: compose each starter with its combining marks, then treat character by character.
-    for i, j, piece in _segments(s):
-        for ch in piece:
-            if ch.isspace():
-                b.space(i)
-            elif ch in _REMOVED:
-                continue
-            else:
-                b.piece(i, j, _CHAR_MAP[ch] if ch in _CHAR_MAP else ch.casefold())
-    return b.result()
-
-
-@lru_cache(maxsize=64)
-def _normalised_text(text: str) -> _Normalised:
-    """Cached: an article is searched for many quotes."""
-    return _normalise_mapped(text)
-
-
-def normalise(s: str) -> str:
-    """Return the form of ``s`` that "normalised" matching compares.
-
-    * Unicode NFC;
-    * any run of whitespace (including NBSP, thin and narrow no-break spaces, newlines) -> one
-      space; leading and trailing whitespace removed;
-    * soft hyphen, zero-width space/joiners, word joiner and BOM removed;
-    * dashes ``‐ ‑ ‒ – — ― − ﹘ ﹣ －`` -> ``-``;
-    * double quotation marks ``„ “ ” ‟ « » ″ 〝 〞 ＂`` -> ``"``;
-    * single quotation marks and apostrophes ``‚ ‘ ’ ‛ ‹ › ′ ` ´`` -> ``'``;
-    * ellipsis ``…`` -> ``...``;
-    * everything else case-folded (``str.casefold``: ``ß`` -> ``ss``).
-    """
-    return _normalise_mapped(s).text
-
-
 def _strip_quote_marks(s: str) -> str:
     """Strip whitespace and quotation marks from both ends (the model's own wrapping)."""
-    return s.strip().strip(_QUOTE_CHARS + " \t\r\n\u00a0").strip()
+    return s.strip().strip(QUOTE_CHARS + " \t\r\n\u00a0").strip()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -289,12 +129,12 @@ def locate(quote: str, text: str, *, fuzzy_threshold: float = FUZZY_THRESHOLD) -
         if i >= 0:
             return Located(i, i + len(q), "exact", 100.0)
 
-    norm = _normalised_text(text)
+    norm = normalised_text(text)
     for q in candidates:
         nq = normalise(q)
         i = norm.text.find(nq) if nq else -1
         if i >= 0:
-            start, end = _trim(text, *norm.to_original(i, i + len(nq)))
+            start, end = trim(text, *norm.to_original(i, i + len(nq)))
             return Located(start, end, "normalised", 100.0)
 
     nq = normalise(bare)
@@ -304,19 +144,10 @@ def locate(quote: str, text: str, *, fuzzy_threshold: float = FUZZY_THRESHOLD) -
     if found is None:
         return None
     (ns, ne), score = found
-    start, end = _trim(text, *norm.to_original(ns, ne))
+    start, end = trim(text, *norm.to_original(ns, ne))
     if end <= start:
         return None
     return Located(start, end, "fuzzy", score)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink ``[start, end)`` so that it neither begins nor ends with whitespace."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _is_token_start(s: str, p: int) -> bool:
@@ -463,108 +294,6 @@ def _meaning_preserved(quote: str, span: str) -> bool:
             return False
         k += 1
     return True
-
-
-# --------------------------------------------------------------------------------------------------
-# Sentences
-# --------------------------------------------------------------------------------------------------
-
-# A candidate sentence end: a newline, or terminal punctuation plus closing quotes/brackets followed
-# by whitespace or the end of the text.
-_TERMINATOR = re.compile(r"\n|[.!?…]+[\"'“”‟»«›‹’‘)\]]*(?=\s|$)")
-
-# Lower-cased abbreviations after which a period does not end a sentence. Deliberately a list, not
-# "any 1-3 letter word": short German words end sentences all the time ("nehmen Fahrt auf.").
-_ABBREVIATIONS = frozenset(
-    {
-        "dr", "prof", "bzw", "ca", "vgl", "usw", "nr", "st", "hr", "fr", "mio", "mrd", "jh", "jhd",
-        "bspw", "evtl", "ggf", "inkl", "zzgl", "abs", "dt", "engl", "geb", "gest", "hrsg", "sog",
-        "tel", "vs", "mr", "mrs", "ms", "jr", "sr", "lt", "str", "ehem", "stv", "stellv", "zit",
-        "gegr", "bzgl", "ff",
-    }
-)  # fmt: skip
-
-
-def _word_before(text: str, end: int) -> tuple[int, str]:
-    """The run of word characters ending at ``end``: (start, word)."""
-    i = end
-    while i > 0 and text[i - 1].isalnum():
-        i -= 1
-    return i, text[i:end]
-
-
-def _ends_sentence(text: str, m: re.Match[str]) -> bool:
-    """Does the terminal punctuation matched by ``m`` end a sentence?"""
-    k = m.end()
-    while k < len(text) and text[k] in " \t\u00a0\u202f\u2009":
-        k += 1
-    if k >= len(text) or text[k] in "\r\n":
-        return True
-    if text[k].islower():  # sentences start upper-case: "z. B. die", "ca. fünf", "Warum…“ fragte"
-        return False
-    if m.group().rstrip("\"'“”‟»«›‹’‘)]") != ".":
-        return True  # "!", "?", "…", "..."
-    word_start, word = _word_before(text, m.start())
-    if not word:
-        return True  # e.g. 'als "zynisch".'
-    if word.isdigit():
-        return len(word) >= 4  # ordinals "4. Juli", "19. Jahrhundert" -- but a year may end one
-    if word.casefold() in _ABBREVIATIONS or (len(word) == 1 and word.islower()):
-        return False  # "Prof.", "bzw.", "z. B.", "u. a."
-    if len(word) == 1 and word.isupper():
-        # An initial ("Donald J. Trump", "Prof. Dr. R. Werner", "z. B.") follows a capitalised word
-        # or an abbreviation, or starts a line; "auf X. Auch" is a sentence end.
-        j = word_start
-        while j > 0 and text[j - 1] in " \t\u00a0":
-            j -= 1
-        if j == 0 or text[j - 1] in "\r\n" or text[j - 1] == ".":
-            return False
-        _, previous = _word_before(text, j)
-        return not (previous and previous[0].isupper())
-    return True
-
-
-@lru_cache(maxsize=64)
-def _sentences(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Sentence starts and ends (parallel, sorted), each sentence trimmed of whitespace."""
-    starts: list[int] = []
-    ends: list[int] = []
-
-    def add(s: int, e: int) -> None:
-        s, e = _trim(text, s, e)
-        if e > s:
-            starts.append(s)
-            ends.append(e)
-
-    pos = 0
-    for m in _TERMINATOR.finditer(text):
-        if m.group() == "\n":
-            add(pos, m.start())
-            pos = m.end()
-        elif _ends_sentence(text, m):
-            add(pos, m.end())
-            pos = m.end()
-    add(pos, len(text))
-    return tuple(starts), tuple(ends)
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Expand ``[start, end)`` to the sentence(s) of ``text`` it overlaps.
-
-    A sentence ends at a newline, or at ``.``, ``!``, ``?``, ``…`` (plus closing quotation marks or
-    brackets) followed by whitespace -- except when the next word starts in lower case, or a period
-    follows a number of at most three digits ("4. Juli 2025"), a known abbreviation ("Prof.",
-    "Dr.", "z. B.", "bzw.") or an initial ("Donald J. Trump"). The result always contains
-    ``[start, end)``; an empty span is widened to the sentence at ``start``.
-    """
-    if not 0 <= start <= end <= len(text):
-        raise ValueError(f"invalid span [{start}, {end}) for a text of length {len(text)}")
-    s_starts, s_ends = _sentences(text)
-    first = bisect.bisect_right(s_ends, start)  # first sentence ending after start
-    last = bisect.bisect_left(s_starts, max(end, start + 1)) - 1  # last sentence starting before end
-    if first > last:
-        return start, end
-    return min(start, s_starts[first]), max(end, s_ends[last])
 
 
 # --------------------------------------------------------------------------------------------------

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +26,7 @@ from babel import Locale
 from rapidfuzz import fuzz
 
 from .extraction import ActorDraft, WeaponDraft, alias_forms
-from .ground import normalise
+from ..text.normalise import normalise, strip_accents
 
 WEAPON_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "weapon_words.json"
 TERRITORY_LOCALES = ("en", "de")
@@ -35,8 +34,7 @@ _DOMAIN = re.compile(r"\w\.(?:de|com|at|ch|org|net|uk|ua|ru|eu|info|news)\b", re
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", normalise(text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_accents(normalise(text))
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..article.dates import normalise_date
+from ..text.dates import decision_date
+from ..text.months import MONTH_NAMES
 from ..models import Claim, Decision, Divergence, DivergenceAspect, Evidence, Weapon
 
 TONE_FILE = Path(__file__).resolve().parent.parent / "data" / "tone.json"
@@ -49,10 +50,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _NOT_UNITS = {"und", "oder", "and", "or", "der", "die", "das", "den", "dem", "the", "of", "von", "bis", "uhr", "to"}
-_DATE_WORD = re.compile(
-    r"^(?:januar|jänner|january|februar|february|märz|march|april|mai|may|juni|june|juli|july|august|"
-    r"september|oktober|october|november|dezember|december)", re.IGNORECASE,
-)
+_DATE_WORD = re.compile("^(?:" + "|".join(MONTH_NAMES) + ")", re.IGNORECASE)  # full names: "Mar" is not one
 
 
 @dataclass(frozen=True)
@@ -154,9 +152,7 @@ def _dates(group: ItemReports, sources: Mapping[str, str | None], published: Map
     for article_id, items in _per_article(group.reports).items():
         for item in items:
             for ev in item.evidence:
-                when = normalise_date(ev.quote, published.get(article_id))
-                if when.iso is None and item.date:  # type: ignore[union-attr]
-                    when = normalise_date(item.date, published.get(article_id))  # type: ignore[union-attr]
+                when = decision_date(ev.quote, item.date, published.get(article_id))  # type: ignore[union-attr]
                 if when.iso is not None:
                     dated.setdefault(article_id, (when.iso, when.text, ev))
     isos = [d[0] for d in dated.values()]

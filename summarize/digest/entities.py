@@ -60,7 +60,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -69,20 +68,13 @@ from rapidfuzz import fuzz, process
 
 from ..errors import ConfigurationError
 from ..models import Actor, Weapon
+from ..text.normalise import fold as normalise  # the grouping key (one place: summarize.text.normalise)
 
 ALIASES_PATH = Path(__file__).parent.parent / "data" / "aliases.json"
 FUZZY_THRESHOLD = 88
 MAX_SEEN_PER_KIND = 5000
 
 Aliases = dict[str, Any]
-
-
-@lru_cache(maxsize=65536)
-def normalise(text: str) -> str:
-    """Casefold, strip accents, punctuation and hyphens to single spaces: "US-Präsident" -> "us prasident"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    ascii_ish = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w\s]|_", " ", ascii_ish).split())
 
 
 def _singular(word: str) -> str:

@@ -22,7 +22,7 @@ from ..models import Digest, DivergenceAspect, PassReport
 from ..settings import Settings
 from .merge import EventHints
 from ..llm.validation import current
-from .passes import Answer, acall, call, quote, request
+from .passes import Answer, acall, quote, request
 
 MAX_ITEMS = 60  # decisions offered to the model: the first 60 key developments (prompt stays ~3k tokens)
 MAX_GROUP = 8
@@ -154,18 +154,10 @@ def _report(answer: Answer, hints: EventHints) -> PassReport:
                       message=f"{len(hints.groups)} same-event groups, {len(hints.differ)} flagged as described differently")
 
 
-def cluster(client: instructor.Instructor, digest: Digest, settings: Settings,
-            tags: dict[str, str]) -> tuple[EventHints, PassReport]:
-    prepared = _prepare(digest, settings, tags)
-    if prepared is None:
-        return EventHints(), PassReport(name="events", status="ok", message="fewer than two decisions: nothing to relate")
-    answer = call(client, prepared[0], "events")
-    hints = hints_from(answer, prepared[1], Plausibility(digest))
-    return hints, _report(answer, hints)
-
-
 async def acluster(client: instructor.AsyncInstructor, digest: Digest, settings: Settings,
                    tags: dict[str, str]) -> tuple[EventHints, PassReport]:
+    """The model's event hints for the digest's key developments (checked, see :func:`hints_from`) and the
+    pass report."""
     prepared = _prepare(digest, settings, tags)
     if prepared is None:
         return EventHints(), PassReport(name="events", status="ok", message="fewer than two decisions: nothing to relate")

@@ -29,7 +29,7 @@ from ..errors import ModelOutputError
 from ..models import Digest, Headline, HeadlineSentence, PassReport
 from ..settings import Settings
 from ..llm.validation import current
-from .passes import Answer, acall, call, quote, request
+from .passes import Answer, acall, quote, request
 
 MIN_SENTENCES, MAX_SENTENCES = 3, 5
 MAX_ITEMS = {"D": 15, "X": 8, "W": 8, "A": 12}
@@ -156,14 +156,8 @@ def _finish(answer: Answer, items: dict[str, tuple[str, list[str]]], model: str)
                                 message=f"{len(headline.sentences)} sentences kept, {len(headline.rejected)} rejected")
 
 
-def write_headline(client: instructor.Instructor, digest: Digest, settings: Settings,
-                   tags: dict[str, str]) -> tuple[Headline | None, PassReport]:
-    """The headline (None when no sentence survives the checks) and the pass report."""
-    req, items = _prepare(digest, settings, tags)
-    return _finish(call(client, req, "headline"), items, settings.model)
-
-
 async def awrite_headline(client: instructor.AsyncInstructor, digest: Digest, settings: Settings,
                           tags: dict[str, str]) -> tuple[Headline | None, PassReport]:
+    """The headline (None when no sentence survives the checks) and the pass report."""
     req, items = _prepare(digest, settings, tags)
     return _finish(await acall(client, req, "headline"), items, settings.model)

@@ -15,7 +15,6 @@ import contextlib
 import datetime as dt
 import gc
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,21 +40,15 @@ from ..models import (
     Usage,
     Weapon,
 )
-from ..article.dates import normalise_date
+from ..text.dates import decision_date, normalise_date
 from .diverge import ItemReports, Reported, find_divergences, model_divergence
 from .entities import Resolver, load_aliases
+from ..text.normalise import fold as norm
 
 MAX_SUPPORT_PER_ARTICLE = 2
 # Quotes kept per digest item: every supporting article stays in ``articles``, but an actor named in
 # thousands of articles keeps its first 50 quotes, not 20,000 (output size, and merge time at scale).
 MAX_SUPPORT_PER_ITEM = 50
-
-
-@lru_cache(maxsize=1 << 16)  # names, roles and dates repeat across thousands of briefings
-def norm(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    ascii_ish = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w\s]", " ", ascii_ish).split())
 
 
 def actor_key(actor: Actor, resolver: Resolver | None = None) -> str:
@@ -166,7 +159,7 @@ def reference_day(briefing: Briefing) -> dt.date | None:
 
 
 def _item_day(article_id: str, decision: Decision, published: dict) -> dt.date | None:
-    when = normalise_date(decision.evidence[0].quote, published.get(article_id))
+    when = decision_date(decision.evidence[0].quote, decision.date, published.get(article_id))
     if when.precision == "day" and when.date is not None:
         return when.date
     return published.get(article_id)
@@ -382,9 +375,7 @@ def _timeline_events(items: list, published: dict, sources: Callable[[list[str]]
     model's ``date`` field, which can be invented."""
     by_date: dict[tuple[str, str], list[tuple[str, Decision, str]]] = {}
     for article_id, decision in items:
-        when = normalise_date(decision.evidence[0].quote, published.get(article_id))
-        if when.iso is None and decision.date:  # already grounded in the article at briefing time
-            when = normalise_date(decision.date, published.get(article_id))
+        when = decision_date(decision.evidence[0].quote, decision.date, published.get(article_id))
         if when.iso is None:
             continue
         by_date.setdefault((when.iso, when.precision), []).append((article_id, decision, when.text))

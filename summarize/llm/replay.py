@@ -29,7 +29,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote, unquote
@@ -40,6 +39,7 @@ from .._data import prompt_version
 from ..errors import ReplayMiss
 from ..redact import redact_data, secrets_in
 from ..settings import Settings
+from ..text.files import write_atomic
 
 ARTICLE_HEADER = "X-Summarize-Article"
 MANIFEST = "manifest.json"
@@ -108,18 +108,6 @@ def _safe_id(article_id: str | None) -> str:
     return safe if safe.strip(".") else "_unlabelled"  # never "." or "..": a folder of its own
 
 
-def _write_atomic(path: Path, data: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 class Cassette:
     """A folder of recorded exchanges, indexed by content key."""
 
@@ -148,7 +136,7 @@ class Cassette:
 
     def save(self, key: str, article_id: str | None, exchange: dict[str, Any]) -> Path:
         file = self.directory / _safe_id(article_id) / f"{key}.json"
-        _write_atomic(file, json.dumps(exchange, indent=2, ensure_ascii=False) + "\n")
+        write_atomic(file, json.dumps(exchange, indent=2, ensure_ascii=False) + "\n")
         old = self._load_index().get(key)
         if old is not None and old != file:
             old.unlink(missing_ok=True)  # the exchange it replaces (e.g. an old 401) under another article's name
@@ -160,7 +148,7 @@ class Cassette:
         return json.loads(file.read_text(encoding="utf-8")) if file.is_file() else {}
 
     def write_manifest(self, data: dict[str, Any]) -> None:
-        _write_atomic(self.directory / MANIFEST, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        write_atomic(self.directory / MANIFEST, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def start_recording(settings: Settings) -> Cassette:

@@ -1,9 +1,7 @@
 """Writing output files so that a reader never sees half a file and two writers never collide.
 
-:func:`write_atomic` writes to a temporary file with a unique name in the target's folder, then renames it
-over the target (``os.replace`` is atomic on POSIX and Windows within one file system). Two processes
-writing the same file each use their own temporary file: the last rename wins, and neither sees the
-other's half-written bytes. :func:`check_writable` lets a command fail before any model call is spent
+:func:`write_atomic` (the package's one atomic write, kept in :mod:`summarize.text.files`) writes a temporary
+file in the target's folder and renames it over the target. :func:`check_writable` lets a command fail before any model call is spent
 when its output folder cannot be written.
 
 :func:`write_digest` writes a digest's three files (``digest`` and ``daily`` both use it), and keeps the
@@ -22,6 +20,10 @@ from typing import Any
 
 from ..errors import UsageError
 from ..models import Briefing, Digest
+from ..text.files import write_atomic
+
+__all__ = ["OutputError", "Written", "check_writable", "digest_paths", "kept_outputs", "write_atomic", "write_briefing",
+           "write_digest", "write_if_changed"]
 
 
 class OutputError(UsageError):
@@ -30,19 +32,6 @@ class OutputError(UsageError):
     def __init__(self, message: str, path: Path) -> None:
         super().__init__(message)
         self.path = path
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically, creating its folder if needed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def check_writable(folder: Path, flag: str = "--out") -> None:

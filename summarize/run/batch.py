@@ -59,9 +59,10 @@ from .pricing import PriceTable
 from ..digest.entities import Resolver
 from ..errors import BatchError, BriefingError, InputError, UsageError
 from ..llm.client import make_async_openai
-from ..llm.replay import Cassette, _api_path, _body, _write_atomic, article_of, request_key
+from ..llm.replay import Cassette, _api_path, _body, article_of, request_key
 from ..models import Article
 from ..settings import Settings
+from ..text.files import write_atomic
 
 ENDPOINT = "/v1/chat/completions"
 CHAT_PATH = "/chat/completions"
@@ -210,7 +211,7 @@ class _State:
         return self.data["batches"]
 
     def save(self) -> None:
-        _write_atomic(self.path, json.dumps(self.data, indent=2, ensure_ascii=False) + "\n")
+        write_atomic(self.path, json.dumps(self.data, indent=2, ensure_ascii=False) + "\n")
 
     def unfinished(self) -> list[dict[str, Any]]:
         return [b for b in self.batches if b.get("phase") in ("uploaded", "submitted")]
@@ -248,7 +249,7 @@ class _Batcher:
     async def submit(self, pending: dict[str, Pending]) -> dict[str, Any]:
         text = "\n".join(jsonl_lines(pending)) + "\n"
         name = f"input-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}.jsonl"
-        _write_atomic(self.state.directory / name, text)
+        write_atomic(self.state.directory / name, text)
         uploaded = await self.api.files.create(file=(name, text.encode("utf-8"), "application/jsonl"), purpose="batch")
         entry: dict[str, Any] = {
             "phase": "uploaded",
@@ -332,7 +333,7 @@ class _Batcher:
                 continue
             raw = (await self.api.files.content(file_id)).content
             text = raw.decode("utf-8", errors="replace")
-            _write_atomic(self.state.directory / f"{kind}-{batch.id}.jsonl", text)
+            write_atomic(self.state.directory / f"{kind}-{batch.id}.jsonl", text)
             for line in text.splitlines():
                 try:
                     item = json.loads(line) if line.strip() else None

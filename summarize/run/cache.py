@@ -19,11 +19,9 @@ the library never prints them, the CLI does.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +31,7 @@ from pydantic import ValidationError
 from .._data import data_dir
 from ..models import SCHEMA_VERSION, Article, ArticleRef, Briefing
 from ..settings import Settings
+from ..text.files import write_atomic
 
 CACHE_ENV = "SUMMARIZE_CACHE_DIR"
 
@@ -156,6 +155,7 @@ class BriefingCache:
         ref = ArticleRef(
             id=article.id, title=article.title, source=article.source, published=article.published,
             language=article.language, sha256=article.sha256, copies=article.copies, near_copy_of=article.near_copy_of,
+            url=article.url,
         )
         return briefing.model_copy(update={"article": ref, "meta": briefing.meta.model_copy(update={"cached": True})})
 
@@ -166,24 +166,15 @@ class BriefingCache:
         path = self._path(cache_key(article, settings))
         stored = briefing.model_copy(update={"meta": briefing.meta.model_copy(update={"cached": False})})
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            write_atomic(path, stored.model_dump_json())
         except OSError as exc:
-            self._writable = False
-            self._warn(f"cannot write to the briefing cache in {self.directory} ({exc.strerror or exc}); this "
-                       "run caches nothing. Fix its permissions, or pass --cache-dir DIR or --no-cache")
+            folder = path.parent
+            if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):  # nothing can be written here
+                self._writable = False
+                self._warn(f"cannot write to the briefing cache in {self.directory} ({exc.strerror or exc}); this "
+                           "run caches nothing. Fix its permissions, or pass --cache-dir DIR or --no-cache")
+            else:
+                self._warn(f"cannot write to the briefing cache in {self.directory} ({exc.strerror or exc}); "
+                           "some briefings are not cached. Free space or fix its permissions, or pass --no-cache")
             return None
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(stored.model_dump_json())
-            os.replace(tmp, path)
-        except OSError as exc:
-            with contextlib.suppress(OSError):
-                Path(tmp).unlink(missing_ok=True)
-            self._warn(f"cannot write to the briefing cache in {self.directory} ({exc.strerror or exc}); "
-                       "some briefings are not cached. Free space or fix its permissions, or pass --no-cache")
-            return None
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
         return path

@@ -31,7 +31,7 @@ from .cache import BriefingCache
 from .pipeline import DEFAULT_CONCURRENCY, Passes, ProgressCallback, Run, arun, load_sources
 from ..digest.entities import Resolver, load_aliases
 from ..digest.merge import DecisionClusters, QuestionClusters, norm
-from ..article.dates import latest_stated_day
+from ..text.dates import latest_stated_day
 from ..render.markdown import day_basis, dating
 from ..errors import InputError, UsageError
 from ..render.files import Written, write_digest

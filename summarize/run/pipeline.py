@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from ..article.copies import mark_copies
+from ..article.fetch import FetchPolicy, PageCache, as_url, is_url
 from ..article.load import Scan, load_article, scan
+from ..article.remote import from_urls, read_opml, url_id
 from .cache import BriefingCache
 from .pricing import PriceTable
 from ..llm.limiter import DEFAULT_CONCURRENCY, AdaptiveLimit
@@ -21,6 +23,7 @@ from ..llm.watch import ServerWatch
 from ..errors import BriefingError, InputError, UsageError
 from ..models import Article, Briefing, Digest, Failure, Headline, PassReport
 from ..settings import Settings
+from ..sync import Blocking, run_sync
 from ..digest.entities import Resolver
 from ..digest.merge import EventHints, merge
 from ..render.markdown import source_tags
@@ -68,10 +71,16 @@ class Sources:
     articles: list[Article]
     failures: list[Failure]
     skipped: list[tuple[Path, str]]
+    notes: list[str] = field(default_factory=list)  # e.g. feed entries without a link
 
 
-def load_sources(sources: Sequence[Source], *, exclude: Sequence[Path] = (), max_chars: int | None = None) -> Sources:
-    """Articles from Articles, files and folders (``str`` here is a path; folders are read recursively).
+def load_sources(
+    sources: Sequence[Source], *, exclude: Sequence[Path] = (), max_chars: int | None = None,
+    fetch_policy: FetchPolicy | None = None, page_cache: PageCache | None = None,
+) -> Sources:
+    """Articles from Articles, files and folders (folders are read recursively), web pages and RSS/Atom
+    feeds given by URL, and OPML files of feeds (see :mod:`summarize.article.remote`; ``fetch_policy`` bounds
+    the fetching, ``page_cache`` makes a rerun's requests conditional).
 
     Unreadable files become failures and the other articles are unaffected; files that are not articles
     are listed as skipped; anything under an ``exclude`` folder (e.g. the run's own output) is ignored.
@@ -82,12 +91,24 @@ def load_sources(sources: Sequence[Source], *, exclude: Sequence[Path] = (), max
     articles: list[Article] = []
     failures: list[Failure] = []
     paths: list[str | Path] = []
+    urls: list[str] = []
     for source in sources:
         if isinstance(source, Article):
             articles.append(source)
+        elif is_url(as_url(source)):
+            urls.append(as_url(source))
+        elif Path(source).suffix.lower() == ".opml":
+            urls.extend(read_opml(Path(source)))
         else:
             paths.append(Path(source))
     found = scan(paths) if paths else Scan(articles=[], skipped=[])
+    notes: list[str] = []
+    if urls:
+        remote = from_urls(urls, policy=fetch_policy or FetchPolicy(), cache=page_cache, max_chars=max_chars)
+        articles.extend(remote.articles)
+        notes.extend(remote.notes)
+        failures.extend(Failure(article_id=url_id(url), error_kind="FetchError", message=message)
+                        for url, message in remote.failures)
     excluded = [e.resolve() for e in exclude]
     for path in found.articles:
         if any(path.resolve().is_relative_to(e) for e in excluded):
@@ -108,12 +129,12 @@ def load_sources(sources: Sequence[Source], *, exclude: Sequence[Path] = (), max
             continue
         seen[article.id] = article
         unique.append(article)
-    return Sources(mark_copies(unique), failures, list(found.skipped))
+    return Sources(mark_copies(unique), failures, list(found.skipped), notes)
 
 
 class _Tracker:
-    """Everything around the model call that the sync and async runs share: progress events, the cache,
-    failures, and stopping on a fatal error."""
+    """Everything around the model call: progress events, the cache, failures, and stopping on a fatal
+    error."""
 
     def __init__(
         self,
@@ -217,31 +238,10 @@ def _with_reports(digest: Digest, reports: list[PassReport], headline: Headline 
     return digest
 
 
-def _digest_passes(tracker: _Tracker, run_: Run, client: instructor.Instructor, passes: Passes) -> Run:
-    """The passes after a sync run. A failed pass is reported in ``digest.meta.passes``; the digest stands."""
-    from ..digest.events import cluster
-    from ..digest.headline import write_headline
-
-    digest, reports, headline = run_.digest, [], None
-    if passes.events and run_.briefings:
-        try:
-            hints, report = cluster(client, digest, tracker.settings, source_tags(digest))
-            digest = tracker.merge(hints)
-            reports.append(report)
-        except BriefingError as exc:
-            reports.append(_failed_pass("events", exc))
-    if passes.headline and run_.briefings:
-        try:
-            headline, report = write_headline(client, digest, tracker.settings, source_tags(digest))
-            reports.append(report)
-        except BriefingError as exc:
-            reports.append(_failed_pass("headline", exc))
-    run_.digest = _with_reports(digest, reports, headline)
-    return run_
-
-
-async def _adigest_passes(tracker: _Tracker, run_: Run, client: instructor.AsyncInstructor, passes: Passes) -> Run:
-    """Async twin of :func:`_digest_passes`."""
+async def _adigest_passes(
+    tracker: _Tracker, run_: Run, client: instructor.AsyncInstructor | Blocking, passes: Passes
+) -> Run:
+    """The passes after a run. A failed pass is reported in ``digest.meta.passes``; the digest stands."""
     from ..digest.events import acluster
     from ..digest.headline import awrite_headline
 
@@ -280,28 +280,17 @@ def run(
     ``meta.cost_estimate`` for the tokens this run spent.
 
     With a ``cache``, briefings found there are reused and new ones are stored as soon as they exist, so
-    an interrupted run loses nothing and a rerun only calls the model for what is missing."""
+    an interrupted run loses nothing and a rerun only calls the model for what is missing. The sync form
+    of :func:`arun`, one request at a time; ``client`` is an ``OpenAI`` (its requests run in the calling
+    thread). Inside a running event loop it raises :class:`UsageError`: await :func:`arun` there."""
     settings = settings or Settings.from_env()
-    found = load_sources(sources, exclude=exclude, max_chars=settings.max_chars)
-    tracker = _Tracker(found, on_progress, cache, settings, resolver)
-    wrapped = None
-    for i, article in enumerate(found.articles, 1):
-        if tracker.begin(i, article):
-            continue
-        from ..briefing.brief import brief_with, instructor_client
-
-        try:
-            wrapped = wrapped or instructor_client(settings, client)
-            tracker.done(i, article, brief_with(wrapped, article, settings))
-        except (BriefingError, InputError) as exc:
-            if tracker.failed(i, article, exc):
-                break
-    result = tracker.result()
-    if passes and not tracker.stopped:
+    calls = None
+    if client is not None:
         from ..briefing.brief import instructor_client
 
-        wrapped = wrapped or instructor_client(settings, client)
-        result = _digest_passes(tracker, result, wrapped, passes)
+        calls = Blocking(instructor_client(settings, client))
+    result = run_sync(_arun(sources, settings, calls, on_progress, cache, exclude, 1, resolver, passes), "arun")
+    result.lowest_concurrency = None  # nothing adaptive to report: one request at a time
     if prices is not None:
         prices.apply(result.digest, settings.model)
     return result
@@ -330,43 +319,70 @@ async def arun(
     if concurrency < 1:
         raise UsageError(f"concurrency={concurrency}: use 1 or more")
     settings = settings or Settings.from_env()
+    calls = None
+    if client is not None:
+        from ..briefing.brief import async_instructor_client
+
+        calls = async_instructor_client(settings, client)
+    result = await _arun(sources, settings, calls, on_progress, cache, exclude, concurrency, resolver, passes, watch)
+    if prices is not None:
+        prices.apply(result.digest, settings.model)
+    return result
+
+
+async def _arun(
+    sources: Sequence[Source], settings: Settings, calls: instructor.AsyncInstructor | Blocking | None,
+    on_progress: ProgressCallback | None, cache: BriefingCache | None, exclude: Sequence[Path], concurrency: int,
+    resolver: Resolver | None, passes: Passes, watch: ServerWatch | None = None,
+) -> Run:
+    """The run behind :func:`arun` and :func:`run`: ``calls`` as given, or a client of our own, built when
+    the first article needs the model (observed by the adaptive limit, closed at the end)."""
     found = load_sources(sources, exclude=exclude, max_chars=settings.max_chars)
     tracker = _Tracker(found, on_progress, cache, settings, resolver)
-    wrapped: list[object] = []
     # Requests in flight: halves on 429 / low rate-limit headers, recovers on success. Articles under way
     # are bounded too (a fixed limit, nobody observes it), so a run does not prepare every article at once.
     limit = AdaptiveLimit(concurrency)
     under_way = AdaptiveLimit(concurrency)
     tracker.limit = limit
+    own: list[AsyncOpenAI] = []
+
+    def wrapped() -> instructor.AsyncInstructor | Blocking:
+        nonlocal calls
+        if calls is None:
+            from ..briefing.brief import async_instructor_client
+            from ..llm import client as llm
+
+            own.append(llm.make_async_openai(settings, observe=limit.observe, watch=watch))
+            calls = async_instructor_client(settings, own[0])
+        return calls
 
     async def one(i: int, article: Article) -> None:
         async with under_way:
             if tracker.stopped or tracker.begin(i, article):
                 return
-            from ..briefing.brief import abrief_with, async_instructor_client
+            from ..briefing.brief import abrief_with
 
             try:
-                if not wrapped:
-                    wrapped.append(async_instructor_client(settings, client, observe=limit.observe, watch=watch))
-                briefing = await abrief_with(wrapped[0], article, settings, limit=limit, priority=i)  # type: ignore[arg-type]
+                briefing = await abrief_with(wrapped(), article, settings, limit=limit, priority=i)
                 tracker.done(i, article, briefing)
             except (BriefingError, InputError) as exc:
                 tracker.failed(i, article, exc)
 
-    async with asyncio.TaskGroup() as group:
-        for i, article in enumerate(found.articles, 1):
-            group.create_task(one(i, article))
-    result = tracker.result()
-    if passes and not tracker.stopped:
-        if not wrapped:
-            from ..briefing.brief import async_instructor_client
-
-            wrapped.append(async_instructor_client(settings, client, observe=limit.observe, watch=watch))
-        async with limit:  # one pass after the other, each one request in flight
-            result = await _adigest_passes(tracker, result, wrapped[0], passes)  # type: ignore[arg-type]
-    if prices is not None:
-        prices.apply(result.digest, settings.model)
-    return result
+    try:
+        try:
+            async with asyncio.TaskGroup() as group:
+                for i, article in enumerate(found.articles, 1):
+                    group.create_task(one(i, article))
+        except BaseExceptionGroup as group_error:  # not an article's failure, e.g. a ConfigurationError
+            raise group_error.exceptions[0]
+        result = tracker.result()
+        if passes and not tracker.stopped:
+            async with limit:  # one pass after the other, each one request in flight
+                result = await _adigest_passes(tracker, result, wrapped(), passes)
+        return result
+    finally:
+        for client in own:
+            await client.close()
 
 
 def build_digest(

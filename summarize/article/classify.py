@@ -1,0 +1,137 @@
+"""Which rule removes each line: the cleaner's passes over an article (see :mod:`summarize.article.clean`).
+
+The passes run in order and a line keeps the first rule that claims it: one line at a time (injection,
+boilerplate, bullet, hashtag, dateline, explicit byline), runs of short lines (menu), position (a lone
+name as a byline, short fragments), then exact repeats.
+"""
+
+from __future__ import annotations
+
+from ..text.dates import parse_dateline
+from .boilerplate import boilerplate_kind, is_injection
+from .lines import Features, Line, split_lines
+from .shapes import BULLET, HASHTAGS, MARKDOWN_HEADING, explicit_byline, intrinsic_fragment, menu_like, name_like
+
+__all__ = ["classify"]
+
+
+class _Pass:
+    """The lines of one article, their features and the rule each has got so far (``None``: kept)."""
+
+    def __init__(self, text: str) -> None:
+        self.raw = split_lines(text)
+        self.feats = [Features.of(line) for _, line in self.raw]
+        self.rules: list[str | None] = [None] * len(self.raw)
+        self.details: list[str | None] = [None] * len(self.raw)
+        self.nonblank = [i for i, f in enumerate(self.feats) if f.stripped]
+
+    def kept(self, i: int) -> bool:
+        return self.rules[i] is None
+
+    def neighbour(self, pos: int, step: int) -> int | None:
+        """Index (into ``feats``) of the nearest non-blank line before/after ``nonblank[pos]``."""
+        k = pos + step
+        return self.nonblank[k] if 0 <= k < len(self.nonblank) else None
+
+    def kept_paragraph_next_to(self, pos: int, step: int) -> bool:
+        """Whether the nearest kept non-blank line before/after ``nonblank[pos]`` is a paragraph."""
+        k = pos + step
+        while 0 <= k < len(self.nonblank) and not self.kept(self.nonblank[k]):
+            k += step
+        return 0 <= k < len(self.nonblank) and self.feats[self.nonblank[k]].paragraph
+
+    def lines(self) -> list[Line]:
+        return [Line(start, line, self.rules[i], self.details[i]) for i, (start, line) in enumerate(self.raw)]
+
+
+def _one_line_rule(f: Features) -> tuple[str | None, str | None]:
+    """The rule (and boilerplate detail) that removes ``f`` judged alone, or ``(None, None)``."""
+    kind = boilerplate_kind(f)
+    if is_injection(f.text):
+        return "injection", None
+    if kind is not None:
+        return "boilerplate", kind
+    if f.protected:
+        return None, None
+    if BULLET.match(f.text):
+        return "bullet_teaser", None
+    if HASHTAGS.match(f.text):
+        return "hashtag", None
+    if parse_dateline(f.stripped) is not None:
+        return "dateline", None
+    if explicit_byline(f):
+        return "byline", None
+    return None, None
+
+
+def _single_lines(p: _Pass) -> None:
+    """1. rules that look at one line only."""
+    for i in p.nonblank:
+        p.rules[i], p.details[i] = _one_line_rule(p.feats[i])
+
+
+def _menus(p: _Pass) -> None:
+    """2. runs of 3+ short non-prose lines (blank lines do not break a run)."""
+    run: list[int] = []
+    for i in [*p.nonblank, -1]:
+        if i >= 0 and menu_like(p.feats[i]) and not p.feats[i].protected:
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            for j in run:
+                if p.kept(j):
+                    p.rules[j] = "menu"
+        run = []
+
+
+def _lone_bylines(p: _Pass) -> None:
+    """3. lone names next to a dateline, between title and first paragraph, or after the last one."""
+    paragraphs = [i for i in p.nonblank if p.kept(i) and p.feats[i].paragraph]
+    first_para = paragraphs[0] if paragraphs else len(p.raw)
+    last_para = paragraphs[-1] if paragraphs else len(p.raw)
+    title = next((i for i in p.nonblank if p.kept(i) and p.feats[i].n_words >= 4), len(p.raw))
+    for pos, i in enumerate(p.nonblank):
+        f = p.feats[i]
+        if not p.kept(i) or f.protected or MARKDOWN_HEADING.match(f.text) or not name_like(f.stripped.split()):
+            continue
+        near_date = any(
+            j is not None and p.rules[j] == "dateline" for j in (p.neighbour(pos, -1), p.neighbour(pos, 1))
+        )
+        in_header = title < i < first_para
+        in_footer = bool(paragraphs) and i > last_para
+        if near_date or in_header or in_footer:
+            p.rules[i] = "byline"
+
+
+def _fragments(p: _Pass) -> None:
+    """4. short fragments: intrinsic ones anywhere, one or two words unless a heading between paragraphs."""
+    for pos, i in enumerate(p.nonblank):
+        f = p.feats[i]
+        if not p.kept(i) or f.protected or MARKDOWN_HEADING.match(f.text):
+            continue
+        if intrinsic_fragment(f):
+            p.rules[i] = "short_fragment"
+        elif f.n_words <= 2 and not f.ends_sentence:
+            heading = p.kept_paragraph_next_to(pos, -1) and p.kept_paragraph_next_to(pos, 1)
+            if not heading:
+                p.rules[i] = "short_fragment"
+
+
+def _duplicates(p: _Pass) -> None:
+    """5. exact repeats of a kept line."""
+    seen: set[str] = set()
+    for i in p.nonblank:
+        if not p.kept(i):
+            continue
+        if p.feats[i].stripped in seen:
+            p.rules[i] = "duplicate"
+        else:
+            seen.add(p.feats[i].stripped)
+
+
+def classify(text: str) -> list[Line]:
+    """Every line of ``text`` with the rule that removes it (``None`` when kept or blank)."""
+    p = _Pass(text)
+    for step in (_single_lines, _menus, _lone_bylines, _fragments, _duplicates):
+        step(p)
+    return p.lines()

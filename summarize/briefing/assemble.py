@@ -1,0 +1,269 @@
+"""From the parts' grounded items to the briefing's items: merged across parts, vetted (what is not what
+the model says it is goes), and made final (names canonical, fields scrubbed, dates grounded)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from functools import lru_cache
+
+from ..text.dates import find_date, normalise_date
+from ..models import Actor, Decision, DroppedItem, Evidence, OpenQuestion, Weapon
+from . import prompts
+from .call import CallLog, PartResult
+from .extraction import (
+    FIELD_KIND, PASSES, ActorDraft, DecisionDraft, Draft, Grounder, QuestionDraft, WeaponDraft, alias_forms,
+    alias_kind, canonical_weapon, label,
+)
+from .ground import mentions, normalise
+from .plausible import actor_problem, looks_like_organisation, not_in_english, weapon_problem
+from .safety import scrub, scrub_optional
+
+MAX_EVIDENCE = 3
+
+
+def merge_key(field: str, item: Draft) -> str:
+    if isinstance(item, (ActorDraft, WeaponDraft)):
+        return f"{field}:{normalise(item.name)}"
+    if isinstance(item, DecisionDraft):
+        return f"{field}:{normalise(item.who[0])}|{normalise(item.what)}"
+    return f"{field}:{normalise(item.question)}"
+
+
+def merge_results(results: list[PartResult]) -> tuple[CallLog, dict[str, tuple[str, Draft, list[Evidence]]], list[DroppedItem]]:
+    """The parts' calls added up, their kept items merged by :func:`merge_key` (up to ``MAX_EVIDENCE``
+    distinct sentences each, in the parts' order), and their dropped items."""
+    log = CallLog()
+    merged: dict[str, tuple[str, Draft, list[Evidence]]] = {}
+    dropped: list[DroppedItem] = []
+    for result in results:
+        log.add(result.log)
+        dropped.extend(result.dropped)
+        for field, item, evidence in result.kept:
+            key = merge_key(field, item)
+            if key in merged:
+                evidences = merged[key][2]
+                if len(evidences) < MAX_EVIDENCE and all(e.start != evidence.start for e in evidences):
+                    evidences.append(evidence)
+            else:
+                merged[key] = (field, item, [evidence])
+    return log, merged, dropped
+
+
+def vet(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[DroppedItem], *, english: bool) -> None:
+    """Drop (and list) what is not what the model says it is; see :mod:`summarize.briefing.plausible`.
+
+    Order matters: implausible weapons go first ("Krieg" listed as a weapon must not cost the actor
+    "US-Rüstungsindustrie" its place), then a weapon given as an actor becomes the weapon ("Drohnenangriffe"),
+    then an actor the same answers give as a weapon is dropped ("Patriot-Systeme"), then the actors' kinds
+    are checked, then descriptions that should be English are."""
+
+    def drop(key: str, field: str, item: Draft, reason: str) -> None:
+        del merged[key]
+        dropped.append(DroppedItem(kind=FIELD_KIND[field], label=label(item)[:120], reason=reason))
+
+    for key, (field, item, _) in list(merged.items()):
+        if isinstance(item, WeaponDraft) and (problem := weapon_problem(item)):
+            drop(key, field, item, problem)
+    for key, (field, item, evidences) in list(merged.items()):
+        if isinstance(item, ActorDraft) and (kind := canonical_weapon(item.name_as_written, generic=True)):
+            del merged[key]
+            weapon = WeaponDraft(name_as_written=item.name_as_written, s=item.s, name=kind, category=kind,
+                                 status="other")
+            merged.setdefault(merge_key("weapons", weapon), ("weapons", weapon, evidences))
+    weapons = [i for _, i, _ in merged.values() if isinstance(i, WeaponDraft)]
+    weapon_names = {normalise(w.name_as_written) for w in weapons} | {normalise(w.name) for w in weapons}
+    for key, (field, item, evidences) in list(merged.items()):
+        if isinstance(item, ActorDraft):
+            if normalise(item.name_as_written) in weapon_names or normalise(item.name) in weapon_names:
+                drop(key, field, item, "it is listed as a weapon, not an actor")
+                continue
+            known = alias_kind(item.name) or alias_kind(item.name_as_written)
+            if known in ("person", "state", "organisation") and known != item.kind:
+                item = item.model_copy(update={"kind": known})  # the alias table knows: "Kreml" is no state
+                merged[key] = (field, item, evidences)
+            elif item.kind == "state" and looks_like_organisation(item):
+                item = item.model_copy(update={"kind": "organisation"})
+                merged[key] = (field, item, evidences)
+            if problem := actor_problem(item):
+                drop(key, field, item, problem)
+        elif english and isinstance(item, (DecisionDraft, QuestionDraft)):
+            if not_in_english(item.what if isinstance(item, DecisionDraft) else item.question):
+                drop(key, field, item, "the description is in the article's language, not in English")
+
+
+def _grounded_date(stated: str | None, source: str, published: dt.date | None) -> str | None:
+    """The model's date for a decision, kept only if the article states it: the same calendar day in the
+    article's own wording (returned instead of the model's), or the month/weekday word it used. A model can
+    name a date the article never gives ("2021-08-01" for "am Sonntag"); that is dropped, not trusted."""
+    if not stated or not stated.strip():
+        return None
+    when = normalise_date(stated, published)
+    if when.precision == "day" and when.date is not None:
+        for line in source.splitlines():
+            pos = 0
+            while (found := find_date(line[pos:])) is not None:
+                if found[0] == when.date:
+                    return line[pos + found[1] : pos + found[2]]
+                pos += found[2]
+        return None
+    if when.precision in ("month", "year") and when.text.casefold() in source.casefold():
+        return when.text
+    if len(stated.strip()) >= 4 and stated.strip().casefold() in source.casefold():
+        return stated.strip()  # as the article words it ("am Freitag"): the digest resolves it against the date
+    return None
+
+
+class Canonical:
+    """A decider as the article writes it ("Selenskyj", "der US-Präsident") -> the canonical name the same
+    briefing gives that actor ("Volodymyr Zelensky"), so key developments name people alike everywhere."""
+
+    def __init__(self, actors: list[ActorDraft]) -> None:
+        self.by_written = {normalise(a.name_as_written): a.name for a in actors if a.name.strip()}
+        self.by_name = {normalise(a.name): a.name for a in actors if a.name.strip()}
+        self.actors = actors
+
+    def __call__(self, who: str) -> str:
+        key = normalise(who)
+        if key in self.by_written:
+            return self.by_written[key]
+        if key in self.by_name:
+            return self.by_name[key]
+        words = set(key.split())
+        for actor in self.actors:  # "Selenskyj" -> "Volodymyr Zelensky": a name that shares its last word
+            for form in (actor.name_as_written, actor.name):
+                last = normalise(form).split()[-1:]
+                if last and len(last[0]) >= 4 and last[0] in words:
+                    return actor.name
+        forms = alias_forms("actors", who)
+        return forms[0] if forms else who
+
+
+def _weapon_name(item: WeaponDraft, source: str) -> str:
+    """The weapon's name: the alias table's canonical name for the name as written ("Patriot-Systeme" ->
+    "Patriot"), else the model's English name, unless that name is nowhere in the article and belongs to
+    the alias table's other entries or the worked example (a small model copies names it has seen)."""
+    canonical = canonical_weapon(item.name_as_written)
+    if canonical:
+        return canonical
+    name = scrub(item.name.strip(), source)
+    if not name or normalise(name) in _example_names():
+        return scrub(item.name_as_written.strip(), source)
+    return name
+
+
+@lru_cache(maxsize=1)
+def _example_names() -> frozenset[str]:
+    names: set[str] = set()
+    for name, _ in PASSES[1]:
+        _, answer = prompts.example(name, "en")
+        data = json.loads(answer)
+        names |= {normalise(i["name"]) for key in ("actors", "weapons") for i in data.get(key, [])}
+    return frozenset(names)
+
+
+_DANGLING = {"as", "that", "to", "the", "a", "an", "of", "with", "about", "had", "has", "have", "for", "on", "in",
+             "and", "by", "from", "was", "is"}
+
+
+def informative(what: str, who: list[str]) -> bool:
+    """A decision's description says something: three or more words, not ending in a dangling word ("described
+    the attack as"), and more than the deciders' names."""
+    words = what.split()
+    if len(words) < 3 or words[-1].casefold().strip(".,;:") in _DANGLING:
+        return False
+    names = {w.casefold() for n in who for w in n.split()}
+    return any(w.casefold().strip(".,;:'\"") not in names for w in words)
+
+
+def deciders_are_actors(decisions: list[Decision], actors: list[Actor], text: str) -> None:
+    """A decision's participants are actors: names the briefing lists as actors (or the alias table knows).
+    When the model gave none ("Washington/Kyjiw/Moskau", a dateline), they are the briefing's actors that
+    its sentence names."""
+    known = {a.name for a in actors} | {a.name_as_written for a in actors}
+    for d in decisions:
+        valid = [p for p in d.participants if p in known or alias_forms("actors", p)]
+        if not valid:
+            ev = d.evidence[0]
+            named = [a for a in actors if mentions(a.name_as_written, text, ev.start, ev.end)]
+            people = [a for a in named if a.kind == "person"] or named  # a dateline names cities, not deciders
+            quote = ev.quote.casefold()
+            people.sort(key=lambda a: (quote.find(a.name_as_written.casefold()) % (len(quote) + 1)))  # as written
+            valid = list(dict.fromkeys((alias_forms("actors", a.name) or (a.name,))[0] for a in people))
+        if valid:
+            d.who, d.participants = valid[0], valid
+
+
+def one_per_sentence(questions: list[OpenQuestion]) -> list[OpenQuestion]:
+    """One open question per sentence that says something is open (a model asks the same thing twice)."""
+    seen: set[int] = set()
+    out = []
+    for q in questions:
+        if q.evidence[0].start not in seen:
+            seen.add(q.evidence[0].start)
+            out.append(q)
+    return out
+
+
+def one_per_event(decisions: list[Decision]) -> list[Decision]:
+    """One decision per event: decisions the model gives for the same cited sentence ("Trump: agreed to meet",
+    "Putin: agreed to meet", or the same agreement worded twice) become one, with all participants."""
+    out: list[Decision] = []
+    for d in decisions:
+        twin = next((o for o in out if o.evidence[0].start == d.evidence[0].start), None)
+        if twin is None:
+            out.append(d)
+        else:
+            twin.participants = list(dict.fromkeys([*twin.participants, *d.participants]))
+    return out
+
+
+def _as_written(item: ActorDraft | WeaponDraft, quote: str) -> str:
+    """The name as the evidence sentence writes it: the model's ``name_as_written`` when the sentence has it,
+    else the sentence's own word for the form that grounded the item ("drones" -> "Drohnenangriff")."""
+    if mentions(item.name_as_written, quote, 0, len(quote)):
+        return item.name_as_written
+    section = "weapons" if isinstance(item, WeaponDraft) else "actors"
+    for form in (item.name, *alias_forms(section, item.name), *alias_forms(section, item.name_as_written)):
+        form = form.strip()
+        if len(form) >= 3 and mentions(form, quote, 0, len(quote)):
+            last = re.escape(form.split()[-1])
+            found = re.search(rf"(?<!\w)[\w-]*{last}[\w-]*", quote, re.IGNORECASE)
+            if found:
+                return found.group().strip("-")
+    return item.name_as_written
+
+
+def final(
+    item: Draft, evidence: list[Evidence], source: str, published: dt.date | None = None,
+    canonical: Canonical | None = None, grounder: Grounder | None = None,
+) -> Actor | Decision | Weapon | OpenQuestion:
+    """The output item, every model-written field scrubbed of links and markup the article lacks, and a
+    decision's date kept only when the article states it."""
+
+    def clean(value: str) -> str:
+        return scrub(value.strip(), source)
+
+    if isinstance(item, (ActorDraft, WeaponDraft)):
+        item = item.model_copy(update={"name_as_written": _as_written(item, evidence[0].quote)})
+    if isinstance(item, ActorDraft):
+        return Actor(
+            name=clean(item.name) or clean(item.name_as_written), name_as_written=clean(item.name_as_written),
+            kind=item.kind, role=scrub_optional((item.role or "").strip() or None, source), evidence=evidence,
+        )
+    if isinstance(item, DecisionDraft):
+        who = [w for w in item.who if w.strip() and (grounder is None or grounder.names_anywhere(w))] or item.who
+        names = [clean((canonical or (lambda w: w))(w)) for w in who]
+        names = list(dict.fromkeys(n for n in names if n))
+        return Decision(
+            who=names[0] if names else clean(item.who[0]), participants=names, what=clean(item.what),
+            status=item.status, date=_grounded_date(item.when, source, published), evidence=evidence,
+        )
+    if isinstance(item, WeaponDraft):
+        return Weapon(
+            name=_weapon_name(item, source), name_as_written=clean(item.name_as_written),
+            category=clean(item.category), status=item.status, evidence=evidence,
+        )
+    assert isinstance(item, QuestionDraft)
+    return OpenQuestion(question=clean(item.question), evidence=evidence)

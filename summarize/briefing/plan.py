@@ -1,0 +1,219 @@
+"""The requests of one article (each pass over each part, and the summary) and how their answers become
+a :class:`~summarize.models.Briefing`: pure and fast, no model call here (see :mod:`.brief`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..article.clean import CleanedText, clean
+from ..article.load import check_size
+from ..errors import InputError
+from ..models import Actor, Article, ArticleRef, Briefing, BriefingMeta, DroppedItem, Evidence, Weapon
+from ..settings import Settings
+from . import cues, gazetteer, prompts
+from .assemble import (
+    Canonical, deciders_are_actors, final, informative, merge_results, one_per_event, one_per_sentence, vet,
+)
+from .call import CallLog, PartResult
+from .extraction import (
+    PASSES, ActorDraft, Draft, Grounder, Lists, Sentences, WeaponDraft, alias_forms, canonical_weapon, halve,
+    pass_model, sentence_chars,
+)
+from .plausible import not_in_english, reachable
+from .safety import scrub
+
+SUMMARY_INPUT_CHARS = 4000
+MIN_SPLIT_CHARS = 300  # a part shorter than this is not split after a cut-off answer
+
+
+@dataclass(frozen=True)
+class PartRequest:
+    """One request of an article: a part (``scope``, sentence numbers) read for some lists (``model``)."""
+
+    messages: list[dict[str, str]]
+    model: type[Lists]
+    scope: tuple[int, int]
+    name: str
+
+
+def _part_messages(
+    sentences: Sentences, scope: tuple[int, int], title: str, label: str, parts: int, name: str,
+    fields: tuple[str, ...], lang: str,
+) -> list[dict[str, str]]:
+    return prompts.messages(
+        "brief", lang=lang, title=title, part=label, parts=parts, text=sentences.numbered(scope),
+        hints=cues.hints(sentences, scope, fields), task=prompts.task(name, lang=lang),
+    )
+
+
+@lru_cache(maxsize=None)
+def _example_turns(name: str, fields: tuple[str, ...], lang: str) -> tuple[dict[str, str], ...]:
+    """The worked example as a user turn in the same form as the real one, and the answer turn."""
+    text, answer = prompts.example(name, lang)
+    sentences = Sentences.of(text)
+    title = text.splitlines()[0]
+    user = _part_messages(sentences, (1, len(sentences)), title, "1", 1, name, fields, lang)[1]
+    return (user, {"role": "assistant", "content": answer})
+
+
+class Plan:
+    """The requests for one article, and how their answers become a Briefing."""
+
+    def __init__(self, article: Article, settings: Settings) -> None:
+        self.article = article
+        self.settings = settings
+        check_size(article.text, article.path or article.id, settings.max_chars, article.path)  # before any work
+        self.cleaned: CleanedText = clean(article.text)
+        if not self.cleaned.text.strip():
+            raise InputError(
+                f"{article.path or article.id}: nothing is left after removing page chrome (menus, teasers, "
+                "credits); check that it holds an article's text",
+                path=article.path,
+            )
+        self.title = article.title or article.id
+        # The parts are runs of numbered sentences; the model cites sentence numbers (see extraction.py).
+        # A text without sentence ends is cut into numbered pieces that fit a part (see Sentences.of).
+        self.sentences = sentences = Sentences.of(self.cleaned.text, sentence_chars(settings.chunk_chars))
+        self.scopes = sentences.windows(settings.chunk_chars)
+        lang = prompts.language_name(settings.lang)
+        # One request per pass and part (see extraction.PASSES and Settings.depth). A focused pass for
+        # decisions or questions reads shorter parts: those items are dense, names are not.
+        self.requests = []
+        for name, fields in PASSES[settings.depth]:
+            focused = settings.depth > 1 and "decisions" in fields
+            scopes = sentences.windows(settings.chunk_chars // 2) if focused else self.scopes
+            if fields == ("open_questions",):  # an open question needs a sentence that says so (cues.is_open)
+                scopes = [sc for sc in scopes if cues.matching(sentences, sc, "open")]
+            self.requests += [
+                PartRequest(self._messages(scope, str(i + 1), name, fields, len(scopes)), pass_model(lang, fields),
+                            scope, name)
+                for i, scope in enumerate(scopes)
+            ]
+        # A field that repeats the instructions or the worked example is the model echoing, not the article.
+        echoes = {m["content"] for r in self.requests for m in r.messages if m is not r.messages[-1]}
+        self.grounder = Grounder(article.text, self.cleaned, instructions="\n".join(sorted(echoes)), sentences=sentences)
+        self.grounder.open_cue = cues.is_open
+
+    def _messages(
+        self, scope: tuple[int, int], label: str, name: str, fields: tuple[str, ...], parts: int
+    ) -> list[dict[str, str]]:
+        system, user = _part_messages(self.sentences, scope, self.title, label, parts, name,
+                                      fields, self.settings.lang)
+        return [system, *_example_turns(name, fields, self.settings.lang), user]
+
+    def part_messages(self, i: int) -> list[dict[str, str]]:
+        """The messages of request ``i`` (see :attr:`requests`)."""
+        return self.requests[i].messages
+
+    def halves(self, request: PartRequest) -> list[PartRequest]:
+        """The request for each half of its part (labelled ``2a``, ``2b``), after a truncated answer."""
+        first, last = request.scope
+        if self.sentences.ends[last - 1] - self.sentences.starts[first - 1] < MIN_SPLIT_CHARS:
+            return []  # too short to be the reason the answer ran out of room
+        fields = tuple(request.model.model_fields)
+        same_pass = [r.scope for r in self.requests if r.name == request.name]
+        number = same_pass.index(request.scope) + 1 if request.scope in same_pass else 0
+        return [
+            PartRequest(self._messages(half, f"{number}{letter}", request.name, fields, len(same_pass)),
+                        request.model, half, request.name)
+            for letter, half in zip("ab", halve(request.scope))
+        ]
+
+    def _with_found(self, items: list, have: set, found: dict, make: Callable[[str, str, Evidence], Any]) -> list:
+        """``items`` and, for each gazetteer find (name -> first sentence, written form) not in ``have``, the
+        item ``make`` builds on that sentence's evidence, in the order of the article."""
+        added = []
+        for name, (n, written, *_) in found.items():
+            if name not in have and isinstance(evidence := self.grounder.evidence(n, n), Evidence):
+                added.append(make(name, written, evidence))
+        return sorted([*items, *added], key=lambda i: i.evidence[0].start) if added else items
+
+    def _with_states(self, actors: list[Actor]) -> list[Actor]:
+        """The actors, and the states the article keeps naming that the model left out (see gazetteer.py)."""
+        have = {n for a in actors for n in (a.name, *alias_forms("actors", a.name)[:1],
+                                             *alias_forms("actors", a.name_as_written)[:1])}
+        return self._with_found(actors, have, gazetteer.states(self.sentences), lambda name, written, ev: Actor(
+            name=name, name_as_written=written, kind="state", evidence=[ev]))
+
+    def _with_known_weapons(self, weapons: list[Weapon]) -> list[Weapon]:
+        """The weapons, and those of the alias table the article names that the model left out."""
+        have = {w.name for w in weapons} | {canonical_weapon(w.name_as_written, generic=True) for w in weapons}
+        return self._with_found(weapons, have, gazetteer.weapons(self.sentences), lambda name, written, ev: Weapon(
+            name=name, name_as_written=written, category=name, status="other", evidence=[ev]))
+
+    def summary_messages(self) -> list[dict[str, str]]:
+        text = self.cleaned.text[:SUMMARY_INPUT_CHARS]
+        return prompts.messages("summary", lang=self.settings.lang, title=self.title, text=text)
+
+    def _written_unless_reachable(self, merged: dict[str, tuple[str, Draft, list[Evidence]]]) -> None:
+        """An actor's or weapon's canonical name stands only when it can be reached from the name as written
+        (:func:`~summarize.briefing.plausible.reachable`); else the name as written is its name."""
+        for key, (field, item, evidences) in list(merged.items()):
+            if isinstance(item, (ActorDraft, WeaponDraft)):
+                section = "actors" if isinstance(item, ActorDraft) else "weapons"
+                if not reachable(item.name, item.name_as_written, section, self.grounder.names_anywhere):
+                    merged[key] = (field, item.model_copy(update={"name": item.name_as_written}), evidences)
+
+    def assemble(self, summary: str, summary_log: CallLog, results: list[PartResult]) -> Briefing:
+        log, merged, dropped = merge_results(results)
+        log.add(summary_log)
+        vet(merged, dropped, english=self.settings.lang == "en")
+        self._written_unless_reachable(merged)
+        lists = self._lists(merged, dropped)
+        a = self.article
+        return Briefing(
+            article=ArticleRef(
+                id=a.id, title=a.title, source=a.source, published=a.published, language=a.language, sha256=a.sha256,
+                copies=a.copies, near_copy_of=a.near_copy_of, url=a.url,
+            ),
+            summary=scrub(summary, a.text),
+            **lists,
+            dropped_items=len(dropped),
+            dropped=dropped,
+            meta=BriefingMeta(
+                prompt_version=prompts.prompt_version(),
+                model=self.settings.model,
+                mode=self.settings.mode,
+                lang=self.settings.lang,
+                chunks=len(self.scopes),
+                llm_calls=log.calls,
+                reasks=log.reasks,
+                truncated_chunks=log.truncated,
+                split_chunks=log.splits,
+                usage=log.usage,
+                cleaning=self.cleaned.report,
+            ),
+        )
+
+    def _lists(self, merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[DroppedItem]) -> dict[str, list]:
+        """The briefing's four lists from the vetted items, in the article's order; a decision that says too
+        little is dropped (and listed in ``dropped``)."""
+        lists: dict[str, list] = {"actors": [], "decisions": [], "weapons": [], "open_questions": []}
+        canonical = Canonical([i for _, i, _ in merged.values() if isinstance(i, ActorDraft)])
+        for field, item, evidences in sorted(merged.values(), key=lambda m: m[2][0].start):
+            evidences = [evidences[0], *sorted(evidences[1:], key=lambda e: e.start)]  # its own sentence first
+            if isinstance(item, ActorDraft) and (self.grounder.echoes_instructions(item.role)
+                                                 or (self.settings.lang == "en" and not_in_english(item.role))):
+                item = item.model_copy(update={"role": None})
+            lists[field].append(
+                final(item, evidences, self.article.text, self.article.published, canonical, self.grounder)
+            )
+        lists["actors"] = self._with_states(lists["actors"])
+        lists["weapons"] = self._with_known_weapons(lists["weapons"])
+        deciders_are_actors(lists["decisions"], lists["actors"], self.article.text)
+        lists["decisions"] = one_per_event(lists["decisions"])
+        lists["open_questions"] = one_per_sentence(lists["open_questions"])
+        for decision in list(lists["decisions"]):
+            if cues.is_speculative(decision.evidence[0].quote):
+                lists["decisions"].remove(decision)
+                dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120],
+                                           reason="its sentence speculates (could, might), it reports no act"))
+                continue
+            if not informative(decision.what, decision.participants):
+                lists["decisions"].remove(decision)
+                dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120],
+                                           reason="the description says too little (a bare or unfinished verb)"))
+        return lists

@@ -1,0 +1,13 @@
+"""Text primitives, each in one place: used by every layer above (article, briefing, digest, render, run).
+
+* :mod:`.sentences` -- where sentences end: the splitter the model's numbered sentences and the grounding
+  use, and the rough per-line count the cleaner uses (their one difference documented there);
+* :mod:`.normalise` -- the matching form of a text (with a map back to original offsets) and the folded
+  key that groups names and phrases;
+* :mod:`.months` -- month and weekday names (German and English);
+* :mod:`.dates` -- explicit dates in text, dates as stated (relative ones resolved), a decision's date;
+* :mod:`.files` -- writing a text file atomically.
+
+These modules import the standard library and each other only, never the rest of the package: they are
+the ground every layer stands on.
+"""

@@ -1,0 +1,202 @@
+"""Dates in text: explicit dates, dates as stated (relative ones resolved), and a decision's date.
+
+Explicit dates (:func:`find_date`, :func:`parse_dateline`): ``17. Oktober 2025``, ``17 October 2025``,
+``October 17, 2025``, ``2025-10-17`` (a date-time too), ``17.10.2025``, ``17.10.25``, with month names and
+abbreviations of :mod:`summarize.text.months`. The cleaner removes a line that is only a date (a weekday,
+a time and a "Veröffentlicht"/"Published" label allowed); the loader reads the publication date off them.
+
+Dates as stated (:func:`normalise_date`), for the digest's timeline:
+
+* an explicit date (above): that day;
+* "heute"/"today", "gestern"/"yesterday", "morgen"/"tomorrow": that day;
+* a weekday ("am Donnerstag", "on Thursday"): the most recent such day on or before publication, as news
+  reports mostly look back; with "kommenden"/"nächsten"/"next" the next one after it;
+* a month ("im August", "in August", "August 2025"): that month, precision "month"; without a year, the
+  latest such month not after publication;
+* a year alone ("2013"): precision "year".
+
+Anything else, or a relative date without a publication date, is kept as stated with precision "unknown":
+the timeline never invents a date.
+
+A decision's date (:func:`decision_date`) is read from its located evidence quote, not from the date the
+model wrote: a model can give a date the article never states (seen: "2021-08-01" for an article that says
+"am Sonntag"). Only when the quote states none does the decision's own ``date`` count, which the briefing
+kept only because the article states it.
+
+:func:`latest_stated_day` dates an article that states no publication date by what its text says: the
+latest full date (day, month and year) it states that is not after a bound (the day its file was saved:
+the article was published by then, and a later date is an announcement, not the day it speaks from).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .months import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
+
+__all__ = [
+    "NormalDate",
+    "Precision",
+    "decision_date",
+    "find_date",
+    "latest_stated_day",
+    "normalise_date",
+    "parse_dateline",
+]
+
+# --------------------------------------------------------------------------- explicit dates
+
+_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?"
+_DATE_FORMS = (
+    rf"(?P<d1>\d{{1,2}})\.?\s+(?P<m1>{_MONTH})\s+(?P<y1>\d{{4}})",  # 17. Oktober 2025, 17 October 2025
+    rf"(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})",  # October 17, 2025
+    r"(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?",
+    r"(?P<d4>\d{1,2})\.(?P<m4>\d{1,2})\.(?P<y4>\d{4}|\d{2})(?!\d)",  # 17.10.2025, 17.10.25
+)
+_DATE = "(?:" + "|".join(_DATE_FORMS) + ")"
+_TIME = (
+    r"(?:\s*(?:,\s*um|,\s*at|,|\||·|•|–|-|um|at)?\s*\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.))?"
+    r"(?:\s*(?:mez|mesz|cet|cest|utc|gmt|et|est|edt|pt|pst|pdt))?)?"
+)
+_DATE_LABEL = (
+    r"(?:veröffentlicht(?: am)?|aktualisiert(?: am)?|zuletzt aktualisiert(?: am)?|erstellt(?: am)?|"
+    r"erschienen(?: am)?|stand|datum|published(?: on)?|updated(?: on)?|last updated(?: on)?|posted(?: on)?|date)"
+)
+_DATELINE = re.compile(
+    rf"^\W*(?:{_DATE_LABEL}\s*:?\s*)?(?:{_WEEKDAY}\s+)?{_DATE}{_TIME}\s*$",
+    re.IGNORECASE,
+)
+_DATE_ANYWHERE = re.compile(rf"(?<![\w.]){_DATE}(?![\w])", re.IGNORECASE)
+
+
+def _date_from(m: re.Match[str]) -> dt.date | None:
+    groups = m.groupdict()
+    for i in "1234":
+        if groups.get(f"y{i}") is None:
+            continue
+        year = int(groups[f"y{i}"])
+        if year < 100:
+            year += 2000
+        month_text = groups[f"m{i}"].rstrip(".").lower()
+        month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text)
+        if month is None:
+            return None
+        try:
+            return dt.date(year, month, int(groups[f"d{i}"]))
+        except ValueError:
+            return None
+    return None
+
+
+def parse_dateline(line: str) -> dt.date | None:
+    """The date when ``line`` is only a date (weekday, time and a published-label allowed)."""
+    m = _DATELINE.match(line)
+    if m is None:
+        return None
+    inner = _DATE_ANYWHERE.search(line)
+    return _date_from(inner) if inner is not None else None
+
+
+def find_date(line: str) -> tuple[dt.date, int, int] | None:
+    """The first valid date anywhere in ``line``, with its ``(start, end)`` offsets."""
+    for m in _DATE_ANYWHERE.finditer(line):
+        date = _date_from(m)
+        if date is not None:
+            return date, m.start(), m.end()
+    return None
+
+
+# --------------------------------------------------------------------------- dates as stated
+
+Precision = Literal["day", "month", "year", "unknown"]
+
+_RELATIVE_DAYS = {"heute": 0, "today": 0, "gestern": -1, "yesterday": -1, "morgen": 1, "tomorrow": 1,
+                  "vorgestern": -2, "übermorgen": 2}
+_NEXT = re.compile(r"\b(?:kommenden|nächsten|naechsten|next|coming)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class NormalDate:
+    date: dt.date | None
+    precision: Precision
+    text: str
+
+    @property
+    def iso(self) -> str | None:
+        if self.date is None:
+            return None
+        if self.precision == "month":
+            return self.date.strftime("%Y-%m")
+        if self.precision == "year":
+            return str(self.date.year)
+        return self.date.isoformat()
+
+
+def normalise_date(text: str, published: dt.date | None = None) -> NormalDate:
+    """``text`` as a date with its precision; relative dates need ``published``."""
+    stated = " ".join(text.split())
+    found = find_date(stated)
+    if found is not None:
+        return NormalDate(found[0], "day", stated[found[1] : found[2]])
+    words = re.findall(r"\w+", stated.casefold())
+    year_match = _YEAR.search(stated)
+    for word in words:
+        if word in MONTH_NAMES:
+            month = MONTH_NAMES[word]
+            shown = _original_word(stated, word)
+            if year_match:
+                return NormalDate(dt.date(int(year_match.group(1)), month, 1), "month", f"{shown} {year_match.group(1)}")
+            if published is None:
+                return NormalDate(None, "unknown", shown)
+            year = published.year if month <= published.month else published.year - 1
+            return NormalDate(dt.date(year, month, 1), "month", shown)
+    if published is not None:
+        for word in words:
+            if word in _RELATIVE_DAYS:
+                return NormalDate(published + dt.timedelta(days=_RELATIVE_DAYS[word]), "day", _original_word(stated, word))
+            if word in WEEKDAY_NAMES:
+                delta = (published.weekday() - WEEKDAY_NAMES[word]) % 7
+                if _NEXT.search(stated):
+                    day = published + dt.timedelta(days=(7 - delta) % 7 or 7)
+                else:
+                    day = published - dt.timedelta(days=delta)
+                return NormalDate(day, "day", _original_word(stated, word))
+    if year_match and len(words) <= 3:
+        return NormalDate(dt.date(int(year_match.group(1)), 1, 1), "year", year_match.group(1))
+    return NormalDate(None, "unknown", stated)
+
+
+def _original_word(text: str, folded: str) -> str:
+    """The word as the text writes it (``Donnerstag``), for a casefolded match (``donnerstag``)."""
+    for word in re.findall(r"\w+", text):
+        if word.casefold() == folded:
+            return word
+    return folded
+
+
+def latest_stated_day(text: str, not_after: dt.date | None = None) -> tuple[dt.date, str] | None:
+    """The latest full date ``text`` states (explicit day, month and year, "4. Juli 2025", "17.10.2025"),
+    ignoring dates after ``not_after``; with the date as the text writes it. ``None`` when there is none."""
+    best: tuple[dt.date, str] | None = None
+    for m in _DATE_ANYWHERE.finditer(text):
+        day = _date_from(m)
+        if day is None or (not_after is not None and day > not_after):
+            continue
+        if best is None or day > best[0]:
+            best = (day, " ".join(m.group(0).split()))
+    return best
+
+
+def decision_date(quote: str, stated: str | None, published: dt.date | None) -> NormalDate:
+    """The date of a decision: the one its evidence ``quote`` states (explicit, or relative to ``published``),
+    else the decision's own ``stated`` date (kept by the briefing only when the article states it), else
+    precision "unknown". The digest's timeline and its date divergences both read it here."""
+    when = normalise_date(quote, published)
+    if when.iso is None and stated:
+        when = normalise_date(stated, published)
+    return when
