@@ -13,18 +13,26 @@ Usage: python benchmarks/throughput.py [--articles 200] [--latency 0.5] [--concu
        [--naive 200]   (articles for the naive loop; its time is extrapolated to --articles when fewer)
        [--repeat 1]    (pipeline runs, each with an empty cache; the median is reported)
 
-Each article here is one part, so the pipeline sends two requests per article (the part and the summary);
-with ``concurrency`` slots for requests, 200 articles are 400 requests, ceil(400/16) = 25 rounds. The naive loop sends one request per article (the part
-model only), so it does less work than the pipeline. The fake server runs in its own process.
+The fake server answers like a model (issue 12): its items are taken from the request's own article
+sentences (:func:`model_answer`), some of them not grounded (a name the cited sentence lacks, a sentence
+outside the part, a question whose sentence says nothing is open), and one first answer in eight is
+malformed, so instructor re-asks as it would with a real model. Each article is one part: the pipeline sends
+the part and the summary (plus re-asks; "requests per article" is reported), the naive loop one request per
+article (the part model only, with the same re-ask budget) to the same server in the same run. "CPU ms per
+request" is this process's CPU time over the pipeline run divided by the requests the server answered (the
+server runs in its own process).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import asyncio
 import json
 import math
 import multiprocessing
+import os
+import re
 import resource
 import statistics
 import tempfile
@@ -40,11 +48,86 @@ from summarize import Settings, arun
 from summarize.briefing.extraction import models_for
 from summarize.run.cache import BriefingCache
 
-PART = {"actors": [{"name_as_written": "Boris Pistorius", "s": 2,
-                    "name": "Boris Pistorius", "kind": "person", "role_in_english": "defence minister"}],
-        "decisions": [], "weapons": [], "open_questions": []}
-SUMMARY = {"sentences_in_english": ["Pistorius reviews a purchase."]}
-TEXT = "Meldung {n}\nVerteidigungsminister Boris Pistorius sagte am Dienstag, man prüfe den Kauf von System {n}.\n"
+# Articles long enough to be read like news: twelve sentences with people, states, weapons, a decision and an
+# open question, varied per article so no two requests are the same.
+PEOPLE = ["Boris Pistorius", "Annalena Baerbock", "Olaf Scholz", "Lars Berg", "Mette Frederiksen", "Kaja Kallas"]
+STATES = ["Polen", "Litauen", "Frankreich", "Norwegen", "Estland", "Finnland"]
+WEAPONS = ["Patriot", "IRIS-T", "Leopard 2", "Taurus", "Gepard", "HIMARS"]
+SENTENCES = [
+    "Meldung {n}: {p} besucht {s}",
+    "Verteidigungsminister {p} sagte am Dienstag, man prüfe den Kauf von {w}-Systemen für {s}.",
+    "Die Regierung in {s} hatte zuvor um weitere Lieferungen gebeten.",
+    "{p} kündigte an, bis Jahresende {k} Einheiten zu liefern.",
+    "Nach Angaben des Ministeriums sind die ersten Systeme bereits unterwegs.",
+    "Beobachter verweisen auf die angespannte Lage an der Ostflanke.",
+    "{q} erklärte, man unterstütze den Plan ausdrücklich.",
+    "Ob auch {w2} geliefert werden, ist weiterhin unklar.",
+    "Die Opposition kritisierte die Kosten von rund {k} Millionen Euro.",
+    "Ein Sprecher sagte, die Ausbildung der Soldaten beginne im Frühjahr.",
+    "{p} und {q} wollen sich im nächsten Monat erneut treffen.",
+    "Weitere Einzelheiten wurden zunächst nicht bekannt.",
+]
+_NUMBERED = re.compile(r"^\[(\d+)\] (.*)$", re.M)
+
+
+def article_text(n: int) -> str:
+    pick = lambda pool, k: pool[(n * 7 + k) % len(pool)]  # noqa: E731
+    values = {"n": n, "p": pick(PEOPLE, 0), "q": pick(PEOPLE, 3), "s": pick(STATES, 1), "w": pick(WEAPONS, 2),
+              "w2": pick(WEAPONS, 4), "k": 10 + n % 90}
+    return "\n".join(s.format(**values) for s in SENTENCES) + "\n"
+
+
+def _article_at(messages: list[dict]) -> int:
+    """Index of the message with the article: the last ``<article>`` one (after the pipeline's worked example),
+    else the first user message (the naive loop's bare text). Messages after it are a re-ask."""
+    marked = [i for i, m in enumerate(messages) if m["role"] == "user" and "<article>" in m["content"]]
+    return marked[-1] if marked else next(i for i, m in enumerate(messages) if m["role"] == "user")
+
+
+def _numbered(body: dict) -> list[tuple[int, str]]:
+    """The article sentences of the request: the pipeline numbers them ``[n]``; a bare text is split by line."""
+    text = body["messages"][_article_at(body["messages"])]["content"]
+    found = [(int(k), line) for k, line in _NUMBERED.findall(text)]
+    return found or list(enumerate((line for line in text.splitlines() if line.strip()), 1))
+
+
+def _capitalised(sentence: str) -> list[str]:
+    """Names as a model picks them up: runs of capitalised words (the first word of a sentence too)."""
+    return re.findall(r"[A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ0-9][\w-]*)?", sentence)
+
+
+def model_answer(body: dict) -> dict:
+    """What a small model answers: items taken from the request's own sentences, some of them not grounded
+    (a name the cited sentence does not hold, a sentence number outside the part, a question whose sentence
+    does not say anything is open), as many as a real part gives (10-20 items)."""
+    sentences = _numbered(body)
+    schema = json.dumps(body.get("response_format") or body.get("tools"))
+    if "sentences_in_english" in schema:
+        return {"sentences_in_english": [line for _, line in sentences[1:4]]}
+    actors, decisions, weapons, questions = [], [], [], []
+    for k, line in sentences:
+        for name in [x for x in PEOPLE + STATES if x in line] + [x for x in _capitalised(line)[:1] if x not in line[1:]]:
+            kind = "state" if name in STATES else "person"
+            actors.append({"name_as_written": name, "s": k, "name": name, "kind": kind, "role_in_english": None})
+        for name in [x for x in WEAPONS if x in line]:
+            weapons.append({"name_as_written": name, "s": k, "name": name, "category_in_english": "air defence",
+                            "status": "discussed"})
+        if "kündigte" in line or "erklärte" in line or "treffen" in line:
+            words = " ".join(line.split()[1:4])
+            decisions.append({"s": k, "words": words, "who": [_capitalised(line)[0]],
+                              "what_in_english": "announced deliveries", "status": "announced", "when": None})
+        if "unklar" in line:
+            questions.append({"s": k, "words": " ".join(line.split()[-3:-1]), "question_in_english": "Is it decided?"})
+    last = sentences[-1][0] if sentences else 1
+    actors.insert(1, {"name_as_written": "Kanzleramt", "s": 1, "name": "Chancellery", "kind": "organisation"})  # not there
+    weapons.append({"name_as_written": "Tomahawk", "s": last + 3, "name": "Tomahawk", "category_in_english":
+                    "cruise missile", "status": "requested"})  # cites a sentence outside the part
+    questions.append({"s": 2, "words": "", "question_in_english": "Will it be enough?"})  # its sentence says nothing open
+    answer = {"actors": actors[:12], "decisions": decisions[:8], "weapons": weapons[:8], "open_questions": questions[:5]}
+    first_try = _article_at(body["messages"]) == len(body["messages"]) - 1
+    if first_try and hashlib.sha256(json.dumps(body["messages"]).encode()).digest()[0] < 32:
+        del answer["actors"][0]["kind"]  # one answer in eight is malformed at first: instructor re-asks
+    return answer
 
 
 class FakeModel:
@@ -72,8 +155,7 @@ class FakeModel:
                 return (429, {"error": {"message": "rate limited", "type": "rate_limit", "code": None}},
                         {"retry-after": f"{max(wait, 0.1):.2f}"})
             self.times.append(now)
-        schema = json.dumps(body.get("response_format") or body.get("tools"))
-        content = SUMMARY if "sentences_in_english" in schema else PART
+        content = model_answer(body)
         return 200, {"id": "x", "object": "chat.completion", "created": 0, "model": "fake",
                      "choices": [{"index": 0, "message": {"role": "assistant", "content": json.dumps(content)},
                                   "finish_reason": "stop"}],
@@ -142,13 +224,20 @@ class Server:
         self._process.join()
 
 
-def naive_loop(base_url: str, inbox: Path, n: int) -> float:
-    """What a user writes first: one instructor call per article, one after another."""
+def _cpu() -> float:
+    """CPU seconds of this process (the fake server runs in its own)."""
+    t = os.times()
+    return t.user + t.system
+
+
+def naive_loop(base_url: str, inbox: Path, n: int, reasks: int) -> float:
+    """What a user writes first: one instructor call per article, one after another (with the pipeline's
+    re-ask budget, so a malformed answer is asked again as the pipeline does)."""
     client = instructor.from_openai(OpenAI(api_key="k", base_url=base_url), mode=instructor.Mode.JSON_SCHEMA)
     part_model, _ = models_for("English")
     started = time.perf_counter()
     for path in sorted(inbox.glob("*.txt"))[:n]:
-        client.create(model="fake", response_model=part_model, max_retries=0,
+        client.create(model="fake", response_model=part_model, max_retries=reasks,
                       messages=[{"role": "user", "content": path.read_text(encoding="utf-8")}])
     return time.perf_counter() - started
 
@@ -168,7 +257,7 @@ def main() -> None:
         inbox = Path(tmp) / "inbox"
         inbox.mkdir()
         for i in range(n):
-            (inbox / f"a{i:04d}.txt").write_text(TEXT.format(n=i), encoding="utf-8")
+            (inbox / f"a{i:04d}.txt").write_text(article_text(i), encoding="utf-8")
         server = Server(latency, None)
         settings = Settings(model="fake", api_key="k", base_url=server.url, depth=1)
 
@@ -179,14 +268,16 @@ def main() -> None:
         instructor.from_openai(OpenAI(api_key="k", base_url=server.url), mode=instructor.Mode.JSON_SCHEMA)
         imports = time.perf_counter() - started
 
-        walls = []
+        walls: list[float] = []
+        cpu_ms: list[float] = []
         for r in range(max(1, args.repeat)):
             cache = BriefingCache(Path(tmp) / f"cache{r}")
             server.reset()
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), _cpu()
             result = asyncio.run(arun([inbox], settings=settings, cache=cache, concurrency=conc))
             walls.append(time.perf_counter() - started)
             requests = server.requests
+            cpu_ms.append((_cpu() - cpu_started) * 1000 / max(requests, 1))
         wall = statistics.median(walls)
         ideal = math.ceil(requests / conc) * latency
 
@@ -196,15 +287,21 @@ def main() -> None:
         warm_wall, warm_requests = time.perf_counter() - started, server.requests
 
         naive_n = min(args.naive or n, n)
-        naive = naive_loop(server.url, inbox, naive_n) * n / naive_n
+        server.reset()
+        naive = naive_loop(server.url, inbox, naive_n, settings.reasks) * n / naive_n
+        naive_requests = server.requests
         server.shutdown()
 
         print(f"articles {n}, latency {latency}s, concurrency {conc} (library imports before timing: {imports:.2f}s)")
         print(f"pipeline: {wall:.2f}s" + (f" (median of {', '.join(f'{w:.2f}' for w in walls)})" if len(walls) > 1 else "")
-              + f", {requests} requests ({requests / n:.0f} per article), {len(result.failures)} failed; "
+              + f", {requests} requests, {len(result.failures)} failed; "
               f"ideal ceil({requests}/{conc}) x {latency}s = {ideal:.2f}s -> {wall / ideal:.2f} x ideal (target <= 1.15)")
+        kept = sum(len(b.actors) + len(b.decisions) + len(b.weapons) + len(b.open_questions) for b in result.briefings)
+        print(f"requests per article: {requests / n:.2f}; items kept: {kept / max(len(result.briefings), 1):.1f} "
+              f"per article; CPU of this process: {statistics.median(cpu_ms):.2f} ms per request (target <= 3)")
         print(f"naive sequential instructor loop: {naive:.1f}s"
               + (f" (extrapolated from {naive_n})" if naive_n < n else "")
+              + f", {naive_requests / naive_n:.2f} requests per article"
               + f" -> pipeline is {naive / wall:.1f} x faster (target >= 12)")
         print(f"warm cache rerun: {warm_wall:.2f}s, {warm_requests} requests, {len(warm.briefings)} briefings "
               "(target 0 requests, < 2 s)")

@@ -13,7 +13,7 @@ import httpx2
 import pytest
 
 from summarize import Passes, Settings, arun, run
-from summarize.briefing.brief import async_instructor_client
+from summarize.llm.client import async_instructor_client
 from summarize.digest.events import Plausibility, acluster, hints_from
 from summarize.digest.headline import awrite_headline
 from summarize.digest.merge import merge

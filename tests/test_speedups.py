@@ -1,5 +1,6 @@
-"""The per-request shortcuts for instructor (summarize/llm/speedups.py, summarize/llm/schemas.py) and the
-message normalisation (summarize/llm/validation.py) give exactly what instructor computes itself; the replay tests additionally compare whole request bodies with recordings."""
+"""The per-request shortcut for instructor (``prepared`` in summarize/llm/structured.py) and the message
+normalisation (summarize/llm/validation.py) give exactly what instructor computes itself; the replay tests
+additionally compare whole request bodies with recordings."""
 
 from __future__ import annotations
 
@@ -9,15 +10,12 @@ from textwrap import dedent
 
 import instructor
 import pytest
-from instructor.v2.core.function_calls import response_schema
 from jinja2.sandbox import SandboxedEnvironment
-from pydantic import BaseModel
 
 from summarize.briefing import prompts
 from summarize.briefing.extraction import models_for
-from summarize.llm import speedups
 from summarize.llm.limiter import AdaptiveLimit
-from summarize.llm.schemas import prepared
+from summarize.llm.structured import prepared
 from summarize.llm.validation import as_rendered
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,48 +54,15 @@ def test_real_prompts_render_identically() -> None:
             assert _rendered(message["content"]) == _jinja(message["content"], {"strict": True})
 
 
-def test_remembered_check_still_rejects_async_validators() -> None:
-    calls = []
-
-    def check(model: object) -> None:
-        calls.append(model)
-        if getattr(model, "bad", False):
-            raise ValueError("async validator")
-
-    fast = speedups.remembering(check)
-
-    class Good(BaseModel):
-        x: int = 0
-
-    class Bad(BaseModel):
-        bad: bool = True
-
-    Bad.bad = True  # type: ignore[attr-defined]
-    fast(Good)
-    fast(Good)
-    assert calls == [Good]  # passed once, remembered
-    for _ in range(2):
-        with pytest.raises(ValueError):
-            fast(Bad)
-    assert calls.count(Bad) == 2  # a failing model is checked (and fails) every time
-    fast(list[Good])
-    fast(list[Good])
-    assert calls.count(list[Good]) == 2  # only classes are remembered
-
-
-def test_installed_only_on_the_pinned_version() -> None:
-    assert speedups.install() is (instructor.__version__ == speedups.PINNED)
-
-
 @pytest.mark.parametrize("lang", ["English", "German"])
 def test_prepared_models_give_instructors_schema(lang: str) -> None:
     for model in models_for(lang):
         ours = prepared(model)
         assert ours is prepared(model)  # built once
         assert ours.__name__ == model.__name__
-        assert ours.model_json_schema() == response_schema(model).model_json_schema()
+        assert ours.model_json_schema() == instructor.response_schema(model).model_json_schema()
         assert ours.model_json_schema() is not ours.model_json_schema()  # a fresh dict for each caller
-        assert ours.model_json_schema(by_alias=False) == response_schema(model).model_json_schema(by_alias=False)
+        assert ours.model_json_schema(by_alias=False) == instructor.response_schema(model).model_json_schema(by_alias=False)
 
 
 def test_limit_wakes_waiters_in_order_and_passes_on_a_cancelled_slot() -> None:

@@ -13,18 +13,18 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-import instructor
+from ..llm.structured import AsyncClient
 from openai import AsyncOpenAI, OpenAI
 
 from ..article.load import article_from_text, load_article
 from ..errors import BriefingError, UsageError
 from ..llm import client as llm
-from ..llm.watch import ServerWatch
+from ..llm.client import async_instructor_client, instructor_client  # re-exported: built in llm/client.py
 from ..llm.limiter import DEFAULT_CONCURRENCY, AdaptiveLimit
 from ..models import Article, Briefing
 from ..settings import Settings
 from ..sync import Blocking, run_sync
-from .call import CallLog, PartResult, arun_part, arun_summary, attach_collector
+from .call import CallLog, PartResult, arun_part, arun_summary
 from .plan import PartRequest, Plan
 
 ArticleLike = Article | os.PathLike[str] | str
@@ -51,7 +51,7 @@ def _tag(exc: BriefingError, article_id: str) -> BriefingError:
 
 
 async def abrief_with(
-    client: instructor.AsyncInstructor | Blocking, article: Article, settings: Settings, *,
+    client: AsyncClient | Blocking, article: Article, settings: Settings, *,
     limit: AdaptiveLimit | None = None, priority: int = 0,
 ) -> Briefing:
     """Brief one article with an already wrapped instructor client (see :func:`async_instructor_client`; a
@@ -106,23 +106,6 @@ async def abrief_with(
     return plan.assemble(summary_text, summary_log, list(results))
 
 
-def instructor_client(settings: Settings, client: OpenAI | None = None) -> instructor.Instructor:
-    wrapped = llm.wrap(client if client is not None else llm.make_openai(settings), settings)
-    attach_collector(wrapped)
-    return wrapped
-
-
-def async_instructor_client(
-    settings: Settings, client: AsyncOpenAI | None = None, observe: llm.Observer | None = None,
-    watch: ServerWatch | None = None,
-) -> instructor.AsyncInstructor:
-    if client is None:
-        client = llm.make_async_openai(settings, observe=observe, watch=watch)
-    wrapped = llm.wrap_async(client, settings)
-    attach_collector(wrapped)
-    return wrapped
-
-
 def brief(source: ArticleLike, *, settings: Settings | None = None, client: OpenAI | None = None) -> Briefing:
     """Brief one article: an :class:`Article`, a ``pathlib.Path`` to a file, or the article text as ``str``.
 
@@ -153,7 +136,7 @@ async def abrief(
 
 
 async def _abrief(
-    article: Article, settings: Settings, calls: instructor.AsyncInstructor | Blocking | None, concurrency: int
+    article: Article, settings: Settings, calls: AsyncClient | Blocking | None, concurrency: int
 ) -> Briefing:
     """Brief ``article`` with ``calls``, or with a client of our own (observed by the adaptive limit, and
     closed when the article is done)."""

@@ -1,11 +1,12 @@
-"""One structured model call per request, and the salvage of what the model got right.
+"""The briefing requests (a part, the summary) and the salvage of what the model got right.
 
+The call itself (instructor, the collected completions, error mapping) is :mod:`summarize.llm.structured`.
 Flow for one request (a part of an article, read for some of the four lists):
 
 1. instructor sends the request and validates the answer's shape; only a malformed answer is re-asked
    (``Settings.reasks``). Grounding is not part of validation: a wrong citation is repaired or dropped by
    the code, never re-asked.
-2. Whatever happens, every raw completion is collected through a hook. Items that ground in *any*
+2. Whatever happens, every raw completion is collected (:func:`summarize.llm.structured.call`). Items that ground in *any*
    attempt are kept; every item of every attempt that neither grounds nor is kept elsewhere is dropped and
    reported with its reason, as are items beyond a list's limit and malformed ones.
 3. A truncated answer (``finish_reason == "length"``) is not re-asked blindly: its complete items are
@@ -18,66 +19,26 @@ exception as ``__cause__``; a replay miss surfaces as :class:`ReplayMiss` itself
 
 from __future__ import annotations
 
-import contextlib
 import json
-import contextvars
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-import instructor
-import jiter
-import openai
 from pydantic import BaseModel, ValidationError
 
-from ..errors import BriefingError, ModelOutputError, ModelServerError, ReplayMiss, TruncatedOutput
-from ..models import DroppedItem, Evidence, Usage
+from ..errors import ModelOutputError, TruncatedOutput
+from ..llm.replay import ARTICLE_HEADER, encode_article_id
+from ..llm.structured import (
+    AsyncClient, CallLog, Client, Seen, acall, attach_collector, call, content, finish_reason, loads, log_of, prepared,
+)
+from ..llm.validation import as_rendered
+from ..models import DroppedItem, Evidence
+from ..redact import redact
 from ..settings import Settings
 from .extraction import FIELD_KIND, Scope, MAX_SUMMARY_SENTENCES, Draft, Grounder, Lists, SummaryDraft, label, models_for
 from .ground import normalise
 from .prompts import language_name
-from ..llm.replay import ARTICLE_HEADER, encode_article_id
-from ..llm.watch import ServerProblem
-from ..llm.schemas import prepared
-from ..llm.validation import as_rendered
-from ..redact import redact, secrets_in
 
-_RESPONSES: contextvars.ContextVar[list[Any] | None] = contextvars.ContextVar("summarize_responses", default=None)
-
-
-def _collect(response: Any) -> None:
-    bucket = _RESPONSES.get()
-    if bucket is not None:
-        # Snapshot the usage now: instructor later overwrites ``response.usage`` with its running total.
-        bucket.append(_Seen(response, _usage(response)))
-
-
-def attach_collector(client: instructor.Instructor | instructor.AsyncInstructor) -> None:
-    client.on("completion:response", _collect)
-
-
-@dataclass(frozen=True)
-class _Seen:
-    """One raw completion as it arrived, with its own token usage."""
-
-    response: Any
-    usage: Usage
-
-
-@dataclass
-class CallLog:
-    calls: int = 0
-    reasks: int = 0
-    truncated: int = 0
-    splits: int = 0
-    usage: Usage = field(default_factory=Usage)
-
-    def add(self, other: CallLog) -> None:
-        self.calls += other.calls
-        self.reasks += other.reasks
-        self.truncated += other.truncated
-        self.splits += other.splits
-        self.usage = self.usage + other.usage
+__all__ = ["CallLog", "PartResult", "arun_part", "arun_summary", "attach_collector", "run_part", "run_summary", "salvage"]
 
 
 @dataclass
@@ -108,55 +69,7 @@ class PartResult:
         return PartResult(kept=kept, dropped=dropped, log=log)
 
 
-# --------------------------------------------------------------------------- response helpers
-
-
-def _content(response: Any) -> str | None:
-    try:
-        message = response.choices[0].message
-    except (AttributeError, IndexError):
-        return None
-    if message.content:
-        return message.content
-    calls = getattr(message, "tool_calls", None) or []
-    return calls[0].function.arguments if calls else None
-
-
-def _finish_reason(response: Any) -> str | None:
-    try:
-        return response.choices[0].finish_reason
-    except (AttributeError, IndexError):
-        return None
-
-
-def _usage(response: Any) -> Usage:
-    usage = getattr(response, "usage", None)
-    if usage is None:
-        return Usage()
-    details = getattr(usage, "prompt_tokens_details", None)
-    cached = getattr(details, "cached_tokens", None) or 0
-    return Usage(
-        prompt_tokens=usage.prompt_tokens or 0, completion_tokens=usage.completion_tokens or 0, cached_tokens=cached
-    )
-
-
-def _log(seen: list[_Seen]) -> CallLog:
-    log = CallLog(calls=len(seen), reasks=max(0, len(seen) - 1))
-    for item in seen:
-        log.usage = log.usage + item.usage
-        log.truncated += _finish_reason(item.response) == "length"
-    return log
-
-
-def _loads(content: str, truncated: bool) -> Any:
-    """JSON from an answer; a truncated one is parsed up to its last complete value."""
-    text = content.strip()
-    if text.startswith("```"):
-        text = text.strip("`").removeprefix("json").strip()
-    try:
-        return jiter.from_json(text.encode("utf-8"), partial_mode="trailing-strings" if truncated else "off")
-    except ValueError:
-        return None
+# --------------------------------------------------------------------------- salvage
 
 
 def _lenient_items(data: Any, part_model: type[Lists]) -> tuple[list[tuple[str, Draft]], list[DroppedItem]]:
@@ -197,7 +110,7 @@ def _key(field_name: str, item: Draft) -> str:
     return f"{field_name}:{label(item).casefold()}"
 
 
-def salvage(seen: list[_Seen], grounder: Grounder, part_model: type[Lists], scope: Scope | None = None) -> PartResult:
+def salvage(seen: list[Seen], grounder: Grounder, part_model: type[Lists], scope: Scope | None = None) -> PartResult:
     """Grounded items from all attempts; what no attempt grounded becomes dropped items, each once."""
     responses = [s.response for s in seen]
     error = getattr(seen, "error", None)
@@ -207,15 +120,17 @@ def salvage(seen: list[_Seen], grounder: Grounder, part_model: type[Lists], scop
     kept: dict[str, tuple[str, Draft, Evidence]] = {}
     failures: dict[str, DroppedItem] = {}
     parsed_any = False
-    for response in responses:
-        content = _content(response)
-        if content is None:
+    validated = getattr(seen, "result", None)
+    for n, response in enumerate(responses):
+        if n == len(responses) - 1 and isinstance(validated, Lists):
+            # instructor validated this answer as a whole: its items are the ones a lenient parse gives
+            parsed_any = True
+            items, lost = [(field_name, item) for field_name, _, item in validated.items()], []
+        elif (text := content(response)) is None or (data := loads(text, truncated=finish_reason(response) == "length")) is None:
             continue
-        data = _loads(content, truncated=_finish_reason(response) == "length")
-        if data is None:
-            continue
-        parsed_any = True
-        items, lost = _lenient_items(data, part_model)
+        else:
+            parsed_any = True
+            items, lost = _lenient_items(data, part_model)
         for d in lost:
             failures.setdefault(f"{d.kind}:{d.label.casefold()}:{d.reason}", d)
         for field_name, item in items:
@@ -229,34 +144,7 @@ def salvage(seen: list[_Seen], grounder: Grounder, part_model: type[Lists], scop
         raise ModelOutputError("the model answered no parseable JSON in any attempt") from error
     # Items of every attempt count: one an attempt dropped and no attempt grounded is listed, once.
     dropped = [d for k, d in failures.items() if k not in kept]
-    return PartResult(kept=list(kept.values()), dropped=dropped, log=_log(seen))
-
-
-def _chain(exc: BaseException) -> list[BaseException]:
-    seen: list[BaseException] = []
-    cur: BaseException | None = exc
-    while cur is not None and all(cur is not e for e in seen):
-        seen.append(cur)
-        cur = cur.__cause__ or cur.__context__
-    return seen
-
-
-def _raise_transport(exc: BaseException, article_id: str) -> None:
-    """Re-raise API/transport failures (not model mistakes) as ours, keeping the original.
-
-    A replay miss wins over the ``APIConnectionError`` the openai client wraps it in."""
-    chain = _chain(exc)
-    for cur in chain:
-        if isinstance(cur, ReplayMiss):
-            raise cur
-    for cur in chain:
-        if isinstance(cur, ServerProblem):  # its message names the server and the fix
-            raise ModelServerError(f"{article_id}: {cur}", article_id=article_id) from cur
-    for cur in chain:
-        if isinstance(cur, openai.APIError):
-            # an error body may echo the key: hide the one the request carried, and anything key-shaped
-            said = redact(str(cur), secrets_in(getattr(getattr(cur, "request", None), "headers", None)))
-            raise BriefingError(f"{article_id}: the LLM request failed: {said}", article_id=article_id) from cur
+    return PartResult(kept=list(kept.values()), dropped=dropped, log=log_of(seen))
 
 
 def _request_kwargs(settings: Settings, article_id: str, max_tokens: int) -> dict[str, Any]:
@@ -270,28 +158,6 @@ def _request_kwargs(settings: Settings, article_id: str, max_tokens: int) -> dic
 
 
 # --------------------------------------------------------------------------- sync / async entry points
-
-
-class _Collected(list):  # type: ignore[type-arg]
-    """The completions of one call (a list of :class:`_Seen`) and the model error swallowed, if any."""
-
-    error: BaseException | None = None
-
-
-@contextlib.contextmanager
-def _attempts(article_id: str) -> Iterator[_Collected]:
-    """Collect every raw completion made inside the block. Transport and API errors are re-raised as
-    :class:`BriefingError`; model mistakes (validation failures, truncation, unreadable JSON) are kept in
-    ``.error`` and swallowed, because what the collected completions hold is salvaged afterwards."""
-    bucket = _Collected()
-    token = _RESPONSES.set(bucket)
-    try:
-        yield bucket
-    except Exception as exc:  # noqa: BLE001 - sorted by _raise_transport; the rest is salvaged
-        _raise_transport(exc, article_id)
-        bucket.error = exc
-    finally:
-        _RESPONSES.reset(token)
 
 
 def _part_request(
@@ -314,7 +180,7 @@ def _summary_request(settings: Settings, messages: list[dict[str, str]], article
 
 
 def run_part(
-    client: instructor.Instructor,
+    client: Client,
     settings: Settings,
     messages: list[dict[str, str]],
     grounder: Grounder,
@@ -323,13 +189,12 @@ def run_part(
     model: type[Lists] | None = None,
 ) -> PartResult:
     request = _part_request(settings, messages, article_id, model)
-    with _attempts(article_id) as seen:
-        client.create(**request)
+    seen = call(client, request, article_id)
     return salvage(seen, grounder, request["response_model"], scope)
 
 
 async def arun_part(
-    client: instructor.AsyncInstructor,
+    client: AsyncClient,
     settings: Settings,
     messages: list[dict[str, str]],
     grounder: Grounder,
@@ -338,19 +203,18 @@ async def arun_part(
     model: type[Lists] | None = None,
 ) -> PartResult:
     request = _part_request(settings, messages, article_id, model)
-    with _attempts(article_id) as seen:
-        await client.create(**request)
+    seen = await acall(client, request, article_id)
     return salvage(seen, grounder, request["response_model"], scope)
 
 
-def _summary_from(seen: list[_Seen], article_id: str, summary_model: type[SummaryDraft]) -> tuple[str, CallLog]:
+def _summary_from(seen: list[Seen], article_id: str, summary_model: type[SummaryDraft]) -> tuple[str, CallLog]:
     """The summary sentences of the last usable answer; repeated sentences (a looping model) are dropped."""
-    log = _log(seen)
+    log = log_of(seen)
     key = summary_model.model_fields["sentences"].alias or "sentences"
     for item in reversed(seen):
-        content = _content(item.response)
-        truncated = _finish_reason(item.response) == "length"
-        data = _loads(content, truncated=truncated) if content else None
+        text = content(item.response)
+        truncated = finish_reason(item.response) == "length"
+        data = loads(text, truncated=truncated) if text else None
         raw = data.get(key) if isinstance(data, dict) else None
         if not isinstance(raw, list):
             continue
@@ -371,18 +235,16 @@ def _summary_from(seen: list[_Seen], article_id: str, summary_model: type[Summar
 
 
 def run_summary(
-    client: instructor.Instructor, settings: Settings, messages: list[dict[str, str]], article_id: str
+    client: Client, settings: Settings, messages: list[dict[str, str]], article_id: str
 ) -> tuple[str, CallLog]:
     request = _summary_request(settings, messages, article_id)
-    with _attempts(article_id) as seen:
-        client.create(**request)
+    seen = call(client, request, article_id)
     return _summary_from(seen, article_id, request["response_model"])
 
 
 async def arun_summary(
-    client: instructor.AsyncInstructor, settings: Settings, messages: list[dict[str, str]], article_id: str
+    client: AsyncClient, settings: Settings, messages: list[dict[str, str]], article_id: str
 ) -> tuple[str, CallLog]:
     request = _summary_request(settings, messages, article_id)
-    with _attempts(article_id) as seen:
-        await client.create(**request)
+    seen = await acall(client, request, article_id)
     return _summary_from(seen, article_id, request["response_model"])

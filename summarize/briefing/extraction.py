@@ -371,6 +371,10 @@ class Grounder:
         # Set by the caller (briefing.cues.is_open): an open question needs a sentence that says so.
         self.open_cue: Callable[[str], bool] | None = None
         self._norm_cache: dict[int, str] = {}
+        # Each distinct (sentence, name) and each distinct item is looked up once per article: re-asks, the
+        # nearest-sentence search and parts that overlap ask the same again (issue 12: 2-2.7 times per item).
+        self._mentioned: dict[tuple[int, str], bool] = {}
+        self._checked: dict[tuple[str, str, Scope | None], Evidence | str] = {}
 
     def echoes_instructions(self, value: str | None) -> bool:
         """True when a field mostly repeats the prompt's wording (a small model's habit), not the article:
@@ -381,8 +385,14 @@ class Grounder:
         return bool(grams) and len(grams & self._prompt_trigrams) * 2 >= len(grams)
 
     def _names(self, n: int, names: list[str]) -> bool:
-        start, end = self.sentences.span(n)
-        return any(name.strip() and mentions(name.strip(), self.cleaned.text, start, end) for name in names)
+        return any(self._mentions(n, name.strip()) for name in names)
+
+    def _mentions(self, n: int, name: str) -> bool:
+        key = (n, name)
+        if key not in self._mentioned:
+            start, end = self.sentences.span(n)
+            self._mentioned[key] = bool(name) and mentions(name, self.cleaned.text, start, end)
+        return self._mentioned[key]
 
     def _nearest(self, n: int, scope: Scope, names: list[str]) -> int | None:
         """The sentence of ``scope`` nearest to ``n`` that names one of ``names``."""
@@ -391,7 +401,15 @@ class Grounder:
         return next((k for k in order if self._names(k, names)), None)
 
     def check(self, item: Draft, scope: Scope | None = None) -> Evidence | str:
-        """Evidence for the item, or the reason it is not supported. ``scope`` is the part the model saw."""
+        """Evidence for the item, or the reason it is not supported. ``scope`` is the part the model saw.
+        An item met again (a re-ask, an overlapping part) gets the same answer without a second search."""
+        key = (type(item).__name__, item.model_dump_json(), scope)
+        if key not in self._checked:
+            self._checked[key] = self._check(item, scope)
+        found = self._checked[key]
+        return found.model_copy() if isinstance(found, Evidence) else found
+
+    def _check(self, item: Draft, scope: Scope | None) -> Evidence | str:
         total = len(self.sentences)
         if total == 0:
             return "the article has no sentences"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import instructor
+from ..llm.structured import AsyncClient
 from pydantic import BaseModel, Field, ValidationInfo, model_validator
 
 from ..models import Digest, DivergenceAspect, PassReport
@@ -154,7 +154,7 @@ def _report(answer: Answer, hints: EventHints) -> PassReport:
                       message=f"{len(hints.groups)} same-event groups, {len(hints.differ)} flagged as described differently")
 
 
-async def acluster(client: instructor.AsyncInstructor, digest: Digest, settings: Settings,
+async def acluster(client: AsyncClient, digest: Digest, settings: Settings,
                    tags: dict[str, str]) -> tuple[EventHints, PassReport]:
     """The model's event hints for the digest's key developments (checked, see :func:`hints_from`) and the
     pass report."""

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import instructor
+from ..llm.structured import AsyncClient
 from pydantic import BaseModel, Field, ValidationInfo, create_model, model_validator
 
 from ..briefing.extraction import lang_key
@@ -156,7 +156,7 @@ def _finish(answer: Answer, items: dict[str, tuple[str, list[str]]], model: str)
                                 message=f"{len(headline.sentences)} sentences kept, {len(headline.rejected)} rejected")
 
 
-async def awrite_headline(client: instructor.AsyncInstructor, digest: Digest, settings: Settings,
+async def awrite_headline(client: AsyncClient, digest: Digest, settings: Settings,
                           tags: dict[str, str]) -> tuple[Headline | None, PassReport]:
     """The headline (None when no sentence survives the checks) and the pass report."""
     req, items = _prepare(digest, settings, tags)

@@ -1,7 +1,7 @@
 """Digest-level model calls: one structured request over digest items, by id, with one re-ask.
 
 Shared by :mod:`.events` (clustering) and :mod:`.headline` (synthesis). The request goes through the same
-instructor client, transports, retries and record/replay as the briefings; it is recorded under the
+client (:mod:`summarize.llm.structured`), transports, retries and record/replay as the briefings; it is recorded under the
 pseudo-article id ``_digest`` (``DIR/_digest/<key>.json``). Like the briefing calls, every raw completion
 is collected, so what the model got right survives a failed re-ask; the caller salvages entry by entry.
 """
@@ -12,16 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import instructor
 from pydantic import BaseModel
 
-from ..briefing.call import _attempts, _content, _finish_reason, _loads, _log, _Seen
 from ..briefing.prompts import messages as prompt_messages
 from ..errors import ModelOutputError
 from ..models import Usage
 from ..settings import Settings
+from ..llm import structured
 from ..llm.replay import ARTICLE_HEADER
-from ..llm.validation import as_rendered, validating
+from ..llm.structured import AsyncClient, Client, Seen, content, finish_reason, loads, log_of
+from ..llm.validation import as_rendered
 
 DIGEST_ID = "_digest"
 MAX_TOKENS = 700
@@ -51,27 +51,23 @@ def request(
     }
 
 
-def _answer(seen: Sequence[_Seen], error: BaseException | None, what: str) -> Answer:
-    log = _log(list(seen))
+def _answer(seen: Sequence[Seen], error: BaseException | None, what: str) -> Answer:
+    log = log_of(list(seen))
     for item in reversed(seen):
-        content = _content(item.response)
-        data = _loads(content, truncated=_finish_reason(item.response) == "length") if content else None
+        text = content(item.response)
+        data = loads(text, truncated=finish_reason(item.response) == "length") if text else None
         if isinstance(data, dict):
             return Answer(data=data, calls=log.calls, usage=log.usage)
     raise ModelOutputError(f"the {what} pass got no usable JSON from the model") from error
 
 
-def call(client: instructor.Instructor, req: dict[str, Any], what: str) -> Answer:
-    req = dict(req)
-    with _attempts(DIGEST_ID) as seen, validating(req.pop("validation")):
-        client.create(**req)
+def call(client: Client, req: dict[str, Any], what: str) -> Answer:
+    seen = structured.call(client, req, DIGEST_ID)
     return _answer(seen, seen.error, what)
 
 
-async def acall(client: instructor.AsyncInstructor, req: dict[str, Any], what: str) -> Answer:
-    req = dict(req)
-    with _attempts(DIGEST_ID) as seen, validating(req.pop("validation")):
-        await client.create(**req)
+async def acall(client: AsyncClient, req: dict[str, Any], what: str) -> Answer:
+    seen = await structured.acall(client, req, DIGEST_ID)
     return _answer(seen, seen.error, what)
 
 

@@ -58,12 +58,10 @@ import logging
 from collections.abc import Callable, Mapping
 
 import httpx2
-import instructor
-from openai import AsyncOpenAI, DefaultAsyncHttpx2Client, DefaultHttpx2Client, OpenAI
-from openai._constants import DEFAULT_CONNECTION_LIMITS
+from openai import DEFAULT_CONNECTION_LIMITS, AsyncOpenAI, DefaultAsyncHttpx2Client, DefaultHttpx2Client, OpenAI
 
 from ..errors import ConfigurationError
-from . import speedups
+from . import structured
 from .limiter import AsyncObservingTransport
 from ..settings import Settings
 from .replay import AsyncRecordReplayTransport, Cassette, RecordReplayTransport, start_recording
@@ -75,12 +73,6 @@ from ..redact import redact, secrets_in
 # Library code never prints: the attempts are reported in the briefing's metadata instead.
 logging.getLogger("instructor").addHandler(logging.NullHandler())
 logging.getLogger("instructor").propagate = False
-
-_MODES = {
-    "json_schema": instructor.Mode.JSON_SCHEMA,
-    "tools": instructor.Mode.TOOLS,
-    "json": instructor.Mode.JSON,
-}
 
 Observer = Callable[[int, Mapping[str, str]], None]
 
@@ -161,10 +153,6 @@ class AsyncRedactingTransport(httpx2.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self.inner.aclose()
-
-
-def instructor_mode(settings: Settings) -> instructor.Mode:
-    return _MODES[settings.mode]
 
 
 def _client_kwargs(settings: Settings) -> dict[str, object]:
@@ -253,15 +241,29 @@ def make_async_openai(
     return AsyncOpenAI(**kwargs)  # type: ignore[arg-type]
 
 
-def wrap(client: OpenAI, settings: Settings) -> instructor.Instructor:
+def wrap(client: OpenAI, settings: Settings) -> structured.Client:
+    """``client`` wrapped for structured calls in ``settings.mode``, its completions collected."""
     if not isinstance(client, OpenAI):
         raise ConfigurationError(f"expected an openai.OpenAI client, got {type(client).__name__}")
-    speedups.install()
-    return instructor.from_openai(client, mode=instructor_mode(settings))
+    return structured.wrap(client, settings.mode)  # type: ignore[return-value]
 
 
-def wrap_async(client: AsyncOpenAI, settings: Settings) -> instructor.AsyncInstructor:
+def wrap_async(client: AsyncOpenAI, settings: Settings) -> structured.AsyncClient:
     if not isinstance(client, AsyncOpenAI):
         raise ConfigurationError(f"expected an openai.AsyncOpenAI client, got {type(client).__name__}")
-    speedups.install()
-    return instructor.from_openai(client, mode=instructor_mode(settings))
+    return structured.wrap(client, settings.mode)  # type: ignore[return-value]
+
+
+def instructor_client(settings: Settings, client: OpenAI | None = None) -> structured.Client:
+    """The structured-call client of a run: ``client`` (default: :func:`make_openai`) wrapped."""
+    return wrap(client if client is not None else make_openai(settings), settings)
+
+
+def async_instructor_client(
+    settings: Settings, client: AsyncOpenAI | None = None, observe: Observer | None = None,
+    watch: ServerWatch | None = None,
+) -> structured.AsyncClient:
+    """Async twin of :func:`instructor_client`; ``observe`` and ``watch`` as for :func:`make_async_openai`."""
+    if client is None:
+        client = make_async_openai(settings, observe=observe, watch=watch)
+    return wrap_async(client, settings)

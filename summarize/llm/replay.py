@@ -84,14 +84,14 @@ def request_key(method: str, path: str, body: Any) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _api_path(url: httpx2.URL) -> str:
+def api_path(url: httpx2.URL) -> str:
     """The endpoint path relative to the API root, so recordings survive a change of host or port."""
     path = url.path
     marker = "/v1/"
     return path[path.index(marker) + len(marker) - 1 :] if marker in path else path
 
 
-def _body(request: httpx2.Request) -> Any:
+def request_body(request: httpx2.Request) -> Any:
     raw = request.read()
     if not raw:
         return None
@@ -192,8 +192,8 @@ class _Recorder:
         self.mode = mode
 
     def lookup(self, request: httpx2.Request) -> tuple[str, Any, httpx2.Response | None]:
-        body = _body(request)
-        key = request_key(request.method, _api_path(request.url), body)
+        body = request_body(request)
+        key = request_key(request.method, api_path(request.url), body)
         exchange = self.cassette.find(key)
         if exchange is None:
             if self.mode == "record":
@@ -222,7 +222,7 @@ class _Recorder:
             article,
             {
                 "article": article,
-                "request": {"method": request.method, "path": _api_path(request.url), "body": body},
+                "request": {"method": request.method, "path": api_path(request.url), "body": body},
                 "response": {
                     "status": response.status_code,
                     "headers": {k: v for k, v in response.headers.items() if k.lower() in _KEEP_RESPONSE_HEADERS},

@@ -51,18 +51,18 @@ import httpx2
 import openai
 from openai import AsyncOpenAI, OpenAI
 
-from ..briefing.brief import Plan, instructor_client
+from ..briefing.brief import Plan
 from ..briefing.call import run_part, run_summary
 from .cache import BriefingCache
 from .pipeline import DEFAULT_CONCURRENCY, Passes, ProgressCallback, Run, Source, arun, load_sources
 from .pricing import PriceTable
 from ..digest.entities import Resolver
 from ..errors import BatchError, BriefingError, InputError, UsageError
-from ..llm.client import make_async_openai
-from ..llm.replay import Cassette, _api_path, _body, article_of, request_key
+from ..llm.client import instructor_client, make_async_openai
+from ..llm.replay import Cassette, api_path, article_of, request_body, request_key
+from ..text.files import write_atomic
 from ..models import Article
 from ..settings import Settings
-from ..text.files import write_atomic
 
 ENDPOINT = "/v1/chat/completions"
 CHAT_PATH = "/chat/completions"
@@ -126,10 +126,10 @@ class _CollectingTransport(httpx2.BaseTransport):
         self.requests: dict[str, Pending] = {}
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
-        path = _api_path(request.url)
+        path = api_path(request.url)
         if path != CHAT_PATH:
             raise _Deferred(f"unexpected request to {path} while collecting")
-        body = _body(request)
+        body = request_body(request)
         key = request_key(request.method, path, body)
         self.requests.setdefault(key, Pending(article_of(request), body))
         raise _Deferred(key)
@@ -396,9 +396,9 @@ class _BatchAnswers(httpx2.AsyncBaseTransport):
         self.online = 0
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
-        path = _api_path(request.url)
+        path = api_path(request.url)
         if path == CHAT_PATH:
-            exchange = self.results.find(request_key(request.method, path, _body(request)))
+            exchange = self.results.find(request_key(request.method, path, request_body(request)))
             if exchange is not None:
                 self.from_batch += 1
                 response = exchange["response"]

@@ -29,8 +29,9 @@ from ..digest.merge import EventHints, merge
 from ..render.markdown import source_tags
 
 if TYPE_CHECKING:  # the model client (openai, instructor) is imported when the first request is made: a
-    import instructor  # run that the cache answers whole never loads it (start-up cost, see benchmarks/startup.py)
-    from openai import AsyncOpenAI, OpenAI
+    from openai import AsyncOpenAI, OpenAI  # run that the cache answers whole never loads it (benchmarks/startup.py)
+
+    from ..llm.structured import AsyncClient
 
 Source = Article | os.PathLike[str] | str
 
@@ -239,7 +240,7 @@ def _with_reports(digest: Digest, reports: list[PassReport], headline: Headline 
 
 
 async def _adigest_passes(
-    tracker: _Tracker, run_: Run, client: instructor.AsyncInstructor | Blocking, passes: Passes
+    tracker: _Tracker, run_: Run, client: AsyncClient | Blocking, passes: Passes
 ) -> Run:
     """The passes after a run. A failed pass is reported in ``digest.meta.passes``; the digest stands."""
     from ..digest.events import acluster
@@ -331,7 +332,7 @@ async def arun(
 
 
 async def _arun(
-    sources: Sequence[Source], settings: Settings, calls: instructor.AsyncInstructor | Blocking | None,
+    sources: Sequence[Source], settings: Settings, calls: AsyncClient | Blocking | None,
     on_progress: ProgressCallback | None, cache: BriefingCache | None, exclude: Sequence[Path], concurrency: int,
     resolver: Resolver | None, passes: Passes, watch: ServerWatch | None = None,
 ) -> Run:
@@ -346,7 +347,7 @@ async def _arun(
     tracker.limit = limit
     own: list[AsyncOpenAI] = []
 
-    def wrapped() -> instructor.AsyncInstructor | Blocking:
+    def wrapped() -> AsyncClient | Blocking:
         nonlocal calls
         if calls is None:
             from ..briefing.brief import async_instructor_client

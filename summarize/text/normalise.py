@@ -162,6 +162,7 @@ def normalised_text(text: str) -> Normalised:
     return normalise_mapped(text)
 
 
+@lru_cache(maxsize=4096)  # a name and a sentence are compared many times per article (grounding, merging)
 def normalise(s: str) -> str:
     """Return the form of ``s`` that "normalised" matching compares.
 

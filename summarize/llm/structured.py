@@ -1,0 +1,247 @@
+"""One structured model call through instructor, and every completion it saw: the only module that imports instructor.
+
+instructor is used through its public API only (``instructor.from_openai``, ``instructor.Mode``,
+``instructor.response_schema``, the ``Instructor``/``AsyncInstructor`` clients, their ``create`` and the
+``"completion:response"`` hook), within the range ``pyproject.toml`` gives (``instructor>=1.17,<2``); the
+versions the suite was run with are in ``requirements.lock``, and ``tests/test_instructor_latest.py`` runs the
+structured-call tests against the newest release (see the README).
+
+One call (:func:`call`, :func:`acall`):
+
+1. instructor sends the request and validates the answer's shape; a malformed answer is re-asked up to the
+   request's ``max_retries``.
+2. Every raw completion is collected through the hook, with its own token usage (:class:`Seen`), so a
+   caller can salvage what the model got right from every attempt, even when the last one failed.
+3. Transport and API errors are not model mistakes: they surface as :class:`~summarize.errors.BriefingError`
+   (or :class:`~summarize.errors.ModelServerError`) with the original exception as ``__cause__``, and a
+   replay miss as :class:`~summarize.errors.ReplayMiss` itself. A model mistake (validation failure,
+   truncation, unreadable JSON) is kept in :attr:`Collected.error` for the caller.
+
+The helpers read a completion (:func:`content`, :func:`finish_reason`, :func:`loads`) and count calls
+(:class:`CallLog`, :func:`log_of`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import inspect
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, TypeVar
+
+import instructor
+import jiter
+import openai
+from pydantic import BaseModel
+
+from ..errors import BriefingError, ModelServerError, ReplayMiss
+from ..models import Usage
+from ..redact import redact, secrets_in
+from .validation import validating
+from .watch import ServerProblem
+
+Client = instructor.Instructor
+AsyncClient = instructor.AsyncInstructor
+M = TypeVar("M", bound=BaseModel)
+
+MODES = {"json_schema": instructor.Mode.JSON_SCHEMA, "tools": instructor.Mode.TOOLS, "json": instructor.Mode.JSON}
+
+_RESPONSES: contextvars.ContextVar[list[Any] | None] = contextvars.ContextVar("summarize_responses", default=None)
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One raw completion as it arrived, with its own token usage."""
+
+    response: Any
+    usage: Usage
+
+
+class Collected(list):  # type: ignore[type-arg]
+    """The completions of one call (a list of :class:`Seen`), the model error swallowed, if any, and else
+    instructor's validated answer (``result``, parsed from the last completion)."""
+
+    error: BaseException | None = None
+    result: Any = None
+
+
+def _collect(response: Any) -> None:
+    bucket = _RESPONSES.get()
+    if bucket is not None:
+        # Snapshot the usage now: instructor later overwrites ``response.usage`` with its running total.
+        bucket.append(Seen(response, usage_of(response)))
+
+
+def attach_collector(client: Client | AsyncClient) -> None:
+    """Let ``client`` report its raw completions to the :func:`collecting` block they are made in."""
+    client.on("completion:response", _collect)
+
+
+def wrap(client: openai.OpenAI | openai.AsyncOpenAI, mode: str) -> Client | AsyncClient:
+    """An instructor client over ``client`` in ``mode`` (``json_schema``, ``tools`` or ``json``), collecting."""
+    wrapped = instructor.from_openai(client, mode=MODES[mode])
+    attach_collector(wrapped)
+    return wrapped
+
+
+@lru_cache(maxsize=None)
+def prepared(model: type[M]) -> type[M]:
+    """``model`` as instructor wraps it for a request (``instructor.response_schema``), built once per model,
+    its JSON Schema stored. instructor sees the wrapped class and does not wrap it again; the request body
+    is the one instructor builds itself (the replay tests compare request hashes with recordings)."""
+    wrapped: Any = instructor.response_schema(model)
+    generate = inspect.getattr_static(wrapped, "model_json_schema").__func__  # pydantic's own
+    # A string, parsed on each call: every caller gets a fresh dict it may change (json.loads ~15 µs).
+    stored = json.dumps(generate(wrapped))
+
+    def model_json_schema(cls: type[BaseModel], *args: Any, **kwargs: Any) -> dict[str, Any]:
+        if args or kwargs or cls is not wrapped:  # other arguments, or a subclass: generated as usual
+            return generate(cls, *args, **kwargs)
+        return json.loads(stored)
+
+    wrapped.model_json_schema = classmethod(model_json_schema)  # on our own wrapped class only
+    return wrapped  # type: ignore[no-any-return]
+
+
+# --------------------------------------------------------------------------- reading a completion
+
+
+def content(response: Any) -> str | None:
+    """The answer's text: the message content, else the first tool call's arguments."""
+    try:
+        message = response.choices[0].message
+    except (AttributeError, IndexError):
+        return None
+    if message.content:
+        return message.content
+    calls = getattr(message, "tool_calls", None) or []
+    return calls[0].function.arguments if calls else None
+
+
+def finish_reason(response: Any) -> str | None:
+    try:
+        return response.choices[0].finish_reason
+    except (AttributeError, IndexError):
+        return None
+
+
+def usage_of(response: Any) -> Usage:
+    usage = getattr(response, "usage", None)
+    if usage is None:
+        return Usage()
+    details = getattr(usage, "prompt_tokens_details", None)
+    cached = getattr(details, "cached_tokens", None) or 0
+    return Usage(
+        prompt_tokens=usage.prompt_tokens or 0, completion_tokens=usage.completion_tokens or 0, cached_tokens=cached
+    )
+
+
+def loads(text: str, truncated: bool) -> Any:
+    """JSON from an answer (a fenced block too); a truncated one is parsed up to its last complete value."""
+    text = text.strip()
+    if text.startswith("```"):
+        text = text.strip("`").removeprefix("json").strip()
+    try:
+        return jiter.from_json(text.encode("utf-8"), partial_mode="trailing-strings" if truncated else "off")
+    except ValueError:
+        return None
+
+
+@dataclass
+class CallLog:
+    """What calls cost: answers, re-asks, truncated answers, split parts and tokens."""
+
+    calls: int = 0
+    reasks: int = 0
+    truncated: int = 0
+    splits: int = 0
+    usage: Usage = field(default_factory=Usage)
+
+    def add(self, other: CallLog) -> None:
+        self.calls += other.calls
+        self.reasks += other.reasks
+        self.truncated += other.truncated
+        self.splits += other.splits
+        self.usage = self.usage + other.usage
+
+
+def log_of(seen: list[Seen]) -> CallLog:
+    log = CallLog(calls=len(seen), reasks=max(0, len(seen) - 1))
+    for item in seen:
+        log.usage = log.usage + item.usage
+        log.truncated += finish_reason(item.response) == "length"
+    return log
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    seen: list[BaseException] = []
+    cur: BaseException | None = exc
+    while cur is not None and all(cur is not e for e in seen):
+        seen.append(cur)
+        cur = cur.__cause__ or cur.__context__
+    return seen
+
+
+def raise_transport(exc: BaseException, article_id: str) -> None:
+    """Re-raise API/transport failures (not model mistakes) as ours, keeping the original; return otherwise.
+
+    A replay miss wins over the ``APIConnectionError`` the openai client wraps it in."""
+    chain = _chain(exc)
+    for cur in chain:
+        if isinstance(cur, ReplayMiss):
+            raise cur
+    for cur in chain:
+        if isinstance(cur, ServerProblem):  # its message names the server and the fix
+            raise ModelServerError(f"{article_id}: {cur}", article_id=article_id) from cur
+    for cur in chain:
+        if isinstance(cur, openai.APIError):
+            # an error body may echo the key: hide the one the request carried, and anything key-shaped
+            said = redact(str(cur), secrets_in(getattr(getattr(cur, "request", None), "headers", None)))
+            raise BriefingError(f"{article_id}: the LLM request failed: {said}", article_id=article_id) from cur
+
+
+# --------------------------------------------------------------------------- one call
+
+
+@contextlib.contextmanager
+def collecting(article_id: str) -> Iterator[Collected]:
+    """Collect every raw completion made inside the block. Transport and API errors are re-raised as
+    :class:`BriefingError`; model mistakes (validation failures, truncation, unreadable JSON) are kept in
+    ``.error`` and swallowed, because what the collected completions hold is salvaged afterwards."""
+    bucket = Collected()
+    token = _RESPONSES.set(bucket)
+    try:
+        yield bucket
+    except Exception as exc:  # noqa: BLE001 - sorted by raise_transport; the rest is salvaged
+        raise_transport(exc, article_id)
+        bucket.error = exc
+    finally:
+        _RESPONSES.reset(token)
+
+
+def _split(request: dict[str, Any]) -> tuple[dict[str, Any], Any]:
+    kwargs = dict(request)
+    return kwargs, kwargs.pop("validation", None)
+
+
+def call(client: Client, request: dict[str, Any], article_id: str) -> Collected:
+    """Send ``request`` (``create`` keyword arguments; ``validation``, if given, is the validation context,
+    set around the call and never sent) and return every completion it took."""
+    kwargs, context = _split(request)
+    with collecting(article_id) as seen, validating(context) if context is not None else contextlib.nullcontext():
+        seen.result = client.create(**kwargs)
+    return seen
+
+
+async def acall(client: AsyncClient, request: dict[str, Any], article_id: str) -> Collected:
+    """Async form of :func:`call`."""
+    kwargs, context = _split(request)
+    with collecting(article_id) as seen, validating(context) if context is not None else contextlib.nullcontext():
+        seen.result = await client.create(**kwargs)
+    return seen
