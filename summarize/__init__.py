@@ -7,47 +7,100 @@
     >>> digest = build_digest(["seeds/"], settings=settings)
 
 Every item of a briefing carries located evidence (``quote``, ``start``, ``end``) in the article text.
+
+The public names are imported on first use (:func:`__getattr__`), so ``import summarize`` and the
+``summarize`` command's start-up do not load the model client (openai, instructor) until a run needs it.
 """
 
-from .article.load import article_from_text, load_article
-from .briefing.brief import abrief, brief
-from .run.pipeline import Passes, Run, abuild_digest, arun, build_digest, run
-from .digest.merge import merge
-from .render.markdown import render as render_markdown
-from .render.html import render_html
-from .errors import (
-    BriefingError,
-    ConfigurationError,
-    InputError,
-    ModelOutputError,
-    ReplayMiss,
-    SummarizeError,
-    TruncatedOutput,
-    UsageError,
-)
-from .models import Actor, Article, Briefing, Decision, Digest, Evidence, Failure, OpenQuestion, Weapon
-from .settings import Settings
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "Actor", "Article", "Briefing", "BriefingError", "ConfigurationError", "Decision", "Digest", "Evidence",
-    "Failure", "InputError", "ModelOutputError", "OpenQuestion", "Passes", "ReplayMiss", "Run", "Settings", "SummarizeError",
-    "TruncatedOutput", "UsageError", "Weapon", "abrief", "abuild_digest", "article_from_text", "arun", "brief",
-    "build_digest", "load_article", "merge", "render_html", "render_markdown", "run",
-]
+# public name -> the module that defines it (relative to this package)
+_PUBLIC: dict[str, str] = {
+    **dict.fromkeys(["article_from_text", "load_article"], ".article.load"),
+    **dict.fromkeys(["abrief", "brief"], ".briefing.brief"),
+    **dict.fromkeys(["Passes", "Progress", "Run", "abuild_digest", "arun", "build_digest", "run"], ".run.pipeline"),
+    "merge": ".digest.merge",
+    "render_html": ".render.html",
+    **dict.fromkeys([
+        "BriefingError", "ConfigurationError", "InputError", "ModelOutputError", "ReplayMiss", "SummarizeError",
+        "TruncatedOutput", "UsageError",
+    ], ".errors"),
+    **dict.fromkeys([
+        "Actor", "Article", "Briefing", "Decision", "Digest", "Evidence", "Failure", "OpenQuestion", "Weapon",
+        # every output type, so callers can annotate and validate with them (``summarize.Support``...)
+        "ArticleRef", "BriefingMeta", "Claim", "CleaningReport", "DailyInfo", "DigestActor", "DigestDecision",
+        "DigestMeta", "DigestQuestion", "DigestWeapon", "Divergence", "DroppedItem", "Headline", "HeadlineSentence",
+        "PassReport", "Support", "TimelineEvent", "Usage",
+    ], ".models"),
+    "Settings": ".settings",
+    **dict.fromkeys(["BatchRun", "arun_batch", "run_batch"], ".run.batch"),
+    **dict.fromkeys(["Daily", "adaily", "write_daily"], ".run.daily"),
+}
+_RENAMED = {"render_markdown": (".render.markdown", "render")}
 
-# Every output type, so callers can annotate and validate with them (``summarize.Digest``, ``summarize.Support``...).
-from .run.batch import BatchRun, arun_batch, run_batch
-from .run.daily import Daily, adaily, write_daily
-from .run.pipeline import Progress
-from .models import (
-    ArticleRef, BriefingMeta, Claim, CleaningReport, DailyInfo, DigestActor, DigestDecision, DigestMeta, DigestQuestion,
-    DigestWeapon, Divergence, DroppedItem, Headline, HeadlineSentence, PassReport, Support, TimelineEvent, Usage,
-)
+__all__ = sorted([*_PUBLIC, *_RENAMED])
 
-__all__ += [
-    "ArticleRef", "BriefingMeta", "Claim", "CleaningReport", "DailyInfo", "DigestActor", "DigestDecision", "DigestMeta",
-    "DigestQuestion", "DigestWeapon", "Divergence", "DroppedItem", "Headline", "HeadlineSentence", "PassReport", "Progress",
-    "Support", "TimelineEvent", "Usage", "BatchRun", "arun_batch", "run_batch", "Daily", "adaily", "write_daily",
-]
+
+def __getattr__(name: str) -> Any:
+    """Import a public name on first use, then keep it in the module (later uses cost nothing)."""
+    if name in _PUBLIC:
+        module, attr = _PUBLIC[name], name
+    elif name in _RENAMED:
+        module, attr = _RENAMED[name]
+    else:
+        raise AttributeError(f"module 'summarize' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+class _Package(types.ModuleType):
+    """``summarize.run`` is the function :func:`~summarize.run.pipeline.run`, as it always was, though a
+    subpackage has that name too: importing ``summarize.run.cache`` makes the import system set the
+    package's ``run`` attribute to the subpackage, which would otherwise hide the function. The subpackage
+    stays where imports look for it (``sys.modules``)."""
+
+    @property
+    def run(self) -> Any:
+        from .run.pipeline import run
+
+        return run
+
+    @run.setter
+    def run(self, value: Any) -> None:  # the import system records the subpackage here: nothing to keep
+        pass
+
+
+sys.modules[__name__].__class__ = _Package
+
+
+if TYPE_CHECKING:  # for type checkers and IDEs: the same names, imported eagerly
+    from .article.load import article_from_text, load_article
+    from .briefing.brief import abrief, brief
+    from .digest.merge import merge
+    from .errors import (
+        BriefingError, ConfigurationError, InputError, ModelOutputError, ReplayMiss, SummarizeError, TruncatedOutput,
+        UsageError,
+    )
+    from .models import (
+        Actor, Article, ArticleRef, Briefing, BriefingMeta, Claim, CleaningReport, DailyInfo, Decision, Digest,
+        DigestActor, DigestDecision, DigestMeta, DigestQuestion, DigestWeapon, Divergence, DroppedItem, Evidence,
+        Failure, Headline, HeadlineSentence, OpenQuestion, PassReport, Support, TimelineEvent, Usage, Weapon,
+    )
+    from .render.html import render_html
+    from .render.markdown import render as render_markdown
+    from .run.batch import BatchRun, arun_batch, run_batch
+    from .run.daily import Daily, adaily, write_daily
+    from .run.pipeline import Passes, Progress, Run, abuild_digest, arun, build_digest, run
+    from .settings import Settings

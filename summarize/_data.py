@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -13,3 +14,9 @@ def data_dir(name: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"the {name}/ folder is missing from the installation; reinstall summarize")
+
+
+@lru_cache(maxsize=None)
+def prompt_version() -> str:
+    """The version of the prompt templates (``prompts/VERSION``)."""
+    return (data_dir("prompts") / "VERSION").read_text(encoding="utf-8").strip()

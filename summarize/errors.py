@@ -3,14 +3,32 @@
 Two families, as in pydantic-ai: a mistake the caller can fix by changing what they pass or configure
 (``UsageError`` and its children), and a failure at run time (``BriefingError`` and children), which
 always keeps the original exception as ``__cause__`` so nothing is lost on the way to the digest's
-``failures`` list. Every message says what to do next.
+``failures`` list. Every message says what to do next; where the message alone cannot say it (an error
+of the model's API), ``fix`` does: one line naming what to type next, which the command line prints.
 """
 
 from __future__ import annotations
 
 
+GENERIC_FIX = "fix the cause above and run the same command again"
+
+# What to do about an error of the model's API that stops a whole run, by the public openai class name
+# that ``BriefingError.kind`` gives. The one table of these fixes.
+API_FIXES = {
+    "AuthenticationError": "check OPENAI_API_KEY (or --base-url for a local server), then run the same command again",
+    "PermissionDeniedError": "this key may not use that model or endpoint: check --model and the key's permissions",
+    "NotFoundError": "the server does not know that model or endpoint: check --model and --base-url",
+    "RateLimitError": "the account has no quota left: add credit or use another key, then run the same command again",
+}
+RATE_LIMITED_FIX = "the server kept refusing for its rate limit: lower --concurrency or wait, then run the same command again"
+
+
 class SummarizeError(Exception):
-    """Base class of every error this package raises on purpose."""
+    """Base class of every error this package raises on purpose.
+
+    ``fix``: what to do next, one line, when the message does not already say it (None when it does)."""
+
+    fix: str | None = None
 
 
 # --------------------------------------------------------------------------- caller mistakes
@@ -54,6 +72,15 @@ class BriefingError(SummarizeError):
                 return public
         return type(self).__name__
 
+    @property
+    def fix(self) -> str | None:  # type: ignore[override]
+        """What to do next: for an error of the model's API, the fix for its kind (a 429 is a quota fix only
+        when the answer says the quota is spent); otherwise the generic one."""
+        fix = API_FIXES.get(self.kind)
+        if self.kind == "RateLimitError" and not _quota_spent(self.__cause__):
+            return RATE_LIMITED_FIX
+        return fix or GENERIC_FIX
+
 
 class ModelOutputError(BriefingError):
     """The model's answer could not be turned into a briefing (invalid JSON, schema violations)."""
@@ -67,14 +94,36 @@ class ModelServerError(BriefingError):
     """The model server cannot serve this run: nothing listens at the base URL, it accepts but never
     answers, or it answers a web page instead of the API. Stops a run; the message names the URL and the fix."""
 
+    fix = None  # type: ignore[assignment]  # the message names it
+
 
 class ReplayMiss(BriefingError):
     """Replay mode met a request that has no recording. Never falls through to the network."""
+
+    fix = "record the missing articles with --record DIR against a live model"  # type: ignore[assignment]
 
 
 class BatchError(BriefingError):
     """A ``--batch`` run could not go on: the Batch API refused the batch (status ``failed``), or it is
     still running after the caller's time limit. The message names the batch and the fix."""
+
+    fix = None  # type: ignore[assignment]  # the message names it
+
+
+def _quota_spent(exc: BaseException | None) -> bool:
+    """True when an openai 429 in ``exc``'s chain says the quota is spent (code or type ``insufficient_quota``)."""
+    import openai
+
+    seen: list[BaseException] = []
+    while exc is not None and all(exc is not e for e in seen):
+        seen.append(exc)
+        if isinstance(exc, openai.RateLimitError):
+            body = exc.body if isinstance(exc.body, dict) else {}
+            inner = body.get("error", body) if isinstance(body.get("error", body), dict) else {}
+            codes = {exc.code, exc.type, inner.get("code"), inner.get("type")}
+            return "insufficient_quota" in codes
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def _openai_kind(exc: BaseException | None) -> str | None:

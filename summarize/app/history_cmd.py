@@ -13,7 +13,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..run.history import History, default_path
 
 HistoryOpt = Annotated[
     Optional[Path],
@@ -32,6 +31,8 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOpt = False,
     ) -> None:
         """List past runs: when, which command and model, articles briefed and failed, tokens, cost, page."""
+        from ..run.history import History, default_path  # here: --help stays free of the library's imports
+
         runs = History(history or default_path()).runs(limit)
         if as_json:
             typer.echo(json.dumps([dataclasses.asdict(r) for r in runs], ensure_ascii=False, indent=2))
@@ -55,6 +56,8 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOpt = False,
     ) -> None:
         """Show where NAME appeared across days: when, in which source, what was said, with the quote."""
+        from ..run.history import History, default_path
+
         found = History(history or default_path()).mentions(name, since=since)
         if as_json:
             typer.echo(json.dumps([dataclasses.asdict(m) for m in found], ensure_ascii=False, indent=2))

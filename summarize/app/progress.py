@@ -12,13 +12,15 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.live import Live
 from rich.text import Text
 
-from ..run.pipeline import Progress
-from ..llm.watch import ServerWatch
+if TYPE_CHECKING:  # types only: importing the run would import the model client
+    from ..llm.watch import ServerWatch
+    from ..run.pipeline import Progress
 
 DEFAULT_INTERVAL = 30.0
 

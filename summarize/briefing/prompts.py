@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .._data import data_dir
+from .._data import data_dir, prompt_version  # noqa: F401  (prompt_version: its home before the ground had it)
 from .extraction import lang_key
 
 LANGUAGES = {
@@ -24,11 +24,6 @@ LANGUAGES = {
 class Template:
     system: str
     user: str
-
-
-@lru_cache(maxsize=None)
-def prompt_version() -> str:
-    return (data_dir("prompts") / "VERSION").read_text(encoding="utf-8").strip()
 
 
 @lru_cache(maxsize=None)

@@ -64,9 +64,9 @@ from ..errors import ConfigurationError
 from . import structured
 from .limiter import AsyncObservingTransport
 from ..settings import Settings
-from .replay import AsyncRecordReplayTransport, Cassette, RecordReplayTransport
+from .replay import AsyncRecordReplayTransport, Cassette, RecordReplayTransport, start_recording
 from .retry import AsyncRetryTransport, RetryPolicy, RetryTransport
-from .watch import AsyncWatchTransport, ServerWatch, WatchTransport
+from .watch import AsyncWatchTransport, ServerWatch, WatchTransport, server_watch  # noqa: F401 (server_watch: re-exported)
 from ..redact import redact, secrets_in
 
 # instructor logs every failed attempt at ERROR level; with no handler Python would print them to stderr.
@@ -96,9 +96,6 @@ def http_timeout(settings: Settings) -> httpx2.Timeout:
     return httpx2.Timeout(seconds, connect=min(CONNECT_TIMEOUT, seconds))
 
 
-def server_watch(settings: Settings) -> ServerWatch:
-    """A fresh :class:`ServerWatch` for a live or recording client of ``settings``."""
-    return ServerWatch(settings.base_url or "https://api.openai.com/v1", settings.read_timeout)
 _BODY_HEADERS = ("content-length", "content-encoding", "transfer-encoding")
 
 
@@ -187,7 +184,7 @@ def live_transport(
                              watch or server_watch(settings))
     retrying = RetryTransport(network, retry_policy)
     if settings.record_dir is not None:
-        return RecordReplayTransport(Cassette(settings.record_dir), "record", inner=retrying)
+        return RecordReplayTransport(start_recording(settings), "record", inner=retrying)
     return retrying
 
 
@@ -203,7 +200,7 @@ def async_live_transport(
         network = AsyncObservingTransport(network, observe)
     retrying = AsyncRetryTransport(network, retry_policy)
     if settings.record_dir is not None:
-        return AsyncRecordReplayTransport(Cassette(settings.record_dir), "record", inner=retrying)
+        return AsyncRecordReplayTransport(start_recording(settings), "record", inner=retrying)
     return retrying
 
 

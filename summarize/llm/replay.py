@@ -35,8 +35,10 @@ from urllib.parse import quote, unquote
 
 import httpx2
 
+from .._data import prompt_version
 from ..errors import ReplayMiss
 from ..redact import redact_data, secrets_in
+from ..settings import Settings
 from ..text.files import write_atomic
 
 ARTICLE_HEADER = "X-Summarize-Article"
@@ -147,6 +149,18 @@ class Cassette:
 
     def write_manifest(self, data: dict[str, Any]) -> None:
         write_atomic(self.directory / MANIFEST, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def start_recording(settings: Settings) -> Cassette:
+    """The cassette a recording run (``settings.record_dir``) writes to. Its manifest is written now, as
+    recording starts: what the requests depend on, so ``--replay DIR`` alone matches them later."""
+    assert settings.record_dir is not None
+    cassette = Cassette(settings.record_dir)
+    cassette.write_manifest(
+        {"model": settings.model, "mode": settings.mode, "lang": settings.lang, "depth": settings.depth,
+         "chunk_chars": settings.chunk_chars, "prompt_version": prompt_version()}
+    )
+    return cassette
 
 
 def _miss(request: httpx2.Request, cassette: Cassette, key: str) -> ReplayMiss:

@@ -27,6 +27,8 @@ import time
 
 import httpx2
 
+from ..settings import Settings
+
 MAX_CONNECT_FAILURES = 3  # connection failures before a first answer that stop the run (one request retries 3x)
 
 
@@ -175,3 +177,8 @@ class AsyncWatchTransport(httpx2.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self.inner.aclose()
+
+
+def server_watch(settings: Settings) -> ServerWatch:
+    """A fresh :class:`ServerWatch` for a live or recording client of ``settings``."""
+    return ServerWatch(settings.base_url or "https://api.openai.com/v1", settings.read_timeout)

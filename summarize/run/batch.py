@@ -59,6 +59,7 @@ from ..briefing.brief import Plan
 from ..briefing.call import run_part, run_summary
 from .cache import BriefingCache
 from .pipeline import DEFAULT_CONCURRENCY, Passes, ProgressCallback, Run, Source, arun, load_sources
+from .pricing import PriceTable
 from ..digest.entities import Resolver
 from ..errors import BatchError, BriefingError, InputError, UsageError
 from ..llm.client import instructor_client, make_async_openai
@@ -517,6 +518,7 @@ async def arun_batch(
     if_failed: Literal["error", "online"] = "error",
     passes: Passes = Passes(),
     limits: BatchLimits = BatchLimits(),
+    prices: PriceTable | None = None,
 ) -> BatchRun:
     """Brief ``sources`` through the Batch API (see the module docstring) and return the run.
 
@@ -563,7 +565,7 @@ async def arun_batch(
     try:
         run = await arun(
             sources, settings=settings, client=answer_client, on_progress=on_progress, cache=cache,
-            exclude=exclude, concurrency=concurrency, resolver=resolver, passes=passes,
+            exclude=exclude, concurrency=concurrency, resolver=resolver, passes=passes, prices=prices,
         )
     finally:
         await answer_client.close()

@@ -89,6 +89,18 @@ def quotes_in_place(briefing: Briefing, text: str) -> bool:
 Warn = Callable[[str], None]
 
 
+def run_cache(
+    settings: Settings, *, no_cache: bool = False, directory: str | os.PathLike[str] | None = None,
+    on_warning: Warn | None = None,
+) -> BriefingCache | None:
+    """The cache a run uses, decided here for every command: none with ``no_cache``, and none when recording
+    or replaying (those runs must reach the model, or the recordings); else ``directory`` (default
+    :func:`default_cache_dir`)."""
+    if no_cache or settings.record_dir is not None or settings.replay_dir is not None:
+        return None
+    return BriefingCache(directory or default_cache_dir(), on_warning=on_warning)
+
+
 class BriefingCache:
     """Briefings stored as ``DIR/<key[:2]>/<key>.json``. ``on_warning`` (optional) hears each warning once."""
 

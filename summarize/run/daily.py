@@ -30,12 +30,11 @@ from pydantic import ValidationError
 from .cache import BriefingCache
 from .pipeline import DEFAULT_CONCURRENCY, Passes, ProgressCallback, Run, arun, load_sources
 from ..digest.entities import Resolver, load_aliases
-from ..render.html import render_html
 from ..digest.merge import DecisionClusters, QuestionClusters, norm
 from ..text.dates import latest_stated_day
-from ..render.markdown import day_basis, dating, render
+from ..render.markdown import day_basis, dating
 from ..errors import InputError, UsageError
-from ..render.files import write_atomic
+from ..render.files import Written, write_digest
 from ..llm.watch import ServerWatch
 from ..models import Article, DailyInfo, Dating, Digest, UndatedPolicy
 from ..settings import Settings
@@ -258,20 +257,12 @@ def _not_known_new(digest: Digest, undated: set[str]) -> int:
     return changed
 
 
-def write_daily(daily: Daily, out_dir: str | os.PathLike[str]) -> list[Path]:
-    """Write ``YYYY-MM-DD.json``, ``.md`` and ``.html`` (each atomically); returns the paths."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    stem = daily.date.strftime(FILE_DATE)
+def write_daily(daily: Daily, out_dir: str | os.PathLike[str]) -> Written:
+    """Write ``YYYY-MM-DD.json``, ``.md`` and ``.html`` (each atomically), unless the run stopped on a fatal
+    error or briefed nothing while that day's files exist: see :func:`~summarize.render.files.write_digest`."""
     info = daily.digest.daily
     previous_html = f"{Path(info.previous_file).stem}.html" if info and info.previous_file else None
     title = f"Daily briefing {day_basis(info)}" if info else f"Daily briefing {daily.date.isoformat()}"
-    files = {
-        # spent/reused depend on the cache, not the day: left out so a rerun writes byte-identical files
-        out / f"{stem}.json": daily.digest.model_dump_json(indent=2, exclude={"meta": {"spent", "reused"}}) + "\n",
-        out / f"{stem}.md": render(daily.digest),
-        out / f"{stem}.html": render_html(daily.digest, title=title, previous=previous_html),
-    }
-    for path, text in files.items():
-        write_atomic(path, text)
-    return list(files)
+    # spent/reused depend on the cache, not the day: left out so a rerun writes byte-identical files
+    return write_digest(daily.digest, out_dir, stem=daily.date.strftime(FILE_DATE), stopped=daily.run.stopped is not None,
+                        title=title, previous=previous_html, exclude={"meta": {"spent", "reused"}})

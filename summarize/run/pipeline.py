@@ -10,30 +10,28 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
-
-from ..llm.structured import AsyncClient
-from openai import AsyncOpenAI, OpenAI
+from typing import TYPE_CHECKING, Literal
 
 from ..article.copies import mark_copies
 from ..article.fetch import FetchPolicy, PageCache, as_url, is_url
 from ..article.load import Scan, load_article, scan
 from ..article.remote import from_urls, read_opml, url_id
 from .cache import BriefingCache
-from ..llm import client as llm
+from .pricing import PriceTable
 from ..llm.limiter import DEFAULT_CONCURRENCY, AdaptiveLimit
-from ..llm.retry import is_fatal
 from ..llm.watch import ServerWatch
-from ..briefing.brief import abrief_with, async_instructor_client, instructor_client
 from ..errors import BriefingError, InputError, UsageError
 from ..models import Article, Briefing, Digest, Failure, Headline, PassReport
 from ..settings import Settings
 from ..sync import Blocking, run_sync
 from ..digest.entities import Resolver
-from ..digest.events import acluster
-from ..digest.headline import awrite_headline
 from ..digest.merge import EventHints, merge
 from ..render.markdown import source_tags
+
+if TYPE_CHECKING:  # the model client (openai, instructor) is imported when the first request is made: a
+    from openai import AsyncOpenAI, OpenAI  # run that the cache answers whole never loads it (benchmarks/startup.py)
+
+    from ..llm.structured import AsyncClient
 
 Source = Article | os.PathLike[str] | str
 
@@ -64,6 +62,7 @@ class Run:
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     stopped: str | None = None  # why the run stopped early (a fatal API error), if it did
     lowest_concurrency: int | None = None  # how far the adaptive limit backed off (async runs)
+    stopped_fix: str | None = None  # what to do about the fatal error, when its message does not say it
 
 
 @dataclass
@@ -156,6 +155,7 @@ class _Tracker:
         self.cache = cache
         self.settings = settings
         self.stopped: str | None = None
+        self.stopped_fix: str | None = None
         self.limit: AdaptiveLimit | None = None
         self.begun: set[int] = set()
         self._order: dict[str, int] = {a.id: n for n, a in enumerate(found.articles)}
@@ -187,10 +187,13 @@ class _Tracker:
         failure = Failure(article_id=article.id, error_kind=kind, message=str(exc))
         self.failures.append(failure)
         self._emit(Progress(i, self.total, article.id, "failed", article=article, failure=failure))
+        from ..llm.retry import is_fatal
+
         if not is_fatal(exc):
             return False
         # A bad key, no quota or an unknown model would fail every further request.
         self.stopped = f"{kind}: {exc}"
+        self.stopped_fix = exc.fix
         for n, rest in enumerate(self.articles, 1):
             if n in self.begun:
                 continue
@@ -209,7 +212,7 @@ class _Tracker:
         self.briefings.sort(key=lambda b: self._order.get(b.article.id, len(self._order)))
         self.failures.sort(key=lambda f: self._order.get(f.article_id, -1))
         lowest = self.limit.lowest if self.limit is not None else None
-        return Run(self.briefings, self.failures, self.merge(), self.skipped, self.stopped, lowest)
+        return Run(self.briefings, self.failures, self.merge(), self.skipped, self.stopped, lowest, self.stopped_fix)
 
 
 @dataclass(frozen=True)
@@ -240,6 +243,9 @@ async def _adigest_passes(
     tracker: _Tracker, run_: Run, client: AsyncClient | Blocking, passes: Passes
 ) -> Run:
     """The passes after a run. A failed pass is reported in ``digest.meta.passes``; the digest stands."""
+    from ..digest.events import acluster
+    from ..digest.headline import awrite_headline
+
     digest, reports, headline = run_.digest, [], None
     if passes.events and run_.briefings:
         try:
@@ -268,18 +274,26 @@ def run(
     exclude: Sequence[Path] = (),
     resolver: Resolver | None = None,
     passes: Passes = Passes(),
+    prices: PriceTable | None = None,
 ) -> Run:
     """Brief every article in ``sources`` one after another and merge the results; ``passes`` adds the
-    optional model passes over the digest (event clustering by ids, headline).
+    optional model passes over the digest (event clustering by ids, headline); ``prices`` sets the digest's
+    ``meta.cost_estimate`` for the tokens this run spent.
 
     With a ``cache``, briefings found there are reused and new ones are stored as soon as they exist, so
     an interrupted run loses nothing and a rerun only calls the model for what is missing. The sync form
     of :func:`arun`, one request at a time; ``client`` is an ``OpenAI`` (its requests run in the calling
     thread). Inside a running event loop it raises :class:`UsageError`: await :func:`arun` there."""
     settings = settings or Settings.from_env()
-    calls = Blocking(instructor_client(settings, client)) if client is not None else None
+    calls = None
+    if client is not None:
+        from ..briefing.brief import instructor_client
+
+        calls = Blocking(instructor_client(settings, client))
     result = run_sync(_arun(sources, settings, calls, on_progress, cache, exclude, 1, resolver, passes), "arun")
     result.lowest_concurrency = None  # nothing adaptive to report: one request at a time
+    if prices is not None:
+        prices.apply(result.digest, settings.model)
     return result
 
 
@@ -295,6 +309,7 @@ async def arun(
     resolver: Resolver | None = None,
     passes: Passes = Passes(),
     watch: ServerWatch | None = None,
+    prices: PriceTable | None = None,
 ) -> Run:
     """Async form of :func:`run`: at most ``concurrency`` requests to the model in flight at once, across
     all articles and the digest passes (fewer while the server pushes back). Up to ``concurrency`` articles
@@ -305,8 +320,15 @@ async def arun(
     if concurrency < 1:
         raise UsageError(f"concurrency={concurrency}: use 1 or more")
     settings = settings or Settings.from_env()
-    calls = async_instructor_client(settings, client) if client is not None else None
-    return await _arun(sources, settings, calls, on_progress, cache, exclude, concurrency, resolver, passes, watch)
+    calls = None
+    if client is not None:
+        from ..briefing.brief import async_instructor_client
+
+        calls = async_instructor_client(settings, client)
+    result = await _arun(sources, settings, calls, on_progress, cache, exclude, concurrency, resolver, passes, watch)
+    if prices is not None:
+        prices.apply(result.digest, settings.model)
+    return result
 
 
 async def _arun(
@@ -328,6 +350,9 @@ async def _arun(
     def wrapped() -> AsyncClient | Blocking:
         nonlocal calls
         if calls is None:
+            from ..briefing.brief import async_instructor_client
+            from ..llm import client as llm
+
             own.append(llm.make_async_openai(settings, observe=limit.observe, watch=watch))
             calls = async_instructor_client(settings, own[0])
         return calls
@@ -336,6 +361,8 @@ async def _arun(
         async with under_way:
             if tracker.stopped or tracker.begin(i, article):
                 return
+            from ..briefing.brief import abrief_with
+
             try:
                 briefing = await abrief_with(wrapped(), article, settings, limit=limit, priority=i)
                 tracker.done(i, article, briefing)

@@ -11,11 +11,21 @@ The table is a JSON file: model name -> prices per million tokens, e.g.::
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ConfigurationError
-from ..models import Usage
+from ..models import Digest, Usage
+
+
+PRICES_ENV = "SUMMARIZE_PRICES"
+
+
+def load_prices(path: str | Path | None = None, env: dict[str, str] | None = None) -> PriceTable | None:
+    """The price table at ``path``, else at ``$SUMMARIZE_PRICES``, else None (no estimate)."""
+    path = path or (env if env is not None else os.environ).get(PRICES_ENV) or None
+    return PriceTable.load(path) if path else None
 
 
 @dataclass(frozen=True)
@@ -57,3 +67,9 @@ class PriceTable:
         cached_price = price.cached_input if price.cached_input is not None else price.input
         total = fresh * price.input + cached * cached_price + usage.completion_tokens * price.output
         return round(total / 1_000_000, 6)
+
+    def apply(self, digest: Digest, model: str | None) -> Digest:
+        """Set ``digest.meta.cost_estimate`` from the tokens this run spent (briefings and digest passes);
+        None when ``model`` is not in the table."""
+        digest.meta.cost_estimate = self.estimate(model, digest.meta.spent)
+        return digest
