@@ -45,7 +45,7 @@ import instructor
 from openai import OpenAI
 
 from summarize import Settings, arun
-from summarize.briefing.extraction import models_for
+from summarize.briefing.drafts import models_for
 from summarize.run.cache import BriefingCache
 
 # Articles long enough to be read like news: twelve sentences with people, states, weapons, a decision and an

@@ -4,7 +4,7 @@ Two families live here:
 
 * the **output** models (``Article``, ``Briefing``, ``Digest`` and their items), whose spans and
   quotes are set by the code after grounding, never by the model;
-* nothing model-facing: what the LLM is asked to fill lives in ``summarize.briefing.extraction``.
+* nothing model-facing: what the LLM is asked to fill lives in ``summarize.briefing.drafts``.
 """
 
 from __future__ import annotations

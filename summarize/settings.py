@@ -41,7 +41,7 @@ class Settings:
     # Cleaned text per model call. Small models recall far more per paragraph than per article.
     chunk_chars: int = 1800
     # Passes per part (1, 2 or 3): how many requests read each part, each asking for fewer lists. A small
-    # model fills a short list far more completely; see extraction.PASSES and benchmarks/quality.py.
+    # model fills a short list far more completely; see briefing.drafts.PASSES and benchmarks/quality.py.
     depth: int = 3
     # Validation re-asks after the first answer (instructor's max_retries). One, as the grounding rules say.
     reasks: int = 1

@@ -15,7 +15,7 @@ from summarize import ConfigurationError, InputError, Settings, abrief
 from summarize.article.clean import clean
 from summarize.article.load import article_from_text, load_article
 from summarize.briefing.brief import Plan
-from summarize.briefing.extraction import Sentences, sentence_chars
+from summarize.briefing.numbered import Sentences, sentence_chars
 
 from .fakes import Scripted
 

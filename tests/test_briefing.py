@@ -328,7 +328,7 @@ def test_implausible_actors_and_weapons_are_dropped_with_their_reason() -> None:
 
 
 def test_items_beyond_a_lists_limit_are_counted_not_lost() -> None:
-    from summarize.briefing.extraction import MAX_QUESTIONS
+    from summarize.briefing.drafts import MAX_QUESTIONS
 
     many = [{**QUESTION, "question_in_english": f"Will release {n} happen?"} for n in range(MAX_QUESTIONS + 2)]
     # a list too long fails validation, so instructor re-asks once; the same answer comes back

@@ -8,9 +8,9 @@ import json
 import pytest
 
 from summarize import article_from_text, brief
-from summarize.briefing import extraction
+from summarize.briefing import drafts, grounder
 from summarize.briefing.brief import Plan
-from summarize.briefing.extraction import models_for
+from summarize.briefing.drafts import models_for
 
 from .fakes import Scripted
 from .test_briefing import PATRIOT, PUTIN, QUESTION, SUMMARY, TEXT, ZELENSKY, _part, _settings
@@ -20,18 +20,18 @@ from .test_briefing import PATRIOT, PUTIN, QUESTION, SUMMARY, TEXT, ZELENSKY, _p
 def searches(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
     """Every name search in the article's text (not in a weapon's name): (name, start offset)."""
     calls: list[tuple[str, int]] = []
-    real = extraction.mentions
+    real = grounder.mentions
 
     def counting(name: str, text: str, start: int, end: int) -> bool:
         if text.startswith("Selenskyj trifft Trump"):
             calls.append((name, start))
         return real(name, text, start, end)
 
-    monkeypatch.setattr(extraction, "mentions", counting)
+    monkeypatch.setattr(grounder, "mentions", counting)
     return calls
 
 
-def _actor(data: dict) -> extraction.Draft:
+def _actor(data: dict) -> drafts.Draft:
     return models_for("English")[0].model_fields["actors"].annotation.__args__[0].model_validate(data)  # type: ignore[union-attr]
 
 

@@ -13,7 +13,7 @@ import pytest
 from jinja2.sandbox import SandboxedEnvironment
 
 from summarize.briefing import prompts
-from summarize.briefing.extraction import models_for
+from summarize.briefing.drafts import models_for
 from summarize.llm.limiter import AdaptiveLimit
 from summarize.llm.structured import prepared
 from summarize.llm.validation import as_rendered

@@ -117,11 +117,11 @@ def test_bounds_widen_to_the_sentence_and_reject_bad_spans() -> None:
 
 
 def test_the_grounding_splitter_is_the_text_splitter() -> None:
-    from summarize.briefing import extraction, ground
+    from summarize.briefing import ground, numbered
 
     assert ground.sentence_bounds is sentences.bounds
     text = "Dr. A. Beispiel kam. Er ging."
-    assert extraction.Sentences.of(text).starts == sentences.split(text)[0]
+    assert numbered.Sentences.of(text).starts == sentences.split(text)[0]
 
 
 # --------------------------------------------------------------------------- normalise, months, dates

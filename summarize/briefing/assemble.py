@@ -12,10 +12,9 @@ from ..text.dates import find_date, normalise_date
 from ..models import Actor, Decision, DroppedItem, Evidence, OpenQuestion, Weapon
 from . import prompts
 from .call import CallLog, PartResult
-from .extraction import (
-    FIELD_KIND, PASSES, ActorDraft, DecisionDraft, Draft, Grounder, QuestionDraft, WeaponDraft, alias_forms,
-    alias_kind, canonical_weapon, label,
-)
+from .drafts import FIELD_KIND, PASSES, ActorDraft, DecisionDraft, Draft, QuestionDraft, WeaponDraft, label
+from .grounder import Grounder
+from .aliases import alias_forms, alias_kind, canonical_weapon
 from .ground import mentions, normalise
 from .plausible import actor_problem, looks_like_organisation, not_in_english, weapon_problem
 from .safety import scrub, scrub_optional

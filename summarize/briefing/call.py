@@ -34,7 +34,8 @@ from ..llm.validation import as_rendered
 from ..models import DroppedItem, Evidence
 from ..redact import redact
 from ..settings import Settings
-from .extraction import FIELD_KIND, Scope, MAX_SUMMARY_SENTENCES, Draft, Grounder, Lists, SummaryDraft, label, models_for
+from .drafts import FIELD_KIND, Scope, MAX_SUMMARY_SENTENCES, Draft, Lists, SummaryDraft, label, models_for
+from .grounder import Grounder
 from .ground import normalise
 from .prompts import language_name
 

@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from pathlib import Path
 
-from .extraction import Scope, Sentences
+from .drafts import Scope
+from .numbered import Sentences
 
 CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "cues.json"
 MAX_HINTED = 8  # per kind and part: a hint list longer than this stops being a hint

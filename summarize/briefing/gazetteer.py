@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from babel import Locale
 
-from .extraction import Sentences, alias_table
+from .numbered import Sentences
+from .aliases import alias_table
 from .ground import normalise
 
 MIN_MENTIONS = 2

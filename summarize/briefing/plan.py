@@ -18,10 +18,10 @@ from .assemble import (
     Canonical, deciders_are_actors, final, informative, merge_results, one_per_event, one_per_sentence, vet,
 )
 from .call import CallLog, PartResult
-from .extraction import (
-    PASSES, ActorDraft, Draft, Grounder, Lists, Sentences, WeaponDraft, alias_forms, canonical_weapon, halve,
-    pass_model, sentence_chars,
-)
+from .drafts import PASSES, ActorDraft, Draft, Lists, WeaponDraft, pass_model
+from .grounder import Grounder
+from .numbered import Sentences, halve, sentence_chars
+from .aliases import alias_forms, canonical_weapon
 from .plausible import not_in_english, reachable
 from .safety import scrub
 
@@ -74,12 +74,12 @@ class Plan:
                 path=article.path,
             )
         self.title = article.title or article.id
-        # The parts are runs of numbered sentences; the model cites sentence numbers (see extraction.py).
+        # The parts are runs of numbered sentences; the model cites sentence numbers (see numbered.py and grounder.py).
         # A text without sentence ends is cut into numbered pieces that fit a part (see Sentences.of).
         self.sentences = sentences = Sentences.of(self.cleaned.text, sentence_chars(settings.chunk_chars))
         self.scopes = sentences.windows(settings.chunk_chars)
         lang = prompts.language_name(settings.lang)
-        # One request per pass and part (see extraction.PASSES and Settings.depth). A focused pass for
+        # One request per pass and part (see drafts.PASSES and Settings.depth). A focused pass for
         # decisions or questions reads shorter parts: those items are dense, names are not.
         self.requests = []
         for name, fields in PASSES[settings.depth]:

@@ -25,7 +25,8 @@ from pathlib import Path
 from babel import Locale
 from rapidfuzz import fuzz
 
-from .extraction import ActorDraft, WeaponDraft, alias_forms
+from .drafts import ActorDraft, WeaponDraft
+from .aliases import alias_forms
 from ..text.normalise import normalise, strip_accents
 
 WEAPON_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "weapon_words.json"

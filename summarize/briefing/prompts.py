@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .._data import data_dir, prompt_version  # noqa: F401  (prompt_version: its home before the ground had it)
-from .extraction import lang_key
+from .drafts import lang_key
 
 LANGUAGES = {
     "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",

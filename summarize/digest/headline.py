@@ -23,7 +23,7 @@ from typing import Any
 from ..llm.structured import AsyncClient
 from pydantic import BaseModel, Field, ValidationInfo, create_model, model_validator
 
-from ..briefing.extraction import lang_key
+from ..briefing.drafts import lang_key
 from ..briefing.prompts import language_name
 from ..errors import ModelOutputError
 from ..models import Digest, Headline, HeadlineSentence, PassReport

@@ -1,0 +1,59 @@
+"""The built-in alias table (``summarize/data/aliases.json``): the forms of an actor or weapon, in English and
+German, its kind, and the named system a written name refers to."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+import json
+from pathlib import Path
+
+from ..text.normalise import normalise
+from .ground import mentions
+
+ALIASES_FILE = Path(__file__).resolve().parent.parent / "data" / "aliases.json"
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> dict[str, dict[str, dict]]:
+    """The built-in alias table (``summarize/data/aliases.json``), read once. The digest's resolver
+    (``summarize.digest.entities``) reads it with a user's extra aliases; the briefing uses the built-in one."""
+    return json.loads(ALIASES_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=2)
+def _aliases(section: str) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for canonical, entry in alias_table().get(section, {}).items():
+        forms = (canonical, *entry.get("aliases", []))
+        for form in forms:
+            out[normalise(form)] = forms
+    return out
+
+
+def alias_forms(section: str, name: str) -> tuple[str, ...]:
+    """Every form the alias table (``summarize/data/aliases.json``, ``section`` "actors" or "weapons") gives
+    the entity ``name`` belongs to, canonical name first, in English and German ("drones" -> "Drohnen",
+    "Germany" -> "Deutschland", "Berlin"); empty for an unknown name."""
+    return _aliases(section).get(normalise(name.strip()), ())
+
+
+@lru_cache(maxsize=1024)
+def alias_kind(name: str) -> str | None:
+    """The kind the alias table gives the actor ``name`` belongs to ("Kreml" -> "organisation"), or None."""
+    forms = alias_forms("actors", name)
+    return alias_table()["actors"].get(forms[0], {}).get("kind") if forms else None
+
+
+@lru_cache(maxsize=1024)
+def canonical_weapon(written: str, generic: bool = False) -> str | None:
+    """The alias table's name of the named system a written name refers to ("Patriot-Systemen" -> "Patriot"):
+    a named system's form that the written name mentions (as a word prefix). With ``generic``, kinds count
+    too, after the named systems ("Drohnenangriffe" -> "drones"). None when nothing matches."""
+    entries = sorted(alias_table().get("weapons", {}).items(), key=lambda kv: bool(kv[1].get("generic")))
+    for canonical, entry in entries:
+        if entry.get("generic") and not generic:
+            continue
+        for form in (canonical, *entry.get("aliases", [])):
+            if len(form) >= 4 and mentions(form, written, 0, len(written)):
+                return canonical
+    return None

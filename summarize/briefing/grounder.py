@@ -1,0 +1,171 @@
+"""How a draft is grounded in the article: a cited number becomes the sentence's own text and offsets.
+
+A citation is checked, never trusted: the sentence must name the actor or weapon, or one of a decision's
+deciders; a wrong number is repaired to the nearest sentence of the part that does, and an item nothing can
+be found for is dropped with its reason (:meth:`Grounder.check`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+import re
+
+from ..article.clean import CleanedText
+from ..models import Evidence
+from ..text.normalise import normalise
+from .aliases import alias_forms
+from .drafts import (MAX_EVIDENCE_CHARS, MIN_ANCHOR_CHARS, ActorDraft, DecisionDraft, Draft, QuestionDraft, Scope,
+                     WeaponDraft)
+from .ground import mentions
+from .numbered import Sentences, is_heading
+
+
+@lru_cache(maxsize=64)  # the prompt is the same for every article: build its trigram set once
+def _trigrams(text: str) -> frozenset[tuple[str, ...]]:
+    words = re.findall(r"\w+", normalise(text))
+    return frozenset(tuple(words[i : i + 3]) for i in range(len(words) - 2))
+
+
+class Grounder:
+    """Turns a cited sentence number into located evidence in the original article text."""
+
+    def __init__(
+        self, original: str, cleaned: CleanedText, instructions: str = "", sentences: Sentences | None = None
+    ) -> None:
+        self.original = original
+        self.cleaned = cleaned
+        self.sentences = sentences if sentences is not None else Sentences.of(cleaned.text)  # as the model saw them
+        self._prompt_trigrams = _trigrams(instructions)
+        self._anywhere: dict[str, bool] = {}
+        # Set by the caller (briefing.cues.is_open): an open question needs a sentence that says so.
+        self.open_cue: Callable[[str], bool] | None = None
+        self._norm_cache: dict[int, str] = {}
+        # Each distinct (sentence, name) and each distinct item is looked up once per article: re-asks, the
+        # nearest-sentence search and parts that overlap ask the same again (issue 12: 2-2.7 times per item).
+        self._mentioned: dict[tuple[int, str], bool] = {}
+        self._checked: dict[tuple[str, str, Scope | None], Evidence | str] = {}
+
+    def echoes_instructions(self, value: str | None) -> bool:
+        """True when a field mostly repeats the prompt's wording (a small model's habit), not the article:
+        at least half of its word trigrams occur in the instructions."""
+        if not value or not self._prompt_trigrams:
+            return False
+        grams = _trigrams(value)
+        return bool(grams) and len(grams & self._prompt_trigrams) * 2 >= len(grams)
+
+    def _names(self, n: int, names: list[str]) -> bool:
+        return any(self._mentions(n, name.strip()) for name in names)
+
+    def _mentions(self, n: int, name: str) -> bool:
+        key = (n, name)
+        if key not in self._mentioned:
+            start, end = self.sentences.span(n)
+            self._mentioned[key] = bool(name) and mentions(name, self.cleaned.text, start, end)
+        return self._mentioned[key]
+
+    def _nearest(self, n: int, scope: Scope, names: list[str]) -> int | None:
+        """The sentence of ``scope`` nearest to ``n`` that names one of ``names``."""
+        first, last = scope
+        order = sorted(range(first, last + 1), key=lambda k: (abs(k - n), k))
+        return next((k for k in order if self._names(k, names)), None)
+
+    def check(self, item: Draft, scope: Scope | None = None) -> Evidence | str:
+        """Evidence for the item, or the reason it is not supported. ``scope`` is the part the model saw.
+        An item met again (a re-ask, an overlapping part) gets the same answer without a second search."""
+        key = (type(item).__name__, item.model_dump_json(), scope)
+        if key not in self._checked:
+            self._checked[key] = self._check(item, scope)
+        found = self._checked[key]
+        return found.model_copy() if isinstance(found, Evidence) else found
+
+    def _check(self, item: Draft, scope: Scope | None) -> Evidence | str:
+        total = len(self.sentences)
+        if total == 0:
+            return "the article has no sentences"
+        scope = scope or (1, total)
+        if isinstance(item, DecisionDraft) and self.echoes_instructions(item.what):
+            return "what repeats the instructions"
+        if isinstance(item, QuestionDraft) and self.echoes_instructions(item.question):
+            return "the question repeats the instructions"
+        n = item.s
+        if isinstance(item, (DecisionDraft, QuestionDraft)) and (anchored := self._anchor(item.words, n, scope)):
+            n = anchored
+        in_scope = scope[0] <= n <= scope[1]
+        first = n
+        if isinstance(item, DecisionDraft) and not any(self.names_anywhere(w) for w in item.who):
+            return f"the article never names {item.who[0]!r}"
+        if isinstance(item, DecisionDraft) and in_scope and is_heading(self.sentences.sentence(n)):
+            return f"sentence {n} is a heading, not a report of a decision"
+        if isinstance(item, DecisionDraft) and in_scope:
+            # The cited (or copied-words) sentence reports the decision, even when it names the deciders
+            # only as "Die beiden Staatschefs"; the sentence before joins it when that one names them.
+            if not self._names(n, item.who) and n > scope[0] and self._names(n - 1, item.who):
+                first = n - 1
+            return self.evidence(first, n)
+        if isinstance(item, (ActorDraft, WeaponDraft, DecisionDraft)):
+            names = item.who if isinstance(item, DecisionDraft) else [item.name_as_written, item.name]
+            if not isinstance(item, DecisionDraft):  # "drones" is named by "Drohnenangriff", "Germany" by "Berlin"
+                section = "weapons" if isinstance(item, WeaponDraft) else "actors"
+                names = [*names, *alias_forms(section, item.name), *alias_forms(section, item.name_as_written)]
+            if not any(x.strip() for x in names):
+                return "no name given"
+            # The written name first (the evidence should show the name as the item gives it), then the
+            # English and alias-table forms.
+            tiers = [names] if isinstance(item, DecisionDraft) else [[item.name_as_written], names]
+            for tier in tiers:
+                if in_scope and self._names(n, tier):
+                    break
+                if isinstance(item, DecisionDraft) and in_scope and n > scope[0] and self._names(n - 1, tier):
+                    first = n - 1  # "Er kündigte an ...": the decider is named in the sentence before
+                    break
+                found = self._nearest(n, scope, tier)
+                if found is not None:
+                    first = n = found
+                    break
+            else:
+                return f"no sentence of the part names {names[0]!r}"
+        elif not in_scope:
+            return f"sentence {n} is not in the part the model saw ({scope[0]}-{scope[1]})"
+        elif self.open_cue is not None and not self.open_cue(self.sentences.sentence(n)):
+            return f"sentence {n} does not say that anything is open or uncertain"
+        elif is_heading(self.sentences.sentence(n)):
+            return f"sentence {n} is a heading, not a statement"
+        return self.evidence(first, n)
+
+    def names_anywhere(self, name: str) -> bool:
+        """Whether the article (as the model saw it) names ``name`` at all."""
+        name = name.strip()
+        if not name:
+            return False
+        key = normalise(name)
+        if key not in self._anywhere:
+            text = self.cleaned.text
+            self._anywhere[key] = any(
+                mentions(name, text, start, end) for start, end in zip(self.sentences.starts, self.sentences.ends)
+            )
+        return self._anywhere[key]
+
+    def _anchor(self, words: str, n: int, scope: Scope) -> int | None:
+        """The sentence of ``scope`` nearest to ``n`` that contains ``words`` (the model's copied words)."""
+        needle = normalise(words).strip(" .,;:\"'")
+        if len(needle) < MIN_ANCHOR_CHARS:
+            return None
+        hits = [k for k in range(scope[0], scope[1] + 1) if needle in self._normalised(k)]
+        return min(hits, key=lambda k: (abs(k - n), k)) if hits else None
+
+    def _normalised(self, n: int) -> str:
+        if n not in self._norm_cache:
+            self._norm_cache[n] = normalise(self.sentences.sentence(n))
+        return self._norm_cache[n]
+
+    def evidence(self, first: int, last: int) -> Evidence | str:
+        start, end = self.sentences.starts[first - 1], self.sentences.ends[last - 1]
+        if end - start > MAX_EVIDENCE_CHARS:
+            cut = self.cleaned.text.rfind(" ", start, start + MAX_EVIDENCE_CHARS)
+            end = cut if cut > start else start + MAX_EVIDENCE_CHARS
+        span = self.cleaned.to_original(start, end)
+        if span is None:
+            return "the sentence runs across page chrome that is not part of the article"
+        o_start, o_end = span
+        return Evidence(quote=self.original[o_start:o_end], start=o_start, end=o_end, alignment="exact", score=100.0)
