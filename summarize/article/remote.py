@@ -40,8 +40,10 @@ def url_id(url: str) -> str:
 
 
 def from_urls(urls: Iterable[str], *, policy: FetchPolicy = FetchPolicy(), cache: PageCache | None = None,
-              max_chars: int | None = None) -> Remote:
-    """Fetch every URL (a page or a feed) into Articles; failures are named, never raised."""
+              max_chars: int | None = None, max_articles: int | None = None) -> Remote:
+    """Fetch every URL (a page or a feed) into Articles; failures are named, never raised. With
+    ``max_articles``, a feed whose entries would take the articles and failures past it is a failure of its
+    own, named before any of its entries is fetched."""
     out = Remote()
     seen: set[str] = set()
     for url in urls:
@@ -49,6 +51,12 @@ def from_urls(urls: Iterable[str], *, policy: FetchPolicy = FetchPolicy(), cache
             page = fetch(url, accept=PAGE_TYPES | FEED_TYPES, policy=policy, cache=cache)
             if looks_like_feed(page.content_type, page.body):
                 feed = parse_feed(page.body, page.final_url)
+                taken = len(out.articles) + len(out.failures)
+                if max_articles is not None and taken + len(feed.entries) > max_articles:
+                    out.failures.append((url, f"{url}: the feed lists {len(feed.entries)} articles, over the limit "
+                                              f"of {max_articles} for this call ({taken} taken already); none "
+                                              "was fetched. Pass fewer feeds, or raise the limit."))
+                    continue
                 out.notes.extend(feed.skipped)
                 for entry in feed.entries:
                     if entry.url not in seen:
