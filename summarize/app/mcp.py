@@ -294,6 +294,7 @@ def _add_brief_article(
                 raise UsageError("`article_id` is only for `text`: a file's id is its name without the extension, "
                                  "a page's is made from its URL")
             if url is not None:
+                settings.check_reachable()  # before the fetch: a page that could not be briefed is not fetched
                 article = await asyncio.to_thread(web.article, url)
             elif path is not None:
                 article = load_article(served.article(path), max_chars=settings.max_chars)

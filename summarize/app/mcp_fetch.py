@@ -71,9 +71,17 @@ class ServedWeb:
         return article_from_html(page.text(), id=url_id(url), path=url, max_chars=self.max_chars)
 
     def articles(self, urls: Sequence[str], max_articles: int) -> tuple[list[Article], list[Failure], list[str]]:
-        """The articles of pages and feeds, the failures (named per URL) and notes; at most ``max_articles``."""
+        """The articles of pages and feeds, the failures (named per URL) and notes. Raises
+        :class:`UsageError` for a feed with more articles than ``max_articles`` leaves room for."""
         remote: Remote = from_urls(urls, policy=self.check(urls), cache=self.cache, max_chars=self.max_chars,
                                    max_articles=max_articles)
+        if remote.over_limit:
+            feed, entries = remote.over_limit[0]
+            raise UsageError(
+                f"{feed}: the feed lists {entries} articles, more than this call has room for ({max_articles} "
+                "after the other paths; each file, URL and article of a feed counts). Pass fewer paths, or "
+                "restart the server with a higher cap: `summarize mcp --max-files N`."
+            )
         failures = [Failure(article_id=url_id(url), error_kind="FetchError",
                             message=message + (_PRIVATE_FIX if _PRIVATE in message else ""))
                     for url, message in remote.failures]
