@@ -44,12 +44,12 @@ from ..run.cache import BriefingCache
 from ..run.history import default_path
 from ..run.pipeline import DEFAULT_CONCURRENCY, Progress, arun
 from ..errors import BriefingError, ConfigurationError, UsageError
-from ..models import Article, ArticleRef, Briefing, Digest, Failure
+from ..models import ArticleRef, Briefing, Digest, Failure
 from ..redact import redact
 from ..settings import Settings, resolve_settings
-from .mcp_fetch import ServedWeb, split_urls
+from .mcp_fetch import ServedWeb, split_urls, with_failures
 from .mcp_history import add_history_tools
-from .mcp_roots import DEFAULT_MAX_FILES, ServedRoots, too_many
+from .mcp_roots import DEFAULT_MAX_FILES, ServedRoots
 
 SERVER_NAME = "summarize"
 
@@ -337,15 +337,13 @@ def _add_build_digest(
         try:
             urls, local = split_urls(paths)
             if urls:
-                web.check(urls)  # refused before any file is read
-                if len(urls) > max_files:
-                    raise too_many(max_files)
+                web.check(urls, max_files)  # refused before any file is read
             files = served.articles(local, max_files, taken=len(urls)) if local else []
             key = tuple((str(f), (st := f.stat()).st_mtime_ns, st.st_size) for f in files)
             digest = None if urls else last.get(key)  # pages change: a call with URLs is run again
             if digest is None:
                 settings.check_reachable()
-                sources, fetch_failures = await _fetched(web, urls, files, max_files)
+                sources, fetch_failures = await asyncio.to_thread(web.sources, urls, files, max_files)
                 pending: list[asyncio.Task[None]] = []
 
                 def progress(p: Progress) -> None:
@@ -360,36 +358,13 @@ def _add_build_digest(
                 )
                 if pending:
                     await asyncio.gather(*pending, return_exceptions=True)
-                digest = _with_failures(result.digest, fetch_failures)
+                digest = with_failures(result.digest, fetch_failures)
                 last.clear()
                 if not digest.failures and not urls:  # a call with failures is run again: they may be transient
                     last[key] = digest
             return _result(_compact(digest, full=detail == "full"))
         except (UsageError, BriefingError, OSError) as exc:
             raise _tool_error(exc, settings.api_key) from exc
-
-
-async def _fetched(
-    web: ServedWeb, urls: list[str], files: list[Path], max_files: int,
-) -> tuple[list[Path | Article], list[Failure]]:
-    """``files`` and the articles fetched from ``urls`` (at most ``max_files`` in all), and the fetch failures.
-    Raises :class:`UsageError` when no article is left, naming why each URL failed."""
-    if not urls:
-        return list(files), []
-    articles, failures, _notes = await asyncio.to_thread(web.articles, urls, max_files - len(files))
-    if len(files) + len(articles) > max_files:
-        raise too_many(max_files)
-    if not files and not articles:
-        raise UsageError("no article could be fetched: " + "; ".join(f.message for f in failures))
-    return [*files, *articles], failures
-
-
-def _with_failures(digest: Digest, failures: list[Failure]) -> Digest:
-    """``digest`` with the URLs that could not be fetched among its failures and counted among its inputs."""
-    if not failures:
-        return digest
-    meta = digest.meta.model_copy(update={"articles_total": digest.meta.articles_total + len(failures)})
-    return digest.model_copy(update={"failures": [*failures, *digest.failures], "meta": meta})
 
 
 def serve(

@@ -12,13 +12,15 @@ each article a feed lists; a fetched text is held to the same size cap as a file
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from ..article.feeds import looks_like_feed
 from ..article.fetch import FEED_TYPES, PAGE_TYPES, FetchError, FetchPolicy, PageCache, fetch, is_url
 from ..article.load import article_from_html
 from ..article.remote import Remote, from_urls, url_id
 from ..errors import UsageError
-from ..models import Article, Failure
+from ..models import Article, Digest, Failure
+from .mcp_roots import too_many
 
 _PRIVATE = "on this machine or a private network"  # the words of fetch.py's refusal of such an address
 _PRIVATE_FIX = (" (the server's operator can allow such addresses: restart it with "
@@ -48,14 +50,17 @@ class ServedWeb:
         return ("It fetches http(s) URLs of pages and RSS/Atom feeds on public addresses (not this machine or a "
                 "private network).")
 
-    def check(self, urls: Sequence[str]) -> FetchPolicy:
-        """The policy to fetch ``urls`` with; refused, naming the flag, when the server may not fetch."""
+    def check(self, urls: Sequence[str], max_files: int | None = None) -> FetchPolicy:
+        """The policy to fetch ``urls`` with; refused, naming the flag, when the server may not fetch, and
+        naming the cap when there are more than ``max_files`` of them."""
         if self.policy is None:
             raise UsageError(
                 f"{urls[0]}: this server does not fetch URLs. Pass an article file or its text instead, or ask "
                 "the server's operator to restart it with `summarize mcp --allow-fetch` (and "
                 "`--allow-private-fetch` for addresses on this machine or a private network)."
             )
+        if max_files is not None and len(urls) > max_files:
+            raise too_many(max_files)
         return self.policy
 
     def article(self, url: str) -> Article:
@@ -87,8 +92,29 @@ class ServedWeb:
                     for url, message in remote.failures]
         return remote.articles, failures, remote.notes
 
+    def sources(self, urls: list[str], files: list[Path], max_files: int) -> tuple[list[Path | Article], list[Failure]]:
+        """``files`` and the articles fetched from ``urls`` (at most ``max_files`` in all), and the fetch
+        failures. Raises :class:`UsageError` past the cap, or when no article is left (naming why each URL
+        failed)."""
+        if not urls:
+            return list(files), []
+        articles, failures, _notes = self.articles(urls, max_files - len(files))
+        if len(files) + len(articles) > max_files:
+            raise too_many(max_files)
+        if not files and not articles:
+            raise UsageError("no article could be fetched: " + "; ".join(f.message for f in failures))
+        return [*files, *articles], failures
+
     @staticmethod
     def _explained(exc: FetchError) -> FetchError:
         if _PRIVATE in str(exc):
             return FetchError(f"{exc}{_PRIVATE_FIX}", path=exc.path)
         return exc
+
+
+def with_failures(digest: Digest, failures: list[Failure]) -> Digest:
+    """``digest`` with the URLs that could not be fetched among its failures and counted among its inputs."""
+    if not failures:
+        return digest
+    meta = digest.meta.model_copy(update={"articles_total": digest.meta.articles_total + len(failures)})
+    return digest.model_copy(update={"failures": [*failures, *digest.failures], "meta": meta})
