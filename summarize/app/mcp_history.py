@@ -99,7 +99,8 @@ def add_history_tools(server: MCPServer, path: Path) -> None:
         item, with the source's own words (a quote) and that day's page. Read-only, from the history of
         `summarize digest` / `summarize daily` runs."""
         db = History(path)
-        found = db.mentions(name, since=_since(since), limit=MAX_MENTIONS * 4)
+        rows = MAX_MENTIONS * 4  # room for reruns' repeats, dropped below
+        found = db.mentions(name, since=_since(since), limit=rows)
         mentions: list[HistoryMention] = []
         seen: set[tuple[object, ...]] = set()
         for m in found:
@@ -114,7 +115,8 @@ def add_history_tools(server: MCPServer, path: Path) -> None:
             note = (f"nothing recorded about {name!r}" + (f" since {since}" if since else "")
                     + "; try another spelling or fewer words, or list the recorded runs with the log tool."
                     if db.runs(1) else nothing_yet)
-        return HistoryResult(name=name, mentions=mentions[:limit], truncated=len(mentions) > limit, note=note)
+        return HistoryResult(name=name, mentions=mentions[:limit], truncated=len(mentions) > limit or len(found) == rows,
+                             note=note)
 
     @server.tool(annotations=read_only)
     def log(
