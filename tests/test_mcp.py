@@ -114,9 +114,9 @@ def cli_briefing() -> dict[str, Any]:
 # --------------------------------------------------------------------------- the tool list
 
 
-def test_server_announces_itself_and_its_three_tools(replayed: dict[str, Any]) -> None:
+def test_server_announces_itself_and_its_tools(replayed: dict[str, Any]) -> None:
     assert replayed["init"].server_info.name == "summarize"
-    assert set(replayed["tools"]) == {"brief_article", "build_digest", "get_schema"}
+    assert set(replayed["tools"]) == {"brief_article", "build_digest", "get_schema", "history", "log"}
     for tool in replayed["tools"].values():
         assert tool.description and len(tool.description) > 40
         assert tool.annotations.read_only_hint is True

@@ -351,20 +351,31 @@ def mcp_cmd(
     concurrency: ConcurrencyOpt = DEFAULT_CONCURRENCY,
     root: RootOpt = None,
     max_files: MaxFilesOpt = DEFAULT_MAX_FILES,
+    allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Let the tools fetch http(s) URLs of pages and "
+                                              "feeds (public addresses only).")] = False,
+    allow_private_fetch: Annotated[bool, typer.Option("--allow-private-fetch", help="With --allow-fetch: also "
+                                                      "addresses on this machine or a private network.")] = False,
 ) -> None:
-    """Serve the tools brief_article, build_digest and get_schema over MCP (stdio), for MCP clients.
+    """Serve the tools brief_article, build_digest, get_schema, history and log over MCP (stdio), for MCP clients.
 
     Settings as for the other commands (flags, then env). Without a key or base URL the server still starts
     and each tool call answers with an error naming the fix. build_digest uses the briefing cache unless
-    --no-cache or --replay. The tools read article files only inside the --root folders.
+    --no-cache or --replay. The tools read article files only inside the --root folders, and fetch URLs only
+    with --allow-fetch.
     """
     from ..run.cache import run_cache
+    from ..article.fetch import FetchPolicy
+    from ..errors import UsageError
     from .mcp import create_server, server_settings
 
     with _usage_errors():
         settings = server_settings(model=model, base_url=base_url, mode=mode, lang=lang, replay=replay, timeout=timeout)
         cache = run_cache(settings, no_cache=no_cache, directory=cache_dir, on_warning=report.warn)
-        server = create_server(settings, cache=cache, concurrency=concurrency, roots=root or None, max_files=max_files)
+        if allow_private_fetch and not allow_fetch:
+            raise UsageError("--allow-private-fetch widens --allow-fetch: pass both, or neither")
+        fetch = FetchPolicy(allow_private=allow_private_fetch) if allow_fetch else None
+        server = create_server(settings, cache=cache, concurrency=concurrency, roots=root or None, max_files=max_files,
+                               fetch=fetch)
     server.run("stdio")
 
 

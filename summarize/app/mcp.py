@@ -7,7 +7,8 @@ Tools:
 * ``build_digest(paths, detail)`` -> a :class:`DigestResult`: by default the compact form (summaries, key
   developments with their sources, counts, article ids, failures); with ``detail="full"`` also the whole
   :class:`~summarize.models.Digest` (``schemas/digest.schema.json``) in its ``digest`` field;
-* ``get_schema(name)`` -> the JSON Schema of ``briefing`` or ``digest``.
+* ``get_schema(name)`` -> the JSON Schema of ``briefing`` or ``digest``;
+* ``history(name, since)`` and ``log(limit)``: the history database, read-only (:mod:`.mcp_history`).
 
 The tools return structured content: each tool's ``outputSchema`` is its Pydantic model's schema. Mistakes
 the caller can fix (a path it may not read, both or neither of ``text`` and ``path``, too many files, no
@@ -16,7 +17,8 @@ model configured) and briefing failures (``ReplayMiss``, a model error) come bac
 
 What the server reads: only article files inside the root folders it serves, checked before any byte is
 read (:class:`~summarize.app.mcp_roots.ServedRoots`). ``build_digest`` takes at most ``max_files`` files
-per call.
+(and URLs) per call. URLs of pages and feeds are fetched only when the operator allows it, and then never
+on this machine or a private network unless allowed too (:class:`~summarize.app.mcp_fetch.ServedWeb`).
 
 Nothing but the protocol goes to stdout: the SDK points file descriptor 1 at stderr while it serves, the
 library never prints, and logs go to stderr.
@@ -34,15 +36,19 @@ from mcp_types import CallToolResult, TextContent, ToolAnnotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import __version__
+from ..article.fetch import FetchPolicy, PageCache, is_url
 from ..render import json_schema as schemas
 from ..article.load import article_from_text, load_article
 from ..briefing.brief import abrief
 from ..run.cache import BriefingCache
+from ..run.history import default_path
 from ..run.pipeline import DEFAULT_CONCURRENCY, Progress, arun
 from ..errors import BriefingError, ConfigurationError, UsageError
 from ..models import ArticleRef, Briefing, Digest, Failure
 from ..redact import redact
 from ..settings import Settings, resolve_settings
+from .mcp_fetch import ServedWeb, split_urls, with_failures
+from .mcp_history import add_history_tools
 from .mcp_roots import DEFAULT_MAX_FILES, ServedRoots
 
 SERVER_NAME = "summarize"
@@ -200,30 +206,42 @@ def create_server(
     concurrency: int = DEFAULT_CONCURRENCY,
     roots: Sequence[str | Path] | None = None,
     max_files: int = DEFAULT_MAX_FILES,
+    fetch: FetchPolicy | None = None,
+    page_cache: PageCache | None = None,
+    history: Path | None = None,
 ) -> MCPServer:
     """The MCP server, with its tools bound to ``settings``. Run it with ``.run("stdio")``.
 
     ``cache`` (optional) is used by ``build_digest`` as in ``summarize digest``: briefings found there are
     reused, new ones stored. ``roots`` are the folders whose article files the tools may read (default: the
-    current working directory); ``max_files`` caps the files of one ``build_digest`` call. Raises
+    current working directory); ``max_files`` caps the files (and URLs) of one ``build_digest`` call. The
+    tools fetch URLs only with a ``fetch`` policy (``summarize mcp --allow-fetch``; ``allow_private=True``
+    with ``--allow-private-fetch``), pages kept in ``page_cache`` (default: a ``pages`` folder in ``cache``).
+    ``history`` is the history database the ``history`` and ``log`` tools read (default
+    :func:`~summarize.run.history.default_path`). Raises
     :class:`UsageError` for a root that is not a folder or a cap below 1. As with any SDK ``MCPServer``,
     creating one sets up root logging (to stderr, level WARNING) unless the process has configured logging
     already."""
     if max_files < 1:
         raise UsageError(f"max_files={max_files}: use 1 or more (summarize mcp --max-files N)")
     served = ServedRoots(roots if roots is not None else [Path.cwd()])
+    if page_cache is None and cache is not None:
+        page_cache = PageCache(cache.directory / "pages")
+    web = ServedWeb(fetch, page_cache, settings.max_chars)
     server = MCPServer(
         name=SERVER_NAME,
         title="summarize: grounded news briefings",
         instructions=f"{INSTRUCTIONS} Article files are read only inside the served folders: {served.describe()}"
                      f" (relative paths start at {served.roots[0]}); build_digest takes at most {max_files} "
-                     "files per call.",
+                     f"files or URLs per call. {web.describe()}",
         version=__version__,
         log_level="WARNING",
     )
-    read_only = ToolAnnotations(read_only_hint=True, open_world_hint=settings.replay_dir is None)
-    _add_brief_article(server, served, settings, read_only)
-    _add_build_digest(server, served, settings, read_only, cache=cache, concurrency=concurrency, max_files=max_files)
+    read_only = ToolAnnotations(read_only_hint=True, open_world_hint=settings.replay_dir is None or fetch is not None)
+    _add_brief_article(server, served, web, settings, read_only)
+    _add_build_digest(server, served, web, settings, read_only, cache=cache, concurrency=concurrency,
+                      max_files=max_files)
+    add_history_tools(server, history or default_path())
 
     @server.tool(annotations=ToolAnnotations(read_only_hint=True, open_world_hint=False))
     def get_schema(
@@ -235,17 +253,24 @@ def create_server(
     return server
 
 
-def _add_brief_article(server: MCPServer, served: ServedRoots, settings: Settings, read_only: ToolAnnotations) -> None:
+def _add_brief_article(
+    server: MCPServer, served: ServedRoots, web: ServedWeb, settings: Settings, read_only: ToolAnnotations,
+) -> None:
     @server.tool(annotations=read_only)
     async def brief_article(
         text: Annotated[
-            str | None, Field(description="The article's text. Give exactly one of text and path.")
+            str | None, Field(description="The article's text. Give exactly one of text, path and url.")
         ] = None,
         path: Annotated[
             str | None,
             Field(description="Path of one article file inside the folders the server serves (.txt, .md, "
                               ".html, .htm or .json), absolute or relative to the first of them. Give exactly "
-                              "one of text and path."),
+                              "one of text, path and url."),
+        ] = None,
+        url: Annotated[
+            str | None,
+            Field(description="An http(s) URL of an article page, fetched only if the server's operator "
+                              "allows fetching. Give exactly one of text, path and url."),
         ] = None,
         article_id: Annotated[
             str | None,
@@ -257,15 +282,22 @@ def _add_brief_article(server: MCPServer, served: ServedRoots, settings: Setting
         reports, each with verbatim quotes located by character offsets in the article text. Items the
         article does not back with a quote are dropped and listed in `dropped`."""
         try:
-            if (text is None) == (path is None):
+            given = sum(x is not None for x in (text, path, url))
+            if given != 1:
                 raise UsageError(
-                    "give exactly one of `text` (the article's text) and `path` (an article file), "
-                    + ("not both" if text is not None else "neither was given")
+                    "give exactly one of `text` (the article's text), `path` (an article file) and `url` (an "
+                    "article page), " + ({0: "none was given", 2: "not both"}.get(given, "not all three"))
                 )
-            if path is not None:
-                if article_id is not None:
-                    raise UsageError("`article_id` is only for `text`: a file's id is its name without the extension")
-                article = load_article(served.article(path))
+            if path is not None and is_url(path.strip()):
+                path, url = None, path.strip()  # a URL given where a file was expected is a URL
+            if article_id is not None and text is None:
+                raise UsageError("`article_id` is only for `text`: a file's id is its name without the extension, "
+                                 "a page's is made from its URL")
+            if url is not None:
+                settings.check_reachable()  # before the fetch: a page that could not be briefed is not fetched
+                article = await asyncio.to_thread(web.article, url)
+            elif path is not None:
+                article = load_article(served.article(path), max_chars=settings.max_chars)
             else:
                 article = article_from_text(text or "", id=article_id or "article")
             settings.check_reachable()
@@ -275,7 +307,7 @@ def _add_brief_article(server: MCPServer, served: ServedRoots, settings: Setting
 
 
 def _add_build_digest(
-    server: MCPServer, served: ServedRoots, settings: Settings, read_only: ToolAnnotations, *,
+    server: MCPServer, served: ServedRoots, web: ServedWeb, settings: Settings, read_only: ToolAnnotations, *,
     cache: BriefingCache | None, concurrency: int, max_files: int,
 ) -> None:
     last: dict[tuple[tuple[str, int, int], ...], Digest] = {}  # the last digest, by its files' (path, mtime, size)
@@ -286,7 +318,8 @@ def _add_build_digest(
             list[str],
             Field(min_length=1, description="Article files and/or folders inside the folders the server serves "
                                             "(folders are read recursively for .txt, .md, .html, .htm and .json "
-                                            "files; hidden ones are skipped)."),
+                                            "files; hidden ones are skipped), and http(s) URLs of article pages "
+                                            "and RSS/Atom feeds if the server's operator allows fetching."),
         ],
         ctx: Context,
         detail: Annotated[
@@ -302,11 +335,15 @@ def _add_build_digest(
         detail='full'. Articles that could not be briefed are listed in `failures`; the digest is built
         from the rest."""
         try:
-            files = served.articles(paths, max_files)
+            urls, local = split_urls(paths)
+            if urls:
+                web.check(urls, max_files)  # refused before any file is read
+            files = served.articles(local, max_files, taken=len(urls)) if local else []
             key = tuple((str(f), (st := f.stat()).st_mtime_ns, st.st_size) for f in files)
-            digest = last.get(key)
+            digest = None if urls else last.get(key)  # pages change: a call with URLs is run again
             if digest is None:
                 settings.check_reachable()
+                sources, fetch_failures = await asyncio.to_thread(web.sources, urls, files, max_files)
                 pending: list[asyncio.Task[None]] = []
 
                 def progress(p: Progress) -> None:
@@ -317,13 +354,13 @@ def _add_build_digest(
                     ))
 
                 result = await arun(
-                    files, settings=settings, cache=cache, concurrency=concurrency, on_progress=progress,
+                    sources, settings=settings, cache=cache, concurrency=concurrency, on_progress=progress,
                 )
                 if pending:
                     await asyncio.gather(*pending, return_exceptions=True)
-                digest = result.digest
+                digest = with_failures(result.digest, fetch_failures)
                 last.clear()
-                if not digest.failures:  # a call with failures is run again: they may be transient
+                if not digest.failures and not urls:  # a call with failures is run again: they may be transient
                     last[key] = digest
             return _result(_compact(digest, full=detail == "full"))
         except (UsageError, BriefingError, OSError) as exc:
@@ -337,6 +374,9 @@ def serve(
     concurrency: int = DEFAULT_CONCURRENCY,
     roots: Sequence[str | Path] | None = None,
     max_files: int = DEFAULT_MAX_FILES,
+    fetch: FetchPolicy | None = None,
+    history: Path | None = None,
 ) -> None:
     """Serve over stdio until the client closes the connection."""
-    create_server(settings, cache=cache, concurrency=concurrency, roots=roots, max_files=max_files).run("stdio")
+    create_server(settings, cache=cache, concurrency=concurrency, roots=roots, max_files=max_files, fetch=fetch,
+                  history=history).run("stdio")

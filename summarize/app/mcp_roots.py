@@ -23,6 +23,14 @@ DEFAULT_MAX_FILES = 50
 _SUFFIXES = ", ".join(FORMATS)
 
 
+def too_many(max_files: int) -> UsageError:
+    return UsageError(
+        f"build_digest takes at most {max_files} article files (and URLs, and articles of feeds) per call, and "
+        "these paths hold more. Pass fewer files or a smaller folder, or restart the server with a higher cap: "
+        "`summarize mcp --max-files N`."
+    )
+
+
 def _hidden(parts: Sequence[str]) -> bool:
     return any(part.startswith(".") for part in parts)
 
@@ -106,11 +114,11 @@ class ServedRoots:
             )
         return path
 
-    def articles(self, givens: Sequence[str], max_files: int) -> list[Path]:
+    def articles(self, givens: Sequence[str], max_files: int, taken: int = 0) -> list[Path]:
         """The article files ``givens`` name, resolved, each once, in the order ``scan`` gives them (a
         folder's files sorted by name, recursively). Every file and sub-folder met is checked as
-        ``_locate`` checks a path; what fails is skipped. Raises past ``max_files`` files, before reading
-        any of them."""
+        ``_locate`` checks a path; what fails is skipped. Raises past ``max_files`` files (``taken`` of them
+        by other inputs, such as URLs), before reading any of them."""
         found: list[Path] = []
         seen: set[Path] = set()
 
@@ -119,12 +127,8 @@ class ServedRoots:
                 return
             seen.add(path)
             found.append(path)
-            if len(found) > max_files:
-                raise UsageError(
-                    f"build_digest takes at most {max_files} article files per call, and these paths hold "
-                    f"more. Pass fewer files or a smaller folder, or restart the server with a higher cap: "
-                    "`summarize mcp --max-files N`."
-                )
+            if len(found) + taken > max_files:
+                raise too_many(max_files)
 
         located = [(given, *self._locate(given)) for given in givens]  # refuse any bad path before walking
         for given, path, is_dir in located:

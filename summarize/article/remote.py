@@ -27,6 +27,7 @@ class Remote:
     articles: list[Article] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (URL or file, message)
     notes: list[str] = field(default_factory=list)  # entries a feed could not list, and the like
+    over_limit: list[tuple[str, int]] = field(default_factory=list)  # (feed URL, its entries) past max_articles
 
 
 def url_id(url: str) -> str:
@@ -40,8 +41,10 @@ def url_id(url: str) -> str:
 
 
 def from_urls(urls: Iterable[str], *, policy: FetchPolicy = FetchPolicy(), cache: PageCache | None = None,
-              max_chars: int | None = None) -> Remote:
-    """Fetch every URL (a page or a feed) into Articles; failures are named, never raised."""
+              max_chars: int | None = None, max_articles: int | None = None) -> Remote:
+    """Fetch every URL (a page or a feed) into Articles; failures are named, never raised. With
+    ``max_articles``, a feed whose entries would take the articles and failures past it is listed in
+    ``over_limit`` before any of its entries is fetched, and none is."""
     out = Remote()
     seen: set[str] = set()
     for url in urls:
@@ -49,6 +52,10 @@ def from_urls(urls: Iterable[str], *, policy: FetchPolicy = FetchPolicy(), cache
             page = fetch(url, accept=PAGE_TYPES | FEED_TYPES, policy=policy, cache=cache)
             if looks_like_feed(page.content_type, page.body):
                 feed = parse_feed(page.body, page.final_url)
+                taken = len(out.articles) + len(out.failures)
+                if max_articles is not None and taken + len(feed.entries) > max_articles:
+                    out.over_limit.append((url, len(feed.entries)))
+                    continue
                 out.notes.extend(feed.skipped)
                 for entry in feed.entries:
                     if entry.url not in seen:
