@@ -82,6 +82,9 @@ class _Sections(Page):
                 f'{self.tag_list(d.articles, d.support)}{self.quotes(d.support)}</li>'
             )
         body = f'<ol class="items">{"".join(lis)}</ol>{self.more(len(lis), len(decisions), "developments")}' if lis else self.none()
+        if lis and all(d.count <= 1 for d in decisions):  # said once, not "1 of 5 sources" on every card
+            body = (f'<p class="legend corroboration-none">Each development rests on one source: none is reported '
+                    f'by more than one of the {self.n_sources} sources.</p>{body}')
         return self.section("developments", "Key developments", len(decisions), body)
 
     def some_claims(self, claims: Sequence) -> list:
