@@ -145,7 +145,9 @@ class Page:
         """A daily briefing's mark: new since the previous briefing, or continuing one of its stories."""
         if item.since is None:
             return ""
-        label = {"new": "new", "undated": "undated sources"}.get(item.since, f"continuing {item.previous_id or ''}".strip())
+        earlier = f" of {item.previous_date.isoformat()}" if getattr(item, "previous_date", None) else ""
+        label = {"new": "new", "undated": "undated sources"}.get(
+            item.since, f"continuing {item.previous_id or ''}".strip() + earlier)
         return f' <span class="badge since {e(item.since)}" data-since="{e(item.since)}">{e(label)}</span>'
 
     @staticmethod

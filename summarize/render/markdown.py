@@ -133,7 +133,8 @@ def _since(item) -> str:  # noqa: ANN001
         return ""
     if item.since == "undated":
         return " _(undated sources)_"
-    return " _(new)_" if item.since == "new" else f" _(continuing {item.previous_id or ''})_".replace(" )_", ")_")
+    earlier = f" of {item.previous_date.isoformat()}" if getattr(item, "previous_date", None) else ""
+    return " _(new)_" if item.since == "new" else f" _(continuing {item.previous_id or ''}{earlier})_".replace(" )_", ")_")
 
 
 def render(digest: Digest) -> str:
