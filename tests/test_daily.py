@@ -265,3 +265,14 @@ def test_new_and_continuing_look_back_over_a_window_of_days_not_only_the_previou
     assert marks["Donald Trump"] == ("continuing", "D1", None)  # the previous page: no date needed
     assert marks["Viktor Orban"] == ("continuing", "D1", dt.date(2025, 10, 12))  # further back: its day named
     assert marks["Wladimir Putin"] == ("new", None, None)  # outside the window
+    # the pages say how far back they looked, and name the day of a match further back than the previous page
+    from summarize import render_html
+    from summarize.models import DailyInfo
+    from summarize.render.markdown import render
+
+    today.daily = DailyInfo(date=day, previous_date=found[-1][0], previous_file="2025-10-16.json", new=1, continuing=2,
+                            window_days=7, compared=[d for d, _ in found])
+    md, html = render(today), render_html(today)
+    assert "1 new, 2 continuing (compared with 2 briefings back to 2025-10-12)." in md
+    assert "_(continuing D1 of 2025-10-12)_" in md and "_(continuing D1)_" in md
+    assert "(compared with 2 briefings back to 2025-10-12)</span>" in html and ">continuing D1 of 2025-10-12<" in html

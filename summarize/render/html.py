@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 from ..models import Digest
 from .html_matrix import matrix
 from .html_page import Page, PageLimits, e, slug
-from .markdown import copies_note, date_span, dating, undated_items
+from .markdown import copies_note, date_span, dating, looked_back, undated_items
 
 __all__ = ["PageLimits", "render_html"]
 
@@ -248,7 +248,7 @@ def _meta_line(digest: Digest) -> str:
     daily = digest.daily
     if daily is not None and daily.previous_date is not None:
         meta_line += (f' · <span class="since-summary" data-new="{daily.new}" data-continuing="{daily.continuing}">'
-                      f"since {e(daily.previous_date.isoformat())}: {daily.new} new, {daily.continuing} continuing{e(undated_items(digest))}</span>")
+                      f"since {e(daily.previous_date.isoformat())}: {daily.new} new, {daily.continuing} continuing{e(undated_items(digest))}{e(looked_back(daily))}</span>")
     return meta_line
 
 

@@ -10,11 +10,16 @@
   gives every file today's time. Each choice is recorded in ``digest.daily`` and shown per article.
 * **No new calls on a rerun.** Briefings come from the briefing cache when they are there, so running the
   same day twice makes no model call and writes byte-identical files (nothing in them depends on the clock).
-* **New and continuing.** The previous briefing is the latest ``YYYY-MM-DD.json`` in the output folder
-  before the day. An item continues a story when the previous briefing had the same entity (actors and
-  weapons: the same resolved name) or event (decisions: the same resolved decider and a similar
-  description, as the digest's event clustering decides; open questions: the same question). Everything
-  else is new. The Markdown and HTML link the previous day's file.
+* **New and continuing.** They look back over the earlier daily briefings in the output folder (the
+  ``YYYY-MM-DD.json`` files, not the history database): those of the ``window_days`` days before the day
+  (default 7), and always the latest one before it, however old. An item continues a story when one of them
+  had the same entity (actors and weapons: the same resolved name) or event (decisions: the same resolved
+  decider and a similar description, as the digest's event clustering decides; open questions: the same
+  question); ``previous_id`` names it in the latest briefing that had it, and ``previous_date`` that
+  briefing's day when it is not the previous one. Everything else is new.
+* **Linked pages.** Each day's HTML links the previous and next day in the folder and ``index.html``, the
+  index of all days; writing a day relinks its neighbours' pages (see :mod:`summarize.run.daily_pages`).
+  The Markdown links the previous day's file.
 """
 
 from __future__ import annotations
@@ -216,8 +221,9 @@ async def adaily(
     undated: UndatedPolicy = "skip",
     window_days: int = DEFAULT_WINDOW_DAYS,
 ) -> Daily:
-    """Brief the articles of ``day`` (default: today) found in ``inbox`` and mark them against the previous
-    briefing in ``out_dir``; ``undated`` says what articles that nothing dates do (see the module docstring).
+    """Brief the articles of ``day`` (default: today) found in ``inbox`` and mark them new or continuing
+    against the earlier briefings in ``out_dir`` of the ``window_days`` days before (and the previous one);
+    ``undated`` says what articles that nothing dates do (see the module docstring).
     Nothing is written: see :func:`write_daily`. Raises :class:`InputError` when no article is of that day
     (the message lists the days that have articles, and the undated ones)."""
     check_undated(undated)
