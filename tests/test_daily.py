@@ -276,3 +276,13 @@ def test_new_and_continuing_look_back_over_a_window_of_days_not_only_the_previou
     assert "1 new, 2 continuing (compared with 2 briefings back to 2025-10-12)." in md
     assert "_(continuing D1 of 2025-10-12)_" in md and "_(continuing D1)_" in md
     assert "(compared with 2 briefings back to 2025-10-12)</span>" in html and ">continuing D1 of 2025-10-12<" in html
+
+
+def test_a_negative_window_is_a_usage_error_before_anything_is_read(tmp_path: Path) -> None:
+    import asyncio
+
+    from summarize.errors import UsageError
+    from summarize.run.daily import adaily
+
+    with pytest.raises(UsageError, match="window_days=-1: use 0 or more days"):
+        asyncio.run(adaily([tmp_path / "missing"], out_dir=tmp_path, window_days=-1))

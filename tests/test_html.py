@@ -248,6 +248,12 @@ def test_title_and_previous_link(hand_made: tuple[Digest, str]) -> None:
     for bad in ("javascript:alert(1)", "https://evil.example/", "//evil.example/x", "/etc/passwd", " JavaScript:x", ""):
         with pytest.raises(ValueError, match="relative"):
             render_html(digest, previous=bad)
+        for link in ("next", "index"):  # the daily pages' other links are held to the same rule
+            with pytest.raises(ValueError, match=f"{link} must be a relative link"):
+                render_html(digest, **{link: bad})
+    linked = _doc(render_html(digest, previous="a.html", next="c.html", index="index.html"))
+    assert [(a.get("rel"), a.get("href")) for a in linked.xpath("//header//a")] == [
+        ("prev", "a.html"), ("index", "index.html"), ("next", "c.html")]
 
 
 def test_render_html_is_pure_and_deterministic(hand_made: tuple[Digest, str]) -> None:

@@ -227,6 +227,8 @@ async def adaily(
     Nothing is written: see :func:`write_daily`. Raises :class:`InputError` when no article is of that day
     (the message lists the days that have articles, and the undated ones)."""
     check_undated(undated)
+    if window_days < 0:
+        raise UsageError(f"window_days={window_days}: use 0 or more days to look back for continuing stories, e.g. 7")
     day = day or dt.date.today()
     out = Path(out_dir)
     found = load_sources(list(inbox), exclude=[out])
