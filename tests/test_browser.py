@@ -302,3 +302,27 @@ def test_matrix_fits_and_its_labels_read_at_phone_and_desktop_width(browser, pag
         visit.assert_offline_and_clean(path)
     finally:
         visit.close()
+
+
+def test_index_of_days_reads_on_a_phone(browser, tmp_path: Path) -> None:  # noqa: ANN001
+    """HAND-MADE rows: 40 days; the index lists them newest first, each linking its page, without overflow."""
+    import datetime as dt
+
+    from summarize.render.html_index import DayRow, render_index
+
+    days = [dt.date(2025, 9, 1) + dt.timedelta(days=i) for i in range(40)]
+    rows = [DayRow(day=d, page=f"{d.isoformat()}.html", articles=i, developments=i // 2, items=3 * i, new=i,
+                   continuing=2 * i, failures=i % 3) for i, d in enumerate(days)]
+    path = tmp_path / "index.html"
+    path.write_text(render_index(rows), encoding="utf-8")
+    visit = Visit(browser, path, width=390, height=844)
+    try:
+        page = visit.page
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert page.evaluate(_OUTSIDE, 390) == []
+        days = page.locator("tr[data-day]").evaluate_all("rs => rs.map(r => r.dataset.day)")
+        assert days == [r.day.isoformat() for r in reversed(rows)]
+        assert page.locator("tr[data-day] a").first.get_attribute("href") == rows[-1].page
+        visit.assert_offline_and_clean(path)
+    finally:
+        visit.close()
