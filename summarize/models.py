@@ -195,6 +195,9 @@ class _Merged(_Model):
                                   "only undated articles report it, so it is not known to be new); unset outside "
                                   "daily briefings.")
     previous_id: str | None = Field(default=None, description="Id of the matching item in the previous briefing.")
+    previous_date: dt.date | None = Field(default=None, description="In a daily briefing, when the match is further "
+                                          "back than the previous briefing (within the look-back window): the day "
+                                          "of the briefing previous_id is from.")
 
 
 class DigestActor(_Merged):
@@ -365,6 +368,10 @@ class DailyInfo(_Model):
     previous_file: str | None = Field(default=None, description="File name of the previous briefing (JSON).")
     new: int = Field(default=0, ge=0, description="Items new since the previous briefing.")
     continuing: int = Field(default=0, ge=0, description="Items continuing a story of the previous briefing.")
+    window_days: int | None = Field(default=None, description="How many days back 'new' and 'continuing' look "
+                                    "(the previous briefing always counts, however old).")
+    compared: list[dt.date] = Field(default_factory=list, description="Days of the earlier briefings in the output "
+                                    "folder that items were compared with, oldest first.")
 
 
 class Digest(_Model):

@@ -18,11 +18,13 @@ import pytest
 
 from summarize import render_html
 from summarize.models import Digest
+from summarize.render.labels import source_labels
 
 from .digests import HOSTILE, hand_made_digest, seeds_digest
-from .large_digest import large_digest
+from .large_digest import large_digest, realistic_digest
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+SIZES = (2, 5, 20)
 SECTIONS = ["developments", "divergences", "timeline", "actors", "weapons", "questions", "matrix", "sources"]
 
 
@@ -49,7 +51,12 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Digest, P
     large = large_digest(600)  # HAND-MADE (tests/large_digest.py): past every limit of the page
     large_path = out / "large.html"
     large_path.write_text(render_html(large), encoding="utf-8")
-    return {"seeds": (seeds, out / "digest.html"), "hand-made": (hand, hand_path), "large": (large, large_path)}
+    pages = {"seeds": (seeds, out / "digest.html"), "hand-made": (hand, hand_path), "large": (large, large_path)}
+    for n in SIZES:  # HAND-MADE (tests/large_digest.py): realistic site names, long file stems
+        digest = realistic_digest(n)
+        pages[f"sources-{n}"] = (digest, out / f"sources-{n}.html")
+        pages[f"sources-{n}"][1].write_text(render_html(digest), encoding="utf-8")
+    return pages
 
 
 @pytest.fixture(scope="module")
@@ -195,8 +202,9 @@ def test_phone_width_does_not_overflow_except_in_the_matrix(browser, pages: dict
         wrap = page.locator("#matrix .scroll")
         box = wrap.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= width
-        # the matrix is wider than a phone and scrolls inside its own container
-        assert page.evaluate("document.querySelector('#matrix .scroll').scrollWidth") > box["width"]
+        # a matrix wider than a phone scrolls inside its own container; the seeds' 5 sources fit on the screen
+        matrix_width = page.evaluate("document.querySelector('#matrix .scroll').scrollWidth")
+        assert (matrix_width > box["width"]) == (name == "large"), matrix_width
         assert page.evaluate("getComputedStyle(document.querySelector('#matrix .scroll')).overflowX") == "auto"
         if name == "large":  # a bounded matrix: 30 source columns, the rest counted in one
             assert page.locator("#matrix thead th[data-article]").count() == 30
@@ -236,6 +244,85 @@ def test_hand_made_page_hostile_text_is_inert_and_divergences_side_by_side(brows
         page.emulate_media(media="screen")
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "digest-hand-made-dark.png"), full_page=True)
+        visit.assert_offline_and_clean(path)
+    finally:
+        visit.close()
+
+
+_OUTSIDE = """w => [...document.querySelectorAll('body *')]
+    .filter(el => !el.closest('#matrix .scroll'))
+    .map(el => [el, el.getBoundingClientRect()])
+    .filter(([el, r]) => r.width > 0 && (r.right > w + 1 || r.left < -1))
+    .map(([el, r]) => el.tagName + '.' + el.className + ' ' + Math.round(r.left) + '..' + Math.round(r.right))"""
+
+_CLIPPED = """sel => [...document.querySelectorAll(sel)]
+    .filter(el => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+    .map(el => el.textContent)"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("n", SIZES)
+def test_matrix_fits_and_its_labels_read_at_phone_and_desktop_width(browser, pages: dict, n: int, width: int) -> None:  # noqa: ANN001
+    """2, 5 and 20 sources with realistic names: the page never scrolls sideways, the matrix fits on the
+    screen (at 390 px with 20 sources it scrolls in its own box, item labels staying in view), source labels
+    are shown whole and item labels are not cut to a few characters. Screenshots in tests/artifacts/."""
+    digest, path = pages[f"sources-{n}"]
+    visit = Visit(browser, path, width=width, height=844 if width == 390 else 900)
+    try:
+        page = visit.page
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert page.evaluate(_OUTSIDE, width) == []
+        wrap = page.locator("#matrix .scroll")
+        box = wrap.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width
+        scrolls = page.evaluate("(s => s.scrollWidth > s.clientWidth)(document.querySelector('#matrix .scroll'))")
+        assert scrolls == (n == 20 and width == 390)
+        # every source column is labelled with its whole short label (site and date), nothing clipped
+        labels = source_labels(digest)
+        heads = page.locator("#matrix thead th[data-article] a.tag")
+        assert heads.count() == n
+        assert heads.evaluate_all("els => els.map(e => [e.closest('th').dataset.article, e.textContent])") == [
+            [a.id, labels[a.id]] for a in digest.articles]
+        assert page.evaluate(_CLIPPED, "#matrix thead th[data-article] a.tag") == []
+        # item labels: not clipped, and wide enough for words, not three characters
+        assert page.evaluate(_CLIPPED, "#matrix tbody tr.row th") == []
+        widths = page.locator("#matrix tbody tr.row th").evaluate_all("els => els.map(e => e.getBoundingClientRect().width)")
+        assert min(widths) >= 120, widths
+        if scrolls:  # scrolled to the last source, the item labels stay in view
+            page.evaluate("(s => { s.scrollLeft = s.scrollWidth })(document.querySelector('#matrix .scroll'))")
+            first = page.locator("#matrix tbody tr.row th").first.bounding_box()
+            assert first["x"] >= box["x"] - 1 and first["x"] + first["width"] <= box["x"] + box["width"] + 1
+            page.evaluate("(s => { s.scrollLeft = 0 })(document.querySelector('#matrix .scroll'))")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.locator("#matrix h2").scroll_into_view_if_needed()
+        page.evaluate("document.querySelector('#matrix').scrollIntoView()")
+        shot = ARTIFACTS / f"matrix-{n}-sources-{width}px.png"
+        page.screenshot(path=str(shot), full_page=False)
+        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        visit.assert_offline_and_clean(path)
+    finally:
+        visit.close()
+
+
+def test_index_of_days_reads_on_a_phone(browser, tmp_path: Path) -> None:  # noqa: ANN001
+    """HAND-MADE rows: 40 days; the index lists them newest first, each linking its page, without overflow."""
+    import datetime as dt
+
+    from summarize.render.html_index import DayRow, render_index
+
+    days = [dt.date(2025, 9, 1) + dt.timedelta(days=i) for i in range(40)]
+    rows = [DayRow(day=d, page=f"{d.isoformat()}.html", articles=i, developments=i // 2, items=3 * i, new=i,
+                   continuing=2 * i, failures=i % 3) for i, d in enumerate(days)]
+    path = tmp_path / "index.html"
+    path.write_text(render_index(rows), encoding="utf-8")
+    visit = Visit(browser, path, width=390, height=844)
+    try:
+        page = visit.page
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert page.evaluate(_OUTSIDE, 390) == []
+        days = page.locator("tr[data-day]").evaluate_all("rs => rs.map(r => r.dataset.day)")
+        assert days == [r.day.isoformat() for r in reversed(rows)]
+        assert page.locator("tr[data-day] a").first.get_attribute("href") == rows[-1].page
         visit.assert_offline_and_clean(path)
     finally:
         visit.close()

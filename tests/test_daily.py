@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize.app.cli import app
-from summarize.run.daily import choose, date_article, mark_continuity
+from summarize.run.daily import choose, date_article, earlier_briefings, mark_continuity
 from summarize.digest.merge import merge
 from summarize.article.load import load_article
 
@@ -73,7 +73,8 @@ def test_two_days_new_and_continuing_and_an_idempotent_rerun(inbox: Path, tmp_pa
         assert second.exit_code == 0, second.output
         calls = len(server.chat)
         files = {p.name: p.read_bytes() for p in out.iterdir()}
-        assert set(files) == {f"{d}.{x}" for d in ("2025-07-04", "2025-10-17") for x in ("json", "md", "html")}
+        assert set(files) == {f"{d}.{x}" for d in ("2025-07-04", "2025-10-17") for x in ("json", "md", "html")} | {
+            "index.html", "index.json"}
 
         day2 = json.loads(files["2025-10-17.json"])
         assert sorted(a["id"][:3] for a in day2["articles"]) == ["003", "004"]
@@ -200,3 +201,88 @@ def test_a_fresh_copy_of_the_seeds_is_not_news_of_today(fresh: Path, tmp_path: P
 def test_an_unknown_undated_choice_is_a_usage_error(fresh: Path) -> None:
     result = CliRunner().invoke(app, ["daily", str(fresh), "--undated", "today", "--base-url", "http://127.0.0.1:9/v1"])
     assert result.exit_code == 2 and "use one of skip, include, file-time" in result.output
+
+
+def test_day_pages_link_previous_next_and_an_index_and_a_day_written_later_is_linked_in(inbox: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "briefings", tmp_path / "cache"
+    july1 = dt.date(2025, 7, 1)  # 000 states 1. Juli 2025
+    with BatchServer(RECORDINGS) as server:
+        for day in (DAY1, DAY2, july1):  # the last one out of order: it goes before the first
+            result = _daily(inbox, out, day, server, cache, "--undated", "file-time")
+            assert result.exit_code == 0, result.output
+    import lxml.html
+
+    def nav(day: dt.date) -> dict[str, str]:
+        doc = lxml.html.fromstring((out / f"{day.isoformat()}.html").read_bytes())
+        return {a.get("rel"): a.get("href") for a in doc.xpath("//header//a[@rel]")}
+
+    assert nav(july1) == {"index": "index.html", "next": "2025-07-04.html"}
+    assert nav(DAY1) == {"prev": "2025-07-01.html", "index": "index.html", "next": "2025-10-17.html"}
+    assert nav(DAY2) == {"prev": "2025-07-04.html", "index": "index.html"}
+    index = lxml.html.fromstring((out / "index.html").read_bytes())
+    rows = index.xpath("//tr[@data-day]")
+    assert [r.get("data-day") for r in rows] == ["2025-10-17", "2025-07-04", "2025-07-01"]  # newest first
+    for row in rows:
+        day = json.loads((out / f"{row.get('data-day')}.json").read_text())
+        assert row.xpath(".//a/@href") == [f"{row.get('data-day')}.html"]
+        assert int(row.get("data-articles")) == len(day["articles"])
+        assert int(row.get("data-items")) == sum(len(day[k]) for k in ("actors", "decisions", "weapons", "open_questions"))
+    # a day's page rendered again from its JSON (as its neighbour's write does) is the page its own run wrote
+    from summarize.models import Digest
+    from summarize.run import daily_pages
+
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    digest = Digest.model_validate_json((out / "2025-07-04.json").read_text())
+    assert daily_pages.relink(out, DAY1, daily_pages.days_in(out)) == []  # nothing changed: nothing written
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before and digest.daily.date == DAY1
+
+
+def _day_file(folder: Path, day: dt.date, *names: str) -> None:
+    """HAND-MADE daily briefing: one decision per decider."""
+    digest = merge([_briefing(str(i), decisions=[_d(n, "met the envoys in Brussels", f"q{i}")]) for i, n in enumerate(names)])
+    folder.mkdir(exist_ok=True)
+    (folder / f"{day.isoformat()}.json").write_text(digest.model_dump_json(), encoding="utf-8")
+
+
+def test_new_and_continuing_look_back_over_a_window_of_days_not_only_the_previous_page(tmp_path: Path) -> None:
+    """HAND-MADE briefings: Putin was on the 10th (outside a 7-day window), Orban on the 12th, Trump on the 16th."""
+    from summarize.models import Digest
+
+    out = tmp_path / "b"
+    day = dt.date(2025, 10, 17)
+    _day_file(out, dt.date(2025, 10, 9), "Wladimir Putin")
+    _day_file(out, dt.date(2025, 10, 12), "Viktor Orban")
+    _day_file(out, dt.date(2025, 10, 16), "Donald Trump")
+    found = earlier_briefings(out, day, window_days=7)
+    assert [d.isoformat() for d, _ in found] == ["2025-10-12", "2025-10-16"]
+    assert [d for d, _ in earlier_briefings(out, day, window_days=0)] == [dt.date(2025, 10, 16)]  # the previous always
+    assert [d for d, _ in earlier_briefings(out, dt.date(2025, 11, 30), window_days=7)] == [dt.date(2025, 10, 16)]
+    history = [(d, Digest.model_validate_json(p.read_text())) for d, p in found]
+    today = merge([_briefing("9", decisions=[_d(n, "met the envoys in Brussels", n)
+                                             for n in ("Donald Trump", "Viktor Orban", "Wladimir Putin")])])
+    assert mark_continuity(today, history) == (1, 2)
+    marks = {d.who: (d.since, d.previous_id, d.previous_date) for d in today.decisions}
+    assert marks["Donald Trump"] == ("continuing", "D1", None)  # the previous page: no date needed
+    assert marks["Viktor Orban"] == ("continuing", "D1", dt.date(2025, 10, 12))  # further back: its day named
+    assert marks["Wladimir Putin"] == ("new", None, None)  # outside the window
+    # the pages say how far back they looked, and name the day of a match further back than the previous page
+    from summarize import render_html
+    from summarize.models import DailyInfo
+    from summarize.render.markdown import render
+
+    today.daily = DailyInfo(date=day, previous_date=found[-1][0], previous_file="2025-10-16.json", new=1, continuing=2,
+                            window_days=7, compared=[d for d, _ in found])
+    md, html = render(today), render_html(today)
+    assert "1 new, 2 continuing (compared with 2 briefings back to 2025-10-12)." in md
+    assert "_(continuing D1 of 2025-10-12)_" in md and "_(continuing D1)_" in md
+    assert "(compared with 2 briefings back to 2025-10-12)</span>" in html and ">continuing D1 of 2025-10-12<" in html
+
+
+def test_a_negative_window_is_a_usage_error_before_anything_is_read(tmp_path: Path) -> None:
+    import asyncio
+
+    from summarize.errors import UsageError
+    from summarize.run.daily import adaily
+
+    with pytest.raises(UsageError, match="window_days=-1: use 0 or more days"):
+        asyncio.run(adaily([tmp_path / "missing"], out_dir=tmp_path, window_days=-1))

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from summarize import render_html
 from summarize.app.cli import app
 from summarize.render.html import CSP
+from summarize.render.labels import source_labels
 from summarize.models import Digest
 
 from .digests import HOSTILE, SCRIPT, hand_made_digest, seeds_digest
@@ -137,7 +138,7 @@ def _check_tags(digest: Digest, page: str) -> None:
         assert href.startswith("#src-")
         target = doc.xpath(f"//*[@id='{href[1:]}']")[0]
         article_id = target.get("data-article")
-        assert tag.text_content() == article_id.split("_", 1)[0]  # short: the id's prefix
+        assert tag.text_content() == source_labels(digest)[article_id]  # short: site and date, else the id's prefix
         if article_id in titles:
             assert tag.get("title").startswith(titles[article_id])
 
@@ -171,9 +172,11 @@ def test_seeds_developments_in_digest_order_with_corroboration_and_quotes(seeds:
     assert [li.get("data-item") for li in lis] == [d.id for d in digest.decisions]
     total = digest.meta.articles_briefed
     for li, d in zip(lis, digest.decisions):
-        badge = li.xpath(".//span[contains(@class, 'badge')][@data-count]")[0]
-        assert badge.text_content() == f"{d.count} of {total} sources"
-        assert ("single" in badge.get("class").split()) == (d.count == 1)
+        badges = li.xpath(".//span[contains(@class, 'badge')][@data-count]")
+        if d.count == 1:  # no "1 of 5 sources" on every card: the header says it once
+            assert badges == []
+        else:
+            assert badges[0].text_content() == f"{d.count} of {total} sources"
         assert ", ".join(d.statuses) in li.text_content()
         quotes = [q.text_content() for q in li.xpath(".//details[@class='quotes']//blockquote")]
         assert quotes == [s.quote for s in d.support]
@@ -245,6 +248,12 @@ def test_title_and_previous_link(hand_made: tuple[Digest, str]) -> None:
     for bad in ("javascript:alert(1)", "https://evil.example/", "//evil.example/x", "/etc/passwd", " JavaScript:x", ""):
         with pytest.raises(ValueError, match="relative"):
             render_html(digest, previous=bad)
+        for link in ("next", "index"):  # the daily pages' other links are held to the same rule
+            with pytest.raises(ValueError, match=f"{link} must be a relative link"):
+                render_html(digest, **{link: bad})
+    linked = _doc(render_html(digest, previous="a.html", next="c.html", index="index.html"))
+    assert [(a.get("rel"), a.get("href")) for a in linked.xpath("//header//a")] == [
+        ("prev", "a.html"), ("index", "index.html"), ("next", "c.html")]
 
 
 def test_render_html_is_pure_and_deterministic(hand_made: tuple[Digest, str]) -> None:
@@ -337,3 +346,53 @@ def test_a_divergence_with_many_claims_shows_every_side_first(hand_made: tuple[D
     says = [s.text_content() for s in block.xpath(".//span[@class='says']")]
     assert len(says) == 4 and set(says) == {c.says for c in target.claims}  # both sides, within the limit
     assert block.xpath(".//p[@data-more]")[0].get("data-more") == str(len(target.claims) - 4)
+
+
+# ----------------------------------------------------------------------------- source labels and corroboration
+
+
+def test_seeds_source_tags_are_site_and_date_not_file_stems(seeds: tuple[Digest, str]) -> None:
+    digest, page = seeds
+    doc = _doc(page)
+    shown = {t.get("data-article"): t.text_content() for t in doc.xpath("//section[@id='sources']//a[@class='tag']")}
+    # 000 and 002 name no site and no date: they keep the id's prefix; the others show their site (and date)
+    assert shown == {"000_6468509f89715e04": "000", "001_c209104685891761": "news.de",
+                     "002_7357c77dc1409342": "002", "003_217b1643d8ffb68b": "VOL.AT",
+                     "004_bc73e97958a12d26": "RENEWZ.de 10-17"}
+
+
+def test_source_labels_are_short_unique_and_fall_back_to_the_url_host_and_the_id() -> None:
+    """HAND-MADE articles: two from one site on one day, one known by its URL only, one by nothing."""
+    import datetime as dt
+
+    from summarize.models import ArticleRef
+
+    digest = hand_made_digest()
+    day = dt.date(2025, 10, 17)
+    digest.articles = [
+        ArticleRef(id="a_1", source="Frankfurter Allgemeine Zeitung Online Ausgabe", published=day, sha256="0" * 64),
+        ArticleRef(id="b_2", source="Frankfurter Allgemeine Zeitung Online Ausgabe", published=day, sha256="1" * 64),
+        ArticleRef(id="c_3", url="https://www.tagesschau.de/ausland/x-100.html", sha256="2" * 64),
+        ArticleRef(id="d_4", sha256="3" * 64),
+    ]
+    digest.failures = []
+    labels = source_labels(digest)
+    assert labels == {"a_1": "Frankfurter Allgemein… 10-17", "b_2": "Frankfurter Allgemein… 10-17 #2",
+                      "c_3": "tagesschau.de", "d_4": "d"}
+    assert len(set(labels.values())) == len(labels)
+
+
+def test_corroboration_badge_only_on_corroborated_items_and_said_once_when_none(
+        seeds: tuple[Digest, str], hand_made: tuple[Digest, str]) -> None:
+    digest, page = hand_made  # D1 has 3 sources, D2 one
+    doc = _doc(page)
+    badges = doc.xpath("//section[@id='developments']//span[contains(@class, 'badge')][@data-count]")
+    assert [b.text_content() for b in badges] == ["3 of 3 sources"]
+    assert "corroboration-none" not in page
+    digest, page = seeds  # the seeds corroborate nothing: one line in the header, no badge on any card
+    assert all(i.count == 1 for i in digest.decisions)
+    doc = _doc(page)
+    assert doc.xpath("//section[@id='developments']//span[contains(@class, 'badge')][@data-count]") == []
+    legend = doc.xpath("//section[@id='developments']/p[contains(@class, 'corroboration-none')]")
+    assert len(legend) == 1 and "none is reported by more than one of the 5 sources" in legend[0].text_content()
+    assert page.count("of 5 sources") == 0

@@ -110,12 +110,13 @@ def kept_outputs(paths: list[Path]) -> str:
 
 def write_digest(
     digest: Digest, folder: str | os.PathLike[str], *, stem: str = "digest", stopped: bool = False,
-    title: str | None = None, previous: str | None = None, exclude: Any = None,
+    title: str | None = None, previous: str | None = None, exclude: Any = None, next: str | None = None,  # noqa: A002
+    index: str | None = None,
 ) -> Written:
     """Write ``STEM.json``, ``STEM.md`` and ``STEM.html`` in ``folder``, each atomically.
 
     A run that ``stopped`` on a fatal error, or that briefed nothing while a digest exists, writes nothing:
-    yesterday's good page is worth more than "0 of 5 articles briefed". ``title`` and ``previous`` go to
+    yesterday's good page is worth more than "0 of 5 articles briefed". ``title``, ``previous``, ``next`` and ``index`` go to
     the HTML page (see :func:`~summarize.render.html.render_html`); ``exclude`` to the JSON dump."""
     from .html import render_html
     from .markdown import render
@@ -125,7 +126,7 @@ def write_digest(
     if stopped or (digest.meta.articles_briefed == 0 and any(p.exists() for p in paths)):
         return Written(kept=f"{kept_outputs(paths)} in {out}/")
     texts = [digest.model_dump_json(indent=2, exclude=exclude) + "\n", render(digest),
-             render_html(digest, title=title, previous=previous)]
+             render_html(digest, title=title, previous=previous, next=next, index=index)]
     for path, text in zip(paths, texts):
         write_atomic(path, text)
     return Written(paths=paths)

@@ -6,7 +6,7 @@ nothing else: no remote styles, scripts, images, fonts or connections). It works
 
 Everything taken from articles or the model is untrusted and goes through :func:`html.escape`; the only
 links the page makes are in-page anchors (``#src-<id>``, ``#item-<id>``) and the optional, validated
-relative link to the previous day's page.
+relative links to the previous and next day's pages and to the index of all days.
 
 Sections, each with a stable ``id`` and its count in the heading: ``headline`` (when present),
 ``developments`` (the digest's decisions), ``divergences``, ``timeline``, ``actors``, ``weapons``,
@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 from ..models import Digest
 from .html_matrix import matrix
 from .html_page import Page, PageLimits, e, slug
-from .markdown import copies_note, date_span, dating, undated_items
+from .markdown import copies_note, date_span, dating, looked_back, undated_items
 
 __all__ = ["PageLimits", "render_html"]
 
@@ -47,12 +47,24 @@ CSP = (
 _CSS = (Path(__file__).parent / "digest.css").read_text(encoding="utf-8")
 
 
-def _safe_previous(link: str) -> str:
-    """The link to the previous day's page must be relative (no scheme, no host): never ``javascript:``."""
+def _safe_previous(link: str, name: str = "previous") -> str:
+    """A link to another day's page must be relative (no scheme, no host): never ``javascript:``."""
     parts = urlsplit(link.strip())
     if parts.scheme or parts.netloc or link.strip().startswith(("/", "\\")) or not link.strip():
-        raise ValueError(f"previous must be a relative link such as '2025-10-16/digest.html', not {link!r}")
+        raise ValueError(f"{name} must be a relative link such as '2025-10-16/digest.html', not {link!r}")
     return link.strip()
+
+
+def _nav(previous: str | None, next: str | None, index: str | None) -> str:  # noqa: A002
+    """The header's links to the previous and next day's pages and to the index of all days."""
+    links = []
+    if previous is not None:
+        links.append(f'<a rel="prev" href="{e(_safe_previous(previous))}">← Previous digest</a>')
+    if index is not None:
+        links.append(f'<a rel="index" href="{e(_safe_previous(index, "index"))}">All days</a>')
+    if next is not None:
+        links.append(f'<a rel="next" href="{e(_safe_previous(next, "next"))}">Next digest →</a>')
+    return f'<p class="prev">{" · ".join(links)}</p>' if links else ""
 
 
 class _Sections(Page):
@@ -82,6 +94,9 @@ class _Sections(Page):
                 f'{self.tag_list(d.articles, d.support)}{self.quotes(d.support)}</li>'
             )
         body = f'<ol class="items">{"".join(lis)}</ol>{self.more(len(lis), len(decisions), "developments")}' if lis else self.none()
+        if lis and all(d.count <= 1 for d in decisions):  # said once, not "1 of 5 sources" on every card
+            body = (f'<p class="legend corroboration-none">Each development rests on one source: none is reported '
+                    f'by more than one of the {self.n_sources} sources.</p>{body}')
         return self.section("developments", "Key developments", len(decisions), body)
 
     def some_claims(self, claims: Sequence) -> list:
@@ -233,17 +248,19 @@ def _meta_line(digest: Digest) -> str:
     daily = digest.daily
     if daily is not None and daily.previous_date is not None:
         meta_line += (f' · <span class="since-summary" data-new="{daily.new}" data-continuing="{daily.continuing}">'
-                      f"since {e(daily.previous_date.isoformat())}: {daily.new} new, {daily.continuing} continuing{e(undated_items(digest))}</span>")
+                      f"since {e(daily.previous_date.isoformat())}: {daily.new} new, {daily.continuing} continuing{e(undated_items(digest))}{e(looked_back(daily))}</span>")
     return meta_line
 
 
 def render_html(
     digest: Digest, *, title: str | None = None, previous: str | None = None, limits: PageLimits | None = None,
+    next: str | None = None, index: str | None = None,  # noqa: A002
 ) -> str:
     """The digest as one self-contained HTML page (a pure function: no I/O).
 
     ``title`` replaces the default heading; ``previous`` is a relative link (e.g. to the previous day's
-    page) shown in the header; a link with a scheme or host raises ``ValueError``. ``limits`` bounds how much
+    page) shown in the header, and so are ``next`` (the next day's page) and ``index`` (the index of all
+    days); a link with a scheme or host raises ``ValueError``. ``limits`` bounds how much
     of a large digest the page lists (default :class:`PageLimits`; a small digest is shown whole).
     """
     page = _Sections(digest, limits)
@@ -251,9 +268,7 @@ def render_html(
     heading = title if title is not None else (f"Digest: {meta.articles_briefed} of {meta.articles_total} articles "
                                                f"briefed{copies_note(meta)}{date_span(digest)}")
     meta_line = _meta_line(digest)
-    prev = ""
-    if previous is not None:
-        prev = f'<p class="prev"><a rel="prev" href="{e(_safe_previous(previous))}">← Previous digest</a></p>'
+    prev = _nav(previous, next, index)
     sections: list[tuple[str, str, int, str]] = []  # id, label, count, html
     if digest.headline is not None:
         sections.append(("headline", "Headline", len(digest.headline.sentences), page.headline()))

@@ -9,7 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..models import Digest, Support
-from .markdown import source_count, source_tags
+from .labels import source_labels
+from .markdown import source_count
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class Page:
     def __init__(self, digest: Digest, limits: PageLimits | None = None) -> None:
         self.digest = digest
         self.limits = limits or PageLimits()
-        self.tags = source_tags(digest)
+        self.tags = source_labels(digest)  # site and date, not file stems
         self.titles = {a.id: (a.title or a.id) for a in digest.articles}
         known = {a.id: None for a in digest.articles}
         extra: dict[str, None] = {}
@@ -126,7 +127,10 @@ class Page:
                 f"<ul>{rows}</ul></details>")
 
     def corroboration(self, count: int) -> str:
-        cls = "multi" if count > 1 else "single"
+        """"3 of 5 sources" on a corroborated item; nothing on a single-source one (the header says it once)."""
+        if count <= 1:
+            return ""
+        cls = "multi"
         text = f"{count} of {self.n_sources} sources"
         return f'<span class="badge {cls}" data-count="{count}">{e(text)}</span>'
 
@@ -141,7 +145,9 @@ class Page:
         """A daily briefing's mark: new since the previous briefing, or continuing one of its stories."""
         if item.since is None:
             return ""
-        label = {"new": "new", "undated": "undated sources"}.get(item.since, f"continuing {item.previous_id or ''}".strip())
+        earlier = f" of {item.previous_date.isoformat()}" if getattr(item, "previous_date", None) else ""
+        label = {"new": "new", "undated": "undated sources"}.get(
+            item.since, f"continuing {item.previous_id or ''}".strip() + earlier)
         return f' <span class="badge since {e(item.since)}" data-since="{e(item.since)}">{e(label)}</span>'
 
     @staticmethod

@@ -127,13 +127,21 @@ def undated_items(digest: Digest) -> str:
     return f", {n} only from undated articles" if n else ""
 
 
+def looked_back(daily: DailyInfo) -> str:
+    """" (compared with 3 briefings back to 2025-10-12)" when new/continuing looked past the previous one."""
+    if len(daily.compared) <= 1:
+        return ""
+    return f" (compared with {len(daily.compared)} briefings back to {daily.compared[0].isoformat()})"
+
+
 def _since(item) -> str:  # noqa: ANN001
     """A daily briefing's mark on an item: new since the previous briefing, or continuing one of its stories."""
     if item.since is None:
         return ""
     if item.since == "undated":
         return " _(undated sources)_"
-    return " _(new)_" if item.since == "new" else f" _(continuing {item.previous_id or ''})_".replace(" )_", ")_")
+    earlier = f" of {item.previous_date.isoformat()}" if getattr(item, "previous_date", None) else ""
+    return " _(new)_" if item.since == "new" else f" _(continuing {item.previous_id or ''}{earlier})_".replace(" )_", ")_")
 
 
 def render(digest: Digest) -> str:
@@ -157,7 +165,7 @@ def render(digest: Digest) -> str:
     if daily is not None and daily.previous_date is not None and daily.previous_file:
         prev_md = Path(daily.previous_file).with_suffix(".md").name
         out.append(f"Since the previous briefing ([{daily.previous_date.isoformat()}]({prev_md})): "
-                   f"{daily.new} new, {daily.continuing} continuing{undated_items(digest)}.")
+                   f"{daily.new} new, {daily.continuing} continuing{undated_items(digest)}{looked_back(daily)}.")
         out.append("")
 
     if digest.headline is not None:

@@ -10,11 +10,16 @@
   gives every file today's time. Each choice is recorded in ``digest.daily`` and shown per article.
 * **No new calls on a rerun.** Briefings come from the briefing cache when they are there, so running the
   same day twice makes no model call and writes byte-identical files (nothing in them depends on the clock).
-* **New and continuing.** The previous briefing is the latest ``YYYY-MM-DD.json`` in the output folder
-  before the day. An item continues a story when the previous briefing had the same entity (actors and
-  weapons: the same resolved name) or event (decisions: the same resolved decider and a similar
-  description, as the digest's event clustering decides; open questions: the same question). Everything
-  else is new. The Markdown and HTML link the previous day's file.
+* **New and continuing.** They look back over the earlier daily briefings in the output folder (the
+  ``YYYY-MM-DD.json`` files, not the history database): those of the ``window_days`` days before the day
+  (default 7), and always the latest one before it, however old. An item continues a story when one of them
+  had the same entity (actors and weapons: the same resolved name) or event (decisions: the same resolved
+  decider and a similar description, as the digest's event clustering decides; open questions: the same
+  question); ``previous_id`` names it in the latest briefing that had it, and ``previous_date`` that
+  briefing's day when it is not the previous one. Everything else is new.
+* **Linked pages.** Each day's HTML links the previous and next day in the folder and ``index.html``, the
+  index of all days; writing a day relinks its neighbours' pages (see :mod:`summarize.run.daily_pages`).
+  The Markdown links the previous day's file.
 """
 
 from __future__ import annotations
@@ -27,12 +32,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from . import daily_pages
 from .cache import BriefingCache
 from .pipeline import DEFAULT_CONCURRENCY, Passes, ProgressCallback, Run, arun, load_sources
 from ..digest.entities import Resolver, load_aliases
 from ..digest.merge import DecisionClusters, QuestionClusters, norm
 from ..text.dates import latest_stated_day
-from ..render.markdown import day_basis, dating
+from ..render.markdown import dating
 from ..errors import InputError, UsageError
 from ..render.files import Written, write_digest
 from ..llm.watch import ServerWatch
@@ -41,6 +47,7 @@ from ..settings import Settings
 
 FILE_DATE = "%Y-%m-%d"
 UNDATED_CHOICES: tuple[UndatedPolicy, ...] = ("skip", "include", "file-time")
+DEFAULT_WINDOW_DAYS = 7
 
 
 @dataclass
@@ -145,47 +152,57 @@ def dating_lines(daily: Daily) -> list[str]:
     return lines
 
 
-def previous_briefing(folder: Path, day: dt.date) -> tuple[dt.date, Path] | None:
-    """The latest ``YYYY-MM-DD.json`` in ``folder`` before ``day``."""
+def daily_files(folder: Path) -> list[tuple[dt.date, Path]]:
+    """Every ``YYYY-MM-DD.json`` in ``folder``, oldest first."""
     found: list[tuple[dt.date, Path]] = []
     if folder.is_dir():
         for path in folder.glob("????-??-??.json"):
             try:
-                when = dt.datetime.strptime(path.stem, FILE_DATE).date()
+                found.append((dt.datetime.strptime(path.stem, FILE_DATE).date(), path))
             except ValueError:
                 continue
-            if when < day:
-                found.append((when, path))
-    return max(found) if found else None
+    return sorted(found)
 
 
-def mark_continuity(today: Digest, previous: Digest, resolver: Resolver | None = None) -> tuple[int, int]:
-    """Set ``since``/``previous_id`` on today's items against the previous digest; returns (new, continuing)."""
+def previous_briefing(folder: Path, day: dt.date) -> tuple[dt.date, Path] | None:
+    """The latest ``YYYY-MM-DD.json`` in ``folder`` before ``day``."""
+    found = [f for f in daily_files(folder) if f[0] < day]
+    return found[-1] if found else None
+
+
+def earlier_briefings(folder: Path, day: dt.date, window_days: int = DEFAULT_WINDOW_DAYS) -> list[tuple[dt.date, Path]]:
+    """The briefings ``new``/``continuing`` look back over, oldest first: those of the ``window_days`` days
+    before ``day``, and the latest one before it however old (a gap in the routine keeps its previous page)."""
+    before = [f for f in daily_files(folder) if f[0] < day]
+    start = day - dt.timedelta(days=max(0, window_days))
+    return [f for i, f in enumerate(before) if f[0] >= start or i == len(before) - 1]
+
+
+def mark_continuity(today: Digest, previous: Digest | Sequence[tuple[dt.date, Digest]],
+                    resolver: Resolver | None = None) -> tuple[int, int]:
+    """Set ``since``/``previous_id`` on today's items against the previous digest, or against several earlier
+    ones (``(day, digest)``, oldest first: a match names the latest that has it, and its day in
+    ``previous_date`` unless that is the last one); returns (new, continuing)."""
     resolver = resolver or Resolver(load_aliases())
+    history = [(None, previous)] if isinstance(previous, Digest) else list(previous)
     new = continuing = 0
-
-    def mark(items: Sequence, match: dict[str, str], key) -> None:  # noqa: ANN001
-        nonlocal new, continuing
-        for item in items:
-            previous_id = match.get(key(item))
-            item.since = "continuing" if previous_id else "new"
-            item.previous_id = previous_id
-            continuing += previous_id is not None
-            new += previous_id is None
-
-    def names(item) -> str:  # noqa: ANN001
-        return norm(item.name)
-
-    mark(today.actors, {norm(a.name): a.id for a in previous.actors}, names)
-    mark(today.weapons, {norm(w.name): w.id for w in previous.weapons}, names)
-
     events = DecisionClusters(resolver)  # the digest's own event rule: same resolved decider, similar description
-    earlier = {events.key_for(d.who, d.what): d.id for d in previous.decisions}
-    mark(today.decisions, earlier, lambda d: events.key_for(d.who, d.what))
-
     questions = QuestionClusters()
-    asked = {questions.key_for(q.question): q.id for q in previous.open_questions}
-    mark(today.open_questions, asked, lambda q: questions.key_for(q.question))
+    keys = {"actors": lambda a: norm(a.name), "weapons": lambda w: norm(w.name),
+            "decisions": lambda d: events.key_for(d.who, d.what),
+            "open_questions": lambda q: questions.key_for(q.question)}
+    last = history[-1][0] if history else None
+    for kind, key in keys.items():
+        match: dict[object, tuple[str, dt.date | None]] = {}
+        for when, earlier in history:  # oldest first: a later briefing's id wins
+            match.update({key(item): (item.id, when) for item in getattr(earlier, kind)})
+        for item in getattr(today, kind):
+            found = match.get(key(item))
+            item.since = "continuing" if found else "new"
+            item.previous_id = found[0] if found else None
+            item.previous_date = found[1] if found and found[1] != last else None
+            continuing += found is not None
+            new += found is None
     return new, continuing
 
 
@@ -202,12 +219,16 @@ async def adaily(
     passes: Passes = Passes(),
     watch: ServerWatch | None = None,
     undated: UndatedPolicy = "skip",
+    window_days: int = DEFAULT_WINDOW_DAYS,
 ) -> Daily:
-    """Brief the articles of ``day`` (default: today) found in ``inbox`` and mark them against the previous
-    briefing in ``out_dir``; ``undated`` says what articles that nothing dates do (see the module docstring).
+    """Brief the articles of ``day`` (default: today) found in ``inbox`` and mark them new or continuing
+    against the earlier briefings in ``out_dir`` of the ``window_days`` days before (and the previous one);
+    ``undated`` says what articles that nothing dates do (see the module docstring).
     Nothing is written: see :func:`write_daily`. Raises :class:`InputError` when no article is of that day
     (the message lists the days that have articles, and the undated ones)."""
     check_undated(undated)
+    if window_days < 0:
+        raise UsageError(f"window_days={window_days}: use 0 or more days to look back for continuing stories, e.g. 7")
     day = day or dt.date.today()
     out = Path(out_dir)
     found = load_sources(list(inbox), exclude=[out])
@@ -231,19 +252,28 @@ async def adaily(
         stated={i: d.stated for i, d in choice.dated.items() if d.stated},
         undated=undated, skipped_undated=left_out,
     )
-    earlier = previous_briefing(out, day)
-    if earlier is not None:
-        try:
-            previous = Digest.model_validate_json(earlier[1].read_text(encoding="utf-8"))
-        except (OSError, ValueError, ValidationError) as exc:
-            notes.append(f"{earlier[1]}: unreadable, so nothing is marked new or continuing ({type(exc).__name__}); "
-                         "delete or regenerate it")
-        else:
-            info.previous_date, info.previous_file = earlier[0], earlier[1].name
-            info.new, info.continuing = mark_continuity(run.digest, previous, resolver)
-            info.new -= _not_known_new(run.digest, {a.id for a in choice.undated})
+    history = _read_earlier(earlier_briefings(out, day, window_days), notes)
+    if history:
+        previous = history[-1][1]
+        info.previous_date = history[-1][0]
+        info.previous_file = f"{history[-1][0].strftime(FILE_DATE)}.json"
+        info.window_days, info.compared = window_days, [when for when, _ in history]
+        info.new, info.continuing = mark_continuity(run.digest, history, resolver)
+        info.new -= _not_known_new(run.digest, {a.id for a in choice.undated})
     run.digest.daily = info
     return Daily(date=day, run=run, previous=previous, notes=notes)
+
+
+def _read_earlier(found: list[tuple[dt.date, Path]], notes: list[str]) -> list[tuple[dt.date, Digest]]:
+    """The earlier briefings that can be read; each one that cannot is named in ``notes``."""
+    history = []
+    for when, path in found:
+        try:
+            history.append((when, Digest.model_validate_json(path.read_text(encoding="utf-8"))))
+        except (OSError, ValueError, ValidationError) as exc:
+            notes.append(f"{path}: unreadable, so nothing is compared with it for new or continuing "
+                         f"({type(exc).__name__}); delete or regenerate it")
+    return history
 
 
 def _not_known_new(digest: Digest, undated: set[str]) -> int:
@@ -259,10 +289,15 @@ def _not_known_new(digest: Digest, undated: set[str]) -> int:
 
 def write_daily(daily: Daily, out_dir: str | os.PathLike[str]) -> Written:
     """Write ``YYYY-MM-DD.json``, ``.md`` and ``.html`` (each atomically), unless the run stopped on a fatal
-    error or briefed nothing while that day's files exist: see :func:`~summarize.render.files.write_digest`."""
-    info = daily.digest.daily
-    previous_html = f"{Path(info.previous_file).stem}.html" if info and info.previous_file else None
-    title = f"Daily briefing {day_basis(info)}" if info else f"Daily briefing {daily.date.isoformat()}"
+    error or briefed nothing while that day's files exist: see :func:`~summarize.render.files.write_digest`.
+    The page links the previous and next day in ``out_dir`` and ``index.html``; the neighbours' pages get
+    their link to it and the index is written again (see :mod:`summarize.run.daily_pages`)."""
+    out = Path(out_dir)
+    days = sorted({*daily_pages.days_in(out), daily.date})
     # spent/reused depend on the cache, not the day: left out so a rerun writes byte-identical files
-    return write_digest(daily.digest, out_dir, stem=daily.date.strftime(FILE_DATE), stopped=daily.run.stopped is not None,
-                        title=title, previous=previous_html, exclude={"meta": {"spent", "reused"}})
+    written = write_digest(daily.digest, out, stem=daily.date.strftime(FILE_DATE), stopped=daily.run.stopped is not None,
+                           title=daily_pages.page_title(daily.digest, daily.date), exclude={"meta": {"spent", "reused"}},
+                           **daily_pages.links(days, daily.date))
+    if written.kept is None:
+        written.paths += daily_pages.link_days(out, daily.date)
+    return written
