@@ -20,8 +20,8 @@ from summarize.llm.replay import (
     ARTICLE_HEADER, Cassette, RecordReplayTransport, decode_article_id, encode_article_id,
 )
 
-from .fakes import Scripted
-from .faultserver import FaultServer, ok
+from .support.fakes import Scripted
+from .support.faultserver import FaultServer, ok
 
 # hand-made article and answers
 TEXT = "Pistorius prüft Kauf\nVerteidigungsminister Boris Pistorius sagte am Dienstag, man prüfe den Kauf.\n"

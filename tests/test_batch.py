@@ -23,7 +23,7 @@ from summarize.errors import BatchError, UsageError
 from summarize.llm.replay import Cassette, request_key
 from summarize.settings import Settings
 
-from .batchserver import BatchServer
+from .support.batchserver import BatchServer
 from .conftest import RECORDINGS, SEEDS
 
 FEW = SEEDS / "002_7357c77dc1409342.txt"

@@ -17,7 +17,7 @@ from summarize.article.load import article_from_text, load_article
 from summarize.briefing.brief import Plan
 from summarize.briefing.numbered import Sentences, sentence_chars
 
-from .fakes import Scripted
+from .support.fakes import Scripted
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = Settings(model="m", api_key="k")  # chunk_chars 1800: pieces of at most 894, focused parts of 900

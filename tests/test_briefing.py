@@ -16,7 +16,7 @@ from summarize import BriefingError, Settings, abrief, article_from_text, brief
 from summarize.article.load import _article
 from summarize.briefing.brief import Plan
 
-from .fakes import Scripted, completion
+from .support.fakes import Scripted, completion
 
 # hand-made article; the model sees it as numbered sentences [1]..[4]
 TEXT = (

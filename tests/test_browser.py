@@ -20,8 +20,8 @@ from summarize import render_html
 from summarize.models import Digest
 from summarize.render.labels import source_labels
 
-from .digests import HOSTILE, hand_made_digest, seeds_digest
-from .large_digest import large_digest, realistic_digest
+from .support.digests import HOSTILE, hand_made_digest, seeds_digest
+from .support.large_digest import large_digest, realistic_digest
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 SIZES = (2, 5, 20)

@@ -11,7 +11,7 @@ from summarize import Settings, run
 from summarize.run.cache import BriefingCache, cache_key
 from summarize.article.load import load_article
 
-from .fakes import Scripted
+from .support.fakes import Scripted
 
 TEXT = "Pistorius prüft Kauf\nVerteidigungsminister Boris Pistorius sagte am Dienstag, man prüfe den Kauf.\n"
 PART = json.dumps({"actors": [{"name_as_written": "Boris Pistorius", "s": 2,
@@ -182,7 +182,7 @@ def test_cli_with_an_unwritable_cache_warns_once_and_writes_the_digest(tmp_path:
 
     from summarize.app.cli import app
 
-    from .faultserver import FaultServer, ok
+    from .support.faultserver import FaultServer, ok
 
     blocked = tmp_path / "cache"
     blocked.write_text("a file where the cache folder should be", encoding="utf-8")
@@ -213,7 +213,7 @@ def test_cli_summary_line_counts_cached_briefings_as_reused_not_spent(tmp_path: 
 
     from summarize.app.cli import app
 
-    from .faultserver import FaultServer, ok
+    from .support.faultserver import FaultServer, ok
 
     inbox = _inbox(tmp_path)
     with FaultServer(default=lambda body: ok(_answers(body))) as server:

@@ -23,7 +23,7 @@ from summarize.run.pricing import PriceTable, load_prices
 from summarize.settings import Settings, resolve_settings
 
 from .conftest import RECORDINGS, SEEDS
-from .faultserver import FaultServer, status
+from .support.faultserver import FaultServer, status
 
 BAD_KEY = status(401, {"error": {"message": "Incorrect API key provided", "type": "invalid_request_error"}})
 

@@ -15,7 +15,7 @@ from summarize import Settings, UsageError, arun, article_from_text
 
 from summarize.llm.replay import ARTICLE_HEADER
 
-from .fakes import completion
+from .support.fakes import completion
 
 TEXT = "Meldung {n}\nVerteidigungsminister Boris Pistorius sagte am Dienstag, man prüfe den Kauf ({n}).\n"
 PART = json.dumps({"actors": [{"name_as_written": "Boris Pistorius", "s": 2,
@@ -145,7 +145,7 @@ def test_no_call_of_an_article_starts_once_one_has_failed() -> None:
     TaskGroup would cancel them only a loop turn later, after the freed slot had started the next one)."""
     from summarize import BriefingError, abrief
 
-    from .fakes import Scripted
+    from .support.fakes import Scripted
 
     server = Scripted(respond=lambda body: httpx2.Response(401, json={"error": {"message": "bad key", "code": "invalid_api_key"}}))
     text = "Titel\n" + "\n".join(f"Am Tag {n} sagte Boris Pistorius in Berlin etwas Neues über die Lage." for n in range(12))

@@ -22,7 +22,7 @@ from summarize.run.daily import choose, date_article, earlier_briefings, mark_co
 from summarize.digest.merge import merge
 from summarize.article.load import load_article
 
-from .batchserver import BatchServer
+from .support.batchserver import BatchServer
 from .test_diverge import _briefing, _d
 
 ROOT = Path(__file__).resolve().parent.parent

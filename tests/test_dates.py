@@ -14,7 +14,7 @@ from summarize.text.dates import normalise_date
 from summarize.app.cli import app
 
 from .conftest import RECORDINGS, SEEDS
-from .fakes import Scripted
+from .support.fakes import Scripted
 
 FRIDAY = dt.date(2025, 10, 17)
 

@@ -12,7 +12,7 @@ import pytest
 from summarize import Settings, article_from_text, run
 from summarize.errors import BriefingError, ModelOutputError, ReplayMiss
 
-from .faultserver import Fault, FaultServer, ok, raw, status
+from .support.faultserver import Fault, FaultServer, ok, raw, status
 
 TEXT = "Pistorius prüft Kauf\nVerteidigungsminister Boris Pistorius sagte am Dienstag, man prüfe den Kauf.\n"
 

@@ -27,7 +27,7 @@ from summarize import BriefingError, ModelOutputError, Settings, abrief, article
 from summarize.llm.client import OPENAI_MAX_RETRIES, TRANSPORT_RETRIES, live_transport, make_async_openai, make_openai
 from summarize.llm.retry import RetryPolicy, RetryTransport, is_fatal, retry_after_seconds
 
-from .faultserver import FaultServer, hang, ok, quota, raw, reset, status, truncated
+from .support.faultserver import FaultServer, hang, ok, quota, raw, reset, status, truncated
 
 # ----------------------------------------------------------------------------- hand-made fixtures
 

@@ -11,7 +11,7 @@ from summarize.article.feeds import looks_like_feed, parse_feed, parse_opml
 from summarize.article.fetch import FEED_TYPES, FetchError, FetchPolicy, PageCache, fetch, is_url
 
 from .conftest import SEEDS
-from .pageserver import PageServer
+from .support.pageserver import PageServer
 
 SEED = sorted(SEEDS.glob("*.txt"))[0]
 

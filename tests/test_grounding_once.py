@@ -12,7 +12,7 @@ from summarize.briefing import drafts, grounder
 from summarize.briefing.brief import Plan
 from summarize.briefing.drafts import models_for
 
-from .fakes import Scripted
+from .support.fakes import Scripted
 from .test_briefing import PATRIOT, PUTIN, QUESTION, SUMMARY, TEXT, ZELENSKY, _part, _settings
 
 

@@ -17,7 +17,7 @@ from summarize.render.html import CSP
 from summarize.render.labels import source_labels
 from summarize.models import Digest
 
-from .digests import HOSTILE, SCRIPT, hand_made_digest, seeds_digest
+from .support.digests import HOSTILE, SCRIPT, hand_made_digest, seeds_digest
 
 ORDER = ["headline", "developments", "divergences", "timeline", "actors", "weapons", "questions", "matrix",
          "sources", "failures"]
@@ -288,7 +288,7 @@ def test_hostile_recordings_give_an_inert_page(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def large() -> tuple[Digest, str]:
-    from .large_digest import large_digest
+    from .support.large_digest import large_digest
 
     digest = large_digest(600)
     return digest, render_html(digest)

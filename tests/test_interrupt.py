@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .fakes import completion
+from .support.fakes import completion
 
 TEXT = "Pistorius prüft Kauf\nVerteidigungsminister Boris Pistorius sagte am Dienstag, man prüfe den Kauf ({n}).\n"
 PART = {"actors": [{"name_as_written": "Boris Pistorius", "s": 2,

@@ -8,7 +8,7 @@ import json
 from summarize import Settings, arun, article_from_text
 from summarize.llm.limiter import AdaptiveLimit
 
-from .faultserver import FaultServer, ok, status
+from .support.faultserver import FaultServer, ok, status
 
 
 def test_aimd_rules() -> None:

@@ -359,7 +359,7 @@ def test_stdout_carries_only_the_protocol_even_when_something_prints(tmp_path: P
 
 def test_a_tool_error_never_carries_the_key_or_an_internal_class_name(tmp_path: Path) -> None:
     """A 400 whose body echoes the key: the tool error names the public kind and holds no key."""
-    from .faultserver import FaultServer, status
+    from .support.faultserver import FaultServer, status
 
     key = "sk-live-MCP-9c1e7f3a2b"
     echo = status(400, {"error": {"message": f"Invalid request for key {key}", "code": "bad_request"}})

@@ -24,8 +24,8 @@ from summarize.article.fetch import FetchPolicy
 from summarize.settings import Settings
 
 from .conftest import RECORDINGS, ROOT
-from .faultserver import FaultServer, ok
-from .pageserver import PageServer
+from .support.faultserver import FaultServer, ok
+from .support.pageserver import PageServer
 from .test_mcp import SEED_PATH, _run, _server, _text
 
 PUBLIC = FetchPolicy(allow_private=False, resolve=lambda host: ["93.184.216.34"])  # as if the host were public

@@ -15,7 +15,7 @@ EXIT_FAILED, EXIT_FATAL = 1, 3
 from summarize.render.files import write_atomic
 
 from .conftest import RECORDINGS, SEEDS
-from .faultserver import FaultServer, status
+from .support.faultserver import FaultServer, status
 
 OUTPUTS = ("digest.json", "digest.md", "digest.html")
 

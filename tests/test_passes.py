@@ -21,7 +21,7 @@ from summarize.digest.passes import Answer
 from summarize.render.markdown import render, source_tags
 from summarize.models import Usage
 
-from .fakes import Scripted
+from .support.fakes import Scripted
 from .test_diverge import _briefing, _d
 
 ROOT = Path(__file__).resolve().parent.parent

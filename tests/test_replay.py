@@ -15,7 +15,7 @@ from summarize.errors import ReplayMiss
 from summarize.llm.replay import ARTICLE_HEADER, Cassette, RecordReplayTransport, request_key
 
 from .conftest import NetworkBlocked
-from .fakes import Scripted, completion
+from .support.fakes import Scripted, completion
 
 
 def _chat(client: OpenAI, text: str, article: str = "a1") -> str:

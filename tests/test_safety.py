@@ -8,7 +8,7 @@ from summarize import Settings, article_from_text, brief
 from summarize.briefing.safety import scrub
 from summarize.render.markdown import esc
 
-from .fakes import Scripted
+from .support.fakes import Scripted
 
 SOURCE = "Das Ministerium verwies auf https://bmvg.example/meldung für Details. Pistorius sagte, man prüfe den Kauf."
 

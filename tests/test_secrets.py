@@ -14,7 +14,7 @@ from summarize.run.cache import BriefingCache
 from summarize.llm.replay import Cassette, RecordReplayTransport
 
 from .conftest import RECORDINGS
-from .fakes import Scripted
+from .support.fakes import Scripted
 
 SECRET = "sk-live-SECRET-4f7a9c2e1b"
 TEXT = "Pistorius prüft Kauf\nVerteidigungsminister Boris Pistorius sagte am Dienstag, man prüfe den Kauf.\n"
@@ -132,7 +132,7 @@ def test_cli_error_body_echoing_the_key_leaks_nowhere(tmp_path: Path, key: str) 
 
     from summarize.app.cli import app
 
-    from .faultserver import FaultServer, status
+    from .support.faultserver import FaultServer, status
 
     inbox, out, rec = tmp_path / "inbox", tmp_path / "out", tmp_path / "rec"
     inbox.mkdir()
@@ -195,7 +195,7 @@ def test_our_client_redacts_the_echo_before_openai_sees_it() -> None:
     """With the client the package builds, no exception in the chain holds the key (its body neither)."""
     from summarize import article_from_text, brief
 
-    from .faultserver import FaultServer, status
+    from .support.faultserver import FaultServer, status
 
     key = "my-local-llama-key-2024"
     with FaultServer(default=status(401, {"error": {"message": f"Incorrect API key provided: {key}"}})) as server:

@@ -17,7 +17,7 @@ from summarize.llm.replay import ARTICLE_HEADER
 from summarize.settings import LOCAL_TIMEOUT, REMOTE_TIMEOUT, Settings, is_local
 
 from .conftest import SEEDS
-from .faultserver import FaultServer, hang, raw
+from .support.faultserver import FaultServer, hang, raw
 
 
 def _run(*args: str, env: dict[str, str] | None = None):  # noqa: ANN202

@@ -13,7 +13,7 @@ import pytest
 from summarize import Settings, UsageError, article_from_text, brief, build_digest, run
 from summarize.run.cache import BriefingCache
 
-from .fakes import Scripted
+from .support.fakes import Scripted
 
 # hand-made article and answers
 TEXT = "Meldung {n}\nVerteidigungsminister Boris Pistorius sagte am Dienstag, man prüfe den Kauf ({n}).\n"

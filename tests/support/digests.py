@@ -30,7 +30,7 @@ from summarize.models import (
     TimelineEvent,
 )
 
-from .conftest import RECORDINGS, SEEDS
+from ..conftest import RECORDINGS, SEEDS
 
 SCRIPT = "<script>window.__pwned = 1</script>"
 IMG = '<img src="x" onerror="window.__pwned = 2">'
