@@ -24,9 +24,9 @@ import typer
 from . import report
 from .options import (
     DEFAULT_CONCURRENCY, DEFAULT_MAX_FILES, DEFAULT_POLL_INTERVAL, AliasesOpt, BaseUrlOpt, BatchOpt, CacheDirOpt,
-    ChunkOpt, ConcurrencyOpt, DateOpt, DepthOpt, EventsOpt, HeadlineOpt, LangOpt, MaxCharsOpt, MaxFilesOpt, ModelOpt,
-    ModeOpt, NoCacheOpt, OutOpt, PathsArg, PollOpt, PricesOpt, QuietOpt, RecordOpt, ReplayOpt, RootOpt, TimeoutOpt,
-    UndatedOpt,
+    ChunkOpt, ConcurrencyOpt, ConfigOpt, DateOpt, DepthOpt, EventsOpt, FormatOpt, HeadlineOpt, HistoryOpt, LangOpt,
+    MaxCharsOpt, MaxFilesOpt, ModelOpt, ModeOpt, NoCacheOpt, NoHistoryOpt, OutOpt, PathsArg, PollOpt, PricesOpt,
+    QuietOpt, RecordOpt, ReplayOpt, RootOpt, TimeoutOpt, UndatedOpt,
 )
 from .history_cmd import register as register_history
 from .report import err
@@ -34,13 +34,32 @@ from .report import err
 if TYPE_CHECKING:
     from ..run.pipeline import Passes
     from ..settings import Settings
+    from .routine import Routine
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="Turn news articles into grounded briefings and one cross-source digest.",
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help like click's neighbours: no <bool> after flags, paragraphs re-wrapped
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"summarize {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_version,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Turn news articles into grounded briefings and one cross-source digest."""
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -66,11 +85,11 @@ def _raise_interrupt(signum: int, frame: object) -> None:
 
 
 def _settings(model, base_url, mode, lang, record, replay, chunk_chars=None, depth=None, max_chars=None,  # noqa: ANN001
-              timeout=None) -> Settings:
+              timeout=None, env=None) -> Settings:
     from ..settings import resolve_settings
 
     settings = resolve_settings(model=model, base_url=base_url, mode=mode, lang=lang, record=record, replay=replay,
-                                chunk_chars=chunk_chars, depth=depth, max_chars=max_chars, timeout=timeout)
+                                chunk_chars=chunk_chars, depth=depth, max_chars=max_chars, timeout=timeout, env=env)
     settings.check_reachable()
     return settings
 
@@ -92,8 +111,10 @@ def _resolver(aliases: Path | None):  # noqa: ANN202
 
 @app.command()
 def digest(
-    paths: PathsArg,
-    out: OutOpt = Path("out"),
+    paths: PathsArg = None,
+    out: OutOpt = None,
+    fmt: FormatOpt = None,
+    config: ConfigOpt = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = None,
@@ -114,33 +135,46 @@ def digest(
     headline: HeadlineOpt = False,
     batch: BatchOpt = False,
     poll_interval: PollOpt = DEFAULT_POLL_INTERVAL,
+    history: HistoryOpt = None,
+    no_history: NoHistoryOpt = False,
 ) -> None:
-    """Brief every article and merge them: writes digest.json, digest.md, digest.html and briefings/<id>.json.
+    """Brief every article and merge them: writes digest.json, digest.md, digest.html and briefings/<id>.json
+    (or, with -o -, the digest to stdout). Every run is recorded in the history (summarize log).
 
     Briefings are cached by content: a rerun only asks the model for new or changed articles. The cache is
     off with --no-cache, and when recording or replaying (those runs must reach the model or the recordings).
+    Fetched pages and feeds are cached too, so a rerun sends conditional requests.
     """
     from ..errors import UsageError
     from ..render.files import check_writable
     from ..run.cache import run_cache
-    from ..run.pricing import load_prices
+    from ..run.pricing import price_table
+    from .routine import routine
 
     with _usage_errors():
+        r = routine("digest", paths, out, config=config, fmt=fmt, history=history, no_history=no_history)
         if batch and (record is not None or replay is not None):
             raise UsageError("--batch cannot be combined with --record or --replay: run one of them at a time")
-        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth, max_chars, timeout)
-        table = load_prices(prices)
+        if batch and r.to_stdout:
+            raise UsageError("--batch keeps its state in OUT/.batch/: give an output folder with -o DIR")
+        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth, max_chars, timeout,
+                             env=r.env)
+        table = price_table(prices, r.env, base_url=settings.base_url)
+        policy, pages = r.fetching(cache_dir, no_cache)
         run_args = dict(resolver=_resolver(aliases), passes=_passes(events, headline), prices=table,
-                        cache=run_cache(settings, no_cache=no_cache, directory=cache_dir, on_warning=report.warn),
-                        concurrency=concurrency, exclude=[out])
-        check_writable(out)
+                        cache=run_cache(settings, no_cache=no_cache, directory=r.cache_dir(cache_dir),
+                                        on_warning=report.warn),
+                        concurrency=concurrency, exclude=[] if r.to_stdout else [r.out])
+        if not batch:
+            run_args.update(fetch_policy=policy, page_cache=pages)
+        if not r.to_stdout:
+            check_writable(r.out)
     started = time.monotonic()
-    result, view = _digest_run(paths, out, settings, run_args, quiet=quiet, batch=batch, poll_interval=poll_interval)
-    _digest_report(result, view, out, started=started, concurrency=concurrency,
-                   currency=table.currency if table else None)
+    result, view = _digest_run(r, settings, run_args, quiet=quiet, batch=batch, poll_interval=poll_interval)
+    _digest_report(result, view, r, started=started, concurrency=concurrency)
 
 
-def _digest_run(paths, out, settings, run_args, *, quiet, batch, poll_interval):  # noqa: ANN001, ANN202
+def _digest_run(r: Routine, settings, run_args, *, quiet, batch, poll_interval):  # noqa: ANN001, ANN202
     """Run ``digest`` (online or ``--batch``) with SIGTERM taken as Ctrl-C; the run and its view."""
     from ..errors import BatchError
     from ..llm.watch import server_watch
@@ -148,45 +182,58 @@ def _digest_run(paths, out, settings, run_args, *, quiet, batch, poll_interval):
     import asyncio
 
     watch = server_watch(settings) if settings.replay_dir is None and not batch else None
-    view = report.RunView(quiet=quiet, watch=watch, briefings=out / "briefings")
+    view = report.RunView(quiet=quiet, watch=watch, briefings=None if r.to_stdout else r.out / "briefings")
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         with _usage_errors():
             if batch:
-                return _run_batch(paths, out, settings, view, poll_interval, run_args), view
+                return _run_batch(r.sources, r.out, settings, view, poll_interval, run_args), view
             from ..run.pipeline import arun
 
-            return asyncio.run(arun(paths, settings=settings, on_progress=view, watch=watch, **run_args)), view
+            return asyncio.run(arun(r.sources, settings=settings, on_progress=view, watch=watch, **run_args)), view
     except BatchError as exc:
         err(str(exc))
         raise typer.Exit(EXIT_FAILED) from None
     except KeyboardInterrupt:
         view.close()
-        where = f"{out / 'briefings'}/" + (" and the cache" if run_args["cache"] else "")
+        kept = [] if r.to_stdout else [f"{r.out / 'briefings'}/"]
+        where = " and ".join(kept + (["the cache"] if run_args["cache"] else [])) or "nowhere (no cache, no folder)"
         err(f"interrupted: {len(view.finished)} finished briefings are kept in {where}; "
             "run the same command again to brief the rest"
-            + (f" (a submitted batch keeps running; the rerun resumes it from {out / '.batch'}/)" if batch else ""))
+            + (f" (a submitted batch keeps running; the rerun resumes it from {r.out / '.batch'}/)" if batch else ""))
         raise typer.Exit(EXIT_INTERRUPTED) from None
     finally:
         signal.signal(signal.SIGTERM, previous)
         view.close()
 
 
-def _digest_report(result, view, out: Path, *, started: float, concurrency: int, currency: str | None) -> None:  # noqa: ANN001
-    """Write the digest (or keep the previous one), print what happened, exit with the run's status."""
+def _digest_report(result, view, r: Routine, *, started: float, concurrency: int) -> None:  # noqa: ANN001
+    """Write the digest (or keep the previous one; or print it with -o -), record the run in the history,
+    print what happened, exit with the run's status."""
     from ..errors import ReplayMiss
     from ..render.files import write_digest
+    from .routine import record, render
 
     report.unannounced(result, view)
-    report.written(write_digest(result.digest, out, stopped=result.stopped is not None))
-    if result.briefings:
-        typer.echo(f"wrote {len(result.briefings)} briefings to {out / 'briefings'}/")
+    page = None
+    if r.to_stdout:
+        if result.stopped is None:
+            typer.echo(render(result.digest, r.fmt or "md"), nl=False)
+    else:
+        done = write_digest(result.digest, r.out, stopped=result.stopped is not None)
+        report.written(done, view.quiet)
+        page = next((p for p in done.paths if p.suffix == ".html"), None)
+        if result.briefings and not view.quiet:
+            typer.echo(f"wrote {len(result.briefings)} briefings to {r.out / 'briefings'}/")
     if not view.quiet:
         from_cache = sum(b.meta.cached for b in result.briefings)
-        report.summary(result.digest, from_cache, time.monotonic() - started, currency)
+        report.summary(result.digest, from_cache, time.monotonic() - started)
     report.passes(result.digest, view.quiet)
     if not view.quiet and result.lowest_concurrency is not None and result.lowest_concurrency < concurrency:
         err(f"the server pushed back (429 or low rate-limit headers): concurrency went down to {result.lowest_concurrency}")
+    warning = record(r, result.digest, command="digest", page=page, stopped=result.stopped)
+    if warning:
+        report.warn(warning)
     if result.stopped:
         report.fatal(result)
         raise typer.Exit(EXIT_FATAL)
@@ -216,9 +263,13 @@ def _run_batch(paths, out, settings, view, poll_interval, run_args):  # noqa: AN
 
 @app.command()
 def daily(
-    inbox: Annotated[list[Path], typer.Argument(help="Folders and/or files of articles (read recursively).")],
+    inbox: PathsArg = None,
     date: DateOpt = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder of the daily briefings.")] = Path("briefings"),
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", "-o", metavar="DIR", show_default=False, help="Folder of the daily briefings (default: the config "
+        "file's out, else briefings); - writes the day's digest to stdout in --format.")] = None,
+    fmt: FormatOpt = None,
+    config: ConfigOpt = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = None,
@@ -234,9 +285,12 @@ def daily(
     events: EventsOpt = "rules",
     headline: HeadlineOpt = False,
     undated: UndatedOpt = "skip",
+    history: HistoryOpt = None,
+    no_history: NoHistoryOpt = False,
 ) -> None:
     """Brief one day's articles: writes OUT/YYYY-MM-DD.json, .md and .html, marking what is new since the
-    previous briefing in OUT and which stories continue.
+    previous briefing in OUT and which stories continue. With a config file listing the sources and out, the
+    morning job is `summarize daily`.
 
     Articles count for a day by their publication date, else the latest date their text states; how each
     was dated is shown per article. Undated ones are left out unless --undated says otherwise. Briefings are
@@ -248,18 +302,22 @@ def daily(
     from ..llm.watch import server_watch
     from ..render.files import check_writable
     from ..run.cache import run_cache
-    from ..run.daily import adaily, check_undated, parse_day, write_daily
+    from ..run.daily import adaily, check_undated, parse_day
+    from .routine import routine
 
     with _usage_errors():
+        r = routine("daily", inbox, out, config=config, fmt=fmt, history=history, no_history=no_history)
         check_undated(undated)
         day = parse_day(date) if date else dt.date.today()
-        settings = _settings(model, base_url, mode, lang, None, replay, max_chars=max_chars, timeout=timeout)
+        settings = _settings(model, base_url, mode, lang, None, replay, max_chars=max_chars, timeout=timeout, env=r.env)
         resolver, passes = _resolver(aliases), _passes(events, headline)
-        check_writable(out)
-    cache = run_cache(settings, no_cache=no_cache, directory=cache_dir, on_warning=report.warn)
+        if not r.to_stdout:
+            check_writable(r.out)
+    cache = run_cache(settings, no_cache=no_cache, directory=r.cache_dir(cache_dir), on_warning=report.warn)
     view = report.RunView(quiet=quiet, watch=server_watch(settings) if settings.replay_dir is None else None)
     try:
-        result = asyncio.run(adaily(inbox, out_dir=out, day=day, settings=settings, cache=cache, on_progress=view,
+        sources = _daily_sources(r, day, undated, settings, cache_dir, no_cache, quiet)
+        result = asyncio.run(adaily(sources, out_dir=r.out, day=day, settings=settings, cache=cache, on_progress=view,
                                     concurrency=concurrency, resolver=resolver, passes=passes, watch=view.watch,
                                     undated=undated))  # type: ignore[arg-type]
     except InputError as exc:  # no article of that day (the message lists the days that have some)
@@ -273,12 +331,51 @@ def daily(
         raise typer.Exit(EXIT_INTERRUPTED) from None
     finally:
         view.close()
-    _daily_report(result, write_daily(result, out), out, quiet)
+    _daily_report(result, r, quiet)
 
 
-def _daily_report(result, written, out: Path, quiet: bool) -> None:  # noqa: ANN001
-    report.written(written)
-    report.daily(result, out, quiet)
+def _daily_sources(r: Routine, day: dt.date, undated: str, settings, cache_dir, no_cache, quiet):  # noqa: ANN001, ANN202
+    """The sources ``adaily`` reads: as given, or (URLs, feeds, OPML, stdin among them) the articles read here,
+    fetched with the page cache; fetch failures and feed notes are named on stderr."""
+    from ..errors import InputError
+    from ..run.daily import choose
+    from ..run.pipeline import load_sources
+    from .routine import remote
+
+    if not remote(r.sources) and all(isinstance(s, str) for s in r.sources):
+        return r.sources
+    policy, pages = r.fetching(cache_dir, no_cache)
+    found = load_sources(r.sources, exclude=[] if r.to_stdout else [r.out], max_chars=settings.max_chars,
+                         fetch_policy=policy, page_cache=pages)
+    if not quiet:
+        report.name_failures(found.failures)
+        for note in found.notes:
+            err(note)
+    choice = choose(found.articles, day, undated)  # type: ignore[arg-type]
+    if not choice.chosen:
+        days = ", ".join(f"{d.isoformat()} ({n})" for d, n in sorted(choice.days.items(), reverse=True)[:7]) or "none"
+        raise InputError(f"no article of {day.isoformat()} among {len(found.articles)} read from "
+                         f"{', '.join(str(s) for s in r.sources if isinstance(s, str))}; days with articles: {days}. "
+                         "Pick a day with --date YYYY-MM-DD (or --undated include for undated ones)")
+    return found.articles
+
+
+def _daily_report(result, r: Routine, quiet: bool) -> None:  # noqa: ANN001
+    from ..run.daily import write_daily
+    from .routine import record, render
+
+    page = None
+    if r.to_stdout:
+        if result.run.stopped is None:
+            typer.echo(render(result.digest, r.fmt or "md"), nl=False)
+    else:
+        written = write_daily(result, r.out)
+        report.written(written, quiet)
+        page = next((p for p in written.paths if p.suffix == ".html"), None)
+    report.daily(result, r.out, quiet)
+    warning = record(r, result.digest, command="daily", page=page, stopped=result.run.stopped)
+    if warning:
+        report.warn(warning)
     if result.run.stopped:
         report.fatal(result.run)
         raise typer.Exit(EXIT_FATAL)
