@@ -419,7 +419,7 @@ def brief(
 def schema_cmd(
     name: Annotated[Optional[str], typer.Argument(help="briefing or digest")] = None,
     write: Annotated[
-        Optional[Path], typer.Option("--write", help="Regenerate every schema file into this folder (e.g. schemas/).")
+        Optional[Path], typer.Option("--write", metavar="DIR", help="Regenerate every schema file into this folder (e.g. schemas/).")
     ] = None,
 ) -> None:
     """Print the JSON Schema of a briefing or a digest, or regenerate the schema files."""
