@@ -7,7 +7,6 @@ The commands in :mod:`summarize.app.cli` call these; the library does the work (
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,7 +128,3 @@ def remote(sources: list[str | Article]) -> bool:
     """Does any source need fetching (a URL or an OPML file)?"""
     return any(isinstance(s, str) and (s.lower().startswith(("http://", "https://")) or s.lower().endswith(".opml"))
                for s in sources)
-
-
-def env_value(routine_: Routine, name: str) -> str | None:
-    return routine_.env.get(name) or os.environ.get(name) or None
