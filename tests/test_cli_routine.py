@@ -115,6 +115,25 @@ def test_the_morning_job_is_one_command_with_a_config_file(tmp_path: Path) -> No
     assert flag.exit_code == 0
 
 
+def test_the_config_files_concurrency_is_used_unless_j_is_given(tmp_path: Path) -> None:
+    config = tmp_path / "summarize.toml"
+    config.write_text(f'sources = ["{SEED}"]\nconcurrency = 0\n', encoding="utf-8")  # 0: refused, so it shows
+    from_file = _invoke(["digest", "--config", str(config), "--replay", str(RECORDINGS), "-o", str(tmp_path / "a")])
+    assert from_file.exit_code == 2 and "concurrency=0" in from_file.stderr
+    flag = _invoke(["digest", "--config", str(config), "--replay", str(RECORDINGS), "-o", str(tmp_path / "b"),
+                    "-j", "2"])
+    assert flag.exit_code == 0, flag.stderr
+
+
+def test_daily_writes_the_day_to_stdout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = _invoke(["daily", str(SEED), "--replay", str(RECORDINGS), "--undated", "include", "--date",
+                      "2025-10-17", "-o", "-", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["daily"]["date"] == "2025-10-17"
+    assert list(tmp_path.iterdir()) == []  # no folder named -, no page written
+
+
 def test_no_sources_anywhere_names_the_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("HOME", str(tmp_path))

@@ -111,6 +111,7 @@ def _resolver(aliases: Path | None):  # noqa: ANN202
 
 @app.command()
 def digest(
+    ctx: typer.Context,
     paths: PathsArg = None,
     out: OutOpt = None,
     fmt: FormatOpt = None,
@@ -159,6 +160,7 @@ def digest(
             raise UsageError("--batch keeps its state in OUT/.batch/: give an output folder with -o DIR")
         settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth, max_chars, timeout,
                              env=r.env)
+        concurrency = r.concurrency(concurrency, ctx)
         table = price_table(prices, r.env, base_url=settings.base_url)
         policy, pages = r.fetching(cache_dir, no_cache)
         run_args = dict(resolver=_resolver(aliases), passes=_passes(events, headline), prices=table,

@@ -29,6 +29,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def daily(
+        ctx: typer.Context,
         inbox: PathsArg = None,
         date: DateOpt = None,
         out: Annotated[Optional[Path], typer.Option(
@@ -78,6 +79,7 @@ def register(app: typer.Typer) -> None:
             day = parse_day(date) if date else dt.date.today()
             settings = _settings(model, base_url, mode, lang, None, replay, max_chars=max_chars, timeout=timeout, env=r.env)
             resolver, passes = _resolver(aliases), _passes(events, headline)
+            concurrency = r.concurrency(concurrency, ctx)
             if not r.to_stdout:
                 check_writable(r.out)
         cache = run_cache(settings, no_cache=no_cache, directory=r.cache_dir(cache_dir), on_warning=report.warn)

@@ -38,6 +38,13 @@ class Routine:
     def to_stdout(self) -> bool:
         return self.out == STDOUT
 
+    def concurrency(self, given: int, ctx: object) -> int:
+        """``-j`` when it was on the command line (``ctx``: the command's context), else the config file's
+        ``concurrency``, else ``given`` (the default)."""
+        source = getattr(ctx, "get_parameter_source", lambda name: None)("concurrency")
+        typed = getattr(source, "name", "DEFAULT") not in ("DEFAULT", "DEFAULT_MAP")
+        return given if typed or self.config.concurrency is None else self.config.concurrency
+
     def fetching(self, cache_dir: Path | None, no_cache: bool) -> tuple[FetchPolicy, PageCache | None]:
         """The fetch policy and the page cache (``<cache folder>/pages``; none with ``--no-cache``), so a rerun
         of the same feeds sends conditional requests."""
