@@ -80,6 +80,19 @@ def test_one_article_on_stdin_and_the_digest_on_stdout(tmp_path: Path, monkeypat
     assert not (tmp_path / "-").exists() and list(tmp_path.iterdir()) == []  # -o - never makes a folder
 
 
+def test_brief_fetches_a_url_and_reads_stdin(site: PageServer) -> None:
+    page = _invoke(["brief", f"{site.url}/en/budapest.html", "--replay", str(RECORDINGS)])
+    assert "127.0.0.1-budapest-" in page.stderr and "http:/1" not in page.stderr  # fetched (no recording: a miss)
+    assert ("GET", "/en/budapest.html", 200) in site.requests
+    feed = _invoke(["brief", f"{site.url}/feed.xml", "--replay", str(RECORDINGS)])
+    assert feed.exit_code == 2 and "summarize digest" in feed.stderr
+    gone = _invoke(["brief", f"{site.url}/missing.html", "--replay", str(RECORDINGS)])
+    assert gone.exit_code == 2 and "404" in gone.stderr
+    stdin = _invoke(["brief", "-", "--replay", str(RECORDINGS)], input=SEED.read_text(encoding="utf-8"))
+    assert stdin.exit_code == 0, stdin.stderr
+    assert json.loads(stdin.stdout)["article"]["id"] == "stdin"
+
+
 @pytest.mark.parametrize("fmt, start", [("md", "# Digest:"), ("html", "<!doctype html>")])
 def test_format_picks_what_stdout_gets(fmt: str, start: str, tmp_path: Path) -> None:
     result = _invoke(["digest", str(SEED), "--replay", str(RECORDINGS), "-o", "-", "--format", fmt])

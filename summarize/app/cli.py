@@ -268,7 +268,8 @@ register_daily(app)  # summarize/app/daily_cmd.py; here, so --help lists it afte
 
 @app.command()
 def brief(
-    file: Annotated[Path, typer.Argument(help="One article file.")],
+    file: Annotated[str, typer.Argument(help="One article file, a web page by URL, or - for stdin.",
+                                        metavar="SOURCE", show_default=False)],
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = None,
@@ -281,13 +282,13 @@ def brief(
     max_chars: MaxCharsOpt = None,
 ) -> None:
     """Brief one article and print the briefing as JSON."""
-    from ..article.load import load_article
     from ..briefing.brief import brief as brief_article
     from ..errors import SummarizeError
+    from .routine import one_article
 
     with _usage_errors():
         settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth, max_chars, timeout)
-        article = load_article(file, max_chars=settings.max_chars)
+        article = one_article(file, max_chars=settings.max_chars)
     try:
         briefing = brief_article(article, settings=settings)
     except SummarizeError as exc:

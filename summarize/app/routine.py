@@ -100,6 +100,27 @@ def read_stdin(sources: list[str | Article], stdin: TextIO) -> list[str | Articl
     return [article if s == "-" else s for s in sources]
 
 
+def one_article(source: str, *, max_chars: int | None, stdin: TextIO | None = None) -> Article:
+    """``brief``'s article: a file, a web page by URL (fetched, never read as a path) or ``-`` (stdin)."""
+    from ..article.fetch import is_url
+    from ..article.load import article_from_text, load_article
+    from ..errors import InputError
+
+    if source == "-":
+        return article_from_text((stdin if stdin is not None else sys.stdin).read(), id="stdin", path="-")
+    if not is_url(source):
+        return load_article(Path(source), max_chars=max_chars)
+    from ..article.remote import from_urls
+
+    got = from_urls([source], max_chars=max_chars)
+    if got.failures and not got.articles:
+        raise InputError(f"{source}: {got.failures[0][1]}", path=source)
+    if len(got.articles) != 1:
+        raise InputError(f"{source} is a feed of {len(got.articles)} articles: brief one of its pages, or all of "
+                         f"them with: summarize digest {source}", path=source)
+    return got.articles[0]
+
+
 def render(digest: Digest, fmt: str) -> str:
     """The digest as ``md``, ``json`` or ``html`` text, as the files of an output folder hold it."""
     if fmt == "json":
