@@ -21,7 +21,7 @@ PathsArg = Annotated[
     Optional[list[str]],
     typer.Argument(help="Article files and folders (read recursively: .txt .md .html .htm .json), web pages and "
                    "RSS/Atom feeds by URL, OPML files of feeds, or - for one article on stdin (default: the config "
-                   "file's sources).", metavar="SOURCE...", show_default=False),
+                   "file's sources).", metavar="SOURCE", show_default=False),
 ]
 OutOpt = Annotated[Optional[Path], typer.Option(
     "--out", "-o", metavar="DIR", show_default=False,
