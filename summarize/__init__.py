@@ -42,6 +42,7 @@ _PUBLIC: dict[str, str] = {
     "Settings": ".settings",
     **dict.fromkeys(["BatchRun", "arun_batch", "run_batch"], ".run.batch"),
     **dict.fromkeys(["Daily", "adaily", "write_daily"], ".run.daily"),
+    **dict.fromkeys(["History", "Mention", "RunRow", "history", "runs"], ".run.history"),
 }
 _RENAMED = {"render_markdown": (".render.markdown", "render")}
 
@@ -102,5 +103,6 @@ if TYPE_CHECKING:  # for type checkers and IDEs: the same names, imported eagerl
     from .render.markdown import render as render_markdown
     from .run.batch import BatchRun, arun_batch, run_batch
     from .run.daily import Daily, adaily, write_daily
+    from .run.history import History, Mention, RunRow, history, runs
     from .run.pipeline import Passes, Progress, Run, abuild_digest, arun, build_digest, run
     from .settings import Settings

@@ -333,8 +333,10 @@ class DigestMeta(_Model):
                           "when they were made; not spent again by this run.")
     passes: list[PassReport] = Field(default_factory=list, description="Digest-level model passes that ran.")
     cost_estimate: float | None = Field(
-        default=None, description="Estimated cost in the price table's currency, when a price table was given."
+        default=None, description="Estimated cost of the tokens this run spent (`spent`), in `cost_currency`: from "
+        "the --prices table, else from the maintained price table (genai-prices) for a known model and provider."
     )
+    cost_currency: str | None = Field(default=None, description="Currency of `cost_estimate` (e.g. USD).")
 
     def tokens_line(self) -> str:
         """One line for a run's summary: tokens spent, and those reused from the cache apart."""

@@ -6,6 +6,7 @@ Every test runs with sockets guarded: connecting to (or resolving) anything but 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 import ipaddress
 import socket
 from pathlib import Path
@@ -63,6 +64,17 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", connect)
     monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_real_history_or_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Module-scoped fixtures run commands before the function-scoped ``_clean_env``: their runs too stay out
+    of the developer's history database and cache."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("SUMMARIZE_CACHE_DIR", str(tmp_path_factory.mktemp("session-cache")))
+    patch.setenv("SUMMARIZE_HISTORY", str(tmp_path_factory.mktemp("session-history") / "history.sqlite"))
+    yield
+    patch.undo()
 
 
 @pytest.fixture(autouse=True)

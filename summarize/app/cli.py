@@ -11,7 +11,6 @@ parts it needs (the model client, openai and instructor, load only when a comman
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import signal
 import sys
 import time
@@ -24,23 +23,43 @@ import typer
 from . import report
 from .options import (
     DEFAULT_CONCURRENCY, DEFAULT_MAX_FILES, DEFAULT_POLL_INTERVAL, AliasesOpt, BaseUrlOpt, BatchOpt, CacheDirOpt,
-    ChunkOpt, ConcurrencyOpt, DateOpt, DepthOpt, EventsOpt, HeadlineOpt, LangOpt, MaxCharsOpt, MaxFilesOpt, ModelOpt,
-    ModeOpt, NoCacheOpt, OutOpt, PathsArg, PollOpt, PricesOpt, QuietOpt, RecordOpt, ReplayOpt, RootOpt, TimeoutOpt,
-    UndatedOpt,
+    ChunkOpt, ConcurrencyOpt, ConfigOpt, DateOpt, DepthOpt, EventsOpt, FormatOpt, HeadlineOpt, HistoryOpt, LangOpt,
+    MaxCharsOpt, MaxFilesOpt, ModelOpt, ModeOpt, NoCacheOpt, NoHistoryOpt, OutOpt, PathsArg, PollOpt, PricesOpt,
+    QuietOpt, RecordOpt, ReplayOpt, RootOpt, TimeoutOpt, UndatedOpt,
 )
+from .daily_cmd import register as register_daily
 from .history_cmd import register as register_history
 from .report import err
 
 if TYPE_CHECKING:
     from ..run.pipeline import Passes
     from ..settings import Settings
+    from .routine import Routine
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="Turn news articles into grounded briefings and one cross-source digest.",
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help like click's neighbours: no <bool> after flags, paragraphs re-wrapped
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"summarize {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_version,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Turn news articles into grounded briefings and one cross-source digest."""
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -66,11 +85,11 @@ def _raise_interrupt(signum: int, frame: object) -> None:
 
 
 def _settings(model, base_url, mode, lang, record, replay, chunk_chars=None, depth=None, max_chars=None,  # noqa: ANN001
-              timeout=None) -> Settings:
+              timeout=None, env=None) -> Settings:
     from ..settings import resolve_settings
 
     settings = resolve_settings(model=model, base_url=base_url, mode=mode, lang=lang, record=record, replay=replay,
-                                chunk_chars=chunk_chars, depth=depth, max_chars=max_chars, timeout=timeout)
+                                chunk_chars=chunk_chars, depth=depth, max_chars=max_chars, timeout=timeout, env=env)
     settings.check_reachable()
     return settings
 
@@ -92,8 +111,11 @@ def _resolver(aliases: Path | None):  # noqa: ANN202
 
 @app.command()
 def digest(
-    paths: PathsArg,
-    out: OutOpt = Path("out"),
+    ctx: typer.Context,
+    paths: PathsArg = None,
+    out: OutOpt = None,
+    fmt: FormatOpt = None,
+    config: ConfigOpt = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = None,
@@ -114,33 +136,47 @@ def digest(
     headline: HeadlineOpt = False,
     batch: BatchOpt = False,
     poll_interval: PollOpt = DEFAULT_POLL_INTERVAL,
+    history: HistoryOpt = None,
+    no_history: NoHistoryOpt = False,
 ) -> None:
-    """Brief every article and merge them: writes digest.json, digest.md, digest.html and briefings/<id>.json.
+    """Brief every article and merge them: writes digest.json, digest.md, digest.html and briefings/<id>.json
+    (or, with -o -, the digest to stdout). Every run is recorded in the history (summarize log).
 
     Briefings are cached by content: a rerun only asks the model for new or changed articles. The cache is
     off with --no-cache, and when recording or replaying (those runs must reach the model or the recordings).
+    Fetched pages and feeds are cached too, so a rerun sends conditional requests.
     """
     from ..errors import UsageError
     from ..render.files import check_writable
     from ..run.cache import run_cache
-    from ..run.pricing import load_prices
+    from ..run.pricing import price_table
+    from .routine import routine
 
     with _usage_errors():
+        r = routine("digest", paths, out, config=config, fmt=fmt, history=history, no_history=no_history)
         if batch and (record is not None or replay is not None):
             raise UsageError("--batch cannot be combined with --record or --replay: run one of them at a time")
-        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth, max_chars, timeout)
-        table = load_prices(prices)
+        if batch and r.to_stdout:
+            raise UsageError("--batch keeps its state in OUT/.batch/: give an output folder with -o DIR")
+        settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth, max_chars, timeout,
+                             env=r.env)
+        concurrency = r.concurrency(concurrency, ctx)
+        table = price_table(prices, r.env, base_url=settings.base_url)
+        policy, pages = r.fetching(cache_dir, no_cache)
         run_args = dict(resolver=_resolver(aliases), passes=_passes(events, headline), prices=table,
-                        cache=run_cache(settings, no_cache=no_cache, directory=cache_dir, on_warning=report.warn),
-                        concurrency=concurrency, exclude=[out])
-        check_writable(out)
+                        cache=run_cache(settings, no_cache=no_cache, directory=r.cache_dir(cache_dir),
+                                        on_warning=report.warn),
+                        concurrency=concurrency, exclude=[] if r.to_stdout else [r.out])
+        if not batch:
+            run_args.update(fetch_policy=policy, page_cache=pages)
+        if not r.to_stdout:
+            check_writable(r.out)
     started = time.monotonic()
-    result, view = _digest_run(paths, out, settings, run_args, quiet=quiet, batch=batch, poll_interval=poll_interval)
-    _digest_report(result, view, out, started=started, concurrency=concurrency,
-                   currency=table.currency if table else None)
+    result, view = _digest_run(r, settings, run_args, quiet=quiet, batch=batch, poll_interval=poll_interval)
+    _digest_report(result, view, r, started=started, concurrency=concurrency)
 
 
-def _digest_run(paths, out, settings, run_args, *, quiet, batch, poll_interval):  # noqa: ANN001, ANN202
+def _digest_run(r: Routine, settings, run_args, *, quiet, batch, poll_interval):  # noqa: ANN001, ANN202
     """Run ``digest`` (online or ``--batch``) with SIGTERM taken as Ctrl-C; the run and its view."""
     from ..errors import BatchError
     from ..llm.watch import server_watch
@@ -148,45 +184,58 @@ def _digest_run(paths, out, settings, run_args, *, quiet, batch, poll_interval):
     import asyncio
 
     watch = server_watch(settings) if settings.replay_dir is None and not batch else None
-    view = report.RunView(quiet=quiet, watch=watch, briefings=out / "briefings")
+    view = report.RunView(quiet=quiet, watch=watch, briefings=None if r.to_stdout else r.out / "briefings")
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         with _usage_errors():
             if batch:
-                return _run_batch(paths, out, settings, view, poll_interval, run_args), view
+                return _run_batch(r.sources, r.out, settings, view, poll_interval, run_args), view
             from ..run.pipeline import arun
 
-            return asyncio.run(arun(paths, settings=settings, on_progress=view, watch=watch, **run_args)), view
+            return asyncio.run(arun(r.sources, settings=settings, on_progress=view, watch=watch, **run_args)), view
     except BatchError as exc:
         err(str(exc))
         raise typer.Exit(EXIT_FAILED) from None
     except KeyboardInterrupt:
         view.close()
-        where = f"{out / 'briefings'}/" + (" and the cache" if run_args["cache"] else "")
+        kept = [] if r.to_stdout else [f"{r.out / 'briefings'}/"]
+        where = " and ".join(kept + (["the cache"] if run_args["cache"] else [])) or "nowhere (no cache, no folder)"
         err(f"interrupted: {len(view.finished)} finished briefings are kept in {where}; "
             "run the same command again to brief the rest"
-            + (f" (a submitted batch keeps running; the rerun resumes it from {out / '.batch'}/)" if batch else ""))
+            + (f" (a submitted batch keeps running; the rerun resumes it from {r.out / '.batch'}/)" if batch else ""))
         raise typer.Exit(EXIT_INTERRUPTED) from None
     finally:
         signal.signal(signal.SIGTERM, previous)
         view.close()
 
 
-def _digest_report(result, view, out: Path, *, started: float, concurrency: int, currency: str | None) -> None:  # noqa: ANN001
-    """Write the digest (or keep the previous one), print what happened, exit with the run's status."""
+def _digest_report(result, view, r: Routine, *, started: float, concurrency: int) -> None:  # noqa: ANN001
+    """Write the digest (or keep the previous one; or print it with -o -), record the run in the history,
+    print what happened, exit with the run's status."""
     from ..errors import ReplayMiss
     from ..render.files import write_digest
+    from .routine import record, render
 
     report.unannounced(result, view)
-    report.written(write_digest(result.digest, out, stopped=result.stopped is not None))
-    if result.briefings:
-        typer.echo(f"wrote {len(result.briefings)} briefings to {out / 'briefings'}/")
+    page = None
+    if r.to_stdout:
+        if result.stopped is None:
+            typer.echo(render(result.digest, r.fmt or "md"), nl=False)
+    else:
+        done = write_digest(result.digest, r.out, stopped=result.stopped is not None)
+        report.written(done, view.quiet)
+        page = next((p for p in done.paths if p.suffix == ".html"), None)
+        if result.briefings and not view.quiet:
+            typer.echo(f"wrote {len(result.briefings)} briefings to {r.out / 'briefings'}/")
     if not view.quiet:
         from_cache = sum(b.meta.cached for b in result.briefings)
-        report.summary(result.digest, from_cache, time.monotonic() - started, currency)
+        report.summary(result.digest, from_cache, time.monotonic() - started)
     report.passes(result.digest, view.quiet)
     if not view.quiet and result.lowest_concurrency is not None and result.lowest_concurrency < concurrency:
         err(f"the server pushed back (429 or low rate-limit headers): concurrency went down to {result.lowest_concurrency}")
+    warning = record(r, result.digest, command="digest", page=page, stopped=result.stopped)
+    if warning:
+        report.warn(warning)
     if result.stopped:
         report.fatal(result)
         raise typer.Exit(EXIT_FATAL)
@@ -214,81 +263,13 @@ def _run_batch(paths, out, settings, view, poll_interval, run_args):  # noqa: AN
     return done.run
 
 
-@app.command()
-def daily(
-    inbox: Annotated[list[Path], typer.Argument(help="Folders and/or files of articles (read recursively).")],
-    date: DateOpt = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder of the daily briefings.")] = Path("briefings"),
-    model: ModelOpt = None,
-    base_url: BaseUrlOpt = None,
-    mode: ModeOpt = None,
-    lang: LangOpt = None,
-    replay: ReplayOpt = None,
-    timeout: TimeoutOpt = None,
-    quiet: QuietOpt = False,
-    no_cache: NoCacheOpt = False,
-    cache_dir: CacheDirOpt = None,
-    concurrency: ConcurrencyOpt = DEFAULT_CONCURRENCY,
-    max_chars: MaxCharsOpt = None,
-    aliases: AliasesOpt = None,
-    events: EventsOpt = "rules",
-    headline: HeadlineOpt = False,
-    undated: UndatedOpt = "skip",
-) -> None:
-    """Brief one day's articles: writes OUT/YYYY-MM-DD.json, .md and .html, marking what is new since the
-    previous briefing in OUT and which stories continue.
-
-    Articles count for a day by their publication date, else the latest date their text states; how each
-    was dated is shown per article. Undated ones are left out unless --undated says otherwise. Briefings are
-    cached, so running the same day again makes no model call and writes the same files.
-    """
-    import asyncio
-
-    from ..errors import InputError, UsageError
-    from ..llm.watch import server_watch
-    from ..render.files import check_writable
-    from ..run.cache import run_cache
-    from ..run.daily import adaily, check_undated, parse_day, write_daily
-
-    with _usage_errors():
-        check_undated(undated)
-        day = parse_day(date) if date else dt.date.today()
-        settings = _settings(model, base_url, mode, lang, None, replay, max_chars=max_chars, timeout=timeout)
-        resolver, passes = _resolver(aliases), _passes(events, headline)
-        check_writable(out)
-    cache = run_cache(settings, no_cache=no_cache, directory=cache_dir, on_warning=report.warn)
-    view = report.RunView(quiet=quiet, watch=server_watch(settings) if settings.replay_dir is None else None)
-    try:
-        result = asyncio.run(adaily(inbox, out_dir=out, day=day, settings=settings, cache=cache, on_progress=view,
-                                    concurrency=concurrency, resolver=resolver, passes=passes, watch=view.watch,
-                                    undated=undated))  # type: ignore[arg-type]
-    except InputError as exc:  # no article of that day (the message lists the days that have some)
-        err(str(exc))
-        raise typer.Exit(EXIT_FAILED) from None
-    except UsageError as exc:
-        err(str(exc))
-        raise typer.Exit(EXIT_USAGE) from None
-    except KeyboardInterrupt:
-        err("interrupted: finished briefings are in the cache; run the same command again to brief the rest")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    finally:
-        view.close()
-    _daily_report(result, write_daily(result, out), out, quiet)
-
-
-def _daily_report(result, written, out: Path, quiet: bool) -> None:  # noqa: ANN001
-    report.written(written)
-    report.daily(result, out, quiet)
-    if result.run.stopped:
-        report.fatal(result.run)
-        raise typer.Exit(EXIT_FATAL)
-    if result.digest.failures:
-        raise typer.Exit(EXIT_FAILED)
+register_daily(app)  # summarize/app/daily_cmd.py; here, so --help lists it after digest
 
 
 @app.command()
 def brief(
-    file: Annotated[Path, typer.Argument(help="One article file.")],
+    file: Annotated[str, typer.Argument(help="One article file, a web page by URL, or - for stdin.",
+                                        metavar="SOURCE", show_default=False)],
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = None,
@@ -301,13 +282,13 @@ def brief(
     max_chars: MaxCharsOpt = None,
 ) -> None:
     """Brief one article and print the briefing as JSON."""
-    from ..article.load import load_article
     from ..briefing.brief import brief as brief_article
     from ..errors import SummarizeError
+    from .routine import one_article
 
     with _usage_errors():
         settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth, max_chars, timeout)
-        article = load_article(file, max_chars=settings.max_chars)
+        article = one_article(file, max_chars=settings.max_chars)
     try:
         briefing = brief_article(article, settings=settings)
     except SummarizeError as exc:
@@ -322,7 +303,7 @@ def brief(
 def schema_cmd(
     name: Annotated[Optional[str], typer.Argument(help="briefing or digest")] = None,
     write: Annotated[
-        Optional[Path], typer.Option("--write", help="Regenerate every schema file into this folder (e.g. schemas/).")
+        Optional[Path], typer.Option("--write", metavar="DIR", help="Regenerate every schema file into this folder (e.g. schemas/).")
     ] = None,
 ) -> None:
     """Print the JSON Schema of a briefing or a digest, or regenerate the schema files."""

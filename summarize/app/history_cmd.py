@@ -16,7 +16,7 @@ import typer
 
 HistoryOpt = Annotated[
     Optional[Path],
-    typer.Option("--history", help="History database (env SUMMARIZE_HISTORY; default ~/.local/share/summarize/history.sqlite)."),
+    typer.Option("--history", metavar="FILE", help="History database (env SUMMARIZE_HISTORY; default ~/.local/share/summarize/history.sqlite)."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON rows instead of text.")]
 
@@ -26,7 +26,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("log")
     def log_cmd(
-        limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many runs, latest first.")] = 20,
+        limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help="How many runs, latest first.")] = 20,
         history: HistoryOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
@@ -51,7 +51,7 @@ def register(app: typer.Typer) -> None:
     @app.command("history")
     def history_cmd(
         name: Annotated[str, typer.Argument(help="An actor, weapon or words of an event, e.g. Selenskyj or Tomahawk.")],
-        since: Annotated[Optional[str], typer.Option("--since", help="Only from this day on (YYYY-MM-DD).")] = None,
+        since: Annotated[Optional[str], typer.Option("--since", metavar="YYYY-MM-DD", help="Only from this day on (YYYY-MM-DD).")] = None,
         history: HistoryOpt = None,
         as_json: JsonOpt = False,
     ) -> None:

@@ -99,14 +99,17 @@ def unannounced(result: Run, view: RunView) -> None:
     if view.quiet:
         return
     name_failures([f for f in result.failures if f.article_id not in view.reported])
+    for note in result.notes:  # e.g. feed entries without a link
+        err(note)
     if result.skipped:
         typer.echo(f"skipped {len(result.skipped)} files that are not articles:", err=True)
         for path, reason in result.skipped:
             typer.echo(f"  {path}: {reason}", err=True)
 
 
-def summary(d: Digest, from_cache: int, seconds: float, currency: str | None) -> None:
-    cost = f", ≈ {d.meta.cost_estimate:.4f} {currency}" if currency and d.meta.cost_estimate is not None else ""
+def summary(d: Digest, from_cache: int, seconds: float) -> None:
+    cost = (f", ≈ {d.meta.cost_estimate:.4f} {d.meta.cost_currency or ''}".rstrip()
+            if d.meta.cost_estimate is not None else "")
     typer.echo(
         f"{d.meta.articles_briefed}/{d.meta.articles_total} articles briefed ({from_cache} from cache), "
         f"{len(d.failures)} failed, {d.meta.tokens_line()}{cost}, {seconds:.1f}s",
@@ -129,11 +132,11 @@ def fatal(result: Run) -> None:
         err(result.stopped_fix)
 
 
-def written(done: Written) -> None:
-    """The files written (stdout), or why none were and what was kept (stderr)."""
+def written(done: Written, quiet: bool = False) -> None:
+    """The files written (stdout; not with ``-q``), or why none were and what was kept (stderr)."""
     if done.kept:
         err(done.kept)
-    for path in done.paths:
+    for path in [] if quiet else done.paths:
         typer.echo(f"wrote {path}")
 
 

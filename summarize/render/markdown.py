@@ -158,7 +158,9 @@ def render(digest: Digest) -> str:
     out.append(
         f"_Model {esc(meta.model or 'n/a')} · prompts {esc(meta.prompt_version or 'n/a')} · "
         f"schema {meta.schema_version} · {meta.usage.prompt_tokens + meta.usage.completion_tokens} tokens · "
-        f"{meta.dropped_items} unsupported items dropped_"
+        + (f"cost ≈ {meta.cost_estimate:.4f} {meta.cost_currency or ''}".rstrip() + " · "
+           if meta.cost_estimate is not None else "")
+        + f"{meta.dropped_items} unsupported items dropped_"
     )
     out.append("")
     daily = digest.daily

@@ -55,6 +55,19 @@ def default_path(env: dict[str, str] | None = None) -> Path:
     return base / "summarize" / "history.sqlite"
 
 
+def history(name: str, *, since: str | None = None, path: str | os.PathLike[str] | None = None,
+            limit: int = 200) -> list[Mention]:
+    """Where ``name`` (an actor, a weapon, words of an event or question) appeared across the recorded runs,
+    oldest first: the library form of ``summarize history NAME``. ``path`` is the database (default
+    :func:`default_path`); ``since`` a day, ``YYYY-MM-DD``. An empty list when nothing (or no database) is there."""
+    return History(Path(path) if path is not None else default_path()).mentions(name, since=since, limit=limit)
+
+
+def runs(limit: int = 20, *, path: str | os.PathLike[str] | None = None) -> list[RunRow]:
+    """The latest recorded runs first: the library form of ``summarize log``."""
+    return History(Path(path) if path is not None else default_path()).runs(limit)
+
+
 def fold(text: str) -> str:
     """Lower case without accents, for search: "Selenskyj" and "selenskyj", "Präsident" and "prasident"."""
     return strip_accents(text.casefold())

@@ -63,6 +63,7 @@ class Run:
     stopped: str | None = None  # why the run stopped early (a fatal API error), if it did
     lowest_concurrency: int | None = None  # how far the adaptive limit backed off (async runs)
     stopped_fix: str | None = None  # what to do about the fatal error, when its message does not say it
+    notes: list[str] = field(default_factory=list)  # what reading the sources noted (e.g. feed entries without a link)
 
 
 @dataclass
@@ -310,13 +311,16 @@ async def arun(
     passes: Passes = Passes(),
     watch: ServerWatch | None = None,
     prices: PriceTable | None = None,
+    fetch_policy: FetchPolicy | None = None,
+    page_cache: PageCache | None = None,
 ) -> Run:
     """Async form of :func:`run`: at most ``concurrency`` requests to the model in flight at once, across
     all articles and the digest passes (fewer while the server pushes back). Up to ``concurrency`` articles
     are under way; an earlier article's requests go first, so briefings finish in input order. Outputs keep
     the input order. After a fatal error no new article starts; those already under way finish, the rest
     are listed as ``NotAttempted``. ``watch`` (see :func:`summarize.llm.client.server_watch`) lets a caller
-    show requests in flight and the last activity while the run goes on."""
+    show requests in flight and the last activity while the run goes on. ``fetch_policy`` and ``page_cache``
+    go to :func:`load_sources` for sources given by URL."""
     if concurrency < 1:
         raise UsageError(f"concurrency={concurrency}: use 1 or more")
     settings = settings or Settings.from_env()
@@ -325,7 +329,8 @@ async def arun(
         from ..briefing.brief import async_instructor_client
 
         calls = async_instructor_client(settings, client)
-    result = await _arun(sources, settings, calls, on_progress, cache, exclude, concurrency, resolver, passes, watch)
+    result = await _arun(sources, settings, calls, on_progress, cache, exclude, concurrency, resolver, passes, watch,
+                         fetch_policy, page_cache)
     if prices is not None:
         prices.apply(result.digest, settings.model)
     return result
@@ -335,10 +340,12 @@ async def _arun(
     sources: Sequence[Source], settings: Settings, calls: AsyncClient | Blocking | None,
     on_progress: ProgressCallback | None, cache: BriefingCache | None, exclude: Sequence[Path], concurrency: int,
     resolver: Resolver | None, passes: Passes, watch: ServerWatch | None = None,
+    fetch_policy: FetchPolicy | None = None, page_cache: PageCache | None = None,
 ) -> Run:
     """The run behind :func:`arun` and :func:`run`: ``calls`` as given, or a client of our own, built when
     the first article needs the model (observed by the adaptive limit, closed at the end)."""
-    found = load_sources(sources, exclude=exclude, max_chars=settings.max_chars)
+    found = load_sources(sources, exclude=exclude, max_chars=settings.max_chars, fetch_policy=fetch_policy,
+                         page_cache=page_cache)
     tracker = _Tracker(found, on_progress, cache, settings, resolver)
     # Requests in flight: halves on 429 / low rate-limit headers, recovers on success. Articles under way
     # are bounded too (a fixed limit, nobody observes it), so a run does not prepare every article at once.
@@ -377,6 +384,7 @@ async def _arun(
         except BaseExceptionGroup as group_error:  # not an article's failure, e.g. a ConfigurationError
             raise group_error.exceptions[0]
         result = tracker.result()
+        result.notes = found.notes
         if passes and not tracker.stopped:
             async with limit:  # one pass after the other, each one request in flight
                 result = await _adigest_passes(tracker, result, wrapped(), passes)

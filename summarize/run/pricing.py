@@ -5,7 +5,9 @@ The table is a JSON file: model name -> prices per million tokens, e.g.::
     {"currency": "USD",
      "models": {"gpt-4o-mini": {"input": 0.15, "cached_input": 0.075, "output": 0.60}}}
 
-``cached_input`` defaults to ``input``. A model missing from the table gives no estimate (never a guess).
+``cached_input`` defaults to ``input``. A model missing from the table gives no estimate (never a guess),
+unless the table also asks the maintained price table (``known=True``, as the CLI does; see
+:func:`known_price`): the ``genai-prices`` package's prices for known models of known providers, in USD.
 """
 
 from __future__ import annotations
@@ -28,6 +30,33 @@ def load_prices(path: str | Path | None = None, env: dict[str, str] | None = Non
     return PriceTable.load(path) if path else None
 
 
+def price_table(path: str | Path | None = None, env: dict[str, str] | None = None, *,
+                base_url: str | None = None) -> PriceTable:
+    """The table the CLI prices a run with: ``--prices`` / ``$SUMMARIZE_PRICES`` when given, with the maintained
+    price table (:func:`known_price`) behind it for the models it does not list."""
+    table = load_prices(path, env)
+    if table is None:
+        return PriceTable(currency="USD", models={}, known=True, base_url=base_url)
+    return PriceTable(currency=table.currency, models=table.models, known=True, base_url=base_url)
+
+
+def known_price(model: str | None, usage: Usage, base_url: str | None = None) -> float | None:
+    """The cost in USD of ``usage`` from the maintained price table (``genai-prices``, read from the installed
+    package, no network), or None for a model or provider it does not know. ``base_url`` picks the provider
+    (a server on this machine or an unknown host: no price); None matches the provider by the model's name."""
+    if not model:
+        return None
+    from genai_prices import Usage as PriceUsage, calc_price
+
+    asked = PriceUsage(input_tokens=usage.prompt_tokens, cache_read_tokens=min(usage.cached_tokens, usage.prompt_tokens),
+                       output_tokens=usage.completion_tokens)
+    try:
+        price = calc_price(asked, model, provider_api_url=base_url or None)
+    except (LookupError, ValueError):
+        return None
+    return round(float(price.total_price), 6)
+
+
 @dataclass(frozen=True)
 class Price:
     input: float
@@ -39,6 +68,8 @@ class Price:
 class PriceTable:
     currency: str
     models: dict[str, Price]
+    known: bool = False  # ask the maintained price table (USD) for models not listed here
+    base_url: str | None = None  # where the model is served (picks the provider for the maintained table)
 
     @classmethod
     def load(cls, path: str | Path) -> PriceTable:
@@ -69,7 +100,12 @@ class PriceTable:
         return round(total / 1_000_000, 6)
 
     def apply(self, digest: Digest, model: str | None) -> Digest:
-        """Set ``digest.meta.cost_estimate`` from the tokens this run spent (briefings and digest passes);
-        None when ``model`` is not in the table."""
-        digest.meta.cost_estimate = self.estimate(model, digest.meta.spent)
+        """Set ``digest.meta.cost_estimate`` (and ``cost_currency``) from the tokens this run spent (briefings
+        and digest passes): by this table, else (``known``, a USD table) by the maintained price table; None
+        when neither knows ``model``."""
+        cost = self.estimate(model, digest.meta.spent)
+        if cost is None and self.known and self.currency == "USD":
+            cost = known_price(model, digest.meta.spent, self.base_url)
+        digest.meta.cost_estimate = cost
+        digest.meta.cost_currency = self.currency if cost is not None else None
         return digest
