@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.faultserver import FaultServer, hang, raw, status  # noqa: E402
+from tests.support.faultserver import FaultServer, hang, raw, status  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 RECORDINGS = ROOT / "tests" / "recordings" / "seeds"

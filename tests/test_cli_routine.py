@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from summarize.app.cli import app
 
 from .conftest import RECORDINGS, SEEDS
-from .pageserver import PageServer
+from .support.pageserver import PageServer
 
 SEED = SEEDS / "003_217b1643d8ffb68b.txt"
 
