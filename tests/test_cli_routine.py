@@ -247,3 +247,21 @@ def test_a_given_table_wins_and_the_maintained_one_fills_in(tmp_path: Path) -> N
     digest = Digest(articles=[], meta=DigestMeta(lang="en", articles_total=0, articles_briefed=0, spent=spent))
     assert price_table(table).apply(digest, "gpt-4o-mini").meta.cost_estimate == pytest.approx(1.0)
     assert price_table(table).apply(digest, "gpt-4o").meta.cost_estimate == pytest.approx(2.5)
+
+
+def test_daily_window_days_flag_reaches_the_library(tmp_path: Path) -> None:
+    """--window-days N reaches adaily and is recorded on the day's page."""
+    import json as _json
+
+    from typer.testing import CliRunner
+
+    from summarize.app.cli import app
+
+    from .conftest import RECORDINGS, SEEDS
+
+    out = tmp_path / "briefings"
+    args = ["daily", str(SEEDS), "--replay", str(RECORDINGS), "-o", str(out), "--undated", "include", "--no-history"]
+    later = CliRunner().invoke(app, [*args, "--date", "2025-10-17", "--window-days", "3"])
+    assert later.exit_code == 0, later.output
+    info = _json.loads((out / "2025-10-17.json").read_text(encoding="utf-8"))["daily"]
+    assert info["window_days"] == 3

@@ -52,6 +52,10 @@ def register(app: typer.Typer) -> None:
         events: EventsOpt = "rules",
         headline: HeadlineOpt = False,
         undated: UndatedOpt = "skip",
+        window_days: Annotated[int, typer.Option(
+            "--window-days", metavar="N", min=0,
+            help="Days of earlier briefings in OUT that 'new' and 'continuing' look back over (the previous one always).",
+        )] = 7,
         history: HistoryOpt = None,
         no_history: NoHistoryOpt = False,
     ) -> None:
@@ -88,7 +92,7 @@ def register(app: typer.Typer) -> None:
             sources = _daily_sources(r, day, undated, settings, cache_dir, no_cache, quiet)
             result = asyncio.run(adaily(sources, out_dir=r.out, day=day, settings=settings, cache=cache, on_progress=view,
                                         concurrency=concurrency, resolver=resolver, passes=passes, watch=view.watch,
-                                        undated=undated))  # type: ignore[arg-type]
+                                        undated=undated, window_days=window_days))  # type: ignore[arg-type]
         except InputError as exc:  # no article of that day (the message lists the days that have some)
             err(str(exc))
             raise typer.Exit(EXIT_FAILED) from None
