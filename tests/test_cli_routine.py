@@ -261,6 +261,8 @@ def test_daily_window_days_flag_reaches_the_library(tmp_path: Path) -> None:
 
     out = tmp_path / "briefings"
     args = ["daily", str(SEEDS), "--replay", str(RECORDINGS), "-o", str(out), "--undated", "include", "--no-history"]
+    earlier = CliRunner().invoke(app, [*args, "--date", "2025-10-16"])
+    assert earlier.exit_code == 0, earlier.output
     later = CliRunner().invoke(app, [*args, "--date", "2025-10-17", "--window-days", "3"])
     assert later.exit_code == 0, later.output
     info = _json.loads((out / "2025-10-17.json").read_text(encoding="utf-8"))["daily"]
