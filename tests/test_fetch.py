@@ -59,8 +59,15 @@ def test_only_http_urls_and_private_addresses_only_when_allowed(site: PageServer
     with pytest.raises(FetchError, match="private network"):
         fetch(f"{site.url}/de/luftabwehr.html", policy=closed)
     assert len(site.requests) == before  # refused before connecting
-    public = FetchPolicy(allow_private=False, resolve=lambda host: ["93.184.216.34"])  # as if public: allowed
-    assert "Merz" in fetch(f"{site.url}/de/luftabwehr.html", policy=public).text()
+    # A name the policy resolves, and an address it counts as public: the connection goes to the checked
+    # address itself, never through a second lookup (the test harness blocks any lookup of "news.example").
+    public = FetchPolicy(allow_private=False, resolve=lambda host: ["127.0.0.1"], is_private=lambda address: False)
+    port = site.url.rsplit(":", 1)[1]
+    page = fetch(f"http://news.example:{port}/de/luftabwehr.html", policy=public)
+    assert "Merz" in page.text()
+    rebinding = FetchPolicy(allow_private=False, resolve=lambda host: ["93.184.216.34", "127.0.0.1"])
+    with pytest.raises(FetchError, match="private network"):  # any private address of the name: refused
+        fetch(f"http://news.example:{port}/de/luftabwehr.html", policy=rebinding)
     assert is_url("https://example.com/a") and not is_url("seeds/a.txt")
 
 

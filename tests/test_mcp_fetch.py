@@ -28,7 +28,8 @@ from .support.faultserver import FaultServer, ok
 from .support.pageserver import PageServer
 from .test_mcp import SEED_PATH, _run, _server, _text
 
-PUBLIC = FetchPolicy(allow_private=False, resolve=lambda host: ["93.184.216.34"])  # as if the host were public
+# as if the host were public: the local test server is counted as a public address (hand-made)
+PUBLIC = FetchPolicy(allow_private=False, resolve=lambda host: ["127.0.0.1"], is_private=lambda address: False)
 SUMMARY = json.dumps({"sentences_in_english": ["A hand-made summary."]})
 EMPTY_PART = json.dumps({"actors": [], "decisions": [], "weapons": [], "open_questions": []})
 

@@ -7,7 +7,8 @@ One GET per URL, by rules a site operator and a security reviewer would both acc
   redirects (each hop checked again, a loop is named as one);
 * the content type must be one the caller accepts (a page: HTML or text; a feed: RSS/Atom/XML);
 * addresses on this machine or a private network only when the policy allows them (the CLI does; the MCP
-  server does not unless its operator says so), checked for every hop after resolving the host name;
+  server does not unless its operator says so), checked for every hop after resolving the host name, and
+  the connection then goes to the checked address (no second lookup: DNS rebinding cannot slip through);
 * conditional requests: a page cached with its ``ETag`` / ``Last-Modified`` is asked for again with
   ``If-None-Match`` / ``If-Modified-Since``, and a ``304`` is answered from the cache, so a rerun of the same
   feed transfers nothing new.
@@ -26,7 +27,7 @@ import socket
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx2
 
@@ -52,6 +53,8 @@ class FetchPolicy:
     allow_private: bool = True
     user_agent: str = "summarize/0.1 (news briefing tool; +https://pypi.org/project/summarize/)"
     resolve: Callable[[str], list[str]] = field(default=lambda host: _resolve(host), repr=False, compare=False)
+    # Whether an address counts as private (injectable so a test can treat a local server as public).
+    is_private: Callable[[str], bool] = field(default=lambda address: _is_private(address), repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -136,9 +139,9 @@ def fetch(
     try:
         current, seen = url, [url]
         for _ in range(policy.max_redirects + 1):
-            _check_url(current, url, policy)
+            target, pinned, extensions = _pinned(current, url, policy)
             try:
-                with http.stream("GET", current, headers=headers) as response:
+                with http.stream("GET", target, headers={**headers, **pinned}, extensions=extensions) as response:
                     if response.is_redirect and response.headers.get("location"):
                         nxt = urljoin(current, response.headers["location"])
                         if nxt in seen:
@@ -184,23 +187,44 @@ def _read(url: str, current: str, response: httpx2.Response, accept: Collection[
                 response.headers.get("last-modified"))
 
 
-def _check_url(current: str, asked: str, policy: FetchPolicy) -> None:
+def _pinned(current: str, asked: str, policy: FetchPolicy) -> tuple[str, dict[str, str], dict[str, object]]:
+    """Where to connect for ``current``: the URL itself when private addresses are allowed; else the URL with
+    its host replaced by the address that was checked (with the ``Host`` header and, for https, the TLS server
+    name of the real host), so the connection goes to exactly that address. A name that resolves to a public
+    address for the check and to a private one for the connection (DNS rebinding) cannot slip through."""
     parts = urlsplit(current)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError(f"{asked}: only http(s) URLs are fetched, not {current!r}", path=asked)
     if policy.allow_private:
-        return
+        return current, {}, {}
+    address = _checked_address(parts.hostname, asked, policy)
+    host = f"[{address}]" if ":" in address else address
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    target = urlunsplit(parts._replace(netloc=netloc))
+    extensions: dict[str, object] = {"sni_hostname": parts.hostname} if parts.scheme == "https" else {}
+    return target, {"host": parts.netloc.rsplit("@", 1)[-1]}, extensions
+
+
+def _checked_address(hostname: str, asked: str, policy: FetchPolicy) -> str:
+    """The first address of ``hostname``, after checking that none of them is private (else FetchError)."""
     try:
-        addresses = policy.resolve(parts.hostname)
+        addresses = policy.resolve(hostname)
     except OSError as exc:
-        raise FetchError(f"{asked}: the host {parts.hostname} cannot be resolved ({exc})", path=asked) from None
+        raise FetchError(f"{asked}: the host {hostname} cannot be resolved ({exc})", path=asked) from None
     for address in addresses:
-        ip = ipaddress.ip_address(address)
-        if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast:
+        if policy.is_private(address):
             raise FetchError(
-                f"{asked}: {parts.hostname} is on this machine or a private network ({address}); "
+                f"{asked}: {hostname} is on this machine or a private network ({address}); "
                 "fetching such addresses is not allowed here", path=asked,
             )
+    if not addresses:
+        raise FetchError(f"{asked}: the host {hostname} has no address", path=asked)
+    return addresses[0]
+
+
+def _is_private(address: str) -> bool:
+    ip = ipaddress.ip_address(address)
+    return ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast or ip.is_unspecified
 
 
 def _resolve(host: str) -> list[str]:
