@@ -15,7 +15,9 @@ Endpoints (the subset the openai client uses for a batch):
 Knobs: ``error_keys`` (custom_ids answered with a 500 line in the error file), ``missing_keys`` (in
 neither file), ``final_status`` (``completed``, ``failed``, ``expired``, ``cancelled``; ``failed``
 writes no files, ``expired``/``cancelled`` answer only the first ``partial`` lines and put
-``batch_expired``/``batch_cancelled`` lines in the error file for the rest).
+``batch_expired``/``batch_cancelled`` lines in the error file for the rest); ``hold`` (no batch moves past
+``in_progress`` until ``hold`` batches exist and each has been retrieved at least once: a client that polls
+its batches one after the other never sees one finish, one that polls them together always does).
 Everything it receives is counted: ``uploads``, ``creates``, ``retrieves``, ``chat`` (online bodies).
 """
 
@@ -42,12 +44,14 @@ class BatchServer:
         missing_keys: set[str] | None = None,
         final_status: str = "completed",
         partial: int = 0,
+        hold: int = 0,
     ) -> None:
         self.cassette = Cassette(recordings)
         self.error_keys = set(error_keys or ())
         self.missing_keys = set(missing_keys or ())
         self.final_status = final_status
         self.partial = partial
+        self.hold = hold
         self.files: dict[str, bytes] = {}
         self.batches: dict[str, dict[str, Any]] = {}
         self.uploads: list[str] = []  # ids of uploaded files
@@ -130,6 +134,8 @@ class BatchServer:
             counts = batch["request_counts"]
             if batch["status"] in ("completed", "failed", "expired", "cancelled"):
                 return dict(batch)
+            if step > 1 and (len(self.batches) < self.hold or not all(self._steps.values())):
+                step = self._steps[batch_id] = 1  # held in_progress until every batch has been polled
             if step == 1:
                 batch["status"] = "in_progress"
                 counts["completed"] = counts["total"] // 2

@@ -355,21 +355,32 @@ def test_input_past_the_limits_goes_in_several_batches_polled_together(tmp_path:
 
     assert FEW_N >= 3
     events: list[BatchEvent] = []
-    with BatchServer(RECORDINGS) as server:
-        done = _few(server, tmp_path, events, limits=BatchLimits(max_requests=2))
+    n_files = -(-FEW_N // 2)
+    # hold: the fake finishes no batch before every batch has been polled once (a client polling them one
+    # after the other would wait for ever; max_wait turns that into a failure instead of a hang)
+    with BatchServer(RECORDINGS, hold=n_files) as server:
+        done = _few(server, tmp_path, events, limits=BatchLimits(max_requests=2), max_wait=30)
         files = [server.files[f].decode().splitlines() for f in server.uploads]
-        assert server.creates == len(files) == -(-FEW_N // 2)
+        assert server.creates == len(files) == n_files
+        created_from = {b: server.batches[b]["input_file_id"] for b in server.batches}
     assert [len(lines) for lines in files] == [2] * (FEW_N // 2) + [1] * (FEW_N % 2)
     ids = [json.loads(line)["custom_id"] for lines in files for line in lines]
     assert len(ids) == len(set(ids)) == FEW_N
-    assert done.batch_ids == [f"batch_{n}" for n in range(1, len(files) + 1)] and done.submitted == FEW_N
+    # every batch the server created is reported once, in upload order; the server numbers them in the order
+    # the concurrent creates reach it, which is not the upload order
+    assert sorted(done.batch_ids) == sorted(created_from) and done.submitted == FEW_N
+    assert [created_from[b] for b in done.batch_ids] == server.uploads
     assert done.from_batch == FEW_N and done.run.digest.model_dump(mode="json") == few_replayed
-    # polled together: the second batch reports a status before the first one is finished
+    # polled together: with ``hold`` no batch could finish before all of them were polled, and all did finish
     statuses = [(e.batch_id, e.status) for e in events if e.kind == "status"]
-    first_done = statuses.index(("batch_1", "completed"))
-    assert any(b == "batch_2" for b, _ in statuses[:first_done])
+    assert {b for b, s in statuses if s == "completed"} == set(done.batch_ids)
     state = json.loads((tmp_path / "state.json").read_text(encoding="utf-8"))
     assert [b["phase"] for b in state["batches"]] == ["done"] * len(files)
+    assert [b["id"] for b in state["batches"]] == done.batch_ids
+    assert [b["input_file_id"] for b in state["batches"]] == server.uploads
+    assert [list(b["keys"]) for b in state["batches"]] == [
+        [json.loads(line)["custom_id"] for line in lines] for lines in files
+    ]
 
 
 def test_byte_limit_splits_and_an_oversized_request_is_a_clear_error(tmp_path: Path) -> None:
