@@ -16,8 +16,9 @@ briefings themselves) is its own. The merge's own memory is reported apart from 
 memory before the merge (the briefings built), and the peak during the merge above it (Linux: the peak
 counter ``VmHWM`` is reset through ``/proc/self/clear_refs`` just before the merge starts). ``merge`` leaves
 Python's cyclic collector alone (a library does not change its host process), so its full passes over
-everything the process holds, the input briefings included, count in the time (``gc s``). ``--freeze`` shows
-what a host application can do about that in its own process: ``gc.freeze()`` after building the input.
+everything the process holds count in the time (``gc s``). ``--freeze`` (``gc.freeze()`` after building
+the input, in the benchmark's own process) takes the input out of those passes, to see whose objects they
+cost: at 100,000 briefings 14.4 of 58.6 s frozen against 16.4 of 60.3 s not, so mostly the merge's own.
 Usage: python benchmarks/merge_scale.py [--sizes 1000,10000,100000] [--growth 2.0] [--fixed 0] [--freeze]
 """
 

@@ -115,10 +115,9 @@ def merge(
     :mod:`summarize.digest.events`) join decisions of one event and flag divergences by the ids a merge
     without hints gives. Divergences are found by the rules of :mod:`summarize.digest.diverge`.
 
-    The cyclic garbage collector is left as the caller set it. At 100,000 briefings its full passes over
-    the caller's objects (the briefings themselves) are about a quarter of the merge's time; an application
-    that holds such inputs can ``gc.freeze()`` them in its own process first (``benchmarks/merge_scale.py
-    --freeze``)."""
+    The cyclic garbage collector is left as the caller set it. At 100,000 briefings its full passes take
+    about a quarter of the merge's time (``benchmarks/merge_scale.py``: 16 of 60 s), nearly as much with the
+    input frozen out of them (``--freeze``): the passes are over the merge's own objects."""
     return _merge(briefings, failures, lang=lang, resolver=resolver, hints=hints, tone=tone)
 
 
