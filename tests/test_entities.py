@@ -247,3 +247,18 @@ def test_resolution_and_clusters_take_plain_strings() -> None:
     questions = QuestionClusters()
     assert questions.key_for("Will the US deliver Tomahawks to Ukraine?") == questions.key_for(
         "Will the US deliver Tomahawk missiles to Ukraine?")
+
+
+def test_known_actor_is_a_lookup_that_changes_no_later_key() -> None:
+    """A decision's bare ``who`` is checked against the table as person, state and organisation; that check
+    must not file the name as a key of those kinds (it used to: a later state actor one letter away then
+    took the decider's key, and every such check grew the state and organisation indexes)."""
+    names = ["Boris Karvelin", "Anna Mondoberski", "Olaf Schuwitzka"]
+    later = [Actor(name=n + "n", name_as_written=n + "n", kind=k, evidence=_ev(n))
+             for n in names for k in ("person", "state", "organisation")]
+    fresh = Resolver()
+    expected = [fresh.actor_key(a) for a in later]
+    checked = Resolver()
+    assert [checked.known_actor(n) for n in names] == [None, None, None]
+    assert [checked.actor_key(a) for a in later] == expected
+    assert checked.known_actor("Wladimir Putin") == fresh.known_actor("Putin") is not None  # table entries still found

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..text.dates import NormalDate, decision_date, normalise_date
 from ..models import Briefing, Decision, DivergenceAspect, OpenQuestion
@@ -29,6 +29,15 @@ CLUSTER_THRESHOLD = 80  # rapidfuzz token_set_ratio of two decisions' English de
 MAX_CLUSTERS_PER_ACTOR = 64  # bounded comparisons: cost stays linear in the number of decisions
 
 
+def _first_at_least(text: str, representatives: list[str], threshold: float) -> int | None:
+    """Index of the first representative whose ``token_set_ratio`` with ``text`` is at least ``threshold``
+    (the comparisons run inside rapidfuzz, in order, stopping at the first hit), else None."""
+    for _, _, index in process.extract_iter(text, representatives, scorer=fuzz.token_set_ratio,
+                                            score_cutoff=threshold):
+        return index
+    return None
+
+
 class DecisionClusters:
     """Deterministic event clustering: decisions from different sources about the same event become one.
 
@@ -42,6 +51,7 @@ class DecisionClusters:
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
         self._clusters: dict[str, list[tuple[str, str]]] = {}  # who-key -> [(representative text, key)]
+        self._texts: dict[str, list[str]] = {}  # who-key -> the representative texts alone
         self._who: dict[str, str] = {}
 
     def who_key(self, who: str) -> str:
@@ -57,11 +67,13 @@ class DecisionClusters:
         who = self.who_key(who_name)
         text = norm(what)
         clusters = self._clusters.setdefault(who, [])
-        for representative, key in clusters[:MAX_CLUSTERS_PER_ACTOR]:
-            if fuzz.token_set_ratio(text, representative) >= CLUSTER_THRESHOLD:
-                return key
+        texts = self._texts.setdefault(who, [])
+        first = _first_at_least(text, texts[:MAX_CLUSTERS_PER_ACTOR], CLUSTER_THRESHOLD)
+        if first is not None:
+            return clusters[first][1]
         key = f"{who}|{len(clusters)}"
         clusters.append((text, key))
+        texts.append(text)
         return key
 
 
@@ -222,10 +234,10 @@ class QuestionClusters:
             return self._exact[text]
         key = text
         if len(text.split()) >= MIN_QUESTION_WORDS:
-            for representative, k in self._clusters[-MAX_CLUSTERS_PER_ACTOR:]:
-                if fuzz.token_set_ratio(text, representative) >= QUESTION_THRESHOLD:
-                    key = k
-                    break
+            recent = self._clusters[-MAX_CLUSTERS_PER_ACTOR:]
+            first = _first_at_least(text, [r for r, _ in recent], QUESTION_THRESHOLD)
+            if first is not None:
+                key = recent[first][1]
             else:
                 self._clusters.append((text, key))
         self._exact[text] = key

@@ -174,6 +174,7 @@ class Resolver:
             for probe in bucket:
                 index.add(probe)
         self._actor_cache: dict[tuple[str, str, str], tuple[str, str | None]] = {}
+        self._known_cache: dict[str, str | None] = {}
         self._weapon_cache: dict[tuple[str, str], tuple[str, str | None, bool]] = {}
 
     # ------------------------------------------------------------------ normalisation
@@ -227,7 +228,7 @@ class Resolver:
             cached = self._actor_cache[cache_key] = self._resolve_actor(name, written, kind)
         return cached
 
-    def _resolve_actor(self, name: str, written: str, kind: str) -> tuple[str, str | None]:
+    def _resolve_actor(self, name: str, written: str, kind: str, remember: bool = True) -> tuple[str, str | None]:
         person = kind == "person"
         forms = [self._person_form(n) if person else self._phonetic(normalise(n)) for n in (written, name)]
         forms = [f for f in forms if f]
@@ -251,7 +252,8 @@ class Resolver:
             hit = self._fuzzy_match(kind, probe)
             key = hit or f"{kind}:{probe}"
             canonical = self._key_canonical.get(hit) if hit else None
-            self._remember(kind, probe, key)
+            if remember:
+                self._remember(kind, probe, key)
             result = (key, canonical)
         return result
 
@@ -265,12 +267,20 @@ class Resolver:
 
     def known_actor(self, name: str) -> str | None:
         """Key of the table entry (person, then state, then organisation) that a bare name such as a
-        decision's ``who`` resolves to, else None."""
+        decision's ``who`` resolves to, else None. A lookup only: the name is not remembered as a key of
+        any kind (a decider is not an actor of three kinds), so it changes no later actor's key, and the
+        answer per name is cached (one merge asks for the same decider thousands of times)."""
+        if name in self._known_cache:
+            return self._known_cache[name]
+        found = None
         for kind in ("person", "state", "organisation"):
-            key, canonical = self.resolve_actor(name, name, kind)
+            cached = self._actor_cache.get((kind, name, name))
+            key, canonical = cached if cached is not None else self._resolve_actor(name, name, kind, remember=False)
             if canonical is not None:
-                return key
-        return None
+                found = key
+                break
+        self._known_cache[name] = found
+        return found
 
     # ------------------------------------------------------------------ weapons
 

@@ -1,0 +1,69 @@
+"""Merge speed work keeps results: the clustering's first-hit rule, the benchmark's memory report.
+HAND-MADE inputs (generated descriptions and names, no model output)."""
+
+from __future__ import annotations
+
+import random
+
+from rapidfuzz import fuzz
+
+from summarize.digest.clusters import CLUSTER_THRESHOLD, MAX_CLUSTERS_PER_ACTOR, DecisionClusters, QuestionClusters
+from summarize.digest.entities import Resolver
+from summarize.text.normalise import fold
+
+WORDS = ["paused", "resumed", "weapons", "deliveries", "to", "ukraine", "a", "summit", "in", "budapest", "new",
+         "sanctions", "on", "russian", "oil", "met", "spoke", "with", "putin", "about", "the", "war"]
+
+
+def _reference_decision_keys(texts: list[str]) -> list[str]:
+    """The rule as written before it ran inside rapidfuzz: the FIRST of the first 64 clusters that reaches the
+    threshold (not the best one), else a new cluster."""
+    clusters: list[tuple[str, str]] = []
+    out = []
+    for what in texts:
+        text = fold(what)
+        for representative, key in clusters[:MAX_CLUSTERS_PER_ACTOR]:
+            if fuzz.token_set_ratio(text, representative) >= CLUSTER_THRESHOLD:
+                out.append(key)
+                break
+        else:
+            key = f"who:anna|{len(clusters)}"
+            clusters.append((text, key))
+            out.append(key)
+    return out
+
+
+def test_decision_clusters_take_the_first_cluster_that_fits_not_the_best() -> None:
+    rnd = random.Random(3)
+    texts = [" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(3, 7))) for _ in range(600)]
+    # a description that fits an earlier cluster and fits a later one better: the earlier one wins
+    texts += ["paused weapons deliveries", "paused weapons deliveries to ukraine",
+              "paused weapons deliveries to ukraine today"]
+    clusters = DecisionClusters(Resolver())
+    keys = [clusters.key_for("Anna", t) for t in texts]
+    assert keys == _reference_decision_keys(texts)
+    assert len(set(keys)) > MAX_CLUSTERS_PER_ACTOR  # the 64-cluster bound was reached
+
+
+def test_question_clusters_match_the_plain_rule() -> None:
+    rnd = random.Random(5)
+    questions = [" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(2, 8))) + "?" for _ in range(500)]
+    clusters = QuestionClusters()
+    got = [clusters.key_for(q) for q in questions]
+    reps: list[tuple[str, str]] = []
+    exact: dict[str, str] = {}
+    want = []
+    for q in questions:
+        text = fold(q)
+        if text not in exact:
+            key = text
+            if len(text.split()) >= 4:
+                for representative, k in reps[-MAX_CLUSTERS_PER_ACTOR:]:
+                    if fuzz.token_set_ratio(text, representative) >= 85:
+                        key = k
+                        break
+                else:
+                    reps.append((text, key))
+            exact[text] = key
+        want.append(exact[text])
+    assert got == want and len(set(got)) < len(got)
