@@ -50,3 +50,30 @@ def test_mistakes_name_the_file_the_key_and_the_fix(tmp_path: Path, text: str, w
     with pytest.raises(ConfigurationError, match=words.replace("(", r"\(").replace(")", r"\)")) as caught:
         load(path, env={})
     assert str(path) in str(caught.value)
+
+
+def test_the_mcp_server_reads_the_config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`summarize mcp --config FILE` takes its settings from the file, below flags and the environment."""
+    from typer.testing import CliRunner
+
+    from summarize.app import cli
+
+    seen: dict[str, object] = {}
+
+    class Server:  # stands in for the MCP server: records what it was built with, serves nothing
+        def run(self, transport: str) -> None:
+            seen["transport"] = transport
+
+    def create_server(settings, **kwargs):  # noqa: ANN001, ANN003, ANN202
+        seen["settings"] = settings
+        return Server()
+
+    import summarize.app.mcp as mcp_module
+    monkeypatch.setattr(mcp_module, "create_server", create_server)
+    path = _write(tmp_path, 'model = "qwen-from-config"\nbase_url = "http://127.0.0.1:8080/v1"\ntimeout = 42\n')
+    result = CliRunner().invoke(cli.app, ["mcp", "--config", str(path), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    settings = seen["settings"]
+    assert settings.model == "qwen-from-config" and settings.read_timeout == 42  # type: ignore[attr-defined]
+    flag = CliRunner().invoke(cli.app, ["mcp", "--config", str(path), "--no-cache", "--model", "from-flag"])
+    assert flag.exit_code == 0 and seen["settings"].model == "from-flag"  # type: ignore[attr-defined]

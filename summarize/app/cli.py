@@ -336,6 +336,7 @@ def mcp_cmd(
                                               "feeds (public addresses only).")] = False,
     allow_private_fetch: Annotated[bool, typer.Option("--allow-private-fetch", help="With --allow-fetch: also "
                                                       "addresses on this machine or a private network.")] = False,
+    config: ConfigOpt = None,
 ) -> None:
     """Serve the tools brief_article, build_digest, get_schema, history and log over MCP (stdio), for MCP clients.
 
@@ -349,8 +350,13 @@ def mcp_cmd(
     from ..errors import UsageError
     from .mcp import create_server, server_settings
 
+    from ..config import load
+
     with _usage_errors():
-        settings = server_settings(model=model, base_url=base_url, mode=mode, lang=lang, replay=replay, timeout=timeout)
+        cfg = load(config)  # settings the config file gives sit below the environment; flags win over both
+        settings = server_settings(model=model, base_url=base_url, mode=mode, lang=lang, replay=replay, timeout=timeout,
+                                   env=cfg.as_env())
+        cache_dir = cache_dir or (Path(str(cfg.settings["cache_dir"])).expanduser() if "cache_dir" in cfg.settings else None)
         cache = run_cache(settings, no_cache=no_cache, directory=cache_dir, on_warning=report.warn)
         if allow_private_fetch and not allow_fetch:
             raise UsageError("--allow-private-fetch widens --allow-fetch: pass both, or neither")
