@@ -286,3 +286,27 @@ def test_a_negative_window_is_a_usage_error_before_anything_is_read(tmp_path: Pa
 
     with pytest.raises(UsageError, match="window_days=-1: use 0 or more days"):
         asyncio.run(adaily([tmp_path / "missing"], out_dir=tmp_path, window_days=-1))
+
+
+def test_a_daily_page_shows_what_its_briefings_cost_and_a_rerun_shows_the_same(tmp_path: Path) -> None:
+    """With a price table, the page's cost is what its briefings cost to make (spent + reused tokens), so a
+    rerun answered from the cache writes the same cost and byte-identical files."""
+    from typer.testing import CliRunner
+
+    from summarize.app.cli import app
+
+    from .conftest import RECORDINGS, SEEDS
+
+    model = json.loads((RECORDINGS / "manifest.json").read_text(encoding="utf-8"))["model"]
+    prices = tmp_path / "prices.json"
+    prices.write_text(json.dumps({"currency": "EUR", "models": {model: {"input": 1.0, "output": 2.0}}}), encoding="utf-8")
+    out = tmp_path / "b"
+    args = ["daily", str(SEEDS), "--replay", str(RECORDINGS), "-o", str(out), "--date", "2025-10-17", "--prices", str(prices),
+            "--no-history"]
+    first = CliRunner().invoke(app, args)
+    assert first.exit_code == 0, first.output
+    page = json.loads((out / "2025-10-17.json").read_text(encoding="utf-8"))
+    assert page["meta"]["cost_estimate"] and page["meta"]["cost_currency"] == "EUR"
+    before = (out / "2025-10-17.json").read_bytes()
+    again = CliRunner().invoke(app, args)
+    assert again.exit_code == 0 and (out / "2025-10-17.json").read_bytes() == before

@@ -16,7 +16,7 @@ from . import report
 from .options import (
     DEFAULT_CONCURRENCY, AliasesOpt, BaseUrlOpt, CacheDirOpt, ConcurrencyOpt, ConfigOpt, DateOpt, EventsOpt, FormatOpt,
     HeadlineOpt, HistoryOpt, LangOpt, MaxCharsOpt, ModelOpt, ModeOpt, NoCacheOpt, NoHistoryOpt, PathsArg, QuietOpt,
-    ReplayOpt, TimeoutOpt, UndatedOpt,
+    PricesOpt, ReplayOpt, TimeoutOpt, UndatedOpt,
 )
 from .report import err
 
@@ -56,6 +56,7 @@ def register(app: typer.Typer) -> None:
             "--window-days", metavar="N", min=0,
             help="Days of earlier briefings in OUT that 'new' and 'continuing' look back over (the previous one always).",
         )] = 7,
+        prices: PricesOpt = None,
         history: HistoryOpt = None,
         no_history: NoHistoryOpt = False,
     ) -> None:
@@ -75,6 +76,7 @@ def register(app: typer.Typer) -> None:
         from ..render.files import check_writable
         from ..run.cache import run_cache
         from ..run.daily import adaily, check_undated, parse_day
+        from ..run.pricing import price_table
         from .routine import routine
 
         with _usage_errors():
@@ -92,7 +94,8 @@ def register(app: typer.Typer) -> None:
             sources = _daily_sources(r, day, undated, settings, cache_dir, no_cache, quiet)
             result = asyncio.run(adaily(sources, out_dir=r.out, day=day, settings=settings, cache=cache, on_progress=view,
                                         concurrency=concurrency, resolver=resolver, passes=passes, watch=view.watch,
-                                        undated=undated, window_days=window_days))  # type: ignore[arg-type]
+                                        undated=undated, window_days=window_days,
+                                        prices=price_table(prices, r.env, base_url=settings.base_url)))  # type: ignore[arg-type]
         except InputError as exc:  # no article of that day (the message lists the days that have some)
             err(str(exc))
             raise typer.Exit(EXIT_FAILED) from None

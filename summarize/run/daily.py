@@ -44,6 +44,7 @@ from ..render.files import Written, write_digest
 from ..llm.watch import ServerWatch
 from ..models import Article, DailyInfo, Dating, Digest, UndatedPolicy
 from ..settings import Settings
+from .pricing import PriceTable
 
 FILE_DATE = "%Y-%m-%d"
 UNDATED_CHOICES: tuple[UndatedPolicy, ...] = ("skip", "include", "file-time")
@@ -220,6 +221,7 @@ async def adaily(
     watch: ServerWatch | None = None,
     undated: UndatedPolicy = "skip",
     window_days: int = DEFAULT_WINDOW_DAYS,
+    prices: PriceTable | None = None,
 ) -> Daily:
     """Brief the articles of ``day`` (default: today) found in ``inbox`` and mark them new or continuing
     against the earlier briefings in ``out_dir`` of the ``window_days`` days before (and the previous one);
@@ -245,6 +247,8 @@ async def adaily(
         )
     run = await arun(choice.chosen, settings=settings, cache=cache, on_progress=on_progress, concurrency=concurrency,
                      resolver=resolver, passes=passes, watch=watch)
+    if prices is not None:  # what the page's briefings cost to make: the same on a rerun from the cache
+        prices.apply(run.digest, settings.model, all_tokens=True)
     notes: list[str] = []
     previous: Digest | None = None
     info = DailyInfo(

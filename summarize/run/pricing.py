@@ -99,13 +99,15 @@ class PriceTable:
         total = fresh * price.input + cached * cached_price + usage.completion_tokens * price.output
         return round(total / 1_000_000, 6)
 
-    def apply(self, digest: Digest, model: str | None) -> Digest:
+    def apply(self, digest: Digest, model: str | None, *, all_tokens: bool = False) -> Digest:
         """Set ``digest.meta.cost_estimate`` (and ``cost_currency``) from the tokens this run spent (briefings
-        and digest passes): by this table, else (``known``, a USD table) by the maintained price table; None
-        when neither knows ``model``."""
-        cost = self.estimate(model, digest.meta.spent)
+        and digest passes), or with ``all_tokens`` from every token behind the digest, reused ones included (what
+        its briefings cost to make: the same on a rerun from the cache, as a daily page must be); by this table,
+        else (``known``, a USD table) by the maintained price table; None when neither knows ``model``."""
+        usage = digest.meta.usage if all_tokens else digest.meta.spent
+        cost = self.estimate(model, usage)
         if cost is None and self.known and self.currency == "USD":
-            cost = known_price(model, digest.meta.spent, self.base_url)
+            cost = known_price(model, usage, self.base_url)
         digest.meta.cost_estimate = cost
         digest.meta.cost_currency = self.currency if cost is not None else None
         return digest
