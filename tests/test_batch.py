@@ -423,3 +423,19 @@ def test_interrupted_split_run_resumes_like_one(tmp_path: Path, few_replayed: di
     assert [e.kind for e in events].count("resumed") == 2
     assert done.submitted == FEW_N - 2 and len(done.batch_ids) == FEW_N
     assert done.from_batch == FEW_N and done.run.digest.model_dump(mode="json") == few_replayed
+
+
+def test_batch_sources_by_url_use_the_page_cache(tmp_path: Path) -> None:
+    """`digest --batch URL`: the page is fetched once in full; the second read (the answer step) is a
+    conditional request answered 304 from the page cache."""
+    from .support.pageserver import PageServer
+
+    with PageServer() as site, BatchServer(RECORDINGS) as server:
+        CliRunner().invoke(app, [
+            "digest", f"{site.url}/de/luftabwehr.html", "--batch", "--poll-interval", "0", "-o", str(tmp_path / "out"),
+            "--cache-dir", str(tmp_path / "cache"), "--base-url", server.url, "--model", MANIFEST["model"],
+            "--mode", MANIFEST["mode"],
+        ])
+        gets = [(path, status) for _, path, status in site.requests if path == "/de/luftabwehr.html"]
+    assert gets[0] == ("/de/luftabwehr.html", 200) and len(gets) >= 2
+    assert all(status == 304 for _, status in gets[1:])

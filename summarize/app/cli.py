@@ -167,8 +167,7 @@ def digest(
                         cache=run_cache(settings, no_cache=no_cache, directory=r.cache_dir(cache_dir),
                                         on_warning=report.warn),
                         concurrency=concurrency, exclude=[] if r.to_stdout else [r.out])
-        if not batch:
-            run_args.update(fetch_policy=policy, page_cache=pages)
+        run_args.update(fetch_policy=policy, page_cache=pages)
         if not r.to_stdout:
             check_writable(r.out)
     started = time.monotonic()

@@ -13,6 +13,7 @@ import httpx2
 import openai
 from openai import AsyncOpenAI
 
+from ...article.fetch import FetchPolicy, PageCache
 from ...digest.entities import Resolver
 from ...errors import BatchError, UsageError
 from ...llm.client import make_async_openai
@@ -108,6 +109,8 @@ async def arun_batch(
     passes: Passes = Passes(),
     limits: BatchLimits = BatchLimits(),
     prices: PriceTable | None = None,
+    fetch_policy: FetchPolicy | None = None,
+    page_cache: PageCache | None = None,
 ) -> BatchRun:
     """Brief ``sources`` through the Batch API (see :mod:`summarize.run.batch`) and return the run.
 
@@ -115,7 +118,8 @@ async def arun_batch(
     folder resumes. ``client`` (an ``AsyncOpenAI``) is used for the files and batches endpoints; the online
     fallback is built from ``settings``. ``max_wait`` (seconds) stops waiting with a :class:`BatchError`
     (the batch keeps running; a rerun resumes it). ``limits`` caps each input file (default: the API's
-    50,000 requests and 200 MB); larger inputs go in several batches, polled together. Raises
+    50,000 requests and 200 MB); larger inputs go in several batches, polled together. ``fetch_policy`` and
+    ``page_cache`` are for sources given by URL, as in :func:`~summarize.run.pipeline.arun`. Raises
     :class:`UsageError` for bad arguments."""
     settings = settings or Settings.from_env()
     _check_arguments(settings, poll_interval, if_failed, limits)
@@ -124,7 +128,8 @@ async def arun_batch(
     state = BatchState(state_dir)
     results = Cassette(state_dir / RESULTS_DIR)
 
-    found = load_sources(sources, exclude=exclude)
+    fetching = {"fetch_policy": fetch_policy, "page_cache": page_cache}
+    found = load_sources(sources, exclude=exclude, **fetching)
     todo = [a for a in found.articles if cache is None or cache.get(a, settings) is None]
     requests = collect_requests(todo, settings)
     emit(BatchEvent("collected", f"{len(requests)} first-round requests for {len(todo)} articles not in the cache",
@@ -144,7 +149,7 @@ async def arun_batch(
             await api.close()
     return await _answer(sources, settings, results, requests, batch_ids, submitted, state, on_progress=on_progress,
                          cache=cache, exclude=exclude, concurrency=concurrency, resolver=resolver, passes=passes,
-                         prices=prices)
+                         prices=prices, **fetching)
 
 
 async def _answer(
