@@ -88,6 +88,8 @@ class Article(_Model):
     published: dt.date | None = Field(default=None, description="Publication date, when the text states it.")
     language: str | None = Field(default=None, description="ISO 639-1 code guessed from the text.")
     url: str | None = Field(default=None, description="Where the article was published, when the input says so.")
+    author: str | None = Field(default=None, description="The author as the page's metadata names them (never an "
+                               "actor: a byline is page chrome).")
     format: Literal["text", "markdown", "html", "json"] = Field(default="text", description="The input file's format.")
     encoding: str = Field(default="utf-8", description="The encoding the file was decoded with.")
     copies: list[str] = Field(default_factory=list, description="Other files (or ids) with exactly this text: "
@@ -104,6 +106,7 @@ class ArticleRef(_Model):
     published: dt.date | None = Field(default=None, description="Publication date, when the text states it.")
     url: str | None = Field(default=None, description="Where the article was published (a fetched page's URL, "
                             "or what the input states).")
+    author: str | None = Field(default=None, description="The author, when the page's metadata names them.")
     language: str | None = Field(default=None, description="ISO 639-1 code guessed from the text.")
     sha256: str = Field(description="SHA-256 of the article text (hex), to tell versions of an article apart.")
     copies: list[str] = Field(default_factory=list, description="Other files (or ids) with exactly this text: "

@@ -122,6 +122,7 @@ def test_a_feed_becomes_articles_with_the_pages_metadata_and_named_failures(site
     assert de.title == "Kanzler sagt Kiew weitere Luftabwehr zu" and de.source == "Beispiel-Zeitung"
     assert de.published is not None and de.published.isoformat() == "2025-10-17"
     assert de.path == f"{site.url}/de/luftabwehr.html"
+    assert de.author == "Erika Musterfrau"  # from the page's metadata: a field, never an actor
     from summarize.article.clean import clean
 
     assert "Newsletter" not in de.text and "Startseite" not in de.text  # the page's chrome is not extracted
@@ -161,3 +162,28 @@ def test_the_cli_fetches_a_url_argument_instead_of_reading_a_path(site: PageServ
     assert "https:/" not in result.output and "http:/1" not in result.output
     assert "127.0.0.1-budapest-" in result.output  # fetched and briefed (no recording: a replay miss, named)
     assert ("GET", "/en/budapest.html", 200) in site.requests
+
+
+def test_the_byline_of_a_fetched_page_never_becomes_an_actor(site: PageServer) -> None:
+    """Even when a (HAND-MADE, scripted) model lists the author as an actor, no sentence the model sees
+    names her: the byline is page chrome, so the item is dropped with its reason."""
+    import json
+
+    from summarize import Settings, brief
+    from summarize.article.remote import from_urls
+
+    from .support.fakes import Scripted
+
+    article = from_urls([f"{site.url}/de/luftabwehr.html"]).articles[0]
+    author = {"name_as_written": "Erika Musterfrau", "s": 1, "name": "Erika Musterfrau", "kind": "person",
+              "role_in_english": "author"}
+    merz = {"name_as_written": "Friedrich Merz", "s": 2, "name": "Friedrich Merz", "kind": "person",
+            "role_in_english": "Chancellor"}
+    part = json.dumps({"actors": [author, merz], "decisions": [], "weapons": [], "open_questions": []})
+    summary = json.dumps({"sentences_in_english": ["Merz promised Patriot systems."]})
+    server = Scripted([part, summary])
+    settings = Settings(model="hand-made", api_key="sk-test", chunk_chars=5000, depth=1)
+    b = brief(article, settings=settings, client=server.client())
+    assert [a.name for a in b.actors] == ["Friedrich Merz"]
+    assert any(d.label == "Erika Musterfrau" for d in b.dropped)
+    assert article.author == "Erika Musterfrau"

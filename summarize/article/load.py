@@ -100,6 +100,7 @@ def _article(
     published: dt.date | None = None,
     url: str | None = None,
     max_chars: int | None = None,
+    author: str | None = None,
 ) -> Article:
     """An ``Article``; metadata given here wins over what the heuristics read off the text."""
     name = path or id
@@ -126,6 +127,7 @@ def _article(
         published=published or metadata.published(lines),
         language=language(lines),
         url=url,
+        author=author,
         format=format,
         encoding=encoding,
     )
@@ -172,6 +174,7 @@ def _from_html(html: str, path: Path, encoding: str, max_chars: int | None = Non
         source=page.source,
         published=page.published,
         url=page.url,
+        author=page.author,
         max_chars=max_chars,
     )
 

@@ -47,6 +47,7 @@ class HtmlArticle:
     source: str | None = None
     published: dt.date | None = None
     url: str | None = None
+    author: str | None = None
 
 
 def extract_html(html: str) -> HtmlArticle | None:
@@ -73,6 +74,7 @@ def extract_html(html: str) -> HtmlArticle | None:
         source=_clean(document.sitename) or _clean(document.hostname),
         published=_date(document.date),
         url=_clean(document.url),
+        author=_clean(document.author),
     )
 
 

@@ -167,7 +167,7 @@ class Plan:
         return Briefing(
             article=ArticleRef(
                 id=a.id, title=a.title, source=a.source, published=a.published, language=a.language, sha256=a.sha256,
-                copies=a.copies, near_copy_of=a.near_copy_of, url=a.url,
+                copies=a.copies, near_copy_of=a.near_copy_of, url=a.url, author=a.author,
             ),
             summary=scrub(summary, a.text),
             **lists,

@@ -155,7 +155,7 @@ class BriefingCache:
         ref = ArticleRef(
             id=article.id, title=article.title, source=article.source, published=article.published,
             language=article.language, sha256=article.sha256, copies=article.copies, near_copy_of=article.near_copy_of,
-            url=article.url,
+            url=article.url, author=article.author,
         )
         return briefing.model_copy(update={"article": ref, "meta": briefing.meta.model_copy(update={"cached": True})})
 
