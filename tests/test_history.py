@@ -72,3 +72,26 @@ def test_log_and_history_commands(digest, tmp_path: Path) -> None:  # noqa: ANN0
     assert rows and {"day", "kind", "label", "quote", "article_id", "source", "url"} <= set(rows[0])
     missing = CliRunner().invoke(app, ["history", "Napoleon", "--history", str(db)])
     assert missing.exit_code == 1 and "summarize log" in missing.output
+
+
+def test_a_run_records_its_requests_and_an_old_database_gains_the_column(tmp_path: Path) -> None:
+    import sqlite3
+
+    from typer.testing import CliRunner
+
+    from summarize.app.cli import app
+
+    db = tmp_path / "history.sqlite"
+    old = sqlite3.connect(db)  # a database made before runs counted their requests
+    old.execute("CREATE TABLE runs (id INTEGER PRIMARY KEY, started TEXT NOT NULL, command TEXT NOT NULL, model TEXT, "
+                "prompt_version TEXT, day TEXT, articles INTEGER, briefed INTEGER, failed INTEGER, spent_tokens INTEGER, "
+                "reused_tokens INTEGER, cost REAL, page TEXT, stopped TEXT)")
+    old.commit()
+    old.close()
+    result = CliRunner().invoke(app, ["digest", str(SEEDS), "--replay", str(RECORDINGS), "-o", str(tmp_path / "out"),
+                                      "--history", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    run = History(db).runs()[0]
+    assert run.requests is not None and run.requests >= 5 * 4  # every seed's parts, passes and summary
+    log = CliRunner().invoke(app, ["log", "--history", str(db)])
+    assert f"{run.requests} requests" in log.output

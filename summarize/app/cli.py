@@ -213,7 +213,7 @@ def _digest_report(result, view, r: Routine, *, started: float, concurrency: int
     print what happened, exit with the run's status."""
     from ..errors import ReplayMiss
     from ..render.files import write_digest
-    from .routine import record, render
+    from .routine import record, render, requests_of
 
     report.unannounced(result, view)
     page = None
@@ -232,7 +232,8 @@ def _digest_report(result, view, r: Routine, *, started: float, concurrency: int
     report.passes(result.digest, view.quiet)
     if not view.quiet and result.lowest_concurrency is not None and result.lowest_concurrency < concurrency:
         err(f"the server pushed back (429 or low rate-limit headers): concurrency went down to {result.lowest_concurrency}")
-    warning = record(r, result.digest, command="digest", page=page, stopped=result.stopped)
+    warning = record(r, result.digest, command="digest", page=page, stopped=result.stopped,
+                     requests=requests_of(result))
     if warning:
         report.warn(warning)
     if result.stopped:

@@ -139,7 +139,7 @@ def _daily_sources(r: Routine, day: dt.date, undated: str, settings, cache_dir, 
 def _daily_report(result, r: Routine, quiet: bool) -> None:  # noqa: ANN001
     from ..run.daily import write_daily
     from .cli import EXIT_FAILED, EXIT_FATAL
-    from .routine import record, render
+    from .routine import record, render, requests_of
 
     page = None
     if r.to_stdout:
@@ -150,7 +150,8 @@ def _daily_report(result, r: Routine, quiet: bool) -> None:  # noqa: ANN001
         report.written(written, quiet)
         page = next((p for p in written.paths if p.suffix == ".html"), None)
     report.daily(result, r.out, quiet)
-    warning = record(r, result.digest, command="daily", page=page, stopped=result.run.stopped)
+    warning = record(r, result.digest, command="daily", page=page, stopped=result.run.stopped,
+                     requests=requests_of(result.run))
     if warning:
         report.warn(warning)
     if result.run.stopped:

@@ -45,7 +45,8 @@ def register(app: typer.Typer) -> None:
             day = f" {r.day}" if r.day else ""
             stopped = f" · stopped: {r.stopped[:80]}" if r.stopped else ""
             typer.echo(f"#{r.id} {r.started} {r.command}{day} · {r.model or '-'} · {r.briefed}/{r.articles} briefed, "
-                       f"{r.failed} failed · {r.spent_tokens:,} tokens spent, {r.reused_tokens:,} reused{cost}"
+                       f"{r.failed} failed · {'?' if r.requests is None else r.requests} requests, "
+                       f"{r.spent_tokens:,} tokens spent, {r.reused_tokens:,} reused{cost}"
                        + (f" · {r.page}" if r.page else "") + stopped)
 
     @app.command("history")

@@ -63,6 +63,7 @@ class RunEntry(BaseModel):
     cost: float | None = Field(description="Estimated cost, when the model's price is known.")
     page: str | None
     stopped: str | None = Field(description="Why the run stopped early, if it did.")
+    requests: int | None = Field(default=None, description="Model requests the run made (re-asks included).")
 
 
 class LogResult(BaseModel):

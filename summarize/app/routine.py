@@ -135,7 +135,7 @@ def render(digest: Digest, fmt: str) -> str:
 
 
 def record(routine_: Routine, digest: Digest, *, command: str, page: Path | None = None,
-           stopped: str | None = None) -> str | None:
+           stopped: str | None = None, requests: int | None = None) -> str | None:
     """Record the run in the history database (unless ``--no-history``); a warning when that failed (the run's
     outputs are written whatever the history does)."""
     if routine_.history is None:
@@ -145,11 +145,18 @@ def record(routine_: Routine, digest: Digest, *, command: str, page: Path | None
     from ..run.history import History
 
     try:
-        History(routine_.history).record(digest, command=command, page=page, stopped=stopped)
+        History(routine_.history).record(digest, command=command, page=page, stopped=stopped, requests=requests)
     except (OSError, sqlite3.Error) as exc:
         return (f"this run was not recorded in the history {routine_.history} ({exc}); "
                 "pass --history FILE to move it, or --no-history")
     return None
+
+
+def requests_of(run: object) -> int:
+    """Model requests a run made: its fresh briefings' calls and the digest passes' (cached briefings: none)."""
+    briefings = getattr(run, "briefings", [])
+    calls = sum(b.meta.llm_calls for b in briefings if not b.meta.cached)
+    return calls + sum(p.llm_calls for p in run.digest.meta.passes)  # type: ignore[attr-defined]
 
 
 def remote(sources: list[str | Article]) -> bool:

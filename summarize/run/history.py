@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS runs (
     model TEXT, prompt_version TEXT, day TEXT,
     articles INTEGER, briefed INTEGER, failed INTEGER,
     spent_tokens INTEGER, reused_tokens INTEGER, cost REAL,
-    page TEXT, stopped TEXT
+    page TEXT, stopped TEXT, requests INTEGER
 );
 CREATE TABLE IF NOT EXISTS items (
     run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
@@ -88,6 +88,7 @@ class RunRow:
     cost: float | None
     page: str | None
     stopped: str | None
+    requests: int | None = None  # model requests the run made (re-asks included; cached briefings none)
 
 
 @dataclass(frozen=True)
@@ -115,22 +116,25 @@ class History:
         db = sqlite3.connect(self.path)
         db.execute("PRAGMA foreign_keys = ON")
         db.executescript(SCHEMA)
+        columns = {row[1] for row in db.execute("PRAGMA table_info(runs)")}
+        if "requests" not in columns:  # a database made before runs counted their requests
+            db.execute("ALTER TABLE runs ADD COLUMN requests INTEGER")
         return db
 
     def record(self, digest: Digest, *, command: str, page: Path | None = None, stopped: str | None = None,
-               started: dt.datetime | None = None) -> int:
-        """Store a run and its digest's items; returns the run's id."""
+               started: dt.datetime | None = None, requests: int | None = None) -> int:
+        """Store a run and its digest's items; returns the run's id. ``requests``: model requests it made."""
         meta = digest.meta
         day = digest.daily.date.isoformat() if digest.daily else None
         spent, reused = meta.spent, meta.reused
         with self._connect() as db:
             cur = db.execute(
                 "INSERT INTO runs (started, command, model, prompt_version, day, articles, briefed, failed, "
-                "spent_tokens, reused_tokens, cost, page, stopped) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "spent_tokens, reused_tokens, cost, page, stopped, requests) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 ((started or dt.datetime.now()).isoformat(timespec="seconds"), command, meta.model,
                  meta.prompt_version, day, meta.articles_total, meta.articles_briefed, len(digest.failures),
                  spent.prompt_tokens + spent.completion_tokens, reused.prompt_tokens + reused.completion_tokens,
-                 meta.cost_estimate, str(page) if page else None, stopped),
+                 meta.cost_estimate, str(page) if page else None, stopped, requests),
             )
             run_id = int(cur.lastrowid or 0)
             db.executemany("INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?)", _item_rows(run_id, digest, day))
@@ -145,7 +149,7 @@ class History:
         with self._connect() as db:
             rows = db.execute(
                 "SELECT id, started, command, model, day, articles, briefed, failed, spent_tokens, reused_tokens, "
-                "cost, page, stopped FROM runs ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+                "cost, page, stopped, requests FROM runs ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
         return [RunRow(*row) for row in rows]
 
     def mentions(self, name: str, *, since: str | None = None, limit: int = 200) -> list[Mention]:
