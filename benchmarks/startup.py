@@ -79,7 +79,7 @@ def warm_cache(inbox: Path, cache_dir: Path) -> None:
     """Store each seed's replayed briefing under the cache key of every copy of it (no model involved)."""
     from summarize import run
     from summarize.run.cache import BriefingCache
-    from summarize.run.pipeline import load_sources
+    from summarize.run.sources import load_sources
     from summarize.settings import resolve_settings
 
     replay = resolve_settings(replay=RECORDINGS)

@@ -18,7 +18,8 @@ from summarize.run.batch import BatchEvent, BatchRun, collect_requests, run_batc
 from summarize.briefing.brief import Plan
 from summarize.run.cache import BriefingCache
 from summarize.app.cli import app
-from summarize.run.pipeline import load_sources, run
+from summarize.run.pipeline import run
+from summarize.run.sources import load_sources
 from summarize.errors import BatchError, UsageError
 from summarize.llm.replay import Cassette, request_key
 from summarize.settings import Settings

@@ -80,7 +80,7 @@ def test_a_run_the_cache_answers_whole_loads_no_model_client(tmp_path: Path) -> 
 
 
 def _articles():  # noqa: ANN202
-    from summarize.run.pipeline import load_sources
+    from summarize.run.sources import load_sources
 
     return load_sources([SEEDS]).articles
 

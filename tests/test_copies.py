@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from summarize.article.copies import NEAR_COPY_JACCARD, text_shingles, jaccard
 from summarize.article.load import article_from_text, load_article
 from summarize.app.cli import app
-from summarize.run.pipeline import load_sources
+from summarize.run.sources import load_sources
 from summarize.render.html import render_html
 from summarize.digest.merge import merge
 from summarize.render.markdown import render

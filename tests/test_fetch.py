@@ -135,7 +135,7 @@ def test_a_feed_becomes_articles_with_the_pages_metadata_and_named_failures(site
 
 
 def test_sources_take_urls_feeds_and_opml_beside_files(site: PageServer, tmp_path: Path) -> None:
-    from summarize.run.pipeline import load_sources
+    from summarize.run.sources import load_sources
 
     opml = tmp_path / "morning.opml"
     opml.write_text(f'<opml version="2.0"><body><outline xmlUrl="{site.url}/atom.xml"/></body></opml>',

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from summarize.article.load import ARTICLE_SUFFIXES, Scan, find_articles, load_article, scan
-from summarize.run.pipeline import load_sources
+from summarize.run.sources import load_sources
 from summarize.errors import InputError
 
 INPUTS = Path(__file__).parent / "fixtures" / "inputs"

@@ -23,9 +23,9 @@ import typer
 from . import report
 from .options import (
     DEFAULT_CONCURRENCY, DEFAULT_MAX_FILES, DEFAULT_POLL_INTERVAL, AliasesOpt, BaseUrlOpt, BatchOpt, CacheDirOpt,
-    ChunkOpt, ConcurrencyOpt, ConfigOpt, DateOpt, DepthOpt, EventsOpt, FormatOpt, HeadlineOpt, HistoryOpt, LangOpt,
+    ChunkOpt, ConcurrencyOpt, ConfigOpt, DepthOpt, EventsOpt, FormatOpt, HeadlineOpt, HistoryOpt, LangOpt,
     MaxCharsOpt, MaxFilesOpt, ModelOpt, ModeOpt, NoCacheOpt, NoHistoryOpt, OutOpt, PathsArg, PollOpt, PricesOpt,
-    QuietOpt, RecordOpt, ReplayOpt, RootOpt, TimeoutOpt, UndatedOpt,
+    QuietOpt, RecordOpt, ReplayOpt, RootOpt, TimeoutOpt,
 )
 from .daily_cmd import register as register_daily
 from .history_cmd import register as register_history

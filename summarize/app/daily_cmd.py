@@ -115,7 +115,7 @@ def _daily_sources(r: Routine, day: dt.date, undated: str, settings, cache_dir, 
     fetched with the page cache; fetch failures and feed notes are named on stderr."""
     from ..errors import InputError
     from ..run.daily import choose
-    from ..run.pipeline import load_sources
+    from ..run.sources import load_sources
     from .routine import remote
 
     if not remote(r.sources) and all(isinstance(s, str) for s in r.sources):

@@ -34,7 +34,8 @@ from pydantic import ValidationError
 
 from . import daily_pages
 from .cache import BriefingCache
-from .pipeline import DEFAULT_CONCURRENCY, Passes, ProgressCallback, Run, arun, load_sources
+from .pipeline import DEFAULT_CONCURRENCY, Passes, ProgressCallback, Run, arun
+from .sources import load_sources
 from ..digest.entities import Resolver, load_aliases
 from ..digest.merge import DecisionClusters, QuestionClusters, norm
 from ..text.dates import latest_stated_day

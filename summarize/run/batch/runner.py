@@ -20,7 +20,8 @@ from ...llm.client import make_async_openai
 from ...llm.replay import Cassette
 from ...settings import Settings
 from ..cache import BriefingCache
-from ..pipeline import DEFAULT_CONCURRENCY, Passes, ProgressCallback, Run, Source, arun, load_sources
+from ..pipeline import DEFAULT_CONCURRENCY, Passes, ProgressCallback, Run, arun
+from ..sources import Source, load_sources
 from ..pricing import PriceTable
 from .answers import BatchAnswers
 from .batcher import BatchCallback, BatchEvent, Batcher
