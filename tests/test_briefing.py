@@ -425,3 +425,9 @@ def test_a_decision_cited_to_a_sentence_that_speculates_is_dropped_with_its_reas
     b, _, _ = _brief([_part(decisions=[MEETING, speculation]), SUMMARY], text=text)
     assert [d.what for d in b.decisions] == ["met at the White House to talk about weapons"]
     assert any("speculates" in d.reason for d in b.dropped)
+
+
+def test_a_known_systems_category_comes_from_the_alias_table_not_the_models_guess() -> None:
+    wrong = {**PATRIOT, "category_in_english": "artillery"}
+    b, _, _ = _brief([_part(weapons=[wrong]), SUMMARY])
+    assert [(w.name, w.category) for w in b.weapons] == [("Patriot", "air defence")]

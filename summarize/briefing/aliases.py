@@ -57,3 +57,9 @@ def canonical_weapon(written: str, generic: bool = False) -> str | None:
             if len(form) >= 4 and mentions(form, written, 0, len(written)):
                 return canonical
     return None
+
+
+def weapon_category(name: str) -> str | None:
+    """The category the alias table gives a named system ("Patriot" -> "air defence"), or None."""
+    entry = alias_table().get("weapons", {}).get(name)
+    return entry.get("category") if entry else None

@@ -14,7 +14,7 @@ from . import prompts
 from .call import CallLog, PartResult
 from .drafts import FIELD_KIND, PASSES, ActorDraft, DecisionDraft, Draft, QuestionDraft, WeaponDraft, label
 from .grounder import Grounder
-from .aliases import alias_forms, alias_kind, canonical_weapon
+from .aliases import alias_forms, alias_kind, canonical_weapon, weapon_category
 from .ground import mentions, normalise
 from .plausible import actor_problem, looks_like_organisation, not_in_english, weapon_problem
 from .safety import scrub, scrub_optional
@@ -260,9 +260,10 @@ def final(
             status=item.status, date=_grounded_date(item.when, source, published), evidence=evidence,
         )
     if isinstance(item, WeaponDraft):
+        name = _weapon_name(item, source)  # a known system's category is the alias table's, not the model's guess
         return Weapon(
-            name=_weapon_name(item, source), name_as_written=clean(item.name_as_written),
-            category=clean(item.category), status=item.status, evidence=evidence,
+            name=name, name_as_written=clean(item.name_as_written),
+            category=weapon_category(name) or clean(item.category), status=item.status, evidence=evidence,
         )
     assert isinstance(item, QuestionDraft)
     return OpenQuestion(question=clean(item.question), evidence=evidence)

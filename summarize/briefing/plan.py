@@ -21,7 +21,7 @@ from .call import CallLog, PartResult
 from .drafts import PASSES, ActorDraft, Draft, Lists, WeaponDraft, pass_model
 from .grounder import Grounder
 from .numbered import Sentences, halve, sentence_chars
-from .aliases import alias_forms, canonical_weapon
+from .aliases import alias_forms, canonical_weapon, weapon_category
 from .plausible import not_in_english, reachable
 from .safety import scrub
 
@@ -142,7 +142,8 @@ class Plan:
         """The weapons, and those of the alias table the article names that the model left out."""
         have = {w.name for w in weapons} | {canonical_weapon(w.name_as_written, generic=True) for w in weapons}
         return self._with_found(weapons, have, gazetteer.weapons(self.sentences), lambda name, written, ev: Weapon(
-            name=name, name_as_written=written, category=name, status="other", evidence=[ev]))
+            name=name, name_as_written=written, category=weapon_category(name) or name, status="other",
+            evidence=[ev]))
 
     def summary_messages(self) -> list[dict[str, str]]:
         text = self.cleaned.text[:SUMMARY_INPUT_CHARS]
