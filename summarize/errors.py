@@ -110,19 +110,25 @@ class BatchError(BriefingError):
     fix = None  # type: ignore[assignment]  # the message names it
 
 
+def causes(exc: BaseException | None) -> list[BaseException]:
+    """``exc`` and every exception in its cause/context chain, in order (each once, even in a cycle)."""
+    seen: list[BaseException] = []
+    while exc is not None and all(exc is not e for e in seen):
+        seen.append(exc)
+        exc = exc.__cause__ or exc.__context__
+    return seen
+
+
 def _quota_spent(exc: BaseException | None) -> bool:
     """True when an openai 429 in ``exc``'s chain says the quota is spent (code or type ``insufficient_quota``)."""
     import openai
 
-    seen: list[BaseException] = []
-    while exc is not None and all(exc is not e for e in seen):
-        seen.append(exc)
-        if isinstance(exc, openai.RateLimitError):
-            body = exc.body if isinstance(exc.body, dict) else {}
+    for cur in causes(exc):
+        if isinstance(cur, openai.RateLimitError):
+            body = cur.body if isinstance(cur.body, dict) else {}
             inner = body.get("error", body) if isinstance(body.get("error", body), dict) else {}
-            codes = {exc.code, exc.type, inner.get("code"), inner.get("type")}
+            codes = {cur.code, cur.type, inner.get("code"), inner.get("type")}
             return "insufficient_quota" in codes
-        exc = exc.__cause__ or exc.__context__
     return False
 
 
@@ -130,12 +136,9 @@ def _openai_kind(exc: BaseException | None) -> str | None:
     """The first openai error in ``exc``'s cause/context chain, named by the nearest class openai exports."""
     import openai  # here, not at the top: the rest of this module needs no third-party import
 
-    seen: list[BaseException] = []
-    while exc is not None and all(exc is not e for e in seen):
-        seen.append(exc)
-        if isinstance(exc, openai.APIError):
-            for cls in type(exc).__mro__:
+    for cur in causes(exc):
+        if isinstance(cur, openai.APIError):
+            for cls in type(cur).__mro__:
                 if getattr(openai, cls.__name__, None) is cls:
                     return cls.__name__
-        exc = exc.__cause__ or exc.__context__
     return None

@@ -44,6 +44,7 @@ import httpx2
 import openai
 from tenacity import AsyncRetrying, RetryCallState, Retrying, retry_if_exception_type, retry_if_result, stop_after_attempt
 
+from ..errors import causes
 from .watch import ServerProblem
 
 log = logging.getLogger(__name__)  # debug level only: library code never prints
@@ -345,21 +346,12 @@ class AsyncRetryTransport(httpx2.AsyncBaseTransport):
 # --------------------------------------------------------------------------- errors that stop a run
 
 
-def _chain(exc: BaseException) -> list[BaseException]:
-    seen: list[BaseException] = []
-    cur: BaseException | None = exc
-    while cur is not None and all(cur is not e for e in seen):
-        seen.append(cur)
-        cur = cur.__cause__ or cur.__context__
-    return seen
-
-
 def is_fatal(exc: BaseException) -> bool:
     """True if ``exc`` or anything in its cause/context chain is an openai error that every further
     request of the run would repeat: 401 (bad key), 403 (forbidden), 404 (e.g. unknown model), or a 429
     with code/type ``insufficient_quota``; or a :class:`~summarize.llm.watch.ServerProblem` (no server, a
     server that never answers, a web page instead of an API). A 400 is about one request and is not fatal."""
-    for cur in _chain(exc):
+    for cur in causes(exc):
         if isinstance(cur, ServerProblem):
             return True
         if isinstance(cur, (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError)):

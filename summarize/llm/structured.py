@@ -37,7 +37,7 @@ import jiter
 import openai
 from pydantic import BaseModel
 
-from ..errors import BriefingError, ModelServerError, ReplayMiss
+from ..errors import BriefingError, ModelServerError, ReplayMiss, causes
 from ..models import Usage
 from ..redact import redact, secrets_in
 from .validation import validating
@@ -179,20 +179,11 @@ def log_of(seen: list[Seen]) -> CallLog:
 # --------------------------------------------------------------------------- errors
 
 
-def _chain(exc: BaseException) -> list[BaseException]:
-    seen: list[BaseException] = []
-    cur: BaseException | None = exc
-    while cur is not None and all(cur is not e for e in seen):
-        seen.append(cur)
-        cur = cur.__cause__ or cur.__context__
-    return seen
-
-
 def raise_transport(exc: BaseException, article_id: str) -> None:
     """Re-raise API/transport failures (not model mistakes) as ours, keeping the original; return otherwise.
 
     A replay miss wins over the ``APIConnectionError`` the openai client wraps it in."""
-    chain = _chain(exc)
+    chain = causes(exc)
     for cur in chain:
         if isinstance(cur, ReplayMiss):
             raise cur

@@ -13,7 +13,7 @@ from openai import OpenAI
 
 from ...briefing.brief import Plan
 from ...briefing.call import run_part, run_summary
-from ...errors import BatchError, BriefingError, InputError
+from ...errors import BatchError, BriefingError, InputError, causes
 from ...llm.client import instructor_client
 from ...llm.replay import api_path, article_of, request_body, request_key
 from ...models import Article
@@ -63,14 +63,7 @@ class _CollectingTransport(httpx2.BaseTransport):
 
 
 def _deferred(exc: BaseException) -> bool:
-    seen: list[BaseException] = []
-    cur: BaseException | None = exc
-    while cur is not None and all(cur is not e for e in seen):
-        if isinstance(cur, _Deferred):
-            return True
-        seen.append(cur)
-        cur = cur.__cause__ or cur.__context__
-    return False
+    return any(isinstance(cur, _Deferred) for cur in causes(exc))
 
 
 def _expect_deferral(call: Callable[[], object]) -> None:
