@@ -38,11 +38,10 @@ import httpx2
 from .._data import prompt_version
 from ..errors import ReplayMiss
 from ..redact import redact_data, secrets_in
-from ..settings import Settings
+from ..settings import MANIFEST, Settings, recording_manifest
 from ..text.files import write_atomic
 
 ARTICLE_HEADER = "X-Summarize-Article"
-MANIFEST = "manifest.json"
 # Response headers worth keeping; everything else (cookies, request ids, rate-limit counters) is dropped.
 _KEEP_RESPONSE_HEADERS = ("content-type",)
 
@@ -144,8 +143,7 @@ class Cassette:
         return file
 
     def manifest(self) -> dict[str, Any]:
-        file = self.directory / MANIFEST
-        return json.loads(file.read_text(encoding="utf-8")) if file.is_file() else {}
+        return recording_manifest(self.directory)
 
     def write_manifest(self, data: dict[str, Any]) -> None:
         write_atomic(self.directory / MANIFEST, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
