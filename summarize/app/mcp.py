@@ -365,18 +365,3 @@ def _add_build_digest(
             return _result(_compact(digest, full=detail == "full"))
         except (UsageError, BriefingError, OSError) as exc:
             raise _tool_error(exc, settings.api_key) from exc
-
-
-def serve(
-    settings: Settings,
-    *,
-    cache: BriefingCache | None = None,
-    concurrency: int = DEFAULT_CONCURRENCY,
-    roots: Sequence[str | Path] | None = None,
-    max_files: int = DEFAULT_MAX_FILES,
-    fetch: FetchPolicy | None = None,
-    history: Path | None = None,
-) -> None:
-    """Serve over stdio until the client closes the connection."""
-    create_server(settings, cache=cache, concurrency=concurrency, roots=roots, max_files=max_files, fetch=fetch,
-                  history=history).run("stdio")
