@@ -47,6 +47,24 @@ CSP = (
 _CSS = (Path(__file__).parent / "digest.css").read_text(encoding="utf-8")
 
 
+def head(title: str, lang: str = "en") -> list[str]:
+    """The lines that open every page this project writes, up to ``</head>``: doctype, language, the content
+    security policy, the viewport for phones, the title and the stylesheet."""
+    return [
+        "<!DOCTYPE html>",
+        f'<html lang="{e(lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{e(CSP)}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="color-scheme" content="light dark">',
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>{e(title)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+    ]
+
+
 def _safe_previous(link: str, name: str = "previous") -> str:
     """A link to another day's page must be relative (no scheme, no host): never ``javascript:``."""
     parts = urlsplit(link.strip())
@@ -287,17 +305,7 @@ def render_html(
     toc = "".join(f'<li><a href="#{sid}">{e(label)} ({n})</a></li>' for sid, label, n, _ in sections)
 
     return "\n".join([
-        "<!DOCTYPE html>",
-        f'<html lang="{e(meta.lang or "en")}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{e(CSP)}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="color-scheme" content="light dark">',
-        '<meta name="referrer" content="no-referrer">',
-        f"<title>{e(heading)}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
+        *head(heading, meta.lang or "en"),
         "<body>",
         f'<header class="page">{prev}<h1>{e(heading)}</h1><p class="meta">{meta_line}</p></header>',
         f'<nav class="toc" aria-label="Sections"><ul>{toc}</ul></nav>',

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .html import _CSS, CSP
+from .html import head
 from .html_page import e
 
 
@@ -43,17 +43,7 @@ def render_index(rows: Sequence[DayRow], title: str = "Daily briefings") -> str:
             f'<tbody>{"".join(_row(r) for r in ordered)}</tbody></table></div>')
     span = f" · {ordered[-1].day.isoformat()} to {ordered[0].day.isoformat()}" if len(ordered) > 1 else ""
     return "\n".join([
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{e(CSP)}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="color-scheme" content="light dark">',
-        '<meta name="referrer" content="no-referrer">',
-        f"<title>{e(title)}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
+        *head(title),
         "<body>",
         f'<header class="page"><h1>{e(title)}</h1><p class="meta">{len(ordered)} days{span}</p></header>',
         f'<main><section id="days" data-count="{len(ordered)}">{body}</section></main>',
