@@ -60,3 +60,18 @@ def hints(sentences: Sentences, scope: Scope, fields: tuple[str, ...] = ("open_q
     if not found:
         return ""
     return "Sentences that may say something is open or uncertain: " + ", ".join(map(str, found)) + "."
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether a sentence refers back to someone named before it ("Er kündigte an", "Both leaders agreed")."""
+    return bool(_patterns()["refers"].search(sentence + " "))
+
+
+def reports_words_only(what: str) -> bool:
+    """Whether a decision's description reports only what someone said or thinks ("said that the war is
+    back", "criticized Russia's actions"), with no act or commitment in it: a statement, not a decision."""
+    patterns = _patterns()
+    head = re.match(r"\s*(?:(?:has|have|had|is|was|also|again|repeatedly|once again)\s+)*", what)
+    start = head.end() if head else 0
+    speech = patterns["speech"].match(what, start)
+    return speech is not None and not patterns["act"].search(what)

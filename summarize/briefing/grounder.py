@@ -18,7 +18,10 @@ from .aliases import alias_forms
 from .drafts import (MAX_EVIDENCE_CHARS, MIN_ANCHOR_CHARS, ActorDraft, DecisionDraft, Draft, QuestionDraft, Scope,
                      WeaponDraft)
 from .ground import mentions
+from .cues import refers_back
 from .numbered import Sentences, is_heading
+
+REFER_BACK = 3  # a pronoun refers to a decider named at most this many sentences before
 
 
 @lru_cache(maxsize=64)  # the prompt is the same for every article: build its trigram set once
@@ -100,8 +103,12 @@ class Grounder:
         if isinstance(item, DecisionDraft) and in_scope:
             # The cited (or copied-words) sentence reports the decision, even when it names the deciders
             # only as "Die beiden Staatschefs"; the sentence before joins it when that one names them.
-            if not self._names(n, item.who) and n > scope[0] and self._names(n - 1, item.who):
-                first = n - 1
+            if not self._names(n, item.who):
+                if n > scope[0] and self._names(n - 1, item.who):
+                    first = n - 1
+                elif not (refers_back(self.sentences.sentence(n)) and any(
+                        self._names(k, item.who) for k in range(max(scope[0], n - REFER_BACK), n - 1))):
+                    return f"sentence {n} names none of {', '.join(map(repr, item.who))} and refers to no one named before"
             return self.evidence(first, n)
         if isinstance(item, (ActorDraft, WeaponDraft, DecisionDraft)):
             names = item.who if isinstance(item, DecisionDraft) else [item.name_as_written, item.name]

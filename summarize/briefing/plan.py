@@ -213,6 +213,11 @@ class Plan:
                 dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120],
                                            reason="its sentence speculates (could, might), it reports no act"))
                 continue
+            if cues.reports_words_only(decision.what):
+                lists["decisions"].remove(decision)
+                dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120],
+                                           reason="it reports what was said or thought, not an act or a decision"))
+                continue
             if not informative(decision.what, decision.participants):
                 lists["decisions"].remove(decision)
                 dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120],
