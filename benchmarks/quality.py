@@ -171,7 +171,8 @@ def foreign(text: str) -> bool:
 
 def uninformative(item: Item) -> bool:
     if item.kind == "decision":
-        who_words = {fold(w) for n in item.names for w in re.findall(r"\w+", n)}
+        # the decider's own name says nothing; the other side of a call or meeting ("met with Trump") does
+        who_words = {fold(w) for w in re.findall(r"\w+", item.names[0])} if item.names else set()
         words = [w for w in re.findall(r"\w+", fold(item.text)) if w not in _STOP and w not in who_words]
         return len(words) < 2 or all(w in _BARE for w in words)
     if item.kind == "question":
@@ -203,6 +204,7 @@ class Score:
     lost: int = 0
     missed: list[str] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
+    chrome_items: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     def recall(self, c: str) -> float:
@@ -262,6 +264,8 @@ def score_items(per_article: dict[str, list[Item]], golds: dict[str, dict], lost
             from_chrome = any(_covered(q, gold["_chrome_spans"]) >= 0.5 for q in i.quotes)
             if from_chrome or any(has_term(n, chrome.get("names", [])) for n in i.names if i.kind == "actor"):
                 s.boilerplate += 1
+                s.chrome_items.append(f"{article[:3]} {i.kind}: {i.label[:80]} | "
+                                      f"{text[i.quotes[0][0]:i.quotes[0][1]][:70] if i.quotes else ''}")
             s.uninformative += uninformative(i)
             for value in i.descriptive:
                 if value and value.strip():
@@ -467,6 +471,7 @@ def main() -> None:
     parser.add_argument("--no-naive", action="store_true")
     parser.add_argument("--missed", action="store_true", help="list the required gold items not found")
     parser.add_argument("--unmatched", action="store_true", help="list the items that match no gold entry")
+    parser.add_argument("--chrome", action="store_true", help="list the items taken from page chrome")
     parser.add_argument("--only", nargs="*", help="score only these article ids (prefixes)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
@@ -503,6 +508,8 @@ def main() -> None:
         print("missed: " + ", ".join(design.missed))
     if args.unmatched:
         print("\n".join(["unmatched:", *design.unmatched]))
+    if args.chrome:
+        print("\n".join(["from page chrome:", *design.chrome_items]))
     for note in design.notes:
         print("note:", note)
     summary = " ".join(f"{c[0].upper()} {design.recall(c):.2f}/{design.precision(c):.2f}" for c in CATEGORIES)

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from summarize import Settings, brief
-from summarize.app.cli import write_manifest
+from summarize.llm.replay import start_recording
 from summarize.errors import SummarizeError
 
 
@@ -32,7 +32,7 @@ def main() -> None:
     parser.add_argument("--depth", type=int, default=Settings.depth)
     args = parser.parse_args()
     settings = Settings(model=args.model, base_url=args.base_url, record_dir=args.record, depth=args.depth)
-    write_manifest(settings)
+    start_recording(settings)
     for path in args.articles:
         started = time.monotonic()
         try:

@@ -148,6 +148,27 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
         r"\b(?:picture alliance|getty images|imago images|shutterstock|istockphoto|zuma (?:press|wire))\b",
         14,
     ),
+    # a caption ending in its credit: "... bei einem Treffen (Photo by Jane Doe/Getty Images)", "... AP Photo"
+    _p(
+        "credit",
+        r"\((?:photo|foto|bild|image|picture)s?\s+(?:by|von)\b[^()]{0,80}\)\s*$",
+        needles=("photo", "foto", "bild", "image", "picture"),
+    ),
+    _p(
+        "credit",
+        r"\b(?:ap|afp|epa|reuters|dpa|getty|anadolu|xinhua|tass)(?:\s*/\s*\w+)?\s+(?:photos?|images?|fotos?|pictures?)\s*$",
+        needles=("photo", "image", "foto", "picture"),
+    ),
+    # a caption: where the people stand in the picture ("Jane Doe (l.) und ...", "Doe, left, greets ..."),
+    # or what kind of picture it is ("(Symbolbild)", "(file photo)"); article prose never says so
+    _p(
+        "credit",
+        r"\((?:l|r|li|re|m|mi|v\.\s?l\.|v\.\s?r\.)\.\)|,\s(?:left|right|center|centre)\s*,\s"
+        r"|\((?:symbolbild|archivbild|archivfoto|symbolfoto|file photo|archive photo|stock photo)\)",
+        needles=(".)", "left", "right", "center", "centre", "bild", "foto", "photo"),
+    ),
+    # an agency's update tag above the text: "(Neu: Ungarn, EU, Einzelheiten)", "(Updates with ...)"
+    _p("credit", r"^\W*\(\s*(?:neu|new|update|updates|updated|aktualisiert)\b[^()]{0,80}\)\W*$", 12),
     _p("credit", r"^\W*(?:quelle|quellen|source|sources)\s*:", 8),
     _p(
         "credit",

@@ -117,6 +117,21 @@ def _fragments(p: _Pass) -> None:
                 p.rules[i] = "short_fragment"
 
 
+MIN_CAPTION_CHARS = 20  # a shorter line is no caption to recognise again
+
+
+def _captions(p: _Pass) -> None:
+    """1b. a caption given twice, once bare and once with its credit ("... in Washington" and "... in Washington
+    Copyright AP Photo"): the bare line is the credit's caption too."""
+    for pos, i in enumerate(p.nonblank):
+        j = p.neighbour(pos, 1)
+        if j is None or not p.kept(i) or p.details[j] != "credit":
+            continue
+        bare, credited = p.feats[i].stripped, p.feats[j].stripped
+        if len(bare) >= MIN_CAPTION_CHARS and credited.startswith(bare) and len(credited) > len(bare):
+            p.rules[i], p.details[i] = "boilerplate", "credit"
+
+
 def _duplicates(p: _Pass) -> None:
     """5. exact repeats of a kept line."""
     seen: set[str] = set()
@@ -132,6 +147,6 @@ def _duplicates(p: _Pass) -> None:
 def classify(text: str) -> list[Line]:
     """Every line of ``text`` with the rule that removes it (``None`` when kept or blank)."""
     p = _Pass(text)
-    for step in (_single_lines, _menus, _lone_bylines, _fragments, _duplicates):
+    for step in (_single_lines, _captions, _menus, _lone_bylines, _fragments, _duplicates):
         step(p)
     return p.lines()

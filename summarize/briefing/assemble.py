@@ -192,6 +192,24 @@ def deciders_are_actors(decisions: list[Decision], actors: list[Actor], text: st
             valid = list(dict.fromkeys((alias_forms("actors", a.name) or (a.name,))[0] for a in people))
         if valid:
             d.who, d.participants = valid[0], valid
+        d.participants = [*d.participants, *_counterparts(d, actors, text)]
+
+
+def _counterparts(decision: Decision, actors: list[Actor], text: str) -> list[str]:
+    """The other side the description names ("spoke with Putin", "met Trump"), when the quote names it too: a
+    call or a meeting has two sides, and the digest joins reports of one event by who took part."""
+    taken = {normalise(p) for p in decision.participants}
+    ev = decision.evidence[0]
+    out = []
+    for actor in actors:
+        if actor.kind not in ("person", "state") or normalise(actor.name) in taken:
+            continue
+        forms = [actor.name, actor.name_as_written]
+        if any(mentions(f, decision.what, 0, len(decision.what)) for f in forms) and any(
+                mentions(f, text, ev.start, ev.end) for f in forms):
+            out.append(actor.name)
+            taken.add(normalise(actor.name))
+    return out
 
 
 def one_per_sentence(questions: list[OpenQuestion]) -> list[OpenQuestion]:
