@@ -296,6 +296,9 @@ def _nested(events: list[dict]) -> bool:
     return all(a & b for i, a in enumerate(members) for b in members[i + 1:])
 
 
+WRONG_JOINS: list[str] = []  # filled by score_cross, listed with --missed
+
+
 def score_cross(digest: dict, golds: dict, cross: dict) -> dict[str, tuple[int, int]]:
     """(passed, total) for entities, multi-source events, divergences and timeline dates."""
     out: dict[str, tuple[int, int]] = {}
@@ -342,6 +345,8 @@ def score_cross(digest: dict, golds: dict, cross: dict) -> dict[str, tuple[int, 
         articles = {a for ev in hit for a in covers(row, ev["members"])}
         if len(hit) >= 2 and len(articles) >= 2 and not _nested(hit):
             wrong += 1
+            WRONG_JOINS.append(f"{row.get('id', '?')} {row.get('who', '')}: {row.get('what', '')[:60]} joins "
+                               + " + ".join(ev["name"] for ev in hit))
     out["developments joining different events (lower is better)"] = (wrong, len(digest["decisions"]))
 
     passed = total = 0
@@ -506,6 +511,8 @@ def main() -> None:
         print("cross-source: " + " · ".join(f"{k} {p}/{t}" for k, (p, t) in cross_scores.items()))
     if args.missed:
         print("missed: " + ", ".join(design.missed))
+        if WRONG_JOINS:
+            print("\n".join(["developments joining different events:", *WRONG_JOINS]))
     if args.unmatched:
         print("\n".join(["unmatched:", *design.unmatched]))
     if args.chrome:

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from ..text.dates import find_date, normalise_date
+from ..text.event_kinds import INTERACTIONS, event_kind
 from ..models import Actor, Decision, DroppedItem, Evidence, OpenQuestion, Weapon
 from . import prompts
 from .call import CallLog, PartResult
@@ -16,7 +17,7 @@ from .drafts import FIELD_KIND, PASSES, ActorDraft, DecisionDraft, Draft, Questi
 from .grounder import Grounder
 from .aliases import alias_forms, alias_kind, canonical_weapon, weapon_category
 from .ground import mentions, normalise
-from .plausible import actor_problem, looks_like_organisation, not_in_english, weapon_problem
+from .plausible import actor_problem, looks_like_organisation, not_in_english, same_name, weapon_problem
 from .safety import scrub, scrub_optional
 
 MAX_EVIDENCE = 3
@@ -196,19 +197,17 @@ def deciders_are_actors(decisions: list[Decision], actors: list[Actor], text: st
 
 
 def _counterparts(decision: Decision, actors: list[Actor], text: str) -> list[str]:
-    """The other side the description names ("spoke with Putin", "met Trump"), when the quote names it too: a
-    call or a meeting has two sides, and the digest joins reports of one event by who took part."""
-    taken = {normalise(p) for p in decision.participants}
+    """The people on the other side the description names ("spoke with Putin", "met Trump"), when the quote
+    names them too: a call or a meeting has two sides, and reports of one event are joined by who took part."""
     ev = decision.evidence[0]
-    out = []
+    out: list[str] = []
     for actor in actors:
-        if actor.kind not in ("person", "state") or normalise(actor.name) in taken:
-            continue
         forms = [actor.name, actor.name_as_written]
-        if any(mentions(f, decision.what, 0, len(decision.what)) for f in forms) and any(
+        if actor.kind != "person" or any(same_name(f, p) for f in forms for p in [*decision.participants, *out]):
+            continue
+        if any(mentions(f, decision.what, 0, len(decision.what)) and not _excluded(f, decision.what) for f in forms) and any(
                 mentions(f, text, ev.start, ev.end) for f in forms):
-            out.append(actor.name)
-            taken.add(normalise(actor.name))
+            out.append((alias_forms("actors", actor.name) or (actor.name,))[0])
     return out
 
 
@@ -223,17 +222,65 @@ def one_per_sentence(questions: list[OpenQuestion]) -> list[OpenQuestion]:
     return out
 
 
+def _excluded(name: str, what: str) -> bool:
+    """The description names ``name`` as left out ("met in Alaska without Selenskyj")."""
+    last = re.escape(name.split()[-1]) if name.split() else ""
+    return bool(last) and re.search(rf"(?<!\w)(?:without|except|excluding|ohne|not)\s+(?:\w+\s+)?{last}", what,
+                                    re.IGNORECASE) is not None
+
+
 def one_per_event(decisions: list[Decision]) -> list[Decision]:
     """One decision per event: decisions the model gives for the same cited sentence ("Trump: agreed to meet",
-    "Putin: agreed to meet", or the same agreement worded twice) become one, with all participants."""
+    "Putin: agreed to meet", or the same agreement worded twice) become one, with all participants; so do
+    the article's several reports of one call or meeting (:func:`same_interaction`), whose sentences become
+    the one decision's evidence."""
     out: list[Decision] = []
     for d in decisions:
         twin = next((o for o in out if o.evidence[0].start == d.evidence[0].start), None)
+        if twin is None:
+            twin = next((o for o in out if same_interaction(o, d)), None)
+            if twin is not None:
+                starts = {e.start for e in twin.evidence}
+                extra = [e for e in d.evidence if e.start not in starts]
+                twin.evidence = [*twin.evidence, *extra][:max(MAX_EVIDENCE, len(twin.evidence))]
         if twin is None:
             out.append(d)
         else:
             twin.participants = list(dict.fromkeys([*twin.participants, *d.participants]))
     return out
+
+
+def same_interaction(a: Decision, b: Decision) -> bool:
+    """Two decisions of one article report one call or meeting: the same kind of interaction, the same two
+    or more participants, and no date that tells them apart (the model's stated date, else a date in the
+    quote: "im April" is another meeting than the one of the summit)."""
+    kind = event_kind(a.what)
+    if kind not in INTERACTIONS or event_kind(b.what) != kind:
+        return False
+    people_a, people_b = {normalise(p) for p in a.participants}, {normalise(p) for p in b.participants}
+    if len(people_a) < 2 or people_a != people_b or a.status != b.status:
+        return False
+    return _planned(a.what) == _planned(b.what) and _stated_day(a) == _stated_day(b)
+
+
+# An agreement to meet or call is not the meeting or call itself ("agreed to meet their teams", "met Trump").
+_PLANNED = re.compile(r"(?<!\w)(?:agree|plan|will|would|announc|invit|propos|schedul|to (?:meet|hold|call|talk|visit))",
+                      re.IGNORECASE)
+
+
+def _planned(what: str) -> bool:
+    return bool(_PLANNED.search(what))
+
+
+def _stated_day(d: Decision) -> str | None:
+    """The date a decision states (its own, else its quote's), as a key: a day or month, or None."""
+    for text in (d.date or "", d.evidence[0].quote):
+        stated = normalise_date(text)
+        if stated.iso:
+            return stated.iso
+        if stated.text and stated.text != " ".join(text.split()):  # a month without a year ("im April")
+            return stated.text.casefold()
+    return None
 
 
 def _as_written(item: ActorDraft | WeaponDraft, quote: str) -> str:

@@ -132,7 +132,7 @@ def _transliterated(word: str) -> str:
     return word
 
 
-def _same_name(a: str, b: str) -> bool:
+def same_name(a: str, b: str) -> bool:
     """Some word of ``a`` and some word of ``b`` (four letters or more) spell one name ("Selenskyj" and
     "Zelensky", "Lawrow" and "Lavrov", "Trumps" and "Trump")."""
     words_a = [_transliterated(w) for w in re.findall(r"\w{4,}", a)]
@@ -157,7 +157,7 @@ def reachable(name: str, written: str, section: str, in_article: Callable[[str],
         return True
     if in_article(name) or any(in_article(f) for f in alias_forms(section, name)):
         return True
-    if _same_name(name, written):
+    if same_name(name, written):
         return True
     if section == "weapons":
         words = re.findall(r"[\w-]+", _fold(name))

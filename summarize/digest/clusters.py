@@ -7,7 +7,7 @@ The keys take plain strings (a decider's name and a description, a question's te
 from __future__ import annotations
 
 import datetime as dt
-import re
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,6 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from ..text.dates import NormalDate, decision_date, normalise_date
+from ..text.event_kinds import event_kind
 from ..models import Briefing, Decision, DivergenceAspect, OpenQuestion
 from .buckets import Bucket, norm
 from .entities import Resolver
@@ -77,28 +78,9 @@ class DecisionClusters:
         return key
 
 
-# Kinds of event, read off a decision's English description. Two sources word the same phone call as
-# "held a phone call with Putin" and "spoke with Putin about the war": the rule above (same decider,
-# similar words) keeps them apart; the same kind with the same participants joins them (join_events).
-EVENT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("call", ("call", "phone", "telephon", "spoke", "speak", "talked", "conversation")),
-    ("meeting", ("meet", "summit", "visit", "hold talks", "held talks")),
-    ("pause", ("pause", "halt", "stop", "suspend", "freez", "withh", "hold back", "held back")),
-    ("purchase", ("buy", "purchas", "procur", "acquir")),
-    ("production", ("produc", "manufactur")),
-    ("delivery", ("deliver", "send", "sent", "supply", "supplie", "provide")),
-    ("sanction", ("sanction",)),
-)
+# The same kind of event (summarize.text.event_kinds) with the same participants joins two sources' reports
+# of one event that the rule above (same decider, similar words) keeps apart (join_events).
 JOIN_MAX_DAYS = 3  # two reports of one event: their dates (stated, else publication) at most this far apart
-
-
-@lru_cache(maxsize=1 << 16)  # descriptions repeat across articles
-def event_kind(what: str) -> str | None:
-    words = norm(what)
-    for kind, stems in EVENT_KINDS:
-        if any(re.search(r"(?<!\w)" + re.escape(stem), words) for stem in stems):
-            return kind
-    return None
 
 
 def bucket_day(bucket: Bucket, published: dict) -> dt.date | None:
@@ -130,8 +112,7 @@ def _item_day(article_id: str, decision: Decision, published: dict) -> dt.date |
 def split_by_day(buckets: list[Bucket], published: dict, clusters: DecisionClusters) -> list[Bucket]:
     """Reports of one decider in similar words are one event only when their days agree: each bucket is
     split so that reports of different articles share a part only when both days are known and at most
-    :data:`JOIN_MAX_DAYS` apart, or, with a day unknown, when they name two or more participants in common or
-    word it nearly alike ("a call with Putin" in July and in October stays two events; "had a private
+    :data:`JOIN_MAX_DAYS` apart, or, with a day unknown, when they word it nearly alike ("a call with Putin" in July and in October stays two events; "had a private
     conversation with Putin" and "followed a longer phone conversation with Putin" without dates are no
     evidence of the same call)."""
     out: list[Bucket] = []
@@ -155,17 +136,17 @@ def _compatible(day: dt.date | None, other: dt.date | None, people: set[str], ot
                 what: str, other_what: str) -> bool:
     if day is not None and other is not None:
         return abs((day - other).days) <= JOIN_MAX_DAYS
-    # no dates: the same participants, or nearly the same words in the same order (a description that only
-    # contains the other, "had a conversation with Putin", is not enough)
-    return len(people & others) >= 2 or fuzz.token_sort_ratio(what, other_what) >= CLUSTER_THRESHOLD
+    # no dates: nearly the same words in the same order (a description that only contains the other, "had a
+    # conversation with Putin", is not enough, and neither are the same participants: two leaders call again)
+    return fuzz.token_sort_ratio(what, other_what) >= CLUSTER_THRESHOLD
 
 
 def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: dict) -> list[Bucket]:
     """Join decision buckets from different articles that report one event: the same kind of event (a call,
     a meeting, a pause ...), at least two participants in common after entity resolution (or one, and a
     similar description), no article in common, and dates (stated, else of publication) at most
-    :data:`JOIN_MAX_DAYS` apart when both are known (when a day is unknown: two participants in common and a
-    similar description). Deterministic: buckets are taken in order and each
+    :data:`JOIN_MAX_DAYS` apart when both are known (when a day is unknown: two participants in common and
+    nearly the same words in the same order, since the same two leaders call and meet again). Deterministic: buckets are taken in order and each
     joins the first earlier group it fits. Candidates come from an index by (kind, participant), at most
     :data:`MAX_CLUSTERS_PER_ACTOR` groups per key, so the cost stays linear in the number of decisions."""
     groups: list[list] = []  # [bucket, people, day, articles, what]
@@ -185,11 +166,10 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
                 if g_articles & articles or (day and g_day and abs((day - g_day).days) > JOIN_MAX_DAYS):
                     continue
                 shared = len(people & g_people)
-                similar = fuzz.token_set_ratio(what, g_what) >= 60
-                if day is None or g_day is None:  # no dates to go by: the same people and similar words
-                    fits = shared >= 2 and similar
+                if day is None or g_day is None:  # no dates to go by: the same people and nearly the same words
+                    fits = shared >= 2 and fuzz.token_sort_ratio(what, g_what) >= CLUSTER_THRESHOLD
                 else:
-                    fits = shared >= 2 or (shared == 1 and similar)
+                    fits = shared >= 2 or (shared == 1 and fuzz.token_set_ratio(what, g_what) >= 60)
                 if fits:
                     target = g
                     break

@@ -1,0 +1,37 @@
+"""What kind of event a decision's English description reports: a call, a meeting, a pause, a purchase ...
+
+Two sources word the same phone call as "held a phone call with Putin" and "spoke with Putin about the
+war"; one article reports one meeting in several sentences ("met Trump", "the first meeting in months").
+The kind, read off the description's words, lets the briefing (one decision per event of an article) and
+the digest (one development per event across articles) join such reports when the participants agree.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .normalise import fold
+
+__all__ = ["EVENT_KINDS", "INTERACTIONS", "event_kind"]
+
+# Word starts (regular expressions) of each kind, tried in order on the folded description.
+EVENT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("call", ("call", "phone", "telephon", "spoke", "speak", "talked", "conversation")),
+    ("meeting", ("meet", r"met(?!\w)", "summit", "visit", "hold talks", "held talks")),
+    ("pause", ("pause", "halt", "stop", "suspend", "freez", "withh", "hold back", "held back")),
+    ("purchase", ("buy", "purchas", "procur", "acquir")),
+    ("production", ("produc", "manufactur")),
+    ("delivery", ("deliver", "send", "sent", "supply", "supplie", "provide")),
+    ("sanction", ("sanction",)),
+)
+INTERACTIONS = frozenset({"call", "meeting"})  # kinds with two sides: who took part tells one event from another
+
+
+@lru_cache(maxsize=1 << 16)  # descriptions repeat across articles
+def event_kind(what: str) -> str | None:
+    words = fold(what)
+    for kind, stems in EVENT_KINDS:
+        if any(re.search(r"(?<!\w)" + stem, words) for stem in stems):
+            return kind
+    return None
