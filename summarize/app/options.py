@@ -2,7 +2,7 @@
 
 Only typer and the standard library are imported here: ``summarize --help`` reads this module, and the
 model client must not load for it. Defaults that the library also holds are repeated as literals;
-``tests/test_cli_startup.py`` checks they agree.
+``tests/app/test_cli_startup.py`` checks they agree.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@
 
 Measured on the seeds: five articles on one story (the same calls, the same people) share at most 0.1 %
 of their shingles pairwise; each seed under a new headline, byline, teaser, share line and footer shares
-86 to 94 % with the original (tests/test_copies.py). The threshold, 0.5, sits far from both; an outlet that
+86 to 94 % with the original (tests/article/test_copies.py). The threshold, 0.5, sits far from both; an outlet that
 adds a paragraph of its own to a wire story still counts as the wire story.
 
 Cost: one crc32 per shingle (about 0.3 ms for a seed; loading it takes about 6 ms). Candidates come from

@@ -49,7 +49,7 @@ and one model answer takes at most ``max_attempts * timeout`` plus the waits bet
 most ``max_delay``, or a server's ``Retry-After`` up to ``retry_after_cap``; longer asks fail at once).
 The async path runs the parts of an article concurrently under the same ceiling.
 
-``tests/test_faults.py`` counts them against a local fault-injecting server.
+``tests/llm/test_faults.py`` counts them against a local fault-injecting server.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 instructor is used through its public API only (``instructor.from_openai``, ``instructor.Mode``,
 ``instructor.response_schema``, the ``Instructor``/``AsyncInstructor`` clients, their ``create`` and the
 ``"completion:response"`` hook), within the range ``pyproject.toml`` gives (``instructor>=1.17,<2``); the
-versions the suite was run with are in ``requirements.lock``, and ``tests/test_instructor_latest.py`` runs the
+versions the suite was run with are in ``requirements.lock``, and ``tests/llm/test_instructor_latest.py`` runs the
 structured-call tests against the newest release (see the README).
 
 One call (:func:`call`, :func:`acall`):

@@ -1,0 +1,98 @@
+"""Start-up costs nothing the command does not use: ``summarize --help``, ``schema`` and ``import summarize``
+load no model client (openai, instructor), and a run the cache answers whole never loads it either.
+(Timings: benchmarks/startup.py.)"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from ..conftest import RECORDINGS, ROOT, SEEDS
+
+HEAVY = ("openai", "instructor")
+
+
+def _loaded_after(code: str) -> dict[str, bool]:
+    """Run ``code`` in a fresh interpreter; which heavy modules it left loaded."""
+    probe = textwrap.dedent(code) + textwrap.dedent(f"""
+        import json, sys
+        print(json.dumps({{m: m in sys.modules for m in {HEAVY!r}}}))
+    """)
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_help_and_schema_load_no_model_client() -> None:
+    for args in (["--help"], ["digest", "--help"], ["schema", "briefing"]):
+        loaded = _loaded_after(f"""
+            import sys
+            from summarize.app.cli import app
+            try:
+                app({args!r})
+            except SystemExit:
+                pass
+        """)
+        assert loaded == dict.fromkeys(HEAVY, False), (args, loaded)
+
+
+def test_import_summarize_is_lazy_and_keeps_every_public_name() -> None:
+    assert _loaded_after("import summarize") == dict.fromkeys(HEAVY, False)
+    import summarize
+
+    for name in summarize.__all__:
+        assert getattr(summarize, name) is not None
+    assert summarize.Settings.__module__ == "summarize.settings"
+
+
+def test_summarize_run_stays_the_function_after_its_subpackage_is_imported() -> None:
+    code = """
+        import summarize.run.cache
+        from summarize import run
+        assert callable(run) and run.__module__ == "summarize.run.pipeline", run
+    """
+    _loaded_after(code)
+
+
+def test_a_run_the_cache_answers_whole_loads_no_model_client(tmp_path: Path) -> None:
+    from summarize import run
+    from summarize.run.cache import BriefingCache
+    from summarize.settings import resolve_settings
+
+    replay = resolve_settings(replay=RECORDINGS)
+    live = replay.with_(replay_dir=None, base_url="http://127.0.0.1:9/v1")
+    cache = BriefingCache(tmp_path / "cache")
+    for b in run([SEEDS], settings=replay).briefings:  # warm the cache as a first run would
+        cache.put(next(a for a in _articles() if a.id == b.article.id), live, b)
+    loaded = _loaded_after(f"""
+        import asyncio
+        from pathlib import Path
+        from summarize import Settings, arun
+        from summarize.run.cache import BriefingCache
+        settings = Settings(model={live.model!r}, base_url="http://127.0.0.1:9/v1")
+        result = asyncio.run(arun([Path({str(SEEDS)!r})], settings=settings, cache=BriefingCache(Path({str(tmp_path / 'cache')!r}))))
+        assert len(result.briefings) == 5 and all(b.meta.cached for b in result.briefings), result.failures
+    """)
+    assert loaded == dict.fromkeys(HEAVY, False)
+
+
+def _articles():  # noqa: ANN202
+    from summarize.run.sources import load_sources
+
+    return load_sources([SEEDS]).articles
+
+
+def test_the_cli_defaults_agree_with_the_library() -> None:
+    from summarize.app import options
+    from summarize.app.mcp import DEFAULT_MAX_FILES
+    from summarize.llm.limiter import DEFAULT_CONCURRENCY
+    from summarize.run.batch import DEFAULT_POLL_INTERVAL
+    from summarize.settings import MODES
+
+    assert options.DEFAULT_CONCURRENCY == DEFAULT_CONCURRENCY
+    assert options.DEFAULT_POLL_INTERVAL == DEFAULT_POLL_INTERVAL
+    assert options.DEFAULT_MAX_FILES == DEFAULT_MAX_FILES
+    assert options.MODES == MODES

@@ -1,0 +1,600 @@
+"""Tests of ``summarize.article.clean`` on the five real seed pages and on hand-made pages."""
+
+from __future__ import annotations
+
+import inspect
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from summarize.article import clean as clean_module
+from summarize.article.clean import RULES, CleanedText, classify, clean, find_date, parse_dateline
+
+SEEDS = Path(__file__).parent.parent.parent / "seeds"
+PAGES = Path(__file__).parent.parent / "fixtures" / "pages"
+SEED_IDS = ("000", "001", "002", "003", "004")
+
+
+def seed_text(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def removed_rules(text: str) -> dict[str, str]:
+    """Stripped line -> rule, for every removed line."""
+    return {line.text.strip(): line.rule for line in classify(text) if line.rule is not None}
+
+
+def kept_lines(cleaned: CleanedText) -> list[str]:
+    return cleaned.text.split("\n")
+
+
+# A paragraph that no rule may touch, for building small hand-made pages around a test line.
+PARA_DE = "Die Gespräche dauerten zwei Stunden und endeten ohne Ergebnis, berichteten Diplomaten in Kiew."
+PARA_EN = "The talks lasted two hours and ended without a result, diplomats in Kyiv said on Friday."
+TITLE_DE = "Trump und Selenskyj beraten über Luftabwehr"
+
+
+def page(*lines: str) -> str:
+    """A hand-made page: a title, a paragraph, the given lines, a closing paragraph."""
+    return "\n".join((TITLE_DE, PARA_DE, *lines, PARA_EN)) + "\n"
+
+
+# --------------------------------------------------------------------------- seeds: what survives
+
+MUST_SURVIVE: dict[str, list[str]] = {
+    "000": [
+        "Trump und Selenskyj verhandeln über Waffenlieferungen – "
+        "während Russland Kiew mit Rekord-Drohnenangriff überzieht",
+        "In einem 40-minütigen Telefonat erörterten US-Präsident Donald Trump",
+        "Zeitpunkt der Gespräche wirft Fragen auf",
+        "Patriot-Systeme im Fokus der Verhandlungen",
+        "Deutschland springt in die Bresche",
+        "Die Realität des Krieges duldet keinen Aufschub",
+        "mit unabsehbaren Folgen für die europäische Sicherheitsarchitektur und die Glaubwürdigkeit des Westens.",
+    ],
+    "001": [
+        "Wolodymyr Selenskyj: Gespräch mit Donald Trump beim Nato-Gipfel – Überraschende Wendung in Sicht",
+        "Beim Nato-Gipfel in Den Haag kam es zu einem bemerkenswerten Gespräch",
+        '"Wir können uns gegenseitig stärken", betonte Wolodymyr Selenskyj nach dem Treffen auf X.',
+        "Erstes direktes Treffen von Wolodymyr Selenskyj und Donald Trump seit Monaten",
+        "Hoffnung, Strategie – und politische Realität",
+        "Keine Einladung zum Bündnis: Nato-Tür bleibt für Ukraine vorerst zu",
+        "Das Treffen zwischen Wolodymyr Selenskyj und Donald Trump markiert einen neuen Anlauf",
+    ],
+    "002": [
+        "USA setzen Militärhilfen aus – Gespräche über Frieden, aber auch klare Drohungen aus Moskau",
+        "Russland weitet Invasion aus, während die USA ihre Prioritäten überdenken",
+        "Am 4. Juli 2025, dem amerikanischen Unabhängigkeitstag,",
+        "In einer Erklärung sagte Anna Kelly, Sprecherin des Weißen Hauses:",
+        "Fazit: Frieden rückt nicht näher – Fronten bleiben verhärtet",
+        "Trumps Gesprächsdiplomatie zeigt zwar Bewegung, doch keine konkreten Ergebnisse.",
+    ],
+    "003": [
+        'Trump nach Telefonat mit Putin: "Es ist ein großer Fortschritt gemacht worden"',
+        "Einen konkreten Termin nannte er nicht.",
+        '"Ein großer Fortschritt"',
+        "Deutschlands Verteidigungsminister Boris Pistorius und sein britischer Amtskollege John Healey",
+        "Europäische Rüstungshilfe ausgeweitet",
+        "Indien will russisches Öl nicht mehr abnehmen",
+        'Ungarns Ministerpräsident Viktor Orban erklärte auf X: "Wir sind bereit"',
+        "Russland hat dem Vorschlag laut Kreml bereits zugestimmt.",
+    ],
+    "004": [
+        "Trump-Putin-Anruf überrascht Selenskyj vor USA-Besuch",
+        "Ein Anruf zwischen Trump und Putin überrascht Kyjiw vor Selenskyjs Besuch in Washington.",
+        "berichtet Renewz.de mit Verweis auf BBC.",
+        "Innerhalb von 24 Stunden hatte Russland erneut Dutzende Raketen und mehr als 300 Drohnen",
+        "„Einem Menschen wie Putin kann man nicht trauen.“",
+        "Das geplante Treffen in Ungarn, das ohne erkennbare Gegenleistung angeboten wur",
+    ],
+}
+
+MUST_GO: dict[str, list[str]] = {
+    "000": [
+        "- Themen:",
+        "- #Energie",
+        "FINANZIELLE SELBSTVERTEIDIGUNG",
+        "Keine Kreditkarte erforderlich",
+        "Ihre Experten im Webinar:",
+        "Thilo Sarrazin",
+        "Ernst Wolff",
+        "Florian Homm",
+        "Thorsten Schulte",
+        "Prof. Dr. R. Werner",
+        "Paul Brandenburg",
+        "AMLA & Kontrolle",
+        "15.000€ Gold",
+        "Kettner Edelmetalle News",
+    ],
+    "001": [
+        "Bild: picture alliance",
+        "Artikel teilen:",
+        "Ukraine plant gemeinsame Drohnenproduktion mit den USA",
+        "Auch lesenswert:",
+        "Folgen Sie News.de schon bei WhatsApp",
+        "/gom/news.de",
+        "Erfahren Sie hier mehr über die journalistischen Standards",
+    ],
+    "002": [],
+    "003": [
+        "(VOL.AT)",
+        "Du hast einen Hinweis für uns?",
+        "Einfach das Formular unten ausfüllen",
+        "Zum WhatsApp Chat",
+        "Herzlichen Dank für deine Zusendung.",
+    ],
+    "004": [
+        "(BTC)",
+        "(ETH)",
+        "(LTC)",
+        "RENEWZ.de",
+        "Finde, was zählt. Immer informiert",
+        "Oktober 17, 2025",
+        "James Whitmore",
+        "Foto: Kevin Lamarque/Reuters",
+        "Lesen Sie auch: ZDF ändert Programm",
+        "crossmenu",
+    ],
+}
+
+
+@pytest.mark.parametrize("seed", SEED_IDS)
+def test_article_sentences_survive(seed: str) -> None:
+    text = clean(seed_text(seed)).text
+    missing = [sentence for sentence in MUST_SURVIVE[seed] if sentence not in text]
+    assert missing == []
+
+
+@pytest.mark.parametrize("seed", SEED_IDS)
+def test_chrome_is_removed(seed: str) -> None:
+    text = clean(seed_text(seed)).text
+    left = [chrome for chrome in MUST_GO[seed] if chrome in text]
+    assert left == []
+
+
+@pytest.mark.parametrize("seed", SEED_IDS)
+def test_no_long_article_line_is_lost(seed: str) -> None:
+    """Every removed line of 15+ words must be removed by a boilerplate pattern, never by shape."""
+    for line in classify(seed_text(seed)):
+        if line.rule is not None and len(line.text.split()) >= 15:
+            assert line.rule == "boilerplate", line.text
+
+
+def test_webinar_ad_of_seed_000_is_gone() -> None:
+    text = clean(seed_text("000")).text
+    for name in ("Sarrazin", "Wolff", "Homm", "Schulte", "Werner", "Brandenburg", "Webinar", "Gold"):
+        assert name not in text
+    assert text.endswith("die Glaubwürdigkeit des Westens.")
+
+
+def test_seed_004_title_kept_once_and_header_chrome_attributed() -> None:
+    original = seed_text("004")
+    cleaned = clean(original)
+    title = "Trump-Putin-Anruf überrascht Selenskyj vor USA-Besuch"
+    assert original.count(title) == 2
+    assert cleaned.text.count(title) == 1
+    assert cleaned.text.startswith(title + "\n")
+    rules = removed_rules(original)
+    assert rules["(BTC)"] == rules["(ETH)"] == rules["(LTC)"] == "menu"
+    assert rules["Oktober 17, 2025"] == "dateline"
+    assert rules["James Whitmore"] == "byline"
+    assert rules["Foto: Kevin Lamarque/Reuters"] == "boilerplate"
+    assert cleaned.report.removed_by_rule["duplicate"] == 1
+
+
+def test_rule_attribution_on_seeds() -> None:
+    seed_000 = removed_rules(seed_text("000"))
+    assert seed_000["Thilo Sarrazin"] == "menu"
+    assert seed_000["- Finanzen"] == "bullet_teaser"
+    seed_001 = removed_rules(seed_text("001"))
+    assert seed_001["Politik"] == "short_fragment"
+    assert seed_001["Themen"] == "short_fragment"
+    assert seed_001["• Kauf amerikanischer Luftabwehrsysteme im Gespräch"] == "bullet_teaser"
+    assert seed_001["Auch lesenswert:"] == "boilerplate"
+    seed_003 = removed_rules(seed_text("003"))
+    assert seed_003["(VOL.AT)"] == "short_fragment"
+    assert seed_003["Herzlichen Dank für deine Zusendung."] == "boilerplate"
+
+
+def test_seed_headings_between_paragraphs_are_kept() -> None:
+    lines = kept_lines(clean(seed_text("003")))
+    for heading in ("Putin warnt vor US-Waffenlieferungen", "Vorbereitungen für Budapest laufen"):
+        assert heading in lines
+
+
+# --------------------------------------------------------------------------- seeds: report and map
+
+
+@pytest.mark.parametrize("seed", SEED_IDS)
+def test_report_is_consistent(seed: str) -> None:
+    original = seed_text(seed)
+    cleaned = clean(original)
+    report = cleaned.report
+    assert report.chars_in == len(original)
+    assert report.chars_kept == len(cleaned.text)
+    assert report.lines_removed == sum(report.removed_by_rule.values())
+    assert set(report.removed_by_rule) <= set(RULES)
+    assert all(count > 0 for count in report.removed_by_rule.values())
+    # every non-blank original character is either kept or removed; the clean text adds one "\n" per join
+    nonblank = [line for line in original.splitlines() if line.strip()]
+    joins = len(cleaned.segments) - 1
+    assert report.chars_kept - joins + report.chars_removed == sum(len(line) for line in nonblank)
+    assert len(cleaned.segments) + report.lines_removed == len(nonblank)
+
+
+@pytest.mark.parametrize("seed", ("000", "001", "003", "004"))
+def test_chrome_is_removed_from_every_page_with_chrome(seed: str) -> None:
+    report = clean(seed_text(seed)).report
+    assert report.chars_removed > 0
+    assert report.chars_kept < report.chars_in
+
+
+def test_clean_page_is_left_alone() -> None:
+    """Seed 002 has no page chrome at all (no blank lines either): cleaning must not change it."""
+    original = seed_text("002")
+    cleaned = clean(original)
+    assert cleaned.report.chars_removed == 0
+    assert cleaned.report.lines_removed == 0
+    assert cleaned.text == original
+
+
+@pytest.mark.parametrize("seed", SEED_IDS)
+def test_segments_point_at_identical_text(seed: str) -> None:
+    original = seed_text(seed)
+    cleaned = clean(original)
+    for clean_start, orig_start, length in cleaned.segments:
+        assert length > 0
+        assert cleaned.text[clean_start : clean_start + length] == original[orig_start : orig_start + length]
+
+
+@pytest.mark.parametrize("seed", SEED_IDS)
+def test_to_original_inside_a_line_returns_identical_text(seed: str) -> None:
+    original = seed_text(seed)
+    cleaned = clean(original)
+    rng = random.Random(seed)
+    for clean_start, _, length in cleaned.segments:
+        spans = [(clean_start, clean_start + length)]
+        for _ in range(20):
+            a, b = sorted(rng.randrange(clean_start, clean_start + length + 1) for _ in range(2))
+            spans.append((a, b))
+        for start, end in spans:
+            mapped = cleaned.to_original(start, end)
+            assert mapped is not None
+            assert original[mapped[0] : mapped[1]] == cleaned.text[start:end]
+
+
+def test_to_original_across_lines() -> None:
+    original = seed_text("004")
+    cleaned = clean(original)
+    text = cleaned.text
+
+    # lead and next paragraph: only a blank line between them in the original -> maps
+    a = text.index("Thema: Waffenhilfe")
+    b = text.index("Die Nachricht über ein Telefongespräch") + len("Die Nachricht")
+    mapped = cleaned.to_original(a, b)
+    assert mapped is not None
+    quoted = original[mapped[0] : mapped[1]]
+    assert quoted.startswith("Thema: Waffenhilfe") and quoted.endswith("\n\nDie Nachricht")
+
+    # across the removed photo credit -> None
+    a = text.index("den Durchbruch bringen")
+    b = text.index("Trotzdem würde die Lieferung") + len("Trotzdem")
+    assert "Foto:" in original[original.index("den Durchbruch bringen") : original.index("Trotzdem würde")]
+    assert cleaned.to_original(a, b) is None
+
+    # ending on the join character itself still belongs to the first line
+    end_of_lead = text.index("Machtspiele.") + len("Machtspiele.")
+    assert text[end_of_lead] == "\n"
+    mapped = cleaned.to_original(text.index("Machtspiele."), end_of_lead + 1)
+    assert mapped is not None and original[mapped[0] : mapped[1]] == "Machtspiele.\n"
+
+
+def test_to_original_rejects_bad_spans() -> None:
+    cleaned = clean(seed_text("002"))
+    with pytest.raises(ValueError):
+        cleaned.to_original(10, 5)
+    with pytest.raises(ValueError):
+        cleaned.to_original(0, len(cleaned.text) + 1)
+    assert cleaned.to_original(7, 7) == (7, 7)
+
+
+def test_to_original_handles_crlf_and_indentation() -> None:
+    """Hand-made fixture: Windows line breaks, an indented paragraph, a removed line between."""
+    original = "Politik\r\n" + TITLE_DE + "\r\n\r\n   " + PARA_DE + "\r\nAnzeige\r\n" + PARA_EN + "\r\n"
+    cleaned = clean(original)
+    assert "\r" not in cleaned.text
+    assert cleaned.text.split("\n") == [TITLE_DE, "   " + PARA_DE, PARA_EN]
+    for clean_start, orig_start, length in cleaned.segments:
+        assert original[orig_start : orig_start + length] == cleaned.text[clean_start : clean_start + length]
+    # title -> indented paragraph: adjacent (blank line only)
+    mapped = cleaned.to_original(0, len(TITLE_DE) + 6)
+    assert mapped is not None and original[mapped[0] : mapped[1]] == TITLE_DE + "\r\n\r\n   Di"
+    # indented paragraph -> English paragraph: "Anzeige" lies between
+    start = cleaned.text.index("Diplomaten in Kiew.")
+    assert cleaned.to_original(start, cleaned.text.index("talks")) is None
+
+
+def test_cleaned_text_without_adjacency_only_maps_inside_lines() -> None:
+    cleaned = clean(seed_text("002"))
+    bare = CleanedText(cleaned.text, cleaned.segments, cleaned.report)
+    assert bare.to_original(0, 5) == (0, 5)
+    first_line_end = cleaned.segments[1][0]
+    assert bare.to_original(0, first_line_end + 3) is None
+    assert cleaned.to_original(0, first_line_end + 3) == (0, first_line_end + 3)
+
+
+def test_clean_is_fast() -> None:
+    texts = [seed_text(seed) for seed in SEED_IDS]
+    for text in texts:
+        best = min(_timed(text) for _ in range(5))
+        assert best < 0.005, f"clean() took {best * 1000:.1f} ms"
+
+
+def _timed(text: str) -> float:
+    start = time.perf_counter()
+    clean(text)
+    return time.perf_counter() - start
+
+
+# --------------------------------------------------------------------------- hand-made pages
+
+
+def test_english_page() -> None:
+    """Hand-made fixture tests/fixtures/pages/en_wire_story.txt: an English wire story with chrome."""
+    original = (PAGES / "en_wire_story.txt").read_text(encoding="utf-8")
+    cleaned = clean(original)
+    assert kept_lines(cleaned) == [
+        "Zelensky and Trump discuss air defence ahead of White House visit",
+        "Ukrainian President Volodymyr Zelensky spoke with US President Donald Trump on Friday about new "
+        "deliveries of air defence systems. Both sides called the conversation productive.",
+        "The call came a day after Russia launched one of its largest drone attacks on Kyiv since the start "
+        "of the war. Officials in Kyiv said more than 300 drones and dozens of missiles were fired overnight.",
+        "Talks on joint production",
+        "Zelensky said the two leaders discussed joint production of drones and the purchase of American "
+        'weapons. "We need it, America needs it," he said.',
+        "Kyiv Responds",
+        "Germany is in talks to buy Patriot systems for Ukraine, according to officials familiar with the "
+        "discussions. The White House did not comment on the details.",
+    ]
+    rules = removed_rules(original)
+    assert rules["Read also: Five things to know about the Patriot missile system"] == "boilerplate"
+    assert rules["Share this article"] == "boilerplate"
+    assert rules["Photo: John Smith/AP"] == "boilerplate"
+    assert rules["By Jane Doe"] == "byline"
+    assert rules["October 17, 2025"] == "dateline"
+    assert rules["Sign up for our newsletter to get the latest news in your inbox."] == "boilerplate"
+    assert rules["Advertisement"] == "boilerplate"
+    assert rules["Follow us on X and Facebook"] == "boilerplate"
+    assert rules["World"] == rules["Politics"] == "menu"
+    assert rules["examplewire.com"] == "short_fragment"
+
+
+BOILERPLATE_LINES = [
+    "Artikel teilen:",
+    "Jetzt teilen",
+    "Folgen Sie uns bei WhatsApp, Facebook und Instagram!",
+    "Lesen Sie auch: Was die neuen Sanktionen bedeuten",
+    "Auch lesenswert:",
+    "Mehr zum Thema",
+    "Das könnte Sie auch interessieren",
+    "Bild: picture alliance/dpa | Michael Kappeler",
+    "Foto: Kevin Lamarque/Reuters",
+    "Quelle: dpa",
+    "dpa/AFP",
+    "Du hast einen Hinweis für uns? Dann melde dich bei uns.",
+    "Herzlichen Dank für deine Zusendung.",
+    "Einfach das Formular unten ausfüllen und schon landet dein Tipp bei uns.",
+    "Erfahren Sie hier mehr über die journalistischen Standards und die Redaktion.",
+    "Keine Kreditkarte erforderlich • Keine versteckten Kosten",
+    "Jetzt kostenlos anmelden",
+    "Newsletter abonnieren",
+    "Anzeige",
+    "Immer informiert",
+    "Read also: Five things to know about Patriot missiles",
+    "Read more",
+    "Share this article",
+    "Follow us on X",
+    "Sign up for our newsletter",
+    "Photo: Jane Doe/AP",
+    "Image: Getty Images",
+    "Advertisement",
+    "We use cookies to improve your experience. Accept all cookies or manage your privacy settings.",
+    "© 2025 Example Media. All rights reserved.",
+    "Facebook Twitter E-Mail",
+    "Stay informed",
+    "Related articles",
+]
+
+
+@pytest.mark.parametrize("line", BOILERPLATE_LINES)
+def test_boilerplate_lines(line: str) -> None:
+    """Hand-made fixture: each chrome line between two paragraphs."""
+    cleaned = clean(page(line))
+    assert removed_rules(page(line)) == {line: "boilerplate"}
+    assert line not in cleaned.text
+
+
+def test_caption_with_credit_is_removed_but_long_prose_with_credit_word_is_kept() -> None:
+    """Hand-made fixture: a caption ending in a credit vs. prose that merely mentions photos."""
+    caption = "Selenskyj und Trump beim Treffen in Den Haag. Foto: Kay Nietfeld/dpa"
+    prose = (
+        "Das Foto: ein Beleg dafür, dass die beiden Präsidenten sich trafen, sagte ein Sprecher "
+        "der Regierung am Montag in Kiew."
+    )
+    rules = removed_rules(page(caption, prose))
+    assert rules == {caption: "boilerplate"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Ukraine plant gemeinsame Drohnenproduktion",
+        "• Kauf amerikanischer Luftabwehrsysteme im Gespräch",
+        "  • Donald Trump: \"Putin will aus dem Krieg raus\"",
+        "* More on the war in Ukraine",
+    ],
+)
+def test_bullet_teasers(line: str) -> None:
+    """Hand-made fixture."""
+    assert removed_rules(page(line)) == {line.strip(): "bullet_teaser"}
+
+
+def test_long_bullet_is_prose_and_kept() -> None:
+    """Hand-made fixture: a 15+ word bullet is protected."""
+    bullet = (
+        "- Die Regierung kündigte an, dass sie in den kommenden Wochen weitere Systeme liefern werde, "
+        "sagte ein Sprecher."
+    )
+    assert bullet in kept_lines(clean(page(bullet)))
+
+
+@pytest.mark.parametrize("line", ["#Energie", "#Ukraine #Krieg", "#news, #politics"])
+def test_hashtags(line: str) -> None:
+    """Hand-made fixture."""
+    assert removed_rules(page(line)) == {line: "hashtag"}
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Oktober 17, 2025", (2025, 10, 17)),
+        ("17.10.2025", (2025, 10, 17)),
+        ("17 October 2025", (2025, 10, 17)),
+        ("October 17th, 2025", (2025, 10, 17)),
+        ("17. Oktober 2025", (2025, 10, 17)),
+        ("2025-10-17", (2025, 10, 17)),
+        ("2025-10-17T14:30:00Z", (2025, 10, 17)),
+        ("Freitag, 17. Oktober 2025", (2025, 10, 17)),
+        ("Veröffentlicht am 17.10.2025, 14:30 Uhr", (2025, 10, 17)),
+        ("Updated: March 3, 2024 at 9:15 am", (2024, 3, 3)),
+        ("Stand: 4. Juli 2025", (2025, 7, 4)),
+    ],
+)
+def test_datelines(line: str, date: tuple[int, int, int]) -> None:
+    """Hand-made fixture."""
+    parsed = parse_dateline(line)
+    assert parsed is not None and (parsed.year, parsed.month, parsed.day) == date
+    assert removed_rules(page(line)) == {line: "dateline"}
+
+
+def test_dates_in_sentences_are_not_datelines() -> None:
+    assert parse_dateline("ab 1. Juli 2025") is None
+    assert parse_dateline("Am 4. Juli 2025 sprach Trump.") is None
+    assert parse_dateline("31.02.2025") is None
+    found = find_date("Am 4. Juli 2025 sprach Trump.")
+    assert found is not None and found[0].isoformat() == "2025-07-04"
+    assert find_date("15.000€ Gold") is None
+
+
+def test_menu_run_with_blank_lines() -> None:
+    """Hand-made fixture: a speaker list broken up by blank lines, between two paragraphs."""
+    speakers = ["Ihre Referenten:", "", "Anna Beispiel", "", "Bernd Muster", "", "Dr. C. Probe", "Karl Test"]
+    rules = removed_rules(page(*speakers))
+    assert rules == {line: "menu" for line in speakers if line}
+
+
+def test_four_word_headline_after_ticker_is_kept() -> None:
+    """Hand-made fixture: a ticker, then a four-word headline that must not join the run."""
+    text = "(BTC)\n(ETH)\n(LTC)\nPutin warnt vor Waffenlieferungen\n\n" + PARA_DE + "\n"
+    cleaned = clean(text)
+    assert kept_lines(cleaned) == ["Putin warnt vor Waffenlieferungen", PARA_DE]
+    assert cleaned.report.removed_by_rule == {"menu": 3}
+
+
+def test_two_short_lines_are_not_a_menu() -> None:
+    """Hand-made fixture: a heading and a subheading are only two short lines."""
+    text = page("Neue Lage", "Drohnenangriffe in der Nacht")
+    assert "Drohnenangriffe in der Nacht" in kept_lines(clean(text))
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Von Max Mustermann", "By Jane Doe and John Roe", "Von Anna Beispiel, 17.10.2025", "Jane Doe | 17 October 2025"],
+)
+def test_explicit_bylines(line: str) -> None:
+    """Hand-made fixture."""
+    assert removed_rules(page(line)) == {line: "byline"}
+
+
+def test_lone_name_is_a_byline_in_the_header_but_a_heading_between_paragraphs() -> None:
+    """Hand-made fixture: "James Whitmore" under the title goes; "Kyiv Responds" between paragraphs stays."""
+    text = "\n".join((TITLE_DE, "James Whitmore", PARA_DE, "Kyiv Responds", PARA_EN, "Erika Musterfrau"))
+    cleaned = clean(text)
+    assert kept_lines(cleaned) == [TITLE_DE, PARA_DE, "Kyiv Responds", PARA_EN]
+    assert cleaned.report.removed_by_rule == {"byline": 2}
+
+
+def test_von_followed_by_prose_is_not_a_byline() -> None:
+    """Hand-made fixture."""
+    line = "Von Berlin aus reiste er weiter nach Kiew."
+    assert line in kept_lines(clean(page(line)))
+
+
+@pytest.mark.parametrize(
+    "line", ["Politik", "Themen", "crossmenu", "/nav/example.de", "(EXAMPLE.AT)", "12", "Mehr Nachrichten"]
+)
+def test_short_fragments(line: str) -> None:
+    """Hand-made fixture: fragments after the last paragraph."""
+    text = "\n".join((TITLE_DE, PARA_DE, PARA_EN, line))
+    assert removed_rules(text) == {line: "short_fragment"}
+
+
+@pytest.mark.parametrize("heading", ["Hintergrund", "Europäische Reaktionen", "Warum?", "## Hintergrund"])
+def test_short_headings_between_paragraphs_are_kept(heading: str) -> None:
+    """Hand-made fixture."""
+    assert heading in kept_lines(clean(page(heading)))
+
+
+def test_fragment_rules_do_not_keep_lowercase_or_tags_between_paragraphs() -> None:
+    """Hand-made fixture: a tag or a lower-case token is chrome even between two paragraphs."""
+    assert removed_rules(page("(VOL.AT)")) == {"(VOL.AT)": "short_fragment"}
+    assert removed_rules(page("crossmenu")) == {"crossmenu": "short_fragment"}
+
+
+def test_duplicates() -> None:
+    """Hand-made fixture: a repeated heading and a repeated paragraph (no content is lost)."""
+    text = "\n".join((TITLE_DE, "", TITLE_DE, PARA_DE, PARA_DE + "  ", PARA_EN))
+    cleaned = clean(text)
+    assert kept_lines(cleaned) == [TITLE_DE, PARA_DE, PARA_EN]
+    assert cleaned.report.removed_by_rule == {"duplicate": 2}
+
+
+def test_long_prose_mentioning_chrome_words_is_kept() -> None:
+    """Hand-made fixture: prose that talks about newsletters, sharing and photos stays."""
+    lines = [
+        "Der Newsletter des Ministeriums wurde eingestellt, wie eine Sprecherin am Montag mitteilte "
+        "und dabei betonte, dass es Ersatz gebe.",
+        "Die Regierung will Daten mit den Partnern teilen, sagte der Minister. Details nannte er nicht.",
+        "Getty Images und andere Agenturen verklagten das Unternehmen im vergangenen Jahr wegen der "
+        "Nutzung ihrer Fotos ohne Lizenz.",
+    ]
+    assert kept_lines(clean(page(*lines)))[2:5] == lines
+
+
+def test_empty_and_blank_text() -> None:
+    for text in ("", "\n\n  \n"):
+        cleaned = clean(text)
+        assert cleaned.text == ""
+        assert cleaned.segments == ()
+        assert cleaned.report.chars_removed == 0 and cleaned.report.lines_removed == 0
+        assert cleaned.to_original(0, 0) is None
+
+
+# --------------------------------------------------------------------------- the module itself
+
+
+def test_docstring_lists_every_rule_with_an_example() -> None:
+    doc = clean_module.__doc__ or ""
+    for rule in RULES:
+        assert f"``{rule}``\n    " in doc, rule
+
+
+def test_rules_name_no_seed_specific_site_or_person() -> None:
+    from summarize.article import boilerplate, classify as classify_module, lines, shapes
+
+    source = "".join(inspect.getsource(m) for m in (clean_module, classify_module, lines, boilerplate, shapes)).lower()
+    for name in ("sarrazin", "news.de", "renewz", "vol.at", "kettner", "whitmore", "selenskyj", "trump"):
+        assert name not in source, name

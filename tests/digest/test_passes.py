@@ -1,0 +1,201 @@
+"""The digest-level model passes: event clustering by ids and the tagged headline.
+
+On the seeds they replay REAL recorded answers (``tests/recordings/seeds/_digest/``); the rule tests use
+HAND-MADE answers from the scripted endpoint in ``tests/fakes.py``, labelled as such."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import httpx2
+import pytest
+
+from summarize import Passes, Settings, arun, run
+from summarize.llm.client import async_instructor_client
+from summarize.digest.events import Plausibility, acluster, hints_from
+from summarize.digest.headline import awrite_headline
+from summarize.digest.merge import merge
+from summarize.digest.passes import Answer
+from summarize.render.markdown import render, source_tags
+from summarize.models import Usage
+
+from ..support.fakes import Scripted
+from .test_diverge import _briefing, _d
+
+ROOT = Path(__file__).resolve().parents[1].parent
+RECORDINGS = ROOT / "tests" / "recordings" / "seeds"
+
+
+def _replay() -> Settings:
+    manifest = json.loads((RECORDINGS / "manifest.json").read_text())
+    return Settings(model=manifest["model"], mode=manifest["mode"], lang=manifest["lang"], replay_dir=RECORDINGS)
+
+
+# --------------------------------------------------------------------------- real recorded answers
+
+
+@pytest.fixture(scope="module")
+def seeds_run():  # noqa: ANN201
+    return asyncio.run(arun([ROOT / "seeds"], settings=_replay(), passes=Passes(events=True, headline=True)))
+
+
+def test_seed_headline_sentences_are_tagged_with_the_articles_of_their_items(seeds_run) -> None:  # noqa: ANN001
+    digest = seeds_run.digest
+    assert digest.headline is not None and 1 <= len(digest.headline.sentences) <= 5
+    items = {i.id: i.articles for group in (digest.decisions, digest.weapons, digest.actors, digest.divergences) for i in group}
+    for sentence in digest.headline.sentences:
+        assert sentence.items and set(sentence.items) <= set(items)
+        assert sentence.articles == sorted({a for i in sentence.items for a in items[i]})
+    md = render(digest)
+    assert "## Headline" in md
+    first = digest.headline.sentences[0]
+    assert any(first.text.split()[0] in line and "\\[" in line for line in md.splitlines() if line.startswith("- "))
+
+
+def test_seed_passes_are_reported_and_their_tokens_counted(seeds_run) -> None:  # noqa: ANN001
+    digest = seeds_run.digest
+    reports = {p.name: p for p in digest.meta.passes}
+    assert set(reports) == {"events", "headline"} and all(p.status == "ok" for p in reports.values())
+    assert all(p.llm_calls >= 1 and p.usage.prompt_tokens > 0 for p in reports.values())
+    briefed = sum((b.meta.usage for b in seeds_run.briefings), Usage())
+    assert digest.meta.usage == briefed + reports["events"].usage + reports["headline"].usage
+
+
+def test_seed_events_pass_changes_only_what_the_code_accepts(seeds_run) -> None:  # noqa: ANN001
+    plain = run([ROOT / "seeds"], settings=_replay()).digest
+    digest = seeds_run.digest
+    # joins only shrink the list, and every supporting quote survives the join
+    assert len(digest.decisions) <= len(plain.decisions)
+    quotes = lambda d: sorted((s.article_id, s.start) for x in d.decisions for s in x.support)  # noqa: E731
+    assert set(quotes(digest)) <= set(quotes(plain))
+    for x in digest.divergences:
+        assert len({c.article_id for c in x.claims}) >= 2
+
+
+def test_sync_run_replays_the_same_passes(seeds_run) -> None:  # noqa: ANN001
+    sync = run([ROOT / "seeds"], settings=_replay(), passes=Passes(events=True, headline=True)).digest
+    assert sync.headline == seeds_run.digest.headline
+    assert sync.divergences == seeds_run.digest.divergences
+
+
+def test_cli_headline_and_model_events(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from summarize.app.cli import app
+
+    result = CliRunner().invoke(app, ["digest", str(ROOT / "seeds"), "--replay", str(RECORDINGS), "-o", str(tmp_path),
+                                      "--events", "model", "--headline"])
+    assert result.exit_code == 0, result.output
+    assert "headline pass:" in result.output and "events pass:" in result.output
+    data = json.loads((tmp_path / "digest.json").read_text())
+    assert data["headline"]["sentences"] and [p["name"] for p in data["meta"]["passes"]] == ["events", "headline"]
+    bad = CliRunner().invoke(app, ["digest", str(ROOT / "seeds"), "--replay", str(RECORDINGS), "-o", str(tmp_path), "--events", "llm"])
+    assert bad.exit_code == 2 and "use 'rules' or 'model'" in bad.output
+
+
+# --------------------------------------------------------------------------- HAND-MADE answers
+
+
+def _digest():  # noqa: ANN202
+    return merge([
+        _briefing("001_a", decisions=[_d("Trump", "praised the phone call with Putin", "Trump lobte das Telefonat mit Putin.")]),
+        _briefing("002_b", decisions=[_d("Yuri Ushakov", "called the phone call frank", "Uschakow nannte das Telefonat offen.")]),
+        _briefing("003_c", decisions=[_d("Friedrich Merz", "visited Kyiv", "Merz reiste nach Kiew.")]),
+    ])
+
+
+def _settings() -> Settings:
+    return Settings(model="hand-made", api_key="sk-test", mode="json_schema")
+
+
+def _client(server: Scripted):  # noqa: ANN202
+    return async_instructor_client(_settings(), server.async_client())
+
+
+def test_events_hints_are_cut_to_plausible_parts() -> None:
+    digest = _digest()
+    ids = [d.id for d in digest.decisions]
+    check = Plausibility(digest)
+    # a run of ids as a small model gives it: only the two reports of the phone call stay together
+    hints = hints_from(Answer({"same_event": [{"ids": ids + ["D99"]}], "described_differently": []}, 1, Usage()),
+                       set(ids), check)
+    call_ids = [d.id for d in digest.decisions if "call" in d.what]
+    assert [sorted(g) for g in hints.groups] == [sorted(call_ids)]
+    assert hints_from(Answer({"same_event": [{"ids": ["D1"]}], "described_differently": [{"ids": ids, "aspect": "mood"}]},
+                             1, Usage()), set(ids), check).groups == []
+
+
+def test_events_pass_reasks_on_unknown_ids_and_joins_the_event() -> None:
+    digest = _digest()
+    call_ids = [d.id for d in digest.decisions if "call" in d.what]
+    server = Scripted([
+        json.dumps({"same_event": [{"ids": [call_ids[0], "D7"]}], "described_differently": []}),
+        json.dumps({"same_event": [{"ids": call_ids}], "described_differently": [{"ids": call_ids, "aspect": "characterisation"}]}),
+    ])
+    hints, report = asyncio.run(acluster(_client(server), digest, _settings(), source_tags(digest)))
+    assert len(server.requests) == 2 and "unknown ids D7" in server.requests[1]["messages"][-1]["content"]
+    assert report.status == "ok" and report.llm_calls == 2
+    joined = merge([_briefing("001_a", decisions=[_d("Trump", "praised the phone call with Putin", "Trump lobte das Telefonat mit Putin.")]),
+                    _briefing("002_b", decisions=[_d("Yuri Ushakov", "called the phone call frank", "Uschakow nannte das Telefonat offen.")]),
+                    _briefing("003_c", decisions=[_d("Friedrich Merz", "visited Kyiv", "Merz reiste nach Kiew.")])], hints=hints)
+    assert joined.decisions[0].count == 2 and len(joined.decisions) == 2
+    [x] = joined.divergences
+    assert x.found_by == "model" and x.aspect == "characterisation"
+    # the items the model saw carry the articles' quotes, delimited as data
+    assert "<items>" in server.requests[0]["messages"][-1]["content"] and "Telefonat" in server.requests[0]["messages"][-1]["content"]
+
+
+def _sentences(*pairs: tuple[str, list[str]]) -> str:
+    return json.dumps({"sentences": [{"text_in_english": t, "items": ids} for t, ids in pairs]})
+
+
+def test_headline_rejects_untagged_unsupported_and_invented_numbers_after_one_reask() -> None:
+    digest = _digest()
+    call_id = next(d.id for d in digest.decisions if "praised" in d.what)
+    merz = next(d.id for d in digest.decisions if "Kyiv" in d.what)
+    untagged = _sentences(("Trump praised the call.", [call_id]), ("Something happened.", []), ("Merz visited Kyiv.", [merz]))
+    second = _sentences(
+        ("Trump praised the phone call with Putin.", [call_id, merz]),  # cites Merz too: pruned, not tagged
+        ("Merz visited Kyiv with 3 ministers.", [merz]),  # invented number
+        ("The weather was fine.", [merz]),  # about something else
+    )
+    server = Scripted([untagged, second])
+    headline, report = asyncio.run(awrite_headline(_client(server), digest, _settings(), source_tags(digest)))
+    assert len(server.requests) == 2 and "have no ids" in server.requests[1]["messages"][-1]["content"]
+    assert headline is not None and report.status == "ok" and report.llm_calls == 2
+    assert [(s.text, s.items, s.articles) for s in headline.sentences] == [
+        ("Trump praised the phone call with Putin.", [call_id], ["001_a"])]
+    assert len(headline.rejected) == 2
+    assert "numbers" in headline.rejected[0] and "no content word" in headline.rejected[1]
+
+
+def test_headline_with_nothing_kept_fails_the_pass_not_the_digest(tmp_path: Path) -> None:
+    digest = _digest()
+    nothing = _sentences(("Rain.", ["D1"]), ("Snow.", ["D2"]), ("Wind.", ["D3"]))
+    server = Scripted([nothing])
+    headline, report = asyncio.run(awrite_headline(_client(server), digest, _settings(), source_tags(digest)))
+    assert headline is None and report.status == "failed" and "kept no sentence" in (report.message or "")
+    assert report.usage.prompt_tokens == 100  # the tokens spent are still reported
+
+
+def test_a_pass_that_cannot_reach_the_model_leaves_the_digest_intact(tmp_path: Path) -> None:
+    server = Scripted(respond=lambda body: httpx2.Response(401, json={"error": {"message": "bad key", "type": "invalid_request_error"}}))
+    briefings = [_briefing("001_a", decisions=[_d("Trump", "praised the call", "Trump lobte das Telefonat.")])]
+    from summarize.run import pipeline as build
+
+    tracker_run = build.Run(briefings, [], merge(briefings))
+
+    class _T:
+        settings = _settings()
+
+        @staticmethod
+        def merge(hints=None):  # noqa: ANN001, ANN205
+            return merge(briefings, hints=hints)
+
+    out = asyncio.run(build._adigest_passes(_T(), tracker_run, _client(server), Passes(headline=True)))  # type: ignore[arg-type]
+    assert out.digest.headline is None
+    [report] = out.digest.meta.passes
+    assert report.status == "failed" and "bad key" in (report.message or "")
+    assert out.digest.decisions == merge(briefings).decisions

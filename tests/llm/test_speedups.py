@@ -1,0 +1,117 @@
+"""The per-request shortcut for instructor (``prepared`` in summarize/llm/structured.py) and the message
+normalisation (summarize/llm/validation.py) give exactly what instructor computes itself; the replay tests
+additionally compare whole request bodies with recordings."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from textwrap import dedent
+
+import instructor
+import pytest
+from jinja2.sandbox import SandboxedEnvironment
+
+from summarize.briefing import prompts
+from summarize.briefing.drafts import models_for
+from summarize.llm.limiter import AdaptiveLimit
+from summarize.llm.structured import prepared
+from summarize.llm.validation import as_rendered
+
+ROOT = Path(__file__).resolve().parents[1].parent
+
+
+def _jinja(text: str, context: dict) -> str:  # instructor 1.17's apply_template
+    return dedent(SandboxedEnvironment().from_string(text).render(**context))
+
+
+PLAIN = [
+    "", "\n", "a", "a\n", "a\n\n", "a\r\nb\r\n", "a\rb\r", "  indented\n  both\n", "  x\n\ty\n", "{ not jinja }",
+    "trailing spaces   \n", "Ein Satz — mit „Anführung“.\n\n\nZweiter Absatz\n",
+]
+
+
+def _rendered(text: str) -> str:
+    return as_rendered([{"role": "user", "content": text}])[0]["content"]
+
+
+@pytest.mark.parametrize("text", PLAIN + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))])
+def test_messages_are_normalised_as_instructors_templating_rendered_plain_text(text: str) -> None:
+    """The recordings were made while instructor still rendered messages with Jinja: for text without Jinja
+    syntax, ``as_rendered`` must give byte for byte what that rendering gave."""
+    assert _rendered(text) == _jinja(text, {"grounder": object(), "strict": True})
+
+
+def test_template_syntax_is_left_as_written() -> None:
+    for text in ("{{ 7*7 }}", "a {% if x %}b{% endif %}", "{# comment #} c", "{% raw %}"):
+        assert _rendered(text) == text
+
+
+def test_real_prompts_render_identically() -> None:
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        for message in prompts.messages("brief", lang="en", title="t", part="1", parts=2, text=path.read_text("utf-8"),
+                                        hints="", task=prompts.task("all", lang="en")):
+            assert _rendered(message["content"]) == _jinja(message["content"], {"strict": True})
+
+
+@pytest.mark.parametrize("lang", ["English", "German"])
+def test_prepared_models_give_instructors_schema(lang: str) -> None:
+    for model in models_for(lang):
+        ours = prepared(model)
+        assert ours is prepared(model)  # built once
+        assert ours.__name__ == model.__name__
+        assert ours.model_json_schema() == instructor.response_schema(model).model_json_schema()
+        assert ours.model_json_schema() is not ours.model_json_schema()  # a fresh dict for each caller
+        assert ours.model_json_schema(by_alias=False) == instructor.response_schema(model).model_json_schema(by_alias=False)
+
+
+def test_limit_wakes_waiters_in_order_and_passes_on_a_cancelled_slot() -> None:
+    async def main() -> list[int]:
+        limit = AdaptiveLimit(1)
+        order: list[int] = []
+        release = asyncio.Event()
+
+        async def job(n: int) -> None:
+            async with limit:
+                order.append(n)
+                if n == 0:
+                    await release.wait()
+
+        tasks = [asyncio.create_task(job(n)) for n in range(5)]
+        await asyncio.sleep(0.01)
+        tasks[2].cancel()  # waiting: must not take a slot
+        release.set()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        assert limit._in_use == 0 and not limit._waiters
+        return order
+
+    assert asyncio.run(main()) == [0, 1, 3, 4]
+
+
+def test_limit_growth_lets_waiters_in() -> None:
+    async def main() -> int:
+        limit = AdaptiveLimit(4, recover=1)
+        limit.observe(429, {})
+        limit.observe(429, {})  # limit 1
+        peak = inside = 0
+        gate = asyncio.Event()
+
+        async def job() -> None:
+            nonlocal peak, inside
+            async with limit:
+                inside += 1
+                peak = max(peak, inside)
+                await gate.wait()
+                inside -= 1
+
+        tasks = [asyncio.create_task(job()) for _ in range(4)]
+        await asyncio.sleep(0.01)
+        assert inside == 1
+        for _ in range(3):
+            limit.observe(200, {})  # grows to 4, and each step lets one more waiter in
+        await asyncio.sleep(0.01)
+        gate.set()
+        await asyncio.gather(*tasks)
+        return peak
+
+    assert asyncio.run(main()) == 4

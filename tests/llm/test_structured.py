@@ -1,0 +1,117 @@
+"""The model client's boundary (issue 12): instructor is imported by one module only, through its public API;
+no private path of instructor or openai is imported anywhere; no module imports another module's private
+names; and one structured call collects every completion and maps errors (summarize/llm/structured.py)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import openai
+import pytest
+
+from summarize.errors import BriefingError, ReplayMiss
+from summarize.llm import structured
+
+PACKAGE = Path(__file__).resolve().parents[1].parent / "summarize"
+STRUCTURED = PACKAGE / "llm" / "structured.py"
+
+
+def _imports(path: Path) -> list[tuple[str, list[str]]]:
+    """(module, imported names) of every import statement of ``path``, relative ones resolved."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = path.relative_to(PACKAGE.parent).with_suffix("").parts[:-1]
+    out: list[tuple[str, list[str]]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out.extend((alias.name, []) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = list(package[: len(package) - node.level + 1]) if node.level else []
+            module = ".".join([*base, *(node.module.split(".") if node.module else [])])
+            out.append((module, [alias.name for alias in node.names]))
+    return out
+
+
+def _modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def test_only_llm_structured_imports_instructor() -> None:
+    importers = [p.relative_to(PACKAGE).as_posix() for p in _modules()
+                 if any(m == "instructor" or m.startswith("instructor.") for m, _ in _imports(p))]
+    assert importers == ["llm/structured.py"]
+
+
+def test_no_private_or_submodule_path_of_instructor_or_openai() -> None:
+    """instructor by its top-level names only; openai never by a private (``_x``) module."""
+    found = []
+    for path in _modules():
+        for module, _ in _imports(path):
+            parts = module.split(".")
+            if (parts[0] == "instructor" and len(parts) > 1) or (parts[0] == "openai" and any(
+                    p.startswith("_") for p in parts[1:])):
+                found.append(f"{path.relative_to(PACKAGE)}: {module}")
+    assert found == []
+    tree = ast.parse(STRUCTURED.read_text(encoding="utf-8"))
+    used = {node.attr for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "instructor"}
+    assert used <= {"Instructor", "AsyncInstructor", "Mode", "from_openai", "response_schema"}
+
+
+def test_no_module_imports_private_names_of_the_model_client() -> None:
+    """The model client (``llm/``) and the briefing calls are used by their public names only (the digest
+    passes used six private names of ``briefing/call.py``, batch three of ``llm/replay.py``)."""
+    found = []
+    for path in _modules():
+        for module, names in _imports(path):
+            if (module.startswith("summarize.llm") or module == "summarize.briefing.call") and any(n.startswith("_") and not n.startswith("__") for n in names):
+                found.append(f"{path.relative_to(PACKAGE)}: from {module} import {', '.join(names)}")
+    assert found == []
+
+
+class _Response:
+    """Hand-made stand-in for an openai ChatCompletion: only what the helpers read."""
+
+    def __init__(self, text: str, finish: str = "stop") -> None:
+        message = type("M", (), {"content": text, "tool_calls": None})()
+        self.choices = [type("C", (), {"message": message, "finish_reason": finish})()]
+        self.usage = type("U", (), {"prompt_tokens": 10, "completion_tokens": 3, "prompt_tokens_details": None})()
+
+
+class _FakeClient:
+    """Hand-made stand-in for an instructor client: reports completions to the collector, then fails."""
+
+    def __init__(self, responses: list[_Response], error: Exception) -> None:
+        self.responses, self.error = responses, error
+        self.kwargs: dict = {}
+
+    def create(self, **kwargs: object) -> None:
+        self.kwargs = kwargs
+        for response in self.responses:
+            structured._collect(response)
+        raise self.error
+
+
+def test_call_keeps_every_completion_and_the_model_error() -> None:
+    client = _FakeClient([_Response('{"a": 1}'), _Response('{"a": [1, 2', "length")], ValueError("invalid"))
+    seen = structured.call(client, {"model": "m", "validation": {"k": 1}}, "art")  # type: ignore[arg-type]
+    assert "validation" not in client.kwargs  # the context is set around the call, never sent
+    assert isinstance(seen.error, ValueError)
+    assert [structured.loads(structured.content(s.response), s is seen[-1]) for s in seen] == [{"a": 1}, {"a": [1, 2]}]
+    log = structured.log_of(seen)
+    assert (log.calls, log.reasks, log.truncated, log.usage.prompt_tokens) == (2, 1, 1, 20)
+
+
+def test_call_maps_transport_errors_and_lets_a_replay_miss_through() -> None:
+    import httpx2
+
+    request = httpx2.Request("POST", "http://x/v1/chat/completions", headers={"authorization": "Bearer sk-secret123456789"})
+    api = openai.APIConnectionError(message="down sk-secret123456789", request=request)
+    with pytest.raises(BriefingError) as info:
+        structured.call(_FakeClient([], api), {}, "art")  # type: ignore[arg-type]
+    assert info.value.__cause__ is api and "sk-secret" not in str(info.value)
+    miss = ReplayMiss("no recording")
+    wrapped = openai.APIConnectionError(message="x", request=request)
+    wrapped.__cause__ = miss
+    with pytest.raises(ReplayMiss):
+        structured.call(_FakeClient([], wrapped), {}, "art")  # type: ignore[arg-type]

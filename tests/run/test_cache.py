@@ -1,0 +1,228 @@
+"""The briefing cache: reruns make no model calls, keys cover what changes a briefing, corruption is redone.
+
+Answers are HAND-MADE (tests/fakes.py); the cache logic does not depend on what the model says."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from summarize import Settings, run
+from summarize.run.cache import BriefingCache, cache_key
+from summarize.article.load import load_article
+
+from ..support.fakes import Scripted
+
+TEXT = "Pistorius prüft Kauf\nVerteidigungsminister Boris Pistorius sagte am Dienstag, man prüfe den Kauf.\n"
+PART = json.dumps({"actors": [{"name_as_written": "Boris Pistorius", "s": 2,
+                               "name": "Boris Pistorius", "kind": "person", "role_in_english": "defence minister"}],
+                   "decisions": [], "weapons": [], "open_questions": []})
+SUMMARY = json.dumps({"sentences_in_english": ["Pistorius reviews a purchase."]})
+
+
+def _answers(body: dict) -> str:
+    return SUMMARY if "sentences_in_english" in json.dumps(body["response_format"]) else PART
+
+
+def _inbox(tmp_path: Path, n: int = 2) -> Path:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for i in range(n):
+        (inbox / f"a{i}.txt").write_text(TEXT.replace("Dienstag", f"Dienstag ({i})"), encoding="utf-8")
+    return inbox
+
+
+def _settings(**kw) -> Settings:
+    return Settings(**{"model": "m", "api_key": "k", "depth": 1, **kw})
+
+
+def test_rerun_makes_no_requests_and_returns_the_same_briefings(tmp_path: Path) -> None:
+    inbox, cache = _inbox(tmp_path), BriefingCache(tmp_path / "cache")
+    server = Scripted(respond=_answers)
+    first = run([inbox], settings=_settings(), client=server.client(), cache=cache)
+    assert len(server.requests) == 4  # 2 articles x (1 part + 1 summary)
+    second = run([inbox], settings=_settings(), client=server.client(), cache=cache)
+    assert len(server.requests) == 4
+    assert all(b.meta.cached for b in second.briefings)
+    strip = lambda b: b.model_copy(update={"meta": b.meta.model_copy(update={"cached": False})})  # noqa: E731
+    assert [strip(b) for b in second.briefings] == first.briefings
+
+
+def test_only_missing_articles_are_briefed(tmp_path: Path) -> None:
+    inbox, cache = _inbox(tmp_path, 1), BriefingCache(tmp_path / "cache")
+    server = Scripted(respond=_answers)
+    run([inbox], settings=_settings(), client=server.client(), cache=cache)
+    (inbox / "new.txt").write_text(TEXT.replace("Dienstag", "Mittwoch"), encoding="utf-8")
+    result = run([inbox], settings=_settings(), client=server.client(), cache=cache)
+    assert len(server.requests) == 4 and [b.meta.cached for b in result.briefings] == [True, False]
+
+
+def test_key_covers_text_model_prompt_mode_and_language(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    article = load_article(path)
+    base = cache_key(article, _settings())
+    assert cache_key(article, _settings()) == base
+    for changed in (_settings(model="other"), _settings(mode="tools"), _settings(lang="de"), _settings(chunk_chars=900)):
+        assert cache_key(article, changed) != base
+    path.write_text(TEXT + "Ein Satz mehr.\n", encoding="utf-8")
+    assert cache_key(load_article(path), _settings()) != base
+
+
+def test_same_text_under_another_name_is_a_hit_with_the_new_id(tmp_path: Path) -> None:
+    inbox, cache = _inbox(tmp_path, 1), BriefingCache(tmp_path / "cache")
+    server = Scripted(respond=_answers)
+    run([inbox], settings=_settings(), client=server.client(), cache=cache)
+    (inbox / "a0.txt").rename(inbox / "renamed.txt")
+    result = run([inbox], settings=_settings(), client=server.client(), cache=cache)
+    assert len(server.requests) == 2 and result.briefings[0].article.id == "renamed"
+
+
+def test_corrupt_entry_is_redone_not_fatal(tmp_path: Path) -> None:
+    inbox, cache = _inbox(tmp_path, 1), BriefingCache(tmp_path / "cache")
+    server = Scripted(respond=_answers)
+    run([inbox], settings=_settings(), client=server.client(), cache=cache)
+    entry = next((tmp_path / "cache").rglob("*.json"))
+    entry.write_text('{"article": {"id": "truncated', encoding="utf-8")
+    result = run([inbox], settings=_settings(), client=server.client(), cache=cache)
+    assert len(server.requests) == 4 and not result.briefings[0].meta.cached
+    assert cache.corrupt == [entry]
+    assert json.loads(entry.read_text(encoding="utf-8"))["article"]["sha256"]  # rewritten whole
+    assert not list((tmp_path / "cache").rglob("*.tmp"))  # atomic writes leave no temp files
+
+
+def test_a_cache_folder_that_cannot_be_written_is_a_warning_and_the_run_goes_on(tmp_path: Path) -> None:
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")  # root ignores chmod; this blocks anyone
+    heard: list[str] = []
+    inbox, cache = _inbox(tmp_path), BriefingCache(blocked, on_warning=heard.append)
+    server = Scripted(respond=_answers)
+    result = run([inbox], settings=_settings(), client=server.client(), cache=cache)
+    assert result.failures == [] and len(result.briefings) == 2
+    assert heard == cache.warnings and len(heard) == len(set(heard)) == 2  # read and write, once each, not per article
+    write = next(w for w in heard if "cannot write" in w)
+    assert str(blocked) in write and "--cache-dir" in write and "--no-cache" in write
+
+
+def test_an_unreadable_cache_folder_is_a_warning_and_a_miss(tmp_path: Path) -> None:
+    inbox, cache = _inbox(tmp_path, 1), BriefingCache(tmp_path / "cache")
+    server = Scripted(respond=_answers)
+    run([inbox], settings=_settings(), client=server.client(), cache=cache)
+    entry = next((tmp_path / "cache").rglob("*.json"))
+    entry.unlink()
+    entry.mkdir()  # reading it raises IsADirectoryError, as a folder without read permission raises PermissionError
+    result = run([inbox], settings=_settings(), client=server.client(), cache=cache)
+    assert result.failures == [] and not result.briefings[0].meta.cached and len(server.requests) == 4
+    assert any("cannot read the briefing cache" in w for w in cache.warnings)
+
+
+def test_a_cache_entry_that_is_not_utf8_is_a_warning_and_redone(tmp_path: Path) -> None:
+    inbox, cache = _inbox(tmp_path, 1), BriefingCache(tmp_path / "cache")
+    server = Scripted(respond=_answers)
+    run([inbox], settings=_settings(), client=server.client(), cache=cache)
+    entry = next((tmp_path / "cache").rglob("*.json"))
+    entry.write_bytes(b"\xff\xfe{\x00\x9c not utf-8")
+    result = run([inbox], settings=_settings(), client=server.client(), cache=cache)
+    assert result.failures == [] and not result.briefings[0].meta.cached and len(server.requests) == 4
+    assert any(str(entry) in w and "UTF-8" in w for w in cache.warnings)
+    again = run([inbox], settings=_settings(), client=server.client(), cache=cache)
+    assert again.briefings[0].meta.cached and len(server.requests) == 4  # the entry was replaced
+
+
+def test_key_follows_the_content_of_every_prompt_file(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    import shutil
+
+    from summarize import _data
+    from summarize.run import cache as cache_module
+
+    prompts = tmp_path / "prompts"
+    shutil.copytree(_data.data_dir("prompts"), prompts)
+    monkeypatch.setattr(cache_module, "data_dir", lambda name: prompts)
+    path = tmp_path / "x.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    article = load_article(path)
+
+    def key() -> str:
+        cache_module.prompts_sha256.cache_clear()
+        return cache_key(article, _settings())
+
+    base = key()
+    try:
+        assert key() == base
+        system = prompts / "brief.system.txt"
+        system.write_text(system.read_text(encoding="utf-8") + "\nOne more rule.\n", encoding="utf-8")  # VERSION untouched
+        edited = key()
+        assert edited != base
+        example = prompts / "examples" / "article.txt"
+        example.write_text(example.read_text(encoding="utf-8") + " ", encoding="utf-8")
+        assert key() not in (base, edited)
+    finally:
+        cache_module.prompts_sha256.cache_clear()
+
+
+def test_a_cached_briefing_whose_quotes_left_their_offsets_is_not_served(tmp_path: Path) -> None:
+    inbox, cache = _inbox(tmp_path, 1), BriefingCache(tmp_path / "cache")
+    server = Scripted(respond=_answers)
+    run([inbox], settings=_settings(), client=server.client(), cache=cache)
+    entry = next((tmp_path / "cache").rglob("*.json"))
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    evidence = data["actors"][0]["evidence"][0]
+    evidence["start"] += 1  # HAND-MADE tampering: the span no longer holds the quote
+    evidence["end"] += 1
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    result = run([inbox], settings=_settings(), client=server.client(), cache=cache)
+    assert not result.briefings[0].meta.cached and len(server.requests) == 4
+    assert any("offsets" in w for w in cache.warnings)
+    ev = result.briefings[0].actors[0].evidence[0]
+    assert (inbox / "a0.txt").read_text(encoding="utf-8")[ev.start:ev.end] == ev.quote
+
+
+def test_cli_with_an_unwritable_cache_warns_once_and_writes_the_digest(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from summarize.app.cli import app
+
+    from ..support.faultserver import FaultServer, ok
+
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    inbox, out = _inbox(tmp_path), tmp_path / "out"
+    with FaultServer(default=lambda body: ok(_answers(body))) as server:
+        result = CliRunner().invoke(app, ["digest", str(inbox), "-o", str(out), "--base-url", server.url, "--model", "m",
+                                          "--depth", "1", "--cache-dir", str(blocked)], env={"OPENAI_API_KEY": "k"})
+    assert result.exit_code == 0, result.output
+    assert result.exception is None and "Traceback" not in result.output
+    assert json.loads((out / "digest.json").read_text(encoding="utf-8"))["meta"]["articles_briefed"] == 2
+    assert result.output.count("warning: cannot write to the briefing cache") == 1
+
+
+def test_digest_reports_tokens_spent_and_reused_apart(tmp_path: Path) -> None:
+    inbox, cache = _inbox(tmp_path), BriefingCache(tmp_path / "cache")
+    server = Scripted(respond=_answers)  # hand-made answers: 100 prompt + 20 completion tokens each
+    first = run([inbox], settings=_settings(), client=server.client(), cache=cache).digest.meta
+    assert first.spent.prompt_tokens == 400 and first.spent.completion_tokens == 80
+    assert first.reused.prompt_tokens == 0 and first.usage == first.spent
+    second = run([inbox], settings=_settings(), client=server.client(), cache=cache).digest.meta
+    assert second.spent.prompt_tokens == 0 and second.spent.completion_tokens == 0
+    assert second.reused == first.spent and second.usage == first.spent
+    assert second.tokens_line() == "0 prompt (0 cached) + 0 completion tokens spent, 480 reused from the cache"
+
+
+def test_cli_summary_line_counts_cached_briefings_as_reused_not_spent(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from summarize.app.cli import app
+
+    from ..support.faultserver import FaultServer, ok
+
+    inbox = _inbox(tmp_path)
+    with FaultServer(default=lambda body: ok(_answers(body))) as server:
+        def digest(out: str) -> str:
+            result = CliRunner().invoke(app, ["digest", str(inbox), "-o", str(tmp_path / out), "--base-url", server.url,
+                                              "--model", "m", "--depth", "1", "--cache-dir", str(tmp_path / "cache")],
+                                        env={"OPENAI_API_KEY": "k"})
+            assert result.exit_code == 0, result.output
+            return result.output
+
+        assert "400 prompt (0 cached) + 80 completion tokens spent" in digest("one")
+        assert "0 prompt (0 cached) + 0 completion tokens spent, 480 reused from the cache" in digest("two")

@@ -1,0 +1,108 @@
+"""Dates: normalisation with precision, grounding of the model's dates, and the digest's timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarize import Settings, article_from_text, brief
+from summarize.text.dates import normalise_date
+from summarize.app.cli import app
+
+from ..conftest import RECORDINGS, SEEDS
+from ..support.fakes import Scripted
+
+FRIDAY = dt.date(2025, 10, 17)
+
+
+@pytest.mark.parametrize(("text", "published", "iso", "precision", "stated"), [
+    ("Am 4. Juli 2025, dem Unabhängigkeitstag", None, "2025-07-04", "day", "4. Juli 2025"),
+    ("Oktober 17, 2025", None, "2025-10-17", "day", "Oktober 17, 2025"),
+    ("17.10.2025", None, "2025-10-17", "day", "17.10.2025"),
+    ("Bereits am Donnerstag traf Selenskyj", FRIDAY, "2025-10-16", "day", "Donnerstag"),
+    ("on Friday", FRIDAY, "2025-10-17", "day", "Friday"),
+    ("am kommenden Freitag", FRIDAY, "2025-10-24", "day", "Freitag"),
+    ("gestern", FRIDAY, "2025-10-16", "day", "gestern"),
+    ("im August", FRIDAY, "2025-08", "month", "August"),
+    ("im Dezember", dt.date(2026, 1, 5), "2025-12", "month", "Dezember"),  # the latest December before
+    ("August 2024", None, "2024-08", "month", "August 2024"),
+    ("seit 2013", None, "2013", "year", "2013"),
+])
+def test_normalise_date(text: str, published: dt.date | None, iso: str, precision: str, stated: str) -> None:
+    when = normalise_date(text, published)
+    assert (when.iso, when.precision, when.text) == (iso, precision, stated)
+
+
+def test_relative_dates_without_publication_date_stay_unknown() -> None:
+    for text in ("am Donnerstag", "im August", "gestern", "irgendwann"):
+        assert normalise_date(text, None).iso is None
+
+
+def test_decision_date_is_kept_only_when_the_article_states_it() -> None:
+    # hand-made article and answers
+    text = "USA stoppen Hilfe\nAm 4. Juli 2025 erklärte Trump, die Lieferungen seien gestoppt. Trump sagte später mehr.\n"
+    summary = {"sentences_in_english": ["The US stopped aid."]}
+    kept = []
+    for date in ("2025-07-04", "2021-08-01", "not specified"):
+        decision = {"s": 3, "who": ["Trump"], "what_in_english": f"said more about the deliveries ({date})",
+                    "status": "announced", "when": date}
+        part = {"actors": [], "weapons": [], "open_questions": [], "decisions": [decision]}
+        server = Scripted([json.dumps(part), json.dumps(summary)])
+        b = brief(article_from_text(text, id="t"), settings=Settings(model="m", api_key="k", depth=1),
+                  client=server.client())
+        kept += [d.date for d in b.decisions]
+    assert kept == ["4. Juli 2025", None, None]  # the article's wording; inventions dropped
+
+
+def test_timeline_on_the_recordings_is_ordered_and_grounded(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["digest", str(SEEDS), "--replay", str(RECORDINGS), "-o", str(tmp_path)])
+    assert result.exit_code == 0
+    timeline = json.loads((tmp_path / "digest.json").read_text(encoding="utf-8"))["timeline"]
+    assert [e["date"] for e in timeline] == sorted(e["date"] for e in timeline)
+    july = [e for e in timeline if e["date"] == "2025-07-04"]
+    assert july and july[0]["stated"] == ["4. Juli 2025"] and july[0]["articles"] == ["002_7357c77dc1409342"]
+    assert all(e["date"] >= "2025" for e in timeline)  # the model's invented "2021-08-01" is not there
+    assert "## Timeline" in (tmp_path / "digest.md").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- one reading of a decision's date
+# HAND-MADE briefings (not model output) below.
+
+
+def test_decision_date_reads_the_quote_first_then_the_grounded_date() -> None:
+    from summarize.text.dates import decision_date
+
+    assert decision_date("Am 4. Juli 2025 telefonierte Trump mit Putin.", "17.10.2025", None).iso == "2025-07-04"
+    assert decision_date("Trump telefonierte mit Putin.", "am Freitag", dt.date(2025, 10, 23)).iso == "2025-10-17"
+    assert decision_date("Trump telefonierte mit Putin.", None, dt.date(2025, 10, 23)).iso is None
+    assert decision_date("im Feber", None, FRIDAY).iso == "2025-02"  # Austrian "Feber": one month table
+
+
+def _dated_briefing(article_id: str, published: dt.date, decision_date_text: str | None):  # noqa: ANN202
+    from summarize.models import ArticleRef, Briefing, BriefingMeta, CleaningReport, Decision, Evidence
+
+    quote = "Trump telefonierte mit Putin."
+    decision = Decision(who="Donald Trump", participants=["Donald Trump", "Vladimir Putin"],
+                        what="held a phone call with Putin", status="taken", date=decision_date_text,
+                        evidence=[Evidence(quote=quote, start=0, end=len(quote), alignment="exact", score=100)])
+    return Briefing(
+        article=ArticleRef(id=article_id, title=f"Title {article_id}", sha256="0" * 64, published=published),
+        summary="s.", decisions=[decision],
+        meta=BriefingMeta(prompt_version="p", model="m", mode="json_schema", lang="en", chunks=1, llm_calls=1,
+                          cleaning=CleaningReport(chars_in=1, chars_kept=1, chars_removed=0, lines_removed=0)),
+    )
+
+
+def test_the_merge_and_the_timeline_read_a_decision_on_the_same_day() -> None:
+    """A report published six days later that dates the call "17. Oktober 2025" is the call of the report
+    published that day: the timeline puts both on 2025-10-17, so the merge must not keep them apart."""
+    from summarize.digest.merge import merge
+
+    digest = merge([_dated_briefing("a", FRIDAY, None),
+                    _dated_briefing("b", FRIDAY + dt.timedelta(days=6), "17. Oktober 2025")])
+    assert [e.date for e in digest.timeline] == ["2025-10-17"]
+    assert len(digest.decisions) == 1 and digest.decisions[0].articles == ["a", "b"]
