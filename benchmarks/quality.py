@@ -46,11 +46,13 @@ def fold(text: str) -> str:
 
 
 def has_term(text: str | None, terms: list[str]) -> bool:
-    """A term matches at the start of a word, as a prefix, case and diacritics folded."""
+    """A term matches at the start of a word, as a prefix (a short one as a whole word), case and diacritics
+    folded."""
     if not text:
         return False
-    folded = fold(text)
-    return any(re.search(r"(?<!\w)" + re.escape(fold(t)), folded) for t in terms if t.strip())
+    folded = fold(text)  # a term of three letters or fewer ("US", "EU") is a whole word: "US" is not "Ushakov"
+    return any(re.search(r"(?<!\w)" + re.escape(fold(t)) + (r"(?!\w)" if len(t.strip()) <= 3 else ""), folded)
+               for t in terms if t.strip())
 
 
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"“”»«']*)\s+|\n+")
@@ -297,6 +299,7 @@ def _nested(events: list[dict]) -> bool:
 
 
 WRONG_JOINS: list[str] = []  # filled by score_cross, listed with --missed
+ENTITY_MISSES: list[str] = []
 
 
 def score_cross(digest: dict, golds: dict, cross: dict) -> dict[str, tuple[int, int]]:
@@ -311,6 +314,10 @@ def score_cross(digest: dict, golds: dict, cross: dict) -> dict[str, tuple[int, 
         hits = [r for r in rows if any(has_term(n, names) for n in [r["name"], *r["names_as_written"]])]
         if len(hits) == 1 and want <= set(hits[0]["articles"]):
             passed += 1
+        else:
+            ENTITY_MISSES.append(f"{ent['name']}: {len(hits)} rows " + "; ".join(
+                f"{r['name']} in {','.join(a[:3] for a in r['articles'])}" for r in hits)
+                + f" (wants {','.join(sorted(a[:3] for a in want))})")
     out["entities once, all sources"] = (passed, total)
 
     def covers(row: dict, refs: list[str]) -> set[str]:
@@ -511,6 +518,8 @@ def main() -> None:
         print("cross-source: " + " · ".join(f"{k} {p}/{t}" for k, (p, t) in cross_scores.items()))
     if args.missed:
         print("missed: " + ", ".join(design.missed))
+        if ENTITY_MISSES:
+            print("\n".join(["entities not once with all their sources:", *ENTITY_MISSES]))
         if WRONG_JOINS:
             print("\n".join(["developments joining different events:", *WRONG_JOINS]))
     if args.unmatched:

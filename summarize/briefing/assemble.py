@@ -142,11 +142,14 @@ class Canonical:
 
 def _weapon_name(item: WeaponDraft, source: str) -> str:
     """The weapon's name: the alias table's canonical name for the name as written ("Patriot-Systeme" ->
-    "Patriot"), else the model's English name, unless that name is nowhere in the article and belongs to
+    "Patriot"), else the kind's English name when the model copied a written compound ("Drohnenprojekte" ->
+    "drones"), else the model's English name, unless that name is nowhere in the article and belongs to
     the alias table's other entries or the worked example (a small model copies names it has seen)."""
     canonical = canonical_weapon(item.name_as_written)
     if canonical:
         return canonical
+    if normalise(item.name) == normalise(item.name_as_written) and (kind := canonical_weapon(item.name, generic=True)):
+        return kind  # the written word copied as the name ("Drohnenprojekte"): the kind's English name ("drones")
     name = scrub(item.name.strip(), source)
     if not name or normalise(name) in _example_names():
         return scrub(item.name_as_written.strip(), source)
