@@ -145,9 +145,17 @@ def _since(item) -> str:  # noqa: ANN001
 
 
 def render(digest: Digest) -> str:
+    """The digest as Markdown: a header, then one section per kind of item, the sources and the failures."""
     tags = source_tags(digest)
-    meta = digest.meta
     out: list[str] = []
+    for section in (_header, _headline, _developments, _divergences, _timeline, _actors, _weapons, _questions,
+                    _sources, _failures):
+        section(digest, tags, out)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _header(digest: Digest, tags: dict[str, str], out: list[str]) -> None:
+    meta = digest.meta
     if digest.daily is not None:
         out.append(f"# Daily briefing {day_basis(digest.daily)}: {meta.articles_briefed} of {meta.articles_total} "
                    f"articles briefed{copies_note(meta)}")
@@ -170,14 +178,19 @@ def render(digest: Digest) -> str:
                    f"{daily.new} new, {daily.continuing} continuing{undated_items(digest)}{looked_back(daily)}.")
         out.append("")
 
-    if digest.headline is not None:
-        out.append("## Headline")
-        out.append("")
-        for sentence in digest.headline.sentences:
-            out.append(f"- {esc(sentence.text)} {_tags(sentence.articles, tags)}")
-        out.append("")
 
-    sources = source_count(meta)
+def _headline(digest: Digest, tags: dict[str, str], out: list[str]) -> None:
+    if digest.headline is None:
+        return
+    out.append("## Headline")
+    out.append("")
+    for sentence in digest.headline.sentences:
+        out.append(f"- {esc(sentence.text)} {_tags(sentence.articles, tags)}")
+    out.append("")
+
+
+def _developments(digest: Digest, tags: dict[str, str], out: list[str]) -> None:
+    sources = source_count(digest.meta)
     out.append(f"## Key developments ({len(digest.decisions)})")
     out.append("")
     out.append("_Ordered by how many sources report them, then by recency._")
@@ -193,22 +206,27 @@ def render(digest: Digest) -> str:
         out.append("_None found._")
     out.append("")
 
-    if digest.divergences:
-        out.append(f"## Divergences ({len(digest.divergences)})")
-        out.append("")
-        out.append("_Sources that describe the same item differently; the digest does not decide who is right._")
-        out.append("")
-        for x in digest.divergences:
-            by = " (flagged by the model)" if x.found_by == "model" else ""
-            out.append(f"### {x.id} {esc(x.topic)}: {x.aspect}{by}")
-            out.append("")
-            out.append("| Source | Says | Quote |")
-            out.append("|---|---|---|")
-            for c in x.claims:
-                who = _tags([c.article_id], tags) + (f" {esc(c.source)}" if c.source else "")
-                out.append(f"| {who} | {esc(c.says)} | “{esc(c.quote)}” |")
-            out.append("")
 
+def _divergences(digest: Digest, tags: dict[str, str], out: list[str]) -> None:
+    if not digest.divergences:
+        return
+    out.append(f"## Divergences ({len(digest.divergences)})")
+    out.append("")
+    out.append("_Sources that describe the same item differently; the digest does not decide who is right._")
+    out.append("")
+    for x in digest.divergences:
+        by = " (flagged by the model)" if x.found_by == "model" else ""
+        out.append(f"### {x.id} {esc(x.topic)}: {x.aspect}{by}")
+        out.append("")
+        out.append("| Source | Says | Quote |")
+        out.append("|---|---|---|")
+        for c in x.claims:
+            who = _tags([c.article_id], tags) + (f" {esc(c.source)}" if c.source else "")
+            out.append(f"| {who} | {esc(c.says)} | “{esc(c.quote)}” |")
+        out.append("")
+
+
+def _timeline(digest: Digest, tags: dict[str, str], out: list[str]) -> None:
     out.append("## Timeline")
     out.append("")
     for e in digest.timeline:
@@ -218,6 +236,8 @@ def render(digest: Digest) -> str:
         out.append("_No decision is dated in the articles._")
     out.append("")
 
+
+def _actors(digest: Digest, tags: dict[str, str], out: list[str]) -> None:
     out.append("## Actors")
     out.append("")
     if digest.actors:
@@ -232,6 +252,8 @@ def render(digest: Digest) -> str:
         out.append("_None found._")
     out.append("")
 
+
+def _weapons(digest: Digest, tags: dict[str, str], out: list[str]) -> None:
     out.append("## Weapons and systems")
     out.append("")
     if digest.weapons:
@@ -246,6 +268,8 @@ def render(digest: Digest) -> str:
         out.append("_None found._")
     out.append("")
 
+
+def _questions(digest: Digest, tags: dict[str, str], out: list[str]) -> None:
     out.append(f"## Open questions ({len(digest.open_questions)})")
     out.append("")
     for q in digest.open_questions:
@@ -255,6 +279,8 @@ def render(digest: Digest) -> str:
         out.append("_None found._")
     out.append("")
 
+
+def _sources(digest: Digest, tags: dict[str, str], out: list[str]) -> None:
     out.append("## Sources")
     out.append("")
     out.append(f"| Tag | Title | Source | {'Dated' if digest.daily is not None else 'Published'} | Language |")
@@ -282,10 +308,12 @@ def render(digest: Digest) -> str:
                 out.append(f"- {_tags([article.id], tags)} {esc(text)}")
         out.append("")
 
-    if digest.failures:
-        out.append("## Failures")
-        out.append("")
-        for f in digest.failures:
-            out.append(f"- {_tags([f.article_id], tags)} `{esc(f.article_id)}`: {esc(f.error_kind)}: {esc(f.message)}")
-        out.append("")
-    return "\n".join(out).rstrip() + "\n"
+
+def _failures(digest: Digest, tags: dict[str, str], out: list[str]) -> None:
+    if not digest.failures:
+        return
+    out.append("## Failures")
+    out.append("")
+    for f in digest.failures:
+        out.append(f"- {_tags([f.article_id], tags)} `{esc(f.article_id)}`: {esc(f.error_kind)}: {esc(f.message)}")
+    out.append("")
