@@ -62,23 +62,29 @@ def states(sentences: Sentences) -> dict[str, tuple[int, str]]:
 
 
 @lru_cache(maxsize=1)
-def _weapon_forms() -> tuple[tuple[str, str, bool], ...]:
-    """(form, canonical name, generic) for every weapon form of the alias table, longest first."""
+def _weapon_forms() -> tuple[tuple[str, str, bool, re.Pattern[str], re.Pattern[str]], ...]:
+    """(form, canonical name, generic, the form anywhere, the word that holds it) for every weapon form of
+    the alias table, longest first; the patterns are compiled once."""
     forms = [(form, name, bool(entry.get("generic"))) for name, entry in alias_table().get("weapons", {}).items()
              for form in (name, *entry.get("aliases", [])) if len(form) >= 4]
-    return tuple(sorted(forms, key=lambda f: -len(f[0])))
+    return tuple((form, name, generic, re.compile(re.escape(form), re.IGNORECASE),
+                  re.compile(rf"(?<!\w)[\w-]*{re.escape(form)}[\w-]*", re.IGNORECASE))
+                 for form, name, generic in sorted(forms, key=lambda f: -len(f[0])))
 
 
 def weapons(sentences: Sentences) -> dict[str, tuple[int, str, bool]]:
     """Canonical name -> (first sentence naming it, the word as written there, generic?) for every weapon of
     the alias table the text names (named systems such as "Patriot", kinds such as "Drohnen")."""
+    # A form the whole text does not hold is in none of its sentences (each is a slice of the text): one
+    # search of the text per form leaves the few forms worth looking for sentence by sentence.
+    present = [f for f in _weapon_forms() if f[3].search(sentences.text)]
     found: dict[str, tuple[int, str, bool]] = {}
-    for n in range(1, len(sentences) + 1):
+    for n in range(1, len(sentences) + 1) if present else ():
         sentence = sentences.sentence(n)
-        for form, name, generic in _weapon_forms():
+        for form, name, generic, _, word in present:
             if name in found:
                 continue
-            match = re.search(rf"(?<!\w)[\w-]*{re.escape(form)}[\w-]*", sentence, re.IGNORECASE)
+            match = word.search(sentence)
             if match and (not generic or match.group().casefold().startswith(form.casefold())
                           or "-" in match.group()):
                 found[name] = (n, match.group().strip("-"), generic)
