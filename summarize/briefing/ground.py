@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
 from typing import Literal
@@ -334,28 +335,38 @@ def mentions(name: str, text: str, start: int, end: int) -> bool:
     """
     lo, hi = sentence_bounds(text, start, end)
     context = text[lo:hi]
-    bare = name.strip()
-    if not bare:
-        return False
-    if len(bare) < 3:
-        flags = 0 if bare.isupper() else re.IGNORECASE
-        return re.search(r"(?<!\w)" + re.escape(bare) + r"(?!\w)", context, flags) is not None
-
-    tokens = _WORD_RE.findall(normalise(bare))
-    if not tokens:
+    as_written, patterns = _name_patterns(name.strip())
+    if as_written:  # a name of one or two characters
+        return patterns[0].search(context) is not None
+    if not patterns:
         return False
     ncontext = normalise(context)
+    return any(pattern.search(ncontext) for pattern in patterns)
+
+
+@lru_cache(maxsize=4096)  # a name is looked for in many sentences of an article, and in many articles
+def _name_patterns(bare: str) -> tuple[bool, tuple[re.Pattern[str], ...]]:
+    """Whether the name is searched in the text as written (a name of one or two characters: one pattern),
+    and the patterns :func:`mentions` tries, in order (else on the normalised text; none for no name)."""
+    if not bare:
+        return False, ()
+    if len(bare) < 3:
+        flags = 0 if bare.isupper() else re.IGNORECASE
+        return True, (re.compile(r"(?<!\w)" + re.escape(bare) + r"(?!\w)", flags),)
+    tokens = _WORD_RE.findall(normalise(bare))
+    if not tokens:
+        return False, ()
     candidates = [tokens]
     if len(bare.split()) > 1:
         significant = [t for t in tokens if len(t) >= 3]
         if significant:
             candidates.append(significant[-1:])
+    patterns = []
     for words in candidates:
         last = words[-1]
         lasts = [last, last[:-1]] if len(last) >= 6 and last.endswith("s") else [last]
         head = [_token_pattern(w, last=False) for w in words[:-1]]
         for final in lasts:
             phrase = r"\W+".join([*head, _token_pattern(final, last=True)])
-            if re.search(r"(?<!\w)" + phrase, ncontext):
-                return True
-    return False
+            patterns.append(re.compile(r"(?<!\w)" + phrase))
+    return False, tuple(patterns)
