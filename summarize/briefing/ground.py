@@ -72,6 +72,7 @@ __all__ = [
     "MIN_QUOTE_CHARS",
     "Located",
     "locate",
+    "mentioned_in",
     "mentions",
     "normalise",
     "sentence_bounds",
@@ -334,13 +335,18 @@ def mentions(name: str, text: str, start: int, end: int) -> bool:
     This is a check that the evidence is *about* the name at all, not an entity linker.
     """
     lo, hi = sentence_bounds(text, start, end)
-    context = text[lo:hi]
+    return mentioned_in(name, text[lo:hi])
+
+
+def mentioned_in(name: str, context: str, normalised: str | None = None) -> bool:
+    """:func:`mentions` on ``context``, the sentence(s) already found; ``normalised``, if given, must be
+    ``normalise(context)`` (a caller that asks about one sentence many times keeps it)."""
     as_written, patterns = _name_patterns(name.strip())
     if as_written:  # a name of one or two characters
         return patterns[0].search(context) is not None
     if not patterns:
         return False
-    ncontext = normalise(context)
+    ncontext = normalise(context) if normalised is None else normalised
     return any(pattern.search(ncontext) for pattern in patterns)
 
 
