@@ -49,7 +49,8 @@ def shingles(text: str) -> frozenset[int]:
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)  # = len(a | b), without building the union
 
 
 def text_shingles(article: Article) -> frozenset[int]:

@@ -62,23 +62,50 @@ def states(sentences: Sentences) -> dict[str, tuple[int, str]]:
 
 
 @lru_cache(maxsize=1)
-def _weapon_forms() -> tuple[tuple[str, str, bool], ...]:
-    """(form, canonical name, generic) for every weapon form of the alias table, longest first."""
+def _weapon_forms() -> tuple[tuple[str, str, bool, re.Pattern[str], re.Pattern[str]], ...]:
+    """(form, canonical name, generic, the form anywhere, the word that holds it) for every weapon form of
+    the alias table, longest first; the patterns are compiled once."""
     forms = [(form, name, bool(entry.get("generic"))) for name, entry in alias_table().get("weapons", {}).items()
              for form in (name, *entry.get("aliases", [])) if len(form) >= 4]
-    return tuple(sorted(forms, key=lambda f: -len(f[0])))
+    return tuple((form, name, generic, re.compile(re.escape(form), re.IGNORECASE),
+                  re.compile(rf"(?<!\w)[\w-]*{re.escape(form)}[\w-]*", re.IGNORECASE))
+                 for form, name, generic in sorted(forms, key=lambda f: -len(f[0])))
+
+
+# Letters whose case-insensitive matching (``re.IGNORECASE``) is more than "equal in lower case": anything
+# beyond Latin-1 and Latin Extended-A (save general punctuation and currency signs), and the four letters
+# within them that match another letter (dotted and dotless i, long s, micro sign). A text and a form without them match
+# case-insensitively exactly where their lower-case forms do (tests/test_speedups.py checks every letter).
+_CASED = re.compile("[^\u0000-\u012f\u0132-\u017e\u2000-\u206f\u20a0-\u20cf]|\u00b5")
+
+
+def _present(text: str) -> list[tuple[str, str, bool, re.Pattern[str], re.Pattern[str]]]:
+    """The weapon forms ``text`` holds somewhere (case-insensitively)."""
+    if _CASED.search(text):
+        return [f for f in _weapon_forms() if f[3].search(text)]
+    lowered = text.lower()
+    return [f for f, low in _lowered_forms() if (f[3].search(text) if low is None else low in lowered)]
+
+
+@lru_cache(maxsize=1)
+def _lowered_forms() -> tuple[tuple[tuple[str, str, bool, re.Pattern[str], re.Pattern[str]], str | None], ...]:
+    """Each weapon form with its lower-case form, or None for a form that holds a :data:`_CASED` letter."""
+    return tuple((f, None if _CASED.search(f[0]) else f[0].lower()) for f in _weapon_forms())
 
 
 def weapons(sentences: Sentences) -> dict[str, tuple[int, str, bool]]:
     """Canonical name -> (first sentence naming it, the word as written there, generic?) for every weapon of
     the alias table the text names (named systems such as "Patriot", kinds such as "Drohnen")."""
+    # A form the whole text does not hold is in none of its sentences (each is a slice of the text): one
+    # search of the text per form leaves the few forms worth looking for sentence by sentence.
+    present = _present(sentences.text)
     found: dict[str, tuple[int, str, bool]] = {}
-    for n in range(1, len(sentences) + 1):
+    for n in range(1, len(sentences) + 1) if present else ():
         sentence = sentences.sentence(n)
-        for form, name, generic in _weapon_forms():
+        for form, name, generic, _, word in present:
             if name in found:
                 continue
-            match = re.search(rf"(?<!\w)[\w-]*{re.escape(form)}[\w-]*", sentence, re.IGNORECASE)
+            match = word.search(sentence)
             if match and (not generic or match.group().casefold().startswith(form.casefold())
                           or "-" in match.group()):
                 found[name] = (n, match.group().strip("-"), generic)

@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
 from typing import Literal
@@ -71,6 +72,7 @@ __all__ = [
     "MIN_QUOTE_CHARS",
     "Located",
     "locate",
+    "mentioned_in",
     "mentions",
     "normalise",
     "sentence_bounds",
@@ -333,29 +335,44 @@ def mentions(name: str, text: str, start: int, end: int) -> bool:
     This is a check that the evidence is *about* the name at all, not an entity linker.
     """
     lo, hi = sentence_bounds(text, start, end)
-    context = text[lo:hi]
-    bare = name.strip()
-    if not bare:
+    return mentioned_in(name, text[lo:hi])
+
+
+def mentioned_in(name: str, context: str, normalised: str | None = None) -> bool:
+    """:func:`mentions` on ``context``, the sentence(s) already found; ``normalised``, if given, must be
+    ``normalise(context)`` (a caller that asks about one sentence many times keeps it)."""
+    as_written, patterns = _name_patterns(name.strip())
+    if as_written:  # a name of one or two characters
+        return patterns[0].search(context) is not None
+    if not patterns:
         return False
+    ncontext = normalise(context) if normalised is None else normalised
+    return any(pattern.search(ncontext) for pattern in patterns)
+
+
+@lru_cache(maxsize=4096)  # a name is looked for in many sentences of an article, and in many articles
+def _name_patterns(bare: str) -> tuple[bool, tuple[re.Pattern[str], ...]]:
+    """Whether the name is searched in the text as written (a name of one or two characters: one pattern),
+    and the patterns :func:`mentions` tries, in order (else on the normalised text; none for no name)."""
+    if not bare:
+        return False, ()
     if len(bare) < 3:
         flags = 0 if bare.isupper() else re.IGNORECASE
-        return re.search(r"(?<!\w)" + re.escape(bare) + r"(?!\w)", context, flags) is not None
-
+        return True, (re.compile(r"(?<!\w)" + re.escape(bare) + r"(?!\w)", flags),)
     tokens = _WORD_RE.findall(normalise(bare))
     if not tokens:
-        return False
-    ncontext = normalise(context)
+        return False, ()
     candidates = [tokens]
     if len(bare.split()) > 1:
         significant = [t for t in tokens if len(t) >= 3]
         if significant:
             candidates.append(significant[-1:])
+    patterns = []
     for words in candidates:
         last = words[-1]
         lasts = [last, last[:-1]] if len(last) >= 6 and last.endswith("s") else [last]
         head = [_token_pattern(w, last=False) for w in words[:-1]]
         for final in lasts:
             phrase = r"\W+".join([*head, _token_pattern(final, last=True)])
-            if re.search(r"(?<!\w)" + phrase, ncontext):
-                return True
-    return False
+            patterns.append(re.compile(r"(?<!\w)" + phrase))
+    return False, tuple(patterns)

@@ -17,7 +17,7 @@ from ..text.normalise import normalise
 from .aliases import alias_forms
 from .drafts import (MAX_EVIDENCE_CHARS, MIN_ANCHOR_CHARS, ActorDraft, DecisionDraft, Draft, QuestionDraft, Scope,
                      WeaponDraft)
-from .ground import mentions
+from .ground import mentioned_in, sentence_bounds
 from .cues import refers_back
 from .numbered import Sentences, is_heading
 
@@ -47,6 +47,7 @@ class Grounder:
         # Each distinct (sentence, name) and each distinct item is looked up once per article: re-asks, the
         # nearest-sentence search and parts that overlap ask the same again (issue 12: 2-2.7 times per item).
         self._mentioned: dict[tuple[int, str], bool] = {}
+        self._contexts: dict[int, tuple[str, str]] = {}  # sentence number -> its context, as written and normalised
         self._checked: dict[tuple[str, str, Scope | None], Evidence | str] = {}
 
     def echoes_instructions(self, value: str | None) -> bool:
@@ -63,9 +64,18 @@ class Grounder:
     def _mentions(self, n: int, name: str) -> bool:
         key = (n, name)
         if key not in self._mentioned:
-            start, end = self.sentences.span(n)
-            self._mentioned[key] = bool(name) and mentions(name, self.cleaned.text, start, end)
+            self._mentioned[key] = bool(name) and mentioned_in(name, *self._context(n))
         return self._mentioned[key]
+
+    def _context(self, n: int) -> tuple[str, str]:
+        """What :func:`~summarize.briefing.ground.mentions` reads for sentence ``n`` (its bounds in the
+        cleaned text), as written and normalised: built once per sentence."""
+        if n not in self._contexts:
+            start, end = self.sentences.span(n)
+            lo, hi = sentence_bounds(self.cleaned.text, start, end)
+            context = self.cleaned.text[lo:hi]
+            self._contexts[n] = (context, normalise(context))
+        return self._contexts[n]
 
     def _nearest(self, n: int, scope: Scope, names: list[str]) -> int | None:
         """The sentence of ``scope`` nearest to ``n`` that names one of ``names``."""
@@ -147,10 +157,7 @@ class Grounder:
             return False
         key = normalise(name)
         if key not in self._anywhere:
-            text = self.cleaned.text
-            self._anywhere[key] = any(
-                mentions(name, text, start, end) for start, end in zip(self.sentences.starts, self.sentences.ends)
-            )
+            self._anywhere[key] = any(mentioned_in(name, *self._context(n)) for n in range(1, len(self.sentences) + 1))
         return self._anywhere[key]
 
     def _anchor(self, words: str, n: int, scope: Scope) -> int | None:

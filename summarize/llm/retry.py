@@ -231,6 +231,38 @@ def _retrying_kwargs(policy: RetryPolicy, before_sleep: Callable[[RetryCallState
     }
 
 
+def _after(first: _Verdict | BaseException, attempt: Callable[[httpx2.Request], _Verdict]) -> Callable[[httpx2.Request], _Verdict]:
+    """``attempt`` for tenacity, whose first call gives ``first`` (the attempt already made) again."""
+    pending = [first]
+
+    def call(request: httpx2.Request) -> _Verdict:
+        if pending:
+            outcome = pending.pop()
+            if isinstance(outcome, BaseException):
+                raise outcome
+            return outcome
+        return attempt(request)
+
+    return call
+
+
+def _aafter(
+    first: _Verdict | BaseException, attempt: Callable[[httpx2.Request], Awaitable[_Verdict]]
+) -> Callable[[httpx2.Request], Awaitable[_Verdict]]:
+    """Async twin of :func:`_after`."""
+    pending = [first]
+
+    async def call(request: httpx2.Request) -> _Verdict:
+        if pending:
+            outcome = pending.pop()
+            if isinstance(outcome, BaseException):
+                raise outcome
+            return outcome
+        return await attempt(request)
+
+    return call
+
+
 class _Counter:
     """Attempts and retries over the life of a transport (all requests), safe across threads."""
 
@@ -293,8 +325,17 @@ class RetryTransport(httpx2.BaseTransport):
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         self._count.request()
+        # The first attempt runs without tenacity: most requests need no retry, and a Retrying per request
+        # (objects in reference cycles, left to the garbage collector) costs more than the request's own
+        # bookkeeping. When it must be retried, tenacity takes over with that attempt as its first.
+        try:
+            first: _Verdict | BaseException = self._attempt(request)
+        except RETRY_EXCEPTIONS as exc:
+            first = exc
+        if isinstance(first, _Verdict) and not first.retry:
+            return first.response
         retrying = Retrying(sleep=self.policy.sleep, **_retrying_kwargs(self.policy, _discard))  # type: ignore[arg-type]
-        verdict: _Verdict = retrying(self._attempt, request)
+        verdict: _Verdict = retrying(_after(first, self._attempt), request)
         return verdict.response
 
     def close(self) -> None:
@@ -335,8 +376,15 @@ class AsyncRetryTransport(httpx2.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         self._count.request()
+        # The first attempt without tenacity, as in RetryTransport.handle_request.
+        try:
+            first: _Verdict | BaseException = await self._attempt(request)
+        except RETRY_EXCEPTIONS as exc:
+            first = exc
+        if isinstance(first, _Verdict) and not first.retry:
+            return first.response
         retrying = AsyncRetrying(sleep=self.policy.async_sleep, **_retrying_kwargs(self.policy, _adiscard))  # type: ignore[arg-type]
-        verdict: _Verdict = await retrying(self._attempt, request)
+        verdict: _Verdict = await retrying(_aafter(first, self._attempt), request)
         return verdict.response
 
     async def aclose(self) -> None:

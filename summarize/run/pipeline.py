@@ -61,6 +61,12 @@ class Run:
     stopped_fix: str | None = None  # what to do about the fatal error, when its message does not say it
     notes: list[str] = field(default_factory=list)  # what reading the sources noted (e.g. feed entries without a link)
 
+    def __repr__(self) -> str:
+        # Counts, not contents: the full dataclass repr of a large run is megabytes, and Python 3.11's
+        # asyncio.run builds the repr of its finished main task (result included) once as it ends.
+        return (f"Run(briefings={len(self.briefings)}, failures={len(self.failures)}, skipped={len(self.skipped)}, "
+                f"stopped={self.stopped!r})")
+
 
 class _Tracker:
     """Everything around the model call: progress events, the cache, failures, and stopping on a fatal

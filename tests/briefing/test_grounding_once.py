@@ -17,17 +17,16 @@ from .test_briefing import PATRIOT, PUTIN, QUESTION, SUMMARY, TEXT, ZELENSKY, _p
 
 
 @pytest.fixture
-def searches(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
-    """Every name search in the article's text (not in a weapon's name): (name, start offset)."""
-    calls: list[tuple[str, int]] = []
-    real = grounder.mentions
+def searches(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Every name search the grounder makes in the article's sentences: (name, the sentence's context)."""
+    calls: list[tuple[str, str]] = []
+    real = grounder.mentioned_in
 
-    def counting(name: str, text: str, start: int, end: int) -> bool:
-        if text.startswith("Selenskyj trifft Trump"):
-            calls.append((name, start))
-        return real(name, text, start, end)
+    def counting(name: str, context: str, normalised: str | None = None) -> bool:
+        calls.append((name, context))
+        return real(name, context, normalised)
 
-    monkeypatch.setattr(grounder, "mentions", counting)
+    monkeypatch.setattr(grounder, "mentioned_in", counting)
     return calls
 
 
@@ -35,7 +34,7 @@ def _actor(data: dict) -> drafts.Draft:
     return models_for("English")[0].model_fields["actors"].annotation.__args__[0].model_validate(data)  # type: ignore[union-attr]
 
 
-def test_an_item_met_again_is_not_searched_again(searches: list[tuple[str, int]]) -> None:
+def test_an_item_met_again_is_not_searched_again(searches: list[tuple[str, str]]) -> None:
     grounder = Plan(article_from_text(TEXT, id="t1"), _settings()).grounder
     wrong_sentence = _actor({**ZELENSKY, "s": 3})  # found by the nearest-sentence search
     first = grounder.check(wrong_sentence, (1, 4))
@@ -48,12 +47,12 @@ def test_an_item_met_again_is_not_searched_again(searches: list[tuple[str, int]]
     assert isinstance(grounder.check(_actor(PUTIN), (1, 4)), str)  # never named: still dropped
 
 
-def test_a_reask_that_repeats_the_items_costs_no_second_grounding(searches: list[tuple[str, int]]) -> None:
+def test_a_reask_that_repeats_the_items_costs_no_second_grounding(searches: list[tuple[str, str]]) -> None:
     items = {"actors": [ZELENSKY, PUTIN], "weapons": [PATRIOT], "open_questions": [QUESTION]}
     malformed = json.loads(_part(**items))
     malformed["actors"].append({"name_as_written": "Trump", "s": 2})  # no name, no kind: instructor re-asks
 
-    def run(answers: list[str]) -> tuple[list[tuple[str, int]], dict]:
+    def run(answers: list[str]) -> tuple[list[tuple[str, str]], dict]:
         searches.clear()
         briefing = brief(article_from_text(TEXT, id="t1"), settings=_settings(), client=Scripted(answers).client())
         return list(searches), briefing.model_dump(include={"actors", "decisions", "weapons", "open_questions"})

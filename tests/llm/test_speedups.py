@@ -115,3 +115,48 @@ def test_limit_growth_lets_waiters_in() -> None:
         return peak
 
     assert asyncio.run(main()) == 4
+
+
+def _weapons_sentence_by_sentence(sentences):  # gazetteer.weapons without its whole-text shortcut
+    import re
+
+    from summarize.briefing import gazetteer
+
+    found = {}
+    for n in range(1, len(sentences) + 1):
+        for form, name, generic, *_ in gazetteer._weapon_forms():
+            match = None if name in found else re.search(rf"(?<!\w)[\w-]*{re.escape(form)}[\w-]*",
+                                                         sentences.sentence(n), re.IGNORECASE)
+            if match and (not generic or match.group().casefold().startswith(form.casefold()) or "-" in match.group()):
+                found[name] = (n, match.group().strip("-"), generic)
+    return found
+
+
+@pytest.mark.parametrize("text", [
+    "Die PATRIOT-Systeme kommen. Kiew will Taurus. Später: Leopard-2-Panzer und Drohnenabwehr.\nKampfdrohnen fehlen.",
+    "Keine Waffen hier. Nur Worte.", "ÜBER-PATRIOT\nmehr HIMARS-Raketen, iris-t und Gepard",
+    "Die PATRİOT-Systeme und ſtinger-Raketen.", "„Taurus“ – 5 € – und Kampfdrohnen.",
+    *[p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))],
+])
+def test_gazetteer_weapons_whole_text_shortcut_finds_what_each_sentence_gives(text: str) -> None:
+    from summarize.briefing import gazetteer
+    from summarize.briefing.numbered import Sentences
+
+    sentences = Sentences.of(text)
+    assert gazetteer.weapons(sentences) == _weapons_sentence_by_sentence(sentences)
+
+
+def test_letters_outside_the_gazetteers_cased_set_match_case_insensitively_only_their_lower_case() -> None:
+    """The lower-case shortcut of gazetteer.weapons holds: a letter its ``_CASED`` pattern lets through matches
+    (``re.IGNORECASE``) only letters with the same lower-case form, or letters that pattern catches."""
+    import re
+
+    from summarize.briefing.gazetteer import _CASED
+
+    every = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    plain = [c for c in every if not _CASED.match(c)]
+    assert len(plain) > 500
+    for c in plain:
+        assert len(c.lower()) == 1
+        for m in re.finditer(re.escape(c), every, re.IGNORECASE):
+            assert m.group().lower() == c.lower() or _CASED.match(m.group()), (c, m.group())
