@@ -179,8 +179,7 @@ def _digest_run(r: Routine, settings, run_args, *, quiet, batch, poll_interval):
     """Run ``digest`` (online or ``--batch``) with SIGTERM taken as Ctrl-C; the run and its view."""
     from ..errors import BatchError
     from ..llm.watch import server_watch
-
-    import asyncio
+    from ..sync import run_main
 
     watch = server_watch(settings) if settings.replay_dir is None and not batch else None
     view = report.RunView(quiet=quiet, watch=watch, briefings=None if r.to_stdout else r.out / "briefings")
@@ -191,7 +190,7 @@ def _digest_run(r: Routine, settings, run_args, *, quiet, batch, poll_interval):
                 return _run_batch(r.sources, r.out, settings, view, poll_interval, run_args), view
             from ..run.pipeline import arun
 
-            return asyncio.run(arun(r.sources, settings=settings, on_progress=view, watch=watch, **run_args)), view
+            return run_main(arun(r.sources, settings=settings, on_progress=view, watch=watch, **run_args)), view
     except BatchError as exc:
         err(str(exc))
         raise typer.Exit(EXIT_FAILED) from None
@@ -247,15 +246,14 @@ def _digest_report(result, view, r: Routine, *, started: float, concurrency: int
 
 def _run_batch(paths, out, settings, view, poll_interval, run_args):  # noqa: ANN001, ANN202
     """``digest --batch``: the Batch API run (summarize/run/batch.py), its status lines on stderr."""
-    import asyncio
-
     from ..run.batch import arun_batch
+    from ..sync import run_main
 
     def status(event) -> None:  # noqa: ANN001
         if not view.quiet:
             err(event.message)
 
-    done = asyncio.run(arun_batch(paths, state_dir=out / ".batch", settings=settings, on_batch=status,
+    done = run_main(arun_batch(paths, state_dir=out / ".batch", settings=settings, on_batch=status,
                                   on_progress=view, poll_interval=poll_interval, **run_args))
     if not view.quiet:
         err(f"batch: {done.from_batch} answers from the batch, {done.online} requests online "
