@@ -29,11 +29,8 @@ from typing import Protocol
 
 from ..errors import InputError
 from ..models import Article
-from . import metadata
-from .classify import classify
 from .decode import decode
 from .json_input import read_json
-from .language import language
 from .scan import ARTICLE_SUFFIXES, FORMATS, SUFFIX_LIST, Format, Scan, find_articles, missing, scan
 
 __all__ = [
@@ -74,7 +71,12 @@ class MetaMemo(Protocol):
 
 
 def read_meta(text: str) -> TextMeta:
-    """The heuristic metadata of ``text`` (its lines classified, then read)."""
+    """The heuristic metadata of ``text`` (its lines classified, then read). The readers are imported here:
+    a run whose texts are all in a memo never loads them."""
+    from . import metadata
+    from .classify import classify
+    from .language import language
+
     lines = classify(text)
     return TextMeta(title=metadata.title(lines), source=metadata.source(lines), published=metadata.published(lines),
                     language=language(lines))
@@ -183,7 +185,7 @@ def _article(
         path=path,
         text=text,
         sha256=sha256,
-        title=metadata.safe_title(title) or read.title,
+        title=_safe_title(title) or read.title,
         source=source or read.source,
         published=published or read.published,
         language=read.language,
@@ -192,6 +194,15 @@ def _article(
         format=format,
         encoding=encoding,
     )
+
+
+def _safe_title(title: str | None) -> str | None:
+    """:func:`.metadata.safe_title` of a title the file gives (HTML, JSON); None when it gives none."""
+    if title is None:
+        return None
+    from .metadata import safe_title
+
+    return safe_title(title)
 
 
 def check_size(text: str, name: str, max_chars: int, path: str | None = None) -> None:
