@@ -112,6 +112,7 @@ def _entry(memo: ArticleMemo, path: Path) -> Path:
     b'{"title": "T", "source": null, "published": null, "language": "de", "extra": 1}',
     b'{"title": 3, "source": null, "published": null, "language": "de"}',
     b'{"title": "T", "source": null, "published": "17.10.2025", "language": "de"}',
+    b"[" * 100_000 + b"]" * 100_000,
 ])
 def test_a_corrupt_entry_is_ignored_and_replaced(tmp_path: Path, content: bytes, no_classify: list[str]) -> None:
     memo, path = ArticleMemo(tmp_path / "memo"), _file(tmp_path)

@@ -123,7 +123,7 @@ def _meta_of(raw: bytes) -> TextMeta | None:
     """The TextMeta an entry holds, or None for anything but an object of exactly its four fields."""
     try:
         data = json.loads(raw)
-    except ValueError:  # not UTF-8 or not JSON
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested past the parser's depth
         return None
     if not isinstance(data, dict) or sorted(data) != sorted(_MEMO_FIELDS):
         return None
