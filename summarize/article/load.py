@@ -98,6 +98,7 @@ def reader_sha256() -> str:
             digest.update(data)
     return digest.hexdigest()
 
+
 def load_article(path: str | Path, *, max_chars: int | None = None, memo: MetaMemo | None = None) -> Article:
     """Read one article file into an ``Article``, by its format (see the module docstring).
 
