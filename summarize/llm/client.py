@@ -65,7 +65,8 @@ from . import structured
 from ..settings import Settings
 from .replay import AsyncRecordReplayTransport, Cassette, RecordReplayTransport, start_recording
 from .retry import AsyncRetryTransport, RetryPolicy, RetryTransport
-from .watch import AsyncWatchTransport, ServerWatch, WatchTransport, server_watch  # noqa: F401 (server_watch: re-exported)
+from .watch import ServerWatch, server_watch  # noqa: F401 (server_watch: re-exported)
+from .watch_transport import AsyncWatchTransport, WatchTransport
 from ..redact import redact, secrets_in
 
 # instructor logs every failed attempt at ERROR level; with no handler Python would print them to stderr.
