@@ -87,3 +87,37 @@ def test_ctrl_c_in_a_sync_run_stops_at_once_and_keeps_finished_briefings(tmp_pat
     assert len(server.requests) == 3  # a0: part and summary; a1: the part that was interrupted; a2: nothing
     assert cache.get(_articles(1)[0], _settings()) is not None
     assert set(handlers) == {signal.default_int_handler}  # no signal handler of ours was installed
+
+
+class _CountsRepr:
+    def __init__(self) -> None:
+        self.reprs = 0
+
+    def __repr__(self) -> str:
+        self.reprs += 1
+        return "<counted>"
+
+
+def test_run_main_returns_the_result_without_formatting_it() -> None:
+    """asyncio.run on Python 3.11 formats the repr of its finished main task (and so of its result) twice
+    while it checks and restores its SIGINT handler; run_main keeps the result off the task."""
+    from summarize.sync import run_main
+
+    async def main() -> _CountsRepr:
+        await asyncio.sleep(0)
+        return _CountsRepr()
+
+    before = signal.getsignal(signal.SIGINT)
+    result = run_main(main())
+    assert isinstance(result, _CountsRepr) and result.reprs == 0
+    assert signal.getsignal(signal.SIGINT) is before
+
+
+def test_run_main_raises_what_the_coroutine_raises() -> None:
+    from summarize.sync import run_main
+
+    async def main() -> None:
+        raise UsageError("no")
+
+    with pytest.raises(UsageError, match="no"):
+        run_main(main())

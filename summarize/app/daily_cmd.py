@@ -68,10 +68,10 @@ def register(app: typer.Typer) -> None:
         was dated is shown per article. Undated ones are left out unless --undated says otherwise. Briefings are
         cached, so running the same day again makes no model call and writes the same files.
         """
-        import asyncio
-
         from ..errors import InputError, UsageError
-        from .cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, _passes, _resolver, _settings, _usage_errors
+        from ..sync import run_main
+        from .cli import (EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, _freeze_startup, _passes, _resolver, _settings,
+                          _usage_errors)
         from ..llm.watch import server_watch
         from ..render.files import check_writable
         from ..run.cache import run_cache
@@ -92,7 +92,8 @@ def register(app: typer.Typer) -> None:
         view = report.RunView(quiet=quiet, watch=server_watch(settings) if settings.replay_dir is None else None)
         try:
             sources = _daily_sources(r, day, undated, settings, cache_dir, no_cache, quiet)
-            result = asyncio.run(adaily(sources, out_dir=r.out, day=day, settings=settings, cache=cache, on_progress=view,
+            _freeze_startup()
+            result = run_main(adaily(sources, out_dir=r.out, day=day, settings=settings, cache=cache, on_progress=view,
                                         concurrency=concurrency, resolver=resolver, passes=passes, watch=view.watch,
                                         undated=undated, window_days=window_days,
                                         prices=price_table(prices, r.env, base_url=settings.base_url)))  # type: ignore[arg-type]

@@ -27,12 +27,14 @@ import socket
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
-
-import httpx2
 
 from ..errors import InputError
 from ..text.files import write_atomic
+
+if TYPE_CHECKING:  # the HTTP client is imported when a page is fetched: a run over local files never loads it
+    import httpx2
 
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
@@ -128,6 +130,8 @@ def fetch(
     client: httpx2.Client | None = None,
 ) -> Page:
     """GET ``url`` within ``policy``; see the module docstring. Raises :class:`FetchError`."""
+    import httpx2
+
     cached = cache.get(url) if cache is not None else None
     headers = {"user-agent": policy.user_agent, "accept": ", ".join(sorted(accept)) + ", */*;q=0.1"}
     if cached is not None and cached.etag:

@@ -21,34 +21,91 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 from ..errors import InputError
 from ..models import Article
-from . import metadata
-from .classify import classify
 from .decode import decode
 from .json_input import read_json
-from .language import language
 from .scan import ARTICLE_SUFFIXES, FORMATS, SUFFIX_LIST, Format, Scan, find_articles, missing, scan
 
 __all__ = [
     "ARTICLE_SUFFIXES",
     "FORMATS",
+    "MetaMemo",
     "Scan",
+    "TextMeta",
     "article_from_text",
     "check_size",
     "find_articles",
     "load_article",
+    "read_meta",
+    "reader_sha256",
     "scan",
 ]
 
-def load_article(path: str | Path, *, max_chars: int | None = None) -> Article:
+
+@dataclass(frozen=True)
+class TextMeta:
+    """What the heuristics read off an article's text alone (:mod:`.metadata`, :mod:`.language`, over the
+    lines of :func:`.classify.classify`): the same text always gives the same values, so a caller may keep
+    them by the text's hash (:class:`MetaMemo`) and skip the classifying when it sees the text again."""
+
+    title: str | None
+    source: str | None
+    published: dt.date | None
+    language: str | None
+
+
+class MetaMemo(Protocol):
+    """Where :func:`load_article` keeps the :class:`TextMeta` of a text by its SHA-256 (e.g.
+    ``summarize.run.cache.ArticleMemo``). ``get`` gives None for a text it does not know; neither raises."""
+
+    def get(self, sha256: str) -> TextMeta | None: ...
+
+    def put(self, sha256: str, meta: TextMeta) -> None: ...
+
+
+def read_meta(text: str) -> TextMeta:
+    """The heuristic metadata of ``text`` (its lines classified, then read). The readers are imported here:
+    a run whose texts are all in a memo never loads them."""
+    from . import metadata
+    from .classify import classify
+    from .language import language
+
+    lines = classify(text)
+    return TextMeta(title=metadata.title(lines), source=metadata.source(lines), published=metadata.published(lines),
+                    language=language(lines))
+
+
+@lru_cache(maxsize=None)
+def reader_sha256() -> str:
+    """SHA-256 over the code :func:`read_meta` runs (every module of ``summarize/article/`` and
+    ``summarize/text/``, by relative path and bytes) and the Unicode version its regular expressions use:
+    a memo of :class:`TextMeta` kept under this is never read by code that would read the text otherwise.
+    Read once per process."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(unicodedata.unidata_version.encode("ascii"))
+    for folder in ("article", "text"):
+        for file in sorted((package / folder).glob("*.py")):
+            name = file.relative_to(package).as_posix().encode("utf-8")
+            data = file.read_bytes()
+            digest.update(b"%d:%s%d:" % (len(name), name, len(data)))
+            digest.update(data)
+    return digest.hexdigest()
+
+
+def load_article(path: str | Path, *, max_chars: int | None = None, memo: MetaMemo | None = None) -> Article:
     """Read one article file into an ``Article``, by its format (see the module docstring).
 
     ``id`` is the file stem (for JSON, its ``"id"`` when given). Raises ``InputError``, naming
     the file and the fix, for anything that cannot be read as an article, and (with ``max_chars``) for
     a text longer than ``max_chars`` characters, before its metadata is read (see :func:`check_size`).
+    With a ``memo``, the metadata of a text it knows is taken from it, and that of a new text is put in it.
     """
     path = Path(path)
     if not path.exists():
@@ -73,10 +130,11 @@ def load_article(path: str | Path, *, max_chars: int | None = None) -> Article:
             path=str(path),
         )
     if fmt == "html":
-        return _from_html(text, path, encoding, max_chars)
+        return _from_html(text, path, encoding, max_chars, memo)
     if fmt == "json":
-        return _from_json(text, path, encoding, max_chars)
-    return _article(text, id=path.stem, path=str(path), format=fmt, encoding=encoding, max_chars=max_chars)
+        return _from_json(text, path, encoding, max_chars, memo)
+    return _article(text, id=path.stem, path=str(path), format=fmt, encoding=encoding, max_chars=max_chars,
+                    memo=memo)
 
 
 def article_from_text(text: str, *, id: str = "article", path: str | None = None) -> Article:
@@ -101,6 +159,7 @@ def _article(
     url: str | None = None,
     max_chars: int | None = None,
     author: str | None = None,
+    memo: MetaMemo | None = None,
 ) -> Article:
     """An ``Article``; metadata given here wins over what the heuristics read off the text."""
     name = path or id
@@ -116,21 +175,35 @@ def _article(
             f"{name}: looks binary (it holds NUL characters), not like a text article. Pass UTF-8 text.",
             path=path,
         )
-    lines = classify(text)
+    sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    read = memo.get(sha256) if memo is not None else None
+    if read is None:
+        read = read_meta(text)
+        if memo is not None:
+            memo.put(sha256, read)
     return Article(
         id=id,
         path=path,
         text=text,
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        title=metadata.safe_title(title) or metadata.title(lines),
-        source=source or metadata.source(lines),
-        published=published or metadata.published(lines),
-        language=language(lines),
+        sha256=sha256,
+        title=_safe_title(title) or read.title,
+        source=source or read.source,
+        published=published or read.published,
+        language=read.language,
         url=url,
         author=author,
         format=format,
         encoding=encoding,
     )
+
+
+def _safe_title(title: str | None) -> str | None:
+    """:func:`.metadata.safe_title` of a title the file gives (HTML, JSON); None when it gives none."""
+    if title is None:
+        return None
+    from .metadata import safe_title
+
+    return safe_title(title)
 
 
 def check_size(text: str, name: str, max_chars: int, path: str | None = None) -> None:
@@ -147,7 +220,8 @@ def check_size(text: str, name: str, max_chars: int, path: str | None = None) ->
         )
 
 
-def _from_html(html: str, path: Path, encoding: str, max_chars: int | None = None) -> Article:
+def _from_html(html: str, path: Path, encoding: str, max_chars: int | None = None,
+               memo: MetaMemo | None = None) -> Article:
     from .read_html import extract_html
 
     try:
@@ -176,10 +250,12 @@ def _from_html(html: str, path: Path, encoding: str, max_chars: int | None = Non
         url=page.url,
         author=page.author,
         max_chars=max_chars,
+        memo=memo,
     )
 
 
-def _from_json(raw: str, path: Path, encoding: str, max_chars: int | None = None) -> Article:
+def _from_json(raw: str, path: Path, encoding: str, max_chars: int | None = None,
+               memo: MetaMemo | None = None) -> Article:
     fields = read_json(raw, path)
     return _article(
         fields.text,
@@ -192,6 +268,7 @@ def _from_json(raw: str, path: Path, encoding: str, max_chars: int | None = None
         published=fields.published,
         url=fields.url,
         max_chars=max_chars,
+        memo=memo,
     )
 
 

@@ -54,6 +54,10 @@ class DecisionClusters:
         self._clusters: dict[str, list[tuple[str, str]]] = {}  # who-key -> [(representative text, key)]
         self._texts: dict[str, list[str]] = {}  # who-key -> the representative texts alone
         self._who: dict[str, str] = {}
+        # (who-key, text) -> the cluster index a comparison gave and would give again: clusters are only
+        # appended, so the first match among the first MAX_CLUSTERS_PER_ACTOR stays the first (copies of one
+        # story repeat their descriptions; each repeat was a rapidfuzz scan)
+        self._seen: dict[tuple[str, str], int] = {}
 
     def who_key(self, who: str) -> str:
         if who not in self._who:
@@ -68,13 +72,20 @@ class DecisionClusters:
         who = self.who_key(who_name)
         text = norm(what)
         clusters = self._clusters.setdefault(who, [])
+        seen = self._seen.get((who, text))
+        if seen is not None:
+            return clusters[seen][1]
         texts = self._texts.setdefault(who, [])
         first = _first_at_least(text, texts[:MAX_CLUSTERS_PER_ACTOR], CLUSTER_THRESHOLD)
         if first is not None:
+            self._seen[(who, text)] = first
             return clusters[first][1]
         key = f"{who}|{len(clusters)}"
         clusters.append((text, key))
         texts.append(text)
+        # a new cluster: the same text finds it next time if it is within the compared ones and matches itself
+        if len(texts) <= MAX_CLUSTERS_PER_ACTOR and _first_at_least(text, [text], CLUSTER_THRESHOLD) == 0:
+            self._seen[(who, text)] = len(texts) - 1
         return key
 
 

@@ -62,11 +62,11 @@ from openai import DEFAULT_CONNECTION_LIMITS, AsyncOpenAI, DefaultAsyncHttpx2Cli
 
 from ..errors import ConfigurationError
 from . import structured
-from .limiter import AsyncObservingTransport
 from ..settings import Settings
 from .replay import AsyncRecordReplayTransport, Cassette, RecordReplayTransport, start_recording
 from .retry import AsyncRetryTransport, RetryPolicy, RetryTransport
-from .watch import AsyncWatchTransport, ServerWatch, WatchTransport, server_watch  # noqa: F401 (server_watch: re-exported)
+from .watch import ServerWatch, server_watch  # noqa: F401 (server_watch: re-exported)
+from .watch_transport import AsyncWatchTransport, WatchTransport
 from ..redact import redact, secrets_in
 
 # instructor logs every failed attempt at ERROR level; with no handler Python would print them to stderr.
@@ -186,6 +186,22 @@ def live_transport(
     if settings.record_dir is not None:
         return RecordReplayTransport(start_recording(settings), "record", inner=retrying)
     return retrying
+
+
+class AsyncObservingTransport(httpx2.AsyncBaseTransport):
+    """Reports every response's status and headers to ``observe``; changes nothing."""
+
+    def __init__(self, inner: httpx2.AsyncBaseTransport, observe: Callable[[int, Mapping[str, str]], None]) -> None:
+        self.inner = inner
+        self.observe = observe
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        response = await self.inner.handle_async_request(request)
+        self.observe(response.status_code, response.headers)
+        return response
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
 
 
 def async_live_transport(

@@ -10,8 +10,8 @@ AIMD, as in TCP: the limit starts at the configured concurrency, halves (down to
 or its ``x-ratelimit-remaining-requests`` falls below 10 % of ``x-ratelimit-limit-requests``, and grows by
 one after ``recover`` successful responses in a row, up to the configured maximum.
 
-:class:`AsyncObservingTransport` sits inside the retry layer (so it sees every attempt, retried 429s
-included) and reports each response to :meth:`AdaptiveLimit.observe`. A client the caller injects bypasses
+``summarize.llm.client.AsyncObservingTransport`` sits inside the retry layer (so it sees every attempt,
+retried 429s included) and reports each response to :meth:`AdaptiveLimit.observe`. A client the caller injects bypasses
 our transports and so is not observed; the limit then stays fixed.
 """
 
@@ -21,9 +21,7 @@ import asyncio
 import contextlib
 import heapq
 import itertools
-from collections.abc import AsyncIterator, Callable, Mapping
-
-import httpx2
+from collections.abc import AsyncIterator, Mapping
 
 LOW_REMAINING = 0.1
 # Requests to the model in flight at once when the caller does not say (``-j`` / ``concurrency``).
@@ -121,19 +119,3 @@ def _running_low(headers: Mapping[str, str]) -> bool:
     except (KeyError, ValueError):
         return False
     return limit > 0 and remaining / limit < LOW_REMAINING
-
-
-class AsyncObservingTransport(httpx2.AsyncBaseTransport):
-    """Reports every response's status and headers to ``observe``; changes nothing."""
-
-    def __init__(self, inner: httpx2.AsyncBaseTransport, observe: Callable[[int, Mapping[str, str]], None]) -> None:
-        self.inner = inner
-        self.observe = observe
-
-    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
-        response = await self.inner.handle_async_request(request)
-        self.observe(response.status_code, response.headers)
-        return response
-
-    async def aclose(self) -> None:
-        await self.inner.aclose()

@@ -45,7 +45,7 @@ import openai
 from tenacity import AsyncRetrying, RetryCallState, Retrying, retry_if_exception_type, retry_if_result, stop_after_attempt
 
 from ..errors import causes
-from .watch import ServerProblem
+from .watch_transport import ServerProblem
 
 log = logging.getLogger(__name__)  # debug level only: library code never prints
 

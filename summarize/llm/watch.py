@@ -17,23 +17,24 @@ requests that were already queued (other articles', other parts') do not each wa
 
 :class:`ServerProblem` derives from ``httpx2.TransportError`` but from none of the classes the retry layer
 retries, so it is never sent again; the openai client wraps it in ``APIConnectionError`` and keeps it as
-the cause.
+the cause. It and the transports that report to a watch (:class:`WatchTransport`, :class:`AsyncWatchTransport`)
+live in :mod:`summarize.llm.watch_transport` with httpx2, and are found here too.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-
-import httpx2
+from typing import TYPE_CHECKING
 
 from ..settings import Settings
 
+if TYPE_CHECKING:  # the HTTP side (the exception, the transports) is in .watch_transport, imported when a
+    import httpx2  # request is made: a run the cache answers whole never loads httpx2
+
+    from .watch_transport import ServerProblem
+
 MAX_CONNECT_FAILURES = 3  # connection failures before a first answer that stop the run (one request retries 3x)
-
-
-class ServerProblem(httpx2.TransportError):
-    """The model server cannot serve this run (none listening, stuck, or not an API). Fatal for a run."""
 
 
 class ServerWatch:
@@ -69,6 +70,8 @@ class ServerWatch:
     def check(self, request: httpx2.Request) -> None:
         """Before an attempt: once the server is known not to serve this run, fail at once, sending nothing."""
         if self.problem is not None:
+            from .watch_transport import ServerProblem
+
             raise ServerProblem(str(self.problem), request=request)
 
     def abandoned(self) -> None:
@@ -83,6 +86,8 @@ class ServerWatch:
             self.last_activity = time.monotonic()
         kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if kind in ("text/html", "application/xhtml+xml") and response.status_code < 500:
+            from .watch_transport import ServerProblem
+
             raise self._found(ServerProblem(
                 f"the server at {self.base_url} answered {request.url.path} with an HTML page "
                 f"(status {response.status_code}), not JSON: the base URL is probably wrong. An OpenAI-compatible "
@@ -92,6 +97,10 @@ class ServerWatch:
 
     def failed(self, request: httpx2.Request, exc: Exception) -> ServerProblem | None:
         """Count a failed attempt; the :class:`ServerProblem` it amounts to, if any."""
+        import httpx2
+
+        from .watch_transport import ServerProblem
+
         with self._lock:
             self.in_flight -= 1
             self.last_activity = time.monotonic()
@@ -117,68 +126,15 @@ class ServerWatch:
         return None
 
 
-class WatchTransport(httpx2.BaseTransport):
-    """Sync transport that reports every attempt of ``inner`` to a :class:`ServerWatch`."""
-
-    def __init__(self, inner: httpx2.BaseTransport, watch: ServerWatch) -> None:
-        self.inner = inner
-        self.watch = watch
-
-    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
-        self.watch.check(request)
-        self.watch.started()
-        try:
-            response = self.inner.handle_request(request)
-        except httpx2.TransportError as exc:
-            problem = self.watch.failed(request, exc)
-            if problem is not None:
-                raise problem from exc
-            raise
-        except BaseException:
-            self.watch.abandoned()
-            raise
-        try:
-            self.watch.answered(request, response)
-        except ServerProblem:
-            response.close()
-            raise
-        return response
-
-    def close(self) -> None:
-        self.inner.close()
-
-
-class AsyncWatchTransport(httpx2.AsyncBaseTransport):
-    """Async twin of :class:`WatchTransport`."""
-
-    def __init__(self, inner: httpx2.AsyncBaseTransport, watch: ServerWatch) -> None:
-        self.inner = inner
-        self.watch = watch
-
-    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
-        self.watch.check(request)
-        self.watch.started()
-        try:
-            response = await self.inner.handle_async_request(request)
-        except httpx2.TransportError as exc:
-            problem = self.watch.failed(request, exc)
-            if problem is not None:
-                raise problem from exc
-            raise
-        except BaseException:  # cancelled (Ctrl-C, a stopped run), or a bug below: no longer in flight
-            self.watch.abandoned()
-            raise
-        try:
-            self.watch.answered(request, response)
-        except ServerProblem:
-            await response.aclose()
-            raise
-        return response
-
-    async def aclose(self) -> None:
-        await self.inner.aclose()
-
-
 def server_watch(settings: Settings) -> ServerWatch:
     """A fresh :class:`ServerWatch` for a live or recording client of ``settings``."""
     return ServerWatch(settings.base_url or "https://api.openai.com/v1", settings.read_timeout)
+
+
+def __getattr__(name: str) -> object:
+    """``ServerProblem``, ``WatchTransport`` and ``AsyncWatchTransport``, from :mod:`.watch_transport`."""
+    if name in ("ServerProblem", "WatchTransport", "AsyncWatchTransport"):
+        from . import watch_transport
+
+        return getattr(watch_transport, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -15,10 +15,16 @@ interrupted run never leaves half a file. The cache never stops a run: an entry 
 (unreadable, not UTF-8, not a briefing) or a folder that cannot be written is a **warning** and a miss.
 Warnings are collected in :attr:`BriefingCache.warnings` (each once) and passed to ``on_warning`` if given;
 the library never prints them, the CLI does.
+
+Beside the briefings, ``DIR/articles/`` keeps what the heuristics read off each article's text (title,
+source, date, language: :class:`~summarize.article.load.TextMeta`), so a rerun does not classify the lines
+of a text it has seen (:class:`ArticleMemo`). Its key is the SHA-256 of the text and of the code that reads
+it; an entry that cannot be read or is not what that code wrote is a miss, silently, and replaced.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -29,6 +35,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .._data import data_dir
+from ..article.load import TextMeta, reader_sha256
 from ..models import SCHEMA_VERSION, Article, ArticleRef, Briefing
 from ..settings import Settings
 from ..text.files import write_atomic
@@ -101,11 +108,76 @@ def run_cache(
     return BriefingCache(directory or default_cache_dir(), on_warning=on_warning)
 
 
+MEMO_VERSION = 1  # the layout of an ArticleMemo entry
+_MEMO_FIELDS = ("title", "source", "published", "language")
+
+
+def memo_key(sha256: str) -> str:
+    """The key of a text's :class:`ArticleMemo` entry: its SHA-256, the entry layout and the code that reads
+    metadata off a text (:func:`~summarize.article.load.reader_sha256`), so an edit of that code is a miss."""
+    parts = {"text_sha256": sha256, "memo_version": MEMO_VERSION, "reader_sha256": reader_sha256()}
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _meta_of(raw: bytes) -> TextMeta | None:
+    """The TextMeta an entry holds, or None for anything but an object of exactly its four fields."""
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested past the parser's depth
+        return None
+    if not isinstance(data, dict) or sorted(data) != sorted(_MEMO_FIELDS):
+        return None
+    if not all(data[name] is None or isinstance(data[name], str) for name in _MEMO_FIELDS):
+        return None
+    published = data["published"]
+    if published is not None:
+        try:
+            published = dt.date.fromisoformat(published)
+        except ValueError:
+            return None
+    return TextMeta(title=data["title"], source=data["source"], published=published, language=data["language"])
+
+
+class ArticleMemo:
+    """The metadata read off article texts (:class:`~summarize.article.load.TextMeta`), stored as
+    ``DIR/<key[:2]>/<key>.json`` (key: :func:`memo_key`) and given to
+    :func:`~summarize.article.load.load_article` as its ``memo``. It never stops a run and never warns: an
+    entry that cannot be read or holds anything else is a miss (the text is read again and the entry
+    replaced), and a folder that cannot be written is left alone for the rest of the run."""
+
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        self.directory = Path(directory)
+        self._writable = True
+
+    def _path(self, sha256: str) -> Path:
+        key = memo_key(sha256)
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, sha256: str) -> TextMeta | None:
+        try:
+            raw = self._path(sha256).read_bytes()
+        except (OSError, ValueError):
+            return None
+        return _meta_of(raw)
+
+    def put(self, sha256: str, meta: TextMeta) -> None:
+        if not self._writable:
+            return
+        published = meta.published.isoformat() if meta.published is not None else None
+        entry = {"title": meta.title, "source": meta.source, "published": published, "language": meta.language}
+        try:
+            write_atomic(self._path(sha256), json.dumps(entry))
+        except OSError:  # e.g. a read-only cache: the texts are read each run, as without a memo
+            self._writable = False
+
+
 class BriefingCache:
-    """Briefings stored as ``DIR/<key[:2]>/<key>.json``. ``on_warning`` (optional) hears each warning once."""
+    """Briefings stored as ``DIR/<key[:2]>/<key>.json``; the article metadata memo in ``DIR/articles/``
+    (:attr:`articles`). ``on_warning`` (optional) hears each warning once."""
 
     def __init__(self, directory: str | os.PathLike[str], on_warning: Warn | None = None) -> None:
         self.directory = Path(directory)
+        self.articles = ArticleMemo(self.directory / "articles")
         self.on_warning = on_warning
         self.warnings: list[str] = []  # problems met during this run, each once, in order
         self.corrupt: list[Path] = []  # entries found unreadable or stale (and removed) during this run

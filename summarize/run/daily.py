@@ -234,7 +234,7 @@ async def adaily(
         raise UsageError(f"window_days={window_days}: use 0 or more days to look back for continuing stories, e.g. 7")
     day = day or dt.date.today()
     out = Path(out_dir)
-    found = load_sources(list(inbox), exclude=[out])
+    found = load_sources(list(inbox), exclude=[out], memo=cache.articles if cache is not None else None)
     choice = choose(found.articles, day, undated)
     left_out = [a.path or a.id for a in choice.undated] if undated != "include" else []
     if not choice.chosen:

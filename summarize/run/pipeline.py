@@ -279,7 +279,7 @@ async def _arun(
     """The run behind :func:`arun` and :func:`run`: ``calls`` as given, or a client of our own, built when
     the first article needs the model (observed by the adaptive limit, closed at the end)."""
     found = load_sources(sources, exclude=exclude, max_chars=settings.max_chars, fetch_policy=fetch_policy,
-                         page_cache=page_cache)
+                         page_cache=page_cache, memo=cache.articles if cache is not None else None)
     tracker = _Tracker(found, on_progress, cache, settings, resolver)
     # Requests in flight: halves on 429 / low rate-limit headers, recovers on success. Articles under way
     # are bounded too (a fixed limit, nobody observes it), so a run does not prepare every article at once.

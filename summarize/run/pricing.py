@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..errors import ConfigurationError
 from ..models import Digest, Usage
+from ..settings import is_local
 
 
 PRICES_ENV = "SUMMARIZE_PRICES"
@@ -43,8 +44,10 @@ def price_table(path: str | Path | None = None, env: dict[str, str] | None = Non
 def known_price(model: str | None, usage: Usage, base_url: str | None = None) -> float | None:
     """The cost in USD of ``usage`` from the maintained price table (``genai-prices``, read from the installed
     package, no network), or None for a model or provider it does not know. ``base_url`` picks the provider
-    (a server on this machine or an unknown host: no price); None matches the provider by the model's name."""
-    if not model:
+    (a server on this machine or an unknown host: no price); None matches the provider by the model's name.
+    A server on this machine or a private network (:func:`~summarize.settings.is_local`) is no provider of the
+    table: None without loading it (its import and lookup were a tenth of a second of every local run)."""
+    if not model or is_local(base_url):
         return None
     from genai_prices import Usage as PriceUsage, calc_price
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..article.copies import mark_copies
 from ..article.fetch import FetchPolicy, PageCache, as_url, is_url
-from ..article.load import Scan, load_article, scan
+from ..article.load import MetaMemo, Scan, load_article, scan
 from ..article.remote import from_urls, read_opml, url_id
 from ..errors import InputError
 from ..models import Article, Failure
@@ -33,7 +33,7 @@ class Sources:
 
 def load_sources(
     sources: Sequence[Source], *, exclude: Sequence[Path] = (), max_chars: int | None = None,
-    fetch_policy: FetchPolicy | None = None, page_cache: PageCache | None = None,
+    fetch_policy: FetchPolicy | None = None, page_cache: PageCache | None = None, memo: MetaMemo | None = None,
 ) -> Sources:
     """Articles from Articles, files and folders (folders are read recursively), web pages and RSS/Atom
     feeds given by URL, and OPML files of feeds (see :mod:`summarize.article.remote`; ``fetch_policy`` bounds
@@ -44,7 +44,9 @@ def load_sources(
     A missing path or no article at all raises :class:`InputError` before any work is done. Files with the
     same text are one article, briefed once, the others listed in its ``copies``; near copies (the same
     story under another header) are marked ``near_copy_of`` (see :mod:`summarize.article.copies`). A file
-    over ``max_chars`` characters fails as it is read (see :func:`~summarize.article.load.check_size`)."""
+    over ``max_chars`` characters fails as it is read (see :func:`~summarize.article.load.check_size`). A
+    ``memo`` (e.g. :attr:`BriefingCache.articles <summarize.run.cache.BriefingCache>`) keeps the metadata read
+    off each file's text, so a rerun does not read a known text again (see :func:`~summarize.article.load.load_article`)."""
     articles: list[Article] = []
     failures: list[Failure] = []
     paths: list[str | Path] = []
@@ -71,7 +73,7 @@ def load_sources(
         if any(path.resolve().is_relative_to(e) for e in excluded):
             continue
         try:
-            articles.append(load_article(path, max_chars=max_chars))
+            articles.append(load_article(path, max_chars=max_chars, memo=memo))
         except InputError as exc:
             failures.append(Failure(article_id=path.stem, error_kind="InputError", message=str(exc)))
     unique: list[Article] = []

@@ -267,3 +267,23 @@ def test_daily_window_days_flag_reaches_the_library(tmp_path: Path) -> None:
     assert later.exit_code == 0, later.output
     info = _json.loads((out / "2025-10-17.json").read_text(encoding="utf-8"))["daily"]
     assert info["window_days"] == 3
+
+
+def test_a_server_on_this_machine_is_not_looked_up_in_the_maintained_table() -> None:
+    """No provider of the maintained table serves from this machine or a private network: no price, and the
+    table (genai-prices, a tenth of a second to load) is not loaded for it."""
+    import subprocess
+    import sys
+
+    code = """
+import sys
+from summarize.models import Usage
+from summarize.run.pricing import known_price
+usage = Usage(prompt_tokens=1_000_000, cached_tokens=0, completion_tokens=1_000_000)
+for url in ("http://127.0.0.1:8080/v1", "http://localhost:11434/v1", "http://192.168.1.20:8000/v1"):
+    assert known_price("gpt-4o-mini", usage, url) is None, url
+assert "genai_prices" not in sys.modules
+assert known_price("gpt-4o-mini", usage, "https://api.openai.com/v1") > 0
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

@@ -96,3 +96,75 @@ def test_the_cli_defaults_agree_with_the_library() -> None:
     assert options.DEFAULT_POLL_INTERVAL == DEFAULT_POLL_INTERVAL
     assert options.DEFAULT_MAX_FILES == DEFAULT_MAX_FILES
     assert options.MODES == MODES
+
+
+def test_the_command_in_its_own_process_tunes_the_collector(tmp_path: Path) -> None:
+    """main() (the ``summarize`` command, ``python -m summarize``) collects young objects less often and
+    freezes start-up's objects before the run."""
+    code = f"""
+        import gc, sys
+        from summarize.app import cli
+        sys.argv = ["summarize", "digest", {str(SEEDS)!r}, "--replay", {str(RECORDINGS)!r}, "-q",
+                    "-o", {str(tmp_path / 'out')!r}, "--no-history"]
+        try:
+            cli.main()
+        except SystemExit as exc:
+            assert not exc.code, exc.code
+        print(gc.get_threshold()[0], gc.get_freeze_count())
+    """
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    young, frozen = map(int, done.stdout.split()[-2:])
+    assert young == 10_000 and frozen > 10_000
+
+
+def test_the_app_called_in_process_leaves_the_collector_alone(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    import gc
+
+    from typer.testing import CliRunner
+
+    from summarize.app.cli import app
+
+    calls: list[str] = []
+    for name in ("disable", "enable", "freeze", "set_threshold"):
+        monkeypatch.setattr(gc, name, lambda *a, _n=name: calls.append(_n))
+    result = CliRunner().invoke(app, ["digest", str(SEEDS), "--replay", str(RECORDINGS), "-q", "-o",
+                                      str(tmp_path / "out"), "--no-history"])
+    assert result.exit_code == 0, result.output
+    assert calls == []
+
+
+def test_a_warm_rerun_of_the_command_loads_no_http_client_price_table_or_text_reader(tmp_path: Path) -> None:
+    """A rerun the cache answers whole, against a server on this machine: no httpx2 (nothing is fetched or
+    sent), no genai-prices (no price for a local server), no line classifier (every text's metadata is in the
+    memo)."""
+    args = ["digest", str(SEEDS), "-q", "-o", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache"),
+            "--no-history", "--base-url", "http://127.0.0.1:9/v1", "--model", "qwen2.5-coder-1.5b-instruct"]
+    from summarize import run
+    from summarize.run.cache import BriefingCache
+    from summarize.settings import resolve_settings
+
+    replay = resolve_settings(replay=RECORDINGS)
+    live = replay.with_(replay_dir=None, base_url="http://127.0.0.1:9/v1")
+    cache = BriefingCache(tmp_path / "cache")
+    for b in run([SEEDS], settings=replay).briefings:  # warm the cache as a first run would
+        cache.put(next(a for a in _articles() if a.id == b.article.id), live, b)
+    first = subprocess.run([sys.executable, "-m", "summarize", *args], cwd=ROOT, capture_output=True, text=True,
+                           timeout=120)  # fills the article memo
+    assert first.returncode == 0, first.stderr
+    code = f"""
+        import json, sys
+        from summarize.app import cli
+        sys.argv = ["summarize", *{args!r}]
+        try:
+            cli.main()
+        except SystemExit as exc:
+            assert not exc.code, exc.code
+        print(json.dumps(sorted(m for m in ("httpx2", "genai_prices", "summarize.article.classify", "openai")
+                                if m in sys.modules)))
+    """
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []

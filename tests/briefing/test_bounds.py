@@ -102,12 +102,12 @@ def test_an_article_over_max_chars_fails_named_and_the_others_are_briefed(tmp_pa
 
 def test_the_cap_is_checked_before_the_file_s_metadata_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A 20 MB file costs no classification of its lines (seconds) and no request."""
-    import summarize.article.load as load
+    import summarize.article.classify as lines  # read_meta imports the classifier from there when it runs
 
     def classify(text: str) -> None:
         raise AssertionError("classified a file over the cap")
 
-    monkeypatch.setattr(load, "classify", classify)
+    monkeypatch.setattr(lines, "classify", classify)
     big = tmp_path / "dump.txt"
     big.write_text("Ein Satz über nichts.\n" * 1000, encoding="utf-8")
     with pytest.raises(InputError, match=r"dump\.txt: the article is 22,000 characters long, over the limit of 1,000"):

@@ -45,6 +45,20 @@ def test_decision_clusters_take_the_first_cluster_that_fits_not_the_best() -> No
     assert len(set(keys)) > MAX_CLUSTERS_PER_ACTOR  # the 64-cluster bound was reached
 
 
+def test_decision_clusters_of_repeated_descriptions_follow_the_rule() -> None:
+    """Copies of one story repeat their descriptions: a repeat takes the cluster it took before without a new
+    scan, which must be the cluster the rule gives, also past the 64-cluster bound (a repeat of a text that
+    opened cluster 70 is compared with the first 64 again and opens another) and for texts that match
+    nothing, not even themselves ("", "—")."""
+    rnd = random.Random(11)
+    pool = [" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(3, 7))) for _ in range(300)] + ["", "—", "  "]
+    texts = [rnd.choice(pool) for _ in range(1500)] + pool[-3:] * 2
+    clusters = DecisionClusters(Resolver())
+    keys = [clusters.key_for("Anna", t) for t in texts]
+    assert keys == _reference_decision_keys(texts)
+    assert len(set(keys)) > MAX_CLUSTERS_PER_ACTOR and len(keys) > 3 * len(set(texts))
+
+
 def test_question_clusters_match_the_plain_rule() -> None:
     rnd = random.Random(5)
     questions = [" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(2, 8))) + "?" for _ in range(500)]

@@ -82,7 +82,7 @@ def test_corrupt_entry_is_redone_not_fatal(tmp_path: Path) -> None:
     inbox, cache = _inbox(tmp_path, 1), BriefingCache(tmp_path / "cache")
     server = Scripted(respond=_answers)
     run([inbox], settings=_settings(), client=server.client(), cache=cache)
-    entry = next((tmp_path / "cache").rglob("*.json"))
+    entry = next((tmp_path / "cache").glob("??/*.json"))  # a briefing entry (not the memo in articles/)
     entry.write_text('{"article": {"id": "truncated', encoding="utf-8")
     result = run([inbox], settings=_settings(), client=server.client(), cache=cache)
     assert len(server.requests) == 4 and not result.briefings[0].meta.cached
@@ -108,7 +108,7 @@ def test_an_unreadable_cache_folder_is_a_warning_and_a_miss(tmp_path: Path) -> N
     inbox, cache = _inbox(tmp_path, 1), BriefingCache(tmp_path / "cache")
     server = Scripted(respond=_answers)
     run([inbox], settings=_settings(), client=server.client(), cache=cache)
-    entry = next((tmp_path / "cache").rglob("*.json"))
+    entry = next((tmp_path / "cache").glob("??/*.json"))  # a briefing entry (not the memo in articles/)
     entry.unlink()
     entry.mkdir()  # reading it raises IsADirectoryError, as a folder without read permission raises PermissionError
     result = run([inbox], settings=_settings(), client=server.client(), cache=cache)
@@ -120,7 +120,7 @@ def test_a_cache_entry_that_is_not_utf8_is_a_warning_and_redone(tmp_path: Path) 
     inbox, cache = _inbox(tmp_path, 1), BriefingCache(tmp_path / "cache")
     server = Scripted(respond=_answers)
     run([inbox], settings=_settings(), client=server.client(), cache=cache)
-    entry = next((tmp_path / "cache").rglob("*.json"))
+    entry = next((tmp_path / "cache").glob("??/*.json"))  # a briefing entry (not the memo in articles/)
     entry.write_bytes(b"\xff\xfe{\x00\x9c not utf-8")
     result = run([inbox], settings=_settings(), client=server.client(), cache=cache)
     assert result.failures == [] and not result.briefings[0].meta.cached and len(server.requests) == 4
@@ -164,7 +164,7 @@ def test_a_cached_briefing_whose_quotes_left_their_offsets_is_not_served(tmp_pat
     inbox, cache = _inbox(tmp_path, 1), BriefingCache(tmp_path / "cache")
     server = Scripted(respond=_answers)
     run([inbox], settings=_settings(), client=server.client(), cache=cache)
-    entry = next((tmp_path / "cache").rglob("*.json"))
+    entry = next((tmp_path / "cache").glob("??/*.json"))  # a briefing entry (not the memo in articles/)
     data = json.loads(entry.read_text(encoding="utf-8"))
     evidence = data["actors"][0]["evidence"][0]
     evidence["start"] += 1  # HAND-MADE tampering: the span no longer holds the quote

@@ -130,7 +130,7 @@ async def arun_batch(
     results = Cassette(state_dir / RESULTS_DIR)
 
     fetching = {"fetch_policy": fetch_policy, "page_cache": page_cache}
-    found = load_sources(sources, exclude=exclude, **fetching)
+    found = load_sources(sources, exclude=exclude, memo=cache.articles if cache is not None else None, **fetching)
     todo = [a for a in found.articles if cache is None or cache.get(a, settings) is None]
     requests = collect_requests(todo, settings)
     emit(BatchEvent("collected", f"{len(requests)} first-round requests for {len(todo)} articles not in the cache",
