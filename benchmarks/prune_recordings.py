@@ -26,6 +26,7 @@ def main() -> None:
     parser.add_argument("articles", nargs="+", type=Path)
     parser.add_argument("--recordings", type=Path, required=True)
     parser.add_argument("--delete", action="store_true")
+    parser.add_argument("--no-passes", action="store_true", help="replay the briefings only (leave _digest/ alone)")
     args = parser.parse_args()
 
     used: set[Path] = set()
@@ -42,7 +43,8 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as out:
         argv = ["digest", *map(str, args.articles), "--replay", str(args.recordings), "-o", out, "--no-cache", "-q"]
-        if (args.recordings / "_digest").is_dir():
+        passes = (args.recordings / "_digest").is_dir() and not args.no_passes
+        if passes:
             argv += ["--events", "model", "--headline"]
         old, sys.argv = sys.argv, ["summarize", *argv]
         try:
@@ -55,7 +57,7 @@ def main() -> None:
     ids = {p.stem for p in args.articles}
     unused = sorted(f for f in args.recordings.rglob("*.json")
                     if f.name != replay.MANIFEST and f.resolve() not in used
-                    and (f.parent.name in ids or (f.parent.name == "_digest" and (args.recordings / "_digest").is_dir())))
+                    and (f.parent.name in ids or (f.parent.name == "_digest" and passes)))
     for f in unused:
         print(f)
         if args.delete:

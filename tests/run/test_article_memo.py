@@ -18,8 +18,8 @@ from summarize.article.load import TextMeta, load_article, read_meta
 from summarize.run import cache as cache_module
 from summarize.run.cache import ArticleMemo, BriefingCache, memo_key
 
-from .conftest import SEEDS
-from .support.fakes import Scripted
+from ..conftest import SEEDS
+from ..support.fakes import Scripted
 
 TEXT = ("EXAMPLE-NEWS.de\nPistorius prüft den Kauf neuer Systeme\n17.10.2025\n"
         "Verteidigungsminister Boris Pistorius sagte am Dienstag, man prüfe den Kauf. Die Entscheidung falle "
