@@ -1,7 +1,9 @@
-"""Locate the project's data folders (prompts/, schemas/) in a checkout and in an installed wheel."""
+"""Locate the project's data folders (prompts/, schemas/) in a checkout and in an installed wheel; fingerprint
+the package's own code for the caches."""
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,3 +22,20 @@ def data_dir(name: str) -> Path:
 def prompt_version() -> str:
     """The version of the prompt templates (``prompts/VERSION``)."""
     return (data_dir("prompts") / "VERSION").read_text(encoding="utf-8").strip()
+
+
+@lru_cache(maxsize=None)
+def code_sha256(*parts: str) -> str:
+    """SHA-256 over the package's own files under ``parts`` (folders, whose ``.py`` and ``.json`` files count,
+    or single files; relative to the package, by relative path and bytes, in path order). Keys what a cache
+    keeps to the code that made it: an edit is a miss, not a stale answer. Read once per process."""
+    digest = hashlib.sha256()
+    for part in parts:
+        target = _PACKAGE / part
+        files = sorted(f for f in target.iterdir() if f.suffix in (".py", ".json")) if target.is_dir() else [target]
+        for file in files:
+            name = file.relative_to(_PACKAGE).as_posix().encode("utf-8")
+            data = file.read_bytes()
+            digest.update(b"%d:%s%d:" % (len(name), name, len(data)))
+            digest.update(data)
+    return digest.hexdigest()

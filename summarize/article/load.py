@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
+from .._data import code_sha256
 from ..errors import InputError
 from ..models import Article
 from .decode import decode
@@ -88,15 +89,7 @@ def reader_sha256() -> str:
     ``summarize/text/``, by relative path and bytes) and the Unicode version its regular expressions use:
     a memo of :class:`TextMeta` kept under this is never read by code that would read the text otherwise.
     Read once per process."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256(unicodedata.unidata_version.encode("ascii"))
-    for folder in ("article", "text"):
-        for file in sorted((package / folder).glob("*.py")):
-            name = file.relative_to(package).as_posix().encode("utf-8")
-            data = file.read_bytes()
-            digest.update(b"%d:%s%d:" % (len(name), name, len(data)))
-            digest.update(data)
-    return digest.hexdigest()
+    return hashlib.sha256(f"{unicodedata.unidata_version}:{code_sha256('article', 'text')}".encode("ascii")).hexdigest()
 
 
 def load_article(path: str | Path, *, max_chars: int | None = None, memo: MetaMemo | None = None) -> Article:

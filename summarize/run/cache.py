@@ -34,7 +34,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .._data import data_dir
+from .._data import code_sha256, data_dir
 from ..article.load import TextMeta, reader_sha256
 from ..models import SCHEMA_VERSION, Article, ArticleRef, Briefing
 from ..settings import Settings
@@ -65,11 +65,18 @@ def prompts_sha256() -> str:
     return digest.hexdigest()
 
 
+# The code a cached briefing came from: reading and cleaning the text, numbering its sentences, grounding
+# and vetting the answers, the word lists and alias table, the data types. An edit there is a miss, so an
+# upgrade never serves a briefing the new rules would not make.
+BRIEFING_CODE = ("article", "text", "briefing", "data", "models.py")
+
+
 def cache_key(article: Article, settings: Settings) -> str:
     parts = {
         "text_sha256": article.sha256,
         "model": settings.model,
         "prompts_sha256": prompts_sha256(),
+        "code_sha256": code_sha256(*BRIEFING_CODE),
         "schema_version": SCHEMA_VERSION,
         "mode": settings.mode,
         "lang": settings.lang,

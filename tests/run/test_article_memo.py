@@ -18,6 +18,8 @@ from summarize.article.load import TextMeta, load_article, read_meta
 from summarize.run import cache as cache_module
 from summarize.run.cache import ArticleMemo, BriefingCache, memo_key
 
+from summarize._data import code_sha256
+
 from ..conftest import SEEDS
 from ..support.fakes import Scripted
 
@@ -162,9 +164,11 @@ def test_the_reader_fingerprint_follows_the_code_that_reads_a_text(monkeypatch: 
             monkeypatch.setattr(Path, "read_bytes",
                                 lambda self, e=edited: real(self) + (b"#" if self.as_posix().endswith(e) else b""))
             load_module.reader_sha256.cache_clear()
+            code_sha256.cache_clear()
             assert load_module.reader_sha256() != before, edited
             monkeypatch.undo()
     finally:
         load_module.reader_sha256.cache_clear()
+        code_sha256.cache_clear()
     assert read_meta(TEXT) == TextMeta(title="Pistorius prüft den Kauf neuer Systeme", source="EXAMPLE-NEWS.de",
                                        published=dt.date(2025, 10, 17), language="de")

@@ -160,6 +160,42 @@ def test_key_follows_the_content_of_every_prompt_file(tmp_path: Path, monkeypatc
         cache_module.prompts_sha256.cache_clear()
 
 
+def test_key_follows_the_code_that_makes_a_briefing(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """An edit of a word list or of the grounding code is a miss (an upgrade never serves stale briefings);
+    an edit of the renderer is not (it does not change a briefing)."""
+    import shutil
+
+    from summarize import _data
+
+    package = tmp_path / "summarize"
+    shutil.copytree(Path(_data.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(_data.data_dir("prompts"), tmp_path / "prompts")  # beside the package, as in a checkout
+    monkeypatch.setattr(_data, "_PACKAGE", package)
+    path = tmp_path / "x.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    article = load_article(path)
+
+    def key() -> str:
+        _data.code_sha256.cache_clear()
+        return cache_key(article, _settings())
+
+    base = key()
+    try:
+        assert key() == base
+        renderer = package / "render" / "markdown.py"
+        renderer.write_text(renderer.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+        assert key() == base
+        cues = package / "data" / "cues.json"
+        cues.write_text(cues.read_text(encoding="utf-8") + " ", encoding="utf-8")
+        edited = key()
+        assert edited != base
+        grounder = package / "briefing" / "grounder.py"
+        grounder.write_text(grounder.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+        assert key() not in (base, edited)
+    finally:
+        _data.code_sha256.cache_clear()
+
+
 def test_a_cached_briefing_whose_quotes_left_their_offsets_is_not_served(tmp_path: Path) -> None:
     inbox, cache = _inbox(tmp_path, 1), BriefingCache(tmp_path / "cache")
     server = Scripted(respond=_answers)
