@@ -8,17 +8,15 @@ Start-up stays cheap: this module imports typer and the options only; each comma
 parts it needs (the model client, openai and instructor, load only when a command runs).
 
 The process is the command's only when :func:`main` starts it: then, and only then, the cyclic garbage
-collector is tuned for a short command (see :data:`GC_YOUNG`); ``app()`` called in-process leaves it alone.
+collector is tuned for a short command (see :data:`.command.GC_YOUNG`); ``app()`` called in-process leaves it
+alone.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import signal
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -31,13 +29,15 @@ from .options import (
     MaxCharsOpt, MaxFilesOpt, ModelOpt, ModeOpt, NoCacheOpt, NoHistoryOpt, OutOpt, PathsArg, PollOpt, PricesOpt,
     QuietOpt, RecordOpt, ReplayOpt, RootOpt, TimeoutOpt,
 )
+from .command import (  # noqa: F401  (the exit codes are part of the command's face)
+    EXIT_FAILED, EXIT_FATAL, EXIT_INTERRUPTED, EXIT_USAGE, _freeze_startup, _own_process_gc, _passes,
+    _raise_interrupt, _resolver, _settings, _usage_errors,
+)
 from .daily_cmd import register as register_daily
 from .history_cmd import register as register_history
 from .report import err
 
 if TYPE_CHECKING:
-    from ..run.pipeline import Passes
-    from ..settings import Settings
     from .routine import Routine
 
 app = typer.Typer(
@@ -64,54 +64,6 @@ def _main(
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Turn news articles into grounded briefings and one cross-source digest."""
-
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_FATAL = 3
-EXIT_INTERRUPTED = 130
-
-
-@contextlib.contextmanager
-def _usage_errors() -> Iterator[None]:
-    """A caller's mistake (:class:`~summarize.errors.UsageError`): its message names the fix; exit 2."""
-    from ..errors import UsageError
-
-    try:
-        yield
-    except UsageError as exc:
-        err(str(exc))
-        raise typer.Exit(EXIT_USAGE) from None
-
-
-def _raise_interrupt(signum: int, frame: object) -> None:
-    """SIGTERM ends a run like Ctrl-C: finished briefings are kept, the rest is left for a rerun."""
-    raise KeyboardInterrupt
-
-
-def _settings(model, base_url, mode, lang, record, replay, chunk_chars=None, depth=None, max_chars=None,  # noqa: ANN001
-              timeout=None, env=None) -> Settings:
-    from ..settings import resolve_settings
-
-    settings = resolve_settings(model=model, base_url=base_url, mode=mode, lang=lang, record=record, replay=replay,
-                                chunk_chars=chunk_chars, depth=depth, max_chars=max_chars, timeout=timeout, env=env)
-    settings.check_reachable()
-    return settings
-
-
-def _passes(events: str, headline: bool) -> Passes:
-    from ..errors import UsageError
-    from ..run.pipeline import Passes
-
-    if events not in ("rules", "model"):
-        raise UsageError(f"--events {events!r}: use 'rules' or 'model'")
-    return Passes(events=events == "model", headline=headline)
-
-
-def _resolver(aliases: Path | None):  # noqa: ANN202
-    from ..digest.entities import Resolver, load_aliases
-
-    return Resolver(load_aliases(aliases)) if aliases else None
-
 
 @app.command()
 def digest(
@@ -177,28 +129,6 @@ def digest(
     started = time.monotonic()
     result, view = _digest_run(r, settings, run_args, quiet=quiet, batch=batch, poll_interval=poll_interval)
     _digest_report(result, view, r, started=started, concurrency=concurrency)
-
-
-# The cyclic garbage collector of a process of our own (main(), not the in-process app() of tests or another
-# program). A command is short and its objects live until it exits: start-up's modules, classes and schemas,
-# then the run's briefings and digest. With Python's defaults (a young generation of 700 objects) a warm rerun
-# of 200 cached articles made ~240 collections, two of them full passes over everything, a fifth of its time.
-GC_YOUNG = 10_000  # objects allocated between young collections (Python's default: 700)
-_OWN_PROCESS = False
-
-
-def _own_process_gc() -> None:
-    """main(): collect young objects less often (:data:`GC_YOUNG`); older generations keep their thresholds."""
-    global _OWN_PROCESS
-    _OWN_PROCESS = True
-    gc.set_threshold(GC_YOUNG, *gc.get_threshold()[1:])
-
-
-def _freeze_startup() -> None:
-    """Before a run, in a process of our own: move what start-up made out of the collector's passes
-    (``gc.freeze``); it lives until exit anyway. Called in-process, the host's collector is left alone."""
-    if _OWN_PROCESS:
-        gc.freeze()
 
 
 def _digest_run(r: Routine, settings, run_args, *, quiet, batch, poll_interval):  # noqa: ANN001, ANN202

@@ -70,7 +70,7 @@ def register(app: typer.Typer) -> None:
         """
         from ..errors import InputError, UsageError
         from ..sync import run_main
-        from .cli import (EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, _freeze_startup, _passes, _resolver, _settings,
+        from .command import (EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, _freeze_startup, _passes, _resolver, _settings,
                           _usage_errors)
         from ..llm.watch import server_watch
         from ..render.files import check_writable
@@ -139,7 +139,7 @@ def _daily_sources(r: Routine, day: dt.date, undated: str, settings, cache_dir, 
 
 def _daily_report(result, r: Routine, quiet: bool) -> None:  # noqa: ANN001
     from ..run.daily import write_daily
-    from .cli import EXIT_FAILED, EXIT_FATAL
+    from .command import EXIT_FAILED, EXIT_FATAL
     from .routine import record, render, requests_of
 
     page = None
