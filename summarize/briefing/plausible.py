@@ -95,7 +95,8 @@ def weapon_problem(weapon: WeaponDraft) -> str | None:
 # from a German article instead of written in English.
 _GERMAN_WORDS = frozenset(
     "der die das und nicht mit für über ist wird werden zu von den dem ein eine einen sich auf auch als bei "
-    "nach wurde hat haben soll sollen noch wie aus im am zum zur dass ob wir sie es des eines einer".split()
+    "nach wurde hat haben soll sollen noch wie aus im am zum zur dass ob wir sie es des eines einer "
+    "sagte sagt sagten wird wurden kann könnte muss sind waren hatte gibt gab welche welcher warum wann".split()  # not "war"
 )
 
 
