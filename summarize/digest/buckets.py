@@ -19,24 +19,47 @@ MAX_SUPPORT_PER_ITEM = 50
 
 
 class Bucket:
-    """Accumulates one digest item across briefings, in first-seen order."""
+    """Accumulates one digest item across briefings, in first-seen order.
+
+    The reports are kept as two parallel lists (``article_ids[k]`` reported ``members[k]``), not as one
+    ``(article id, item)`` tuple per report: at 100,000 briefings that is a million fewer objects for the
+    cyclic collector to walk. :meth:`pairs` gives them back together."""
+
+    __slots__ = ("order", "article_ids", "members", "_articles")
 
     def __init__(self, order: int) -> None:
         self.order = order
-        self.items: list[tuple[str, Actor | Decision | Weapon | OpenQuestion]] = []
+        self.article_ids: list[str] = []
+        self.members: list[Actor | Decision | Weapon | OpenQuestion] = []
+        self._articles: list[str] | None = None
 
     def add(self, article_id: str, item: Actor | Decision | Weapon | OpenQuestion) -> None:
-        self.items.append((article_id, item))
+        self.article_ids.append(article_id)
+        self.members.append(item)
+        self._articles = None
+
+    def extend(self, other: Bucket) -> None:
+        """Take ``other``'s reports after this one's."""
+        self.article_ids.extend(other.article_ids)
+        self.members.extend(other.members)
+        self._articles = None
+
+    def pairs(self) -> Iterable[tuple[str, Actor | Decision | Weapon | OpenQuestion]]:
+        """``(article id, item)`` per report, in order."""
+        return zip(self.article_ids, self.members)
 
     @property
     def articles(self) -> list[str]:
-        return sorted({a for a, _ in self.items})
+        """The distinct article ids, sorted (a fresh list each time; computed once per change)."""
+        if self._articles is None:
+            self._articles = sorted(set(self.article_ids))
+        return list(self._articles)
 
     def support(self) -> list[Support]:
         out: list[Support] = []
         per_article: dict[str, int] = {}
         taken: set[tuple[str, int]] = set()  # (article, start) already quoted: a set, not a scan (10k briefings)
-        for article_id, item in self.items:
+        for article_id, item in zip(self.article_ids, self.members):
             if len(out) >= MAX_SUPPORT_PER_ITEM:
                 break
             for ev in item.evidence:
@@ -74,12 +97,12 @@ def group(
             buckets[k].add(briefing.article.id, item)
 
     def order(b: Bucket) -> tuple[bool, int, int]:
-        return (bool(last and last(b.items[0][1])), -sources(b.articles), b.order)
+        return (bool(last and last(b.members[0])), -sources(b.articles), b.order)
 
     return sorted(buckets.values(), key=order)
 
 
-def by_source(items: list[tuple[str, Actor | Weapon]], detail: Callable) -> dict[str, list[str]]:
+def by_source(items: Iterable[tuple[str, Actor | Weapon]], detail: Callable) -> dict[str, list[str]]:
     """Article id -> the distinct "written as (detail)" forms of one entity in that article."""
     out: dict[str, dict[str, None]] = {}
     for article_id, item in items:

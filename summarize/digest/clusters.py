@@ -102,7 +102,7 @@ def event_kind(what: str) -> str | None:
 
 
 def bucket_day(bucket: Bucket, published: dict) -> dt.date | None:
-    days = [d for a, item in bucket.items if (d := _item_day(a, item, published)) is not None]  # type: ignore[arg-type]
+    days = [d for a, item in bucket.pairs() if (d := _item_day(a, item, published)) is not None]  # type: ignore[arg-type]
     return min(days) if days else None
 
 
@@ -137,7 +137,7 @@ def split_by_day(buckets: list[Bucket], published: dict, clusters: DecisionClust
     out: list[Bucket] = []
     for bucket in buckets:
         parts: list[tuple[str, dt.date | None, set[str], Bucket, str]] = []
-        for article_id, item in bucket.items:
+        for article_id, item in bucket.pairs():
             day = _item_day(article_id, item, published)  # type: ignore[arg-type]
             people = {clusters.who_key(p) for p in (item.participants or [item.who])}  # type: ignore[union-attr]
             what = norm(item.what)  # type: ignore[union-attr]
@@ -171,9 +171,9 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
     groups: list[list] = []  # [bucket, people, day, articles, what]
     index: dict[tuple[str, str], list[int]] = {}
     for bucket in buckets:
-        decision = bucket.items[0][1]
+        decision = bucket.members[0]
         kind = event_kind(decision.what)  # type: ignore[union-attr]
-        people = {clusters.who_key(p) for _, d in bucket.items for p in (d.participants or [d.who])}  # type: ignore[union-attr]
+        people = {clusters.who_key(p) for d in bucket.members for p in (d.participants or [d.who])}  # type: ignore[union-attr]
         day = bucket_day(bucket, published)
         articles = set(bucket.articles)
         what = norm(decision.what)  # type: ignore[union-attr]
@@ -198,7 +198,7 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
             target = len(groups) - 1
         else:
             group = groups[target]
-            group[0].items.extend(bucket.items)
+            group[0].extend(bucket)
             group[3] |= articles
             people = people - group[1]
             group[1] |= people
@@ -289,7 +289,7 @@ def join_hints(buckets: list[Bucket], hints: EventHints) -> tuple[list[Bucket], 
         root = find(i)
         if root not in joined:
             joined[root] = Bucket(bucket.order)
-        joined[root].items.extend(bucket.items)
+        joined[root].extend(bucket)
     for root, aspect in flag_roots:
         if root is not None:
             flagged.setdefault(id(joined[find(root)]), aspect)

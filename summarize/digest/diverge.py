@@ -53,9 +53,9 @@ _NOT_UNITS = {"und", "oder", "and", "or", "der", "die", "das", "den", "dem", "th
 _DATE_WORD = re.compile("^(?:" + "|".join(MONTH_NAMES) + ")", re.IGNORECASE)  # full names: "Mar" is not one
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reported:
-    """One article's report of a digest item (the unit the rules compare)."""
+    """One article's report of a digest item (the unit the rules compare; slots: one per report, no ``__dict__``)."""
 
     article_id: str
     item: Decision | Weapon

@@ -14,7 +14,7 @@ Modules: :mod:`.buckets` (items grouped by key, their quotes), :mod:`.clusters` 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from ..models import (
@@ -80,7 +80,7 @@ def question_key(question: OpenQuestion) -> str:
     return norm(question.question)
 
 
-def _timeline_events(items: list, published: dict, sources: Callable[[list[str]], int] = len) -> list[TimelineEvent]:  # noqa: ANN001
+def _timeline_events(items: Iterable, published: dict, sources: Callable[[list[str]], int] = len) -> list[TimelineEvent]:  # noqa: ANN001
     """One event per date of a merged decision, with the articles that state it. The date is read from the
     decision's located evidence quote (explicit, or relative to the publication date), never taken from the
     model's ``date`` field, which can be invented."""
@@ -141,7 +141,7 @@ def _merge(
     weapon_buckets = group(briefings, "weapons", resolver.weapon_key, last=resolver.is_generic_weapon, sources=n_sources)
     weapons = _weapons(weapon_buckets, resolver, n_sources)
     questions = [
-        DigestQuestion(question=b.items[0][1].question, articles=b.articles,  # type: ignore[union-attr]
+        DigestQuestion(question=b.members[0].question, articles=b.articles,  # type: ignore[union-attr]
                        count=n_sources(b.articles), support=b.support())
         for b in group(briefings, "open_questions", QuestionClusters().key, sources=n_sources)
     ]
@@ -167,14 +167,14 @@ def _merge(
 def _actors(briefings: Sequence[Briefing], resolver: Resolver, n_sources: Sources) -> list[DigestActor]:
     actors = []
     for b in group(briefings, "actors", resolver.actor_key, sources=n_sources):
-        items: list[Actor] = [i for _, i in b.items]  # type: ignore[misc]
+        items: list[Actor] = b.members  # type: ignore[assignment]
         actors.append(
             DigestActor(
                 name=most_common([resolver.canonical_actor(i) for i in items]),
                 kind=most_common([i.kind for i in items]),  # type: ignore[arg-type]
                 names_as_written=unique(i.name_as_written for i in items),
                 roles=unique(i.role for i in items),
-                by_source=by_source(b.items, lambda i: i.role),  # type: ignore[arg-type]
+                by_source=by_source(b.pairs(), lambda i: i.role),  # type: ignore[arg-type]
                 articles=b.articles, count=n_sources(b.articles), support=b.support(),
             )
         )
@@ -207,8 +207,8 @@ def _decision_buckets(
 def _decisions(buckets: list[Bucket], published: dict, n_sources: Sources) -> tuple[list[DigestDecision], list[TimelineEvent]]:
     decisions, timeline = [], []
     for b in buckets:
-        ds: list[Decision] = [i for _, i in b.items]  # type: ignore[misc]
-        timeline.extend(_timeline_events(b.items, published, n_sources))
+        ds: list[Decision] = b.members  # type: ignore[assignment]
+        timeline.extend(_timeline_events(b.pairs(), published, n_sources))
         decisions.append(
             DigestDecision(
                 who=ds[0].who, what=ds[0].what,
@@ -223,14 +223,14 @@ def _decisions(buckets: list[Bucket], published: dict, n_sources: Sources) -> tu
 def _weapons(buckets: list[Bucket], resolver: Resolver, n_sources: Sources) -> list[DigestWeapon]:
     weapons = []
     for b in buckets:
-        ws: list[Weapon] = [i for _, i in b.items]  # type: ignore[misc]
+        ws: list[Weapon] = b.members  # type: ignore[assignment]
         weapons.append(
             DigestWeapon(
                 name=most_common([resolver.canonical_weapon(w) for w in ws], prefer_short=True),
                 category=most_common([w.category for w in ws]),
                 names_as_written=unique(w.name_as_written for w in ws),
                 statuses=list(dict.fromkeys(w.status for w in ws)),
-                by_source=by_source(b.items, lambda w: w.status),  # type: ignore[arg-type]
+                by_source=by_source(b.pairs(), lambda w: w.status),  # type: ignore[arg-type]
                 articles=b.articles, count=n_sources(b.articles), support=b.support(),
             )
         )
@@ -245,16 +245,16 @@ def _divergences(
     sources = {b.article.id: b.article.source for b in briefings}
     published = {b.article.id: b.article.published for b in briefings}
 
-    def one_per_source(items: list) -> list[Reported]:  # noqa: ANN001
+    def one_per_source(items: Iterable) -> list[Reported]:  # noqa: ANN001
         """A source disagrees with other sources, not with its near copies: one article per source."""
         speaker: dict[str, str] = {}
         return [Reported(a, i) for a, i in items if speaker.setdefault(source_of.get(a, a), a) == a]
 
     reports = [
-        ItemReports(d.id, f"{d.who}: {d.what}", "decision", one_per_source(b.items))
+        ItemReports(d.id, f"{d.who}: {d.what}", "decision", one_per_source(b.pairs()))
         for d, b in zip(decisions, decision_buckets)
     ] + [
-        ItemReports(w.id, w.name, "weapon", one_per_source(b.items))
+        ItemReports(w.id, w.name, "weapon", one_per_source(b.pairs()))
         for w, b in zip(weapons, weapon_buckets)
     ]
     divergences = find_divergences(reports, sources=sources, published=published, tone=tone)
