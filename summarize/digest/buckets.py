@@ -9,13 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from ..models import Actor, Briefing, Decision, OpenQuestion, Support, Weapon
+from ..models import Actor, Briefing, Decision, Evidence, OpenQuestion, Support, Weapon
 from ..text.normalise import fold as norm  # the grouping key: one place for it
 
 MAX_SUPPORT_PER_ARTICLE = 2
 # Quotes kept per digest item: every supporting article stays in ``articles``, but an actor named in
 # thousands of articles keeps its first 50 quotes, not 20,000 (output size, and merge time at scale).
 MAX_SUPPORT_PER_ITEM = 50
+
+# Every field of a Support is always given, so one set of field names serves them all (pydantic keeps one
+# per model otherwise: a second object per quote for the cyclic collector to walk, and setting a field
+# only adds a name the set already has).
+_SUPPORT_FIELDS = set(Support.model_fields)
+
+
+def support_of(article_id: str, ev: Evidence) -> Support:
+    """The Support of a located quote: built from validated Evidence, so not validated again (100,000
+    briefings make some 700,000 of these)."""
+    return Support.model_construct(_SUPPORT_FIELDS, article_id=article_id, quote=ev.quote, start=ev.start, end=ev.end)
 
 
 class Bucket:
@@ -55,7 +66,10 @@ class Bucket:
             self._articles = sorted(set(self.article_ids))
         return list(self._articles)
 
-    def support(self) -> list[Support]:
+    def support(self, made: dict[tuple[str, int], Support] | None = None) -> list[Support]:
+        """The item's quotes, at most :data:`MAX_SUPPORT_PER_ARTICLE` per article and
+        :data:`MAX_SUPPORT_PER_ITEM` in all; each is also filed in ``made`` under ``(article id, id(evidence))``
+        when given, for other lists of the same quotes to share (the timeline's)."""
         out: list[Support] = []
         per_article: dict[str, int] = {}
         taken: set[tuple[str, int]] = set()  # (article, start) already quoted: a set, not a scan (10k briefings)
@@ -69,8 +83,9 @@ class Bucket:
                     continue
                 taken.add((article_id, ev.start))
                 per_article[article_id] = per_article.get(article_id, 0) + 1
-                # built from validated Evidence: skip re-validation (10k briefings make ~100k of these)
-                out.append(Support.model_construct(article_id=article_id, quote=ev.quote, start=ev.start, end=ev.end))
+                out.append(support := support_of(article_id, ev))
+                if made is not None:
+                    made[(article_id, id(ev))] = support
         return out
 
 

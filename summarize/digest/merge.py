@@ -28,6 +28,7 @@ from ..models import (
     DigestQuestion,
     DigestWeapon,
     DivergenceAspect,
+    Evidence,
     Failure,
     OpenQuestion,
     Support,
@@ -36,7 +37,8 @@ from ..models import (
     Weapon,
 )
 from ..text.dates import decision_date
-from .buckets import MAX_SUPPORT_PER_ARTICLE, MAX_SUPPORT_PER_ITEM, Bucket, by_source, group, most_common, norm, unique
+from .buckets import (MAX_SUPPORT_PER_ARTICLE, MAX_SUPPORT_PER_ITEM, Bucket, by_source, group, most_common, norm,
+                      support_of, unique)
 from .clusters import (
     CLUSTER_THRESHOLD,
     EventHints,
@@ -80,10 +82,18 @@ def question_key(question: OpenQuestion) -> str:
     return norm(question.question)
 
 
-def _timeline_events(items: Iterable, published: dict, sources: Callable[[list[str]], int] = len) -> list[TimelineEvent]:  # noqa: ANN001
+def _shared(made: dict[tuple[str, int], Support], article_id: str, ev: Evidence) -> Support:
+    found = made.get((article_id, id(ev)))
+    return found if found is not None else support_of(article_id, ev)
+
+
+def _timeline_events(items: Iterable, published: dict, sources: Callable[[list[str]], int] = len,  # noqa: ANN001
+                     made: dict[tuple[str, int], Support] | None = None) -> list[TimelineEvent]:
     """One event per date of a merged decision, with the articles that state it. The date is read from the
     decision's located evidence quote (explicit, or relative to the publication date), never taken from the
-    model's ``date`` field, which can be invented."""
+    model's ``date`` field, which can be invented. A quote the decision's support already has
+    (``made``, see :meth:`Bucket.support`) is shared, not made again."""
+    made = made if made is not None else {}
     by_date: dict[tuple[str, str], list[tuple[str, Decision, str]]] = {}
     for article_id, decision in items:
         when = decision_date(decision.evidence[0].quote, decision.date, published.get(article_id))
@@ -93,8 +103,7 @@ def _timeline_events(items: Iterable, published: dict, sources: Callable[[list[s
     events = []
     for (iso, precision), rows in by_date.items():
         articles = sorted({a for a, _, _ in rows})
-        support = [Support(article_id=a, quote=d.evidence[0].quote, start=d.evidence[0].start, end=d.evidence[0].end)
-                   for a, d, _ in rows]
+        support = [_shared(made, a, d.evidence[0]) for a, d, _ in rows]
         events.append(TimelineEvent(
             date=iso, precision=precision, stated=list(dict.fromkeys(t for _, _, t in rows)),  # type: ignore[arg-type]
             who=rows[0][1].who, what=rows[0][1].what, articles=articles, count=sources(articles), support=support,
@@ -208,13 +217,15 @@ def _decisions(buckets: list[Bucket], published: dict, n_sources: Sources) -> tu
     decisions, timeline = [], []
     for b in buckets:
         ds: list[Decision] = b.members  # type: ignore[assignment]
-        timeline.extend(_timeline_events(b.pairs(), published, n_sources))
+        made: dict[tuple[str, int], Support] = {}
+        support = b.support(made)
+        timeline.extend(_timeline_events(b.pairs(), published, n_sources, made))
         decisions.append(
             DigestDecision(
                 who=ds[0].who, what=ds[0].what,
                 statuses=list(dict.fromkeys(d.status for d in ds)),
                 dates=unique(d.date for d in ds),
-                articles=b.articles, count=n_sources(b.articles), support=b.support(),
+                articles=b.articles, count=n_sources(b.articles), support=support,
             )
         )
     return decisions, timeline
