@@ -45,6 +45,17 @@ def test_decision_clusters_take_the_first_cluster_that_fits_not_the_best() -> No
     assert len(set(keys)) > MAX_CLUSTERS_PER_ACTOR  # the 64-cluster bound was reached
 
 
+def test_decision_clusters_repeated_texts_keep_the_plain_rule() -> None:
+    """Texts asked again (answered from memory) get the key the plain rule gives, also past the 64-cluster bound."""
+    rnd = random.Random(11)
+    pool = [" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(1, 6))) for _ in range(300)] + ["", "..."]
+    texts = [rnd.choice(pool) for _ in range(3000)]
+    clusters = DecisionClusters(Resolver())
+    keys = [clusters.key_for("Anna", t) for t in texts]
+    assert keys == _reference_decision_keys(texts)
+    assert len(set(keys)) > MAX_CLUSTERS_PER_ACTOR
+
+
 def test_question_clusters_match_the_plain_rule() -> None:
     rnd = random.Random(5)
     questions = [" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(2, 8))) + "?" for _ in range(500)]

@@ -53,6 +53,10 @@ class DecisionClusters:
         self._clusters: dict[str, list[tuple[str, str]]] = {}  # who-key -> [(representative text, key)]
         self._texts: dict[str, list[str]] = {}  # who-key -> the representative texts alone
         self._who: dict[str, str] = {}
+        # (who-key, text) -> key, for texts whose answer can no longer change: the first hit among the first
+        # MAX_CLUSTERS_PER_ACTOR clusters stays the first hit (clusters are only appended), and a text that
+        # started a cluster within them finds itself (or an earlier hit) again
+        self._seen: dict[tuple[str, str], str] = {}
 
     def who_key(self, who: str) -> str:
         if who not in self._who:
@@ -66,14 +70,20 @@ class DecisionClusters:
         """Cluster key of a decision given by its decider's name and its English description."""
         who = self.who_key(who_name)
         text = norm(what)
+        seen = self._seen.get((who, text))
+        if seen is not None:
+            return seen
         clusters = self._clusters.setdefault(who, [])
         texts = self._texts.setdefault(who, [])
         first = _first_at_least(text, texts[:MAX_CLUSTERS_PER_ACTOR], CLUSTER_THRESHOLD)
         if first is not None:
-            return clusters[first][1]
-        key = f"{who}|{len(clusters)}"
-        clusters.append((text, key))
-        texts.append(text)
+            key = clusters[first][1]
+        else:
+            first, key = len(clusters), f"{who}|{len(clusters)}"
+            clusters.append((text, key))
+            texts.append(text)
+        if first < MAX_CLUSTERS_PER_ACTOR and fuzz.token_set_ratio(text, text) >= CLUSTER_THRESHOLD:
+            self._seen[(who, text)] = key  # (a text too short to match itself, "", is asked again)
         return key
 
 
