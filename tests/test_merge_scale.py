@@ -78,3 +78,16 @@ def test_question_clusters_match_the_plain_rule() -> None:
             exact[text] = key
         want.append(exact[text])
     assert got == want and len(set(got)) < len(got)
+
+
+def test_merged_items_built_without_revalidation_are_valid() -> None:
+    """The merge builds its items from validated briefing items without validating them again: what it
+    builds must pass validation all the same, and dump the same after it."""
+    from summarize.models import Digest
+
+    from .support.large_digest import large_digest
+
+    digest = large_digest(300)
+    dumped = digest.model_dump_json()
+    assert Digest.model_validate_json(dumped).model_dump_json() == dumped
+    assert Digest.model_validate(digest.model_dump()).model_dump_json() == dumped

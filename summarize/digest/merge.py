@@ -8,6 +8,10 @@ Every digest item keeps, per supporting article (up to MAX_SUPPORT_PER_ITEM quot
 digest without one. Ordering: most supporting articles first, then order of first appearance
 (generic weapons after all named ones).
 
+The digest's items are built with ``model_construct`` from the briefings' validated items (their fields
+are copies, counts, sorted ids and located quotes of those): validating them again cost a tenth of the
+merge at scale and copied every list once more. ``tests/test_merge_scale.py`` checks they validate.
+
 Modules: :mod:`.buckets` (items grouped by key, their quotes), :mod:`.clusters` (events and questions),
 :mod:`.entities` (actors and weapons), :mod:`.diverge` (divergences); this one puts the digest together.
 """
@@ -104,7 +108,7 @@ def _timeline_events(items: Iterable, published: dict, sources: Callable[[list[s
     for (iso, precision), rows in by_date.items():
         articles = sorted({a for a, _, _ in rows})
         support = [_shared(made, a, d.evidence[0]) for a, d, _ in rows]
-        events.append(TimelineEvent(
+        events.append(TimelineEvent.model_construct(
             date=iso, precision=precision, stated=list(dict.fromkeys(t for _, _, t in rows)),  # type: ignore[arg-type]
             who=rows[0][1].who, what=rows[0][1].what, articles=articles, count=sources(articles), support=support,
         ))
@@ -150,7 +154,7 @@ def _merge(
     weapon_buckets = group(briefings, "weapons", resolver.weapon_key, last=resolver.is_generic_weapon, sources=n_sources)
     weapons = _weapons(weapon_buckets, resolver, n_sources)
     questions = [
-        DigestQuestion(question=b.members[0].question, articles=b.articles,  # type: ignore[union-attr]
+        DigestQuestion.model_construct(question=b.members[0].question, articles=b.articles,  # type: ignore[union-attr]
                        count=n_sources(b.articles), support=b.support())
         for b in group(briefings, "open_questions", QuestionClusters().key, sources=n_sources)
     ]
@@ -178,7 +182,7 @@ def _actors(briefings: Sequence[Briefing], resolver: Resolver, n_sources: Source
     for b in group(briefings, "actors", resolver.actor_key, sources=n_sources):
         items: list[Actor] = b.members  # type: ignore[assignment]
         actors.append(
-            DigestActor(
+            DigestActor.model_construct(
                 name=most_common([resolver.canonical_actor(i) for i in items]),
                 kind=most_common([i.kind for i in items]),  # type: ignore[arg-type]
                 names_as_written=unique(i.name_as_written for i in items),
@@ -221,7 +225,7 @@ def _decisions(buckets: list[Bucket], published: dict, n_sources: Sources) -> tu
         support = b.support(made)
         timeline.extend(_timeline_events(b.pairs(), published, n_sources, made))
         decisions.append(
-            DigestDecision(
+            DigestDecision.model_construct(
                 who=ds[0].who, what=ds[0].what,
                 statuses=list(dict.fromkeys(d.status for d in ds)),
                 dates=unique(d.date for d in ds),
@@ -236,7 +240,7 @@ def _weapons(buckets: list[Bucket], resolver: Resolver, n_sources: Sources) -> l
     for b in buckets:
         ws: list[Weapon] = b.members  # type: ignore[assignment]
         weapons.append(
-            DigestWeapon(
+            DigestWeapon.model_construct(
                 name=most_common([resolver.canonical_weapon(w) for w in ws], prefer_short=True),
                 category=most_common([w.category for w in ws]),
                 names_as_written=unique(w.name_as_written for w in ws),
