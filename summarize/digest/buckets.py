@@ -42,7 +42,7 @@ class Bucket:
         self.order = order
         self.article_ids: list[str] = []
         self.members: list[Actor | Decision | Weapon | OpenQuestion] = []
-        self._articles: list[str] | None = None
+        self._articles: tuple[str, ...] | None = None  # a tuple of strings: the collector stops tracking it
 
     def add(self, article_id: str, item: Actor | Decision | Weapon | OpenQuestion) -> None:
         self.article_ids.append(article_id)
@@ -63,7 +63,7 @@ class Bucket:
     def articles(self) -> list[str]:
         """The distinct article ids, sorted (a fresh list each time; computed once per change)."""
         if self._articles is None:
-            self._articles = sorted(set(self.article_ids))
+            self._articles = tuple(sorted(set(self.article_ids)))
         return list(self._articles)
 
     def support(self, made: dict[tuple[str, int], Support] | None = None) -> list[Support]:

@@ -157,7 +157,10 @@ def split_by_day(buckets: list[Bucket], published: dict, clusters: DecisionClust
                 home = (article_id, day, set(people), Bucket(bucket.order), what)
                 parts.append(home)
             home[3].add(article_id, item)
-        out.extend(part[3] for part in parts)
+        if len(parts) == 1:
+            out.append(bucket)  # one part: the bucket as it was (the same reports in the same order)
+        else:
+            out.extend(part[3] for part in parts)
     return out
 
 
