@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from ..models import Actor, Briefing, Decision, OpenQuestion, Support, Weapon
+from ..models import Actor, Briefing, Decision, Evidence, OpenQuestion, Support, Weapon
 from ..text.normalise import fold as norm  # the grouping key: one place for it
 
 MAX_SUPPORT_PER_ARTICLE = 2
@@ -17,26 +17,63 @@ MAX_SUPPORT_PER_ARTICLE = 2
 # thousands of articles keeps its first 50 quotes, not 20,000 (output size, and merge time at scale).
 MAX_SUPPORT_PER_ITEM = 50
 
+# Every field of a Support is always given, so one set of field names serves them all (pydantic keeps one
+# per model otherwise: a second object per quote for the cyclic collector to walk, and setting a field
+# only adds a name the set already has).
+_SUPPORT_FIELDS = set(Support.model_fields)
+
+
+def support_of(article_id: str, ev: Evidence) -> Support:
+    """The Support of a located quote: built from validated Evidence, so not validated again (100,000
+    briefings make some 700,000 of these)."""
+    return Support.model_construct(_SUPPORT_FIELDS, article_id=article_id, quote=ev.quote, start=ev.start, end=ev.end)
+
 
 class Bucket:
-    """Accumulates one digest item across briefings, in first-seen order."""
+    """Accumulates one digest item across briefings, in first-seen order.
+
+    The reports are kept as two parallel lists (``article_ids[k]`` reported ``members[k]``), not as one
+    ``(article id, item)`` tuple per report: at 100,000 briefings that is a million fewer objects for the
+    cyclic collector to walk. :meth:`pairs` gives them back together."""
+
+    __slots__ = ("order", "article_ids", "members", "_articles")
 
     def __init__(self, order: int) -> None:
         self.order = order
-        self.items: list[tuple[str, Actor | Decision | Weapon | OpenQuestion]] = []
+        self.article_ids: list[str] = []
+        self.members: list[Actor | Decision | Weapon | OpenQuestion] = []
+        self._articles: tuple[str, ...] | None = None  # a tuple of strings: the collector stops tracking it
 
     def add(self, article_id: str, item: Actor | Decision | Weapon | OpenQuestion) -> None:
-        self.items.append((article_id, item))
+        self.article_ids.append(article_id)
+        self.members.append(item)
+        self._articles = None
+
+    def extend(self, other: Bucket) -> None:
+        """Take ``other``'s reports after this one's."""
+        self.article_ids.extend(other.article_ids)
+        self.members.extend(other.members)
+        self._articles = None
+
+    def pairs(self) -> Iterable[tuple[str, Actor | Decision | Weapon | OpenQuestion]]:
+        """``(article id, item)`` per report, in order."""
+        return zip(self.article_ids, self.members)
 
     @property
     def articles(self) -> list[str]:
-        return sorted({a for a, _ in self.items})
+        """The distinct article ids, sorted (a fresh list each time; computed once per change)."""
+        if self._articles is None:
+            self._articles = tuple(sorted(set(self.article_ids)))
+        return list(self._articles)
 
-    def support(self) -> list[Support]:
+    def support(self, made: dict[tuple[str, int], Support] | None = None) -> list[Support]:
+        """The item's quotes, at most :data:`MAX_SUPPORT_PER_ARTICLE` per article and
+        :data:`MAX_SUPPORT_PER_ITEM` in all; each is also filed in ``made`` under ``(article id, id(evidence))``
+        when given, for other lists of the same quotes to share (the timeline's)."""
         out: list[Support] = []
         per_article: dict[str, int] = {}
         taken: set[tuple[str, int]] = set()  # (article, start) already quoted: a set, not a scan (10k briefings)
-        for article_id, item in self.items:
+        for article_id, item in zip(self.article_ids, self.members):
             if len(out) >= MAX_SUPPORT_PER_ITEM:
                 break
             for ev in item.evidence:
@@ -46,8 +83,9 @@ class Bucket:
                     continue
                 taken.add((article_id, ev.start))
                 per_article[article_id] = per_article.get(article_id, 0) + 1
-                # built from validated Evidence: skip re-validation (10k briefings make ~100k of these)
-                out.append(Support.model_construct(article_id=article_id, quote=ev.quote, start=ev.start, end=ev.end))
+                out.append(support := support_of(article_id, ev))
+                if made is not None:
+                    made[(article_id, id(ev))] = support
         return out
 
 
@@ -74,12 +112,12 @@ def group(
             buckets[k].add(briefing.article.id, item)
 
     def order(b: Bucket) -> tuple[bool, int, int]:
-        return (bool(last and last(b.items[0][1])), -sources(b.articles), b.order)
+        return (bool(last and last(b.members[0])), -sources(b.articles), b.order)
 
     return sorted(buckets.values(), key=order)
 
 
-def by_source(items: list[tuple[str, Actor | Weapon]], detail: Callable) -> dict[str, list[str]]:
+def by_source(items: Iterable[tuple[str, Actor | Weapon]], detail: Callable) -> dict[str, list[str]]:
     """Article id -> the distinct "written as (detail)" forms of one entity in that article."""
     out: dict[str, dict[str, None]] = {}
     for article_id, item in items:

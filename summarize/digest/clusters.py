@@ -54,10 +54,10 @@ class DecisionClusters:
         self._clusters: dict[str, list[tuple[str, str]]] = {}  # who-key -> [(representative text, key)]
         self._texts: dict[str, list[str]] = {}  # who-key -> the representative texts alone
         self._who: dict[str, str] = {}
-        # (who-key, text) -> the cluster index a comparison gave and would give again: clusters are only
-        # appended, so the first match among the first MAX_CLUSTERS_PER_ACTOR stays the first (copies of one
-        # story repeat their descriptions; each repeat was a rapidfuzz scan)
-        self._seen: dict[tuple[str, str], int] = {}
+        # (who-key, text) -> key, for texts whose answer can no longer change: the first hit among the first
+        # MAX_CLUSTERS_PER_ACTOR clusters stays the first hit (clusters are only appended), and a text that
+        # started a cluster within them finds itself (or an earlier hit) again
+        self._seen: dict[tuple[str, str], str] = {}
 
     def who_key(self, who: str) -> str:
         if who not in self._who:
@@ -71,21 +71,20 @@ class DecisionClusters:
         """Cluster key of a decision given by its decider's name and its English description."""
         who = self.who_key(who_name)
         text = norm(what)
-        clusters = self._clusters.setdefault(who, [])
         seen = self._seen.get((who, text))
         if seen is not None:
-            return clusters[seen][1]
+            return seen
+        clusters = self._clusters.setdefault(who, [])
         texts = self._texts.setdefault(who, [])
         first = _first_at_least(text, texts[:MAX_CLUSTERS_PER_ACTOR], CLUSTER_THRESHOLD)
         if first is not None:
-            self._seen[(who, text)] = first
-            return clusters[first][1]
-        key = f"{who}|{len(clusters)}"
-        clusters.append((text, key))
-        texts.append(text)
-        # a new cluster: the same text finds it next time if it is within the compared ones and matches itself
-        if len(texts) <= MAX_CLUSTERS_PER_ACTOR and _first_at_least(text, [text], CLUSTER_THRESHOLD) == 0:
-            self._seen[(who, text)] = len(texts) - 1
+            key = clusters[first][1]
+        else:
+            first, key = len(clusters), f"{who}|{len(clusters)}"
+            clusters.append((text, key))
+            texts.append(text)
+        if first < MAX_CLUSTERS_PER_ACTOR and fuzz.token_set_ratio(text, text) >= CLUSTER_THRESHOLD:
+            self._seen[(who, text)] = key  # (a text too short to match itself, "", is asked again)
         return key
 
 
@@ -95,7 +94,7 @@ JOIN_MAX_DAYS = 3  # two reports of one event: their dates (stated, else publica
 
 
 def bucket_day(bucket: Bucket, published: dict) -> dt.date | None:
-    days = [d for a, item in bucket.items if (d := _item_day(a, item, published)) is not None]  # type: ignore[arg-type]
+    days = [d for a, item in bucket.pairs() if (d := _item_day(a, item, published)) is not None]  # type: ignore[arg-type]
     return min(days) if days else None
 
 
@@ -129,7 +128,7 @@ def split_by_day(buckets: list[Bucket], published: dict, clusters: DecisionClust
     out: list[Bucket] = []
     for bucket in buckets:
         parts: list[tuple[str, dt.date | None, set[str], Bucket, str]] = []
-        for article_id, item in bucket.items:
+        for article_id, item in bucket.pairs():
             day = _item_day(article_id, item, published)  # type: ignore[arg-type]
             people = {clusters.who_key(p) for p in (item.participants or [item.who])}  # type: ignore[union-attr]
             what = norm(item.what)  # type: ignore[union-attr]
@@ -139,7 +138,10 @@ def split_by_day(buckets: list[Bucket], published: dict, clusters: DecisionClust
                 home = (article_id, day, set(people), Bucket(bucket.order), what)
                 parts.append(home)
             home[3].add(article_id, item)
-        out.extend(part[3] for part in parts)
+        if len(parts) == 1:
+            out.append(bucket)  # one part: the bucket as it was (the same reports in the same order)
+        else:
+            out.extend(part[3] for part in parts)
     return out
 
 
@@ -163,9 +165,9 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
     groups: list[list] = []  # [bucket, people, day, articles, what]
     index: dict[tuple[str, str], list[int]] = {}
     for bucket in buckets:
-        decision = bucket.items[0][1]
+        decision = bucket.members[0]
         kind = event_kind(decision.what)  # type: ignore[union-attr]
-        people = {clusters.who_key(p) for _, d in bucket.items for p in (d.participants or [d.who])}  # type: ignore[union-attr]
+        people = {clusters.who_key(p) for d in bucket.members for p in (d.participants or [d.who])}  # type: ignore[union-attr]
         day = bucket_day(bucket, published)
         articles = set(bucket.articles)
         what = norm(decision.what)  # type: ignore[union-attr]
@@ -189,7 +191,7 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
             target = len(groups) - 1
         else:
             group = groups[target]
-            group[0].items.extend(bucket.items)
+            group[0].extend(bucket)
             group[3] |= articles
             people = people - group[1]
             group[1] |= people
@@ -280,7 +282,7 @@ def join_hints(buckets: list[Bucket], hints: EventHints) -> tuple[list[Bucket], 
         root = find(i)
         if root not in joined:
             joined[root] = Bucket(bucket.order)
-        joined[root].items.extend(bucket.items)
+        joined[root].extend(bucket)
     for root, aspect in flag_roots:
         if root is not None:
             flagged.setdefault(id(joined[find(root)]), aspect)

@@ -53,9 +53,9 @@ _NOT_UNITS = {"und", "oder", "and", "or", "der", "die", "das", "den", "dem", "th
 _DATE_WORD = re.compile("^(?:" + "|".join(MONTH_NAMES) + ")", re.IGNORECASE)  # full names: "Mar" is not one
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reported:
-    """One article's report of a digest item (the unit the rules compare)."""
+    """One article's report of a digest item (the unit the rules compare; slots: one per report, no ``__dict__``)."""
 
     article_id: str
     item: Decision | Weapon
@@ -112,9 +112,13 @@ def counted(text: str) -> dict[str, tuple[float, str]]:
 # --------------------------------------------------------------------------- rules
 
 
+_CLAIM_FIELDS = set(Claim.model_fields)  # all always given: one set for all claims (see buckets._SUPPORT_FIELDS)
+
+
 def _claim(article_id: str, says: str, ev: Evidence, sources: Mapping[str, str | None]) -> Claim:
-    return Claim(article_id=article_id, source=sources.get(article_id), says=says, quote=ev.quote,
-                 start=ev.start, end=ev.end)
+    # from validated Evidence and the article's own source: not validated again
+    return Claim.model_construct(_CLAIM_FIELDS, article_id=article_id, source=sources.get(article_id), says=says,
+                                 quote=ev.quote, start=ev.start, end=ev.end)
 
 
 def _per_article(reports: Sequence[Reported]) -> dict[str, list[Decision | Weapon]]:

@@ -8,13 +8,17 @@ Every digest item keeps, per supporting article (up to MAX_SUPPORT_PER_ITEM quot
 digest without one. Ordering: most supporting articles first, then order of first appearance
 (generic weapons after all named ones).
 
+The digest's items are built with ``model_construct`` from the briefings' validated items (their fields
+are copies, counts, sorted ids and located quotes of those): validating them again cost a tenth of the
+merge at scale and copied every list once more. ``tests/test_merge_scale.py`` checks they validate.
+
 Modules: :mod:`.buckets` (items grouped by key, their quotes), :mod:`.clusters` (events and questions),
 :mod:`.entities` (actors and weapons), :mod:`.diverge` (divergences); this one puts the digest together.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from ..models import (
@@ -28,6 +32,7 @@ from ..models import (
     DigestQuestion,
     DigestWeapon,
     DivergenceAspect,
+    Evidence,
     Failure,
     OpenQuestion,
     Support,
@@ -36,7 +41,8 @@ from ..models import (
     Weapon,
 )
 from ..text.dates import decision_date
-from .buckets import MAX_SUPPORT_PER_ARTICLE, MAX_SUPPORT_PER_ITEM, Bucket, by_source, group, most_common, norm, unique
+from .buckets import (MAX_SUPPORT_PER_ARTICLE, MAX_SUPPORT_PER_ITEM, Bucket, by_source, group, most_common, norm,
+                      support_of, unique)
 from .clusters import (
     CLUSTER_THRESHOLD,
     EventHints,
@@ -80,10 +86,18 @@ def question_key(question: OpenQuestion) -> str:
     return norm(question.question)
 
 
-def _timeline_events(items: list, published: dict, sources: Callable[[list[str]], int] = len) -> list[TimelineEvent]:  # noqa: ANN001
+def _shared(made: dict[tuple[str, int], Support], article_id: str, ev: Evidence) -> Support:
+    found = made.get((article_id, id(ev)))
+    return found if found is not None else support_of(article_id, ev)
+
+
+def _timeline_events(items: Iterable, published: dict, sources: Callable[[list[str]], int] = len,  # noqa: ANN001
+                     made: dict[tuple[str, int], Support] | None = None) -> list[TimelineEvent]:
     """One event per date of a merged decision, with the articles that state it. The date is read from the
     decision's located evidence quote (explicit, or relative to the publication date), never taken from the
-    model's ``date`` field, which can be invented."""
+    model's ``date`` field, which can be invented. A quote the decision's support already has
+    (``made``, see :meth:`Bucket.support`) is shared, not made again."""
+    made = made if made is not None else {}
     by_date: dict[tuple[str, str], list[tuple[str, Decision, str]]] = {}
     for article_id, decision in items:
         when = decision_date(decision.evidence[0].quote, decision.date, published.get(article_id))
@@ -93,9 +107,8 @@ def _timeline_events(items: list, published: dict, sources: Callable[[list[str]]
     events = []
     for (iso, precision), rows in by_date.items():
         articles = sorted({a for a, _, _ in rows})
-        support = [Support(article_id=a, quote=d.evidence[0].quote, start=d.evidence[0].start, end=d.evidence[0].end)
-                   for a, d, _ in rows]
-        events.append(TimelineEvent(
+        support = [_shared(made, a, d.evidence[0]) for a, d, _ in rows]
+        events.append(TimelineEvent.model_construct(
             date=iso, precision=precision, stated=list(dict.fromkeys(t for _, _, t in rows)),  # type: ignore[arg-type]
             who=rows[0][1].who, what=rows[0][1].what, articles=articles, count=sources(articles), support=support,
         ))
@@ -141,7 +154,7 @@ def _merge(
     weapon_buckets = group(briefings, "weapons", resolver.weapon_key, last=resolver.is_generic_weapon, sources=n_sources)
     weapons = _weapons(weapon_buckets, resolver, n_sources)
     questions = [
-        DigestQuestion(question=b.items[0][1].question, articles=b.articles,  # type: ignore[union-attr]
+        DigestQuestion.model_construct(question=b.members[0].question, articles=b.articles,  # type: ignore[union-attr]
                        count=n_sources(b.articles), support=b.support())
         for b in group(briefings, "open_questions", QuestionClusters().key, sources=n_sources)
     ]
@@ -167,14 +180,14 @@ def _merge(
 def _actors(briefings: Sequence[Briefing], resolver: Resolver, n_sources: Sources) -> list[DigestActor]:
     actors = []
     for b in group(briefings, "actors", resolver.actor_key, sources=n_sources):
-        items: list[Actor] = [i for _, i in b.items]  # type: ignore[misc]
+        items: list[Actor] = b.members  # type: ignore[assignment]
         actors.append(
-            DigestActor(
+            DigestActor.model_construct(
                 name=most_common([resolver.canonical_actor(i) for i in items]),
                 kind=most_common([i.kind for i in items]),  # type: ignore[arg-type]
                 names_as_written=unique(i.name_as_written for i in items),
                 roles=unique(i.role for i in items),
-                by_source=by_source(b.items, lambda i: i.role),  # type: ignore[arg-type]
+                by_source=by_source(b.pairs(), lambda i: i.role),  # type: ignore[arg-type]
                 articles=b.articles, count=n_sources(b.articles), support=b.support(),
             )
         )
@@ -207,14 +220,16 @@ def _decision_buckets(
 def _decisions(buckets: list[Bucket], published: dict, n_sources: Sources) -> tuple[list[DigestDecision], list[TimelineEvent]]:
     decisions, timeline = [], []
     for b in buckets:
-        ds: list[Decision] = [i for _, i in b.items]  # type: ignore[misc]
-        timeline.extend(_timeline_events(b.items, published, n_sources))
+        ds: list[Decision] = b.members  # type: ignore[assignment]
+        made: dict[tuple[str, int], Support] = {}
+        support = b.support(made)
+        timeline.extend(_timeline_events(b.pairs(), published, n_sources, made))
         decisions.append(
-            DigestDecision(
+            DigestDecision.model_construct(
                 who=ds[0].who, what=ds[0].what,
                 statuses=list(dict.fromkeys(d.status for d in ds)),
                 dates=unique(d.date for d in ds),
-                articles=b.articles, count=n_sources(b.articles), support=b.support(),
+                articles=b.articles, count=n_sources(b.articles), support=support,
             )
         )
     return decisions, timeline
@@ -223,14 +238,14 @@ def _decisions(buckets: list[Bucket], published: dict, n_sources: Sources) -> tu
 def _weapons(buckets: list[Bucket], resolver: Resolver, n_sources: Sources) -> list[DigestWeapon]:
     weapons = []
     for b in buckets:
-        ws: list[Weapon] = [i for _, i in b.items]  # type: ignore[misc]
+        ws: list[Weapon] = b.members  # type: ignore[assignment]
         weapons.append(
-            DigestWeapon(
+            DigestWeapon.model_construct(
                 name=most_common([resolver.canonical_weapon(w) for w in ws], prefer_short=True),
                 category=most_common([w.category for w in ws]),
                 names_as_written=unique(w.name_as_written for w in ws),
                 statuses=list(dict.fromkeys(w.status for w in ws)),
-                by_source=by_source(b.items, lambda w: w.status),  # type: ignore[arg-type]
+                by_source=by_source(b.pairs(), lambda w: w.status),  # type: ignore[arg-type]
                 articles=b.articles, count=n_sources(b.articles), support=b.support(),
             )
         )
@@ -245,16 +260,16 @@ def _divergences(
     sources = {b.article.id: b.article.source for b in briefings}
     published = {b.article.id: b.article.published for b in briefings}
 
-    def one_per_source(items: list) -> list[Reported]:  # noqa: ANN001
+    def one_per_source(items: Iterable) -> list[Reported]:  # noqa: ANN001
         """A source disagrees with other sources, not with its near copies: one article per source."""
         speaker: dict[str, str] = {}
         return [Reported(a, i) for a, i in items if speaker.setdefault(source_of.get(a, a), a) == a]
 
     reports = [
-        ItemReports(d.id, f"{d.who}: {d.what}", "decision", one_per_source(b.items))
+        ItemReports(d.id, f"{d.who}: {d.what}", "decision", one_per_source(b.pairs()))
         for d, b in zip(decisions, decision_buckets)
     ] + [
-        ItemReports(w.id, w.name, "weapon", one_per_source(b.items))
+        ItemReports(w.id, w.name, "weapon", one_per_source(b.pairs()))
         for w, b in zip(weapons, weapon_buckets)
     ]
     divergences = find_divergences(reports, sources=sources, published=published, tone=tone)

@@ -34,8 +34,10 @@ class NameIndex:
         self._c = 1 - cutoff / 100
         self._names: list[str] = []
         self._position: dict[str, int] = {}
-        self._segments: dict[tuple[int, int, str], list[int]] = {}
+        # (length, segment number) -> segment text -> positions of the names filed under it
+        self._segments: dict[tuple[int, int], dict[str, list[int]]] = {}
         self._cut_cache: dict[int, list[tuple[int, int]]] = {}
+        self._plans: dict[int, list[tuple[dict[str, list[int]], int, int, int]]] = {}
 
     def __len__(self) -> int:
         return len(self._names)
@@ -54,6 +56,12 @@ class NameIndex:
             cuts = self._cut_cache[length] = [(i * length // k, (i + 1) * length // k) for i in range(k)]
         return cuts
 
+    def _table(self, length: int, i: int) -> dict[str, list[int]]:
+        table = self._segments.get((length, i))
+        if table is None:
+            table = self._segments[(length, i)] = {}
+        return table
+
     def add(self, name: str) -> None:
         """File ``name`` (no effect if it is already there)."""
         if name in self._position:
@@ -61,10 +69,15 @@ class NameIndex:
         position = self._position[name] = len(self._names)
         self._names.append(name)
         for i, (start, end) in enumerate(self._cuts(len(name))):
-            self._segments.setdefault((len(name), i, name[start:end]), []).append(position)
+            self._table(len(name), i).setdefault(name[start:end], []).append(position)
 
-    def _candidates(self, probe: str) -> list[int]:
-        size, found = len(probe), set()
+    def _plan(self, size: int) -> list[tuple[dict[str, list[int]], int, int, int]]:
+        """For a probe of ``size`` characters: every (segment table, width, first and last start in the
+        probe) to look up. Depends on the size only, so it is worked out once per size."""
+        plan = self._plans.get(size)
+        if plan is not None:
+            return plan
+        plan = []
         reach = self._tau(size)
         for length in range(max(1, size - reach), size + reach + 1):
             tau = self._tau(length)
@@ -78,8 +91,20 @@ class NameIndex:
                 width = end - start
                 low = max(0, start - i, start + shift - (tau - i))
                 high = min(size - width, start + i, start + shift + (tau - i))
-                for at in range(low, high + 1):
-                    found.update(self._segments.get((length, i, probe[at:at + width]), ()))
+                if low <= high:
+                    plan.append((self._table(length, i), width, low, high))
+        self._plans[size] = plan
+        return plan
+
+    def _candidates(self, probe: str) -> list[int]:
+        found: set[int] = set()
+        for table, width, low, high in self._plan(len(probe)):
+            if not table:
+                continue
+            for at in range(low, high + 1):
+                hit = table.get(probe[at:at + width])
+                if hit is not None:
+                    found.update(hit)
         return sorted(found)
 
     def best(self, probe: str) -> str | None:

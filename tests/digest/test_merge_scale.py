@@ -59,6 +59,17 @@ def test_decision_clusters_of_repeated_descriptions_follow_the_rule() -> None:
     assert len(set(keys)) > MAX_CLUSTERS_PER_ACTOR and len(keys) > 3 * len(set(texts))
 
 
+def test_decision_clusters_repeated_texts_keep_the_plain_rule() -> None:
+    """Texts asked again (answered from memory) get the key the plain rule gives, also past the 64-cluster bound."""
+    rnd = random.Random(11)
+    pool = [" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(1, 6))) for _ in range(300)] + ["", "..."]
+    texts = [rnd.choice(pool) for _ in range(3000)]
+    clusters = DecisionClusters(Resolver())
+    keys = [clusters.key_for("Anna", t) for t in texts]
+    assert keys == _reference_decision_keys(texts)
+    assert len(set(keys)) > MAX_CLUSTERS_PER_ACTOR
+
+
 def test_question_clusters_match_the_plain_rule() -> None:
     rnd = random.Random(5)
     questions = [" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(2, 8))) + "?" for _ in range(500)]
@@ -81,3 +92,16 @@ def test_question_clusters_match_the_plain_rule() -> None:
             exact[text] = key
         want.append(exact[text])
     assert got == want and len(set(got)) < len(got)
+
+
+def test_merged_items_built_without_revalidation_are_valid() -> None:
+    """The merge builds its items from validated briefing items without validating them again: what it
+    builds must pass validation all the same, and dump the same after it."""
+    from summarize.models import Digest
+
+    from ..support.large_digest import large_digest
+
+    digest = large_digest(300)
+    dumped = digest.model_dump_json()
+    assert Digest.model_validate_json(dumped).model_dump_json() == dumped
+    assert Digest.model_validate(digest.model_dump()).model_dump_json() == dumped
