@@ -4,7 +4,8 @@ The deterministic merge joins decisions whose deciders resolve to the same actor
 agree. It cannot see that "Trump praised the call" and "Ushakov called the call frank" report one phone
 call. This optional pass shows the model the key developments (``D1``... with their sources, who, what
 and a quote) and asks for two lists of ids: ``same_event`` groups and ``described_differently`` groups with
-an aspect. The answer is checked entry by entry: unknown ids are dropped (and re-asked once), and each
+an aspect. The answer is checked entry by entry: unknown ids are dropped (and re-asked once), a counted run of
+ids ("D1".."D8") is ignored, and each
 group is cut to the parts the code finds plausible (:class:`Plausibility`: different articles, a shared
 distinctive word); parts of fewer than two ids are ignored. The result is an :class:`~summarize.digest.merge.EventHints`,
 which :func:`~summarize.digest.merge.merge` applies; every quote in the digest stays an article's own.
@@ -19,6 +20,7 @@ from ..llm.structured import AsyncClient
 from pydantic import BaseModel, Field, ValidationInfo, model_validator
 
 from ..models import Digest, DivergenceAspect, PassReport
+from ..text.event_kinds import event_kind
 from ..settings import Settings
 from .merge import EventHints
 from ..llm.validation import current
@@ -81,8 +83,9 @@ COMMON_SHARE = 0.2  # a word in more than 20 % of the offered decisions (e.g. "U
 
 class Plausibility:
     """The code's check on the model's groups: two decisions can be one event only if they come from
-    different articles and their descriptions or quotes share a distinctive word (not a decider's name,
-    not a stop word, not a word that most decisions contain). A group is cut into the connected parts
+    different articles, their descriptions or quotes share a distinctive word (not a decider's name,
+    not a stop word, not a word that most decisions contain), and their descriptions name no different kinds
+    of event (:func:`~summarize.text.event_kinds.event_kind`: a call is not a meeting). A group is cut into the connected parts
     that pass; parts with fewer than two ids are ignored. A small model that groups ids in runs
     ("D1".."D8") so gets none of its implausible joins through."""
 
@@ -91,6 +94,7 @@ class Plausibility:
         names = {w.casefold() for d in decisions for w in _WORD.findall(d.who)}
         self.words: dict[str, set[str]] = {}
         self.articles: dict[str, set[str]] = {}
+        self.kinds = {d.id: event_kind(d.what) for d in decisions}
         for d in decisions:
             text = " ".join([d.what, *(s.quote for s in d.support)])
             self.words[d.id] = {w.casefold() for w in _WORD.findall(text)} - names - _STOP
@@ -105,7 +109,9 @@ class Plausibility:
             words -= common
 
     def related(self, a: str, b: str) -> bool:
-        return self.articles[a] != self.articles[b] and bool(self.words[a] & self.words[b])
+        kinds = {self.kinds[a], self.kinds[b]}
+        return (self.articles[a] != self.articles[b] and bool(self.words[a] & self.words[b])
+                and (None in kinds or len(kinds) == 1))  # a call is not a meeting, a pause not a delivery
 
     def parts(self, ids: list[str]) -> list[list[str]]:
         out: list[list[str]] = []
@@ -122,11 +128,22 @@ class Plausibility:
         return out
 
 
+MIN_RUN = 4  # a group of this many ids or more that runs D5, D6, D7, D8 is the model counting, not relating
+
+
+def counted(ids: list[str]) -> bool:
+    """Whether a group is a run of consecutive ids ("D1".."D8"): a small model's way of filling the list."""
+    numbers = sorted(int(i[1:]) for i in ids if i[1:].isdigit())
+    return len(numbers) >= MIN_RUN and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
 def hints_from(answer: Answer, known: set[str], check: Plausibility | None = None) -> EventHints:
-    """Salvage the answer entry by entry: unknown ids dropped, groups cut to their plausible parts
-    (see :class:`Plausibility`), parts of fewer than two ids ignored."""
+    """Salvage the answer entry by entry: unknown ids dropped, a counted run of ids (:func:`counted`) ignored,
+    groups cut to their plausible parts (see :class:`Plausibility`), parts of fewer than two ids ignored."""
 
     def parts(ids: list[str]) -> list[list[str]]:
+        if counted(ids):
+            return []
         if check is None:
             return [ids] if len(ids) >= 2 else []
         return check.parts(ids)
