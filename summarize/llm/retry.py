@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-import json
 import logging
 import random as _random
 import threading
@@ -44,7 +43,7 @@ import httpx2
 import openai
 from tenacity import AsyncRetrying, RetryCallState, Retrying, retry_if_exception_type, retry_if_result, stop_after_attempt
 
-from ..errors import causes
+from ..errors import causes, is_quota_body, quota_spent
 from .watch_transport import ServerProblem
 
 log = logging.getLogger(__name__)  # debug level only: library code never prints
@@ -63,7 +62,6 @@ RETRY_EXCEPTIONS: tuple[type[BaseException], ...] = (
     httpx2.NetworkError,
     httpx2.RemoteProtocolError,
 )
-QUOTA_CODE = "insufficient_quota"
 
 
 async def _async_sleep(seconds: float) -> None:
@@ -129,22 +127,6 @@ def retry_after_seconds(headers: httpx2.Headers, now: Callable[[], float] = time
     return value if value >= 0 else None
 
 
-def is_quota_body(body: object) -> bool:
-    """True for an OpenAI error body (``{"error": {...}}`` or the inner dict) that says insufficient_quota."""
-    if isinstance(body, dict):
-        inner = body.get("error", body)
-        if isinstance(inner, dict):
-            return QUOTA_CODE in (inner.get("code"), inner.get("type"))
-    return False
-
-
-def _is_quota_response(response: httpx2.Response) -> bool:
-    try:
-        return is_quota_body(json.loads(response.content))
-    except ValueError:
-        return False
-
-
 @dataclass(frozen=True)
 class _Verdict:
     """One attempt's response and what to do about it: retry (after ``delay``, None = backoff) or not."""
@@ -161,7 +143,7 @@ def _judge(response: httpx2.Response, policy: RetryPolicy) -> _Verdict:
         return _Verdict(response, retry=False)
     if response.headers.get("x-should-retry", "").lower() == "false":
         return _Verdict(response, retry=False)
-    if status == 429 and _is_quota_response(response):
+    if status == 429 and is_quota_body(response.content):
         return _Verdict(response, retry=False)
     delay = retry_after_seconds(response.headers)
     if delay is not None and delay > policy.retry_after_cap:
@@ -406,8 +388,6 @@ def is_fatal(exc: BaseException) -> bool:
             return True
         if isinstance(cur, openai.APIStatusError) and cur.status_code in FATAL_STATUS:
             return True
-        if isinstance(cur, openai.RateLimitError) and (
-            QUOTA_CODE in (cur.code, cur.type) or is_quota_body(cur.body)
-        ):
+        if isinstance(cur, openai.RateLimitError) and quota_spent(cur):
             return True
     return False
