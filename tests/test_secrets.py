@@ -199,7 +199,6 @@ def test_library_with_its_own_client_reports_and_records_no_echoed_key(tmp_path:
     for result in (asyncio.run(go()), run([inbox], settings=settings, client=plain)):
         assert [f.error_kind for f in result.failures] == ["BadRequestError"]
         assert key not in result.digest.model_dump_json() and REDACTED in result.failures[0].message
-    assert len(server.requests) == 2  # one each
     files = list((tmp_path / "rec").rglob("*.json"))
     assert files and all(key not in f.read_text(encoding="utf-8") for f in files)
 
