@@ -11,6 +11,7 @@ answers are recorded like the project's (``--record DIR``) and replayed by ``ben
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
 import time
@@ -23,7 +24,7 @@ from pydantic import BaseModel
 
 from summarize.errors import ReplayMiss
 
-from summarize.llm.client import make_openai
+from summarize.llm.client import make_async_openai
 from summarize.llm.replay import ARTICLE_HEADER
 from summarize.settings import Settings
 
@@ -40,8 +41,10 @@ class NaiveBriefing(BaseModel):  # the bare schema
     open_questions: list[str]
 
 
-def naive_brief(client: instructor.Instructor, text: str, article_id: str, model: str) -> tuple[NaiveBriefing, dict]:
-    result, completion = client.chat.completions.create_with_completion(
+async def naive_brief(
+    client: instructor.AsyncInstructor, text: str, article_id: str, model: str
+) -> tuple[NaiveBriefing, dict]:
+    result, completion = await client.chat.completions.create_with_completion(
         model=model, response_model=NaiveBriefing, temperature=0.0, max_retries=0, max_tokens=MAX_TOKENS,
         messages=[{"role": "system", "content": PROMPT}, {"role": "user", "content": text}],
         extra_headers={ARTICLE_HEADER: article_id},
@@ -66,26 +69,32 @@ def _usage_of(exc: Exception) -> dict:
             "completion_tokens": getattr(usage, "completion_tokens", 0) or 0}
 
 
-def client_for(settings: Settings) -> instructor.Instructor:
+def client_for(raw: openai.AsyncOpenAI) -> instructor.AsyncInstructor:
     # instructor's public API only: no project speedups, no hooks, no grounding
-    return instructor.from_openai(make_openai(settings), mode=instructor.Mode.JSON_SCHEMA)
+    return instructor.from_openai(raw, mode=instructor.Mode.JSON_SCHEMA)
+
+
+async def arun(paths: list[Path], settings: Settings) -> dict[str, dict]:
+    """Article id -> {"briefing": NaiveBriefing as dict, "usage": ..., "seconds": ...}, one article at a time."""
+    out: dict[str, dict] = {}
+    async with make_async_openai(settings) as raw:  # the library's client: record/replay at its transport
+        client = client_for(raw)
+        for path in paths:
+            started = time.monotonic()
+            try:
+                briefing, usage = await naive_brief(client, path.read_text(encoding="utf-8"), path.stem, settings.model)
+            except InstructorError as exc:  # e.g. cut off at MAX_TOKENS: nothing usable
+                if _caused_by(exc, (ReplayMiss, openai.APIConnectionError)):
+                    raise
+                briefing, usage = NaiveBriefing(actors=[], decisions=[], weapons=[], open_questions=[]), _usage_of(exc)
+            out[path.stem] = {"briefing": briefing.model_dump(), "usage": usage,
+                              "seconds": round(time.monotonic() - started, 1)}
+    return out
 
 
 def run(paths: list[Path], settings: Settings) -> dict[str, dict]:
-    """Article id -> {"briefing": NaiveBriefing as dict, "usage": ..., "seconds": ...}."""
-    client = client_for(settings)
-    out: dict[str, dict] = {}
-    for path in paths:
-        started = time.monotonic()
-        try:
-            briefing, usage = naive_brief(client, path.read_text(encoding="utf-8"), path.stem, settings.model)
-        except InstructorError as exc:  # e.g. cut off at MAX_TOKENS: nothing usable
-            if _caused_by(exc, (ReplayMiss, openai.APIConnectionError)):
-                raise
-            briefing, usage = NaiveBriefing(actors=[], decisions=[], weapons=[], open_questions=[]), _usage_of(exc)
-        out[path.stem] = {"briefing": briefing.model_dump(), "usage": usage,
-                          "seconds": round(time.monotonic() - started, 1)}
-    return out
+    """:func:`arun` from sync code (``benchmarks/quality.py``)."""
+    return asyncio.run(arun(paths, settings))
 
 
 def main() -> None:

@@ -9,6 +9,8 @@ of the model's API), ``fix`` does: one line naming what to type next, which the 
 
 from __future__ import annotations
 
+import json
+
 
 GENERIC_FIX = "fix the cause above and run the same command again"
 
@@ -77,7 +79,7 @@ class BriefingError(SummarizeError):
         """What to do next: for an error of the model's API, the fix for its kind (a 429 is a quota fix only
         when the answer says the quota is spent); otherwise the generic one."""
         fix = API_FIXES.get(self.kind)
-        if self.kind == "RateLimitError" and not _quota_spent(self.__cause__):
+        if self.kind == "RateLimitError" and not quota_spent(self.__cause__):
             return RATE_LIMITED_FIX
         return fix or GENERIC_FIX
 
@@ -119,16 +121,34 @@ def causes(exc: BaseException | None) -> list[BaseException]:
     return seen
 
 
-def _quota_spent(exc: BaseException | None) -> bool:
-    """True when an openai 429 in ``exc``'s chain says the quota is spent (code or type ``insufficient_quota``)."""
+QUOTA_CODE = "insufficient_quota"
+
+
+def is_quota_body(body: object) -> bool:
+    """True when an OpenAI error answer says the account's quota is spent (code or type ``insufficient_quota``).
+    ``body`` is the answer's body as parsed JSON (``{"error": {...}}`` or the inner dict) or as its raw bytes.
+    The one reader of that answer: the retry layer (``summarize.llm.retry``) reads a 429's bytes with it to
+    give up at once, and :func:`quota_spent` reads the body openai kept on its error."""
+    if isinstance(body, (bytes, bytearray)):
+        try:
+            body = json.loads(body)
+        except ValueError:
+            return False
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        if isinstance(inner, dict):
+            return QUOTA_CODE in (inner.get("code"), inner.get("type"))
+    return False
+
+
+def quota_spent(exc: BaseException | None) -> bool:
+    """True when the first openai 429 in ``exc``'s chain says the quota is spent: its code or type, or its
+    body (:func:`is_quota_body`)."""
     import openai
 
     for cur in causes(exc):
         if isinstance(cur, openai.RateLimitError):
-            body = cur.body if isinstance(cur.body, dict) else {}
-            inner = body.get("error", body) if isinstance(body.get("error", body), dict) else {}
-            codes = {cur.code, cur.type, inner.get("code"), inner.get("type")}
-            return "insufficient_quota" in codes
+            return QUOTA_CODE in (cur.code, cur.type) or is_quota_body(cur.body)
     return False
 
 

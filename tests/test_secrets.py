@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from pathlib import Path
@@ -9,9 +10,9 @@ from pathlib import Path
 import httpx2
 import pytest
 
-from summarize import BriefingError, Settings, run
+from summarize import BriefingError, Settings, arun, run
 from summarize.run.cache import BriefingCache
-from summarize.llm.replay import Cassette, RecordReplayTransport
+from summarize.llm.replay import AsyncRecordReplayTransport, Cassette
 
 from .conftest import RECORDINGS
 from .support.fakes import Scripted
@@ -28,6 +29,15 @@ def _answers(body: dict) -> str:  # hand-made answers
     return SUMMARY if "sentences_in_english" in json.dumps(body["response_format"]) else PART
 
 
+def _recording_client(folder: Path, server: Scripted, key: str):  # noqa: ANN202
+    """A caller's own ``AsyncOpenAI`` with ``key``, whose requests go to ``server`` through a recorder into ``folder``."""
+    from openai import AsyncOpenAI
+
+    recorder = AsyncRecordReplayTransport(Cassette(folder), "record", inner=httpx2.MockTransport(server))
+    return AsyncOpenAI(api_key=key, base_url="http://llm.invalid/v1", max_retries=0,
+                       http_client=httpx2.AsyncClient(transport=recorder))
+
+
 def _assert_clean(text: str, where: str) -> None:
     assert SECRET not in text, f"API key leaked into {where}"
     assert "Bearer " not in text, f"Authorization header leaked into {where}"
@@ -38,15 +48,16 @@ def test_logs_cache_outputs_and_recordings_hold_no_secret(tmp_path: Path, caplog
     inbox.mkdir()
     (inbox / "a.txt").write_text(TEXT, encoding="utf-8")
     server = Scripted(respond=_answers)
-    recorder = RecordReplayTransport(Cassette(tmp_path / "rec"), "record", inner=httpx2.MockTransport(server))
-    from openai import OpenAI
-
-    client = OpenAI(api_key=SECRET, base_url="http://llm.invalid/v1", max_retries=0, http_client=httpx2.Client(transport=recorder))
     settings = Settings(model="m", api_key=SECRET, depth=1)
+
+    async def go():  # noqa: ANN202
+        async with _recording_client(tmp_path / "rec", server, SECRET) as client:
+            return await arun([inbox], settings=settings, client=client, cache=BriefingCache(tmp_path / "cache"))
+
     caplog.set_level(logging.DEBUG)
     logging.getLogger("instructor").propagate = True
     try:
-        result = run([inbox], settings=settings, client=client, cache=BriefingCache(tmp_path / "cache"))
+        result = asyncio.run(go())
     finally:
         logging.getLogger("instructor").propagate = False
     assert server.headers[0]["authorization"] == f"Bearer {SECRET}"  # the key really was in play
@@ -168,18 +179,26 @@ def test_cli_error_body_echoing_the_key_leaks_nowhere(tmp_path: Path, key: str) 
 
 @pytest.mark.parametrize("key", ECHO_KEYS)
 def test_library_with_its_own_client_reports_and_records_no_echoed_key(tmp_path: Path, key: str) -> None:
-    """A caller's own client has none of our transports; the error is redacted where it becomes ours."""
+    """A caller's own client has none of our transports; the error is redacted where it becomes ours, and the
+    recorder redacts the body it stores. Both with an ``AsyncOpenAI`` for :func:`arun` and an ``OpenAI`` for
+    :func:`run`."""
     from openai import OpenAI
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "a.txt").write_text(TEXT, encoding="utf-8")
     server = Scripted(respond=lambda body: _echo(400, key))
-    recorder = RecordReplayTransport(Cassette(tmp_path / "rec"), "record", inner=httpx2.MockTransport(server))
-    client = OpenAI(api_key=key, base_url="http://llm.invalid/v1", max_retries=0, http_client=httpx2.Client(transport=recorder))
-    result = run([inbox], settings=Settings(model="m", api_key=key, depth=1), client=client)
-    assert [f.error_kind for f in result.failures] == ["BadRequestError"]
-    assert key not in result.digest.model_dump_json() and REDACTED in result.failures[0].message
+    settings = Settings(model="m", api_key=key, depth=1)
+
+    async def go():  # noqa: ANN202
+        async with _recording_client(tmp_path / "rec", server, key) as client:
+            return await arun([inbox], settings=settings, client=client)
+
+    plain = OpenAI(api_key=key, base_url="http://llm.invalid/v1", max_retries=0,
+                   http_client=httpx2.Client(transport=httpx2.MockTransport(server)))
+    for result in (asyncio.run(go()), run([inbox], settings=settings, client=plain)):
+        assert [f.error_kind for f in result.failures] == ["BadRequestError"]
+        assert key not in result.digest.model_dump_json() and REDACTED in result.failures[0].message
     files = list((tmp_path / "rec").rglob("*.json"))
     assert files and all(key not in f.read_text(encoding="utf-8") for f in files)
 

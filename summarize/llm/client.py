@@ -1,6 +1,12 @@
 """Build the openai + instructor clients for a run, with retries and record/replay in the HTTP transport.
 
-Exactly one layer retries transport failures: :class:`~summarize.llm.retry.RetryTransport` (tenacity,
+The clients the package builds are async (:func:`make_async_openai`): the library's work is async, and the
+sync functions run it on one event loop (``summarize/sync.py``). A caller's own sync ``openai.OpenAI``
+(``brief(..., client=OpenAI())``, ``run(..., client=...)``) is only wrapped for structured calls
+(:func:`instructor_client`); it keeps its own transport, so none of the layers below is in its path
+(``summarize.redact`` still cleans what its errors put into a digest's failures).
+
+Exactly one layer retries transport failures: :class:`~summarize.llm.retry.AsyncRetryTransport` (tenacity,
 inside the ``httpx2`` client). The others are switched off or cannot overlap:
 
 * the openai client always gets ``max_retries=0``;
@@ -13,11 +19,14 @@ inside the ``httpx2`` client). The others are switched off or cannot overlap:
 
 Transport chains, outermost first::
 
-    live:    RetryTransport -> WatchTransport -> RedactingTransport -> httpx2.HTTPTransport
-    record:  RecordReplayTransport("record") -> RetryTransport -> WatchTransport -> RedactingTransport -> httpx2.HTTPTransport
-    replay:  RecordReplayTransport("replay")            (no retry layer, nothing can reach the network)
+    live:    AsyncRetryTransport -> [AsyncObservingTransport] -> AsyncWatchTransport -> AsyncRedactingTransport
+             -> httpx2.AsyncHTTPTransport
+    record:  AsyncRecordReplayTransport("record") -> (the live chain)
+    replay:  AsyncRecordReplayTransport("replay")            (no retry layer, nothing can reach the network)
 
-``RedactingTransport`` sits next to the network: an error answer (status >= 400) whose body echoes the key
+A ``--batch`` run puts its own transport in front of the live or record chain (``wrap_transport``).
+
+``AsyncRedactingTransport`` sits next to the network: an error answer (status >= 400) whose body echoes the key
 the request carried, or anything key-shaped, reaches the retry layer, the recorder and the openai client
 with ``[redacted]`` in its place (``summarize.redact``), so no exception, failure or recording holds it.
 
@@ -47,7 +56,7 @@ ceiling in the worst case.
 
 and one model answer takes at most ``max_attempts * timeout`` plus the waits between attempts (each at
 most ``max_delay``, or a server's ``Retry-After`` up to ``retry_after_cap``; longer asks fail at once).
-The async path runs the parts of an article concurrently under the same ceiling.
+The parts of an article run concurrently under the same ceiling.
 
 ``tests/llm/test_faults.py`` counts them against a local fault-injecting server.
 """
@@ -58,15 +67,15 @@ import logging
 from collections.abc import Callable, Mapping
 
 import httpx2
-from openai import DEFAULT_CONNECTION_LIMITS, AsyncOpenAI, DefaultAsyncHttpx2Client, DefaultHttpx2Client, OpenAI
+from openai import DEFAULT_CONNECTION_LIMITS, AsyncOpenAI, DefaultAsyncHttpx2Client, OpenAI
 
 from ..errors import ConfigurationError
 from . import structured
 from ..settings import Settings
-from .replay import AsyncRecordReplayTransport, Cassette, RecordReplayTransport, start_recording
-from .retry import AsyncRetryTransport, RetryPolicy, RetryTransport
+from .replay import AsyncRecordReplayTransport, Cassette, start_recording
+from .retry import AsyncRetryTransport, RetryPolicy
 from .watch import ServerWatch, server_watch  # noqa: F401 (server_watch: re-exported)
-from .watch_transport import AsyncWatchTransport, WatchTransport
+from .watch_transport import AsyncWatchTransport
 from ..redact import redact, secrets_in
 
 # instructor logs every failed attempt at ERROR level; with no handler Python would print them to stderr.
@@ -77,9 +86,9 @@ logging.getLogger("instructor").propagate = False
 Observer = Callable[[int, Mapping[str, str]], None]
 
 REPLAY_BASE_URL = "http://replay.invalid/v1"
-# The openai client's own retries: always none, RetryTransport owns them (see the module docstring).
+# The openai client's own retries: always none, AsyncRetryTransport owns them (see the module docstring).
 OPENAI_MAX_RETRIES = 0
-# Transport retries after the first attempt of a request, all done by RetryTransport (not by openai).
+# Transport retries after the first attempt of a request, all done by AsyncRetryTransport (not by openai).
 TRANSPORT_RETRIES = RetryPolicy().max_attempts - 1
 # The pool the openai client would give itself (1,000 connections, 100 kept alive). A transport of ours
 # replaces its pool, and httpx2's bare default keeps only 20 connections alive: with 16 articles at once,
@@ -115,28 +124,8 @@ def redacted_response(response: httpx2.Response, request: httpx2.Request) -> htt
                            extensions=extensions)
 
 
-class RedactingTransport(httpx2.BaseTransport):
-    """Redacts secrets from error answers of ``inner`` (see the module docstring); 2xx pass unread."""
-
-    def __init__(self, inner: httpx2.BaseTransport) -> None:
-        self.inner = inner
-
-    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
-        response = self.inner.handle_request(request)
-        if response.status_code < 400:
-            return response
-        try:
-            response.read()
-        finally:
-            response.close()
-        return redacted_response(response, request)
-
-    def close(self) -> None:
-        self.inner.close()
-
-
 class AsyncRedactingTransport(httpx2.AsyncBaseTransport):
-    """Async twin of :class:`RedactingTransport`."""
+    """Redacts secrets from error answers of ``inner`` (see the module docstring); 2xx pass unread."""
 
     def __init__(self, inner: httpx2.AsyncBaseTransport) -> None:
         self.inner = inner
@@ -176,18 +165,6 @@ def _replay_cassette(settings: Settings) -> Cassette:
     return Cassette(settings.replay_dir)
 
 
-def live_transport(
-    settings: Settings, retry_policy: RetryPolicy | None = None, watch: ServerWatch | None = None
-) -> httpx2.BaseTransport:
-    """The sync transport chain for live or recording runs (see the module docstring for the order)."""
-    network = WatchTransport(RedactingTransport(httpx2.HTTPTransport(limits=CONNECTION_LIMITS)),
-                             watch or server_watch(settings))
-    retrying = RetryTransport(network, retry_policy)
-    if settings.record_dir is not None:
-        return RecordReplayTransport(start_recording(settings), "record", inner=retrying)
-    return retrying
-
-
 class AsyncObservingTransport(httpx2.AsyncBaseTransport):
     """Reports every response's status and headers to ``observe``; changes nothing."""
 
@@ -208,7 +185,9 @@ def async_live_transport(
     settings: Settings, retry_policy: RetryPolicy | None = None, observe: Observer | None = None,
     watch: ServerWatch | None = None,
 ) -> httpx2.AsyncBaseTransport:
-    """Async twin of :func:`live_transport`; ``observe`` (e.g. an adaptive limit) sees every HTTP attempt."""
+    """The transport chain for live or recording runs (see the module docstring for the order). ``retry_policy``
+    (default :class:`RetryPolicy`) configures the retries; ``observe`` (e.g. an adaptive limit) and ``watch``
+    (default: a new one) see every HTTP attempt."""
     network: httpx2.AsyncBaseTransport = AsyncWatchTransport(
         AsyncRedactingTransport(httpx2.AsyncHTTPTransport(limits=CONNECTION_LIMITS)), watch or server_watch(settings)
     )
@@ -220,22 +199,6 @@ def async_live_transport(
     return retrying
 
 
-def make_openai(
-    settings: Settings, retry_policy: RetryPolicy | None = None, watch: ServerWatch | None = None
-) -> OpenAI:
-    """An ``OpenAI`` client for ``settings``. ``retry_policy`` (default :class:`RetryPolicy`) configures
-    the transport retries of live and recording runs; replay ignores it. ``watch`` (default: a new one)
-    sees every attempt of a live or recording client."""
-    kwargs = _client_kwargs(settings)
-    if settings.replay_dir is not None:
-        transport: httpx2.BaseTransport = RecordReplayTransport(_replay_cassette(settings), "replay")
-        kwargs["http_client"] = httpx2.Client(transport=transport)
-    else:
-        transport = live_transport(settings, retry_policy, watch)
-        kwargs["http_client"] = DefaultHttpx2Client(transport=transport, timeout=http_timeout(settings))
-    return OpenAI(**kwargs)  # type: ignore[arg-type]
-
-
 def make_async_openai(
     settings: Settings,
     retry_policy: RetryPolicy | None = None,
@@ -243,8 +206,10 @@ def make_async_openai(
     wrap_transport: Callable[[httpx2.AsyncBaseTransport], httpx2.AsyncBaseTransport] | None = None,
     watch: ServerWatch | None = None,
 ) -> AsyncOpenAI:
-    """Async twin of :func:`make_openai`. ``wrap_transport`` (live and recording runs only) puts a
-    transport of the caller's in front of the chain, e.g. the ``--batch`` answers (``summarize/run/batch.py``)."""
+    """An ``AsyncOpenAI`` client for ``settings``: a replaying one with ``settings.replay_dir``, else one on
+    :func:`async_live_transport` (``retry_policy``, ``observe`` and ``watch`` go there; replay ignores them).
+    ``wrap_transport`` (live and recording runs only) puts a transport of the caller's in front of the chain,
+    e.g. the ``--batch`` answers (``summarize/run/batch/runner.py``)."""
     kwargs = _client_kwargs(settings)
     if settings.replay_dir is not None:
         transport: httpx2.AsyncBaseTransport = AsyncRecordReplayTransport(_replay_cassette(settings), "replay")
@@ -257,29 +222,23 @@ def make_async_openai(
     return AsyncOpenAI(**kwargs)  # type: ignore[arg-type]
 
 
-def wrap(client: OpenAI, settings: Settings) -> structured.Client:
-    """``client`` wrapped for structured calls in ``settings.mode``, its completions collected."""
+def instructor_client(settings: Settings, client: OpenAI) -> structured.Client:
+    """A sync ``client`` wrapped for structured calls in ``settings.mode``, its completions collected: a
+    caller's own (``brief(..., client=OpenAI())``), or the ``--batch`` request collector's, which sends nothing.
+    The package builds no sync client that talks to a model: see :func:`make_async_openai`."""
     if not isinstance(client, OpenAI):
         raise ConfigurationError(f"expected an openai.OpenAI client, got {type(client).__name__}")
     return structured.wrap(client, settings.mode)  # type: ignore[return-value]
-
-
-def wrap_async(client: AsyncOpenAI, settings: Settings) -> structured.AsyncClient:
-    if not isinstance(client, AsyncOpenAI):
-        raise ConfigurationError(f"expected an openai.AsyncOpenAI client, got {type(client).__name__}")
-    return structured.wrap(client, settings.mode)  # type: ignore[return-value]
-
-
-def instructor_client(settings: Settings, client: OpenAI | None = None) -> structured.Client:
-    """The structured-call client of a run: ``client`` (default: :func:`make_openai`) wrapped."""
-    return wrap(client if client is not None else make_openai(settings), settings)
 
 
 def async_instructor_client(
     settings: Settings, client: AsyncOpenAI | None = None, observe: Observer | None = None,
     watch: ServerWatch | None = None,
 ) -> structured.AsyncClient:
-    """Async twin of :func:`instructor_client`; ``observe`` and ``watch`` as for :func:`make_async_openai`."""
+    """The structured-call client of a run: ``client`` (default: :func:`make_async_openai`, with ``observe``
+    and ``watch``) wrapped for structured calls in ``settings.mode``, its completions collected."""
     if client is None:
         client = make_async_openai(settings, observe=observe, watch=watch)
-    return wrap_async(client, settings)
+    if not isinstance(client, AsyncOpenAI):
+        raise ConfigurationError(f"expected an openai.AsyncOpenAI client, got {type(client).__name__}")
+    return structured.wrap(client, settings.mode)  # type: ignore[return-value]

@@ -1,6 +1,7 @@
 """Record and replay the HTTP exchanges with the LLM, at the httpx2 transport layer.
 
-openai 3.x sends every request through an ``httpx2`` client. We hand the client a transport of our own:
+openai 3.x sends every request through an ``httpx2`` client. We hand the client a transport of our own,
+:class:`AsyncRecordReplayTransport`:
 
 * ``record``: a request already recorded in ``DIR`` is answered from there; any other is sent by the
   real transport and the exchange is written to ``DIR/<article id>/<key>.json``. So recording into a
@@ -241,35 +242,8 @@ def _recordable(status: int) -> bool:
     return 200 <= status < 300 or status in _REPEATABLE_ERRORS
 
 
-class RecordReplayTransport(httpx2.BaseTransport):
-    """Sync transport. ``inner`` is required to record and must be None to replay."""
-
-    def __init__(self, cassette: Cassette, mode: Mode, inner: httpx2.BaseTransport | None = None) -> None:
-        if mode == "record" and inner is None:
-            inner = httpx2.HTTPTransport()
-        if mode == "replay" and inner is not None:
-            raise ValueError("replay mode takes no inner transport: it must never reach the network")
-        self._rec = _Recorder(cassette, mode)
-        self._inner = inner
-
-    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
-        key, body, replayed = self._rec.lookup(request)
-        if replayed is not None:
-            return replayed
-        assert self._inner is not None
-        response = self._inner.handle_request(request)
-        response.read()
-        if _recordable(response.status_code):
-            self._rec.store(key, body, request, response)
-        return response
-
-    def close(self) -> None:
-        if self._inner is not None:
-            self._inner.close()
-
-
 class AsyncRecordReplayTransport(httpx2.AsyncBaseTransport):
-    """Async twin of :class:`RecordReplayTransport`."""
+    """Records or replays (``mode``). ``inner`` is required to record and must be None to replay."""
 
     def __init__(self, cassette: Cassette, mode: Mode, inner: httpx2.AsyncBaseTransport | None = None) -> None:
         if mode == "record" and inner is None:

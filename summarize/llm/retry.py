@@ -3,7 +3,7 @@
 Why a transport: three libraries would each happily retry (the openai client's ``max_retries``,
 instructor's ``max_retries``, our own loop) and their budgets multiply. Here the openai client is built
 with ``max_retries=0`` and instructor re-asks only on validation errors (see ``summarize.llm.client``),
-so :class:`RetryTransport` is the only place a request is sent again.
+so :class:`AsyncRetryTransport` is the only place a request is sent again.
 
 What is retried (up to ``RetryPolicy.max_attempts`` attempts in all, first try included):
 
@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-import json
 import logging
 import random as _random
 import threading
@@ -42,9 +41,9 @@ from datetime import datetime, timezone
 
 import httpx2
 import openai
-from tenacity import AsyncRetrying, RetryCallState, Retrying, retry_if_exception_type, retry_if_result, stop_after_attempt
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, retry_if_result, stop_after_attempt
 
-from ..errors import causes
+from ..errors import causes, is_quota_body, quota_spent
 from .watch_transport import ServerProblem
 
 log = logging.getLogger(__name__)  # debug level only: library code never prints
@@ -63,7 +62,6 @@ RETRY_EXCEPTIONS: tuple[type[BaseException], ...] = (
     httpx2.NetworkError,
     httpx2.RemoteProtocolError,
 )
-QUOTA_CODE = "insufficient_quota"
 
 
 async def _async_sleep(seconds: float) -> None:
@@ -75,7 +73,7 @@ class RetryPolicy:
     """How often and how long to retry. Immutable configuration; the counters live on the transports.
 
     ``max_attempts`` counts the first try: 4 means one request and at most three retries.
-    ``sleep`` / ``async_sleep`` and ``random`` are injectable so tests neither wait nor guess.
+    ``async_sleep`` and ``random`` are injectable so tests neither wait nor guess.
     """
 
     max_attempts: int = 4
@@ -83,7 +81,6 @@ class RetryPolicy:
     max_delay: float = 20.0
     retry_after_cap: float = 60.0
     jitter: bool = True
-    sleep: Callable[[float], None] = field(default=time.sleep, repr=False, compare=False)
     async_sleep: Callable[[float], Awaitable[None]] = field(default=_async_sleep, repr=False, compare=False)
     random: Callable[[], float] = field(default=_random.random, repr=False, compare=False)
 
@@ -129,22 +126,6 @@ def retry_after_seconds(headers: httpx2.Headers, now: Callable[[], float] = time
     return value if value >= 0 else None
 
 
-def is_quota_body(body: object) -> bool:
-    """True for an OpenAI error body (``{"error": {...}}`` or the inner dict) that says insufficient_quota."""
-    if isinstance(body, dict):
-        inner = body.get("error", body)
-        if isinstance(inner, dict):
-            return QUOTA_CODE in (inner.get("code"), inner.get("type"))
-    return False
-
-
-def _is_quota_response(response: httpx2.Response) -> bool:
-    try:
-        return is_quota_body(json.loads(response.content))
-    except ValueError:
-        return False
-
-
 @dataclass(frozen=True)
 class _Verdict:
     """One attempt's response and what to do about it: retry (after ``delay``, None = backoff) or not."""
@@ -161,7 +142,7 @@ def _judge(response: httpx2.Response, policy: RetryPolicy) -> _Verdict:
         return _Verdict(response, retry=False)
     if response.headers.get("x-should-retry", "").lower() == "false":
         return _Verdict(response, retry=False)
-    if status == 429 and _is_quota_response(response):
+    if status == 429 and is_quota_body(response.content):
         return _Verdict(response, retry=False)
     delay = retry_after_seconds(response.headers)
     if delay is not None and delay > policy.retry_after_cap:
@@ -189,28 +170,15 @@ def _wait(policy: RetryPolicy) -> Callable[[RetryCallState], float]:
     return wait
 
 
-def _note(state: RetryCallState) -> httpx2.Response | None:
-    """Log a coming retry at debug level; return the response to discard (None after an exception)."""
+async def _discard(state: RetryCallState) -> None:
+    """Before sleeping: log the coming retry at debug level, and close the response we will not return."""
     outcome = state.outcome
     if outcome is None:
-        return None
+        return
     response = None if outcome.failed else outcome.result().response
     reason = type(outcome.exception()).__name__ if response is None else f"status {response.status_code}"
     sleep = state.next_action.sleep if state.next_action else 0.0
     log.debug("attempt %d failed (%s); retrying in %.2fs", state.attempt_number, reason, sleep)
-    return response
-
-
-def _discard(state: RetryCallState) -> None:
-    """Before sleeping (sync): close the response we will not return."""
-    response = _note(state)
-    if response is not None:
-        response.close()
-
-
-async def _adiscard(state: RetryCallState) -> None:
-    """Before sleeping (async): close the response we will not return."""
-    response = _note(state)
     if response is not None:
         await response.aclose()
 
@@ -221,35 +189,22 @@ def _final(state: RetryCallState) -> _Verdict:
     return state.outcome.result()  # raises the exception if the last attempt raised
 
 
-def _retrying_kwargs(policy: RetryPolicy, before_sleep: Callable[[RetryCallState], object]) -> dict[str, object]:
-    return {
-        "stop": stop_after_attempt(policy.max_attempts),
-        "wait": _wait(policy),
-        "retry": retry_if_exception_type(RETRY_EXCEPTIONS) | retry_if_result(lambda v: v.retry),
-        "before_sleep": before_sleep,
-        "retry_error_callback": _final,
-    }
+def _retrying(policy: RetryPolicy) -> AsyncRetrying:
+    """tenacity's loop for one request that needs a retry, configured by ``policy``."""
+    return AsyncRetrying(
+        sleep=policy.async_sleep,
+        stop=stop_after_attempt(policy.max_attempts),
+        wait=_wait(policy),
+        retry=retry_if_exception_type(RETRY_EXCEPTIONS) | retry_if_result(lambda v: v.retry),
+        before_sleep=_discard,
+        retry_error_callback=_final,
+    )
 
 
-def _after(first: _Verdict | BaseException, attempt: Callable[[httpx2.Request], _Verdict]) -> Callable[[httpx2.Request], _Verdict]:
-    """``attempt`` for tenacity, whose first call gives ``first`` (the attempt already made) again."""
-    pending = [first]
-
-    def call(request: httpx2.Request) -> _Verdict:
-        if pending:
-            outcome = pending.pop()
-            if isinstance(outcome, BaseException):
-                raise outcome
-            return outcome
-        return attempt(request)
-
-    return call
-
-
-def _aafter(
+def _after(
     first: _Verdict | BaseException, attempt: Callable[[httpx2.Request], Awaitable[_Verdict]]
 ) -> Callable[[httpx2.Request], Awaitable[_Verdict]]:
-    """Async twin of :func:`_after`."""
+    """``attempt`` for tenacity, whose first call gives ``first`` (the attempt already made) again."""
     pending = [first]
 
     async def call(request: httpx2.Request) -> _Verdict:
@@ -284,66 +239,16 @@ class _Counter:
         return self.attempts - self.requests
 
 
-# --------------------------------------------------------------------------- the transports
+# --------------------------------------------------------------------------- the transport
 
 
-class RetryTransport(httpx2.BaseTransport):
-    """Sync transport that retries transient failures of ``inner`` according to ``policy``.
+class AsyncRetryTransport(httpx2.AsyncBaseTransport):
+    """Transport that retries transient failures of ``inner`` according to ``policy``; sleeps with
+    ``policy.async_sleep``.
 
     ``attempts`` counts every request sent to ``inner``; ``requests`` counts calls of this transport;
     ``retries`` is the difference.
     """
-
-    def __init__(self, inner: httpx2.BaseTransport, policy: RetryPolicy | None = None) -> None:
-        self.inner = inner
-        self.policy = policy or RetryPolicy()
-        self._count = _Counter()
-
-    @property
-    def attempts(self) -> int:
-        return self._count.attempts
-
-    @property
-    def requests(self) -> int:
-        return self._count.requests
-
-    @property
-    def retries(self) -> int:
-        return self._count.retries
-
-    def _attempt(self, request: httpx2.Request) -> _Verdict:
-        self._count.attempt()
-        response = self.inner.handle_request(request)
-        if not _needs_reading(response):
-            return _Verdict(response, retry=False)
-        try:
-            response.read()
-        except BaseException:
-            response.close()
-            raise
-        return _judge(response, self.policy)
-
-    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
-        self._count.request()
-        # The first attempt runs without tenacity: most requests need no retry, and a Retrying per request
-        # (objects in reference cycles, left to the garbage collector) costs more than the request's own
-        # bookkeeping. When it must be retried, tenacity takes over with that attempt as its first.
-        try:
-            first: _Verdict | BaseException = self._attempt(request)
-        except RETRY_EXCEPTIONS as exc:
-            first = exc
-        if isinstance(first, _Verdict) and not first.retry:
-            return first.response
-        retrying = Retrying(sleep=self.policy.sleep, **_retrying_kwargs(self.policy, _discard))  # type: ignore[arg-type]
-        verdict: _Verdict = retrying(_after(first, self._attempt), request)
-        return verdict.response
-
-    def close(self) -> None:
-        self.inner.close()
-
-
-class AsyncRetryTransport(httpx2.AsyncBaseTransport):
-    """Async twin of :class:`RetryTransport`; sleeps with ``policy.async_sleep``."""
 
     def __init__(self, inner: httpx2.AsyncBaseTransport, policy: RetryPolicy | None = None) -> None:
         self.inner = inner
@@ -376,15 +281,16 @@ class AsyncRetryTransport(httpx2.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         self._count.request()
-        # The first attempt without tenacity, as in RetryTransport.handle_request.
+        # The first attempt runs without tenacity: most requests need no retry, and an AsyncRetrying per
+        # request (objects in reference cycles, left to the garbage collector) costs more than the request's
+        # own bookkeeping. When it must be retried, tenacity takes over with that attempt as its first.
         try:
             first: _Verdict | BaseException = await self._attempt(request)
         except RETRY_EXCEPTIONS as exc:
             first = exc
         if isinstance(first, _Verdict) and not first.retry:
             return first.response
-        retrying = AsyncRetrying(sleep=self.policy.async_sleep, **_retrying_kwargs(self.policy, _adiscard))  # type: ignore[arg-type]
-        verdict: _Verdict = await retrying(_aafter(first, self._attempt), request)
+        verdict: _Verdict = await _retrying(self.policy)(_after(first, self._attempt), request)
         return verdict.response
 
     async def aclose(self) -> None:
@@ -406,8 +312,6 @@ def is_fatal(exc: BaseException) -> bool:
             return True
         if isinstance(cur, openai.APIStatusError) and cur.status_code in FATAL_STATUS:
             return True
-        if isinstance(cur, openai.RateLimitError) and (
-            QUOTA_CODE in (cur.code, cur.type) or is_quota_body(cur.body)
-        ):
+        if isinstance(cur, openai.RateLimitError) and quota_spent(cur):
             return True
     return False

@@ -17,8 +17,8 @@ requests that were already queued (other articles', other parts') do not each wa
 
 :class:`ServerProblem` derives from ``httpx2.TransportError`` but from none of the classes the retry layer
 retries, so it is never sent again; the openai client wraps it in ``APIConnectionError`` and keeps it as
-the cause. It and the transports that report to a watch (:class:`WatchTransport`, :class:`AsyncWatchTransport`)
-live in :mod:`summarize.llm.watch_transport` with httpx2, and are found here too.
+the cause. It and the transport that reports to a watch (:class:`AsyncWatchTransport`) live in
+:mod:`summarize.llm.watch_transport` with httpx2, and are found here too.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from ..settings import Settings
 
-if TYPE_CHECKING:  # the HTTP side (the exception, the transports) is in .watch_transport, imported when a
+if TYPE_CHECKING:  # the HTTP side (the exception, the transport) is in .watch_transport, imported when a
     import httpx2  # request is made: a run the cache answers whole never loads httpx2
 
     from .watch_transport import ServerProblem
@@ -132,8 +132,8 @@ def server_watch(settings: Settings) -> ServerWatch:
 
 
 def __getattr__(name: str) -> object:
-    """``ServerProblem``, ``WatchTransport`` and ``AsyncWatchTransport``, from :mod:`.watch_transport`."""
-    if name in ("ServerProblem", "WatchTransport", "AsyncWatchTransport"):
+    """``ServerProblem`` and ``AsyncWatchTransport``, from :mod:`.watch_transport`."""
+    if name in ("ServerProblem", "AsyncWatchTransport"):
         from . import watch_transport
 
         return getattr(watch_transport, name)

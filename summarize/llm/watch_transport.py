@@ -1,5 +1,5 @@
-"""The HTTP side of :mod:`summarize.llm.watch`: the :class:`ServerProblem` that stops a run, and the transports
-that report every attempt to a :class:`~summarize.llm.watch.ServerWatch`. Apart from the watch so that a run
+"""The HTTP side of :mod:`summarize.llm.watch`: the :class:`ServerProblem` that stops a run, and the transport
+that reports every attempt to a :class:`~summarize.llm.watch.ServerWatch`. Apart from the watch so that a run
 which sends no request (the cache answers it whole) does not import httpx2.
 """
 
@@ -14,39 +14,8 @@ class ServerProblem(httpx2.TransportError):
     """The model server cannot serve this run (none listening, stuck, or not an API). Fatal for a run."""
 
 
-class WatchTransport(httpx2.BaseTransport):
-    """Sync transport that reports every attempt of ``inner`` to a :class:`ServerWatch`."""
-
-    def __init__(self, inner: httpx2.BaseTransport, watch: ServerWatch) -> None:
-        self.inner = inner
-        self.watch = watch
-
-    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
-        self.watch.check(request)
-        self.watch.started()
-        try:
-            response = self.inner.handle_request(request)
-        except httpx2.TransportError as exc:
-            problem = self.watch.failed(request, exc)
-            if problem is not None:
-                raise problem from exc
-            raise
-        except BaseException:
-            self.watch.abandoned()
-            raise
-        try:
-            self.watch.answered(request, response)
-        except ServerProblem:
-            response.close()
-            raise
-        return response
-
-    def close(self) -> None:
-        self.inner.close()
-
-
 class AsyncWatchTransport(httpx2.AsyncBaseTransport):
-    """Async twin of :class:`WatchTransport`."""
+    """Transport that reports every attempt of ``inner`` to a :class:`ServerWatch`."""
 
     def __init__(self, inner: httpx2.AsyncBaseTransport, watch: ServerWatch) -> None:
         self.inner = inner

@@ -6,18 +6,19 @@ Articles and answers are HAND-MADE; the end-to-end test runs the real stack agai
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
 import httpx2
 import openai
 import pytest
-from openai import OpenAI
+from openai import AsyncOpenAI
 
-from summarize import Settings, run
+from summarize import Settings, arun, run
 from summarize.errors import ReplayMiss
 from summarize.llm.replay import (
-    ARTICLE_HEADER, Cassette, RecordReplayTransport, decode_article_id, encode_article_id,
+    ARTICLE_HEADER, AsyncRecordReplayTransport, Cassette, decode_article_id, encode_article_id,
 )
 
 from ..support.fakes import Scripted
@@ -70,18 +71,29 @@ def test_unicode_and_newline_file_names_are_briefed_over_http(tmp_path: Path) ->
 
 def test_recordings_and_misses_name_the_decoded_id(tmp_path: Path) -> None:
     upstream = Scripted(respond=_answer)  # hand-made upstream
-    recorder = RecordReplayTransport(Cassette(tmp_path / "rec"), "record", inner=httpx2.MockTransport(upstream))
-    client = OpenAI(api_key="k", base_url="http://llm.invalid/v1", max_retries=0, http_client=httpx2.Client(transport=recorder))
-    result = run([_inbox(tmp_path)], settings=Settings(model="m", api_key="k", depth=1), client=client)
+    inbox = _inbox(tmp_path)
+
+    def client(transport: httpx2.AsyncBaseTransport) -> AsyncOpenAI:
+        return AsyncOpenAI(api_key="k", base_url="http://llm.invalid/v1", max_retries=0,
+                           http_client=httpx2.AsyncClient(transport=transport))
+
+    async def record():  # noqa: ANN202
+        recorder = AsyncRecordReplayTransport(Cassette(tmp_path / "rec"), "record", inner=httpx2.MockTransport(upstream))
+        async with client(recorder) as recording:
+            return await arun([inbox], settings=Settings(model="m", api_key="k", depth=1), client=recording)
+
+    result = asyncio.run(record())
     assert result.failures == []
     recorded = {json.loads(f.read_text(encoding="utf-8"))["article"] for f in (tmp_path / "rec").rglob("*.json")}
     assert recorded == {"Selenskyj-über-Waffen", "Зеленський", "two\nlines"}
     assert {p.name for p in (tmp_path / "rec").iterdir()} == {"Selenskyj-über-Waffen", "Зеленський", "two_lines"}
 
-    replayer = OpenAI(api_key="k", base_url="http://llm.invalid/v1", max_retries=0,
-                      http_client=httpx2.Client(transport=RecordReplayTransport(Cassette(tmp_path / "rec"), "replay")))
+    async def replay_a_miss() -> None:
+        async with client(AsyncRecordReplayTransport(Cassette(tmp_path / "rec"), "replay")) as replayer:
+            await replayer.chat.completions.create(model="m", messages=[{"role": "user", "content": "never recorded"}],
+                                                   extra_headers={ARTICLE_HEADER: encode_article_id("Зеленський")})
+
     with pytest.raises(openai.APIConnectionError) as info:
-        replayer.chat.completions.create(model="m", messages=[{"role": "user", "content": "never recorded"}],
-                                         extra_headers={ARTICLE_HEADER: encode_article_id("Зеленський")})
+        asyncio.run(replay_a_miss())
     miss = info.value.__cause__
     assert isinstance(miss, ReplayMiss) and miss.article_id == "Зеленський" and "Зеленський" in str(miss)

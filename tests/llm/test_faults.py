@@ -1,9 +1,10 @@
 """The library against a HAND-MADE misbehaving server: one retry layer, and request counts within budget.
 
-Everything here runs the real stack (``summarize.brief`` / ``summarize.run`` -> instructor -> openai ->
-``RetryTransport`` -> httpx2 -> a socket) against ``tests/faultserver.py`` on 127.0.0.1. The article and
+Everything here runs the real stack (``summarize.abrief`` / ``summarize.arun`` -> instructor -> openai ->
+``AsyncRetryTransport`` -> httpx2 -> a socket) against ``tests/faultserver.py`` on 127.0.0.1. The article and
 every answer are written by hand. Sleeps are recorded, not slept; only the timeout test waits (0.25 s
-per attempt).
+per attempt). Most tests send one request at a time (``concurrency=1``, as the sync ``brief`` and ``run``
+do), so the server's scripted answers meet the requests in a known order.
 
 Budget (see ``summarize.llm.client``): per article at most ``(parts + 1) * (1 + reasks) * max_attempts``
 HTTP requests.
@@ -12,6 +13,7 @@ HTTP requests.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
@@ -23,9 +25,10 @@ import httpx2
 import openai
 import pytest
 
-from summarize import BriefingError, ModelOutputError, Settings, abrief, article_from_text, brief, run
-from summarize.llm.client import OPENAI_MAX_RETRIES, TRANSPORT_RETRIES, live_transport, make_async_openai, make_openai
-from summarize.llm.retry import RetryPolicy, RetryTransport, is_fatal, retry_after_seconds
+from summarize import Article, BriefingError, ModelOutputError, Run, Settings, abrief, article_from_text, arun
+from summarize.errors import is_quota_body, quota_spent
+from summarize.llm.client import OPENAI_MAX_RETRIES, TRANSPORT_RETRIES, async_live_transport, make_async_openai
+from summarize.llm.retry import AsyncRetryTransport, RetryPolicy, is_fatal, retry_after_seconds
 
 from ..support.faultserver import FaultServer, hang, ok, quota, raw, reset, status, truncated
 
@@ -64,12 +67,11 @@ class Harness:
     def __init__(self, server: FaultServer) -> None:
         self.server = server
         self.sleeps: list[float] = []
-        self.clients: list[openai.OpenAI] = []
 
         async def async_sleep(seconds: float) -> None:
             self.sleeps.append(seconds)
 
-        self.policy = RetryPolicy(sleep=self.sleeps.append, async_sleep=async_sleep)
+        self.policy = RetryPolicy(async_sleep=async_sleep)
 
     def settings(self, **kw: Any) -> Settings:
         values: dict[str, Any] = {"base_url": self.server.url, "api_key": "sk-test", "model": "m", "chunk_chars": 5000,
@@ -77,28 +79,36 @@ class Harness:
         values.update(kw)
         return Settings(**values)
 
-    def client(self, settings: Settings) -> openai.OpenAI:
-        """A client as the library builds it, with the recording policy; closed when the test ends."""
-        client = make_openai(settings, retry_policy=self.policy)
-        self.clients.append(client)
-        return client
+    def client(self, settings: Settings) -> openai.AsyncOpenAI:
+        """A client as the library builds it, with the recording policy."""
+        return make_async_openai(settings, retry_policy=self.policy)
 
     def brief(self, text: str = TEXT, **kw: Any) -> Any:
-        settings = self.settings(**kw)
-        return brief(article_from_text(text, id="t1"), settings=settings, client=self.client(settings))
+        """One article through :func:`abrief` and our client, one request at a time."""
+        return self._brief(text, {"concurrency": 1}, kw)
 
     def abrief(self, text: str = TEXT, **kw: Any) -> Any:
+        """As :meth:`brief`, at the default concurrency: an article's part and summary go out at once."""
+        return self._brief(text, {}, kw)
+
+    def _brief(self, text: str, options: dict[str, Any], kw: dict[str, Any]) -> Any:
         settings = self.settings(**kw)
 
         async def go() -> Any:
-            async with make_async_openai(settings, retry_policy=self.policy) as client:
-                return await abrief(article_from_text(text, id="t1"), settings=settings, client=client)
+            async with self.client(settings) as client:
+                return await abrief(article_from_text(text, id="t1"), settings=settings, client=client, **options)
 
         return asyncio.run(go())
 
-    def close(self) -> None:
-        for client in self.clients:
-            client.close()
+    def run(self, articles: list[Article], **kw: Any) -> Run:
+        """Articles through :func:`arun` and our client, one request (and so one article) at a time."""
+        settings = self.settings(**kw)
+
+        async def go() -> Run:
+            async with self.client(settings) as client:
+                return await arun(articles, settings=settings, client=client, concurrency=1)
+
+        return asyncio.run(go())
 
     def fail(self, text: str = TEXT, **kw: Any) -> BriefingError:
         with pytest.raises(BriefingError) as info:
@@ -113,11 +123,7 @@ class Harness:
 @pytest.fixture
 def h() -> Iterator[Harness]:
     with FaultServer() as server:
-        harness = Harness(server)
-        try:
-            yield harness
-        finally:
-            harness.close()
+        yield Harness(server)
 
 
 MAX = RetryPolicy().max_attempts
@@ -133,8 +139,8 @@ def budget(parts: int, reasks: int = 1, max_attempts: int = MAX) -> int:
 
 def test_the_openai_client_never_retries_itself(h: Harness) -> None:
     assert OPENAI_MAX_RETRIES == 0 and TRANSPORT_RETRIES == MAX - 1 == 3
-    assert h.client(h.settings()).max_retries == 0
-    assert make_async_openai(h.settings()).max_retries == 0  # never sends: nothing to close
+    assert h.client(h.settings()).max_retries == 0  # never sends: nothing to close
+    assert make_async_openai(h.settings()).max_retries == 0
 
 
 # ----------------------------------------------------------------------------- transient faults are retried
@@ -262,7 +268,7 @@ def test_other_client_errors_are_sent_once(h: Harness, code: int) -> None:
 def test_instructor_does_not_resend_an_api_error_even_with_reasks_left(h: Harness) -> None:
     """With transport retries off, a 503 on the first answer ends the call: instructor (reasks=1) does
     not send it again, because it retries only validation/parse errors."""
-    h.policy = RetryPolicy(max_attempts=1, sleep=h.sleeps.append)
+    h.policy = dataclasses.replace(h.policy, max_attempts=1)
     h.server.add(status(503), ok(_part()), ok(SUMMARY))
     err = h.fail(reasks=1)
     assert h.count == 1 and isinstance(err.__cause__, openai.InternalServerError)
@@ -351,9 +357,7 @@ def test_worst_case_article_reaches_the_budget_exactly_and_no_more(h: Harness) -
 
 def test_run_reports_each_article_and_counts_requests(h: Harness) -> None:
     h.server.add(status(503), ok(_part(actors=[ZELENSKY])), ok(SUMMARY), status(401))
-    settings = h.settings()
-    result = run([article_from_text(TEXT, id="a1"), article_from_text(TEXT, id="a2")], settings=settings,
-                 client=h.client(settings))
+    result = h.run([article_from_text(TEXT, id="a1"), article_from_text(TEXT, id="a2")])
     assert h.count == 4
     assert [b.article.id for b in result.briefings] == ["a1"]
     assert [(f.article_id, f.error_kind) for f in result.failures] == [("a2", "AuthenticationError")]
@@ -361,9 +365,8 @@ def test_run_reports_each_article_and_counts_requests(h: Harness) -> None:
 
 def test_quota_error_stops_the_run_after_one_request_and_keeps_what_is_done(h: Harness) -> None:
     h.server.add(ok(_part(actors=[ZELENSKY])), ok(SUMMARY), quota())
-    settings = h.settings()
     articles = [article_from_text(TEXT, id=f"a{i}") for i in range(4)]
-    result = run(articles, settings=settings, client=h.client(settings))
+    result = h.run(articles)
     assert h.count == 3  # a0: part + summary; a1: the one quota answer; a2, a3: nothing
     assert [b.article.id for b in result.briefings] == ["a0"]
     assert [(f.article_id, f.error_kind) for f in result.failures] == [
@@ -382,20 +385,23 @@ def test_recording_stores_only_the_final_exchange(h: Harness, tmp_path: Path) ->
 
 def test_transport_counts_attempts_and_retries(h: Harness) -> None:
     h.server.add(status(503), reset(), ok(SUMMARY))
-    settings = h.settings()
-    transport = live_transport(settings, h.policy)
-    assert isinstance(transport, RetryTransport)
-    with openai.OpenAI(api_key="sk-test", base_url=h.server.url, max_retries=0,
-                       http_client=httpx2.Client(transport=transport, timeout=5)) as client:
-        answer = client.chat.completions.create(model="m", messages=[{"role": "user", "content": "hi"}])
-    assert answer.choices[0].message.content == SUMMARY
+    transport = async_live_transport(h.settings(), h.policy)
+    assert isinstance(transport, AsyncRetryTransport)
+
+    async def go() -> str | None:
+        async with openai.AsyncOpenAI(api_key="sk-test", base_url=h.server.url, max_retries=0,
+                                      http_client=httpx2.AsyncClient(transport=transport, timeout=5)) as client:
+            answer = await client.chat.completions.create(model="m", messages=[{"role": "user", "content": "hi"}])
+        return answer.choices[0].message.content
+
+    assert asyncio.run(go()) == SUMMARY
     assert (transport.requests, transport.attempts, transport.retries) == (1, 3, 2) and h.count == 3
 
 
 # ----------------------------------------------------------------------------- the policy in isolation
 
 
-def _mock(responses: list[httpx2.Response]) -> tuple[RetryTransport, list[float], list[httpx2.Response]]:
+def _mock(responses: list[httpx2.Response]) -> tuple[AsyncRetryTransport, list[float], list[httpx2.Response]]:
     sent: list[httpx2.Response] = []
     sleeps: list[float] = []
 
@@ -404,13 +410,19 @@ def _mock(responses: list[httpx2.Response]) -> tuple[RetryTransport, list[float]
         sent.append(response)
         return response
 
-    policy = RetryPolicy(sleep=sleeps.append, jitter=False)
-    return RetryTransport(httpx2.MockTransport(handler), policy), sleeps, sent
+    async def sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+
+    policy = RetryPolicy(async_sleep=sleep, jitter=False)
+    return AsyncRetryTransport(httpx2.MockTransport(handler), policy), sleeps, sent
 
 
-def _send(transport: RetryTransport) -> httpx2.Response:
-    with httpx2.Client(transport=transport) as client:
-        return client.post("http://127.0.0.1/v1/chat/completions", json={})
+def _send(transport: AsyncRetryTransport) -> httpx2.Response:
+    async def go() -> httpx2.Response:
+        async with httpx2.AsyncClient(transport=transport) as client:
+            return await client.post("http://127.0.0.1/v1/chat/completions", json={})
+
+    return asyncio.run(go())
 
 
 def test_backoff_is_exponential_and_capped_and_discarded_responses_are_closed() -> None:
@@ -456,3 +468,26 @@ def test_is_fatal_reads_the_whole_chain() -> None:
     assert is_fatal(err(openai.PermissionDeniedError, 403, None))
     assert not is_fatal(err(openai.BadRequestError, 400, None))
     assert not is_fatal(ValueError("unrelated"))
+
+
+def test_one_reader_of_an_insufficient_quota_answer() -> None:
+    """The retry layer (the raw bytes of a 429) and the error's fix and fatal check (the body openai kept)
+    read a spent quota with the same function."""
+    body = {"error": {"message": "You exceeded your current quota.", "type": "insufficient_quota", "code": None}}
+    assert is_quota_body(body) and is_quota_body(body["error"]) and is_quota_body(json.dumps(body).encode())
+    rate = {"error": {"message": "slow down", "type": "requests", "code": "rate_limit_exceeded"}}
+    assert not is_quota_body(rate) and not is_quota_body(json.dumps(rate).encode())
+    assert not is_quota_body(b"<html>quota</html>") and not is_quota_body(b"\xff") and not is_quota_body(None)
+
+    transport, sleeps, _ = _mock([httpx2.Response(429, json=body), httpx2.Response(200)])
+    assert _send(transport).status_code == 429 and transport.attempts == 1 and sleeps == []
+    transport, sleeps, _ = _mock([httpx2.Response(429, json=rate), httpx2.Response(200)])
+    assert _send(transport).status_code == 200 and transport.attempts == 2 and sleeps == [0.5]
+
+    request = httpx2.Request("POST", "http://127.0.0.1/v1/chat/completions")
+    spent = openai.RateLimitError("x", response=httpx2.Response(429, request=request), body=body["error"])
+    wrapped = BriefingError("t1: failed")
+    wrapped.__cause__ = spent
+    assert quota_spent(wrapped) and is_fatal(wrapped) and "quota" in (wrapped.fix or "")
+    limited = openai.RateLimitError("x", response=httpx2.Response(429, request=request), body=rate["error"])
+    assert not quota_spent(limited) and not is_fatal(limited)

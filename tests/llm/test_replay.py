@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 from pathlib import Path
@@ -9,32 +10,46 @@ from pathlib import Path
 import httpx2
 import openai
 import pytest
-from openai import OpenAI
+from openai import AsyncOpenAI, OpenAI
 
 from summarize.errors import ReplayMiss
-from summarize.llm.replay import ARTICLE_HEADER, Cassette, RecordReplayTransport, request_key
+from summarize.llm.replay import ARTICLE_HEADER, AsyncRecordReplayTransport, Cassette, request_key
 
 from ..conftest import NetworkBlocked
 from ..support.fakes import Scripted, completion
 
 
-def _chat(client: OpenAI, text: str, article: str = "a1") -> str:
-    response = client.chat.completions.create(
-        model="m", messages=[{"role": "user", "content": text}], extra_headers={ARTICLE_HEADER: article}
-    )
-    return response.choices[0].message.content or ""
+def _chat(client: AsyncOpenAI, text: str, article: str = "a1") -> str:
+    """One chat request through ``client``, from sync test code."""
+
+    async def go() -> str:
+        response = await client.chat.completions.create(
+            model="m", messages=[{"role": "user", "content": text}], extra_headers={ARTICLE_HEADER: article}
+        )
+        return response.choices[0].message.content or ""
+
+    return asyncio.run(go())
 
 
-def _client(transport: httpx2.BaseTransport) -> OpenAI:
-    return OpenAI(
+def _client(transport: httpx2.AsyncBaseTransport) -> AsyncOpenAI:
+    return AsyncOpenAI(
         api_key="sk-secret-key-123", base_url="http://llm.invalid/v1", max_retries=0,
-        http_client=httpx2.Client(transport=transport),
+        http_client=httpx2.AsyncClient(transport=transport),
     )
+
+
+def _recording(folder: Path, upstream: Scripted) -> AsyncOpenAI:
+    """A client that records into ``folder``, sending what is missing to ``upstream``."""
+    return _client(AsyncRecordReplayTransport(Cassette(folder), "record", inner=httpx2.MockTransport(upstream)))
+
+
+def _replaying(folder: Path) -> AsyncOpenAI:
+    return _client(AsyncRecordReplayTransport(Cassette(folder), "replay"))
 
 
 def test_record_then_replay_roundtrip_without_secrets(tmp_path: Path) -> None:
     upstream = Scripted(["first answer", "second answer"])  # hand-made upstream
-    recorder = RecordReplayTransport(Cassette(tmp_path), "record", inner=httpx2.MockTransport(upstream))
+    recorder = AsyncRecordReplayTransport(Cassette(tmp_path), "record", inner=httpx2.MockTransport(upstream))
     client = _client(recorder)
     assert _chat(client, "hello") == "first answer"
     assert _chat(client, "again") == "second answer"
@@ -50,7 +65,7 @@ def test_record_then_replay_roundtrip_without_secrets(tmp_path: Path) -> None:
         assert exchange["article"] == "a1"
         assert exchange["response"]["status"] == 200
 
-    replayer = _client(RecordReplayTransport(Cassette(tmp_path), "replay"))
+    replayer = _replaying(tmp_path)
     assert _chat(replayer, "again") == "second answer"
     assert _chat(replayer, "hello") == "first answer"
     assert len(upstream.requests) == 2  # replay never called upstream
@@ -66,7 +81,7 @@ def test_key_ignores_host_and_headers_but_not_content() -> None:
 def test_replay_miss_names_article_and_how_to_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[object] = []
     monkeypatch.setattr(socket.socket, "connect", lambda self, addr: opened.append(addr))
-    client = _client(RecordReplayTransport(Cassette(tmp_path), "replay"))
+    client = _replaying(tmp_path)
     with pytest.raises(openai.APIConnectionError) as info:
         _chat(client, "never recorded", article="003_abc")
     miss = info.value.__cause__
@@ -78,7 +93,7 @@ def test_replay_miss_names_article_and_how_to_record(tmp_path: Path, monkeypatch
 
 def test_replay_transport_refuses_a_network_transport(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="never reach the network"):
-        RecordReplayTransport(Cassette(tmp_path), "replay", inner=httpx2.HTTPTransport())
+        AsyncRecordReplayTransport(Cassette(tmp_path), "replay", inner=httpx2.AsyncHTTPTransport())
 
 
 def test_guard_blocks_a_request_that_escapes() -> None:
@@ -100,7 +115,7 @@ def test_guard_blocks_dns_of_public_hosts() -> None:
 
 def test_server_errors_are_not_recorded(tmp_path: Path) -> None:
     upstream = Scripted([httpx2.Response(503, json={"error": {"message": "busy"}}), completion("ok")])
-    client = _client(RecordReplayTransport(Cassette(tmp_path), "record", inner=httpx2.MockTransport(upstream)))
+    client = _recording(tmp_path, upstream)
     with pytest.raises(openai.InternalServerError):
         _chat(client, "x")
     assert list(tmp_path.glob("*/*.json")) == []
@@ -110,8 +125,8 @@ def test_server_errors_are_not_recorded(tmp_path: Path) -> None:
 
 def test_recording_into_a_folder_only_sends_what_is_missing(tmp_path: Path) -> None:
     upstream = Scripted(["first answer", "new answer"])  # hand-made upstream
-    _chat(_client(RecordReplayTransport(Cassette(tmp_path), "record", inner=httpx2.MockTransport(upstream))), "hello")
-    again = _client(RecordReplayTransport(Cassette(tmp_path), "record", inner=httpx2.MockTransport(upstream)))
+    _chat(_recording(tmp_path, upstream), "hello")
+    again = _recording(tmp_path, upstream)
     assert _chat(again, "hello") == "first answer"  # answered from the folder
     assert _chat(again, "new question") == "new answer"  # sent and recorded
     assert [r["messages"][0]["content"] for r in upstream.requests] == ["hello", "new question"]
@@ -121,7 +136,7 @@ def test_recording_into_a_folder_only_sends_what_is_missing(tmp_path: Path) -> N
 @pytest.mark.parametrize("code", [401, 403, 408, 429])
 def test_answers_that_would_not_come_again_are_not_recorded(tmp_path: Path, code: int) -> None:
     upstream = Scripted([httpx2.Response(code, json={"error": {"message": f"hand-made {code}"}}), completion("ok")])
-    client = _client(RecordReplayTransport(Cassette(tmp_path), "record", inner=httpx2.MockTransport(upstream)))
+    client = _recording(tmp_path, upstream)
     with pytest.raises(openai.APIStatusError):
         _chat(client, "x")
     assert list(tmp_path.glob("*/*.json")) == []
@@ -131,7 +146,7 @@ def test_answers_that_would_not_come_again_are_not_recorded(tmp_path: Path, code
 
 def test_request_bound_errors_are_recorded(tmp_path: Path) -> None:
     upstream = Scripted([httpx2.Response(400, json={"error": {"message": "hand-made: bad schema"}})])
-    client = _client(RecordReplayTransport(Cassette(tmp_path), "record", inner=httpx2.MockTransport(upstream)))
+    client = _recording(tmp_path, upstream)
     with pytest.raises(openai.BadRequestError):
         _chat(client, "x")
     assert len(list(tmp_path.glob("*/*.json"))) == 1
@@ -152,7 +167,7 @@ def _old_401_recording(folder: Path) -> Path:
 
 def test_an_old_401_recording_is_a_replay_miss_naming_the_file(tmp_path: Path) -> None:
     file = _old_401_recording(tmp_path)
-    client = _client(RecordReplayTransport(Cassette(tmp_path), "replay"))
+    client = _replaying(tmp_path)
     with pytest.raises(openai.APIConnectionError) as info:
         _chat(client, "x")
     miss = info.value.__cause__
@@ -163,7 +178,7 @@ def test_an_old_401_recording_is_a_replay_miss_naming_the_file(tmp_path: Path) -
 def test_recording_again_replaces_an_old_401_recording(tmp_path: Path) -> None:
     file = _old_401_recording(tmp_path)
     upstream = Scripted(["fixed"])  # hand-made upstream
-    client = _client(RecordReplayTransport(Cassette(tmp_path), "record", inner=httpx2.MockTransport(upstream)))
+    client = _recording(tmp_path, upstream)
     assert _chat(client, "x") == "fixed"
     assert len(upstream.requests) == 1
     assert json.loads(file.read_text(encoding="utf-8"))["response"]["status"] == 200
@@ -172,7 +187,7 @@ def test_recording_again_replaces_an_old_401_recording(tmp_path: Path) -> None:
 def test_a_replaced_recording_under_another_article_name_is_removed(tmp_path: Path) -> None:
     old = _old_401_recording(tmp_path)  # recorded as article "a1"
     upstream = Scripted(["fixed"])  # hand-made upstream
-    client = _client(RecordReplayTransport(Cassette(tmp_path), "record", inner=httpx2.MockTransport(upstream)))
+    client = _recording(tmp_path, upstream)
     assert _chat(client, "x", article="renamed") == "fixed"
     assert not old.exists() and len(list(tmp_path.glob("*/*.json"))) == 1
-    assert _chat(_client(RecordReplayTransport(Cassette(tmp_path), "replay")), "x") == "fixed"
+    assert _chat(_replaying(tmp_path), "x") == "fixed"
