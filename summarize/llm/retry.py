@@ -37,14 +37,14 @@ import threading
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import timezone
 
 import httpx2
 import openai
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, retry_if_result, stop_after_attempt
 
 from ..errors import causes, is_quota_body, quota_spent
-from .watch_transport import ServerProblem
+from .server_problem import ServerProblem
 
 log = logging.getLogger(__name__)  # debug level only: library code never prints
 
@@ -303,7 +303,7 @@ class AsyncRetryTransport(httpx2.AsyncBaseTransport):
 def is_fatal(exc: BaseException) -> bool:
     """True if ``exc`` or anything in its cause/context chain is an openai error that every further
     request of the run would repeat: 401 (bad key), 403 (forbidden), 404 (e.g. unknown model), or a 429
-    with code/type ``insufficient_quota``; or a :class:`~summarize.llm.watch.ServerProblem` (no server, a
+    with code/type ``insufficient_quota``; or a :class:`~summarize.llm.server_problem.ServerProblem` (no server, a
     server that never answers, a web page instead of an API). A 400 is about one request and is not fatal."""
     for cur in causes(exc):
         if isinstance(cur, ServerProblem):

@@ -41,7 +41,7 @@ from ..errors import BriefingError, ModelServerError, ReplayMiss, causes
 from ..models import Usage
 from ..redact import redact, secrets_in
 from .validation import validating
-from .watch_transport import ServerProblem
+from .server_problem import ServerProblem
 
 Client = instructor.Instructor
 AsyncClient = instructor.AsyncInstructor

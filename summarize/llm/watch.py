@@ -17,8 +17,9 @@ requests that were already queued (other articles', other parts') do not each wa
 
 :class:`ServerProblem` derives from ``httpx2.TransportError`` but from none of the classes the retry layer
 retries, so it is never sent again; the openai client wraps it in ``APIConnectionError`` and keeps it as
-the cause. It and the transport that reports to a watch (:class:`AsyncWatchTransport`) live in
-:mod:`summarize.llm.watch_transport` with httpx2, and are found here too.
+the cause. It lives in :mod:`summarize.llm.server_problem` and the transport that reports to a watch
+(``AsyncWatchTransport``) in :mod:`summarize.llm.watch_transport`, both with httpx2, which this module
+imports only when a request is made.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from ..settings import Settings
 if TYPE_CHECKING:  # the HTTP side (the exception, the transport) is in .watch_transport, imported when a
     import httpx2  # request is made: a run the cache answers whole never loads httpx2
 
-    from .watch_transport import ServerProblem
+    from .server_problem import ServerProblem
 
 MAX_CONNECT_FAILURES = 3  # connection failures before a first answer that stop the run (one request retries 3x)
 
@@ -70,7 +71,7 @@ class ServerWatch:
     def check(self, request: httpx2.Request) -> None:
         """Before an attempt: once the server is known not to serve this run, fail at once, sending nothing."""
         if self.problem is not None:
-            from .watch_transport import ServerProblem
+            from .server_problem import ServerProblem
 
             raise ServerProblem(str(self.problem), request=request)
 
@@ -86,7 +87,7 @@ class ServerWatch:
             self.last_activity = time.monotonic()
         kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if kind in ("text/html", "application/xhtml+xml") and response.status_code < 500:
-            from .watch_transport import ServerProblem
+            from .server_problem import ServerProblem
 
             raise self._found(ServerProblem(
                 f"the server at {self.base_url} answered {request.url.path} with an HTML page "
@@ -99,7 +100,7 @@ class ServerWatch:
         """Count a failed attempt; the :class:`ServerProblem` it amounts to, if any."""
         import httpx2
 
-        from .watch_transport import ServerProblem
+        from .server_problem import ServerProblem
 
         with self._lock:
             self.in_flight -= 1
@@ -129,12 +130,3 @@ class ServerWatch:
 def server_watch(settings: Settings) -> ServerWatch:
     """A fresh :class:`ServerWatch` for a live or recording client of ``settings``."""
     return ServerWatch(settings.base_url or "https://api.openai.com/v1", settings.read_timeout)
-
-
-def __getattr__(name: str) -> object:
-    """``ServerProblem`` and ``AsyncWatchTransport``, from :mod:`.watch_transport`."""
-    if name in ("ServerProblem", "AsyncWatchTransport"):
-        from . import watch_transport
-
-        return getattr(watch_transport, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,17 +1,18 @@
-"""The HTTP side of :mod:`summarize.llm.watch`: the :class:`ServerProblem` that stops a run, and the transport
-that reports every attempt to a :class:`~summarize.llm.watch.ServerWatch`. Apart from the watch so that a run
+"""The HTTP side of :mod:`summarize.llm.watch`: the transport that reports every attempt to a
+:class:`~summarize.llm.watch.ServerWatch` and raises the :class:`~summarize.llm.server_problem.ServerProblem` it finds. Apart from the watch so that a run
 which sends no request (the cache answers it whole) does not import httpx2.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import httpx2
 
-from .watch import ServerWatch
+from .server_problem import ServerProblem
 
-
-class ServerProblem(httpx2.TransportError):
-    """The model server cannot serve this run (none listening, stuck, or not an API). Fatal for a run."""
+if TYPE_CHECKING:  # a ServerWatch is handed in; this module never needs it otherwise (no import circle)
+    from .watch import ServerWatch
 
 
 class AsyncWatchTransport(httpx2.AsyncBaseTransport):
