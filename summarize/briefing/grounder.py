@@ -119,7 +119,7 @@ class Grounder:
                 elif not (refers_back(self.sentences.sentence(n)) and any(
                         self._names(k, item.who) for k in range(max(scope[0], n - REFER_BACK), n - 1))):
                     return f"sentence {n} names none of {', '.join(map(repr, item.who))} and refers to no one named before"
-            return self.evidence(first, n, past_heading=True)
+            return self.evidence(first, n)
         if isinstance(item, (ActorDraft, WeaponDraft, DecisionDraft)):
             names = item.who if isinstance(item, DecisionDraft) else [item.name_as_written, item.name]
             if not isinstance(item, DecisionDraft):  # "drones" is named by "Drohnenangriff", "Germany" by "Berlin"
@@ -168,25 +168,13 @@ class Grounder:
         hits = [k for k in range(scope[0], scope[1] + 1) if needle in self._normalised(k)]
         return min(hits, key=lambda k: (abs(k - n), k)) if hits else None
 
-    def _past_heading(self, start: int, end: int) -> int:
-        text = self.cleaned.text
-        newline = text.find("\n", start, end)
-        if newline < 0 or not is_heading(text[start:newline]) or not text[newline:end].strip():
-            return start
-        return newline + len(text[newline:end]) - len(text[newline:end].lstrip())
-
     def _normalised(self, n: int) -> str:
         if n not in self._norm_cache:
             self._norm_cache[n] = normalise(self.sentences.sentence(n))
         return self._norm_cache[n]
 
-    def evidence(self, first: int, last: int, past_heading: bool = False) -> Evidence | str:
-        """Located evidence for sentences ``first``..``last``. With ``past_heading``, a heading the sentence
-        splitter joined to the sentence after it ("Selenskyj trifft Trump – Tomahawks im Fokus" + newline +
-        "Der ukrainische Präsident ...") is left out: a decision is reported by the sentence, not the heading."""
+    def evidence(self, first: int, last: int) -> Evidence | str:
         start, end = self.sentences.starts[first - 1], self.sentences.ends[last - 1]
-        if past_heading:
-            start = self._past_heading(start, end)
         if end - start > MAX_EVIDENCE_CHARS:
             cut = self.cleaned.text.rfind(" ", start, start + MAX_EVIDENCE_CHARS)
             end = cut if cut > start else start + MAX_EVIDENCE_CHARS
