@@ -598,3 +598,24 @@ def test_rules_name_no_seed_specific_site_or_person() -> None:
     source = "".join(inspect.getsource(m) for m in (clean_module, classify_module, lines, boilerplate, shapes)).lower()
     for name in ("sarrazin", "news.de", "renewz", "vol.at", "kettner", "whitmore", "selenskyj", "trump"):
         assert name not in source, name
+
+
+def test_photo_captions_and_agency_update_tags_are_chrome() -> None:
+    """HAND-MADE page: captions say where people stand in the picture, what kind of picture it is, or end in
+    the photographer's credit; one is given twice, bare and credited; an agency tag names what it updated.
+    None of it is the article, and the article's own sentences stay."""
+    body = "Die Regierung kündigte am Dienstag ein neues Hilfspaket für die Ukraine an, wie ein Sprecher mitteilte."
+    captions = [
+        "Kanzlerin Erika Muster (l.) und Präsident Max Beispiel sprechen vor dem Treffen miteinander.",
+        "President Jane Doe, left, greets Prime Minister John Roe at the summit, Friday, Oct. 17, 2025",
+        "President Jane Doe, left, greets Prime Minister John Roe at the summit, Friday, Oct. 17, 2025 AP Photo",
+        "Ein Soldat an der Front bei Charkiw (Symbolbild) (Photo by Jane Doe/Getty Images)",
+        "A destroyer launches a cruise missile in the Mediterranean Sea, 7 April, 2017",
+        "A destroyer launches a cruise missile in the Mediterranean Sea, 7 April, 2017 AP Photo",
+        "(Neu: Ukraine, Einzelheiten)",
+    ]
+    text = "\n\n".join([captions[-1], captions[0], body, *captions[1:-1], body.replace("Dienstag", "Mittwoch")])
+    kept = clean(text).text
+    assert body in kept and body.replace("Dienstag", "Mittwoch") in kept
+    for caption in captions:
+        assert caption not in kept, caption

@@ -199,3 +199,30 @@ def test_a_pass_that_cannot_reach_the_model_leaves_the_digest_intact(tmp_path: P
     [report] = out.digest.meta.passes
     assert report.status == "failed" and "bad key" in (report.message or "")
     assert out.digest.decisions == merge(briefings).decisions
+
+
+def test_a_counted_run_of_ids_is_ignored_whole() -> None:
+    """HAND-MADE answer: a small model fills its groups by counting D1, D2, D3, ... (as the seeds' recorded
+    answer does); such a group says nothing about events, even where two of its ids would fit together."""
+    from summarize.digest.events import counted
+
+    assert counted(["D1", "D2", "D3", "D4"]) and counted(["D9", "D10", "D11", "D12", "D13"])
+    assert not counted(["D1", "D2", "D3"]) and not counted(["D1", "D3", "D4", "D5"]) and not counted(["D2", "D7"])
+    digest = _digest()
+    ids = [d.id for d in digest.decisions]
+    run = {"same_event": [{"ids": ids + ["D4"]}], "described_differently": [{"ids": ["D1", "D2", "D3", "D4"],
+                                                                               "aspect": "status"}]}
+    hints = hints_from(Answer(run, 1, Usage()), set(ids) | {"D4"}, None)
+    assert hints.groups == [] and hints.differ == []
+
+
+def test_the_models_hints_never_join_a_call_and_a_meeting() -> None:
+    """HAND-MADE digest: a call and a meeting that share their distinctive words are still two events."""
+    digest = merge([
+        _briefing("001_a", decisions=[_d("Trump", "held a phone call with Putin about Budapest", "Trump telefonierte mit Putin über Budapest.")]),
+        _briefing("002_b", decisions=[_d("Orban", "met Putin in Budapest", "Orban traf Putin in Budapest.")]),
+    ])
+    a, b = (d.id for d in digest.decisions)
+    check = Plausibility(digest)
+    assert not check.related(a, b)
+    assert hints_from(Answer({"same_event": [{"ids": [a, b]}]}, 1, Usage()), {a, b}, check).groups == []

@@ -1,0 +1,94 @@
+"""The vetting rules of this session's quality work, each on HAND-MADE strings (labelled as such): what is a
+statement rather than a decision, what says something is open, which decisions of one article are one
+event, who the other side of a call is, and what reads as German in an English field."""
+
+from __future__ import annotations
+
+from summarize.briefing.assemble import deciders_are_actors, one_per_event, same_interaction
+from summarize.briefing.cues import is_open, reports_words_only
+from summarize.briefing.plausible import not_in_english
+from summarize.models import Actor, Decision, Evidence
+from summarize.text.event_kinds import event_kind
+
+
+def _ev(text: str, quote: str) -> Evidence:
+    start = text.index(quote)
+    return Evidence(quote=quote, start=start, end=start + len(quote), alignment="exact", score=100.0)
+
+
+def _decision(text: str, quote: str, what: str, who: str = "Donald Trump", participants: list[str] | None = None,
+              status: str = "taken", date: str | None = None) -> Decision:
+    return Decision(who=who, participants=participants or [who], what=what, status=status, date=date,
+                    evidence=[_ev(text, quote)])
+
+
+def test_a_description_that_only_reports_words_is_a_statement() -> None:
+    assert reports_words_only("said that the war is back in Europe")
+    assert reports_words_only("criticized Russia's actions")
+    assert reports_words_only("has repeatedly emphasized that the US also needs Tomahawks")
+    assert not reports_words_only("said he would meet Putin in Budapest")  # a commitment
+    assert not reports_words_only("suggested a trade-off deal with the US")  # a proposal
+    assert not reports_words_only("announced a pause of weapons deliveries")
+    assert not reports_words_only("agreed to hold talks")
+
+
+def test_open_means_open_not_frank_nor_apparent_nor_an_offensive() -> None:
+    assert is_open("Der genaue Ort ist noch offen.")
+    assert is_open("Offen ist, ob die Lieferung erfolgt.")
+    assert not is_open("Das Gespräch sei offen und konstruktiv gewesen.")
+    assert not is_open("Die Lieferung wurde offenbar gestoppt.")
+    assert not is_open("Russland setzt seine Offensive fort.")
+    assert not is_open("They asked for offensive weapons.")
+
+
+def test_met_is_a_meeting() -> None:
+    assert event_kind("met with Donald Trump at the NATO summit") == "meeting"
+    assert event_kind("had a meeting with Trump") == "meeting"
+    assert event_kind("spoke with Putin on the phone") == "call"
+    assert event_kind("metered the voltage") is None  # "met" is a word, not a prefix
+
+
+TEXT = ("Beim Nato-Gipfel trafen sich Selenskyj und Trump. Es war das erste Treffen der beiden seit Monaten. "
+        "Im April waren sie sich in Rom flüchtig begegnet. Die beiden vereinbarten ein weiteres Treffen.")  # HAND-MADE
+
+
+def test_one_articles_reports_of_one_meeting_become_one_decision() -> None:
+    both = ["Selenskyj", "Donald Trump"]
+    summit = _decision(TEXT, "Beim Nato-Gipfel trafen sich Selenskyj und Trump.", "met with Trump at the NATO summit",
+                       who="Selenskyj", participants=both)
+    again = _decision(TEXT, "Es war das erste Treffen der beiden seit Monaten.", "met Trump for the first time in months",
+                      who="Selenskyj", participants=both)
+    april = _decision(TEXT, "Im April waren sie sich in Rom flüchtig begegnet.", "met Trump in April in Rome",
+                      who="Selenskyj", participants=both)
+    planned = _decision(TEXT, "Die beiden vereinbarten ein weiteres Treffen.", "agreed to meet again",
+                        who="Selenskyj", participants=both, status="announced")
+    assert same_interaction(summit, again)
+    assert not same_interaction(summit, april)  # a date tells them apart
+    assert not same_interaction(summit, planned)  # an agreement to meet is not the meeting
+    out = one_per_event([summit, again, april, planned])
+    assert len(out) == 3
+    assert [e.quote for e in out[0].evidence] == [summit.evidence[0].quote, again.evidence[0].quote]
+
+
+def test_one_participant_is_not_enough_to_join_two_meetings() -> None:
+    alone = _decision(TEXT, "Beim Nato-Gipfel trafen sich Selenskyj und Trump.", "met at the NATO summit", who="Selenskyj")
+    other = _decision(TEXT, "Es war das erste Treffen der beiden seit Monaten.", "met for the first time", who="Selenskyj")
+    assert not same_interaction(alone, other)
+
+
+CALL = "Trump telefonierte mit Putin, Selenskyj war nicht dabei."  # HAND-MADE
+
+
+def test_the_other_side_the_description_and_the_quote_name_takes_part() -> None:
+    actors = [Actor(name=n, name_as_written=w, kind="person", evidence=[_ev(CALL, w)])
+              for n, w in (("Donald Trump", "Trump"), ("Vladimir Putin", "Putin"), ("Volodymyr Zelensky", "Selenskyj"))]
+    call = _decision(CALL, CALL, "spoke with Putin on the phone without Selenskyj")
+    deciders_are_actors([call], actors, CALL)
+    assert call.participants == ["Donald Trump", "Vladimir Putin"]  # Selenskyj is named as left out
+
+
+def test_german_verbs_and_question_words_are_german() -> None:
+    assert not_in_english("Was sagte Donald Trump zu Putin?")
+    assert not_in_english("Wann wird die Lieferung kommen?")
+    assert not not_in_english("Will the war end before the winter?")  # "war" is English too
+    assert not not_in_english("What did Trump say about the sanctions?")
