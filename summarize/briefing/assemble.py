@@ -150,10 +150,18 @@ def _weapon_name(item: WeaponDraft, source: str) -> str:
         return canonical
     if normalise(item.name) == normalise(item.name_as_written) and (kind := canonical_weapon(item.name, generic=True)):
         return kind  # the written word copied as the name ("Drohnenprojekte"): the kind's English name ("drones")
+    written_kind, named_kind = canonical_weapon(item.name_as_written, generic=True), canonical_weapon(item.name, generic=True)
+    if written_kind and named_kind and written_kind != named_kind:
+        return written_kind  # "Drohnen" named "missiles": the alias table knows what the written word is
     name = scrub(item.name.strip(), source)
     if not name or normalise(name) in _example_names():
         return scrub(item.name_as_written.strip(), source)
     return name
+
+
+def _is_kind(name: str) -> bool:
+    """A kind of weapon of the alias table ("drones", "missiles"), not a named system: it is its own category."""
+    return canonical_weapon(name, generic=True) == name and canonical_weapon(name) is None
 
 
 @lru_cache(maxsize=1)
@@ -212,6 +220,22 @@ def _counterparts(decision: Decision, actors: list[Actor], text: str) -> list[st
                 mentions(f, text, ev.start, ev.end) for f in forms):
             out.append((alias_forms("actors", actor.name) or (actor.name,))[0])
     return out
+
+
+def one_per_name(items: list) -> list:
+    """One actor or weapon per final name: drafts the model named apart ("Patriots", "Patriot-Systeme") that
+    the alias table makes one ("Patriot") become one item, its sentences the evidence (up to MAX_EVIDENCE)."""
+    out: dict[str, Actor | Weapon] = {}
+    for item in items:
+        key = normalise(item.name)
+        if key not in out:
+            out[key] = item
+            continue
+        kept = out[key]
+        starts = {e.start for e in kept.evidence}
+        extra = [e for e in item.evidence if e.start not in starts]
+        kept.evidence = [*kept.evidence, *extra][:max(MAX_EVIDENCE, len(kept.evidence))]
+    return list(out.values())
 
 
 def one_per_sentence(questions: list[OpenQuestion]) -> list[OpenQuestion]:
@@ -331,7 +355,8 @@ def final(
         name = _weapon_name(item, source)  # a known system's category is the alias table's, not the model's guess
         return Weapon(
             name=name, name_as_written=clean(item.name_as_written),
-            category=weapon_category(name) or clean(item.category), status=item.status, evidence=evidence,
+            category=weapon_category(name) or (name if _is_kind(name) else clean(item.category)), status=item.status,
+            evidence=evidence,
         )
     assert isinstance(item, QuestionDraft)
     return OpenQuestion(question=clean(item.question), evidence=evidence)

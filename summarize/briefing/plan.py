@@ -15,7 +15,8 @@ from ..models import Actor, Article, ArticleRef, Briefing, BriefingMeta, Dropped
 from ..settings import Settings
 from . import cues, gazetteer, prompts
 from .assemble import (
-    Canonical, deciders_are_actors, final, informative, merge_results, one_per_event, one_per_sentence, vet,
+    Canonical, deciders_are_actors, final, informative, merge_results, one_per_event, one_per_name, one_per_sentence,
+    vet,
 )
 from .call import CallLog, PartResult
 from .drafts import PASSES, ActorDraft, Draft, Lists, WeaponDraft, pass_model
@@ -141,7 +142,10 @@ class Plan:
     def _with_known_weapons(self, weapons: list[Weapon]) -> list[Weapon]:
         """The weapons, and those of the alias table the article names that the model left out."""
         have = {w.name for w in weapons} | {canonical_weapon(w.name_as_written, generic=True) for w in weapons}
-        return self._with_found(weapons, have, gazetteer.weapons(self.sentences), lambda name, written, ev: Weapon(
+        # a kind found inside a named system's compound ("Raketen" in "Patriot-Raketen") is that system
+        found = {name: find for name, find in gazetteer.weapons(self.sentences).items()
+                 if not (find[2] and canonical_weapon(find[1]))}
+        return self._with_found(weapons, have, found, lambda name, written, ev: Weapon(
             name=name, name_as_written=written, category=weapon_category(name) or name, status="other",
             evidence=[ev]))
 
@@ -202,8 +206,8 @@ class Plan:
             lists[field].append(
                 final(item, evidences, self.article.text, self.article.published, canonical, self.grounder)
             )
-        lists["actors"] = self._with_states(lists["actors"])
-        lists["weapons"] = self._with_known_weapons(lists["weapons"])
+        lists["actors"] = self._with_states(one_per_name(lists["actors"]))
+        lists["weapons"] = self._with_known_weapons(one_per_name(lists["weapons"]))
         deciders_are_actors(lists["decisions"], lists["actors"], self.article.text)
         lists["decisions"] = one_per_event(lists["decisions"])
         lists["open_questions"] = one_per_sentence(lists["open_questions"])

@@ -92,3 +92,32 @@ def test_german_verbs_and_question_words_are_german() -> None:
     assert not_in_english("Wann wird die Lieferung kommen?")
     assert not not_in_english("Will the war end before the winter?")  # "war" is English too
     assert not not_in_english("What did Trump say about the sanctions?")
+
+
+def test_one_item_per_final_name_with_each_sentence_as_evidence() -> None:
+    from summarize.briefing.assemble import one_per_name
+    from summarize.models import Weapon
+
+    text = "Kiew will Patriots. Die Patriot-Systeme fehlen. Drohnen greifen an."  # HAND-MADE
+    patriots = Weapon(name="Patriot", name_as_written="Patriots", category="air defence", status="requested",
+                      evidence=[_ev(text, "Kiew will Patriots.")])
+    systems = Weapon(name="Patriot", name_as_written="Patriot-Systeme", category="air defence", status="other",
+                     evidence=[_ev(text, "Die Patriot-Systeme fehlen.")])
+    drones = Weapon(name="drones", name_as_written="Drohnen", category="drones", status="used",
+                    evidence=[_ev(text, "Drohnen greifen an.")])
+    out = one_per_name([patriots, systems, drones])
+    assert [w.name for w in out] == ["Patriot", "drones"]
+    assert [e.quote for e in out[0].evidence] == ["Kiew will Patriots.", "Die Patriot-Systeme fehlen."]
+
+
+def test_a_weapon_takes_the_kind_its_written_word_is() -> None:
+    from summarize.briefing.assemble import _weapon_name
+    from summarize.briefing.drafts import WeaponDraft
+
+    def name(written: str, english: str) -> str:
+        return _weapon_name(WeaponDraft(name_as_written=written, s=1, name=english, category="x", status="other"), written)
+
+    assert name("Drohnen", "missiles") == "drones"  # the alias table knows what "Drohnen" is
+    assert name("Patriot-Raketen", "missiles") == "Patriot"  # a named system's compound is the system
+    assert name("Drohnenprojekte", "Drohnenprojekte") == "drones"  # the written word copied as the name
+    assert name("Haubitzen", "howitzers") == "howitzers"  # a kind the table does not know: the model's
