@@ -8,7 +8,7 @@ import json
 import re
 from functools import lru_cache
 
-from ..text.dates import find_date, normalise_date
+from ..text.dates import find_date, normalise_date, says_when
 from ..text.event_kinds import INTERACTIONS, event_kind
 from ..models import Actor, Decision, DroppedItem, Evidence, OpenQuestion, Weapon
 from . import prompts
@@ -110,7 +110,7 @@ def _grounded_date(stated: str | None, source: str, published: dt.date | None) -
         return None
     if when.precision in ("month", "year") and when.text.casefold() in source.casefold():
         return when.text
-    if len(stated.strip()) >= 4 and stated.strip().casefold() in source.casefold():
+    if len(stated.strip()) >= 4 and says_when(stated) and stated.strip().casefold() in source.casefold():
         return stated.strip()  # as the article words it ("am Freitag"): the digest resolves it against the date
     return None
 

@@ -173,6 +173,25 @@ def normalise_date(text: str, published: dt.date | None = None) -> NormalDate:
     return NormalDate(None, "unknown", stated)
 
 
+# Words that say when, besides months, weekdays and relative days: "vergangene Woche", "im Frühjahr", "next
+# week", "this month". A stated date holds one of them, a weekday, month or relative day, or a digit.
+_TIME_WORDS = frozenset(
+    "woche wochen wochenende monat monaten monats jahr jahres jahren tag tagen tage stunden nacht abend morgens "
+    "frühjahr frühling sommer herbst winter anfang ende mitte zuvor später bald kürzlich "
+    "week weeks weekend month months year years day days hours night evening morning spring summer autumn fall "
+    "winter early late mid earlier later soon recently".split()
+)
+
+
+def says_when(text: str) -> bool:
+    """Whether ``text`` names a time at all (a digit, a month, a weekday, a relative day or a word of time):
+    "am Freitag", "im August", "vergangene Woche" do; "in Ungarn", "Kyjiw" do not."""
+    if any(c.isdigit() for c in text):
+        return True
+    words = re.findall(r"\w+", text.casefold())
+    return any(w in MONTH_NAMES or w in WEEKDAY_NAMES or w in _RELATIVE_DAYS or w in _TIME_WORDS for w in words)
+
+
 def _original_word(text: str, folded: str) -> str:
     """The word as the text writes it (``Donnerstag``), for a casefolded match (``donnerstag``)."""
     for word in re.findall(r"\w+", text):

@@ -106,3 +106,16 @@ def test_the_merge_and_the_timeline_read_a_decision_on_the_same_day() -> None:
                     _dated_briefing("b", FRIDAY + dt.timedelta(days=6), "17. Oktober 2025")])
     assert [e.date for e in digest.timeline] == ["2025-10-17"]
     assert len(digest.decisions) == 1 and digest.decisions[0].articles == ["a", "b"]
+
+
+def test_a_stated_date_names_a_time() -> None:
+    """A decision's "when" as the article words it must say when: a place the model put there is no date."""
+    from summarize.briefing.assemble import _grounded_date
+    from summarize.text.dates import says_when
+
+    source = "Am Freitag trafen sie sich in Ungarn, vergangene Woche in Kyjiw."  # HAND-MADE
+    assert _grounded_date("am Freitag", source, None) == "am Freitag"
+    assert _grounded_date("vergangene Woche", source, None) == "vergangene Woche"
+    assert _grounded_date("in Ungarn", source, None) is None
+    assert _grounded_date("Kyjiw", source, None) is None
+    assert says_when("4. Juli 2025") and says_when("next week") and not says_when("in Alaska")
