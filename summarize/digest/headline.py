@@ -71,10 +71,27 @@ def headline_model(lang_name: str) -> type[HeadlineBase]:
     )
 
 
+def spread(decisions: list, limit: int) -> list:
+    """Up to ``limit`` key developments for the headline, in the digest's order: every one that several sources
+    report, then the others taken in turn from each source, so that one source's many (or its recent) items do
+    not fill the headline alone."""
+    chosen = [d for d in decisions if d.count > 1][:limit]
+    queues: dict[str, list] = {}
+    for d in decisions:
+        if d.count <= 1:
+            queues.setdefault(d.articles[0], []).append(d)
+    while len(chosen) < limit and any(queues.values()):
+        for queue in queues.values():
+            if queue and len(chosen) < limit:
+                chosen.append(queue.pop(0))
+    ids = {d.id for d in chosen}
+    return [d for d in decisions if d.id in ids]
+
+
 def offered(digest: Digest) -> dict[str, tuple[str, list[str]]]:
     """Item id -> (its text as shown to the model, its articles), for the items the model may cite."""
     out: dict[str, tuple[str, list[str]]] = {}
-    for d in digest.decisions[: MAX_ITEMS["D"]]:
+    for d in spread(digest.decisions, MAX_ITEMS["D"]):
         out[d.id] = (f"{d.who}: {d.what} ({', '.join(d.statuses)}) | \"{quote(d.support[0].quote)}\"", d.articles)
     for x in digest.divergences[: MAX_ITEMS["X"]]:
         claims = "; ".join(f"{c.article_id.split('_')[0]} says {quote(c.says, 80)}" for c in x.claims)

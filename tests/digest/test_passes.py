@@ -6,6 +6,7 @@ HAND-MADE answers from the scripted endpoint in ``tests/fakes.py``, labelled as 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -226,3 +227,23 @@ def test_the_models_hints_never_join_a_call_and_a_meeting() -> None:
     check = Plausibility(digest)
     assert not check.related(a, b)
     assert hints_from(Answer({"same_event": [{"ids": [a, b]}]}, 1, Usage()), {a, b}, check).groups == []
+
+
+def test_the_headline_is_offered_every_sources_developments_not_one_sources_first_fifteen() -> None:
+    """HAND-MADE digest: one article with many developments first (say, the only dated one), three others
+    after it; the headline sees developments of every source, corroborated ones first, in the digest's order."""
+    from summarize.digest.headline import spread
+
+    deeds = ["signed a treaty", "visited a harbour", "vetoed a budget", "fired a minister", "opened a school",
+             "closed an embassy", "raised a tariff", "pardoned a journalist", "launched a satellite", "sold a company"]
+    people = ["Anna", "Berta", "Carla", "Dora", "Emil", "Fritz", "Gustav", "Hanna", "Ida", "Jonas", "Karl", "Lena", "Mia"]
+    briefings = [_briefing("001_a", decisions=[_d(people[n], deed, f"{people[n]} tat es ({n}).")
+                                               for n, deed in enumerate(deeds)], published=dt.date(2025, 10, 17))]
+    briefings += [_briefing(f"00{k}_x", decisions=[_d(people[8 + k], deeds[k], f"{people[8 + k]} tat es.")])
+                  for k in (2, 3, 4)]
+    digest = merge(briefings)
+    chosen = spread(digest.decisions, 6)
+    assert len(chosen) == 6
+    assert {d.articles[0] for d in chosen} == {"001_a", "002_x", "003_x", "004_x"}
+    order = [d.id for d in digest.decisions]
+    assert [d.id for d in chosen] == sorted((d.id for d in chosen), key=order.index)
