@@ -3,7 +3,7 @@
     python benchmarks/failures.py            # 10 articles per scenario, a good digest from the seeds first
     python benchmarks/failures.py --timeout 5
 
-Scenarios (HAND-MADE servers from tests/faultserver.py; the articles are the seeds and their copies with one
+Scenarios (HAND-MADE servers from tests/support/faultserver.py; the articles are the seeds and their copies with one
 changed line, so no two texts are equal): no server listening, a server that accepts and never answers, a
 web page instead of the API, a bad key (401). For each: exit status, seconds, requests the server
 received, lines on stderr, and whether yesterday's digest files are byte-identical afterwards.

@@ -75,7 +75,7 @@ def _weapon_forms() -> tuple[tuple[str, str, bool, re.Pattern[str], re.Pattern[s
 # Letters whose case-insensitive matching (``re.IGNORECASE``) is more than "equal in lower case": anything
 # beyond Latin-1 and Latin Extended-A (save general punctuation and currency signs), and the four letters
 # within them that match another letter (dotted and dotless i, long s, micro sign). A text and a form without them match
-# case-insensitively exactly where their lower-case forms do (tests/test_speedups.py checks every letter).
+# case-insensitively exactly where their lower-case forms do (tests/llm/test_speedups.py checks every letter).
 _CASED = re.compile("[^\u0000-\u012f\u0132-\u017e\u2000-\u206f\u20a0-\u20cf]|\u00b5")
 
 
