@@ -11,7 +11,7 @@ from typing import Any
 from ..article.clean import CleanedText, clean
 from ..article.load import check_size
 from ..errors import InputError
-from ..models import Actor, Article, ArticleRef, Briefing, BriefingMeta, DroppedItem, Evidence, Weapon
+from ..models import Actor, Article, ArticleRef, Briefing, BriefingMeta, Decision, DroppedItem, Evidence, Weapon
 from ..settings import Settings
 from . import cues, gazetteer, prompts
 from .assemble import (
@@ -58,6 +58,14 @@ def _example_turns(name: str, fields: tuple[str, ...], lang: str) -> tuple[dict[
     title = text.splitlines()[0]
     user = _part_messages(sentences, (1, len(sentences)), title, "1", 1, name, fields, lang)[1]
     return (user, {"role": "assistant", "content": answer})
+
+
+# Decisions that report no act, each with the reason it is dropped for, tried in this order.
+_EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
+    (lambda d: cues.is_speculative(d.evidence[0].quote), "its sentence speculates (could, might), it reports no act"),
+    (lambda d: cues.reports_words_only(d.what), "it reports what was said or thought, not an act or a decision"),
+    (lambda d: not informative(d.what, d.participants), "the description says too little (a bare or unfinished verb)"),
+)
 
 
 class Plan:
@@ -212,18 +220,8 @@ class Plan:
         lists["decisions"] = one_per_event(lists["decisions"])
         lists["open_questions"] = one_per_sentence(lists["open_questions"])
         for decision in list(lists["decisions"]):
-            if cues.is_speculative(decision.evidence[0].quote):
+            reason = next((why for says_nothing, why in _EMPTY_DECISIONS if says_nothing(decision)), None)
+            if reason is not None:
                 lists["decisions"].remove(decision)
-                dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120],
-                                           reason="its sentence speculates (could, might), it reports no act"))
-                continue
-            if cues.reports_words_only(decision.what):
-                lists["decisions"].remove(decision)
-                dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120],
-                                           reason="it reports what was said or thought, not an act or a decision"))
-                continue
-            if not informative(decision.what, decision.participants):
-                lists["decisions"].remove(decision)
-                dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120],
-                                           reason="the description says too little (a bare or unfinished verb)"))
+                dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120], reason=reason))
         return lists
