@@ -23,6 +23,13 @@ from .safety import scrub, scrub_optional
 MAX_EVIDENCE = 3
 
 
+def with_evidence(evidences: list[Evidence], more: list[Evidence]) -> list[Evidence]:
+    """``evidences`` and then those of ``more`` at sentences it does not have yet, up to ``MAX_EVIDENCE``."""
+    starts = {e.start for e in evidences}
+    extra = [e for e in more if e.start not in starts]
+    return [*evidences, *extra][:max(MAX_EVIDENCE, len(evidences))]
+
+
 def merge_key(field: str, item: Draft) -> str:
     if isinstance(item, (ActorDraft, WeaponDraft)):
         return f"{field}:{normalise(item.name)}"
@@ -44,8 +51,7 @@ def merge_results(results: list[PartResult]) -> tuple[CallLog, dict[str, tuple[s
             key = merge_key(field, item)
             if key in merged:
                 evidences = merged[key][2]
-                if len(evidences) < MAX_EVIDENCE and all(e.start != evidence.start for e in evidences):
-                    evidences.append(evidence)
+                evidences[:] = with_evidence(evidences, [evidence])
             else:
                 merged[key] = (field, item, [evidence])
     return log, merged, dropped
@@ -228,13 +234,10 @@ def one_per_name(items: list) -> list:
     out: dict[str, Actor | Weapon] = {}
     for item in items:
         key = normalise(item.name)
-        if key not in out:
+        if key in out:
+            out[key].evidence = with_evidence(out[key].evidence, item.evidence)
+        else:
             out[key] = item
-            continue
-        kept = out[key]
-        starts = {e.start for e in kept.evidence}
-        extra = [e for e in item.evidence if e.start not in starts]
-        kept.evidence = [*kept.evidence, *extra][:max(MAX_EVIDENCE, len(kept.evidence))]
     return list(out.values())
 
 
@@ -267,9 +270,7 @@ def one_per_event(decisions: list[Decision]) -> list[Decision]:
         if twin is None:
             twin = next((o for o in out if same_interaction(o, d)), None)
             if twin is not None:
-                starts = {e.start for e in twin.evidence}
-                extra = [e for e in d.evidence if e.start not in starts]
-                twin.evidence = [*twin.evidence, *extra][:max(MAX_EVIDENCE, len(twin.evidence))]
+                twin.evidence = with_evidence(twin.evidence, d.evidence)
         if twin is None:
             out.append(d)
         else:
