@@ -4,6 +4,7 @@ the package's own code for the caches."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,13 +30,20 @@ def code_sha256(*parts: str) -> str:
     """SHA-256 over the package's own files under ``parts`` (folders, whose ``.py`` and ``.json`` files count,
     or single files; relative to the package, by relative path and bytes, in path order). Keys what a cache
     keeps to the code that made it: an edit is a miss, not a stale answer. Read once per process."""
-    digest = hashlib.sha256()
+    files: list[Path] = []
     for part in parts:
         target = _PACKAGE / part
-        files = sorted(f for f in target.iterdir() if f.suffix in (".py", ".json")) if target.is_dir() else [target]
-        for file in files:
-            name = file.relative_to(_PACKAGE).as_posix().encode("utf-8")
-            data = file.read_bytes()
-            digest.update(b"%d:%s%d:" % (len(name), name, len(data)))
-            digest.update(data)
+        files += sorted(f for f in target.iterdir() if f.suffix in (".py", ".json")) if target.is_dir() else [target]
+    return files_sha256(_PACKAGE, files)
+
+
+def files_sha256(base: Path, files: Iterable[Path]) -> str:
+    """SHA-256 over ``files`` in the order given: each one's path relative to ``base`` and its bytes, each
+    length-prefixed (so no two lists of files give the same input)."""
+    digest = hashlib.sha256()
+    for file in files:
+        name = file.relative_to(base).as_posix().encode("utf-8")
+        data = file.read_bytes()
+        digest.update(b"%d:%s%d:" % (len(name), name, len(data)))
+        digest.update(data)
     return digest.hexdigest()

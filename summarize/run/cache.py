@@ -34,7 +34,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .._data import code_sha256, data_dir
+from .._data import code_sha256, data_dir, files_sha256
 from ..article.load import TextMeta, reader_sha256
 from ..models import SCHEMA_VERSION, Article, ArticleRef, Briefing
 from ..settings import Settings
@@ -56,13 +56,7 @@ def prompts_sha256() -> str:
     """SHA-256 over every file under ``prompts/`` (relative path and bytes, in path order). Read once per
     process, like the templates themselves (``summarize.briefing.prompts`` caches them too)."""
     folder = data_dir("prompts")
-    digest = hashlib.sha256()
-    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
-        name = file.relative_to(folder).as_posix().encode("utf-8")
-        data = file.read_bytes()
-        digest.update(b"%d:%s%d:" % (len(name), name, len(data)))
-        digest.update(data)
-    return digest.hexdigest()
+    return files_sha256(folder, sorted(p for p in folder.rglob("*") if p.is_file()))
 
 
 # The code a cached briefing came from: reading and cleaning the text, numbering its sentences, grounding
