@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from ..text.dates import NormalDate, decision_date, normalise_date
+from ..text.dates import NormalDate, decision_date, normalise_date, stated_months, stated_weekday
 from ..text.event_kinds import event_kind
 from ..models import Briefing, Decision, DivergenceAspect, OpenQuestion
 from .buckets import Bucket, norm
@@ -90,6 +90,7 @@ class DecisionClusters:
 
 # The same kind of event (summarize.text.event_kinds) with the same participants joins two sources' reports
 # of one event that the rule above (same decider, similar words) keeps apart (join_events).
+SIMILAR_WORDING = 70  # rapidfuzz token_sort_ratio: an undated and a dated report worded alike (a sign of one event)
 JOIN_MAX_DAYS = 3  # two reports of one event: their dates (stated, else publication) at most this far apart
 
 
@@ -122,31 +123,39 @@ def _item_day(article_id: str, decision: Decision, published: dict) -> dt.date |
 def split_by_day(buckets: list[Bucket], published: dict, clusters: DecisionClusters) -> list[Bucket]:
     """Reports of one decider in similar words are one event only when their days agree: each bucket is
     split so that reports of different articles share a part only when both days are known and at most
-    :data:`JOIN_MAX_DAYS` apart, or, with a day unknown, when they word it nearly alike ("a call with Putin" in July and in October stays two events; "had a private
-    conversation with Putin" and "followed a longer phone conversation with Putin" without dates are no
-    evidence of the same call)."""
+    :data:`JOIN_MAX_DAYS` apart, or, with a day unknown, when they word it nearly alike ("a call with Putin"
+    in July and in October stays two events; "had a private conversation with Putin" and "followed a longer
+    phone conversation with Putin" without dates are no evidence of the same call). An undated report that
+    fits dated parts of different days joins none of them: it cannot tell the July call from the October one.
+    Dated reports are placed first; the parts keep the order of their first report."""
     out: list[Bucket] = []
     for bucket in buckets:
-        parts: list[tuple[str, dt.date | None, set[str], Bucket, str]] = []
-        for article_id, item in bucket.pairs():
-            day = _item_day(article_id, item, published)  # type: ignore[arg-type]
-            people = {clusters.who_key(p) for p in (item.participants or [item.who])}  # type: ignore[union-attr]
+        reports = [(n, a, item, _item_day(a, item, published)) for n, (a, item) in enumerate(bucket.pairs())]  # type: ignore[arg-type]
+        parts: list[tuple[str, dt.date | None, str, list[tuple[int, str, object]]]] = []
+        for n, article_id, item, day in [r for r in reports if r[3] is not None] + [r for r in reports if r[3] is None]:
             what = norm(item.what)  # type: ignore[union-attr]
-            home = next((part for part in parts if part[0] == article_id
-                         or _compatible(day, part[1], people, part[2], what, part[4])), None)
+            fits = [part for part in parts if part[0] == article_id or _compatible(day, part[1], what, part[2])]
+            if day is None and len({p[1] for p in fits if p[1] is not None}) > 1:
+                days = [p[1] for p in fits if p[1] is not None]
+                if (max(days) - min(days)).days > JOIN_MAX_DAYS:  # type: ignore[operator, type-var]
+                    fits = [p for p in fits if p[0] == article_id]
+            home = fits[0] if fits else None
             if home is None:
-                home = (article_id, day, set(people), Bucket(bucket.order), what)
+                home = (article_id, day, what, [])
                 parts.append(home)
-            home[3].add(article_id, item)
+            home[3].append((n, article_id, item))
         if len(parts) == 1:
             out.append(bucket)  # one part: the bucket as it was (the same reports in the same order)
-        else:
-            out.extend(part[3] for part in parts)
+            continue
+        for part in sorted(parts, key=lambda p: min(r[0] for r in p[3])):
+            split = Bucket(bucket.order)
+            for _, article_id, item in sorted(part[3], key=lambda r: r[0]):
+                split.add(article_id, item)  # type: ignore[arg-type]
+            out.append(split)
     return out
 
 
-def _compatible(day: dt.date | None, other: dt.date | None, people: set[str], others: set[str],
-                what: str, other_what: str) -> bool:
+def _compatible(day: dt.date | None, other: dt.date | None, what: str, other_what: str) -> bool:
     if day is not None and other is not None:
         return abs((day - other).days) <= JOIN_MAX_DAYS
     # no dates: nearly the same words in the same order (a description that only contains the other, "had a
@@ -154,51 +163,179 @@ def _compatible(day: dt.date | None, other: dt.date | None, people: set[str], ot
     return fuzz.token_sort_ratio(what, other_what) >= CLUSTER_THRESHOLD
 
 
-def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: dict) -> list[Bucket]:
+@dataclass
+class _Group:
+    """Reports of one event being joined: their buckets, people, articles, first description and timing."""
+
+    parts: list[tuple[int, Bucket]]  # (input position, bucket): joined in input order at the end
+    people: set[str]
+    articles: set[str]
+    what: str
+    day: dt.date | None  # stated, else the day its article speaks from (reference_day)
+    stated: bool  # whether ``day`` is stated in a quote (else it is the article's day, a bound after the event)
+    weekday: int | None  # the weekday a quote names, when no day is known
+    first: int  # position of the group's first bucket: the output keeps that order
+    dated: set[str]  # the articles of its dated reports: an undated report must be linked to one of them
+
+
+def _timing(bucket: Bucket, published: dict) -> tuple[dt.date | None, bool, int | None]:
+    """(day, whether it is stated, weekday) of a bucket's reports."""
+    stated = [d for a, item in bucket.pairs()
+              if (w := decision_date(item.evidence[0].quote, item.date, published.get(a))).precision == "day"  # type: ignore[union-attr]
+              and (d := w.date) is not None]
+    if stated:
+        return min(stated), True, None
+    day = bucket_day(bucket, published)
+    weekday = next((wd for item in bucket.members for ev in item.evidence[:1]
+                    if (wd := stated_weekday(ev.quote)) is not None), None)
+    return day, False, weekday
+
+
+def _fits_time(group: _Group, weekday: int | None, floor: tuple[int | None, int] | None) -> bool:
+    """Whether an undated report (its stated weekday, its article's floor) can be of a dated group's day."""
+    day = group.day
+    assert day is not None
+    if weekday is not None:
+        days = [day] if group.stated else [day - dt.timedelta(days=k) for k in range(JOIN_MAX_DAYS + 1)]
+        if all(d.weekday() != weekday for d in days):
+            return False
+    if floor is not None:
+        year, month = floor
+        if (day.year, day.month) < ((year, month) if year is not None else (day.year, month)):
+            return False  # the article speaks of a later month than the group's day: another event
+    return True
+
+
+def article_floor(briefing: Briefing) -> tuple[int | None, int] | None:
+    """For an article without a day to speak from: the latest month its located quotes name ("Bereits im
+    August hatten sich ..."), as (year or None, month). It was written after that month began, so it does
+    not report an event of an earlier month as new. Dated articles need no floor (None)."""
+    if reference_day(briefing) is not None:
+        return None
+    months = [m for item in [*briefing.decisions, *briefing.actors, *briefing.weapons, *briefing.open_questions]
+              for ev in item.evidence for m in stated_months(ev.quote)]
+    if not months:
+        return None
+    years = [y for y, _ in months if y is not None]
+    if not years:
+        return None, max(m for _, m in months)
+    latest = max(years)  # a month named without a year is taken to be of the latest year named
+    return max((y if y is not None else latest, m) for y, m in months)
+
+
+def story_links(briefings: Sequence[Briefing], resolver: Resolver) -> set[frozenset[str]]:
+    """Pairs of articles that name one distinctive thing in common (:func:`linked_pairs`): a named weapon
+    system or an actor. A Tomahawk named by two undated articles is a reason to read their reports of one
+    call as one; Trump, Putin and Ukraine, named by every report of the story, link nothing."""
+    keys: dict[str, set[str]] = {}
+    for b in briefings:
+        own = {resolver.actor_key(a) for a in b.actors}
+        own |= {resolver.weapon_key(w) for w in b.weapons if not resolver.is_generic_weapon(w)}
+        for k in own:
+            keys.setdefault(k, set()).add(b.article.id)
+    return linked_pairs(keys.values(), len(briefings))
+
+
+def linked_pairs(named_in: Iterable[Collection[str]], n_articles: int) -> set[frozenset[str]]:
+    """Pairs of articles that share one entity (given as the articles that name it) which at most a quarter
+    of the run's ``n_articles`` name (at least two: of five articles, what only two of them share)."""
+    limit = max(2, n_articles // 4)
+    links: set[frozenset[str]] = set()
+    for articles in named_in:
+        if 2 <= len(articles) <= limit:
+            ordered = sorted(articles)
+            links.update(frozenset((a, b)) for i, a in enumerate(ordered) for b in ordered[i + 1:])
+    return links
+
+
+def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: dict,
+                floors: dict | None = None, links: set[frozenset[str]] | None = None) -> list[Bucket]:
     """Join decision buckets from different articles that report one event: the same kind of event (a call,
-    a meeting, a pause ...), at least two participants in common after entity resolution (or one, and a
-    similar description), no article in common, and dates (stated, else of publication) at most
-    :data:`JOIN_MAX_DAYS` apart when both are known (when a day is unknown: two participants in common and
-    nearly the same words in the same order, since the same two leaders call and meet again). Deterministic: buckets are taken in order and each
-    joins the first earlier group it fits. Candidates come from an index by (kind, participant), at most
-    :data:`MAX_CLUSTERS_PER_ACTOR` groups per key, so the cost stays linear in the number of decisions."""
-    groups: list[list] = []  # [bucket, people, day, articles, what]
+    a meeting, a pause ...), participants in common after entity resolution, and no article in common.
+
+    * Both dated (a stated day, else the day the article speaks from): at most :data:`JOIN_MAX_DAYS` apart,
+      with two participants in common, or one and a similar description.
+    * One undated: two participants in common, no contradiction (a weekday its quote names that the other's
+      day cannot be, an article floor (:func:`article_floor`) after the other's month), one day to choose
+      (when the report fits dated events of different days, a call with Putin in July and one in October, it
+      joins none), and one sign of the same event: the same weekday, a similar description, or articles
+      that name a distinctive thing in common (:func:`story_links`).
+    * Both undated: two participants in common, and the same weekday named, or nearly the same words in the
+      same order (the same two leaders call and meet again).
+
+    Deterministic: dated buckets first, in order, each joining the first earlier group it fits; then the
+    undated ones. The output keeps the order of each group's first bucket. Candidates come from an index by
+    (kind, participant), at most :data:`MAX_CLUSTERS_PER_ACTOR` groups per key, so the cost stays linear in
+    the number of decisions."""
+    floors = floors or {}
+    links = links or set()
+    groups: list[_Group] = []
     index: dict[tuple[str, str], list[int]] = {}
-    for bucket in buckets:
+    items = []
+    for n, bucket in enumerate(buckets):
         decision = bucket.members[0]
         kind = event_kind(decision.what)  # type: ignore[union-attr]
         people = {clusters.who_key(p) for d in bucket.members for p in (d.participants or [d.who])}  # type: ignore[union-attr]
-        day = bucket_day(bucket, published)
+        day, stated, weekday = _timing(bucket, published) if kind is not None else (bucket_day(bucket, published), False, None)
+        items.append((n, bucket, kind, people, day, stated, weekday))
+    ordered = [i for i in items if i[4] is not None] + [i for i in items if i[4] is None]
+    for n, bucket, kind, people, day, stated, weekday in ordered:
         articles = set(bucket.articles)
-        what = norm(decision.what)  # type: ignore[union-attr]
+        what = norm(bucket.members[0].what)  # type: ignore[union-attr]
         target = None
         if kind is not None:
-            candidates = sorted({g for p in people for g in index.get((kind, p), [])[:MAX_CLUSTERS_PER_ACTOR]})
-            for g in candidates:
-                _, g_people, g_day, g_articles, g_what = groups[g]
-                if g_articles & articles or (day and g_day and abs((day - g_day).days) > JOIN_MAX_DAYS):
-                    continue
-                shared = len(people & g_people)
-                if day is None or g_day is None:  # no dates to go by: the same people and nearly the same words
-                    fits = shared >= 2 and fuzz.token_sort_ratio(what, g_what) >= CLUSTER_THRESHOLD
-                else:
-                    fits = shared >= 2 or (shared == 1 and fuzz.token_set_ratio(what, g_what) >= 60)
-                if fits:
-                    target = g
-                    break
+            candidates = [g for g in sorted({g for p in people for g in index.get((kind, p), [])[:MAX_CLUSTERS_PER_ACTOR]})
+                          if not groups[g].articles & articles]
+            if day is not None:
+                for g in candidates:
+                    group = groups[g]
+                    if group.day is None or abs((day - group.day).days) > JOIN_MAX_DAYS:
+                        continue
+                    shared = len(people & group.people)
+                    if shared >= 2 or (shared == 1 and fuzz.token_set_ratio(what, group.what) >= 60):
+                        target = g
+                        break
+            else:
+                floor = next((floors[a] for a in articles if floors.get(a) is not None), None)
+                two = [g for g in candidates if len(people & groups[g].people) >= 2]
+                dated = [g for g in two if groups[g].day is not None and _fits_time(groups[g], weekday, floor)]
+                days = [groups[g].day for g in dated]
+                if dated and (max(days) - min(days)).days <= JOIN_MAX_DAYS:  # type: ignore[operator, type-var]
+                    group = groups[dated[0]]
+                    if ((weekday is not None and group.stated and weekday == group.day.weekday())  # type: ignore[union-attr]
+                            or fuzz.token_sort_ratio(what, group.what) >= SIMILAR_WORDING
+                            or any(frozenset((a, b)) in links for a in articles for b in group.dated)):
+                        target = dated[0]
+                elif not dated:
+                    target = next((g for g in two if groups[g].day is None and (
+                        (weekday is not None and weekday == groups[g].weekday)
+                        or fuzz.token_sort_ratio(what, groups[g].what) >= CLUSTER_THRESHOLD)), None)
         if target is None:
-            groups.append([bucket, set(people), day, articles, what])
-            target = len(groups) - 1
+            groups.append(_Group([(n, bucket)], set(people), articles, what, day, stated, weekday, n,
+                                 set(articles) if day is not None else set()))
+            target, new_people = len(groups) - 1, people
         else:
             group = groups[target]
-            group[0].extend(bucket)
-            group[3] |= articles
-            people = people - group[1]
-            group[1] |= people
+            group.parts.append((n, bucket))
+            group.articles |= articles
+            if day is not None:
+                group.dated |= articles
+            group.first = min(group.first, n)
+            new_people = people - group.people
+            group.people |= new_people
+            if group.weekday is None:
+                group.weekday = weekday
         if kind is not None:
-            for p in people:
+            for p in new_people:
                 index.setdefault((kind, p), []).append(target)
-    return [g[0] for g in groups]
+    out = []
+    for g in sorted(groups, key=lambda g: g.first):
+        parts = [b for _, b in sorted(g.parts, key=lambda p: p[0])]
+        joined = parts[0]
+        for b in parts[1:]:
+            joined.extend(b)
+        out.append(joined)
+    return out
 
 
 

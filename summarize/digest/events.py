@@ -22,7 +22,9 @@ from pydantic import BaseModel, Field, ValidationInfo, model_validator
 from ..models import Digest, DivergenceAspect, PassReport
 from ..text.event_kinds import event_kind
 from ..settings import Settings
-from .merge import EventHints
+from .clusters import JOIN_MAX_DAYS, linked_pairs
+from .entities import Resolver
+from .merge import EventHints, default_aliases
 from ..llm.validation import current
 from .passes import Answer, acall, quote, request
 
@@ -85,7 +87,10 @@ class Plausibility:
     """The code's check on the model's groups: two decisions can be one event only if they come from
     different articles, their descriptions or quotes share a distinctive word (not a decider's name,
     not a stop word, not a word that most decisions contain), and their descriptions name no different kinds
-    of event (:func:`~summarize.text.event_kinds.event_kind`: a call is not a meeting). A group is cut into the connected parts
+    of event (:func:`~summarize.text.event_kinds.event_kind`: a call is not a meeting), and their articles can
+    report one event: not published more than :data:`~summarize.digest.clusters.JOIN_MAX_DAYS` apart, and,
+    unless both are dated, linked by a distinctive entity both name
+    (:func:`~summarize.digest.clusters.linked_pairs`: a Tomahawk, Ushakov; not Trump). A group is cut into the connected parts
     that pass; parts with fewer than two ids are ignored. A small model that groups ids in runs
     ("D1".."D8") so gets none of its implausible joins through."""
 
@@ -107,11 +112,27 @@ class Plausibility:
         common = {w for w, n in df.items() if n > limit}
         for words in self.words.values():
             words -= common
+        self.published = {a.id: a.published for a in digest.articles}
+        resolver = Resolver(default_aliases())
+        named = [set(r.articles) for r in digest.actors]
+        named += [set(r.articles) for r in digest.weapons if not resolver.resolve_weapon(r.name, r.name)[2]]
+        self.links = linked_pairs(named, len(digest.articles))
+
+    def _same_time(self, a: str, b: str) -> bool:
+        for x in self.articles[a]:
+            for y in self.articles[b]:
+                dx, dy = self.published.get(x), self.published.get(y)
+                if dx is not None and dy is not None:
+                    if abs((dx - dy).days) <= JOIN_MAX_DAYS:
+                        return True
+                elif frozenset((x, y)) in self.links:
+                    return True
+        return False
 
     def related(self, a: str, b: str) -> bool:
         kinds = {self.kinds[a], self.kinds[b]}
         return (self.articles[a] != self.articles[b] and bool(self.words[a] & self.words[b])
-                and (None in kinds or len(kinds) == 1))  # a call is not a meeting, a pause not a delivery
+                and (None in kinds or len(kinds) == 1) and self._same_time(a, b))  # a call is not a meeting, a pause not a delivery
 
     def parts(self, ids: list[str]) -> list[list[str]]:
         out: list[list[str]] = []

@@ -48,10 +48,12 @@ from .clusters import (
     EventHints,
     DecisionClusters,
     QuestionClusters,
+    article_floor,
     join_events,
     join_hints,
     reference_day,
     split_by_day,
+    story_links,
 )
 from .diverge import ItemReports, Reported, find_divergences, model_divergence
 from .entities import Resolver, load_aliases
@@ -64,17 +66,17 @@ Sources = Callable[[list[str]], int]
 
 def actor_key(actor: Actor, resolver: Resolver | None = None) -> str:
     """Grouping key of an actor (see :mod:`summarize.digest.entities`); a fresh default resolver if none."""
-    return (resolver or Resolver(_default_aliases())).actor_key(actor)
+    return (resolver or Resolver(default_aliases())).actor_key(actor)
 
 
 def weapon_key(weapon: Weapon, resolver: Resolver | None = None) -> str:
     """Grouping key of a weapon: named systems ("Patriot-Systeme", "Patriots", "PAC-3" -> Patriot) meet;
     generic mentions ("Drohnen", "Flugabwehr") get their own ``generic:`` keys."""
-    return (resolver or Resolver(_default_aliases())).weapon_key(weapon)
+    return (resolver or Resolver(default_aliases())).weapon_key(weapon)
 
 
 @lru_cache(maxsize=1)
-def _default_aliases() -> dict:
+def default_aliases() -> dict:
     return load_aliases()
 
 
@@ -138,7 +140,7 @@ def _merge(
     resolver: Resolver | None = None, hints: EventHints | None = None,
     tone: tuple[Sequence[str], Sequence[str]] | None = None,
 ) -> Digest:
-    resolver = resolver or Resolver(_default_aliases())
+    resolver = resolver or Resolver(default_aliases())
     # Corroboration counts sources, not files: near copies of one article (the same wire story under
     # another header, see summarize.article.copies) count once.
     source_of = {b.article.id: b.article.near_copy_of or b.article.id for b in briefings}
@@ -200,8 +202,9 @@ def _decision_buckets(
     latest = {b.article.id: b.article.published for b in briefings}
     clusters = DecisionClusters(resolver)
     reference = {b.article.id: reference_day(b) for b in briefings}
+    floors = {b.article.id: article_floor(b) for b in briefings}
     buckets = join_events(split_by_day(group(briefings, "decisions", clusters.key), reference, clusters),
-                          clusters, reference)
+                          clusters, reference, floors, story_links(briefings, resolver))
 
     def developments(b: Bucket) -> tuple[int, int, int]:
         # key developments: corroborated by most sources first, then the most recently published

@@ -11,8 +11,11 @@ Dates as stated (:func:`normalise_date`), for the digest's timeline:
 * "heute"/"today", "gestern"/"yesterday", "morgen"/"tomorrow": that day;
 * a weekday ("am Donnerstag", "on Thursday"): the most recent such day on or before publication, as news
   reports mostly look back; with "kommenden"/"nächsten"/"next" the next one after it;
+* a day without a year ("am 17. Oktober", "on October 17"): that day in the year that puts it nearest to
+  publication;
 * a month ("im August", "in August", "August 2025"): that month, precision "month"; without a year, the
-  latest such month not after publication;
+  latest such month not after publication. A month counts only as written with a capital: "Trump may
+  decide" and "the march" name no month;
 * a year alone ("2013"): precision "year".
 
 Anything else, or a relative date without a publication date, is kept as stated with precision "unknown":
@@ -46,6 +49,8 @@ __all__ = [
     "latest_stated_day",
     "normalise_date",
     "parse_dateline",
+    "stated_months",
+    "stated_weekday",
 ]
 
 # --------------------------------------------------------------------------- explicit dates
@@ -72,6 +77,13 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _DATE_ANYWHERE = re.compile(rf"(?<![\w.]){_DATE}(?![\w])", re.IGNORECASE)
+# A day and month without a year: "17. Oktober", "17 October", "October 17", "Oct. 17th" (not followed by a year,
+# which _DATE_ANYWHERE reads).
+_DAY_MONTH = re.compile(
+    rf"(?<![\w.])(?:(?P<d1>\d{{1,2}})\.?\s+(?P<m1>{_MONTH})(?!\w)(?!\s*,?\s*\d{{4}})"
+    rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\w.:])(?!\s*,?\s*\d{{4}}))",
+    re.IGNORECASE,
+)
 
 
 def _date_from(m: re.Match[str]) -> dt.date | None:
@@ -145,12 +157,16 @@ def normalise_date(text: str, published: dt.date | None = None) -> NormalDate:
     found = find_date(stated)
     if found is not None:
         return NormalDate(found[0], "day", stated[found[1] : found[2]])
+    if published is not None and (yearless := _day_month(stated, published)) is not None:
+        return yearless
     words = re.findall(r"\w+", stated.casefold())
     year_match = _YEAR.search(stated)
     for word in words:
         if word in MONTH_NAMES:
             month = MONTH_NAMES[word]
             shown = _original_word(stated, word)
+            if not shown[:1].isupper():
+                continue  # "may", "march": a verb or a noun, not a month
             if year_match:
                 return NormalDate(dt.date(int(year_match.group(1)), month, 1), "month", f"{shown} {year_match.group(1)}")
             if published is None:
@@ -190,6 +206,52 @@ def says_when(text: str) -> bool:
         return True
     words = re.findall(r"\w+", text.casefold())
     return any(w in MONTH_NAMES or w in WEEKDAY_NAMES or w in _RELATIVE_DAYS or w in _TIME_WORDS for w in words)
+
+
+def _day_month(text: str, published: dt.date) -> NormalDate | None:
+    """A day and month stated without a year, in the year that puts it nearest to ``published``."""
+    for m in _DAY_MONTH.finditer(text):
+        if not (m.group("m1") or m.group("m2"))[:1].isupper():
+            continue
+        month = MONTHS.get((m.group("m1") or m.group("m2")).rstrip(".").lower())
+        day = int(m.group("d1") or m.group("d2"))
+        options = []
+        for year in (published.year - 1, published.year, published.year + 1):
+            try:
+                options.append(dt.date(year, month, day))  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                pass
+        if options:
+            best = min(options, key=lambda d: abs((d - published).days))
+            return NormalDate(best, "day", " ".join(m.group(0).split()))
+    return None
+
+
+_WEEKDAY_START = re.compile(r"(?<!\w)(" + "|".join(sorted(WEEKDAY_NAMES, key=len, reverse=True)) + ")", re.IGNORECASE)
+
+
+def stated_weekday(text: str) -> int | None:
+    """The weekday ``text`` names (0 is Monday): "am Donnerstagabend", "Thursday's call"; None when it names
+    none. Without a publication date a weekday is no date, but two reports of one event agree on it."""
+    m = _WEEKDAY_START.search(text)
+    return WEEKDAY_NAMES[m.group(1).casefold()] if m else None
+
+
+def stated_months(text: str) -> list[tuple[int | None, int]]:
+    """Every month ``text`` names, as ``(year or None, month)``: "im August" -> (None, 8), "Juli 2025" ->
+    (2025, 7), a full date too. Only capitalised month words count ("may" is a verb)."""
+    out: list[tuple[int | None, int]] = []
+    for m in _DATE_ANYWHERE.finditer(text):
+        day = _date_from(m)
+        if day is not None:
+            out.append((day.year, day.month))
+    year_match = _YEAR.search(text)
+    year = int(year_match.group(1)) if year_match else None
+    for word in re.findall(r"\w+", text):
+        month = MONTH_NAMES.get(word.casefold())
+        if month is not None and word[:1].isupper():
+            out.append((year, month))
+    return out
 
 
 def _original_word(text: str, folded: str) -> str:

@@ -200,3 +200,54 @@ def test_different_kinds_or_other_people_or_distant_days_stay_apart() -> None:
     assert len(merge([july, october]).decisions) == 2  # the same words, months apart: two calls
     same_week = _briefing("b", decisions=[call.model_copy()], published=dt.date(2025, 7, 5))
     assert len(merge([july, same_week]).decisions) == 1
+
+
+def _with_weapon(briefing: Briefing, name: str) -> Briefing:
+    weapon = Weapon(name=name, name_as_written=name, category="cruise missile", status="requested",
+                    evidence=_ev(f"{name} im Gespräch."))
+    return briefing.model_copy(update={"weapons": [weapon]})
+
+
+TRUMP_PUTIN_CALL = (["Donald Trump", "Vladimir Putin"], "spoke with Putin by phone", "Trump und Putin telefonierten.")
+
+
+def test_an_undated_report_joins_the_one_dated_event_its_article_is_linked_to() -> None:
+    undated = _briefing("u", decisions=[_p(*TRUMP_PUTIN_CALL)])
+    dated = _briefing("d", decisions=[_p(["Donald Trump", "Vladimir Putin"], "held a long call",
+                                         "Das Telefonat zwischen Trump und Putin dauerte lange.")],
+                      published=dt.date(2025, 10, 17))
+    # no sign of one event: kind and people alone do not join an undated report to a dated one
+    assert len(merge([undated, dated]).decisions) == 2
+    # both articles name a Tomahawk, which no other article of the run names: one call, two sources
+    d = merge([_with_weapon(undated, "Tomahawk"), _with_weapon(dated, "Tomahawk")])
+    assert len(d.decisions) == 1 and d.decisions[0].count == 2
+
+
+def test_an_undated_report_that_fits_calls_of_two_different_days_joins_neither() -> None:
+    undated = _with_weapon(_briefing("u", decisions=[_p(*TRUMP_PUTIN_CALL)]), "Tomahawk")
+    july = _with_weapon(_briefing("j", decisions=[_p(*TRUMP_PUTIN_CALL)], published=dt.date(2025, 7, 4)), "Tomahawk")
+    october = _with_weapon(_briefing("o", decisions=[_p(*TRUMP_PUTIN_CALL)], published=dt.date(2025, 10, 17)), "Tomahawk")
+    d = merge([undated, july, october])
+    assert [x.count for x in d.decisions] == [1, 1, 1]
+    # its article names August as past: the July call cannot be the one it reports, the October call can
+    august = _p(["Donald Trump", "Vladimir Putin"], "met in Alaska", "Bereits im August trafen sich Trump und Putin.")
+    later = _with_weapon(_briefing("u", decisions=[_p(*TRUMP_PUTIN_CALL), august]), "Tomahawk")
+    d = merge([later, july, october])
+    joined = [x for x in d.decisions if x.count == 2]
+    assert len(joined) == 1 and sorted(joined[0].articles) == ["o", "u"]
+
+
+def test_a_weekday_joins_two_undated_reports_and_keeps_a_dated_one_of_another_weekday_apart() -> None:
+    thursday = _briefing("a", decisions=[_p(["Donald Trump", "Vladimir Putin"], "spoke with Putin",
+                                            "Am Donnerstag telefonierten Trump und Putin.")])
+    thursday_evening = _briefing("b", decisions=[_p(["Vladimir Putin", "Donald Trump"], "held a long call with Trump",
+                                                    "Trump hatte am Donnerstagabend mit Putin telefoniert.")])
+    d = merge([thursday, thursday_evening])
+    assert len(d.decisions) == 1 and d.decisions[0].count == 2
+    monday = _briefing("c", decisions=[_p(["Donald Trump", "Vladimir Putin"], "called Putin",
+                                          "Am Montag telefonierte Trump mit Putin.")])
+    assert len(merge([thursday, monday]).decisions) == 2
+    # a dated call on a Friday (stated) is not the undated Thursday call, even with both articles linked
+    friday = _briefing("f", decisions=[_p(["Donald Trump", "Vladimir Putin"], "called Putin",
+                                          "Am 17. Oktober 2025 telefonierte Trump mit Putin.")])
+    assert len(merge([_with_weapon(thursday, "Tomahawk"), _with_weapon(friday, "Tomahawk")]).decisions) == 2

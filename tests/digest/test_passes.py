@@ -99,11 +99,14 @@ def test_cli_headline_and_model_events(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- HAND-MADE answers
 
 
-def _digest():  # noqa: ANN202
+def _digest(second_published: dt.date = dt.date(2025, 7, 4)):  # noqa: ANN202
+    day = dt.date(2025, 7, 4)
     return merge([
-        _briefing("001_a", decisions=[_d("Trump", "praised the phone call with Putin", "Trump lobte das Telefonat mit Putin.")]),
-        _briefing("002_b", decisions=[_d("Yuri Ushakov", "called the phone call frank", "Uschakow nannte das Telefonat offen.")]),
-        _briefing("003_c", decisions=[_d("Friedrich Merz", "visited Kyiv", "Merz reiste nach Kiew.")]),
+        _briefing("001_a", decisions=[_d("Trump", "praised the phone call with Putin", "Trump lobte das Telefonat mit Putin.")],
+                  published=day),
+        _briefing("002_b", decisions=[_d("Yuri Ushakov", "called the phone call frank", "Uschakow nannte das Telefonat offen.")],
+                  published=second_published),
+        _briefing("003_c", decisions=[_d("Friedrich Merz", "visited Kyiv", "Merz reiste nach Kiew.")], published=day),
     ])
 
 
@@ -126,6 +129,15 @@ def test_events_hints_are_cut_to_plausible_parts() -> None:
     assert [sorted(g) for g in hints.groups] == [sorted(call_ids)]
     assert hints_from(Answer({"same_event": [{"ids": ["D1"]}], "described_differently": [{"ids": ids, "aspect": "mood"}]},
                              1, Usage()), set(ids), check).groups == []
+
+
+def test_events_hints_never_join_articles_months_apart_or_unlinked() -> None:
+    for later in (dt.date(2025, 10, 17), None):  # published months later, or undated with nothing in common
+        digest = _digest(later)
+        ids = [d.id for d in digest.decisions]
+        hints = hints_from(Answer({"same_event": [{"ids": ids}], "described_differently": []}, 1, Usage()),
+                           set(ids), Plausibility(digest))
+        assert hints.groups == []
 
 
 def test_events_pass_reasks_on_unknown_ids_and_joins_the_event() -> None:

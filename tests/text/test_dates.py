@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize import Settings, article_from_text, brief
-from summarize.text.dates import normalise_date
+from summarize.text.dates import NormalDate, normalise_date, stated_months, stated_weekday
 from summarize.app.cli import app
 
 from ..conftest import RECORDINGS, SEEDS
@@ -119,3 +119,28 @@ def test_a_stated_date_names_a_time() -> None:
     assert _grounded_date("in Ungarn", source, None) is None
     assert _grounded_date("Kyjiw", source, None) is None
     assert says_when("4. Juli 2025") and says_when("next week") and not says_when("in Alaska")
+
+
+def test_a_day_without_a_year_takes_the_year_nearest_publication() -> None:
+    published = dt.date(2025, 10, 17)
+    assert normalise_date("met on October 17", published) == NormalDate(dt.date(2025, 10, 17), "day", "October 17")
+    assert normalise_date("am 17. Oktober trafen sie sich", published).date == dt.date(2025, 10, 17)
+    assert normalise_date("am 3. Januar", dt.date(2025, 12, 30)).date == dt.date(2026, 1, 3)  # next year is nearer
+    assert normalise_date("met on October 17", None).precision == "unknown"  # no year to give it
+    assert normalise_date("17 people came in October", published).precision == "month"  # a count, not a day
+
+
+def test_a_month_counts_only_written_with_a_capital() -> None:
+    published = dt.date(2025, 10, 17)
+    assert normalise_date("Trump may decide soon", published).precision == "unknown"
+    assert normalise_date("the march to Kyiv", published).precision == "unknown"
+    assert normalise_date("in May", published) == NormalDate(dt.date(2025, 5, 1), "month", "May")
+
+
+def test_stated_weekday_and_months() -> None:
+    assert stated_weekday("Trump hatte am Donnerstagabend telefoniert") == 3
+    assert stated_weekday("Thursday's call with Putin") == 3
+    assert stated_weekday("keine Angabe") is None
+    assert stated_months("Bereits im August trafen sie sich") == [(None, 8)]
+    assert stated_months("Am 4. Juli 2025, nicht im Mai") == [(2025, 7), (2025, 7), (2025, 5)]
+    assert stated_months("Trump may decide") == []
