@@ -74,4 +74,17 @@ def reports_words_only(what: str) -> bool:
     head = re.match(r"\s*(?:(?:has|have|had|is|was|also|again|repeatedly|once again)\s+)*", what)
     start = head.end() if head else 0
     speech = patterns["speech"].match(what, start)
-    return speech is not None and not patterns["act"].search(what)
+    if speech is None:
+        return False
+    for act in patterns["act"].finditer(what):
+        word = act.group(0).strip().casefold()
+        if word not in _FUTURE or _SPEAKER.search(what[: act.start()]):
+            return False
+    return True
+
+
+# After a verb of speech, "will"/"would" are a commitment only of the speaker ("said he would meet"); with
+# another subject they are a forecast or a view ("said that Putin would not win", "noted that the move would
+# be a provocation").
+_FUTURE = {"will", "would"}
+_SPEAKER = re.compile(r"(?<!\w)(?:he|she|they|we|i|it)\s+(?:\w+\s+)?$", re.IGNORECASE)

@@ -32,6 +32,18 @@ def test_a_description_that_only_reports_words_is_a_statement() -> None:
     assert not reports_words_only("agreed to hold talks")
 
 
+def test_a_forecast_about_someone_else_or_a_lookalike_word_is_no_act() -> None:
+    # "will"/"would" commit the speaker only: of another subject they are a forecast or a view
+    assert reports_words_only("said that Putin would not win")
+    assert reports_words_only("noted that the stationing would be considered a provocation")
+    assert not reports_words_only("declared that it will use sanctions")
+    assert not reports_words_only("said he also would meet Putin")
+    # act words are word starts that begin no other word: "sign" would match "a sign of", "signaled"
+    assert reports_words_only("saw a sign of growing frustration in the Kremlin")
+    assert reports_words_only("explained that India signaled a change")
+    assert not reports_words_only("said they signed the agreement")
+
+
 def test_open_means_open_not_frank_nor_apparent_nor_an_offensive() -> None:
     assert is_open("Der genaue Ort ist noch offen.")
     assert is_open("Offen ist, ob die Lieferung erfolgt.")
