@@ -130,6 +130,9 @@ def split_by_day(buckets: list[Bucket], published: dict, clusters: DecisionClust
     Dated reports are placed first; the parts keep the order of their first report."""
     out: list[Bucket] = []
     for bucket in buckets:
+        if len(set(bucket.article_ids)) == 1:
+            out.append(bucket)  # one article's reports: nothing to split
+            continue
         reports = [(n, a, item, _item_day(a, item, published)) for n, (a, item) in enumerate(bucket.pairs())]  # type: ignore[arg-type]
         parts: list[tuple[str, dt.date | None, str, list[tuple[int, str, object]]]] = []
         for n, article_id, item, day in [r for r in reports if r[3] is not None] + [r for r in reports if r[3] is None]:
@@ -209,9 +212,7 @@ def _fits_time(group: _Group, weekday: int | None, floor: tuple[int | None, int]
 def article_floor(briefing: Briefing) -> tuple[int | None, int] | None:
     """For an article without a day to speak from: the latest month its located quotes name ("Bereits im
     August hatten sich ..."), as (year or None, month). It was written after that month began, so it does
-    not report an event of an earlier month as new. Dated articles need no floor (None)."""
-    if reference_day(briefing) is not None:
-        return None
+    not report an event of an earlier month as new. Only undated articles need one."""
     months = [m for item in [*briefing.decisions, *briefing.actors, *briefing.weapons, *briefing.open_questions]
               for ev in item.evidence for m in stated_months(ev.quote)]
     if not months:
@@ -223,33 +224,28 @@ def article_floor(briefing: Briefing) -> tuple[int | None, int] | None:
     return max((y if y is not None else latest, m) for y, m in months)
 
 
-def story_links(briefings: Sequence[Briefing], resolver: Resolver) -> set[frozenset[str]]:
-    """Pairs of articles that name one distinctive thing in common (:func:`linked_pairs`): a named weapon
-    system or an actor. A Tomahawk named by two undated articles is a reason to read their reports of one
-    call as one; Trump, Putin and Ukraine, named by every report of the story, link nothing."""
-    keys: dict[str, set[str]] = {}
-    for b in briefings:
-        own = {resolver.actor_key(a) for a in b.actors}
-        own |= {resolver.weapon_key(w) for w in b.weapons if not resolver.is_generic_weapon(w)}
-        for k in own:
-            keys.setdefault(k, set()).add(b.article.id)
-    return linked_pairs(keys.values(), len(briefings))
+class StoryLinks:
+    """Articles linked by an entity (given as the set of articles that name it) which at most a quarter of the
+    run's ``n_articles`` name (at least two: of five articles, what only two of them share). Each article
+    keeps the ids of its distinctive entities; two articles are linked when those sets meet, so memory and
+    time stay linear in the mentions (no list of pairs, which an entity of 2,500 articles makes 3 million)."""
 
+    def __init__(self, named_in: Iterable[Collection[str]], n_articles: int) -> None:
+        limit = max(2, n_articles // 4)
+        of: dict[str, list[int]] = {}
+        for n, articles in enumerate(named_in):
+            if 2 <= len(articles) <= limit:
+                for a in articles:
+                    of.setdefault(a, []).append(n)
+        # tuples of ints: the cyclic collector stops tracking them (100,000 sets it would walk at every pass)
+        self._of: dict[str, tuple[int, ...]] = {a: tuple(ns) for a, ns in of.items()}
 
-def linked_pairs(named_in: Iterable[Collection[str]], n_articles: int) -> set[frozenset[str]]:
-    """Pairs of articles that share one entity (given as the articles that name it) which at most a quarter
-    of the run's ``n_articles`` name (at least two: of five articles, what only two of them share)."""
-    limit = max(2, n_articles // 4)
-    links: set[frozenset[str]] = set()
-    for articles in named_in:
-        if 2 <= len(articles) <= limit:
-            ordered = sorted(articles)
-            links.update(frozenset((a, b)) for i, a in enumerate(ordered) for b in ordered[i + 1:])
-    return links
+    def linked(self, a: str, b: str) -> bool:
+        return a != b and not set(self._of.get(a, ())).isdisjoint(self._of.get(b, ()))
 
 
 def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: dict,
-                floors: dict | None = None, links: set[frozenset[str]] | None = None) -> list[Bucket]:
+                floors: dict | None = None, links: StoryLinks | None = None) -> list[Bucket]:
     """Join decision buckets from different articles that report one event: the same kind of event (a call,
     a meeting, a pause ...), participants in common after entity resolution, and no article in common.
 
@@ -259,7 +255,7 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
       day cannot be, an article floor (:func:`article_floor`) after the other's month), one day to choose
       (when the report fits dated events of different days, a call with Putin in July and one in October, it
       joins none), and one sign of the same event: the same weekday, a similar description, or articles
-      that name a distinctive thing in common (:func:`story_links`).
+      that name a distinctive thing in common (:class:`StoryLinks`).
     * Both undated: two participants in common, and the same weekday named, or nearly the same words in the
       same order (the same two leaders call and meet again).
 
@@ -268,51 +264,18 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
     (kind, participant), at most :data:`MAX_CLUSTERS_PER_ACTOR` groups per key, so the cost stays linear in
     the number of decisions."""
     floors = floors or {}
-    links = links or set()
+    links = links or StoryLinks((), 0)
     groups: list[_Group] = []
     index: dict[tuple[str, str], list[int]] = {}
-    items = []
-    for n, bucket in enumerate(buckets):
-        decision = bucket.members[0]
-        kind = event_kind(decision.what)  # type: ignore[union-attr]
-        people = {clusters.who_key(p) for d in bucket.members for p in (d.participants or [d.who])}  # type: ignore[union-attr]
-        day, stated, weekday = _timing(bucket, published) if kind is not None else (bucket_day(bucket, published), False, None)
-        items.append((n, bucket, kind, people, day, stated, weekday))
-    ordered = [i for i in items if i[4] is not None] + [i for i in items if i[4] is None]
-    for n, bucket, kind, people, day, stated, weekday in ordered:
+    alone: list[tuple[int, Bucket]] = []  # buckets of no kind of event: nothing joins them
+    undated: list[tuple[int, Bucket, str, set[str], int | None]] = []
+
+    def place(n: int, bucket: Bucket, kind: str, people: set[str], target: int | None,
+              day: dt.date | None, stated: bool, weekday: int | None) -> None:
         articles = set(bucket.articles)
-        what = norm(bucket.members[0].what)  # type: ignore[union-attr]
-        target = None
-        if kind is not None:
-            candidates = [g for g in sorted({g for p in people for g in index.get((kind, p), [])[:MAX_CLUSTERS_PER_ACTOR]})
-                          if not groups[g].articles & articles]
-            if day is not None:
-                for g in candidates:
-                    group = groups[g]
-                    if group.day is None or abs((day - group.day).days) > JOIN_MAX_DAYS:
-                        continue
-                    shared = len(people & group.people)
-                    if shared >= 2 or (shared == 1 and fuzz.token_set_ratio(what, group.what) >= 60):
-                        target = g
-                        break
-            else:
-                floor = next((floors[a] for a in articles if floors.get(a) is not None), None)
-                two = [g for g in candidates if len(people & groups[g].people) >= 2]
-                dated = [g for g in two if groups[g].day is not None and _fits_time(groups[g], weekday, floor)]
-                days = [groups[g].day for g in dated]
-                if dated and (max(days) - min(days)).days <= JOIN_MAX_DAYS:  # type: ignore[operator, type-var]
-                    group = groups[dated[0]]
-                    if ((weekday is not None and group.stated and weekday == group.day.weekday())  # type: ignore[union-attr]
-                            or fuzz.token_sort_ratio(what, group.what) >= SIMILAR_WORDING
-                            or any(frozenset((a, b)) in links for a in articles for b in group.dated)):
-                        target = dated[0]
-                elif not dated:
-                    target = next((g for g in two if groups[g].day is None and (
-                        (weekday is not None and weekday == groups[g].weekday)
-                        or fuzz.token_sort_ratio(what, groups[g].what) >= CLUSTER_THRESHOLD)), None)
         if target is None:
-            groups.append(_Group([(n, bucket)], set(people), articles, what, day, stated, weekday, n,
-                                 set(articles) if day is not None else set()))
+            groups.append(_Group([(n, bucket)], set(people), articles, norm(bucket.members[0].what), day, stated,  # type: ignore[union-attr]
+                                 weekday, n, set(articles) if day is not None else set()))
             target, new_people = len(groups) - 1, people
         else:
             group = groups[target]
@@ -325,17 +288,60 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
             group.people |= new_people
             if group.weekday is None:
                 group.weekday = weekday
-        if kind is not None:
-            for p in new_people:
-                index.setdefault((kind, p), []).append(target)
-    out = []
-    for g in sorted(groups, key=lambda g: g.first):
+        for p in new_people:
+            index.setdefault((kind, p), []).append(target)
+
+    def candidates(kind: str, people: set[str], articles: list[str]) -> list[int]:
+        return [g for g in sorted({g for p in people for g in index.get((kind, p), [])[:MAX_CLUSTERS_PER_ACTOR]})
+                if groups[g].articles.isdisjoint(articles)]
+
+    for n, bucket in enumerate(buckets):  # dated reports first, each joining the first earlier group it fits
+        kind = event_kind(bucket.members[0].what)  # type: ignore[union-attr]
+        if kind is None:
+            alone.append((n, bucket))
+            continue
+        people = {clusters.who_key(p) for d in bucket.members for p in (d.participants or [d.who])}  # type: ignore[union-attr]
+        day, stated, weekday = _timing(bucket, published)
+        if day is None:
+            undated.append((n, bucket, kind, people, weekday))
+            continue
+        what = norm(bucket.members[0].what)  # type: ignore[union-attr]
+        target = None
+        for g in candidates(kind, people, bucket.articles):
+            group = groups[g]
+            if group.day is None or abs((day - group.day).days) > JOIN_MAX_DAYS:
+                continue
+            shared = len(people & group.people)
+            if shared >= 2 or (shared == 1 and fuzz.token_set_ratio(what, group.what) >= 60):
+                target = g
+                break
+        place(n, bucket, kind, people, target, day, stated, None)
+    for n, bucket, kind, people, weekday in undated:  # then the undated ones
+        what = norm(bucket.members[0].what)  # type: ignore[union-attr]
+        articles = bucket.articles
+        floor = next((floors[a] for a in articles if floors.get(a) is not None), None)
+        two = [g for g in candidates(kind, people, articles) if len(people & groups[g].people) >= 2]
+        dated = [g for g in two if groups[g].day is not None and _fits_time(groups[g], weekday, floor)]
+        days = [groups[g].day for g in dated]
+        target = None
+        if dated and (max(days) - min(days)).days <= JOIN_MAX_DAYS:  # type: ignore[operator, type-var]
+            group = groups[dated[0]]
+            if ((weekday is not None and group.stated and weekday == group.day.weekday())  # type: ignore[union-attr]
+                    or fuzz.token_sort_ratio(what, group.what) >= SIMILAR_WORDING
+                    or any(links.linked(a, b) for a in articles for b in group.dated)):
+                target = dated[0]
+        elif not dated:
+            target = next((g for g in two if groups[g].day is None and (
+                (weekday is not None and weekday == groups[g].weekday)
+                or fuzz.token_sort_ratio(what, groups[g].what) >= CLUSTER_THRESHOLD)), None)
+        place(n, bucket, kind, people, target, None, False, weekday)
+    joined: list[tuple[int, Bucket]] = alone
+    for g in groups:
         parts = [b for _, b in sorted(g.parts, key=lambda p: p[0])]
-        joined = parts[0]
         for b in parts[1:]:
-            joined.extend(b)
-        out.append(joined)
-    return out
+            parts[0].extend(b)
+        joined.append((g.first, parts[0]))
+    return [b for _, b in sorted(joined, key=lambda x: x[0])]
 
 
 

@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field, ValidationInfo, model_validator
 from ..models import Digest, DivergenceAspect, PassReport
 from ..text.event_kinds import event_kind
 from ..settings import Settings
-from .clusters import JOIN_MAX_DAYS, linked_pairs
+from .clusters import JOIN_MAX_DAYS, StoryLinks
 from .entities import Resolver
 from .merge import EventHints, default_aliases
 from ..llm.validation import current
@@ -90,7 +90,7 @@ class Plausibility:
     of event (:func:`~summarize.text.event_kinds.event_kind`: a call is not a meeting), and their articles can
     report one event: not published more than :data:`~summarize.digest.clusters.JOIN_MAX_DAYS` apart, and,
     unless both are dated, linked by a distinctive entity both name
-    (:func:`~summarize.digest.clusters.linked_pairs`: a Tomahawk, Ushakov; not Trump). A group is cut into the connected parts
+    (:class:`~summarize.digest.clusters.StoryLinks`: a Tomahawk, Ushakov; not Trump). A group is cut into the connected parts
     that pass; parts with fewer than two ids are ignored. A small model that groups ids in runs
     ("D1".."D8") so gets none of its implausible joins through."""
 
@@ -116,7 +116,7 @@ class Plausibility:
         resolver = Resolver(default_aliases())
         named = [set(r.articles) for r in digest.actors]
         named += [set(r.articles) for r in digest.weapons if not resolver.resolve_weapon(r.name, r.name)[2]]
-        self.links = linked_pairs(named, len(digest.articles))
+        self.links = StoryLinks(named, len(digest.articles))
 
     def _same_time(self, a: str, b: str) -> bool:
         for x in self.articles[a]:
@@ -125,7 +125,7 @@ class Plausibility:
                 if dx is not None and dy is not None:
                     if abs((dx - dy).days) <= JOIN_MAX_DAYS:
                         return True
-                elif frozenset((x, y)) in self.links:
+                elif self.links.linked(x, y):
                     return True
         return False
 

@@ -53,7 +53,7 @@ from .clusters import (
     join_hints,
     reference_day,
     split_by_day,
-    story_links,
+    StoryLinks,
 )
 from .diverge import ItemReports, Reported, find_divergences, model_divergence
 from .entities import Resolver, load_aliases
@@ -149,11 +149,16 @@ def _merge(
         return len({source_of.get(a, a) for a in article_ids})
 
     actors = _actors(briefings, resolver, n_sources)
-    decision_buckets, flagged = _decision_buckets(briefings, resolver, hints, n_sources)
-    published = {b.article.id: b.article.published for b in briefings}
-    decisions, timeline = _decisions(decision_buckets, published, n_sources)
     weapon_buckets = group(briefings, "weapons", resolver.weapon_key, last=resolver.is_generic_weapon, sources=n_sources)
     weapons = _weapons(weapon_buckets, resolver, n_sources)
+    # articles that name one distinctive actor or named weapon system: a sign that undated reports are one event
+    links = StoryLinks([a.articles for a in actors]
+                       + [w.articles for w, b in zip(weapons, weapon_buckets)
+                          if not resolver.is_generic_weapon(b.members[0])],  # type: ignore[arg-type]
+                       len(briefings))
+    decision_buckets, flagged = _decision_buckets(briefings, resolver, hints, n_sources, links)
+    published = {b.article.id: b.article.published for b in briefings}
+    decisions, timeline = _decisions(decision_buckets, published, n_sources)
     questions = [
         DigestQuestion.model_construct(question=b.members[0].question, articles=b.articles,  # type: ignore[union-attr]
                        count=n_sources(b.articles), support=b.support())
@@ -197,14 +202,15 @@ def _actors(briefings: Sequence[Briefing], resolver: Resolver, n_sources: Source
 
 def _decision_buckets(
     briefings: Sequence[Briefing], resolver: Resolver, hints: EventHints | None, n_sources: Sources,
+    links: StoryLinks,
 ) -> tuple[list[Bucket], dict[int, DivergenceAspect]]:
     """Decisions clustered into events (then joined along the hints), key developments first."""
     latest = {b.article.id: b.article.published for b in briefings}
     clusters = DecisionClusters(resolver)
     reference = {b.article.id: reference_day(b) for b in briefings}
-    floors = {b.article.id: article_floor(b) for b in briefings}
+    floors = {b.article.id: article_floor(b) for b in briefings if reference[b.article.id] is None}
     buckets = join_events(split_by_day(group(briefings, "decisions", clusters.key), reference, clusters),
-                          clusters, reference, floors, story_links(briefings, resolver))
+                          clusters, reference, floors, links)
 
     def developments(b: Bucket) -> tuple[int, int, int]:
         # key developments: corroborated by most sources first, then the most recently published

@@ -251,3 +251,12 @@ def test_a_weekday_joins_two_undated_reports_and_keeps_a_dated_one_of_another_we
     friday = _briefing("f", decisions=[_p(["Donald Trump", "Vladimir Putin"], "called Putin",
                                           "Am 17. Oktober 2025 telefonierte Trump mit Putin.")])
     assert len(merge([_with_weapon(thursday, "Tomahawk"), _with_weapon(friday, "Tomahawk")]).decisions) == 2
+
+
+def test_story_links_count_only_entities_few_articles_name() -> None:
+    from summarize.digest.clusters import StoryLinks
+
+    links = StoryLinks([{"a", "b"}, {"a", "b", "c", "d", "e", "f", "g", "h", "i"}], n_articles=12)  # limit 3
+    assert links.linked("a", "b") and links.linked("b", "a")
+    assert not links.linked("a", "c")  # only the entity that 9 of 12 articles name is shared: no link
+    assert not links.linked("a", "a") and not links.linked("x", "a")
