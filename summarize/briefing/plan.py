@@ -23,7 +23,7 @@ from .drafts import PASSES, ActorDraft, Draft, Lists, WeaponDraft, pass_model
 from .grounder import Grounder
 from .numbered import Sentences, halve, sentence_chars
 from .aliases import alias_forms, canonical_weapon, weapon_category
-from .plausible import not_in_english, reachable
+from .plausible import GENERIC_WEAPONS, not_in_english, reachable
 from .safety import scrub
 
 SUMMARY_INPUT_CHARS = 4000
@@ -151,8 +151,9 @@ class Plan:
         """The weapons, and those of the alias table the article names that the model left out."""
         have = {w.name for w in weapons} | {canonical_weapon(w.name_as_written, generic=True) for w in weapons}
         # a kind found inside a named system's compound ("Raketen" in "Patriot-Raketen") is that system
+        # and "weapons" of no kind ("Waffenlieferungen") is no item (plausible.weapon_problem)
         found = {name: find for name, find in gazetteer.weapons(self.sentences).items()
-                 if not (find[2] and canonical_weapon(find[1]))}
+                 if not (find[2] and canonical_weapon(find[1])) and name != GENERIC_WEAPONS}
         return self._with_found(weapons, have, found, lambda name, written, ev: Weapon(
             name=name, name_as_written=written, category=weapon_category(name) or name, status="other",
             evidence=[ev]))

@@ -81,11 +81,30 @@ def looks_like_organisation(actor: ActorDraft) -> bool:
     return any(_fold(word) in text for word in _ORGANISATION_WORDS)
 
 
+@lru_cache(maxsize=1)
+def _specific_weapon_words() -> re.Pattern[str]:
+    """The weapon stems that name a kind: all but "weapon" and "Waffe" themselves."""
+    data = json.loads(WEAPON_WORDS_FILE.read_text(encoding="utf-8"))
+    start = "|".join(re.escape(_fold(s)) for s in data["word_start"] if s != "weapon")
+    anywhere = "|".join(re.escape(_fold(s)) for s in data["anywhere"] if s != "waffe")
+    return re.compile(rf"(?<![a-z])(?:{start})|(?:{anywhere})")
+
+
+GENERIC_WEAPONS = "weapons"  # the alias table's entry for weapons of no kind ("Waffen", "arms")
+
+
 def weapon_problem(weapon: WeaponDraft) -> str | None:
-    """Why the item is not a plausible weapon, or None."""
-    if alias_forms("weapons", weapon.name) or alias_forms("weapons", weapon.name_as_written):
+    """Why the item is not a plausible weapon, or None. "Weapons" alone (as the alias table's entry of no
+    kind, "Waffen", "Waffenlieferungen", "arms") names no system and no kind: an analyst learns nothing from
+    it that the decision about the deliveries does not say."""
+    forms = [alias_forms("weapons", n) for n in (weapon.name, weapon.name_as_written)]
+    if any(f and f[0] != GENERIC_WEAPONS for f in forms):
         return None
     text = _fold(f"{weapon.name} {weapon.name_as_written}")  # not the category: "pressure" is no "weapon"
+    if any(forms) and not _specific_weapon_words().search(text):
+        return f"{weapon.name!r} names no weapon system or kind"
+    if any(forms):
+        return None
     if _weapon_words().search(text):
         return None
     return f"{weapon.name!r} is not a weapon"

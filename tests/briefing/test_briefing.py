@@ -431,3 +431,12 @@ def test_a_known_systems_category_comes_from_the_alias_table_not_the_models_gues
     wrong = {**PATRIOT, "category_in_english": "artillery"}
     b, _, _ = _brief([_part(weapons=[wrong]), SUMMARY])
     assert [(w.name, w.category) for w in b.weapons] == [("Patriot", "air defence")]
+
+
+def test_weapons_of_no_kind_are_neither_taken_nor_added() -> None:
+    text = TEXT + "Die Waffenlieferungen an Kiew wurden gestoppt.\n"
+    generic = {"name_as_written": "Waffenlieferungen", "s": 5, "name": "weapons", "category_in_english": "weapons",
+               "status": "paused"}
+    b, _, _ = _brief([_part(weapons=[PATRIOT, generic]), SUMMARY], text=text)
+    assert [w.name for w in b.weapons] == ["Patriot"]  # the model's "weapons" is dropped, the gazetteer adds none
+    assert [(d.kind, d.reason) for d in b.dropped] == [("weapon", "'weapons' names no weapon system or kind")]

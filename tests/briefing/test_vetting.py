@@ -133,3 +133,22 @@ def test_a_weapon_takes_the_kind_its_written_word_is() -> None:
     assert name("Patriot-Raketen", "missiles") == "Patriot"  # a named system's compound is the system
     assert name("Drohnenprojekte", "Drohnenprojekte") == "drones"  # the written word copied as the name
     assert name("Haubitzen", "howitzers") == "howitzers"  # a kind the table does not know: the model's
+
+
+def test_weapons_of_no_kind_are_no_item() -> None:
+    from summarize.briefing import gazetteer
+    from summarize.briefing.drafts import WeaponDraft
+    from summarize.briefing.numbered import Sentences
+    from summarize.briefing.plausible import GENERIC_WEAPONS, weapon_problem
+
+    def problem(written: str, english: str) -> str | None:
+        return weapon_problem(WeaponDraft(name_as_written=written, s=1, name=english, category="x", status="other"))
+
+    assert problem("Waffenlieferungen", "weapons") == "'weapons' names no weapon system or kind"
+    assert problem("arms", "arms") is not None
+    assert problem("Flugabwehrwaffen", "weapons") is None  # the written word names a kind: air defence
+    assert problem("Patriot", "Patriot") is None and problem("Drohnen", "drones") is None
+    assert problem("Druck", "pressure") == "'pressure' is not a weapon"
+    # the gazetteer finds "Waffenlieferungen" as the table's entry of no kind; the plan does not add it
+    found = gazetteer.weapons(Sentences.of("Die Waffenlieferungen an Kiew wurden gestoppt. Patriot-Systeme fehlen."))
+    assert GENERIC_WEAPONS in found and "Patriot" in found
