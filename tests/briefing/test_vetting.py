@@ -44,6 +44,15 @@ def test_a_forecast_about_someone_else_or_a_lookalike_word_is_no_act() -> None:
     assert not reports_words_only("said they signed the agreement")
 
 
+def test_a_state_or_a_view_is_no_decision_but_an_intent_is() -> None:
+    assert reports_words_only("demonstrated his willingness to escalate the conflict")
+    assert reports_words_only("remains unclear about the situation")
+    assert reports_words_only("claiming the technology is effective")
+    assert reports_words_only("confirmed that there are no nuclear Tomahawks")
+    assert not reports_words_only("confirmed the meeting in Budapest")  # an act word: the meeting
+    assert not reports_words_only("showing interest in US air defence systems")  # an intent, not a view
+
+
 def test_open_means_open_not_frank_nor_apparent_nor_an_offensive() -> None:
     assert is_open("Der genaue Ort ist noch offen.")
     assert is_open("Offen ist, ob die Lieferung erfolgt.")
