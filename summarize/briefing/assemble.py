@@ -17,7 +17,7 @@ from .drafts import FIELD_KIND, PASSES, ActorDraft, DecisionDraft, Draft, Questi
 from .grounder import Grounder
 from .aliases import alias_forms, alias_kind, canonical_weapon, weapon_category
 from .ground import mentions, normalise
-from .plausible import actor_problem, looks_like_organisation, not_in_english, same_name, weapon_problem
+from .plausible import GENERIC_WEAPONS, actor_problem, looks_like_organisation, not_in_english, same_name, weapon_problem
 from .safety import scrub, scrub_optional
 
 MAX_EVIDENCE = 3
@@ -72,6 +72,11 @@ def vet(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[Drop
     for key, (field, item, _) in list(merged.items()):
         if isinstance(item, WeaponDraft) and (problem := weapon_problem(item)):
             drop(key, field, item, problem)
+        elif isinstance(item, WeaponDraft) and _weapon_name(item, "") == GENERIC_WEAPONS:
+            # its written word is "weapons" of no kind ("Waffenlieferungen" named "drones"): the name it would get
+            drop(key, field, item, f"{GENERIC_WEAPONS!r} names no weapon system or kind")
+        elif isinstance(item, ActorDraft) and canonical_weapon(item.name_as_written, generic=True) == GENERIC_WEAPONS:
+            drop(key, field, item, f"{GENERIC_WEAPONS!r} names no weapon system or kind, and is no actor")
     for key, (field, item, evidences) in list(merged.items()):
         if isinstance(item, ActorDraft) and (kind := canonical_weapon(item.name_as_written, generic=True)):
             del merged[key]
