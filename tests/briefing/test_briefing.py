@@ -441,7 +441,7 @@ def test_weapons_of_no_kind_are_neither_taken_nor_added() -> None:
     assert [w.name for w in b.weapons] == ["Patriot"]  # the model's "weapons" is dropped, the gazetteer adds none
     assert [(d.kind, d.reason) for d in b.dropped] == [("weapon", "'weapons' names no weapon system or kind")]
     # given as an actor, it does not become a weapon either (an actor named like a weapon kind would)
-    as_actor = {"name_as_written": "Waffenlieferungen", "s": 5, "name": "weapon deliveries", "kind": "other",
+    as_actor = {"name_as_written": "Waffenlieferungen", "s": 5, "name": "weapon deliveries", "kind": "organisation",
                 "role_in_english": None}
     b, _, _ = _brief([_part(actors=[ZELENSKY, as_actor], weapons=[PATRIOT]), SUMMARY], text=text)
     assert [w.name for w in b.weapons] == ["Patriot"] and "Waffenlieferungen" not in [a.name_as_written for a in b.actors]
