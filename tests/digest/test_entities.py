@@ -262,3 +262,10 @@ def test_known_actor_is_a_lookup_that_changes_no_later_key() -> None:
     assert [checked.known_actor(n) for n in names] == [None, None, None]
     assert [checked.actor_key(a) for a in later] == expected
     assert checked.known_actor("Wladimir Putin") == fresh.known_actor("Putin") is not None  # table entries still found
+
+
+def test_the_us_defence_industry_is_one_organisation_however_written(resolver: Resolver) -> None:
+    keys = {resolver.resolve_actor(n, n, "organisation")[0]
+            for n in ("US-Rüstungsindustrie", "US-Rustungsunternehmen", "US defense companies", "US arms makers")}
+    assert keys == {"organisation:us defence industry"}
+    assert resolver.resolve_actor("United States", "USA", "state")[0] != "organisation:us defence industry"
