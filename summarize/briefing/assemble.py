@@ -136,6 +136,9 @@ class Canonical:
         self.actors = actors
 
     def __call__(self, who: str) -> str:
+        return _known(self._briefings_name(who))
+
+    def _briefings_name(self, who: str) -> str:
         key = normalise(who)
         if key in self.by_written:
             return self.by_written[key]
@@ -147,8 +150,13 @@ class Canonical:
                 last = normalise(form).split()[-1:]
                 if last and len(last[0]) >= 4 and last[0] in words:
                     return actor.name
-        forms = alias_forms("actors", who)
-        return forms[0] if forms else who
+        return who
+
+
+def _known(name: str) -> str:
+    """The alias table's canonical name for ``name`` ("Selenskyj" -> "Volodymyr Zelensky"), else ``name``."""
+    forms = alias_forms("actors", name)
+    return forms[0] if forms else name
 
 
 def _weapon_name(item: WeaponDraft, source: str) -> str:
@@ -235,15 +243,54 @@ def _counterparts(decision: Decision, actors: list[Actor], text: str) -> list[st
 
 def one_per_name(items: list) -> list:
     """One actor or weapon per final name: drafts the model named apart ("Patriots", "Patriot-Systeme") that
-    the alias table makes one ("Patriot") become one item, its sentences the evidence (up to MAX_EVIDENCE)."""
+    the alias table makes one ("Patriot") become one item, its sentences the evidence (up to MAX_EVIDENCE).
+    An actor is one per real-world entity too (:func:`_same_actor`): "Trump" and "Donald Trump", "Wladimir
+    Putin" and "Vladimir Putin" are one person of the article; the alias table's canonical name stands (the
+    name field is the canonical English name), else the fuller one."""
     out: dict[str, Actor | Weapon] = {}
     for item in items:
+        if isinstance(item, Actor) and (known := _alias_of(item)) is not None and known != item.name:
+            item.name = known
         key = normalise(item.name)
-        if key in out:
-            out[key].evidence = with_evidence(out[key].evidence, item.evidence)
-        else:
+        twin = out.get(key)
+        if twin is None and isinstance(item, Actor):
+            twin = next((o for o in out.values() if isinstance(o, Actor) and _same_actor(o, item)), None)
+        if twin is None:
             out[key] = item
+            continue
+        twin.evidence = with_evidence(twin.evidence, item.evidence)
+        if isinstance(twin, Actor) and _better_name(item.name, twin.name):
+            twin.name = item.name
     return list(out.values())
+
+
+def _alias_of(actor: Actor) -> str | None:
+    """The alias table's canonical name of the actor: of the name as written first (it is the article's)."""
+    forms = alias_forms("actors", actor.name_as_written) or alias_forms("actors", actor.name)
+    return forms[0] if forms else None
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    """One real-world actor of the article: the alias table gives both one name, or two people share a
+    surname (spelled alike, "Selenskyj"/"Zelensky") and their first names agree where both are given
+    ("Trump" is "Donald Trump"; "Melania Trump" is not "Donald Trump")."""
+    alias_a, alias_b = _alias_of(a), _alias_of(b)
+    if alias_a is not None or alias_b is not None:
+        return alias_a == alias_b
+    if a.kind != "person" or b.kind != "person":
+        return False
+    words_a, words_b = a.name.split(), b.name.split()
+    if not words_a or not words_b or not same_name(words_a[-1], words_b[-1]):
+        return False
+    return len(words_a) == 1 or len(words_b) == 1 or same_name(words_a[0], words_b[0])
+
+
+def _better_name(candidate: str, current: str) -> bool:
+    """The alias table's canonical name first, then the fuller one."""
+    known = alias_forms("actors", candidate)
+    if known and known[0] == candidate:
+        return candidate != current
+    return not alias_forms("actors", current) and len(candidate.split()) > len(current.split())
 
 
 def one_per_sentence(questions: list[OpenQuestion]) -> list[OpenQuestion]:

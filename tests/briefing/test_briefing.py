@@ -396,10 +396,11 @@ def test_a_hostile_title_never_reaches_the_prompt_as_an_instruction(title: str) 
 
 def test_a_canonical_name_must_be_reachable_from_the_name_as_written() -> None:
     """The quote names Selenskyj; the model's canonical name "EVIL CORP" is nowhere in the article and not a
-    form of "Selenskyj", so the name as written stands. A transliteration ("Volodymyr Zelensky") is kept."""
+    form of "Selenskyj", so it goes: the name as written stands, under the alias table's English name for it.
+    A transliteration ("Volodymyr Zelensky") is kept."""
     evil = {**ZELENSKY, "name": "EVIL CORP", "kind": "organisation"}
     b, _, _ = _brief([_part(actors=[evil]), SUMMARY])
-    assert [a.name for a in b.actors] == ["Wolodymyr Selenskyj"]
+    assert [(a.name, a.name_as_written) for a in b.actors] == [("Volodymyr Zelensky", "Wolodymyr Selenskyj")]
     b, _, _ = _brief([_part(actors=[ZELENSKY]), SUMMARY])
     assert [a.name for a in b.actors] == ["Volodymyr Zelensky"]
 

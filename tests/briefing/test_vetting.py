@@ -161,3 +161,21 @@ def test_weapons_of_no_kind_are_no_item() -> None:
     # the gazetteer finds "Waffenlieferungen" as the table's entry of no kind; the plan does not add it
     found = gazetteer.weapons(Sentences.of("Die Waffenlieferungen an Kiew wurden gestoppt. Patriot-Systeme fehlen."))
     assert GENERIC_WEAPONS in found and "Patriot" in found
+
+
+def test_one_actor_per_person_under_the_alias_tables_english_name() -> None:
+    from summarize.briefing.assemble import Canonical, one_per_name
+
+    text = "Trump sprach. Donald Trump flog. Melania Trump blieb. Wladimir Putin schwieg. Merz kam."  # HAND-MADE
+
+    def actor(name: str, written: str, sentence: str) -> Actor:
+        return Actor(name=name, name_as_written=written, kind="person", evidence=[_ev(text, sentence)])
+
+    actors = one_per_name([
+        actor("Trump", "Trump", "Trump sprach."), actor("Donald Trump", "Donald Trump", "Donald Trump flog."),
+        actor("Melania Trump", "Melania Trump", "Melania Trump blieb."),
+        actor("Wladimir Putin", "Wladimir Putin", "Wladimir Putin schwieg."), actor("Merz", "Merz", "Merz kam."),
+    ])
+    assert [a.name for a in actors] == ["Donald Trump", "Melania Trump", "Vladimir Putin", "Friedrich Merz"]
+    assert [e.quote for e in actors[0].evidence] == ["Trump sprach.", "Donald Trump flog."]
+    assert Canonical([])("Selenskyj") == "Volodymyr Zelensky"  # a decider gets the table's English name too
