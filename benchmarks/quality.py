@@ -363,7 +363,8 @@ def score_cross(digest: dict, golds: dict, cross: dict) -> dict[str, tuple[int, 
         ok = False
         for x in digest.get("divergences", []):
             by_article = {c["article_id"]: c for c in x["claims"]}
-            if all(a in by_article for a, _ in want):
+            # the same aspect between the same sources (one divergence does not pass for every gold one of its pair)
+            if x.get("aspect") == div.get("aspect") and all(a in by_article for a, _ in want):
                 ok = True
                 break
         passed += ok

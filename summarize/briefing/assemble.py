@@ -331,25 +331,29 @@ def one_per_event(decisions: list[Decision]) -> list[Decision]:
 
 
 def same_interaction(a: Decision, b: Decision) -> bool:
-    """Two decisions of one article report one call or meeting: the same kind of interaction, the same two
-    or more participants, and no date that tells them apart (the model's stated date, else a date in the
-    quote: "im April" is another meeting than the one of the summit)."""
+    """Two decisions of one article report one call or meeting: the same kind of interaction, two or more
+    participants in common and no one else on one side (a third person one report names as context, "while
+    Selenskyj was on his way", does not make it another call), the same status, both planned or both not,
+    and no date that tells them apart (the model's stated date, else a date in the quote: "im April" is
+    another meeting than the one of the summit)."""
     kind = event_kind(a.what)
     if kind not in INTERACTIONS or event_kind(b.what) != kind:
         return False
     people_a, people_b = {normalise(p) for p in a.participants}, {normalise(p) for p in b.participants}
-    if len(people_a) < 2 or people_a != people_b or a.status != b.status:
+    if len(people_a & people_b) < 2 or not (people_a <= people_b or people_b <= people_a) or a.status != b.status:
         return False
-    return _planned(a.what) == _planned(b.what) and _stated_day(a) == _stated_day(b)
+    return _planned(a.what, kind) == _planned(b.what, kind) and _stated_day(a) == _stated_day(b)
 
 
 # An agreement to meet or call is not the meeting or call itself ("agreed to meet their teams", "met Trump").
-_PLANNED = re.compile(r"(?<!\w)(?:agree|plan|will|would|announc|invit|propos|schedul|to (?:meet|hold|call|talk|visit))",
-                      re.IGNORECASE)
+# "to meet" plans a meeting, not a call: "called Kyiv to meet them" reports a call that was made.
+_PLANNED = re.compile(r"(?<!\w)(?:agree|plan|will|would|announc|invit|propos|schedul)", re.IGNORECASE)
+_PLANNED_KIND = {"meeting": re.compile(r"(?<!\w)to (?:meet|hold|visit)", re.IGNORECASE),
+                 "call": re.compile(r"(?<!\w)to (?:call|talk|speak|phone)", re.IGNORECASE)}
 
 
-def _planned(what: str) -> bool:
-    return bool(_PLANNED.search(what))
+def _planned(what: str, kind: str) -> bool:
+    return bool(_PLANNED.search(what)) or bool((pattern := _PLANNED_KIND.get(kind)) and pattern.search(what))
 
 
 def _stated_day(d: Decision) -> str | None:

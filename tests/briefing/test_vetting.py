@@ -179,3 +179,23 @@ def test_one_actor_per_person_under_the_alias_tables_english_name() -> None:
     assert [a.name for a in actors] == ["Donald Trump", "Melania Trump", "Vladimir Putin", "Friedrich Merz"]
     assert [e.quote for e in actors[0].evidence] == ["Trump sprach.", "Donald Trump flog."]
     assert Canonical([])("Selenskyj") == "Volodymyr Zelensky"  # a decider gets the table's English name too
+
+
+CALL_TEXT = ("Ein Anruf zwischen Trump und Putin überrascht Kyjiw. Das lange Telefonat zwischen Trump und Putin fand "
+             "statt, während Selenskyj unterwegs war. Trump und Merz telefonierten ebenfalls.")  # HAND-MADE
+
+
+def test_a_third_person_named_as_context_does_not_make_another_call() -> None:
+    pair = ["Donald Trump", "Vladimir Putin"]
+    first = _decision(CALL_TEXT, "Ein Anruf zwischen Trump und Putin überrascht Kyjiw.", "called Kyiv to meet them",
+                      who="Donald Trump", participants=pair)
+    context = _decision(CALL_TEXT, "Das lange Telefonat zwischen Trump und Putin fand statt, während Selenskyj unterwegs war.",
+                        "had a long phone call with Putin while Zelensky travelled", who="Donald Trump",
+                        participants=[*pair, "Volodymyr Zelensky"])
+    other = _decision(CALL_TEXT, "Trump und Merz telefonierten ebenfalls.", "spoke with Merz by phone",
+                      who="Donald Trump", participants=["Donald Trump", "Friedrich Merz"])
+    assert same_interaction(first, context)  # "to meet" plans a meeting, not this call; Zelensky is context
+    assert not same_interaction(first, other)  # one person in common: another call
+    agreed = _decision(CALL_TEXT, "Ein Anruf zwischen Trump und Putin überrascht Kyjiw.", "agreed to call Putin again",
+                       who="Donald Trump", participants=pair)
+    assert not same_interaction(first, agreed)  # an agreement to call is not the call

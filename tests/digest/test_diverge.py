@@ -118,6 +118,8 @@ def test_tone_words_allow_inflection_but_not_other_words() -> None:
     assert tone_words("ein konstruktives Gespräch", positive) == ["konstruktives"]
     assert tone_words("ein Gutachten", positive) == []
     assert tone_words("zutiefst enttäuscht", negative) == ["enttäuscht"]
+    assert tone_words("Das Telefonat überschattete den Besuch", negative) == ["überschattete"]
+    assert tone_words("the call overshadowed the visit", negative) == ["overshadowed"]
 
 
 def test_one_source_is_never_a_divergence() -> None:
