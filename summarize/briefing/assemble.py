@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ..text.dates import find_date, normalise_date, says_when
-from ..text.event_kinds import INTERACTIONS, event_kind
+from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
 from ..models import Actor, Decision, DroppedItem, Evidence, OpenQuestion, Weapon
 from . import prompts
 from .call import CallLog, PartResult
@@ -233,7 +233,7 @@ def _counterparts(decision: Decision, actors: list[Actor], text: str) -> list[st
     out: list[str] = []
     for actor in actors:
         forms = [actor.name, actor.name_as_written]
-        if actor.kind != "person" or any(same_name(f, p) for f in forms for p in [*decision.participants, *out]):
+        if actor.kind not in ("person", "organisation") or any(same_name(f, p) for f in forms for p in [*decision.participants, *out]):
             continue
         if any(mentions(f, decision.what, 0, len(decision.what)) and not _excluded(f, decision.what) for f in forms) and any(
                 mentions(f, text, ev.start, ev.end) for f in forms):
@@ -336,20 +336,21 @@ def same_interaction(a: Decision, b: Decision) -> bool:
     Selenskyj was on his way", does not make it another call), the same status, both planned or both not,
     and no date that tells them apart (the model's stated date, else a date in the quote: "im April" is
     another meeting than the one of the summit)."""
-    kind = event_kind(a.what)
-    if kind not in INTERACTIONS or event_kind(b.what) != kind:
+    kind, other = event_kind(a.what), event_kind(b.what)
+    if kind not in INTERACTIONS or not same_kind(kind, other):
         return False
     people_a, people_b = {normalise(p) for p in a.participants}, {normalise(p) for p in b.participants}
     if len(people_a & people_b) < 2 or not (people_a <= people_b or people_b <= people_a) or a.status != b.status:
         return False
-    return _planned(a.what, kind) == _planned(b.what, kind) and _stated_day(a) == _stated_day(b)
+    return _planned(a.what, kind) == _planned(b.what, other) and _stated_day(a) == _stated_day(b)
 
 
 # An agreement to meet or call is not the meeting or call itself ("agreed to meet their teams", "met Trump").
 # "to meet" plans a meeting, not a call: "called Kyiv to meet them" reports a call that was made.
 _PLANNED = re.compile(r"(?<!\w)(?:agree|plan|will|would|announc|invit|propos|schedul)", re.IGNORECASE)
 _PLANNED_KIND = {"meeting": re.compile(r"(?<!\w)to (?:meet|hold|visit)", re.IGNORECASE),
-                 "call": re.compile(r"(?<!\w)to (?:call|talk|speak|phone)", re.IGNORECASE)}
+                 "call": re.compile(r"(?<!\w)to (?:call|talk|speak|phone)", re.IGNORECASE),
+                 "talk": re.compile(r"(?<!\w)to (?:meet|hold|visit|call|talk|speak|phone)", re.IGNORECASE)}
 
 
 def _planned(what: str, kind: str) -> bool:

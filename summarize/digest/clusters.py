@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from ..text.dates import NormalDate, decision_date, normalise_date, stated_months, stated_weekday
-from ..text.event_kinds import event_kind
+from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
 from ..models import Briefing, Decision, DivergenceAspect, OpenQuestion
 from .buckets import Bucket, norm
 from .entities import Resolver
@@ -179,6 +179,7 @@ class _Group:
     weekday: int | None  # the weekday a quote names, when no day is known
     first: int  # position of the group's first bucket: the output keeps that order
     dated: set[str]  # the articles of its dated reports: an undated report must be linked to one of them
+    kind: str  # the kind of its first report (a talk joins a call or a meeting: summarize.text.event_kinds)
 
 
 def _timing(bucket: Bucket, published: dict) -> tuple[dt.date | None, bool, int | None]:
@@ -244,6 +245,21 @@ class StoryLinks:
         return a != b and not set(self._of.get(a, ())).isdisjoint(self._of.get(b, ()))
 
 
+def _bucket_kind(bucket: Bucket) -> str | None:
+    """The kind of a bucket's reports: of its first report, unless that is a talk and another report says
+    which (a talk worded like a meeting of the same decider is that meeting)."""
+    first = event_kind(bucket.members[0].what)  # type: ignore[union-attr]
+    if first != "talk" or len(bucket.members) == 1:
+        return first
+    specific = (k for m in bucket.members[1:] if (k := event_kind(m.what)) in INTERACTIONS and k != "talk")  # type: ignore[union-attr]
+    return next(specific, first)
+
+
+def _family(kind: str) -> str:
+    """The index key of a kind: calls, meetings and talks share one, so a talk finds both."""
+    return "interaction" if kind in INTERACTIONS else kind
+
+
 def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: dict,
                 floors: dict | None = None, links: StoryLinks | None = None) -> list[Bucket]:
     """Join decision buckets from different articles that report one event: the same kind of event (a call,
@@ -275,7 +291,7 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
         articles = set(bucket.articles)
         if target is None:
             groups.append(_Group([(n, bucket)], set(people), articles, norm(bucket.members[0].what), day, stated,  # type: ignore[union-attr]
-                                 weekday, n, set(articles) if day is not None else set()))
+                                 weekday, n, set(articles) if day is not None else set(), kind))
             target, new_people = len(groups) - 1, people
         else:
             group = groups[target]
@@ -288,15 +304,18 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
             group.people |= new_people
             if group.weekday is None:
                 group.weekday = weekday
+            if group.kind == "talk":
+                group.kind = kind  # a talk joined by a call is a call: a meeting no longer fits
         for p in new_people:
-            index.setdefault((kind, p), []).append(target)
+            index.setdefault((_family(kind), p), []).append(target)
 
     def candidates(kind: str, people: set[str], articles: list[str]) -> list[int]:
-        return [g for g in sorted({g for p in people for g in index.get((kind, p), [])[:MAX_CLUSTERS_PER_ACTOR]})
-                if groups[g].articles.isdisjoint(articles)]
+        family = _family(kind)
+        return [g for g in sorted({g for p in people for g in index.get((family, p), [])[:MAX_CLUSTERS_PER_ACTOR]})
+                if groups[g].articles.isdisjoint(articles) and same_kind(kind, groups[g].kind)]
 
     for n, bucket in enumerate(buckets):  # dated reports first, each joining the first earlier group it fits
-        kind = event_kind(bucket.members[0].what)  # type: ignore[union-attr]
+        kind = _bucket_kind(bucket)
         if kind is None:
             alone.append((n, bucket))
             continue

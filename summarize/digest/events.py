@@ -20,7 +20,7 @@ from ..llm.structured import AsyncClient
 from pydantic import BaseModel, Field, ValidationInfo, model_validator
 
 from ..models import Digest, DivergenceAspect, PassReport
-from ..text.event_kinds import event_kind
+from ..text.event_kinds import event_kind, same_kind
 from ..settings import Settings
 from .clusters import JOIN_MAX_DAYS, StoryLinks
 from .entities import Resolver
@@ -130,9 +130,9 @@ class Plausibility:
         return False
 
     def related(self, a: str, b: str) -> bool:
-        kinds = {self.kinds[a], self.kinds[b]}
+        ka, kb = self.kinds[a], self.kinds[b]
         return (self.articles[a] != self.articles[b] and bool(self.words[a] & self.words[b])
-                and (None in kinds or len(kinds) == 1) and self._same_time(a, b))  # a call is not a meeting, a pause not a delivery
+                and (ka is None or kb is None or same_kind(ka, kb)) and self._same_time(a, b))  # a call is not a meeting, a pause not a delivery
 
     def parts(self, ids: list[str]) -> list[list[str]]:
         out: list[list[str]] = []

@@ -13,19 +13,29 @@ from functools import lru_cache
 
 from .normalise import fold
 
-__all__ = ["EVENT_KINDS", "INTERACTIONS", "event_kind"]
+__all__ = ["EVENT_KINDS", "INTERACTIONS", "event_kind", "same_kind"]
 
 # Word starts (regular expressions) of each kind, tried in order on the folded description.
 EVENT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("call", ("call", "phone", "telephon", "spoke", "speak", "talked", "conversation")),
+    ("call", ("call", "phone", "telephon")),
     ("meeting", ("meet", r"met(?!\w)", "summit", "visit", "hold talks", "held talks")),
+    # words of either: "talked with the companies in Washington" was a meeting, "spoke with Putin" a call
+    ("talk", ("spoke", "speak", "talked", "talking", "conversation")),
     ("pause", ("pause", "halt", "stop", "suspend", "freez", "withh", "hold back", "held back")),
     ("purchase", ("buy", "purchas", "procur", "acquir")),
     ("production", ("produc", "manufactur")),
     ("delivery", ("deliver", "send", "sent", "supply", "supplie", "provide")),
     ("sanction", ("sanction",)),
 )
-INTERACTIONS = frozenset({"call", "meeting"})  # kinds with two sides: who took part tells one event from another
+INTERACTIONS = frozenset({"call", "meeting", "talk"})  # kinds with two sides: who took part tells one event from another
+
+
+def same_kind(a: str | None, b: str | None) -> bool:
+    """Whether reports of kinds ``a`` and ``b`` can be of one event: the same kind, or a talk (which may be
+    a call or a meeting) and an interaction."""
+    if a is None or b is None:
+        return False
+    return a == b or ("talk" in (a, b) and a in INTERACTIONS and b in INTERACTIONS)
 
 
 @lru_cache(maxsize=1 << 16)  # descriptions repeat across articles

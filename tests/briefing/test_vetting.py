@@ -199,3 +199,21 @@ def test_a_third_person_named_as_context_does_not_make_another_call() -> None:
     agreed = _decision(CALL_TEXT, "Ein Anruf zwischen Trump und Putin überrascht Kyjiw.", "agreed to call Putin again",
                        who="Donald Trump", participants=pair)
     assert not same_interaction(first, agreed)  # an agreement to call is not the call
+
+
+def test_a_talk_may_be_a_call_or_a_meeting_but_a_call_is_no_meeting() -> None:
+    from summarize.text.event_kinds import same_kind
+
+    assert event_kind("talked with the companies in Washington") == "talk"
+    assert event_kind("spoke with Putin on the phone") == "call"  # the phone says which
+    assert same_kind("talk", "meeting") and same_kind("talk", "call") and same_kind("call", "call")
+    assert not same_kind("call", "meeting") and not same_kind("talk", "pause") and not same_kind(None, "talk")
+
+
+def test_an_organisation_is_the_other_side_of_a_meeting() -> None:
+    text = "Selenskyj traf Vertreter der US-Rüstungsindustrie."  # HAND-MADE
+    industry = Actor(name="US defence industry", name_as_written="US-Rüstungsindustrie", kind="organisation",
+                     evidence=[_ev(text, text)])
+    met = _decision(text, text, "met the US-Rüstungsindustrie about weapons", who="Volodymyr Zelensky")
+    deciders_are_actors([met], [industry], text)
+    assert met.participants == ["Volodymyr Zelensky", "US defence industry"]

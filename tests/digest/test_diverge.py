@@ -262,3 +262,18 @@ def test_story_links_count_only_entities_few_articles_name() -> None:
     assert links.linked("a", "b") and links.linked("b", "a")
     assert not links.linked("a", "c")  # only the entity that 9 of 12 articles name is shared: no link
     assert not links.linked("a", "a") and not links.linked("x", "a")
+
+
+def test_a_talk_joins_a_meeting_of_the_same_people_but_a_call_does_not() -> None:
+    day = dt.date(2025, 10, 17)
+    pair = ["Volodymyr Zelensky", "US defence industry"]
+    met = _briefing("a", decisions=[_p(pair, "met the US defence industry", "Selenskyj traf die Rüstungsindustrie.")],
+                    published=day)
+    talked = _briefing("b", decisions=[_p(pair, "talked with the US defence industry in Washington",
+                                          "Selenskyj sprach mit der Rüstungsindustrie.")], published=day)
+    called = _briefing("c", decisions=[_p(pair, "phoned them to ask for faster air defence", "Selenskyj rief die Industrie an.")],
+                       published=day)
+    assert [d.count for d in merge([met, talked]).decisions] == [2]
+    assert [d.count for d in merge([met, called]).decisions] == [1, 1]
+    # a talk joined by a call is a call: the meeting stays apart
+    assert sorted(d.count for d in merge([talked, called, met]).decisions) == [1, 2]
