@@ -4,6 +4,7 @@ German, its kind, and the named system a written name refers to."""
 from __future__ import annotations
 
 from functools import lru_cache
+import re
 import json
 from pathlib import Path
 
@@ -54,9 +55,18 @@ def canonical_weapon(written: str, generic: bool = False) -> str | None:
         if entry.get("generic") and not generic:
             continue
         for form in (canonical, *entry.get("aliases", [])):
-            if len(form) >= 4 and mentions(form, written, 0, len(written)):
+            if len(form) >= 4 and _names(form, written):
                 return canonical
     return None
+
+
+def _names(form: str, written: str) -> bool:
+    """Whether ``written`` names the weapon ``form``: a one-word form as :func:`mentions` finds a name; a form
+    of several words only with all of them ("air defence missile" is not named by "missiles", which the
+    surname rule of a person's name would allow)."""
+    if " " not in form.strip():
+        return mentions(form, written, 0, len(written))
+    return re.search(r"(?<!\w)" + re.escape(normalise(form)), normalise(written)) is not None
 
 
 def weapon_category(name: str) -> str | None:

@@ -217,3 +217,14 @@ def test_an_organisation_is_the_other_side_of_a_meeting() -> None:
     met = _decision(text, text, "met the US-Rüstungsindustrie about weapons", who="Volodymyr Zelensky")
     deciders_are_actors([met], [industry], text)
     assert met.participants == ["Volodymyr Zelensky", "US defence industry"]
+
+
+def test_a_kind_is_named_by_all_its_words_not_by_its_last() -> None:
+    from summarize.briefing.aliases import canonical_weapon
+
+    assert canonical_weapon("missiles", generic=True) == "missiles"  # not "air defence" (by "air defence missile")
+    assert canonical_weapon("cruise missiles", generic=True) == "cruise missiles"
+    assert canonical_weapon("long-range missiles", generic=True) == "missiles"
+    assert canonical_weapon("air defense systems", generic=True) == "air defence"
+    assert canonical_weapon("Flugabwehrraketen", generic=True) == "air defence"
+    assert canonical_weapon("Patriot-Raketen") == "Patriot"
