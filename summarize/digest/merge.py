@@ -40,7 +40,7 @@ from ..models import (
     Usage,
     Weapon,
 )
-from ..text.dates import decision_date
+from ..text.dates import decision_date, says_relative_day, stated_weekday
 from .buckets import (MAX_SUPPORT_PER_ARTICLE, MAX_SUPPORT_PER_ITEM, Bucket, by_source, group, most_common, norm,
                       support_of, unique)
 from .clusters import (
@@ -100,9 +100,18 @@ def _timeline_events(items: Iterable, published: dict, sources: Callable[[list[s
     model's ``date`` field, which can be invented. A quote the decision's support already has
     (``made``, see :meth:`Bucket.support`) is shared, not made again."""
     made = made if made is not None else {}
+    items = list(items)
+    # An undated source's weekday ("am Donnerstag") is read against the day of a dated source of the same
+    # development: the reports were joined because their days agree. Only a weekday: "heute" or "gestern"
+    # needs the source's own day, which can differ by one.
+    anchor = min((day for a, _ in items if (day := published.get(a)) is not None), default=None)
     by_date: dict[tuple[str, str], list[tuple[str, Decision, str]]] = {}
     for article_id, decision in items:
-        when = decision_date(decision.evidence[0].quote, decision.date, published.get(article_id))
+        quote = decision.evidence[0].quote
+        day = published.get(article_id)
+        if day is None and anchor is not None and stated_weekday(quote) is not None and not says_relative_day(quote):
+            day = anchor
+        when = decision_date(quote, decision.date, day)
         if when.iso is None:
             continue
         by_date.setdefault((when.iso, when.precision), []).append((article_id, decision, when.text))

@@ -49,6 +49,7 @@ __all__ = [
     "latest_stated_day",
     "normalise_date",
     "parse_dateline",
+    "says_relative_day",
     "stated_months",
     "stated_weekday",
 ]
@@ -235,6 +236,11 @@ def stated_weekday(text: str) -> int | None:
     none. Without a publication date a weekday is no date, but two reports of one event agree on it."""
     m = _WEEKDAY_START.search(text)
     return WEEKDAY_NAMES[m.group(1).casefold()] if m else None
+
+
+def says_relative_day(text: str) -> bool:
+    """Whether ``text`` names a day relative to its own ("heute", "gestern", "yesterday")."""
+    return any(w in _RELATIVE_DAYS for w in re.findall(r"\w+", text.casefold()))
 
 
 def stated_months(text: str) -> list[tuple[int | None, int]]:

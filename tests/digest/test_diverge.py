@@ -277,3 +277,22 @@ def test_a_talk_joins_a_meeting_of_the_same_people_but_a_call_does_not() -> None
     assert [d.count for d in merge([met, called]).decisions] == [1, 1]
     # a talk joined by a call is a call: the meeting stays apart
     assert sorted(d.count for d in merge([talked, called, met]).decisions) == [1, 2]
+
+
+def test_an_undated_sources_weekday_is_dated_by_a_dated_source_of_the_same_development() -> None:
+    pair = ["Volodymyr Zelensky", "US defence industry"]
+    dated = _briefing("d", decisions=[_p(pair, "met the US defence industry", "Selenskyj traf die Rüstungsindustrie.")],
+                      published=dt.date(2025, 10, 17))  # a Friday
+    undated = _with_weapon(_briefing("u", decisions=[_p(pair, "met the US defence industry in Washington",
+                                                        "Am Donnerstag traf Selenskyj die Rüstungsindustrie.")]),
+                           "Tomahawk")
+    d = merge([_with_weapon(dated, "Tomahawk"), undated])
+    assert [x.count for x in d.decisions] == [2]
+    assert [(t.date, t.articles) for t in d.timeline] == [("2025-10-16", ["u"])]
+    # alone, the undated source's Thursday is no date
+    assert merge([undated]).timeline == []
+    # "heute" needs the source's own day, which another source's day does not give
+    today = _with_weapon(_briefing("u", decisions=[_p(pair, "met the US defence industry in Washington",
+                                                      "Heute, am Donnerstag, traf Selenskyj die Rüstungsindustrie.")]),
+                         "Tomahawk")
+    assert merge([_with_weapon(dated, "Tomahawk"), today]).timeline == []
