@@ -220,7 +220,7 @@ def deciders_are_actors(decisions: list[Decision], actors: list[Actor], text: st
             people = [a for a in named if a.kind == "person"] or named  # a dateline names cities, not deciders
             quote = ev.quote.casefold()
             people.sort(key=lambda a: (quote.find(a.name_as_written.casefold()) % (len(quote) + 1)))  # as written
-            valid = list(dict.fromkeys((alias_forms("actors", a.name) or (a.name,))[0] for a in people))
+            valid = list(dict.fromkeys(_known(a.name) for a in people))
         if valid:
             d.who, d.participants = valid[0], valid
         d.participants = [*d.participants, *_counterparts(d, actors, text)]
@@ -237,7 +237,7 @@ def _counterparts(decision: Decision, actors: list[Actor], text: str) -> list[st
             continue
         if any(mentions(f, decision.what, 0, len(decision.what)) and not _excluded(f, decision.what) for f in forms) and any(
                 mentions(f, text, ev.start, ev.end) for f in forms):
-            out.append((alias_forms("actors", actor.name) or (actor.name,))[0])
+            out.append(_known(actor.name))
     return out
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -94,23 +95,21 @@ SIMILAR_WORDING = 70  # rapidfuzz token_sort_ratio: an undated and a dated repor
 JOIN_MAX_DAYS = 3  # two reports of one event: their dates (stated, else publication) at most this far apart
 
 
-def bucket_day(bucket: Bucket, published: dict) -> dt.date | None:
-    days = [d for a, item in bucket.pairs() if (d := _item_day(a, item, published)) is not None]  # type: ignore[arg-type]
-    return min(days) if days else None
-
-
 def reference_day(briefing: Briefing) -> dt.date | None:
     """The day an article speaks from: its publication date, else the latest full date (day, month and year)
     its located quotes state ("Am 4. Juli 2025 ..."). Used only to keep reports of different days apart."""
     if briefing.article.published:
         return briefing.article.published
-    days = []
+    days = [when.date for quote in _quotes(briefing)
+            if (when := stated_date(quote, None)).precision == "day" and when.date is not None]
+    return max(days) if days else None
+
+
+def _quotes(briefing: Briefing) -> Iterator[str]:
+    """Every located quote of a briefing's items."""
     for item in [*briefing.decisions, *briefing.actors, *briefing.weapons, *briefing.open_questions]:
         for ev in item.evidence:
-            when = stated_date(ev.quote, None)
-            if when.precision == "day" and when.date is not None:
-                days.append(when.date)
-    return max(days) if days else None
+            yield ev.quote
 
 
 def _item_day(article_id: str, decision: Decision, published: dict) -> dt.date | None:
@@ -183,16 +182,20 @@ class _Group:
 
 
 def _timing(bucket: Bucket, published: dict) -> tuple[dt.date | None, bool, int | None]:
-    """(day, whether it is stated, weekday) of a bucket's reports."""
-    stated = [d for a, item in bucket.pairs()
-              if (w := decision_date(item.evidence[0].quote, item.date, published.get(a))).precision == "day"  # type: ignore[union-attr]
-              and (d := w.date) is not None]
+    """(day, whether it is stated, weekday) of a bucket's reports: the earliest day a quote states, else the
+    earliest day their articles speak from."""
+    stated, spoken = [], []
+    for a, item in bucket.pairs():
+        when = decision_date(item.evidence[0].quote, item.date, published.get(a))  # type: ignore[union-attr]
+        if when.precision == "day" and when.date is not None:
+            stated.append(when.date)
+        elif (day := published.get(a)) is not None:
+            spoken.append(day)
     if stated:
         return min(stated), True, None
-    day = bucket_day(bucket, published)
     weekday = next((wd for item in bucket.members for ev in item.evidence[:1]
                     if (wd := stated_weekday(ev.quote)) is not None), None)
-    return day, False, weekday
+    return (min(spoken) if spoken else None), False, weekday
 
 
 def _fits_time(group: _Group, weekday: int | None, floor: tuple[int | None, int] | None) -> bool:
@@ -214,8 +217,7 @@ def article_floor(briefing: Briefing) -> tuple[int | None, int] | None:
     """For an article without a day to speak from: the latest month its located quotes name ("Bereits im
     August hatten sich ..."), as (year or None, month). It was written after that month began, so it does
     not report an event of an earlier month as new. Only undated articles need one."""
-    months = [m for item in [*briefing.decisions, *briefing.actors, *briefing.weapons, *briefing.open_questions]
-              for ev in item.evidence for m in stated_months(ev.quote)]
+    months = [m for quote in _quotes(briefing) for m in stated_months(quote)]
     if not months:
         return None
     years = [y for y, _ in months if y is not None]
@@ -240,6 +242,14 @@ class StoryLinks:
                     of.setdefault(a, []).append(n)
         # tuples of ints: the cyclic collector stops tracking them (100,000 sets it would walk at every pass)
         self._of: dict[str, tuple[int, ...]] = {a: tuple(ns) for a, ns in of.items()}
+
+    @classmethod
+    def of_rows(cls, actors: Sequence[Any], weapons: Sequence[Any], n_articles: int, resolver: Resolver) -> StoryLinks:
+        """The links of a digest's rows (``.name``, ``.articles``): every actor, and the weapons that are a
+        named system (a kind, "drones", is named by every report of a war)."""
+        named = [a.articles for a in actors]
+        named += [w.articles for w in weapons if not resolver.resolve_weapon(w.name, w.name)[2]]
+        return cls(named, n_articles)
 
     def linked(self, a: str, b: str) -> bool:
         return a != b and not set(self._of.get(a, ())).isdisjoint(self._of.get(b, ()))

@@ -113,10 +113,7 @@ class Plausibility:
         for words in self.words.values():
             words -= common
         self.published = {a.id: a.published for a in digest.articles}
-        resolver = Resolver(default_aliases())
-        named = [set(r.articles) for r in digest.actors]
-        named += [set(r.articles) for r in digest.weapons if not resolver.resolve_weapon(r.name, r.name)[2]]
-        self.links = StoryLinks(named, len(digest.articles))
+        self.links = StoryLinks.of_rows(digest.actors, digest.weapons, len(digest.articles), Resolver(default_aliases()))
 
     def _same_time(self, a: str, b: str) -> bool:
         for x in self.articles[a]:

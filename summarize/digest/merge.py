@@ -161,10 +161,7 @@ def _merge(
     weapon_buckets = group(briefings, "weapons", resolver.weapon_key, last=resolver.is_generic_weapon, sources=n_sources)
     weapons = _weapons(weapon_buckets, resolver, n_sources)
     # articles that name one distinctive actor or named weapon system: a sign that undated reports are one event
-    links = StoryLinks([a.articles for a in actors]
-                       + [w.articles for w, b in zip(weapons, weapon_buckets)
-                          if not resolver.is_generic_weapon(b.members[0])],  # type: ignore[arg-type]
-                       len(briefings))
+    links = StoryLinks.of_rows(actors, weapons, len(briefings), resolver)
     decision_buckets, flagged = _decision_buckets(briefings, resolver, hints, n_sources, links)
     published = {b.article.id: b.article.published for b in briefings}
     decisions, timeline = _decisions(decision_buckets, published, n_sources)
