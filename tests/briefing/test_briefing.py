@@ -16,19 +16,9 @@ from summarize import BriefingError, Settings, abrief, article_from_text, brief
 from summarize.article.load import _article
 from summarize.briefing.brief import Plan
 
+from ..support.handmade import OPENING, TEXT, ZELENSKY
 from ..support.fakes import Scripted, completion
 
-# hand-made article; the model sees it as numbered sentences [1]..[4]
-TEXT = (
-    "Selenskyj trifft Trump in Washington\n"
-    "Der ukrainische Präsident Wolodymyr Selenskyj traf am Freitag US-Präsident Donald Trump im Weißen Haus.\n"
-    "Beide sprachen über die Lieferung von Patriot-Systemen an die Ukraine.\n"
-    "Ob eine Freigabe erfolgt, ist unklar.\n"
-)
-OPENING = "Der ukrainische Präsident Wolodymyr Selenskyj traf am Freitag US-Präsident Donald Trump im Weißen Haus."
-
-ZELENSKY = {"name_as_written": "Wolodymyr Selenskyj", "s": 2, "name": "Volodymyr Zelensky", "kind": "person",
-            "role_in_english": "President of Ukraine"}
 PUTIN = {"name_as_written": "Wladimir Putin", "s": 2, "name": "Vladimir Putin", "kind": "person", "role_in_english": None}
 PATRIOT = {"name_as_written": "Patriot-Systemen", "s": 3, "name": "Patriot", "category_in_english": "air defence",
            "status": "discussed"}

@@ -13,7 +13,8 @@ from summarize.briefing.brief import Plan
 from summarize.briefing.drafts import models_for
 
 from ..support.fakes import Scripted
-from .test_briefing import PATRIOT, PUTIN, QUESTION, SUMMARY, TEXT, ZELENSKY, _part, _settings
+from ..support.handmade import TEXT, ZELENSKY
+from .test_briefing import PATRIOT, PUTIN, QUESTION, SUMMARY, _part, _settings
 
 
 @pytest.fixture

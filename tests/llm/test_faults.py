@@ -30,20 +30,11 @@ from summarize.errors import is_quota_body, quota_spent
 from summarize.llm.client import OPENAI_MAX_RETRIES, TRANSPORT_RETRIES, async_live_transport, make_async_openai
 from summarize.llm.retry import AsyncRetryTransport, RetryPolicy, is_fatal, retry_after_seconds
 
+from ..support.handmade import OPENING, TEXT, ZELENSKY
 from ..support.faultserver import FaultServer, hang, ok, quota, raw, reset, status, truncated
 
 # ----------------------------------------------------------------------------- hand-made fixtures
 
-# hand-made article (one part at chunk_chars=5000)
-TEXT = (
-    "Selenskyj trifft Trump in Washington\n"
-    "Der ukrainische Präsident Wolodymyr Selenskyj traf am Freitag US-Präsident Donald Trump im Weißen Haus.\n"
-    "Beide sprachen über die Lieferung von Patriot-Systemen an die Ukraine.\n"
-    "Ob eine Freigabe erfolgt, ist unklar.\n"
-)
-OPENING = "Der ukrainische Präsident Wolodymyr Selenskyj traf am Freitag US-Präsident Donald Trump im Weißen Haus."
-ZELENSKY = {"name_as_written": "Wolodymyr Selenskyj", "s": 2, "name": "Volodymyr Zelensky",
-            "kind": "person", "role_in_english": "President of Ukraine"}
 # hand-made article in two parts at chunk_chars=200
 PART1 = "Der Kreml meldete am Montag ein Telefonat. Putin sprach lange mit Trump über die Lage im Osten."
 PART2 = "Am Dienstag folgten neue Angriffe auf Kiew. Danach erklärte Putin, die Gespräche gingen weiter."

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from summarize import Settings, run
+from summarize.models import Article
 from summarize.run.cache import BriefingCache, cache_key
 from summarize.article.load import load_article
 
@@ -30,6 +31,13 @@ def _inbox(tmp_path: Path, n: int = 2) -> Path:
     for i in range(n):
         (inbox / f"a{i}.txt").write_text(TEXT.replace("Dienstag", f"Dienstag ({i})"), encoding="utf-8")
     return inbox
+
+
+def _article(tmp_path: Path) -> Article:
+    """The hand-made article, loaded from a file (its key holds the file's text)."""
+    path = tmp_path / "x.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return load_article(path)
 
 
 def _settings(**kw) -> Settings:
@@ -58,15 +66,13 @@ def test_only_missing_articles_are_briefed(tmp_path: Path) -> None:
 
 
 def test_key_covers_text_model_prompt_mode_and_language(tmp_path: Path) -> None:
-    path = tmp_path / "x.txt"
-    path.write_text(TEXT, encoding="utf-8")
-    article = load_article(path)
+    article = _article(tmp_path)
     base = cache_key(article, _settings())
     assert cache_key(article, _settings()) == base
     for changed in (_settings(model="other"), _settings(mode="tools"), _settings(lang="de"), _settings(chunk_chars=900)):
         assert cache_key(article, changed) != base
-    path.write_text(TEXT + "Ein Satz mehr.\n", encoding="utf-8")
-    assert cache_key(load_article(path), _settings()) != base
+    (tmp_path / "x.txt").write_text(TEXT + "Ein Satz mehr.\n", encoding="utf-8")
+    assert cache_key(load_article(tmp_path / "x.txt"), _settings()) != base
 
 
 def test_same_text_under_another_name_is_a_hit_with_the_new_id(tmp_path: Path) -> None:
@@ -138,9 +144,7 @@ def test_key_follows_the_content_of_every_prompt_file(tmp_path: Path, monkeypatc
     prompts = tmp_path / "prompts"
     shutil.copytree(_data.data_dir("prompts"), prompts)
     monkeypatch.setattr(cache_module, "data_dir", lambda name: prompts)
-    path = tmp_path / "x.txt"
-    path.write_text(TEXT, encoding="utf-8")
-    article = load_article(path)
+    article = _article(tmp_path)
 
     def key() -> str:
         cache_module.prompts_sha256.cache_clear()
@@ -171,9 +175,7 @@ def test_key_follows_the_code_that_makes_a_briefing(tmp_path: Path, monkeypatch)
     shutil.copytree(Path(_data.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(_data.data_dir("prompts"), tmp_path / "prompts")  # beside the package, as in a checkout
     monkeypatch.setattr(_data, "_PACKAGE", package)
-    path = tmp_path / "x.txt"
-    path.write_text(TEXT, encoding="utf-8")
-    article = load_article(path)
+    article = _article(tmp_path)
 
     def key() -> str:
         _data.code_sha256.cache_clear()

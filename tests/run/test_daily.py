@@ -39,11 +39,9 @@ def _at(path: Path, day: dt.date) -> None:
 @pytest.fixture()
 def inbox(tmp_path: Path) -> Path:
     """Seeds 000-002 filed on day 1, 003 on day 2; 004 states its publication date (day 2) in the text."""
-    box = tmp_path / "inbox"
-    box.mkdir()
-    for seed in sorted((ROOT / "seeds").glob("*.txt")):
-        shutil.copy(seed, box / seed.name)
-        _at(box / seed.name, DAY1 if seed.name < "003" else DAY2)
+    box = _seed_copy(tmp_path / "inbox")
+    for seed in box.iterdir():
+        _at(seed, DAY1 if seed.name < "003" else DAY2)
     _at(box / sorted(p.name for p in box.iterdir())[4], dt.date(2030, 1, 1))  # 004: its published date wins
     return box
 
@@ -161,7 +159,11 @@ def test_continuity_follows_events_not_just_words() -> None:
 @pytest.fixture()
 def fresh(tmp_path: Path) -> Path:
     """A fresh copy of the seeds, as a clone or a copied folder gives: every file time is now."""
-    box = tmp_path / "fresh"
+    return _seed_copy(tmp_path / "fresh")
+
+
+def _seed_copy(box: Path) -> Path:
+    """A new folder holding a copy of the five seeds."""
     box.mkdir()
     for seed in sorted((ROOT / "seeds").glob("*.txt")):
         shutil.copy(seed, box / seed.name)
