@@ -47,11 +47,14 @@ def _territories() -> frozenset[str]:
     return frozenset(names)
 
 
-@lru_cache(maxsize=1)
-def _weapon_words() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _weapon_words(specific: bool = False) -> re.Pattern[str]:
+    """The weapon stems of the word file as one pattern; ``specific``: only those that name a kind (all but
+    "weapon" and "Waffe" themselves)."""
     data = json.loads(WEAPON_WORDS_FILE.read_text(encoding="utf-8"))
-    start = "|".join(re.escape(_fold(s)) for s in data["word_start"])
-    anywhere = "|".join(re.escape(_fold(s)) for s in data["anywhere"])
+    generic = {"weapon", "waffe"} if specific else set()
+    start = "|".join(re.escape(_fold(s)) for s in data["word_start"] if s not in generic)
+    anywhere = "|".join(re.escape(_fold(s)) for s in data["anywhere"] if s not in generic)
     return re.compile(rf"(?<![a-z])(?:{start})|(?:{anywhere})")
 
 
@@ -81,13 +84,6 @@ def looks_like_organisation(actor: ActorDraft) -> bool:
     return any(_fold(word) in text for word in _ORGANISATION_WORDS)
 
 
-@lru_cache(maxsize=1)
-def _specific_weapon_words() -> re.Pattern[str]:
-    """The weapon stems that name a kind: all but "weapon" and "Waffe" themselves."""
-    data = json.loads(WEAPON_WORDS_FILE.read_text(encoding="utf-8"))
-    start = "|".join(re.escape(_fold(s)) for s in data["word_start"] if s != "weapon")
-    anywhere = "|".join(re.escape(_fold(s)) for s in data["anywhere"] if s != "waffe")
-    return re.compile(rf"(?<![a-z])(?:{start})|(?:{anywhere})")
 
 
 GENERIC_WEAPONS = "weapons"  # the alias table's entry for weapons of no kind ("Waffen", "arms")
@@ -101,13 +97,9 @@ def weapon_problem(weapon: WeaponDraft) -> str | None:
     if any(f and f[0] != GENERIC_WEAPONS for f in forms):
         return None
     text = _fold(f"{weapon.name} {weapon.name_as_written}")  # not the category: "pressure" is no "weapon"
-    if any(forms) and not _specific_weapon_words().search(text):
-        return f"{weapon.name!r} names no weapon system or kind"
-    if any(forms):
-        return None
-    if _weapon_words().search(text):
-        return None
-    return f"{weapon.name!r} is not a weapon"
+    if any(forms):  # the table's "weapons" of no kind: kept only when a word names a kind ("Flugabwehrwaffen")
+        return None if _weapon_words(specific=True).search(text) else f"{weapon.name!r} names no weapon system or kind"
+    return None if _weapon_words().search(text) else f"{weapon.name!r} is not a weapon"
 
 
 # German function words: a description with two of them (or a lower-case word with an umlaut) was copied

@@ -137,10 +137,9 @@ def split_by_day(buckets: list[Bucket], published: dict, clusters: DecisionClust
         for n, article_id, item, day in [r for r in reports if r[3] is not None] + [r for r in reports if r[3] is None]:
             what = norm(item.what)  # type: ignore[union-attr]
             fits = [part for part in parts if part[0] == article_id or _compatible(day, part[1], what, part[2])]
-            if day is None and len({p[1] for p in fits if p[1] is not None}) > 1:
-                days = [p[1] for p in fits if p[1] is not None]
-                if (max(days) - min(days)).days > JOIN_MAX_DAYS:  # type: ignore[operator, type-var]
-                    fits = [p for p in fits if p[0] == article_id]
+            days = [p[1] for p in fits if p[1] is not None]
+            if day is None and days and (max(days) - min(days)).days > JOIN_MAX_DAYS:  # type: ignore[operator, type-var]
+                fits = [p for p in fits if p[0] == article_id]
             home = fits[0] if fits else None
             if home is None:
                 home = (article_id, day, what, [])
