@@ -111,14 +111,16 @@ class Grounder:
         if isinstance(item, DecisionDraft) and in_scope and is_heading(self.sentences.sentence(n)):
             return f"sentence {n} is a heading, not a report of a decision"
         if isinstance(item, DecisionDraft) and in_scope:
-            # The cited (or copied-words) sentence reports the decision, even when it names the deciders
-            # only as "Die beiden Staatschefs"; the sentence before joins it when that one names them.
+            # The cited (or copied-words) sentence reports the decision. When it does not name the deciders,
+            # it must refer back to them ("Er kündigte an", "Die beiden Staatschefs") and a sentence shortly
+            # before must name them; the sentence right before then joins the quote. A sentence that neither
+            # names nor refers to anyone ("Ganze Städte wurden verwüstet") is no act of the deciders.
             if not self._names(n, item.who):
+                named_before = any(self._names(k, item.who) for k in range(max(scope[0], n - REFER_BACK), n))
+                if not (refers_back(self.sentences.sentence(n)) and named_before):
+                    return f"sentence {n} names none of {', '.join(map(repr, item.who))} and refers to no one named before"
                 if n > scope[0] and self._names(n - 1, item.who):
                     first = n - 1
-                elif not (refers_back(self.sentences.sentence(n)) and any(
-                        self._names(k, item.who) for k in range(max(scope[0], n - REFER_BACK), n - 1))):
-                    return f"sentence {n} names none of {', '.join(map(repr, item.who))} and refers to no one named before"
             return self.evidence(first, n)
         if isinstance(item, (ActorDraft, WeaponDraft, DecisionDraft)):
             names = item.who if isinstance(item, DecisionDraft) else [item.name_as_written, item.name]

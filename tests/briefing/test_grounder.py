@@ -19,6 +19,10 @@ TEXT = (
     "Die Lage an der Front ist angespannt.\n"
     "Er kündigte ein Treffen der Verteidigungsminister an.\n"
     "Ganze Städte wurden verwüstet.\n"
+    "Merz besuchte danach Kiew.\n"
+    "Zahlreiche Zivilisten wurden getötet.\n"
+    "Merz sprach mit Selenskyj.\n"
+    "Er sagte weitere Hilfe zu.\n"
 )
 
 
@@ -45,3 +49,11 @@ def test_a_sentence_that_names_none_of_the_deciders_and_refers_to_no_one_is_no_e
     grounder, total = _grounder()
     found = grounder.check(_decision(_number(grounder, "Ganze Städte"), what="destroyed entire cities"), (1, total))
     assert isinstance(found, str) and "names none of 'Merz'" in found
+
+
+def test_the_sentence_right_after_the_decider_is_no_evidence_unless_it_refers_back_to_him() -> None:
+    grounder, total = _grounder()
+    passive = grounder.check(_decision(_number(grounder, "Zahlreiche"), what="killed many civilians"), (1, total))
+    assert isinstance(passive, str) and "names none of 'Merz'" in passive
+    pronoun = grounder.check(_decision(_number(grounder, "Er sagte"), what="promised more aid"), (1, total))
+    assert isinstance(pronoun, Evidence) and pronoun.quote == "Merz sprach mit Selenskyj.\nEr sagte weitere Hilfe zu."
