@@ -9,14 +9,17 @@ for any item. No names of people come from here: only countries, from a public l
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 
 from babel import Locale
 
 from .numbered import Sentences
-from .aliases import alias_table
+from .aliases import alias_forms, alias_table, canonical_weapon
 from .ground import normalise
+from .plausible import WEAPON_WORDS_FILE, _weapon_words
+from ..text.months import MONTH_NAMES, WEEKDAY_NAMES
 
 MIN_MENTIONS = 2
 LOCALES = ("en", "de")
@@ -110,3 +113,80 @@ def weapons(sentences: Sentences) -> dict[str, tuple[int, str, bool]]:
                           or "-" in match.group()):
                 found[name] = (n, match.group().strip("-"), generic)
     return found
+
+
+# --------------------------------------------------------------------------- named systems the table lacks
+
+# A weapon system the alias table does not know is found by how news writes one: its name, then a word for
+# its kind, joined by a hyphen in German ("Stinger-Flugabwehrraketen", "GMLRS-Munition", "AIM-7-Raketen") or
+# by a space in English ("Hellfire missiles", "GMLRS rockets"). The kind words are the weapon stems of
+# ``summarize/data/weapon_words.json`` that name a kind (not "weapon", "Waffe" or "system"), which must end
+# the German compound ("Drohnenangriff" is an attack, "Verteidigungsminister" a minister) and start the
+# English word.
+_KIND_ENDINGS = ("", "s", "n", "en", "e", "es", "er", "ern")
+_NOT_NAMES = frozenset(  # capitalised words before a kind word that name no system: forces and places
+    "air force forces army navy guard marines ministry command sea coast front".split())
+_DEMONYM = re.compile(r"(?:[ae]n|ese|ish|ch|et|ern|i|ic)$")  # "Russian", "Chinese", "Soviet", "Western", "Israeli"
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(an English kind word: starts with a stem, a German one: a compound that ends with a stem), on folded
+    words."""
+    data = json.loads(WEAPON_WORDS_FILE.read_text(encoding="utf-8"))
+    skip = {"weapon", "waffe", "system", "cruise", "ballistic", "nuclear", "air defen", "anti-aircraft"}
+    english = "|".join(re.escape(s) for s in [*data["word_start"], "manpads"] if s not in skip)
+    german = "|".join(re.escape(s) for s in data["anywhere"] if s not in skip)
+    return re.compile(rf"(?:{english})"), re.compile(rf".*(?:{german})(?:{'|'.join(_KIND_ENDINGS)})")
+
+
+def _is_kind_word(word: str, english: bool) -> bool:
+    starts, ends = _kind_words()
+    if english:
+        return (word.islower() or word == "MANPADS") and bool(starts.match(normalise(word)))
+    return bool(ends.fullmatch(normalise(word)))
+
+
+def _could_name_system(name: str, first_word: bool) -> bool:
+    """Whether ``name`` (the words before a kind word) can be a system's name: every part capitalised or a
+    number ("AIM-7", "PAC-3"), at a sentence's start only when it is an acronym or has a digit, and no state,
+    known actor, force, people's adjective, month, weekday or kind of weapon itself ("Flugabwehr-Raketen")."""
+    parts = name.split("-")
+    if not name[:1].isupper() or "." in name or not all(p[:1].isupper() or p[:1].isdigit() for p in parts if p):
+        return False
+    acronym = any(c.isdigit() for c in name) or sum(c.isupper() for c in name) >= 2
+    if first_word and not acronym:
+        return False
+    folded = normalise(name)
+    if folded in _forms()[1] or alias_forms("actors", name) or folded in _NOT_NAMES or folded in _calendar_words():
+        return False
+    if not acronym and _DEMONYM.search(folded):
+        return False
+    return not _weapon_words().search(folded)
+
+
+def named_systems(sentences: Sentences) -> dict[str, tuple[int, str]]:
+    """Name -> (first sentence, the words as written there) for every weapon system the text names by the
+    pattern above that the alias table does not know ("Stinger" from "Stinger-Flugabwehrraketen")."""
+    found: dict[str, tuple[int, str]] = {}
+    for n in range(1, len(sentences) + 1):
+        words = [w.strip(".,;:!?()\"'„“”‚‘’«»") for w in sentences.sentence(n).split()]
+        for i, word in enumerate(words):
+            if "-" in word and _is_kind_word(word.rsplit("-", 1)[1], english=False):
+                name, written = word.rsplit("-", 1)[0], word
+            elif i + 1 < len(words) and _is_kind_word(words[i + 1], english=True):
+                start = i  # a name of several words ("Storm Shadow missiles")
+                while start > 1 and _could_name_system(words[start - 1], first_word=False):
+                    start -= 1
+                name, written = " ".join(words[start:i + 1]), " ".join(words[start:i + 2])
+            else:
+                continue
+            if name and name not in found and all(_could_name_system(w, first_word=i == 0) for w in name.split()) \
+                    and not canonical_weapon(name):
+                found[name] = (n, written)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    return frozenset(normalise(w) for w in (*MONTH_NAMES, *WEEKDAY_NAMES))

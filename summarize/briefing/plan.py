@@ -3,6 +3,8 @@ a :class:`~summarize.models.Briefing`: pure and fast, no model call here (see :m
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -148,15 +150,21 @@ class Plan:
             name=name, name_as_written=written, kind="state", evidence=[ev]))
 
     def _with_known_weapons(self, weapons: list[Weapon]) -> list[Weapon]:
-        """The weapons, and those of the alias table the article names that the model left out."""
+        """The weapons, and those the article names that the model left out: the alias table's, and systems
+        named the way news names them (gazetteer.named_systems: "Stinger-Flugabwehrraketen")."""
         have = {w.name for w in weapons} | {canonical_weapon(w.name_as_written, generic=True) for w in weapons}
-        # a kind found inside a named system's compound ("Raketen" in "Patriot-Raketen") is that system
-        # and "weapons" of no kind ("Waffenlieferungen") is no item (plausible.weapon_problem)
+        listed = " ".join(f"{w.name} {w.name_as_written}" for w in weapons).casefold()
+        named = gazetteer.named_systems(self.sentences)
+        systems = {name: (n, written, False) for name, (n, written) in named.items()
+                   if not re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", listed)}  # the model's "Stinger MANPADS"
+        # a kind found inside a named system's compound ("Raketen" in "Patriot-Raketen", "Hellfire-Raketen") is
+        # that system, and "weapons" of no kind ("Waffenlieferungen") is no item (plausible.weapon_problem)
         found = {name: find for name, find in gazetteer.weapons(self.sentences).items()
-                 if not (find[2] and canonical_weapon(find[1])) and name != GENERIC_WEAPONS}
-        return self._with_found(weapons, have, found, lambda name, written, ev: Weapon(
-            name=name, name_as_written=written, category=weapon_category(name) or name, status="other",
-            evidence=[ev]))
+                 if not (find[2] and (canonical_weapon(find[1]) or any(s in find[1] for s in named)))
+                 and name != GENERIC_WEAPONS}
+        return self._with_found(weapons, have, {**systems, **found}, lambda name, written, ev: Weapon(
+            name=name, name_as_written=written, status="other", evidence=[ev],
+            category=weapon_category(name) or canonical_weapon(written.removeprefix(name), generic=True) or name))
 
     def summary_messages(self) -> list[dict[str, str]]:
         text = self.cleaned.text[:SUMMARY_INPUT_CHARS]
