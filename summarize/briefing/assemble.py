@@ -19,6 +19,7 @@ from .aliases import alias_forms, alias_kind, canonical_weapon, weapon_category
 from .ground import mentions, normalise
 from .plausible import GENERIC_WEAPONS, actor_problem, looks_like_organisation, not_in_english, same_name, weapon_problem
 from .safety import scrub, scrub_optional
+from .cues import refers_back
 
 MAX_EVIDENCE = 3
 
@@ -207,15 +208,21 @@ def informative(what: str, who: list[str]) -> bool:
     return any(w.casefold().strip(".,;:'\"") not in names for w in words)
 
 
-def deciders_are_actors(decisions: list[Decision], actors: list[Actor], text: str) -> None:
+def deciders_are_actors(decisions: list[Decision], actors: list[Actor], text: str) -> list[Decision]:
     """A decision's participants are actors: names the briefing lists as actors (or the alias table knows).
     When the model gave none ("Washington/Kyjiw/Moskau", a dateline), they are the briefing's actors that
-    its sentence names."""
+    its sentence names. Returns the decisions whose quote names none of those deciders and refers back to
+    no one: the model's other "decider" was a word of the sentence ("Städte" in "Ganze Städte wurden
+    verwüstet"), which let the sentence pass grounding for a person it never mentions."""
     known = {a.name for a in actors} | {a.name_as_written for a in actors}
+    unnamed = []
     for d in decisions:
+        ev = d.evidence[0]
         valid = [p for p in d.participants if p in known or alias_forms("actors", p)]
+        if valid and not refers_back(ev.quote) and not any(
+                mentions(f, text, ev.start, ev.end) for p in valid for f in _forms_of(p, actors)):
+            unnamed.append(d)
         if not valid:
-            ev = d.evidence[0]
             named = [a for a in actors if mentions(a.name_as_written, text, ev.start, ev.end)]
             people = [a for a in named if a.kind == "person"] or named  # a dateline names cities, not deciders
             quote = ev.quote.casefold()
@@ -224,6 +231,14 @@ def deciders_are_actors(decisions: list[Decision], actors: list[Actor], text: st
         if valid:
             d.who, d.participants = valid[0], valid
         d.participants = [*d.participants, *_counterparts(d, actors, text)]
+    return unnamed
+
+
+def _forms_of(name: str, actors: list[Actor]) -> list[str]:
+    """The ways the article may write a participant: its actor's written and English names, and the alias
+    table's forms."""
+    forms = [f for a in actors if name in (a.name, a.name_as_written) for f in (a.name, a.name_as_written)]
+    return [name, *forms, *alias_forms("actors", name)]
 
 
 def _counterparts(decision: Decision, actors: list[Actor], text: str) -> list[str]:

@@ -225,7 +225,10 @@ class Plan:
             )
         lists["actors"] = self._with_states(one_per_name(lists["actors"]))
         lists["weapons"] = self._with_known_weapons(one_per_name(lists["weapons"]))
-        deciders_are_actors(lists["decisions"], lists["actors"], self.article.text)
+        for decision in deciders_are_actors(lists["decisions"], lists["actors"], self.article.text):
+            lists["decisions"].remove(decision)
+            dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120],
+                                       reason="its quote names none of its deciders and refers to no one"))
         lists["decisions"] = one_per_event(lists["decisions"])
         lists["open_questions"] = one_per_sentence(lists["open_questions"])
         for decision in list(lists["decisions"]):
