@@ -76,11 +76,22 @@ def reports_words_only(what: str) -> bool:
     speech = patterns["speech"].match(what, start)
     if speech is None:
         return False
-    for act in patterns["act"].finditer(what):
-        word = act.group(0).strip().casefold()
-        if word not in _FUTURE or _SPEAKER.search(what[: act.start()]):
-            return False
+    for act in patterns["act"].finditer(what, speech.end()):
+        before = what[: act.start()]
+        said = list(_THAT.finditer(before, speech.end()))
+        if said and not _SUBJECT_SPEAKER.match(before, said[-1].end()):
+            continue  # "added that every decision ...": the act is someone else's, as the speaker tells it
+        if act.group(0).strip().casefold() in _FUTURE and not _SPEAKER.search(before):
+            continue
+        return False
     return True
+
+
+# "said that ...": an act word in the clause is the speaker's own only when the clause's subject is the
+# speaker ("said that they would not deliver"); else the speaker tells of someone else's act or view ("added
+# that every decision that strengthens us brings us closer to the end").
+_THAT = re.compile(r"(?<!\w)that(?!\w)", re.IGNORECASE)
+_SUBJECT_SPEAKER = re.compile(r"\s*(?:he|she|they|we|i|it)(?!\w)", re.IGNORECASE)
 
 
 # After a verb of speech, "will"/"would" are a commitment only of the speaker ("said he would meet"); with

@@ -44,6 +44,14 @@ def test_a_forecast_about_someone_else_or_a_lookalike_word_is_no_act() -> None:
     assert not reports_words_only("said they signed the agreement")
 
 
+def test_an_act_in_a_that_clause_is_the_speakers_only_when_the_speaker_is_its_subject() -> None:
+    assert reports_words_only("added that every decision that strengthens us brings us closer to the end")
+    assert reports_words_only("explained that India's government signed a deal with Moscow")
+    assert not reports_words_only("explained that they would not deliver some air defence missiles")
+    assert not reports_words_only("said that he ordered a pause of the deliveries")
+    assert not reports_words_only("confirmed the meeting in Budapest")  # no clause: the meeting is the object
+
+
 def test_a_state_or_a_view_is_no_decision_but_an_intent_is() -> None:
     assert reports_words_only("demonstrated his willingness to escalate the conflict")
     assert reports_words_only("remains unclear about the situation")
