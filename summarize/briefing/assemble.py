@@ -219,9 +219,13 @@ def deciders_are_actors(decisions: list[Decision], actors: list[Actor], text: st
     for d in decisions:
         ev = d.evidence[0]
         valid = [p for p in d.participants if p in known or alias_forms("actors", p)]
-        if valid and not refers_back(ev.quote) and not any(
-                mentions(f, text, ev.start, ev.end) for p in valid for f in _forms_of(p, actors)):
-            unnamed.append(d)
+        if valid and not refers_back(ev.quote):
+            # the deciders are those the quote names: "Selenskyj" is no decider of "Russland setzt auf
+            # massive Drohnenangriffe" because the model listed him beside Russland
+            named = [p for p in valid if any(mentions(f, text, ev.start, ev.end) for f in _forms_of(p, actors))]
+            if not named:
+                unnamed.append(d)
+            valid = named or valid
         if not valid:
             named = [a for a in actors if mentions(a.name_as_written, text, ev.start, ev.end)]
             people = [a for a in named if a.kind == "person"] or named  # a dateline names cities, not deciders
