@@ -23,6 +23,7 @@ from .assemble import (
 from .call import CallLog, PartResult
 from .drafts import PASSES, ActorDraft, Draft, Lists, WeaponDraft, pass_model
 from .grounder import Grounder
+from .ground import mentions
 from .numbered import Sentences, halve, sentence_chars
 from .aliases import alias_forms, canonical_weapon, weapon_category
 from .plausible import GENERIC_WEAPONS, not_in_english, reachable
@@ -67,6 +68,8 @@ _EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
     (lambda d: cues.is_speculative(d.evidence[0].quote), "its sentence speculates (could, might), it reports no act"),
     (lambda d: cues.reports_words_only(d.what), "it reports what was said or thought, not an act or a decision"),
     (lambda d: not informative(d.what, d.participants), "the description says too little (a bare or unfinished verb)"),
+    (lambda d: any(mentions(f, d.what, 0, len(d.what)) for f in (d.who, *alias_forms("actors", d.who)) if len(f) >= 4),
+     "its description names its own decider ('Putin had a conversation with Putin'): who did what is confused"),
 )
 
 
