@@ -8,8 +8,8 @@ be found for is dropped with its reason (:meth:`Grounder.check`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 import re
+from functools import lru_cache
 
 from ..article.clean import CleanedText
 from ..models import Evidence
@@ -22,6 +22,8 @@ from .cues import refers_back
 from .numbered import Sentences, is_heading
 
 REFER_BACK = 3  # a pronoun refers to a decider named at most this many sentences before
+QUOTE_SPAN = 3  # a quotation split into sentences is followed by its attribution within this many
+_QUOTES = re.compile(r'[»«„“”"]')
 
 
 @lru_cache(maxsize=64)  # the prompt is the same for every article: build its trigram set once
@@ -115,6 +117,8 @@ class Grounder:
             # it must refer back to them ("Er kündigte an", "Die beiden Staatschefs") and a sentence shortly
             # before must name them; the sentence right before then joins the quote. A sentence that neither
             # names nor refers to anyone ("Ganze Städte wurden verwüstet") is no act of the deciders.
+            if not self._names(n, item.who) and (closes := self._quote_closes(n, scope)) and self._names(closes, item.who):
+                return self.evidence(n, closes)  # »Wir werden darüber sprechen. Darum sind wir hier«, sagte Trump
             if not self._names(n, item.who):
                 named_before = any(self._names(k, item.who) for k in range(max(scope[0], n - REFER_BACK), n))
                 if not (refers_back(self.sentences.sentence(n)) and named_before):
@@ -151,6 +155,16 @@ class Grounder:
         elif is_heading(self.sentences.sentence(n)):
             return f"sentence {n} is a heading, not a statement"
         return self.evidence(first, n)
+
+    def _quote_closes(self, n: int, scope: Scope) -> int | None:
+        """The sentence that closes a quotation sentence ``n`` opens (its attribution, "sagte Trump", often
+        follows there), within :data:`QUOTE_SPAN` sentences of the part; None when ``n`` leaves none open."""
+        if _QUOTES.subn("", self.sentences.sentence(n))[1] % 2 == 0:
+            return None
+        for k in range(n + 1, min(n + QUOTE_SPAN, scope[1]) + 1):
+            if _QUOTES.subn("", self.sentences.sentence(k))[1] % 2:
+                return k
+        return None
 
     def names_anywhere(self, name: str) -> bool:
         """Whether the article (as the model saw it) names ``name`` at all."""

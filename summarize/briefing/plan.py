@@ -13,7 +13,8 @@ from typing import Any
 from ..article.clean import CleanedText, clean
 from ..article.load import check_size
 from ..errors import InputError
-from ..models import Actor, Article, ArticleRef, Briefing, BriefingMeta, Decision, DroppedItem, Evidence, Weapon
+from ..models import (Actor, Article, ArticleRef, Briefing, BriefingMeta, Decision, DroppedItem, Evidence, OpenQuestion,
+                      Weapon)
 from ..settings import Settings
 from . import cues, gazetteer, prompts
 from .assemble import (
@@ -25,8 +26,8 @@ from .drafts import PASSES, ActorDraft, Draft, Lists, WeaponDraft, pass_model
 from .grounder import Grounder
 from .ground import mentions
 from .numbered import Sentences, halve, sentence_chars
-from .aliases import alias_forms, canonical_weapon, weapon_category
-from .plausible import GENERIC_WEAPONS, not_in_english, reachable
+from .aliases import alias_forms, alias_kind, canonical_weapon, weapon_category
+from .plausible import GENERIC_WEAPONS, is_territory, not_in_english, reachable
 from .safety import scrub
 
 SUMMARY_INPUT_CHARS = 4000
@@ -63,14 +64,42 @@ def _example_turns(name: str, fields: tuple[str, ...], lang: str) -> tuple[dict[
     return (user, {"role": "assistant", "content": answer})
 
 
+def _names_own_decider(d: Decision) -> bool:
+    """The description of a person's decision names that person ("Putin had a conversation with Putin"). A
+    state may name itself ("Ukraine pushed its partners to prioritise Ukraine"); abbreviations ("US
+    interests") are no name here."""
+    if alias_kind(d.who) in ("state", "organisation") or is_territory(d.who):
+        return False
+    return any(mentions(f, d.what, 0, len(d.what)) for f in (d.who, *alias_forms("actors", d.who)) if len(f) >= 4)
+
+
 # Decisions that report no act, each with the reason it is dropped for, tried in this order.
 _EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
     (lambda d: cues.is_speculative(d.evidence[0].quote), "its sentence speculates (could, might), it reports no act"),
     (lambda d: cues.reports_words_only(d.what), "it reports what was said or thought, not an act or a decision"),
     (lambda d: not informative(d.what, d.participants), "the description says too little (a bare or unfinished verb)"),
-    (lambda d: any(mentions(f, d.what, 0, len(d.what)) for f in (d.who, *alias_forms("actors", d.who)) if len(f) >= 4),
+    (lambda d: _names_own_decider(d),
      "its description names its own decider ('Putin had a conversation with Putin'): who did what is confused"),
 )
+
+
+LOOK_BACK = 1
+
+
+def _absent_name(question: OpenQuestion, named: list, text: str) -> str | None:
+    """An actor or weapon of the briefing the question names but its quote (with the sentence before) does
+    not: the model put a question to the wrong sentence ("Will Putin warn ...?" on Medvedev's words)."""
+    ev = question.evidence[0]
+    start = ev.start
+    for _ in range(1 + LOOK_BACK):  # back to the start of the sentences before the quote
+        start = max(text.rfind(end, 0, max(start - 1, 0)) for end in (". ", "! ", "? ", "\n")) + 1
+    for item in named:
+        forms = [f for f in {item.name, item.name_as_written} if len(f) >= 4]
+        if any(mentions(f, question.question, 0, len(question.question)) for f in forms) and not any(
+                mentions(f, text, start, ev.end) for f in (*forms, *alias_forms("actors", item.name),
+                                                         *alias_forms("weapons", item.name))):
+            return item.name
+    return None
 
 
 class Plan:
@@ -234,6 +263,12 @@ class Plan:
                                        reason="its quote names none of its deciders and refers to no one"))
         lists["decisions"] = one_per_event(lists["decisions"])
         lists["open_questions"] = one_per_sentence(lists["open_questions"])
+        absent = [(q, name) for q in lists["open_questions"]
+                  if (name := _absent_name(q, [*lists["actors"], *lists["weapons"]], self.article.text))]
+        for question, name in absent:
+            lists["open_questions"].remove(question)
+            dropped.append(DroppedItem(kind="open_question", label=question.question[:120],
+                                       reason=f"it asks about {name!r}, whom its sentence does not name"))
         for decision in list(lists["decisions"]):
             reason = next((why for says_nothing, why in _EMPTY_DECISIONS if says_nothing(decision)), None)
             if reason is not None:

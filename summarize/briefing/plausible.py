@@ -47,6 +47,11 @@ def _territories() -> frozenset[str]:
     return frozenset(names)
 
 
+def is_territory(name: str) -> bool:
+    """Whether ``name`` is a country or territory (CLDR, English or German)."""
+    return _fold(name) in _territories()
+
+
 @lru_cache(maxsize=2)
 def _weapon_words(specific: bool = False) -> re.Pattern[str]:
     """The weapon stems of the word file as one pattern; ``specific``: only those that name a kind (all but

@@ -423,6 +423,11 @@ def test_a_decision_whose_description_names_its_own_decider_is_dropped() -> None
     assert b.decisions == [] and "names its own decider" in b.dropped[-1].reason
     b, _, _ = _brief([_part(actors=[ZELENSKY], decisions=[MEETING]), SUMMARY])
     assert [d.what for d in b.decisions] == [MEETING["what_in_english"]]
+    ukraine = {"name_as_written": "Ukraine", "s": 3, "name": "Ukraine", "kind": "state", "role_in_english": None}
+    itself = {"s": 3, "words": "", "who": ["Ukraine"], "status": "announced", "when": None,
+              "what_in_english": "asked for Patriot systems to be delivered to Ukraine"}  # a state may name itself
+    b, _, _ = _brief([_part(actors=[ukraine], decisions=[itself]), SUMMARY])
+    assert [d.who for d in b.decisions] == ["Ukraine"]
 
 
 def test_frame_tags_and_role_lines_are_defused_in_any_letter_case() -> None:

@@ -23,6 +23,7 @@ TEXT = (
     "Zahlreiche Zivilisten wurden getötet.\n"
     "Merz sprach mit Selenskyj.\n"
     "Er sagte weitere Hilfe zu.\n"
+    "»Wir werden darüber sprechen. Darum sind wir hier«, sagte Merz in Kiew.\n"
 )
 
 
@@ -57,3 +58,10 @@ def test_the_sentence_right_after_the_decider_is_no_evidence_unless_it_refers_ba
     assert isinstance(passive, str) and "names none of 'Merz'" in passive
     pronoun = grounder.check(_decision(_number(grounder, "Er sagte"), what="promised more aid"), (1, total))
     assert isinstance(pronoun, Evidence) and pronoun.quote == "Merz sprach mit Selenskyj.\nEr sagte weitere Hilfe zu."
+
+
+def test_a_quotation_split_into_sentences_is_grounded_by_its_attribution_after_it() -> None:
+    grounder, total = _grounder()
+    found = grounder.check(_decision(_number(grounder, "»Wir werden"), what="said he would discuss it"), (1, total))
+    assert isinstance(found, Evidence)
+    assert found.quote == "»Wir werden darüber sprechen. Darum sind wir hier«, sagte Merz in Kiew."
