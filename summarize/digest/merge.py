@@ -95,7 +95,8 @@ def _shared(made: dict[tuple[str, int], Support], article_id: str, ev: Evidence)
 
 def _timeline_events(items: Iterable, published: dict, sources: Callable[[list[str]], int] = len,  # noqa: ANN001
                      made: dict[tuple[str, int], Support] | None = None) -> list[TimelineEvent]:
-    """One event per date of a merged decision, with the articles that state it. The date is read from the
+    """One event per date of a merged decision, with the articles that state it (and, when it has one date,
+    those that report it without a day). The date is read from the
     decision's located evidence quote (explicit, or relative to the publication date), never taken from the
     model's ``date`` field, which can be invented. A quote the decision's support already has
     (``made``, see :meth:`Bucket.support`) is shared, not made again."""
@@ -106,6 +107,7 @@ def _timeline_events(items: Iterable, published: dict, sources: Callable[[list[s
     # needs the source's own day, which can differ by one.
     anchor = min((day for a, _ in items if (day := published.get(a)) is not None), default=None)
     by_date: dict[tuple[str, str], list[tuple[str, Decision, str]]] = {}
+    undated: list[tuple[str, Decision]] = []
     for article_id, decision in items:
         quote = decision.evidence[0].quote
         day = published.get(article_id)
@@ -113,12 +115,16 @@ def _timeline_events(items: Iterable, published: dict, sources: Callable[[list[s
             day = anchor
         when = decision_date(quote, decision.date, day)
         if when.iso is None:
+            undated.append((article_id, decision))
             continue
         by_date.setdefault((when.iso, when.precision), []).append((article_id, decision, when.text))
+    # A source that reports the development without stating its day is one of its sources on the timeline
+    # too (with its sentence), when the development has one date; ``stated`` holds only what was stated.
+    undated = undated if len(by_date) == 1 else []
     events = []
     for (iso, precision), rows in by_date.items():
-        articles = sorted({a for a, _, _ in rows})
-        support = [_shared(made, a, d.evidence[0]) for a, d, _ in rows]
+        articles = sorted({a for a, _, _ in rows} | {a for a, _ in undated})
+        support = [_shared(made, a, d.evidence[0]) for a, d in [*((a, d) for a, d, _ in rows), *undated]]
         events.append(TimelineEvent.model_construct(
             date=iso, precision=precision, stated=list(dict.fromkeys(t for _, _, t in rows)),  # type: ignore[arg-type]
             who=rows[0][1].who, what=rows[0][1].what, articles=articles, count=sources(articles), support=support,

@@ -288,7 +288,11 @@ def test_an_undated_sources_weekday_is_dated_by_a_dated_source_of_the_same_devel
                            "Tomahawk")
     d = merge([_with_weapon(dated, "Tomahawk"), undated])
     assert [x.count for x in d.decisions] == [2]
-    assert [(t.date, t.articles) for t in d.timeline] == [("2025-10-16", ["u"])]
+    # the dated source reports it without a day: it is a source of the timeline's event, with its sentence
+    [event] = d.timeline
+    assert (event.date, event.articles, event.stated) == ("2025-10-16", ["d", "u"], ["Donnerstag"])
+    assert [s.quote for s in event.support] == ["Am Donnerstag traf Selenskyj die Rüstungsindustrie.",
+                                                "Selenskyj traf die Rüstungsindustrie."]
     # alone, the undated source's Thursday is no date
     assert merge([undated]).timeline == []
     # "heute" needs the source's own day, which another source's day does not give
