@@ -26,7 +26,7 @@ from .drafts import PASSES, ActorDraft, Draft, Lists, WeaponDraft, pass_model
 from .grounder import Grounder
 from .ground import mentions
 from .numbered import Sentences, halve, sentence_chars
-from .aliases import alias_forms, alias_kind, canonical_weapon, weapon_category
+from .aliases import alias_forms, alias_kind, alias_table, canonical_weapon, weapon_category
 from .plausible import GENERIC_WEAPONS, is_territory, not_in_english, reachable
 from .safety import scrub
 
@@ -62,6 +62,29 @@ def _example_turns(name: str, fields: tuple[str, ...], lang: str) -> tuple[dict[
     title = text.splitlines()[0]
     user = _part_messages(sentences, (1, len(sentences)), title, "1", 1, name, fields, lang)[1]
     return (user, {"role": "assistant", "content": answer})
+
+
+def _kinds_of_systems(weapons: list[Weapon]) -> list[tuple[Weapon, str]]:
+    """Kinds ("missiles", "air defence") the model listed for words that name a system of the briefing
+    with its kind ("Tomahawk missiles", "Patriot air defence systems", "Patriot-Raketen"): the system is
+    the item, the kind says nothing more. Each with the system's name."""
+    systems = [w for w in weapons if not _is_kind(w.name)]
+    out = []
+    for kind in (w for w in weapons if _is_kind(w.name)):
+        quote, written = kind.evidence[0].quote, re.escape(kind.name_as_written)
+        for system in systems:
+            forms = {f for f in (system.name, system.name_as_written, *alias_forms("weapons", system.name)) if len(f) >= 3}
+            if any(re.search(rf"(?<!\w){re.escape(f)}[\s-]+(?:[\w-]+\s+)?{written}", quote, re.IGNORECASE) for f in forms):
+                out.append((kind, system.name))
+                break
+    return out
+
+
+def _is_kind(name: str) -> bool:
+    """A weapon's name that is a kind of the alias table ("missiles", "drones"), or an English name in lower
+    case ("long-range missiles")."""
+    entry = alias_table().get("weapons", {}).get((alias_forms("weapons", name) or (name,))[0], {})
+    return bool(entry.get("generic")) or name[:1].islower()
 
 
 def _names_own_decider(d: Decision) -> bool:
@@ -257,6 +280,10 @@ class Plan:
             )
         lists["actors"] = self._with_states(one_per_name(lists["actors"]))
         lists["weapons"] = self._with_known_weapons(one_per_name(lists["weapons"]))
+        for kind, system in _kinds_of_systems(lists["weapons"]):
+            lists["weapons"].remove(kind)
+            dropped.append(DroppedItem(kind="weapon", label=kind.name, reason=f"{kind.name_as_written!r} is {system!r}'s "
+                                       f"kind, where its sentence names {system!r}"))
         for decision in deciders_are_actors(lists["decisions"], lists["actors"], self.article.text):
             lists["decisions"].remove(decision)
             dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120],
