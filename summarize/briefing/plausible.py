@@ -9,7 +9,8 @@ lists, never an article's particular sentences:
 * a **person** has a name of two words or more, or one the alias table knows ("Putin");
 * a **state** is a country or territory (CLDR names in English and German, via Babel), or one the alias
   table knows (capitals used for their governments: "Moskau", "Washington");
-* a website's name ("RENEWZ.de") is the page's chrome or a citation, not an actor;
+* a website's name ("RENEWZ.de") is the page's chrome or a citation, not an actor, and so is a news
+  outlet's ("Reuters", "BBC": ``summarize/data/media.json``);
 * a **weapon** is known to the alias table, or its name or category holds a weapon word
   (``summarize/data/weapon_words.json``: "missile", "Rakete", "Drohne", "air defence", ...).
 """
@@ -63,6 +64,19 @@ def _weapon_words(specific: bool = False) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z])(?:{start})|(?:{anywhere})")
 
 
+MEDIA_FILE = Path(__file__).resolve().parent.parent / "data" / "media.json"
+
+
+@lru_cache(maxsize=1)
+def _news_outlets() -> frozenset[str]:
+    return frozenset(_fold(n) for n in json.loads(MEDIA_FILE.read_text(encoding="utf-8"))["names"])
+
+
+def is_news_outlet(name: str) -> bool:
+    """Whether ``name`` is a news agency, broadcaster or paper (``summarize/data/media.json``)."""
+    return _fold(name.strip()) in _news_outlets()
+
+
 def actor_problem(actor: ActorDraft) -> str | None:
     """Why the item is not a plausible actor of its kind, or None."""
     name = actor.name.strip() or actor.name_as_written.strip()
@@ -70,6 +84,8 @@ def actor_problem(actor: ActorDraft) -> str | None:
         return f"{name!r} is not a proper name"
     if _DOMAIN.search(name) or _DOMAIN.search(actor.name_as_written):
         return f"{name!r} is a website (the page's own, or one it cites), not an actor"
+    if is_news_outlet(name) or is_news_outlet(actor.name_as_written):
+        return f"{name!r} is a news outlet (the article's source, or one it cites), not an actor"
     known = bool(alias_forms("actors", name) or alias_forms("actors", actor.name_as_written))
     if actor.kind == "person" and not known and len(name.split()) < 2 and len(actor.name_as_written.split()) < 2:
         return f"{name!r} is not a person's name"

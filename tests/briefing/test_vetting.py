@@ -236,3 +236,13 @@ def test_a_kind_is_named_by_all_its_words_not_by_its_last() -> None:
     assert canonical_weapon("air defense systems", generic=True) == "air defence"
     assert canonical_weapon("Flugabwehrraketen", generic=True) == "air defence"
     assert canonical_weapon("Patriot-Raketen") == "Patriot"
+
+
+def test_a_news_outlet_is_a_source_not_an_actor() -> None:
+    from summarize.briefing.drafts import ActorDraft
+    from summarize.briefing.plausible import actor_problem
+
+    for name in ("Reuters", "BBC", "Fox News", "Deutsche Presse-Agentur"):
+        draft = ActorDraft(name_as_written=name, s=1, name=name, kind="organisation")
+        assert "news outlet" in (actor_problem(draft) or ""), name
+    assert actor_problem(ActorDraft(name_as_written="Pentagon", s=1, name="Pentagon", kind="organisation")) is None
