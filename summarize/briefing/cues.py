@@ -53,6 +53,15 @@ def is_speculative(sentence: str) -> bool:
     return bool(_patterns()["speculative"].search(sentence))
 
 
+def main_clause(quote: str) -> str:
+    """The first clause of a quote's last sentence: where a sentence says what happened. A quote may begin
+    with the sentence before, which named the decider ("..., er werde Putin möglicherweise treffen. Dem ging
+    ein Telefongespräch voraus."), and a sentence may end in a clause of its own ("..., suggesting the
+    meeting might take place later"); neither turns the act into a speculation."""
+    last = re.split(r"(?<=[.!?])\s+|\n", quote.strip())[-1]
+    return re.split(r"[,;:–—]|\s-\s", last, maxsplit=1)[0]
+
+
 def hints(sentences: Sentences, scope: Scope, fields: tuple[str, ...] = ("open_questions",)) -> str:
     """The hint line of the user prompt for a request asking for ``fields``: which sentences may hold an open
     question (empty when the request asks for none, or no sentence has a cue)."""

@@ -98,7 +98,8 @@ def _names_own_decider(d: Decision) -> bool:
 
 # Decisions that report no act, each with the reason it is dropped for, tried in this order.
 _EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
-    (lambda d: cues.is_speculative(d.evidence[0].quote), "its sentence speculates (could, might), it reports no act"),
+    (lambda d: cues.is_speculative(d.what) or cues.is_speculative(cues.main_clause(d.evidence[0].quote)),
+     "it speculates (could, might), it reports no act"),
     (lambda d: cues.reports_words_only(d.what), "it reports what was said or thought, not an act or a decision"),
     (lambda d: not informative(d.what, d.participants), "the description says too little (a bare or unfinished verb)"),
     (lambda d: _names_own_decider(d),

@@ -246,3 +246,13 @@ def test_a_news_outlet_is_a_source_not_an_actor() -> None:
         draft = ActorDraft(name_as_written=name, s=1, name=name, kind="organisation")
         assert "news outlet" in (actor_problem(draft) or ""), name
     assert actor_problem(ActorDraft(name_as_written="Pentagon", s=1, name="Pentagon", kind="organisation")) is None
+
+
+def test_a_sentence_speculates_by_its_main_clause_not_by_a_clause_after_it_or_the_sentence_before() -> None:
+    from summarize.briefing.cues import is_speculative, main_clause
+
+    assert is_speculative(main_clause("Die Lieferung könnte den Krieg verändern, sagte Trump."))
+    assert not is_speculative(main_clause("The Kremlin confirmed talks were planned, suggesting the meeting "
+                                          "might take place later."))
+    assert not is_speculative(main_clause("Er werde Putin möglicherweise treffen. Dem ging ein langes "
+                                          "Telefongespräch voraus."))
