@@ -73,3 +73,8 @@ def weapon_category(name: str) -> str | None:
     """The category the alias table gives a named system ("Patriot" -> "air defence"), or None."""
     entry = alias_table().get("weapons", {}).get(name)
     return entry.get("category") if entry else None
+
+
+def is_kind(name: str) -> bool:
+    """A kind of weapon of the alias table ("drones", "missiles"), not a named system: it is its own category."""
+    return canonical_weapon(name, generic=True) == name and canonical_weapon(name) is None

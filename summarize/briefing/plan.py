@@ -17,17 +17,16 @@ from ..models import (Actor, Article, ArticleRef, Briefing, BriefingMeta, Decisi
                       Weapon)
 from ..settings import Settings
 from . import cues, gazetteer, prompts
-from .assemble import (
-    Canonical, deciders_are_actors, final, informative, merge_results, one_per_event, one_per_name, one_per_sentence,
-    vet,
-)
+from .assemble import final, merge_results, vet
+from .deciders import Canonical, deciders_are_actors, informative, names_own_decider
+from .dedupe import kinds_of_systems, one_per_event, one_per_name, one_per_sentence
 from .call import CallLog, PartResult
 from .drafts import PASSES, ActorDraft, Draft, Lists, WeaponDraft, pass_model
 from .grounder import Grounder
 from .ground import mentions
 from .numbered import Sentences, halve, sentence_chars
-from .aliases import alias_forms, alias_kind, alias_table, canonical_weapon, weapon_category
-from .plausible import GENERIC_WEAPONS, is_territory, not_in_english, reachable
+from .aliases import alias_forms, canonical_weapon, weapon_category
+from .plausible import GENERIC_WEAPONS, not_in_english, reachable
 from .safety import scrub
 
 SUMMARY_INPUT_CHARS = 4000
@@ -64,45 +63,13 @@ def _example_turns(name: str, fields: tuple[str, ...], lang: str) -> tuple[dict[
     return (user, {"role": "assistant", "content": answer})
 
 
-def _kinds_of_systems(weapons: list[Weapon]) -> list[tuple[Weapon, str]]:
-    """Kinds ("missiles", "air defence") the model listed for words that name a system of the briefing
-    with its kind ("Tomahawk missiles", "Patriot air defence systems", "Patriot-Raketen"): the system is
-    the item, the kind says nothing more. Each with the system's name."""
-    systems = [w for w in weapons if not _is_kind(w.name)]
-    out = []
-    for kind in (w for w in weapons if _is_kind(w.name)):
-        quote, written = kind.evidence[0].quote, re.escape(kind.name_as_written)
-        for system in systems:
-            forms = {f for f in (system.name, system.name_as_written, *alias_forms("weapons", system.name)) if len(f) >= 3}
-            if any(re.search(rf"(?<!\w){re.escape(f)}[\s-]+(?:[\w-]+\s+)?{written}", quote, re.IGNORECASE) for f in forms):
-                out.append((kind, system.name))
-                break
-    return out
-
-
-def _is_kind(name: str) -> bool:
-    """A weapon's name that is a kind of the alias table ("missiles", "drones"), or an English name in lower
-    case ("long-range missiles")."""
-    entry = alias_table().get("weapons", {}).get((alias_forms("weapons", name) or (name,))[0], {})
-    return bool(entry.get("generic")) or name[:1].islower()
-
-
-def _names_own_decider(d: Decision) -> bool:
-    """The description of a person's decision names that person ("Putin had a conversation with Putin"). A
-    state may name itself ("Ukraine pushed its partners to prioritise Ukraine"); abbreviations ("US
-    interests") are no name here."""
-    if alias_kind(d.who) in ("state", "organisation") or is_territory(d.who):
-        return False
-    return any(mentions(f, d.what, 0, len(d.what)) for f in (d.who, *alias_forms("actors", d.who)) if len(f) >= 4)
-
-
 # Decisions that report no act, each with the reason it is dropped for, tried in this order.
 _EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
     (lambda d: cues.is_speculative(d.what) or cues.is_speculative(cues.main_clause(d.evidence[0].quote)),
      "it speculates (could, might), it reports no act"),
     (lambda d: cues.reports_words_only(d.what), "it reports what was said or thought, not an act or a decision"),
     (lambda d: not informative(d.what, d.participants), "the description says too little (a bare or unfinished verb)"),
-    (lambda d: _names_own_decider(d),
+    (lambda d: names_own_decider(d),
      "its description names its own decider ('Putin had a conversation with Putin'): who did what is confused"),
 )
 
@@ -281,7 +248,7 @@ class Plan:
             )
         lists["actors"] = self._with_states(one_per_name(lists["actors"]))
         lists["weapons"] = self._with_known_weapons(one_per_name(lists["weapons"]))
-        for kind, system in _kinds_of_systems(lists["weapons"]):
+        for kind, system in kinds_of_systems(lists["weapons"]):
             lists["weapons"].remove(kind)
             dropped.append(DroppedItem(kind="weapon", label=kind.name, reason=f"{kind.name_as_written!r} is {system!r}'s "
                                        f"kind, where its sentence names {system!r}"))

@@ -4,7 +4,8 @@ event, who the other side of a call is, and what reads as German in an English f
 
 from __future__ import annotations
 
-from summarize.briefing.assemble import deciders_are_actors, one_per_event, same_interaction
+from summarize.briefing.deciders import deciders_are_actors
+from summarize.briefing.dedupe import one_per_event, same_interaction
 from summarize.briefing.cues import is_open, reports_words_only
 from summarize.briefing.plausible import not_in_english
 from summarize.models import Actor, Decision, Evidence
@@ -124,7 +125,7 @@ def test_german_verbs_and_question_words_are_german() -> None:
 
 
 def test_one_item_per_final_name_with_each_sentence_as_evidence() -> None:
-    from summarize.briefing.assemble import one_per_name
+    from summarize.briefing.dedupe import one_per_name
     from summarize.models import Weapon
 
     text = "Kiew will Patriots. Die Patriot-Systeme fehlen. Drohnen greifen an."  # HAND-MADE
@@ -172,7 +173,8 @@ def test_weapons_of_no_kind_are_no_item() -> None:
 
 
 def test_one_actor_per_person_under_the_alias_tables_english_name() -> None:
-    from summarize.briefing.assemble import Canonical, one_per_name
+    from summarize.briefing.deciders import Canonical
+    from summarize.briefing.dedupe import one_per_name
 
     text = "Trump sprach. Donald Trump flog. Melania Trump blieb. Wladimir Putin schwieg. Merz kam."  # HAND-MADE
 

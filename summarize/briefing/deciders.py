@@ -1,0 +1,128 @@
+"""Who decided: a decision's deciders are actors of the briefing that its quote names (or refers back to),
+by the names the briefing gives them, with the other side of a call or meeting; and a description that
+names its own decider has confused who did what."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Actor, Decision
+from .aliases import alias_forms, alias_kind
+from .cues import refers_back
+from .ground import mentions, normalise
+from .drafts import ActorDraft
+from .plausible import is_territory, same_name
+
+class Canonical:
+    """A decider as the article writes it ("Selenskyj", "der US-Präsident") -> the canonical name the same
+    briefing gives that actor ("Volodymyr Zelensky"), so key developments name people alike everywhere."""
+
+    def __init__(self, actors: list[ActorDraft]) -> None:
+        self.by_written = {normalise(a.name_as_written): a.name for a in actors if a.name.strip()}
+        self.by_name = {normalise(a.name): a.name for a in actors if a.name.strip()}
+        self.actors = actors
+
+    def __call__(self, who: str) -> str:
+        return _known(self._briefings_name(who))
+
+    def _briefings_name(self, who: str) -> str:
+        key = normalise(who)
+        if key in self.by_written:
+            return self.by_written[key]
+        if key in self.by_name:
+            return self.by_name[key]
+        words = set(key.split())
+        for actor in self.actors:  # "Selenskyj" -> "Volodymyr Zelensky": a name that shares its last word
+            for form in (actor.name_as_written, actor.name):
+                last = normalise(form).split()[-1:]
+                if last and len(last[0]) >= 4 and last[0] in words:
+                    return actor.name
+        return who
+
+
+def _known(name: str) -> str:
+    """The alias table's canonical name for ``name`` ("Selenskyj" -> "Volodymyr Zelensky"), else ``name``."""
+    forms = alias_forms("actors", name)
+    return forms[0] if forms else name
+
+
+_DANGLING = {"as", "that", "to", "the", "a", "an", "of", "with", "about", "had", "has", "have", "for", "on", "in",
+             "and", "by", "from", "was", "is"}
+
+
+def informative(what: str, who: list[str]) -> bool:
+    """A decision's description says something: three or more words, not ending in a dangling word ("described
+    the attack as"), and more than the deciders' names."""
+    words = what.split()
+    if len(words) < 3 or words[-1].casefold().strip(".,;:") in _DANGLING:
+        return False
+    names = {w.casefold() for n in who for w in n.split()}
+    return any(w.casefold().strip(".,;:'\"") not in names for w in words)
+
+
+def deciders_are_actors(decisions: list[Decision], actors: list[Actor], text: str) -> list[Decision]:
+    """A decision's participants are actors: names the briefing lists as actors (or the alias table knows).
+    When the model gave none ("Washington/Kyjiw/Moskau", a dateline), they are the briefing's actors that
+    its sentence names. Returns the decisions whose quote names none of those deciders and refers back to
+    no one: the model's other "decider" was a word of the sentence ("Städte" in "Ganze Städte wurden
+    verwüstet"), which let the sentence pass grounding for a person it never mentions."""
+    known = {a.name for a in actors} | {a.name_as_written for a in actors}
+    unnamed = []
+    for d in decisions:
+        ev = d.evidence[0]
+        valid = [p for p in d.participants if p in known or alias_forms("actors", p)]
+        if valid and not refers_back(ev.quote):
+            # the deciders are those the quote names: "Selenskyj" is no decider of "Russland setzt auf
+            # massive Drohnenangriffe" because the model listed him beside Russland
+            named = [p for p in valid if any(mentions(f, text, ev.start, ev.end) for f in _forms_of(p, actors))]
+            if not named:
+                unnamed.append(d)
+            valid = named or valid
+        if not valid:
+            named = [a for a in actors if mentions(a.name_as_written, text, ev.start, ev.end)]
+            people = [a for a in named if a.kind == "person"] or named  # a dateline names cities, not deciders
+            quote = ev.quote.casefold()
+            people.sort(key=lambda a: (quote.find(a.name_as_written.casefold()) % (len(quote) + 1)))  # as written
+            valid = list(dict.fromkeys(_known(a.name) for a in people))
+        if valid:
+            d.who, d.participants = valid[0], valid
+        d.participants = [*d.participants, *_counterparts(d, actors, text)]
+    return unnamed
+
+
+def _forms_of(name: str, actors: list[Actor]) -> list[str]:
+    """The ways the article may write a participant: its actor's written and English names, and the alias
+    table's forms."""
+    forms = [f for a in actors if name in (a.name, a.name_as_written) for f in (a.name, a.name_as_written)]
+    return [name, *forms, *alias_forms("actors", name)]
+
+
+def _counterparts(decision: Decision, actors: list[Actor], text: str) -> list[str]:
+    """The people on the other side the description names ("spoke with Putin", "met Trump"), when the quote
+    names them too: a call or a meeting has two sides, and reports of one event are joined by who took part."""
+    ev = decision.evidence[0]
+    out: list[str] = []
+    for actor in actors:
+        forms = [actor.name, actor.name_as_written]
+        if actor.kind not in ("person", "organisation") or any(same_name(f, p) for f in forms for p in [*decision.participants, *out]):
+            continue
+        if any(mentions(f, decision.what, 0, len(decision.what)) and not _excluded(f, decision.what) for f in forms) and any(
+                mentions(f, text, ev.start, ev.end) for f in forms):
+            out.append(_known(actor.name))
+    return out
+
+
+def _excluded(name: str, what: str) -> bool:
+    """The description names ``name`` as left out ("met in Alaska without Selenskyj")."""
+    last = re.escape(name.split()[-1]) if name.split() else ""
+    return bool(last) and re.search(rf"(?<!\w)(?:without|except|excluding|ohne|not)\s+(?:\w+\s+)?{last}", what,
+                                    re.IGNORECASE) is not None
+
+
+def names_own_decider(d: Decision) -> bool:
+    """The description of a person's decision names that person ("Putin had a conversation with Putin"). A
+    state may name itself ("Ukraine pushed its partners to prioritise Ukraine"); abbreviations ("US
+    interests") are no name here."""
+    if alias_kind(d.who) in ("state", "organisation") or is_territory(d.who):
+        return False
+    return any(mentions(f, d.what, 0, len(d.what)) for f in (d.who, *alias_forms("actors", d.who)) if len(f) >= 4)

@@ -1,0 +1,166 @@
+"""One item per thing: the model's several items for one actor, weapon, event or open question become one,
+their sentences its evidence."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Actor, Decision, Evidence, OpenQuestion, Weapon
+from ..text.dates import normalise_date
+from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
+from .aliases import alias_forms, alias_table
+from .ground import normalise
+from .plausible import same_name
+
+MAX_EVIDENCE = 3
+
+
+def with_evidence(evidences: list[Evidence], more: list[Evidence]) -> list[Evidence]:
+    """``evidences`` and then those of ``more`` at sentences it does not have yet, up to ``MAX_EVIDENCE``."""
+    starts = {e.start for e in evidences}
+    extra = [e for e in more if e.start not in starts]
+    return [*evidences, *extra][:max(MAX_EVIDENCE, len(evidences))]
+
+
+
+def one_per_name(items: list) -> list:
+    """One actor or weapon per final name: drafts the model named apart ("Patriots", "Patriot-Systeme") that
+    the alias table makes one ("Patriot") become one item, its sentences the evidence (up to MAX_EVIDENCE).
+    An actor is one per real-world entity too (:func:`_same_actor`): "Trump" and "Donald Trump", "Wladimir
+    Putin" and "Vladimir Putin" are one person of the article; the alias table's canonical name stands (the
+    name field is the canonical English name), else the fuller one."""
+    out: dict[str, Actor | Weapon] = {}
+    for item in items:
+        if isinstance(item, Actor) and (known := _alias_of(item)) is not None and known != item.name:
+            item.name = known
+        key = normalise(item.name)
+        twin = out.get(key)
+        if twin is None and isinstance(item, Actor):
+            twin = next((o for o in out.values() if isinstance(o, Actor) and _same_actor(o, item)), None)
+        if twin is None:
+            out[key] = item
+            continue
+        twin.evidence = with_evidence(twin.evidence, item.evidence)
+        if isinstance(twin, Actor) and _better_name(item.name, twin.name):
+            twin.name = item.name
+    return list(out.values())
+
+
+def _alias_of(actor: Actor) -> str | None:
+    """The alias table's canonical name of the actor: of the name as written first (it is the article's)."""
+    forms = alias_forms("actors", actor.name_as_written) or alias_forms("actors", actor.name)
+    return forms[0] if forms else None
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    """One real-world actor of the article: the alias table gives both one name, or two people share a
+    surname (spelled alike, "Selenskyj"/"Zelensky") and their first names agree where both are given
+    ("Trump" is "Donald Trump"; "Melania Trump" is not "Donald Trump")."""
+    alias_a, alias_b = _alias_of(a), _alias_of(b)
+    if alias_a is not None or alias_b is not None:
+        return alias_a == alias_b
+    if a.kind != "person" or b.kind != "person":
+        return False
+    words_a, words_b = a.name.split(), b.name.split()
+    if not words_a or not words_b or not same_name(words_a[-1], words_b[-1]):
+        return False
+    return len(words_a) == 1 or len(words_b) == 1 or same_name(words_a[0], words_b[0])
+
+
+def _better_name(candidate: str, current: str) -> bool:
+    """The alias table's canonical name first, then the fuller one."""
+    known = alias_forms("actors", candidate)
+    if known and known[0] == candidate:
+        return candidate != current
+    return not alias_forms("actors", current) and len(candidate.split()) > len(current.split())
+
+
+def one_per_sentence(questions: list[OpenQuestion]) -> list[OpenQuestion]:
+    """One open question per sentence that says something is open (a model asks the same thing twice)."""
+    seen: set[int] = set()
+    out = []
+    for q in questions:
+        if q.evidence[0].start not in seen:
+            seen.add(q.evidence[0].start)
+            out.append(q)
+    return out
+
+
+def one_per_event(decisions: list[Decision]) -> list[Decision]:
+    """One decision per event: decisions the model gives for the same cited sentence ("Trump: agreed to meet",
+    "Putin: agreed to meet", or the same agreement worded twice) become one, with all participants; so do
+    the article's several reports of one call or meeting (:func:`same_interaction`), whose sentences become
+    the one decision's evidence."""
+    out: list[Decision] = []
+    for d in decisions:
+        twin = next((o for o in out if o.evidence[0].start == d.evidence[0].start), None)
+        if twin is None:
+            twin = next((o for o in out if same_interaction(o, d)), None)
+            if twin is not None:
+                twin.evidence = with_evidence(twin.evidence, d.evidence)
+        if twin is None:
+            out.append(d)
+        else:
+            twin.participants = list(dict.fromkeys([*twin.participants, *d.participants]))
+    return out
+
+
+def same_interaction(a: Decision, b: Decision) -> bool:
+    """Two decisions of one article report one call or meeting: the same kind of interaction, two or more
+    participants in common and no one else on one side (a third person one report names as context, "while
+    Selenskyj was on his way", does not make it another call), the same status, both planned or both not,
+    and no date that tells them apart (the model's stated date, else a date in the quote: "im April" is
+    another meeting than the one of the summit)."""
+    kind, other = event_kind(a.what), event_kind(b.what)
+    if kind not in INTERACTIONS or not same_kind(kind, other):
+        return False
+    people_a, people_b = {normalise(p) for p in a.participants}, {normalise(p) for p in b.participants}
+    if len(people_a & people_b) < 2 or not (people_a <= people_b or people_b <= people_a) or a.status != b.status:
+        return False
+    return _planned(a.what, kind) == _planned(b.what, other) and _stated_day(a) == _stated_day(b)
+
+
+# An agreement to meet or call is not the meeting or call itself ("agreed to meet their teams", "met Trump").
+# "to meet" plans a meeting, not a call: "called Kyiv to meet them" reports a call that was made.
+_PLANNED = re.compile(r"(?<!\w)(?:agree|plan|will|would|announc|invit|propos|schedul)", re.IGNORECASE)
+_PLANNED_KIND = {"meeting": re.compile(r"(?<!\w)to (?:meet|hold|visit)", re.IGNORECASE),
+                 "call": re.compile(r"(?<!\w)to (?:call|talk|speak|phone)", re.IGNORECASE),
+                 "talk": re.compile(r"(?<!\w)to (?:meet|hold|visit|call|talk|speak|phone)", re.IGNORECASE)}
+
+
+def _planned(what: str, kind: str) -> bool:
+    return bool(_PLANNED.search(what)) or bool((pattern := _PLANNED_KIND.get(kind)) and pattern.search(what))
+
+
+def _stated_day(d: Decision) -> str | None:
+    """The date a decision states (its own, else its quote's), as a key: a day or month, or None."""
+    for text in (d.date or "", d.evidence[0].quote):
+        stated = normalise_date(text)
+        if stated.iso:
+            return stated.iso
+        if stated.text and stated.text != " ".join(text.split()):  # a month without a year ("im April")
+            return stated.text.casefold()
+    return None
+
+
+def kinds_of_systems(weapons: list[Weapon]) -> list[tuple[Weapon, str]]:
+    """Kinds ("missiles", "air defence") the model listed for words that name a system of the briefing
+    with its kind ("Tomahawk missiles", "Patriot air defence systems", "Patriot-Raketen"): the system is
+    the item, the kind says nothing more. Each with the system's name."""
+    systems = [w for w in weapons if not _names_a_kind(w.name)]
+    out = []
+    for kind in (w for w in weapons if _names_a_kind(w.name)):
+        quote, written = kind.evidence[0].quote, re.escape(kind.name_as_written)
+        for system in systems:
+            forms = {f for f in (system.name, system.name_as_written, *alias_forms("weapons", system.name)) if len(f) >= 3}
+            if any(re.search(rf"(?<!\w){re.escape(f)}[\s-]+(?:[\w-]+\s+)?{written}", quote, re.IGNORECASE) for f in forms):
+                out.append((kind, system.name))
+                break
+    return out
+
+
+def _names_a_kind(name: str) -> bool:
+    """A weapon's name that the alias table gives a kind ("missiles", "Raketen", "Missiles"), or an English name
+    in lower case ("long-range missiles")."""
+    entry = alias_table().get("weapons", {}).get((alias_forms("weapons", name) or (name,))[0], {})
+    return bool(entry.get("generic")) or name[:1].islower()
