@@ -23,6 +23,7 @@ from .dedupe import kinds_of_systems, one_per_event, one_per_name, one_per_sente
 from .call import CallLog, PartResult
 from .drafts import PASSES, ActorDraft, Draft, Lists, WeaponDraft, pass_model
 from .grounder import Grounder
+from .interactions import interactions
 from .ground import mentions
 from .numbered import Sentences, halve, sentence_chars
 from .aliases import alias_forms, canonical_weapon, weapon_category
@@ -256,7 +257,12 @@ class Plan:
             lists["decisions"].remove(decision)
             dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120],
                                        reason="its quote names none of its deciders and refers to no one"))
-        lists["decisions"] = one_per_event(lists["decisions"])
+        # the code's calls and meetings only where the model reported nothing: a sentence it cited keeps its words
+        cited = {d.evidence[0].end for d in lists["decisions"]}
+        calls_and_meetings = [d for d in interactions(self.sentences, lists["actors"], lambda n: self.grounder.evidence(n, n))
+                              if d.evidence[0].end not in cited]
+        lists["decisions"] = one_per_event(sorted([*lists["decisions"], *calls_and_meetings],
+                                                  key=lambda d: d.evidence[0].start))
         lists["open_questions"] = one_per_sentence(lists["open_questions"])
         absent = [(q, name) for q in lists["open_questions"]
                   if (name := _absent_name(q, [*lists["actors"], *lists["weapons"]], self.article.text))]

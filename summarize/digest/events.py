@@ -22,7 +22,8 @@ from pydantic import BaseModel, Field, ValidationInfo, model_validator
 from ..models import Digest, DivergenceAspect, PassReport
 from ..text.event_kinds import event_kind, same_kind
 from ..settings import Settings
-from .clusters import JOIN_MAX_DAYS, StoryLinks
+from .days import JOIN_MAX_DAYS
+from .links import StoryLinks
 from .entities import Resolver
 from .merge import EventHints, default_aliases
 from ..llm.validation import current
@@ -88,9 +89,9 @@ class Plausibility:
     different articles, their descriptions or quotes share a distinctive word (not a decider's name,
     not a stop word, not a word that most decisions contain), and their descriptions name no different kinds
     of event (:func:`~summarize.text.event_kinds.event_kind`: a call is not a meeting), and their articles can
-    report one event: not published more than :data:`~summarize.digest.clusters.JOIN_MAX_DAYS` apart, and,
+    report one event: not published more than :data:`~summarize.digest.days.JOIN_MAX_DAYS` apart, and,
     unless both are dated, linked by a distinctive entity both name
-    (:class:`~summarize.digest.clusters.StoryLinks`: a Tomahawk, Ushakov; not Trump). A group is cut into the connected parts
+    (:class:`~summarize.digest.links.StoryLinks`: a Tomahawk, Ushakov; not Trump). A group is cut into the connected parts
     that pass; parts with fewer than two ids are ignored. A small model that groups ids in runs
     ("D1".."D8") so gets none of its implausible joins through."""
 

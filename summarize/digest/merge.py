@@ -12,7 +12,9 @@ The digest's items are built with ``model_construct`` from the briefings' valida
 are copies, counts, sorted ids and located quotes of those): validating them again cost a tenth of the
 merge at scale and copied every list once more. ``tests/digest/test_merge_scale.py`` checks they validate.
 
-Modules: :mod:`.buckets` (items grouped by key, their quotes), :mod:`.clusters` (events and questions),
+Modules: :mod:`.buckets` (items grouped by key, their quotes), :mod:`.clusters` (events and questions by
+key), :mod:`.days` (the day a report speaks of), :mod:`.event_join` (one event from its reports), :mod:`.links`
+(articles linked by a distinctive entity),
 :mod:`.entities` (actors and weapons), :mod:`.diverge` (divergences); this one puts the digest together.
 """
 
@@ -48,13 +50,11 @@ from .clusters import (
     EventHints,
     DecisionClusters,
     QuestionClusters,
-    article_floor,
-    join_events,
     join_hints,
-    reference_day,
-    split_by_day,
-    StoryLinks,
 )
+from .days import article_floor, reference_day, split_by_day
+from .event_join import join_events
+from .links import StoryLinks
 from .diverge import ItemReports, Reported, find_divergences, model_divergence
 from .entities import Resolver, load_aliases
 

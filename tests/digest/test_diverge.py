@@ -256,7 +256,7 @@ def test_a_weekday_joins_two_undated_reports_and_keeps_a_dated_one_of_another_we
 
 
 def test_story_links_count_only_entities_few_articles_name() -> None:
-    from summarize.digest.clusters import StoryLinks
+    from summarize.digest.links import StoryLinks
 
     links = StoryLinks([{"a", "b"}, {"a", "b", "c", "d", "e", "f", "g", "h", "i"}], n_articles=12)  # limit 3
     assert links.linked("a", "b") and links.linked("b", "a")

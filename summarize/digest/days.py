@@ -1,0 +1,111 @@
+"""The days of briefings and their reports: the day an article speaks from, the month an undated one was written
+after, and decision buckets split so that reports of different days stay different events.
+
+Used by :mod:`summarize.digest.merge` (before :func:`summarize.digest.event_join.join_events`, which reads
+the same days) and, for :data:`JOIN_MAX_DAYS`, by the model-assisted pass (:mod:`summarize.digest.events`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ..text.dates import NormalDate, decision_date, normalise_date, stated_months
+from ..models import Briefing, Decision
+from .buckets import Bucket, norm
+from .clusters import CLUSTER_THRESHOLD, DecisionClusters
+
+
+JOIN_MAX_DAYS = 3  # two reports of one event: their dates (stated, else publication) at most this far apart
+
+
+@lru_cache(maxsize=1 << 16)  # one quote is read once per merge, not once per rule that needs its day
+def stated_date(text: str, published: dt.date | None) -> NormalDate:
+    return normalise_date(text, published)
+
+
+def reference_day(briefing: Briefing) -> dt.date | None:
+    """The day an article speaks from: its publication date, else the latest full date (day, month and year)
+    its located quotes state ("Am 4. Juli 2025 ..."). Used only to keep reports of different days apart."""
+    if briefing.article.published:
+        return briefing.article.published
+    days = [when.date for quote in _quotes(briefing)
+            if (when := stated_date(quote, None)).precision == "day" and when.date is not None]
+    return max(days) if days else None
+
+
+def _quotes(briefing: Briefing) -> Iterator[str]:
+    """Every located quote of a briefing's items."""
+    for item in [*briefing.decisions, *briefing.actors, *briefing.weapons, *briefing.open_questions]:
+        for ev in item.evidence:
+            yield ev.quote
+
+
+def article_floor(briefing: Briefing) -> tuple[int | None, int] | None:
+    """For an article without a day to speak from: the latest month its located quotes name ("Bereits im
+    August hatten sich ..."), as (year or None, month). It was written after that month began, so it does
+    not report an event of an earlier month as new. Only undated articles need one."""
+    months = [m for quote in _quotes(briefing) for m in stated_months(quote)]
+    if not months:
+        return None
+    years = [y for y, _ in months if y is not None]
+    if not years:
+        return None, max(m for _, m in months)
+    latest = max(years)  # a month named without a year is taken to be of the latest year named
+    return max((y if y is not None else latest, m) for y, m in months)
+
+
+def _item_day(article_id: str, decision: Decision, published: dict) -> dt.date | None:
+    when = decision_date(decision.evidence[0].quote, decision.date, published.get(article_id))
+    if when.precision == "day" and when.date is not None:
+        return when.date
+    return published.get(article_id)
+
+
+def split_by_day(buckets: list[Bucket], published: dict, clusters: DecisionClusters) -> list[Bucket]:
+    """Reports of one decider in similar words are one event only when their days agree: each bucket is
+    split so that reports of different articles share a part only when both days are known and at most
+    :data:`JOIN_MAX_DAYS` apart, or, with a day unknown, when they word it nearly alike ("a call with Putin"
+    in July and in October stays two events; "had a private conversation with Putin" and "followed a longer
+    phone conversation with Putin" without dates are no evidence of the same call). An undated report that
+    fits dated parts of different days joins none of them: it cannot tell the July call from the October one.
+    Dated reports are placed first; the parts keep the order of their first report."""
+    out: list[Bucket] = []
+    for bucket in buckets:
+        if len(set(bucket.article_ids)) == 1:
+            out.append(bucket)  # one article's reports: nothing to split
+            continue
+        reports = [(n, a, item, _item_day(a, item, published)) for n, (a, item) in enumerate(bucket.pairs())]  # type: ignore[arg-type]
+        parts: list[tuple[str, dt.date | None, str, list[tuple[int, str, object]]]] = []
+        for n, article_id, item, day in [r for r in reports if r[3] is not None] + [r for r in reports if r[3] is None]:
+            what = norm(item.what)  # type: ignore[union-attr]
+            fits = [part for part in parts if part[0] == article_id or _compatible(day, part[1], what, part[2])]
+            days = [p[1] for p in fits if p[1] is not None]
+            if day is None and days and (max(days) - min(days)).days > JOIN_MAX_DAYS:  # type: ignore[operator, type-var]
+                fits = [p for p in fits if p[0] == article_id]
+            home = fits[0] if fits else None
+            if home is None:
+                home = (article_id, day, what, [])
+                parts.append(home)
+            home[3].append((n, article_id, item))
+        if len(parts) == 1:
+            out.append(bucket)  # one part: the bucket as it was (the same reports in the same order)
+            continue
+        for part in sorted(parts, key=lambda p: min(r[0] for r in p[3])):
+            split = Bucket(bucket.order)
+            for _, article_id, item in sorted(part[3], key=lambda r: r[0]):
+                split.add(article_id, item)  # type: ignore[arg-type]
+            out.append(split)
+    return out
+
+
+def _compatible(day: dt.date | None, other: dt.date | None, what: str, other_what: str) -> bool:
+    if day is not None and other is not None:
+        return abs((day - other).days) <= JOIN_MAX_DAYS
+    # no dates: nearly the same words in the same order (a description that only contains the other, "had a
+    # conversation with Putin", is not enough, and neither are the same participants: two leaders call again)
+    return fuzz.token_sort_ratio(what, other_what) >= CLUSTER_THRESHOLD

@@ -1,0 +1,218 @@
+"""Reports of one event joined across sources: decision buckets of different articles become one digest item
+when they report the same kind of event (:mod:`summarize.text.event_kinds`) with participants in common and
+their days agree, or, undated, show a sign of the same event (:func:`join_events`).
+
+The buckets come from :class:`~summarize.digest.clusters.DecisionClusters` (same decider, similar words),
+split by :func:`~summarize.digest.days.split_by_day`; this pass joins what that rule keeps apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ..text.dates import decision_date, stated_weekday
+from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
+from .buckets import Bucket, norm
+from .clusters import CLUSTER_THRESHOLD, MAX_CLUSTERS_PER_ACTOR, DecisionClusters
+from .days import JOIN_MAX_DAYS
+from .links import StoryLinks
+
+
+SIMILAR_WORDING = 70  # rapidfuzz token_sort_ratio: an undated and a dated report worded alike (a sign of one event)
+
+
+@dataclass
+class _Group:
+    """Reports of one event being joined: their buckets, people, articles, first description and timing."""
+
+    parts: list[tuple[int, Bucket]]  # (input position, bucket): joined in input order at the end
+    people: set[str]
+    articles: set[str]
+    what: str
+    day: dt.date | None  # stated, else the day its article speaks from (reference_day)
+    stated: bool  # whether ``day`` is stated in a quote (else it is the article's day, a bound after the event)
+    weekday: int | None  # the weekday a quote names, when no day is known
+    first: int  # position of the group's first bucket: the output keeps that order
+    dated: set[str]  # the articles of its dated reports: an undated report must be linked to one of them
+    kind: str  # the kind of its first report (a talk joins a call or a meeting: summarize.text.event_kinds)
+
+
+def _timing(bucket: Bucket, published: dict) -> tuple[dt.date | None, bool, int | None]:
+    """(day, whether it is stated, weekday) of a bucket's reports: the earliest day a quote states, else the
+    earliest day their articles speak from."""
+    stated, spoken = [], []
+    for a, item in bucket.pairs():
+        when = decision_date(item.evidence[0].quote, item.date, published.get(a))  # type: ignore[union-attr]
+        if when.precision == "day" and when.date is not None:
+            stated.append(when.date)
+        elif (day := published.get(a)) is not None:
+            spoken.append(day)
+    if stated:
+        return min(stated), True, None
+    weekday = next((wd for item in bucket.members for ev in item.evidence[:1]
+                    if (wd := stated_weekday(ev.quote)) is not None), None)
+    return (min(spoken) if spoken else None), False, weekday
+
+
+def _fits_time(group: _Group, weekday: int | None, floor: tuple[int | None, int] | None) -> bool:
+    """Whether an undated report (its stated weekday, its article's floor) can be of a dated group's day."""
+    day = group.day
+    assert day is not None
+    if weekday is not None:
+        days = [day] if group.stated else [day - dt.timedelta(days=k) for k in range(JOIN_MAX_DAYS + 1)]
+        if all(d.weekday() != weekday for d in days):
+            return False
+    if floor is not None:
+        year, month = floor
+        if (day.year, day.month) < ((year, month) if year is not None else (day.year, month)):
+            return False  # the article speaks of a later month than the group's day: another event
+    return True
+
+
+def _bucket_kind(bucket: Bucket) -> str | None:
+    """The kind of a bucket's reports: of its first report, unless that is a talk and another report says
+    which (a talk worded like a meeting of the same decider is that meeting)."""
+    first = event_kind(bucket.members[0].what)  # type: ignore[union-attr]
+    if first != "talk" or len(bucket.members) == 1:
+        return first
+    specific = (k for m in bucket.members[1:] if (k := event_kind(m.what)) in INTERACTIONS and k != "talk")  # type: ignore[union-attr]
+    return next(specific, first)
+
+
+def _family(kind: str) -> str:
+    """The index key of a kind: calls, meetings and talks share one, so a talk finds both."""
+    return "interaction" if kind in INTERACTIONS else kind
+
+
+class _Groups:
+    """The groups of :func:`join_events` so far, and their index by (kind family, participant) from which a
+    bucket's candidates come (at most :data:`MAX_CLUSTERS_PER_ACTOR` groups per key)."""
+
+    def __init__(self, floors: dict, links: StoryLinks) -> None:
+        self.floors = floors  # article id -> its floor (article_floor), for undated articles
+        self.links = links
+        self.groups: list[_Group] = []
+        self.index: dict[tuple[str, str], list[int]] = {}
+
+    def candidates(self, kind: str, people: set[str], articles: list[str]) -> list[int]:
+        """The groups, in order, indexed under the kind's family and one of the people, that share no
+        article with the bucket and are of a kind that fits its kind."""
+        groups, index, family = self.groups, self.index, _family(kind)
+        return [g for g in sorted({g for p in people for g in index.get((family, p), [])[:MAX_CLUSTERS_PER_ACTOR]})
+                if groups[g].articles.isdisjoint(articles) and same_kind(kind, groups[g].kind)]
+
+    def dated_target(self, bucket: Bucket, kind: str, people: set[str], day: dt.date) -> int | None:
+        """The first group a dated bucket joins: one at most :data:`JOIN_MAX_DAYS` from its day, with two
+        participants in common, or one and a similar description; else None."""
+        what = norm(bucket.members[0].what)  # type: ignore[union-attr]
+        for g in self.candidates(kind, people, bucket.articles):
+            group = self.groups[g]
+            if group.day is None or abs((day - group.day).days) > JOIN_MAX_DAYS:
+                continue
+            shared = len(people & group.people)
+            if shared >= 2 or (shared == 1 and fuzz.token_set_ratio(what, group.what) >= 60):
+                return g
+        return None
+
+    def undated_target(self, bucket: Bucket, kind: str, people: set[str], weekday: int | None) -> int | None:
+        """The group an undated bucket joins, among those with two participants in common: the first dated one
+        its time fits, when all the dated ones it fits are of one day and it shows a sign of the same event;
+        with none dated that fits, the first undated one of the same weekday or nearly the same words."""
+        groups = self.groups
+        what = norm(bucket.members[0].what)  # type: ignore[union-attr]
+        articles = bucket.articles
+        floor = next((self.floors[a] for a in articles if self.floors.get(a) is not None), None)
+        two = [g for g in self.candidates(kind, people, articles) if len(people & groups[g].people) >= 2]
+        dated = [g for g in two if groups[g].day is not None and _fits_time(groups[g], weekday, floor)]
+        if not dated:
+            return next((g for g in two if groups[g].day is None and (
+                (weekday is not None and weekday == groups[g].weekday)
+                or fuzz.token_sort_ratio(what, groups[g].what) >= CLUSTER_THRESHOLD)), None)
+        days = [groups[g].day for g in dated]
+        if (max(days) - min(days)).days > JOIN_MAX_DAYS:  # type: ignore[operator, type-var]
+            return None  # it fits dated events of different days: it cannot tell which
+        group = groups[dated[0]]
+        if ((weekday is not None and group.stated and weekday == group.day.weekday())  # type: ignore[union-attr]
+                or fuzz.token_sort_ratio(what, group.what) >= SIMILAR_WORDING
+                or any(self.links.linked(a, b) for a in articles for b in group.dated)):
+            return dated[0]
+        return None
+
+    def place(self, n: int, bucket: Bucket, kind: str, people: set[str], target: int | None,
+              day: dt.date | None, stated: bool, weekday: int | None) -> None:
+        """Bucket ``n`` joins group ``target``, or (None) starts a group; its new people index the group."""
+        articles = set(bucket.articles)
+        if target is None:
+            self.groups.append(_Group([(n, bucket)], set(people), articles, norm(bucket.members[0].what), day, stated,  # type: ignore[union-attr]
+                                      weekday, n, set(articles) if day is not None else set(), kind))
+            target, new_people = len(self.groups) - 1, people
+        else:
+            group = self.groups[target]
+            group.parts.append((n, bucket))
+            group.articles |= articles
+            if day is not None:
+                group.dated |= articles
+            group.first = min(group.first, n)
+            new_people = people - group.people
+            group.people |= new_people
+            if group.weekday is None:
+                group.weekday = weekday
+            if group.kind == "talk":
+                group.kind = kind  # a talk joined by a call is a call: a meeting no longer fits
+        for p in new_people:
+            self.index.setdefault((_family(kind), p), []).append(target)
+
+    def joined(self, alone: list[tuple[int, Bucket]]) -> list[Bucket]:
+        """Each group's buckets joined into its first (in input order), with the ``alone`` ones (input position,
+        bucket), in the order of each one's first bucket."""
+        joined = alone
+        for g in self.groups:
+            parts = [b for _, b in sorted(g.parts, key=lambda p: p[0])]
+            for b in parts[1:]:
+                parts[0].extend(b)
+            joined.append((g.first, parts[0]))
+        return [b for _, b in sorted(joined, key=lambda x: x[0])]
+
+
+def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: dict,
+                floors: dict | None = None, links: StoryLinks | None = None) -> list[Bucket]:
+    """Join decision buckets from different articles that report one event: the same kind of event (a call,
+    a meeting, a pause ...), participants in common after entity resolution, and no article in common.
+
+    * Both dated (a stated day, else the day the article speaks from): at most :data:`JOIN_MAX_DAYS` apart,
+      with two participants in common, or one and a similar description.
+    * One undated: two participants in common, no contradiction (a weekday its quote names that the other's
+      day cannot be, an article floor (:func:`~summarize.digest.days.article_floor`) after the other's
+      month), one day to choose (when the report fits dated events of different days, a call with Putin in
+      July and one in October, it joins none), and one sign of the same event: the same weekday, a similar
+      description, or articles that name a distinctive thing in common
+      (:class:`~summarize.digest.links.StoryLinks`).
+    * Both undated: two participants in common, and the same weekday named, or nearly the same words in the
+      same order (the same two leaders call and meet again).
+
+    Deterministic: dated buckets first, in order, each joining the first earlier group it fits; then the
+    undated ones. The output keeps the order of each group's first bucket. Candidates come from an index by
+    (kind, participant), at most :data:`MAX_CLUSTERS_PER_ACTOR` groups per key, so the cost stays linear in
+    the number of decisions."""
+    groups = _Groups(floors or {}, links or StoryLinks((), 0))
+    alone: list[tuple[int, Bucket]] = []  # buckets of no kind of event: nothing joins them
+    undated: list[tuple[int, Bucket, str, set[str], int | None]] = []
+    for n, bucket in enumerate(buckets):  # dated reports first, each joining the first earlier group it fits
+        kind = _bucket_kind(bucket)
+        if kind is None:
+            alone.append((n, bucket))
+            continue
+        people = {clusters.who_key(p) for d in bucket.members for p in (d.participants or [d.who])}  # type: ignore[union-attr]
+        day, stated, weekday = _timing(bucket, published)
+        if day is None:
+            undated.append((n, bucket, kind, people, weekday))
+            continue
+        groups.place(n, bucket, kind, people, groups.dated_target(bucket, kind, people, day), day, stated, None)
+    for n, bucket, kind, people, weekday in undated:  # then the undated ones
+        groups.place(n, bucket, kind, people, groups.undated_target(bucket, kind, people, weekday), None, False,
+                     weekday)
+    return groups.joined(alone)
