@@ -65,6 +65,15 @@ def _main(
 ) -> None:
     """Turn news articles into grounded briefings and one cross-source digest."""
 
+def _check_batch(batch: bool, *, recording: bool, to_stdout: bool) -> None:
+    from ..errors import UsageError
+
+    if batch and recording:
+        raise UsageError("--batch cannot be combined with --record or --replay: run one of them at a time")
+    if batch and to_stdout:
+        raise UsageError("--batch keeps its state in OUT/.batch/: give an output folder with -o DIR")
+
+
 @app.command()
 def digest(
     ctx: typer.Context,
@@ -102,7 +111,6 @@ def digest(
     off with --no-cache, and when recording or replaying (those runs must reach the model or the recordings).
     Fetched pages and feeds are cached too, so a rerun sends conditional requests.
     """
-    from ..errors import UsageError
     from ..render.files import check_writable
     from ..run.cache import run_cache
     from ..run.pricing import price_table
@@ -110,10 +118,7 @@ def digest(
 
     with _usage_errors():
         r = routine("digest", paths, out, config=config, fmt=fmt, history=history, no_history=no_history)
-        if batch and (record is not None or replay is not None):
-            raise UsageError("--batch cannot be combined with --record or --replay: run one of them at a time")
-        if batch and r.to_stdout:
-            raise UsageError("--batch keeps its state in OUT/.batch/: give an output folder with -o DIR")
+        _check_batch(batch, recording=record is not None or replay is not None, to_stdout=r.to_stdout)
         settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth, max_chars, timeout,
                              env=r.env)
         concurrency = r.concurrency(concurrency, ctx)

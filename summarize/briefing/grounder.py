@@ -110,22 +110,8 @@ class Grounder:
         first = n
         if isinstance(item, DecisionDraft) and not any(self.names_anywhere(w) for w in item.who):
             return f"the article never names {item.who[0]!r}"
-        if isinstance(item, DecisionDraft) and in_scope and is_heading(self.sentences.sentence(n)):
-            return f"sentence {n} is a heading, not a report of a decision"
         if isinstance(item, DecisionDraft) and in_scope:
-            # The cited (or copied-words) sentence reports the decision. When it does not name the deciders,
-            # it must refer back to them ("Er kündigte an", "Die beiden Staatschefs") and a sentence shortly
-            # before must name them; the sentence right before then joins the quote. A sentence that neither
-            # names nor refers to anyone ("Ganze Städte wurden verwüstet") is no act of the deciders.
-            if not self._names(n, item.who) and (closes := self._quote_closes(n, scope)) and self._names(closes, item.who):
-                return self.evidence(n, closes)  # »Wir werden darüber sprechen. Darum sind wir hier«, sagte Trump
-            if not self._names(n, item.who):
-                named_before = any(self._names(k, item.who) for k in range(max(scope[0], n - REFER_BACK), n))
-                if not (refers_back(self.sentences.sentence(n)) and named_before):
-                    return f"sentence {n} names none of {', '.join(map(repr, item.who))} and refers to no one named before"
-                if n > scope[0] and self._names(n - 1, item.who):
-                    first = n - 1
-            return self.evidence(first, n)
+            return self._decision_evidence(item, n, scope)
         if isinstance(item, (ActorDraft, WeaponDraft, DecisionDraft)):
             names = item.who if isinstance(item, DecisionDraft) else [item.name_as_written, item.name]
             if not isinstance(item, DecisionDraft):  # "drones" is named by "Drohnenangriff", "Germany" by "Berlin"
@@ -155,6 +141,24 @@ class Grounder:
         elif is_heading(self.sentences.sentence(n)):
             return f"sentence {n} is a heading, not a statement"
         return self.evidence(first, n)
+
+    def _decision_evidence(self, item: DecisionDraft, n: int, scope: Scope) -> Evidence | str:
+        """The cited (or copied-words) sentence ``n`` of the part reports the decision. When it does not name
+        the deciders, its quotation may close in a sentence that does ("»Wir werden darüber sprechen. Darum
+        sind wir hier«, sagte Trump"), or it must refer back to them ("Er kündigte an", "Die beiden
+        Staatschefs") with a sentence shortly before naming them; the sentence right before then joins the
+        quote. A sentence that neither names nor refers to anyone ("Ganze Städte wurden verwüstet") is no act
+        of the deciders."""
+        if is_heading(self.sentences.sentence(n)):
+            return f"sentence {n} is a heading, not a report of a decision"
+        if self._names(n, item.who):
+            return self.evidence(n, n)
+        if (closes := self._quote_closes(n, scope)) and self._names(closes, item.who):
+            return self.evidence(n, closes)
+        named_before = any(self._names(k, item.who) for k in range(max(scope[0], n - REFER_BACK), n))
+        if not (refers_back(self.sentences.sentence(n)) and named_before):
+            return f"sentence {n} names none of {', '.join(map(repr, item.who))} and refers to no one named before"
+        return self.evidence(n - 1 if n > scope[0] and self._names(n - 1, item.who) else n, n)
 
     def _quote_closes(self, n: int, scope: Scope) -> int | None:
         """The sentence that closes a quotation sentence ``n`` opens (its attribution, "sagte Trump", often
