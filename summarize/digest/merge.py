@@ -120,11 +120,16 @@ def _timeline_events(items: Iterable, published: dict, sources: Callable[[list[s
         by_date.setdefault((when.iso, when.precision), []).append((article_id, decision, when.text))
     # A source that reports the development without stating its day is one of its sources on the timeline
     # too (with its sentence), when the development has one date; ``stated`` holds only what was stated.
-    undated = undated if len(by_date) == 1 else []
+    first_of = {}
+    for article_id, decision in undated if len(by_date) == 1 else ():
+        first_of.setdefault(article_id, decision)  # one sentence per source
+    undated = list(first_of.items())
     events = []
     for (iso, precision), rows in by_date.items():
         articles = sorted({a for a, _, _ in rows} | {a for a, _ in undated})
-        support = [_shared(made, a, d.evidence[0]) for a, d in [*((a, d) for a, d, _ in rows), *undated]]
+        stating = [(a, d) for a, d, _ in rows]
+        room = max(0, MAX_SUPPORT_PER_ITEM - len(stating))  # an undated source's sentence, one each, while room
+        support = [_shared(made, a, d.evidence[0]) for a, d in [*stating, *undated[:room]]]
         events.append(TimelineEvent.model_construct(
             date=iso, precision=precision, stated=list(dict.fromkeys(t for _, _, t in rows)),  # type: ignore[arg-type]
             who=rows[0][1].who, what=rows[0][1].what, articles=articles, count=sources(articles), support=support,
