@@ -60,9 +60,12 @@ def vet(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[Drop
         del merged[key]
         dropped.append(DroppedItem(kind=FIELD_KIND[field], label=label(item)[:120], reason=reason))
 
-    for key, (field, item, _) in list(merged.items()):
+    for key, (field, item, evidences) in list(merged.items()):
         if isinstance(item, WeaponDraft) and (problem := weapon_problem(item)):
             drop(key, field, item, problem)
+        elif isinstance(item, WeaponDraft) and in_quotation_marks(item.name_as_written, evidences[0].quote):
+            drop(key, field, item, f"{item.name_as_written!r} stands in quotation marks: a figure of speech "
+                                   "(a diplomatic „Kurvenbombe“), not a weapon")
         elif isinstance(item, WeaponDraft) and _weapon_name(item, "") == GENERIC_WEAPONS:
             # its written word is "weapons" of no kind ("Waffenlieferungen" named "drones"): the name it would get
             drop(key, field, item, f"{GENERIC_WEAPONS!r} names no weapon system or kind")
@@ -93,6 +96,15 @@ def vet(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[Drop
         elif english and isinstance(item, (DecisionDraft, QuestionDraft)):
             if not_in_english(item.what if isinstance(item, DecisionDraft) else item.question):
                 drop(key, field, item, "the description is in the article's language, not in English")
+
+
+_QUOTED = "„“”\"«»‚‘’"
+
+
+def in_quotation_marks(word: str, quote: str) -> bool:
+    """Whether ``quote`` writes ``word`` (as a whole) between quotation marks: „Kurvenbombe“, "bombshell"."""
+    word = word.strip()
+    return bool(word) and re.search(rf"[{_QUOTED}]{re.escape(word)}[{_QUOTED}]", quote) is not None
 
 
 def _grounded_date(stated: str | None, source: str, published: dt.date | None) -> str | None:

@@ -258,3 +258,12 @@ def test_a_sentence_speculates_by_its_main_clause_not_by_a_clause_after_it_or_th
                                           "might take place later."))
     assert not is_speculative(main_clause("Er werde Putin möglicherweise treffen. Dem ging ein langes "
                                           "Telefongespräch voraus."))
+
+
+def test_a_weapon_word_in_quotation_marks_is_a_figure_of_speech() -> None:
+    from summarize.briefing.assemble import in_quotation_marks
+
+    assert in_quotation_marks("Bombe", "Die Rede war eine politische „Bombe“ für die Regierung.")
+    assert in_quotation_marks("bombshell", 'The report was a "bombshell" for the cabinet.')
+    assert not in_quotation_marks("Patriot", "Berlin liefert weitere Patriot-Systeme.")
+    assert not in_quotation_marks("Raketen", "„Wir brauchen Raketen“, sagte der Minister.")  # inside a quotation
