@@ -24,7 +24,7 @@ from ..llm.limiter import DEFAULT_CONCURRENCY, AdaptiveLimit
 from ..models import Article, Briefing
 from ..settings import Settings
 from ..sync import Blocking, run_sync
-from .call import CallLog, PartResult, arun_part, arun_summary
+from .call import CallLog, PartResult, arun_part, arun_summary, arun_translation
 from .plan import PartRequest, Plan
 
 ArticleLike = Article | os.PathLike[str] | str
@@ -101,6 +101,11 @@ async def abrief_with(
             raise group_error.exceptions[0]  # keeps its own __cause__ (the original API error)
         results = [task.result() for task in tasks]
         summary_text, summary_log = summary_task.result()
+        if texts := plan.foreign_texts(results):  # written in the article's language: asked once more in English
+            english, log = await ask(lambda: arun_translation(
+                client, settings, plan.translation_messages(texts), len(texts), article.id))
+            summary_log.add(log)
+            results = plan.translated(results, dict(zip(texts, english)) if english else {})
     except BriefingError as exc:
         raise _tag(exc, article.id)
     return plan.assemble(summary_text, summary_log, list(results))

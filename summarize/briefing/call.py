@@ -34,12 +34,14 @@ from ..llm.validation import as_rendered
 from ..models import DroppedItem, Evidence
 from ..redact import redact
 from ..settings import Settings
-from .drafts import FIELD_KIND, Scope, MAX_SUMMARY_SENTENCES, Draft, Lists, SummaryDraft, label, models_for
+from .drafts import (FIELD_KIND, Scope, MAX_SUMMARY_SENTENCES, Draft, Lists, SummaryDraft, label, models_for,
+                     translation_model)
 from .grounder import Grounder
 from .ground import normalise
 from .prompts import language_name
 
-__all__ = ["CallLog", "PartResult", "arun_part", "arun_summary", "attach_collector", "run_part", "run_summary", "salvage"]
+__all__ = ["CallLog", "PartResult", "arun_part", "arun_summary", "arun_translation", "attach_collector", "run_part",
+           "run_summary", "salvage"]
 
 
 @dataclass
@@ -249,3 +251,27 @@ async def arun_summary(
     request = _summary_request(settings, messages, article_id)
     seen = await acall(client, request, article_id)
     return _summary_from(seen, article_id, request["response_model"])
+
+
+# --------------------------------------------------------------------------- translation
+
+
+async def arun_translation(
+    client: AsyncClient, settings: Settings, messages: list[dict[str, str]], count: int, article_id: str
+) -> tuple[list[str] | None, CallLog]:
+    """The ``count`` texts of ``messages`` in the output language, or None when the model gave no usable
+    list of that length (the texts then stay what they were). Transport and API errors are raised as for
+    any request."""
+    model = translation_model(language_name(settings.lang))
+    request = {"response_model": prepared(model), "messages": messages,
+               **_request_kwargs(settings, article_id, settings.summary_max_tokens)}
+    seen = await acall(client, request, article_id)
+    log = log_of(seen)
+    key = model.model_fields["texts"].alias or "texts"
+    for item in reversed(seen):
+        text = content(item.response)
+        data = loads(text, truncated=False) if text and finish_reason(item.response) != "length" else None
+        texts = data.get(key) if isinstance(data, dict) else None
+        if isinstance(texts, list) and len(texts) == count and all(isinstance(t, str) for t in texts):
+            return [" ".join(t.split()) for t in texts], log
+    return None, log

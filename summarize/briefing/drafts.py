@@ -25,6 +25,7 @@ MAX_WHO = 4
 MAX_WORDS = 80  # the anchor: a few words copied from the cited sentence, to find it when the number is off
 DraftActorKind = Literal["person", "state", "organisation"]
 MAX_SUMMARY_SENTENCES = 3
+MAX_TRANSLATED = 12  # descriptions of one article sent back for translation at most
 # A sentence longer than this is cited as its first MAX_EVIDENCE_CHARS characters, cut at a word end.
 MAX_EVIDENCE_CHARS = 400
 MIN_ANCHOR_CHARS = 6
@@ -191,3 +192,15 @@ FIELD_KIND: dict[str, Kind] = {
     "weapons": "weapon",
     "open_questions": "open_question",
 }
+
+
+class TranslationDraft(_Draft):
+    texts: list[str] = Field(min_length=1, max_length=MAX_TRANSLATED)
+
+
+@lru_cache(maxsize=None)
+def translation_model(lang_name: str) -> type[TranslationDraft]:
+    """The answer to a translation request: ``texts_in_english``, one per text sent (see ``models_for``)."""
+    text = Annotated[str, Field(max_length=220)]
+    return create_model("TranslationDraft", __base__=TranslationDraft,
+                        texts=(list[text], Field(min_length=1, max_length=MAX_TRANSLATED, alias=f"texts_{lang_key(lang_name)}")))

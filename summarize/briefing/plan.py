@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -21,7 +21,7 @@ from .assemble import final, merge_results, vet
 from .deciders import Canonical, deciders_are_actors, informative, names_own_decider
 from .dedupe import kinds_of_systems, one_per_event, one_per_name, one_per_sentence
 from .call import CallLog, PartResult
-from .drafts import PASSES, ActorDraft, Draft, Lists, WeaponDraft, pass_model
+from .drafts import MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Lists, QuestionDraft, WeaponDraft, pass_model
 from .grounder import Grounder
 from .interactions import interactions
 from .ground import mentions
@@ -189,6 +189,36 @@ class Plan:
         return self._with_found(weapons, have, {**systems, **found}, lambda name, written, ev: Weapon(
             name=name, name_as_written=written, status="other", evidence=[ev],
             category=weapon_category(name) or canonical_weapon(written.removeprefix(name), generic=True) or name))
+
+    def foreign_texts(self, results: list[PartResult]) -> list[str]:
+        """Descriptions and questions of grounded items that the model wrote in the article's language
+        instead of English (:func:`~summarize.briefing.plausible.not_in_english`), at most
+        :data:`MAX_TRANSLATED`, each once: the translation request sends them back to be put in English."""
+        if self.settings.lang != "en":
+            return []
+        texts = [self._text_of(draft) for result in results for _, draft, _ in result.kept]
+        return list(dict.fromkeys(t for t in texts if t and not_in_english(t)))[:MAX_TRANSLATED]
+
+    def translation_messages(self, texts: list[str]) -> list[dict[str, str]]:
+        numbered = "\n".join(f"{i}. {text}" for i, text in enumerate(texts, 1))
+        return prompts.messages("translate", lang=self.settings.lang, texts=numbered, count=len(texts))
+
+    @staticmethod
+    def translated(results: list[PartResult], english: dict[str, str]) -> list[PartResult]:
+        """``results`` with each draft's foreign description or question replaced by its translation, when
+        the translation reads as English; the rest as they were."""
+        field_of = {DecisionDraft: "what", QuestionDraft: "question"}
+
+        def swap(draft: Draft) -> Draft:
+            name = next((f for kind, f in field_of.items() if isinstance(draft, kind)), None)
+            new = english.get(getattr(draft, name)) if name else None
+            return draft.model_copy(update={name: new}) if new and not not_in_english(new) else draft
+
+        return [replace(r, kept=[(field, swap(draft), ev) for field, draft, ev in r.kept]) for r in results]
+
+    @staticmethod
+    def _text_of(draft: Draft) -> str | None:
+        return draft.what if isinstance(draft, DecisionDraft) else draft.question if isinstance(draft, QuestionDraft) else None
 
     def summary_messages(self) -> list[dict[str, str]]:
         text = self.cleaned.text[:SUMMARY_INPUT_CHARS]

@@ -328,12 +328,21 @@ def test_items_beyond_a_lists_limit_are_counted_not_lost() -> None:
     assert len(beyond) == 2 and b.dropped_items >= 2
 
 
-def test_descriptions_copied_in_the_articles_language_are_not_kept_as_english() -> None:
+def test_descriptions_copied_in_the_articles_language_are_asked_once_in_english_else_not_kept() -> None:
     german = {**MEETING, "what_in_english": "traf sich mit Trump und sprach über die Lieferung"}
     role = {**ZELENSKY, "role_in_english": "ukrainischer Präsident"}
-    b, _, _ = _brief([_part(actors=[role], decisions=[german]), SUMMARY])
+    still_german = json.dumps({"texts_in_english": ["traf sich mit Trump"]})
+    b, server, _ = _brief([_part(actors=[role], decisions=[german]), SUMMARY, still_german])
     assert b.decisions == [] and "not in English" in b.dropped[0].reason
     assert b.actors[0].role is None
+    translation = server.requests[-1]["messages"][-1]["content"]
+    assert "1. traf sich mit Trump und sprach über die Lieferung" in translation and len(server.requests) == 3
+    english = json.dumps({"texts_in_english": ["met Trump and talked about the deliveries"]})
+    b, _, _ = _brief([_part(decisions=[german]), SUMMARY, english])
+    assert [d.what for d in b.decisions] == ["met Trump and talked about the deliveries"]
+    assert b.meta.llm_calls == 3
+    b, server, _ = _brief([_part(decisions=[MEETING]), SUMMARY])  # all in English: no translation request
+    assert len(server.requests) == 2
     in_german = {k.replace("_in_english", "_in_german"): v for k, v in german.items()}
     b, _, _ = _brief([_part(decisions=[in_german]), json.dumps({"sentences_in_german": ["x"]})], lang="de")
     assert len(b.decisions) == 1  # asked for German, German is right

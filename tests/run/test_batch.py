@@ -75,8 +75,15 @@ def _total_recordings(article: str = "*") -> int:
 
 def _first_round_count(article: str = "*") -> int:
     """Briefing requests recorded for the seeds (or one seed): with sentence citations every request of an
-    article is known in advance (no grounding re-asks), so all of them are first-round requests."""
-    return len([f for f in RECORDINGS.glob(f"{article}/*.json") if not f.parent.name.startswith("_")])
+    article is known in advance (no grounding re-asks), so all of them are first-round requests, save the
+    translation of descriptions the model wrote in the article's language, which follows the answers."""
+    return len([f for f in RECORDINGS.glob(f"{article}/*.json")
+                if not f.parent.name.startswith("_") and not _is_translation(f)])
+
+
+def _is_translation(file: Path) -> bool:
+    messages = json.loads(file.read_text(encoding="utf-8"))["request"]["body"]["messages"]
+    return messages[0]["content"].startswith("You translate")
 
 
 N = _first_round_count()
