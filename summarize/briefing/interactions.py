@@ -19,6 +19,12 @@ from .cues import _patterns
 from .ground import mentions
 from .numbered import Sentences, is_heading
 
+# A call or meeting named after one of these words is the time of something else ("Parallel zum bilateralen
+# Treffen sollen Gespräche stattfinden", "ahead of the meeting"), not the report of it.
+_AS_TIME = re.compile(r"(?<!\w)(?:parallel zu[mr]?|vor (?:dem|der|seinem|ihrem|einem)|nach (?:dem|der|seinem|ihrem|einem)|"
+                      r"zum|zur|beim|bei (?:dem|einem)|ahead of|before|after|during|prior to)\s+(?:[\w-]+\s+){0,2}$",
+                      re.IGNORECASE)
+
 _DESCRIPTION = {("call", False): "held a phone call with {}", ("call", True): "plans a phone call with {}",
                 ("meeting", False): "met {}", ("meeting", True): "plans to meet {}"}
 
@@ -37,7 +43,7 @@ def interactions(sentences: Sentences, actors: list[Actor], evidence) -> list[De
         if len(named) < 2:
             continue
         for kind in ("call", "meeting"):
-            word = patterns[kind].search(sentence)
+            word = next((w for w in patterns[kind].finditer(sentence) if not _AS_TIME.search(sentence, 0, w.start())), None)
             if word is None or not isinstance(ev := evidence(n), Evidence):
                 continue
             planned = _planned(word.group(0), sentence, patterns)

@@ -10,7 +10,8 @@ TEXT = ("Nach Angaben des Weißen Hauses telefonierte Trump am Donnerstag mit Pu
         "Am Freitag will Trump den ukrainischen Präsidenten Selenskyj in Washington empfangen. "
         "Trump und Putin hatten sich im August in Alaska getroffen. "
         "Putin lobte das Gespräch. "
-        "Das Treffen mit Selenskyj wird vorbereitet.")
+        "Das Treffen mit Selenskyj wird vorbereitet. "
+        "Parallel zum Treffen von Trump und Selenskyj sollen Vertreter beider Seiten verhandeln.")
 
 
 def _actor(name: str, written: str) -> Actor:
@@ -36,4 +37,5 @@ def test_a_sentence_naming_two_people_and_a_call_or_meeting_is_one_with_its_stat
         ("Donald Trump", ["Donald Trump", "Vladimir Putin"], "held a phone call with Vladimir Putin", "taken"),
         ("Donald Trump", ["Donald Trump", "Volodymyr Zelensky"], "plans to meet Volodymyr Zelensky", "announced"),
         ("Donald Trump", ["Donald Trump", "Vladimir Putin"], "met Vladimir Putin", "taken"),
-    ]  # one person ("Putin lobte das Gespräch", "Das Treffen mit Selenskyj") is no interaction
+    ]  # one person ("Putin lobte das Gespräch", "Das Treffen mit Selenskyj") is no interaction, and a meeting
+    # named as the time of something else ("Parallel zum Treffen ...") is not its report
