@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .drafts import Scope
 from .numbered import Sentences
+from ..text.event_kinds import INTERACTIONS, event_kind
 
 CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "cues.json"
 MAX_HINTED = 8  # per kind and part: a hint list longer than this stops being a hint
@@ -51,6 +52,24 @@ def is_open(sentence: str) -> bool:
 def is_speculative(sentence: str) -> bool:
     """Whether a sentence speculates (what could, might or may happen) rather than reports an act."""
     return bool(_patterns()["speculative"].search(sentence))
+
+
+def states_a_possession(what: str) -> bool:
+    """Whether a description says what someone has ("has diplomatic discussions but no concrete results"), not
+    what they did: "has"/"have"/"had" before a noun phrase, not a participle ("has agreed", "had met"), not a
+    commitment ("has no plans to deliver", "has a deal") and not a call or meeting ("had a phone call")."""
+    match = _POSSESSION.match(what)
+    if match is None or _PARTICIPLE.match(match.group(1)) or _COMMITMENT.search(what):
+        return False
+    return event_kind(what) not in INTERACTIONS
+
+
+# What one has that is a commitment: "has no plans to deliver", "has a deal with Kyiv".
+_COMMITMENT = re.compile(r"(?<!\w)(?:to\s+\w+|deals?|agreements?|decisions?|plans?|orders?|bans?|sanctions?|"
+                         r"commitments?|promises?)(?!\w)", re.IGNORECASE)
+_POSSESSION = re.compile(r"\s*(?:has|have|had)\s+(?:not\s+|no\s+longer\s+|also\s+|already\s+)?([\w'-]+)", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"\w+(?:ed|en|wn|ne|ung|ught|ought|id|ade|eld|et|ent|ost|ept|eft|ed|ot|it|ut|un|on)$|been$|met$|said$|told$|"
+                         r"made$|held$|sent$|spent$|led$|set$|put$|paid$|won$|begun$|done$|seen$", re.IGNORECASE)
 
 
 def main_clause(quote: str) -> str:

@@ -267,3 +267,14 @@ def test_a_weapon_word_in_quotation_marks_is_a_figure_of_speech() -> None:
     assert in_quotation_marks("bombshell", 'The report was a "bombshell" for the cabinet.')
     assert not in_quotation_marks("Patriot", "Berlin liefert weitere Patriot-Systeme.")
     assert not in_quotation_marks("Raketen", "„Wir brauchen Raketen“, sagte der Minister.")  # inside a quotation
+
+
+def test_what_someone_has_is_no_decision_unless_it_is_a_commitment_or_an_event() -> None:
+    from summarize.briefing.cues import states_a_possession
+
+    assert states_a_possession("has diplomatic discussions but no concrete results")
+    assert states_a_possession("has strong reservations against the deliveries")
+    assert not states_a_possession("has agreed to send tanks")  # a participle: an act
+    assert not states_a_possession("has no plans to deliver Tomahawks")  # a commitment
+    assert not states_a_possession("has a deal with Kyiv")
+    assert not states_a_possession("had a productive telephone conversation with Putin")  # a call
