@@ -33,6 +33,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return out
 
 
+def cue_pattern(kind: str) -> re.Pattern[str]:
+    """The compiled cue words of ``kind`` (a key of ``summarize/data/cues.json``: "open", "call", ...)."""
+    return _patterns()[kind]
+
+
 def matching(sentences: Sentences, scope: Scope, kind: str) -> list[int]:
     """Numbers of the sentences of ``scope`` with a cue of ``kind`` (``open``)."""
     pattern = _patterns()[kind]

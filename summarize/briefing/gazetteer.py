@@ -18,7 +18,7 @@ from babel import Locale
 from .numbered import Sentences
 from .aliases import alias_forms, alias_table, canonical_weapon
 from .ground import normalise
-from .plausible import WEAPON_WORDS_FILE, _weapon_words
+from .plausible import WEAPON_WORDS_FILE, has_weapon_word
 from ..text.months import MONTH_NAMES, WEEKDAY_NAMES
 
 MIN_MENTIONS = 2
@@ -162,7 +162,7 @@ def _could_name_system(name: str, first_word: bool) -> bool:
         return False
     if not acronym and _DEMONYM.search(folded):
         return False
-    return not _weapon_words().search(folded)
+    return not has_weapon_word(folded)
 
 
 def named_systems(sentences: Sentences) -> dict[str, tuple[int, str]]:

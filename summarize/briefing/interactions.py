@@ -12,10 +12,11 @@ a verb in the past is the event ("Telefonat", "traf", "met"). The description is
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
 from .aliases import alias_forms
-from .cues import _patterns
+from .cues import cue_pattern
 from .ground import mentions
 from .numbered import Sentences, is_heading
 
@@ -29,11 +30,10 @@ _DESCRIPTION = {("call", False): "held a phone call with {}", ("call", True): "p
                 ("meeting", False): "met {}", ("meeting", True): "plans to meet {}"}
 
 
-def interactions(sentences: Sentences, actors: list[Actor], evidence) -> list[Decision]:  # noqa: ANN001
+def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[int], Evidence | str]) -> list[Decision]:
     """Decisions for the calls and meetings of the article's sentences (``evidence(n)`` is sentence ``n``'s
     :class:`Evidence`, or a reason it has none)."""
     people = [a for a in actors if a.kind == "person"]
-    patterns = _patterns()
     found: list[Decision] = []
     for n in range(1, len(sentences) + 1):
         sentence = sentences.sentence(n)
@@ -43,10 +43,10 @@ def interactions(sentences: Sentences, actors: list[Actor], evidence) -> list[De
         if len(named) < 2:
             continue
         for kind in ("call", "meeting"):
-            word = next((w for w in patterns[kind].finditer(sentence) if not _AS_TIME.search(sentence, 0, w.start())), None)
+            word = next((w for w in cue_pattern(kind).finditer(sentence) if not _AS_TIME.search(sentence, 0, w.start())), None)
             if word is None or not isinstance(ev := evidence(n), Evidence):
                 continue
-            planned = _planned(word.group(0), sentence, patterns)
+            planned = _planned(word.group(0), sentence)
             found.append(Decision(who=named[0], participants=named, status="announced" if planned else "taken",
                                   what=_DESCRIPTION[kind, planned].format(" and ".join(named[1:])), evidence=[ev]))
     return found
@@ -69,7 +69,7 @@ _INFINITIVES = {"treffen", "meet", "telefonieren", "zusammenkommen", "empfangen"
 _EVENT_NOUNS = {"treffen", "gipfel", "gipfeltreffen", "meeting", "summit"}
 
 
-def _planned(word: str, sentence: str, patterns: dict[str, re.Pattern[str]]) -> bool:
+def _planned(word: str, sentence: str) -> bool:
     """Planned: the sentence has a word of the future or a plan ("will", "soll", "geplant", "plans"), and the
     word of the meeting is a verb in the infinitive ("sich ... treffen", "to meet") or a noun of a meeting
     ("Treffen", "Gipfel", "summit"). A call's noun ("Telefonat") or a verb in the past ("traf", "met") is
@@ -77,4 +77,4 @@ def _planned(word: str, sentence: str, patterns: dict[str, re.Pattern[str]]) -> 
     word = word.strip()
     infinitive = word.islower() and word.casefold() in _INFINITIVES
     noun = word[:1].isupper() and word.casefold() in _EVENT_NOUNS or word.casefold() in ("meeting", "summit")
-    return (infinitive or noun) and bool(patterns["future"].search(sentence))
+    return (infinitive or noun) and bool(cue_pattern("future").search(sentence))

@@ -77,6 +77,11 @@ def is_news_outlet(name: str) -> bool:
     return _fold(name.strip()) in _news_outlets()
 
 
+def has_weapon_word(text: str) -> bool:
+    """Whether ``text`` (folded) holds a weapon stem of ``summarize/data/weapon_words.json``."""
+    return _weapon_words().search(text) is not None
+
+
 def actor_problem(actor: ActorDraft) -> str | None:
     """Why the item is not a plausible actor of its kind, or None."""
     name = actor.name.strip() or actor.name_as_written.strip()
