@@ -24,6 +24,7 @@ from .call import CallLog, PartResult
 from .drafts import MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Lists, QuestionDraft, WeaponDraft, pass_model
 from .grounder import Grounder
 from .interactions import interactions
+from ..text.event_kinds import event_kind
 from .ground import mentions
 from .numbered import Sentences, halve, sentence_chars
 from .aliases import alias_forms, canonical_weapon, weapon_category
@@ -77,6 +78,16 @@ _EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
 
 
 LOOK_BACK = 1
+
+
+def _said_of(event: Decision, decisions: list[Decision]) -> bool:
+    """Whether the model reported on ``event``'s sentence; a report of the same people that names no kind
+    of event takes the event's words first ("held a phone call with Volodymyr Zelensky and discussed ...")."""
+    on_sentence = [d for d in decisions if d.evidence[0].end == event.evidence[0].end]
+    for d in on_sentence:
+        if event_kind(d.what) is None and set(event.participants) <= set(d.participants) | {d.who}:
+            d.what = f"{event.what} and {d.what}"
+    return bool(on_sentence)
 
 
 def _absent_name(question: OpenQuestion, named: list, text: str) -> str | None:
@@ -288,10 +299,11 @@ class Plan:
             lists["decisions"].remove(decision)
             dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120],
                                        reason="its quote names none of its deciders and refers to no one"))
-        # the code's calls and meetings only where the model reported nothing: a sentence it cited keeps its words
-        cited = {d.evidence[0].end for d in lists["decisions"]}
-        calls_and_meetings = [d for d in interactions(self.sentences, lists["actors"], lambda n: self.grounder.evidence(n, n))
-                              if d.evidence[0].end not in cited]
+        # the code's calls and meetings where the model reported nothing; where it reported what was done in
+        # them without saying so ("discussed the air defence" on "In einem Telefonat erörterten ..."), its
+        # description is said to be of that call or meeting, so reports of one event meet by kind
+        found = interactions(self.sentences, lists["actors"], lambda n: self.grounder.evidence(n, n))
+        calls_and_meetings = [d for d in found if not _said_of(d, lists["decisions"])]
         lists["decisions"] = one_per_event(sorted([*lists["decisions"], *calls_and_meetings],
                                                   key=lambda d: d.evidence[0].start))
         lists["open_questions"] = one_per_sentence(lists["open_questions"])
