@@ -143,9 +143,13 @@ def _stated_day(d: Decision) -> str | None:
     return None
 
 
+_OF_TYPE = r"(?:vom Typ|des Typs|der Marke|of the type|of type|known as)"  # "Marschflugkörper vom Typ Tomahawk"
+
+
 def kinds_of_systems(weapons: list[Weapon]) -> list[tuple[Weapon, str]]:
     """Kinds ("missiles", "air defence") the model listed for words that name a system of the briefing
-    with its kind ("Tomahawk missiles", "Patriot air defence systems", "Patriot-Raketen"): the system is
+    with its kind ("Tomahawk missiles", "Patriot air defence systems", "Patriot-Raketen", "Marschflugkörper vom
+    Typ Tomahawk"): the system is
     the item, the kind says nothing more. Each with the system's name."""
     systems = [w for w in weapons if not _names_a_kind(w.name)]
     out = []
@@ -153,7 +157,8 @@ def kinds_of_systems(weapons: list[Weapon]) -> list[tuple[Weapon, str]]:
         quote, written = kind.evidence[0].quote, re.escape(kind.name_as_written)
         for system in systems:
             forms = {f for f in (system.name, system.name_as_written, *alias_forms("weapons", system.name)) if len(f) >= 3}
-            if any(re.search(rf"(?<!\w){re.escape(f)}[\s-]+(?:[\w-]+\s+)?{written}", quote, re.IGNORECASE) for f in forms):
+            if any(re.search(rf"(?<!\w){re.escape(f)}[\s-]+(?:[\w-]+\s+)?{written}|{written}\s+{_OF_TYPE}\s+{re.escape(f)}",
+                             quote, re.IGNORECASE) for f in forms):
                 out.append((kind, system.name))
                 break
     return out

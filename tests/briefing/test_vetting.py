@@ -278,3 +278,16 @@ def test_what_someone_has_is_no_decision_unless_it_is_a_commitment_or_an_event()
     assert not states_a_possession("has no plans to deliver Tomahawks")  # a commitment
     assert not states_a_possession("has a deal with Kyiv")
     assert not states_a_possession("had a productive telephone conversation with Putin")  # a call
+
+
+def test_a_kind_named_with_its_type_goes_with_the_system() -> None:
+    from summarize.briefing.dedupe import kinds_of_systems
+    from summarize.models import Weapon
+
+    quote = "Im Zentrum stehen Marschflugkörper vom Typ Tomahawk und weitere Drohnen."
+
+    def weapon(name: str, written: str) -> Weapon:
+        return Weapon(name=name, name_as_written=written, category=name, status="discussed", evidence=[_ev(quote, quote)])
+
+    tomahawk, kind, drones = weapon("Tomahawk", "Tomahawk"), weapon("cruise missiles", "Marschflugkörper"), weapon("drones", "Drohnen")
+    assert kinds_of_systems([tomahawk, kind, drones]) == [(kind, "Tomahawk")]
