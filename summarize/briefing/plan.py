@@ -90,6 +90,15 @@ def _said_of(event: Decision, decisions: list[Decision]) -> bool:
     return bool(on_sentence)
 
 
+_WHAT_WAS_SAID = re.compile(r"\s*what did\b.*\b(?:say|tell|answer|reply|write)\b", re.IGNORECASE)
+
+
+def _answered_by_quotation(question: OpenQuestion) -> bool:
+    """"What did Trump say to Putin?" on a sentence that quotes what he said ("... : »Ich sagte: Nein«"): the
+    article answers it; nothing is open."""
+    return bool(_WHAT_WAS_SAID.match(question.question)) and bool(re.search(r'[»«„“”"]', question.evidence[0].quote))
+
+
 def _absent_name(question: OpenQuestion, named: list, text: str) -> str | None:
     """An actor or weapon of the briefing the question names but its quote (with the sentence before) does
     not: the model put a question to the wrong sentence ("Will Putin warn ...?" on Medvedev's words)."""
@@ -307,6 +316,10 @@ class Plan:
         lists["decisions"] = one_per_event(sorted([*lists["decisions"], *calls_and_meetings],
                                                   key=lambda d: d.evidence[0].start))
         lists["open_questions"] = one_per_sentence(lists["open_questions"])
+        for question in [q for q in lists["open_questions"] if _answered_by_quotation(q)]:
+            lists["open_questions"].remove(question)
+            dropped.append(DroppedItem(kind="open_question", label=question.question[:120],
+                                       reason="it asks what was said, and its sentence quotes it"))
         absent = [(q, name) for q in lists["open_questions"]
                   if (name := _absent_name(q, [*lists["actors"], *lists["weapons"]], self.article.text))]
         for question, name in absent:
