@@ -8,6 +8,7 @@ import json
 import re
 from functools import lru_cache
 
+from ..text.normalise import QUOTATION_MARKS, SINGLE_QUOTATION_MARKS
 from ..text.dates import find_date, normalise_date, says_when
 from ..models import Actor, Decision, DroppedItem, Evidence, OpenQuestion, Weapon
 from . import prompts
@@ -98,7 +99,7 @@ def vet(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[Drop
                 drop(key, field, item, "the description is in the article's language, not in English")
 
 
-_QUOTED = "„“”\"«»‚‘’"
+_QUOTED = QUOTATION_MARKS + SINGLE_QUOTATION_MARKS
 
 
 def in_quotation_marks(word: str, quote: str) -> bool:

@@ -20,6 +20,7 @@ from .aliases import alias_forms, alias_table, canonical_weapon
 from .ground import normalise
 from .plausible import WEAPON_WORDS_FILE, has_weapon_word
 from ..text.months import MONTH_NAMES, WEEKDAY_NAMES
+from ..text.normalise import QUOTATION_MARKS, SINGLE_QUOTATION_MARKS
 
 MIN_MENTIONS = 2
 LOCALES = ("en", "de")
@@ -123,6 +124,7 @@ def weapons(sentences: Sentences) -> dict[str, tuple[int, str, bool]]:
 # ``summarize/data/weapon_words.json`` that name a kind (not "weapon", "Waffe" or "system"), which must end
 # the German compound ("Drohnenangriff" is an attack, "Verteidigungsminister" a minister) and start the
 # English word.
+_WORD_EDGES = ".,;:!?()'" + QUOTATION_MARKS + SINGLE_QUOTATION_MARKS  # what a word is stripped of
 _KIND_ENDINGS = ("", "s", "n", "en", "e", "es", "er", "ern")
 _NOT_NAMES = frozenset(  # capitalised words before a kind word that name no system: forces and places
     "air force forces army navy guard marines ministry command sea coast front".split())
@@ -170,7 +172,7 @@ def named_systems(sentences: Sentences) -> dict[str, tuple[int, str]]:
     pattern above that the alias table does not know ("Stinger" from "Stinger-Flugabwehrraketen")."""
     found: dict[str, tuple[int, str]] = {}
     for n in range(1, len(sentences) + 1):
-        words = [w.strip(".,;:!?()\"'„“”‚‘’«»") for w in sentences.sentence(n).split()]
+        words = [w.strip(_WORD_EDGES) for w in sentences.sentence(n).split()]
         for i, word in enumerate(words):
             if "-" in word and _is_kind_word(word.rsplit("-", 1)[1], english=False):
                 name, written = word.rsplit("-", 1)[0], word

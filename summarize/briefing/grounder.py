@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..article.clean import CleanedText
 from ..models import Evidence
-from ..text.normalise import normalise
+from ..text.normalise import QUOTATION_MARKS, normalise
 from .aliases import alias_forms
 from .drafts import (MAX_EVIDENCE_CHARS, MIN_ANCHOR_CHARS, ActorDraft, DecisionDraft, Draft, QuestionDraft, Scope,
                      WeaponDraft)
@@ -23,7 +23,7 @@ from .numbered import Sentences, is_heading
 
 REFER_BACK = 3  # a pronoun refers to a decider named at most this many sentences before
 QUOTE_SPAN = 3  # a quotation split into sentences is followed by its attribution within this many
-_QUOTES = re.compile(r'[»«„“”"]')
+_QUOTES = re.compile(f"[{QUOTATION_MARKS}]")
 
 
 @lru_cache(maxsize=64)  # the prompt is the same for every article: build its trigram set once

@@ -25,6 +25,7 @@ from .drafts import MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Li
 from .grounder import Grounder
 from .interactions import interactions
 from ..text.event_kinds import event_kind
+from ..text.normalise import QUOTATION_MARKS
 from .ground import mentions
 from .numbered import Sentences, halve, sentence_chars
 from .aliases import alias_forms, canonical_weapon, weapon_category
@@ -77,9 +78,6 @@ _EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
 )
 
 
-LOOK_BACK = 1
-
-
 def _said_of(event: Decision, decisions: list[Decision]) -> bool:
     """Whether the model reported on ``event``'s sentence; a report of the same people that names no kind
     of event takes the event's words first ("held a phone call with Volodymyr Zelensky and discussed ...")."""
@@ -96,7 +94,7 @@ _WHAT_WAS_SAID = re.compile(r"\s*what did\b.*\b(?:say|tell|answer|reply|write)\b
 def _answered_by_quotation(question: OpenQuestion) -> bool:
     """"What did Trump say to Putin?" on a sentence that quotes what he said ("... : »Ich sagte: Nein«"): the
     article answers it; nothing is open."""
-    return bool(_WHAT_WAS_SAID.match(question.question)) and bool(re.search(r'[»«„“”"]', question.evidence[0].quote))
+    return bool(_WHAT_WAS_SAID.match(question.question)) and any(mark in question.evidence[0].quote for mark in QUOTATION_MARKS)
 
 
 def _absent_name(question: OpenQuestion, named: list, text: str) -> str | None:
@@ -104,7 +102,7 @@ def _absent_name(question: OpenQuestion, named: list, text: str) -> str | None:
     not: the model put a question to the wrong sentence ("Will Putin warn ...?" on Medvedev's words)."""
     ev = question.evidence[0]
     start = ev.start
-    for _ in range(1 + LOOK_BACK):  # back to the start of the sentences before the quote
+    for _ in range(2):  # back to the start of the sentence before the quote
         start = max(text.rfind(end, 0, max(start - 1, 0)) for end in (". ", "! ", "? ", "\n")) + 1
     for item in named:
         forms = [f for f in {item.name, item.name_as_written} if len(f) >= 4]

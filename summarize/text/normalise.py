@@ -18,10 +18,15 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["QUOTE_CHARS", "Normalised", "fold", "normalise", "normalise_mapped", "normalised_text", "strip_accents"]
+__all__ = ["QUOTATION_MARKS", "QUOTE_CHARS", "SINGLE_QUOTATION_MARKS", "Normalised", "fold", "normalise", "normalise_mapped",
+           "normalised_text", "strip_accents"]
 
 
 _DOUBLE_QUOTES = '"„“”‟«»″〝〞＂'
+# The quotation marks of German and English news text as the briefing reads them (a quotation left open, a
+# word in quotation marks): the double ones, and the single ones that are no apostrophe-like prime or accent.
+QUOTATION_MARKS = '"„“”«»'
+SINGLE_QUOTATION_MARKS = "‚‘’"
 _SINGLE_QUOTES = "'‚‘’‛‹›′`´"
 _DASHES = "-‐‑‒–—―−﹘﹣－"
 _REMOVED = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")  # soft hyphen, zero-width chars, BOM
