@@ -78,14 +78,26 @@ _EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
 )
 
 
-def _said_of(event: Decision, decisions: list[Decision]) -> bool:
-    """Whether the model reported on ``event``'s sentence; a report of the same people that names no kind
-    of event takes the event's words first ("held a phone call with Volodymyr Zelensky and discussed ...")."""
-    on_sentence = [d for d in decisions if d.evidence[0].end == event.evidence[0].end]
-    for d in on_sentence:
-        if event_kind(d.what) is None and set(event.participants) <= set(d.participants) | {d.who}:
-            d.what = f"{event.what} and {d.what}"
-    return bool(on_sentence)
+def _unreported(events: list[Decision], decisions: list[Decision]) -> list[Decision]:
+    """The code's calls and meetings on sentences the model reported nothing on. Where it did report on one
+    without naming a kind of event ("discussed the air defence" on "In einem Telefonat erörterten ..."), the
+    report of the same people takes the event's words first ("held a phone call with Volodymyr Zelensky and
+    discussed ..."), so reports of one event meet by kind."""
+    out = []
+    for event in events:
+        on_sentence = [d for d in decisions if d.evidence[0].end == event.evidence[0].end]
+        for d in on_sentence:
+            if event_kind(d.what) is None and set(event.participants) <= set(d.participants) | {d.who}:
+                d.what = f"{event.what} and {d.what}"
+        if not on_sentence:
+            out.append(event)
+    return out
+
+
+def _free_text_field(draft: Draft) -> str | None:
+    """The field of a draft the model writes in the output language and a translation may replace: a
+    decision's description, a question."""
+    return "what" if isinstance(draft, DecisionDraft) else "question" if isinstance(draft, QuestionDraft) else None
 
 
 _WHAT_WAS_SAID = re.compile(r"\s*what did\b.*\b(?:say|tell|answer|reply|write)\b", re.IGNORECASE)
@@ -215,7 +227,8 @@ class Plan:
         :data:`MAX_TRANSLATED`, each once: the translation request sends them back to be put in English."""
         if self.settings.lang != "en":
             return []
-        texts = [self._text_of(draft) for result in results for _, draft, _ in result.kept]
+        texts = [getattr(draft, name) for result in results for _, draft, _ in result.kept
+                 if (name := _free_text_field(draft))]
         return list(dict.fromkeys(t for t in texts if t and not_in_english(t)))[:MAX_TRANSLATED]
 
     def translation_messages(self, texts: list[str]) -> list[dict[str, str]]:
@@ -226,18 +239,13 @@ class Plan:
     def translated(results: list[PartResult], english: dict[str, str]) -> list[PartResult]:
         """``results`` with each draft's foreign description or question replaced by its translation, when
         the translation reads as English; the rest as they were."""
-        field_of = {DecisionDraft: "what", QuestionDraft: "question"}
 
         def swap(draft: Draft) -> Draft:
-            name = next((f for kind, f in field_of.items() if isinstance(draft, kind)), None)
+            name = _free_text_field(draft)
             new = english.get(getattr(draft, name)) if name else None
             return draft.model_copy(update={name: new}) if new and not not_in_english(new) else draft
 
         return [replace(r, kept=[(field, swap(draft), ev) for field, draft, ev in r.kept]) for r in results]
-
-    @staticmethod
-    def _text_of(draft: Draft) -> str | None:
-        return draft.what if isinstance(draft, DecisionDraft) else draft.question if isinstance(draft, QuestionDraft) else None
 
     def summary_messages(self) -> list[dict[str, str]]:
         text = self.cleaned.text[:SUMMARY_INPUT_CHARS]
@@ -306,11 +314,8 @@ class Plan:
             lists["decisions"].remove(decision)
             dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120],
                                        reason="its quote names none of its deciders and refers to no one"))
-        # the code's calls and meetings where the model reported nothing; where it reported what was done in
-        # them without saying so ("discussed the air defence" on "In einem Telefonat erörterten ..."), its
-        # description is said to be of that call or meeting, so reports of one event meet by kind
         found = interactions(self.sentences, lists["actors"], lambda n: self.grounder.evidence(n, n))
-        calls_and_meetings = [d for d in found if not _said_of(d, lists["decisions"])]
+        calls_and_meetings = _unreported(found, lists["decisions"])
         lists["decisions"] = one_per_event(sorted([*lists["decisions"], *calls_and_meetings],
                                                   key=lambda d: d.evidence[0].start))
         lists["open_questions"] = one_per_sentence(lists["open_questions"])
