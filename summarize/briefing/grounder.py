@@ -26,6 +26,11 @@ QUOTE_SPAN = 3  # a quotation split into sentences is followed by its attributio
 _QUOTES = re.compile(f"[{QUOTATION_MARKS}]")
 
 
+def _leaves_quotation_open(sentence: str) -> bool:
+    """An odd number of quotation marks: the sentence opens a quotation it does not close, or closes one."""
+    return len(_QUOTES.findall(sentence)) % 2 == 1
+
+
 @lru_cache(maxsize=64)  # the prompt is the same for every article: build its trigram set once
 def _trigrams(text: str) -> frozenset[tuple[str, ...]]:
     words = re.findall(r"\w+", normalise(text))
@@ -163,10 +168,10 @@ class Grounder:
     def _quote_closes(self, n: int, scope: Scope) -> int | None:
         """The sentence that closes a quotation sentence ``n`` opens (its attribution, "sagte Trump", often
         follows there), within :data:`QUOTE_SPAN` sentences of the part; None when ``n`` leaves none open."""
-        if _QUOTES.subn("", self.sentences.sentence(n))[1] % 2 == 0:
+        if not _leaves_quotation_open(self.sentences.sentence(n)):
             return None
         for k in range(n + 1, min(n + QUOTE_SPAN, scope[1]) + 1):
-            if _QUOTES.subn("", self.sentences.sentence(k))[1] % 2:
+            if _leaves_quotation_open(self.sentences.sentence(k)):
                 return k
         return None
 
