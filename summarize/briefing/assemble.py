@@ -17,7 +17,8 @@ from .drafts import FIELD_KIND, PASSES, ActorDraft, DecisionDraft, Draft, Questi
 from .grounder import Grounder
 from .aliases import alias_forms, alias_kind, canonical_weapon, is_kind, weapon_category
 from .ground import mentions, normalise
-from .plausible import GENERIC_WEAPONS, actor_problem, looks_like_organisation, not_in_english, weapon_problem
+from .plausible import (GENERIC_WEAPONS, actor_problem, english_territories, looks_like_organisation, not_in_english,
+                        weapon_problem)
 from .safety import scrub, scrub_optional
 from .deciders import Canonical
 from .dedupe import with_evidence
@@ -177,13 +178,22 @@ def _as_written(item: ActorDraft | WeaponDraft, quote: str) -> str:
 
 def final(
     item: Draft, evidence: list[Evidence], source: str, published: dt.date | None = None,
-    canonical: Canonical | None = None, grounder: Grounder | None = None,
+    canonical: Canonical | None = None, grounder: Grounder | None = None, english: bool = False,
 ) -> Actor | Decision | Weapon | OpenQuestion:
     """The output item, every model-written field scrubbed of links and markup the article lacks, and a
-    decision's date kept only when the article states it."""
+    decision's date kept only when the article states it. ``english``: a description or question names
+    countries by their English names and people as the canonical name spells them ("in Ungarn" -> "in
+    Hungary", "Selenskyj" -> "Zelensky")."""
 
     def clean(value: str) -> str:
         return scrub(value.strip(), source)
+
+    def prose(value: str) -> str:
+        value = clean(value)
+        if english:
+            value = english_territories(value)
+            value = canonical.in_text(value) if canonical is not None else value
+        return value
 
     if isinstance(item, (ActorDraft, WeaponDraft)):
         item = item.model_copy(update={"name_as_written": _as_written(item, evidence[0].quote)})
@@ -197,7 +207,7 @@ def final(
         names = [clean((canonical or (lambda w: w))(w)) for w in who]
         names = list(dict.fromkeys(n for n in names if n))
         return Decision(
-            who=names[0] if names else clean(item.who[0]), participants=names, what=clean(item.what),
+            who=names[0] if names else clean(item.who[0]), participants=names, what=prose(item.what),
             status=item.status, date=_grounded_date(item.when, source, published), evidence=evidence,
         )
     if isinstance(item, WeaponDraft):
@@ -208,4 +218,4 @@ def final(
             evidence=evidence,
         )
     assert isinstance(item, QuestionDraft)
-    return OpenQuestion(question=clean(item.question), evidence=evidence)
+    return OpenQuestion(question=prose(item.question), evidence=evidence)

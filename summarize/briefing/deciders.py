@@ -40,6 +40,31 @@ class Canonical:
         return who
 
 
+    def in_text(self, text: str) -> str:
+        """``text`` (an English description) with people's surnames as the article spells them put as their
+        canonical names spell them ("asked Selenskyj to check" -> "asked Zelensky to check"), so the digest
+        reads one name for one person."""
+        for old, new in self._surnames().items():
+            text = re.sub(rf"(?<![\w-]){re.escape(old)}(s\b)?(?![\w-])",
+                          lambda m, new=new: new + ("'s" if m.group(1) else ""), text)
+        return text
+
+    def _surnames(self) -> dict[str, str]:
+        """Surnames as written -> as the canonical name writes them, for the people whose two differ."""
+        out: dict[str, str] = {}
+        for actor in self.actors:
+            if actor.kind != "person":
+                continue
+            canonical = _known(actor.name).split()
+            if not canonical:
+                continue
+            for form in (actor.name_as_written, actor.name, *alias_forms("actors", _known(actor.name))):
+                last = form.split()[-1] if form.split() else ""
+                if len(last) >= 4 and last != canonical[-1] and last[:1].isupper() and same_name(last, canonical[-1]):
+                    out[last] = canonical[-1]
+        return out
+
+
 def _known(name: str) -> str:
     """The alias table's canonical name for ``name`` ("Selenskyj" -> "Volodymyr Zelensky"), else ``name``."""
     forms = alias_forms("actors", name)

@@ -88,12 +88,13 @@ def one_per_sentence(questions: list[OpenQuestion]) -> list[OpenQuestion]:
 
 def one_per_event(decisions: list[Decision]) -> list[Decision]:
     """One decision per event: decisions the model gives for the same cited sentence ("Trump: agreed to meet",
-    "Putin: agreed to meet", or the same agreement worded twice) become one, with all participants; so do
+    "Putin: agreed to meet", or the same agreement worded twice) become one, with all participants, unless
+    they are a call and a meeting; so do
     the article's several reports of one call or meeting (:func:`same_interaction`), whose sentences become
     the one decision's evidence."""
     out: list[Decision] = []
     for d in decisions:
-        twin = next((o for o in out if o.evidence[0].start == d.evidence[0].start), None)
+        twin = next((o for o in out if o.evidence[0].start == d.evidence[0].start and not _other_events(o, d)), None)
         if twin is None:
             twin = next((o for o in out if same_interaction(o, d)), None)
             if twin is not None:
@@ -103,6 +104,13 @@ def one_per_event(decisions: list[Decision]) -> list[Decision]:
         else:
             twin.participants = list(dict.fromkeys([*twin.participants, *d.participants]))
     return out
+
+
+def _other_events(a: Decision, b: Decision) -> bool:
+    """Two reports of one sentence that are of different events: a call and a meeting ("Trump is set to host
+    Zelensky ..., after a call with Putin")."""
+    kind, other = event_kind(a.what), event_kind(b.what)
+    return kind in INTERACTIONS and other in INTERACTIONS and not same_kind(kind, other)
 
 
 def same_interaction(a: Decision, b: Decision) -> bool:

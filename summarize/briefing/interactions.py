@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
+from ..text.event_kinds import event_kind
 from .aliases import alias_forms
 from .cues import cue_pattern
 from .ground import mentions
@@ -27,7 +28,8 @@ _AS_TIME = re.compile(r"(?<!\w)(?:parallel zu[mr]?|vor (?:dem|der|seinem|ihrem|e
                       re.IGNORECASE)
 
 _DESCRIPTION = {("call", False): "held a phone call with {}", ("call", True): "plans a phone call with {}",
-                ("meeting", False): "met {}", ("meeting", True): "plans to meet {}"}
+                ("meeting", False): "met {}", ("meeting", True): "plans to meet {}",
+                ("talk", False): "spoke with {}", ("talk", True): "plans to speak with {}"}
 
 
 def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[int], Evidence | str]) -> list[Decision]:
@@ -39,21 +41,69 @@ def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[
         sentence = sentences.sentence(n)
         if is_heading(sentence):
             continue
-        named = _named(people, sentence)
-        if len(named) < 2:
+        positions = _named_at(people, sentence)
+        if len(positions) < 2:
             continue
-        for kind in ("call", "meeting"):
-            word = next((w for w in cue_pattern(kind).finditer(sentence) if not _AS_TIME.search(sentence, 0, w.start())), None)
+        surnames = [_surname(name, sentence) for name in positions]
+        for kind in ("call", "meeting", "talk"):
+            words = [w for w in cue_pattern(kind).finditer(sentence)
+                     if (kind != "talk" and not _AS_TIME.search(sentence, 0, w.start())) or _with(sentence, w.end(), surnames)]
+            word, taking_part = next(((w, who) for w in words if len(who := _taking_part(positions, w, sentence)) >= 2),
+                                     (None, []))
             if word is None or not isinstance(ev := evidence(n), Evidence):
                 continue
             planned = _planned(word.group(0), sentence)
-            found.append(Decision(who=named[0], participants=named, status="announced" if planned else "taken",
-                                  what=_DESCRIPTION[kind, planned].format(" and ".join(named[1:])), evidence=[ev]))
+            found.append(Decision(who=taking_part[0], participants=taking_part, status="announced" if planned else "taken",
+                                  what=_DESCRIPTION[kind, planned].format(" and ".join(taking_part[1:])), evidence=[ev]))
     return found
 
 
-def _named(people: list[Actor], sentence: str) -> list[str]:
-    """The people the sentence names, in the order it names them (by the briefing's names)."""
+# Where the clause of a call or meeting word ends: the people named after it take part in that event.
+_CLAUSE_END = re.compile(r"[,;:–—(]|\s(?:after|before|while|when|nachdem|bevor|während|als|und zuvor)\s", re.IGNORECASE)
+
+
+def _taking_part(positions: dict[str, int], word: re.Match[str], sentence: str) -> list[str]:
+    """Who takes part in the call or meeting of ``word``: the people its clause names after it ("traf
+    Selenskyj", "a call with Putin"), with the sentence's first-named person before it as the other side
+    ("Trump is set to host Zelensky ..., after a call with Putin": the meeting is with Zelensky, the call with
+    Putin). With no one named after it, everyone named before it ("Trump und Putin hatten sich getroffen")."""
+    end = _CLAUSE_END.search(sentence, word.end())
+    clause_end = end.start() if end else len(sentence)
+    before = [n for n, at in positions.items() if at < word.start()]
+    after = [n for n, at in positions.items() if word.end() <= at < clause_end]
+    if not after:
+        return before
+    return list(dict.fromkeys([*before[:1], *after]))
+
+
+def _surname(name: str, sentence: str) -> str:
+    """The start of the word by which the sentence names a person (its first five letters)."""
+    for form in (name, *alias_forms("actors", name)):
+        last = form.split()[-1] if form.split() else ""
+        if len(last) >= 4 and re.search(rf"(?<!\w){re.escape(last[:5])}", sentence, re.IGNORECASE):
+            return last[:5]
+    return name.split()[-1][:5] if name.split() else name
+
+
+# "... mit dem ukrainischen Präsidenten Wolodymyr Selenskyj", "with Vladimir Putin": the other side follows,
+# after at most four words that are no preposition ("mit Blick auf Putin" is no talk with him)
+_GAP = r"(?:(?!(?:auf|an|über|zu|von|für|on|about|of|for|in|over)\s)[\w.-]+\s+){{0,4}}?"
+_WITH = r"\s*(?:[\w.-]+\s+){{0,3}}?(?:mit|with|to)\s+" + _GAP + r"(?:{})"
+_WITH_SAID = r"\s*" + _GAP + r"(?:{})"  # the cue ends in "with" ("a call with")
+
+
+def _with(sentence: str, end: int, surnames: list[str]) -> bool:
+    """Whether "with"/"mit" and one of the people follow a word of a call, meeting or talk closely: then
+    the sentence says who took part ("nach seinem Telefonat mit Selenskyj" is that call, though it is named
+    as the time of something else; "beim Nato-Gipfel" is not a meeting of the two it names)."""
+    names = "|".join(re.escape(s) for s in surnames if s)
+    said = re.search(r"(?<!\w)(?:mit|with|to)\s*$", sentence[max(0, end - 6):end], re.IGNORECASE)
+    pattern = (_WITH_SAID if said else _WITH).format(names)
+    return bool(names) and re.compile(pattern, re.IGNORECASE).match(sentence, end) is not None
+
+
+def _named_at(people: list[Actor], sentence: str) -> dict[str, int]:
+    """The people the sentence names (by the briefing's names), in the order it names them, each with where."""
     at: dict[str, int] = {}
     for actor in people:
         for form in (actor.name_as_written, actor.name, *alias_forms("actors", actor.name)):
@@ -62,10 +112,10 @@ def _named(people: list[Actor], sentence: str) -> list[str]:
                 hit = re.search(re.escape(last[:5]), sentence, re.IGNORECASE)
                 at.setdefault(actor.name, hit.start() if hit else len(sentence))
                 break
-    return sorted(at, key=at.get)
+    return dict(sorted(at.items(), key=lambda item: item[1]))
 
 
-_INFINITIVES = {"treffen", "meet", "telefonieren", "zusammenkommen", "empfangen"}
+_INFINITIVES = {"treffen", "meet", "host", "telefonieren", "zusammenkommen", "empfangen"}
 _EVENT_NOUNS = {"treffen", "gipfel", "gipfeltreffen", "meeting", "summit"}
 
 
@@ -78,3 +128,53 @@ def _planned(word: str, sentence: str) -> bool:
     infinitive = word.islower() and word.casefold() in _INFINITIVES
     noun = word[:1].isupper() and word.casefold() in _EVENT_NOUNS or word.casefold() in ("meeting", "summit")
     return (infinitive or noun) and bool(cue_pattern("future").search(sentence))
+
+
+_SEPARATE_REACH = 80  # characters from a word of separate events ("sowohl", "separately") to the name it is about
+
+
+def separate(decisions: list[Decision]) -> list[Decision]:
+    """One decision per call or meeting where one sentence reports several, one with each person it names:
+    "Trump hat binnen zwei Tagen sowohl mit Selenskyj als auch mit Putin telefoniert", "spoke separately with
+    Macron and Merz". Other sources report each call on its own, and the digest joins reports of one call
+    by who took part in it; a decision "telephoned Selenskyj and Putin" joins neither. Each becomes the
+    code's description of one call ("held a phone call with Vladimir Putin"), with the same quote, status
+    and date. Without such a word, a call of three is one call."""
+    out: list[Decision] = []
+    for d in decisions:
+        kind = event_kind(d.what)
+        others = [p for p in d.participants if p != d.who]
+        quote = d.evidence[0].quote
+        if kind not in ("call", "meeting") or len(others) < 2 or not _separately(quote, others):
+            out.append(d)
+            continue
+        planned = d.status == "announced"
+        out += [d.model_copy(update={"participants": [d.who, other], "what": _DESCRIPTION[kind, planned].format(other)})
+                for other in others]
+    return out
+
+
+def _separately(quote: str, people: list[str]) -> bool:
+    """Whether a word of separate events comes shortly before one of the people's names in the quote
+    ("sowohl mit Selenskyj"), or one of those that follow names shortly after one ("Merz nacheinander")."""
+    at = [i for p in people if (i := _position(p, quote)) is not None]
+    before = any(0 <= i - cue.end() <= _SEPARATE_REACH for cue in cue_pattern("separately").finditer(quote) for i in at)
+    return before or any(0 <= cue.start() - i <= _SEPARATE_REACH // 2
+                         for cue in cue_pattern("separately_after").finditer(quote) for i in at)
+
+
+def _position(name: str, quote: str) -> int | None:
+    """Where the quote names a person: by the name's last word or one of its alias table forms."""
+    for form in (name, *alias_forms("actors", name)):
+        last = form.split()[-1] if form.split() else ""
+        if len(last) >= 4 and (hit := re.search(rf"(?<!\w){re.escape(last[:5])}", quote, re.IGNORECASE)):
+            return hit.start()
+    return None
+
+
+def event_description(event: Decision, who: str) -> str:
+    """The code's description of a call or meeting it found, told from ``who``'s side ("held a phone call
+    with Vladimir Putin" for Trump, "... with Donald Trump" for Putin)."""
+    kind = event_kind(event.what)
+    others = [p for p in event.participants if p != who] or [p for p in event.participants if p != event.who]
+    return _DESCRIPTION[kind if kind in ("call", "meeting") else "talk", event.status == "announced"].format(" and ".join(others))

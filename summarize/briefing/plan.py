@@ -23,8 +23,8 @@ from .dedupe import kinds_of_systems, one_per_event, one_per_name, one_per_sente
 from .call import CallLog, PartResult
 from .drafts import MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Lists, QuestionDraft, WeaponDraft, pass_model
 from .grounder import Grounder
-from .interactions import interactions
-from ..text.event_kinds import event_kind
+from .interactions import event_description, interactions, separate
+from ..text.event_kinds import event_kind, same_kind
 from ..text.normalise import QUOTATION_MARKS
 from .ground import mentions
 from .numbered import Sentences, halve, sentence_chars
@@ -79,17 +79,26 @@ _EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
 
 
 def _unreported(events: list[Decision], decisions: list[Decision]) -> list[Decision]:
-    """The code's calls and meetings on sentences the model reported nothing on. Where it did report on one
-    without naming a kind of event ("discussed the air defence" on "In einem Telefonat erörterten ..."), the
-    report of the same people takes the event's words first ("held a phone call with Volodymyr Zelensky and
-    discussed ..."), so reports of one event meet by kind."""
+    """The code's calls and meetings that the model did not report: on sentences it reported nothing on, or
+    only other kinds of event. Where it reported on the sentence without naming a kind of event ("discussed
+    the air defence" on "In einem Telefonat erörterten ...", "described it as productive" on "... following
+    a two-hour phone call with Putin"), the report of someone who took part takes the event's words first
+    ("held a phone call with Volodymyr Zelensky and discussed ..."), so reports of one event meet by kind."""
     out = []
     for event in events:
+        kind = event_kind(event.what)
         on_sentence = [d for d in decisions if d.evidence[0].end == event.evidence[0].end]
-        for d in on_sentence:
-            if event_kind(d.what) is None and set(event.participants) <= set(d.participants) | {d.who}:
-                d.what = f"{event.what} and {d.what}"
-        if not on_sentence:
+        kinds = [event_kind(d.what) for d in on_sentence]
+        if any(same_kind(k, kind) for k in kinds if k is not None):
+            continue  # reported
+        untyped = [d for d, k in zip(on_sentence, kinds) if k is None]
+        if any(d.who not in event.participants for d in untyped):
+            continue  # someone else's report on the sentence: the event would merge into it
+        if untyped:
+            d = untyped[0]
+            d.what = f"{event_description(event, d.who)} and {d.what}"
+            d.participants = list(dict.fromkeys([*d.participants, *event.participants]))
+        else:
             out.append(event)
     return out
 
@@ -302,7 +311,8 @@ class Plan:
                                                  or (self.settings.lang == "en" and not_in_english(item.role))):
                 item = item.model_copy(update={"role": None})
             lists[field].append(
-                final(item, evidences, self.article.text, self.article.published, canonical, self.grounder)
+                final(item, evidences, self.article.text, self.article.published, canonical, self.grounder,
+                      english=self.settings.lang == "en")
             )
         lists["actors"] = self._with_states(one_per_name(lists["actors"]))
         lists["weapons"] = self._with_known_weapons(one_per_name(lists["weapons"]))
@@ -316,8 +326,8 @@ class Plan:
                                        reason="its quote names none of its deciders and refers to no one"))
         found = interactions(self.sentences, lists["actors"], lambda n: self.grounder.evidence(n, n))
         calls_and_meetings = _unreported(found, lists["decisions"])
-        lists["decisions"] = one_per_event(sorted([*lists["decisions"], *calls_and_meetings],
-                                                  key=lambda d: d.evidence[0].start))
+        lists["decisions"] = separate(one_per_event(sorted([*lists["decisions"], *calls_and_meetings],
+                                                           key=lambda d: d.evidence[0].start)))
         lists["open_questions"] = one_per_sentence(lists["open_questions"])
         for question in [q for q in lists["open_questions"] if _answered_by_quotation(q)]:
             lists["open_questions"].remove(question)

@@ -150,6 +150,27 @@ def not_in_english(text: str | None) -> bool:
     return sum(w.casefold() in _GERMAN_WORDS for w in words) >= 2
 
 
+_ALSO_ENGLISH = {"Island", "Ascension"}  # German names of a country that are English words ("Snake Island")
+
+
+@lru_cache(maxsize=1)
+def _english_territories() -> tuple[re.Pattern[str], dict[str, str]]:
+    """German names of countries and territories that differ from their English names (CLDR via Babel):
+    a pattern of them as whole words, and each one's English name."""
+    german, english = Locale("de").territories, Locale("en").territories
+    names = {de: english[code] for code, de in german.items()
+             if code.isalpha() and code in english and de != english[code] and " " not in de and de not in _ALSO_ENGLISH}
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+    return pattern, names
+
+
+def english_territories(text: str) -> str:
+    """``text`` with the German names of countries in it put in English ("in Ungarn" -> "in Hungary"):
+    CLDR's names, whole words only."""
+    pattern, names = _english_territories()
+    return pattern.sub(lambda m: names[m.group(0)], text)
+
+
 # --------------------------------------------------------------------------- canonical names
 
 # German spellings of Slavic names -> the English transliteration's letters ("Lawrow" ~ "Lavrov",

@@ -17,13 +17,13 @@ __all__ = ["EVENT_KINDS", "INTERACTIONS", "event_kind", "same_kind"]
 
 # Word starts (regular expressions) of each kind, tried in order on the folded description.
 EVENT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("call", ("call", "phone", "telephon")),
+    ("call", (r"call(?!(?:ed|s|ing)? (?:for|on)\b)", "phone", "telephon")),  # not "called for a ceasefire"
     ("meeting", ("meet", r"met(?!\w)", "summit", "visit", "hold talks", "held talks")),
     # words of either: "talked with the companies in Washington" was a meeting, "spoke with Putin" a call
     ("talk", ("spoke", "speak", "talked", "talking", "conversation")),
     ("pause", ("pause", "halt", "stop", "suspend", "freez", "withh", "hold back", "held back")),
     ("purchase", ("buy", "purchas", "procur", "acquir")),
-    ("production", ("produc", "manufactur")),
+    ("production", (r"produc(?!tiv)", "manufactur")),  # not "productive"
     ("delivery", ("deliver", "send", "sent", "supply", "supplie", "provide")),
     ("sanction", ("sanction",)),
 )

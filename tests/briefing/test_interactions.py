@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from summarize.briefing.interactions import interactions
+from summarize.briefing.interactions import interactions, separate
 from summarize.briefing.numbered import Sentences
-from summarize.models import Actor, Evidence
+from summarize.models import Actor, Decision, Evidence
 
 TEXT = ("Nach Angaben des Weißen Hauses telefonierte Trump am Donnerstag mit Putin. "
         "Am Freitag will Trump den ukrainischen Präsidenten Selenskyj in Washington empfangen. "
@@ -39,3 +39,57 @@ def test_a_sentence_naming_two_people_and_a_call_or_meeting_is_one_with_its_stat
         ("Donald Trump", ["Donald Trump", "Vladimir Putin"], "met Vladimir Putin", "taken"),
     ]  # one person ("Putin lobte das Gespräch", "Das Treffen mit Selenskyj") is no interaction, and a meeting
     # named as the time of something else ("Parallel zum Treffen ...") is not its report
+
+
+def _decision(who: str, participants: list[str], what: str, quote: str, status: str = "taken") -> Decision:
+    return Decision(who=who, participants=participants, what=what, status=status,
+                    evidence=[Evidence(quote=quote, start=0, end=len(quote), alignment="exact", score=100.0)])
+
+
+def test_one_sentence_of_two_separate_calls_is_one_decision_per_call() -> None:
+    both = _decision("Donald Trump", ["Donald Trump", "Volodymyr Zelensky", "Vladimir Putin"], "telephoned Selenskyj and Putin",
+                     "Trump hat binnen zwei Tagen sowohl mit dem ukrainischen Präsidenten Wolodymyr Selenskyj als auch mit "
+                     "dem russischen Präsidenten Wladimir Putin telefoniert.")
+    split = separate([both])
+    assert [(d.participants, d.what, d.evidence[0].quote) for d in split] == [
+        (["Donald Trump", "Volodymyr Zelensky"], "held a phone call with Volodymyr Zelensky", both.evidence[0].quote),
+        (["Donald Trump", "Vladimir Putin"], "held a phone call with Vladimir Putin", both.evidence[0].quote)]
+
+
+def test_a_call_of_three_without_a_word_of_separate_calls_stays_one() -> None:
+    joint = _decision("Donald Trump", ["Donald Trump", "Emmanuel Macron", "Friedrich Merz"], "held a phone call with Macron and Merz",
+                      "Trump telefonierte am Abend mit Macron und Merz, sowohl über Zölle als auch über die Ukraine.")
+    planned = _decision("Donald Trump", ["Donald Trump", "Emmanuel Macron", "Friedrich Merz"], "plans to meet Macron and Merz",
+                        "Trump will Macron und Merz nacheinander treffen.", status="announced")
+    assert separate([joint]) == [joint]  # "sowohl" is about the topics, far from the names
+    assert [d.what for d in separate([planned])] == ["plans to meet Emmanuel Macron", "plans to meet Friedrich Merz"]
+
+
+def _events(text: str, people: list[tuple[str, str]]) -> list[tuple[str, list[str], str, str]]:
+    sentences = Sentences.of(text)
+
+    def evidence(n: int) -> Evidence:
+        start, end = sentences.starts[n - 1], sentences.ends[n - 1]
+        return Evidence(quote=text[start:end], start=start, end=end, alignment="exact", score=100.0)
+
+    found = interactions(sentences, [_actor(name, written) for name, written in people], evidence)
+    return [(d.who, d.participants, d.what, d.status) for d in found]
+
+
+def test_each_call_or_meeting_of_a_sentence_is_with_the_people_its_clause_names() -> None:
+    text = "Donald Trump is set to host Volodymyr Zelensky for talks at the White House on Friday, after a call with Vladimir Putin."
+    people = [("Donald Trump", "Donald Trump"), ("Volodymyr Zelensky", "Volodymyr Zelensky"), ("Vladimir Putin", "Vladimir Putin")]
+    assert _events(text, people) == [
+        ("Donald Trump", ["Donald Trump", "Vladimir Putin"], "held a phone call with Vladimir Putin", "taken"),
+        ("Donald Trump", ["Donald Trump", "Volodymyr Zelensky"], "plans to meet Volodymyr Zelensky", "announced")]
+
+
+def test_a_call_named_as_a_time_counts_when_it_says_with_whom_and_so_does_a_talk() -> None:
+    people = [("Donald Trump", "Trump"), ("Volodymyr Zelensky", "Selenskyj"), ("Friedrich Merz", "Merz"),
+              ("Vladimir Putin", "Putin")]
+    assert _events("Das sagte Trump nach seinem Telefonat mit Selenskyj am Freitag.", people) == [
+        ("Donald Trump", ["Donald Trump", "Volodymyr Zelensky"], "held a phone call with Volodymyr Zelensky", "taken")]
+    assert _events("Auch Merz sprach am Donnerstag mit Trump über die Lage.", people) == [
+        ("Friedrich Merz", ["Friedrich Merz", "Donald Trump"], "spoke with Donald Trump", "taken")]
+    assert _events("Beim Nato-Gipfel sagte Selenskyj, Putin wolle nicht verhandeln.", people) == []
+    assert _events("Selenskyj sprach mit Blick auf Putin von Erpressung.", people) == []  # no one after "mit"

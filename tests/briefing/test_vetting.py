@@ -4,10 +4,12 @@ event, who the other side of a call is, and what reads as German in an English f
 
 from __future__ import annotations
 
-from summarize.briefing.deciders import deciders_are_actors
+from summarize.briefing.deciders import Canonical, deciders_are_actors
+from summarize.briefing.drafts import ActorDraft
 from summarize.briefing.dedupe import one_per_event, same_interaction
 from summarize.briefing.cues import is_open, reports_words_only
-from summarize.briefing.plausible import not_in_english
+from summarize.briefing.plan import _unreported
+from summarize.briefing.plausible import english_territories, not_in_english
 from summarize.models import Actor, Decision, Evidence
 from summarize.text.event_kinds import event_kind
 
@@ -291,3 +293,32 @@ def test_a_kind_named_with_its_type_goes_with_the_system() -> None:
 
     tomahawk, kind, drones = weapon("Tomahawk", "Tomahawk"), weapon("cruise missiles", "Marschflugkörper"), weapon("drones", "Drohnen")
     assert kinds_of_systems([tomahawk, kind, drones]) == [(kind, "Tomahawk")]
+
+
+def test_english_prose_names_countries_and_people_in_english() -> None:
+    assert english_territories("agreed on a personal meeting in Ungarn") == "agreed on a personal meeting in Hungary"
+    assert english_territories("Russland and Deutschland") == "Russia and Germany"
+    assert english_territories("landed on Snake Island; Ukraine-Unterstützer") == "landed on Snake Island; Ukraine-Unterstützer"
+    canonical = Canonical([ActorDraft(name_as_written="Wolodymyr Selenskyj", s=1, name="Volodymyr Zelensky", kind="person"),
+                           ActorDraft(name_as_written="Lawrow", s=2, name="Sergei Lavrov", kind="person")])
+    assert (canonical.in_text("asked Selenskyj to check Selenskyjs plan after Lawrow spoke; the Selenskyj-Plan")
+            == "asked Zelensky to check Zelensky's plan after Lavrov spoke; the Selenskyj-Plan")
+
+
+
+def test_a_call_and_a_meeting_of_one_sentence_stay_two_and_an_untyped_report_takes_the_event() -> None:
+    text = ("Donald Trump is set to host Volodymyr Zelensky on Friday, after a call with Vladimir Putin. "
+            "Trump announced a summit following a phone call with Putin; he described it as productive.")
+    first, second = text.split(". ")[0] + ".", text.split(". ")[1]
+    meeting = _decision(text, first, "plans to meet Volodymyr Zelensky", participants=["Donald Trump", "Volodymyr Zelensky"],
+                        status="announced")
+    call = _decision(text, first, "held a phone call with Vladimir Putin", participants=["Donald Trump", "Vladimir Putin"])
+    assert [d.what for d in one_per_event([meeting, call])] == [meeting.what, call.what]
+    said = _decision(text, second, "described it as productive")
+    found = _decision(text, second, "held a phone call with Vladimir Putin", participants=["Donald Trump", "Vladimir Putin"])
+    assert _unreported([found], [said]) == []
+    assert said.what == "held a phone call with Vladimir Putin and described it as productive"
+    assert said.participants == ["Donald Trump", "Vladimir Putin"]
+    someone_else = _decision(text, second, "praised the call", who="Volodymyr Zelensky")
+    assert _unreported([found], [someone_else]) == [] and someone_else.what == "praised the call"
+    assert _unreported([found], []) == [found]

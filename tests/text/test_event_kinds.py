@@ -1,0 +1,19 @@
+"""The kind of event a description reports (HAND-MADE descriptions)."""
+
+from __future__ import annotations
+
+from summarize.text.event_kinds import event_kind, same_kind
+
+
+def test_a_call_for_something_and_a_productive_talk_are_no_call_and_no_production() -> None:
+    assert event_kind("called Putin") == "call"
+    assert event_kind("held a phone call with Vladimir Putin") == "call"
+    assert event_kind("called for a ceasefire") is None
+    assert event_kind("calls on Europe to act") is None
+    assert event_kind("described it as productive") is None
+    assert event_kind("discussed joint production of drones") == "production"
+
+
+def test_a_talk_may_be_either_interaction() -> None:
+    assert same_kind("talk", "call") and same_kind("meeting", "talk")
+    assert not same_kind("call", "meeting") and not same_kind(None, "call")
