@@ -16,6 +16,7 @@ from pathlib import Path
 from .drafts import Scope
 from .numbered import Sentences
 from ..text.event_kinds import INTERACTIONS, event_kind
+from ..text.normalise import QUOTATION_MARKS
 
 CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "cues.json"
 MAX_HINTED = 8  # per kind and part: a hint list longer than this stops being a hint
@@ -69,6 +70,26 @@ def states_a_possession(what: str) -> bool:
     return event_kind(what) not in INTERACTIONS
 
 
+def states_a_condition(what: str) -> bool:
+    """Whether a description says what someone is or became ("was initially clear about supporting Ukraine",
+    "has been silent about possible deliveries", "became more cautious"), not what they did: a copula before
+    a word that is no participle ("was forced to halt", "is invited") and does not lead to an act ("is ready
+    to deliver", "is set to meet", "is in talks")."""
+    match = _CONDITION.match(what)
+    if match is None:
+        return False
+    word = match.group(1).casefold()
+    participle = _PARTICIPLE.match(word) and not (word.endswith("ent") and len(word) > 5)  # "sent", not "silent"
+    return not participle and word not in _TO_AN_ACT
+
+
+_CONDITION = re.compile(r"\s*(?:(?:has|have|had)\s+been|is|are|was|were|became|becomes|become|remained|remains|remain|"
+                        r"seemed|seems|appeared|appears)\s+(?:(?:still|also|now|again|initially|already|not|no\s+longer|"
+                        r"more|increasingly|once)\s+)*([\w'-]+)", re.IGNORECASE)
+_TO_AN_ACT = {"to", "ready", "set", "due", "about", "going", "poised", "willing", "prepared", "able", "unable",
+              "unwilling", "open", "against", "in", "on", "at", "for", "among", "part", "behind"}
+
+
 # What one has that is a commitment: "has no plans to deliver", "has a deal with Kyiv".
 _COMMITMENT = re.compile(r"(?<!\w)(?:to\s+\w+|deals?|agreements?|decisions?|plans?|orders?|bans?|sanctions?|"
                          r"commitments?|promises?)(?!\w)", re.IGNORECASE)
@@ -104,6 +125,8 @@ def reports_words_only(what: str) -> bool:
     """Whether a decision's description reports only what someone said or thinks ("said that the war is
     back", "criticized Russia's actions"), with no act or commitment in it: a statement, not a decision."""
     patterns = _patterns()
+    if what.lstrip()[:1] in QUOTATION_MARKS:
+        return True  # the model copied what was said ("“Putin doesn't want it,” he said.")
     head = re.match(r"\s*(?:(?:has|have|had|is|was|also|again|repeatedly|once again)\s+)*", what)
     start = head.end() if head else 0
     speech = patterns["speech"].match(what, start)
@@ -111,11 +134,13 @@ def reports_words_only(what: str) -> bool:
         return False
     for act in patterns["act"].finditer(what, speech.end()):
         before = what[: act.start()]
-        said = list(_THAT.finditer(before, speech.end()))
+        said = list(_THAT.finditer(before, speech.start()))
         if said and not _SUBJECT_SPEAKER.match(before, said[-1].end()):
             continue  # "added that every decision ...": the act is someone else's, as the speaker tells it
         if act.group(0).strip().casefold() in _FUTURE and not _SPEAKER.search(before):
             continue
+        if _VIEW.search(before, speech.end()):
+            continue  # "said he thought Putin would make a deal": a view of what may happen
         return False
     return True
 
@@ -131,4 +156,6 @@ _SUBJECT_SPEAKER = re.compile(r"\s*(?:he|she|they|we|i|it)(?!\w)", re.IGNORECASE
 # another subject they are a forecast or a view ("said that Putin would not win", "noted that the move would
 # be a provocation").
 _FUTURE = {"will", "would"}
+_VIEW = re.compile(r"(?<!\w)(?:thinks?|thought|believe[sd]?|expect(?:s|ed)?|hope[sd]?|doubt(?:s|ed)?|assume[sd]?|fear(?:s|ed)?)(?!\w)",
+                   re.IGNORECASE)
 _SPEAKER = re.compile(r"(?<!\w)(?:he|she|they|we|i|it)\s+(?:\w+\s+)?$", re.IGNORECASE)

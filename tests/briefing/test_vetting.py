@@ -7,7 +7,7 @@ from __future__ import annotations
 from summarize.briefing.deciders import Canonical, deciders_are_actors
 from summarize.briefing.drafts import ActorDraft
 from summarize.briefing.dedupe import one_per_event, same_interaction
-from summarize.briefing.cues import is_open, reports_words_only
+from summarize.briefing.cues import is_open, reports_words_only, states_a_condition
 from summarize.briefing.plan import _unreported
 from summarize.briefing.plausible import english_territories, not_in_english
 from summarize.models import Actor, Decision, Evidence
@@ -322,3 +322,24 @@ def test_a_call_and_a_meeting_of_one_sentence_stay_two_and_an_untyped_report_tak
     someone_else = _decision(text, second, "praised the call", who="Volodymyr Zelensky")
     assert _unreported([found], [someone_else]) == [] and someone_else.what == "praised the call"
     assert _unreported([found], []) == [found]
+
+
+def test_a_view_a_finding_a_forecast_or_a_copied_quotation_is_no_decision() -> None:
+    assert reports_words_only("said he thought Putin would make a deal")  # a view of what may happen
+    assert reports_words_only("expressed hope that the talks would bring peace")
+    assert reports_words_only("determined that stocks were too low on some items previously pledged")
+    assert reports_words_only("predicted a return of war to Europe")
+    assert reports_words_only("“Putin doesn’t want it,” he said.")
+    assert not reports_words_only("determined that they would halt the deliveries")  # the finder's own act
+    assert not reports_words_only("said he would make a deal")
+
+
+def test_what_someone_is_or_became_is_no_decision_but_what_leads_to_an_act_is() -> None:
+    assert states_a_condition("was initially clear about supporting Ukraine")
+    assert states_a_condition("has been silent about possible weapon deliveries")
+    assert states_a_condition("was the chief who pulled the strings")
+    assert not states_a_condition("was forced to halt deliveries")  # a participle: something was done
+    assert not states_a_condition("was sent to Kyiv")
+    assert not states_a_condition("is ready to deliver Patriots")
+    assert not states_a_condition("is in talks to buy Patriots")
+    assert not states_a_condition("announced a pause")  # no copula
