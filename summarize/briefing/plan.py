@@ -208,11 +208,14 @@ class Plan:
         return sorted([*items, *added], key=lambda i: i.evidence[0].start) if added else items
 
     def _with_states(self, actors: list[Actor]) -> list[Actor]:
-        """The actors, and the states the article keeps naming that the model left out (see gazetteer.py)."""
+        """The actors, and the states the article keeps naming and the known organisations it names acting, that
+        the model left out (see gazetteer.py)."""
         have = {n for a in actors for n in (a.name, *alias_forms("actors", a.name)[:1],
                                              *alias_forms("actors", a.name_as_written)[:1])}
-        return self._with_found(actors, have, gazetteer.states(self.sentences), lambda name, written, ev: Actor(
+        actors = self._with_found(actors, have, gazetteer.states(self.sentences), lambda name, written, ev: Actor(
             name=name, name_as_written=written, kind="state", evidence=[ev]))
+        return self._with_found(actors, have, gazetteer.organisations(self.sentences), lambda name, written, ev: Actor(
+            name=name, name_as_written=written, kind="organisation", evidence=[ev]))
 
     def _with_known_weapons(self, weapons: list[Weapon]) -> list[Weapon]:
         """The weapons, and those the article names that the model left out: the alias table's, and systems

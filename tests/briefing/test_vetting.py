@@ -343,3 +343,15 @@ def test_what_someone_is_or_became_is_no_decision_but_what_leads_to_an_act_is() 
     assert not states_a_condition("is ready to deliver Patriots")
     assert not states_a_condition("is in talks to buy Patriots")
     assert not states_a_condition("announced a pause")  # no copula
+
+
+def test_a_known_organisation_the_text_names_acting_is_found_but_not_a_place() -> None:
+    from summarize.briefing import gazetteer
+    from summarize.briefing.numbered import Sentences
+
+    text = ("Laut Kreml ging das Gespräch auf eine russische Initiative zurück. Beim Treffen der "
+            "Nato-Verteidigungsminister gab es Zusagen. Trump empfing ihn im Weißen Haus. "
+            "The Pentagon review determined that stocks were too low.")
+    found = gazetteer.organisations(Sentences.of(text))
+    assert {name: written for name, (_, written) in found.items()} == {"Kremlin": "Kreml", "NATO": "Nato", "Pentagon": "Pentagon"}
+    assert gazetteer.organisations(Sentences.of("Sie trafen sich im Kreml. The talks at the Pentagon ended.")) == {}
