@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..text.dates import NormalDate, decision_date, normalise_date, stated_months
-from ..models import Briefing, Decision
+from ..models import Briefing, Decision, Evidence
 from .buckets import Bucket, norm
 from .clusters import CLUSTER_THRESHOLD, DecisionClusters
 
@@ -59,8 +59,20 @@ def article_floor(briefing: Briefing) -> tuple[int | None, int] | None:
     return max((y if y is not None else latest, m) for y, m in months)
 
 
+def dated_evidence(decision: Decision, day: dt.date | None) -> tuple[NormalDate, Evidence]:
+    """The date of a decision and the quote that states it: the first of its quotes that states a date (a
+    decision merged from several sentences of one article may state its day in the second: "Ein Anruf
+    zwischen Trump und Putin ..." then "... ein Telefongespräch ... am Donnerstag"), relative to ``day``;
+    else the first quote's, or the decision's own stated date (:func:`~summarize.text.dates.decision_date`)."""
+    for ev in decision.evidence[1:]:
+        if (when := decision_date(ev.quote, None, day)).iso is not None and decision_date(
+                decision.evidence[0].quote, None, day).iso is None:
+            return when, ev
+    return decision_date(decision.evidence[0].quote, decision.date, day), decision.evidence[0]
+
+
 def _item_day(article_id: str, decision: Decision, published: dict) -> dt.date | None:
-    when = decision_date(decision.evidence[0].quote, decision.date, published.get(article_id))
+    when, _ = dated_evidence(decision, published.get(article_id))
     if when.precision == "day" and when.date is not None:
         return when.date
     return published.get(article_id)

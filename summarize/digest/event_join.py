@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ..text.dates import decision_date, stated_weekday
+from ..text.dates import stated_weekday
 from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
 from .buckets import Bucket, norm
 from .clusters import CLUSTER_THRESHOLD, MAX_CLUSTERS_PER_ACTOR, DecisionClusters
-from .days import JOIN_MAX_DAYS
+from .days import JOIN_MAX_DAYS, dated_evidence
 from .links import StoryLinks
 
 
@@ -43,13 +43,17 @@ class _Group:
 
 def _timing(bucket: Bucket, published: dict) -> tuple[dt.date | None, bool, int | None]:
     """(day, whether it is stated, weekday) of a bucket's reports: the earliest day a quote states, else the
-    earliest day their articles speak from."""
+    earliest day their articles speak from; a month a quote states before that day stands for it ("his
+    previous meeting in the Oval Office in February" in an article of October is no event of October)."""
     stated, spoken = [], []
     for a, item in bucket.pairs():
-        when = decision_date(item.evidence[0].quote, item.date, published.get(a))  # type: ignore[union-attr]
+        when, _ = dated_evidence(item, published.get(a))  # type: ignore[arg-type]
+        day = published.get(a)
         if when.precision == "day" and when.date is not None:
             stated.append(when.date)
-        elif (day := published.get(a)) is not None:
+        elif when.precision == "month" and when.date is not None and (day is None or when.date < day.replace(day=1)):
+            spoken.append(when.date)  # the month's first day: a bound, not a stated day
+        elif day is not None:
             spoken.append(day)
     if stated:
         return min(stated), True, None

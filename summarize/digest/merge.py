@@ -42,7 +42,7 @@ from ..models import (
     Usage,
     Weapon,
 )
-from ..text.dates import decision_date, says_relative_day, stated_weekday
+from ..text.dates import says_relative_day, stated_weekday
 from .buckets import (MAX_SUPPORT_PER_ARTICLE, MAX_SUPPORT_PER_ITEM, Bucket, by_source, group, most_common, norm,
                       support_of, unique)
 from .clusters import (
@@ -52,7 +52,7 @@ from .clusters import (
     QuestionClusters,
     join_hints,
 )
-from .days import article_floor, reference_day, split_by_day
+from .days import article_floor, dated_evidence, reference_day, split_by_day
 from .event_join import join_events
 from .links import StoryLinks
 from .diverge import ItemReports, Reported, find_divergences, model_divergence
@@ -94,9 +94,11 @@ def _shared(made: dict[tuple[str, int], Support], article_id: str, ev: Evidence)
 
 
 def _timeline_events(items: Iterable, published: dict, sources: Callable[[list[str]], int] = len,  # noqa: ANN001
-                     made: dict[tuple[str, int], Support] | None = None) -> list[TimelineEvent]:
+                     made: dict[tuple[str, int], Support] | None = None,
+                     label: tuple[str, str] | None = None) -> list[TimelineEvent]:
     """One event per date of a merged decision, with the articles that state it (and, when it has one date,
-    those that report it without a day). The date is read from the
+    those that report it without a day, and the development's ``label``, its who and what, so the timeline
+    names it as the key developments do). The date is read from the
     decision's located evidence quote (explicit, or relative to the publication date), never taken from the
     model's ``date`` field, which can be invented. A quote the decision's support already has
     (``made``, see :meth:`Bucket.support`) is shared, not made again."""
@@ -106,18 +108,18 @@ def _timeline_events(items: Iterable, published: dict, sources: Callable[[list[s
     # development: the reports were joined because their days agree. Only a weekday: "heute" or "gestern"
     # needs the source's own day, which can differ by one.
     anchor = min((day for a, _ in items if (day := published.get(a)) is not None), default=None)
-    by_date: dict[tuple[str, str], list[tuple[str, Decision, str]]] = {}
+    by_date: dict[tuple[str, str], list[tuple[str, Decision, str, Evidence]]] = {}
     undated: list[tuple[str, Decision]] = []
     for article_id, decision in items:
-        quote = decision.evidence[0].quote
         day = published.get(article_id)
-        if day is None and anchor is not None and stated_weekday(quote) is not None and not says_relative_day(quote):
+        if day is None and anchor is not None and any(
+                stated_weekday(ev.quote) is not None and not says_relative_day(ev.quote) for ev in decision.evidence):
             day = anchor
-        when = decision_date(quote, decision.date, day)
+        when, stating = dated_evidence(decision, day)
         if when.iso is None:
             undated.append((article_id, decision))
             continue
-        by_date.setdefault((when.iso, when.precision), []).append((article_id, decision, when.text))
+        by_date.setdefault((when.iso, when.precision), []).append((article_id, decision, when.text, stating))
     # A source that reports the development without stating its day is one of its sources on the timeline
     # too (with its sentence), when the development has one date; ``stated`` holds only what was stated.
     first_of = {}
@@ -126,13 +128,15 @@ def _timeline_events(items: Iterable, published: dict, sources: Callable[[list[s
     undated = list(first_of.items())
     events = []
     for (iso, precision), rows in by_date.items():
-        articles = sorted({a for a, _, _ in rows} | {a for a, _ in undated})
-        stating = [(a, d) for a, d, _ in rows]
+        articles = sorted({a for a, *_ in rows} | {a for a, _ in undated})
+        stating = [(a, ev) for a, _, _, ev in rows]
         room = max(0, MAX_SUPPORT_PER_ITEM - len(stating))  # an undated source's sentence, one each, while room
-        support = [_shared(made, a, d.evidence[0]) for a, d in [*stating, *undated[:room]]]
+        support = [_shared(made, a, ev) for a, ev in [*stating, *((a, d.evidence[0]) for a, d in undated[:room])]]
         events.append(TimelineEvent.model_construct(
-            date=iso, precision=precision, stated=list(dict.fromkeys(t for _, _, t in rows)),  # type: ignore[arg-type]
-            who=rows[0][1].who, what=rows[0][1].what, articles=articles, count=sources(articles), support=support,
+            date=iso, precision=precision, stated=list(dict.fromkeys(t for _, _, t, _ in rows)),  # type: ignore[arg-type]
+            who=label[0] if label and len(by_date) == 1 else rows[0][1].who,
+            what=label[1] if label and len(by_date) == 1 else rows[0][1].what,
+            articles=articles, count=sources(articles), support=support,
         ))
     return events
 
@@ -248,7 +252,7 @@ def _decisions(buckets: list[Bucket], published: dict, n_sources: Sources) -> tu
         ds: list[Decision] = b.members  # type: ignore[assignment]
         made: dict[tuple[str, int], Support] = {}
         support = b.support(made)
-        timeline.extend(_timeline_events(b.pairs(), published, n_sources, made))
+        timeline.extend(_timeline_events(b.pairs(), published, n_sources, made, (ds[0].who, ds[0].what)))
         decisions.append(
             DigestDecision.model_construct(
                 who=ds[0].who, what=ds[0].what,

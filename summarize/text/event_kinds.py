@@ -38,9 +38,15 @@ def same_kind(a: str | None, b: str | None) -> bool:
     return a == b or ("talk" in (a, b) and a in INTERACTIONS and b in INTERACTIONS)
 
 
+# Where a description's main clause ends: what follows is context ("expected Trump to see it his way – a
+# contrast to his meeting in February", "marked a shift after criticising Biden for not delivering weapons").
+_CLAUSE_END = re.compile(r"\s[–—-]\s|[;:(]|,\s|\s(?:after|before|when|while|since|because|as|which|who)\s")
+
+
 @lru_cache(maxsize=1 << 16)  # descriptions repeat across articles
 def event_kind(what: str) -> str | None:
-    words = fold(what)
+    """The kind of event a description's main clause reports, or None."""
+    words = fold(_CLAUSE_END.split(what, maxsplit=1)[0])
     for kind, stems in EVENT_KINDS:
         if any(re.search(r"(?<!\w)" + stem, words) for stem in stems):
             return kind

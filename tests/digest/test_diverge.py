@@ -300,3 +300,29 @@ def test_an_undated_sources_weekday_is_dated_by_a_dated_source_of_the_same_devel
                                                       "Heute, am Donnerstag, traf Selenskyj die Rüstungsindustrie.")]),
                          "Tomahawk")
     assert merge([_with_weapon(dated, "Tomahawk"), today]).timeline == []
+
+
+def test_a_day_stated_in_a_later_sentence_of_the_same_report_dates_it() -> None:
+    pair = ["Donald Trump", "Vladimir Putin"]
+    call = _p(pair, "called Putin on the phone", "Ein Anruf zwischen Trump und Putin überrascht Kyjiw.")
+    call.evidence += _ev("Die Nachricht über ein Telefongespräch zwischen Trump und Putin am Donnerstag.", start=100)
+    d = merge([_briefing("a", decisions=[call], published=dt.date(2025, 10, 17))])
+    [event] = d.timeline
+    assert (event.date, event.what) == ("2025-10-16", "called Putin on the phone")
+    assert [s.quote for s in event.support] == [call.evidence[1].quote]  # the sentence that states it
+
+
+def test_a_meeting_of_an_earlier_month_is_not_an_undated_report_of_this_months() -> None:
+    pair = ["Volodymyr Zelensky", "Donald Trump"]
+    february = _briefing("o", decisions=[_p(pair, "met Donald Trump in the Oval Office",
+                                            "Das Treffen im Oval Office im Februar verlief schlecht.")],
+                         published=dt.date(2025, 10, 17))
+    friday = _briefing("f", decisions=[_p(pair, "met with Trump", "Selenskyj trifft Trump."),
+                                       _p(["Donald Trump", "Vladimir Putin"], "met Putin in Alaska",
+                                          "Bereits im August hatten sich Trump und Putin getroffen.")])
+    # the undated article was written after August began: February's meeting is not its Friday's
+    assert [x.count for x in merge([_with_weapon(february, "Tomahawk"), _with_weapon(friday, "Tomahawk")]).decisions] == [1, 1, 1]
+    # without the month, the February meeting was dated by its article's day, and the undated report joined it
+    undated_month = _briefing("o", decisions=[_p(pair, "met Donald Trump in the Oval Office",
+                                                 "Das Treffen im Oval Office verlief schlecht.")], published=dt.date(2025, 10, 17))
+    assert [x.count for x in merge([_with_weapon(undated_month, "Tomahawk"), _with_weapon(friday, "Tomahawk")]).decisions][0] == 2

@@ -17,3 +17,10 @@ def test_a_call_for_something_and_a_productive_talk_are_no_call_and_no_productio
 def test_a_talk_may_be_either_interaction() -> None:
     assert same_kind("talk", "call") and same_kind("meeting", "talk")
     assert not same_kind("call", "meeting") and not same_kind(None, "call")
+
+
+def test_the_kind_is_the_main_clauses_not_that_of_a_context_after_it() -> None:
+    assert event_kind("expected Trump to see it his way – a contrast to his meeting in February") is None
+    assert event_kind("marked a shift in policy after criticising Biden for delivering weapons") is None
+    assert event_kind("held a phone call with Zelensky and discussed air defence") == "call"
+    assert event_kind("agreed on a personal meeting in Hungary") == "meeting"
