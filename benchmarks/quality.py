@@ -362,14 +362,27 @@ def score_cross(digest: dict, golds: dict, cross: dict) -> dict[str, tuple[int, 
     out["developments joining different events (lower is better)"] = (wrong, len(digest["decisions"]))
 
     passed = total = 0
+    rows = {r["id"]: r for r in digest["decisions"] + digest["weapons"] if "id" in r}
     for div in cross.get("divergence", []):
         total += 1
         want = [(a, digest_text) for a, digest_text in (c.split(":", 1) for c in div["claims"])]
+        event = next((ev for ev in cross.get("event", []) if ev["name"] == div["event"]), None)
+        entity = next((en for en in cross.get("entity", []) if en["name"] == div["event"]), None)
         ok = False
         for x in digest.get("divergences", []):
             by_article = {c["article_id"]: c for c in x["claims"]}
-            # the same aspect between the same sources (one divergence does not pass for every gold one of its pair)
-            if x.get("aspect") == div.get("aspect") and all(a in by_article for a, _ in want):
+            # the same aspect between the same sources (one divergence does not pass for every gold one of its
+            # pair), about the gold's event: its development reports that event (the Alaska summit's
+            # "status" is not the Budapest summit's)
+            row = rows.get(x.get("item", ""))
+            if event is not None:
+                about = row is not None and bool(covers(row, event["members"]))
+            elif entity is not None:
+                names = [n for ref in entity["members"] if (e := _gold_entry(golds, ref)) for n in e[1].get("names", [])]
+                about = row is not None and has_term(row.get("name", ""), names)
+            else:
+                about = True
+            if x.get("aspect") == div.get("aspect") and all(a in by_article for a, _ in want) and about:
                 ok = True
                 break
         passed += ok
