@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
-from ..text.event_kinds import event_kind
+from ..text.event_kinds import INTERACTIONS, event_kind
 from .aliases import alias_forms
 from .cues import cue_pattern
 from .ground import mentions
@@ -88,7 +88,7 @@ def _surname(name: str, sentence: str) -> str:
 # "... mit dem ukrainischen Präsidenten Wolodymyr Selenskyj", "with Vladimir Putin": the other side follows,
 # after at most four words that are no preposition ("mit Blick auf Putin" is no talk with him)
 _GAP = r"(?:(?!(?:auf|an|über|zu|von|für|on|about|of|for|in|over)\s)[\w.-]+\s+){{0,4}}?"
-_WITH = r"\s*(?:[\w.-]+\s+){{0,3}}?(?:mit|with|to)\s+" + _GAP + r"(?:{})"
+_WITH = r"\s*(?:[\w.–-]+\s+){{0,3}}?(?:mit|with|to)\s+" + _GAP + r"(?:{})"
 _WITH_SAID = r"\s*" + _GAP + r"(?:{})"  # the cue ends in "with" ("a call with")
 
 
@@ -178,3 +178,39 @@ def event_description(event: Decision, who: str) -> str:
     kind = event_kind(event.what)
     others = [p for p in event.participants if p != who] or [p for p in event.participants if p != event.who]
     return _DESCRIPTION[kind if kind in ("call", "meeting") else "talk", event.status == "announced"].format(" and ".join(others))
+
+
+# Nouns of a talk ("Das Gespräch mit Putin wurde als konstruktiv bezeichnet"): with the words of a call or a
+# meeting, what a later sentence names an event of the article by.
+_TALK_NOUN = re.compile(r"(?<!\w)(?:Gespräch(?:e|s)?|conversation|talks)(?!\w)", re.IGNORECASE)
+
+
+def further_reports(sentences: Sentences, actors: list[Actor], decisions: list[Decision],
+                    evidence: Callable[[int], Evidence | str]) -> None:
+    """Sentences that tell more of a call or meeting the briefing has become its further evidence (in place,
+    up to :data:`~summarize.briefing.dedupe.MAX_EVIDENCE` quotes): a sentence with a word of a call, a
+    meeting or a talk followed by "with" and one person who takes part in exactly one such event of the
+    article ("nur einen Tag später folgte ein weiteres Telefonat – diesmal mit Russlands Präsident Putin";
+    "Das Gespräch mit Putin wurde vom Kreml als „offen und konstruktiv“ bezeichnet"). Another source tells
+    the same call as "disappointing" or on another day: the digest compares what each source's quotes say."""
+    from .dedupe import MAX_EVIDENCE, with_evidence
+
+    people = [a for a in actors if a.kind == "person"]
+    events = [d for d in decisions if event_kind(d.what) in INTERACTIONS]
+    cited = {ev.start for d in events for ev in d.evidence}
+    for n in range(1, len(sentences) + 1):
+        sentence = sentences.sentence(n)
+        if is_heading(sentence):
+            continue
+        positions = _named_at(people, sentence)
+        words = [*cue_pattern("call").finditer(sentence), *cue_pattern("meeting").finditer(sentence),
+                 *_TALK_NOUN.finditer(sentence)]
+        named = [name for name in positions if any(_with(sentence, w.end(), [_surname(name, sentence)]) for w in words)]
+        if len(named) != 1:
+            continue
+        told = [d for d in events if named[0] in d.participants and named[0] != d.who]
+        if len(told) != 1 or len(told[0].evidence) >= MAX_EVIDENCE or not isinstance(ev := evidence(n), Evidence):
+            continue
+        if ev.start not in cited:
+            told[0].evidence = with_evidence(told[0].evidence, [ev])
+            cited.add(ev.start)

@@ -23,7 +23,7 @@ from .dedupe import kinds_of_systems, one_per_event, one_per_name, one_per_sente
 from .call import CallLog, PartResult
 from .drafts import MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Lists, QuestionDraft, WeaponDraft, pass_model
 from .grounder import Grounder
-from .interactions import event_description, interactions, separate
+from .interactions import event_description, further_reports, interactions, separate
 from ..text.event_kinds import event_kind, same_kind
 from ..text.normalise import QUOTATION_MARKS
 from .ground import mentions
@@ -348,4 +348,5 @@ class Plan:
             if reason is not None:
                 lists["decisions"].remove(decision)
                 dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120], reason=reason))
+        further_reports(self.sentences, lists["actors"], lists["decisions"], lambda n: self.grounder.evidence(n, n))
         return lists

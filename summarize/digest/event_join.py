@@ -140,7 +140,7 @@ class _Groups:
         if (max(days) - min(days)).days > JOIN_MAX_DAYS:  # type: ignore[operator, type-var]
             return None  # it fits dated events of different days: it cannot tell which
         group = groups[dated[0]]
-        if ((weekday is not None and group.stated and weekday == group.day.weekday())  # type: ignore[union-attr]
+        if ((weekday is not None and weekday == group.day.weekday())  # type: ignore[union-attr]
                 or fuzz.token_sort_ratio(what, group.what) >= SIMILAR_WORDING
                 or any(self.links.linked(a, b) for a in articles for b in group.dated)):
             return dated[0]
@@ -197,6 +197,9 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
       (:class:`~summarize.digest.links.StoryLinks`).
     * Both undated: two participants in common, and the same weekday named, or nearly the same words in the
       same order (the same two leaders call and meet again).
+    * An undated article one of whose reports joined a dated event speaks from about that event's day: its
+      other reports are then joined as dated ones of that day (Thursday's call with Putin, told "one day
+      before" Friday's call with Zelensky, is July's and not October's).
 
     Deterministic: dated buckets first, in order, each joining the first earlier group it fits; then the
     undated ones. The output keeps the order of each group's first bucket. Candidates come from an index by
@@ -205,6 +208,8 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
     groups = _Groups(floors or {}, links or StoryLinks((), 0))
     alone: list[tuple[int, Bucket]] = []  # buckets of no kind of event: nothing joins them
     undated: list[tuple[int, Bucket, str, set[str], int | None]] = []
+    deferred: list[tuple[int, Bucket, str, set[str], int | None]] = []
+    inferred: dict[str, dt.date] = {}  # an undated article -> the day of a dated event one of its reports joined
     for n, bucket in enumerate(buckets):  # dated reports first, each joining the first earlier group it fits
         kind = _bucket_kind(bucket)
         if kind is None:
@@ -216,7 +221,21 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
             undated.append((n, bucket, kind, people, weekday))
             continue
         groups.place(n, bucket, kind, people, groups.dated_target(bucket, kind, people, day), day, stated, None)
-    for n, bucket, kind, people, weekday in undated:  # then the undated ones
-        groups.place(n, bucket, kind, people, groups.undated_target(bucket, kind, people, weekday), None, False,
-                     weekday)
+        for a in bucket.articles:  # an undated article's report joined with a dated one's (same words)
+            if published.get(a) is None:
+                inferred.setdefault(a, day)
+    for n, bucket, kind, people, weekday in undated:  # then the undated ones that join a group
+        target = groups.undated_target(bucket, kind, people, weekday)
+        if target is None:
+            deferred.append((n, bucket, kind, people, weekday))
+            continue
+        groups.place(n, bucket, kind, people, target, None, False, weekday)
+        if (day := groups.groups[target].day) is not None:
+            for a in bucket.articles:
+                inferred.setdefault(a, day)
+    for n, bucket, kind, people, weekday in deferred:  # the rest: an article speaks from about the day of its joined events
+        day = next((inferred[a] for a in bucket.articles if a in inferred), None)
+        target = (groups.dated_target(bucket, kind, people, day) if day is not None
+                  else groups.undated_target(bucket, kind, people, weekday))
+        groups.place(n, bucket, kind, people, target, None, False, weekday)
     return groups.joined(alone)

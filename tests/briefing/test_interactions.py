@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarize.briefing.interactions import interactions, separate
+from summarize.briefing.interactions import further_reports, interactions, separate
 from summarize.briefing.numbered import Sentences
 from summarize.models import Actor, Decision, Evidence
 
@@ -93,3 +93,21 @@ def test_a_call_named_as_a_time_counts_when_it_says_with_whom_and_so_does_a_talk
         ("Friedrich Merz", ["Friedrich Merz", "Donald Trump"], "spoke with Donald Trump", "taken")]
     assert _events("Beim Nato-Gipfel sagte Selenskyj, Putin wolle nicht verhandeln.", people) == []
     assert _events("Selenskyj sprach mit Blick auf Putin von Erpressung.", people) == []  # no one after "mit"
+
+
+def test_later_sentences_that_tell_more_of_a_call_become_its_evidence() -> None:
+    text = ("Trump telefonierte am Donnerstag mit Putin. Nur einen Tag später folgte ein weiteres Telefonat – diesmal "
+            "mit Selenskyj. Das Gespräch mit Putin wurde vom Kreml als konstruktiv bezeichnet. "
+            "Putin lobte die Gespräche mit Erdogan.")
+    sentences = Sentences.of(text)
+    actors = [_actor("Donald Trump", "Trump"), _actor("Vladimir Putin", "Putin"), _actor("Volodymyr Zelensky", "Selenskyj")]
+
+    def evidence(n: int) -> Evidence:
+        start, end = sentences.starts[n - 1], sentences.ends[n - 1]
+        return Evidence(quote=text[start:end], start=start, end=end, alignment="exact", score=100.0)
+
+    putin = _decision("Donald Trump", ["Donald Trump", "Vladimir Putin"], "held a phone call with Vladimir Putin",
+                      sentences.sentence(1))
+    further_reports(sentences, actors, [putin], evidence)
+    # the second sentence is a call with Zelensky, whom no event of the briefing has; the fourth names no one after "mit"
+    assert [e.quote for e in putin.evidence] == [sentences.sentence(1), sentences.sentence(3)]

@@ -326,3 +326,21 @@ def test_a_meeting_of_an_earlier_month_is_not_an_undated_report_of_this_months()
     undated_month = _briefing("o", decisions=[_p(pair, "met Donald Trump in the Oval Office",
                                                  "Das Treffen im Oval Office verlief schlecht.")], published=dt.date(2025, 10, 17))
     assert [x.count for x in merge([_with_weapon(undated_month, "Tomahawk"), _with_weapon(friday, "Tomahawk")]).decisions][0] == 2
+
+
+def test_an_undated_article_speaks_from_the_day_of_the_event_one_of_its_reports_joined() -> None:
+    trump_putin, trump_zelensky = ["Donald Trump", "Vladimir Putin"], ["Donald Trump", "Volodymyr Zelensky"]
+    july = _briefing("j", decisions=[_p(trump_zelensky, "held a phone call with Volodymyr Zelensky", "Trump telefonierte mit Selenskyj."),
+                                     _p(trump_putin, "held a phone call with Vladimir Putin", "Einen Tag später telefonierte er mit Putin.")],
+                     published=dt.date(2025, 7, 4))  # a Friday
+    october = _briefing("o", decisions=[_p(trump_putin, "called Putin", "Trump telefonierte am Donnerstag mit Putin.")],
+                        published=dt.date(2025, 10, 17))
+    undated = _briefing("u", decisions=[
+        _p(trump_zelensky, "held a phone call with Volodymyr Zelensky about air defence", "Am Freitag telefonierte Trump mit Selenskyj."),
+        _p(trump_putin, "had a disappointing conversation with Putin", "Einen Tag zuvor hatte Trump mit Putin gesprochen.")])
+    rows = [(d.what, d.articles) for d in merge([july, october, undated]).decisions]
+    # Friday's call with Zelensky joins July's (the weekday is that article's day); so the undated article speaks
+    # of early July, and its call with Putin is July's, not October's
+    assert ("held a phone call with Volodymyr Zelensky", ["j", "u"]) in rows
+    assert ("held a phone call with Vladimir Putin", ["j", "u"]) in rows
+    assert ("called Putin", ["o"]) in rows
