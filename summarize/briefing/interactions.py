@@ -59,21 +59,25 @@ def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[
 
 
 # Where the clause of a call or meeting word ends: the people named after it take part in that event.
-_CLAUSE_END = re.compile(r"[,;:–—(]|\s(?:after|before|while|when|nachdem|bevor|während|als|und zuvor)\s", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:–—(]|\s(?:after|before|while|when|nachdem|bevor|während|vor|nach|und zuvor)\s", re.IGNORECASE)
 
 
 def _taking_part(positions: dict[str, int], word: re.Match[str], sentence: str) -> list[str]:
     """Who takes part in the call or meeting of ``word``: the people its clause names after it ("traf
-    Selenskyj", "a call with Putin"), with the sentence's first-named person before it as the other side
-    ("Trump is set to host Zelensky ..., after a call with Putin": the meeting is with Zelensky, the call with
-    Putin). With no one named after it, everyone named before it ("Trump und Putin hatten sich getroffen")."""
+    Selenskyj", "a call with Putin"), with the first person named before it in its clause as the other side
+    ("Orban erklärte, ..., nachdem Trump Budapest als Ort für das Treffen mit Putin genannt hatte"), else the
+    sentence's first ("Trump is set to host Zelensky ..., after a call with Putin": the meeting is with
+    Zelensky, the call with Putin). With no one named after it, everyone named before it ("Trump und Putin
+    hatten sich getroffen")."""
     end = _CLAUSE_END.search(sentence, word.end())
     clause_end = end.start() if end else len(sentence)
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, word.start())), default=0)
     before = [n for n, at in positions.items() if at < word.start()]
     after = [n for n, at in positions.items() if word.end() <= at < clause_end]
     if not after:
         return before
-    return list(dict.fromkeys([*before[:1], *after]))
+    in_clause = [n for n in before if positions[n] >= clause_start]  # ", nachdem Trump ... das Treffen mit Putin"
+    return list(dict.fromkeys([*(in_clause or before)[:1], *after]))
 
 
 def _surname(name: str, sentence: str) -> str:

@@ -328,6 +328,11 @@ class Plan:
             lists["decisions"].remove(decision)
             dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120],
                                        reason="its quote names none of its deciders and refers to no one"))
+        for decision in list(lists["decisions"]):
+            reason = next((why for says_nothing, why in _EMPTY_DECISIONS if says_nothing(decision)), None)
+            if reason is not None:
+                lists["decisions"].remove(decision)
+                dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120], reason=reason))
         found = interactions(self.sentences, lists["actors"], lambda n: self.grounder.evidence(n, n))
         calls_and_meetings = _unreported(found, lists["decisions"])
         lists["decisions"] = separate(one_per_event(sorted([*lists["decisions"], *calls_and_meetings],
@@ -343,10 +348,5 @@ class Plan:
             lists["open_questions"].remove(question)
             dropped.append(DroppedItem(kind="open_question", label=question.question[:120],
                                        reason=f"it asks about {name!r}, whom its sentence does not name"))
-        for decision in list(lists["decisions"]):
-            reason = next((why for says_nothing, why in _EMPTY_DECISIONS if says_nothing(decision)), None)
-            if reason is not None:
-                lists["decisions"].remove(decision)
-                dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120], reason=reason))
         further_reports(self.sentences, lists["actors"], lists["decisions"], lambda n: self.grounder.evidence(n, n))
         return lists

@@ -18,6 +18,7 @@ from ..text.dates import NormalDate, decision_date, normalise_date, stated_month
 from ..models import Briefing, Decision, Evidence
 from .buckets import Bucket, norm
 from .clusters import CLUSTER_THRESHOLD, DecisionClusters
+from ..text.event_kinds import only_who
 
 
 JOIN_MAX_DAYS = 3  # two reports of one event: their dates (stated, else publication) at most this far apart
@@ -71,11 +72,20 @@ def dated_evidence(decision: Decision, day: dt.date | None) -> tuple[NormalDate,
     return decision_date(decision.evidence[0].quote, decision.date, day), decision.evidence[0]
 
 
-def _item_day(article_id: str, decision: Decision, published: dict) -> dt.date | None:
-    when, _ = dated_evidence(decision, published.get(article_id))
+def report_day(decision: Decision, day: dt.date | None) -> tuple[dt.date | None, bool]:
+    """(day, whether a quote states it) of one report, from an article that speaks from ``day``: the day its
+    quotes state; else the first day of a month they state before ``day``'s month ("his previous meeting in
+    the Oval Office in February" in an article of October is no event of October); else ``day``."""
+    when, _ = dated_evidence(decision, day)
     if when.precision == "day" and when.date is not None:
-        return when.date
-    return published.get(article_id)
+        return when.date, True
+    if when.precision == "month" and when.date is not None and (day is None or when.date < day.replace(day=1)):
+        return when.date, False
+    return day, False
+
+
+def _item_day(article_id: str, decision: Decision, published: dict) -> dt.date | None:
+    return report_day(decision, published.get(article_id))[0]
 
 
 def split_by_day(buckets: list[Bucket], published: dict, clusters: DecisionClusters) -> list[Bucket]:
@@ -95,7 +105,8 @@ def split_by_day(buckets: list[Bucket], published: dict, clusters: DecisionClust
         parts: list[tuple[str, dt.date | None, str, list[tuple[int, str, object]]]] = []
         for n, article_id, item, day in [r for r in reports if r[3] is not None] + [r for r in reports if r[3] is None]:
             what = norm(item.what)  # type: ignore[union-attr]
-            fits = [part for part in parts if part[0] == article_id or _compatible(day, part[1], what, part[2])]
+            bare = only_who(item.what)  # type: ignore[union-attr]
+            fits = [part for part in parts if part[0] == article_id or _compatible(day, part[1], what, part[2], bare)]
             days = [p[1] for p in fits if p[1] is not None]
             if day is None and days and (max(days) - min(days)).days > JOIN_MAX_DAYS:  # type: ignore[operator, type-var]
                 fits = [p for p in fits if p[0] == article_id]
@@ -115,9 +126,11 @@ def split_by_day(buckets: list[Bucket], published: dict, clusters: DecisionClust
     return out
 
 
-def _compatible(day: dt.date | None, other: dt.date | None, what: str, other_what: str) -> bool:
+def _compatible(day: dt.date | None, other: dt.date | None, what: str, other_what: str, bare: bool = False) -> bool:
     if day is not None and other is not None:
         return abs((day - other).days) <= JOIN_MAX_DAYS
+    if bare:
+        return False  # the code's words for a call or meeting (only_who): alike for every meeting of the same people
     # no dates: nearly the same words in the same order (a description that only contains the other, "had a
     # conversation with Putin", is not enough, and neither are the same participants: two leaders call again)
     return fuzz.token_sort_ratio(what, other_what) >= CLUSTER_THRESHOLD

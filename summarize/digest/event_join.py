@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..text.dates import stated_weekday
-from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
+from ..text.event_kinds import INTERACTIONS, event_kind, only_who, same_kind
 from .buckets import Bucket, norm
 from .clusters import CLUSTER_THRESHOLD, MAX_CLUSTERS_PER_ACTOR, DecisionClusters
-from .days import JOIN_MAX_DAYS, dated_evidence
+from .days import JOIN_MAX_DAYS, report_day
 from .links import StoryLinks
 
 
@@ -39,6 +39,7 @@ class _Group:
     first: int  # position of the group's first bucket: the output keeps that order
     dated: set[str]  # the articles of its dated reports: an undated report must be linked to one of them
     kind: str  # the kind of its first report (a talk joins a call or a meeting: summarize.text.event_kinds)
+    bare: bool = False  # its first description names only the kind and who (the code's words: text.event_kinds.only_who)
 
 
 def _timing(bucket: Bucket, published: dict) -> tuple[dt.date | None, bool, int | None]:
@@ -47,14 +48,9 @@ def _timing(bucket: Bucket, published: dict) -> tuple[dt.date | None, bool, int 
     previous meeting in the Oval Office in February" in an article of October is no event of October)."""
     stated, spoken = [], []
     for a, item in bucket.pairs():
-        when, _ = dated_evidence(item, published.get(a))  # type: ignore[arg-type]
-        day = published.get(a)
-        if when.precision == "day" and when.date is not None:
-            stated.append(when.date)
-        elif when.precision == "month" and when.date is not None and (day is None or when.date < day.replace(day=1)):
-            spoken.append(when.date)  # the month's first day: a bound, not a stated day
-        elif day is not None:
-            spoken.append(day)
+        day, is_stated = report_day(item, published.get(a))  # type: ignore[arg-type]
+        if day is not None:
+            (stated if is_stated else spoken).append(day)
     if stated:
         return min(stated), True, None
     weekday = next((wd for item in bucket.members for ev in item.evidence[:1]
@@ -128,6 +124,7 @@ class _Groups:
         with none dated that fits, the first undated one of the same weekday or nearly the same words."""
         groups = self.groups
         what = norm(bucket.members[0].what)  # type: ignore[union-attr]
+        bare = only_who(bucket.members[0].what)  # type: ignore[union-attr]  # the code's words: no sign by wording
         articles = bucket.articles
         floor = next((self.floors[a] for a in articles if self.floors.get(a) is not None), None)
         two = [g for g in self.candidates(kind, people, articles) if len(people & groups[g].people) >= 2]
@@ -135,13 +132,13 @@ class _Groups:
         if not dated:
             return next((g for g in two if groups[g].day is None and (
                 (weekday is not None and weekday == groups[g].weekday)
-                or fuzz.token_sort_ratio(what, groups[g].what) >= CLUSTER_THRESHOLD)), None)
+                or (not bare and not groups[g].bare and fuzz.token_sort_ratio(what, groups[g].what) >= CLUSTER_THRESHOLD))), None)
         days = [groups[g].day for g in dated]
         if (max(days) - min(days)).days > JOIN_MAX_DAYS:  # type: ignore[operator, type-var]
             return None  # it fits dated events of different days: it cannot tell which
         group = groups[dated[0]]
         if ((weekday is not None and weekday == group.day.weekday())  # type: ignore[union-attr]
-                or fuzz.token_sort_ratio(what, group.what) >= SIMILAR_WORDING
+                or (not bare and not group.bare and fuzz.token_sort_ratio(what, group.what) >= SIMILAR_WORDING)
                 or any(self.links.linked(a, b) for a in articles for b in group.dated)):
             return dated[0]
         return None
@@ -152,7 +149,8 @@ class _Groups:
         articles = set(bucket.articles)
         if target is None:
             self.groups.append(_Group([(n, bucket)], set(people), articles, norm(bucket.members[0].what), day, stated,  # type: ignore[union-attr]
-                                      weekday, n, set(articles) if day is not None else set(), kind))
+                                      weekday, n, set(articles) if day is not None else set(), kind,
+                                      only_who(bucket.members[0].what)))  # type: ignore[union-attr]
             target, new_people = len(self.groups) - 1, people
         else:
             group = self.groups[target]
@@ -234,7 +232,7 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
             for a in bucket.articles:
                 inferred.setdefault(a, day)
     for n, bucket, kind, people, weekday in deferred:  # the rest: an article speaks from about the day of its joined events
-        day = next((inferred[a] for a in bucket.articles if a in inferred), None)
+        day, _, _ = _timing(bucket, {**published, **inferred})
         target = (groups.dated_target(bucket, kind, people, day) if day is not None
                   else groups.undated_target(bucket, kind, people, weekday))
         groups.place(n, bucket, kind, people, target, None, False, weekday)

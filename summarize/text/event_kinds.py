@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .normalise import fold
 
-__all__ = ["EVENT_KINDS", "INTERACTIONS", "event_kind", "same_kind"]
+__all__ = ["EVENT_KINDS", "INTERACTIONS", "event_kind", "only_who", "same_kind"]
 
 # Word starts (regular expressions) of each kind, tried in order on the folded description.
 EVENT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -51,3 +51,15 @@ def event_kind(what: str) -> str | None:
         if any(re.search(r"(?<!\w)" + stem, words) for stem in stems):
             return kind
     return None
+
+
+# A description that says only the kind of event and who took part ("met Vladimir Putin", "held a phone call with
+# Donald Trump and Volodymyr Zelensky"): the code's words for a call or meeting it found.
+_ONLY_WHO = re.compile(r"(?:held a phone call with|plans a phone call with|met|plans to meet|spoke with|plans to speak with)"
+                       r"\s+[A-Z][\w.'-]*(?:\s+(?:and\s+)?[A-Z][\w.'-]*)*")
+
+
+def only_who(what: str) -> bool:
+    """Whether a description names only the kind of event and who took part: two such descriptions alike are
+    no sign of one event (the same two leaders meet in August and plan to meet in October)."""
+    return _ONLY_WHO.fullmatch(what.strip()) is not None

@@ -28,7 +28,7 @@ def _d(who: str, what: str, quote: str, status: str = "taken", date: str | None 
     return Decision(who=who, what=what, status=status, date=date, evidence=_ev(quote))  # type: ignore[arg-type]
 
 
-CALL = "held a phone call with Vladimir Putin"
+CALL = "held a phone call with Vladimir Putin about the war"  # a model's words: the code's bare "held a phone call with X" alike in undated sources is no sign of one call
 
 
 def test_same_event_with_different_outcomes_is_a_status_divergence_with_both_claims() -> None:
@@ -344,3 +344,16 @@ def test_an_undated_article_speaks_from_the_day_of_the_event_one_of_its_reports_
     assert ("held a phone call with Volodymyr Zelensky", ["j", "u"]) in rows
     assert ("held a phone call with Vladimir Putin", ["j", "u"]) in rows
     assert ("called Putin", ["o"]) in rows
+
+
+def test_the_codes_words_for_a_meeting_alike_in_two_sources_are_no_sign_of_one_meeting() -> None:
+    pair = ["Donald Trump", "Vladimir Putin"]
+    august = _briefing("a", decisions=[_p(pair, "met Vladimir Putin", "Nach dem Gipfel in Alaska im August hoffte Kiew.")],
+                       published=dt.date(2025, 10, 17))
+    undated = _briefing("u", decisions=[_p(pair, "met Vladimir Putin", "Trump nannte Budapest als Ort für das Treffen mit Putin.")])
+    assert [x.count for x in merge([august, undated]).decisions] == [1, 1]
+    # a model's own words alike still are a sign
+    a = _briefing("a", decisions=[_p(pair, "met Putin in Alaska without a result", "Im August trafen sie sich in Alaska.")],
+                  published=dt.date(2025, 10, 17))
+    u = _briefing("u", decisions=[_p(pair, "met Putin in Alaska without a result", "Sie trafen sich in Alaska.")])
+    assert [x.count for x in merge([a, u]).decisions] == [2]

@@ -24,3 +24,11 @@ def test_the_kind_is_the_main_clauses_not_that_of_a_context_after_it() -> None:
     assert event_kind("marked a shift in policy after criticising Biden for delivering weapons") is None
     assert event_kind("held a phone call with Zelensky and discussed air defence") == "call"
     assert event_kind("agreed on a personal meeting in Hungary") == "meeting"
+
+
+def test_a_description_of_only_the_kind_and_who_is_told_apart() -> None:
+    from summarize.text.event_kinds import only_who
+
+    assert only_who("met Vladimir Putin") and only_who("held a phone call with Donald Trump and Volodymyr Zelensky")
+    assert only_who("plans to meet Volodymyr Zelensky")
+    assert not only_who("met Putin in Alaska without a result") and not only_who("met the defence ministers")
