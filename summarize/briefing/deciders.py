@@ -21,6 +21,7 @@ class Canonical:
         self.by_written = {normalise(a.name_as_written): a.name for a in actors if a.name.strip()}
         self.by_name = {normalise(a.name): a.name for a in actors if a.name.strip()}
         self.actors = actors
+        self._surname_map: dict[str, str] | None = None  # built on first use: most briefings need it once
 
     def __call__(self, who: str) -> str:
         return _known(self._briefings_name(who))
@@ -44,7 +45,9 @@ class Canonical:
         """``text`` (an English description) with people's surnames as the article spells them put as their
         canonical names spell them ("asked Selenskyj to check" -> "asked Zelensky to check"), so the digest
         reads one name for one person."""
-        for old, new in self._surnames().items():
+        if self._surname_map is None:
+            self._surname_map = self._surnames()
+        for old, new in self._surname_map.items():
             text = re.sub(rf"(?<![\w-]){re.escape(old)}(s\b)?(?![\w-])",
                           lambda m, new=new: new + ("'s" if m.group(1) else ""), text)
         return text
@@ -129,9 +132,10 @@ def _counterparts(decision: Decision, actors: list[Actor], text: str) -> list[st
     out: list[str] = []
     for actor in actors:
         forms = [actor.name, actor.name_as_written]
-        if actor.kind not in ("person", "organisation") or any(same_name(f, p) for f in forms for p in [*decision.participants, *out]):
+        if actor.kind not in ("person", "organisation") or not any(
+                mentions(f, decision.what, 0, len(decision.what)) and not _excluded(f, decision.what) for f in forms):
             continue
-        if any(mentions(f, decision.what, 0, len(decision.what)) and not _excluded(f, decision.what) for f in forms) and any(
+        if not any(same_name(f, p) for f in forms for p in [*decision.participants, *out]) and any(
                 mentions(f, text, ev.start, ev.end) for f in forms):
             out.append(_known(actor.name))
     return out

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..models import Actor, Decision, Evidence
 from ..text.event_kinds import INTERACTIONS, event_kind
@@ -80,41 +81,73 @@ def _taking_part(positions: dict[str, int], word: re.Match[str], sentence: str) 
     return list(dict.fromkeys([*(in_clause or before)[:1], *after]))
 
 
+def _word_start(prefix: str, text: str) -> int:
+    """Where a word of ``text`` starts with ``prefix`` (case-insensitive), or -1."""
+    folded, prefix = text.casefold(), prefix.casefold()
+    at = folded.find(prefix)
+    while at > 0 and (folded[at - 1].isalnum() or folded[at - 1] == "_"):
+        at = folded.find(prefix, at + 1)
+    return at
+
+
 def _surname(name: str, sentence: str) -> str:
     """The start of the word by which the sentence names a person (its first five letters)."""
     for form in (name, *alias_forms("actors", name)):
         last = form.split()[-1] if form.split() else ""
-        if len(last) >= 4 and re.search(rf"(?<!\w){re.escape(last[:5])}", sentence, re.IGNORECASE):
+        if len(last) >= 4 and _word_start(last[:5], sentence) >= 0:
             return last[:5]
     return name.split()[-1][:5] if name.split() else name
 
 
 # "... mit dem ukrainischen Präsidenten Wolodymyr Selenskyj", "with Vladimir Putin": the other side follows,
 # after at most four words that are no preposition ("mit Blick auf Putin" is no talk with him)
-_GAP = r"(?:(?!(?:auf|an|über|zu|von|für|on|about|of|for|in|over)\s)[\w.-]+\s+){{0,4}}?"
-_WITH = r"\s*(?:[\w.–-]+\s+){{0,3}}?(?:mit|with|to)\s+" + _GAP + r"(?:{})"
-_WITH_SAID = r"\s*" + _GAP + r"(?:{})"  # the cue ends in "with" ("a call with")
+_WITH = re.compile(r"\s*(?:[\w.–-]+\s+){0,3}?(?:mit|with|to)\s+", re.IGNORECASE)
+_SAID_WITH = re.compile(r"(?<!\w)(?:mit|with|to)\s*$", re.IGNORECASE)  # the cue ends in "with" ("a call with")
+_WORD = re.compile(r"[\w.-]+")
+_PREPOSITIONS = frozenset("auf an über zu von für on about of for in over".split())
 
 
 def _with(sentence: str, end: int, surnames: list[str]) -> bool:
     """Whether "with"/"mit" and one of the people follow a word of a call, meeting or talk closely: then
     the sentence says who took part ("nach seinem Telefonat mit Selenskyj" is that call, though it is named
     as the time of something else; "beim Nato-Gipfel" is not a meeting of the two it names)."""
-    names = "|".join(re.escape(s) for s in surnames if s)
-    said = re.search(r"(?<!\w)(?:mit|with|to)\s*$", sentence[max(0, end - 6):end], re.IGNORECASE)
-    pattern = (_WITH_SAID if said else _WITH).format(names)
-    return bool(names) and re.compile(pattern, re.IGNORECASE).match(sentence, end) is not None
+    names = [s.casefold() for s in surnames if s]
+    if not names:
+        return False
+    starts = [end] if _SAID_WITH.search(sentence, max(0, end - 6), end) else []
+    starts += [m.end() for m in _with_matches(sentence, end)]
+    for start in starts:
+        for n, word in enumerate(_WORD.finditer(sentence, start)):
+            text = word.group(0).casefold()
+            if any(text.startswith(name) for name in names):
+                return True
+            if n >= 4 or text in _PREPOSITIONS or sentence[start:word.start()].strip(" "):
+                break
+            start = word.end()
+    return False
+
+
+def _with_matches(sentence: str, end: int) -> list[re.Match[str]]:
+    """The ways "with"/"mit" may follow ``end`` after at most three words (shortest first)."""
+    match = _WITH.match(sentence, end)
+    return [match] if match else []
 
 
 def _named_at(people: list[Actor], sentence: str) -> dict[str, int]:
     """The people the sentence names (by the briefing's names), in the order it names them, each with where."""
+    return _named_at_of(tuple((a.name, a.name_as_written) for a in people), sentence)
+
+
+@lru_cache(maxsize=1 << 12)  # the calls and the further reports read each sentence of an article
+def _named_at_of(people: tuple[tuple[str, str], ...], sentence: str) -> dict[str, int]:
     at: dict[str, int] = {}
-    for actor in people:
-        for form in (actor.name_as_written, actor.name, *alias_forms("actors", actor.name)):
-            if len(form) >= 4 and mentions(form, sentence, 0, len(sentence)):
-                last = form.split()[-1]
-                hit = re.search(re.escape(last[:5]), sentence, re.IGNORECASE)
-                at.setdefault(actor.name, hit.start() if hit else len(sentence))
+    folded = sentence.casefold()
+    for name, written in people:
+        for form in (written, name, *alias_forms("actors", name)):
+            last = form.split()[-1].casefold() if form.split() else ""
+            if len(form) >= 4 and last[:3] in folded and mentions(form, sentence, 0, len(sentence)):
+                hit = _word_start(last[:5], sentence)
+                at.setdefault(name, hit if hit >= 0 else len(sentence))
                 break
     return dict(sorted(at.items(), key=lambda item: item[1]))
 
@@ -171,8 +204,8 @@ def _position(name: str, quote: str) -> int | None:
     """Where the quote names a person: by the name's last word or one of its alias table forms."""
     for form in (name, *alias_forms("actors", name)):
         last = form.split()[-1] if form.split() else ""
-        if len(last) >= 4 and (hit := re.search(rf"(?<!\w){re.escape(last[:5])}", quote, re.IGNORECASE)):
-            return hit.start()
+        if len(last) >= 4 and (at := _word_start(last[:5], quote)) >= 0:
+            return at
     return None
 
 

@@ -184,6 +184,7 @@ _WEAPON_MODIFIERS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def _transliterated(word: str) -> str:
     word = _fold(word)
     for german, english in _TRANSLITERATION:
@@ -191,6 +192,7 @@ def _transliterated(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)  # the same names are compared for every decision of an article
 def same_name(a: str, b: str) -> bool:
     """Some word of ``a`` and some word of ``b`` (four letters or more) spell one name ("Selenskyj" and
     "Zelensky", "Lawrow" and "Lavrov", "Trumps" and "Trump")."""
