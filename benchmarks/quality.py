@@ -273,7 +273,7 @@ def score_items(per_article: dict[str, list[Item]], golds: dict[str, dict], lost
                 if value and value.strip():
                     s.descriptive += 1
                     s.foreign += foreign(value)
-    s.lost = sum((lost or {}).values())
+    s.lost = sum(n for article, n in (lost or {}).items() if article in golds)
     return s
 
 
@@ -519,7 +519,7 @@ def main() -> None:
             run_design(cfg["articles"], args.recordings or cfg["recordings"], out)
         per_article, digest, briefings, lost = load_output(out)
     design = score_items(per_article, golds, lost)
-    design_usage = usage_of(briefings)
+    design_usage = usage_of({k: b for k, b in briefings.items() if k in golds})
     recordings = args.recordings or (cfg["recordings"] if args.out is None else None)
     if (seconds := model_seconds(recordings, sorted(golds))) is not None:
         design_usage["seconds"] = seconds
