@@ -215,6 +215,8 @@ def named_systems(sentences: Sentences) -> dict[str, tuple[int, str]]:
         for i, word in enumerate(words):
             if "-" in word and _is_kind_word(word.rsplit("-", 1)[1], english=False):
                 name, written = word.rsplit("-", 1)[0], word
+            elif word.endswith("-") and len(word) > 1 and _suspended_kind(words[i + 1:]):
+                name, written = word[:-1], word  # "Stinger-, AIM-7- und andere Raketen": a suspended compound
             elif i + 1 < len(words) and _is_kind_word(words[i + 1], english=True):
                 start = i  # a name of several words ("Storm Shadow missiles")
                 while start > 1 and _could_name_system(words[start - 1], first_word=False):
@@ -226,6 +228,35 @@ def named_systems(sentences: Sentences) -> dict[str, tuple[int, str]]:
                     and not canonical_weapon(name):
                 found[name] = (n, written)
     return found
+
+
+# A calibre joined to a word of artillery ammunition: "155-mm-Artilleriegeschosse", "155 mm high-explosive
+# munitions", "155-Millimeter-Granaten". News names munitions by calibre, no alias table lists them all.
+_CALIBRE = re.compile(r"(?<![\w.,])(\d{2,3})(?:\s?-?\s?mm|-Millimeter)[-\s](?:[\w-]+\s){0,2}?"
+                      r"(?:[\w-]*(?:artiller|howitzer|haubitz|shell|geschoss|granate|munition))\w*", re.IGNORECASE)
+
+
+def calibres(sentences: Sentences) -> dict[str, tuple[int, str]]:
+    """"155 mm artillery" -> (first sentence, the words as written there) for each calibre of artillery
+    ammunition the text names."""
+    found: dict[str, tuple[int, str]] = {}
+    for n in range(1, len(sentences) + 1):
+        for match in _CALIBRE.finditer(sentences.sentence(n)):
+            found.setdefault(f"{match.group(1)} mm artillery", (n, match.group(0)))
+    return found
+
+
+_JOINERS = frozenset("und oder sowie bzw and or andere anderen weitere".split())
+
+
+def _suspended_kind(rest: list[str]) -> bool:
+    """Whether the words after a suspended compound ("Stinger-") end the list in a kind word: "AIM-7- und
+    andere Raketen", "Stinger- und Patriot-Raketen"."""
+    for word in rest[:6]:
+        if word.endswith("-") or normalise(word) in _JOINERS:
+            continue
+        return _is_kind_word(word.rsplit("-", 1)[-1], english=False)
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -101,7 +101,7 @@ def _surname(name: str, sentence: str) -> str:
 
 # "... mit dem ukrainischen Präsidenten Wolodymyr Selenskyj", "with Vladimir Putin": the other side follows,
 # after at most four words that are no preposition ("mit Blick auf Putin" is no talk with him)
-_WITH = re.compile(r"\s*(?:[\w.–-]+\s+){0,3}?(?:mit|with|to)\s+", re.IGNORECASE)
+_WITH = re.compile(r"\s*(?:[\w.–-]+\s+){0,3}?(?:mit|with|to|zwischen|between)\s+", re.IGNORECASE)
 _SAID_WITH = re.compile(r"(?<!\w)(?:mit|with|to)\s*$", re.IGNORECASE)  # the cue ends in "with" ("a call with")
 _WORD = re.compile(r"[\w.-]+")
 _PREPOSITIONS = frozenset("auf an über zu von für on about of for in over".split())

@@ -219,10 +219,11 @@ class Plan:
 
     def _with_known_weapons(self, weapons: list[Weapon]) -> list[Weapon]:
         """The weapons, and those the article names that the model left out: the alias table's, and systems
-        named the way news names them (gazetteer.named_systems: "Stinger-Flugabwehrraketen")."""
+        named the way news names them (gazetteer.named_systems: "Stinger-Flugabwehrraketen"; calibres:
+        "155-mm-Artilleriegeschosse")."""
         have = {w.name for w in weapons} | {canonical_weapon(w.name_as_written, generic=True) for w in weapons}
         listed = " ".join(f"{w.name} {w.name_as_written}" for w in weapons).casefold()
-        named = gazetteer.named_systems(self.sentences)
+        named = {**gazetteer.named_systems(self.sentences), **gazetteer.calibres(self.sentences)}
         systems = {name: (n, written, False) for name, (n, written) in named.items()
                    if not re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", listed)}  # the model's "Stinger MANPADS"
         # a kind found inside a named system's compound ("Raketen" in "Patriot-Raketen", "Hellfire-Raketen") is

@@ -355,3 +355,16 @@ def test_a_known_organisation_the_text_names_acting_is_found_but_not_a_place() -
     found = gazetteer.organisations(Sentences.of(text))
     assert {name: written for name, (_, written) in found.items()} == {"Kremlin": "Kreml", "NATO": "Nato", "Pentagon": "Pentagon"}
     assert gazetteer.organisations(Sentences.of("Sie trafen sich im Kreml. The talks at the Pentagon ended.")) == {}
+
+
+def test_systems_of_a_suspended_compound_and_calibres_of_artillery_ammunition_are_found() -> None:
+    from summarize.briefing import gazetteer
+    from summarize.briefing.numbered import Sentences
+
+    listed = Sentences.of("Betroffen waren Patriot-Raketen sowie Stinger-, AIM-7- und andere Raketen und 155-mm-Artilleriegeschosse.")
+    assert set(gazetteer.named_systems(listed)) == {"Stinger", "AIM-7"}
+    assert gazetteer.named_systems(Sentences.of("Die Vor- und Nachteile der Luft- und Raumfahrt.")) == {}
+    assert gazetteer.calibres(listed) == {"155 mm artillery": (1, "155-mm-Artilleriegeschosse")}
+    assert gazetteer.calibres(Sentences.of("thousands of 155 mm high-explosive munitions")) == {
+        "155 mm artillery": (1, "155 mm high-explosive munitions")}
+    assert gazetteer.calibres(Sentences.of("Es fielen 12 mm Regen in 155 Orten.")) == {}
