@@ -75,6 +75,8 @@ def states_a_condition(what: str) -> bool:
     "has been silent about possible deliveries", "became more cautious"), not what they did: a copula before
     a word that is no participle ("was forced to halt", "is invited") and does not lead to an act ("is ready
     to deliver", "is set to meet", "is in talks")."""
+    if _REGARDED.match(what):
+        return True  # "was recognized as a long-term Trump ally", "is seen as"
     match = _CONDITION.match(what)
     if match is None:
         return False
@@ -86,6 +88,8 @@ def states_a_condition(what: str) -> bool:
 _CONDITION = re.compile(r"\s*(?:(?:has|have|had)\s+been|is|are|was|were|became|becomes|become|remained|remains|remain|"
                         r"seemed|seems|appeared|appears)\s+(?:(?:still|also|now|again|initially|already|not|no\s+longer|"
                         r"more|increasingly|once)\s+)*([\w'-]+)", re.IGNORECASE)
+_REGARDED = re.compile(r"\s*(?:is|are|was|were|has been|have been)\s+(?:also\s+|widely\s+)?(?:considered|regarded|recognized|"
+                       r"recognised|seen|known|viewed|described)\s+as\b", re.IGNORECASE)
 _TO_AN_ACT = {"to", "ready", "set", "due", "about", "going", "poised", "willing", "prepared", "able", "unable",
               "unwilling", "open", "against", "in", "on", "at", "for", "among", "part", "behind"}
 

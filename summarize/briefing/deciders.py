@@ -98,6 +98,11 @@ def deciders_are_actors(decisions: list[Decision], actors: list[Actor], text: st
     unnamed = []
     for d in decisions:
         ev = d.evidence[0]
+        if (speaker := _attributed_speaker(ev.quote, actors)) is not None and not any(
+                mentions(f, text, ev.start, ev.end) for f in _forms_of(d.who, actors)):
+            # "Er werde dazu mit Putin telefonieren, sagte Orban": the pronoun is the speaker the attribution
+            # names, not the decider the model took from a sentence before
+            d.who, d.participants = speaker, [speaker, *(p for p in d.participants if p != d.who and p != speaker)]
         valid = [p for p in d.participants if p in known or alias_forms("actors", p)]
         if valid and not refers_back(ev.quote):
             # the deciders are those the quote names: "Selenskyj" is no decider of "Russland setzt auf
@@ -116,6 +121,23 @@ def deciders_are_actors(decisions: list[Decision], actors: list[Actor], text: st
             d.who, d.participants = valid[0], valid
         d.participants = [*d.participants, *_counterparts(d, actors, text)]
     return unnamed
+
+
+_PRONOUN_SUBJECT = re.compile(r"\W{0,3}(?:Er|Sie|He|She)\s")
+_ATTRIBUTION = re.compile(r"(?:,|–)\s*(?:(?:sagte|sagt|erklärte|betonte|schrieb|said|says|told reporters|wrote|added)\s+"
+                          r"(?P<tail>[^,.;:]{2,60}?)|(?P<before>[^,.;:]{2,60}?)\s+(?:said|says|told reporters|told|wrote|"
+                          r"added))\s*[.!]?\W{0,2}$")
+
+
+def _attributed_speaker(quote: str, actors: list[Actor]) -> str | None:
+    """The person a quote that begins with a pronoun attributes itself to at its end ("Er werde ..., sagte
+    Orban"), by the briefing's name; else None."""
+    if not _PRONOUN_SUBJECT.match(quote) or (m := _ATTRIBUTION.search(quote)) is None:
+        return None
+    tail = m.group("tail") or m.group("before")
+    people = [a for a in actors if a.kind == "person" and any(
+        len(f) >= 3 and (mentions(f, tail, 0, len(tail)) or same_name(f, tail)) for f in (a.name, a.name_as_written))]
+    return _known(people[0].name) if len(people) == 1 else None
 
 
 def _forms_of(name: str, actors: list[Actor]) -> list[str]:

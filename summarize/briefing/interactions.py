@@ -53,7 +53,7 @@ def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[
                                      (None, []))
             if word is None or not isinstance(ev := evidence(n), Evidence):
                 continue
-            planned = _planned(word.group(0), sentence)
+            planned = _planned(word.group(0), sentence, word.start())
             found.append(Decision(who=taking_part[0], participants=taking_part, status="announced" if planned else "taken",
                                   what=_DESCRIPTION[kind, planned].format(" and ".join(taking_part[1:])), evidence=[ev]))
     return found
@@ -65,9 +65,9 @@ _CLAUSE_END = re.compile(r"[,;:–—(]|\s(?:after|before|while|when|nachdem|bev
 
 def _taking_part(positions: dict[str, int], word: re.Match[str], sentence: str) -> list[str]:
     """Who takes part in the call or meeting of ``word``: the people its clause names after it ("traf
-    Selenskyj", "a call with Putin"), with the first person named before it in its clause as the other side
-    ("Orban erklärte, ..., nachdem Trump Budapest als Ort für das Treffen mit Putin genannt hatte"), else the
-    sentence's first ("Trump is set to host Zelensky ..., after a call with Putin": the meeting is with
+    Selenskyj", "a call with Putin"), with the person named last before it in its clause as the other side
+    ("Orban erklärte, ..., nachdem Trump Budapest als Ort für das Treffen mit Putin genannt hatte", "Orbán
+    zufolge ... für ein von Trump angekündigtes Treffen mit Putin"), else the sentence's first ("Trump is set to host Zelensky ..., after a call with Putin": the meeting is with
     Zelensky, the call with Putin). With no one named after it, everyone named before it ("Trump und Putin
     hatten sich getroffen")."""
     end = _CLAUSE_END.search(sentence, word.end())
@@ -78,7 +78,8 @@ def _taking_part(positions: dict[str, int], word: re.Match[str], sentence: str) 
     if not after:
         return before
     in_clause = [n for n in before if positions[n] >= clause_start]  # ", nachdem Trump ... das Treffen mit Putin"
-    return list(dict.fromkeys([*(in_clause or before)[:1], *after]))
+    side = in_clause[-1:] or before[:1]  # "Orbán zufolge ... für ein von Trump angekündigtes Treffen mit Putin"
+    return list(dict.fromkeys([*side, *after]))
 
 
 def _word_start(prefix: str, text: str) -> int:
@@ -152,16 +153,21 @@ def _named_at_of(people: tuple[tuple[str, str], ...], sentence: str) -> dict[str
     return dict(sorted(at.items(), key=lambda item: item[1]))
 
 
-_INFINITIVES = {"treffen", "meet", "host", "telefonieren", "zusammenkommen", "empfangen"}
+_INFINITIVES = {"treffen", "meet", "host", "telefonieren", "anrufen", "zusammenkommen", "empfangen"}
 _EVENT_NOUNS = {"treffen", "gipfel", "gipfeltreffen", "meeting", "summit"}
 
 
-def _planned(word: str, sentence: str) -> bool:
+_AHEAD = re.compile(r"(?<!\w)(?:vor|before|ahead of|prior to)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _planned(word: str, sentence: str, at: int | None = None) -> bool:
     """Planned: the sentence has a word of the future or a plan ("will", "soll", "geplant", "plans"), and the
     word of the meeting is a verb in the infinitive ("sich ... treffen", "to meet") or a noun of a meeting
     ("Treffen", "Gipfel", "summit"). A call's noun ("Telefonat") or a verb in the past ("traf", "met") is
     the event."""
     word = word.strip()
+    if at is not None and _AHEAD.search(sentence, 0, at):
+        return True  # "vor seinem heutigen Treffen mit Selenskyj": the meeting is still to come
     infinitive = word.islower() and word.casefold() in _INFINITIVES
     noun = word[:1].isupper() and word.casefold() in _EVENT_NOUNS or word.casefold() in ("meeting", "summit")
     return (infinitive or noun) and bool(cue_pattern("future").search(sentence))

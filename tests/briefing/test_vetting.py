@@ -368,3 +368,34 @@ def test_systems_of_a_suspended_compound_and_calibres_of_artillery_ammunition_ar
     assert gazetteer.calibres(Sentences.of("thousands of 155 mm high-explosive munitions")) == {
         "155 mm artillery": (1, "155 mm high-explosive munitions")}
     assert gazetteer.calibres(Sentences.of("Es fielen 12 mm Regen in 155 Orten.")) == {}
+
+
+def test_a_pronoun_the_attribution_names_is_the_decider_and_a_regarded_role_is_no_decision() -> None:
+    text = ("Orbán begann mit den Vorbereitungen, nachdem Swyrydenko abgereist war. "
+            "Er werde dazu noch am Freitag mit Putin telefonieren, sagte Orban.")
+    actors = [Actor(name=n, name_as_written=w, kind="person", evidence=[_ev(text, w)])
+              for n, w in (("Viktor Orbán", "Orbán"), ("Vladimir Putin", "Putin"), ("Julia Swyrydenko", "Swyrydenko"))]
+    call = _decision(text, "Er werde dazu noch am Freitag mit Putin telefonieren, sagte Orban.", "will call Putin on Friday",
+                     who="Julia Swyrydenko", participants=["Julia Swyrydenko", "Vladimir Putin"])
+    deciders_are_actors([call], actors, text)
+    assert (call.who, call.participants) == ("Viktor Orbán", ["Viktor Orbán", "Vladimir Putin"])
+    assert states_a_condition("was recognized as a long-term Trump ally")
+    assert states_a_condition("is seen as the favourite") and not states_a_condition("was invited to visit")
+
+
+def test_a_meeting_named_ahead_is_planned_and_with_the_person_named_last_before_it() -> None:
+    from summarize.briefing.interactions import interactions
+    from summarize.briefing.numbered import Sentences
+
+    text = ("Trump zeigt sich vor seinem heutigen Treffen mit Selenskyj zurückhaltend. "
+            "Ungarn hat Orbán zufolge mit den Vorbereitungen für ein von Trump angekündigtes Treffen mit Putin begonnen.")
+    sentences = Sentences.of(text)
+    actors = [Actor(name=n, name_as_written=w, kind="person", evidence=[_ev(text, w)]) for n, w in (
+        ("Donald Trump", "Trump"), ("Volodymyr Zelensky", "Selenskyj"), ("Viktor Orbán", "Orbán"), ("Vladimir Putin", "Putin"))]
+
+    def evidence(n: int) -> Evidence:
+        start, end = sentences.starts[n - 1], sentences.ends[n - 1]
+        return Evidence(quote=text[start:end], start=start, end=end, alignment="exact", score=100.0)
+
+    assert [(d.participants, d.status) for d in interactions(sentences, actors, evidence)] == [
+        (["Donald Trump", "Volodymyr Zelensky"], "announced"), (["Donald Trump", "Vladimir Putin"], "announced")]
