@@ -134,8 +134,8 @@ def reports_words_only(what: str) -> bool:
     head = re.match(r"\s*(?:(?:has|have|had|is|was|also|again|repeatedly|once again)\s+)*", what)
     start = head.end() if head else 0
     speech = patterns["speech"].match(what, start)
-    if speech is None:
-        return False
+    if speech is None or _ASKED_FOR.match(what, start):
+        return False  # "asked Trump for more Patriot missiles": a request
     for act in patterns["act"].finditer(what, speech.end()):
         before = what[: act.start()]
         said = list(_THAT.finditer(before, speech.start()))
@@ -160,6 +160,7 @@ _SUBJECT_SPEAKER = re.compile(r"\s*(?:he|she|they|we|i|it)(?!\w)", re.IGNORECASE
 # another subject they are a forecast or a view ("said that Putin would not win", "noted that the move would
 # be a provocation").
 _FUTURE = {"will", "would"}
+_ASKED_FOR = re.compile(r"(?:asked|asks|ask)\s+(?:[\w-]+\s+){0,3}?for\s", re.IGNORECASE)
 _VIEW = re.compile(r"(?<!\w)(?:thinks?|thought|believe[sd]?|expect(?:s|ed)?|hope[sd]?|doubt(?:s|ed)?|assume[sd]?|fear(?:s|ed)?)(?!\w)",
                    re.IGNORECASE)
 _SPEAKER = re.compile(r"(?<!\w)(?:he|she|they|we|i|it)\s+(?:\w+\s+)?$", re.IGNORECASE)

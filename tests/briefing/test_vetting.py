@@ -332,6 +332,8 @@ def test_a_view_a_finding_a_forecast_or_a_copied_quotation_is_no_decision() -> N
     assert reports_words_only("“Putin doesn’t want it,” he said.")
     assert not reports_words_only("determined that they would halt the deliveries")  # the finder's own act
     assert not reports_words_only("said he would make a deal")
+    assert not reports_words_only("asked Trump for more Patriot missiles")  # a request
+    assert reports_words_only("asked about the weapons")
 
 
 def test_what_someone_is_or_became_is_no_decision_but_what_leads_to_an_act_is() -> None:
