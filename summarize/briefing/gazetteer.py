@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from babel import Locale
@@ -50,19 +51,25 @@ def _forms() -> tuple[re.Pattern[str], dict[str, str]]:
 def states(sentences: Sentences) -> dict[str, tuple[int, str]]:
     """Canonical name -> (number of the first sentence naming it, the name as written there), for states the
     text names at least MIN_MENTIONS times."""
-    pattern, canonical = _forms()
     counts: dict[str, int] = {}
     first: dict[str, tuple[int, str]] = {}
+    for n, name, written, _, _ in _named(sentences, *_forms(), group=0):
+        counts[name] = counts.get(name, 0) + 1
+        first.setdefault(name, (n, written))
+    return {name: first[name] for name, count in counts.items() if count >= MIN_MENTIONS}
+
+
+def _named(sentences: Sentences, pattern: re.Pattern[str], canonical: dict[str, str],
+           group: int) -> Iterator[tuple[int, str, str, str, re.Match[str]]]:
+    """(sentence number, canonical name, the words as written, the normalised sentence, the match) for every
+    form of ``pattern`` the sentences hold (matched on the normalised text; ``group`` is what is written)."""
     for n in range(1, len(sentences) + 1):
         sentence = sentences.sentence(n)
         normalised = normalise(sentence)
         for match in pattern.finditer(normalised):
-            name = canonical[match.group(1)]
-            counts[name] = counts.get(name, 0) + 1
-            if name not in first:
-                written = sentence[match.start(): match.end()] if len(normalised) == len(sentence) else match.group()
-                first[name] = (n, written)
-    return {name: first[name] for name, count in counts.items() if count >= MIN_MENTIONS}
+            same_length = len(normalised) == len(sentence)
+            written = sentence[match.start(group): match.end(group)] if same_length else match.group(group)
+            yield n, canonical[match.group(1)], written, normalised, match
 
 
 # A place before which an organisation's name is where something happens, not who acts ("at the White House",
@@ -90,17 +97,10 @@ def organisations(sentences: Sentences) -> dict[str, tuple[int, str]]:
     """Canonical name -> (number of the first sentence, the name as written there), for the alias table's
     organisations ("Kreml", "Nato", "Pentagon") the text names as an actor once or more: alone or as the
     first part of a compound ("Nato-Verteidigungsminister"), not as a place ("im Weißen Haus")."""
-    pattern, canonical = _organisation_forms()
     first: dict[str, tuple[int, str]] = {}
-    for n in range(1, len(sentences) + 1):
-        sentence = sentences.sentence(n)
-        normalised = normalise(sentence)
-        for match in pattern.finditer(normalised):
-            name = canonical[match.group(1)]
-            if name in first or _AT_A_PLACE.search(normalised, 0, match.start()):
-                continue
-            same_length = len(normalised) == len(sentence)
-            first[name] = (n, sentence[match.start(1): match.end(1)] if same_length else match.group(1))
+    for n, name, written, normalised, match in _named(sentences, *_organisation_forms(), group=1):
+        if name not in first and not _AT_A_PLACE.search(normalised, 0, match.start()):
+            first[name] = (n, written)
     return first
 
 

@@ -93,11 +93,18 @@ def _word_start(prefix: str, text: str) -> int:
 
 def _surname(name: str, sentence: str) -> str:
     """The start of the word by which the sentence names a person (its first five letters)."""
+    found = _written(name, sentence)
+    return found[0] if found else (name.split()[-1][:5] if name.split() else name)
+
+
+def _written(name: str, text: str) -> tuple[str, int] | None:
+    """(the first five letters, where) of the word by which ``text`` names a person: the last word of the
+    name or of one of its alias table forms; None when it names them by none."""
     for form in (name, *alias_forms("actors", name)):
         last = form.split()[-1] if form.split() else ""
-        if len(last) >= 4 and _word_start(last[:5], sentence) >= 0:
-            return last[:5]
-    return name.split()[-1][:5] if name.split() else name
+        if len(last) >= 4 and (at := _word_start(last[:5], text)) >= 0:
+            return last[:5], at
+    return None
 
 
 # "... mit dem ukrainischen Präsidenten Wolodymyr Selenskyj", "with Vladimir Putin": the other side follows,
@@ -200,19 +207,12 @@ def separate(decisions: list[Decision]) -> list[Decision]:
 def _separately(quote: str, people: list[str]) -> bool:
     """Whether a word of separate events comes shortly before one of the people's names in the quote
     ("sowohl mit Selenskyj"), or one of those that follow names shortly after one ("Merz nacheinander")."""
-    at = [i for p in people if (i := _position(p, quote)) is not None]
+    at = [found[1] for p in people if (found := _written(p, quote)) is not None]
     before = any(0 <= i - cue.end() <= _SEPARATE_REACH for cue in cue_pattern("separately").finditer(quote) for i in at)
     return before or any(0 <= cue.start() - i <= _SEPARATE_REACH // 2
                          for cue in cue_pattern("separately_after").finditer(quote) for i in at)
 
 
-def _position(name: str, quote: str) -> int | None:
-    """Where the quote names a person: by the name's last word or one of its alias table forms."""
-    for form in (name, *alias_forms("actors", name)):
-        last = form.split()[-1] if form.split() else ""
-        if len(last) >= 4 and (at := _word_start(last[:5], quote)) >= 0:
-            return at
-    return None
 
 
 def event_description(event: Decision, who: str) -> str:
