@@ -225,9 +225,10 @@ class Server:
 
 
 def _cpu() -> float:
-    """CPU seconds of this process (the fake server runs in its own)."""
+    """CPU seconds of this process and of its finished worker processes (``--workers``; the fake server runs
+    in its own process, which ends only after the measurements)."""
     t = os.times()
-    return t.user + t.system
+    return t.user + t.system + t.children_user + t.children_system
 
 
 def naive_loop(base_url: str, inbox: Path, n: int, reasks: int) -> float:
@@ -250,6 +251,8 @@ def main() -> None:
     parser.add_argument("--rpm", type=int, default=0, help="also run under this requests/minute limit")
     parser.add_argument("--naive", type=int, default=None, help="articles for the naive loop (default: all)")
     parser.add_argument("--repeat", type=int, default=1, help="pipeline runs (each with an empty cache); the median counts")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="processes that brief the articles (arun(workers=N)); their CPU is counted too")
     parser.add_argument("--as-cli", action="store_true",
                         help="tune this process's garbage collector as the summarize command tunes its own "
                              "(summarize.app.command: fewer young collections, start-up frozen); the library "
@@ -283,7 +286,7 @@ def main() -> None:
             cache = BriefingCache(Path(tmp) / f"cache{r}")
             server.reset()
             started, cpu_started = time.perf_counter(), _cpu()
-            result = asyncio.run(arun([inbox], settings=settings, cache=cache, concurrency=conc))
+            result = asyncio.run(arun([inbox], settings=settings, cache=cache, concurrency=conc, workers=args.workers))
             walls.append(time.perf_counter() - started)
             requests = server.requests
             cpu_ms.append((_cpu() - cpu_started) * 1000 / max(requests, 1))

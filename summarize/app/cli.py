@@ -27,7 +27,7 @@ from .options import (
     DEFAULT_CONCURRENCY, DEFAULT_MAX_FILES, DEFAULT_POLL_INTERVAL, AliasesOpt, BaseUrlOpt, BatchOpt, CacheDirOpt,
     ChunkOpt, ConcurrencyOpt, ConfigOpt, DepthOpt, EventsOpt, FormatOpt, HeadlineOpt, HistoryOpt, LangOpt,
     MaxCharsOpt, MaxFilesOpt, ModelOpt, ModeOpt, NoCacheOpt, NoHistoryOpt, OutOpt, PathsArg, PollOpt, PricesOpt,
-    QuietOpt, RecordOpt, ReplayOpt, RootOpt, TimeoutOpt,
+    QuietOpt, RecordOpt, ReplayOpt, RootOpt, TimeoutOpt, WorkersOpt,
 )
 from .command import (  # noqa: F401  (the exit codes are part of the command's face)
     EXIT_FAILED, EXIT_FATAL, EXIT_INTERRUPTED, EXIT_USAGE, _freeze_startup, _own_process_gc, _passes,
@@ -65,9 +65,11 @@ def _main(
 ) -> None:
     """Turn news articles into grounded briefings and one cross-source digest."""
 
-def _check_batch(batch: bool, *, recording: bool, to_stdout: bool) -> None:
+def _check_batch(batch: bool, *, recording: bool, to_stdout: bool, workers: int = 1) -> None:
     from ..errors import UsageError
 
+    if batch and workers > 1:
+        raise UsageError("--workers is for runs online: the Batch API answers a batch run; drop one of them")
     if batch and recording:
         raise UsageError("--batch cannot be combined with --record or --replay: run one of them at a time")
     if batch and to_stdout:
@@ -94,6 +96,7 @@ def digest(
     depth: DepthOpt = None,
     timeout: TimeoutOpt = None,
     concurrency: ConcurrencyOpt = DEFAULT_CONCURRENCY,
+    workers: WorkersOpt = 1,
     max_chars: MaxCharsOpt = None,
     prices: PricesOpt = None,
     aliases: AliasesOpt = None,
@@ -118,7 +121,7 @@ def digest(
 
     with _usage_errors():
         r = routine("digest", paths, out, config=config, fmt=fmt, history=history, no_history=no_history)
-        _check_batch(batch, recording=record is not None or replay is not None, to_stdout=r.to_stdout)
+        _check_batch(batch, recording=record is not None or replay is not None, to_stdout=r.to_stdout, workers=workers)
         settings = _settings(model, base_url, mode, lang, record, replay, chunk_chars, depth, max_chars, timeout,
                              env=r.env)
         concurrency = r.concurrency(concurrency, ctx)
@@ -129,6 +132,8 @@ def digest(
                                         on_warning=report.warn),
                         concurrency=concurrency, exclude=[] if r.to_stdout else [r.out])
         run_args.update(fetch_policy=policy, page_cache=pages)
+        if workers > 1:
+            run_args["workers"] = workers
         if not r.to_stdout:
             check_writable(r.out)
     started = time.monotonic()
@@ -142,7 +147,8 @@ def _digest_run(r: Routine, settings, run_args, *, quiet, batch, poll_interval):
     from ..llm.watch import server_watch
     from ..sync import run_main
 
-    watch = server_watch(settings) if settings.replay_dir is None and not batch else None
+    # the requests in flight are watched in this process; worker processes send their own
+    watch = server_watch(settings) if settings.replay_dir is None and not batch and "workers" not in run_args else None
     view = report.RunView(quiet=quiet, watch=watch, briefings=None if r.to_stdout else r.out / "briefings")
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:

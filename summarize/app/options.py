@@ -51,6 +51,10 @@ ConcurrencyOpt = Annotated[
     int, typer.Option("--concurrency", "-j", min=1, metavar="N", help="Requests to the model in flight at once, across all articles "
                       "(e.g. a llama.cpp server's --parallel slots); outputs keep input order.")
 ]
+WorkersOpt = Annotated[
+    int, typer.Option("--workers", min=1, metavar="N", help="Processes that brief the articles, each with its share of "
+                      "--concurrency: the CPU around the model on N cores, for runs with many requests in flight.")
+]
 MaxCharsOpt = Annotated[
     Optional[int],
     typer.Option("--max-chars", min=1, metavar="N", help="Longest article briefed, in characters of its text; a longer one fails "

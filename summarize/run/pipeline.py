@@ -92,6 +92,7 @@ class _Tracker:
         self.stopped: str | None = None
         self.stopped_fix: str | None = None
         self.limit: AdaptiveLimit | None = None
+        self.lowest: int | None = None  # the lowest concurrency worker processes report (:mod:`.workers`)
         self.begun: set[int] = set()
         self._order: dict[str, int] = {a.id: n for n, a in enumerate(found.articles)}
 
@@ -139,15 +140,28 @@ class _Tracker:
             ))
         return True
 
+    def relayed(self, i: int, status: str, briefing: Briefing | None, failure: Failure | None) -> None:
+        """A worker process's progress event for article ``i`` (:mod:`summarize.run.workers`): the briefing
+        (already cached by the worker) is kept, each event is passed on; a worker's failures come at its end."""
+        article = self.articles[i - 1]
+        if status == "start":
+            self.begun.add(i)
+        elif status == "done" and briefing is not None:
+            self.briefings.append(briefing)
+        self._emit(Progress(i, self.total, article.id, status, article=article, briefing=briefing,  # type: ignore[arg-type]
+                            failure=failure))
+
     def merge(self, hints: EventHints | None = None) -> Digest:
         return merge(self.briefings, self.failures, lang=self.settings.lang, resolver=self.resolver, hints=hints)
 
-    def result(self) -> Run:
+    def result(self, merged: bool = True) -> Run:
+        """The run in input order; ``merged=False`` (a worker process's share) leaves the digest empty."""
         # Concurrent runs finish out of order; outputs follow the input order, whatever the timing.
         self.briefings.sort(key=lambda b: self._order.get(b.article.id, len(self._order)))
         self.failures.sort(key=lambda f: self._order.get(f.article_id, -1))
-        lowest = self.limit.lowest if self.limit is not None else None
-        return Run(self.briefings, self.failures, self.merge(), self.skipped, self.stopped, lowest, self.stopped_fix)
+        lowest = self.lowest if self.lowest is not None else self.limit.lowest if self.limit is not None else None
+        digest = self.merge() if merged else Digest.model_construct()
+        return Run(self.briefings, self.failures, digest, self.skipped, self.stopped, lowest, self.stopped_fix)
 
 
 @dataclass(frozen=True)
@@ -247,6 +261,7 @@ async def arun(
     prices: PriceTable | None = None,
     fetch_policy: FetchPolicy | None = None,
     page_cache: PageCache | None = None,
+    workers: int = 1,
 ) -> Run:
     """Async form of :func:`run`: at most ``concurrency`` requests to the model in flight at once, across
     all articles and the digest passes (fewer while the server pushes back). Up to ``concurrency`` articles
@@ -254,9 +269,15 @@ async def arun(
     the input order. After a fatal error no new article starts; those already under way finish, the rest
     are listed as ``NotAttempted``. ``watch`` (see :func:`summarize.llm.client.server_watch`) lets a caller
     show requests in flight and the last activity while the run goes on. ``fetch_policy`` and ``page_cache``
-    go to :func:`load_sources` for sources given by URL."""
+    go to :func:`load_sources` for sources given by URL. ``workers`` > 1 briefs the articles in that many
+    processes (:mod:`summarize.run.workers`), each with its share of ``concurrency``: the CPU around the
+    model then runs on several cores (one event loop is the limit from about 64 requests in flight). The
+    digest, its passes and the progress events stay in this process; a ``client`` given here cannot cross
+    processes, so with one the run stays in this process."""
     if concurrency < 1:
         raise UsageError(f"concurrency={concurrency}: use 1 or more")
+    if workers < 1:
+        raise UsageError(f"workers={workers}: use 1 or more")
     settings = settings or Settings.from_env()
     calls = None
     if client is not None:
@@ -264,7 +285,7 @@ async def arun(
 
         calls = async_instructor_client(settings, client)
     result = await _arun(sources, settings, calls, on_progress, cache, exclude, concurrency, resolver, passes, watch,
-                         fetch_policy, page_cache)
+                         fetch_policy, page_cache, workers=workers)
     if prices is not None:
         prices.apply(result.digest, settings.model)
     return result
@@ -274,10 +295,12 @@ async def _arun(
     sources: Sequence[Source], settings: Settings, calls: AsyncClient | Blocking | None,
     on_progress: ProgressCallback | None, cache: BriefingCache | None, exclude: Sequence[Path], concurrency: int,
     resolver: Resolver | None, passes: Passes, watch: ServerWatch | None = None,
-    fetch_policy: FetchPolicy | None = None, page_cache: PageCache | None = None,
+    fetch_policy: FetchPolicy | None = None, page_cache: PageCache | None = None, *, workers: int = 1,
+    merged: bool = True,
 ) -> Run:
     """The run behind :func:`arun` and :func:`run`: ``calls`` as given, or a client of our own, built when
-    the first article needs the model (observed by the adaptive limit, closed at the end)."""
+    the first article needs the model (observed by the adaptive limit, closed at the end). ``workers``: see
+    :func:`arun`; ``merged=False``: no digest (a worker's share)."""
     found = load_sources(sources, exclude=exclude, max_chars=settings.max_chars, fetch_policy=fetch_policy,
                          page_cache=page_cache, memo=cache.articles if cache is not None else None)
     tracker = _Tracker(found, on_progress, cache, settings, resolver)
@@ -311,13 +334,18 @@ async def _arun(
                 tracker.failed(i, article, exc)
 
     try:
-        try:
-            async with asyncio.TaskGroup() as group:
-                for i, article in enumerate(found.articles, 1):
-                    group.create_task(one(i, article))
-        except BaseExceptionGroup as group_error:  # not an article's failure, e.g. a ConfigurationError
-            raise group_error.exceptions[0]
-        result = tracker.result()
+        if workers > 1 and calls is None and len(found.articles) > workers:
+            from .workers import brief_in_workers
+
+            await brief_in_workers(tracker, settings, cache, concurrency, workers)
+        else:
+            try:
+                async with asyncio.TaskGroup() as group:
+                    for i, article in enumerate(found.articles, 1):
+                        group.create_task(one(i, article))
+            except BaseExceptionGroup as group_error:  # not an article's failure, e.g. a ConfigurationError
+                raise group_error.exceptions[0]
+        result = tracker.result(merged)
         result.notes = found.notes
         if passes and not tracker.stopped:
             async with limit:  # one pass after the other, each one request in flight
