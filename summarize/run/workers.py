@@ -63,6 +63,8 @@ async def brief_in_workers(tracker: _Tracker, settings: Settings, cache: Briefin
         left, error, lowest_of = len(processes), None, []
         while left:
             message = await asyncio.to_thread(queue.get)
+            if message[0] == "stop":
+                break
             if message[0] == "progress":
                 tracker.relayed(*message[1:])
                 continue
@@ -80,6 +82,7 @@ async def brief_in_workers(tracker: _Tracker, settings: Settings, cache: Briefin
         if all(lowest is not None for lowest in lowest_of):  # each backed off from its share: the run from all
             tracker.lowest = sum(lowest_of)
     finally:
+        queue.put(("stop",))  # a get still waiting in its thread (the run was cancelled) returns
         for process in processes:
             process.join(timeout=JOIN_SECONDS if not process.is_alive() else 0.1)
             if process.is_alive():
