@@ -104,6 +104,12 @@ def _unreported(events: list[Decision], decisions: list[Decision]) -> list[Decis
     return out
 
 
+def _foreign_role(role: str | None) -> bool:
+    """A role the model left in German ("Ukraine-Unterstützer", "Bundeskanzlerin"): reads as German, or has
+    a German letter (a role is a few English words, not a name)."""
+    return bool(role) and (not_in_english(role) or any(c in "äöüÄÖÜß" for c in role))  # type: ignore[union-attr]
+
+
 def _free_text_field(draft: Draft) -> str | None:
     """The field of a draft the model writes in the output language and a translation may replace: a
     decision's description, a question."""
@@ -313,7 +319,7 @@ class Plan:
         for field, item, evidences in sorted(merged.values(), key=lambda m: m[2][0].start):
             evidences = [evidences[0], *sorted(evidences[1:], key=lambda e: e.start)]  # its own sentence first
             if isinstance(item, ActorDraft) and (self.grounder.echoes_instructions(item.role)
-                                                 or (self.settings.lang == "en" and not_in_english(item.role))):
+                                                 or (self.settings.lang == "en" and _foreign_role(item.role))):
                 item = item.model_copy(update={"role": None})
             lists[field].append(
                 final(item, evidences, self.article.text, self.article.published, canonical, self.grounder,

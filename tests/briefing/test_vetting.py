@@ -401,3 +401,10 @@ def test_a_meeting_named_ahead_is_planned_and_with_the_person_named_last_before_
 
     assert [(d.participants, d.status) for d in interactions(sentences, actors, evidence)] == [
         (["Donald Trump", "Volodymyr Zelensky"], "announced"), (["Donald Trump", "Vladimir Putin"], "announced")]
+
+
+def test_a_role_with_a_german_letter_is_german() -> None:
+    from summarize.briefing.plan import _foreign_role
+
+    assert _foreign_role("Ukraine-Unterstützer") and _foreign_role("die Sprecherin des Weißen Hauses")
+    assert not _foreign_role("US Secretary of State") and not _foreign_role(None)
