@@ -129,8 +129,8 @@ def reports_words_only(what: str) -> bool:
     """Whether a decision's description reports only what someone said or thinks ("said that the war is
     back", "criticized Russia's actions"), with no act or commitment in it: a statement, not a decision."""
     patterns = _patterns()
-    if what.lstrip()[:1] in QUOTATION_MARKS:
-        return True  # the model copied what was said ("“Putin doesn't want it,” he said.")
+    if what.lstrip()[:1] in QUOTATION_MARKS or (what.split() or [""])[0] in _SPOKEN_STARTS:
+        return True  # the model copied what was said ("“Putin doesn't want it,” he said.", "Now all they have to do ...")
     head = re.match(r"\s*(?:(?:has|have|had|is|was|also|again|repeatedly|once again)\s+)*", what)
     start = head.end() if head else 0
     speech = patterns["speech"].match(what, start)
@@ -160,6 +160,9 @@ _SUBJECT_SPEAKER = re.compile(r"\s*(?:he|she|they|we|i|it)(?!\w)", re.IGNORECASE
 # another subject they are a forecast or a view ("said that Putin would not win", "noted that the move would
 # be a provocation").
 _FUTURE = {"will", "would"}
+# A description starts with its verb ("agreed to ..."); one that starts with one of these words is a sentence
+# the model copied from what someone said ("Now all they have to do is get along", "We will win").
+_SPOKEN_STARTS = frozenset("I We You They He She It The This That These Those Now There Our My Your".split())
 _ASKED_FOR = re.compile(r"(?:asked|asks|ask)\s+(?:[\w-]+\s+){0,3}?for\s", re.IGNORECASE)
 _VIEW = re.compile(r"(?<!\w)(?:thinks?|thought|believe[sd]?|expect(?:s|ed)?|hope[sd]?|doubt(?:s|ed)?|assume[sd]?|fear(?:s|ed)?)(?!\w)",
                    re.IGNORECASE)

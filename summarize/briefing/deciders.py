@@ -78,11 +78,16 @@ _DANGLING = {"as", "that", "to", "the", "a", "an", "of", "with", "about", "had",
              "and", "by", "from", "was", "is"}
 
 
+# "announced that the meeting": a that-clause of a few words and no verb is an unfinished description
+_UNFINISHED_CLAUSE = re.compile(r"(?<!\w)(?:announced|said|stated|explained|noted|added|confirmed|declared|claimed)\s+"
+                                r"that\s+(?:the|a|an|this|his|her|their|its)?\s*\w+\s*\.?$", re.IGNORECASE)
+
+
 def informative(what: str, who: list[str]) -> bool:
     """A decision's description says something: three or more words, not ending in a dangling word ("described
     the attack as"), and more than the deciders' names."""
     words = what.split()
-    if len(words) < 3 or words[-1].casefold().strip(".,;:") in _DANGLING:
+    if len(words) < 3 or words[-1].casefold().strip(".,;:") in _DANGLING or _UNFINISHED_CLAUSE.search(what):
         return False
     names = {w.casefold() for n in who for w in n.split()}
     return any(w.casefold().strip(".,;:'\"") not in names for w in words)

@@ -4,7 +4,7 @@ event, who the other side of a call is, and what reads as German in an English f
 
 from __future__ import annotations
 
-from summarize.briefing.deciders import Canonical, deciders_are_actors
+from summarize.briefing.deciders import Canonical, deciders_are_actors, informative
 from summarize.briefing.drafts import ActorDraft
 from summarize.briefing.dedupe import one_per_event, same_interaction
 from summarize.briefing.cues import is_open, reports_words_only, states_a_condition
@@ -333,6 +333,9 @@ def test_a_view_a_finding_a_forecast_or_a_copied_quotation_is_no_decision() -> N
     assert not reports_words_only("determined that they would halt the deliveries")  # the finder's own act
     assert not reports_words_only("said he would make a deal")
     assert not reports_words_only("asked Trump for more Patriot missiles")  # a request
+    assert reports_words_only("Now all they have to do is get along a little bit")  # a copied sentence
+    assert not informative("announced that the meeting", ["Donald Trump"])  # unfinished
+    assert informative("downplayed the chances of that happening", ["Donald Trump"])
     assert reports_words_only("asked about the weapons")
 
 
