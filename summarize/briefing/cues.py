@@ -75,8 +75,8 @@ def states_a_condition(what: str) -> bool:
     "has been silent about possible deliveries", "became more cautious"), not what they did: a copula before
     a word that is no participle ("was forced to halt", "is invited") and does not lead to an act ("is ready
     to deliver", "is set to meet", "is in talks")."""
-    if _REGARDED.match(what):
-        return True  # "was recognized as a long-term Trump ally", "is seen as"
+    if _REGARDED.match(what) or _INFORMED.match(what):
+        return True  # "was recognized as a long-term Trump ally", "were not informed about the stop"
     match = _CONDITION.match(what)
     if match is None:
         return False
@@ -90,6 +90,8 @@ _CONDITION = re.compile(r"\s*(?:(?:has|have|had)\s+been|is|are|was|were|became|b
                         r"more|increasingly|once)\s+)*([\w'-]+)", re.IGNORECASE)
 _REGARDED = re.compile(r"\s*(?:is|are|was|were|has been|have been)\s+(?:also\s+|widely\s+)?(?:considered|regarded|recognized|"
                        r"recognised|seen|known|viewed|described)\s+as\b", re.IGNORECASE)
+_INFORMED = re.compile(r"\s*(?:was|were|had been|has been|have been)\s+(?:not\s+|never\s+)?(?:informed|told|notified|"
+                       r"briefed|consulted|kept in the dark)\b", re.IGNORECASE)
 _TO_AN_ACT = {"to", "ready", "set", "due", "about", "going", "poised", "willing", "prepared", "able", "unable",
               "unwilling", "open", "against", "in", "on", "at", "for", "among", "part", "behind"}
 
@@ -136,6 +138,8 @@ def reports_words_only(what: str) -> bool:
     speech = patterns["speech"].match(what, start)
     if speech is None or _ASKED_FOR.match(what, start):
         return False  # "asked Trump for more Patriot missiles": a request
+    if _PURE_VIEW.match(what, start):
+        return True  # "suspected political motives behind the stop": the act is what the view is about
     for act in patterns["act"].finditer(what, speech.end()):
         before = what[: act.start()]
         said = list(_THAT.finditer(before, speech.start()))
@@ -160,10 +164,13 @@ _SUBJECT_SPEAKER = re.compile(r"\s*(?:he|she|they|we|i|it)(?!\w)", re.IGNORECASE
 # another subject they are a forecast or a view ("said that Putin would not win", "noted that the move would
 # be a provocation").
 _FUTURE = {"will", "would"}
+# Verbs of a view only (not "expected"/"hoped", which may ask for something): what follows is not the holder's act
+_PURE_VIEW = re.compile(r"(?:thinks?|thought|believe[sd]?|doubt(?:s|ed)?|assume[sd]?|fear(?:s|ed)?|suspect(?:s|ed)?)(?!\w)",
+                        re.IGNORECASE)
 # A description starts with its verb ("agreed to ..."); one that starts with one of these words is a sentence
 # the model copied from what someone said ("Now all they have to do is get along", "We will win").
 _SPOKEN_STARTS = frozenset("I We You They He She It The This That These Those Now There Our My Your".split())
 _ASKED_FOR = re.compile(r"(?:asked|asks|ask)\s+(?:[\w-]+\s+){0,3}?for\s", re.IGNORECASE)
-_VIEW = re.compile(r"(?<!\w)(?:thinks?|thought|believe[sd]?|expect(?:s|ed)?|hope[sd]?|doubt(?:s|ed)?|assume[sd]?|fear(?:s|ed)?)(?!\w)",
+_VIEW = re.compile(r"(?<!\w)(?:thinks?|thought|believe[sd]?|expect(?:s|ed)?|hope[sd]?|doubt(?:s|ed)?|assume[sd]?|fear(?:s|ed)?|suspect(?:s|ed)?)(?!\w)",
                    re.IGNORECASE)
 _SPEAKER = re.compile(r"(?<!\w)(?:he|she|they|we|i|it)\s+(?:\w+\s+)?$", re.IGNORECASE)

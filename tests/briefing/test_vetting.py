@@ -334,6 +334,9 @@ def test_a_view_a_finding_a_forecast_or_a_copied_quotation_is_no_decision() -> N
     assert not reports_words_only("said he would make a deal")
     assert not reports_words_only("asked Trump for more Patriot missiles")  # a request
     assert reports_words_only("Now all they have to do is get along a little bit")  # a copied sentence
+    assert reports_words_only("suspected political motives behind the stop")  # the stop is not the suspects' act
+    assert not reports_words_only("expected additional Tomahawk missile launchers")  # a hope may ask for something
+    assert states_a_condition("were not informed about the stop")
     assert not informative("announced that the meeting", ["Donald Trump"])  # unfinished
     assert informative("downplayed the chances of that happening", ["Donald Trump"])
     assert reports_words_only("asked about the weapons")
