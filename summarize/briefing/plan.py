@@ -74,6 +74,7 @@ _EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
     (lambda d: not informative(d.what, d.participants), "the description says too little (a bare or unfinished verb)"),
     (lambda d: cues.states_a_possession(d.what), "it says what someone has, not what they did"),
     (lambda d: cues.states_a_condition(d.what), "it says what someone is or became, not what they did"),
+    (lambda d: d.evidence[0].quote.rstrip(" \"'»«“”").endswith("?"), "its sentence asks a question, it reports no act"),
     (lambda d: names_own_decider(d),
      "its description names its own decider ('Putin had a conversation with Putin'): who did what is confused"),
 )

@@ -414,3 +414,15 @@ def test_a_role_with_a_german_letter_is_german() -> None:
 
     assert _foreign_role("Ukraine-Unterstützer") and _foreign_role("die Sprecherin des Weißen Hauses")
     assert not _foreign_role("US Secretary of State") and not _foreign_role(None)
+
+
+def test_a_decision_cited_to_a_question_reports_no_act() -> None:
+    from summarize.briefing.plan import _EMPTY_DECISIONS
+
+    def empty(quote: str) -> bool:
+        text = f"{quote} Eine Antwort blieb er schuldig."
+        d = _decision(text, quote, "warned about an escalation of the war")
+        return any(says_nothing(d) for says_nothing, _ in _EMPTY_DECISIONS)
+
+    assert empty("Liefert Donald Trump der Ukraine die erhofften Tomahawks?")
+    assert not empty("Donald Trump warnte vor einer Eskalation des Krieges.")
