@@ -148,6 +148,8 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
         r"\b(?:picture alliance|getty images|imago images|shutterstock|istockphoto|zuma (?:press|wire))\b",
         14,
     ),
+    # a caption whose credit follows a slash after its last sentence: "... pressed for more missiles. / bne IntelliNews"
+    _p("credit", r"[.!?]\s+/\s+[^/.!?]{2,40}$", needles=(" / ",)),
     # a caption ending in its credit: "... bei einem Treffen (Photo by Jane Doe/Getty Images)", "... AP Photo"
     _p(
         "credit",

@@ -612,6 +612,7 @@ def test_photo_captions_and_agency_update_tags_are_chrome() -> None:
         "Ein Soldat an der Front bei Charkiw (Symbolbild) (Photo by Jane Doe/Getty Images)",
         "A destroyer launches a cruise missile in the Mediterranean Sea, 7 April, 2017",
         "A destroyer launches a cruise missile in the Mediterranean Sea, 7 April, 2017 AP Photo",
+        "Two presidents held a phone call, where one of them pressed for more air defence missiles. / Example News",
         "(Neu: Ukraine, Einzelheiten)",
     ]
     text = "\n\n".join([captions[-1], captions[0], body, *captions[1:-1], body.replace("Dienstag", "Mittwoch")])
