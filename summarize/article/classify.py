@@ -7,6 +7,8 @@ name as a byline, short fragments), then exact repeats.
 
 from __future__ import annotations
 
+import re
+
 from ..text.dates import parse_dateline
 from .boilerplate import boilerplate_kind, is_injection
 from .lines import Features, Line, split_lines
@@ -128,8 +130,23 @@ def _captions(p: _Pass) -> None:
         if j is None or not p.kept(i) or p.details[j] != "credit":
             continue
         bare, credited = p.feats[i].stripped, p.feats[j].stripped
-        if len(bare) >= MIN_CAPTION_CHARS and credited.startswith(bare) and len(credited) > len(bare):
+        if (len(bare) >= MIN_CAPTION_CHARS and credited.startswith(bare) and len(credited) > len(bare)) or (
+                p.feats[j].n_words <= 6 and _titled_caption(bare)):
             p.rules[i], p.details[i] = "boilerplate", "credit"
+
+
+_TITLE = re.compile(r"^([^.!?]{3,60})\.\s+\S")
+
+
+def _titled_caption(line: str) -> bool:
+    """A caption above a bare credit line ("© dpa/Jane Doe"): it opens with a title of a few words and no
+    verb ("Pistorius vor Patriots. Der Minister hat sich ..."), which no article paragraph does. A verb is
+    told by a lower-case word of four letters or more; the title has at most five words."""
+    match = _TITLE.match(line)
+    if match is None or line.count(". ") > 3:
+        return False
+    words = match.group(1).split()
+    return len(words) <= 5 and not any(w[:1].islower() and len(w) >= 4 for w in words)
 
 
 def _duplicates(p: _Pass) -> None:

@@ -620,3 +620,16 @@ def test_photo_captions_and_agency_update_tags_are_chrome() -> None:
     assert body in kept and body.replace("Dienstag", "Mittwoch") in kept
     for caption in captions:
         assert caption not in kept, caption
+
+
+def test_a_caption_that_opens_with_a_title_above_a_bare_credit_is_chrome() -> None:
+    """HAND-MADE page: a caption of a title and a sentence, then the photographer's credit on its own line."""
+    body = "Der Verteidigungsminister reist am Montag nach Washington, um über den Kauf von Flugabwehrsystemen zu sprechen."
+    caption = ("Muster vor Patriots. Der Minister hat sich vergangenes Jahr ein Bild von der Ausbildung ukrainischer "
+               "Soldaten gemacht.")
+    kept = clean("\n\n".join(["zum Hauptinhalt", caption, "© dpa/Erika Muster", body, body.replace("Montag", "Dienstag")])).text
+    assert caption not in kept and body in kept
+    # an article paragraph before a credit opens with a sentence that has a verb: it stays
+    paragraph = "Der Minister traf seinen Amtskollegen. Beide sprachen über die Lieferungen."
+    kept = clean("\n\n".join([body, paragraph, "© dpa/Erika Muster", body.replace("Montag", "Dienstag")])).text
+    assert paragraph in kept
