@@ -48,16 +48,16 @@ def _p(detail: str, pattern: str, max_words: int | None = None, needles: tuple[s
 
 
 _READ_ALSO = (
-    r"(?:lesen sie (?:auch|mehr|hier|dazu)|lies auch|auch lesenswert|ebenfalls lesenswert|"
+    r"(?:lesen sie (?:auch|mehr|hier|dazu)|lies (?:auch|mehr)|auch lesenswert|ebenfalls lesenswert|"
     r"mehr zum thema|mehr zu diesem thema|weitere (?:artikel|nachrichten|news|beiträge) zum thema|"
-    r"das könnte (?:sie|dich) (?:auch )?interessieren|empfehlungen der redaktion|passend zum thema|"
+    r"das könnte (?:sie|dich|dir|ihnen) (?:auch )?(?:interessieren|gefallen)|empfehlungen der redaktion|passend zum thema|"
     r"verwandte (?:artikel|themen|beiträge)|zum weiterlesen|"
-    r"read (?:also|more|next)|also read|see also|more on this (?:story|topic)|"
+    r"read (?:also|more|next|below)|also read|see also|more on this (?:story|topic)|"
     r"you (?:may|might) also like|recommended (?:for you|reading|stories)|continue reading|"
     r"related (?:articles?|stories|coverage|content|news|reading))\b"
 )
 _READ_ALSO_NEEDLES = (
-    "lesen", "lies auch", "zum thema", "diesem thema", "interessieren", "empfehlungen", "verwandte",
+    "lesen", "lies auch", "lies mehr", "gefallen", "zum thema", "diesem thema", "interessieren", "empfehlungen", "verwandte",
     "read", "see also", "more on", "also like", "recommended", "related",
 )  # fmt: skip
 _READ_ALSO_COLON = r"(?:mehr dazu|zum thema|weiterlesen|related|more|siehe auch|auch interessant)\s*:"

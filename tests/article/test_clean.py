@@ -633,3 +633,13 @@ def test_a_caption_that_opens_with_a_title_above_a_bare_credit_is_chrome() -> No
     paragraph = "Der Minister traf seinen Amtskollegen. Beide sprachen über die Lieferungen."
     kept = clean("\n\n".join([body, paragraph, "© dpa/Erika Muster", body.replace("Montag", "Dienstag")])).text
     assert paragraph in kept
+
+
+def test_recommendation_and_read_below_lines_are_chrome() -> None:
+    """HAND-MADE lines a site puts around its article: a recommendation heading, a category link and a line
+    that points to the text below."""
+    body = "Die Regierung kündigte am Dienstag ein neues Hilfspaket für die Ukraine an, wie ein Sprecher mitteilte."
+    chrome = ["Das könnte Dir auch gefallen", "Lies mehr aus der Kategorie Ukraine",
+              "Read below for the main topics and outcomes of the meeting, as reported by Example News."]
+    kept = clean("\n\n".join([body, chrome[2], body.replace("Dienstag", "Mittwoch"), *chrome[:2]])).text
+    assert body in kept and all(line not in kept for line in chrome)
