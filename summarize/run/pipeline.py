@@ -337,7 +337,7 @@ async def _arun(
         if workers > 1 and calls is None and len(found.articles) > workers:
             from .workers import brief_in_workers
 
-            await brief_in_workers(tracker, settings, cache, concurrency, workers)
+            await brief_in_workers(tracker, settings, cache, concurrency, workers, brief_share)
         else:
             try:
                 async with asyncio.TaskGroup() as group:
@@ -354,6 +354,14 @@ async def _arun(
     finally:
         for client in own:
             await client.close()
+
+
+def brief_share(articles: Sequence[Article], settings: Settings, cache: BriefingCache | None, concurrency: int,
+                on_progress: ProgressCallback) -> Run:
+    """One worker process's share of a run with ``workers`` (:mod:`summarize.run.workers`): the articles
+    briefed with a client of its own, cached and reported as they finish, no digest."""
+    return asyncio.run(_arun(articles, settings, None, on_progress, cache, (), concurrency, None, Passes(),
+                             merged=False))
 
 
 def build_digest(

@@ -4,7 +4,7 @@ Everything around a model call (request building, instructor's checks, parsing, 
 event loop a few milliseconds of CPU per request; from about 64 requests in flight, one process is the
 limit, not the model (``benchmarks/throughput.py``). :func:`brief_in_workers` gives each of ``workers``
 processes (spawned, so nothing of the parent's state is shared by accident) a contiguous share of the
-articles and of the concurrency; each runs the same pipeline (:func:`summarize.run.pipeline._arun`) over
+articles and of the concurrency; each runs the same pipeline (:func:`summarize.run.pipeline.brief_share`) over
 its share with a client of its own and the same cache directory, and sends its progress back through one
 queue: each briefing as it is done (the worker has cached it), its failures at its end. The parent keeps
 the tracker, so the progress events, the input order, the digest and its passes are as in one process.
@@ -16,16 +16,33 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import pickle
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import BriefingError
 from ..settings import Settings
 
 if TYPE_CHECKING:
-    from ..models import Article
+    from ..models import Article, Briefing, Failure
     from .cache import BriefingCache
-    from .pipeline import _Tracker
+
+
+class Tracker(Protocol):
+    """What the workers report to (the pipeline's tracker)."""
+
+    articles: list[Article]
+    failures: list[Failure]
+    stopped: str | None
+    stopped_fix: str | None
+    lowest: int | None
+
+    def relayed(self, i: int, status: str, briefing: Briefing | None, failure: Failure | None) -> None: ...
+
+
+# What a worker process runs over its share: (articles, settings, cache, concurrency, on_progress) -> a Run
+# without a digest; a top-level function, so that a spawned process can import it (the pipeline's brief_share).
+BriefShare = Callable[..., Any]
 
 JOIN_SECONDS = 30.0  # how long a finished worker may take to exit before it is stopped
 
@@ -42,10 +59,11 @@ def shares(n: int, parts: int) -> list[range]:
     return out
 
 
-async def brief_in_workers(tracker: _Tracker, settings: Settings, cache: BriefingCache | None, concurrency: int,
-                           workers: int) -> None:
-    """Brief ``tracker``'s articles in ``workers`` processes, ``concurrency`` requests in flight in all;
-    their briefings, failures and progress events go to ``tracker`` as they arrive."""
+async def brief_in_workers(tracker: Tracker, settings: Settings, cache: BriefingCache | None, concurrency: int,
+                           workers: int, brief: BriefShare) -> None:
+    """Brief ``tracker``'s articles in ``workers`` processes, ``concurrency`` requests in flight in all, each
+    running ``brief`` over its share; their briefings, failures and progress events go to ``tracker`` as they
+    arrive."""
     context = multiprocessing.get_context("spawn")
     queue: Any = context.Queue()
     articles = tracker.articles
@@ -54,7 +72,7 @@ async def brief_in_workers(tracker: _Tracker, settings: Settings, cache: Briefin
     processes = [
         context.Process(target=work, daemon=True, args=(
             [(i + 1, articles[i]) for i in share], settings, cache.directory if cache is not None else None,
-            len(per_worker[k]), queue))
+            len(per_worker[k]), queue, brief))
         for k, share in enumerate(ranges)
     ]
     for process in processes:
@@ -91,10 +109,9 @@ async def brief_in_workers(tracker: _Tracker, settings: Settings, cache: Briefin
 
 
 def work(share: list[tuple[int, Article]], settings: Settings, cache_dir: Path | None, concurrency: int,
-         queue: Any) -> None:
-    """A worker process: brief ``share`` (input positions and articles) and report to ``queue``."""
+         queue: Any, brief: BriefShare) -> None:
+    """A worker process: brief ``share`` (input positions and articles) with ``brief`` and report to ``queue``."""
     from .cache import BriefingCache
-    from .pipeline import Passes, _arun
 
     positions = [i for i, _ in share]
 
@@ -104,8 +121,7 @@ def work(share: list[tuple[int, Article]], settings: Settings, cache_dir: Path |
 
     try:
         cache = BriefingCache(cache_dir) if cache_dir is not None else None
-        run = asyncio.run(_arun([a for _, a in share], settings, None, relay, cache, (), concurrency, None, Passes(),
-                                merged=False))
+        run = brief([a for _, a in share], settings, cache, concurrency, relay)
         failures = [f for f in run.failures if f.error_kind == "NotAttempted"] + [
             f for f in run.failures if f.error_kind != "NotAttempted"]
         queue.put(("end", failures, run.stopped, run.stopped_fix, run.lowest_concurrency))
