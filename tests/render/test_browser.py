@@ -169,7 +169,8 @@ def test_seeds_page_renders_in_chromium(browser, pages: dict) -> None:  # noqa: 
         first.locator("details.quotes summary").click()
         shown = " ".join(digest.decisions[0].support[0].quote.split())  # a quote across a line break reads as one line
         assert quote.is_visible() and " ".join(quote.inner_text().split()) == shown
-        assert shown in " ".join(first.locator("a.tag").first.get_attribute("title").split())
+        article = digest.decisions[0].support[0].article_id  # its source's tag, wherever it stands among the tags
+        assert shown in " ".join(first.locator(f"a.tag[href='#src-{article}']").first.get_attribute("title").split())
         # a source tag jumps to its entry in the sources list
         first.locator("a.tag").first.click()
         assert page.evaluate("location.hash") == f"#src-{digest.decisions[0].articles[0]}"
