@@ -122,8 +122,9 @@ def _with(sentence: str, end: int, surnames: list[str]) -> bool:
     names = [s.casefold() for s in surnames if s]
     if not names:
         return False
-    starts = [end] if _SAID_WITH.search(sentence, max(0, end - 6), end) else []
-    starts += [m.end() for m in _with_matches(sentence, end)]
+    starts = [end] if _SAID_WITH.search(sentence, max(0, end - 6), end) else []  # "a call with" Putin
+    if (joined := _WITH.match(sentence, end)) is not None:  # "Telefonat" mit Putin, "met" with Putin
+        starts.append(joined.end())
     for start in starts:
         for n, word in enumerate(_WORD.finditer(sentence, start)):
             text = word.group(0).casefold()
@@ -133,12 +134,6 @@ def _with(sentence: str, end: int, surnames: list[str]) -> bool:
                 break
             start = word.end()
     return False
-
-
-def _with_matches(sentence: str, end: int) -> list[re.Match[str]]:
-    """The ways "with"/"mit" may follow ``end`` after at most three words (shortest first)."""
-    match = _WITH.match(sentence, end)
-    return [match] if match else []
 
 
 def _named_at(people: list[Actor], sentence: str) -> dict[str, int]:
