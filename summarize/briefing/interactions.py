@@ -2,11 +2,19 @@
 
 A small model lists what someone decided and passes over the call or the meeting itself ("..., nachdem er
 am Donnerstagabend mit Putin telefoniert hatte"); yet a call or a meeting is what several sources report
-alike, and what the digest joins them by. A sentence reports one when it holds a word of a call or a
-meeting (``summarize/data/cues.json``: "call", "meeting") and names two or more people of the briefing. A
-verb of the future or a plan makes a meeting planned ("will sich ... treffen", "plans to meet"); a noun or
-a verb in the past is the event ("Telefonat", "traf", "met"). The description is the code's, in English
-("held a phone call with Vladimir Putin", "plans to meet Volodymyr Zelensky"); the quote is the sentence.
+alike, and what the digest joins them by.
+
+* :func:`interactions`: a sentence reports one when it holds a word of a call, a meeting or a talk
+  (``summarize/data/cues.json``: "call", "meeting", "talk") and names two or more people of the briefing.
+  Who took part is what the word's clause says: the people named after it and the one named last before
+  it in its clause ("Trump is set to host Zelensky ..., after a call with Putin": a meeting with Zelensky,
+  a call with Putin). A word named as the time of something else ("Parallel zum Treffen") counts only when
+  "with"/"mit" and a person follow it; a talk ("sprach ... mit") always needs them. A word of the future or
+  a plan, or "vor"/"ahead of", makes it planned ("will sich ... treffen", "vor seinem Treffen mit"); a noun
+  or a verb in the past is the event. The description is the code's, in English ("held a phone call with
+  Vladimir Putin", "plans to meet Volodymyr Zelensky"); the quote is the sentence.
+* :func:`separate`: one sentence of separate calls ("sowohl mit X als auch mit Y") is one decision per call.
+* :func:`further_reports`: later sentences that tell more of an event become its evidence.
 """
 
 from __future__ import annotations
