@@ -16,7 +16,7 @@ from . import report
 from .options import (
     DEFAULT_CONCURRENCY, AliasesOpt, BaseUrlOpt, CacheDirOpt, ConcurrencyOpt, ConfigOpt, DateOpt, EventsOpt, FormatOpt,
     HeadlineOpt, HistoryOpt, LangOpt, MaxCharsOpt, ModelOpt, ModeOpt, NoCacheOpt, NoHistoryOpt, PathsArg, QuietOpt,
-    PricesOpt, ReplayOpt, TimeoutOpt, UndatedOpt,
+    PricesOpt, ReplayOpt, TimeoutOpt, UndatedOpt, WorkersOpt,
 )
 from .report import err
 
@@ -55,6 +55,7 @@ def daily(
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
     concurrency: ConcurrencyOpt = DEFAULT_CONCURRENCY,
+    workers: WorkersOpt = 1,
     max_chars: MaxCharsOpt = None,
     aliases: AliasesOpt = None,
     events: EventsOpt = "rules",
@@ -88,7 +89,7 @@ def daily(
         if not r.to_stdout:
             check_writable(r.out)
     run_args = dict(out_dir=r.out, day=day, settings=settings, concurrency=concurrency, resolver=resolver,
-                    passes=passes, undated=undated, window_days=window_days)
+                    passes=passes, undated=undated, window_days=window_days, workers=workers)
     result = _daily_run(r, run_args, prices=prices, cache_dir=cache_dir, no_cache=no_cache, quiet=quiet)
     _daily_report(result, r, quiet)
 
@@ -106,7 +107,8 @@ def _daily_run(r: Routine, run_args: dict, *, prices, cache_dir, no_cache, quiet
 
     settings, day, undated = run_args["settings"], run_args["day"], run_args["undated"]
     cache = run_cache(settings, no_cache=no_cache, directory=r.cache_dir(cache_dir), on_warning=report.warn)
-    view = report.RunView(quiet=quiet, watch=server_watch(settings) if settings.replay_dir is None else None)
+    watched = settings.replay_dir is None and run_args.get("workers", 1) == 1  # workers send their own requests
+    view = report.RunView(quiet=quiet, watch=server_watch(settings) if watched else None)
     try:
         sources = _daily_sources(r, day, undated, settings, cache_dir, no_cache, quiet)
         _freeze_startup()

@@ -223,10 +223,12 @@ async def adaily(
     undated: UndatedPolicy = "skip",
     window_days: int = DEFAULT_WINDOW_DAYS,
     prices: PriceTable | None = None,
+    workers: int = 1,
 ) -> Daily:
     """Brief the articles of ``day`` (default: today) found in ``inbox`` and mark them new or continuing
     against the earlier briefings in ``out_dir`` of the ``window_days`` days before (and the previous one);
-    ``undated`` says what articles that nothing dates do (see the module docstring).
+    ``undated`` says what articles that nothing dates do (see the module docstring); ``workers``: see
+    :func:`~summarize.run.pipeline.arun`.
     Nothing is written: see :func:`write_daily`. Raises :class:`InputError` when no article is of that day
     (the message lists the days that have articles, and the undated ones)."""
     check_undated(undated)
@@ -247,7 +249,7 @@ async def adaily(
             f"latest date its text states); days with articles: {listed}{undated_note}. Pick a day with --date YYYY-MM-DD"
         )
     run = await arun(choice.chosen, settings=settings, cache=cache, on_progress=on_progress, concurrency=concurrency,
-                     resolver=resolver, passes=passes, watch=watch)
+                     resolver=resolver, passes=passes, watch=watch, workers=workers)
     if prices is not None:  # what the page's briefings cost to make: the same on a rerun from the cache
         prices.apply(run.digest, settings.model, all_tokens=True)
     notes: list[str] = []

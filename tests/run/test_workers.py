@@ -70,3 +70,18 @@ def test_the_command_briefs_in_workers_and_refuses_them_for_a_batch(tmp_path: Pa
     assert "pushed back" not in done.output  # two workers of 2 each are the run's 4, not a back-off
     refused = CliRunner().invoke(app, ["digest", *seeds, "--batch", "--workers", "2", "-o", str(tmp_path / "b")])
     assert refused.exit_code != 0 and "--workers is for runs online" in refused.output
+
+
+def test_the_daily_page_is_the_same_with_workers(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from summarize.app.cli import app
+
+    args = ["daily", str(ROOT / "seeds"), "--replay", str(RECORDINGS), "--date", "2025-10-17", "--undated", "include",
+            "--no-history"]
+    one = CliRunner().invoke(app, [*args, "-o", str(tmp_path / "one")])
+    two = CliRunner().invoke(app, [*args, "--workers", "2", "-o", str(tmp_path / "two")])
+    assert one.exit_code == 0 and two.exit_code == 0, two.output
+    page = json.loads((tmp_path / "one" / "2025-10-17.json").read_text(encoding="utf-8"))
+    again = json.loads((tmp_path / "two" / "2025-10-17.json").read_text(encoding="utf-8"))
+    assert len(page["articles"]) == 3 and again == page  # 004 of that day, and the two that nothing dates
