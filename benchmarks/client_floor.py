@@ -6,11 +6,8 @@ three ways, each with ``--concurrency`` requests in flight:
 
 * ``openai``: ``AsyncOpenAI.chat.completions.create`` with the response model's JSON schema, nothing else;
 * ``openai + pydantic``: the same, and the answer validated into the response model;
-* ``instructor``: ``instructor.from_openai(...).create(response_model=..., max_retries=1)``, instructor as its
-  documentation shows it (one malformed first answer in eight is re-asked, as the fake model answers);
-* ``summarize client``: the same call through :func:`summarize.llm.structured.wrap`, the client the pipeline
-  uses (instructor's public ``patch`` over a create function that hands openai the messages and the JSON
-  Schema as ``extra_body``, so openai does not walk them against its typed parameters).
+* ``instructor``: ``instructor.from_openai(...).create(response_model=..., max_retries=1)``, the public API the
+  pipeline calls (one malformed first answer in eight is re-asked, as the fake model answers).
 
 "CPU ms per request" is this process's CPU time divided by the requests the server answered. The
 pipeline's own figure (everything around the call as well) is ``benchmarks/throughput.py``'s.
@@ -35,7 +32,6 @@ from throughput import Server, article_text  # noqa: E402
 
 from summarize import Settings, article_from_text  # noqa: E402
 from summarize.briefing.brief import Plan  # noqa: E402
-from summarize.llm.structured import wrap  # noqa: E402
 
 
 def _cpu() -> float:
@@ -54,8 +50,7 @@ def _requests(n: int) -> list[tuple[list[dict], type]]:
 
 async def _run(way: str, url: str, requests: list[tuple[list[dict], type]], concurrency: int) -> None:
     client = AsyncOpenAI(api_key="k", base_url=url)
-    patched = (wrap(client, "json_schema") if way == "summarize client"
-               else instructor.from_openai(client, mode=instructor.Mode.JSON_SCHEMA))
+    patched = instructor.from_openai(client, mode=instructor.Mode.JSON_SCHEMA)
     schemas: dict[type, dict] = {}
     gate = asyncio.Semaphore(concurrency)
 
@@ -63,7 +58,7 @@ async def _run(way: str, url: str, requests: list[tuple[list[dict], type]], conc
         schema = schemas.setdefault(model, {"type": "json_schema", "json_schema": {
             "name": model.__name__, "schema": model.model_json_schema()}})
         async with gate:
-            if way in ("instructor", "summarize client"):
+            if way == "instructor":
                 try:
                     await patched.create(model="fake", messages=messages, response_model=model, max_retries=1)
                 except Exception:  # noqa: BLE001 - a malformed answer twice: counted like any request
@@ -101,7 +96,7 @@ def main() -> None:
         asyncio.run(_run("instructor", server.url, requests[:20], args.concurrency))  # imports and first use
         print(f"{args.requests} requests, concurrency {args.concurrency}, latency {args.latency}s"
               + (", collector tuned as the summarize command tunes its own" if args.as_cli else ""))
-        for way in ("openai", "openai + pydantic", "instructor", "summarize client"):
+        for way in ("openai", "openai + pydantic", "instructor"):
             server.reset()
             started, wall = _cpu(), time.perf_counter()
             asyncio.run(_run(way, server.url, requests, args.concurrency))

@@ -1,6 +1,6 @@
 """One structured model call through instructor, and every completion it saw: the only module that imports instructor.
 
-instructor is used through its public API only (``instructor.patch``, ``instructor.Mode``,
+instructor is used through its public API only (``instructor.from_openai``, ``instructor.Mode``,
 ``instructor.response_schema``, the ``Instructor``/``AsyncInstructor`` clients, their ``create`` and the
 ``"completion:response"`` hook), within the range ``pyproject.toml`` gives (``instructor>=1.17,<2``); the
 versions the suite was run with are in ``requirements.lock``, and ``tests/llm/test_instructor_latest.py`` runs the
@@ -81,45 +81,10 @@ def attach_collector(client: Client | AsyncClient) -> None:
 
 
 def wrap(client: openai.OpenAI | openai.AsyncOpenAI, mode: str) -> Client | AsyncClient:
-    """An instructor client over ``client`` in ``mode`` (``json_schema``, ``tools`` or ``json``), collecting.
-
-    As ``instructor.from_openai`` builds it (``instructor.patch`` over a create function, in an
-    ``Instructor``/``AsyncInstructor``), with one difference: the create function hands the messages, the
-    response format and tools to openai as ``extra_body`` (plain JSON already, which openai merges into the
-    body over the typed parameters), so openai does not walk them against its typed parameters on every
-    request (about 2 ms of CPU per request, a fifth of all the CPU a request costs). The request body is the
-    same (the replay keys, canonical JSON, are unchanged)."""
-    instructor_mode = MODES[mode]
-    patched = instructor.patch(create=_schema_as_json(client), mode=instructor_mode)
-    cls = instructor.Instructor if isinstance(client, openai.OpenAI) else instructor.AsyncInstructor
-    wrapped = cls(client=client, create=patched, mode=instructor_mode)
+    """An instructor client over ``client`` in ``mode`` (``json_schema``, ``tools`` or ``json``), collecting."""
+    wrapped = instructor.from_openai(client, mode=MODES[mode])
     attach_collector(wrapped)
     return wrapped
-
-
-_AS_JSON = ("response_format", "tools", "tool_choice")  # plain JSON the request carries as it is
-
-
-def _schema_as_json(client: openai.OpenAI | openai.AsyncOpenAI) -> Any:
-    """``client.chat.completions.create`` with the response format and tools passed as ``extra_body``."""
-    create = client.chat.completions.create
-
-    def moved(kwargs: dict[str, Any]) -> dict[str, Any]:
-        extra = {key: kwargs.pop(key) for key in _AS_JSON if key in kwargs}
-        if "messages" in kwargs:  # a required parameter: an empty list, the messages themselves in extra_body
-            extra["messages"], kwargs["messages"] = kwargs["messages"], []
-        if extra:
-            kwargs["extra_body"] = {**extra, **(kwargs.get("extra_body") or {})}
-        return kwargs
-
-    if isinstance(client, openai.OpenAI):
-        def create_sync(*args: Any, **kwargs: Any) -> Any:
-            return create(*args, **moved(kwargs))
-        return create_sync
-
-    async def create_async(*args: Any, **kwargs: Any) -> Any:
-        return await create(*args, **moved(kwargs))
-    return create_async
 
 
 @lru_cache(maxsize=None)

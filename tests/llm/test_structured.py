@@ -55,7 +55,7 @@ def test_no_private_or_submodule_path_of_instructor_or_openai() -> None:
     tree = ast.parse(STRUCTURED.read_text(encoding="utf-8"))
     used = {node.attr for node in ast.walk(tree)
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "instructor"}
-    assert used <= {"Instructor", "AsyncInstructor", "Mode", "from_openai", "patch", "response_schema"}
+    assert used <= {"Instructor", "AsyncInstructor", "Mode", "from_openai", "response_schema"}
 
 
 def test_no_module_imports_private_names_of_the_model_client() -> None:
