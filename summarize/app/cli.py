@@ -131,9 +131,7 @@ def digest(
                         cache=run_cache(settings, no_cache=no_cache, directory=r.cache_dir(cache_dir),
                                         on_warning=report.warn),
                         concurrency=concurrency, exclude=[] if r.to_stdout else [r.out])
-        run_args.update(fetch_policy=policy, page_cache=pages)
-        if workers > 1:
-            run_args["workers"] = workers
+        run_args.update(fetch_policy=policy, page_cache=pages, **({"workers": workers} if workers > 1 else {}))
         if not r.to_stdout:
             check_writable(r.out)
     started = time.monotonic()

@@ -227,8 +227,7 @@ async def adaily(
 ) -> Daily:
     """Brief the articles of ``day`` (default: today) found in ``inbox`` and mark them new or continuing
     against the earlier briefings in ``out_dir`` of the ``window_days`` days before (and the previous one);
-    ``undated`` says what articles that nothing dates do (see the module docstring); ``workers``: see
-    :func:`~summarize.run.pipeline.arun`.
+    ``undated`` says what articles that nothing dates do (see the module docstring); ``workers``: as for arun.
     Nothing is written: see :func:`write_daily`. Raises :class:`InputError` when no article is of that day
     (the message lists the days that have articles, and the undated ones)."""
     check_undated(undated)

@@ -6,7 +6,7 @@ Library code reports progress through an optional callback instead of printing.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -339,12 +339,7 @@ async def _arun(
 
             await brief_in_workers(tracker, settings, cache, concurrency, workers, brief_share)
         else:
-            try:
-                async with asyncio.TaskGroup() as group:
-                    for i, article in enumerate(found.articles, 1):
-                        group.create_task(one(i, article))
-            except BaseExceptionGroup as group_error:  # not an article's failure, e.g. a ConfigurationError
-                raise group_error.exceptions[0]
+            await _each(found.articles, one)
         result = tracker.result(merged)
         result.notes = found.notes
         if passes and not tracker.stopped:
@@ -354,6 +349,17 @@ async def _arun(
     finally:
         for client in own:
             await client.close()
+
+
+async def _each(articles: Sequence[Article], one: Callable[[int, Article], Awaitable[None]]) -> None:
+    """Every article (numbered from 1) through ``one``, all under way at once within ``one``'s own limits; an
+    error that is no article's failure (a ConfigurationError) ends the run as itself."""
+    try:
+        async with asyncio.TaskGroup() as group:
+            for i, article in enumerate(articles, 1):
+                group.create_task(one(i, article))
+    except BaseExceptionGroup as group_error:
+        raise group_error.exceptions[0]
 
 
 def brief_share(articles: Sequence[Article], settings: Settings, cache: BriefingCache | None, concurrency: int,
