@@ -157,7 +157,8 @@ def reports_words_only(what: str) -> bool:
 # speaker ("said that they would not deliver"); else the speaker tells of someone else's act or view ("added
 # that every decision that strengthens us brings us closer to the end").
 _THAT = re.compile(r"(?<!\w)that(?!\w)", re.IGNORECASE)
-_SUBJECT_SPEAKER = re.compile(r"\s*(?:he|she|they|we|i|it)(?!\w)", re.IGNORECASE)
+_PRONOUNS = r"(?:he|she|they|we|i|it)"
+_SUBJECT_SPEAKER = re.compile(rf"\s*{_PRONOUNS}(?!\w)", re.IGNORECASE)
 
 
 # After a verb of speech, "will"/"would" are a commitment only of the speaker ("said he would meet"); with
@@ -165,12 +166,11 @@ _SUBJECT_SPEAKER = re.compile(r"\s*(?:he|she|they|we|i|it)(?!\w)", re.IGNORECASE
 # be a provocation").
 _FUTURE = {"will", "would"}
 # Verbs of a view only (not "expected"/"hoped", which may ask for something): what follows is not the holder's act
-_PURE_VIEW = re.compile(r"(?:thinks?|thought|believe[sd]?|doubt(?:s|ed)?|assume[sd]?|fear(?:s|ed)?|suspect(?:s|ed)?)(?!\w)",
-                        re.IGNORECASE)
+_PURE_VIEW_WORDS = r"thinks?|thought|believe[sd]?|doubt(?:s|ed)?|assume[sd]?|fear(?:s|ed)?|suspect(?:s|ed)?"
+_PURE_VIEW = re.compile(rf"(?:{_PURE_VIEW_WORDS})(?!\w)", re.IGNORECASE)
 # A description starts with its verb ("agreed to ..."); one that starts with one of these words is a sentence
 # the model copied from what someone said ("Now all they have to do is get along", "We will win").
 _SPOKEN_STARTS = frozenset("I We You They He She It The This That These Those Now There Our My Your".split())
 _ASKED_FOR = re.compile(r"(?:asked|asks|ask)\s+(?:[\w-]+\s+){0,3}?for\s", re.IGNORECASE)
-_VIEW = re.compile(r"(?<!\w)(?:thinks?|thought|believe[sd]?|expect(?:s|ed)?|hope[sd]?|doubt(?:s|ed)?|assume[sd]?|fear(?:s|ed)?|suspect(?:s|ed)?)(?!\w)",
-                   re.IGNORECASE)
-_SPEAKER = re.compile(r"(?<!\w)(?:he|she|they|we|i|it)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_VIEW = re.compile(rf"(?<!\w)(?:{_PURE_VIEW_WORDS}|expect(?:s|ed)?|hope[sd]?)(?!\w)", re.IGNORECASE)  # or a hope
+_SPEAKER = re.compile(rf"(?<!\w){_PRONOUNS}\s+(?:\w+\s+)?$", re.IGNORECASE)

@@ -13,6 +13,7 @@ from .ground import mentions, normalise
 from .drafts import ActorDraft
 from .plausible import is_territory, same_name
 
+
 class Canonical:
     """A decider as the article writes it ("Selenskyj", "der US-Präsident") -> the canonical name the same
     briefing gives that actor ("Volodymyr Zelensky"), so key developments name people alike everywhere."""
@@ -40,7 +41,6 @@ class Canonical:
                     return actor.name
         return who
 
-
     def in_text(self, text: str) -> str:
         """``text`` (an English description) with people's surnames as the article spells them put as their
         canonical names spell them ("asked Selenskyj to check" -> "asked Zelensky to check"), so the digest
@@ -58,10 +58,11 @@ class Canonical:
         for actor in self.actors:
             if actor.kind != "person":
                 continue
-            canonical = _known(actor.name).split()
+            known = _known(actor.name)
+            canonical = known.split()
             if not canonical:
                 continue
-            for form in (actor.name_as_written, actor.name, *alias_forms("actors", _known(actor.name))):
+            for form in (actor.name_as_written, actor.name, *alias_forms("actors", known)):
                 last = form.split()[-1] if form.split() else ""
                 if len(last) >= 4 and last != canonical[-1] and last[:1].isupper() and same_name(last, canonical[-1]):
                     out[last] = canonical[-1]

@@ -22,7 +22,6 @@ def with_evidence(evidences: list[Evidence], more: list[Evidence]) -> list[Evide
     return [*evidences, *extra][:max(MAX_EVIDENCE, len(evidences))]
 
 
-
 def one_per_name(items: list) -> list:
     """One actor or weapon per final name: drafts the model named apart ("Patriots", "Patriot-Systeme") that
     the alias table makes one ("Patriot") become one item, its sentences the evidence (up to MAX_EVIDENCE).

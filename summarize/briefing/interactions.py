@@ -27,6 +27,7 @@ from ..models import Actor, Decision, Evidence
 from ..text.event_kinds import INTERACTIONS, event_kind
 from .aliases import alias_forms
 from .cues import cue_pattern
+from .dedupe import MAX_EVIDENCE, with_evidence
 from .ground import mentions
 from .numbered import Sentences, is_heading
 
@@ -216,8 +217,6 @@ def _separately(quote: str, people: list[str]) -> bool:
                          for cue in cue_pattern("separately_after").finditer(quote) for i in at)
 
 
-
-
 def event_description(event: Decision, who: str) -> str:
     """The code's description of a call or meeting it found, told from ``who``'s side ("held a phone call
     with Vladimir Putin" for Trump, "... with Donald Trump" for Putin)."""
@@ -239,8 +238,6 @@ def further_reports(sentences: Sentences, actors: list[Actor], decisions: list[D
     article ("nur einen Tag später folgte ein weiteres Telefonat – diesmal mit Russlands Präsident Putin";
     "Das Gespräch mit Putin wurde vom Kreml als „offen und konstruktiv“ bezeichnet"). Another source tells
     the same call as "disappointing" or on another day: the digest compares what each source's quotes say."""
-    from .dedupe import MAX_EVIDENCE, with_evidence
-
     people = [a for a in actors if a.kind == "person"]
     events = [d for d in decisions if event_kind(d.what) in INTERACTIONS]
     cited = {ev.start for d in events for ev in d.evidence}
@@ -248,10 +245,12 @@ def further_reports(sentences: Sentences, actors: list[Actor], decisions: list[D
         sentence = sentences.sentence(n)
         if is_heading(sentence):
             continue
-        positions = _named_at(people, sentence)
         words = [*cue_pattern("call").finditer(sentence), *cue_pattern("meeting").finditer(sentence),
                  *_TALK_NOUN.finditer(sentence)]
-        named = [name for name in positions if any(_with(sentence, w.end(), [_surname(name, sentence)]) for w in words)]
+        if not words:
+            continue
+        named = [name for name in _named_at(people, sentence)
+                 if any(_with(sentence, w.end(), [_surname(name, sentence)]) for w in words)]
         if len(named) != 1:
             continue
         told = [d for d in events if named[0] in d.participants and named[0] != d.who]
