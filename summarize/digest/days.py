@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 from collections.abc import Iterator
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -24,18 +23,13 @@ from ..text.event_kinds import only_who
 JOIN_MAX_DAYS = 3  # two reports of one event: their dates (stated, else publication) at most this far apart
 
 
-@lru_cache(maxsize=1 << 16)  # one quote is read once per merge, not once per rule that needs its day
-def stated_date(text: str, published: dt.date | None) -> NormalDate:
-    return normalise_date(text, published)
-
-
 def reference_day(briefing: Briefing) -> dt.date | None:
     """The day an article speaks from: its publication date, else the latest full date (day, month and year)
     its located quotes state ("Am 4. Juli 2025 ..."). Used only to keep reports of different days apart."""
     if briefing.article.published:
         return briefing.article.published
     days = [when.date for quote in _quotes(briefing)
-            if (when := stated_date(quote, None)).precision == "day" and when.date is not None]
+            if (when := normalise_date(quote, None)).precision == "day" and when.date is not None]
     return max(days) if days else None
 
 
@@ -65,11 +59,12 @@ def dated_evidence(decision: Decision, day: dt.date | None) -> tuple[NormalDate,
     decision merged from several sentences of one article may state its day in the second: "Ein Anruf
     zwischen Trump und Putin ..." then "... ein Telefongespräch ... am Donnerstag"), relative to ``day``;
     else the first quote's, or the decision's own stated date (:func:`~summarize.text.dates.decision_date`)."""
-    for ev in decision.evidence[1:]:
-        if (when := decision_date(ev.quote, None, day)).iso is not None and decision_date(
-                decision.evidence[0].quote, None, day).iso is None:
-            return when, ev
-    return decision_date(decision.evidence[0].quote, decision.date, day), decision.evidence[0]
+    first = decision.evidence[0]
+    if decision_date(first.quote, None, day).iso is None:  # the first quote states no date: a later one may
+        for ev in decision.evidence[1:]:
+            if (when := decision_date(ev.quote, None, day)).iso is not None:
+                return when, ev
+    return decision_date(first.quote, decision.date, day), first
 
 
 def report_day(decision: Decision, day: dt.date | None) -> tuple[dt.date | None, bool]:

@@ -180,6 +180,15 @@ class _Groups:
         return [b for _, b in sorted(joined, key=lambda x: x[0])]
 
 
+def _speaks_from(inferred: dict[str, dt.date], bucket: Bucket, day: dt.date | None, published: dict) -> None:
+    """The undated articles of ``bucket``, joined to an event of ``day``, speak from about that day (the first
+    such day kept)."""
+    if day is not None:
+        for a in bucket.articles:
+            if published.get(a) is None:
+                inferred.setdefault(a, day)
+
+
 def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: dict,
                 floors: dict | None = None, links: StoryLinks | None = None) -> list[Bucket]:
     """Join decision buckets from different articles that report one event: the same kind of event (a call,
@@ -219,18 +228,14 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
             undated.append((n, bucket, kind, people, weekday))
             continue
         groups.place(n, bucket, kind, people, groups.dated_target(bucket, kind, people, day), day, stated, None)
-        for a in bucket.articles:  # an undated article's report joined with a dated one's (same words)
-            if published.get(a) is None:
-                inferred.setdefault(a, day)
+        _speaks_from(inferred, bucket, day, published)  # an undated article's report joined with a dated one's
     for n, bucket, kind, people, weekday in undated:  # then the undated ones that join a group
         target = groups.undated_target(bucket, kind, people, weekday)
         if target is None:
             deferred.append((n, bucket, kind, people, weekday))
             continue
         groups.place(n, bucket, kind, people, target, None, False, weekday)
-        if (day := groups.groups[target].day) is not None:
-            for a in bucket.articles:
-                inferred.setdefault(a, day)
+        _speaks_from(inferred, bucket, groups.groups[target].day, published)
     for n, bucket, kind, people, weekday in deferred:  # the rest: an article speaks from about the day of its joined events
         day, _, _ = _timing(bucket, {**published, **inferred})
         target = (groups.dated_target(bucket, kind, people, day) if day is not None
