@@ -77,6 +77,7 @@ async def brief_in_workers(tracker: Tracker, settings: Settings, cache: Briefing
     ]
     for process in processes:
         process.start()
+    finished = False
     try:
         left, error, lowest_of = len(processes), None, []
         while left:
@@ -95,14 +96,15 @@ async def brief_in_workers(tracker: Tracker, settings: Settings, cache: Briefing
             if stopped and not tracker.stopped:
                 tracker.stopped, tracker.stopped_fix = stopped, fix
             lowest_of.append(lowest)
+        finished = True
         if error is not None:
             raise error
         if all(lowest is not None for lowest in lowest_of):  # each backed off from its share: the run from all
             tracker.lowest = sum(lowest_of)
     finally:
         queue.put(("stop",))  # a get still waiting in its thread (the run was cancelled) returns
-        for process in processes:
-            process.join(timeout=JOIN_SECONDS if not process.is_alive() else 0.1)
+        for process in processes:  # a worker that sent its end exits by itself; a cancelled run stops them
+            process.join(timeout=JOIN_SECONDS if finished else 0.1)
             if process.is_alive():
                 process.terminate()
                 process.join()
@@ -122,9 +124,7 @@ def work(share: list[tuple[int, Article]], settings: Settings, cache_dir: Path |
     try:
         cache = BriefingCache(cache_dir) if cache_dir is not None else None
         run = brief([a for _, a in share], settings, cache, concurrency, relay)
-        failures = [f for f in run.failures if f.error_kind == "NotAttempted"] + [
-            f for f in run.failures if f.error_kind != "NotAttempted"]
-        queue.put(("end", failures, run.stopped, run.stopped_fix, run.lowest_concurrency))
+        queue.put(("end", run.failures, run.stopped, run.stopped_fix, run.lowest_concurrency))
     except BaseException as exc:  # noqa: BLE001 - the parent raises it; a worker has no one else to tell
         queue.put(("error", _pickled(exc)))
 
