@@ -219,7 +219,7 @@ class Score:
 def load_gold(folder: Path, articles: Path) -> tuple[dict[str, dict], dict]:
     golds = {}
     for path in sorted(folder.glob("*.toml")):
-        if path.name == "cross.toml":
+        if path.name.startswith("cross"):
             continue
         gold = tomllib.loads(path.read_text(encoding="utf-8"))
         text = (articles / f"{gold['article']}.txt").read_text(encoding="utf-8")
@@ -231,8 +231,17 @@ def load_gold(folder: Path, articles: Path) -> tuple[dict[str, dict], dict]:
         gold["_chrome_spans"] = [(m.start(), m.end()) for s in chrome.get("strings", [])
                                  for m in re.finditer(re.escape(s), text)]
         golds[gold["article"]] = gold
-    cross_path = folder / "cross.toml"
-    cross = tomllib.loads(cross_path.read_text(encoding="utf-8")) if cross_path.exists() else {}
+    # cross.toml, then the cross_<batch>.toml of each later batch: its entries are added, and one with the name
+    # of an earlier entry replaces it (a later batch lists all members of an entity the earlier ones had).
+    cross: dict = {}
+    for path in sorted(folder.glob("cross*.toml"), key=lambda p: (p.name != "cross.toml", p.name)):
+        for key, value in tomllib.loads(path.read_text(encoding="utf-8")).items():
+            if not isinstance(value, list):
+                cross[key] = value
+                continue
+            names = {e.get("name"): e for e in value if isinstance(e, dict) and e.get("name")}
+            kept = [e for e in cross.get(key, []) if not (isinstance(e, dict) and e.get("name") in names)]
+            cross[key] = [*kept, *value]
     return golds, cross
 
 
@@ -290,6 +299,25 @@ def _gold_entry(golds: dict, ref: str) -> tuple[str, dict] | None:
             if g.get("key") == key:
                 return c, g
     return None
+
+
+def only_articles(cross: dict, articles: set[str]) -> dict:
+    """The cross-source facts among ``articles`` only: each entry's members and claims of other articles
+    dropped, and an entry left with fewer than two articles dropped (an event one source reports is no
+    cross-source fact)."""
+    out = {}
+    for key, entries in cross.items():
+        kept = []
+        for entry in entries:
+            entry = dict(entry)
+            for field in ("members", "claims"):
+                if field in entry:
+                    entry[field] = [m for m in entry[field] if m.split(":", 1)[0] in articles]
+            refs = entry.get("members", entry.get("claims", []))
+            if len({m.split(":", 1)[0] for m in refs}) >= 2:
+                kept.append(entry)
+        out[key] = kept
+    return out
 
 
 def _nested(events: list[dict]) -> bool:
@@ -510,6 +538,7 @@ def main() -> None:
     golds, cross = load_gold(cfg["gold"], cfg["articles"])
     if args.only:
         golds = {k: v for k, v in golds.items() if any(k.startswith(p) for p in args.only)}
+        cross = only_articles(cross, set(golds))
     if not golds:
         raise SystemExit(f"no gold files in {cfg['gold']}")
     with tempfile.TemporaryDirectory() as tmp:
