@@ -135,11 +135,11 @@ def reports_words_only(what: str) -> bool:
         return True  # the model copied what was said ("“Putin doesn't want it,” he said.", "Now all they have to do ...")
     head = re.match(r"\s*(?:(?:has|have|had|is|was|also|again|repeatedly|once again)\s+)*", what)
     start = head.end() if head else 0
+    if _PURE_VIEW.match(what, start):
+        return True  # "suspected political motives behind the stop", "regarded changes as the rule": a view
     speech = patterns["speech"].match(what, start)
     if speech is None or _ASKED_FOR.match(what, start):
         return False  # "asked Trump for more Patriot missiles": a request
-    if _PURE_VIEW.match(what, start):
-        return True  # "suspected political motives behind the stop": the act is what the view is about
     for act in patterns["act"].finditer(what, speech.end()):
         before = what[: act.start()]
         said = list(_THAT.finditer(before, speech.start()))
@@ -166,7 +166,7 @@ _SUBJECT_SPEAKER = re.compile(rf"\s*{_PRONOUNS}(?!\w)", re.IGNORECASE)
 # be a provocation").
 _FUTURE = {"will", "would"}
 # Verbs of a view only (not "expected"/"hoped", which may ask for something): what follows is not the holder's act
-_PURE_VIEW_WORDS = r"thinks?|thought|believe[sd]?|doubt(?:s|ed)?|assume[sd]?|fear(?:s|ed)?|suspect(?:s|ed)?"
+_PURE_VIEW_WORDS = r"thinks?|thought|believe[sd]?|regard(?:s|ed)?|view(?:s|ed)?|doubt(?:s|ed)?|assume[sd]?|fear(?:s|ed)?|suspect(?:s|ed)?"
 _PURE_VIEW = re.compile(rf"(?:{_PURE_VIEW_WORDS})(?!\w)", re.IGNORECASE)
 # A description starts with its verb ("agreed to ..."); one that starts with one of these words is a sentence
 # the model copied from what someone said ("Now all they have to do is get along", "We will win").

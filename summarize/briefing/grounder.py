@@ -22,8 +22,20 @@ from .cues import refers_back
 from .numbered import Sentences, is_heading
 
 REFER_BACK = 3  # a pronoun refers to a decider named at most this many sentences before
+COPIED_WORDS = 5  # a description with this many words in a row of a sentence was copied from it
 QUOTE_SPAN = 3  # a quotation split into sentences is followed by its attribution within this many
 _QUOTES = re.compile(f"[{QUOTATION_MARKS}]")
+
+
+def deciders(who: list[str]) -> list[str]:
+    """The names a decision's deciders go by in the text: as the model gave them, and for a state's government
+    the model named in English ("US government", "German government") the alias table's forms of that state
+    ("US-Regierung", "Bundesregierung", "USA"); a government is named by its state."""
+    extra = [f for w in who if _GOVERNMENT.search(w) for f in alias_forms("actors", w) if f not in who]
+    return [*who, *extra] if extra else who
+
+
+_GOVERNMENT = re.compile(r"(?<!\w)(?:government|administration|cabinet)(?!\w)|regierung", re.IGNORECASE)
 
 
 def _leaves_quotation_open(sentence: str) -> bool:
@@ -111,9 +123,11 @@ class Grounder:
         n = item.s
         if isinstance(item, (DecisionDraft, QuestionDraft)) and (anchored := self._anchor(item.words, n, scope)):
             n = anchored
+        elif isinstance(item, DecisionDraft) and (copied := self._copied_from(item.what, n, scope)):
+            n = copied
         in_scope = scope[0] <= n <= scope[1]
         first = n
-        if isinstance(item, DecisionDraft) and not any(self.names_anywhere(w) for w in item.who):
+        if isinstance(item, DecisionDraft) and not any(self.names_anywhere(w) for w in deciders(item.who)):
             return f"the article never names {item.who[0]!r}"
         if isinstance(item, DecisionDraft) and in_scope:
             return self._decision_evidence(item, n, scope)
@@ -143,7 +157,7 @@ class Grounder:
             return f"sentence {n} is not in the part the model saw ({scope[0]}-{scope[1]})"
         elif self.open_cue is not None and not self.open_cue(self.sentences.sentence(n)):
             return f"sentence {n} does not say that anything is open or uncertain"
-        elif is_heading(self.sentences.sentence(n)):
+        elif n > 1 and is_heading(self.sentences.sentence(n)):  # the headline (sentence 1) states the story
             return f"sentence {n} is a heading, not a statement"
         return self.evidence(first, n)
 
@@ -156,14 +170,15 @@ class Grounder:
         of the deciders."""
         if is_heading(self.sentences.sentence(n)):
             return f"sentence {n} is a heading, not a report of a decision"
-        if self._names(n, item.who):
+        who = deciders(item.who)
+        if self._names(n, who):
             return self.evidence(n, n)
-        if (closes := self._quote_closes(n, scope)) and self._names(closes, item.who):
+        if (closes := self._quote_closes(n, scope)) and self._names(closes, who):
             return self.evidence(n, closes)
-        named_before = any(self._names(k, item.who) for k in range(max(scope[0], n - REFER_BACK), n))
+        named_before = any(self._names(k, who) for k in range(max(scope[0], n - REFER_BACK), n))
         if not (refers_back(self.sentences.sentence(n)) and named_before):
             return f"sentence {n} names none of {', '.join(map(repr, item.who))} and refers to no one named before"
-        return self.evidence(n - 1 if n > scope[0] and self._names(n - 1, item.who) else n, n)
+        return self.evidence(n - 1 if n > scope[0] and self._names(n - 1, who) else n, n)
 
     def _quote_closes(self, n: int, scope: Scope) -> int | None:
         """The sentence that closes a quotation sentence ``n`` opens (its attribution, "sagte Trump", often
@@ -192,6 +207,18 @@ class Grounder:
             return None
         hits = [k for k in range(scope[0], scope[1] + 1) if needle in self._normalised(k)]
         return min(hits, key=lambda k: (abs(k - n), k)) if hits else None
+
+    def _copied_from(self, what: str, n: int, scope: Scope) -> int | None:
+        """The one sentence of ``scope`` a description copies :data:`COPIED_WORDS` words in a row from, when
+        the cited sentence ``n`` is not it: a model that gave no copied words may still cite the sentence next
+        to the one it copied ("announced that it was halting all new weapons deliveries" cited to the
+        sentence after "... announced this week that it was halting all new weapons deliveries ...")."""
+        words = normalise(what).split()
+        runs = {" ".join(words[i:i + COPIED_WORDS]) for i in range(len(words) - COPIED_WORDS + 1)}
+        if not runs or any(run in self._normalised(n) for run in runs if scope[0] <= n <= scope[1]):
+            return None
+        hits = [k for k in range(scope[0], scope[1] + 1) if any(run in self._normalised(k) for run in runs)]
+        return hits[0] if len(hits) == 1 else None
 
     def _normalised(self, n: int) -> str:
         if n not in self._norm_cache:

@@ -54,7 +54,8 @@ def example(name: str, lang: str) -> tuple[str, str]:
     folder = data_dir("prompts") / "examples"
     key = lang_key(language_name(lang))
     answer = (folder / f"{name}.json").read_text(encoding="utf-8").strip().replace("{key}", key)
-    return (folder / "article.txt").read_text(encoding="utf-8").strip(), answer
+    own = folder / f"{name}.article.txt"  # a pass may have an article of its own (questions: several kinds of doubt)
+    return (own if own.exists() else folder / "article.txt").read_text(encoding="utf-8").strip(), answer
 
 
 def language_name(code: str) -> str:

@@ -121,7 +121,8 @@ class _Groups:
     def undated_target(self, bucket: Bucket, kind: str, people: set[str], weekday: int | None) -> int | None:
         """The group an undated bucket joins, among those with two participants in common: the first dated one
         its time fits, when all the dated ones it fits are of one day and it shows a sign of the same event;
-        with none dated that fits, the first undated one of the same weekday or nearly the same words."""
+        with none dated that fits, the first undated one of the same weekday in an article of the same story
+        (:class:`StoryLinks`), or of nearly the same words."""
         groups = self.groups
         what = norm(bucket.members[0].what)  # type: ignore[union-attr]
         bare = only_who(bucket.members[0].what)  # type: ignore[union-attr]  # the code's words: no sign by wording
@@ -129,9 +130,10 @@ class _Groups:
         floor = next((self.floors[a] for a in articles if self.floors.get(a) is not None), None)
         two = [g for g in self.candidates(kind, people, articles) if len(people & groups[g].people) >= 2]
         dated = [g for g in two if groups[g].day is not None and _fits_time(groups[g], weekday, floor)]
-        if not dated:
+        if not dated:  # a weekday alone ("Thursday") recurs every week: the articles must share a story too
             return next((g for g in two if groups[g].day is None and (
-                (weekday is not None and weekday == groups[g].weekday)
+                (weekday is not None and weekday == groups[g].weekday
+                 and any(self.links.linked(a, b) for a in articles for b in groups[g].articles))
                 or (not bare and not groups[g].bare and fuzz.token_sort_ratio(what, groups[g].what) >= CLUSTER_THRESHOLD))), None)
         days = [groups[g].day for g in dated]
         if (max(days) - min(days)).days > JOIN_MAX_DAYS:  # type: ignore[operator, type-var]

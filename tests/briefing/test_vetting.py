@@ -62,6 +62,10 @@ def test_a_state_or_a_view_is_no_decision_but_an_intent_is() -> None:
     assert reports_words_only("confirmed that there are no nuclear Tomahawks")
     assert not reports_words_only("confirmed the meeting in Budapest")  # an act word: the meeting
     assert not reports_words_only("showing interest in US air defence systems")  # an intent, not a view
+    # a view with no verb of speech before it
+    assert reports_words_only("regarded political changes as the rule")
+    assert reports_words_only("viewed the Patriot systems as key to its defence")
+    assert not reports_words_only("reviewed the ammunition stocks")  # a word that only ends in "viewed"
 
 
 def test_open_means_open_not_frank_nor_apparent_nor_an_offensive() -> None:
@@ -71,6 +75,16 @@ def test_open_means_open_not_frank_nor_apparent_nor_an_offensive() -> None:
     assert not is_open("Die Lieferung wurde offenbar gestoppt.")
     assert not is_open("Russland setzt seine Offensive fort.")
     assert not is_open("They asked for offensive weapons.")
+
+
+def test_hesitation_and_what_is_only_possible_are_open() -> None:
+    assert is_open("Trump zögert bei Tomahawk-Freigabe nach Putin-Telefonat")
+    assert is_open("Akut ist vor allem der mögliche Kauf von Patriot-Abwehrraketen.")
+    assert is_open("Its biggest ally appears to be wavering.")
+    assert is_open("However, Trump has remained non-committal.")
+    assert is_open("Selenskyj erhofft sich von Trump die Freigabe.")
+    assert not is_open("Das ermöglicht neue Lieferungen.")  # a word that only contains "möglich"
+    assert not is_open("Trump hat die Lieferung freigegeben.")
 
 
 def test_met_is_a_meeting() -> None:

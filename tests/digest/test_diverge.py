@@ -244,7 +244,8 @@ def test_a_weekday_joins_two_undated_reports_and_keeps_a_dated_one_of_another_we
                                             "Am Donnerstag telefonierten Trump und Putin.")])
     thursday_evening = _briefing("b", decisions=[_p(["Vladimir Putin", "Donald Trump"], "held a long call with Trump",
                                                     "Trump hatte am Donnerstagabend mit Putin telefoniert.")])
-    d = merge([thursday, thursday_evening])
+    thursday, thursday_evening = _with_weapon(thursday, "Tomahawk"), _with_weapon(thursday_evening, "Tomahawk")
+    d = merge([thursday, thursday_evening])  # articles of one story (the weapon both name)
     assert len(d.decisions) == 1 and d.decisions[0].count == 2
     monday = _briefing("c", decisions=[_p(["Donald Trump", "Vladimir Putin"], "called Putin",
                                           "Am Montag telefonierte Trump mit Putin.")])
@@ -253,6 +254,19 @@ def test_a_weekday_joins_two_undated_reports_and_keeps_a_dated_one_of_another_we
     friday = _briefing("f", decisions=[_p(["Donald Trump", "Vladimir Putin"], "called Putin",
                                           "Am 17. Oktober 2025 telefonierte Trump mit Putin.")])
     assert len(merge([_with_weapon(thursday, "Tomahawk"), _with_weapon(friday, "Tomahawk")]).decisions) == 2
+
+
+def test_a_weekday_alone_does_not_join_undated_reports_of_articles_of_different_stories() -> None:
+    # the digest's articles link "a" and "b" (a rare weapon both name), not "a" and "c": two Thursdays of
+    # unlinked articles may be two calls months apart
+    call = (["Donald Trump", "Vladimir Putin"], "spoke with Putin", "Am Donnerstag telefonierten Trump und Putin.")
+    other = (["Vladimir Putin", "Donald Trump"], "held a call with Trump", "Trump hatte am Donnerstag mit Putin telefoniert.")
+    a = _with_weapon(_briefing("a", decisions=[_p(*call)]), "Tomahawk")
+    b = _with_weapon(_briefing("b", decisions=[_p(*other)]), "Tomahawk")
+    c = _with_weapon(_briefing("c", decisions=[_p(*other)]), "Patriot")
+    fillers = [_with_weapon(_briefing(f"f{i}"), "Taurus") for i in range(5)]
+    assert sorted(x.count for x in merge([a, b, *fillers]).decisions) == [2]
+    assert sorted(x.count for x in merge([a, c, *fillers]).decisions) == [1, 1]
 
 
 def test_story_links_count_only_entities_few_articles_name() -> None:
