@@ -431,7 +431,7 @@ def score_cross(digest: dict, golds: dict, cross: dict) -> dict[str, tuple[int, 
 
 
 def run_design(articles: Path, recordings: Path, out: Path) -> None:
-    from summarize.app.cli import main as cli
+    from summarize.app.cli import app as cli  # the app, not main(): main() tunes the collector of its own process
 
     files = [str(p) for p in sorted(articles.glob("*.txt"))]  # not SOURCES.md
     argv = ["digest", *files, "--replay", str(recordings), "-o", str(out), "--no-cache"]

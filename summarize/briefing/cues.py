@@ -42,17 +42,18 @@ def cue_pattern(kind: str) -> re.Pattern[str]:
 def matching(sentences: Sentences, scope: Scope, kind: str) -> list[int]:
     """Numbers of the sentences of ``scope`` with a cue of ``kind`` (``open``)."""
     pattern = _patterns()[kind]
-    found = []
-    for n in range(scope[0], scope[1] + 1):
-        sentence = sentences.sentence(n)
-        if pattern.search(sentence) or (kind == "open" and sentence.rstrip().endswith("?")):
-            found.append(n)
+    if kind == "open":
+        found = [n for n in range(scope[0], scope[1] + 1) if is_open(sentences.sentence(n))]
+    else:
+        found = [n for n in range(scope[0], scope[1] + 1) if pattern.search(sentences.sentence(n))]
     return found[:MAX_HINTED]
 
 
 def is_open(sentence: str) -> bool:
-    """Whether a sentence has a cue of something open or uncertain (or asks a question)."""
-    return bool(_patterns()["open"].search(sentence)) or sentence.rstrip().endswith("?")
+    """Whether a sentence has a cue of something open or uncertain (or asks a question); a rhetorical "könnte
+    kaum brisanter sein" ("could hardly be more") is no cue."""
+    patterns = _patterns()
+    return bool(patterns["open"].search(patterns["not_open"].sub(" ", sentence))) or sentence.rstrip().endswith("?")
 
 
 def is_speculative(sentence: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 import bisect
 from dataclasses import dataclass
 import re
@@ -61,9 +62,11 @@ class Sentences:
             scopes.append((first, len(self)))
         return scopes
 
-    def numbered(self, scope: Scope) -> str:
-        """The sentences of ``scope``, one per line, each after its number: ``[12] Trump sagte ...``."""
-        return "\n".join(f"[{n}] {self.sentence(n)}" for n in range(scope[0], scope[1] + 1))
+    def numbered(self, scope: Scope, only: Iterable[int] | None = None) -> str:
+        """The sentences of ``scope``, one per line, each after its number: ``[12] Trump sagte ...``; with
+        ``only``, just those of them."""
+        numbers = range(scope[0], scope[1] + 1) if only is None else sorted(n for n in set(only) if scope[0] <= n <= scope[1])
+        return "\n".join(f"[{n}] {self.sentence(n)}" for n in numbers)
 
 
 def sentence_chars(chunk_chars: int) -> int:

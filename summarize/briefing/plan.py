@@ -50,8 +50,11 @@ def _part_messages(
     sentences: Sentences, scope: tuple[int, int], title: str, label: str, parts: int, name: str,
     fields: tuple[str, ...], lang: str,
 ) -> list[dict[str, str]]:
+    only = None
+    if fields == ("open_questions",):  # the sentences with a cue, each after the one before it (who "er" is)
+        only = {k for n in cues.matching(sentences, scope, "open") for k in (n - 1, n)}
     return prompts.messages(
-        "brief", lang=lang, title=title, part=label, parts=parts, text=sentences.numbered(scope),
+        "brief", lang=lang, title=title, part=label, parts=parts, text=sentences.numbered(scope, only),
         hints=cues.hints(sentences, scope, fields), task=prompts.task(name, lang=lang),
     )
 
@@ -118,6 +121,12 @@ def _free_text_field(draft: Draft) -> str | None:
 
 
 _WHAT_WAS_SAID = re.compile(r"\s*what did\b.*\b(?:say|tell|answer|reply|write)\b", re.IGNORECASE)
+
+
+# A question that asks what something means or leads to, not what is undecided: "What is the significance of
+# this meeting?", "What could be the consequences of the deal?", "What will happen at the meeting?"
+_VAGUE = re.compile(r"\s*what\b.{0,30}?\b(?:significance|consequences?|implications?|meaning)\b|\s*what\s+(?:will|would|could)"
+                    r"\s+happen\b", re.IGNORECASE)
 
 
 def _answered_by_quotation(question: OpenQuestion) -> bool:
@@ -346,10 +355,11 @@ class Plan:
         lists["decisions"] = separate(one_per_event(sorted([*lists["decisions"], *calls_and_meetings],
                                                            key=lambda d: d.evidence[0].start)))
         lists["open_questions"] = one_per_sentence(lists["open_questions"])
-        for question in [q for q in lists["open_questions"] if _answered_by_quotation(q)]:
+        for question in [q for q in lists["open_questions"] if _answered_by_quotation(q) or _VAGUE.match(q.question)]:
             lists["open_questions"].remove(question)
-            dropped.append(DroppedItem(kind="open_question", label=question.question[:120],
-                                       reason="it asks what was said, and its sentence quotes it"))
+            reason = ("it asks what was said, and its sentence quotes it" if _answered_by_quotation(question)
+                      else "it names nothing that is undecided ('What is the significance of ...?')")
+            dropped.append(DroppedItem(kind="open_question", label=question.question[:120], reason=reason))
         absent = [(q, name) for q in lists["open_questions"]
                   if (name := _absent_name(q, [*lists["actors"], *lists["weapons"]], self.article.text))]
         for question, name in absent:

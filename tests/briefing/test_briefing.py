@@ -557,3 +557,15 @@ def test_weapons_of_no_kind_are_neither_taken_nor_added() -> None:
     b, _, _ = _brief([_part(actors=[ZELENSKY, as_actor], weapons=[PATRIOT]), SUMMARY], text=text)
     assert [w.name for w in b.weapons] == ["Patriot"] and "Waffenlieferungen" not in [a.name_as_written for a in b.actors]
     assert ("actor", "'weapons' names no weapon system or kind, and is no actor") in [(d.kind, d.reason) for d in b.dropped]
+
+
+def test_the_questions_pass_shows_the_sentences_with_a_cue_each_after_the_one_before() -> None:
+    plan = Plan(article_from_text(TEXT, id="t1"), _settings(depth=3))
+    [request] = [r for r in plan.requests if r.name == "questions"]
+    user = request.messages[-1]["content"]
+    shown = [line.split("]")[0] + "]" for line in user.split("<article>\n")[1].split("\n</article>")[0].splitlines()]
+    assert shown == ["[3]", "[4]"]  # the cue sentence 4 ("ist unklar") and the sentence before it
+    assert "may say something is open or uncertain: 4." in user
+    # the other passes read the whole part
+    entities = next(r for r in plan.requests if r.name == "entities").messages[-1]["content"]
+    assert "[1] " in entities and "[2] " in entities

@@ -84,7 +84,12 @@ def test_hesitation_and_what_is_only_possible_are_open() -> None:
     assert is_open("However, Trump has remained non-committal.")
     assert is_open("Selenskyj erhofft sich von Trump die Freigabe.")
     assert not is_open("Das ermöglicht neue Lieferungen.")  # a word that only contains "möglich"
+    assert not is_open("Ein Dialog sei nur auf Basis militärischer Stärke möglich.")  # a condition, not a possibility
     assert not is_open("Trump hat die Lieferung freigegeben.")
+    # "could hardly be more" says nothing is open; "could" alone may
+    assert not is_open("Der Zeitpunkt des Gesprächs könnte kaum brisanter sein.")
+    assert not is_open("The timing could hardly be more delicate.")
+    assert is_open("Die Gespräche könnten einen Wendepunkt markieren.")
 
 
 def test_met_is_a_meeting() -> None:
