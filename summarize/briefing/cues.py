@@ -82,6 +82,8 @@ def states_a_condition(what: str) -> bool:
     if match is None:
         return False
     word = match.group(1).casefold()
+    if word in _FEELINGS:
+        return True  # "became more frustrated with Putin", "was disappointed": a feeling, not an act
     participle = _PARTICIPLE.match(word) and not (word.endswith("ent") and len(word) > 5)  # "sent", not "silent"
     return not participle and word not in _TO_AN_ACT
 
@@ -93,6 +95,10 @@ _REGARDED = re.compile(r"\s*(?:is|are|was|were|has been|have been)\s+(?:also\s+|
                        r"recognised|seen|known|viewed|described)\s+as\b", re.IGNORECASE)
 _INFORMED = re.compile(r"\s*(?:was|were|had been|has been|have been)\s+(?:not\s+|never\s+)?(?:informed|told|notified|"
                        r"briefed|consulted|kept in the dark)\b", re.IGNORECASE)
+# Participles that say how someone feels, not what was done to them ("was frustrated", not "was invited")
+_FEELINGS = frozenset("frustrated disappointed concerned worried satisfied pleased angered angry upset irritated annoyed "
+                      "alarmed surprised shocked relieved delighted encouraged discouraged dissatisfied unimpressed "
+                      "impressed optimistic pessimistic skeptical sceptical cautious confident hopeful".split())
 _TO_AN_ACT = {"to", "ready", "set", "due", "about", "going", "poised", "willing", "prepared", "able", "unable",
               "unwilling", "open", "against", "in", "on", "at", "for", "among", "part", "behind"}
 
@@ -136,8 +142,8 @@ def reports_words_only(what: str) -> bool:
         return True  # the model copied what was said ("“Putin doesn't want it,” he said.", "Now all they have to do ...")
     head = re.match(r"\s*(?:(?:has|have|had|is|was|also|again|repeatedly|once again)\s+)*", what)
     start = head.end() if head else 0
-    if _PURE_VIEW.match(what, start):
-        return True  # "suspected political motives behind the stop", "regarded changes as the rule": a view
+    if _PURE_VIEW.match(what, start) or _EVALUATION.match(what, start):
+        return True  # "suspected political motives behind the stop", "marked a shift in US policy": a view
     speech = patterns["speech"].match(what, start)
     if speech is None or _ASKED_FOR.match(what, start):
         return False  # "asked Trump for more Patriot missiles": a request
@@ -172,6 +178,11 @@ _PURE_VIEW = re.compile(rf"(?:{_PURE_VIEW_WORDS})(?!\w)", re.IGNORECASE)
 # A description starts with its verb ("agreed to ..."); one that starts with one of these words is a sentence
 # the model copied from what someone said ("Now all they have to do is get along", "We will win").
 _SPOKEN_STARTS = frozenset("I We You They He She It The This That These Those Now There Our My Your".split())
+# What a description says a thing means or a relation is, not what anyone did: "marked a significant shift",
+# "symbolized the attack", "maintained close ties to Russia"
+_EVALUATION = re.compile(r"(?:marks|marked|symboli[sz](?:es|ed)|represents|represented|signifies|signified|"
+                         r"(?:maintains|maintained|keeps|kept|has|had)\s+(?:\w+\s+){0,2}(?:ties|relations|contacts)(?!\w))"
+                         r"(?!\w)", re.IGNORECASE)
 _ASKED_FOR = re.compile(r"(?:asked|asks|ask)\s+(?:[\w-]+\s+){0,3}?for\s", re.IGNORECASE)
 _VIEW = re.compile(rf"(?<!\w)(?:{_PURE_VIEW_WORDS}|expect(?:s|ed)?|hope[sd]?)(?!\w)", re.IGNORECASE)  # or a hope
 _SPEAKER = re.compile(rf"(?<!\w){_PRONOUNS}\s+(?:\w+\s+)?$", re.IGNORECASE)

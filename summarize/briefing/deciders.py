@@ -180,6 +180,15 @@ def names_own_decider(d: Decision) -> bool:
     """The description of a person's decision names that person ("Putin had a conversation with Putin"). A
     state may name itself ("Ukraine pushed its partners to prioritise Ukraine"); abbreviations ("US
     interests") are no name here."""
+    forms = (d.who, *alias_forms("actors", d.who))
     if alias_kind(d.who) in ("state", "organisation") or is_territory(d.who):
-        return False
-    return any(mentions(f, d.what, 0, len(d.what)) for f in (d.who, *alias_forms("actors", d.who)) if len(f) >= 4)
+        # ... unless it is the one the state addresses: "United States: warned the USA about an escalation"
+        addressed = _ADDRESSED.match(d.what)
+        return addressed is not None and any(
+            mentions(f, addressed.group(1), 0, len(addressed.group(1))) for f in forms if len(f) >= 2)
+    return any(mentions(f, d.what, 0, len(d.what)) for f in forms if len(f) >= 4)
+
+
+# A description that starts by addressing someone: the words after the verb name whom ("warned the USA")
+_ADDRESSED = re.compile(r"\s*(?:also\s+|again\s+)?(?:warned|told|urged|asked|threatened|called on|informed|pressed)\s+"
+                        r"(?:the\s+)?((?:[\w.-]+\s+){0,2}[\w.-]+)", re.IGNORECASE)

@@ -62,6 +62,11 @@ def test_a_state_or_a_view_is_no_decision_but_an_intent_is() -> None:
     assert reports_words_only("confirmed that there are no nuclear Tomahawks")
     assert not reports_words_only("confirmed the meeting in Budapest")  # an act word: the meeting
     assert not reports_words_only("showing interest in US air defence systems")  # an intent, not a view
+    # an evaluation or a relation, not an act
+    assert reports_words_only("marked a significant shift in American policy")
+    assert reports_words_only("maintained close ties to Russia despite the invasion")
+    assert not reports_words_only("marketed the new drones")  # a word that only starts with "mark"
+    assert not reports_words_only("cut ties with Moscow")  # an act on a relation
     # a view with no verb of speech before it
     assert reports_words_only("regarded political changes as the rule")
     assert reports_words_only("viewed the Patriot systems as key to its defence")
@@ -370,6 +375,22 @@ def test_what_someone_is_or_became_is_no_decision_but_what_leads_to_an_act_is() 
     assert not states_a_condition("is ready to deliver Patriots")
     assert not states_a_condition("is in talks to buy Patriots")
     assert not states_a_condition("announced a pause")  # no copula
+    # a participle of a feeling is a state, not something done to someone
+    assert states_a_condition("became more frustrated with Putin")
+    assert states_a_condition("was disappointed by the call")
+    assert not states_a_condition("was invited to the White House")
+
+
+def test_a_state_addressing_itself_is_a_confused_decider() -> None:
+    from summarize.briefing.deciders import names_own_decider
+
+    def decision(who: str, what: str) -> Decision:
+        return Decision(who=who, participants=[who], what=what, status="taken",
+                        evidence=[Evidence(quote="x", start=0, end=1, alignment="exact", score=100.0)])
+
+    assert names_own_decider(decision("United States", "warned the USA about a military escalation"))
+    assert not names_own_decider(decision("United States", "warned Russia about sanctions"))
+    assert not names_own_decider(decision("Ukraine", "pushed its partners to prioritise Ukraine in the queue"))
 
 
 def test_a_known_organisation_the_text_names_acting_is_found_but_not_a_place() -> None:
