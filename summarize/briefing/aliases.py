@@ -38,6 +38,13 @@ def alias_forms(section: str, name: str) -> tuple[str, ...]:
     return _aliases(section).get(normalise(name.strip()), ())
 
 
+def seat_forms(name: str) -> tuple[str, ...]:
+    """The forms of the seat of government that speaks for the state ``name`` belongs to ("Russia" ->
+    "Kremlin", "Kreml"): "The Kremlin confirmed" reports Russia's act. Empty for anything else."""
+    forms = alias_forms("actors", name)
+    return tuple(alias_table()["actors"].get(forms[0], {}).get("seat", ())) if forms else ()
+
+
 @lru_cache(maxsize=1024)
 def alias_kind(name: str) -> str | None:
     """The kind the alias table gives the actor ``name`` belongs to ("Kreml" -> "organisation"), or None."""

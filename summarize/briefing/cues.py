@@ -142,17 +142,20 @@ def reports_words_only(what: str) -> bool:
         return True  # the model copied what was said ("“Putin doesn't want it,” he said.", "Now all they have to do ...")
     head = re.match(r"\s*(?:(?:has|have|had|is|was|also|again|repeatedly|once again)\s+)*", what)
     start = head.end() if head else 0
-    if _PURE_VIEW.match(what, start) or _EVALUATION.match(what, start):
+    if _PURE_VIEW.match(what, start) or _EVALUATION.match(what, start) or _NO_COMMENT.match(what):
         return True  # "suspected political motives behind the stop", "marked a shift in US policy": a view
     speech = patterns["speech"].match(what, start)
     if speech is None or _ASKED_FOR.match(what, start):
         return False  # "asked Trump for more Patriot missiles": a request
     for act in patterns["act"].finditer(what, speech.end()):
         before = what[: act.start()]
+        future = act.group(0).strip().casefold() in _FUTURE
+        if future and _ARRANGED.search(before) and not _VIEW.search(before, speech.end()):
+            return False  # "mentioned that the meeting would be bilateral": the speaker announces an arrangement
         said = list(_THAT.finditer(before, speech.start()))
         if said and not _SUBJECT_SPEAKER.match(before, said[-1].end()):
             continue  # "added that every decision ...": the act is someone else's, as the speaker tells it
-        if act.group(0).strip().casefold() in _FUTURE and not _SPEAKER.search(before):
+        if future and not _SPEAKER.search(before):
             continue
         if _VIEW.search(before, speech.end()):
             continue  # "said he thought Putin would make a deal": a view of what may happen
@@ -183,6 +186,13 @@ _SPOKEN_STARTS = frozenset("I We You They He She It The This That These Those No
 _EVALUATION = re.compile(r"(?:marks|marked|symboli[sz](?:es|ed)|represents|represented|signifies|signified|"
                          r"(?:maintains|maintained|keeps|kept|has|had)\s+(?:\w+\s+){0,2}(?:ties|relations|contacts)(?!\w))"
                          r"(?!\w)", re.IGNORECASE)
+# Saying nothing is no decision either: "did not comment on the content", "declined to comment"
+_NO_COMMENT = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:did not|didn't|not|has not|have not|had not|declined to|refused to|"
+                         r"would not|wouldn't)\s+(?:yet\s+|immediately\s+|publicly\s+)?(?:comment|respond|react|reply)(?:ed)?(?!\w)",
+                         re.IGNORECASE)
+# A that-clause about a meeting the speaker takes part in: what it "will"/"would" be is announced, not forecast
+_ARRANGED = re.compile(r"(?<!\w)(?:the|this|a|their|his|her|our)\s+(?:[\w-]+\s+)?(?:meeting|summit|talks|call|visit|"
+                       r"negotiations|conference)\s+$", re.IGNORECASE)
 _ASKED_FOR = re.compile(r"(?:asked|asks|ask)\s+(?:[\w-]+\s+){0,3}?for\s", re.IGNORECASE)
 _VIEW = re.compile(rf"(?<!\w)(?:{_PURE_VIEW_WORDS}|expect(?:s|ed)?|hope[sd]?)(?!\w)", re.IGNORECASE)  # or a hope
 _SPEAKER = re.compile(rf"(?<!\w){_PRONOUNS}\s+(?:\w+\s+)?$", re.IGNORECASE)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..models import Actor, Decision
-from .aliases import alias_forms, alias_kind
+from .aliases import alias_forms, alias_kind, seat_forms
 from .cues import refers_back
 from .ground import mentions, normalise
 from .drafts import ActorDraft
@@ -150,7 +150,7 @@ def _forms_of(name: str, actors: list[Actor]) -> list[str]:
     """The ways the article may write a participant: its actor's written and English names, and the alias
     table's forms."""
     forms = [f for a in actors if name in (a.name, a.name_as_written) for f in (a.name, a.name_as_written)]
-    return [name, *forms, *alias_forms("actors", name)]
+    return [name, *forms, *alias_forms("actors", name), *seat_forms(name)]
 
 
 def _counterparts(decision: Decision, actors: list[Actor], text: str) -> list[str]:

@@ -94,6 +94,16 @@ def test_a_government_named_in_english_is_named_by_its_state_in_the_text() -> No
     assert isinstance(grounder.check(_decision(2, who="Pentagon", what="announced deliveries"), (1, total)), str)
 
 
+def test_a_state_is_named_by_its_seat_of_government() -> None:
+    from summarize.briefing.grounder import deciders
+
+    assert "Kremlin" in deciders(["Russia"]) and "White House" in deciders(["United States"])
+    assert deciders(["Hungary"]) == ["Hungary"]  # a state the table gives no seat
+    plan = Plan(article_from_text("Gipfel geplant\nThe Kremlin confirmed talks were planned.\n", id="h4"), _settings())
+    found = plan.grounder.check(_decision(1, who="Russia", what="confirmed that talks were planned"), (1, 1))
+    assert isinstance(found, Evidence) and found.quote.startswith("The Kremlin confirmed")
+
+
 def test_a_description_copied_from_another_sentence_moves_the_citation_there() -> None:
     grounder, total = _government_grounder()
     draft = _decision(4, who="administration", what="announced that it was halting all new weapons deliveries")

@@ -67,6 +67,13 @@ def test_a_state_or_a_view_is_no_decision_but_an_intent_is() -> None:
     assert reports_words_only("maintained close ties to Russia despite the invasion")
     assert not reports_words_only("marketed the new drones")  # a word that only starts with "mark"
     assert not reports_words_only("cut ties with Moscow")  # an act on a relation
+    assert reports_words_only("did not comment on the content")
+    # how a meeting will be is announced by who arranges it; how a war will end is a forecast
+    assert not reports_words_only("mentioned that the meeting would be bilateral")
+    assert not reports_words_only("said that the summit will take place in Budapest")
+    assert reports_words_only("said that the war would end soon")
+    assert reports_words_only("declined to comment on the report")
+    assert not reports_words_only("did not deliver the missiles")
     # a view with no verb of speech before it
     assert reports_words_only("regarded political changes as the rule")
     assert reports_words_only("viewed the Patriot systems as key to its defence")
