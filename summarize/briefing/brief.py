@@ -101,6 +101,13 @@ async def abrief_with(
             raise group_error.exceptions[0]  # keeps its own __cause__ (the original API error)
         results = [task.result() for task in tasks]
         summary_text, summary_log = summary_task.result()
+        if gleans := plan.glean_requests(results):  # the sentences of an act no decision covers, once more
+            try:
+                async with asyncio.TaskGroup() as group:
+                    more = [group.create_task(one(request)) for request in gleans]
+            except BaseExceptionGroup as group_error:
+                raise group_error.exceptions[0]
+            results += [task.result() for task in more]
         if texts := plan.foreign_texts(results):  # written in the article's language: asked once more in English
             english, log = await ask(lambda: arun_translation(
                 client, settings, plan.translation_messages(texts), len(texts), article.id))

@@ -27,7 +27,7 @@ from .interactions import event_description, further_reports, interactions, sepa
 from ..text.event_kinds import event_kind, same_kind
 from ..text.normalise import QUOTATION_MARKS
 from .ground import mentions
-from .numbered import Sentences, halve, sentence_chars
+from .numbered import Sentences, halve, is_heading, sentence_chars
 from .aliases import alias_forms, canonical_weapon, weapon_category
 from .plausible import GENERIC_WEAPONS, not_in_english, reachable
 from .safety import scrub
@@ -48,14 +48,17 @@ class PartRequest:
 
 def _part_messages(
     sentences: Sentences, scope: tuple[int, int], title: str, label: str, parts: int, name: str,
-    fields: tuple[str, ...], lang: str,
+    fields: tuple[str, ...], lang: str, glean: list[int] | None = None,
 ) -> list[dict[str, str]]:
     only = None
     if fields == ("open_questions",):  # the sentences with a cue, each after the one before it (who "er" is)
         only = {k for n in cues.matching(sentences, scope, "open") for k in (n - 1, n)}
+    if glean:  # a second look at the sentences of an act that no decision covers, each after the one before
+        only = {k for n in glean for k in (n - 1, n)}
+    task = prompts.task(f"{name}.glean" if glean else name, lang=lang)
     return prompts.messages(
         "brief", lang=lang, title=title, part=label, parts=parts, text=sentences.numbered(scope, only),
-        hints=cues.hints(sentences, scope, fields), task=prompts.task(name, lang=lang),
+        hints=cues.hints(sentences, scope, fields), task=task,
     )
 
 
@@ -190,11 +193,34 @@ class Plan:
         self.grounder.open_cue = cues.is_open
 
     def _messages(
-        self, scope: tuple[int, int], label: str, name: str, fields: tuple[str, ...], parts: int
+        self, scope: tuple[int, int], label: str, name: str, fields: tuple[str, ...], parts: int,
+        glean: list[int] | None = None,
     ) -> list[dict[str, str]]:
         system, user = _part_messages(self.sentences, scope, self.title, label, parts, name,
-                                      fields, self.settings.lang)
+                                      fields, self.settings.lang, glean)
         return [system, *_example_turns(name, fields, self.settings.lang), user]
+
+    def glean_requests(self, results: list[PartResult]) -> list[PartRequest]:
+        """A second look, after the answers, at each part the decisions pass read: its sentences with a word
+        of an act (``data/cues.json`` "event": "kündigte an", "stoppten", "pressed", "versprach") that no
+        kept decision's quote holds, shown each after the sentence before it, in one request per part with
+        any (at most :data:`cues.MAX_HINTED`). A small model lists three or four decisions of a part and
+        leaves the rest; asked about the rest alone, it reports some of them."""
+        if not self.settings.glean:
+            return []
+        quotes = [ev.quote for r in results for field, _, ev in r.kept if field == "decisions"]
+        covered = {n for n in range(1, len(self.sentences) + 1)
+                   if any(self.sentences.sentence(n).strip() in q for q in quotes)}
+        passes = [r for r in self.requests if tuple(r.model.model_fields) == ("decisions",)]  # depth 3
+        out = []
+        for i, request in enumerate(passes):
+            fields = tuple(request.model.model_fields)
+            left = [n for n in cues.matching(self.sentences, request.scope, "event")
+                    if n not in covered and not is_heading(self.sentences.sentence(n))]
+            if left:
+                out.append(PartRequest(self._messages(request.scope, f"{i + 1}+", request.name, fields, len(passes),
+                                                      left), request.model, request.scope, request.name))
+        return out
 
     def part_messages(self, i: int) -> list[dict[str, str]]:
         """The messages of request ``i`` (see :attr:`requests`)."""

@@ -569,3 +569,34 @@ def test_the_questions_pass_shows_the_sentences_with_a_cue_each_after_the_one_be
     # the other passes read the whole part
     entities = next(r for r in plan.requests if r.name == "entities").messages[-1]["content"]
     assert "[1] " in entities and "[2] " in entities
+
+
+def test_sentences_of_an_act_no_decision_covers_are_asked_about_once_more() -> None:
+    """HAND-MADE text and answers at depth 3: the decisions pass reports the meeting only; the second look
+    shows the sentence of the sanctions (after the one before it) and its decision is kept."""
+    text = ("Selenskyj trifft Trump\n"
+            "Der ukrainische Präsident Wolodymyr Selenskyj traf am Freitag US-Präsident Donald Trump im Weißen Haus.\n"
+            "Danach kündigte Trump neue Sanktionen gegen Russland an.\n")
+    sanctions = {"s": 3, "words": "kündigte Trump neue Sanktionen", "who": ["Trump"],
+                 "what_in_english": "announced new sanctions against Russia", "status": "announced", "when": None}
+
+    def respond(body: dict) -> str:
+        props = list(body["response_format"]["json_schema"]["schema"]["properties"])
+        user = body["messages"][-1]["content"]
+        if props == ["sentences_in_english"]:
+            return SUMMARY
+        if props == ["decisions"]:
+            return json.dumps({"decisions": [sanctions] if "no item covers yet" in user else [MEETING]})
+        return json.dumps({p: [] for p in props})
+
+    server = Scripted(respond=respond)
+    b = brief(article_from_text(text, id="t1"), settings=_settings(depth=3, glean=True), client=server.client())
+    [second] = [r for r in server.requests if "no item covers yet" in r["messages"][-1]["content"]]
+    shown = second["messages"][-1]["content"].split("<article>\n")[1].split("\n</article>")[0]
+    assert [line.split("]")[0] for line in shown.splitlines()] == ["[2", "[3"]  # 3, after the one before it
+    assert sorted(d.what for d in b.decisions) == ["announced new sanctions against Russia",
+                                                   "met at the White House to talk about weapons"]
+    # none by default, nor at depth 1 (one request reads all lists); SUMMARIZE_GLEAN=1 switches it on
+    assert Plan(article_from_text(text, id="t1"), _settings(depth=3)).glean_requests([]) == []
+    assert Plan(article_from_text(text, id="t1"), _settings(depth=1, glean=True)).glean_requests([]) == []
+    assert Settings.from_env({"SUMMARIZE_GLEAN": "1"}).glean and not Settings.from_env({}).glean
