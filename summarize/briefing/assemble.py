@@ -207,7 +207,7 @@ def final(
         names = [clean((canonical or (lambda w: w))(w)) for w in who]
         names = list(dict.fromkeys(n for n in names if n))
         return Decision(
-            who=names[0] if names else clean(item.who[0]), participants=names, what=prose(item.what),
+            who=names[0] if names else clean(item.who[0]), participants=names, what=_main_part(prose(item.what)),
             status=item.status, date=_grounded_date(item.when, source, published), evidence=evidence,
         )
     if isinstance(item, WeaponDraft):
@@ -219,3 +219,16 @@ def final(
         )
     assert isinstance(item, QuestionDraft)
     return OpenQuestion(question=prose(item.question), evidence=evidence)
+
+
+_ASIDE = re.compile(r"\s+[–—]\s+|\s+-\s+")
+
+
+def _main_part(what: str) -> str:
+    """A description without the aside a dash opens ("met Trump and expected him to see the situation from
+    the Ukrainian perspective – a stark contrast to his previous meeting in the Oval Office in February, when
+    Trump accused"): the model copies the article's asides, which tell no more of the act and run into the
+    length limit. Kept whole when what comes before the dash is under three words."""
+    head = _ASIDE.split(what, maxsplit=1)[0].rstrip(" ,;:")
+    return head if head != what and len(head.split()) >= 3 else what
+

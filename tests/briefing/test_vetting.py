@@ -473,3 +473,12 @@ def test_a_decision_cited_to_a_question_reports_no_act() -> None:
 
     assert empty("Liefert Donald Trump der Ukraine die erhofften Tomahawks?")
     assert not empty("Donald Trump warnte vor einer Eskalation des Krieges.")
+
+
+def test_a_description_loses_the_aside_a_dash_opens() -> None:
+    from summarize.briefing.assemble import _main_part
+
+    assert _main_part("would not deliver some air defence missiles – out of concern for US stocks") == \
+        "would not deliver some air defence missiles"
+    assert _main_part("met Trump - a contrast to February, when Trump accused") == "met Trump - a contrast to February, when Trump accused"
+    assert _main_part("signed the Kyiv-Washington deal") == "signed the Kyiv-Washington deal"  # a hyphen, no aside
