@@ -29,7 +29,7 @@ from ..text.normalise import QUOTATION_MARKS
 from .ground import mentions
 from .numbered import Sentences, halve, is_heading, sentence_chars
 from .aliases import alias_forms, canonical_weapon, weapon_category
-from .plausible import GENERIC_WEAPONS, not_in_english, reachable
+from .plausible import GENERIC_WEAPONS, not_in_english, reachable, role_unsupported
 from .safety import scrub
 
 SUMMARY_INPUT_CHARS = 4000
@@ -109,6 +109,10 @@ def _unreported(events: list[Decision], decisions: list[Decision]) -> list[Decis
         else:
             out.append(event)
     return out
+
+
+# What the model gives as the role of a state or an organisation when the text gives none: the kind again
+_NO_ROLE = frozenset({"country", "state", "nation", "organisation", "organization", "industry", "person", "company"})
 
 
 def _foreign_role(role: str | None) -> bool:
@@ -355,7 +359,10 @@ class Plan:
         for field, item, evidences in sorted(merged.values(), key=lambda m: m[2][0].start):
             evidences = [evidences[0], *sorted(evidences[1:], key=lambda e: e.start)]  # its own sentence first
             if isinstance(item, ActorDraft) and (self.grounder.echoes_instructions(item.role)
-                                                 or (self.settings.lang == "en" and _foreign_role(item.role))):
+                                                 or (self.settings.lang == "en" and _foreign_role(item.role))
+                                                 or role_unsupported(item.role, [e.quote for e in evidences])
+                                                 or item.kind == "state"
+                                                 or (item.role or "").strip().casefold() in _NO_ROLE):
                 item = item.model_copy(update={"role": None})
             lists[field].append(
                 final(item, evidences, self.article.text, self.article.published, canonical, self.grounder,

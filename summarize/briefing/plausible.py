@@ -31,6 +31,7 @@ from .aliases import alias_forms
 from ..text.normalise import normalise, strip_accents
 
 WEAPON_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "weapon_words.json"
+OFFICES_FILE = Path(__file__).resolve().parent.parent / "data" / "offices.json"
 TERRITORY_LOCALES = ("en", "de")
 _DOMAIN = re.compile(r"\w\.(?:de|com|at|ch|org|net|uk|ua|ru|eu|info|news)\b", re.IGNORECASE)
 
@@ -237,3 +238,26 @@ def _state_names() -> dict[str, str]:
             if form:
                 out[normalise(form)] = name
     return out
+
+
+@lru_cache(maxsize=1)
+def _offices() -> dict[str, tuple[str, ...]]:
+    data = json.loads(OFFICES_FILE.read_text(encoding="utf-8"))
+    return {word: tuple(forms) for word, forms in data.items() if not word.startswith("_")}
+
+
+def role_unsupported(role: str | None, quotes: list[str]) -> str | None:
+    """The word of an office in ``role`` ("Foreign Minister") that none of the actor's sentences states in any
+    of its forms (``summarize/data/offices.json``: "minister" is stated by "Minister", "Ministerpräsident";
+    "foreign" by "Außen-", "foreign"); None when the role is supported or names no office the table knows. A
+    role is what the text gives, not what the model knows or guesses."""
+    if not role:
+        return None
+    text = _fold(" ".join(quotes))
+    offices = _offices()
+    for word in re.findall(r"[a-z]+", _fold(role)):
+        forms = offices.get(word)
+        if forms is not None and not any(f in text for f in forms):  # inside compounds too: "Kremlsprecher"
+            return word
+    return None
+

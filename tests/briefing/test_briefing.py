@@ -600,3 +600,12 @@ def test_sentences_of_an_act_no_decision_covers_are_asked_about_once_more() -> N
     assert Plan(article_from_text(text, id="t1"), _settings(depth=3)).glean_requests([]) == []
     assert Plan(article_from_text(text, id="t1"), _settings(depth=1, glean=True)).glean_requests([]) == []
     assert Settings.from_env({"SUMMARIZE_GLEAN": "1"}).glean and not Settings.from_env({}).glean
+
+
+def test_a_role_the_text_does_not_state_is_not_kept_and_a_state_has_none() -> None:
+    ukraine = {"name_as_written": "Ukraine", "s": 3, "name": "Ukraine", "kind": "state", "role_in_english": "Country"}
+    trump = {"name_as_written": "Donald Trump", "s": 2, "name": "Donald Trump", "kind": "person",
+             "role_in_english": "Vice President"}
+    b, _, _ = _brief([_part(actors=[ZELENSKY, trump, ukraine]), SUMMARY])
+    roles = {a.name: a.role for a in b.actors}
+    assert roles == {"Volodymyr Zelensky": "President of Ukraine", "Donald Trump": None, "Ukraine": None}

@@ -30,12 +30,12 @@ def test_briefing_fields_are_scrubbed() -> None:
     text = "Pistorius prüft Kauf\n" + SOURCE + "\n"
     part = {"actors": [{"name_as_written": "Pistorius", "s": 3,
                         "name": "Boris Pistorius ![t](https://evil.example/t.png)", "kind": "person",
-                        "role_in_english": "<script>x</script>minister https://evil.example/r"}],
+                        "role_in_english": "<script>x</script>official https://evil.example/r"}],
             "decisions": [], "weapons": [], "open_questions": []}
     summary = {"sentences_in_english": ["Pistorius reviews a purchase [more](https://evil.example/m)."]}
     server = Scripted([json.dumps(part), json.dumps(summary)])  # hand-made answers
     b = brief(article_from_text(text, id="t"), settings=Settings(model="m", api_key="k", depth=1), client=server.client())
     dumped = b.model_dump_json()
     assert "evil.example" not in dumped and "<script>" not in dumped
-    assert b.actors[0].name == "Boris Pistorius" and b.actors[0].role == "x minister"
+    assert b.actors[0].name == "Boris Pistorius" and b.actors[0].role == "x official"
     assert b.summary == "Pistorius reviews a purchase more."

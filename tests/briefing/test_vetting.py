@@ -482,3 +482,17 @@ def test_a_description_loses_the_aside_a_dash_opens() -> None:
         "would not deliver some air defence missiles"
     assert _main_part("met Trump - a contrast to February, when Trump accused") == "met Trump - a contrast to February, when Trump accused"
     assert _main_part("signed the Kyiv-Washington deal") == "signed the Kyiv-Washington deal"  # a hyphen, no aside
+
+
+def test_a_role_names_an_office_only_when_the_actors_sentences_state_it() -> None:
+    from summarize.briefing.plausible import role_unsupported
+
+    adviser = ["Nach Angaben von Putins außenpolitischem Berater Juri Uschakow habe Trump ein Ende gefordert."]
+    assert role_unsupported("Foreign Minister of Russia", adviser) == "minister"
+    assert role_unsupported("foreign policy adviser", adviser) is None
+    assert role_unsupported("Kremlin spokesman", ["Kremlsprecher Dmitri Peskow sagte, ..."]) is None  # in a compound
+    assert role_unsupported("Minister of Foreign Affairs", ["Ungarns Ministerpräsident Viktor Orban"]) == "foreign"
+    assert role_unsupported("Chancellor", ["Bundeskanzler Friedrich Merz sprach mit Trump."]) is None
+    assert role_unsupported("Vice President", ["Trump kritisierte Biden."]) == "vice"
+    assert role_unsupported("Roman Catholic leader", ["Papst Franziskus"]) is None  # no office the table knows
+    assert role_unsupported(None, []) is None
