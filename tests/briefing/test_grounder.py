@@ -27,8 +27,8 @@ TEXT = (
 )
 
 
-def _grounder():  # noqa: ANN202
-    plan = Plan(article_from_text(TEXT, id="h1"), _settings())
+def _grounder(text: str = TEXT):  # noqa: ANN202
+    plan = Plan(article_from_text(text, id="h1"), _settings())
     return plan.grounder, len(plan.grounder.sentences)
 
 
@@ -78,16 +78,11 @@ GOVERNMENT_TEXT = (
 )
 
 
-def _government_grounder():  # noqa: ANN202
-    plan = Plan(article_from_text(GOVERNMENT_TEXT, id="h2"), _settings())
-    return plan.grounder, len(plan.grounder.sentences)
-
-
 def test_a_government_named_in_english_is_named_by_its_state_in_the_text() -> None:
     from summarize.briefing.grounder import deciders
 
     assert "US-Regierung" in deciders(["US government"]) and deciders(["Trump"]) == ["Trump"]
-    grounder, total = _government_grounder()
+    grounder, total = _grounder(GOVERNMENT_TEXT)
     found = grounder.check(_decision(2, who="US government", what="announced the continuation of deliveries"), (1, total))
     assert isinstance(found, Evidence) and found.quote.startswith("Die US-Regierung kündigte")
     # a name that is no government gets no forms of a state
@@ -105,7 +100,7 @@ def test_a_state_is_named_by_its_seat_of_government() -> None:
 
 
 def test_a_description_copied_from_another_sentence_moves_the_citation_there() -> None:
-    grounder, total = _government_grounder()
+    grounder, total = _grounder(GOVERNMENT_TEXT)
     draft = _decision(4, who="administration", what="announced that it was halting all new weapons deliveries")
     found = grounder.check(draft, (1, total))
     assert isinstance(found, Evidence) and found.quote.startswith("However, the administration announced")
@@ -117,7 +112,7 @@ def test_a_description_copied_from_another_sentence_moves_the_citation_there() -
 def test_the_headline_may_hold_an_open_question_a_later_heading_may_not() -> None:
     from summarize.briefing.drafts import QuestionDraft
 
-    grounder, total = _government_grounder()
+    grounder, total = _grounder(GOVERNMENT_TEXT)
     headline = grounder.check(QuestionDraft(s=1, words="zögert bei der Freigabe",
                                             question="Will Trump approve the missiles?"), (1, total))
     assert isinstance(headline, Evidence) and headline.quote.startswith("Trump zögert")
