@@ -165,12 +165,16 @@ def _dates(group: ItemReports, sources: Mapping[str, str | None], published: Map
 
 
 def _numbers(group: ItemReports, sources: Mapping[str, str | None]) -> list[Claim] | None:
-    per_unit: dict[str, dict[str, tuple[float, str, Evidence]]] = {}  # unit -> article -> (value, text, ev)
+    """Different numbers of one counted thing. A decision's reports are of one event; a weapon's may be of
+    any: its numbers are compared only between reports of the same status ("30 Patriot interceptors" paused
+    in July is no other count of "25 Patriot systems" Ukraine seeks to buy in October)."""
+    per_unit: dict[tuple, dict[str, tuple[float, str, Evidence]]] = {}  # unit -> article -> (value, text, ev)
     for article_id, items in _per_article(group.reports).items():
         for item in items:
+            status = item.status if group.kind == "weapon" else None
             for ev in item.evidence:
                 for unit, (value, text) in counted(ev.quote).items():
-                    per_unit.setdefault(unit, {}).setdefault(article_id, (value, text, ev))
+                    per_unit.setdefault((unit, status), {}).setdefault(article_id, (value, text, ev))
     for unit, by_article in per_unit.items():
         if len({v for v, _, _ in by_article.values()}) > 1:
             return [_claim(a, text, ev, sources) for a, (_, text, ev) in by_article.items()]
