@@ -13,7 +13,7 @@ from typing import Any
 from ..article.clean import CleanedText, clean
 from ..article.load import check_size
 from ..errors import InputError
-from ..models import (Actor, Article, ArticleRef, Briefing, BriefingMeta, Decision, DroppedItem, Evidence, OpenQuestion,
+from ..models import (Actor, Article, ArticleRef, Briefing, BriefingMeta, Decision, DroppedItem, Evidence,
                       Weapon)
 from ..settings import Settings
 from . import cues, gazetteer, prompts
@@ -25,9 +25,8 @@ from .drafts import MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Li
 from .grounder import Grounder
 from .interactions import event_description, further_reports, interactions, separate
 from ..text.event_kinds import event_kind, same_kind
-from ..text.normalise import QUOTATION_MARKS
-from .ground import mentions
 from .numbered import Sentences, halve, is_heading, sentence_chars
+from .questions import why_not_open
 from .aliases import alias_forms, canonical_weapon, weapon_category
 from .plausible import GENERIC_WEAPONS, not_in_english, reachable, role_unsupported
 from .safety import scrub
@@ -127,35 +126,6 @@ def _free_text_field(draft: Draft) -> str | None:
     return "what" if isinstance(draft, DecisionDraft) else "question" if isinstance(draft, QuestionDraft) else None
 
 
-_WHAT_WAS_SAID = re.compile(r"\s*what did\b.*\b(?:say|tell|answer|reply|write)\b", re.IGNORECASE)
-
-
-# A question that asks what something means or leads to, not what is undecided: "What is the significance of
-# this meeting?", "What could be the consequences of the deal?", "What will happen at the meeting?"
-_VAGUE = re.compile(r"\s*what\b.{0,30}?\b(?:significance|consequences?|implications?|meaning)\b|\s*what\s+(?:will|would|could)"
-                    r"\s+happen\b", re.IGNORECASE)
-
-
-def _answered_by_quotation(question: OpenQuestion) -> bool:
-    """"What did Trump say to Putin?" on a sentence that quotes what he said ("... : »Ich sagte: Nein«"): the
-    article answers it; nothing is open."""
-    return bool(_WHAT_WAS_SAID.match(question.question)) and any(mark in question.evidence[0].quote for mark in QUOTATION_MARKS)
-
-
-def _absent_name(question: OpenQuestion, named: list, text: str) -> str | None:
-    """An actor or weapon of the briefing the question names but its quote (with the sentence before) does
-    not: the model put a question to the wrong sentence ("Will Putin warn ...?" on Medvedev's words)."""
-    ev = question.evidence[0]
-    start = ev.start
-    for _ in range(2):  # back to the start of the sentence before the quote
-        start = max(text.rfind(end, 0, max(start - 1, 0)) for end in (". ", "! ", "? ", "\n")) + 1
-    for item in named:
-        forms = [f for f in {item.name, item.name_as_written} if len(f) >= 4]
-        if any(mentions(f, question.question, 0, len(question.question)) for f in forms) and not any(
-                mentions(f, text, start, ev.end) for f in (*forms, *alias_forms("actors", item.name),
-                                                         *alias_forms("weapons", item.name))):
-            return item.name
-    return None
 
 
 class Plan:
@@ -388,16 +358,10 @@ class Plan:
         lists["decisions"] = separate(one_per_event(sorted([*lists["decisions"], *calls_and_meetings],
                                                            key=lambda d: d.evidence[0].start)))
         lists["open_questions"] = one_per_sentence(lists["open_questions"])
-        for question in [q for q in lists["open_questions"] if _answered_by_quotation(q) or _VAGUE.match(q.question)]:
-            lists["open_questions"].remove(question)
-            reason = ("it asks what was said, and its sentence quotes it" if _answered_by_quotation(question)
-                      else "it names nothing that is undecided ('What is the significance of ...?')")
-            dropped.append(DroppedItem(kind="open_question", label=question.question[:120], reason=reason))
-        absent = [(q, name) for q in lists["open_questions"]
-                  if (name := _absent_name(q, [*lists["actors"], *lists["weapons"]], self.article.text))]
-        for question, name in absent:
-            lists["open_questions"].remove(question)
-            dropped.append(DroppedItem(kind="open_question", label=question.question[:120],
-                                       reason=f"it asks about {name!r}, whom its sentence does not name"))
+        named = [*lists["actors"], *lists["weapons"]]
+        for question in list(lists["open_questions"]):
+            if (reason := why_not_open(question, named, self.article.text)) is not None:
+                lists["open_questions"].remove(question)
+                dropped.append(DroppedItem(kind="open_question", label=question.question[:120], reason=reason))
         further_reports(self.sentences, lists["actors"], lists["decisions"], lambda n: self.grounder.evidence(n, n))
         return lists

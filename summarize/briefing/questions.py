@@ -1,0 +1,55 @@
+"""What makes a model's open question no open question: the article answers it, it names nothing that is
+undecided, or it asks about an actor or weapon its sentence does not name (the model put it to the wrong
+sentence). Each check gives the reason the briefing lists for the dropped question."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import OpenQuestion
+from ..text.normalise import QUOTATION_MARKS
+from .aliases import alias_forms
+from .ground import mentions
+
+
+def why_not_open(question: OpenQuestion, named: list, text: str) -> str | None:
+    """The reason ``question`` is no open question, or None. ``named``: the briefing's actors and weapons;
+    ``text``: the article as published (the question's quote offsets point into it)."""
+    if _answered_by_quotation(question):
+        return "it asks what was said, and its sentence quotes it"
+    if _VAGUE.match(question.question):
+        return "it names nothing that is undecided ('What is the significance of ...?')"
+    if (name := _absent_name(question, named, text)) is not None:
+        return f"it asks about {name!r}, whom its sentence does not name"
+    return None
+
+
+_WHAT_WAS_SAID = re.compile(r"\s*what did\b.*\b(?:say|tell|answer|reply|write)\b", re.IGNORECASE)
+
+
+# A question that asks what something means or leads to, not what is undecided: "What is the significance of
+# this meeting?", "What could be the consequences of the deal?", "What will happen at the meeting?"
+_VAGUE = re.compile(r"\s*what\b.{0,30}?\b(?:significance|consequences?|implications?|meaning)\b|\s*what\s+(?:will|would|could)"
+                    r"\s+happen\b", re.IGNORECASE)
+
+
+def _answered_by_quotation(question: OpenQuestion) -> bool:
+    """"What did Trump say to Putin?" on a sentence that quotes what he said ("... : »Ich sagte: Nein«"): the
+    article answers it; nothing is open."""
+    return bool(_WHAT_WAS_SAID.match(question.question)) and any(mark in question.evidence[0].quote for mark in QUOTATION_MARKS)
+
+
+def _absent_name(question: OpenQuestion, named: list, text: str) -> str | None:
+    """An actor or weapon of the briefing the question names but its quote (with the sentence before) does
+    not: the model put a question to the wrong sentence ("Will Putin warn ...?" on Medvedev's words)."""
+    ev = question.evidence[0]
+    start = ev.start
+    for _ in range(2):  # back to the start of the sentence before the quote
+        start = max(text.rfind(end, 0, max(start - 1, 0)) for end in (". ", "! ", "? ", "\n")) + 1
+    for item in named:
+        forms = [f for f in {item.name, item.name_as_written} if len(f) >= 4]
+        if any(mentions(f, question.question, 0, len(question.question)) for f in forms) and not any(
+                mentions(f, text, start, ev.end) for f in (*forms, *alias_forms("actors", item.name),
+                                                         *alias_forms("weapons", item.name))):
+            return item.name
+    return None
