@@ -17,8 +17,8 @@ from .drafts import FIELD_KIND, PASSES, ActorDraft, DecisionDraft, Draft, Questi
 from .grounder import Grounder
 from .aliases import alias_forms, alias_kind, canonical_weapon, is_kind, weapon_category
 from .ground import mentions, normalise
-from .plausible import (GENERIC_WEAPONS, actor_problem, english_territories, looks_like_organisation, not_in_english,
-                        weapon_problem)
+from .plausible import (GENERIC_WEAPONS, actor_problem, english_territories, english_weapon_terms,
+                        looks_like_organisation, not_in_english, weapon_problem)
 from .safety import scrub, scrub_optional
 from .deciders import Canonical
 from .dedupe import with_evidence
@@ -191,7 +191,7 @@ def final(
     def prose(value: str) -> str:
         value = clean(value)
         if english:
-            value = english_territories(value)
+            value = english_weapon_terms(english_territories(value))
             value = canonical.in_text(value) if canonical is not None else value
         return value
 

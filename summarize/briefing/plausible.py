@@ -32,6 +32,7 @@ from ..text.normalise import normalise, strip_accents
 
 WEAPON_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "weapon_words.json"
 OFFICES_FILE = Path(__file__).resolve().parent.parent / "data" / "offices.json"
+WEAPON_TERMS_FILE = Path(__file__).resolve().parent.parent / "data" / "weapon_terms_en.json"
 TERRITORY_LOCALES = ("en", "de")
 _DOMAIN = re.compile(r"\w\.(?:de|com|at|ch|org|net|uk|ua|ru|eu|info|news)\b", re.IGNORECASE)
 
@@ -260,4 +261,27 @@ def role_unsupported(role: str | None, quotes: list[str]) -> str | None:
         if forms is not None and not any(f in text for f in forms):  # inside compounds too: "Kremlsprecher"
             return word
     return None
+
+
+@lru_cache(maxsize=1)
+def _weapon_terms() -> tuple[re.Pattern[str], dict[str, str]]:
+    data = json.loads(WEAPON_TERMS_FILE.read_text(encoding="utf-8"))
+    terms = {k.casefold(): v for k, v in data.items() if not k.startswith("_")}
+    words = "|".join(re.escape(k) for k in sorted(terms, key=len, reverse=True))
+    # an optional first part of a compound ("Tomahawk-", "US-"), the term, a German ending, a whole word
+    pattern = re.compile(rf"(?<![\w-])((?:[\w.]+-)*)({words})(?:n|en|e|s|es)?(?![\w-])", re.IGNORECASE)
+    return pattern, terms
+
+
+def english_weapon_terms(text: str) -> str:
+    """``text`` with the German words for kinds of weapons in it put in English (``data/weapon_terms_en.json``):
+    "zugesagte Flugabwehrraketen" -> "zugesagte air defence missiles", "Tomahawk-Marschflugkörpern" ->
+    "Tomahawk cruise missiles". Whole words only; the rest of the text is left as it is."""
+    pattern, terms = _weapon_terms()
+
+    def english(m: re.Match[str]) -> str:
+        first = m.group(1).replace("-", " ")
+        return first + terms[m.group(2).casefold()]
+
+    return pattern.sub(english, text)
 

@@ -496,3 +496,13 @@ def test_a_role_names_an_office_only_when_the_actors_sentences_state_it() -> Non
     assert role_unsupported("Vice President", ["Trump kritisierte Biden."]) == "vice"
     assert role_unsupported("Roman Catholic leader", ["Papst Franziskus"]) is None  # no office the table knows
     assert role_unsupported(None, []) is None
+
+
+def test_german_words_for_kinds_of_weapons_in_english_prose_are_put_in_english() -> None:
+    from summarize.briefing.plausible import english_weapon_terms as english
+
+    assert english("would not deliver some Flugabwehrraketen") == "would not deliver some air defence missiles"
+    assert english("the delivery of Tomahawk-Marschflugkörpern") == "the delivery of Tomahawk cruise missiles"
+    assert english("met representatives of US-Rüstungsunternehmen") == "met representatives of US defence companies"
+    assert english("discussed Drohnenprojekte") == "discussed Drohnenprojekte"  # not a whole word of the table
+    assert english("agreed to send tanks") == "agreed to send tanks"
