@@ -11,7 +11,7 @@ from .aliases import alias_forms, alias_kind, seat_forms
 from .cues import refers_back
 from .ground import mentions, normalise
 from .drafts import ActorDraft
-from .plausible import is_territory, same_name
+from .plausible import english_weapon_terms, is_territory, same_name
 
 
 class Canonical:
@@ -160,8 +160,10 @@ def _counterparts(decision: Decision, actors: list[Actor], text: str) -> list[st
     out: list[str] = []
     for actor in actors:
         forms = [actor.name, actor.name_as_written]
+        # the description is English prose: "US-Rüstungsunternehmen" is written "US defence companies" there
+        named_as = [*forms, english_weapon_terms(actor.name_as_written)]
         if actor.kind not in ("person", "organisation") or not any(
-                mentions(f, decision.what, 0, len(decision.what)) and not _excluded(f, decision.what) for f in forms):
+                mentions(f, decision.what, 0, len(decision.what)) and not _excluded(f, decision.what) for f in named_as):
             continue
         if not any(same_name(f, p) for f in forms for p in [*decision.participants, *out]) and any(
                 mentions(f, text, ev.start, ev.end) for f in forms):

@@ -506,3 +506,15 @@ def test_german_words_for_kinds_of_weapons_in_english_prose_are_put_in_english()
     assert english("met representatives of US-Rüstungsunternehmen") == "met representatives of US defence companies"
     assert english("discussed Drohnenprojekte") == "discussed Drohnenprojekte"  # not a whole word of the table
     assert english("agreed to send tanks") == "agreed to send tanks"
+
+
+def test_the_other_side_is_found_in_a_description_put_in_english() -> None:
+    from summarize.briefing.deciders import _counterparts
+
+    text = "Selenskyj traf Vertreter von US-Rüstungsunternehmen."
+    industry = Actor(name="US defence industry", name_as_written="US-Rüstungsunternehmen", kind="organisation",
+                     evidence=[Evidence(quote=text, start=0, end=len(text), alignment="exact", score=100.0)])
+    met = Decision(who="Volodymyr Zelensky", participants=["Volodymyr Zelensky"],
+                   what="met representatives of US defence companies", status="taken",
+                   evidence=[Evidence(quote=text, start=0, end=len(text), alignment="exact", score=100.0)])
+    assert _counterparts(met, [industry], text) == ["US defence industry"]
