@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,18 @@ def _tag(exc: BriefingError, article_id: str) -> BriefingError:
 
 
 # --------------------------------------------------------------------------- public entry points
+
+
+async def _together(calls: list[Coroutine[Any, Any, Any]]) -> list[Any]:
+    """The results of ``calls``, run as the tasks of one TaskGroup and started in their order. The group
+    cancels the others as soon as one fails, and the first failure is raised as it is (with its own
+    ``__cause__``, the original API error), not as an exception group."""
+    try:
+        async with asyncio.TaskGroup() as group:
+            tasks = [group.create_task(call) for call in calls]
+    except BaseExceptionGroup as group_error:
+        raise group_error.exceptions[0]
+    return [task.result() for task in tasks]
 
 
 async def abrief_with(
@@ -93,21 +105,9 @@ async def abrief_with(
         # at a time (a sync caller's client) the order is the parts, each part's halves right after it,
         # then the summary. A TaskGroup cancels the others as soon as one fails, so no request outlives
         # its article; a cancelled call that waits for a slot gives its place up.
-        try:
-            async with asyncio.TaskGroup() as group:
-                tasks = [group.create_task(one(request)) for request in plan.requests]
-                summary_task = group.create_task(summary())
-        except BaseExceptionGroup as group_error:
-            raise group_error.exceptions[0]  # keeps its own __cause__ (the original API error)
-        results = [task.result() for task in tasks]
-        summary_text, summary_log = summary_task.result()
+        *results, (summary_text, summary_log) = await _together([*map(one, plan.requests), summary()])
         if gleans := plan.glean_requests(results):  # the sentences of an act no decision covers, once more
-            try:
-                async with asyncio.TaskGroup() as group:
-                    more = [group.create_task(one(request)) for request in gleans]
-            except BaseExceptionGroup as group_error:
-                raise group_error.exceptions[0]
-            results += [task.result() for task in more]
+            results += await _together(list(map(one, gleans)))
         if texts := plan.foreign_texts(results):  # written in the article's language: asked once more in English
             english, log = await ask(lambda: arun_translation(
                 client, settings, plan.translation_messages(texts), len(texts), article.id))

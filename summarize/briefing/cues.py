@@ -120,10 +120,9 @@ def main_clause(quote: str) -> str:
     return re.split(r"[,;:–—]|\s-\s", last, maxsplit=1)[0]
 
 
-def hints(sentences: Sentences, scope: Scope, fields: tuple[str, ...] = ("open_questions",)) -> str:
-    """The hint line of the user prompt for a request asking for ``fields``: which sentences may hold an open
-    question (empty when the request asks for none, or no sentence has a cue)."""
-    found = matching(sentences, scope, "open") if "open_questions" in fields else []
+def hints(found: list[int]) -> str:
+    """The hint line of the user prompt: which sentences may hold an open question (``found``: their numbers,
+    see :func:`matching`; empty when the request asks for none, or no sentence has a cue)."""
     if not found:
         return ""
     return "Sentences that may say something is open or uncertain: " + ", ".join(map(str, found)) + "."

@@ -129,10 +129,11 @@ class Grounder:
             n = copied
         in_scope = scope[0] <= n <= scope[1]
         first = n
-        if isinstance(item, DecisionDraft) and not any(self.names_anywhere(w) for w in deciders(item.who)):
+        who = deciders(item.who) if isinstance(item, DecisionDraft) else []
+        if isinstance(item, DecisionDraft) and not any(self.names_anywhere(w) for w in who):
             return f"the article never names {item.who[0]!r}"
         if isinstance(item, DecisionDraft) and in_scope:
-            return self._decision_evidence(item, n, scope)
+            return self._decision_evidence(item, who, n, scope)
         if isinstance(item, (ActorDraft, WeaponDraft, DecisionDraft)):
             names = item.who if isinstance(item, DecisionDraft) else [item.name_as_written, item.name]
             if not isinstance(item, DecisionDraft):  # "drones" is named by "Drohnenangriff", "Germany" by "Berlin"
@@ -163,16 +164,15 @@ class Grounder:
             return f"sentence {n} is a heading, not a statement"
         return self.evidence(first, n)
 
-    def _decision_evidence(self, item: DecisionDraft, n: int, scope: Scope) -> Evidence | str:
+    def _decision_evidence(self, item: DecisionDraft, who: list[str], n: int, scope: Scope) -> Evidence | str:
         """The cited (or copied-words) sentence ``n`` of the part reports the decision. When it does not name
         the deciders, its quotation may close in a sentence that does ("»Wir werden darüber sprechen. Darum
         sind wir hier«, sagte Trump"), or it must refer back to them ("Er kündigte an", "Die beiden
         Staatschefs") with a sentence shortly before naming them; the sentence right before then joins the
         quote. A sentence that neither names nor refers to anyone ("Ganze Städte wurden verwüstet") is no act
-        of the deciders."""
+        of the deciders. ``who``: the names the deciders go by (:func:`deciders`)."""
         if is_heading(self.sentences.sentence(n)):
             return f"sentence {n} is a heading, not a report of a decision"
-        who = deciders(item.who)
         if self._names(n, who):
             return self.evidence(n, n)
         if (closes := self._quote_closes(n, scope)) and self._names(closes, who):

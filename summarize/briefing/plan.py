@@ -49,15 +49,16 @@ def _part_messages(
     sentences: Sentences, scope: tuple[int, int], title: str, label: str, parts: int, name: str,
     fields: tuple[str, ...], lang: str, glean: list[int] | None = None,
 ) -> list[dict[str, str]]:
+    cued = cues.matching(sentences, scope, "open") if "open_questions" in fields else []
     only = None
     if fields == ("open_questions",):  # the sentences with a cue, each after the one before it (who "er" is)
-        only = {k for n in cues.matching(sentences, scope, "open") for k in (n - 1, n)}
+        only = {k for n in cued for k in (n - 1, n)}
     if glean:  # a second look at the sentences of an act that no decision covers, each after the one before
         only = {k for n in glean for k in (n - 1, n)}
     task = prompts.task(f"{name}.glean" if glean else name, lang=lang)
     return prompts.messages(
         "brief", lang=lang, title=title, part=label, parts=parts, text=sentences.numbered(scope, only),
-        hints=cues.hints(sentences, scope, fields), task=task,
+        hints=cues.hints(cued), task=task,
     )
 
 
