@@ -55,7 +55,7 @@ def test_no_private_or_submodule_path_of_instructor_or_openai() -> None:
     tree = ast.parse(STRUCTURED.read_text(encoding="utf-8"))
     used = {node.attr for node in ast.walk(tree)
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "instructor"}
-    assert used <= {"Instructor", "AsyncInstructor", "Mode", "from_openai", "response_schema"}
+    assert used <= {"Instructor", "AsyncInstructor", "Mode", "Provider", "from_openai", "patch", "response_schema"}
 
 
 def test_no_module_imports_private_names_of_the_model_client() -> None:
@@ -115,3 +115,51 @@ def test_call_maps_transport_errors_and_lets_a_replay_miss_through() -> None:
     wrapped.__cause__ = miss
     with pytest.raises(ReplayMiss):
         structured.call(_FakeClient([], wrapped), {}, "art")  # type: ignore[arg-type]
+
+
+def _capturing_clients(seen: list) -> tuple[openai.OpenAI, openai.AsyncOpenAI]:
+    import httpx2
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        seen.append(request)
+        message = {"role": "assistant", "content": '{"n": 1}'}
+        return httpx2.Response(200, json={"id": "c", "object": "chat.completion", "created": 1, "model": "m",
+                                          "choices": [{"index": 0, "finish_reason": "stop", "message": message}]})
+
+    transport = httpx2.MockTransport(handler)
+    return (openai.OpenAI(api_key="sk-test", base_url="http://fake/v1",
+                          http_client=openai.DefaultHttpx2Client(transport=transport)),
+            openai.AsyncOpenAI(api_key="sk-test", base_url="http://fake/v1",
+                               http_client=openai.DefaultAsyncHttpx2Client(transport=transport)))
+
+
+def test_posting_sends_the_request_chat_completions_create_sends() -> None:
+    """The POST instructor patches is byte for byte ``chat.completions.create``'s: same path, body, key and
+    extra headers (the replay keys hash the body), sync and async, and its answer a ChatCompletion."""
+    import asyncio
+    import json
+
+    from pydantic import BaseModel
+
+    class N(BaseModel):
+        n: int
+
+    seen: list = []
+    sync, aclient = _capturing_clients(seen)
+    kwargs = {"model": "m", "messages": [{"role": "system", "content": "s"}, {"role": "user", "content": "ü {{x}}"}],
+              "max_tokens": 50, "temperature": 0, "extra_headers": {"X-Article": "a1"},
+              "response_format": {"type": "json_schema", "json_schema": {"name": "N", "schema": N.model_json_schema()}}}
+    sync.chat.completions.create(**kwargs)
+    answer = structured.posting(sync)(**kwargs)
+    asyncio.run(structured.posting(aclient)(**kwargs))
+    assert isinstance(answer, openai.types.chat.ChatCompletion) and answer.choices[0].message.content == '{"n": 1}'
+    reference, *ours = seen
+    for request in ours:
+        assert request.url == reference.url
+        assert json.loads(request.content) == json.loads(reference.content)
+        assert request.headers["authorization"] == "Bearer sk-test"
+        assert request.headers["x-article"] == "a1"
+    seen.clear()
+    result = asyncio.run(structured.wrap(aclient, "json_schema").create(
+        response_model=N, model="m", messages=[{"role": "user", "content": "n?"}], max_retries=0))
+    assert result.n == 1 and len(seen) == 1
