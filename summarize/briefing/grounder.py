@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..article.clean import CleanedText
 from ..models import Evidence
 from ..text.normalise import QUOTATION_MARKS, normalise
-from .aliases import alias_forms, seat_forms
+from .aliases import alias_forms, alias_kind, seat_forms
 from .drafts import (MAX_EVIDENCE_CHARS, MIN_ANCHOR_CHARS, ActorDraft, DecisionDraft, Draft, QuestionDraft, Scope,
                      WeaponDraft)
 from .ground import mentioned_in, sentence_bounds
@@ -32,7 +32,8 @@ def deciders(who: list[str]) -> list[str]:
     the model named in English ("US government", "German government") the alias table's forms of that state
     ("US-Regierung", "Bundesregierung", "USA"); a government is named by its state, and a state by its seat of
     government ("Kremlin")."""
-    extra = [f for w in who if _GOVERNMENT.search(w) for f in alias_forms("actors", w) if f not in who]
+    extra = [f for w in who if _GOVERNMENT.search(w) or alias_kind(w) in ("state", "organisation")
+             for f in alias_forms("actors", w) if f not in who]  # "Russia" is "Russland" in a German sentence
     extra += [f for w in who for f in seat_forms(w) if f not in who and f not in extra]  # "The Kremlin confirmed"
     return [*who, *extra] if extra else who
 

@@ -93,10 +93,20 @@ def test_a_state_is_named_by_its_seat_of_government() -> None:
     from summarize.briefing.grounder import deciders
 
     assert "Kremlin" in deciders(["Russia"]) and "White House" in deciders(["United States"])
-    assert deciders(["Hungary"]) == ["Hungary"]  # a state the table gives no seat
+    assert "Kremlin" not in deciders(["Hungary"]) and "Ungarn" in deciders(["Hungary"])  # no seat; German name
+    assert deciders(["Lars Berg"]) == ["Lars Berg"]  # a person is found by the name's own tolerance
     plan = Plan(article_from_text("Gipfel geplant\nThe Kremlin confirmed talks were planned.\n", id="h4"), _settings())
     found = plan.grounder.check(_decision(1, who="Russia", what="confirmed that talks were planned"), (1, 1))
     assert isinstance(found, Evidence) and found.quote.startswith("The Kremlin confirmed")
+
+
+def test_a_state_the_model_names_in_english_is_found_by_its_german_name() -> None:
+    plan = Plan(article_from_text("Angriffe\nIn der Nacht hatte Russland erneut 300 Drohnen abgefeuert.\n", id="r5"),
+                _settings())
+    found = plan.grounder.check(_decision(1, who="Russia", what="launched 300 drones at Ukraine"), (1, 1))
+    assert isinstance(found, Evidence) and "Russland" in found.quote
+    missing = plan.grounder.check(_decision(1, who="Hungary", what="launched 300 drones at Ukraine"), (1, 1))
+    assert isinstance(missing, str)
 
 
 def test_a_description_copied_from_another_sentence_moves_the_citation_there() -> None:
