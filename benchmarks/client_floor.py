@@ -6,8 +6,11 @@ three ways, each with ``--concurrency`` requests in flight:
 
 * ``openai``: ``AsyncOpenAI.chat.completions.create`` with the response model's JSON schema, nothing else;
 * ``openai + pydantic``: the same, and the answer validated into the response model;
-* ``instructor``: ``instructor.from_openai(...).create(response_model=..., max_retries=1)``, the public API the
-  pipeline calls (one malformed first answer in eight is re-asked, as the fake model answers).
+* ``instructor``: ``instructor.from_openai(...).create(response_model=..., max_retries=1)`` (one malformed
+  first answer in eight is re-asked, as the fake model answers);
+* ``instructor over post``: the same through ``summarize.llm.structured.wrap``, the client the pipeline uses:
+  instructor patches a plain ``client.post`` instead of ``chat.completions.create`` (same request, without
+  the SDK's transform of every argument).
 
 "CPU ms per request" is this process's CPU time divided by the requests the server answered. The
 pipeline's own figure (everything around the call as well) is ``benchmarks/throughput.py``'s.
@@ -32,6 +35,7 @@ from throughput import Server, article_text  # noqa: E402
 
 from summarize import Settings, article_from_text  # noqa: E402
 from summarize.briefing.brief import Plan  # noqa: E402
+from summarize.llm import structured  # noqa: E402
 
 
 def _cpu() -> float:
@@ -51,6 +55,7 @@ def _requests(n: int) -> list[tuple[list[dict], type]]:
 async def _run(way: str, url: str, requests: list[tuple[list[dict], type]], concurrency: int) -> None:
     client = AsyncOpenAI(api_key="k", base_url=url)
     patched = instructor.from_openai(client, mode=instructor.Mode.JSON_SCHEMA)
+    ours = structured.wrap(client, "json_schema")
     schemas: dict[type, dict] = {}
     gate = asyncio.Semaphore(concurrency)
 
@@ -58,9 +63,9 @@ async def _run(way: str, url: str, requests: list[tuple[list[dict], type]], conc
         schema = schemas.setdefault(model, {"type": "json_schema", "json_schema": {
             "name": model.__name__, "schema": model.model_json_schema()}})
         async with gate:
-            if way == "instructor":
+            if way.startswith("instructor"):
                 try:
-                    await patched.create(model="fake", messages=messages, response_model=model, max_retries=1)
+                    await (patched if way == "instructor" else ours).create(model="fake", messages=messages, response_model=model, max_retries=1)
                 except Exception:  # noqa: BLE001 - a malformed answer twice: counted like any request
                     pass
                 return
@@ -96,12 +101,12 @@ def main() -> None:
         asyncio.run(_run("instructor", server.url, requests[:20], args.concurrency))  # imports and first use
         print(f"{args.requests} requests, concurrency {args.concurrency}, latency {args.latency}s"
               + (", collector tuned as the summarize command tunes its own" if args.as_cli else ""))
-        for way in ("openai", "openai + pydantic", "instructor"):
+        for way in ("openai", "openai + pydantic", "instructor", "instructor over post"):
             server.reset()
             started, wall = _cpu(), time.perf_counter()
             asyncio.run(_run(way, server.url, requests, args.concurrency))
             answered = server.requests
-            print(f"{way:<18} {(_cpu() - started) * 1000 / answered:6.2f} CPU ms per request "
+            print(f"{way:<20} {(_cpu() - started) * 1000 / answered:6.2f} CPU ms per request "
                   f"({answered} answered, {time.perf_counter() - wall:.1f}s)")
     finally:
         server.shutdown()
