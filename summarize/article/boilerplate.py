@@ -8,8 +8,11 @@ Each pattern is matched against the lower-cased, stripped line; its ``detail`` n
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 
 from .lines import Features
 
@@ -27,24 +30,56 @@ class _Pattern:
 
     ``max_words``: only lines with at most this many words are tested. ``needles``: the line is
     only searched when it contains one of these substrings (a cheap pre-test that keeps long
-    paragraphs fast); patterns anchored with ``^`` need none.
+    paragraphs fast; the regex cannot match without one of them); patterns anchored with ``^`` need none.
+    ``anchored`` and ``regex_first`` are worked out by :func:`_p` and only make the test cheaper.
     """
 
     detail: str
     regex: re.Pattern[str]
     max_words: int | None = None
     needles: tuple[str, ...] = ()
+    anchored: bool = False  # every alternative starts with "^": it can only match at the line's start
+    regex_first: bool = False  # the regex is cheaper to run than the needles (see matches)
 
-    def matches(self, lowered: str, n_words: int) -> bool:
-        if self.max_words is not None and n_words > self.max_words:
-            return False
-        if self.needles and not any(needle in lowered for needle in self.needles):
-            return False
-        return self.regex.search(lowered) is not None
+    def matches(self, lowered: str) -> bool:
+        """Whether the line (lower-cased, stripped, of at most ``max_words`` words) holds a needle and the regex.
+        The cheaper test goes first: the regex when it starts with a character or a class (``[.!?]``,
+        ``\\(``), which ``re`` skips to; the needles when it starts with a word boundary, tried everywhere."""
+        if self.regex_first:
+            return self.regex.search(lowered) is not None and self._has_needle(lowered)
+        return self._has_needle(lowered) and self.regex.search(lowered) is not None
+
+    def _has_needle(self, lowered: str) -> bool:
+        if not self.needles:
+            return True
+        for needle in self.needles:
+            if needle in lowered:
+                return True
+        return False
+
+
+_ESCAPE_OR_CLASS = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]")
+
+
+def _anchored(pattern: str) -> bool:
+    """Whether every top-level alternative of ``pattern`` starts with ``^``."""
+    bare = _ESCAPE_OR_CLASS.sub("_", pattern)  # escapes and [classes] hold no group and no alternative
+    depth, starts = 0, [0]
+    for i, ch in enumerate(bare):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            starts.append(i + 1)
+    return all(bare.startswith("^", start) for start in starts)
 
 
 def _p(detail: str, pattern: str, max_words: int | None = None, needles: tuple[str, ...] = ()) -> _Pattern:
-    return _Pattern(detail, re.compile(pattern), max_words, needles)
+    regex = re.compile(pattern)
+    anchored = not needles and regex.groups == 0 and _anchored(pattern)
+    regex_first = not pattern.startswith((r"\b", r"(?:\b"))
+    return _Pattern(detail, regex, max_words, needles, anchored, regex_first)
 
 
 _READ_ALSO = (
@@ -73,7 +108,12 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
     _p("read_also", _AFTER_SENTENCE + _READ_ALSO_COLON, needles=_READ_ALSO_COLON_NEEDLES),
     _p("read_also", r"^\W*(?:mehr dazu|weiterlesen|mehr lesen|more stories|top stories|most read|meistgelesen)\W*$"),
     # --- share / follow
-    _p("share", r"\b(?:artikel|beitrag|seite|inhalt)\s+(?:teilen|versenden|drucken|merken|empfehlen)\b", 8),
+    _p(
+        "share",
+        r"\b(?:artikel|beitrag|seite|inhalt)\s+(?:teilen|versenden|drucken|merken|empfehlen)\b",
+        8,
+        ("teilen", "versenden", "drucken", "merken", "empfehlen"),
+    ),
     _p("share", r"^\W*(?:jetzt |per e-?mail |auf \w+ )?teilen\b", 6),
     _p("share", r"^\W*share(?: this| on| via| the| to)?(?: article| story| page| post| link)?\b", 8),
     _p("share", rf"^\W*(?:(?:{_SOCIAL}|e-?mail|mail|messenger|drucken|print|link kopieren|copy link)\W*)+$"),
@@ -98,7 +138,12 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
         r"\bjetzt (?:kostenlos |gratis )?(?:anmelden|registrieren|abonnieren|testen|sichern|bestellen)\b",
         needles=("jetzt",),
     ),
-    _p("cta", r"\b(?:hier klicken|click here|mehr erfahren|learn more|jetzt lesen|read now)\b", 12),
+    _p(
+        "cta",
+        r"\b(?:hier klicken|click here|mehr erfahren|learn more|jetzt lesen|read now)\b",
+        12,
+        ("hier klicken", "click here", "mehr erfahren", "learn more", "jetzt lesen", "read now"),
+    ),
     _p("cta", r"^\W*(?:erfahren sie (?:hier )?mehr|learn more about)\b"),
     _p(
         "cta",
@@ -107,9 +152,10 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
         needles=("journalistic", "editorial", "redaktionellen"),
     ),
     _p("cta", r"^\W*(?:jetzt |hier )?(?:abonnieren|abonniere|subscribe|abo abschließen)\b", 6),
-    _p("slogan", r"\b(?:immer|stets|bestens|top|gut) informiert\b", 8),
+    _p("slogan", r"\b(?:immer|stets|bestens|top|gut) informiert\b", 8, (" informiert",)),
     _p("slogan", r"^\W*bleib(?:en sie|t)? (?:informiert|auf dem laufenden)\b", 8),
-    _p("slogan", r"\b(?:stay|keep|always) (?:informed|up to date|in the know)\b", 8),
+    _p("slogan", r"\b(?:stay|keep|always) (?:informed|up to date|in the know)\b", 8,
+       (" informed", " up to date", " in the know")),
     # --- reader tips / contact
     _p(
         "reader_tip",
@@ -147,6 +193,7 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
         "credit",
         r"\b(?:picture alliance|getty images|imago images|shutterstock|istockphoto|zuma (?:press|wire))\b",
         14,
+        ("picture alliance", "getty images", "imago images", "shutterstock", "istockphoto", "zuma "),
     ),
     # a caption whose credit follows a slash after its last sentence: "... pressed for more missiles. / bne IntelliNews"
     _p("credit", r"[.!?]\s+/\s+[^/.!?]{2,40}$", needles=(" / ",)),
@@ -178,7 +225,8 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
         r"(?:\s*[/,|]\s*[\w.-]{1,12}){0,4}\s*\)?\W*$",
     ),
     _p("credit", r"^\W*(?:©|\(c\)|copyright)", 12),
-    _p("credit", r"\b(?:alle rechte vorbehalten|all rights reserved)\b", 12),
+    _p("credit", r"\b(?:alle rechte vorbehalten|all rights reserved)\b", 12,
+       ("alle rechte vorbehalten", "all rights reserved")),
     # --- advertising, cookies, navigation
     _p(
         "ad",
@@ -206,19 +254,23 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
 )
 
 
+# Three regexes, not one per kind of line: the two phrases share their start (a word boundary), so one search
+# tests both at each word; the whole-line forms are anchored at the line's start, where alone they are tried.
 _INJECTION = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
+        r"\b(?:"
         # "ignore (all) previous instructions" and its German forms
-        r"\b(?:ignore|disregard|forget|ignoriere|ignorieren|vergiss|vergessen)\b.{0,40}"
+        r"(?:ignore|disregard|forget|ignoriere|ignorieren|vergiss|vergessen)\b.{0,40}"
         r"\b(?:previous|prior|above|earlier|all|vorherigen|bisherigen|obigen|alle)\b.{0,40}"
-        r"\b(?:instructions?|prompts?|rules|anweisungen|befehle|regeln|vorgaben)\b",
-        r"\b(?:you are now|from now on you|du bist (?:jetzt|nun|ab sofort)|ab sofort bist du)\b",
-        r"^\s*(?:system|assistant|developer)\s*(?:prompt)?\s*:",  # a fake role turn
+        r"\b(?:instructions?|prompts?|rules|anweisungen|befehle|regeln|vorgaben)\b"
+        r"|(?:you are now|from now on you|du bist (?:jetzt|nun|ab sofort)|ab sofort bist du)\b"
+        r")",
+        r"^\s*(?:system|assistant|developer)\s*(?:prompt)?\s*:"  # a fake role turn
+        r"|^\s*</?(?:article|system|instructions?)>\s*$"  # delimiter tags on a line of their own
+        r"|^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$"  # a line of Markdown images only (tracking pixels)
+        r"|^\s*<(?:img|script|iframe|object|embed|link|meta|style)\b[^>]*>\s*$",  # a line that is one HTML tag
         r"<\|[a-z_]{2,40}\|>",  # chat-template control tokens such as <|im_start|>
-        r"^\s*</?(?:article|system|instructions?)>\s*$",  # delimiter tags on a line of their own
-        r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$",  # a line of Markdown images only (tracking pixels)
-        r"^\s*<(?:img|script|iframe|object|embed|link|meta|style)\b[^>]*>\s*$",  # a line that is one HTML tag
     )
 )
 
@@ -229,11 +281,38 @@ def is_injection(line: str) -> bool:
     return any(p.search(line) for p in _INJECTION)
 
 
+class _Table:
+    """The patterns that apply to lines of ``least`` words (and more, up to the next limit), arranged to find the
+    first that matches in table order with few calls. The anchored ones are joined into one regex, tried at
+    the line's start only: its first alternative that matches is the first of them that does. The others
+    are tried one by one, up to that one."""
+
+    def __init__(self, least: float) -> None:
+        numbered = [(i, p) for i, p in enumerate(_BOILERPLATE) if p.max_words is None or p.max_words >= least]
+        starts = [f"(?P<p{i}>{p.regex.pattern})" for i, p in numbered if p.anchored]
+        self.start = re.compile("|".join(starts) or "(?!)")
+        self.others = [(i, p) for i, p in numbered if not p.anchored]
+
+    def first(self, lowered: str) -> str | None:
+        m = self.start.match(lowered)
+        first = int(m.lastgroup[1:]) if m is not None and m.lastgroup else len(_BOILERPLATE)
+        for i, pattern in self.others:
+            if i > first:
+                break
+            if pattern.matches(lowered):
+                return pattern.detail
+        return _BOILERPLATE[first].detail if first < len(_BOILERPLATE) else None
+
+
+_LIMITS = sorted({p.max_words for p in _BOILERPLATE if p.max_words is not None})
+
+
+@cache  # built when first needed: a run whose articles are all known reads no line
+def _table(limit: int) -> _Table:
+    """The table for lines of more than ``_LIMITS[limit - 1]`` words and at most ``_LIMITS[limit]``."""
+    return _Table((*_LIMITS, math.inf)[limit])
+
 
 def boilerplate_kind(feat: Features) -> str | None:
-    """The boilerplate kind the line matches, or ``None``."""
-    lowered = feat.stripped.lower()
-    for pattern in _BOILERPLATE:
-        if pattern.matches(lowered, feat.n_words):
-            return pattern.detail
-    return None
+    """The boilerplate kind the line matches (the first pattern of the table that does), or ``None``."""
+    return _table(bisect_left(_LIMITS, feat.n_words)).first(feat.stripped.lower())

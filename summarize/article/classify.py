@@ -48,9 +48,9 @@ class _Pass:
 
 def _one_line_rule(f: Features) -> tuple[str | None, str | None]:
     """The rule (and boilerplate detail) that removes ``f`` judged alone, or ``(None, None)``."""
-    kind = boilerplate_kind(f)
     if is_injection(f.text):
         return "injection", None
+    kind = boilerplate_kind(f)
     if kind is not None:
         return "boilerplate", kind
     if f.protected:

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from .lines import Line
@@ -41,9 +42,9 @@ _STOPWORDS: dict[str, frozenset[str]] = {
             которая""",
     }.items()
 }
-_CYRILLIC = {"uk": frozenset("іїєґ"), "ru": frozenset("ыэъё")}
-_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
-_LATIN_LETTER = re.compile("[A-Za-z]")  # ASCII letters: what ch.isascii() and ch.isalpha() accepts
+_CYRILLIC = {"uk": re.compile("[іїєґ]"), "ru": re.compile("[ыэъё]")}  # letters only one of the two has
+_NOT_CYRILLIC = re.compile("[^\u0400-\u04ff]+")
+_NOT_LATIN = re.compile("[^A-Za-z]+")  # all but the ASCII letters: what ch.isascii() and ch.isalpha() accepts
 _MIN_WORDS = 20
 _MIN_SHARE = 0.05
 
@@ -56,18 +57,43 @@ def language(lines: Sequence[Line]) -> str | None:
         tokens = re.findall(r"[^\W\d_]+", text.lower())
     if len(tokens) < _MIN_WORDS:
         return None
-    # counted by regex: a Python loop over every character was a quarter of loading an article
-    cyrillic = len(_CYRILLIC_LETTER.findall(text))
-    latin = len(_LATIN_LETTER.findall(text))
+    # counted as what is left when the rest is cut out, in C: a Python loop over every character was a quarter
+    # of loading an article, and a list of every letter (findall) still a tenth
+    cyrillic = len(_NOT_CYRILLIC.sub("", text))
+    latin = len(_NOT_LATIN.sub("", text))
     if cyrillic > latin:
-        letters = {lang: sum(1 for ch in text.lower() if ch in chars) for lang, chars in _CYRILLIC.items()}
+        lowered = text.lower()
+        letters = {lang: len(pattern.findall(lowered)) for lang, pattern in _CYRILLIC.items()}
         if letters["uk"] != letters["ru"]:
             return "uk" if letters["uk"] > letters["ru"] else "ru"
         candidates = ["uk", "ru"]
     else:
         candidates = [lang for lang in _STOPWORDS if lang not in _CYRILLIC]
-    scores = {lang: sum(1 for tok in tokens if tok in _STOPWORDS[lang]) for lang in candidates}
+    scores = _scores(tokens, candidates)
     best = max(candidates, key=lambda lang: scores[lang])
     if scores[best] < max(5, _MIN_SHARE * len(tokens)):
         return None
     return best
+
+
+def _languages_of() -> dict[str, list[str]]:
+    """Each function word -> the languages it is one of."""
+    index: dict[str, list[str]] = {}
+    for lang, words in _STOPWORDS.items():
+        for word in words:
+            index.setdefault(word, []).append(lang)
+    return index
+
+
+_LANGUAGES_OF = _languages_of()
+
+
+def _scores(tokens: list[str], candidates: list[str]) -> dict[str, int]:
+    """How many of ``tokens`` are function words of each candidate language. Each distinct word is looked up
+    once, in one index, not in each language's list."""
+    scores = dict.fromkeys(candidates, 0)
+    for word, n in Counter(tokens).items():
+        for lang in _LANGUAGES_OF.get(word, ()):
+            if lang in scores:
+                scores[lang] += n
+    return scores

@@ -35,13 +35,18 @@ class Line:
 
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-_WORD = re.compile(r"\S*[^\W_]\S*")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def split_lines(text: str) -> list[tuple[int, str]]:
     """``(offset, line)`` for every line; the break (``\\n``, ``\\r\\n`` or ``\\r``) is not part of it."""
     lines: list[tuple[int, str]] = []
     pos = 0
+    if "\r" not in text:  # every break is one "\n": a plain split, which is far quicker than the regex
+        for line in text.split("\n"):
+            lines.append((pos, line))
+            pos += len(line) + 1
+        return lines
     for m in _NEWLINE.finditer(text):
         lines.append((pos, text[pos : m.start()]))
         pos = m.end()
@@ -50,8 +55,10 @@ def split_lines(text: str) -> list[tuple[int, str]]:
 
 
 def words_of(line: str) -> list[str]:
-    """Whitespace-separated tokens that hold a letter or digit ("–", "•", "&" do not count)."""
-    return _WORD.findall(line)
+    """Whitespace-separated tokens that hold a letter or digit ("–", "•", "&" do not count). ``str.split`` and
+    ``str.isalnum`` agree with ``re``'s ``\\s`` and ``[^\\W_]``, and cost less than a regex that backtracks
+    through every token."""
+    return [tok for tok in line.split() if tok.isalnum() or _LETTER_OR_DIGIT.search(tok)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import islice
 
 from ..text.dates import find_date, parse_dateline
 from .boilerplate import is_injection
@@ -57,7 +58,7 @@ def safe_title(title: str | None) -> str | None:
 
 
 def title(lines: Sequence[Line]) -> str | None:
-    kept = [line.text for line in lines if line.kept][:_TITLE_LOOKAHEAD]
+    kept = islice((line.text for line in lines if line.kept), _TITLE_LOOKAHEAD)  # not every line: the first few
     for text in kept:
         candidate = _MD_HEADING.sub("", text).strip()
         words = _n_words(candidate)
@@ -108,7 +109,7 @@ _LABEL_BEFORE_DATE = re.compile(
 
 
 def published(lines: Sequence[Line]) -> dt.date | None:
-    header = [line.text.strip() for line in lines if not line.blank][:_HEADER_LINES]
+    header = islice((line.text.strip() for line in lines if not line.blank), _HEADER_LINES)
     for text in header:
         date = parse_dateline(text)
         if date is not None:

@@ -64,9 +64,22 @@ def _skip_reason(entry: os.DirEntry[str]) -> str | None:
         return f"cannot be read ({exc.strerror or exc})"
 
 
-def _walk(root: Path, found: list[Path], skipped: list[tuple[Path, str]], visited: set[Path]) -> None:
-    """Collect the articles under ``root`` in sorted order, recursing into non-hidden sub-folders."""
-    visited.add(root.resolve())
+def _resolved(entry: os.DirEntry[str], path: Path, folder: Path) -> Path:
+    """``path.resolve()`` for the folder entry ``entry`` (at ``path``) of the resolved ``folder``: for an entry
+    that is no link, ``folder / name``, which costs none of the system calls of resolving each part again."""
+    try:
+        if not entry.is_symlink():
+            return folder / entry.name
+    except OSError:
+        pass
+    return path.resolve()
+
+
+def _walk(root: Path, found: list[tuple[Path, Path]], skipped: list[tuple[Path, str]], visited: set[Path]) -> None:
+    """Collect the articles under ``root`` in sorted order, each with its resolved path, recursing into
+    non-hidden sub-folders."""
+    resolved = root.resolve()
+    visited.add(resolved)
     try:
         with os.scandir(root) as it:
             entries = sorted(it, key=lambda entry: entry.name)
@@ -89,7 +102,7 @@ def _walk(root: Path, found: list[Path], skipped: list[tuple[Path, str]], visite
             continue
         reason = _skip_reason(entry)
         if reason is None:
-            found.append(path)
+            found.append((path, _resolved(entry, path, resolved)))
         else:
             skipped.append((path, reason))
 
@@ -115,12 +128,11 @@ def scan(paths: Sequence[str | Path]) -> Scan:
             raise missing(given)
         if path.is_dir():
             folders.append(str(given))
-            candidates: list[Path] = []
+            candidates: list[tuple[Path, Path]] = []
             _walk(path, candidates, skipped, set())
         else:
-            candidates = [path]
-        for candidate in candidates:
-            key = candidate.resolve()
+            candidates = [(path, path.resolve())]
+        for candidate, key in candidates:
             if key not in seen:
                 seen.add(key)
                 found.append(candidate)
