@@ -216,6 +216,12 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
         r"|\((?:symbolbild|archivbild|archivfoto|symbolfoto|file photo|archive photo|stock photo)\)",
         needles=(".)", "left", "right", "center", "centre", "bild", "foto", "photo"),
     ),
+    # a caption that opens with its credit: "Jane Doe/AP/dpa Die beiden Präsidenten beim letzten Treffen ..."
+    _p(
+        "credit",
+        r"^\W*(?:[^\W\d_][\w.'’-]*\s+){1,3}[^\W\d_][\w.'’-]*\s*/\s*(?:ap|afp|dpa|epa|reuters|getty images|imago|anadolu"
+        r"|picture alliance|xinhua|tass|keystone|apa|sputnik|efe|ansa|pool)(?:\s*/\s*[\w.-]+){0,3}(?!\w)",
+    ),
     # an agency's update tag above the text: "(Neu: Ungarn, EU, Einzelheiten)", "(Updates with ...)"
     _p("credit", r"^\W*\(\s*(?:neu|new|update|updates|updated|aktualisiert)\b[^()]{0,80}\)\W*$", 12),
     _p("credit", r"^\W*(?:quelle|quellen|source|sources)\s*:", 8),

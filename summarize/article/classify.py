@@ -1,7 +1,8 @@
 """Which rule removes each line: the cleaner's passes over an article (see :mod:`summarize.article.clean`).
 
 The passes run in order and a line keeps the first rule that claims it: one line at a time (injection,
-boilerplate, bullet, hashtag, dateline, explicit byline), runs of short lines (menu), position (a lone
+boilerplate, bullet, hashtag, dateline, explicit byline), captions and newsletter boxes around such a line,
+runs of short lines (menu), position (a lone
 name as a byline, short fragments), then exact repeats.
 """
 
@@ -119,6 +120,23 @@ def _fragments(p: _Pass) -> None:
                 p.rules[i] = "short_fragment"
 
 
+SIGN_UP_BOX_LINES = 2  # the title and tagline a newsletter box shows above its sign-up line
+SIGN_UP_BOX_WORDS = 10  # ... each short: a longer line is the article's
+
+
+def _sign_up_boxes(p: _Pass) -> None:
+    """1c. a newsletter box's title and tagline: the short lines right above its sign-up line, with no blank
+    line between ("Hauptstadt Inside von Jane Doe, Chefredakteurin" / "Hinter den Kulissen der Politik." /
+    "Mit meiner Anmeldung zum Newsletter stimme ich ... zu."). A line of more than ten words ends the box."""
+    for i in p.nonblank:
+        if p.details[i] != "newsletter":
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= SIGN_UP_BOX_LINES and p.feats[j].stripped and p.kept(j) and p.feats[j].n_words <= SIGN_UP_BOX_WORDS:
+            p.rules[j], p.details[j] = "boilerplate", "newsletter"
+            j -= 1
+
+
 MIN_CAPTION_CHARS = 20  # a shorter line is no caption to recognise again
 
 
@@ -164,6 +182,6 @@ def _duplicates(p: _Pass) -> None:
 def classify(text: str) -> list[Line]:
     """Every line of ``text`` with the rule that removes it (``None`` when kept or blank)."""
     p = _Pass(text)
-    for step in (_single_lines, _captions, _menus, _lone_bylines, _fragments, _duplicates):
+    for step in (_single_lines, _captions, _sign_up_boxes, _menus, _lone_bylines, _fragments, _duplicates):
         step(p)
     return p.lines()

@@ -399,6 +399,8 @@ BOILERPLATE_LINES = [
     "Follow us on X",
     "Sign up for our newsletter",
     "Photo: Jane Doe/AP",
+    "Jane Doe/AP/dpa Die beiden Präsidenten beim letzten Treffen in Anchorage (16.8.2025)",
+    "ab mit dpa/afp",
     "Image: Getty Images",
     "Advertisement",
     "We use cookies to improve your experience. Accept all cookies or manage your privacy settings.",
@@ -426,6 +428,20 @@ def test_caption_with_credit_is_removed_but_long_prose_with_credit_word_is_kept(
     )
     rules = removed_rules(page(caption, prose))
     assert rules == {caption: "boilerplate"}
+
+
+def test_a_newsletter_box_goes_with_its_title_and_tagline_but_not_the_paragraph_above() -> None:
+    """Hand-made fixture: a sign-up box of three lines right under a paragraph; a short line of the article
+    with a blank line before the box stays, and so does prose that only names a person and an agency."""
+    box = ["Hauptstadt Inside von Jane Doe, Chefredakteurin der Beispiel-Redaktion",
+           "Hinter den Kulissen der Politik - meinungsstark, exklusiv, relevant.",
+           "Mit meiner Anmeldung zum Newsletter stimme ich der Werbevereinbarung zu."]
+    rules = removed_rules(page(*box))
+    assert rules == {line: "boilerplate" for line in box}
+    short = "Der Krieg dauert an."
+    assert short not in removed_rules(page(short, "", box[2]))
+    prose = "Jane Doe sagte der AP, die Gespräche seien gut verlaufen."
+    assert removed_rules(page(prose)) == {}
 
 
 @pytest.mark.parametrize(
