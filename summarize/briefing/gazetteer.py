@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from babel import Locale
@@ -44,8 +44,31 @@ def _forms() -> tuple[re.Pattern[str], dict[str, str]]:
             for form in (name, *entry.get("aliases", [])):
                 if len(form) >= 3:
                     canonical[normalise(form)] = name
-    alternatives = "|".join(re.escape(f) for f in sorted(canonical, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)({alternatives})(?:s|es|n)?(?!\w)"), canonical
+    return re.compile(rf"(?<!\w)({_alternatives(canonical)})(?:s|es|n)?(?!\w)"), canonical
+
+
+def _alternatives(forms: Iterable[str]) -> str:
+    """A pattern that matches any of ``forms`` (literally), the longest that lets the rest of the pattern
+    match first, as ``longest|...|shortest`` would: written as a tree of their common beginnings ("Nieder"
+    then "lande|sachsen"), so a place in the text where no form starts is left after a letter or two
+    instead of after a try of every form (hundreds)."""
+    tree: dict[str, dict] = {}
+    for form in forms:
+        node = tree
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a form ends here
+    return _branches(tree)
+
+
+def _branches(node: dict[str, dict]) -> str:
+    """The pattern of the forms' rests after ``node`` (a character -> the node after it; "" where a form
+    ends). At most one branch goes on in a text, so where a form ends, a longer one is tried first."""
+    longer = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not longer:
+        return ""
+    either = longer[0] if len(longer) == 1 else "(?:" + "|".join(longer) + ")"
+    return f"(?:{either})?" if "" in node else either  # greedy: the longer first, then this form
 
 
 def states(sentences: Sentences) -> dict[str, tuple[int, str]]:
@@ -89,8 +112,7 @@ def _organisation_forms() -> tuple[re.Pattern[str], dict[str, str]]:
     canonical = {normalise(form): name for name, entry in alias_table()["actors"].items()
                  if entry.get("kind") == "organisation" and name not in _MOSTLY_A_PLACE
                  for form in (name, *entry.get("aliases", [])) if len(form) >= 3}
-    alternatives = "|".join(re.escape(f) for f in sorted(canonical, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])({alternatives})(?:s)?(?:-|(?!\w))"), canonical
+    return re.compile(rf"(?<![\w-])({_alternatives(canonical)})(?:s)?(?:-|(?!\w))"), canonical
 
 
 def organisations(sentences: Sentences) -> dict[str, tuple[int, str]]:
@@ -122,16 +144,24 @@ def _weapon_forms() -> tuple[tuple[str, str, bool, re.Pattern[str], re.Pattern[s
 _CASED = re.compile("[^\u0000-\u012f\u0132-\u017e\u2000-\u206f\u20a0-\u20cf]|\u00b5")
 
 
-def _present(text: str) -> list[tuple[str, str, bool, re.Pattern[str], re.Pattern[str]]]:
-    """The weapon forms ``text`` holds somewhere (case-insensitively)."""
-    if _CASED.search(text):
-        return [f for f in _weapon_forms() if f[3].search(text)]
-    lowered = text.lower()
-    return [f for f, low in _lowered_forms() if (f[3].search(text) if low is None else low in lowered)]
+_Form = tuple[str, str, bool, re.Pattern[str], re.Pattern[str]]  # see _weapon_forms
+
+
+def _present(text: str) -> list[tuple[_Form, str | None]]:
+    """The weapon forms ``text`` holds somewhere (case-insensitively), each with its lower-case form (see
+    :func:`_lowered_forms`)."""
+    lowered = None if _CASED.search(text) else text.lower()
+    return [(f, low) for f, low in _lowered_forms() if _holds(f, low, text, lowered)]
+
+
+def _holds(form: _Form, low: str | None, text: str, lowered: str | None) -> bool:
+    """Whether ``text`` holds ``form`` (case-insensitively); ``low`` is the form's lower-case form, ``lowered``
+    the text's, each None when it has a :data:`_CASED` letter (then the form's pattern looks)."""
+    return form[3].search(text) is not None if low is None or lowered is None else low in lowered
 
 
 @lru_cache(maxsize=1)
-def _lowered_forms() -> tuple[tuple[tuple[str, str, bool, re.Pattern[str], re.Pattern[str]], str | None], ...]:
+def _lowered_forms() -> tuple[tuple[_Form, str | None], ...]:
     """Each weapon form with its lower-case form, or None for a form that holds a :data:`_CASED` letter."""
     return tuple((f, None if _CASED.search(f[0]) else f[0].lower()) for f in _weapon_forms())
 
@@ -140,13 +170,16 @@ def weapons(sentences: Sentences) -> dict[str, tuple[int, str, bool]]:
     """Canonical name -> (first sentence naming it, the word as written there, generic?) for every weapon of
     the alias table the text names (named systems such as "Patriot", kinds such as "Drohnen")."""
     # A form the whole text does not hold is in none of its sentences (each is a slice of the text): one
-    # search of the text per form leaves the few forms worth looking for sentence by sentence.
+    # search of the text per form leaves the few forms worth looking for sentence by sentence, and there
+    # the word that holds one is looked for only in a sentence that holds the form.
     present = _present(sentences.text)
     found: dict[str, tuple[int, str, bool]] = {}
     for n in range(1, len(sentences) + 1) if present else ():
         sentence = sentences.sentence(n)
-        for form, name, generic, _, word in present:
-            if name in found:
+        lowered = None if _CASED.search(sentence) else sentence.lower()
+        for f, low in present:
+            form, name, generic, _, word = f
+            if name in found or not _holds(f, low, sentence, lowered):
                 continue
             match = word.search(sentence)
             if match and (not generic or match.group().casefold().startswith(form.casefold())
@@ -176,11 +209,12 @@ def _kind_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words."""
     data = json.loads(WEAPON_WORDS_FILE.read_text(encoding="utf-8"))
     skip = {"weapon", "waffe", "system", "cruise", "ballistic", "nuclear", "air defen", "anti-aircraft"}
-    english = "|".join(re.escape(s) for s in [*data["word_start"], "manpads"] if s not in skip)
-    german = "|".join(re.escape(s) for s in data["anywhere"] if s not in skip)
+    english = _alternatives(s for s in [*data["word_start"], "manpads"] if s not in skip)
+    german = _alternatives(s for s in data["anywhere"] if s not in skip)
     return re.compile(rf"(?:{english})"), re.compile(rf".*(?:{german})(?:{'|'.join(_KIND_ENDINGS)})")
 
 
+@lru_cache(maxsize=1 << 14)  # the words of news repeat from sentence to sentence and article to article
 def _is_kind_word(word: str, english: bool) -> bool:
     starts, ends = _kind_words()
     if english:

@@ -334,6 +334,8 @@ def mentions(name: str, text: str, start: int, end: int) -> bool:
     The prefix rule is deliberately permissive: "Ukraine" matches "Ukrainerin" and "Ukrainekrieg".
     This is a check that the evidence is *about* the name at all, not an entity linker.
     """
+    if start == 0 and end == len(text):  # the whole text (a description, a quote): its own sentence bounds
+        return mentioned_in(name, text)
     lo, hi = sentence_bounds(text, start, end)
     return mentioned_in(name, text[lo:hi])
 
@@ -341,38 +343,40 @@ def mentions(name: str, text: str, start: int, end: int) -> bool:
 def mentioned_in(name: str, context: str, normalised: str | None = None) -> bool:
     """:func:`mentions` on ``context``, the sentence(s) already found; ``normalised``, if given, must be
     ``normalise(context)`` (a caller that asks about one sentence many times keeps it)."""
-    as_written, patterns = _name_patterns(name.strip())
-    if as_written:  # a name of one or two characters
-        return patterns[0].search(context) is not None
-    if not patterns:
+    found = _name_pattern(name.strip())
+    if found is None:
         return False
+    source, flags, needle = found
+    if needle is None:  # a name of one or two characters
+        return _compiled(source, flags).search(context) is not None
     ncontext = normalise(context) if normalised is None else normalised
-    return any(pattern.search(ncontext) for pattern in patterns)
+    # Most names are in few sentences, and many (an alias table's other forms) in none: the word the pattern
+    # begins with is looked for first, and the pattern is compiled only for a text that has it.
+    return needle in ncontext and _compiled(source, flags).search(ncontext) is not None
+
+
+_compiled = lru_cache(maxsize=4096)(re.compile)
 
 
 @lru_cache(maxsize=4096)  # a name is looked for in many sentences of an article, and in many articles
-def _name_patterns(bare: str) -> tuple[bool, tuple[re.Pattern[str], ...]]:
-    """Whether the name is searched in the text as written (a name of one or two characters: one pattern),
-    and the patterns :func:`mentions` tries, in order (else on the normalised text; none for no name)."""
+def _name_pattern(bare: str) -> tuple[str, int, str | None] | None:
+    """The pattern :func:`mentions` searches for a name, with its flags, and a word every text it matches
+    holds: None for a name of one or two characters, whose pattern is searched in the text as written (the
+    others are searched in the normalised text). None for no name."""
     if not bare:
-        return False, ()
+        return None
     if len(bare) < 3:
-        flags = 0 if bare.isupper() else re.IGNORECASE
-        return True, (re.compile(r"(?<!\w)" + re.escape(bare) + r"(?!\w)", flags),)
+        return r"(?<!\w)" + re.escape(bare) + r"(?!\w)", 0 if bare.isupper() else re.IGNORECASE, None
     tokens = _WORD_RE.findall(normalise(bare))
     if not tokens:
-        return False, ()
-    candidates = [tokens]
-    if len(bare.split()) > 1:
-        significant = [t for t in tokens if len(t) >= 3]
-        if significant:
-            candidates.append(significant[-1:])
-    patterns = []
-    for words in candidates:
-        last = words[-1]
-        lasts = [last, last[:-1]] if len(last) >= 6 and last.endswith("s") else [last]
-        head = [_token_pattern(w, last=False) for w in words[:-1]]
-        for final in lasts:
-            phrase = r"\W+".join([*head, _token_pattern(final, last=True)])
-            patterns.append(re.compile(r"(?<!\w)" + phrase))
-    return False, tuple(patterns)
+        return None
+    # One pattern, as short as gives the same answers: a name of several words matches on its last word of
+    # three or more letters alone (see mentions), and wherever the whole name matches, that word stands at a
+    # word's start, so it is all that is searched ("selenskyj" for "Wolodymyr Selenskyj", "meldung" for
+    # "Meldung 5"); a last word of six or more letters ending in "s" matches without it too, and wherever it
+    # matches, the shorter does ("tomahawk" for "Tomahawks").
+    significant = [t for t in tokens if len(t) >= 3] if len(bare.split()) > 1 else []
+    words = significant[-1:] or tokens
+    last = words[-1][:-1] if len(words[-1]) >= 6 and words[-1].endswith("s") else words[-1]
+    phrase = r"\W+".join([*(_token_pattern(w, last=False) for w in words[:-1]), _token_pattern(last, last=True)])
+    return r"(?<!\w)" + phrase, 0, words[0] if len(words) > 1 else last  # the word the pattern begins with

@@ -45,9 +45,9 @@ _DESCRIPTION = {("call", False): "held a phone call with {}", ("call", True): "p
 def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[int], Evidence | str]) -> list[Decision]:
     """Decisions for the calls and meetings of the article's sentences (``evidence(n)`` is sentence ``n``'s
     :class:`Evidence`, or a reason it has none)."""
-    people = [a for a in actors if a.kind == "person"]
+    people = _people(actors)
     found: list[Decision] = []
-    for n in range(1, len(sentences) + 1):
+    for n in range(1, len(sentences) + 1) if len(people) >= 2 else ():  # a call or a meeting takes two
         sentence = sentences.sentence(n)
         if is_heading(sentence):
             continue
@@ -145,13 +145,15 @@ def _with(sentence: str, end: int, surnames: list[str]) -> bool:
     return False
 
 
-def _named_at(people: list[Actor], sentence: str) -> dict[str, int]:
-    """The people the sentence names (by the briefing's names), in the order it names them, each with where."""
-    return _named_at_of(tuple((a.name, a.name_as_written) for a in people), sentence)
+def _people(actors: list[Actor]) -> tuple[tuple[str, str], ...]:
+    """The briefing's people as :func:`_named_at` looks for them: (name, name as written)."""
+    return tuple((a.name, a.name_as_written) for a in actors if a.kind == "person")
 
 
 @lru_cache(maxsize=1 << 12)  # the calls and the further reports read each sentence of an article
-def _named_at_of(people: tuple[tuple[str, str], ...], sentence: str) -> dict[str, int]:
+def _named_at(people: tuple[tuple[str, str], ...], sentence: str) -> dict[str, int]:
+    """The people the sentence names (by the briefing's names), in the order it names them, each with where
+    (the dict is shared: not to be changed)."""
     at: dict[str, int] = {}
     folded = sentence.casefold()
     for name, written in people:
@@ -238,19 +240,18 @@ def further_reports(sentences: Sentences, actors: list[Actor], decisions: list[D
     article ("nur einen Tag später folgte ein weiteres Telefonat – diesmal mit Russlands Präsident Putin";
     "Das Gespräch mit Putin wurde vom Kreml als „offen und konstruktiv“ bezeichnet"). Another source tells
     the same call as "disappointing" or on another day: the digest compares what each source's quotes say."""
-    people = [a for a in actors if a.kind == "person"]
+    people = _people(actors)
     events = [d for d in decisions if event_kind(d.what) in INTERACTIONS]
     cited = {ev.start for d in events for ev in d.evidence}
-    for n in range(1, len(sentences) + 1):
+    for n in range(1, len(sentences) + 1) if people and events else ():
         sentence = sentences.sentence(n)
-        if is_heading(sentence):
+        if is_heading(sentence) or not (at := _named_at(people, sentence)):
             continue
         words = [*cue_pattern("call").finditer(sentence), *cue_pattern("meeting").finditer(sentence),
                  *_TALK_NOUN.finditer(sentence)]
         if not words:
             continue
-        named = [name for name in _named_at(people, sentence)
-                 if any(_with(sentence, w.end(), [_surname(name, sentence)]) for w in words)]
+        named = [name for name in at if any(_with(sentence, w.end(), [_surname(name, sentence)]) for w in words)]
         if len(named) != 1:
             continue
         told = [d for d in events if named[0] in d.participants and named[0] != d.who]

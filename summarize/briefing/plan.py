@@ -47,9 +47,10 @@ class PartRequest:
 
 def _part_messages(
     sentences: Sentences, scope: tuple[int, int], title: str, label: str, parts: int, name: str,
-    fields: tuple[str, ...], lang: str, glean: list[int] | None = None,
+    fields: tuple[str, ...], lang: str, glean: list[int] | None = None, cued: list[int] | None = None,
 ) -> list[dict[str, str]]:
-    cued = cues.matching(sentences, scope, "open") if "open_questions" in fields else []
+    if cued is None:  # the sentences with a cue of something open (cues.matching), when the request asks for questions
+        cued = cues.matching(sentences, scope, "open") if "open_questions" in fields else []
     only = None
     if fields == ("open_questions",):  # the sentences with a cue, each after the one before it (who "er" is)
         only = {k for n in cued for k in (n - 1, n)}
@@ -149,6 +150,7 @@ class Plan:
         self.sentences = sentences = Sentences.of(self.cleaned.text, sentence_chars(settings.chunk_chars))
         self.scopes = sentences.windows(settings.chunk_chars)
         lang = prompts.language_name(settings.lang)
+        self._cued: dict[tuple[int, int], list[int]] = {}  # scope -> its sentences with a cue of something open
         # One request per pass and part (see drafts.PASSES and Settings.depth). A focused pass for
         # decisions or questions reads shorter parts: those items are dense, names are not.
         self.requests = []
@@ -156,7 +158,7 @@ class Plan:
             focused = settings.depth > 1 and "decisions" in fields
             scopes = sentences.windows(settings.chunk_chars // 2) if focused else self.scopes
             if fields == ("open_questions",):  # an open question needs a sentence that says so (cues.is_open)
-                scopes = [sc for sc in scopes if cues.matching(sentences, sc, "open")]
+                scopes = [sc for sc in scopes if self._open_cues(sc)]
             self.requests += [
                 PartRequest(self._messages(scope, str(i + 1), name, fields, len(scopes)), pass_model(lang, fields),
                             scope, name)
@@ -171,9 +173,15 @@ class Plan:
         self, scope: tuple[int, int], label: str, name: str, fields: tuple[str, ...], parts: int,
         glean: list[int] | None = None,
     ) -> list[dict[str, str]]:
-        system, user = _part_messages(self.sentences, scope, self.title, label, parts, name,
-                                      fields, self.settings.lang, glean)
+        system, user = _part_messages(self.sentences, scope, self.title, label, parts, name, fields, self.settings.lang,
+                                      glean, self._open_cues(scope) if "open_questions" in fields else [])
         return [system, *_example_turns(name, fields, self.settings.lang), user]
+
+    def _open_cues(self, scope: tuple[int, int]) -> list[int]:
+        """:func:`cues.matching` of ``scope`` for something open: a part's requests and its filter ask once."""
+        if scope not in self._cued:
+            self._cued[scope] = cues.matching(self.sentences, scope, "open")
+        return self._cued[scope]
 
     def glean_requests(self, results: list[PartResult]) -> list[PartRequest]:
         """A second look, after the answers, at each part the decisions pass read: its sentences with a word

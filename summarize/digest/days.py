@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from rapidfuzz import fuzz
 
@@ -34,10 +34,9 @@ def reference_day(briefing: Briefing) -> dt.date | None:
 
 
 def _quotes(briefing: Briefing) -> Iterator[str]:
-    """Every located quote of a briefing's items."""
-    for item in [*briefing.decisions, *briefing.actors, *briefing.weapons, *briefing.open_questions]:
-        for ev in item.evidence:
-            yield ev.quote
+    """Every located quote of a briefing's items, each once (one sentence backs many items)."""
+    return iter(dict.fromkeys(ev.quote for item in [*briefing.decisions, *briefing.actors, *briefing.weapons,
+                                                    *briefing.open_questions] for ev in item.evidence))
 
 
 def article_floor(briefing: Briefing) -> tuple[int | None, int] | None:
@@ -52,6 +51,21 @@ def article_floor(briefing: Briefing) -> tuple[int | None, int] | None:
         return None, max(m for _, m in months)
     latest = max(years)  # a month named without a year is taken to be of the latest year named
     return max((y if y is not None else latest, m) for y, m in months)
+
+
+class Floors:
+    """:func:`article_floor` of each undated article, by id, worked out when first asked for: only a report
+    that dated events may take needs its article's (:func:`~summarize.digest.event_join.join_events`)."""
+
+    def __init__(self, briefings: Iterable[Briefing]) -> None:
+        self._briefings = {b.article.id: b for b in briefings}
+        self._floors: dict[str, tuple[int | None, int] | None] = {}
+
+    def get(self, article_id: str) -> tuple[int | None, int] | None:
+        if article_id not in self._floors:
+            briefing = self._briefings.get(article_id)
+            self._floors[article_id] = article_floor(briefing) if briefing is not None else None
+        return self._floors[article_id]
 
 
 def dated_evidence(decision: Decision, day: dt.date | None) -> tuple[NormalDate, Evidence]:

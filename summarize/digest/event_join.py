@@ -18,7 +18,7 @@ from ..text.dates import stated_weekday
 from ..text.event_kinds import INTERACTIONS, event_kind, only_who, same_kind
 from .buckets import Bucket, norm
 from .clusters import CLUSTER_THRESHOLD, MAX_CLUSTERS_PER_ACTOR, DecisionClusters
-from .days import JOIN_MAX_DAYS, report_day
+from .days import JOIN_MAX_DAYS, Floors, report_day
 from .links import StoryLinks
 
 
@@ -92,7 +92,7 @@ class _Groups:
     """The groups of :func:`join_events` so far, and their index by (kind family, participant) from which a
     bucket's candidates come (at most :data:`MAX_CLUSTERS_PER_ACTOR` groups per key)."""
 
-    def __init__(self, floors: dict, links: StoryLinks) -> None:
+    def __init__(self, floors: Floors | dict, links: StoryLinks) -> None:
         self.floors = floors  # article id -> its floor (article_floor), for undated articles
         self.links = links
         self.groups: list[_Group] = []
@@ -127,9 +127,11 @@ class _Groups:
         what = norm(bucket.members[0].what)  # type: ignore[union-attr]
         bare = only_who(bucket.members[0].what)  # type: ignore[union-attr]  # the code's words: no sign by wording
         articles = bucket.articles
-        floor = next((self.floors[a] for a in articles if self.floors.get(a) is not None), None)
         two = [g for g in self.candidates(kind, people, articles) if len(people & groups[g].people) >= 2]
-        dated = [g for g in two if groups[g].day is not None and _fits_time(groups[g], weekday, floor)]
+        dated = [g for g in two if groups[g].day is not None]
+        if dated:  # its articles' floor, worked out only for a report that dated events may take
+            floor = next((f for a in articles if (f := self.floors.get(a)) is not None), None)
+            dated = [g for g in dated if _fits_time(groups[g], weekday, floor)]
         if not dated:  # a weekday alone ("Thursday") recurs every week: the articles must share a story too
             return next((g for g in two if groups[g].day is None and (
                 (weekday is not None and weekday == groups[g].weekday
@@ -192,7 +194,7 @@ def _speaks_from(inferred: dict[str, dt.date], bucket: Bucket, day: dt.date | No
 
 
 def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: dict,
-                floors: dict | None = None, links: StoryLinks | None = None) -> list[Bucket]:
+                floors: Floors | dict | None = None, links: StoryLinks | None = None) -> list[Bucket]:
     """Join decision buckets from different articles that report one event: the same kind of event (a call,
     a meeting, a pause ...), participants in common after entity resolution, and no article in common.
 
@@ -238,8 +240,9 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
             continue
         groups.place(n, bucket, kind, people, target, None, False, weekday)
         _speaks_from(inferred, bucket, groups.groups[target].day, published)
+    spoken = {**published, **inferred}
     for n, bucket, kind, people, weekday in deferred:  # the rest: an article speaks from about the day of its joined events
-        day, _, _ = _timing(bucket, {**published, **inferred})
+        day, _, _ = _timing(bucket, spoken)
         target = (groups.dated_target(bucket, kind, people, day) if day is not None
                   else groups.undated_target(bucket, kind, people, weekday))
         groups.place(n, bucket, kind, people, target, None, False, weekday)

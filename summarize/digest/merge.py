@@ -52,7 +52,7 @@ from .clusters import (
     QuestionClusters,
     join_hints,
 )
-from .days import article_floor, dated_evidence, reference_day, split_by_day
+from .days import Floors, dated_evidence, reference_day, split_by_day
 from .event_join import join_events
 from .links import StoryLinks
 from .diverge import ItemReports, Reported, find_divergences, model_divergence
@@ -229,7 +229,7 @@ def _decision_buckets(
     latest = {b.article.id: b.article.published for b in briefings}
     clusters = DecisionClusters(resolver)
     reference = {b.article.id: reference_day(b) for b in briefings}
-    floors = {b.article.id: article_floor(b) for b in briefings if reference[b.article.id] is None}
+    floors = Floors(b for b in briefings if reference[b.article.id] is None)
     buckets = join_events(split_by_day(group(briefings, "decisions", clusters.key), reference, clusters),
                           clusters, reference, floors, links)
 

@@ -66,20 +66,28 @@ BRIEFING_CODE = ("article", "text", "briefing", "data", "models.py")
 
 
 def cache_key(article: Article, settings: Settings) -> str:
+    return _cache_key(article.sha256, prompts_sha256(), code_sha256(*BRIEFING_CODE), settings.model, settings.mode,
+                      settings.lang, settings.chunk_chars, settings.depth, settings.max_tokens,
+                      settings.summary_max_tokens, settings.reasks, settings.temperature)
+
+
+@lru_cache(maxsize=1024, typed=True)  # a run asks for each article's key twice: to look it up, and to store its briefing
+def _cache_key(text_sha256: str, prompts: str, code: str, model: str, mode: str, lang: str, chunk_chars: int,
+               depth: int, max_tokens: int, summary_max_tokens: int, reasks: int, temperature: float) -> str:
     parts = {
-        "text_sha256": article.sha256,
-        "model": settings.model,
-        "prompts_sha256": prompts_sha256(),
-        "code_sha256": code_sha256(*BRIEFING_CODE),
+        "text_sha256": text_sha256,
+        "model": model,
+        "prompts_sha256": prompts,
+        "code_sha256": code,
         "schema_version": SCHEMA_VERSION,
-        "mode": settings.mode,
-        "lang": settings.lang,
-        "chunk_chars": settings.chunk_chars,
-        "depth": settings.depth,
-        "max_tokens": settings.max_tokens,
-        "summary_max_tokens": settings.summary_max_tokens,
-        "reasks": settings.reasks,
-        "temperature": settings.temperature,
+        "mode": mode,
+        "lang": lang,
+        "chunk_chars": chunk_chars,
+        "depth": depth,
+        "max_tokens": max_tokens,
+        "summary_max_tokens": summary_max_tokens,
+        "reasks": reasks,
+        "temperature": temperature,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode("utf-8")).hexdigest()
 
@@ -237,9 +245,10 @@ class BriefingCache:
         if not self._writable:
             return None
         path = self._path(cache_key(article, settings))
-        stored = briefing.model_copy(update={"meta": briefing.meta.model_copy(update={"cached": False})})
+        if briefing.meta.cached:  # stored as it was made (a briefing just made is not one from the cache)
+            briefing = briefing.model_copy(update={"meta": briefing.meta.model_copy(update={"cached": False})})
         try:
-            write_atomic(path, stored.model_dump_json())
+            write_atomic(path, briefing.model_dump_json())
         except OSError as exc:
             folder = path.parent
             if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):  # nothing can be written here
