@@ -29,7 +29,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     for kind, words in data.items():
         if kind.startswith("_"):
             continue
-        alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+        # "nannte * nicht": a "*" stands for one or two words ("nannte Trump nicht", "nannte der Sprecher nicht")
+        alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\*", r"[\w.'’-]+(?:\s+[\w.'’-]+)?")
+                                for w in sorted(words, key=len, reverse=True))
         out[kind] = re.compile(r"(?<!\w)(?:" + alternatives + r")", re.IGNORECASE)
     return out
 

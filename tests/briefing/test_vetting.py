@@ -104,6 +104,16 @@ def test_hesitation_and_what_is_only_possible_are_open() -> None:
     assert is_open("Die Gespräche könnten einen Wendepunkt markieren.")
 
 
+def test_what_nobody_named_is_open_whoever_did_not_name_it() -> None:
+    """A cue with "*" stands for one or two words: "nannte * nicht" is open with a name, a pronoun or "die Diplomaten" between."""
+    assert is_open("Einen genauen Zeitpunkt für das Treffen nannte Trump nicht.")
+    assert is_open("Einen Termin nannte er nicht.")
+    assert is_open("Einen Ort nannten die Diplomaten nicht.")
+    assert is_open("A date for the summit has not been set.")
+    assert not is_open("Trump nannte den Termin am Freitag.")
+    assert not is_open("Die Namen nannte die Zeitung.")
+
+
 def test_met_is_a_meeting() -> None:
     assert event_kind("met with Donald Trump at the NATO summit") == "meeting"
     assert event_kind("had a meeting with Trump") == "meeting"
