@@ -18,7 +18,7 @@ def why_not_open(question: OpenQuestion, named: list, text: str) -> str | None:
     if _answered_by_quotation(question):
         return "it asks what was said, and its sentence quotes it"
     if _VAGUE.match(question.question):
-        return "it names nothing that is undecided ('What is the significance of ...?')"
+        return "it names nothing that is undecided ('What is the significance of ...?', 'Is the call still uncertain?')"
     if (name := _absent_name(question, named, text)) is not None:
         return f"it asks about {name!r}, whom its sentence does not name"
     return None
@@ -28,9 +28,11 @@ _WHAT_WAS_SAID = re.compile(r"\s*what did\b.*\b(?:say|tell|answer|reply|write)\b
 
 
 # A question that asks what something means or leads to, not what is undecided: "What is the significance of
-# this meeting?", "What could be the consequences of the deal?", "What will happen at the meeting?"
+# this meeting?", "What could be the consequences of the deal?", "What will happen at the meeting?"; or only
+# whether something is uncertain, naming nothing about it that is: "Is the telephone call still uncertain?"
 _VAGUE = re.compile(r"\s*what\b.{0,30}?\b(?:significance|consequences?|implications?|meaning)\b|\s*what\s+(?:will|would|could)"
-                    r"\s+happen\b", re.IGNORECASE)
+                    r"\s+happen\b|\s*(?:is|are|was|were)\b[^?]{0,80}?\b(?:uncertain|unclear|open|undecided|unknown)\s*\?\s*$",
+                    re.IGNORECASE)
 
 
 def _answered_by_quotation(question: OpenQuestion) -> bool:

@@ -528,3 +528,18 @@ def test_the_other_side_is_found_in_a_description_put_in_english() -> None:
                    what="met representatives of US defence companies", status="taken",
                    evidence=[Evidence(quote=text, start=0, end=len(text), alignment="exact", score=100.0)])
     assert _counterparts(met, [industry], text) == ["US defence industry"]
+
+
+def test_a_question_that_only_asks_whether_something_is_uncertain_names_nothing_open() -> None:
+    """HAND-MADE: "Is the call still uncertain?" restates the doubt; "Is it unclear whether ...?" and a
+    question about the thing itself name what is open."""
+    from summarize.briefing.questions import why_not_open
+    from summarize.models import OpenQuestion
+
+    text = "Ob die Lieferung kommt, ist unklar."
+    ev = _ev(text, text)
+    vague = OpenQuestion(question="Is the Trump-Putin telephone call still uncertain?", evidence=[ev])
+    assert "names nothing" in (why_not_open(vague, [], text) or "")
+    for fine in ("Is it unclear whether the delivery will come?", "Will the delivery come?",
+                 "Is the delivery of Patriot systems open to Germany?"):
+        assert why_not_open(OpenQuestion(question=fine, evidence=[ev]), [], text) is None, fine
