@@ -111,6 +111,11 @@ def test_what_nobody_named_is_open_whoever_did_not_name_it() -> None:
     assert is_open("Einen Ort nannten die Diplomaten nicht.")
     assert is_open("A date for the summit has not been set.")
     assert not is_open("Trump nannte den Termin am Freitag.")
+    # not knowing, what is still to be determined, and "if any" leave something open too
+    assert is_open("Ich weiß also nicht, was wir da tun können.")
+    assert is_open("The diplomats will determine the time and place of the summit.")
+    assert is_open("He would check which weapons, if any, had been put on hold.")
+    assert not is_open("Sie wissen, was sie tun.")
     assert not is_open("Die Namen nannte die Zeitung.")
 
 
