@@ -148,6 +148,8 @@ def reports_words_only(what: str) -> bool:
     speech = patterns["speech"].match(what, start)
     if speech is None or _ASKED_FOR.match(what, start):
         return False  # "asked Trump for more Patriot missiles": a request
+    if _OWN_INTERACTION.match(what, speech.end()):
+        return False  # "said he had a disappointing call with Putin": the speaker reports a call of their own
     for act in patterns["act"].finditer(what, speech.end()):
         before = what[: act.start()]
         future = act.group(0).strip().casefold() in _FUTURE
@@ -194,6 +196,11 @@ _NO_COMMENT = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:did not|didn't|not|has 
 # A that-clause about a meeting the speaker takes part in: what it "will"/"would" be is announced, not forecast
 _ARRANGED = re.compile(r"(?<!\w)(?:the|this|a|their|his|her|our)\s+(?:[\w-]+\s+)?(?:meeting|summit|talks|call|visit|"
                        r"negotiations|conference)\s+$", re.IGNORECASE)
+# After a verb of speech: the speaker tells of a call or meeting they had ("said he had a disappointing call
+# with Putin", "said they held talks in Ankara"): an event, not a view
+_OWN_INTERACTION = re.compile(r"\s+(?:that\s+)?(?:he|she|they|we)\s+(?:had|has|have|held)\s+(?:(?:a|an|the)\s+)?"
+                              r"(?:[\w-]+\s+){0,2}(?:(?:phone|telephone)\s+)?(?:call|conversation|meeting|talks)(?!\w)",
+                              re.IGNORECASE)
 _ASKED_FOR = re.compile(r"(?:asked|asks|ask)\s+(?:[\w-]+\s+){0,3}?for\s", re.IGNORECASE)
 _VIEW = re.compile(rf"(?<!\w)(?:{_PURE_VIEW_WORDS}|expect(?:s|ed)?|hope[sd]?)(?!\w)", re.IGNORECASE)  # or a hope
 _SPEAKER = re.compile(rf"(?<!\w){_PRONOUNS}\s+(?:\w+\s+)?$", re.IGNORECASE)

@@ -25,6 +25,13 @@ def _decision(text: str, quote: str, what: str, who: str = "Donald Trump", parti
                     evidence=[_ev(text, quote)])
 
 
+def test_a_speaker_telling_of_their_own_call_or_meeting_reports_an_event() -> None:
+    assert not reports_words_only("said he had a disappointing call with Russian President Vladimir Putin")
+    assert not reports_words_only("said that they held talks in Ankara")
+    assert reports_words_only("said he had a feeling that Putin was stalling")  # a view, not a call
+    assert reports_words_only("said the call was good")  # about a call, not that he had one
+
+
 def test_a_description_that_only_reports_words_is_a_statement() -> None:
     assert reports_words_only("said that the war is back in Europe")
     assert reports_words_only("criticized Russia's actions")
