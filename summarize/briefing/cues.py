@@ -43,12 +43,8 @@ def cue_pattern(kind: str) -> re.Pattern[str]:
 
 def matching(sentences: Sentences, scope: Scope, kind: str) -> list[int]:
     """Numbers of the sentences of ``scope`` with a cue of ``kind`` (``open``)."""
-    pattern = _patterns()[kind]
-    if kind == "open":
-        found = [n for n in range(scope[0], scope[1] + 1) if is_open(sentences.sentence(n))]
-    else:
-        found = [n for n in range(scope[0], scope[1] + 1) if pattern.search(sentences.sentence(n))]
-    return found[:MAX_HINTED]
+    has_cue = is_open if kind == "open" else _patterns()[kind].search
+    return [n for n in range(scope[0], scope[1] + 1) if has_cue(sentences.sentence(n))][:MAX_HINTED]
 
 
 def is_open(sentence: str) -> bool:

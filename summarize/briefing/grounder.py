@@ -28,17 +28,14 @@ _QUOTES = re.compile(f"[{QUOTATION_MARKS}]")
 
 
 def deciders(who: list[str]) -> list[str]:
-    """The names a decision's deciders go by in the text: as the model gave them, and for a state's government
-    the model named in English ("US government", "German government") the alias table's forms of that state
-    ("US-Regierung", "Bundesregierung", "USA"); a government is named by its state, and a state by its seat of
-    government ("Kremlin")."""
-    extra = [f for w in who if _GOVERNMENT.search(w) or alias_kind(w) in ("state", "organisation")
-             for f in alias_forms("actors", w) if f not in who]  # "Russia" is "Russland" in a German sentence
-    extra += [f for w in who for f in seat_forms(w) if f not in who and f not in extra]  # "The Kremlin confirmed"
+    """The names a decision's deciders go by in the text: as the model gave them, and for a state or an
+    organisation every form the alias table gives it, a government named in English included ("Russia" is
+    "Russland" in a German sentence, "US government" is "US-Regierung"), and a state's seat of government
+    ("The Kremlin confirmed")."""
+    forms = [f for w in who if alias_kind(w) in ("state", "organisation")
+             for f in (*alias_forms("actors", w), *seat_forms(w))]
+    extra = [f for f in dict.fromkeys(forms) if f not in who]
     return [*who, *extra] if extra else who
-
-
-_GOVERNMENT = re.compile(r"(?<!\w)(?:government|administration|cabinet)(?!\w)|regierung", re.IGNORECASE)
 
 
 def _leaves_quotation_open(sentence: str) -> bool:

@@ -128,8 +128,6 @@ def _free_text_field(draft: Draft) -> str | None:
     return "what" if isinstance(draft, DecisionDraft) else "question" if isinstance(draft, QuestionDraft) else None
 
 
-
-
 class Plan:
     """The requests for one article, and how their answers become a Briefing."""
 
