@@ -3,6 +3,7 @@ a :class:`~summarize.models.Briefing`: pure and fast, no model call here (see :m
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from collections.abc import Callable
@@ -24,7 +25,9 @@ from .call import CallLog, PartResult
 from .drafts import MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Lists, QuestionDraft, WeaponDraft, pass_model
 from .grounder import Grounder
 from .interactions import event_description, further_reports, interactions, separate
+from ..text.dates import decision_date
 from ..text.event_kinds import event_kind, same_kind
+from ..text.relative_days import anchored_day
 from .numbered import Sentences, halve, is_heading, sentence_chars
 from .questions import why_not_open
 from .aliases import alias_forms, canonical_weapon, weapon_category
@@ -85,6 +88,16 @@ _EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
     (lambda d: names_own_decider(d),
      "its description names its own decider ('Putin had a conversation with Putin'): who did what is confused"),
 )
+
+
+def _dated_by_sentence_before(decision: Decision, text: str, published: dt.date | None) -> Decision:
+    """``decision`` with the day its quote counts from a sentence before ("Am 4. Juli 2025 ... Bereits zwei
+    Tage zuvor hatten die USA erklärt": "zwei Tage zuvor (2025-07-02)", see :mod:`summarize.text.relative_days`)
+    when neither its quote nor its own date states a day."""
+    if decision_date(decision.evidence[0].quote, decision.date, published).iso is not None:
+        return decision
+    found = anchored_day(text, decision.evidence[0].start, published)
+    return decision if found is None else decision.model_copy(update={"date": found[1]})
 
 
 def _unreported(events: list[Decision], decisions: list[Decision]) -> list[Decision]:
@@ -371,4 +384,6 @@ class Plan:
                 lists["open_questions"].remove(question)
                 dropped.append(DroppedItem(kind="open_question", label=question.question[:120], reason=reason))
         further_reports(self.sentences, lists["actors"], lists["decisions"], lambda n: self.grounder.evidence(n, n))
+        lists["decisions"] = [_dated_by_sentence_before(d, self.article.text, self.article.published)
+                              for d in lists["decisions"]]
         return lists

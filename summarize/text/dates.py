@@ -303,4 +303,10 @@ def decision_date(quote: str, stated: str | None, published: dt.date | None) -> 
     when = normalise_date(quote, published)
     if when.iso is None and stated:
         when = normalise_date(stated, published)
+        if when.iso is not None and _COUNTED_FROM.search(stated):  # "zwei Tage zuvor (2025-07-02)" as a whole
+            when = NormalDate(when.date, when.precision, stated.strip())
     return when
+
+
+# A decision's date counted from a day stated before its quote (summarize/text/relative_days.py)
+_COUNTED_FROM = re.compile(r"\(\d{4}-\d\d-\d\d\)\s*$")
