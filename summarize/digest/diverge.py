@@ -11,7 +11,10 @@ or more articles:
   and normalised against each article's publication date, differ between sources, and neither contains
   the other ("2025-10" contains "2025-10-17").
 * **number** -- the same counted thing ("20 Panzer", "25 Panzer") with different numbers. A number counts
-  only with the word that follows it; years and day numbers of dates are ignored.
+  only with the word that follows it; years and day numbers of dates are ignored. A decision's length of
+  time is compared across languages and forms (:mod:`summarize.text.durations`): "ein mehr als
+  zweistündiges Telefonat", "a two-hour phone call" and "zweieinhalb Stunden lang" are three lengths of one
+  call; "40-minütigen" and "around 40 minutes" are one.
 * **characterisation** -- one source's quotes use only positive evaluative words for the event
   ("productive", "konstruktiv") and another's only negative ones ("disappointing", "enttäuschend").
   The word list is data: ``summarize/data/tone.json``.
@@ -30,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..text.dates import decision_date
+from ..text.durations import durations
 from ..text.months import MONTH_NAMES
 from ..models import Claim, Decision, Divergence, DivergenceAspect, Evidence, Weapon
 
@@ -92,7 +96,10 @@ def tone_words(text: str, stems: Sequence[str]) -> list[str]:
 def counted(text: str) -> dict[str, tuple[float, str]]:
     """Counted things in ``text``: unit key -> (number, the text as written), e.g. "20 Panzer"."""
     found: dict[str, tuple[float, str]] = {}
+    lengths = [(d.start, d.end) for d in durations(text)]  # compared as lengths of time (:func:`_numbers`)
     for match in _NUMBER.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in lengths):
+            continue
         raw, unit = match.group(1), match.group(2)
         low = raw.casefold()
         if low in _NUMBER_WORDS:
@@ -168,13 +175,15 @@ def _numbers(group: ItemReports, sources: Mapping[str, str | None]) -> list[Clai
     """Different numbers of one counted thing. A decision's reports are of one event; a weapon's may be of
     any: its numbers are compared only between reports of the same status ("30 Patriot interceptors" paused
     in July is no other count of "25 Patriot systems" Ukraine seeks to buy in October)."""
-    per_unit: dict[tuple, dict[str, tuple[float, str, Evidence]]] = {}  # unit -> article -> (value, text, ev)
+    per_unit: dict[tuple, dict[str, tuple[object, str, Evidence]]] = {}  # unit -> article -> (value, text, ev)
     for article_id, items in _per_article(group.reports).items():
         for item in items:
             status = item.status if group.kind == "weapon" else None
             for ev in item.evidence:
                 for unit, (value, text) in counted(ev.quote).items():
                     per_unit.setdefault((unit, status), {}).setdefault(article_id, (value, text, ev))
+                for length in durations(ev.quote)[:1] if group.kind == "decision" else ():  # how long the event took
+                    per_unit.setdefault(("duration", status), {}).setdefault(article_id, (length.key, length.text, ev))
     for unit, by_article in per_unit.items():
         if len({v for v, _, _ in by_article.values()}) > 1:
             return [_claim(a, text, ev, sources) for a, (_, text, ev) in by_article.items()]

@@ -375,3 +375,21 @@ def test_the_codes_words_for_a_meeting_alike_in_two_sources_are_no_sign_of_one_m
                   published=dt.date(2025, 10, 17))
     u = _briefing("u", decisions=[_p(pair, "met Putin in Alaska without a result", "Sie trafen sich in Alaska.")])
     assert [x.count for x in merge([a, u]).decisions] == [2]
+
+
+def test_one_call_of_different_lengths_diverges_across_languages_and_forms() -> None:
+    def report(article_id: str, quote: str) -> Briefing:
+        return _briefing(article_id, decisions=[_p(["Donald Trump", "Vladimir Putin"], "held a phone call with Putin", quote)],
+                         published=dt.date(2025, 10, 17))
+
+    longer = report("a", "Dem ging ein mehr als zweistündiges Telefongespräch zwischen Trump und Putin voraus.")
+    two = report("b", "Trump hailed great progress following his two-hour phone call with Putin on Thursday.")
+    d = merge([longer, two])
+    [x] = d.divergences
+    assert x.aspect == "number"
+    assert {c.article_id: c.says for c in x.claims} == {"a": "mehr als zweistündiges", "b": "two-hour"}
+    # the same length in other words is no divergence; a time that places something is no length
+    same = report("c", "Trump und Putin telefonierten am Donnerstag zwei Stunden lang.")
+    later = report("d", "Zwei Stunden später telefonierte Trump mit Putin, 40 Minuten danach sprach er mit Orban.")
+    assert merge([two, same]).divergences == []
+    assert merge([two, later]).divergences == []
