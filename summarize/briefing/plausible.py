@@ -84,6 +84,19 @@ def has_weapon_word(text: str) -> bool:
     return _weapon_words().search(text) is not None
 
 
+# The model's own role for an organisation that is where news appeared, not who acted: "News agency",
+# "Social Media Platform", "Media" (for "X", "T-Online", "Medienberichten zufolge").
+_SOURCE_ROLE = re.compile(r"(?<!\w)(?:news|newspaper|broadcaster|media|platform|portal|magazine|tv channel|television "
+                          r"channel|radio station|messenger|social network)(?!\w)", re.IGNORECASE)
+# Lower-case words a person's name may hold ("Ursula von der Leyen", "Mohammed bin Salman")
+_NAME_PARTICLES = frozenset("von van der den de da di du la le zu bin al el ibn y".split())
+
+
+def _common_noun_in_name(name: str) -> bool:
+    """A lower-case word after the first, other than a particle: "European officials", "Red line"."""
+    return any(word[:1].islower() and word not in _NAME_PARTICLES for word in name.split()[1:])
+
+
 def actor_problem(actor: ActorDraft) -> str | None:
     """Why the item is not a plausible actor of its kind, or None."""
     name = actor.name.strip() or actor.name_as_written.strip()
@@ -93,8 +106,12 @@ def actor_problem(actor: ActorDraft) -> str | None:
         return f"{name!r} is a website (the page's own, or one it cites), not an actor"
     if is_news_outlet(name) or is_news_outlet(actor.name_as_written):
         return f"{name!r} is a news outlet (the article's source, or one it cites), not an actor"
+    if actor.kind == "organisation" and actor.role and _SOURCE_ROLE.search(actor.role):
+        return f"{name!r} is where the news was published or said ({actor.role}), not an actor"
     known = bool(alias_forms("actors", name) or alias_forms("actors", actor.name_as_written))
     if actor.kind == "person" and not known and len(name.split()) < 2 and len(actor.name_as_written.split()) < 2:
+        return f"{name!r} is not a person's name"
+    if actor.kind == "person" and not known and _common_noun_in_name(name):
         return f"{name!r} is not a person's name"
     if actor.kind == "state" and not known and not ({_fold(name), _fold(actor.name_as_written)} & _territories()):
         return f"{name!r} is not a state"

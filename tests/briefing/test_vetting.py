@@ -305,6 +305,25 @@ def test_a_news_outlet_is_a_source_not_an_actor() -> None:
     assert actor_problem(ActorDraft(name_as_written="Pentagon", s=1, name="Pentagon", kind="organisation")) is None
 
 
+def test_where_news_appeared_and_common_nouns_are_no_actors() -> None:
+    from summarize.briefing.plausible import actor_problem
+
+    def problem(name: str, kind: str, role: str | None = None) -> str | None:
+        return actor_problem(ActorDraft(name_as_written=name, s=1, name=name, kind=kind, role=role))  # type: ignore[arg-type]
+
+    # the model's own role says it is where the news appeared ("Orban erklärte auf X", "Medienberichten zufolge")
+    assert "not an actor" in (problem("X", "organisation", "Social Media Platform") or "")
+    assert "not an actor" in (problem("Medienberichten", "organisation", "Media") or "")
+    assert "not an actor" in (problem("T-Online", "organisation", "News agency") or "")
+    assert problem("IAEA", "organisation", "UN nuclear agency") is None  # an agency that acts
+    assert problem("Pentagon", "organisation", "US Department of Defense") is None
+    # a person's name holds no common noun; particles are part of names
+    assert "not a person's name" in (problem("European officials", "person") or "")
+    assert "not a person's name" in (problem("Red line", "person") or "")
+    assert problem("Ursula von der Leyen", "person") is None
+    assert problem("Mohammed bin Salman", "person") is None
+
+
 def test_a_sentence_speculates_by_its_main_clause_not_by_a_clause_after_it_or_the_sentence_before() -> None:
     from summarize.briefing.cues import is_speculative, main_clause
 
