@@ -88,6 +88,10 @@ def has_weapon_word(text: str) -> bool:
 # "Social Media Platform", "Media" (for "X", "T-Online", "Medienberichten zufolge").
 _SOURCE_ROLE = re.compile(r"(?<!\w)(?:news|newspaper|broadcaster|media|platform|portal|magazine|tv channel|television "
                           r"channel|radio station|messenger|social network)(?!\w)", re.IGNORECASE)
+# Last words of a name that make it a thing given or done, not a body that acts: "U.S. Military Assistance",
+# "Military Support", "Militärhilfe" is one word and no organisation either way.
+_NOT_BODIES = frozenset(_fold(w) for w in "support assistance aid help hilfe unterstützung policy politik strategy "
+                        "strategie line linie".split())
 # Lower-case words a person's name may hold ("Ursula von der Leyen", "Mohammed bin Salman")
 _NAME_PARTICLES = frozenset("von van der den de da di du la le zu bin al el ibn y".split())
 
@@ -108,6 +112,8 @@ def actor_problem(actor: ActorDraft) -> str | None:
         return f"{name!r} is a news outlet (the article's source, or one it cites), not an actor"
     if actor.kind == "organisation" and actor.role and _SOURCE_ROLE.search(actor.role):
         return f"{name!r} is where the news was published or said ({actor.role}), not an actor"
+    if actor.kind == "organisation" and _fold(name.split()[-1]) in _NOT_BODIES and not alias_forms("actors", name):
+        return f"{name!r} names a thing given or done, not an organisation"
     known = bool(alias_forms("actors", name) or alias_forms("actors", actor.name_as_written))
     if actor.kind == "person" and not known and len(name.split()) < 2 and len(actor.name_as_written.split()) < 2:
         return f"{name!r} is not a person's name"

@@ -322,6 +322,11 @@ def test_where_news_appeared_and_common_nouns_are_no_actors() -> None:
     assert "not a person's name" in (problem("Red line", "person") or "")
     assert problem("Ursula von der Leyen", "person") is None
     assert problem("Mohammed bin Salman", "person") is None
+    # a thing given or done is no organisation ("U.S. Military Assistance"); a body that gives it is
+    assert "not an organisation" in (problem("Military Assistance", "organisation") or "")
+    assert "not an organisation" in (problem("Red Line", "organisation") or "")
+    assert problem("Agency for International Development", "organisation") is None
+    assert problem("Defense Department", "organisation") is None
 
 
 def test_a_sentence_speculates_by_its_main_clause_not_by_a_clause_after_it_or_the_sentence_before() -> None:
