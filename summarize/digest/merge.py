@@ -56,6 +56,7 @@ from .days import Floors, dated_evidence, reference_day, split_by_day
 from .event_join import join_events
 from .links import StoryLinks
 from .diverge import ItemReports, Reported, find_divergences, model_divergence
+from .held_open import held_open
 from .entities import Resolver, load_aliases
 
 __all__ = ["CLUSTER_THRESHOLD", "MAX_SUPPORT_PER_ARTICLE", "MAX_SUPPORT_PER_ITEM", "DecisionClusters", "EventHints",
@@ -302,6 +303,8 @@ def _divergences(
         for w, b in zip(weapons, weapon_buckets)
     ]
     divergences = find_divergences(reports, sources=sources, published=published, tone=tone)
+    divergences += [x for x in held_open(reports, briefings, sources, published)
+                    if not any(d.item == x.item and d.aspect == x.aspect for d in divergences)]
     for d, b, r in zip(decisions, decision_buckets, reports):
         aspect = flagged.get(id(b))
         if aspect and not any(x.item == d.id and x.aspect == aspect for x in divergences):

@@ -1,0 +1,95 @@
+"""Held open by one source, settled by another: a divergence across item kinds.
+
+One article reports the planned summit and, in the next sentence, "Der genaue Ort ist noch offen"; another
+reports that Trump and Putin "einigten sich ... auf ein persönliches Treffen in Ungarn". The first source's
+open question and the second's decision are two descriptions of one event's state, and an analyst wants
+them side by side. The rules of :mod:`summarize.digest.diverge` compare decisions with decisions only; this
+one compares a development with the open questions of the articles that report it.
+
+A question is about a development when, in an article that reports the development:
+
+* the question's quote is within :data:`NEAR` characters of that article's report (the sentence before
+  or after: "Trump hat mit Putin ein Treffen vereinbart. Der genaue Ort ist noch offen.") but not the
+  report's own sentence: a sentence that reports the event and says something is open ("kündigte ein
+  erneutes Treffen an, um zu sehen, ob ...") leaves a detail of its clause open, not the event, and
+* the question asks about an event of the development's kind (:func:`~summarize.text.event_kinds.event_kind`:
+  "Where will the meeting take place?" is about a meeting, not about the call before it).
+
+Then every other source that reports the development as decided ("taken" or "announced") diverges from it:
+aspect "date" when the question asks when and another source states the day (its claim is that day, with
+the quote that states it), else "status". Each claim is its article's own quote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+
+from ..models import Briefing, Claim, Decision, Divergence, DivergenceAspect, Evidence, OpenQuestion
+from ..text.event_kinds import event_kind
+from .days import dated_evidence
+from .diverge import ItemReports
+
+__all__ = ["NEAR", "held_open"]
+
+NEAR = 200  # characters between a report's quote and a question's: the same or the next sentence
+_SETTLED = {"taken", "announced"}
+_WHEN = re.compile(r"\s*(?:when\b|until when\b|how soon\b|what (?:date|day|time)\b|wann\b)", re.IGNORECASE)
+
+
+def _overlap(a: Evidence, b: Evidence) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _near(a: Evidence, b: Evidence) -> bool:
+    return a.start - NEAR <= b.end and b.start - NEAR <= a.end
+
+
+def _question_about(report: Decision, questions: Sequence[OpenQuestion]) -> OpenQuestion | None:
+    kind = event_kind(report.what)
+    if kind is None:
+        return None
+    for question in questions:
+        asked = question.evidence[0]
+        if event_kind(question.question) != kind or any(_overlap(ev, asked) for ev in report.evidence):
+            continue  # a sentence that reports the event itself: what it leaves open is a detail of its clause
+        if any(_near(ev, asked) for ev in report.evidence):
+            return question
+    return None
+
+
+def held_open(
+    groups: Sequence[ItemReports], briefings: Sequence[Briefing], sources: Mapping[str, str | None],
+    published: Mapping[str, dt.date | None],
+) -> list[Divergence]:
+    """Divergences of developments that one source's open question holds open and another reports decided."""
+    questions = {b.article.id: b.open_questions for b in briefings}
+    out: list[Divergence] = []
+    for group in groups:
+        if group.kind != "decision" or len({r.article_id for r in group.reports}) < 2:
+            continue
+        for reported in group.reports:
+            question = _question_about(reported.item, questions.get(reported.article_id, []))  # type: ignore[arg-type]
+            if question is None:
+                continue
+            settled = [r for r in group.reports if r.article_id != reported.article_id and r.item.status in _SETTLED]
+            if not settled:
+                continue
+            claims = [_claim(reported.article_id, f"open: {question.question}", question.evidence[0], sources)]
+            aspect: DivergenceAspect = "status"
+            dated = [(r, *dated_evidence(r.item, published.get(r.article_id))) for r in settled]  # type: ignore[arg-type]
+            if _WHEN.match(question.question) and any(when.iso for _, when, _ in dated):
+                aspect = "date"  # when: what the others say is the day they state
+                claims += [_claim(r.article_id, f"{when.iso} ({when.text})", ev, sources) for r, when, ev in dated if when.iso]
+            else:
+                claims += [_claim(r.article_id, r.item.status, r.item.evidence[0], sources) for r in settled]
+            out.append(Divergence(id="", item=group.item_id, topic=group.topic, aspect=aspect, claims=claims,
+                                  articles=sorted({c.article_id for c in claims})))
+            break  # one open question per development is enough to show it
+    return out
+
+
+def _claim(article_id: str, says: str, ev: Evidence, sources: Mapping[str, str | None]) -> Claim:
+    return Claim(article_id=article_id, source=sources.get(article_id), says=says, quote=ev.quote, start=ev.start,
+                 end=ev.end)

@@ -1,0 +1,74 @@
+"""Held open by one source, settled by another (summarize/digest/held_open.py). HAND-MADE briefings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from summarize.digest.merge import merge
+from summarize.models import ArticleRef, Briefing, BriefingMeta, CleaningReport, Decision, Evidence, OpenQuestion
+
+PLAN = "Trump und Putin vereinbarten ein Treffen in Ungarn."
+
+
+def _ev(quote: str, start: int) -> list[Evidence]:
+    return [Evidence(quote=quote, start=start, end=start + len(quote), alignment="exact", score=100)]
+
+
+def _briefing(article_id: str, decision: Decision, questions: list[OpenQuestion] = (), published=None) -> Briefing:  # noqa: ANN001
+    return Briefing(
+        article=ArticleRef(id=article_id, title=f"Title {article_id}", sha256="0" * 64, published=published),
+        summary="s.", decisions=[decision], open_questions=list(questions),
+        meta=BriefingMeta(prompt_version="p", model="m", mode="json_schema", lang="en", chunks=1, llm_calls=1,
+                          cleaning=CleaningReport(chars_in=1, chars_kept=1, chars_removed=0, lines_removed=0)),
+    )
+
+
+def _meeting(quote: str, start: int = 0, status: str = "announced") -> Decision:
+    return Decision(who="Donald Trump", participants=["Donald Trump", "Vladimir Putin"], what="plans to meet Vladimir Putin",
+                    status=status, evidence=_ev(quote, start))  # type: ignore[arg-type]
+
+
+def _question(text: str, quote: str, start: int) -> OpenQuestion:
+    return OpenQuestion(question=text, evidence=_ev(quote, start))
+
+
+DAY = dt.date(2025, 10, 17)
+
+
+def test_a_detail_one_source_holds_open_diverges_from_the_source_that_reports_it_settled() -> None:
+    open_venue = _briefing("a", _meeting(PLAN), [_question("Where will the meeting take place?",
+                                                           "Der genaue Ort ist noch offen.", len(PLAN) + 1)], DAY)
+    settled = _briefing("b", _meeting("Trump will meet Putin in Budapest, he said."), published=DAY)
+    [x] = merge([open_venue, settled]).divergences
+    assert x.aspect == "status"
+    assert [(c.article_id, c.says, c.quote) for c in x.claims] == [
+        ("a", "open: Where will the meeting take place?", "Der genaue Ort ist noch offen."),
+        ("b", "announced", "Trump will meet Putin in Budapest, he said."),
+    ]
+
+
+def test_when_it_is_open_against_a_stated_day_the_divergence_is_of_the_date() -> None:
+    open_day = _briefing("a", _meeting(PLAN), [_question("When will they meet?", "Einen Termin nannte er nicht.",
+                                                         len(PLAN) + 1)], DAY)
+    dated = _briefing("b", _meeting("Trump said on Thursday he will meet Putin in Budapest."), published=DAY)
+    [x] = merge([open_day, dated]).divergences
+    assert x.aspect == "date"
+    assert x.claims[1].says == "2025-10-16 (Thursday)"
+
+
+def test_no_divergence_without_a_question_of_the_same_event_next_to_the_report() -> None:
+    settled = _briefing("b", _meeting("Trump will meet Putin in Budapest, he said."), published=DAY)
+    far = _briefing("a", _meeting(PLAN), [_question("Where will the meeting take place?",
+                                                    "Der genaue Ort ist noch offen.", 2000)], DAY)
+    other_kind = _briefing("a", _meeting(PLAN), [_question("Will Trump call Zelensky again?",
+                                                           "Ob er Selenskyj anruft, ist offen.", len(PLAN) + 1)], DAY)
+    # the report's own sentence: what it leaves open is a detail of its clause, not the event
+    same = _briefing("a", _meeting(PLAN), [_question("Will Trump meet Putin?", PLAN, 0)], DAY)
+    for article in (far, other_kind, same):
+        assert merge([article, settled]).divergences == [], article.open_questions[0].question
+    # and when no other source reports it decided, nothing is settled against the open question
+    undecided = _briefing("a", _meeting(PLAN, status="considered"), [_question(
+        "Where will the meeting take place?", "Der genaue Ort ist noch offen.", len(PLAN) + 1)], DAY)
+    considered = _briefing("b", _meeting("Trump is considering a meeting with Putin.", status="considered"), published=DAY)
+    assert merge([undecided, considered]).divergences == []
+    assert [x.aspect for x in merge([undecided, settled]).divergences] == ["status"]
