@@ -41,6 +41,28 @@ def test_write_atomic_that_fails_keeps_the_old_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
 
 
+def test_write_atomic_skips_a_temporary_name_left_by_an_earlier_process(tmp_path: Path, monkeypatch) -> None:
+    import itertools
+    import os
+
+    from summarize.text import files
+
+    monkeypatch.setattr(files, "_NUMBERS", itertools.count(7))
+    left = tmp_path / f".out.txt.{os.getpid()}.7.tmp"
+    left.write_text("someone else's", encoding="utf-8")
+    write_atomic(tmp_path / "out.txt", "mine")
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == "mine"
+    assert left.read_text(encoding="utf-8") == "someone else's"  # O_EXCL: never opened, never replaced
+    assert sorted(p.name for p in tmp_path.iterdir()) == [left.name, "out.txt"]
+
+
+def test_write_atomic_files_are_private_as_mkstemp_made_them(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    write_atomic(target, "x" * 100_000)
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert target.read_text(encoding="utf-8") == "x" * 100_000
+
+
 # --------------------------------------------------------------------------- one place for each primitive
 
 
