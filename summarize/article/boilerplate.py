@@ -216,6 +216,11 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
         r"|\((?:symbolbild|archivbild|archivfoto|symbolfoto|file photo|archive photo|stock photo)\)",
         needles=(".)", "left", "right", "center", "centre", "bild", "foto", "photo"),
     ),
+    # a caption whose last sentence is followed by its credit in brackets, a name and a source with a slash:
+    # "... in The Hague on June 25, 2025. (Volodymyr Zelensky/Telegram)"
+    _p("credit", r"[.!?]\s+\((?:[^\W\d_][\w.'’-]*\s+){0,4}[^\W\d_][\w.'’-]*\s*/\s*[^()/]{2,40}\)\s*$", needles=("/",)),
+    # a caption: where something is in the picture, in brackets ("(Right) Tomahawk missiles", "(links)")
+    _p("credit", r"\((?:left|right|top|bottom|centre|center|links|rechts|oben|unten|mitte)\)", needles=("(",)),
     # a caption that opens with its credit: "Jane Doe/AP/dpa Die beiden Präsidenten beim letzten Treffen ..."
     _p(
         "credit",
@@ -298,10 +303,17 @@ class _Table:
         starts = [f"(?P<p{i}>{p.regex.pattern})" for i, p in numbered if p.anchored]
         self.start = re.compile("|".join(starts) or "(?!)")
         self.others = [(i, p) for i, p in numbered if not p.anchored]
+        # Every other pattern needs one of its needles: a line with none of them (most lines) skips them all.
+        # A needle that holds a shorter one is found with it, so the shorter ones alone are looked for.
+        needles = {n for _, p in self.others for n in p.needles}
+        self.needles = None if any(not p.needles for _, p in self.others) else tuple(sorted(
+            n for n in needles if not any(m != n and m in n for m in needles)))
 
     def first(self, lowered: str) -> str | None:
         m = self.start.match(lowered)
         first = int(m.lastgroup[1:]) if m is not None and m.lastgroup else len(_BOILERPLATE)
+        if self.needles is not None and not any(n in lowered for n in self.needles):
+            return _BOILERPLATE[first].detail if first < len(_BOILERPLATE) else None
         for i, pattern in self.others:
             if i > first:
                 break

@@ -9,6 +9,8 @@ name as a byline, short fragments), then exact repeats.
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 
 from ..text.dates import parse_dateline
 from .boilerplate import boilerplate_kind, is_injection
@@ -179,9 +181,36 @@ def _duplicates(p: _Pass) -> None:
             seen.add(p.feats[i].stripped)
 
 
-def classify(text: str) -> list[Line]:
-    """Every line of ``text`` with the rule that removes it (``None`` when kept or blank)."""
-    p = _Pass(text)
-    for step in (_single_lines, _captions, _sign_up_boxes, _menus, _lone_bylines, _fragments, _duplicates):
-        step(p)
-    return p.lines()
+# Texts classified with ``keep=True`` (the loader, reading an article's metadata), each until the next
+# classify of the same text takes it (the cleaner, when the article is briefed): one classifying per article
+# instead of two. Bounded by the characters kept: past :data:`KEEP_CHARS` the oldest go first, so a
+# long-lived host (the MCP server) that loads articles it never briefs keeps no more than that.
+_KEPT: OrderedDict[str, list[Line]] = OrderedDict()
+KEEP_CHARS = 4_000_000  # about 700 news articles of 6,000 characters
+_kept_chars = 0
+_kept_lock = threading.Lock()
+
+
+def classify(text: str, *, keep: bool = False) -> list[Line]:
+    """Every line of ``text`` with the rule that removes it (``None`` when kept or blank); the same lines for
+    the same text (the list is shared: callers never change it). ``keep``: the text will be classified once
+    more (the loader's, then the cleaner's); its lines are kept for that call, within :data:`KEEP_CHARS`."""
+    global _kept_chars
+    with _kept_lock:
+        lines = _KEPT.pop(text, None) if _KEPT else None
+        if lines is not None:
+            _kept_chars -= len(text)
+    if lines is None:
+        p = _Pass(text)
+        for step in (_single_lines, _captions, _sign_up_boxes, _menus, _lone_bylines, _fragments, _duplicates):
+            step(p)
+        lines = p.lines()
+    if keep and len(text) <= KEEP_CHARS:
+        with _kept_lock:
+            if text not in _KEPT:
+                _KEPT[text] = lines
+                _kept_chars += len(text)
+                while _kept_chars > KEEP_CHARS:
+                    oldest, _ = _KEPT.popitem(last=False)
+                    _kept_chars -= len(oldest)
+    return lines

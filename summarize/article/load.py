@@ -71,14 +71,15 @@ class MetaMemo(Protocol):
     def put(self, sha256: str, meta: TextMeta) -> None: ...
 
 
-def read_meta(text: str) -> TextMeta:
+def read_meta(text: str, *, keep: bool = False) -> TextMeta:
     """The heuristic metadata of ``text`` (its lines classified, then read). The readers are imported here:
-    a run whose texts are all in a memo never loads them."""
+    a run whose texts are all in a memo never loads them. ``keep``: the lines are kept for the cleaner, which
+    classifies the text again when the article is briefed (see :func:`.classify.classify`)."""
     from . import metadata
     from .classify import classify
     from .language import language
 
-    lines = classify(text)
+    lines = classify(text, keep=keep)
     return TextMeta(title=metadata.title(lines), source=metadata.source(lines), published=metadata.published(lines),
                     language=language(lines))
 
@@ -171,7 +172,7 @@ def _article(
     sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     read = memo.get(sha256) if memo is not None else None
     if read is None:
-        read = read_meta(text)
+        read = read_meta(text, keep=True)
         if memo is not None:
             memo.put(sha256, read)
     return Article(

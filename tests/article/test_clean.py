@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import inspect
 import random
 import time
@@ -629,6 +631,8 @@ def test_photo_captions_and_agency_update_tags_are_chrome() -> None:
         "A destroyer launches a cruise missile in the Mediterranean Sea, 7 April, 2017",
         "A destroyer launches a cruise missile in the Mediterranean Sea, 7 April, 2017 AP Photo",
         "Two presidents held a phone call, where one of them pressed for more air defence missiles. / Example News",
+        "President Jane Doe meeting her counterpart John Roe at the summit in Valen on June 25, 2025. (Jane Doe/Telegram)",
+        "President Jane Doe with Prime Minister John Roe. (Right) Cruise missiles | X",
         "(Neu: Ukraine, Einzelheiten)",
     ]
     text = "\n\n".join([captions[-1], captions[0], body, *captions[1:-1], body.replace("Dienstag", "Mittwoch")])
@@ -636,6 +640,10 @@ def test_photo_captions_and_agency_update_tags_are_chrome() -> None:
     assert body in kept and body.replace("Dienstag", "Mittwoch") in kept
     for caption in captions:
         assert caption not in kept, caption
+    # brackets and slashes in the article's own sentences are not a credit
+    prose = ("Die Allianz (Nato/EU) kündigte am Dienstag neue Hilfen an. "
+             "Der Minister sprach (rechts im Bild ist nichts) von einem Durchbruch, sagte ein Sprecher.")
+    assert prose in clean(f"{prose}\n\n{body}").text
 
 
 def test_a_caption_that_opens_with_a_title_above_a_bare_credit_is_chrome() -> None:
@@ -659,3 +667,37 @@ def test_recommendation_and_read_below_lines_are_chrome() -> None:
               "Read below for the main topics and outcomes of the meeting, as reported by Example News."]
     kept = clean("\n\n".join([body, chrome[2], body.replace("Dienstag", "Mittwoch"), *chrome[:2]])).text
     assert body in kept and all(line not in kept for line in chrome)
+
+
+# --------------------------------------------------------------------------- one classifying per article
+
+
+def test_the_loader_keeps_its_lines_for_the_cleaner_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarize.article import classify as classify_module
+    from summarize.article.load import article_from_text
+
+    monkeypatch.setattr(classify_module, "_KEPT", OrderedDict())
+    monkeypatch.setattr(classify_module, "_kept_chars", 0)
+    runs = []
+    original = classify_module._Pass
+    monkeypatch.setattr(classify_module, "_Pass", lambda text: runs.append(text) or original(text))
+    text = seed_text("001")
+    article = article_from_text(text, id="a")  # reads its metadata: classifies, and keeps the lines
+    assert runs == [text] and classify_module._kept_chars == len(text)
+    cleaned = clean(article.text)  # the plan's clean takes them: not classified again
+    assert runs == [text] and classify_module._KEPT == {} and classify_module._kept_chars == 0
+    assert cleaned == clean(text)  # the same result as classifying afresh ...
+    assert runs == [text, text]  # ... which it does: the lines were taken once
+
+
+def test_kept_lines_stay_within_their_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarize.article import classify as classify_module
+
+    monkeypatch.setattr(classify_module, "_KEPT", OrderedDict())
+    monkeypatch.setattr(classify_module, "_kept_chars", 0)
+    monkeypatch.setattr(classify_module, "KEEP_CHARS", 100)
+    classify("Erste Zeile mit Text.\n" * 3, keep=True)  # 66 characters: kept
+    classify("Zweite Zeile mit Text.\n" * 3, keep=True)  # 69 more: over the bound, the oldest goes
+    assert list(classify_module._KEPT) == ["Zweite Zeile mit Text.\n" * 3] and classify_module._kept_chars == 69
+    classify("Lang. " * 20, keep=True)  # 120 characters: more than the bound alone, never kept
+    assert list(classify_module._KEPT) == ["Zweite Zeile mit Text.\n" * 3] and classify_module._kept_chars == 69

@@ -53,9 +53,9 @@ def no_classify(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = classify_module.classify
 
-    def counting(text: str):  # noqa: ANN202
+    def counting(text: str, **options: bool):  # noqa: ANN202
         seen.append(text)
-        return real(text)
+        return real(text, **options)
 
     monkeypatch.setattr(classify_module, "classify", counting)
     return seen
