@@ -109,6 +109,11 @@ def test_hesitation_and_what_is_only_possible_are_open() -> None:
     assert not is_open("Der Zeitpunkt des Gesprächs könnte kaum brisanter sein.")
     assert not is_open("The timing could hardly be more delicate.")
     assert is_open("Die Gespräche könnten einen Wendepunkt markieren.")
+    # "potential" as the adjective of what may happen, not the noun of what one has
+    assert is_open("His stance changed, particularly regarding the potential delivery of Tomahawk missiles.")
+    assert is_open("Officials discussed a potential summit in Budapest.")
+    assert not is_open("They discussed Ukraine's defense industry potential and joint production.")
+    assert not is_open("Officials stressed the potential of drones to change the war.")
 
 
 def test_what_nobody_named_is_open_whoever_did_not_name_it() -> None:
