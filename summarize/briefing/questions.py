@@ -24,20 +24,22 @@ def why_not_open(question: OpenQuestion, named: list, text: str) -> str | None:
     return None
 
 
-_WHAT_WAS_SAID = re.compile(r"\s*what did\b.*\b(?:say|tell|answer|reply|write)\b", re.IGNORECASE)
+_WHAT_WAS_SAID = re.compile(r"\s*what did\b.*\b(?:say|tell|answer|reply|write)\b|\s*what\s+(?:is|was|are|were)\s+[^?]{0,40}?"
+                            r"\b(?:opinion|view|views|position|stance|assessment)\b", re.IGNORECASE)
 
 
 # A question that asks what something means or leads to, not what is undecided: "What is the significance of
-# this meeting?", "What could be the consequences of the deal?", "What will happen at the meeting?"; or only
+# this meeting?", "What could be the consequences of the deal?", "What will happen at the meeting?", "What is
+# happening?"; or only
 # whether something is uncertain, naming nothing about it that is: "Is the telephone call still uncertain?"
 _VAGUE = re.compile(r"\s*what\b.{0,30}?\b(?:significance|consequences?|implications?|meaning)\b|\s*what\s+(?:will|would|could)"
-                    r"\s+happen\b|\s*(?:is|are|was|were)\b[^?]{0,80}?\b(?:uncertain|unclear|open|undecided|unknown)\s*\?\s*$",
+                    r"\s+happen\b|\s*what\s+(?:is|was)\s+(?:happening|going\s+on)\b|\s*what\s+happens\s*\?|\s*(?:is|are|was|were)\b[^?]{0,80}?\b(?:uncertain|unclear|open|undecided|unknown)\s*\?\s*$",
                     re.IGNORECASE)
 
 
 def _answered_by_quotation(question: OpenQuestion) -> bool:
-    """"What did Trump say to Putin?" on a sentence that quotes what he said ("... : »Ich sagte: Nein«"): the
-    article answers it; nothing is open."""
+    """"What did Trump say to Putin?" or "What is Ushakov's opinion on ...?" on a sentence that quotes what
+    he said ("... : »Ich sagte: Nein«"): the article answers it; nothing is open."""
     return bool(_WHAT_WAS_SAID.match(question.question)) and any(mark in question.evidence[0].quote for mark in QUOTATION_MARKS)
 
 

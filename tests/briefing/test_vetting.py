@@ -584,3 +584,19 @@ def test_a_question_that_only_asks_whether_something_is_uncertain_names_nothing_
     for fine in ("Is it unclear whether the delivery will come?", "Will the delivery come?",
                  "Is the delivery of Patriot systems open to Germany?"):
         assert why_not_open(OpenQuestion(question=fine, evidence=[ev]), [], text) is None, fine
+
+
+def test_what_is_happening_and_a_quoted_view_leave_nothing_open() -> None:
+    """HAND-MADE: "What is happening?" names nothing undecided; "What is Ushakov's opinion on ...?" asks what
+    its sentence quotes him saying; the same question on a sentence without his words stays."""
+    from summarize.briefing.questions import why_not_open
+    from summarize.models import OpenQuestion
+
+    quoted = "„Von Fortschritten kann keine Rede sein“, sagte Uschakow."
+    plain = "Uschakow äußerte sich bislang nicht zu den Aussichten."
+    assert "names nothing" in (why_not_open(OpenQuestion(question="What is happening?", evidence=[_ev(plain, plain)]), [], plain) or "")
+    view = "What is Ushakov's opinion on the prospects for peace?"
+    assert "quotes it" in (why_not_open(OpenQuestion(question=view, evidence=[_ev(quoted, quoted)]), [], quoted) or "")
+    assert why_not_open(OpenQuestion(question=view, evidence=[_ev(plain, plain)]), [], plain) is None
+    fine = "What happens to the deal if Russia refuses?"
+    assert why_not_open(OpenQuestion(question=fine, evidence=[_ev(plain, plain)]), [], plain) is None
