@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..models import Actor, Decision
+from ..text.normalise import QUOTATION_MARKS
 from .aliases import alias_forms, alias_kind, seat_forms
 from .cues import refers_back
 from .ground import mentions, normalise
@@ -92,6 +93,24 @@ def informative(what: str, who: list[str]) -> bool:
         return False
     names = {w.casefold() for n in who for w in n.split()}
     return any(w.casefold().strip(".,;:'\"") not in names for w in words)
+
+
+# First words of a description that is someone's words rather than what they did: a pronoun, a hedge or a
+# degree ("They've already spoken", "very well informed", "not to mention the prospects", "hope we're going
+# to get it stopped"). A description starts with what its decider did ("agreed ...", "plans to meet ...").
+_WORDS_NOT_ACTS = frozenset(
+    "i i'm i've we we're we've we'll they they're they've they'll he he's she she's you you're it it's its "
+    "not very maybe perhaps so yes no hope hopes".split())
+
+
+def quotes_words(what: str) -> bool:
+    """Whether a decision's description is a speaker's words, not a description of an act: it opens with a
+    quotation mark or with a pronoun, a hedge or a degree (:data:`_WORDS_NOT_ACTS`)."""
+    text = what.strip()
+    if text[:1] in QUOTATION_MARKS or (len(text) > 2 and text[0] == text[-1] == "'"):  # 'Maybe it's set up'
+        return True
+    first = text.split()[0].casefold().replace("’", "'").strip(".,;:!?") if text.split() else ""
+    return first in _WORDS_NOT_ACTS
 
 
 def deciders_are_actors(decisions: list[Decision], actors: list[Actor], text: str) -> list[Decision]:

@@ -19,7 +19,7 @@ from ..models import (Actor, Article, ArticleRef, Briefing, BriefingMeta, Decisi
 from ..settings import Settings
 from . import cues, gazetteer, prompts
 from .assemble import final, merge_results, vet
-from .deciders import Canonical, deciders_are_actors, informative, names_own_decider
+from .deciders import Canonical, deciders_are_actors, informative, names_own_decider, quotes_words
 from .dedupe import kinds_of_systems, one_per_event, one_per_name, one_per_sentence
 from .call import CallLog, PartResult
 from .drafts import MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Lists, QuestionDraft, WeaponDraft, pass_model
@@ -82,6 +82,7 @@ _EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
      "it speculates (could, might), it reports no act"),
     (lambda d: cues.reports_words_only(d.what), "it reports what was said or thought, not an act or a decision"),
     (lambda d: not informative(d.what, d.participants), "the description says too little (a bare or unfinished verb)"),
+    (lambda d: quotes_words(d.what), "its description is someone's words ('They've already spoken'), not what they did"),
     (lambda d: cues.states_a_possession(d.what), "it says what someone has, not what they did"),
     (lambda d: cues.states_a_condition(d.what), "it says what someone is or became, not what they did"),
     (lambda d: d.evidence[0].quote.rstrip(" \"'»«“”").endswith("?"), "its sentence asks a question, it reports no act"),

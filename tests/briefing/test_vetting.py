@@ -600,3 +600,14 @@ def test_what_is_happening_and_a_quoted_view_leave_nothing_open() -> None:
     assert why_not_open(OpenQuestion(question=view, evidence=[_ev(plain, plain)]), [], plain) is None
     fine = "What happens to the deal if Russia refuses?"
     assert why_not_open(OpenQuestion(question=fine, evidence=[_ev(plain, plain)]), [], plain) is None
+
+
+def test_a_description_that_is_a_speakers_words_is_no_act() -> None:
+    from summarize.briefing.deciders import quotes_words
+
+    for words in ("'They've already spoken'", "“We will see”", "very well informed", "not to mention the prospects",
+                  "hope we’re going to get it stopped", "They've already spoken", "we agreed to meet"):
+        assert quotes_words(words), words
+    for act in ("agreed to meet Putin in Budapest", "held a phone call with Vladimir Putin", "will meet Zelensky",
+                "announced 'Operation Eastern Shield'", "nominated Jane Doe as envoy", "hosted talks in Istanbul"):
+        assert not quotes_words(act), act
