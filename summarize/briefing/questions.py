@@ -17,6 +17,8 @@ def why_not_open(question: OpenQuestion, named: list, text: str) -> str | None:
     ``text``: the article as published (the question's quote offsets point into it)."""
     if _answered_by_quotation(question):
         return "it asks what was said, and its sentence quotes it"
+    if _done_in_its_sentence(question):
+        return "it asks whether it will happen, and its sentence reports that it did"
     if _VAGUE.match(question.question):
         return "it names nothing that is undecided ('What is the significance of ...?', 'Is the call still uncertain?')"
     if (name := _absent_name(question, named, text)) is not None:
@@ -57,3 +59,34 @@ def _absent_name(question: OpenQuestion, named: list, text: str) -> str | None:
                                                          *alias_forms("weapons", item.name))):
             return item.name
     return None
+
+
+# "Will Zelensky discuss weapons purchases with the USA?" on "..., dass ... Waffenkäufe diskutiert worden
+# seien": the question asks about what its sentence reports done. Each verb of the question with the forms by
+# which a sentence reports it done (German and English); a sentence that negates ("noch nicht", "not yet")
+# or hedges its report leaves it open.
+_DONE_FORMS = {
+    "discuss": r"diskutiert|besprochen|erörtert|beraten|discussed",
+    "meet": r"getroffen|traf|trafen|met",
+    "talk": r"gesprochen|sprach|sprachen|spoke|talked",
+    "speak": r"gesprochen|sprach|sprachen|spoke|talked",
+    "call": r"telefoniert|telefonierte|telefonierten|angerufen|called|phoned",
+    "phone": r"telefoniert|telefonierte|telefonierten|angerufen|called|phoned",
+    "agree": r"vereinbart|vereinbarten|geeinigt|einigten|agreed",
+    "sign": r"unterzeichnet|unterzeichnete|unterschrieben|signed",
+    "visit": r"besucht|besuchte|visited",
+}
+_WILL_DO = re.compile(r"\s*will\s+(?:[\w.'’-]+\s+){1,4}?(" + "|".join(_DONE_FORMS) + r")\b", re.IGNORECASE)
+_NOT_DONE = re.compile(r"(?<!\w)(?:nicht|kein\w*|not|no|never|nie|yet|noch|will|would|could|könnte\w*|werden|soll\w*|"
+                       r"may|might)(?!\w)", re.IGNORECASE)  # a negation or a modal: "möglichen" before a topic hedges the topic
+
+
+def _done_in_its_sentence(question: OpenQuestion) -> bool:
+    asked = _WILL_DO.match(question.question)
+    if asked is None:
+        return False
+    quote = question.evidence[0].quote
+    done = re.search(rf"(?<!\w)(?:{_DONE_FORMS[asked.group(1).casefold()]})(?!\w)", quote, re.IGNORECASE)
+    return done is not None and not _NOT_DONE.search(quote[done.start():]) and not _NOT_DONE.search(
+        re.split(r"[,;:]", quote[: done.start()])[-1])
+

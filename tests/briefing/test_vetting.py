@@ -611,3 +611,20 @@ def test_a_description_that_is_a_speakers_words_is_no_act() -> None:
     for act in ("agreed to meet Putin in Budapest", "held a phone call with Vladimir Putin", "will meet Zelensky",
                 "announced 'Operation Eastern Shield'", "nominated Jane Doe as envoy", "hosted talks in Istanbul"):
         assert not quotes_words(act), act
+
+
+def test_a_question_about_what_its_sentence_reports_done_is_answered() -> None:
+    """HAND-MADE: "Will they discuss ...?" on a sentence that reports the discussion held is answered; a
+    sentence that negates it or only plans it leaves it open."""
+    from summarize.briefing.questions import why_not_open
+    from summarize.models import OpenQuestion
+
+    def why(question: str, sentence: str) -> str | None:
+        return why_not_open(OpenQuestion(question=question, evidence=[_ev(sentence, sentence)]), [], sentence)
+
+    done = "Sie erklärte, dass neben einer möglichen Produktion auch Waffenkäufe diskutiert worden seien."
+    assert "reports that it did" in (why("Will the ministers discuss weapons purchases?", done) or "")
+    assert "reports that it did" in (why("Will the leaders meet in Valen?", "The leaders met in Valen on Friday.") or "")
+    for sentence in ("Die Minister haben die Käufe noch nicht diskutiert.", "The leaders could discuss it on Friday.",
+                     "Diese Themen sollen später diskutiert werden.", "Ob sie die Käufe diskutieren, ist offen."):
+        assert why("Will the ministers discuss weapons purchases?", sentence) is None, sentence
