@@ -19,9 +19,9 @@ from babel import Locale
 from .numbered import Sentences
 from .aliases import alias_forms, alias_table, canonical_weapon
 from .ground import normalise
-from .plausible import WEAPON_WORDS_FILE, has_weapon_word
+from .plausible import WEAPON_WORDS_FILE, has_weapon_word, office_forms
 from ..text.months import MONTH_NAMES, WEEKDAY_NAMES
-from ..text.normalise import QUOTATION_MARKS, SINGLE_QUOTATION_MARKS
+from ..text.normalise import QUOTATION_MARKS, SINGLE_QUOTATION_MARKS, fold
 
 MIN_MENTIONS = 2
 LOCALES = ("en", "de")
@@ -73,13 +73,26 @@ def _branches(node: dict[str, dict]) -> str:
 
 def states(sentences: Sentences) -> dict[str, tuple[int, str]]:
     """Canonical name -> (number of the first sentence naming it, the name as written there), for states the
-    text names at least MIN_MENTIONS times."""
+    text names at least MIN_MENTIONS times, or once as the state of an office ("Deutschlands
+    Verteidigungsminister Boris Pistorius", "Germany's defence minister": the state acts through them)."""
     counts: dict[str, int] = {}
     first: dict[str, tuple[int, str]] = {}
-    for n, name, written, _, _ in _named(sentences, *_forms(), group=0):
-        counts[name] = counts.get(name, 0) + 1
+    for n, name, written, normalised, match in _named(sentences, *_forms(), group=0):
+        counts[name] = counts.get(name, 0) + (MIN_MENTIONS if _office_follows(normalised, match.end()) else 1)
         first.setdefault(name, (n, written))
     return {name: first[name] for name, count in counts.items() if count >= MIN_MENTIONS}
+
+
+_NEXT_WORD = re.compile(r"\W*(?:s\s+)?(\w+)")  # "germany s defence": the genitive's "s" is skipped
+
+
+def _office_follows(normalised: str, end: int) -> bool:
+    """Whether the word after a state's name is an office ("Verteidigungsminister", "defence minister")."""
+    word = _NEXT_WORD.match(normalised, end)
+    if word is None:
+        return False
+    following = fold(normalised[word.start(1):word.end(1) + 20])
+    return any(following.startswith(form) for form in office_forms())
 
 
 def _named(sentences: Sentences, pattern: re.Pattern[str], canonical: dict[str, str],

@@ -270,6 +270,11 @@ def _offices() -> dict[str, tuple[str, ...]]:
     return {word: tuple(forms) for word, forms in data.items() if not word.startswith("_")}
 
 
+def office_forms() -> frozenset[str]:
+    """Every folded form of an office word (``summarize/data/offices.json``): "minist", "prasident", "kanzler"."""
+    return frozenset(f for forms in _offices().values() for f in forms)
+
+
 def role_unsupported(role: str | None, quotes: list[str]) -> str | None:
     """The word of an office in ``role`` ("Foreign Minister") that none of the actor's sentences states in any
     of its forms (``summarize/data/offices.json``: "minister" is stated by "Minister", "Ministerpräsident";

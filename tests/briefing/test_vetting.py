@@ -628,3 +628,17 @@ def test_a_question_about_what_its_sentence_reports_done_is_answered() -> None:
     for sentence in ("Die Minister haben die Käufe noch nicht diskutiert.", "The leaders could discuss it on Friday.",
                      "Diese Themen sollen später diskutiert werden.", "Ob sie die Käufe diskutieren, ist offen."):
         assert why("Will the ministers discuss weapons purchases?", sentence) is None, sentence
+
+
+def test_a_state_named_once_as_the_state_of_an_office_acts() -> None:
+    """HAND-MADE: a state the text names twice is an actor; once as the state of an office holder
+    ("Deutschlands Verteidigungsminister Boris Pistorius") too; once in passing ("in Deutschland") not."""
+    from summarize.briefing import gazetteer
+    from summarize.briefing.numbered import Sentences
+
+    found = gazetteer.states(Sentences.of(
+        "Deutschlands Verteidigungsminister Boris Pistorius kündigte Hilfe an. Poland's foreign minister agreed. "
+        "Ungarns Ministerpräsident Viktor Orban sprach in Budapest. Die Konferenz fand in Frankreich statt."))
+    assert set(found) == {"Germany", "Poland", "Hungary"}  # each named once, as an office's state
+    assert found["Hungary"] == (3, "Ungarns")
+    assert gazetteer.states(Sentences.of("Die Konferenz fand in Frankreich statt. Sie dauerte zwei Tage.")) == {}
