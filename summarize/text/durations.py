@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Duration", "durations"]
 
@@ -38,6 +39,7 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _PLACES = re.compile(r"(?<!\w)(?:vor|nach|in|innerhalb|binnen|within|for\s+the\s+next)\s+$", re.IGNORECASE)
+_UNIT_WORD = re.compile(r"stund|stünd|minut|minüt|hour|minute", re.IGNORECASE)  # most quotes have none: skipped
 _LOWER = {"mehr als", "more than", "over"}
 _UPPER = {"weniger als", "knapp", "fast", "beinahe", "less than", "under", "nearly", "almost"}
 
@@ -64,8 +66,11 @@ def _amount(raw: str) -> float | None:
     return None if value is None else value + (0.5 if half else 0.0)
 
 
-def durations(text: str) -> list[Duration]:
+@lru_cache(maxsize=1 << 16)  # a quote is read by the number rule of every development it supports
+def durations(text: str) -> tuple[Duration, ...]:
     """Every length of time ``text`` states, in the order it states them."""
+    if not _UNIT_WORD.search(text):
+        return ()
     found: list[Duration] = []
     for m in _DURATION.finditer(text):
         if _PLACES.search(text, max(0, m.start() - 12), m.start()):
@@ -78,4 +83,4 @@ def durations(text: str) -> list[Duration]:
         bound = " ".join(bound.split())
         kind = "at least" if bound in _LOWER else "at most" if bound in _UPPER else ""
         found.append(Duration(value * 60 if hours else value, kind, m.group(0), m.start(), m.end()))
-    return found
+    return tuple(found)

@@ -40,7 +40,7 @@ def test_a_length_of_time(text: str, minutes: float, bound: str, written: str) -
     ],
 )
 def test_no_length_of_time(text: str) -> None:
-    assert durations(text) == []
+    assert durations(text) == ()
 
 
 def test_an_approximation_is_the_same_length_a_bound_is_not() -> None:
