@@ -270,6 +270,7 @@ def _offices() -> dict[str, tuple[str, ...]]:
     return {word: tuple(forms) for word, forms in data.items() if not word.startswith("_")}
 
 
+@lru_cache(maxsize=1)
 def office_forms() -> frozenset[str]:
     """Every folded form of an office word (``summarize/data/offices.json``): "minist", "prasident", "kanzler"."""
     return frozenset(f for forms in _offices().values() for f in forms)

@@ -77,6 +77,7 @@ _DONE_FORMS = {
     "visit": r"besucht|besuchte|visited",
 }
 _WILL_DO = re.compile(r"\s*will\s+(?:[\w.'’-]+\s+){1,4}?(" + "|".join(_DONE_FORMS) + r")\b", re.IGNORECASE)
+_DONE = {verb: re.compile(rf"(?<!\w)(?:{forms})(?!\w)", re.IGNORECASE) for verb, forms in _DONE_FORMS.items()}
 _NOT_DONE = re.compile(r"(?<!\w)(?:nicht|kein\w*|not|no|never|nie|yet|noch|will|would|could|könnte\w*|werden|soll\w*|"
                        r"may|might)(?!\w)", re.IGNORECASE)  # a negation or a modal: "möglichen" before a topic hedges the topic
 
@@ -86,7 +87,7 @@ def _done_in_its_sentence(question: OpenQuestion) -> bool:
     if asked is None:
         return False
     quote = question.evidence[0].quote
-    done = re.search(rf"(?<!\w)(?:{_DONE_FORMS[asked.group(1).casefold()]})(?!\w)", quote, re.IGNORECASE)
+    done = _DONE[asked.group(1).casefold()].search(quote)
     return done is not None and not _NOT_DONE.search(quote[done.start():]) and not _NOT_DONE.search(
         re.split(r"[,;:]", quote[: done.start()])[-1])
 

@@ -122,7 +122,8 @@ def counted(text: str) -> dict[str, tuple[float, str]]:
 _CLAIM_FIELDS = set(Claim.model_fields)  # all always given: one set for all claims (see buckets._SUPPORT_FIELDS)
 
 
-def _claim(article_id: str, says: str, ev: Evidence, sources: Mapping[str, str | None]) -> Claim:
+def claim(article_id: str, says: str, ev: Evidence, sources: Mapping[str, str | None]) -> Claim:
+    """One source's claim: its article, what it says and the quote that says it."""
     # from validated Evidence and the article's own source: not validated again
     return Claim.model_construct(_CLAIM_FIELDS, article_id=article_id, source=sources.get(article_id), says=says,
                                  quote=ev.quote, start=ev.start, end=ev.end)
@@ -148,7 +149,7 @@ def _status(group: ItemReports, sources: Mapping[str, str | None]) -> list[Claim
     conflict = any(not a & b for i, a in enumerate(kinds) for b in kinds[i + 1:])
     if not conflict:
         return None
-    return [_claim(a, status, ev, sources) for a in articles for status, ev in outcomes[a].values()]
+    return [claim(a, status, ev, sources) for a in articles for status, ev in outcomes[a].values()]
 
 
 def _contains(a: str, b: str) -> bool:
@@ -168,7 +169,7 @@ def _dates(group: ItemReports, sources: Mapping[str, str | None], published: Map
     isos = list(dict.fromkeys(d[0] for d in dated.values()))  # distinct dates: equal ones contain each other
     if not any(not _contains(a, b) for i, a in enumerate(isos) for b in isos[i + 1:]):
         return None
-    return [_claim(a, f"{iso} ({text})", ev, sources) for a, (iso, text, ev) in dated.items()]
+    return [claim(a, f"{iso} ({text})", ev, sources) for a, (iso, text, ev) in dated.items()]
 
 
 def _numbers(group: ItemReports, sources: Mapping[str, str | None]) -> list[Claim] | None:
@@ -186,7 +187,7 @@ def _numbers(group: ItemReports, sources: Mapping[str, str | None]) -> list[Clai
                     per_unit.setdefault(("duration", status), {}).setdefault(article_id, (length.key, length.text, ev))
     for unit, by_article in per_unit.items():
         if len({v for v, _, _ in by_article.values()}) > 1:
-            return [_claim(a, text, ev, sources) for a, (_, text, ev) in by_article.items()]
+            return [claim(a, text, ev, sources) for a, (_, text, ev) in by_article.items()]
     return None
 
 
@@ -206,7 +207,7 @@ def _tone(group: ItemReports, sources: Mapping[str, str | None], tone: tuple[Seq
             leaning[article_id] = ("-", ", ".join(dict.fromkeys(w for w, _ in neg)), neg[0][1])
     if len({sign for sign, _, _ in leaning.values()}) < 2:
         return None
-    return [_claim(a, words, ev, sources) for a, (_, words, ev) in leaning.items()]
+    return [claim(a, words, ev, sources) for a, (_, words, ev) in leaning.items()]
 
 
 def find_divergences(
@@ -249,7 +250,7 @@ def model_divergence(
         seen.add(r.article_id)
         item = r.item
         says = f"{item.who}: {item.what} ({item.status})" if isinstance(item, Decision) else f"{item.name_as_written} ({item.status})"
-        claims.append(_claim(r.article_id, says, item.evidence[0], sources))
+        claims.append(claim(r.article_id, says, item.evidence[0], sources))
     if len(claims) < 2:
         return None
     return Divergence(id="", item=group.item_id, topic=group.topic, aspect=aspect, claims=claims,

@@ -26,10 +26,10 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 
-from ..models import Briefing, Claim, Decision, Divergence, DivergenceAspect, Evidence, OpenQuestion
+from ..models import Briefing, Decision, Divergence, DivergenceAspect, Evidence, OpenQuestion
 from ..text.event_kinds import event_kind
 from .days import dated_evidence
-from .diverge import ItemReports
+from .diverge import ItemReports, claim
 
 __all__ = ["NEAR", "held_open"]
 
@@ -76,20 +76,15 @@ def held_open(
             settled = [r for r in group.reports if r.article_id != reported.article_id and r.item.status in _SETTLED]
             if not settled:
                 continue
-            claims = [_claim(reported.article_id, f"open: {question.question}", question.evidence[0], sources)]
+            claims = [claim(reported.article_id, f"open: {question.question}", question.evidence[0], sources)]
             aspect: DivergenceAspect = "status"
             dated = [(r, *dated_evidence(r.item, published.get(r.article_id))) for r in settled]  # type: ignore[arg-type]
             if _WHEN.match(question.question) and any(when.iso for _, when, _ in dated):
                 aspect = "date"  # when: what the others say is the day they state
-                claims += [_claim(r.article_id, f"{when.iso} ({when.text})", ev, sources) for r, when, ev in dated if when.iso]
+                claims += [claim(r.article_id, f"{when.iso} ({when.text})", ev, sources) for r, when, ev in dated if when.iso]
             else:
-                claims += [_claim(r.article_id, r.item.status, r.item.evidence[0], sources) for r in settled]
+                claims += [claim(r.article_id, r.item.status, r.item.evidence[0], sources) for r in settled]
             out.append(Divergence(id="", item=group.item_id, topic=group.topic, aspect=aspect, claims=claims,
                                   articles=sorted({c.article_id for c in claims})))
             break  # one open question per development is enough to show it
     return out
-
-
-def _claim(article_id: str, says: str, ev: Evidence, sources: Mapping[str, str | None]) -> Claim:
-    return Claim(article_id=article_id, source=sources.get(article_id), says=says, quote=ev.quote, start=ev.start,
-                 end=ev.end)

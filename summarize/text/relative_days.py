@@ -16,6 +16,7 @@ the summit, not from the sentence before, and are not read.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -66,8 +67,8 @@ def anchored_day(text: str, start: int, published: dt.date | None = None) -> tup
     sentences before it that states a day (``published`` resolves weekdays and relative days); else None.
     The stated form keeps the article's words and adds the day: "zwei Tage zuvor (2025-07-02)"."""
     starts, ends = split(text)
-    index = next((i for i, (s, e) in enumerate(zip(starts, ends)) if s <= start < e), None)
-    if index is None:
+    index = bisect.bisect_right(starts, start) - 1  # the sentence that holds ``start``
+    if index < 0 or start >= ends[index]:
         return None
     sentence = text[starts[index] : ends[index]]
     shift = offset_of(sentence)
