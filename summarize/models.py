@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from .redact import redact
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 ActorKind = Literal["person", "state", "organisation", "other"]
 DecisionStatus = Literal["announced", "taken", "considered", "rejected", "paused", "other"]
@@ -143,6 +143,10 @@ class DroppedItem(_Model):
     kind: ItemKind = Field(description="Which list the item would have gone to.")
     label: str = Field(description="What the model proposed (name, question, ...).")
     reason: str = Field(description="Why the code rejected it after the re-ask.")
+    evidence: Evidence | None = Field(
+        default=None,
+        description="The located quote the item cited, when it had one: what a reader checks the drop against.",
+    )
 
 
 class BriefingMeta(_Model):

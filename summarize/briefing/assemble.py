@@ -59,8 +59,8 @@ def vet(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[Drop
     are checked, then descriptions that should be English are."""
 
     def drop(key: str, field: str, item: Draft, reason: str) -> None:
-        del merged[key]
-        dropped.append(DroppedItem(kind=FIELD_KIND[field], label=label(item)[:120], reason=reason))
+        evidence = merged.pop(key)[2][0]
+        dropped.append(DroppedItem(kind=FIELD_KIND[field], label=label(item)[:120], reason=reason, evidence=evidence))
 
     for key, (field, item, evidences) in list(merged.items()):
         if isinstance(item, WeaponDraft) and (problem := weapon_problem(item)):

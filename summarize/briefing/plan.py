@@ -368,12 +368,14 @@ class Plan:
         for decision in deciders_are_actors(lists["decisions"], lists["actors"], self.article.text):
             lists["decisions"].remove(decision)
             dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120],
-                                       reason="its quote names none of its deciders and refers to no one"))
+                                       reason="its quote names none of its deciders and refers to no one",
+                                       evidence=decision.evidence[0]))
         for decision in list(lists["decisions"]):
             reason = next((why for says_nothing, why in _EMPTY_DECISIONS if says_nothing(decision)), None)
             if reason is not None:
                 lists["decisions"].remove(decision)
-                dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120], reason=reason))
+                dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120], reason=reason,
+                                           evidence=decision.evidence[0]))
         found = interactions(self.sentences, lists["actors"], lambda n: self.grounder.evidence(n, n))
         calls_and_meetings = _unreported(found, lists["decisions"])
         lists["decisions"] = separate(one_per_event(sorted([*lists["decisions"], *calls_and_meetings],
@@ -383,7 +385,8 @@ class Plan:
         for question in list(lists["open_questions"]):
             if (reason := why_not_open(question, named, self.article.text)) is not None:
                 lists["open_questions"].remove(question)
-                dropped.append(DroppedItem(kind="open_question", label=question.question[:120], reason=reason))
+                dropped.append(DroppedItem(kind="open_question", label=question.question[:120], reason=reason,
+                                           evidence=question.evidence[0]))
         further_reports(self.sentences, lists["actors"], lists["decisions"], lambda n: self.grounder.evidence(n, n))
         lists["decisions"] = [_dated_by_sentence_before(d, self.article.text, self.article.published)
                               for d in lists["decisions"]]

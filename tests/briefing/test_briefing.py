@@ -104,6 +104,13 @@ def test_uninformative_decisions_are_dropped_and_listed() -> None:
         b, _, _ = _brief([_part(decisions=[{**MEETING, "what_in_english": what}]), SUMMARY])
         assert b.decisions == [], what
         assert b.dropped_items == 1 and "says too little" in b.dropped[0].reason
+        evidence = b.dropped[0].evidence  # the sentence it cited, located, so a reader can check the drop
+        assert evidence is not None and TEXT[evidence.start:evidence.end] == evidence.quote
+
+
+def test_a_dropped_item_the_code_could_not_locate_carries_no_evidence() -> None:
+    b, _, _ = _brief([_part(actors=[{**ZELENSKY, "name_as_written": "Wladimir Putin", "name": "Vladimir Putin"}]), SUMMARY])
+    assert b.dropped and all(d.evidence is None for d in b.dropped if "names" in d.reason)
 
 
 def test_one_decision_per_event_not_one_per_co_actor() -> None:
@@ -315,6 +322,7 @@ def test_implausible_actors_and_weapons_are_dropped_with_their_reason() -> None:
     assert [a.name for a in b.actors] == ["Volodymyr Zelensky"] and [w.name for w in b.weapons] == ["Patriot"]
     reasons = sorted(d.reason for d in b.dropped)
     assert reasons == ["'Sicherheit' is not a state", "'civilians' is not a proper name", "'war' is not a weapon"]
+    assert {d.evidence.quote for d in b.dropped if d.evidence} == {"Die Sicherheit der Zivilisten und der Krieg bestimmen die Lage in Europa."}
 
 
 def test_items_beyond_a_lists_limit_are_counted_not_lost() -> None:
