@@ -459,6 +459,41 @@ def load_output(out: Path) -> tuple[dict[str, list[Item]], dict, dict[str, dict]
     return per_article, digest, briefings, lost
 
 
+_KIND = {"actor": "actor", "decision": "decision", "weapon": "weapon", "open_question": "question"}
+
+
+def drop_report(briefings: dict[str, dict], per_article: dict[str, list[Item]], golds: dict[str, dict]) -> list[str]:
+    """What each drop rule costs: of the dropped items that cite a located quote, per reason, how many match a
+    required gold item the briefing misses (recall the rule costs), one it already has, and none (a right
+    drop, as far as the gold can tell)."""
+    rows: dict[tuple[str, str], list[int]] = {}
+    examples: dict[tuple[str, str], list[str]] = {}
+    for article, gold in golds.items():
+        text, kept = gold["_text"], per_article.get(article, [])
+        for d in briefings.get(article, {}).get("dropped", []):
+            ev, kind = d.get("evidence"), _KIND.get(d["kind"], d["kind"])
+            if not ev:
+                continue
+            who, _, what = d["label"].partition(": ") if kind == "decision" else ("", "", d["label"])
+            item = Item(kind, d["label"], who.split(", ") if who else [d["label"]], what or d["label"],
+                        [(ev["start"], ev["end"])], ev["quote"])
+            reason = re.sub(r"'[^']*'|\d+", "…", d["reason"])[:70]
+            row = rows.setdefault((kind, reason), [0, 0, 0])
+            entries = [g for g in gold.get(kind, []) if g.get("required", True) and matches(item, g, text)]
+            if not entries:
+                row[2] += 1
+            elif any(any(matches(k, g, text) for k in kept if k.kind == kind) for g in entries):
+                row[1] += 1
+            else:
+                row[0] += 1
+                examples.setdefault((kind, reason), []).append(f"{article[:3]} {d['label'][:80]}")
+    out = [f"{'kind':9} {'reason':70} {'costs':>5} {'has':>4} {'right':>5}"]
+    for (kind, reason), (cost, has, right) in sorted(rows.items(), key=lambda kv: -kv[1][0]):
+        out.append(f"{kind:9} {reason:70} {cost:5} {has:4} {right:5}")
+        out += [f"{'':12}{e}" for e in examples.get((kind, reason), [])]
+    return out
+
+
 def naive_items(articles: Path, recordings: Path, ids: list[str]) -> tuple[dict[str, list[Item]], dict]:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from naive import run as naive_run  # noqa: E402
@@ -531,6 +566,8 @@ def main() -> None:
     parser.add_argument("--missed", action="store_true", help="list the required gold items not found")
     parser.add_argument("--unmatched", action="store_true", help="list the items that match no gold entry")
     parser.add_argument("--chrome", action="store_true", help="list the items taken from page chrome")
+    parser.add_argument("--drops", action="store_true", help="per drop rule, the dropped items that match a missed "
+                        "gold item (recall the rule costs), a found one, or none")
     parser.add_argument("--only", nargs="*", help="score only these article ids (prefixes)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
@@ -574,6 +611,8 @@ def main() -> None:
         print("\n".join(["unmatched:", *design.unmatched]))
     if args.chrome:
         print("\n".join(["from page chrome:", *design.chrome_items]))
+    if args.drops:
+        print("\n".join(["drops:", *drop_report(briefings, per_article, golds)]))
     for note in design.notes:
         print("note:", note)
     summary = " ".join(f"{c[0].upper()} {design.recall(c):.2f}/{design.precision(c):.2f}" for c in CATEGORIES)

@@ -143,10 +143,7 @@ class DroppedItem(_Model):
     kind: ItemKind = Field(description="Which list the item would have gone to.")
     label: str = Field(description="What the model proposed (name, question, ...).")
     reason: str = Field(description="Why the code rejected it after the re-ask.")
-    evidence: Evidence | None = Field(
-        default=None,
-        description="The located quote the item cited, when it had one: what a reader checks the drop against.",
-    )
+    evidence: Evidence | None = Field(default=None, description="The located quote it cited, when it had one.")
 
 
 class BriefingMeta(_Model):
