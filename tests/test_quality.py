@@ -101,3 +101,13 @@ def test_design_beats_the_naive_baseline_in_every_category(seeds_scored) -> None
     design, naive, _ = seeds_scored
     for category in quality.CATEGORIES:
         assert design.recall(category) > naive.recall(category), category
+
+
+def test_an_entitys_rows_leave_out_a_row_named_for_another_gold_entity() -> None:
+    golds = {"a": {"actor": [{"key": "usa", "names": ["US", "United States"]},
+                             {"key": "industry", "names": ["US defence industry"]}]}}
+    row = {"name": "US defence industry", "names_as_written": ["US-Rüstungsindustrie"]}
+    assert not quality._row_of(row, ["US", "United States"], {"usa"}, golds)
+    assert quality._row_of(row, ["US defence industry"], {"industry"}, golds)
+    written = {"name": "United States", "names_as_written": ["US-Regierung"]}
+    assert quality._row_of(written, ["US", "United States"], {"usa"}, golds)
