@@ -142,7 +142,9 @@ def salvage(seen: list[Seen], grounder: Grounder, part_model: type[Lists], scope
             if isinstance(result, Evidence):
                 kept.setdefault(key, (field_name, item, result))
             else:
-                failures.setdefault(key, DroppedItem(kind=FIELD_KIND[field_name], label=label(item)[:120], reason=result))
+                if key not in failures:
+                    failures[key] = DroppedItem(kind=FIELD_KIND[field_name], label=label(item)[:120], reason=result,
+                                                evidence=grounder.cited(item))
     if responses and not parsed_any:
         raise ModelOutputError("the model answered no parseable JSON in any attempt") from error
     # Items of every attempt count: one an attempt dropped and no attempt grounded is listed, once.

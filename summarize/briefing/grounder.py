@@ -225,6 +225,15 @@ class Grounder:
             self._norm_cache[n] = normalise(self.sentences.sentence(n))
         return self._norm_cache[n]
 
+    def cited(self, item: Draft) -> Evidence | None:
+        """The sentence ``item`` cites, located, whatever became of the item: what a reader checks its drop
+        against. None for a number outside the article."""
+        n = getattr(item, "s", None)
+        if not isinstance(n, int) or not 1 <= n <= len(self.sentences):
+            return None
+        found = self.evidence(n, n)
+        return found if isinstance(found, Evidence) else None
+
     def evidence(self, first: int, last: int) -> Evidence | str:
         start, end = self.sentences.starts[first - 1], self.sentences.ends[last - 1]
         if end - start > MAX_EVIDENCE_CHARS:

@@ -108,9 +108,16 @@ def test_uninformative_decisions_are_dropped_and_listed() -> None:
         assert evidence is not None and TEXT[evidence.start:evidence.end] == evidence.quote
 
 
-def test_a_dropped_item_the_code_could_not_locate_carries_no_evidence() -> None:
-    b, _, _ = _brief([_part(actors=[{**ZELENSKY, "name_as_written": "Wladimir Putin", "name": "Vladimir Putin"}]), SUMMARY])
-    assert b.dropped and all(d.evidence is None for d in b.dropped if "names" in d.reason)
+def test_an_item_that_fails_grounding_is_listed_with_the_sentence_it_cited() -> None:
+    putin = {**ZELENSKY, "name_as_written": "Wladimir Putin", "name": "Vladimir Putin"}
+    beyond = {**ZELENSKY, "name_as_written": "Wladimir Putin", "name": "Vladimir Putin", "s": 99}
+    for item, cited in ((putin, ZELENSKY["s"]), (beyond, None)):
+        b, _, _ = _brief([_part(actors=[item]), SUMMARY])
+        [drop] = [d for d in b.dropped if d.label == "Wladimir Putin"]
+        if cited is None:
+            assert drop.evidence is None  # a number outside the article: nothing to show
+        else:
+            assert drop.evidence is not None and drop.evidence.quote in TEXT.splitlines()[cited - 1]
 
 
 def test_one_decision_per_event_not_one_per_co_actor() -> None:
