@@ -131,6 +131,18 @@ def refers_back(sentence: str) -> bool:
     return bool(_patterns()["refers"].search(sentence + " "))
 
 
+# A quotation's own first person ("We agreed on a meeting between our teams.", „Wir haben über ... gesprochen"):
+# case-sensitive where the word has another reading ("US", "World War I")
+_FIRST_PERSON = re.compile(r"(?<!\w)(?:[Ww]e|[Oo]ur|us|[Ww]ir|[Uu]ns(?:er\w*)?|I|[Ii]ch)(?!\w)")
+
+
+def speaks_for_self(sentence: str) -> bool:
+    """Whether a sentence is (part of) a quotation in the first person: its "we" are its speaker and those
+    they speak for, named in the attribution around it, as a pronoun refers back ("..., sagte Selenskyj.
+    „Wir haben über Fragen der Luftverteidigung gesprochen ...")."""
+    return (any(mark in sentence for mark in QUOTATION_MARKS) or ",," in sentence) and bool(_FIRST_PERSON.search(sentence))
+
+
 def reports_words_only(what: str) -> bool:
     """Whether a decision's description reports only what someone said or thinks ("said that the war is
     back", "criticized Russia's actions"), with no act or commitment in it: a statement, not a decision."""

@@ -9,7 +9,7 @@ import re
 from ..models import Actor, Decision
 from ..text.normalise import QUOTATION_MARKS
 from .aliases import alias_forms, alias_kind, seat_forms
-from .cues import refers_back
+from .cues import refers_back, speaks_for_self
 from .ground import mentions, normalise
 from .drafts import ActorDraft
 from .plausible import english_weapon_terms, is_territory, same_name
@@ -129,7 +129,7 @@ def deciders_are_actors(decisions: list[Decision], actors: list[Actor], text: st
             # names, not the decider the model took from a sentence before
             d.who, d.participants = speaker, [speaker, *(p for p in d.participants if p != d.who and p != speaker)]
         valid = [p for p in d.participants if p in known or alias_forms("actors", p)]
-        if valid and not refers_back(ev.quote):
+        if valid and not (refers_back(ev.quote) or speaks_for_self(ev.quote)):
             # the deciders are those the quote names: "Selenskyj" is no decider of "Russland setzt auf
             # massive Drohnenangriffe" because the model listed him beside Russland
             named = [p for p in valid if any(mentions(f, text, ev.start, ev.end) for f in _forms_of(p, actors))]

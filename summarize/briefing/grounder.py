@@ -18,7 +18,7 @@ from .aliases import alias_forms, alias_kind, seat_forms
 from .drafts import (MAX_EVIDENCE_CHARS, MIN_ANCHOR_CHARS, ActorDraft, DecisionDraft, Draft, QuestionDraft, Scope,
                      WeaponDraft)
 from .ground import mentioned_in, sentence_bounds
-from .cues import refers_back
+from .cues import refers_back, speaks_for_self
 from .numbered import Sentences, is_heading
 
 REFER_BACK = 3  # a pronoun refers to a decider named at most this many sentences before
@@ -175,8 +175,10 @@ class Grounder:
             return self.evidence(n, n)
         if (closes := self._quote_closes(n, scope)) and self._names(closes, who):
             return self.evidence(n, closes)
-        named_before = any(self._names(k, who) for k in range(max(scope[0], n - REFER_BACK), n))
-        if not (refers_back(self.sentences.sentence(n)) and named_before):
+        # named shortly before, in the part or just before it (a part may begin inside a quotation)
+        named_before = any(self._names(k, who) for k in range(max(1, n - REFER_BACK), n))
+        sentence = self.sentences.sentence(n)
+        if not ((refers_back(sentence) or speaks_for_self(sentence)) and named_before):
             return f"sentence {n} names none of {', '.join(map(repr, item.who))} and refers to no one named before"
         return self.evidence(n - 1 if n > scope[0] and self._names(n - 1, who) else n, n)
 
