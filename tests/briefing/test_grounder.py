@@ -67,6 +67,33 @@ def test_a_quotation_split_into_sentences_is_grounded_by_its_attribution_after_i
     assert found.quote == "»Wir werden darüber sprechen. Darum sind wir hier«, sagte Merz in Kiew."
 
 
+# HAND-MADE: a quotation in the first person after its attribution, in its own sentences; a first-person
+# sentence that quotes no one; and the first sentence of a part inside a quotation begun before the part.
+QUOTED_TEXT = (
+    "Selenskyj telefoniert mit Trump\n"
+    "Die Lage an der Front ist angespannt, sagte Präsident Wolodymyr Selenskyj am Abend.\n"
+    "„Wir haben über die Luftverteidigung gesprochen.\n"
+    "Wir haben ein Treffen unserer Teams vereinbart.“\n"
+    "Wir sind alle müde von diesem Krieg.\n"
+)
+
+
+def test_a_first_person_quotation_refers_back_to_its_speaker_named_before() -> None:
+    grounder, total = _grounder(QUOTED_TEXT)
+    meeting = _number(grounder, "Wir haben ein Treffen")
+    found = grounder.check(_decision(meeting, who="Selenskyj", what="agreed on a meeting of their teams"), (1, total))
+    assert isinstance(found, Evidence) and found.quote == "Wir haben ein Treffen unserer Teams vereinbart.“"
+    unquoted = grounder.check(_decision(_number(grounder, "Wir sind"), who="Selenskyj", what="said all are tired"), (1, total))
+    assert isinstance(unquoted, str) and "names none of 'Selenskyj'" in unquoted  # no quotation: nobody's "we"
+
+
+def test_a_part_that_begins_inside_a_quotation_finds_the_speaker_named_just_before_it() -> None:
+    grounder, total = _grounder(QUOTED_TEXT)
+    meeting = _number(grounder, "Wir haben ein Treffen")
+    found = grounder.check(_decision(meeting, who="Selenskyj", what="agreed on a meeting of their teams"), (meeting, total))
+    assert isinstance(found, Evidence)
+
+
 # HAND-MADE: a government the model names in English, a description copied from a sentence it did not cite,
 # and a headline that says something is undecided.
 GOVERNMENT_TEXT = (
