@@ -143,6 +143,16 @@ def speaks_for_self(sentence: str) -> bool:
     return (any(mark in sentence for mark in QUOTATION_MARKS) or ",," in sentence) and bool(_FIRST_PERSON.search(sentence))
 
 
+def reports_an_act(what: str) -> bool:
+    """Whether a description names an act or a commitment at all: an act word of ``cues.json`` ("agreed to
+    ...", "halted ...") or a meeting or call held ("met Zelensky at the Oval Office"; not "spoke" or "called
+    his conversation ...", which may be words only)."""
+    return bool(_patterns()["act"].search(what) or _HELD.search(what))
+
+
+_HELD = re.compile(r"(?<!\w)(?:met|(?:tele)?phoned|held (?:a |an |the )?(?:[\w-]+ )?(?:call|meeting|talks))(?!\w)", re.IGNORECASE)
+
+
 def reports_words_only(what: str) -> bool:
     """Whether a decision's description reports only what someone said or thinks ("said that the war is
     back", "criticized Russia's actions"), with no act or commitment in it: a statement, not a decision."""

@@ -9,6 +9,7 @@ from ..models import Actor, Decision, Evidence, OpenQuestion, Weapon
 from ..text.dates import normalise_date
 from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
 from .aliases import alias_forms, alias_table
+from .cues import reports_an_act
 from .ground import normalise
 from .plausible import same_name
 
@@ -94,6 +95,12 @@ def one_per_event(decisions: list[Decision]) -> list[Decision]:
     out: list[Decision] = []
     for d in decisions:
         twin = next((o for o in out if o.evidence[0].start == d.evidence[0].start and not _other_events(o, d)), None)
+        if twin is not None and reports_an_act(d.what) and not reports_an_act(twin.what):
+            # the report that names an act describes the event ("agreed to arrange a meeting between their
+            # teams", not "speak later in his nightly video address" of "Zelenskiy, speaking later in his
+            # nightly video address, said he and Trump had agreed to ...")
+            twin.who, twin.what, twin.status, twin.date = d.who, d.what, d.status, d.date
+            twin.participants = list(dict.fromkeys([d.who, *twin.participants]))  # the decider first
         if twin is None:
             twin = next((o for o in out if same_interaction(o, d)), None)
             if twin is not None:

@@ -642,3 +642,17 @@ def test_a_state_named_once_as_the_state_of_an_office_acts() -> None:
     assert set(found) == {"Germany", "Poland", "Hungary"}  # each named once, as an office's state
     assert found["Hungary"] == (3, "Ungarns")
     assert gazetteer.states(Sentences.of("Die Konferenz fand in Frankreich statt. Sie dauerte zwei Tage.")) == {}
+
+
+def test_two_reports_of_one_sentence_keep_the_one_that_names_an_act() -> None:
+    text = ("Zelenskiy, speaking later in his nightly video address, said he and Trump had agreed to arrange a "
+            "meeting between their teams.")  # HAND-MADE
+    speaking = _decision(text, text, "spoke later in his nightly video address", who="Volodymyr Zelensky",
+                         participants=["Volodymyr Zelensky"])
+    agreed = _decision(text, text, "agreed to arrange a meeting between their teams", who="Donald Trump",
+                       participants=["Donald Trump", "Volodymyr Zelensky"], status="announced")
+    [one] = one_per_event([speaking, agreed])
+    assert (one.who, one.what, one.status) == ("Donald Trump", agreed.what, "announced")
+    assert one.participants == ["Donald Trump", "Volodymyr Zelensky"]
+    [kept] = one_per_event([agreed.model_copy(deep=True), speaking.model_copy(deep=True)])  # the first names one
+    assert kept.what == agreed.what
