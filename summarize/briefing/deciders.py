@@ -128,6 +128,10 @@ def deciders_are_actors(decisions: list[Decision], actors: list[Actor], text: st
             # "Er werde dazu mit Putin telefonieren, sagte Orban": the pronoun is the speaker the attribution
             # names, not the decider the model took from a sentence before
             d.who, d.participants = speaker, [speaker, *(p for p in d.participants if p != d.who and p != speaker)]
+        elif (speaker := _opening_speaker(ev.quote, actors)) is not None and speaker != _known(d.who):
+            # "Trump sagte, er habe eine Überprüfung ... angeordnet", "Trump told Zelenskiy he would check ...":
+            # the pronoun after the speaker's verb is the speaker, not someone named before or spoken to
+            d.who, d.participants = speaker, [speaker, *(p for p in d.participants if p != d.who and p != speaker)]
         valid = [p for p in d.participants if p in known or alias_forms("actors", p)]
         if valid and not (refers_back(ev.quote) or speaks_for_self(ev.quote)):
             # the deciders are those the quote names: "Selenskyj" is no decider of "Russland setzt auf
@@ -162,6 +166,26 @@ def _attributed_speaker(quote: str, actors: list[Actor]) -> str | None:
     tail = m.group("tail") or m.group("before")
     people = [a for a in actors if a.kind == "person" and any(
         len(f) >= 3 and (mentions(f, tail, 0, len(tail)) or same_name(f, tail)) for f in (a.name, a.name_as_written))]
+    return _known(people[0].name) if len(people) == 1 else None
+
+
+# A sentence that opens with a speaker, their verb of speech and a pronoun as the subject of what they said
+# ("Trump sagte dem ukrainischen Präsidenten ... in einem Telefongespräch, er sei nicht ...", "Trump told
+# Zelenskiy he would check ...")
+_OPENING_SPEAKER = re.compile(r"\W{0,3}(?P<name>[^\W\d][^,.;:!?]{1,60}?)\s+(?:sagte|sagt|erklärte|betonte|versicherte|"
+                              r"said|says|told|assured)(?:[^.;:!?]{0,120}?)(?:,\s*(?:dass\s+)?|\s+that\s+|\s+)"
+                              r"(?:er|he|she)\s")  # not "sie": also "they"
+
+
+def _opening_speaker(quote: str, actors: list[Actor]) -> str | None:
+    """The person a sentence opens with as the speaker of a pronoun that is the subject of what they said, by
+    the briefing's name; else None. The quote's last sentence counts (a quote may take the sentence before)."""
+    sentence = quote.rsplit("\n", 1)[-1]
+    if (m := _OPENING_SPEAKER.match(sentence)) is None:
+        return None
+    name = m.group("name")
+    people = [a for a in actors if a.kind == "person" and any(
+        len(f) >= 3 and (mentions(f, name, 0, len(name)) or same_name(f, name)) for f in (a.name, a.name_as_written))]
     return _known(people[0].name) if len(people) == 1 else None
 
 

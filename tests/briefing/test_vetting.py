@@ -656,3 +656,20 @@ def test_two_reports_of_one_sentence_keep_the_one_that_names_an_act() -> None:
     assert one.participants == ["Donald Trump", "Volodymyr Zelensky"]
     [kept] = one_per_event([agreed.model_copy(deep=True), speaking.model_copy(deep=True)])  # the first names one
     assert kept.what == agreed.what
+
+
+def test_the_pronoun_after_a_speakers_verb_is_the_speaker_not_the_one_spoken_to_or_named_before() -> None:
+    text = ("Pentagon-Sprecher Sean Parnell sprach von einer Anweisung. "
+            "Trump sagte, er habe eine Überprüfung der Munitionsbestände angeordnet. "
+            "Trump sagte Selenskyj am Freitag in einem Telefongespräch, er sei nicht für den Stopp verantwortlich. "
+            "Trump said Selenskyj would not win.")  # HAND-MADE
+    actors = [Actor(name=n, name_as_written=w, kind="person", evidence=[_ev(text, w)])
+              for n, w in (("Donald Trump", "Trump"), ("Sean Parnell", "Sean Parnell"), ("Volodymyr Zelensky", "Selenskyj"))]
+    review = _decision(text, "Trump sagte, er habe eine Überprüfung der Munitionsbestände angeordnet.",
+                       "ordered a review of ammunition stocks", who="Sean Parnell")
+    denial = _decision(text, "Trump sagte Selenskyj am Freitag in einem Telefongespräch, er sei nicht für den Stopp verantwortlich.",
+                       "denied responsibility for the halt", who="Volodymyr Zelensky")
+    other = _decision(text, "Trump said Selenskyj would not win.", "would not win", who="Volodymyr Zelensky")
+    deciders_are_actors([review, denial, other], actors, text)
+    assert review.who == denial.who == "Donald Trump"
+    assert other.who == "Volodymyr Zelensky"  # no pronoun: the one named after the verb is the subject
