@@ -163,6 +163,8 @@ def reports_words_only(what: str) -> bool:
     start = head.end() if head else 0
     if _PURE_VIEW.match(what, start) or _EVALUATION.match(what, start) or _NO_COMMENT.match(what):
         return True  # "suspected political motives behind the stop", "marked a shift in US policy": a view
+    if _STANCE.match(what, start):
+        return False  # "expressed frustration with Putin", "voiced doubts about ...": a position taken in public
     speech = patterns["speech"].match(what, start)
     if speech is None or _ASKED_FOR.match(what, start):
         return False  # "asked Trump for more Patriot missiles": a request
@@ -182,6 +184,13 @@ def reports_words_only(what: str) -> bool:
             continue  # "said he thought Putin would make a deal": a view of what may happen
         return False
     return True
+
+
+# A position taken in public: the verb of expressing and the stance, not the words
+_STANCE = re.compile(r"(?:expressed|expresses|voiced|voices)\s+(?:(?:his|her|their|its|some|deep|strong|growing|new|"
+                     r"similar|serious)\s+)*(?:frustration|concerns?|doubts?|reservations|second thoughts|reluctance|"
+                     r"opposition|support|dissatisfaction|disappointment|anger|skepticism|scepticism|warnings?)(?!\w)",
+                     re.IGNORECASE)
 
 
 # "said that ...": an act word in the clause is the speaker's own only when the clause's subject is the

@@ -673,3 +673,11 @@ def test_the_pronoun_after_a_speakers_verb_is_the_speaker_not_the_one_spoken_to_
     deciders_are_actors([review, denial, other], actors, text)
     assert review.who == denial.who == "Donald Trump"
     assert other.who == "Volodymyr Zelensky"  # no pronoun: the one named after the verb is the subject
+
+
+def test_a_position_taken_in_public_is_no_mere_words() -> None:
+    assert not reports_words_only("expressed frustration with Putin")
+    assert not reports_words_only("voiced serious doubts about the Tomahawk deliveries")
+    assert not reports_words_only("has expressed second thoughts")
+    assert reports_words_only("expressed his thanks to the president")  # no stance: words
+    assert reports_words_only("said he was frustrated with Putin")
