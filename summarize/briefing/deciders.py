@@ -95,6 +95,30 @@ def informative(what: str, who: list[str]) -> bool:
     return any(w.casefold().strip(".,;:'\"") not in names for w in words)
 
 
+_CLOSING = frozenset("”“\"»«’'")
+_TRAILING_CLAUSE = re.compile(r"\s*,?\s+(?:that|which|who|whom)\s+(?:[\w'’-]+\s+){0,6}[\w'’-]+\s*\.?$", re.IGNORECASE)
+
+
+def finished(what: str, who: list[str]) -> str:
+    """``what`` cut back to its last finished clause when the model left it unfinished (an answer cut at its
+    length: "... that Trump described as “productive,” with both sides confirming plans to meet within the
+    next two to " -> "... that Trump described as “productive”"; a dangling relative clause: "... phone call
+    that Trump described as" -> "... phone call"), when what is left says something; else ``what``."""
+    if informative(what, who):
+        return what
+    # a clause ends at a comma (with the quotation mark it closes: "as “productive,” with ..."), not inside a
+    # number ("1,600")
+    heads = [what[:i] + (what[i + 1] if what[i + 1:i + 2] in _CLOSING else "")
+             for i in range(len(what) - 1, 0, -1) if what[i] == "," and not what[i - 1].isdigit()]
+    if (m := _TRAILING_CLAUSE.search(what)) is not None:
+        heads.append(what[: m.start()])
+    for head in heads:
+        head = head.rstrip(" ,;:")
+        if informative(head, who):
+            return head
+    return what
+
+
 # First words of a description that is someone's words rather than what they did: a pronoun, a hedge or a
 # degree ("They've already spoken", "very well informed", "not to mention the prospects", "hope we're going
 # to get it stopped"). A description starts with what its decider did ("agreed ...", "plans to meet ...").
@@ -231,7 +255,13 @@ def names_own_decider(d: Decision) -> bool:
         addressed = _ADDRESSED.match(d.what)
         return addressed is not None and any(
             mentions(f, addressed.group(1), 0, len(addressed.group(1))) for f in forms if len(f) >= 2)
-    return any(mentions(f, d.what, 0, len(d.what)) for f in forms if len(f) >= 4)
+    # the subject of a relative clause is the decider as the article tells it, not a second decider ("discussed
+    # the matter in a phone call that Trump described as productive")
+    what = _RELATIVE_SUBJECT.sub(" ", d.what)
+    return any(mentions(f, what, 0, len(what)) for f in forms if len(f) >= 4)
+
+
+_RELATIVE_SUBJECT = re.compile(r"(?<!\w)(?:that|which)\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?=[a-z])")
 
 
 # A description that starts by addressing someone: the words after the verb name whom ("warned the USA")

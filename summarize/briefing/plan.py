@@ -19,7 +19,7 @@ from ..models import (Actor, Article, ArticleRef, Briefing, BriefingMeta, Decisi
 from ..settings import Settings
 from . import cues, gazetteer, prompts
 from .assemble import final, merge_results, vet
-from .deciders import Canonical, deciders_are_actors, informative, names_own_decider, quotes_words
+from .deciders import Canonical, deciders_are_actors, finished, informative, names_own_decider, quotes_words
 from .dedupe import kinds_of_systems, one_per_event, one_per_name, one_per_sentence
 from .call import CallLog, PartResult
 from .drafts import MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Lists, QuestionDraft, WeaponDraft, pass_model
@@ -371,6 +371,7 @@ class Plan:
                                        reason="its quote names none of its deciders and refers to no one",
                                        evidence=decision.evidence[0]))
         for decision in list(lists["decisions"]):
+            decision.what = finished(decision.what, decision.participants)
             reason = next((why for says_nothing, why in _EMPTY_DECISIONS if says_nothing(decision)), None)
             if reason is not None:
                 lists["decisions"].remove(decision)

@@ -681,3 +681,19 @@ def test_a_position_taken_in_public_is_no_mere_words() -> None:
     assert not reports_words_only("has expressed second thoughts")
     assert reports_words_only("expressed his thanks to the president")  # no stance: words
     assert reports_words_only("said he was frustrated with Putin")
+
+
+def test_a_description_cut_off_by_the_model_keeps_its_last_finished_clause() -> None:
+    from summarize.briefing.deciders import finished, names_own_decider
+
+    cut = ("discussed the matter in a two-hour phone call that Trump described as “productive,” with both sides "
+           "confirming plans to meet in Budapest within the next two to ")
+    assert finished(cut, ["Donald Trump"]) == "discussed the matter in a two-hour phone call that Trump described as “productive”"
+    assert finished("discussed the matter in a phone call that Trump described as", ["Donald Trump"]) == \
+        "discussed the matter in a phone call"
+    assert finished("described the attack as", ["Donald Trump"]) == "described the attack as"  # nothing finished: dropped
+    assert finished("agreed to send 1,600 missiles", ["Donald Trump"]) == "agreed to send 1,600 missiles"
+    text = "The two leaders discussed the matter in a phone call."  # HAND-MADE
+    told = _decision(text, text, "discussed the matter in a phone call that Trump described as “productive”")
+    assert not names_own_decider(told)  # the relative clause's subject is no second decider
+    assert names_own_decider(_decision(text, text, "had a conversation with Trump"))
