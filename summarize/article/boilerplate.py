@@ -236,6 +236,17 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
         r"(?:\s*[/,|]\s*[\w.-]{1,12}){0,4}\s*\)?\W*$",
     ),
     _p("credit", r"^\W*(?:©|\(c\)|copyright)", 12),
+    # a translation notice above the text: "Das ist eine maschinelle Übersetzung eines Artikels des Onlineportals
+    # ...", "This article was machine-translated ..."; and the caption of a screenshot of the original
+    _p(
+        "credit",
+        r"^\W*(?:(?:das|dies) ist eine (?:maschinelle|automatische|automatisierte) übersetzung"
+        r"|(?:dieser|der) (?:artikel|text|beitrag) wurde (?:maschinell|automatisch) übersetzt"
+        r"|(?:this|the) (?:article|text|story|page|content) (?:was|has been|is) (?:machine[- ]translated"
+        r"|automatically translated|translated automatically))\b",
+        60,
+    ),
+    _p("credit", r"^\W*(?:bildschirmfoto|screenshot)\s*(?::|des\b|der\b|von\b|of\b|from\b)", 12),
     _p("credit", r"\b(?:alle rechte vorbehalten|all rights reserved)\b", 12,
        ("alle rechte vorbehalten", "all rights reserved")),
     # --- advertising, cookies, navigation

@@ -646,6 +646,24 @@ def test_photo_captions_and_agency_update_tags_are_chrome() -> None:
     assert prose in clean(f"{prose}\n\n{body}").text
 
 
+def test_a_translation_notice_and_a_screenshot_caption_are_chrome() -> None:
+    """HAND-MADE page: a site's notice that the text is a machine translation, and the caption of a screenshot
+    of the original; an article sentence about translation and one that opens with "Screenshots" stay."""
+    body = "Die Regierung kündigte am Dienstag ein neues Hilfspaket für die Ukraine an, wie ein Sprecher mitteilte."
+    chrome = [
+        "Das ist eine maschinelle Übersetzung eines Artikels des Onlineportals Beispiel.net. Die Übersetzung wurde "
+        "weder überprüft noch redaktionell bearbeitet.",
+        "This article was machine-translated from Ukrainian and has not been edited.",
+        "Bildschirmfoto des Originalartikels auf beispiel.net",
+    ]
+    prose = ["Die Regierung prüft, ob eine maschinelle Übersetzung der Verträge zulässig ist.",
+             "Screenshots zeigten, dass die Raketen bereits geliefert worden waren."]
+    kept = clean("\n\n".join([*chrome, body, *prose])).text
+    assert body in kept and all(p in kept for p in prose)
+    for line in chrome:
+        assert line not in kept, line
+
+
 def test_a_caption_that_opens_with_a_title_above_a_bare_credit_is_chrome() -> None:
     """HAND-MADE page: a caption of a title and a sentence, then the photographer's credit on its own line."""
     body = "Der Verteidigungsminister reist am Montag nach Washington, um über den Kauf von Flugabwehrsystemen zu sprechen."
