@@ -98,11 +98,15 @@ def source(lines: Sequence[Line]) -> str | None:
 
 
 _HEADER_LINES = 10
+_BYLINE_MAX_WORDS = 20
+# A byline: the author's name after "by"/"von" ("by Tim Zadorozhnyy", "Von Anna Muster"), then the date
+_BYLINE = re.compile(r"(?:[Bb]y|[Vv]on)\s+(?!(?:the|a|an|end|then|now|late|early|mid|der|die|das|dem|den|einem|einer)\b)"
+                     r"[^\W\d_][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*){0,3}\s*[,|·–-]?\s*$")  # "by bne IntelliNews"
 _HEADER_MAX_WORDS = 8
 _LABELLED_MAX_WORDS = 14
 # A publication label right before the date: "Veröffentlicht am", "Published:", "Stand: Fr.,".
 _LABEL_BEFORE_DATE = re.compile(
-    r"\b(?:veröffentlicht|aktualisiert|erschienen|erstellt|stand|datum|published|updated|posted|date)"
+    r"(?:\b(?:veröffentlicht|aktualisiert|erschienen|erstellt|stand|published|updated|posted|date)|\w*datum)"
     r"(?:\s+(?:am|on))?\s*:?\s*(?:[a-zäöü]{2,10}\.?,?\s*)?$",
     re.IGNORECASE,
 )
@@ -122,6 +126,8 @@ def published(lines: Sequence[Line]) -> dt.date | None:
         before, after = text[:start].strip(), text[end:].strip()
         if words <= _LABELLED_MAX_WORDS and _LABEL_BEFORE_DATE.search(before):
             return date
+        if words <= _BYLINE_MAX_WORDS and _BYLINE.match(before) and len(before.split()) <= 5:
+            return date  # the byline's date: "by Tim Zadorozhnyy July 4, 2025 4:47 PM (Updated: ) 2 min read"
         if words > _HEADER_MAX_WORDS:
             continue  # a date inside a sentence is an event, not the publication date
         starts_line = not before and bool(after) and after[0] in DATE_EDGE_SEPARATORS

@@ -246,6 +246,9 @@ def test_english_fixture_metadata() -> None:
         "Published: Fri, 17 Oct 2025",
         "Jane Doe | 17 October 2025",
         "Von Anna Beispiel, 17.10.2025",
+        "by Jane Doe October 17, 2025 4:47 PM  (Updated: ) 2 min read",
+        "Veröffentlichungsdatum: 17.10.2025 20:08 / Welt Nachrichten Jane Doe",
+        "Erscheinungsdatum: 17.10.2025",
     ],
 )
 def test_published_from_header(header: str) -> None:
@@ -260,6 +263,8 @@ def test_published_ignores_dates_in_prose_and_below_the_header() -> None:
     assert article_from_text(f"Titel des Artikels über die Lage\n{prose}\n").published is None
     heading = "Gipfel am 17. Oktober 2025 geplant"
     assert article_from_text(f"Titel des Artikels über die Lage\n{heading}\n{PARA_DE}\n").published is None
+    by_then = "By the end of October 17, 2025 the talks had failed."  # "by" and no name: no byline
+    assert article_from_text(f"Titel des Artikels über die Lage\n{by_then}\n{PARA_DE}\n").published is None
     late = "\n".join(["Titel des Artikels über die Lage", *[PARA_DE] * 10, "17.10.2025", PARA_EN])
     assert article_from_text(late).published is None
 
