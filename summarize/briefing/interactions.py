@@ -52,6 +52,8 @@ def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[
         if is_heading(sentence):
             continue
         positions = _named_at(people, sentence)
+        if len(positions) == 1:
+            positions = _with_referent(positions, people, sentences, n)
         if len(positions) < 2:
             continue
         surnames = [_surname(name, sentence) for name in positions]
@@ -66,6 +68,26 @@ def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[
             found.append(Decision(who=taking_part[0], participants=taking_part, status="announced" if planned else "taken",
                                   what=_DESCRIPTION[kind, planned].format(" and ".join(taking_part[1:])), evidence=[ev]))
     return found
+
+
+# A pronoun as the subject: "Vor allem telefonierte er am Donnerstag ... mit Wladimir Putin", "He then met Orbán"
+_SUBJECT_PRONOUN = re.compile(r"(?<!\w)(?:er|he|she)(?!\w)")
+
+
+def _with_referent(positions: dict[str, int], people: tuple[tuple[str, str], ...], sentences: Sentences,
+                   n: int) -> dict[str, int]:
+    """``positions`` of a sentence that names one person, with the one its subject pronoun ("er", "he")
+    refers to, at the pronoun: the person named last in the sentence before (else the one before that) who
+    is not the one named. Unchanged when there is no pronoun or no one to refer to."""
+    sentence = sentences.sentence(n)
+    pronoun = _SUBJECT_PRONOUN.search(sentence)
+    if pronoun is None:
+        return positions
+    for k in range(n - 1, max(0, n - 3), -1):
+        earlier = [name for name in _named_at(people, sentences.sentence(k)) if name not in positions]
+        if earlier:
+            return dict(sorted({earlier[-1]: pronoun.start(), **positions}.items(), key=lambda item: item[1]))
+    return positions
 
 
 # Where the clause of a call or meeting word ends: the people named after it take part in that event.
@@ -170,7 +192,7 @@ _INFINITIVES = {"treffen", "meet", "host", "telefonieren", "anrufen", "zusammenk
 _EVENT_NOUNS = {"treffen", "gipfel", "gipfeltreffen", "meeting", "summit"}
 
 
-_AHEAD = re.compile(r"(?<!\w)(?:vor|before|ahead of|prior to)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_AHEAD = re.compile(r"(?<!\w)(?:vor(?!\s+allem\b)|before|ahead of|prior to)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # not "vor allem"
 
 
 def _planned(word: str, sentence: str, at: int | None = None) -> bool:

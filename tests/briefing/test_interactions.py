@@ -111,3 +111,20 @@ def test_later_sentences_that_tell_more_of_a_call_become_its_evidence() -> None:
     further_reports(sentences, actors, [putin], evidence)
     # the second sentence is a call with Zelensky, whom no event of the briefing has; the fourth names no one after "mit"
     assert [e.quote for e in putin.evidence] == [sentences.sentence(1), sentences.sentence(3)]
+
+
+def test_a_pronoun_subject_takes_part_as_the_person_named_just_before() -> None:
+    text = ("Ehe Selenskyj am Weißen Haus vorfuhr, hatte Trump noch einiges zu erledigen. "
+            "Vor allem telefonierte er am Donnerstag zwei Stunden lang mit Putin. "
+            "Putin lobte das Gespräch.")  # HAND-MADE
+    sentences = Sentences.of(text)
+    actors = [_actor("Donald Trump", "Trump"), _actor("Vladimir Putin", "Putin"), _actor("Volodymyr Zelensky", "Selenskyj")]
+
+    def evidence(n: int) -> Evidence:
+        start, end = sentences.starts[n - 1], sentences.ends[n - 1]
+        return Evidence(quote=text[start:end], start=start, end=end, alignment="exact", score=100.0)
+
+    found = [(d.who, d.participants, d.what, d.status) for d in interactions(sentences, actors, evidence)]
+    # "er" is Trump (named last before), the call was held ("vor allem" is no "before"); "Putin lobte das
+    # Gespräch" has no pronoun and names one person: no call of its own
+    assert found == [("Donald Trump", ["Donald Trump", "Vladimir Putin"], "held a phone call with Vladimir Putin", "taken")]
