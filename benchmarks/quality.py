@@ -266,8 +266,11 @@ def score_items(per_article: dict[str, list[Item]], golds: dict[str, dict], lost
                         s.found[c] += 1
                     else:
                         s.missed.append(f"{article[:3]} {c} {g.get('key', '?')}")
-                s.unsupported += sum(1 for i in hit if i.quotes and not supports(i, g, text))
             right = [i for i in mine if any(matches(i, g, text) for g in entries)]
+            # unsupported: a matched item whose quote supports none of the gold entries it matches (an actor
+            # "Vladimir Putin" matches both Putin's entry and Russia's, and its quote names only Putin)
+            s.unsupported += sum(1 for i in right if i.quotes and not any(
+                supports(i, g, text) for g in entries if matches(i, g, text)))
             s.correct[c] += len(right)
             s.unmatched += [f"{article[:3]} {c}: {i.label[:90]} | {text[i.quotes[0][0]:i.quotes[0][1]][:60] if i.quotes else ''}"
                             for i in mine if i not in right]

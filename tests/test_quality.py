@@ -111,3 +111,16 @@ def test_an_entitys_rows_leave_out_a_row_named_for_another_gold_entity() -> None
     assert quality._row_of(row, ["US defence industry"], {"industry"}, golds)
     written = {"name": "United States", "names_as_written": ["US-Regierung"]}
     assert quality._row_of(written, ["US", "United States"], {"usa"}, golds)
+
+
+def test_an_item_whose_quote_supports_one_of_the_gold_entries_it_matches_is_supported() -> None:
+    text = "Trump: Zweiertreffen mit Putin. Russland schweigt."  # HAND-MADE
+    # Russia's entry names "Kreml-Herrscher" (the item's written name holds it), the quote only "Putin"
+    gold = {"_text": text, "_chrome_spans": [], "actor": [{"key": "putin", "names": ["Putin"]},
+                                                          {"key": "russia", "names": ["Russland", "Kreml-Herrscher"]},
+                                                          {"key": "kremlin", "names": ["Kreml"]}]}
+    putin = quality.Item("actor", "Vladimir Putin", ["Vladimir Putin", "Kreml-Herrscher Wladimir Putin"], quotes=[(0, 31)],
+                         quote_text=text[:31])
+    assert quality.score_items({"a": [putin]}, {"a": gold}).unsupported == 0
+    wrong = quality.Item("actor", "Kreml", ["Kreml", "Kreml"], quotes=[(0, 31)], quote_text=text[:31])  # names no Kreml
+    assert quality.score_items({"a": [wrong]}, {"a": gold}).unsupported == 1
