@@ -90,6 +90,11 @@ def _with_referent(positions: dict[str, int], people: tuple[tuple[str, str], ...
     return positions
 
 
+# A sentence that opens with the call or meeting as the scene of what follows: "In another phone call with
+# ...", "During the meeting with ...", "Bei dem Treffen mit ...", "In einem Telefonat mit ..."
+_OPENS_WITH = re.compile(r"\W{0,3}(?:in|during|at|bei|beim|während)\b[^,.;:]{0,40}$", re.IGNORECASE)
+
+
 # Where the clause of a call or meeting word ends: the people named after it take part in that event.
 _CLAUSE_END = re.compile(r"[,;:–—(]|\s(?:after|before|while|when|nachdem|bevor|während|vor|nach|und zuvor)\s", re.IGNORECASE)
 
@@ -108,6 +113,12 @@ def _taking_part(positions: dict[str, int], word: re.Match[str], sentence: str) 
     after = [n for n, at in positions.items() if word.end() <= at < clause_end]
     if not after:
         return before
+    if (not before and end is not None and end.group(0) == "," and _OPENS_WITH.match(sentence, 0, word.start())
+            and _with(sentence, word.end(), [_surname(n, sentence) for n in after])):
+        # the call "with" someone opens the sentence, its other side is the main clause's subject: "In another
+        # phone call with Zelensky on Friday, Trump said ..." (not "Beim Nato-Gipfel sagte Selenskyj, Putin ...")
+        subject = next((n for n, at in positions.items() if at >= clause_end and n not in after), None)
+        return [subject, *after] if subject is not None else after
     in_clause = [n for n in before if positions[n] >= clause_start]  # ", nachdem Trump ... das Treffen mit Putin"
     side = in_clause[-1:] or before[:1]  # "Orbán zufolge ... für ein von Trump angekündigtes Treffen mit Putin"
     return list(dict.fromkeys([*side, *after]))

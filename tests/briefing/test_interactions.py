@@ -128,3 +128,18 @@ def test_a_pronoun_subject_takes_part_as_the_person_named_just_before() -> None:
     # "er" is Trump (named last before), the call was held ("vor allem" is no "before"); "Putin lobte das
     # Gespräch" has no pronoun and names one person: no call of its own
     assert found == [("Donald Trump", ["Donald Trump", "Vladimir Putin"], "held a phone call with Vladimir Putin", "taken")]
+
+
+def test_a_call_that_opens_the_sentence_has_the_main_clauses_subject_as_its_other_side() -> None:
+    text = ("In another phone call with Zelensky on Friday, Trump said he had not signed off on the halt. "
+            "The upcoming summit with Putin would take place in Budapest, Trump said.")  # HAND-MADE
+    sentences = Sentences.of(text)
+    actors = [_actor("Donald Trump", "Trump"), _actor("Vladimir Putin", "Putin"), _actor("Volodymyr Zelensky", "Zelensky")]
+
+    def evidence(n: int) -> Evidence:
+        start, end = sentences.starts[n - 1], sentences.ends[n - 1]
+        return Evidence(quote=text[start:end], start=start, end=end, alignment="exact", score=100.0)
+
+    found = [(d.who, d.participants, d.what) for d in interactions(sentences, actors, evidence)]
+    # the second sentence's summit does not open it: no one before it, no side taken from the main clause
+    assert found == [("Donald Trump", ["Donald Trump", "Volodymyr Zelensky"], "held a phone call with Volodymyr Zelensky")]
