@@ -338,15 +338,19 @@ def _longest_term(name: str, terms: list[str]) -> int:
     return max((len(t) for t in terms if has_term(name, [t])), default=0)
 
 
-def _row_of(row: dict, names: list[str], keys: set[str], golds: dict) -> bool:
-    """Whether a digest row is a row of the entity of gold ``names`` (its entries' ``keys``): its name or a
-    written name holds one of them, and its own name holds no longer name of another gold entity ("US
-    defence industry" is the industry's row, not a second row of the United States; "Yuri Ushakov", written
-    "Putin's adviser Yuri Ushakov", is Ushakov's, not Putin's)."""
+def _other_names(golds: dict, keys: set[str]) -> list[str]:
+    """The names of every gold actor and weapon entry whose key is not one of ``keys`` (another entity's)."""
+    return [t for g in golds.values() for c in ("actor", "weapon") for e in g.get(c, [])
+            if e.get("key") not in keys for t in e.get("names", [])]
+
+
+def _row_of(row: dict, names: list[str], others: list[str]) -> bool:
+    """Whether a digest row is a row of the entity of gold ``names``: its name or a written name holds one of
+    them, and its own name holds no longer name of another gold entity (``others``, :func:`_other_names`):
+    "US defence industry" is the industry's row, not a second row of the United States; "Yuri Ushakov",
+    written "Putin's adviser Yuri Ushakov", is Ushakov's, not Putin's."""
     if not any(has_term(n, names) for n in [row["name"], *row["names_as_written"]]):
         return False
-    others = [t for g in golds.values() for c in ("actor", "weapon") for e in g.get(c, [])
-              if e.get("key") not in keys for t in e.get("names", [])]
     return _longest_term(row["name"], others) <= _longest_term(row["name"], names)
 
 
@@ -359,8 +363,8 @@ def score_cross(digest: dict, golds: dict, cross: dict) -> dict[str, tuple[int, 
         rows = digest["actors"] if ent.get("kind", "actor") == "actor" else digest["weapons"]
         names = [n for ref in ent["members"] if (e := _gold_entry(golds, ref)) for n in e[1]["names"]]
         want = {_member(r)[0] for r in ent["members"]}
-        keys = {_member(r)[1] for r in ent["members"]}
-        hits = [r for r in rows if _row_of(r, names, keys, golds)]
+        others = _other_names(golds, {_member(r)[1] for r in ent["members"]})  # once per entity, not per row
+        hits = [r for r in rows if _row_of(r, names, others)]
         if len(hits) == 1 and want <= set(hits[0]["articles"]):
             passed += 1
         else:

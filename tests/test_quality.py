@@ -107,10 +107,10 @@ def test_an_entitys_rows_leave_out_a_row_named_for_another_gold_entity() -> None
     golds = {"a": {"actor": [{"key": "usa", "names": ["US", "United States"]},
                              {"key": "industry", "names": ["US defence industry"]}]}}
     row = {"name": "US defence industry", "names_as_written": ["US-Rüstungsindustrie"]}
-    assert not quality._row_of(row, ["US", "United States"], {"usa"}, golds)
-    assert quality._row_of(row, ["US defence industry"], {"industry"}, golds)
+    assert not quality._row_of(row, ["US", "United States"], quality._other_names(golds, {"usa"}))
+    assert quality._row_of(row, ["US defence industry"], quality._other_names(golds, {"industry"}))
     written = {"name": "United States", "names_as_written": ["US-Regierung"]}
-    assert quality._row_of(written, ["US", "United States"], {"usa"}, golds)
+    assert quality._row_of(written, ["US", "United States"], quality._other_names(golds, {"usa"}))
 
 
 def test_an_item_whose_quote_supports_one_of_the_gold_entries_it_matches_is_supported() -> None:

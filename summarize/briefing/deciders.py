@@ -147,14 +147,12 @@ def deciders_are_actors(decisions: list[Decision], actors: list[Actor], text: st
     unnamed = []
     for d in decisions:
         ev = d.evidence[0]
-        if (speaker := _attributed_speaker(ev.quote, actors)) is not None and not any(
-                mentions(f, text, ev.start, ev.end) for f in _forms_of(d.who, actors)):
-            # "Er werde dazu mit Putin telefonieren, sagte Orban": the pronoun is the speaker the attribution
-            # names, not the decider the model took from a sentence before
-            d.who, d.participants = speaker, [speaker, *(p for p in d.participants if p != d.who and p != speaker)]
-        elif (speaker := _opening_speaker(ev.quote, actors)) is not None and speaker != _known(d.who):
-            # "Trump sagte, er habe eine Überprüfung ... angeordnet", "Trump told Zelenskiy he would check ...":
-            # the pronoun after the speaker's verb is the speaker, not someone named before or spoken to
+        # the pronoun of the sentence is its speaker, not the decider the model took from a sentence before or
+        # from the one spoken to: "Er werde dazu mit Putin telefonieren, sagte Orban" (the attribution at the
+        # end), "Trump sagte, er habe eine Überprüfung ... angeordnet", "Trump told Zelenskiy he would check ..."
+        if (((speaker := _attributed_speaker(ev.quote, actors)) is not None
+             and not any(mentions(f, text, ev.start, ev.end) for f in _forms_of(d.who, actors)))
+                or ((speaker := _opening_speaker(ev.quote, actors)) is not None and speaker != _known(d.who))):
             d.who, d.participants = speaker, [speaker, *(p for p in d.participants if p != d.who and p != speaker)]
         valid = [p for p in d.participants if p in known or alias_forms("actors", p)]
         if valid and not (refers_back(ev.quote) or speaks_for_self(ev.quote)):
@@ -187,9 +185,14 @@ def _attributed_speaker(quote: str, actors: list[Actor]) -> str | None:
     Orban"), by the briefing's name; else None."""
     if not _PRONOUN_SUBJECT.match(quote) or (m := _ATTRIBUTION.search(quote)) is None:
         return None
-    tail = m.group("tail") or m.group("before")
+    return _one_person(m.group("tail") or m.group("before"), actors)
+
+
+def _one_person(words: str, actors: list[Actor]) -> str | None:
+    """The one person of ``actors`` that ``words`` (a speaker's name as an attribution gives it) names, by the
+    briefing's name; None when they name no one or several."""
     people = [a for a in actors if a.kind == "person" and any(
-        len(f) >= 3 and (mentions(f, tail, 0, len(tail)) or same_name(f, tail)) for f in (a.name, a.name_as_written))]
+        len(f) >= 3 and (mentions(f, words, 0, len(words)) or same_name(f, words)) for f in (a.name, a.name_as_written))]
     return _known(people[0].name) if len(people) == 1 else None
 
 
@@ -205,12 +208,8 @@ def _opening_speaker(quote: str, actors: list[Actor]) -> str | None:
     """The person a sentence opens with as the speaker of a pronoun that is the subject of what they said, by
     the briefing's name; else None. The quote's last sentence counts (a quote may take the sentence before)."""
     sentence = quote.rsplit("\n", 1)[-1]
-    if (m := _OPENING_SPEAKER.match(sentence)) is None:
-        return None
-    name = m.group("name")
-    people = [a for a in actors if a.kind == "person" and any(
-        len(f) >= 3 and (mentions(f, name, 0, len(name)) or same_name(f, name)) for f in (a.name, a.name_as_written))]
-    return _known(people[0].name) if len(people) == 1 else None
+    m = _OPENING_SPEAKER.match(sentence)
+    return None if m is None else _one_person(m.group("name"), actors)
 
 
 def _forms_of(name: str, actors: list[Actor]) -> list[str]:

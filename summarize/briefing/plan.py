@@ -91,6 +91,12 @@ _EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
 )
 
 
+def _dropped(decision: Decision, reason: str) -> DroppedItem:
+    """``decision`` listed as dropped for ``reason``, with the quote it cited."""
+    return DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120], reason=reason,
+                       evidence=decision.evidence[0])
+
+
 def _dated_by_sentence_before(decision: Decision, text: str, published: dt.date | None) -> Decision:
     """``decision`` with the day its quote counts from a sentence before ("Am 4. Juli 2025 ... Bereits zwei
     Tage zuvor hatten die USA erklärt": "zwei Tage zuvor (2025-07-02)", see :mod:`summarize.text.relative_days`)
@@ -367,16 +373,13 @@ class Plan:
                                        f"kind, where its sentence names {system!r}"))
         for decision in deciders_are_actors(lists["decisions"], lists["actors"], self.article.text):
             lists["decisions"].remove(decision)
-            dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120],
-                                       reason="its quote names none of its deciders and refers to no one",
-                                       evidence=decision.evidence[0]))
+            dropped.append(_dropped(decision, "its quote names none of its deciders and refers to no one"))
         for decision in list(lists["decisions"]):
             decision.what = finished(decision.what, decision.participants)
             reason = next((why for says_nothing, why in _EMPTY_DECISIONS if says_nothing(decision)), None)
             if reason is not None:
                 lists["decisions"].remove(decision)
-                dropped.append(DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120], reason=reason,
-                                           evidence=decision.evidence[0]))
+                dropped.append(_dropped(decision, reason))
         found = interactions(self.sentences, lists["actors"], lambda n: self.grounder.evidence(n, n))
         calls_and_meetings = _unreported(found, lists["decisions"])
         lists["decisions"] = separate(one_per_event(sorted([*lists["decisions"], *calls_and_meetings],

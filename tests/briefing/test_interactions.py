@@ -19,16 +19,20 @@ def _actor(name: str, written: str) -> Actor:
                  evidence=[Evidence(quote=written, start=0, end=len(written), alignment="exact", score=100.0)])
 
 
-def _found() -> list:
-    sentences = Sentences.of(TEXT)
-    actors = [_actor("Donald Trump", "Trump"), _actor("Vladimir Putin", "Putin"),
-              _actor("Volodymyr Zelensky", "Selenskyj")]
+def _interactions(text: str, actors: list[Actor]) -> list[Decision]:
+    """The code's calls and meetings of ``text``, each sentence its own evidence."""
+    sentences = Sentences.of(text)
 
     def evidence(n: int) -> Evidence:
         start, end = sentences.starts[n - 1], sentences.ends[n - 1]
-        return Evidence(quote=TEXT[start:end], start=start, end=end, alignment="exact", score=100.0)
+        return Evidence(quote=text[start:end], start=start, end=end, alignment="exact", score=100.0)
 
     return interactions(sentences, actors, evidence)
+
+
+def _found() -> list:
+    return _interactions(TEXT, [_actor("Donald Trump", "Trump"), _actor("Vladimir Putin", "Putin"),
+                                _actor("Volodymyr Zelensky", "Selenskyj")])
 
 
 def test_a_sentence_naming_two_people_and_a_call_or_meeting_is_one_with_its_status() -> None:
@@ -117,14 +121,8 @@ def test_a_pronoun_subject_takes_part_as_the_person_named_just_before() -> None:
     text = ("Ehe Selenskyj am Weißen Haus vorfuhr, hatte Trump noch einiges zu erledigen. "
             "Vor allem telefonierte er am Donnerstag zwei Stunden lang mit Putin. "
             "Putin lobte das Gespräch.")  # HAND-MADE
-    sentences = Sentences.of(text)
     actors = [_actor("Donald Trump", "Trump"), _actor("Vladimir Putin", "Putin"), _actor("Volodymyr Zelensky", "Selenskyj")]
-
-    def evidence(n: int) -> Evidence:
-        start, end = sentences.starts[n - 1], sentences.ends[n - 1]
-        return Evidence(quote=text[start:end], start=start, end=end, alignment="exact", score=100.0)
-
-    found = [(d.who, d.participants, d.what, d.status) for d in interactions(sentences, actors, evidence)]
+    found = [(d.who, d.participants, d.what, d.status) for d in _interactions(text, actors)]
     # "er" is Trump (named last before), the call was held ("vor allem" is no "before"); "Putin lobte das
     # Gespräch" has no pronoun and names one person: no call of its own
     assert found == [("Donald Trump", ["Donald Trump", "Vladimir Putin"], "held a phone call with Vladimir Putin", "taken")]
@@ -133,13 +131,7 @@ def test_a_pronoun_subject_takes_part_as_the_person_named_just_before() -> None:
 def test_a_call_that_opens_the_sentence_has_the_main_clauses_subject_as_its_other_side() -> None:
     text = ("In another phone call with Zelensky on Friday, Trump said he had not signed off on the halt. "
             "The upcoming summit with Putin would take place in Budapest, Trump said.")  # HAND-MADE
-    sentences = Sentences.of(text)
     actors = [_actor("Donald Trump", "Trump"), _actor("Vladimir Putin", "Putin"), _actor("Volodymyr Zelensky", "Zelensky")]
-
-    def evidence(n: int) -> Evidence:
-        start, end = sentences.starts[n - 1], sentences.ends[n - 1]
-        return Evidence(quote=text[start:end], start=start, end=end, alignment="exact", score=100.0)
-
-    found = [(d.who, d.participants, d.what) for d in interactions(sentences, actors, evidence)]
+    found = [(d.who, d.participants, d.what) for d in _interactions(text, actors)]
     # the second sentence's summit does not open it: no one before it, no side taken from the main clause
     assert found == [("Donald Trump", ["Donald Trump", "Volodymyr Zelensky"], "held a phone call with Volodymyr Zelensky")]
