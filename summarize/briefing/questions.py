@@ -19,6 +19,8 @@ def why_not_open(question: OpenQuestion, named: list, text: str) -> str | None:
         return "it asks what was said, and its sentence quotes it"
     if _done_in_its_sentence(question):
         return "it asks whether it will happen, and its sentence reports that it did"
+    if _reason_in_its_sentence(question):
+        return "it asks why, and its sentence gives the reason"
     if _VAGUE.match(question.question):
         return "it names nothing that is undecided ('What is the significance of ...?', 'Is the call still uncertain?')"
     if (name := _absent_name(question, named, text)) is not None:
@@ -43,6 +45,20 @@ def _answered_by_quotation(question: OpenQuestion) -> bool:
     """"What did Trump say to Putin?" or "What is Ushakov's opinion on ...?" on a sentence that quotes what
     he said ("... : »Ich sagte: Nein«"): the article answers it; nothing is open."""
     return bool(_WHAT_WAS_SAID.match(question.question)) and any(mark in question.evidence[0].quote for mark in QUOTATION_MARKS)
+
+
+# "Why are stocks being held back?" on "... stocks were too low on some items, so pending shipments won't be
+# sent": a question for a reason whose sentence states one (a causal word) is answered there. A sentence
+# that says the reason is not known ("unklar, warum", "did not say why") leaves it open.
+_WHY = re.compile(r"\s*(?:why|warum|weshalb|wieso|weswegen|for what reason)\b", re.IGNORECASE)
+_BECAUSE = re.compile(r",\s+so\s|(?<!\w)(?:because|due to|owing to|as a result|therefore|thus|in order to|weil|denn|"
+                      r"deshalb|daher|deswegen|darum|wegen|aufgrund|auf Grund|infolge|um zu)(?!\w)", re.IGNORECASE)
+_WHY_UNKNOWN = re.compile(r"(?<!\w)(?:why|warum|weshalb|wieso|weswegen|reasons?|Gr(?:u|ü)nde?)(?!\w)", re.IGNORECASE)
+
+
+def _reason_in_its_sentence(question: OpenQuestion) -> bool:
+    quote = question.evidence[0].quote
+    return bool(_WHY.match(question.question)) and bool(_BECAUSE.search(quote)) and not _WHY_UNKNOWN.search(quote)
 
 
 def _absent_name(question: OpenQuestion, named: list, text: str) -> str | None:

@@ -630,6 +630,26 @@ def test_a_question_about_what_its_sentence_reports_done_is_answered() -> None:
         assert why("Will the ministers discuss weapons purchases?", sentence) is None, sentence
 
 
+def test_a_why_question_whose_sentence_gives_the_reason_is_answered() -> None:
+    """HAND-MADE: "Why ...?" on a sentence with a causal word ("so", "weil", "because") is answered there; a
+    sentence that gives no reason, or says the reason is unknown, leaves it open."""
+    from summarize.briefing.questions import why_not_open
+    from summarize.models import OpenQuestion
+
+    def why(question: str, sentence: str) -> str | None:
+        return why_not_open(OpenQuestion(question=question, evidence=[_ev(sentence, sentence)]), [], sentence)
+
+    for sentence in ("The review found stocks too low, so pending shipments won't be sent yet.",
+                     "Die Lieferungen ruhen noch, weil die Bestände zu niedrig sind.",
+                     "Shipments may stop because stocks are too low."):
+        assert "gives the reason" in (why("Why are shipments held back?", sentence) or ""), sentence
+    for sentence in ("Warum die Lieferungen ruhen, ist unklar, weil das Ministerium schweigt.",
+                     "It is not yet known why the shipments stopped, so officials could not say more.",
+                     "Shipments may stop soon."):
+        assert why("Why are shipments held back?", sentence) is None, sentence
+    assert why("Will shipments resume?", "Shipments may stop because stocks are too low.") is None
+
+
 def test_a_state_named_once_as_the_state_of_an_office_acts() -> None:
     """HAND-MADE: a state the text names twice is an actor; once as the state of an office holder
     ("Deutschlands Verteidigungsminister Boris Pistorius") too; once in passing ("in Deutschland") not."""
