@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..text.normalise import QUOTATION_MARKS, SINGLE_QUOTATION_MARKS
@@ -18,7 +19,7 @@ from .grounder import Grounder
 from .aliases import alias_forms, alias_kind, canonical_weapon, is_kind, weapon_category
 from .ground import mentions, normalise
 from .plausible import (GENERIC_WEAPONS, actor_problem, english_territories, english_weapon_terms,
-                        looks_like_organisation, not_in_english, weapon_problem)
+                        looks_like_organisation, not_in_english, reachable, weapon_problem)
 from .safety import scrub, scrub_optional
 from .deciders import Canonical
 from .dedupe import with_evidence
@@ -98,6 +99,25 @@ def vet(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[Drop
         elif english and isinstance(item, (DecisionDraft, QuestionDraft)):
             if not_in_english(item.what if isinstance(item, DecisionDraft) else item.question):
                 drop(key, field, item, "the description is in the article's language, not in English")
+
+
+def written_unless_reachable(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[DroppedItem],
+                             names_anywhere: Callable[[str], bool]) -> None:
+    """An actor's or weapon's canonical name stands only when it can be reached from the name as written
+    (:func:`~summarize.briefing.plausible.reachable`; ``names_anywhere``: whether the article names a name);
+    else the name as written is its name, and an actor must be plausible by that name too:
+    "Verteidigungsminister" named "Lars Berg" (the worked example's minister) is a title, not a person's name."""
+    for key, (field, item, evidences) in list(merged.items()):
+        if not isinstance(item, (ActorDraft, WeaponDraft)):
+            continue
+        if reachable(item.name, item.name_as_written, "actors" if isinstance(item, ActorDraft) else "weapons", names_anywhere):
+            continue
+        item = item.model_copy(update={"name": item.name_as_written})
+        if isinstance(item, ActorDraft) and (problem := actor_problem(item)):
+            del merged[key]
+            dropped.append(DroppedItem(kind="actor", label=label(item)[:120], reason=problem, evidence=evidences[0]))
+        else:
+            merged[key] = (field, item, evidences)
 
 
 _QUOTED = QUOTATION_MARKS + SINGLE_QUOTATION_MARKS

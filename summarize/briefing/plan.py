@@ -18,11 +18,11 @@ from ..models import (Actor, Article, ArticleRef, Briefing, BriefingMeta, Decisi
                       Weapon)
 from ..settings import Settings
 from . import cues, gazetteer, prompts
-from .assemble import final, merge_results, vet
+from .assemble import final, merge_results, vet, written_unless_reachable
 from .deciders import Canonical, deciders_are_actors, finished, informative, names_own_decider, quotes_words
 from .dedupe import kinds_of_systems, one_per_event, one_per_name, one_per_sentence
 from .call import CallLog, PartResult
-from .drafts import MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Lists, QuestionDraft, WeaponDraft, pass_model
+from .drafts import MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Lists, QuestionDraft, pass_model
 from .grounder import Grounder
 from .interactions import event_description, further_reports, interactions, separate
 from ..text.dates import decision_date
@@ -31,7 +31,7 @@ from ..text.relative_days import anchored_day
 from .numbered import Sentences, halve, is_heading, sentence_chars
 from .questions import why_not_open
 from .aliases import alias_forms, canonical_weapon, weapon_category
-from .plausible import GENERIC_WEAPONS, not_in_english, reachable, role_unsupported
+from .plausible import GENERIC_WEAPONS, not_in_english, role_unsupported
 from .safety import scrub
 
 SUMMARY_INPUT_CHARS = 4000
@@ -308,20 +308,11 @@ class Plan:
         text = self.cleaned.text[:SUMMARY_INPUT_CHARS]
         return prompts.messages("summary", lang=self.settings.lang, title=self.title, text=text)
 
-    def _written_unless_reachable(self, merged: dict[str, tuple[str, Draft, list[Evidence]]]) -> None:
-        """An actor's or weapon's canonical name stands only when it can be reached from the name as written
-        (:func:`~summarize.briefing.plausible.reachable`); else the name as written is its name."""
-        for key, (field, item, evidences) in list(merged.items()):
-            if isinstance(item, (ActorDraft, WeaponDraft)):
-                section = "actors" if isinstance(item, ActorDraft) else "weapons"
-                if not reachable(item.name, item.name_as_written, section, self.grounder.names_anywhere):
-                    merged[key] = (field, item.model_copy(update={"name": item.name_as_written}), evidences)
-
     def assemble(self, summary: str, summary_log: CallLog, results: list[PartResult]) -> Briefing:
         log, merged, dropped = merge_results(results)
         log.add(summary_log)
         vet(merged, dropped, english=self.settings.lang == "en")
-        self._written_unless_reachable(merged)
+        written_unless_reachable(merged, dropped, self.grounder.names_anywhere)
         lists = self._lists(merged, dropped)
         a = self.article
         return Briefing(

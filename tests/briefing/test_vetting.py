@@ -717,3 +717,25 @@ def test_a_description_cut_off_by_the_model_keeps_its_last_finished_clause() -> 
     told = _decision(text, text, "discussed the matter in a phone call that Trump described as “productive”")
     assert not names_own_decider(told)  # the relative clause's subject is no second decider
     assert names_own_decider(_decision(text, text, "had a conversation with Trump"))
+
+
+def test_an_actor_named_as_written_must_be_plausible_by_that_name() -> None:
+    """HAND-MADE: "Verteidigungsminister" given the worked example's name "Lars Berg" (nowhere in the article)
+    is named as written, and a title alone is no person's name: dropped, with its sentence. A name the
+    article writes stays as the model gave it."""
+    from summarize.briefing.assemble import written_unless_reachable
+    from summarize.briefing.drafts import ActorDraft
+
+    text = "Verteidigungsminister reist zu Hegseth. Pete Hegseth empfängt ihn."
+    ev = _ev(text, "Verteidigungsminister reist zu Hegseth.")
+    merged = {
+        "title": ("actors", ActorDraft(name_as_written="Verteidigungsminister", s=1, name="Lars Berg", kind="person",
+                                       role_in_english="Defence Minister"), [ev]),
+        "hegseth": ("actors", ActorDraft(name_as_written="Pete Hegseth", s=2, name="Pete Hegseth", kind="person",
+                                         role_in_english=None), [ev]),
+    }
+    dropped: list = []
+    written_unless_reachable(merged, dropped, lambda name: name in text)
+    assert list(merged) == ["hegseth"] and merged["hegseth"][1].name == "Pete Hegseth"
+    assert [(d.label, d.reason) for d in dropped] == [("Verteidigungsminister", "'Verteidigungsminister' is not a person's name")]
+    assert dropped[0].evidence == ev
