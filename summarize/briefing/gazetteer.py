@@ -4,7 +4,10 @@ countries ("Russland", "USA", "Indien") that act in almost every sentence.
 A state is added as an actor when the article names it at least :data:`MIN_MENTIONS` times (CLDR territory
 names in English and German, via Babel, and the alias table's forms of states: "USA", "Moskau", "Kiew"),
 and no actor of the briefing already stands for it. Its evidence is the first sentence that names it, as
-for any item. No names of people come from here: only countries, from a public list.
+for any item. The same holds for the people of the alias table (``summarize/data/aliases.json``: the
+figures a desk follows, "Selenskyj", "Zelenskyy", "Orbán") that the article names at least
+:data:`MIN_MENTIONS` times, and for its organisations named acting once. No other names of people come
+from here: an unknown person is the model's to find.
 """
 
 from __future__ import annotations
@@ -126,6 +129,25 @@ def _organisation_forms() -> tuple[re.Pattern[str], dict[str, str]]:
                  if entry.get("kind") == "organisation" and name not in _MOSTLY_A_PLACE
                  for form in (name, *entry.get("aliases", [])) if len(form) >= 3}
     return re.compile(rf"(?<![\w-])({_alternatives(canonical)})(?:s)?(?:-|(?!\w))"), canonical
+
+
+@lru_cache(maxsize=1)
+def _person_forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every written form of a person of the alias table, and form -> their name."""
+    canonical = {normalise(form): name for name, entry in alias_table()["actors"].items()
+                 if entry.get("kind") == "person" for form in (name, *entry.get("aliases", [])) if len(form) >= 4}
+    return re.compile(rf"(?<![\w-])({_alternatives(canonical)})(?:s)?(?!\w)"), canonical
+
+
+def people(sentences: Sentences) -> dict[str, tuple[int, str]]:
+    """Canonical name -> (number of the first sentence, the name as written there), for the alias table's
+    people the text names at least MIN_MENTIONS times."""
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, str]] = {}
+    for n, name, written, _, _ in _named(sentences, *_person_forms(), group=1):
+        counts[name] = counts.get(name, 0) + 1
+        first.setdefault(name, (n, written))
+    return {name: first[name] for name, count in counts.items() if count >= MIN_MENTIONS}
 
 
 def organisations(sentences: Sentences) -> dict[str, tuple[int, str]]:

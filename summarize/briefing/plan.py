@@ -257,6 +257,8 @@ class Plan:
                                              *alias_forms("actors", a.name_as_written)[:1])}
         actors = self._with_found(actors, have, gazetteer.states(self.sentences), lambda name, written, ev: Actor(
             name=name, name_as_written=written, kind="state", evidence=[ev]))
+        actors = self._with_found(actors, have, gazetteer.people(self.sentences), lambda name, written, ev: Actor(
+            name=name, name_as_written=written, kind="person", evidence=[ev]))
         return self._with_found(actors, have, gazetteer.organisations(self.sentences), lambda name, written, ev: Actor(
             name=name, name_as_written=written, kind="organisation", evidence=[ev]))
 

@@ -184,6 +184,7 @@ def test_the_byline_of_a_fetched_page_never_becomes_an_actor(site: PageServer) -
     server = Scripted([part, summary])
     settings = Settings(model="hand-made", api_key="sk-test", chunk_chars=5000, depth=1)
     b = brief(article, settings=settings, client=server.client())
-    assert [a.name for a in b.actors] == ["Friedrich Merz"]
+    names = [a.name for a in b.actors]  # (the page names Selenskyj twice: the alias table's people are found too)
+    assert "Friedrich Merz" in names and "Erika Musterfrau" not in names
     assert any(d.label == "Erika Musterfrau" for d in b.dropped)
     assert article.author == "Erika Musterfrau"

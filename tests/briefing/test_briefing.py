@@ -425,7 +425,8 @@ def test_a_decision_whose_quote_names_none_of_its_deciders_is_dropped() -> None:
     drones = {"s": number["Zudem"], "words": "", "who": ["Selenskyj", "Drohnenprojekte"],
               "what_in_english": "discussed joint drone projects", "status": "taken", "when": None}
     b, _, _ = _brief([_part(actors=[ZELENSKY], decisions=[cities, drones]), SUMMARY], text=text)
-    assert [d.what for d in b.decisions] == ["discussed joint drone projects"]
+    whats = [d.what for d in b.decisions]  # (and the meeting the code finds: Trump is named twice, an actor too)
+    assert "discussed joint drone projects" in whats and not any("destroyed" in w for w in whats)
     assert any("names none of its deciders" in d.reason and "destroyed" in d.label for d in b.dropped)
 
 

@@ -3,7 +3,7 @@
 One part at chunk_chars=5000; the model sees it as numbered sentences [1]..[4]."""
 
 TEXT = (
-    "Selenskyj trifft Trump in Washington\n"
+    "Selenskyj reist nach Washington\n"
     "Der ukrainische Präsident Wolodymyr Selenskyj traf am Freitag US-Präsident Donald Trump im Weißen Haus.\n"
     "Beide sprachen über die Lieferung von Patriot-Systemen an die Ukraine.\n"
     "Ob eine Freigabe erfolgt, ist unklar.\n"
