@@ -5,8 +5,8 @@ A state is added as an actor when the article names it at least :data:`MIN_MENTI
 names in English and German, via Babel, and the alias table's forms of states: "USA", "Moskau", "Kiew"),
 and no actor of the briefing already stands for it. Its evidence is the first sentence that names it, as
 for any item. The same holds for the people of the alias table (``summarize/data/aliases.json``: the
-figures a desk follows, "Selenskyj", "Zelenskyy", "Orbán") that the article names at least
-:data:`MIN_MENTIONS` times, and for its organisations named acting once. No other names of people come
+figures a desk follows, "Selenskyj", "Zelenskyy", "Orbán") that the article names at all, and for its
+organisations named acting once. No other names of people come
 from here: an unknown person is the model's to find.
 """
 
@@ -27,6 +27,7 @@ from ..text.months import MONTH_NAMES, WEEKDAY_NAMES
 from ..text.normalise import QUOTATION_MARKS, SINGLE_QUOTATION_MARKS, fold
 
 MIN_MENTIONS = 2
+MIN_PERSON_MENTIONS = 1
 LOCALES = ("en", "de")
 
 
@@ -141,13 +142,14 @@ def _person_forms() -> tuple[re.Pattern[str], dict[str, str]]:
 
 def people(sentences: Sentences) -> dict[str, tuple[int, str]]:
     """Canonical name -> (number of the first sentence, the name as written there), for the alias table's
-    people the text names at least MIN_MENTIONS times."""
+    people the text names: a digest shows each person with every article that names them, and a person,
+    unlike a state ("in Frankreich"), is never only a place."""
     counts: dict[str, int] = {}
     first: dict[str, tuple[int, str]] = {}
     for n, name, written, _, _ in _named(sentences, *_person_forms(), group=1):
         counts[name] = counts.get(name, 0) + 1
         first.setdefault(name, (n, written))
-    return {name: first[name] for name, count in counts.items() if count >= MIN_MENTIONS}
+    return {name: first[name] for name, count in counts.items() if count >= MIN_PERSON_MENTIONS}
 
 
 def organisations(sentences: Sentences) -> dict[str, tuple[int, str]]:

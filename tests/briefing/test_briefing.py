@@ -16,7 +16,7 @@ from summarize import BriefingError, Settings, abrief, article_from_text, brief
 from summarize.article.load import _article
 from summarize.briefing.brief import Plan
 
-from ..support.handmade import OPENING, TEXT, ZELENSKY
+from ..support.handmade import CODE_MEETING, OPENING, TEXT, ZELENSKY
 from ..support.fakes import Scripted, completion
 
 PUTIN = {"name_as_written": "Wladimir Putin", "s": 2, "name": "Vladimir Putin", "kind": "person", "role_in_english": None}
@@ -46,7 +46,7 @@ def test_cited_sentences_become_exact_evidence_with_offsets() -> None:
     b, server, article = _brief([_part(actors=[ZELENSKY], decisions=[MEETING], weapons=[PATRIOT],
                                        open_questions=[QUESTION]), SUMMARY])
     assert len(server.requests) == 2  # one part, one summary
-    assert [a.name for a in b.actors] == ["Volodymyr Zelensky"]
+    assert [a.name for a in b.actors] == ["Donald Trump", "Volodymyr Zelensky"]
     assert b.decisions[0].evidence[0].quote == OPENING
     assert b.weapons[0].evidence[0].quote.startswith("Beide sprachen")
     assert b.open_questions[0].evidence[0].quote == "Ob eine Freigabe erfolgt, ist unklar."
@@ -88,7 +88,7 @@ def test_copied_words_find_the_sentence_when_the_number_is_off() -> None:
 def test_an_actor_the_article_never_names_is_dropped_and_counted_without_a_reask() -> None:
     b, server, _ = _brief([_part(actors=[ZELENSKY, PUTIN]), SUMMARY])
     assert len(server.requests) == 2  # grounding failures are not re-asked: the code repairs or drops
-    assert [a.name for a in b.actors] == ["Volodymyr Zelensky"]
+    assert [a.name for a in b.actors] == ["Donald Trump", "Volodymyr Zelensky"]
     assert b.dropped_items == 1 and b.dropped[0].label == "Wladimir Putin" and "names" in b.dropped[0].reason
 
 
@@ -102,7 +102,7 @@ def test_an_open_question_needs_a_sentence_that_says_something_is_open() -> None
 def test_uninformative_decisions_are_dropped_and_listed() -> None:
     for what in ("met", "described the talks as", "Selenskyj Trump"):
         b, _, _ = _brief([_part(decisions=[{**MEETING, "what_in_english": what}]), SUMMARY])
-        assert b.decisions == [], what
+        assert [d.what for d in b.decisions] == [CODE_MEETING], what
         assert b.dropped_items == 1 and "says too little" in b.dropped[0].reason
         evidence = b.dropped[0].evidence  # the sentence it cited, located, so a reader can check the drop
         assert evidence is not None and TEXT[evidence.start:evidence.end] == evidence.quote
@@ -131,7 +131,7 @@ def test_one_decision_per_event_not_one_per_co_actor() -> None:
 def test_a_decider_the_article_never_names_is_not_kept() -> None:
     invented = {**MEETING, "who": ["Lars Berg"]}  # a name from the worked example, not from this article
     b, _, _ = _brief([_part(decisions=[invented]), SUMMARY])
-    assert b.decisions == [] and "never names" in b.dropped[0].reason
+    assert [d.what for d in b.decisions] == [CODE_MEETING] and "never names" in b.dropped[0].reason
 
 
 def test_weapon_names_come_from_the_alias_table_or_the_article_not_the_example() -> None:
@@ -150,15 +150,15 @@ def test_fields_that_echo_the_instructions_are_dropped_or_nulled() -> None:
     echo = {**MEETING, "what_in_english": "agreed to hold another meeting in March"}  # the worked example's
     b, server, _ = _brief([_part(actors=[echo_role], decisions=[echo]), SUMMARY])
     assert len(server.requests) == 2
-    assert b.decisions == [] and "repeats the instructions" in b.dropped[0].reason
-    assert [a.role for a in b.actors] == [None]
+    assert [d.what for d in b.decisions] == [CODE_MEETING] and "repeats the instructions" in b.dropped[0].reason
+    assert [a.role for a in b.actors if a.name == "Volodymyr Zelensky"] == [None]
 
 
 def test_a_weapon_listed_as_an_actor_is_dropped_from_actors() -> None:
     patriot_actor = {"name_as_written": "Patriot-Systemen", "s": 3, "name": "Patriot", "kind": "organisation",
                      "role_in_english": None}
     b, _, _ = _brief([_part(actors=[ZELENSKY, patriot_actor], weapons=[PATRIOT]), SUMMARY])
-    assert [a.name for a in b.actors] == ["Volodymyr Zelensky"]
+    assert [a.name for a in b.actors] == ["Donald Trump", "Volodymyr Zelensky"]
     assert [w.name for w in b.weapons] == ["Patriot"]  # the actor "Patriot-Systemen" became (joined) the weapon
 
 
@@ -173,7 +173,7 @@ def test_truncated_answer_is_salvaged_and_its_part_split_by_sentences() -> None:
     assert labels == ["Part 1 of 1.", "Part 1a of 1.", "Part 1b of 1."]
     halves = [r["messages"][-1]["content"].split("<article>")[1] for r in server.requests[1:3]]
     assert "[2]" in halves[0] and "[4]" not in halves[0] and "[4]" in halves[1]  # whole sentences, global numbers
-    assert [a.name for a in b.actors if a.kind == "person"] == ["Volodymyr Zelensky"]
+    assert [a.name for a in b.actors if a.kind == "person"] == ["Donald Trump", "Volodymyr Zelensky"]
     assert [w.name for w in b.weapons] == ["Patriot"]
     assert b.meta.split_chunks == 1 and b.meta.truncated_chunks == 0 and b.meta.llm_calls == 4
 
@@ -283,7 +283,7 @@ def test_other_modes_send_their_format_and_parse_the_answer(mode: str) -> None:
         assert first["tools"][0]["function"]["name"] == "PartDraft" and "response_format" not in first
     else:
         assert first["response_format"] == {"type": "json_object"}
-    assert [a.name for a in b.actors] == ["Volodymyr Zelensky"] and b.summary.startswith("Zelensky met Trump")
+    assert [a.name for a in b.actors] == ["Donald Trump", "Volodymyr Zelensky"] and b.summary.startswith("Zelensky met Trump")
     assert b.meta.mode == mode
 
 
@@ -316,7 +316,7 @@ def test_a_weapon_given_as_an_actor_becomes_the_weapon() -> None:
     text = TEXT + "Russland griff Kiew in der Nacht mit Drohnen an.\n"
     drones_actor = {"name_as_written": "Drohnen", "s": 5, "name": "Drones", "kind": "state", "role_in_english": None}
     b, _, _ = _brief([_part(actors=[ZELENSKY, drones_actor]), SUMMARY], text=text)
-    assert [a.name for a in b.actors if a.kind == "person"] == ["Volodymyr Zelensky"]
+    assert [a.name for a in b.actors if a.kind == "person"] == ["Donald Trump", "Volodymyr Zelensky"]
     assert ("drones", "Drohnen") in [(w.name, w.name_as_written) for w in b.weapons]
 
 
@@ -326,7 +326,7 @@ def test_implausible_actors_and_weapons_are_dropped_with_their_reason() -> None:
     lower = {"name_as_written": "Zivilisten", "s": 5, "name": "civilians", "kind": "organisation", "role_in_english": None}
     war = {"name_as_written": "Krieg", "s": 5, "name": "war", "category_in_english": "war", "status": "other"}
     b, _, _ = _brief([_part(actors=[ZELENSKY, noun, lower], weapons=[war, PATRIOT]), SUMMARY], text=text)
-    assert [a.name for a in b.actors] == ["Volodymyr Zelensky"] and [w.name for w in b.weapons] == ["Patriot"]
+    assert [a.name for a in b.actors] == ["Donald Trump", "Volodymyr Zelensky"] and [w.name for w in b.weapons] == ["Patriot"]
     reasons = sorted(d.reason for d in b.dropped)
     assert reasons == ["'Sicherheit' is not a state", "'civilians' is not a proper name", "'war' is not a weapon"]
     assert {d.evidence.quote for d in b.dropped if d.evidence} == {"Die Sicherheit der Zivilisten und der Krieg bestimmen die Lage in Europa."}
@@ -348,7 +348,7 @@ def test_descriptions_copied_in_the_articles_language_are_asked_once_in_english_
     role = {**ZELENSKY, "role_in_english": "ukrainischer Präsident"}
     still_german = json.dumps({"texts_in_english": ["traf sich mit Trump"]})
     b, server, _ = _brief([_part(actors=[role], decisions=[german]), SUMMARY, still_german])
-    assert b.decisions == [] and "not in English" in b.dropped[0].reason
+    assert [d.what for d in b.decisions] == [CODE_MEETING] and "not in English" in b.dropped[0].reason
     assert b.actors[0].role is None
     translation = server.requests[-1]["messages"][-1]["content"]
     assert "1. traf sich mit Trump und sprach über die Lieferung" in translation and len(server.requests) == 3
@@ -438,21 +438,21 @@ def test_the_deciders_are_those_the_quote_names() -> None:
     attacks = {"s": len(sentences), "words": "", "who": ["Selenskyj", "Russland"], "status": "taken", "when": None,
                "what_in_english": "kept up massive drone attacks"}
     b, _, _ = _brief([_part(actors=[ZELENSKY, russia], decisions=[attacks]), SUMMARY], text=text)
-    assert [(d.who, d.participants) for d in b.decisions] == [("Russia", ["Russia"])]
+    assert [(d.who, d.participants) for d in b.decisions if d.what != CODE_MEETING] == [("Russia", ["Russia"])]
 
 
 def test_a_decision_whose_description_names_its_own_decider_is_dropped() -> None:
     """"Joe Biden criticized Biden's policy" (the issue's example): the model confused who did what."""
     confused = {**MEETING, "who": ["Selenskyj"], "what_in_english": "met with Selenskyj's team at the White House"}
     b, _, _ = _brief([_part(actors=[ZELENSKY], decisions=[confused]), SUMMARY])
-    assert b.decisions == [] and "names its own decider" in b.dropped[-1].reason
+    assert [d.what for d in b.decisions] == [CODE_MEETING] and "names its own decider" in b.dropped[-1].reason
     b, _, _ = _brief([_part(actors=[ZELENSKY], decisions=[MEETING]), SUMMARY])
     assert [d.what for d in b.decisions] == [MEETING["what_in_english"]]
     ukraine = {"name_as_written": "Ukraine", "s": 3, "name": "Ukraine", "kind": "state", "role_in_english": None}
     itself = {"s": 3, "words": "", "who": ["Ukraine"], "status": "announced", "when": None,
               "what_in_english": "asked for Patriot systems to be delivered to Ukraine"}  # a state may name itself
     b, _, _ = _brief([_part(actors=[ukraine], decisions=[itself]), SUMMARY])
-    assert [d.who for d in b.decisions] == ["Ukraine"]
+    assert [d.who for d in b.decisions if d.what != CODE_MEETING] == ["Ukraine"]
 
 
 def test_a_kind_listed_for_the_words_that_name_a_system_goes_with_the_system() -> None:
@@ -526,9 +526,9 @@ def test_a_canonical_name_must_be_reachable_from_the_name_as_written() -> None:
     A transliteration ("Volodymyr Zelensky") is kept."""
     evil = {**ZELENSKY, "name": "EVIL CORP", "kind": "organisation"}
     b, _, _ = _brief([_part(actors=[evil]), SUMMARY])
-    assert [(a.name, a.name_as_written) for a in b.actors] == [("Volodymyr Zelensky", "Wolodymyr Selenskyj")]
+    assert [(a.name, a.name_as_written) for a in b.actors][1:] == [("Volodymyr Zelensky", "Wolodymyr Selenskyj")]
     b, _, _ = _brief([_part(actors=[ZELENSKY]), SUMMARY])
-    assert [a.name for a in b.actors] == ["Volodymyr Zelensky"]
+    assert [a.name for a in b.actors] == ["Donald Trump", "Volodymyr Zelensky"]
 
 
 def test_reachable_names() -> None:

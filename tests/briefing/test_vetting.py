@@ -664,16 +664,19 @@ def test_a_state_named_once_as_the_state_of_an_office_acts() -> None:
     assert gazetteer.states(Sentences.of("Die Konferenz fand in Frankreich statt. Sie dauerte zwei Tage.")) == {}
 
 
-def test_a_known_person_the_text_keeps_naming_is_an_actor() -> None:
-    """HAND-MADE: a person of the alias table named twice, in any of their spellings, is found (the first
-    sentence and its spelling); named once, or unknown to the table, not."""
+def test_a_known_person_the_text_names_is_an_actor() -> None:
+    """HAND-MADE: a person of the alias table, in any of their spellings, is found (the first sentence and
+    its spelling); a person the table does not know is the model's to find."""
     from summarize.briefing import gazetteer
     from summarize.briefing.numbered import Sentences
 
     found = gazetteer.people(Sentences.of(
         "Trump empfing am Freitag Wolodymyr Selenskyj. Zelenskyy asked for Tomahawks. Orbán schwieg. "
         "Lena Karvelin sprach. Karvelin blieb."))
-    assert found == {"Volodymyr Zelensky": (1, "Wolodymyr Selenskyj")}
+    assert found == {"Donald Trump": (1, "Trump"), "Volodymyr Zelensky": (1, "Wolodymyr Selenskyj"),
+                     "Viktor Orbán": (3, "Orbán")}
+    assert gazetteer.people(Sentences.of("Die Trumpfkarte blieb im Ärmel. Putins Berater schwiegen.")) == {
+        "Vladimir Putin": (2, "Putin")}  # the genitive's "s" is not the name
 
 
 def test_two_reports_of_one_sentence_keep_the_one_that_names_an_act() -> None:
