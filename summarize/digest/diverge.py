@@ -34,6 +34,7 @@ from pathlib import Path
 
 from ..text.dates import decision_date
 from ..text.durations import durations
+from ..text.event_kinds import event_kind
 from ..text.months import MONTH_NAMES
 from ..models import Claim, Decision, Divergence, DivergenceAspect, Evidence, Weapon
 
@@ -142,6 +143,8 @@ def _status(group: ItemReports, sources: Mapping[str, str | None]) -> list[Claim
     for article_id, items in _per_article(group.reports).items():
         for item in items:
             outcome = table.get(item.status)
+            if outcome == "paused" and group.kind == "decision" and event_kind(item.what) == "pause":  # type: ignore[union-attr]
+                outcome = "decided"  # "halted the shipments", paused: the halt was decided, as "taken" says
             if outcome:
                 outcomes.setdefault(article_id, {}).setdefault(outcome, (item.status, item.evidence[0]))
     articles = list(outcomes)

@@ -22,6 +22,7 @@ from .days import JOIN_MAX_DAYS, Floors, report_day
 from .links import StoryLinks
 
 
+ALIKE_ONE_PARTY = 60  # token_set_ratio: one party's act told by two sources in words this alike
 SIMILAR_WORDING = 70  # rapidfuzz token_sort_ratio: an undated and a dated report worded alike (a sign of one event)
 
 
@@ -133,10 +134,11 @@ class _Groups:
             floor = next((f for a in articles if (f := self.floors.get(a)) is not None), None)
             dated = [g for g in dated if _fits_time(groups[g], weekday, floor)]
         if not dated:  # a weekday alone ("Thursday") recurs every week: the articles must share a story too
-            return next((g for g in two if groups[g].day is None and (
+            found = next((g for g in two if groups[g].day is None and (
                 (weekday is not None and weekday == groups[g].weekday
                  and any(self.links.linked(a, b) for a in articles for b in groups[g].articles))
                 or (not bare and not groups[g].bare and fuzz.token_sort_ratio(what, groups[g].what) >= CLUSTER_THRESHOLD))), None)
+            return found if found is not None or two else self._one_party(kind, people, articles, what)
         days = [groups[g].day for g in dated]
         if (max(days) - min(days)).days > JOIN_MAX_DAYS:  # type: ignore[operator, type-var]
             return None  # it fits dated events of different days: it cannot tell which
@@ -145,6 +147,22 @@ class _Groups:
                 or (not bare and not group.bare and fuzz.token_sort_ratio(what, group.what) >= SIMILAR_WORDING)
                 or any(self.links.linked(a, b) for a in articles for b in group.dated)):
             return dated[0]
+        return None
+
+    def _one_party(self, kind: str, people: set[str], articles: list[str], what: str) -> int | None:
+        """An undated act of one party (a pause, a warning; not a call or a meeting, which have two sides)
+        joins an undated group of the same party and kind whose articles share a story with its own and whose
+        words are alike (:data:`ALIKE_ONE_PARTY`): "The U.S. is halting some shipments of weapons" and "The US
+        has halted some shipments of weapons"."""
+        if kind in INTERACTIONS:
+            return None
+        for g in self.candidates(kind, people, articles):
+            group = self.groups[g]
+            if group.day is None and len(people) == 1 and people <= group.people:
+                alike = fuzz.token_set_ratio(what, group.what)
+                if alike >= CLUSTER_THRESHOLD or (alike >= ALIKE_ONE_PARTY and any(
+                        self.links.linked(a, b) for a in articles for b in group.articles)):
+                    return g
         return None
 
     def place(self, n: int, bucket: Bucket, kind: str, people: set[str], target: int | None,
@@ -207,7 +225,9 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
       description, or articles that name a distinctive thing in common
       (:class:`~summarize.digest.links.StoryLinks`).
     * Both undated: two participants in common, and the same weekday named, or nearly the same words in the
-      same order (the same two leaders call and meet again).
+      same order (the same two leaders call and meet again). An act of one party (a pause, a warning: no
+      call or meeting) has one participant: the same one, and words alike (:data:`CLUSTER_THRESHOLD`), or
+      less alike (:data:`ALIKE_ONE_PARTY`) in articles of one story.
     * An undated article one of whose reports joined a dated event speaks from about that event's day: its
       other reports are then joined as dated ones of that day (Thursday's call with Putin, told "one day
       before" Friday's call with Zelensky, is July's and not October's).

@@ -273,6 +273,31 @@ def test_a_weekday_alone_does_not_join_undated_reports_of_articles_of_different_
     assert sorted(x.count for x in merge([a, c, *fillers]).decisions) == [1, 1]
 
 
+def test_one_partys_act_told_alike_by_two_undated_sources_is_one_development() -> None:
+    """A pause has one side: two undated sources' "United States: halted ... shipments of weapons" are one
+    development (words alike), and a paused status of a pause is no other outcome than "taken"; an act of
+    the same kind in other words is not joined without a story link, and neither is a call with one side
+    in common."""
+    def act(article: str, what: str, status: str = "taken", who: str = "United States") -> Briefing:
+        return _briefing(article, decisions=[_d(who, what, f"{who} {what}.", status)])
+
+    halted = act("a", "halted some shipments of weapons to Ukraine")
+    also = act("b", "halted shipments of weapons to Ukraine amid concerns about its own stockpiles", "paused")
+    d = merge([halted, also])
+    assert [x.count for x in d.decisions] == [2] and d.divergences == []
+    other = act("c", "paused the sale of fighter jets to Taiwan")
+    assert sorted(x.count for x in merge([halted, other]).decisions) == [1, 1]
+    # alike enough with a story link: both name a weapon no other article of the run names
+    fillers = [_with_weapon(_briefing(f"f{i}"), "Taurus") for i in range(5)]
+    stopped = act("e", "stopped the shipments of weapons to Kyiv")
+    assert sorted(x.count for x in merge([halted, stopped, *fillers]).decisions) == [1, 1]
+    assert sorted(x.count for x in merge([_with_weapon(halted, "Patriot"), _with_weapon(stopped, "Patriot"),
+                                          *fillers]).decisions) == [2]
+    call = _briefing("x", decisions=[_p(["United States", "Russia"], "held a phone call with Russia", "Die USA telefonierten.")])
+    call2 = _briefing("y", decisions=[_p(["United States", "China"], "held a phone call with China", "Die USA telefonierten.")])
+    assert sorted(x.count for x in merge([call, call2]).decisions) == [1, 1]
+
+
 def test_story_links_count_only_entities_few_articles_name() -> None:
     from summarize.digest.links import StoryLinks
 
