@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..models import Actor, Decision
+from ..text.event_kinds import INTERACTIONS, event_kind
 from ..text.normalise import QUOTATION_MARKS
 from .aliases import alias_forms, alias_kind, seat_forms
 from .cues import refers_back, speaks_for_self
@@ -154,6 +155,9 @@ def deciders_are_actors(decisions: list[Decision], actors: list[Actor], text: st
              and not any(mentions(f, text, ev.start, ev.end) for f in _forms_of(d.who, actors)))
                 or ((speaker := _opening_speaker(ev.quote, actors)) is not None and speaker != _known(d.who))):
             d.who, d.participants = speaker, [speaker, *(p for p in d.participants if p != d.who and p != speaker)]
+        elif (subject := _verb_subject(d, actors)) is not None:  # a call or a meeting keeps its other side
+            sides = d.participants if event_kind(d.what) in INTERACTIONS else [p for p in d.participants if p != d.who]
+            d.who, d.participants = subject, [subject, *(p for p in sides if p != subject)]
         valid = [p for p in d.participants if p in known or alias_forms("actors", p)]
         if valid and not (refers_back(ev.quote) or speaks_for_self(ev.quote)):
             # the deciders are those the quote names: "Selenskyj" is no decider of "Russland setzt auf
@@ -210,6 +214,44 @@ def _opening_speaker(quote: str, actors: list[Actor]) -> str | None:
     sentence = quote.rsplit("\n", 1)[-1]
     m = _OPENING_SPEAKER.match(sentence)
     return None if m is None else _one_person(m.group("name"), actors)
+
+
+# Words that may stand between a subject and its verb: "Zelenskiy prepared", "Trump had also agreed"
+_BEFORE_VERB = frozenset("had has have was were is are also then later reportedly already again himself herself "
+                         "itself would will could quickly soon now".split())
+
+
+def _verb_subject(d: Decision, actors: list[Actor]) -> str | None:
+    """The actor an English quote names right before the description's verb, when that is not the decider
+    the model gave: "... as Ukrainian President Volodymyr Zelenskiy prepared to visit Washington" is
+    Zelensky's act, whoever the model named. Only a name directly before the verb (auxiliaries and adverbs
+    between), of one actor alone ("he and Trump had agreed" has two subjects), and not a form of the model's
+    decider (the Kremlin acts for Russia); else None."""
+    verb = d.what.split()[0] if d.what.split() else ""
+    quote = d.evidence[0].quote
+    if len(verb) < 4 or not verb.isalpha() or (m := re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", quote)) is None:
+        return None
+    words = quote[: m.start()].split()
+    while words and words[-1].casefold() in _BEFORE_VERB:
+        words.pop()
+    if not words or words[-1][:1].islower():
+        return None  # no name right before the verb ("the Russian leader initiated")
+    before = " ".join(words[-4:])
+    named = [a for a in actors if any(len(f) >= 3 and mentions(f, before, 0, len(before)) and before.endswith(_last(f))
+                                      for f in (a.name, a.name_as_written))]
+    clause = re.split(r"[,;:–—(]", quote[: m.start()])[-1]
+    if len(named) != 1 or re.search(r"(?<!\w)(?:and|und|or|oder|with|mit|sowie)(?!\w)", clause):
+        return None  # "Trump and Russian President Vladimir Putin agreed": two subjects
+    subject = _known(named[0].name)
+    own = _forms_of(d.who, actors)
+    if subject == _known(d.who) or any(same_name(f, subject) for f in own) or subject in seat_forms(d.who) or any(
+            mentions(f, before, 0, len(before)) for f in own if len(f) >= 3):
+        return None
+    return subject
+
+
+def _last(form: str) -> str:
+    return form.split()[-1] if form.split() else form
 
 
 def _forms_of(name: str, actors: list[Actor]) -> list[str]:

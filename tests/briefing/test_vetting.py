@@ -710,6 +710,33 @@ def test_the_pronoun_after_a_speakers_verb_is_the_speaker_not_the_one_spoken_to_
     assert other.who == "Volodymyr Zelensky"  # no pronoun: the one named after the verb is the subject
 
 
+def test_the_name_right_before_the_descriptions_verb_is_the_decider() -> None:
+    """HAND-MADE: "... as Ukrainian President Volodymyr Zelenskiy prepared to visit Washington" is Zelensky's
+    act though the model named Trump (a visit keeps its other side); two subjects ("Trump and Putin
+    agreed"), a word that is no name before the verb ("the Russian leader initiated"), and the state's seat
+    for the state ("The Kremlin confirmed" for Russia) leave the model's decider."""
+    text = ("The announcement came as Ukrainian President Volodymyr Zelenskiy prepared to visit Washington. "
+            "Trump and Russian President Vladimir Putin agreed to hold another summit. "
+            "The Russian leader initiated the call. The Kremlin confirmed talks were planned. "
+            "Putin had also warned against Tomahawks. Ushakov said so.")
+    actors = [Actor(name=n, name_as_written=w, kind=k, evidence=[_ev(text, w)])
+              for n, w, k in (("Donald Trump", "Trump", "person"), ("Volodymyr Zelensky", "Volodymyr Zelenskiy", "person"),
+                              ("Vladimir Putin", "Vladimir Putin", "person"), ("Russia", "Russian", "state"),
+                              ("Kremlin", "Kremlin", "organisation"), ("Yuri Ushakov", "Ushakov", "person"))]
+    visit = _decision(text, "The announcement came as Ukrainian President Volodymyr Zelenskiy prepared to visit Washington.",
+                      "prepared to visit Washington to ask for weapons")
+    summit = _decision(text, "Trump and Russian President Vladimir Putin agreed to hold another summit.",
+                       "agreed to hold another summit", participants=["Donald Trump", "Vladimir Putin"])
+    initiated = _decision(text, "The Russian leader initiated the call.", "initiated the call with Putin", who="Yuri Ushakov")
+    confirmed = _decision(text, "The Kremlin confirmed talks were planned.", "confirmed talks were planned", who="Russia")
+    warned = _decision(text, "Putin had also warned against Tomahawks.", "warned against Tomahawks", who="Russia")
+    deciders_are_actors([visit, summit, initiated, confirmed, warned], actors, text)
+    assert (visit.who, visit.participants) == ("Volodymyr Zelensky", ["Volodymyr Zelensky", "Donald Trump"])
+    assert (summit.who, summit.participants) == ("Donald Trump", ["Donald Trump", "Vladimir Putin"])
+    assert initiated.who == "Yuri Ushakov" and confirmed.who == "Russia"
+    assert (warned.who, warned.participants) == ("Vladimir Putin", ["Vladimir Putin"])  # an act of one: replaced
+
+
 def test_a_position_taken_in_public_is_no_mere_words() -> None:
     assert not reports_words_only("expressed frustration with Putin")
     assert not reports_words_only("voiced serious doubts about the Tomahawk deliveries")
