@@ -139,6 +139,31 @@ def _sign_up_boxes(p: _Pass) -> None:
             j -= 1
 
 
+# A box header of other stories, not a link of this one ("Read More", "Lesen Sie auch: ..." stay with the page)
+_OTHER_STORIES = re.compile(r"^\W*(?:das könnte (?:sie|dich|dir|ihnen) (?:auch )?(?:interessieren|gefallen)|you (?:may|might) "
+                            r"also like|recommended (?:for you|stories|reading)|empfehlungen der redaktion|more stories|"
+                            r"top stories|most read|meistgelesen)\W*$", re.IGNORECASE)
+TEASER_TAIL_LINES = 4  # the page's last lines after a "more stories" box header: about two teasers
+TEASER_TAIL_CHARS = 600
+
+
+def _teaser_tails(p: _Pass) -> None:
+    """1d. the end of a page after a box header of other stories ("Das könnte Dir auch gefallen", "You may
+    also like": the header alone on its line; not "Read More", which links this story): the teasers under it (a quote, a headline,
+    a summary) when they are the page's last lines and few (:data:`TEASER_TAIL_LINES`, at most
+    :data:`TEASER_TAIL_CHARS`, none protected). A box inside the article, with more of the article after it,
+    is left alone."""
+    headers = [pos for pos, i in enumerate(p.nonblank)
+               if p.details[i] == "read_also" and p.feats[i].n_words <= 6 and _OTHER_STORIES.search(p.feats[i].stripped)]
+    if not headers:
+        return
+    tail = [i for i in p.nonblank[headers[-1] + 1:] if p.kept(i)]
+    if (tail and len(tail) <= TEASER_TAIL_LINES and sum(len(p.feats[i].stripped) for i in tail) <= TEASER_TAIL_CHARS
+            and not any(p.feats[i].protected for i in tail)):  # a protected line is the article's (see clean)
+        for i in tail:
+            p.rules[i], p.details[i] = "boilerplate", "read_also"
+
+
 MIN_CAPTION_CHARS = 20  # a shorter line is no caption to recognise again
 
 
@@ -202,7 +227,7 @@ def classify(text: str, *, keep: bool = False) -> list[Line]:
             _kept_chars -= len(text)
     if lines is None:
         p = _Pass(text)
-        for step in (_single_lines, _captions, _sign_up_boxes, _menus, _lone_bylines, _fragments, _duplicates):
+        for step in (_single_lines, _captions, _sign_up_boxes, _teaser_tails, _menus, _lone_bylines, _fragments, _duplicates):
             step(p)
         lines = p.lines()
     if keep and len(text) <= KEEP_CHARS:

@@ -42,7 +42,8 @@ line of six or more words ending in ``.``, ``!``, ``?``, ``…`` or ``:``.
     ``Keine Kreditkarte erforderlich``, ``Erfahren Sie hier mehr über die journalistischen
     Standards``, ``Immer informiert``, ``Anzeige``; ``Read also: ...``, ``Share this article``,
     ``Facebook``, ``Follow us on X``, ``Sign up for our newsletter``, ``Photo: Jane Doe/AP``,
-    ``Advertisement``, ``All rights reserved``.
+    ``Advertisement``, ``All rights reserved``. Also the last few short lines of a page under a box
+    header of other stories (``Das könnte Dir auch gefallen``, ``You may also like``): their teasers.
 ``bullet_teaser``
     A bullet list line (``- ...``, ``• ...``, ``* ...``, indented or not). On news pages these are
     teasers, tags and menus, not article prose. Example: ``  • Mehr Luftabwehr für die

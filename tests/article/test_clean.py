@@ -687,6 +687,24 @@ def test_recommendation_and_read_below_lines_are_chrome() -> None:
     assert body in kept and all(line not in kept for line in chrome)
 
 
+def test_the_teasers_under_a_box_of_other_stories_at_the_pages_end_are_chrome() -> None:
+    """HAND-MADE: "Das könnte Dir auch gefallen" and the few short lines after it at the end of the page (a
+    quote, a headline, a summary of another story) are chrome; after "Read More", or with more than a few
+    lines after the box, the lines are the article's."""
+    body = "Die Regierung kündigte am Dienstag ein neues Hilfspaket für die Ukraine an, wie ein Sprecher mitteilte."
+    teasers = ["Der Krieg sei zurück, sagt Beispiel, «das kann man nicht negieren».",
+               "Beispiel fordert Wehrpflicht - doch er war einst Verweigerer",
+               "Der Historiker Max Beispiel (77) fordert die Wiedereinführung der Wehrpflicht."]
+    page = "\n\n".join([TITLE_DE, body, "Das könnte Dir auch gefallen", "Lies mehr aus der Kategorie Ukraine", *teasers])
+    cleaned = clean(page)
+    assert body in cleaned.text and not any(t in cleaned.text for t in teasers)
+    assert cleaned.report.removed_by_rule == {"boilerplate": 5}
+    more = "\n\n".join([TITLE_DE, body, "Read More", *teasers])
+    assert all(t in clean(more).text for t in teasers)
+    longer = "\n\n".join([TITLE_DE, body, "Das könnte Dir auch gefallen", *teasers, PARA_DE, PARA_EN])
+    assert all(t in clean(longer).text for t in teasers)
+
+
 # --------------------------------------------------------------------------- one classifying per article
 
 
