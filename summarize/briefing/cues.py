@@ -153,6 +153,27 @@ def reports_an_act(what: str) -> bool:
 _HELD = re.compile(r"(?<!\w)(?:met|(?:tele)?phoned|held (?:a |an |the )?(?:[\w-]+ )?(?:call|meeting|talks))(?!\w)", re.IGNORECASE)
 
 
+# What an act would bring on, told as its consequence: a warning, which the gold lists as a position taken
+# ("would cause significant damage to bilateral relations", "would be considered a serious provocation",
+# "would harm Russian-American relations")
+_THREATENS = re.compile(r"(?<!\w)(?:would|will)\s+(?:not\s+\w+[^,]*?,?\s+but\s+(?:would\s+)?)?(?:\w+\s+){0,1}?"
+                        r"(?:cause|harm|damage|hurt|provoke|escalate|trigger|destroy|lead to|have (?:serious |grave )?"
+                        r"consequences|be (?:considered|seen|regarded|viewed) (?:as )?(?:a |an )?(?:\w+ )?(?:provocation|escalation|"
+                        r"threat|attack))(?!\w)", re.IGNORECASE)
+
+
+def as_warning(what: str) -> str:
+    """A statement of what an act would bring on, told as the warning it is: "noted that the stationing of
+    the cruise missiles would be considered a serious provocation" -> "warned that the stationing ..." (the
+    digest joins it with other sources' warnings); any other description as it is."""
+    head = re.match(r"\s*(?:(?:has|have|had|also|again|repeatedly|once again)\s+)*", what)
+    speech = _patterns()["speech"].match(what, head.end() if head else 0)
+    if speech is None or not _THREATENS.search(what, speech.end()):
+        return what
+    rest = re.sub(r"^\w*\s*(?:that\s+)?", "", what[speech.end():])  # the rest of the verb ("emphasi|zed"), "that"
+    return f"warned that {rest}" if rest else what
+
+
 def reports_words_only(what: str) -> bool:
     """Whether a decision's description reports only what someone said or thinks ("said that the war is
     back", "criticized Russia's actions"), with no act or commitment in it: a statement, not a decision."""
@@ -170,6 +191,8 @@ def reports_words_only(what: str) -> bool:
         return False  # "asked Trump for more Patriot missiles": a request
     if _OWN_INTERACTION.match(what, speech.end()):
         return False  # "said he had a disappointing call with Putin": the speaker reports a call of their own
+    if _THREATENS.search(what, speech.end()):
+        return False  # "emphasized that supplying Tomahawks would cause significant damage": a warning
     for act in patterns["act"].finditer(what, speech.end()):
         before = what[: act.start()]
         future = act.group(0).strip().casefold() in _FUTURE

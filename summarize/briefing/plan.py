@@ -368,7 +368,7 @@ class Plan:
             lists["decisions"].remove(decision)
             dropped.append(_dropped(decision, "its quote names none of its deciders and refers to no one"))
         for decision in list(lists["decisions"]):
-            decision.what = finished(decision.what, decision.participants)
+            decision.what = cues.as_warning(finished(decision.what, decision.participants))
             reason = next((why for says_nothing, why in _EMPTY_DECISIONS if says_nothing(decision)), None)
             if reason is not None:
                 lists["decisions"].remove(decision)

@@ -45,7 +45,9 @@ def test_a_description_that_only_reports_words_is_a_statement() -> None:
 def test_a_forecast_about_someone_else_or_a_lookalike_word_is_no_act() -> None:
     # "will"/"would" commit the speaker only: of another subject they are a forecast or a view
     assert reports_words_only("said that Putin would not win")
-    assert reports_words_only("noted that the stationing would be considered a provocation")
+    assert reports_words_only("noted that the stationing would take years")
+    # ... but what another's act would bring on is a warning (test_a_statement_of_what_an_act_would_bring_on...)
+    assert not reports_words_only("noted that the stationing would be considered a provocation")
     assert not reports_words_only("declared that it will use sanctions")
     assert not reports_words_only("said he also would meet Putin")
     # act words are word starts that begin no other word: "sign" would match "a sign of", "signaled"
@@ -735,6 +737,22 @@ def test_the_name_right_before_the_descriptions_verb_is_the_decider() -> None:
     assert (summit.who, summit.participants) == ("Donald Trump", ["Donald Trump", "Vladimir Putin"])
     assert initiated.who == "Yuri Ushakov" and confirmed.who == "Russia"
     assert (warned.who, warned.participants) == ("Vladimir Putin", ["Vladimir Putin"])  # an act of one: replaced
+
+
+def test_a_statement_of_what_an_act_would_bring_on_is_a_warning() -> None:
+    """HAND-MADE descriptions: a speaker's "... would cause significant damage", "... would be considered a
+    serious provocation" is a warning, kept and told as one; a view of what will happen ("said the war would
+    last long") and a speculation ("could cause delays") stay words."""
+    from summarize.briefing.cues import as_warning
+
+    for what in ("emphasized that any move to supply Tomahawks would cause significant damage to relations",
+                 "noted that the stationing of the missiles would be considered a serious provocation",
+                 "declared that the delivery would not change the course of the war, but would harm relations"):
+        assert not reports_words_only(what), what
+        assert as_warning(what).startswith("warned that ") and as_warning(what).split()[2] in ("any", "the"), what
+    for what in ("said the war would last long", "said that the talks could cause delays"):
+        assert reports_words_only(what) and as_warning(what) == what, what
+    assert as_warning("agreed to meet Putin in Budapest") == "agreed to meet Putin in Budapest"
 
 
 def test_a_position_taken_in_public_is_no_mere_words() -> None:
