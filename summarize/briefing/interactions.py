@@ -59,7 +59,9 @@ def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[
         surnames = [_surname(name, sentence) for name in positions]
         for kind in ("call", "meeting", "talk"):
             words = [w for w in cue_pattern(kind).finditer(sentence)
-                     if (kind != "talk" and not _AS_TIME.search(sentence, 0, w.start())) or _with(sentence, w.end(), surnames)]
+                     if (kind != "talk" and not _AS_TIME.search(sentence, 0, w.start())) or _with(sentence, w.end(), surnames)
+                     or (kind == "call" and len(positions) == 2 and _of_the_two(sentence, w.end()))
+                     or (_TRANSITIVE.fullmatch(w.group(0).strip()) is not None and _with(sentence, w.end(), surnames, direct=True))]
             word, taking_part = next(((w, who) for w in words if len(who := _taking_part(positions, w, sentence)) >= 2),
                                      (None, []))
             if word is None or not isinstance(ev := evidence(n), Evidence):
@@ -124,6 +126,21 @@ def _taking_part(positions: dict[str, int], word: re.Match[str], sentence: str) 
     return list(dict.fromkeys([*side, *after]))
 
 
+# A call named as the time of something else with no other side after it ("... after a 'very productive' call
+# on Thursday"), or one "between the two leaders": in a sentence that names two people, it is theirs.
+_OTHER_SIDE = re.compile(r"\s*(?:[\w'’\"“”.-]+\s+){0,4}?(?:with|mit|zwischen|between)\s+(?!(?:the|den)\s+(?:two|beiden)\b)",
+                         re.IGNORECASE)
+
+
+def _of_the_two(sentence: str, end: int) -> bool:
+    """Whether a call word (ending at ``end``) names no other side than "the two": no "with"/"mit" and no
+    "between"/"zwischen" other than "between the two ..." follows it within its clause."""
+    if _SAID_WITH.search(sentence, max(0, end - 6), end):
+        return False  # the word itself ends in "with" ("a call with" his advisers)
+    clause_end = _CLAUSE_END.search(sentence, end)
+    return _OTHER_SIDE.match(sentence[: clause_end.start() if clause_end else len(sentence)], end) is None
+
+
 def _word_start(prefix: str, text: str) -> int:
     """Where a word of ``text`` starts with ``prefix`` (case-insensitive), or -1."""
     folded, prefix = text.casefold(), prefix.casefold()
@@ -157,14 +174,20 @@ _WORD = re.compile(r"[\w.-]+")
 _PREPOSITIONS = frozenset("auf an über zu von für on about of for in over".split())
 
 
-def _with(sentence: str, end: int, surnames: list[str]) -> bool:
+# Verbs of a meeting whose object is the other side: "shortly after welcoming his Ukrainian counterpart Volodymyr
+# Zelenskyy" is that meeting, though it is named as the time of something else
+_TRANSITIVE = re.compile(r"welcom\w*|hosted|hosting|empfing|empfängt", re.IGNORECASE)
+
+
+def _with(sentence: str, end: int, surnames: list[str], direct: bool = False) -> bool:
     """Whether "with"/"mit" and one of the people follow a word of a call, meeting or talk closely: then
     the sentence says who took part ("nach seinem Telefonat mit Selenskyj" is that call, though it is named
-    as the time of something else; "beim Nato-Gipfel" is not a meeting of the two it names)."""
+    as the time of something else; "beim Nato-Gipfel" is not a meeting of the two it names). ``direct``: the
+    word is a verb whose object is the other side ("welcoming ... Zelenskyy"), no "with" needed."""
     names = [s.casefold() for s in surnames if s]
     if not names:
         return False
-    starts = [end] if _SAID_WITH.search(sentence, max(0, end - 6), end) else []  # "a call with" Putin
+    starts = [end] if direct or _SAID_WITH.search(sentence, max(0, end - 6), end) else []  # "a call with" Putin
     if (joined := _WITH.match(sentence, end)) is not None:  # "Telefonat" mit Putin, "met" with Putin
         starts.append(joined.end())
     for start in starts:

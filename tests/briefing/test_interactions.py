@@ -99,6 +99,27 @@ def test_a_call_named_as_a_time_counts_when_it_says_with_whom_and_so_does_a_talk
     assert _events("Selenskyj sprach mit Blick auf Putin von Erpressung.", people) == []  # no one after "mit"
 
 
+def test_a_call_named_as_a_time_with_no_other_side_is_between_the_two_the_sentence_names() -> None:
+    people = [("Donald Trump", "Trump"), ("Vladimir Putin", "Putin"), ("Volodymyr Zelensky", "Selenskyj")]
+    call = ("Donald Trump", ["Donald Trump", "Vladimir Putin"], "held a phone call with Vladimir Putin", "taken")
+    assert call in _events("Trump said he was planning a meeting with Putin in Budapest, after a phone call "
+                           "between the two leaders.", people)
+    assert call in _events("Trump will Putin treffen, nach einem langen Telefonat am Donnerstag.", people)
+    # a call with someone else, or a sentence of three people, says nothing of whose call it was
+    assert not any("phone call" in e[2] for e in _events("Trump met Putin after a call with his advisers.", people))
+    assert not any("phone call" in e[2] for e in _events(
+        "Trump met Putin and Selenskyj after a call on Thursday.", people))
+
+
+def test_a_meeting_verb_whose_object_is_a_person_counts_though_named_as_a_time() -> None:
+    people = [("Donald Trump", "Trump"), ("Volodymyr Zelensky", "Zelenskyy")]
+    met = ("Donald Trump", ["Donald Trump", "Volodymyr Zelensky"], "met Volodymyr Zelensky", "taken")
+    assert met in _events("Trump appeared hesitant as he answered questions shortly after welcoming his Ukrainian "
+                          "counterpart Volodymyr Zelenskyy.", people)
+    # "after welcoming remarks on Zelenskyy" is no meeting: a preposition stands between the verb and the name
+    assert met not in _events("Trump spoke shortly after welcoming remarks on Zelenskyy.", people)
+
+
 def test_later_sentences_that_tell_more_of_a_call_become_its_evidence() -> None:
     text = ("Trump telefonierte am Donnerstag mit Putin. Nur einen Tag später folgte ein weiteres Telefonat – diesmal "
             "mit Selenskyj. Das Gespräch mit Putin wurde vom Kreml als konstruktiv bezeichnet. "
