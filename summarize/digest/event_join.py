@@ -151,9 +151,9 @@ class _Groups:
 
     def _one_party(self, kind: str, people: set[str], articles: list[str], what: str) -> int | None:
         """An undated act of one party (a pause, a warning; not a call or a meeting, which have two sides)
-        joins an undated group of the same party and kind whose articles share a story with its own and whose
-        words are alike (:data:`ALIKE_ONE_PARTY`): "The U.S. is halting some shipments of weapons" and "The US
-        has halted some shipments of weapons"."""
+        joins an undated group of the same party and kind whose words are alike (:data:`CLUSTER_THRESHOLD`),
+        or less alike (:data:`ALIKE_ONE_PARTY`) when their articles share a story: "The U.S. is halting some
+        shipments of weapons" and "The US has halted some shipments of weapons"."""
         if kind in INTERACTIONS:
             return None
         for g in self.candidates(kind, people, articles):
