@@ -106,7 +106,8 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
     _p("read_also", _AFTER_SENTENCE + _READ_ALSO, needles=_READ_ALSO_NEEDLES),
     _p("read_also", r"^[^\w\s]*\s*" + _READ_ALSO_COLON),
     _p("read_also", _AFTER_SENTENCE + _READ_ALSO_COLON, needles=_READ_ALSO_COLON_NEEDLES),
-    _p("read_also", r"^\W*(?:mehr dazu|weiterlesen|mehr lesen|more stories|top stories|most read|meistgelesen)\W*$"),
+    _p("read_also", r"^\W*(?:mehr dazu|weiterlesen|mehr lesen|more stories|top stories|most read|meistgelesen|more about|"
+                    r"mehr über|mehr zu)\W*$"),
     # --- share / follow
     _p(
         "share",

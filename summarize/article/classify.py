@@ -3,7 +3,8 @@
 The passes run in order and a line keeps the first rule that claims it: one line at a time (injection,
 boilerplate, bullet, hashtag, dateline, explicit byline), captions and newsletter boxes around such a line,
 runs of short lines (menu), position (a lone
-name as a byline, short fragments), then exact repeats.
+name as a byline, short fragments), then exact repeats, and last the teasers under a box of other stories at
+the page's end (counted once the repeats and fragments among them are gone).
 """
 
 from __future__ import annotations
@@ -142,13 +143,13 @@ def _sign_up_boxes(p: _Pass) -> None:
 # A box header of other stories, not a link of this one ("Read More", "Lesen Sie auch: ..." stay with the page)
 _OTHER_STORIES = re.compile(r"^\W*(?:das könnte (?:sie|dich|dir|ihnen) (?:auch )?(?:interessieren|gefallen)|you (?:may|might) "
                             r"also like|recommended (?:for you|stories|reading)|empfehlungen der redaktion|more stories|"
-                            r"top stories|most read|meistgelesen)\W*$", re.IGNORECASE)
+                            r"top stories|most read|meistgelesen|more about|mehr über|mehr zu)\W*$", re.IGNORECASE)
 TEASER_TAIL_LINES = 4  # the page's last lines after a "more stories" box header: about two teasers
 TEASER_TAIL_CHARS = 600
 
 
 def _teaser_tails(p: _Pass) -> None:
-    """1d. the end of a page after a box header of other stories ("Das könnte Dir auch gefallen", "You may
+    """6. the end of a page after a box header of other stories ("Das könnte Dir auch gefallen", "You may
     also like": the header alone on its line; not "Read More", which links this story): the teasers under it (a quote, a headline,
     a summary) when they are the page's last lines and few (:data:`TEASER_TAIL_LINES`, at most
     :data:`TEASER_TAIL_CHARS`, none protected). A box inside the article, with more of the article after it,
@@ -227,7 +228,7 @@ def classify(text: str, *, keep: bool = False) -> list[Line]:
             _kept_chars -= len(text)
     if lines is None:
         p = _Pass(text)
-        for step in (_single_lines, _captions, _sign_up_boxes, _teaser_tails, _menus, _lone_bylines, _fragments, _duplicates):
+        for step in (_single_lines, _captions, _sign_up_boxes, _menus, _lone_bylines, _fragments, _duplicates, _teaser_tails):
             step(p)
         lines = p.lines()
     if keep and len(text) <= KEEP_CHARS:

@@ -703,6 +703,11 @@ def test_the_teasers_under_a_box_of_other_stories_at_the_pages_end_are_chrome() 
     assert all(t in clean(more).text for t in teasers)
     longer = "\n\n".join([TITLE_DE, body, "Das könnte Dir auch gefallen", *teasers, PARA_DE, PARA_EN])
     assert all(t in clean(longer).text for t in teasers)
+    # a "MORE ABOUT" list: each teaser under its time, its headline twice
+    listed = ["15:06 17.10.2025", "Delegation explores LNG cooperation", "Delegation explores LNG cooperation",
+              "14:36 17.10.2025", "Kremlin says the meeting could take place within two weeks",
+              "Kremlin says the meeting could take place within two weeks", "14:24 17.10.2025"]
+    assert "cooperation" not in clean("\n\n".join([TITLE_DE, body, "MORE ABOUT", *listed])).text
 
 
 # --------------------------------------------------------------------------- one classifying per article
