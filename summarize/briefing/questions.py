@@ -51,8 +51,9 @@ def _answered_by_quotation(question: OpenQuestion) -> bool:
 # sent": a question for a reason whose sentence states one (a causal word) is answered there. A sentence
 # that says the reason is not known ("unklar, warum", "did not say why") leaves it open.
 _WHY = re.compile(r"\s*(?:why|warum|weshalb|wieso|weswegen|for what reason)\b", re.IGNORECASE)
-_BECAUSE = re.compile(r",\s+so\s|(?<!\w)(?:because|due to|owing to|as a result|therefore|thus|in order to|weil|denn|"
-                      r"deshalb|daher|deswegen|darum|wegen|aufgrund|auf Grund|infolge|um zu)(?!\w)", re.IGNORECASE)
+_BECAUSE = re.compile(r",\s+so\s|,\s+um\s[^.;:]{1,100}?\szu\s|(?<!\w)(?:because|due to|owing to|as a result|therefore|thus|"
+                      r"in order to|weil|denn|deshalb|daher|deswegen|darum|wegen|aufgrund|auf Grund|infolge)(?!\w)",
+                      re.IGNORECASE)  # ", um mit Trump ... zu reden": a purpose is the reason asked for
 _WHY_UNKNOWN = re.compile(r"(?<!\w)(?:why|warum|weshalb|wieso|weswegen|reasons?|Gr(?:u|ü)nde?)(?!\w)", re.IGNORECASE)
 
 

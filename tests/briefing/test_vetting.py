@@ -643,7 +643,8 @@ def test_a_why_question_whose_sentence_gives_the_reason_is_answered() -> None:
 
     for sentence in ("The review found stocks too low, so pending shipments won't be sent yet.",
                      "Die Lieferungen ruhen noch, weil die Bestände zu niedrig sind.",
-                     "Shipments may stop because stocks are too low."):
+                     "Shipments may stop because stocks are too low.",
+                     "Die Ministerin war nach Kiew gereist, um mit der Regierung über Lieferungen zu reden."):
         assert "gives the reason" in (why("Why are shipments held back?", sentence) or ""), sentence
     for sentence in ("Warum die Lieferungen ruhen, ist unklar, weil das Ministerium schweigt.",
                      "It is not yet known why the shipments stopped, so officials could not say more.",
