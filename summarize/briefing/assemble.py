@@ -59,21 +59,17 @@ def vet(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[Drop
     then an actor the same answers give as a weapon is dropped ("Patriot-Systeme"), then the actors' kinds
     are checked, then descriptions that should be English are."""
 
-    def drop(key: str, field: str, item: Draft, reason: str) -> None:
-        evidence = merged.pop(key)[2][0]
-        dropped.append(DroppedItem(kind=FIELD_KIND[field], label=label(item)[:120], reason=reason, evidence=evidence))
-
     for key, (field, item, evidences) in list(merged.items()):
         if isinstance(item, WeaponDraft) and (problem := weapon_problem(item)):
-            drop(key, field, item, problem)
+            _drop(merged, dropped, key, problem)
         elif isinstance(item, WeaponDraft) and in_quotation_marks(item.name_as_written, evidences[0].quote):
-            drop(key, field, item, f"{item.name_as_written!r} stands in quotation marks: a figure of speech "
-                                   "(a diplomatic „Kurvenbombe“), not a weapon")
+            _drop(merged, dropped, key, f"{item.name_as_written!r} stands in quotation marks: a figure of speech "
+                                        "(a diplomatic „Kurvenbombe“), not a weapon")
         elif isinstance(item, WeaponDraft) and _weapon_name(item, "") == GENERIC_WEAPONS:
             # its written word is "weapons" of no kind ("Waffenlieferungen" named "drones"): the name it would get
-            drop(key, field, item, f"{GENERIC_WEAPONS!r} names no weapon system or kind")
+            _drop(merged, dropped, key, f"{GENERIC_WEAPONS!r} names no weapon system or kind")
         elif isinstance(item, ActorDraft) and canonical_weapon(item.name_as_written, generic=True) == GENERIC_WEAPONS:
-            drop(key, field, item, f"{GENERIC_WEAPONS!r} names no weapon system or kind, and is no actor")
+            _drop(merged, dropped, key, f"{GENERIC_WEAPONS!r} names no weapon system or kind, and is no actor")
     for key, (field, item, evidences) in list(merged.items()):
         if isinstance(item, ActorDraft) and (kind := canonical_weapon(item.name_as_written, generic=True)):
             del merged[key]
@@ -85,7 +81,7 @@ def vet(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[Drop
     for key, (field, item, evidences) in list(merged.items()):
         if isinstance(item, ActorDraft):
             if normalise(item.name_as_written) in weapon_names or normalise(item.name) in weapon_names:
-                drop(key, field, item, "it is listed as a weapon, not an actor")
+                _drop(merged, dropped, key, "it is listed as a weapon, not an actor")
                 continue
             known = alias_kind(item.name) or alias_kind(item.name_as_written)
             if known in ("person", "state", "organisation") and known != item.kind:
@@ -95,10 +91,10 @@ def vet(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[Drop
                 item = item.model_copy(update={"kind": "organisation"})
                 merged[key] = (field, item, evidences)
             if problem := actor_problem(item):
-                drop(key, field, item, problem)
+                _drop(merged, dropped, key, problem)
         elif english and isinstance(item, (DecisionDraft, QuestionDraft)):
             if not_in_english(item.what if isinstance(item, DecisionDraft) else item.question):
-                drop(key, field, item, "the description is in the article's language, not in English")
+                _drop(merged, dropped, key, "the description is in the article's language, not in English")
 
 
 def written_unless_reachable(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[DroppedItem],
@@ -113,11 +109,15 @@ def written_unless_reachable(merged: dict[str, tuple[str, Draft, list[Evidence]]
         if reachable(item.name, item.name_as_written, "actors" if isinstance(item, ActorDraft) else "weapons", names_anywhere):
             continue
         item = item.model_copy(update={"name": item.name_as_written})
+        merged[key] = (field, item, evidences)
         if isinstance(item, ActorDraft) and (problem := actor_problem(item)):
-            del merged[key]
-            dropped.append(DroppedItem(kind="actor", label=label(item)[:120], reason=problem, evidence=evidences[0]))
-        else:
-            merged[key] = (field, item, evidences)
+            _drop(merged, dropped, key, problem)
+
+
+def _drop(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[DroppedItem], key: str, reason: str) -> None:
+    """Take item ``key`` out of ``merged`` and list it as dropped for ``reason``, with its first quote."""
+    field, item, evidences = merged.pop(key)
+    dropped.append(DroppedItem(kind=FIELD_KIND[field], label=label(item)[:120], reason=reason, evidence=evidences[0]))
 
 
 _QUOTED = QUOTATION_MARKS + SINGLE_QUOTATION_MARKS

@@ -27,7 +27,6 @@ from ..text.months import MONTH_NAMES, WEEKDAY_NAMES
 from ..text.normalise import QUOTATION_MARKS, SINGLE_QUOTATION_MARKS, fold
 
 MIN_MENTIONS = 2
-MIN_PERSON_MENTIONS = 1
 LOCALES = ("en", "de")
 
 
@@ -144,12 +143,10 @@ def people(sentences: Sentences) -> dict[str, tuple[int, str]]:
     """Canonical name -> (number of the first sentence, the name as written there), for the alias table's
     people the text names: a digest shows each person with every article that names them, and a person,
     unlike a state ("in Frankreich"), is never only a place."""
-    counts: dict[str, int] = {}
     first: dict[str, tuple[int, str]] = {}
     for n, name, written, _, _ in _named(sentences, *_person_forms(), group=1):
-        counts[name] = counts.get(name, 0) + 1
-        first.setdefault(name, (n, written))
-    return {name: first[name] for name, count in counts.items() if count >= MIN_PERSON_MENTIONS}
+        first.setdefault(name, (n, written))  # one mention is enough
+    return first
 
 
 def organisations(sentences: Sentences) -> dict[str, tuple[int, str]]:

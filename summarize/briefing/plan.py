@@ -250,9 +250,9 @@ class Plan:
                 added.append(make(name, written, evidence))
         return sorted([*items, *added], key=lambda i: i.evidence[0].start) if added else items
 
-    def _with_states(self, actors: list[Actor]) -> list[Actor]:
-        """The actors, and the states the article keeps naming and the known organisations it names acting, that
-        the model left out (see gazetteer.py)."""
+    def _with_known_actors(self, actors: list[Actor]) -> list[Actor]:
+        """The actors, and the states the article keeps naming, the alias table's people it names and the known
+        organisations it names acting, that the model left out (see gazetteer.py)."""
         have = {n for a in actors for n in (a.name, *alias_forms("actors", a.name)[:1],
                                              *alias_forms("actors", a.name_as_written)[:1])}
         actors = self._with_found(actors, have, gazetteer.states(self.sentences), lambda name, written, ev: Actor(
@@ -358,7 +358,7 @@ class Plan:
                 final(item, evidences, self.article.text, self.article.published, canonical, self.grounder,
                       english=self.settings.lang == "en")
             )
-        lists["actors"] = self._with_states(one_per_name(lists["actors"]))
+        lists["actors"] = self._with_known_actors(one_per_name(lists["actors"]))
         lists["weapons"] = self._with_known_weapons(one_per_name(lists["weapons"]))
         for kind, system in kinds_of_systems(lists["weapons"]):
             lists["weapons"].remove(kind)

@@ -154,11 +154,11 @@ class _Groups:
         joins an undated group of the same party and kind whose words are alike (:data:`CLUSTER_THRESHOLD`),
         or less alike (:data:`ALIKE_ONE_PARTY`) when their articles share a story: "The U.S. is halting some
         shipments of weapons" and "The US has halted some shipments of weapons"."""
-        if kind in INTERACTIONS:
+        if kind in INTERACTIONS or len(people) != 1:
             return None
         for g in self.candidates(kind, people, articles):
             group = self.groups[g]
-            if group.day is None and len(people) == 1 and people <= group.people:
+            if group.day is None and people <= group.people:
                 alike = fuzz.token_set_ratio(what, group.what)
                 if alike >= CLUSTER_THRESHOLD or (alike >= ALIKE_ONE_PARTY and any(
                         self.links.linked(a, b) for a in articles for b in group.articles)):
