@@ -182,6 +182,9 @@ def reports_words_only(what: str) -> bool:
         return True  # the model copied what was said ("“Putin doesn't want it,” he said.", "Now all they have to do ...")
     head = re.match(r"\s*(?:(?:has|have|had|is|was|also|again|repeatedly|once again)\s+)*", what)
     start = head.end() if head else 0
+    hearsay = _HEARSAY.match(what, start)
+    if hearsay is not None:  # "believed to be negotiating a purchase": others' view of the decider's own act
+        return not reports_an_act(what[hearsay.end():])
     if _PURE_VIEW.match(what, start) or _EVALUATION.match(what, start) or _NO_COMMENT.match(what):
         return True  # "suspected political motives behind the stop", "marked a shift in US policy": a view
     if _STANCE.match(what, start):
@@ -209,6 +212,18 @@ def reports_words_only(what: str) -> bool:
     return True
 
 
+
+def told_clauses(what: str) -> list[str]:
+    """The that-clauses of a description that starts with a verb of speech, in order: "reported that the U.S.
+    halted shipments" -> ["the U.S. halted shipments"]; "reported that the call lasted 40 minutes and that Trump
+    told Zelensky he would check ..." -> both clauses. None for a description that reports an act itself."""
+    head = re.match(r"\s*(?:(?:has|have|had|is|was|also|again|repeatedly|once again)\s+)*", what)
+    speech = _patterns()["speech"].match(what, head.end() if head else 0)
+    if speech is None:
+        return []
+    return [what[m.end():].strip() for m in _THAT.finditer(what, speech.end())]
+
+
 # A position taken in public: the verb of expressing and the stance, not the words
 _STANCE = re.compile(r"(?:expressed|expresses|voiced|voices)\s+(?:(?:his|her|their|its|some|deep|strong|growing|new|"
                      r"similar|serious)\s+)*(?:frustration|concerns?|doubts?|reservations|second thoughts|reluctance|"
@@ -228,6 +243,9 @@ _SUBJECT_SPEAKER = re.compile(rf"\s*{_PRONOUNS}(?!\w)", re.IGNORECASE)
 # another subject they are a forecast or a view ("said that Putin would not win", "noted that the move would
 # be a provocation").
 _FUTURE = {"will", "would"}
+# A passive of hearsay or belief: what others say or think the decider does ("is believed to be negotiating")
+_HEARSAY = re.compile(r"(?:believed|thought|assumed|suspected|said|reported|understood|known|rumou?red)\s+to\s+"
+                      r"(?:be|have)(?!\w)", re.IGNORECASE)
 # Verbs of a view only (not "expected"/"hoped", which may ask for something): what follows is not the holder's act
 _PURE_VIEW_WORDS = r"thinks?|thought|believe[sd]?|regard(?:s|ed)?|view(?:s|ed)?|doubt(?:s|ed)?|assume[sd]?|fear(?:s|ed)?|suspect(?:s|ed)?"
 _PURE_VIEW = re.compile(rf"(?:{_PURE_VIEW_WORDS})(?!\w)", re.IGNORECASE)

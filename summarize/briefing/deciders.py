@@ -10,7 +10,7 @@ from ..models import Actor, Decision
 from ..text.event_kinds import INTERACTIONS, event_kind
 from ..text.normalise import QUOTATION_MARKS
 from .aliases import alias_forms, alias_kind, seat_forms
-from .cues import refers_back, speaks_for_self
+from .cues import refers_back, reports_an_act, reports_words_only, speaks_for_self, told_clauses
 from .ground import mentions, normalise
 from .drafts import ActorDraft
 from .plausible import english_weapon_terms, is_territory, same_name
@@ -308,3 +308,48 @@ _RELATIVE_SUBJECT = re.compile(r"(?<!\w)(?:that|which)\s+(?:[A-Z][\w.'’-]*\s+)
 # A description that starts by addressing someone: the words after the verb name whom ("warned the USA")
 _ADDRESSED = re.compile(r"\s*(?:also\s+|again\s+)?(?:warned|told|urged|asked|threatened|called on|informed|pressed)\s+"
                         r"(?:the\s+)?((?:[\w.-]+\s+){0,2}[\w.-]+)", re.IGNORECASE)
+
+
+def reported_act(decision: Decision, actors: list[Actor]) -> Decision | None:
+    """A decision that only reports what was said, as the act it tells of, by the actor who did it: "United
+    States: reported that the U.S. halted shipments" -> "United States: halted shipments"; "Volodymyr Zelensky:
+    reported that the call lasted 40 minutes and that Trump told Zelensky he would check what US weapons ..."
+    -> "Donald Trump: told Zelensky he would check ...". The clause's subject must be an actor of the briefing
+    that the quote names, and the clause an act in itself (not "would win": a forecast; not "was disappointed").
+    None when no clause is such an act."""
+    quote = decision.evidence[0].quote
+    for clause in told_clauses(decision.what):
+        words = _SPACED_INITIALS.sub(r"\1.", clause).split()
+        if words[:1] and words[0].casefold() == "the":
+            words = words[1:]
+        for n in (3, 2, 1):
+            subject, rest = " ".join(words[:n]).rstrip(",;:"), " ".join(words[n:]).rstrip(" .;")
+            name = _actor_named(subject, actors)
+            if name is None:
+                continue
+            if (not rest[:1].islower() or _NOT_AN_ACT_START.match(rest) or not reports_an_act(rest)
+                    or reports_words_only(rest) or not mentions(subject, quote, 0, len(quote))):
+                break
+            others = [p for p in decision.participants if p != name and mentions(p, rest, 0, len(rest))]
+            return decision.model_copy(update={"who": name, "what": rest, "participants": [name, *others]})
+    return None
+
+
+# "U. S." as a sentence splitter's repair may write it: "U.S."
+_SPACED_INITIALS = re.compile(r"(?<![\w.])(\w)\.\s+(?=\w\.)")
+# A clause whose verb is a forecast or a state, not an act: "Putin would not win", "the call was productive"
+_NOT_AN_ACT_START = re.compile(r"(?:will|would|could|might|may|should|must|can|cannot|is|was|are|were|be|"
+                               r"'s|’s)(?!\w)", re.IGNORECASE)
+
+
+def _actor_named(subject: str, actors: list[Actor]) -> str | None:
+    """The name of the briefing's actor that ``subject`` names ("Trump", "U.S."), else None."""
+    if not subject or not subject[:1].isupper():
+        return None
+    known = normalise(_known(subject))
+    key = normalise(subject)
+    for actor in actors:
+        name = normalise(actor.name)
+        if key == name or known == name or (len(key) >= 4 and " " not in key and key == name.split()[-1]):
+            return actor.name
+    return None

@@ -19,7 +19,8 @@ from ..models import (Actor, Article, ArticleRef, Briefing, BriefingMeta, Decisi
 from ..settings import Settings
 from . import cues, gazetteer, prompts
 from .assemble import final, merge_results, vet, written_unless_reachable
-from .deciders import Canonical, deciders_are_actors, finished, informative, names_own_decider, quotes_words
+from .deciders import (Canonical, deciders_are_actors, finished, informative, names_own_decider, quotes_words,
+                       reported_act)
 from .dedupe import kinds_of_systems, one_per_event, one_per_name, one_per_sentence
 from .call import CallLog, PartResult
 from .drafts import MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Lists, QuestionDraft, pass_model
@@ -367,12 +368,17 @@ class Plan:
         for decision in deciders_are_actors(lists["decisions"], lists["actors"], self.article.text):
             lists["decisions"].remove(decision)
             dropped.append(_dropped(decision, "its quote names none of its deciders and refers to no one"))
-        for decision in list(lists["decisions"]):
+        kept = []
+        for decision in lists["decisions"]:
             decision.what = cues.as_warning(finished(decision.what, decision.participants))
+            if cues.reports_words_only(decision.what) and (act := reported_act(decision, lists["actors"])):
+                decision = act  # "reported that the U.S. halted shipments": the act it tells of
             reason = next((why for says_nothing, why in _EMPTY_DECISIONS if says_nothing(decision)), None)
-            if reason is not None:
-                lists["decisions"].remove(decision)
+            if reason is None:
+                kept.append(decision)
+            else:
                 dropped.append(_dropped(decision, reason))
+        lists["decisions"] = kept
         found = interactions(self.sentences, lists["actors"], lambda n: self.grounder.evidence(n, n))
         calls_and_meetings = _unreported(found, lists["decisions"])
         lists["decisions"] = separate(one_per_event(sorted([*lists["decisions"], *calls_and_meetings],

@@ -23,7 +23,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from .months import MONTH_ABBREVIATIONS
+from .months import MONTH_ABBREVIATIONS, MONTHS
 
 __all__ = [
     "ABBREVIATIONS",
@@ -44,7 +44,11 @@ __all__ = [
 _SPLIT_CLOSERS = "\"'“”‟»«›‹’‘)]"
 # A candidate sentence end: a newline, or terminal punctuation plus closing marks followed by whitespace
 # or the end of the text.
-_TERMINATOR = re.compile(r"\n|[.!?…]+[" + re.escape(_SPLIT_CLOSERS) + r"]*(?=\s|$)")
+# A period with no space before the next sentence, as pages that lost a paragraph's line break write it ("had
+# become too small.The FT reported", 'told Putin."On July 2'): after a word or a number, before a capitalised
+# word that is no part of a domain name ("Spiegel.de") or an abbreviation ("U.S.").
+_TERMINATOR = re.compile(r"\n|[.!?…]+[" + re.escape(_SPLIT_CLOSERS) + r"]*(?=\s|$)"
+                         r"|(?:(?<=[a-zäöüß]{2})|(?<=\d))\.[\"“”»]?(?=[A-ZÄÖÜ][a-zäöüß]+[\s,;:])")
 
 ABBREVIATIONS: frozenset[str] = frozenset(
     {
@@ -90,6 +94,8 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     if not word:
         return True  # e.g. 'als "zynisch".'
     if word.isdigit():
+        if k == m.end():  # "on July 2.The Ministry", but not "am 4.Juli"
+            return text[k:k + 12].split(None, 1)[0].rstrip(",;:").casefold() not in MONTHS
         return len(word) >= 4  # ordinals "4. Juli", "19. Jahrhundert" -- but a year may end one
     if word.casefold() in ABBREVIATIONS or (len(word) == 1 and word.islower()):
         return False  # "Prof.", "bzw.", "z. B.", "u. a."

@@ -4,7 +4,7 @@ event, who the other side of a call is, and what reads as German in an English f
 
 from __future__ import annotations
 
-from summarize.briefing.deciders import Canonical, deciders_are_actors, informative
+from summarize.briefing.deciders import Canonical, deciders_are_actors, informative, reported_act
 from summarize.briefing.drafts import ActorDraft
 from summarize.briefing.dedupe import one_per_event, same_interaction
 from summarize.briefing.cues import is_open, reports_words_only, states_a_condition
@@ -40,6 +40,9 @@ def test_a_description_that_only_reports_words_is_a_statement() -> None:
     assert not reports_words_only("suggested a trade-off deal with the US")  # a proposal
     assert not reports_words_only("announced a pause of weapons deliveries")
     assert not reports_words_only("agreed to hold talks")
+    # others' view of the decider's own act is a report of that act, of a state it is not
+    assert not reports_words_only("is believed to be negotiating the purchase of air defence systems")
+    assert reports_words_only("is believed to be angry")
 
 
 def test_a_forecast_about_someone_else_or_a_lookalike_word_is_no_act() -> None:
@@ -63,6 +66,40 @@ def test_an_act_in_a_that_clause_is_the_speakers_only_when_the_speaker_is_its_su
     assert not reports_words_only("said that he ordered a pause of the deliveries")
     assert not reports_words_only("confirmed the meeting in Budapest")  # no clause: the meeting is the object
 
+
+
+def _actors(*names: str) -> list[Actor]:
+    return [Actor(name=n, name_as_written=n, kind="state" if n in ("United States", "Russia") else "person",
+                  evidence=[Evidence(quote=n, start=0, end=len(n), alignment="exact", score=100.0)]) for n in names]
+
+
+def test_a_reported_act_becomes_the_act_of_the_actor_the_report_names() -> None:
+    # hand-made sentences in the form of wire reports (not from any article of the sets)
+    actors = _actors("Donald Trump", "Volodymyr Zelensky", "United States", "Russia")
+    text = "A newspaper reported that the U.S. halted shipments of artillery shells to Kyiv."
+    halted = reported_act(_decision(text, text, "reported that the U. S. halted shipments of artillery shells",
+                                    who="Volodymyr Zelensky"), actors)
+    assert halted is not None and (halted.who, halted.what) == ("United States", "halted shipments of artillery shells")
+    text = "A website reported that the call was short, and that Trump told Zelensky he would review the list."
+    review = reported_act(_decision(text, text, "reported that the call was short and that Trump told Zelensky he "
+                                    "would review the list", who="Volodymyr Zelensky",
+                                    participants=["Volodymyr Zelensky", "Donald Trump"]), actors)
+    assert review is not None and review.who == "Donald Trump"
+    assert review.what == "told Zelensky he would review the list"
+    assert review.participants == ["Donald Trump", "Volodymyr Zelensky"]
+
+
+def test_a_reported_forecast_view_or_unnamed_subject_stays_words() -> None:
+    actors = _actors("Donald Trump", "Volodymyr Zelensky", "Russia")
+    text = "Zelensky said that Russia would attack again and that Trump was disappointed."
+    for what in ("said that Russia would attack again",  # a forecast of someone else's act
+                 "said that Trump was disappointed",  # a state, no act
+                 "said that the army halted the advance"):  # a subject that is no actor of the briefing
+        assert reported_act(_decision(text, text, what, who="Volodymyr Zelensky"), actors) is None, what
+    # the subject must be named by the quote itself
+    text = "Zelensky said that the shipments were halted."
+    assert reported_act(_decision(text, text, "said that Trump halted shipments", who="Volodymyr Zelensky"),
+                        actors) is None
 
 def test_a_state_or_a_view_is_no_decision_but_an_intent_is() -> None:
     assert reports_words_only("demonstrated his willingness to escalate the conflict")

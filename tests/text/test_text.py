@@ -107,6 +107,12 @@ def _split(text: str) -> list[str]:
     ("Er sagte z. B. nichts. Sie auch nicht.", ["Er sagte z. B. nichts.", "Sie auch nicht."]),
     ("Title\nBody one. Body two!", ["Title", "Body one.", "Body two!"]),
     ("„Warum?“ fragte er. Niemand.", ["„Warum?“ fragte er.", "Niemand."]),
+    # a page that lost a line break between two sentences writes no space after the period
+    ("It had become too small.The paper said so.", ["It had become too small.", "The paper said so."]),
+    ("It began on July 2.The ministry said so.", ["It began on July 2.", "The ministry said so."]),
+    ('He said "no."Then he left.', ['He said "no."', "Then he left."]),
+    ("Am 4.Juli 2025 kam er. Dann ging er.", ["Am 4.Juli 2025 kam er.", "Dann ging er."]),  # a date
+    ("Siehe www.Spiegel.de oder die U.S. Army dazu.", ["Siehe www.Spiegel.de oder die U.S. Army dazu."]),
 ])
 def test_the_splitter(text: str, expected: list[str]) -> None:
     assert _split(text) == expected
