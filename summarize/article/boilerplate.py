@@ -248,6 +248,19 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
         60,
     ),
     _p("credit", r"^\W*(?:bildschirmfoto|screenshot)\s*(?::|des\b|der\b|von\b|of\b|from\b)", 12),
+    # a disclaimer above or below the text ("Haftungsausschluss: Die Übersetzungen werden größtenteils durch einen
+    # KI-Übersetzer durchgeführt ...", "Disclaimer: ..."): no news report opens a line so
+    _p("credit", r"^\W*(?:haftungsausschluss|disclaimer)\s*:", 60),
+    # photographers' names and the agency, between bars: "Jane Doe | John Roe | Via Reuters"
+    _p(
+        "credit",
+        r"^\W*(?:[^\W\d_][\w.'’-]*\s+){0,3}[^\W\d_][\w.'’-]*(?:\s*\|\s*(?:[^\W\d_][\w.'’-]*\s+){0,3}[^\W\d_][\w.'’-]*)*"
+        r"\s*\|\s*(?:via\s+)?(?:reuters|ap|afp|dpa|epa|getty images|imago|anadolu|xinhua|tass|picture alliance|keystone"
+        r"|apa|sputnik|efe|ansa|pool)\W*$",
+        needles=("|",),
+    ),
+    # a page's counters of views and comments: "8413 Aufrufe 4 Kommentare(a)", "1.2K views"
+    _p("share", r"^\W*\d[\d.,]*\s*k?\s+(?:aufrufe|views|leser|reads)\b", 8),
     _p("credit", r"\b(?:alle rechte vorbehalten|all rights reserved)\b", 12,
        ("alle rechte vorbehalten", "all rights reserved")),
     # --- advertising, cookies, navigation

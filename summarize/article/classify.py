@@ -177,7 +177,7 @@ def _captions(p: _Pass) -> None:
             continue
         bare, credited = p.feats[i].stripped, p.feats[j].stripped
         if (len(bare) >= MIN_CAPTION_CHARS and credited.startswith(bare) and len(credited) > len(bare)) or (
-                p.feats[j].n_words <= 6 and _titled_caption(bare)):
+                p.feats[j].n_words <= 8 and (_titled_caption(bare) or _named_caption(bare))):
             p.rules[i], p.details[i] = "boilerplate", "credit"
 
 
@@ -193,6 +193,19 @@ def _titled_caption(line: str) -> bool:
         return False
     words = match.group(1).split()
     return len(words) <= 5 and not any(w[:1].islower() and len(w) >= 4 for w in words)
+
+
+def _named_caption(line: str) -> bool:
+    """A caption above a bare credit line that only names who is in the picture, as one sentence with its
+    period: names and titles joined by a few small words ("Prime Minister Jane Doe and President John Roe.").
+    A headline ends with no period, and article prose has a verb ("Jane Doe met John Roe.")."""
+    words = line.rstrip(".").split()
+    return (line.endswith(".") and 2 <= len(words) <= 15 and line.count(". ") <= 1
+            and all(w[:1].isupper() or w.casefold() in _CAPTION_JOINERS for w in words))
+
+
+# The small words between the names of a caption that only names who is in the picture
+_CAPTION_JOINERS = frozenset("and und & of von der des the with mit".split())
 
 
 def _duplicates(p: _Pass) -> None:

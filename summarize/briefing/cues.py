@@ -22,6 +22,10 @@ CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "cues.json"
 MAX_HINTED = 8  # per kind and part: a hint list longer than this stops being a hint
 
 
+# Words before a description's verb ("has repeatedly said", "was also reported"): its head, skipped
+_HEAD = re.compile(r"\s*(?:(?:has|have|had|is|was|also|again|repeatedly|once again)\s+)*")
+
+
 @lru_cache(maxsize=None)
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = json.loads(CUES_FILE.read_text(encoding="utf-8"))
@@ -180,7 +184,7 @@ def reports_words_only(what: str) -> bool:
     patterns = _patterns()
     if what.lstrip()[:1] in QUOTATION_MARKS or (what.split() or [""])[0] in _SPOKEN_STARTS:
         return True  # the model copied what was said ("“Putin doesn't want it,” he said.", "Now all they have to do ...")
-    head = re.match(r"\s*(?:(?:has|have|had|is|was|also|again|repeatedly|once again)\s+)*", what)
+    head = _HEAD.match(what)
     start = head.end() if head else 0
     hearsay = _HEARSAY.match(what, start)
     if hearsay is not None:  # "believed to be negotiating a purchase": others' view of the decider's own act
@@ -217,8 +221,7 @@ def told_clauses(what: str) -> list[str]:
     """The that-clauses of a description that starts with a verb of speech, in order: "reported that the U.S.
     halted shipments" -> ["the U.S. halted shipments"]; "reported that the call lasted 40 minutes and that Trump
     told Zelensky he would check ..." -> both clauses. None for a description that reports an act itself."""
-    head = re.match(r"\s*(?:(?:has|have|had|is|was|also|again|repeatedly|once again)\s+)*", what)
-    speech = _patterns()["speech"].match(what, head.end() if head else 0)
+    speech = _patterns()["speech"].match(what, _HEAD.match(what).end())  # type: ignore[union-attr]
     if speech is None:
         return []
     return [what[m.end():].strip() for m in _THAT.finditer(what, speech.end())]

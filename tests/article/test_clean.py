@@ -677,6 +677,22 @@ def test_a_caption_that_opens_with_a_title_above_a_bare_credit_is_chrome() -> No
     assert paragraph in kept
 
 
+
+def test_a_caption_that_only_names_people_above_photographers_between_bars_is_chrome() -> None:
+    """HAND-MADE page: a caption naming who is in the picture, the photographers and the agency between bars,
+    a counter of views and a disclaimer about machine translation; none of it is the article's."""
+    body = "Die Regierung kündigte am Dienstag ein neues Hilfspaket für die Ukraine an, wie ein Sprecher mitteilte."
+    chrome = ["Prime Minister Erika Muster and President John Roe.", "Jane Doe | John Roe | Via Reuters",
+              "8413 Aufrufe 4 Kommentare(a)",
+              "Haftungsausschluss: Die Übersetzungen werden größtenteils durch einen KI-Übersetzer durchgeführt."]
+    kept = clean("\n\n".join([TITLE_DE, *chrome, body, body.replace("Dienstag", "Mittwoch")])).text
+    assert body in kept and not any(line in kept for line in chrome), kept
+    # a headline above a credit ends with no period, and prose has a verb: both stay
+    headline, prose = "Prime Minister Erika Muster And President John Roe", "Erika Muster met John Roe in Rome."
+    for line in (headline, prose):
+        kept = clean("\n\n".join([TITLE_DE, body, line, "Jane Doe | Via Reuters", body.replace("Dienstag", "Mittwoch")])).text
+        assert line in kept, line
+
 def test_recommendation_and_read_below_lines_are_chrome() -> None:
     """HAND-MADE lines a site puts around its article: a recommendation heading, a category link and a line
     that points to the text below."""
