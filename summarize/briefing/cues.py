@@ -272,6 +272,7 @@ _ARRANGED = re.compile(r"(?<!\w)(?:the|this|a|their|his|her|our)\s+(?:[\w-]+\s+)
 _OWN_INTERACTION = re.compile(r"\s+(?:that\s+)?(?:he|she|they|we)\s+(?:had|has|have|held)\s+(?:(?:a|an|the)\s+)?"
                               r"(?:[\w-]+\s+){0,2}(?:(?:phone|telephone)\s+)?(?:call|conversation|meeting|talks)(?!\w)",
                               re.IGNORECASE)
-_ASKED_FOR = re.compile(r"(?:asked|asks|ask)\s+(?:[\w-]+\s+){0,3}?for\s", re.IGNORECASE)
+# A request: "asked Trump for more Patriots", "has been asking Washington to sell it more Patriot missiles"
+_ASKED_FOR = re.compile(r"(?:asked|asks|ask|asking)\s+(?:[\w-]+\s+){0,3}?(?:for|to\s+(?!be\b)\w+)\s", re.IGNORECASE)
 _VIEW = re.compile(rf"(?<!\w)(?:{_PURE_VIEW_WORDS}|expect(?:s|ed)?|hope[sd]?)(?!\w)", re.IGNORECASE)  # or a hope
 _SPEAKER = re.compile(rf"(?<!\w){_PRONOUNS}\s+(?:\w+\s+)?$", re.IGNORECASE)

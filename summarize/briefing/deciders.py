@@ -90,23 +90,32 @@ def informative(what: str, who: list[str]) -> bool:
     """A decision's description says something: three or more words, not ending in a dangling word ("described
     the attack as"), and more than the deciders' names."""
     words = what.split()
+    if len(words) == 2 and _MET_OR_PHONED.match(what) and words[1][:1].isupper():
+        return True  # "telephoned Putin", "met Zelensky": the call or meeting and who was on its other side
     if len(words) < 3 or words[-1].casefold().strip(".,;:") in _DANGLING or _UNFINISHED_CLAUSE.search(what):
         return False
     names = {w.casefold() for n in who for w in n.split()}
     return any(w.casefold().strip(".,;:'\"") not in names for w in words)
 
 
+# A verb of a call or a meeting held that says it alone ("called" may name: "called Putin a liar")
+_MET_OR_PHONED = re.compile(r"(?:met|meets|telephoned|phoned|visited|hosted)\s", re.IGNORECASE)
 _CLOSING = frozenset("”“\"»«’'")
 _TRAILING_CLAUSE = re.compile(r"\s*,?\s+(?:that|which|who|whom)\s+(?:[\w'’-]+\s+){0,6}[\w'’-]+\s*\.?$", re.IGNORECASE)
 
 
-def finished(what: str, who: list[str]) -> str:
+def finished(what: str, who: list[str], quote: str = "") -> str:
     """``what`` cut back to its last finished clause when the model left it unfinished (an answer cut at its
     length: "... that Trump described as “productive,” with both sides confirming plans to meet within the
     next two to " -> "... that Trump described as “productive”"; a dangling relative clause: "... phone call
-    that Trump described as" -> "... phone call"), when what is left says something; else ``what``."""
+    that Trump described as" -> "... phone call"), when what is left says something; else ``what``. A
+    description the model copied from its ``quote`` and stopped where the sentence quotes words ("agreed to
+    work on increasing Kyiv's capability to " of '... capability to "defend the sky" as Russian attacks
+    escalated.') is completed from the quote to the end of its clause."""
     if informative(what, who):
         return what
+    if (completed := _completed_from(quote, what)) is not None and informative(completed, who):
+        return completed
     # a clause ends at a comma (with the quotation mark it closes: "as “productive,” with ..."), not inside a
     # number ("1,600")
     heads = [what[:i] + (what[i + 1] if what[i + 1:i + 2] in _CLOSING else "")
@@ -118,6 +127,20 @@ def finished(what: str, who: list[str]) -> str:
         if informative(head, who):
             return head
     return what
+
+
+def _completed_from(quote: str, what: str) -> str | None:
+    """``what`` with the rest of its clause in ``quote``, where ``what`` stands in the quote word for word and
+    stops before a quotation mark; None elsewhere."""
+    head = what.rstrip()
+    at = quote.casefold().find(head.casefold()) if len(head.split()) >= 3 else -1
+    if at < 0:
+        return None
+    rest = quote[at + len(head):]
+    if not rest.lstrip()[:1] in _CLOSING | {"„", "‚", "‘"}:
+        return None
+    clause = re.match(r"[^,.;:!?]{1,80}", rest)
+    return None if clause is None else (head + clause.group(0)).rstrip()
 
 
 # First words of a description that is someone's words rather than what they did: a pronoun, a hedge or a

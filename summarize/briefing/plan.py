@@ -370,7 +370,7 @@ class Plan:
             dropped.append(_dropped(decision, "its quote names none of its deciders and refers to no one"))
         kept = []
         for decision in lists["decisions"]:
-            decision.what = cues.as_warning(finished(decision.what, decision.participants))
+            decision.what = cues.as_warning(finished(decision.what, decision.participants, decision.evidence[0].quote))
             if cues.reports_words_only(decision.what) and (act := reported_act(decision, lists["actors"])):
                 decision = act  # "reported that the U.S. halted shipments": the act it tells of
             reason = next((why for says_nothing, why in _EMPTY_DECISIONS if says_nothing(decision)), None)

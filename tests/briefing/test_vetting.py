@@ -4,7 +4,7 @@ event, who the other side of a call is, and what reads as German in an English f
 
 from __future__ import annotations
 
-from summarize.briefing.deciders import Canonical, deciders_are_actors, informative, reported_act
+from summarize.briefing.deciders import Canonical, deciders_are_actors, finished, informative, reported_act
 from summarize.briefing.drafts import ActorDraft
 from summarize.briefing.dedupe import one_per_event, same_interaction
 from summarize.briefing.cues import is_open, reports_words_only, states_a_condition
@@ -100,6 +100,29 @@ def test_a_reported_forecast_view_or_unnamed_subject_stays_words() -> None:
     text = "Zelensky said that the shipments were halted."
     assert reported_act(_decision(text, text, "said that Trump halted shipments", who="Volodymyr Zelensky"),
                         actors) is None
+
+
+def test_a_call_or_meeting_with_whom_says_enough_but_a_bare_verb_does_not() -> None:
+    assert informative("telephoned Putin", ["Donald Trump", "Vladimir Putin"])
+    assert informative("met Zelensky", ["Donald Trump", "Volodymyr Zelensky"])
+    assert not informative("called Putin", ["Volodymyr Zelensky"])  # "called Putin a liar": not a call
+    assert not informative("met", ["Donald Trump"]) and not informative("received Patriots", ["Ukraine"])
+
+
+def test_a_description_stopped_before_quoted_words_is_completed_from_its_quote() -> None:
+    # hand-made sentence: the model stopped where the sentence quotes words
+    quote = 'After a call on Friday, the minister said he had agreed to work on raising the army\'s ability to "hold the line" as attacks grew.'
+    assert (finished("agreed to work on raising the army's ability to ", ["Jane Doe"], quote)
+            == 'agreed to work on raising the army\'s ability to "hold the line" as attacks grew')
+    # words the quote does not hold, or that stop before no quotation mark, are cut back as before
+    assert finished("agreed to work on raising the navy's ability to ", ["Jane Doe"], quote).endswith("to ")
+    assert finished("agreed to work on raising the", ["Jane Doe"], quote) == "agreed to work on raising the"
+
+
+def test_asking_someone_to_act_is_a_request() -> None:
+    assert not reports_words_only("asked Washington to sell it more air defence missiles")
+    assert not reports_words_only("has been asking its allies to send more shells")
+    assert reports_words_only("asked him to be patient")
 
 def test_a_state_or_a_view_is_no_decision_but_an_intent_is() -> None:
     assert reports_words_only("demonstrated his willingness to escalate the conflict")
