@@ -63,6 +63,15 @@ def is_speculative(sentence: str) -> bool:
     return bool(_patterns()["speculative"].search(sentence))
 
 
+def is_warning(what: str) -> bool:
+    """Whether a description opens with a warning or a threat ("warned that any decision to supply the
+    missiles could jeopardize the talks"): the warning is the act, what could happen is what it warns of."""
+    return bool(_WARNED.match(what, _HEAD.match(what).end()))  # type: ignore[union-attr]
+
+
+_WARNED = re.compile(r"(?:warned|warns|cautioned|cautions|threatened|threatens)(?!\w)", re.IGNORECASE)
+
+
 def states_a_possession(what: str) -> bool:
     """Whether a description says what someone has ("has diplomatic discussions but no concrete results"), not
     what they did: "has"/"have"/"had" before a noun phrase, not a participle ("has agreed", "had met"), not a

@@ -79,7 +79,8 @@ def _example_turns(name: str, fields: tuple[str, ...], lang: str) -> tuple[dict[
 
 # Decisions that report no act, each with the reason it is dropped for, tried in this order.
 _EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
-    (lambda d: cues.is_speculative(d.what) or cues.is_speculative(cues.main_clause(d.evidence[0].quote)),
+    (lambda d: not cues.is_warning(d.what) and (cues.is_speculative(d.what)
+                                                or cues.is_speculative(cues.main_clause(d.evidence[0].quote))),
      "it speculates (could, might), it reports no act"),
     (lambda d: cues.reports_words_only(d.what), "it reports what was said or thought, not an act or a decision"),
     (lambda d: not informative(d.what, d.participants), "the description says too little (a bare or unfinished verb)"),

@@ -554,6 +554,14 @@ def test_a_decision_cited_to_a_sentence_that_speculates_is_dropped_with_its_reas
     assert any("speculates" in d.reason for d in b.dropped)
 
 
+def test_a_warning_of_what_could_happen_is_a_warning_not_speculation() -> None:
+    text = TEXT + "Trump warnte, die Lieferung könnte den Krieg verlängern.\n"
+    warning = {"s": 5, "words": "Trump warnte", "who": ["Trump"], "status": "taken", "when": None,
+               "what_in_english": "warned that the delivery could prolong the war"}
+    b, _, _ = _brief([_part(decisions=[MEETING, warning]), SUMMARY], text=text)
+    assert "warned that the delivery could prolong the war" in [d.what for d in b.decisions]
+
+
 def test_a_known_systems_category_comes_from_the_alias_table_not_the_models_guess() -> None:
     wrong = {**PATRIOT, "category_in_english": "artillery"}
     b, _, _ = _brief([_part(weapons=[wrong]), SUMMARY])
