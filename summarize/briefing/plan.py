@@ -77,12 +77,13 @@ def _example_turns(name: str, fields: tuple[str, ...], lang: str) -> tuple[dict[
     return (user, {"role": "assistant", "content": answer})
 
 
+_WORDS_ONLY = "it reports what was said or thought, not an act or a decision"
 # Decisions that report no act, each with the reason it is dropped for, tried in this order.
 _EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
     (lambda d: not cues.is_warning(d.what) and (cues.is_speculative(d.what)
                                                 or cues.is_speculative(cues.main_clause(d.evidence[0].quote))),
      "it speculates (could, might), it reports no act"),
-    (lambda d: cues.reports_words_only(d.what), "it reports what was said or thought, not an act or a decision"),
+    (lambda d: cues.reports_words_only(d.what), _WORDS_ONLY),
     (lambda d: not informative(d.what, d.participants), "the description says too little (a bare or unfinished verb)"),
     (lambda d: quotes_words(d.what), "its description is someone's words ('They've already spoken'), not what they did"),
     (lambda d: cues.states_a_possession(d.what), "it says what someone has, not what they did"),
@@ -372,9 +373,10 @@ class Plan:
         kept = []
         for decision in lists["decisions"]:
             decision.what = cues.as_warning(finished(decision.what, decision.participants, decision.evidence[0].quote))
-            if cues.reports_words_only(decision.what) and (act := reported_act(decision, lists["actors"])):
-                decision = act  # "reported that the U.S. halted shipments": the act it tells of
             reason = next((why for says_nothing, why in _EMPTY_DECISIONS if says_nothing(decision)), None)
+            if reason == _WORDS_ONLY and (act := reported_act(decision, lists["actors"])) is not None:
+                decision = act  # "reported that the U.S. halted shipments": the act it tells of
+                reason = next((why for says_nothing, why in _EMPTY_DECISIONS if says_nothing(decision)), None)
             if reason is None:
                 kept.append(decision)
             else:
