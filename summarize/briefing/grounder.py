@@ -211,16 +211,22 @@ class Grounder:
         return min(hits, key=lambda k: (abs(k - n), k)) if hits else None
 
     def _copied_from(self, what: str, n: int, scope: Scope) -> int | None:
-        """The one sentence of ``scope`` a description copies :data:`COPIED_WORDS` words in a row from, when
-        the cited sentence ``n`` is not it: a model that gave no copied words may still cite the sentence next
+        """The sentence of ``scope`` a description copies :data:`COPIED_WORDS` words in a row from (of several,
+        the one it copies from most, by twice), when the cited sentence ``n`` is not it: a model that gave no copied words may still cite the sentence next
         to the one it copied ("announced that it was halting all new weapons deliveries" cited to the
         sentence after "... announced this week that it was halting all new weapons deliveries ...")."""
         words = normalise(what).split()
         runs = {" ".join(words[i:i + COPIED_WORDS]) for i in range(len(words) - COPIED_WORDS + 1)}
         if not runs or any(run in self._normalised(n) for run in runs if scope[0] <= n <= scope[1]):
             return None
-        hits = [k for k in range(scope[0], scope[1] + 1) if any(run in self._normalised(k) for run in runs)]
-        return hits[0] if len(hits) == 1 else None
+        counts = {k: c for k in range(scope[0], scope[1] + 1) if (c := sum(run in self._normalised(k) for run in runs))}
+        if not counts:
+            return None
+        # several sentences share a few words ("the United States would be sending ..."): the one the
+        # description copies at least twice as much from as from any other
+        ranked = sorted(counts, key=lambda k: (-counts[k], k))
+        best = ranked[0]
+        return best if len(ranked) == 1 or counts[best] >= 2 * counts[ranked[1]] else None
 
     def _normalised(self, n: int) -> str:
         if n not in self._norm_cache:
