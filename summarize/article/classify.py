@@ -3,8 +3,9 @@
 The passes run in order and a line keeps the first rule that claims it: one line at a time (injection,
 boilerplate, bullet, hashtag, dateline, explicit byline), captions and newsletter boxes around such a line,
 runs of short lines (menu), position (a lone
-name as a byline, short fragments), then exact repeats, and last the teasers under a box of other stories at
-the page's end (counted once the repeats and fragments among them are gone).
+name as a byline, short fragments), then exact repeats, the teasers under a box of other stories at the page's
+end (counted once the repeats and fragments among them are gone), and last what follows the story's closing
+copyright line (readers' comments).
 """
 
 from __future__ import annotations
@@ -165,6 +166,35 @@ def _teaser_tails(p: _Pass) -> None:
             p.rules[i], p.details[i] = "boilerplate", "read_also"
 
 
+# The story's end: an agency's or publisher's copyright with its year at the end of a line ("... to bridge the
+# gap.© Thomson Reuters 2025.", "(c) 2025 The Associated Press")
+_COPYRIGHT_END = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s+)?[A-Z][\w.&'’ -]{1,40}?(?:\s+(?:19|20)\d{2})?\.?$"
+                            r"|(?:©|\(c\)|copyright)\s*(?:19|20)\d{2}\s+[A-Z][\w.&'’ -]{1,40}?\.?$", re.IGNORECASE)
+AFTER_COPYRIGHT_LINE_CHARS = 300  # a reader's comment, a footer line: no longer than this
+AFTER_COPYRIGHT_SHARE = 0.4  # ... and all of them less than this share of the story before
+
+
+def _after_the_copyright(p: _Pass) -> None:
+    """7. what a page shows after the story's closing copyright line ("... to bridge the gap.© Thomson Reuters
+    2025.", in the second half of the page): readers' comments and their authors ("Desert Tortoise"), a
+    footer. Only short lines, far less than the story, and only when the copyright names a year."""
+    total = sum(len(p.feats[i].stripped) for i in p.nonblank)
+    before = 0
+    for pos, i in enumerate(p.nonblank):
+        before += len(p.feats[i].stripped)
+        if not p.kept(i) or before < total / 2 or not _COPYRIGHT_END.search(p.feats[i].stripped):
+            continue
+        if not re.search(r"(?:19|20)\d{2}", p.feats[i].stripped[-60:]):
+            continue
+        tail = [k for k in p.nonblank[pos + 1:] if p.kept(k)]
+        chars = sum(len(p.feats[k].stripped) for k in tail)
+        if (tail and chars < AFTER_COPYRIGHT_SHARE * before
+                and all(len(p.feats[k].stripped) <= AFTER_COPYRIGHT_LINE_CHARS for k in tail)):
+            for k in tail:
+                p.rules[k], p.details[k] = "boilerplate", "comments"
+        return
+
+
 MIN_CAPTION_CHARS = 20  # a shorter line is no caption to recognise again
 
 
@@ -241,7 +271,8 @@ def classify(text: str, *, keep: bool = False) -> list[Line]:
             _kept_chars -= len(text)
     if lines is None:
         p = _Pass(text)
-        for step in (_single_lines, _captions, _sign_up_boxes, _menus, _lone_bylines, _fragments, _duplicates, _teaser_tails):
+        for step in (_single_lines, _captions, _sign_up_boxes, _menus, _lone_bylines, _fragments, _duplicates, _teaser_tails,
+                     _after_the_copyright):
             step(p)
         lines = p.lines()
     if keep and len(text) <= KEEP_CHARS:

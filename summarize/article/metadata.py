@@ -68,7 +68,7 @@ def title(lines: Sequence[Line]) -> str | None:
     return None
 
 
-_NOT_A_SOURCE_DETAILS = frozenset({"credit", "read_also"})
+_NOT_A_SOURCE_DETAILS = frozenset({"credit", "read_also", "comments"})
 _NOT_A_SOURCE_DOMAINS = frozenset(
     """facebook.com twitter.com x.com instagram.com youtube.com youtu.be tiktok.com linkedin.com
     whatsapp.com t.me telegram.org pinterest.com reddit.com google.com news.google.com

@@ -693,6 +693,21 @@ def test_a_caption_that_only_names_people_above_photographers_between_bars_is_ch
         kept = clean("\n\n".join([TITLE_DE, body, line, "Jane Doe | Via Reuters", body.replace("Dienstag", "Mittwoch")])).text
         assert line in kept, line
 
+def test_readers_comments_after_the_storys_closing_copyright_are_chrome() -> None:
+    """HAND-MADE page: the story ends with its agency's copyright, readers' comments follow (a name, a comment)."""
+    body = ["Die Regierung kündigte am Dienstag ein neues Hilfspaket für die Ukraine an, wie ein Sprecher mitteilte.",
+            "Das Paket umfasst Munition und Luftabwehr, die in den kommenden Wochen geliefert werden sollen, hieß es.",
+            "Die Opposition kritisierte, das Paket komme zu spät.© Beispiel Agentur 2025."]
+    comments = ["Wanderfalke", "Das war zu erwarten. Mehr Geld für Waffen.", "Lesergast", "Endlich!"]
+    kept = clean("\n\n".join([TITLE_DE, *body, *comments])).text
+    assert all(line in kept for line in body) and not any(c in kept.splitlines() for c in comments), kept
+    # a copyright near the top (a photo's) ends nothing; nor does one without a year
+    top = clean("\n\n".join([TITLE_DE, "Foto: Beispiel.© Beispiel Agentur 2025.", *body[:2], *comments])).text
+    assert "Das war zu erwarten. Mehr Geld für Waffen." in top
+    no_year = clean("\n\n".join([TITLE_DE, *body[:2], "Die Opposition kritisierte das.© Beispiel Agentur.",
+                                  *comments])).text
+    assert "Das war zu erwarten. Mehr Geld für Waffen." in no_year
+
 def test_recommendation_and_read_below_lines_are_chrome() -> None:
     """HAND-MADE lines a site puts around its article: a recommendation heading, a category link and a line
     that points to the text below."""
