@@ -94,7 +94,7 @@ async def abrief_with(
 
         async def one(request: PartRequest) -> PartResult:
             result = await part(request)
-            if (result.truncated or result.looped) and (halves := plan.halves(request)):
+            if result.truncated and (halves := plan.halves(request)):
                 result = result.absorb_halves([await part(h) for h in halves])
             return result
 

@@ -11,8 +11,7 @@ Flow for one request (a part of an article, read for some of the four lists):
    reported with its reason, as are items beyond a list's limit and malformed ones.
 3. A truncated answer (``finish_reason == "length"``) is not re-asked blindly: its complete items are
    salvaged with a partial JSON parse, and the caller splits the part in two and briefs each half once
-   (see ``brief.py``); a half that is still cut off is reported in ``meta.truncated_chunks``. An answer that
-   loops (:data:`LOOP_REPEATS` items with one description or question) is split in two the same way.
+   (see ``brief.py``); a half that is still cut off is reported in ``meta.truncated_chunks``.
 
 Transport and API errors are not model mistakes: they surface as :class:`BriefingError` with the original
 exception as ``__cause__``; a replay miss surfaces as :class:`ReplayMiss` itself.
@@ -21,7 +20,6 @@ exception as ``__cause__``; a replay miss surfaces as :class:`ReplayMiss` itself
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,15 +49,14 @@ class PartResult:
     kept: list[tuple[str, Draft, Evidence]]
     dropped: list[DroppedItem]
     log: CallLog
-    looped: bool = False  # the answer gave one description or question for LOOP_REPEATS or more items
 
     @property
     def truncated(self) -> bool:
         return self.log.truncated > 0
 
     def absorb_halves(self, halves: list[PartResult]) -> PartResult:
-        """This (truncated or looped) part's result joined with its halves': items grounded anywhere are kept;
-        the part counts as truncated only if a half still was."""
+        """This (truncated) part's result joined with its halves': items grounded anywhere are kept; the
+        part counts as truncated only if a half still was."""
         keys = {_key(f, item) for f, item, _ in self.kept}
         kept = list(self.kept)
         for half in halves:
@@ -104,19 +101,6 @@ def _lenient_items(data: Any, part_model: type[Lists]) -> tuple[list[tuple[str, 
     return out, lost
 
 
-LOOP_REPEATS = 3  # one description or question given this many times in one answer: the model looped
-
-
-def _looped(items: list[tuple[str, Draft]]) -> bool:
-    """Whether an answer repeats one description or question for several items ("said that Ukraine would
-    need Patriot missiles" cited to seven sentences in a row): a small model's loop, after which the rest
-    of its part goes unread. Such a part is asked again in halves, as a cut-off one is (see ``brief.py``)."""
-    texts = Counter(" ".join(text.casefold().split()) for field_name, item in items
-                    if field_name in ("decisions", "open_questions")
-                    and (text := getattr(item, "what", None) or getattr(item, "question", None)))
-    return any(n >= LOOP_REPEATS for n in texts.values())
-
-
 def _raw_label(raw: Any) -> str:
     if isinstance(raw, dict):
         for key, value in raw.items():
@@ -138,7 +122,7 @@ def salvage(seen: list[Seen], grounder: Grounder, part_model: type[Lists], scope
         raise ModelOutputError(f"the model's answer could not be read: {redact(str(error))}") from error
     kept: dict[str, tuple[str, Draft, Evidence]] = {}
     failures: dict[str, DroppedItem] = {}
-    parsed_any = looped = False
+    parsed_any = False
     validated = getattr(seen, "result", None)
     for n, response in enumerate(responses):
         if n == len(responses) - 1 and isinstance(validated, Lists):
@@ -150,7 +134,6 @@ def salvage(seen: list[Seen], grounder: Grounder, part_model: type[Lists], scope
         else:
             parsed_any = True
             items, lost = _lenient_items(data, part_model)
-        looped = looped or _looped(items)
         for d in lost:
             failures.setdefault(f"{d.kind}:{d.label.casefold()}:{d.reason}", d)
         for field_name, item in items:
@@ -166,7 +149,7 @@ def salvage(seen: list[Seen], grounder: Grounder, part_model: type[Lists], scope
         raise ModelOutputError("the model answered no parseable JSON in any attempt") from error
     # Items of every attempt count: one an attempt dropped and no attempt grounded is listed, once.
     dropped = [d for k, d in failures.items() if k not in kept]
-    return PartResult(kept=list(kept.values()), dropped=dropped, log=log_of(seen), looped=looped)
+    return PartResult(kept=list(kept.values()), dropped=dropped, log=log_of(seen))
 
 
 def _request_kwargs(settings: Settings, article_id: str, max_tokens: int) -> dict[str, Any]:

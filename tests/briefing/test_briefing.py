@@ -178,25 +178,6 @@ def test_truncated_answer_is_salvaged_and_its_part_split_by_sentences() -> None:
     assert b.meta.split_chunks == 1 and b.meta.truncated_chunks == 0 and b.meta.llm_calls == 4
 
 
-
-def test_an_answer_that_loops_is_asked_again_in_halves() -> None:
-    """A small model that gives one description for sentence after sentence has stopped reading its part:
-    the part is asked again in halves, as a cut-off one is, and what the halves find is kept too."""
-    loop = [{**MEETING, "s": n, "words": "", "what_in_english": "said that the talks went well"} for n in (2, 3, 4)]
-    server = Scripted([_part(decisions=[MEETING, *loop]), _part(), _part(open_questions=[QUESTION]), SUMMARY])
-    longer = TEXT + "Die Gespräche sollen in der kommenden Woche in Washington fortgesetzt werden, hieß es.\n"
-    b = brief(article_from_text(longer, id="t1"), settings=_settings(), client=server.client())
-    labels = [r["messages"][-1]["content"].split("\n")[1] for r in server.requests[:3]]
-    assert labels == ["Part 1 of 1.", "Part 1a of 1.", "Part 1b of 1."]
-    assert [d.what for d in b.decisions][:1] == ["met at the White House to talk about weapons"]
-    assert [q.question for q in b.open_questions] == ["Will the release happen?"]  # found by a half
-    assert b.meta.split_chunks == 1 and b.meta.llm_calls == 4
-    # two alike are no loop: one request for the part
-    twice = [{**MEETING, "s": n, "what_in_english": "said that the talks went well"} for n in (2, 3)]
-    server = Scripted([_part(decisions=twice), SUMMARY])
-    brief(article_from_text(longer, id="t1"), settings=_settings(), client=server.client())
-    assert len(server.requests) == 2
-
 @pytest.mark.parametrize(("depth", "lists"), [
     (1, [["actors", "decisions", "weapons", "open_questions"]]),
     (2, [["actors", "weapons"], ["decisions", "open_questions"]]),

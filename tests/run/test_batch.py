@@ -76,20 +76,14 @@ def _total_recordings(article: str = "*") -> int:
 def _first_round_count(article: str = "*") -> int:
     """Briefing requests recorded for the seeds (or one seed): with sentence citations every request of an
     article is known in advance (no grounding re-asks), so all of them are first-round requests, save the
-    translation of descriptions the model wrote in the article's language and the halves of a part whose
-    answer looped or was cut off, which follow the answers."""
+    translation of descriptions the model wrote in the article's language, which follows the answers."""
     return len([f for f in RECORDINGS.glob(f"{article}/*.json")
-                if not f.parent.name.startswith("_") and not _is_translation(f) and not _is_half(f)])
+                if not f.parent.name.startswith("_") and not _is_translation(f)])
 
 
 def _is_translation(file: Path) -> bool:
     messages = json.loads(file.read_text(encoding="utf-8"))["request"]["body"]["messages"]
     return messages[0]["content"].startswith("You translate")
-
-
-def _is_half(file: Path) -> bool:
-    user = json.loads(file.read_text(encoding="utf-8"))["request"]["body"]["messages"][-1]["content"]
-    return any(f"Part {n}a of" in user or f"Part {n}b of" in user for n in range(1, 20))
 
 
 N = _first_round_count()
