@@ -90,12 +90,18 @@ def informative(what: str, who: list[str]) -> bool:
     """A decision's description says something: three or more words, not ending in a dangling word ("described
     the attack as"), and more than the deciders' names."""
     words = what.split()
-    if len(words) == 2 and _MET_OR_PHONED.match(what) and words[1][:1].isupper():
+    if bare_interaction(what):
         return True  # "telephoned Putin", "met Zelensky": the call or meeting and who was on its other side
     if len(words) < 3 or words[-1].casefold().strip(".,;:") in _DANGLING or _UNFINISHED_CLAUSE.search(what):
         return False
     names = {w.casefold() for n in who for w in n.split()}
     return any(w.casefold().strip(".,;:'\"") not in names for w in words)
+
+
+def bare_interaction(what: str) -> bool:
+    """A description that is a verb of a call or a meeting and the other side's name: "telephoned Putin"."""
+    words = what.split()
+    return len(words) == 2 and _MET_OR_PHONED.match(what) is not None and words[1][:1].isupper()
 
 
 # A verb of a call or a meeting held that says it alone ("called" may name: "called Putin a liar")

@@ -54,6 +54,8 @@ def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[
         positions = _named_at(people, sentence)
         if len(positions) == 1:
             positions = _with_referent(positions, people, sentences, n)
+        elif not positions:
+            positions = _both_referent(people, sentences, n)
         if len(positions) < 2:
             continue
         surnames = [_surname(name, sentence) for name in positions]
@@ -90,6 +92,25 @@ def _with_referent(positions: dict[str, int], people: tuple[tuple[str, str], ...
         if earlier:
             return dict(sorted({earlier[-1]: pronoun.start(), **positions}.items(), key=lambda item: item[1]))
     return positions
+
+
+# "the two" as the subject: "Vorher hatten die beiden lange telefoniert", "Both leaders spoke for an hour"; not
+# "die beiden Länder" or "both countries" (two states, not the two people)
+_BOTH = re.compile(r"(?<!\w)(?:[Dd]ie beiden|[Bb]eide|[Tt]he two|[Bb]oth)(?:\s+(?:Präsidenten|Staatschefs|leaders|presidents|men))?"
+                   r"(?=\s+[a-zäöüß]|\s*[,.;:])")
+
+
+def _both_referent(people: tuple[tuple[str, str], ...], sentences: Sentences, n: int) -> dict[str, int]:
+    """The positions of a sentence that names no one and has "the two" as its subject: the two people named
+    last in the sentence before (else the one before that), both at "the two"; empty otherwise."""
+    both = _BOTH.search(sentences.sentence(n))
+    if both is None:
+        return {}
+    for k in range(n - 1, max(0, n - 3), -1):
+        earlier = list(_named_at(people, sentences.sentence(k)))
+        if len(earlier) >= 2:
+            return {earlier[-2]: both.start(), earlier[-1]: both.start()}
+    return {}
 
 
 # A sentence that opens with the call or meeting as the scene of what follows: "In another phone call with

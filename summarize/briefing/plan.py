@@ -19,8 +19,8 @@ from ..models import (Actor, Article, ArticleRef, Briefing, BriefingMeta, Decisi
 from ..settings import Settings
 from . import cues, gazetteer, prompts
 from .assemble import final, merge_results, vet, written_unless_reachable
-from .deciders import (Canonical, deciders_are_actors, finished, informative, names_own_decider, quotes_words,
-                       reported_act)
+from .deciders import (Canonical, bare_interaction, deciders_are_actors, finished, informative, names_own_decider,
+                       quotes_words, reported_act)
 from .dedupe import kinds_of_systems, one_per_event, one_per_name, one_per_sentence
 from .call import CallLog, PartResult
 from .drafts import MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Lists, QuestionDraft, pass_model
@@ -378,6 +378,8 @@ class Plan:
                 decision = act  # "reported that the U.S. halted shipments": the act it tells of
                 reason = next((why for says_nothing, why in _EMPTY_DECISIONS if says_nothing(decision)), None)
             if reason is None:
+                if bare_interaction(decision.what) and len(decision.participants) >= 2:
+                    decision.what = event_description(decision, decision.who)  # "telephoned Putin": the code's words
                 kept.append(decision)
             else:
                 dropped.append(_dropped(decision, reason))

@@ -562,6 +562,14 @@ def test_a_warning_of_what_could_happen_is_a_warning_not_speculation() -> None:
     assert "warned that the delivery could prolong the war" in [d.what for d in b.decisions]
 
 
+def test_a_call_or_meeting_told_by_verb_and_name_reads_as_the_codes_own() -> None:
+    text = TEXT + "Trump hatte am Vortag mit Wladimir Putin telefoniert.\n"
+    phoned = {"s": 5, "words": "mit Wladimir Putin telefoniert", "who": ["Trump", "Putin"], "status": "taken",
+              "when": None, "what_in_english": "telephoned Putin"}
+    b, _, _ = _brief([_part(actors=[PUTIN], decisions=[MEETING, phoned]), SUMMARY], text=text)
+    assert "held a phone call with Vladimir Putin" in [d.what for d in b.decisions]
+    assert "telephoned Putin" not in [d.what for d in b.decisions]
+
 def test_a_known_systems_category_comes_from_the_alias_table_not_the_models_guess() -> None:
     wrong = {**PATRIOT, "category_in_english": "artillery"}
     b, _, _ = _brief([_part(weapons=[wrong]), SUMMARY])

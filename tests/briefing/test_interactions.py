@@ -149,6 +149,16 @@ def test_a_pronoun_subject_takes_part_as_the_person_named_just_before() -> None:
     assert found == [("Donald Trump", ["Donald Trump", "Vladimir Putin"], "held a phone call with Vladimir Putin", "taken")]
 
 
+
+def test_the_two_as_subject_are_the_two_people_named_just_before() -> None:
+    text = ("Trump will Putin in Budapest treffen. Ein Datum steht noch nicht fest. "
+            "Vorher hatten die beiden lange telefoniert. Vertreter der beiden Länder treffen sich bald.")  # HAND-MADE
+    actors = [_actor("Donald Trump", "Trump"), _actor("Vladimir Putin", "Putin")]
+    found = [(d.who, d.participants, d.what) for d in _interactions(text, actors)]
+    # "die beiden" is Trump and Putin (named two sentences before); "der beiden Länder" is two states
+    assert ("Donald Trump", ["Donald Trump", "Vladimir Putin"], "held a phone call with Vladimir Putin") in found
+    assert not any("Vertreter" in d.evidence[0].quote for d in _interactions(text, actors))
+
 def test_a_call_that_opens_the_sentence_has_the_main_clauses_subject_as_its_other_side() -> None:
     text = ("In another phone call with Zelensky on Friday, Trump said he had not signed off on the halt. "
             "The upcoming summit with Putin would take place in Budapest, Trump said.")  # HAND-MADE
