@@ -1,5 +1,5 @@
 """How long something lasted, as a text states it: "ein mehr als zweistündiges Telefonat", "a two-hour phone
-call", "telefonierte zweieinhalb Stunden lang", "the call lasted around 40 minutes", "40-minütigen".
+call", "telefonierte zweieinhalb Stunden lang", "lasted nearly two-and-a-half hours", "the call lasted around 40 minutes", "40-minütigen".
 
 :func:`durations` finds them in German and English, in minutes, with the bound a text may put on one ("mehr
 als", "more than", "fast", "nearly": a lower or an upper bound; "rund", "around", "etwa" only round the
@@ -28,7 +28,7 @@ _WORDS = {
     "anderthalb": 1.5, "eineinhalb": 1.5, "zweieinhalb": 2.5, "dreieinhalb": 3.5, "viereinhalb": 4.5,
 }  # fmt: skip
 _WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
-_AMOUNT = rf"(?P<amount>\d{{1,3}}(?:[.,]\d)?|(?:{_WORD})(?:\s+and\s+a\s+half)?)"
+_AMOUNT = rf"(?P<amount>\d{{1,3}}(?:[.,]\d)?|(?:{_WORD})(?:(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)?)"  # "two-and-a-half"
 _BOUND = r"(?:(?P<bound>mehr\s+als|weniger\s+als|knapp|fast|beinahe|more\s+than|less\s+than|over|under|nearly|almost)\s+)?"
 # "zwei Stunden", "two hours", "40 minutes", "two-hour", "40-minute", "zweistündig", "40-minütig",
 # "zweieinhalbstündigen"
@@ -59,7 +59,7 @@ class Duration:
 
 
 def _amount(raw: str) -> float | None:
-    raw = " ".join(raw.casefold().split())
+    raw = " ".join(raw.casefold().replace("-", " ").split())
     half = raw.endswith(" and a half")
     raw = raw.removesuffix(" and a half")
     value = float(raw.replace(",", ".")) if raw[:1].isdigit() else _WORDS.get(raw)

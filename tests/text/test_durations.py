@@ -18,6 +18,8 @@ from summarize.text.durations import durations
         ("the call lasted around 40 minutes", 40, "", "40 minutes"),
         ("after nearly three hours of talks", 180, "at most", "nearly three hours"),
         ("a two and a half hour meeting", 150, "", "two and a half hour"),
+        ("the call lasted nearly two-and-a-half hours", 150, "at most", "nearly two-and-a-half hours"),
+        ("a two-and-a-half-hour call", 150, "", "two-and-a-half-hour"),
         ("Das Gespräch dauerte eine Stunde.", 60, "", "eine Stunde"),
         ("2.5 hours of talks", 150, "", "2.5 hours"),
     ],
