@@ -10,7 +10,7 @@ from ..text.dates import normalise_date
 from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
 from .aliases import alias_forms, alias_table
 from .cues import reports_an_act
-from .ground import normalise
+from .ground import mentions, normalise
 from .plausible import same_name
 
 MAX_EVIDENCE = 3
@@ -131,7 +131,18 @@ def same_interaction(a: Decision, b: Decision) -> bool:
     people_a, people_b = {normalise(p) for p in a.participants}, {normalise(p) for p in b.participants}
     if len(people_a & people_b) < 2 or not (people_a <= people_b or people_b <= people_a) or a.status != b.status:
         return False
+    told_a, told_b = _told_sides(a), _told_sides(b)
+    if told_a and told_b and not (told_a <= told_b or told_b <= told_a):
+        return False  # "met with Putin" and "met with Zelensky": the model listed everyone as taking part in both
     return _planned(a.what, kind) == _planned(b.what, other) and _stated_day(a) == _stated_day(b)
+
+
+def _told_sides(d: Decision) -> set[str]:
+    """The decider and the participants its description names ("held a phone call with Vladimir Putin":
+    Trump and Putin); empty when the description names no participant."""
+    named = {normalise(p) for p in d.participants if p != d.who
+             and any(mentions(f, d.what, 0, len(d.what)) for f in {p, p.split()[-1]} if len(f) >= 4)}
+    return named | {normalise(d.who)} if named else set()
 
 
 # An agreement to meet or call is not the meeting or call itself ("agreed to meet their teams", "met Trump").

@@ -228,6 +228,22 @@ def test_one_participant_is_not_enough_to_join_two_meetings() -> None:
     assert not same_interaction(alone, other)
 
 
+
+def test_two_meetings_whose_descriptions_name_different_other_sides_are_two() -> None:
+    # HAND-MADE: the model listed everyone of the article as taking part in each meeting
+    text = "Trump traf Putin in Alaska. Am Freitag soll Trump Selenskyj im Weißen Haus treffen."
+    everyone = ["Donald Trump", "Vladimir Putin", "Volodymyr Zelensky"]
+    putin = _decision(text, "Trump traf Putin in Alaska.", "met with Putin", participants=everyone[:2])
+    zelensky = _decision(text, "Am Freitag soll Trump Selenskyj im Weißen Haus treffen.", "met with Zelensky",
+                         participants=everyone)
+    assert not same_interaction(putin, zelensky)
+    # one call told from both sides is one: Trump's "with Putin", Putin's "with Trump"
+    call = "Trump telefonierte mit Putin."
+    trumps = _decision(call, call, "held a phone call with Vladimir Putin", participants=everyone[:2])
+    putins = _decision(call, call, "held a phone call with Donald Trump", who="Vladimir Putin",
+                       participants=everyone[1::-1])
+    assert same_interaction(trumps, putins)
+
 CALL = "Trump telefonierte mit Putin, Selenskyj war nicht dabei."  # HAND-MADE
 
 
