@@ -106,6 +106,7 @@ def bare_interaction(what: str) -> bool:
 
 # A verb of a call or a meeting held that says it alone ("called" may name: "called Putin a liar")
 _MET_OR_PHONED = re.compile(r"(?:met|meets|telephoned|phoned|visited|hosted)\s", re.IGNORECASE)
+
 _CLOSING = frozenset("”“\"»«’'")
 _TRAILING_CLAUSE = re.compile(r"\s*,?\s+(?:that|which|who|whom)\s+(?:[\w'’-]+\s+){0,6}[\w'’-]+\s*\.?$", re.IGNORECASE)
 
@@ -143,7 +144,7 @@ def _completed_from(quote: str, what: str) -> str | None:
     if at < 0:
         return None
     rest = quote[at + len(head):]
-    if not rest.lstrip()[:1] in _CLOSING | {"„", "‚", "‘"}:
+    if rest.lstrip()[:1] not in _CLOSING | {"„", "‚", "‘"}:
         return None
     clause = re.match(r"[^,.;:!?]{1,80}", rest)
     return None if clause is None else (head + clause.group(0)).rstrip()
@@ -364,7 +365,7 @@ def reported_act(decision: Decision, actors: list[Actor]) -> Decision | None:
     return None
 
 
-# "U. S." as a sentence splitter's repair may write it: "U.S."
+# "U. S." as the model writes it in its answers: "U.S."
 _SPACED_INITIALS = re.compile(r"(?<![\w.])(\w)\.\s+(?=\w\.)")
 # A clause whose verb is a forecast or a state, not an act: "Putin would not win", "the call was productive"
 _NOT_AN_ACT_START = re.compile(r"(?:will|would|could|might|may|should|must|can|cannot|is|was|are|were|be|"
