@@ -484,6 +484,20 @@ def test_a_call_and_a_meeting_of_one_sentence_stay_two_and_an_untyped_report_tak
     assert _unreported([found], []) == [found]
 
 
+def test_a_meeting_the_code_finds_planned_is_planned_where_the_model_said_met() -> None:
+    # HAND-MADE: "is scheduled to meet" is to come; the model wrote it as held
+    text = "The call came a day before Volodymyr Zelensky is scheduled to meet with Donald Trump at the White House."
+    both = ["Donald Trump", "Volodymyr Zelensky"]
+    found = _decision(text, text, "plans to meet Volodymyr Zelensky", participants=both, status="announced")
+    told = _decision(text, text, "met with Zelensky at the White House", participants=both)
+    assert _unreported([found], [told]) == []
+    assert (told.what, told.status) == ("plans to meet with Zelensky at the White House", "announced")
+    # a meeting the code finds held leaves the model's words alone
+    held = _decision(text, text, "met with Zelensky", participants=both)
+    assert _unreported([_decision(text, text, "met Volodymyr Zelensky", participants=both)], [held]) == []
+    assert held.what == "met with Zelensky"
+
+
 def test_a_view_a_finding_a_forecast_or_a_copied_quotation_is_no_decision() -> None:
     assert reports_words_only("said he thought Putin would make a deal")  # a view of what may happen
     assert reports_words_only("expressed hope that the talks would bring peace")
