@@ -24,7 +24,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ..models import Actor, Decision, Evidence
-from ..text.event_kinds import INTERACTIONS, event_kind
+from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
 from .aliases import alias_forms
 from .cues import cue_pattern
 from .dedupe import MAX_EVIDENCE, with_evidence
@@ -337,3 +337,35 @@ def further_reports(sentences: Sentences, actors: list[Actor], decisions: list[D
         if ev.start not in cited:
             told[0].evidence = with_evidence(told[0].evidence, [ev])
             cited.add(ev.start)
+
+
+def unreported(events: list[Decision], decisions: list[Decision]) -> list[Decision]:
+    """The code's calls and meetings that the model did not report: on sentences it reported nothing on, or
+    only other kinds of event. Where it reported on the sentence without naming a kind of event ("discussed
+    the air defence" on "In einem Telefonat erörterten ...", "described it as productive" on "... following
+    a two-hour phone call with Putin"), the report of someone who took part takes the event's words first
+    ("held a phone call with Volodymyr Zelensky and discussed ..."), so reports of one event meet by kind.
+    A meeting the code finds still to come ("is scheduled to meet with Trump") that the model told as held
+    ("met with Zelensky") is the plan it is ("plans to meet with Zelensky")."""
+    out = []
+    for event in events:
+        kind = event_kind(event.what)
+        on_sentence = [d for d in decisions if d.evidence[0].end == event.evidence[0].end]
+        kinds = [event_kind(d.what) for d in on_sentence]
+        if any(same_kind(k, kind) for k in kinds if k is not None):
+            if event.status == "announced":  # "is scheduled to meet with Trump", which the model told as "met"
+                for d in on_sentence:
+                    if (d.what.startswith("met ") and d.who in event.participants
+                            and set(event.participants) <= set(d.participants)):
+                        d.what, d.status = "plans to meet " + d.what[4:], "announced"
+            continue  # reported
+        untyped = [d for d, k in zip(on_sentence, kinds) if k is None]
+        if any(d.who not in event.participants for d in untyped):
+            continue  # someone else's report on the sentence: the event would merge into it
+        if untyped:
+            d = untyped[0]
+            d.what = f"{event_description(event, d.who)} and {d.what}"
+            d.participants = list(dict.fromkeys([*d.participants, *event.participants]))
+        else:
+            out.append(event)
+    return out

@@ -25,9 +25,8 @@ from .dedupe import kinds_of_systems, one_per_event, one_per_name, one_per_sente
 from .call import CallLog, PartResult
 from .drafts import MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Lists, QuestionDraft, pass_model
 from .grounder import Grounder
-from .interactions import event_description, further_reports, interactions, separate
+from .interactions import event_description, further_reports, interactions, separate, unreported
 from ..text.dates import decision_date
-from ..text.event_kinds import event_kind, same_kind
 from ..text.relative_days import anchored_day
 from .numbered import Sentences, halve, is_heading, sentence_chars
 from .questions import why_not_open
@@ -108,38 +107,6 @@ def _dated_by_sentence_before(decision: Decision, text: str, published: dt.date 
         return decision
     found = anchored_day(text, decision.evidence[0].start, published)
     return decision if found is None else decision.model_copy(update={"date": found[1]})
-
-
-def _unreported(events: list[Decision], decisions: list[Decision]) -> list[Decision]:
-    """The code's calls and meetings that the model did not report: on sentences it reported nothing on, or
-    only other kinds of event. Where it reported on the sentence without naming a kind of event ("discussed
-    the air defence" on "In einem Telefonat erörterten ...", "described it as productive" on "... following
-    a two-hour phone call with Putin"), the report of someone who took part takes the event's words first
-    ("held a phone call with Volodymyr Zelensky and discussed ..."), so reports of one event meet by kind.
-    A meeting the code finds still to come ("is scheduled to meet with Trump") that the model told as held
-    ("met with Zelensky") is the plan it is ("plans to meet with Zelensky")."""
-    out = []
-    for event in events:
-        kind = event_kind(event.what)
-        on_sentence = [d for d in decisions if d.evidence[0].end == event.evidence[0].end]
-        kinds = [event_kind(d.what) for d in on_sentence]
-        if any(same_kind(k, kind) for k in kinds if k is not None):
-            if event.status == "announced":  # "is scheduled to meet with Trump", which the model told as "met"
-                for d in on_sentence:
-                    if (d.what.startswith("met ") and d.who in event.participants
-                            and set(event.participants) <= set(d.participants)):
-                        d.what, d.status = "plans to meet " + d.what[4:], "announced"
-            continue  # reported
-        untyped = [d for d, k in zip(on_sentence, kinds) if k is None]
-        if any(d.who not in event.participants for d in untyped):
-            continue  # someone else's report on the sentence: the event would merge into it
-        if untyped:
-            d = untyped[0]
-            d.what = f"{event_description(event, d.who)} and {d.what}"
-            d.participants = list(dict.fromkeys([*d.participants, *event.participants]))
-        else:
-            out.append(event)
-    return out
 
 
 # What the model gives as the role of a state or an organisation when the text gives none: the kind again
@@ -392,7 +359,7 @@ class Plan:
                 dropped.append(_dropped(decision, reason))
         lists["decisions"] = kept
         found = interactions(self.sentences, lists["actors"], lambda n: self.grounder.evidence(n, n))
-        calls_and_meetings = _unreported(found, lists["decisions"])
+        calls_and_meetings = unreported(found, lists["decisions"])
         lists["decisions"] = separate(one_per_event(sorted([*lists["decisions"], *calls_and_meetings],
                                                            key=lambda d: d.evidence[0].start)))
         lists["open_questions"] = one_per_sentence(lists["open_questions"])

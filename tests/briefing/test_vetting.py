@@ -8,7 +8,7 @@ from summarize.briefing.deciders import Canonical, deciders_are_actors, finished
 from summarize.briefing.drafts import ActorDraft
 from summarize.briefing.dedupe import one_per_event, same_interaction
 from summarize.briefing.cues import is_open, reports_words_only, states_a_condition
-from summarize.briefing.plan import _unreported
+from summarize.briefing.interactions import unreported as _unreported
 from summarize.briefing.plausible import english_territories, not_in_english
 from summarize.models import Actor, Decision, Evidence
 from summarize.text.event_kinds import event_kind
