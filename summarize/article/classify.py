@@ -168,8 +168,8 @@ def _teaser_tails(p: _Pass) -> None:
 
 # The story's end: an agency's or publisher's copyright with its year at the end of a line ("... to bridge the
 # gap.© Thomson Reuters 2025.", "(c) 2025 The Associated Press")
-_COPYRIGHT_END = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s+)?[A-Z][\w.&'’ -]{1,40}?(?:\s+(?:19|20)\d{2})?\.?$"
-                            r"|(?:©|\(c\)|copyright)\s*(?:19|20)\d{2}\s+[A-Z][\w.&'’ -]{1,40}?\.?$", re.IGNORECASE)
+_COPYRIGHT_END = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s+)?[A-Z][\w.&'’ -]{1,40}?(?:\s+(?:19|20)\d{2})?\.?$",
+                            re.IGNORECASE)
 AFTER_COPYRIGHT_LINE_CHARS = 300  # a reader's comment, a footer line: no longer than this
 AFTER_COPYRIGHT_SHARE = 0.4  # ... and all of them less than this share of the story before
 

@@ -225,7 +225,6 @@ def reports_words_only(what: str) -> bool:
     return True
 
 
-
 def told_clauses(what: str) -> list[str]:
     """The that-clauses of a description that starts with a verb of speech, in order: "reported that the U.S.
     halted shipments" -> ["the U.S. halted shipments"]; "reported that the call lasted 40 minutes and that Trump

@@ -354,8 +354,8 @@ def unreported(events: list[Decision], decisions: list[Decision]) -> list[Decisi
         kinds = [event_kind(d.what) for d in on_sentence]
         if any(same_kind(k, kind) for k in kinds if k is not None):
             if event.status == "announced":  # "is scheduled to meet with Trump", which the model told as "met"
-                for d in on_sentence:
-                    if (d.what.startswith("met ") and d.who in event.participants
+                for d, k in zip(on_sentence, kinds):
+                    if (k == kind and d.what.startswith("met ") and d.who in event.participants
                             and set(event.participants) <= set(d.participants)):
                         d.what, d.status = "plans to meet " + d.what[4:], "announced"
             continue  # reported

@@ -93,6 +93,11 @@ _EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
 )
 
 
+def _why_empty(decision: Decision) -> str | None:
+    """The reason of the first of :data:`_EMPTY_DECISIONS` that ``decision`` fails, or None."""
+    return next((why for says_nothing, why in _EMPTY_DECISIONS if says_nothing(decision)), None)
+
+
 def _dropped(decision: Decision, reason: str) -> DroppedItem:
     """``decision`` listed as dropped for ``reason``, with the quote it cited."""
     return DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120], reason=reason,
@@ -347,10 +352,10 @@ class Plan:
         kept = []
         for decision in lists["decisions"]:
             decision.what = cues.as_warning(finished(decision.what, decision.participants, decision.evidence[0].quote))
-            reason = next((why for says_nothing, why in _EMPTY_DECISIONS if says_nothing(decision)), None)
+            reason = _why_empty(decision)
             if reason == _WORDS_ONLY and (act := reported_act(decision, lists["actors"])) is not None:
                 decision = act  # "reported that the U.S. halted shipments": the act it tells of
-                reason = next((why for says_nothing, why in _EMPTY_DECISIONS if says_nothing(decision)), None)
+                reason = _why_empty(decision)
             if reason is None:
                 if bare_interaction(decision.what) and len(decision.participants) >= 2:
                     decision.what = event_description(decision, decision.who)  # "telephoned Putin": the code's words
