@@ -58,6 +58,28 @@ def is_open(sentence: str) -> bool:
     return bool(patterns["open"].search(patterns["not_open"].sub(" ", sentence))) or sentence.rstrip().endswith("?")
 
 
+def says_open(sentence: str) -> bool:
+    """Whether a sentence a model cites for an open question says that something is open: :func:`is_open`, which
+    names the prompt's candidates generously, without what only looks like a cue. A promise ("in Aussicht
+    gestellt"), dashed hopes, a superlative "yet" ("the biggest push yet to end the war"; "has yet to" is open)
+    and a question in a speaker's direct speech ("»What do you think he's going to say?«": the speaker's, mostly
+    rhetorical) are no cue here."""
+    patterns = _patterns()
+    plain = _NOT_PENDING.sub(_keep_pending, patterns["not_open_cited"].sub(" ", patterns["not_open"].sub(" ", sentence)))
+    if patterns["open"].search(plain):
+        return True
+    stripped = sentence.strip()
+    return stripped.endswith("?") and stripped[:1] not in QUOTATION_MARKS
+
+
+_NOT_PENDING = re.compile(r"(\w+)\s+yet\s+to(?!\w)", re.IGNORECASE)
+_PENDING = frozenset("is are was were has have had remains remain remained still".split())
+
+
+def _keep_pending(match: re.Match[str]) -> str:
+    return match.group(0) if match.group(1).casefold() in _PENDING else match.group(1)
+
+
 def is_speculative(sentence: str) -> bool:
     """Whether a sentence speculates (what could, might or may happen) rather than reports an act."""
     return bool(_patterns()["speculative"].search(sentence))

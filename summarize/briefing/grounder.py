@@ -60,7 +60,7 @@ class Grounder:
         self.sentences = sentences if sentences is not None else Sentences.of(cleaned.text)  # as the model saw them
         self._prompt_trigrams = _trigrams(instructions)
         self._anywhere: dict[str, bool] = {}
-        # Set by the caller (briefing.cues.is_open): an open question needs a sentence that says so.
+        # Set by the caller (briefing.cues.says_open): an open question needs a sentence that says so.
         self.open_cue: Callable[[str], bool] | None = None
         self._norm_cache: dict[int, str] = {}
         # Each distinct (sentence, name) and each distinct item is looked up once per article: re-asks, the

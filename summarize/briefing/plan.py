@@ -167,7 +167,7 @@ class Plan:
         # A field that repeats the instructions or the worked example is the model echoing, not the article.
         echoes = {m["content"] for r in self.requests for m in r.messages if m is not r.messages[-1]}
         self.grounder = Grounder(article.text, self.cleaned, instructions="\n".join(sorted(echoes)), sentences=sentences)
-        self.grounder.open_cue = cues.is_open
+        self.grounder.open_cue = cues.says_open
 
     def _messages(
         self, scope: tuple[int, int], label: str, name: str, fields: tuple[str, ...], parts: int,

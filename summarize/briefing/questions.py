@@ -9,6 +9,7 @@ import re
 from ..models import OpenQuestion
 from ..text.normalise import QUOTATION_MARKS
 from .aliases import alias_forms
+from .cues import cue_pattern
 from .ground import mentions
 
 
@@ -17,6 +18,10 @@ def why_not_open(question: OpenQuestion, named: list, text: str) -> str | None:
     ``text``: the article as published (the question's quote offsets point into it)."""
     if _answered_by_quotation(question):
         return "it asks what was said, and its sentence quotes it"
+    if _answered_yes_or_no(question.evidence[0].quote):
+        return "its sentence reports a question put to someone and the answer, yes or no"
+    if _past_and_only_speculated(question):
+        return "it asks what happened, and its sentence only says what could have"
     if _done_in_its_sentence(question):
         return "it asks whether it will happen, and its sentence reports that it did"
     if _reason_in_its_sentence(question):
@@ -57,6 +62,42 @@ _BECAUSE = re.compile(r",\s+so\s|,\s+um\s[^.;:]{1,100}?\szu\s|(?<!\w)(?:because|
 _WHY_UNKNOWN = re.compile(r"(?<!\w)(?:why|warum|weshalb|wieso|weswegen|reasons?|Gr(?:u|ü)nde?)(?!\w)", re.IGNORECASE)
 
 
+# "Auf eine Frage, ob Macron ... signalisiert habe, ..., antwortet er mit Nein", '"Nein, ich habe keine Fortschritte
+# erzielt", sagte Trump auf die Frage eines Reporters, ob ...': a question put to someone that the sentence reports
+# answered with a plain yes or no is no longer open. An evasive answer ("Sie werden sie brauchen") leaves it open.
+_ASKED = re.compile(r"(?<!\w)(?:(?:Nach)?[Ff]rage\w*\b[^.;:?!]{0,60}?,?\s+ob|gefragt,?\s+ob|asked\s+(?:\w+\s+){0,3}?(?:whether|if)|"
+                    r"question\s+(?:of\s+)?whether)(?!\w)", re.IGNORECASE)
+_YES_OR_NO = re.compile(r"(?<!\w)(?:mit|with)\s+(?:(?:einem|a)\s+)?(?:klaren\s+|clear\s+|knappen\s+|flat\s+)?(?:Nein|Ja|no|yes)(?!\w)|"
+                        r"(?:^|[\"„“”»«‚‘’'(]\s*)(?:Nein|Ja|No|Yes)(?:[,.!:]|\s*[\"“”«»])|(?<!\w)(?:verneinte|bejahte|"
+                        r"said no|said yes|answered no|answered yes|replied no|replied yes)(?!\w)")
+
+
+def _answered_yes_or_no(quote: str) -> bool:
+    return bool(_ASKED.search(quote)) and bool(_YES_OR_NO.search(quote))
+
+
+# "What was the outcome of the August meeting?" on "They last met in August, but the session ended without results,
+# a disappointment for Trump, who had hoped his rapport could pave the way": a question about what happened
+# whose sentence holds no cue but a speculative word ("could", "hoped", "möglich") asks what the sentence
+# reports; only a sentence that says what happened is unknown ("unclear", "did not say", "ob") leaves it open.
+_PAST_QUESTION = re.compile(r"\s*(?:(?:what|who|how|why|when|where)\s+(?:was|were|did)|did|was|were)\b", re.IGNORECASE)
+_SPECULATIVE_CUES = frozenset(("könnte", "könnten", "möglicherweise", "vielleicht", "might", "may", "could", "possibl",
+                               "hoff", "hope", "erhoff", "mögliche", "prospect", "aussicht", "a potential", "the potential"))
+
+_HEDGED = re.compile(r"(?<!\w)(?:appears?\s+to|appeared\s+to|seems?\s+to|seemed\s+to|apparently|reportedly|offenbar|"
+                     r"anscheinend|scheinbar|scheint|schien|angeblich|mutmaßlich)(?!\w)", re.IGNORECASE)
+
+
+def _past_and_only_speculated(question: OpenQuestion) -> bool:
+    if not _PAST_QUESTION.match(question.question):
+        return False
+    quote = question.evidence[0].quote
+    if quote.rstrip().endswith("?") or _HEDGED.search(quote):
+        return False  # "appears to have altered his stance": the sentence doubts what happened
+    cued = {m.group(0).casefold().strip() for m in cue_pattern("open").finditer(cue_pattern("not_open").sub(" ", quote))}
+    return bool(cued) and cued <= _SPECULATIVE_CUES
+
+
 def _reason_in_its_sentence(question: OpenQuestion) -> bool:
     quote = question.evidence[0].quote
     return bool(_WHY.match(question.question)) and bool(_BECAUSE.search(quote)) and not _WHY_UNKNOWN.search(quote)
@@ -95,16 +136,29 @@ _DONE_FORMS = {
 }
 _WILL_DO = re.compile(r"\s*will\s+(?:[\w.'’-]+\s+){1,4}?(" + "|".join(_DONE_FORMS) + r")\b", re.IGNORECASE)
 _DONE = {verb: re.compile(rf"(?<!\w)(?:{forms})(?!\w)", re.IGNORECASE) for verb, forms in _DONE_FORMS.items()}
+# "Will Putin praise ...?" on "Putin praised ...": any other verb of the question in its regular English past
+_WILL_VERB = re.compile(r"\s*will\s+[\w.'’-]+((?:\s+[\w.'’-]+){1,4})", re.IGNORECASE)
 _NOT_DONE = re.compile(r"(?<!\w)(?:nicht|kein\w*|not|no|never|nie|yet|noch|will|would|could|könnte\w*|werden|soll\w*|"
                        r"may|might)(?!\w)", re.IGNORECASE)  # a negation or a modal: "möglichen" before a topic hedges the topic
+_AGAIN = re.compile(r"(?<!\w)(?:again|another|next|new|further|more|erneut|wieder)(?!\w)", re.IGNORECASE)
+
+
+def _past_forms(verb: str) -> re.Pattern[str]:
+    stem = verb[:-1] + "i" if verb.endswith("y") and verb[-2:-1] not in "aeiou" else verb.removesuffix("e")
+    return re.compile(rf"(?<!\w){re.escape(stem)}ed(?!\w)", re.IGNORECASE)
 
 
 def _done_in_its_sentence(question: OpenQuestion) -> bool:
-    asked = _WILL_DO.match(question.question)
-    if asked is None:
-        return False
+    if _AGAIN.search(question.question):
+        return False  # "Will they meet again?" on "They met in August": the next time is open
     quote = question.evidence[0].quote
-    done = _DONE[asked.group(1).casefold()].search(quote)
-    return done is not None and not _NOT_DONE.search(quote[done.start():]) and not _NOT_DONE.search(
+    if (asked := _WILL_DO.match(question.question)) is not None:
+        done = _DONE[asked.group(1).casefold()].search(quote)
+    elif (asked := _WILL_VERB.match(question.question)) is not None:  # the subject's first word, then the verb
+        done = next((found for word in asked.group(1).split() if re.fullmatch(r"[a-z]{3,}", word)
+                     if (found := _past_forms(word).search(quote)) is not None), None)
+    else:
+        return False
+    # A negation or modal in the done word's clause, or in the clause before it, leaves it open.
+    return done is not None and not _NOT_DONE.search(re.split(r"[,;:]", quote[done.start():])[0]) and not _NOT_DONE.search(
         re.split(r"[,;:]", quote[: done.start()])[-1])
-

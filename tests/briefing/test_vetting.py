@@ -178,6 +178,24 @@ def test_hesitation_and_what_is_only_possible_are_open() -> None:
     assert not is_open("Officials stressed the potential of drones to change the war.")
 
 
+def test_a_promise_a_superlative_yet_dashed_hopes_and_a_speakers_question_are_not_open() -> None:
+    """HAND-MADE: a sentence cited for an open question: "in Aussicht stellen" is to promise; "the biggest push
+    yet to end" is a superlative, "has yet to" is open; hopes "dashed" are gone; a question in a speaker's
+    direct speech is the speaker's. The prompt's hint (is_open) still names such sentences."""
+    from summarize.briefing.cues import says_open
+
+    assert not says_open("Trump hatte die Lieferung vor ein paar Tagen in Aussicht gestellt.")
+    assert says_open("Die Aussicht auf eine Einigung ist ungewiss.")
+    assert not says_open("It is his most ambitious push yet to end the war.")
+    assert says_open("A date has yet to be set.")
+    assert says_open("The White House is yet to confirm the date.")
+    assert not says_open("The attack further dashed hopes for a breakthrough.")
+    assert says_open("Officials voiced hope for a breakthrough.")
+    assert not says_open('"What do you think he is going to say, please sell them?')
+    assert says_open("Did the threat push Putin to call?")
+    assert is_open("It is his most ambitious push yet to end the war.")  # a candidate for the model all the same
+
+
 def test_what_nobody_named_is_open_whoever_did_not_name_it() -> None:
     """A cue with "*" stands for one or two words: "nannte * nicht" is open with a name, a pronoun or "die Diplomaten" between."""
     assert is_open("Einen genauen Zeitpunkt für das Treffen nannte Trump nicht.")
@@ -720,6 +738,64 @@ def test_a_question_about_what_its_sentence_reports_done_is_answered() -> None:
     for sentence in ("Die Minister haben die Käufe noch nicht diskutiert.", "The leaders could discuss it on Friday.",
                      "Diese Themen sollen später diskutiert werden.", "Ob sie die Käufe diskutieren, ist offen."):
         assert why("Will the ministers discuss weapons purchases?", sentence) is None, sentence
+
+
+def test_a_question_put_to_someone_and_answered_yes_or_no_is_answered() -> None:
+    """HAND-MADE: a reporter's question the sentence reports answered "Nein"/"No" is closed; an evasive answer
+    leaves it open."""
+    from summarize.briefing.questions import why_not_open
+    from summarize.models import OpenQuestion
+
+    def why(question: str, sentence: str) -> str | None:
+        return why_not_open(OpenQuestion(question=question, evidence=[_ev(sentence, sentence)]), [], sentence)
+
+    for sentence in ("Auf eine Frage, ob der Minister Zugeständnisse signalisiert habe, antwortete er mit Nein.",
+                     '"Nein, wir haben keine Fortschritte erzielt", sagte sie auf die Frage eines Reporters, ob man '
+                     'einer Einigung näher sei.',
+                     'Asked whether the talks had made progress, the envoy said: "No, none at all."'):
+        assert "yes or no" in (why("Did the talks make progress?", sentence) or ""), sentence
+    for sentence in ('Auf die Frage, ob die USA weitere Raketen liefern, sagte er: "Sie werden sie brauchen."',
+                     'Asked whether more systems would be sent, he replied: "They will need them."',
+                     "Nein, sagte er, und ging."):
+        assert why("Will more systems be sent?", sentence) is None, sentence
+
+
+def test_a_question_about_what_happened_on_a_sentence_that_only_speculates_is_answered() -> None:
+    """HAND-MADE: "What was the outcome ...?" on a sentence reporting the outcome, with only "could" and "hoped"
+    as cues, asks what the sentence says; a sentence that says it is unclear, or hedges ("appears to have"),
+    or a question about what will happen, stays."""
+    from summarize.briefing.questions import why_not_open
+    from summarize.models import OpenQuestion
+
+    def why(question: str, sentence: str) -> str | None:
+        return why_not_open(OpenQuestion(question=question, evidence=[_ev(sentence, sentence)]), [], sentence)
+
+    reported = "They last met in May, but the session ended without results; he had hoped it could bring a deal."
+    assert "only says what could" in (why("What was the outcome of the May meeting?", reported) or "")
+    assert "only says what could" in (why("Did the May meeting bring a deal?", reported) or "")
+    assert why("Will the next meeting bring a deal?", reported) is None
+    assert why("What was the outcome of the May meeting?", "What the May meeting achieved is unclear, it could "
+                                                           "bring a deal.") is None
+    assert why("Did the call alter his stance?", "The call appears to have altered his stance on a potential "
+                                                   "delivery.") is None
+
+
+def test_a_question_about_what_its_sentence_reports_in_the_past_tense_is_answered() -> None:
+    """HAND-MADE: "Will X praise ...?" on "X praised ..., expressing hope that it would continue": the modal of a
+    later clause does not make the praise open; one in its own clause, or "again", does."""
+    from summarize.briefing.questions import why_not_open
+    from summarize.models import OpenQuestion
+
+    def why(question: str, sentence: str) -> str | None:
+        return why_not_open(OpenQuestion(question=question, evidence=[_ev(sentence, sentence)]), [], sentence)
+
+    praised = "The minister praised the relief work, expressing hope that it would continue."
+    assert "reports that it did" in (why("Will the minister praise the relief work?", praised) or "")
+    assert "reports that it did" in (why("Will the ministry confirm the talks?", "The ministry confirmed the talks "
+                                                                                 "on Friday.") or "")
+    assert why("Will the minister praise the relief work again?", praised) is None
+    assert why("Will the ministry confirm the talks?", "The ministry has not confirmed the talks.") is None
+    assert why("Will the ministry confirm the talks?", "The talks could be confirmed soon.") is None
 
 
 def test_a_why_question_whose_sentence_gives_the_reason_is_answered() -> None:
