@@ -358,6 +358,9 @@ def mentioned_in(name: str, context: str, normalised: str | None = None) -> bool
 _compiled = lru_cache(maxsize=4096)(re.compile)
 
 
+_CONNECTIVE = re.compile(r"\s(?:of|for|on|für|des)\s")
+
+
 @lru_cache(maxsize=4096)  # a name is looked for in many sentences of an article, and in many articles
 def _name_pattern(bare: str) -> tuple[str, int, str | None] | None:
     """The pattern :func:`mentions` searches for a name, with its flags, and a word every text it matches
@@ -375,7 +378,9 @@ def _name_pattern(bare: str) -> tuple[str, int, str | None] | None:
     # word's start, so it is all that is searched ("selenskyj" for "Wolodymyr Selenskyj", "meldung" for
     # "Meldung 5"); a last word of six or more letters ending in "s" matches without it too, and wherever it
     # matches, the shorter does ("tomahawk" for "Tomahawks").
-    significant = [t for t in tokens if len(t) >= 3] if len(bare.split()) > 1 else []
+    # An institution's name ("Department of Defense", "Bank für Wiederaufbau") is not named by its last word
+    # alone ("Ministry of Defense" is another institution); a person's name is.
+    significant = [t for t in tokens if len(t) >= 3] if len(bare.split()) > 1 and not _CONNECTIVE.search(bare) else []
     words = significant[-1:] or tokens
     last = words[-1][:-1] if len(words[-1]) >= 6 and words[-1].endswith("s") else words[-1]
     phrase = r"\W+".join([*(_token_pattern(w, last=False) for w in words[:-1]), _token_pattern(last, last=True)])

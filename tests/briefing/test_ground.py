@@ -577,6 +577,16 @@ def test_mentions_short_names_and_prefix_rule_hand_made() -> None:
     assert not mentions("", text, 0, 5)
 
 
+def test_an_institutions_name_is_not_mentioned_by_its_last_word_hand_made() -> None:
+    # hand-made: a person is named by the surname; "Department of Defense" is not named by "Ministry of Defense"
+    text = "The Ministry of Defense reported a delay. The Bank of England raised rates. England won. Selenskyj spoke."
+    assert not mentions("U. S. Department of Defense", text, *_where(text, "The Ministry of Defense"))
+    assert not mentions("Bank of England", text, *_where(text, "England won"))
+    assert mentions("Bank of England", text, *_where(text, "raised rates"))
+    assert mentions("Ministry of Defense", text, *_where(text, "reported a delay"))
+    assert mentions("Wolodymyr Selenskyj", text, *_where(text, "Selenskyj spoke"))
+
+
 # ---------------------------------------------------------------------------------------------------
 # Performance (generous bound; measured ~0.1 ms per call on a warm cache)
 # ---------------------------------------------------------------------------------------------------
