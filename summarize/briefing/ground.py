@@ -340,10 +340,12 @@ def mentions(name: str, text: str, start: int, end: int) -> bool:
     return mentioned_in(name, text[lo:hi])
 
 
-def mentioned_in(name: str, context: str, normalised: str | None = None) -> bool:
+def mentioned_in(name: str, context: str, normalised: str | None = None, whole: bool = False) -> bool:
     """:func:`mentions` on ``context``, the sentence(s) already found; ``normalised``, if given, must be
-    ``normalise(context)`` (a caller that asks about one sentence many times keeps it)."""
-    found = _name_pattern(name.strip())
+    ``normalise(context)`` (a caller that asks about one sentence many times keeps it). ``whole``: a name of
+    several words matches only as a whole, not on its last word (a weapon: "air defense missiles" is not
+    named by "missiles")."""
+    found = _name_pattern(name.strip(), whole)
     if found is None:
         return False
     source, flags, needle = found
@@ -362,7 +364,7 @@ _CONNECTIVE = re.compile(r"\s(?:of|for|on|für|des)\s")
 
 
 @lru_cache(maxsize=4096)  # a name is looked for in many sentences of an article, and in many articles
-def _name_pattern(bare: str) -> tuple[str, int, str | None] | None:
+def _name_pattern(bare: str, whole: bool = False) -> tuple[str, int, str | None] | None:
     """The pattern :func:`mentions` searches for a name, with its flags, and a word every text it matches
     holds: None for a name of one or two characters, whose pattern is searched in the text as written (the
     others are searched in the normalised text). None for no name."""
@@ -380,7 +382,8 @@ def _name_pattern(bare: str) -> tuple[str, int, str | None] | None:
     # matches, the shorter does ("tomahawk" for "Tomahawks").
     # An institution's name ("Department of Defense", "Bank für Wiederaufbau") is not named by its last word
     # alone ("Ministry of Defense" is another institution); a person's name is.
-    significant = [t for t in tokens if len(t) >= 3] if len(bare.split()) > 1 and not _CONNECTIVE.search(bare) else []
+    significant = ([t for t in tokens if len(t) >= 3] if len(bare.split()) > 1 and not whole
+                   and not _CONNECTIVE.search(bare) else [])
     words = significant[-1:] or tokens
     last = words[-1][:-1] if len(words[-1]) >= 6 and words[-1].endswith("s") else words[-1]
     phrase = r"\W+".join([*(_token_pattern(w, last=False) for w in words[:-1]), _token_pattern(last, last=True)])

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..article.clean import CleanedText
 from ..models import Evidence
 from ..text.normalise import QUOTATION_MARKS, normalise
-from .aliases import alias_forms, alias_kind, seat_forms
+from .aliases import alias_forms, alias_kind, canonical_weapon, seat_forms
 from .drafts import (MAX_EVIDENCE_CHARS, MIN_ANCHOR_CHARS, ActorDraft, DecisionDraft, Draft, QuestionDraft, Scope,
                      WeaponDraft)
 from .ground import mentioned_in, sentence_bounds
@@ -36,6 +36,19 @@ def deciders(who: list[str]) -> list[str]:
              for f in (*alias_forms("actors", w), *seat_forms(w))]
     extra = [f for f in dict.fromkeys(forms) if f not in who]
     return [*who, *extra] if extra else who
+
+
+def _written_kind(item: Draft) -> str | None:
+    """The kind of weapon the briefing will name an item by, where the model's own name says otherwise: a
+    weapon whose written word the alias table gives one kind and the model's English name another, or a
+    weapon the model gave as an actor (``assemble``); None for any other item."""
+    if not isinstance(item, (WeaponDraft, ActorDraft)):
+        return None
+    written = canonical_weapon(item.name_as_written, generic=True)
+    if isinstance(item, ActorDraft):
+        return written
+    named = canonical_weapon(item.name, generic=True)
+    return written if written and named and written != named else None
 
 
 def _leaves_quotation_open(sentence: str) -> bool:
@@ -65,7 +78,7 @@ class Grounder:
         self._norm_cache: dict[int, str] = {}
         # Each distinct (sentence, name) and each distinct item is looked up once per article: re-asks, the
         # nearest-sentence search and parts that overlap ask the same again (issue 12: 2-2.7 times per item).
-        self._mentioned: dict[tuple[int, str], bool] = {}
+        self._mentioned: dict[tuple[int, str, bool], bool] = {}
         self._contexts: dict[int, tuple[str, str]] = {}  # sentence number -> its context, as written and normalised
         self._checked: dict[tuple[str, str, Scope | None], Evidence | str] = {}
 
@@ -77,13 +90,13 @@ class Grounder:
         grams = _trigrams(value)
         return bool(grams) and len(grams & self._prompt_trigrams) * 2 >= len(grams)
 
-    def _names(self, n: int, names: list[str]) -> bool:
-        return any(self._mentions(n, name.strip()) for name in names)
+    def _names(self, n: int, names: list[str], whole: bool = False) -> bool:
+        return any(self._mentions(n, name.strip(), whole) for name in names)
 
-    def _mentions(self, n: int, name: str) -> bool:
-        key = (n, name)
+    def _mentions(self, n: int, name: str, whole: bool = False) -> bool:
+        key = (n, name, whole)
         if key not in self._mentioned:
-            self._mentioned[key] = bool(name) and mentioned_in(name, *self._context(n))
+            self._mentioned[key] = bool(name) and mentioned_in(name, *self._context(n), whole=whole)
         return self._mentioned[key]
 
     def _context(self, n: int) -> tuple[str, str]:
@@ -96,11 +109,11 @@ class Grounder:
             self._contexts[n] = (context, normalise(context))
         return self._contexts[n]
 
-    def _nearest(self, n: int, scope: Scope, names: list[str]) -> int | None:
+    def _nearest(self, n: int, scope: Scope, names: list[str], whole: bool = False) -> int | None:
         """The sentence of ``scope`` nearest to ``n`` that names one of ``names``."""
         first, last = scope
         order = sorted(range(first, last + 1), key=lambda k: (abs(k - n), k))
-        return next((k for k in order if self._names(k, names)), None)
+        return next((k for k in order if self._names(k, names, whole)), None)
 
     def check(self, item: Draft, scope: Scope | None = None) -> Evidence | str:
         """Evidence for the item, or the reason it is not supported. ``scope`` is the part the model saw.
@@ -134,7 +147,12 @@ class Grounder:
             return self._decision_evidence(item, who, n, scope)
         if isinstance(item, (ActorDraft, WeaponDraft, DecisionDraft)):
             names = item.who if isinstance(item, DecisionDraft) else [item.name_as_written, item.name]
-            if not isinstance(item, DecisionDraft):  # "drones" is named by "Drohnenangriff", "Germany" by "Berlin"
+            if kind := _written_kind(item):
+                # "U. S. air defense missiles" named "missiles" (as a weapon, or as an actor): the briefing names
+                # it by the kind written (assemble._weapon_name, assemble's weapon given as an actor), so the
+                # evidence must name that, not the model's other word
+                names = [item.name_as_written, *alias_forms("weapons", kind)]
+            elif not isinstance(item, DecisionDraft):  # "drones" is named by "Drohnenangriff", "Germany" by "Berlin"
                 section = "weapons" if isinstance(item, WeaponDraft) else "actors"
                 names = [*names, *alias_forms(section, item.name), *alias_forms(section, item.name_as_written)]
             if not any(x.strip() for x in names):
@@ -142,13 +160,14 @@ class Grounder:
             # The written name first (the evidence should show the name as the item gives it), then the
             # English and alias-table forms.
             tiers = [names] if isinstance(item, DecisionDraft) else [[item.name_as_written], names]
+            whole = isinstance(item, WeaponDraft) or bool(kind)  # "air defense missiles" is not named by "missiles"
             for tier in tiers:
-                if in_scope and self._names(n, tier):
+                if in_scope and self._names(n, tier, whole):
                     break
                 if isinstance(item, DecisionDraft) and in_scope and n > scope[0] and self._names(n - 1, tier):
                     first = n - 1  # "Er kündigte an ...": the decider is named in the sentence before
                     break
-                found = self._nearest(n, scope, tier)
+                found = self._nearest(n, scope, tier, whole)
                 if found is not None:
                     first = n = found
                     break

@@ -174,3 +174,41 @@ def test_the_headline_may_hold_an_open_question_a_later_heading_may_not() -> Non
     n = _number(plan.grounder, "Zögern")
     later = plan.grounder.check(QuestionDraft(s=n, words="Zögern in Washington", question="Will they act?"), (1, n + 1))
     assert n > 1 and isinstance(later, str) and "heading" in later
+
+
+# HAND-MADE: a sentence that names air defence missiles and a later one that names only "missiles".
+WEAPONS = (
+    "Pause bei Lieferungen\n"
+    "The Pentagon had suspended the supply of some air defense missiles to Ukraine.\n"
+    "The Ministry of Defense reported that it is verifying the information.\n"
+    "There was optimism about resuming the supply of missiles for Patriot systems.\n"
+)
+
+
+def test_a_weapon_is_cited_where_the_kind_it_will_be_named_by_is_written() -> None:
+    """The model names "U. S. air defense missiles" "missiles", as a weapon or as an actor: the briefing calls
+    it air defence (the kind written), so its evidence is the sentence that names air defence missiles, not
+    the one that names only "missiles" (held-out h46 had such a quote)."""
+    from summarize.briefing.drafts import ActorDraft, WeaponDraft
+
+    grounder, total = _grounder(WEAPONS)
+    later = _number(grounder, "There was optimism")
+    weapon = WeaponDraft(s=later, name_as_written="U. S. air defense missiles", name="missiles", category="missile",
+                         status="paused")
+    actor = ActorDraft(s=later, name_as_written="U. S. air defense missiles", name="missiles", kind="organisation")
+    for item in (weapon, actor):
+        found = grounder.check(item, (1, total))
+        assert isinstance(found, Evidence) and "some air defense missiles" in found.quote, item
+    plain = grounder.check(WeaponDraft(s=later, name_as_written="missiles", name="missiles", category="missile",
+                                       status="other"), (1, total))
+    assert isinstance(plain, Evidence) and "missiles for Patriot" in plain.quote
+
+
+def test_an_institution_is_not_cited_where_another_of_the_same_last_word_is_named() -> None:
+    from summarize.briefing.drafts import ActorDraft
+
+    grounder, total = _grounder(WEAPONS)
+    ministry = _number(grounder, "The Ministry of Defense")
+    pentagon = ActorDraft(s=ministry, name_as_written="U. S. Department of Defense", name="Pentagon", kind="organisation")
+    found = grounder.check(pentagon, (1, total))
+    assert isinstance(found, Evidence) and "The Pentagon had suspended" in found.quote

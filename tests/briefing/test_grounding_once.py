@@ -23,9 +23,9 @@ def searches(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     calls: list[tuple[str, str]] = []
     real = grounder.mentioned_in
 
-    def counting(name: str, context: str, normalised: str | None = None) -> bool:
+    def counting(name: str, context: str, normalised: str | None = None, whole: bool = False) -> bool:
         calls.append((name, context))
-        return real(name, context, normalised)
+        return real(name, context, normalised, whole)
 
     monkeypatch.setattr(grounder, "mentioned_in", counting)
     return calls
