@@ -19,7 +19,7 @@ from .drafts import (MAX_EVIDENCE_CHARS, MIN_ANCHOR_CHARS, ActorDraft, DecisionD
                      WeaponDraft)
 from .ground import mentioned_in, sentence_bounds
 from .cues import refers_back, speaks_for_self
-from .numbered import Sentences, is_heading
+from .numbered import Sentences, is_heading, is_quoted_heading
 
 REFER_BACK = 3  # a pronoun refers to a decider named at most this many sentences before
 COPIED_WORDS = 5  # a description with this many words in a row of a sentence was copied from it
@@ -177,8 +177,8 @@ class Grounder:
             return f"sentence {n} is not in the part the model saw ({scope[0]}-{scope[1]})"
         elif self.open_cue is not None and not self.open_cue(self.sentences.sentence(n)):
             return f"sentence {n} does not say that anything is open or uncertain"
-        elif n > 1 and is_heading(self.sentences.sentence(n)):  # the headline (sentence 1) states the story
-            return f"sentence {n} is a heading, not a statement"
+        elif n > 1 and (is_heading(sentence := self.sentences.sentence(n)) or is_quoted_heading(sentence)):
+            return f"sentence {n} is a heading, not a statement"  # the headline (sentence 1) states the story
         return self.evidence(first, n)
 
     def _decision_evidence(self, item: DecisionDraft, who: list[str], n: int, scope: Scope) -> Evidence | str:

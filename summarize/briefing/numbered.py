@@ -106,6 +106,13 @@ def is_heading(sentence: str) -> bool:
     return len(sentence) < 120 and not sentence.rstrip().endswith((".", "!", "?", ":", '"', "“", "”", "«", "»"))
 
 
+def is_quoted_heading(sentence: str) -> bool:
+    """A short line that ends in a quotation with no full stop inside or after it: a subheading that quotes
+    someone ('Trump bleibt unklar – "Auch unser Land braucht Waffen"'), not a sentence ('Er sagte: "Nein."')."""
+    line = sentence.rstrip()
+    return len(line) < 120 and line.endswith(('"', "“", "”", "«", "»")) and line[-2:-1] not in ".!?,…" and "\n" not in line
+
+
 def halve(scope: Scope) -> list[Scope]:
     """Two halves of a part (for an answer cut off at ``max_tokens``); ``[]`` for a single sentence."""
     first, last = scope

@@ -212,3 +212,24 @@ def test_an_institution_is_not_cited_where_another_of_the_same_last_word_is_name
     pentagon = ActorDraft(s=ministry, name_as_written="U. S. Department of Defense", name="Pentagon", kind="organisation")
     found = grounder.check(pentagon, (1, total))
     assert isinstance(found, Evidence) and "The Pentagon had suspended" in found.quote
+
+
+def test_a_subheading_that_quotes_someone_is_no_evidence_of_an_open_question() -> None:
+    """HAND-MADE: '„Weiß nicht, warum er diesen Krieg fortsetzt“' on a line of its own is a subheading; the
+    same words as a sentence with its full stop are a statement."""
+    from summarize.briefing.drafts import QuestionDraft
+    from summarize.briefing.numbered import is_quoted_heading
+
+    assert is_quoted_heading('Trump bleibt unklar – "Auch unser Land braucht Waffen"')
+    assert is_quoted_heading("„Weiß nicht, warum er diesen Krieg fortsetzt“")
+    assert not is_quoted_heading('Er sagte: "Ob wir liefern, weiß ich nicht."')
+    assert not is_quoted_heading("„Weiß nicht, warum er diesen Krieg fortsetzt.“")
+    text = ("Gespräch ohne Ergebnis\nEr telefonierte mit Putin.\n„Weiß nicht, warum er diesen Krieg fortsetzt“\n"
+            "Trump sagte, er weiß nicht, warum Putin den Krieg fortsetzt.\n")
+    grounder, total = _grounder(text)
+    heading = grounder.check(QuestionDraft(s=_number(grounder, "„Weiß"), question="Why does he keep fighting?"),
+                             (1, total))
+    assert isinstance(heading, str) and "heading" in heading
+    said = grounder.check(QuestionDraft(s=_number(grounder, "Trump sagte"), question="Why does Putin keep fighting?"),
+                          (1, total))
+    assert isinstance(said, Evidence)
