@@ -224,7 +224,8 @@ def reports_words_only(what: str) -> bool:
         return True  # "suspected political motives behind the stop", "marked a shift in US policy": a view
     if _STANCE.match(what, start):
         return False  # "expressed frustration with Putin", "voiced doubts about ...": a position taken in public
-    speech = patterns["speech"].match(what, start)
+    if (speech := patterns["speech"].match(what, start)) is not None and _FELT.match(what, speech.end()):
+        return False  # "said he was very disappointed with the call": the same, in the speaker's words
     if speech is None or _ASKED_FOR.match(what, start):
         return False  # "asked Trump for more Patriot missiles": a request
     if _OWN_INTERACTION.match(what, speech.end()):
@@ -267,6 +268,10 @@ _STANCE = re.compile(r"(?:expressed|expresses|voiced|voices)\s+(?:(?:his|her|the
 # "said that ...": an act word in the clause is the speaker's own only when the clause's subject is the
 # speaker ("said that they would not deliver"); else the speaker tells of someone else's act or view ("added
 # that every decision that strengthens us brings us closer to the end").
+# After a verb of speech, the speaker's own feeling: "said he was very disappointed", "said that they were frustrated"
+_FELT = re.compile(r"\s+(?:that\s+)?(?:he|she|they|we|i)\s+(?:was|were|is|am|are|felt|feels|feel|remained|remains)\s+"
+                   r"(?:(?:very|deeply|really|so|quite|extremely|increasingly|not|too)\s+)*(?:" + "|".join(sorted(_FEELINGS))
+                   + r")(?!\w)", re.IGNORECASE)
 _THAT = re.compile(r"(?<!\w)that(?!\w)", re.IGNORECASE)
 _PRONOUNS = r"(?:he|she|they|we|i|it)"
 _SUBJECT_SPEAKER = re.compile(rf"\s*{_PRONOUNS}(?!\w)", re.IGNORECASE)

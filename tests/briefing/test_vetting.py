@@ -32,6 +32,18 @@ def test_a_speaker_telling_of_their_own_call_or_meeting_reports_an_event() -> No
     assert reports_words_only("said the call was good")  # about a call, not that he had one
 
 
+def test_a_speaker_stating_their_own_feeling_or_a_review_takes_a_position() -> None:
+    """HAND-MADE: "said he was very disappointed" is a stated frustration, a position taken in public like
+    "expressed frustration"; "said the US would check whether ..." announces a review. What the speaker
+    thinks of something else stays a statement."""
+    assert not reports_words_only("said he was very disappointed with the conversation")
+    assert not reports_words_only("said that they were frustrated with the talks")
+    assert not reports_words_only("said the US would check if the weapons were needed by the Pentagon")
+    assert reports_words_only("said he was not happy")  # no feeling of the list
+    assert reports_words_only("said that the talks were productive")  # a view of the talks
+    assert reports_words_only("said the allies were disappointed")  # someone else's feeling, told
+
+
 def test_a_description_that_only_reports_words_is_a_statement() -> None:
     assert reports_words_only("said that the war is back in Europe")
     assert reports_words_only("criticized Russia's actions")
@@ -927,7 +939,7 @@ def test_a_position_taken_in_public_is_no_mere_words() -> None:
     assert not reports_words_only("voiced serious doubts about the Tomahawk deliveries")
     assert not reports_words_only("has expressed second thoughts")
     assert reports_words_only("expressed his thanks to the president")  # no stance: words
-    assert reports_words_only("said he was frustrated with Putin")
+    assert not reports_words_only("said he was frustrated with Putin")  # the same position, in his words
 
 
 def test_a_description_cut_off_by_the_model_keeps_its_last_finished_clause() -> None:
