@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from ..briefing.plausible import has_weapon_word
 from ..text.dates import stated_weekday
 from ..text.event_kinds import INTERACTIONS, event_kind, only_who, same_kind
 from .buckets import Bucket, norm
@@ -74,6 +75,12 @@ def _fits_time(group: _Group, weekday: int | None, floor: tuple[int | None, int]
     return True
 
 
+def _of_weapons(a: str, b: str) -> bool:
+    """Whether both descriptions (normalised) speak of weapons ("warned about US weapons deliveries", "warned
+    that the stationing of the cruise missiles would be a provocation")."""
+    return has_weapon_word(a) and has_weapon_word(b)
+
+
 def _bucket_kind(bucket: Bucket) -> str | None:
     """The kind of a bucket's reports: of its first report, unless that is a talk and another report says
     which (a talk worded like a meeting of the same decider is that meeting)."""
@@ -117,6 +124,9 @@ class _Groups:
             shared = len(people & group.people)
             if shared >= 2 or (shared == 1 and fuzz.token_set_ratio(what, group.what) >= 60):
                 return g
+            if (kind == "warning" and norm(bucket.members[0].who) == norm(group.parts[0][1].members[0].who)  # type: ignore[union-attr]
+                    and _of_weapons(what, group.what)):
+                return g  # one decider's warning about weapons, told by two sources days apart in other words
         return None
 
     def undated_target(self, bucket: Bucket, kind: str, people: set[str], weekday: int | None) -> int | None:

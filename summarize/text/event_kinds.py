@@ -43,10 +43,17 @@ def same_kind(a: str | None, b: str | None) -> bool:
 _CLAUSE_END = re.compile(r"\s[–—-]\s|[;:(]|,\s|\s(?:after|before|when|while|since|because|as|which|who)\s")
 
 
+# A description whose verb is a warning ("warned that the stationing of the missiles would be a provocation",
+# "has threatened to ...") reports the warning, whatever it warns of.
+_WARNING = re.compile(r"(?:(?:has|have|had|also|again|repeatedly|publicly|once again)\s+)*(?:warn|threaten|caution)")
+
+
 @lru_cache(maxsize=1 << 16)  # descriptions repeat across articles
 def event_kind(what: str) -> str | None:
     """The kind of event a description's main clause reports, or None."""
     words = fold(_CLAUSE_END.split(what, maxsplit=1)[0])
+    if _WARNING.match(words.lstrip()):
+        return "warning"
     for kind, stems in EVENT_KINDS:
         if any(re.search(r"(?<!\w)" + stem, words) for stem in stems):
             return kind

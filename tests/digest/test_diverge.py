@@ -298,6 +298,24 @@ def test_one_partys_act_told_alike_by_two_undated_sources_is_one_development() -
     assert sorted(x.count for x in merge([call, call2]).decisions) == [1, 1]
 
 
+def test_one_deciders_warnings_about_weapons_told_in_other_words_days_apart_are_one_development() -> None:
+    """Putin's warning told by two dated sources, one day apart, in words that share little ("warned about US
+    weapons deliveries", "warned that the stationing of the cruise missiles would be a provocation"), is one
+    development; a warning of his about something else, or one by someone else, is not joined to it."""
+    def warns(article: str, what: str, day: int, who: str = "Vladimir Putin") -> Briefing:
+        return _briefing(article, decisions=[_d(who, what, f"{who} {what}.")], published=dt.date(2025, 10, day))
+
+    first = warns("a", "warned about US weapons deliveries", 16)
+    second = warns("b", "warned that the stationing of the cruise missiles would be considered a serious provocation", 17)
+    assert [x.count for x in merge([first, second]).decisions] == [2]
+    talks = warns("c", "warned that the talks could fail without concessions", 17)
+    assert sorted(x.count for x in merge([first, talks]).decisions) == [1, 1]
+    other = warns("d", "warned that the stationing of the cruise missiles would be a provocation", 17, "Dmitry Peskov")
+    assert sorted(x.count for x in merge([first, other]).decisions) == [1, 1]
+    later = warns("e", "warned that the stationing of the cruise missiles would be a provocation", 28)
+    assert sorted(x.count for x in merge([first, later]).decisions) == [1, 1]
+
+
 def test_story_links_count_only_entities_few_articles_name() -> None:
     from summarize.digest.links import StoryLinks
 

@@ -32,3 +32,11 @@ def test_a_description_of_only_the_kind_and_who_is_told_apart() -> None:
     assert only_who("met Vladimir Putin") and only_who("held a phone call with Donald Trump and Volodymyr Zelensky")
     assert only_who("plans to meet Volodymyr Zelensky")
     assert not only_who("met Putin in Alaska without a result") and not only_who("met the defence ministers")
+
+
+def test_a_warning_is_a_warning_whatever_it_warns_of() -> None:
+    assert event_kind("warned about US weapons deliveries") == "warning"
+    assert event_kind("has repeatedly warned that the stationing of the missiles would be a provocation") == "warning"
+    assert event_kind("threatened to halt the shipments") == "warning"
+    assert event_kind("held a phone call with Putin, who warned about Tomahawks") == "call"  # the call is the act
+    assert event_kind("halted deliveries despite warnings") == "pause"
