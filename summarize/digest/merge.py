@@ -96,7 +96,7 @@ def _shared(made: dict[tuple[str, int], Support], article_id: str, ev: Evidence)
 
 def _timeline_events(items: Iterable, published: dict, sources: Callable[[list[str]], int] = len,  # noqa: ANN001
                      made: dict[tuple[str, int], Support] | None = None,
-                     label: tuple[str, str] | None = None) -> list[TimelineEvent]:
+                     label: tuple[str, str] | None = None, reference: dict | None = None) -> list[TimelineEvent]:
     """One event per date of a merged decision, with the articles that state it (and, when it has one date,
     those that report it without a day, and the development's ``label``, its who and what, so the timeline
     names it as the key developments do). The date is read from the
@@ -106,9 +106,11 @@ def _timeline_events(items: Iterable, published: dict, sources: Callable[[list[s
     made = made if made is not None else {}
     items = list(items)
     # An undated source's weekday ("am Donnerstag") is read against the day of a dated source of the same
-    # development: the reports were joined because their days agree. Only a weekday: "heute" or "gestern"
-    # needs the source's own day, which can differ by one.
-    anchor = min((day for a, _ in items if (day := published.get(a)) is not None), default=None)
+    # development: the reports were joined because their days agree. That day is the source's publication,
+    # else the latest full date its quotes state (``reference``: "Am 4. Juli 2025 ..."), the day the join
+    # went by. Only a weekday: "heute" or "gestern" needs the source's own day, which can differ by one.
+    days = reference if reference is not None else published
+    anchor = min((day for a, _ in items if (day := days.get(a)) is not None), default=None)
     by_date: dict[tuple[str, str], list[tuple[str, Decision, str, Evidence]]] = {}
     undated: list[tuple[str, Decision]] = []
     for article_id, decision in items:
@@ -180,7 +182,8 @@ def _merge(
     links = StoryLinks.of_rows(actors, weapons, len(briefings), resolver)
     decision_buckets, flagged = _decision_buckets(briefings, resolver, hints, n_sources, links)
     published = {b.article.id: b.article.published for b in briefings}
-    decisions, timeline = _decisions(decision_buckets, published, n_sources)
+    reference = {b.article.id: reference_day(b) for b in briefings}
+    decisions, timeline = _decisions(decision_buckets, published, n_sources, reference)
     questions = [
         DigestQuestion.model_construct(question=b.members[0].question, articles=b.articles,  # type: ignore[union-attr]
                        count=n_sources(b.articles), support=b.support())
@@ -247,13 +250,14 @@ def _decision_buckets(
     return buckets, flagged
 
 
-def _decisions(buckets: list[Bucket], published: dict, n_sources: Sources) -> tuple[list[DigestDecision], list[TimelineEvent]]:
+def _decisions(buckets: list[Bucket], published: dict, n_sources: Sources,
+               reference: dict | None = None) -> tuple[list[DigestDecision], list[TimelineEvent]]:
     decisions, timeline = [], []
     for b in buckets:
         ds: list[Decision] = b.members  # type: ignore[assignment]
         made: dict[tuple[str, int], Support] = {}
         support = b.support(made)
-        timeline.extend(_timeline_events(b.pairs(), published, n_sources, made, (ds[0].who, ds[0].what)))
+        timeline.extend(_timeline_events(b.pairs(), published, n_sources, made, (ds[0].who, ds[0].what), reference))
         decisions.append(
             DigestDecision.model_construct(
                 who=ds[0].who, what=ds[0].what,

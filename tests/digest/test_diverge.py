@@ -363,6 +363,23 @@ def test_an_undated_sources_weekday_is_dated_by_a_dated_source_of_the_same_devel
     assert merge([_with_weapon(dated, "Tomahawk"), today]).timeline == []
 
 
+def test_a_source_without_a_publication_date_dates_anothers_weekday_by_the_full_date_its_quotes_state() -> None:
+    """HAND-MADE: neither page prints its date; one states "Am 4. Juli 2025" (a Friday) in another report. The
+    other's "am Freitag" of the same call is read against that day, as the join was; alone it dates nothing,
+    and a "heute" still needs the source's own day."""
+    pair = ["Donald Trump", "Volodymyr Zelensky"]
+    stating = _briefing("s", decisions=[
+        _p(pair, "held a phone call with Volodymyr Zelensky about air defence", "Trump telefonierte mit Selenskyj."),
+        _d("Donald Trump", "announced a halt of missile aid", "Am 4. Juli 2025 kündigte Trump einen Stopp an.")])
+    friday = _briefing("f", decisions=[_p(pair, "held a phone call with Volodymyr Zelensky about air defence",
+                                          "Am Freitag telefonierte Trump mit Selenskyj.")])
+    d = merge([_with_weapon(stating, "Patriot"), _with_weapon(friday, "Patriot")])
+    assert [x.count for x in d.decisions if "Selenskyj" in x.support[0].quote] == [2]
+    call = [e for e in d.timeline if e.what.startswith("held a phone call")]
+    assert [(e.date, e.stated, e.articles) for e in call] == [("2025-07-04", ["Freitag"], ["f", "s"])]
+    assert [e.date for e in merge([friday]).timeline] == []
+
+
 def test_a_day_stated_in_a_later_sentence_of_the_same_report_dates_it() -> None:
     pair = ["Donald Trump", "Vladimir Putin"]
     call = _p(pair, "called Putin on the phone", "Ein Anruf zwischen Trump und Putin überrascht Kyjiw.")
