@@ -261,8 +261,11 @@ def told_clauses(what: str) -> list[str]:
 # A position taken in public: the verb of expressing and the stance, not the words
 _STANCE = re.compile(r"(?:expressed|expresses|voiced|voices)\s+(?:(?:his|her|their|its|some|deep|strong|growing|new|"
                      r"similar|serious)\s+)*(?:frustration|concerns?|doubts?|reservations|second thoughts|reluctance|"
-                     r"opposition|support|dissatisfaction|disappointment|anger|skepticism|scepticism|warnings?)(?!\w)",
-                     re.IGNORECASE)
+                     r"opposition|support|dissatisfaction|disappointment|anger|skepticism|scepticism|warnings?)(?!\w)"
+                     # a criticism or an accusation ("criticized Hegseth for misleading the public", "criticized that
+                     # too many weapons had been delivered"): a position taken in public, not a mere statement
+                     r"|(?:criticized|criticised|criticizes|criticises|condemned|condemns|accused|accuses|denounced|"
+                     r"denounces|rebuked|rebukes)(?!\w)", re.IGNORECASE)
 
 
 # "said that ...": an act word in the clause is the speaker's own only when the clause's subject is the

@@ -34,11 +34,15 @@ def test_a_speaker_telling_of_their_own_call_or_meeting_reports_an_event() -> No
 
 def test_a_speaker_stating_their_own_feeling_or_a_review_takes_a_position() -> None:
     """HAND-MADE: "said he was very disappointed" is a stated frustration, a position taken in public like
-    "expressed frustration"; "said the US would check whether ..." announces a review. What the speaker
-    thinks of something else stays a statement."""
+    "expressed frustration", and so is a criticism or an accusation (the gold's rule for reported
+    statements); "said the US would check whether ..." announces a review. What the speaker thinks of
+    something else stays a statement."""
     assert not reports_words_only("said he was very disappointed with the conversation")
     assert not reports_words_only("said that they were frustrated with the talks")
     assert not reports_words_only("said the US would check if the weapons were needed by the Pentagon")
+    assert not reports_words_only("criticized Hegseth for misleading the public")  # a criticism of a named actor
+    assert not reports_words_only("criticized that too many weapons had been delivered")
+    assert not reports_words_only("accused Russia of stalling")
     assert reports_words_only("said he was not happy")  # no feeling of the list
     assert reports_words_only("said that the talks were productive")  # a view of the talks
     assert reports_words_only("said the allies were disappointed")  # someone else's feeling, told
@@ -46,7 +50,7 @@ def test_a_speaker_stating_their_own_feeling_or_a_review_takes_a_position() -> N
 
 def test_a_description_that_only_reports_words_is_a_statement() -> None:
     assert reports_words_only("said that the war is back in Europe")
-    assert reports_words_only("criticized Russia's actions")
+    assert reports_words_only("described Russia's actions as cynical")
     assert reports_words_only("has repeatedly emphasized that the US also needs Tomahawks")
     assert not reports_words_only("said he would meet Putin in Budapest")  # a commitment
     assert not reports_words_only("suggested a trade-off deal with the US")  # a proposal
