@@ -268,13 +268,13 @@ _STANCE = re.compile(r"(?:expressed|expresses|voiced|voices)\s+(?:(?:his|her|the
                      r"denounces|rebuked|rebukes)(?!\w)", re.IGNORECASE)
 
 
-# "said that ...": an act word in the clause is the speaker's own only when the clause's subject is the
-# speaker ("said that they would not deliver"); else the speaker tells of someone else's act or view ("added
-# that every decision that strengthens us brings us closer to the end").
 # After a verb of speech, the speaker's own feeling: "said he was very disappointed", "said that they were frustrated"
 _FELT = re.compile(r"\s+(?:that\s+)?(?:he|she|they|we|i)\s+(?:was|were|is|am|are|felt|feels|feel|remained|remains)\s+"
                    r"(?:(?:very|deeply|really|so|quite|extremely|increasingly|not|too)\s+)*(?:" + "|".join(sorted(_FEELINGS))
                    + r")(?!\w)", re.IGNORECASE)
+# "said that ...": an act word in the clause is the speaker's own only when the clause's subject is the
+# speaker ("said that they would not deliver"); else the speaker tells of someone else's act or view ("added
+# that every decision that strengthens us brings us closer to the end").
 _THAT = re.compile(r"(?<!\w)that(?!\w)", re.IGNORECASE)
 _PRONOUNS = r"(?:he|she|they|we|i|it)"
 _SUBJECT_SPEAKER = re.compile(rf"\s*{_PRONOUNS}(?!\w)", re.IGNORECASE)

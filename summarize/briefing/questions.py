@@ -65,7 +65,7 @@ _WHY_UNKNOWN = re.compile(r"(?<!\w)(?:why|warum|weshalb|wieso|weswegen|reasons?|
 # "Auf eine Frage, ob Macron ... signalisiert habe, ..., antwortet er mit Nein", '"Nein, ich habe keine Fortschritte
 # erzielt", sagte Trump auf die Frage eines Reporters, ob ...': a question put to someone that the sentence reports
 # answered with a plain yes or no is no longer open. An evasive answer ("Sie werden sie brauchen") leaves it open.
-_ASKED = re.compile(r"(?<!\w)(?:(?:Nach)?[Ff]rage\w*\b[^.;:?!]{0,60}?,?\s+ob|gefragt,?\s+ob|asked\s+(?:\w+\s+){0,3}?(?:whether|if)|"
+_ASKED = re.compile(r"(?<!\w)(?:(?:nach)?frage\w*\b[^.;:?!]{0,60}?,?\s+ob|gefragt,?\s+ob|asked\s+(?:\w+\s+){0,3}?(?:whether|if)|"
                     r"question\s+(?:of\s+)?whether)(?!\w)", re.IGNORECASE)
 _YES_OR_NO = re.compile(r"(?<!\w)(?:mit|with)\s+(?:(?:einem|a)\s+)?(?:klaren\s+|clear\s+|knappen\s+|flat\s+)?(?:Nein|Ja|no|yes)(?!\w)|"
                         r"(?:^|[\"„“”»«‚‘’'(]\s*)(?:Nein|Ja|No|Yes)(?:[,.!:]|\s*[\"“”«»])|(?<!\w)(?:verneinte|bejahte|"
