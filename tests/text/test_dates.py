@@ -63,8 +63,10 @@ def test_timeline_on_the_recordings_is_ordered_and_grounded(tmp_path: Path) -> N
     assert result.exit_code == 0
     timeline = json.loads((tmp_path / "digest.json").read_text(encoding="utf-8"))["timeline"]
     assert [e["date"] for e in timeline] == sorted(e["date"] for e in timeline)
-    july = [e for e in timeline if e["date"] == "2025-07-04"]
-    assert july and july[0]["stated"] == ["4. Juli 2025"] and july[0]["articles"] == ["002_7357c77dc1409342"]
+    july = {tuple(e["stated"]): e["articles"] for e in timeline if e["date"] == "2025-07-04"}
+    assert july[("4. Juli 2025",)] == ["002_7357c77dc1409342"]
+    # the Trump-Zelensky call: seed 000's "am Freitag", read against the full date seed 002 states
+    assert july[("Freitag",)] == ["000_6468509f89715e04", "002_7357c77dc1409342"]
     assert all(e["date"] >= "2025" for e in timeline)  # the model's invented "2021-08-01" is not there
     assert "## Timeline" in (tmp_path / "digest.md").read_text(encoding="utf-8")
 
