@@ -15,7 +15,9 @@ How an actor is resolved (``Resolver.actor_key``), first hit wins:
    "Medwedew" -> "medvedev", "Uschakow" -> "ushakov". These keys are for matching only, never shown.
 2. **Alias table** (``summarize/data/aliases.json``, see the format below): the grounded
    ``name_as_written`` is looked up first, then the model's ``name``; whole name first, then (people
-   only) the surname alone, unless two table entries share that surname. Lookups are per kind: an
+   only) the surname alone, unless two table entries share that surname, or the name gives given names of
+   which none is spelled like one the entry writes (:data:`GIVEN_NAME_SIMILAR`: "Melania Trump" is not
+   Donald Trump, the model's "Vladimir Zelenskyy" is Volodymyr Zelensky). Lookups are per kind: an
    alias only matches an item of its entry's kind, so "Moskau" is Russia only when the item is a
    state, and Putin (person), the Kremlin (organisation) and Russia (state) never meet.
 3. **Fuzzy matching** (rapidfuzz ``fuzz.ratio``, :data:`FUZZY_THRESHOLD` = 88) of the normalised
@@ -24,7 +26,8 @@ How an actor is resolved (``Resolver.actor_key``), first hit wins:
    answer a comparison with every known key would give while comparing only keys that can reach the
    threshold, so the cost per name stays flat as the names grow.
 4. Otherwise the item gets its own key: ``kind:surname`` for people (so "Trump" and "Donald Trump"
-   meet), ``kind:whole name`` for the others.
+   meet), ``kind:whole name`` for the others and for a person whose given names set them apart from the
+   table's person of that surname (step 2).
 
 Why 88: ``fuzz.ratio`` is an indel similarity, so one missing or extra letter scores 2n/(2n+1) (>= 88
 from a 4-letter surname on: "Putin"/"Puttin" meet) while one *changed* letter scores 1 - 1/n, which
@@ -65,6 +68,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from rapidfuzz import fuzz
 
 from ..errors import ConfigurationError
 from ..models import Actor, Weapon
@@ -117,6 +122,9 @@ def load_aliases(extra: Path | str | None = None, *, builtin: Path = ALIASES_PAT
     return table
 
 
+GIVEN_NAME_SIMILAR = 50  # rapidfuzz ratio: "vladimir"/"volodymyr" 59, "yury"/"yuri" 75, "melania"/"donald" 31
+
+
 class Resolver:
     """Keys and canonical names for actors and weapons, from an alias table (see the module docstring).
 
@@ -134,6 +142,7 @@ class Resolver:
         self._actor_full: dict[tuple[str, str], str] = {}
         self._actor_surname: dict[tuple[str, str], str | None] = {}
         self._actor_kind: dict[str, str] = {}  # canonical -> kind
+        self._given: dict[str, set[str]] = {}  # a person's canonical name -> the given names its forms write
         for canonical, entry in table.get("actors", {}).items():
             kind = entry.get("kind", "other")
             self._actor_kind[canonical] = kind
@@ -142,6 +151,8 @@ class Resolver:
                 if not full:
                     continue
                 self._actor_full[(kind, full)] = canonical
+                if kind == "person" and len(full.split()) > 1:
+                    self._given.setdefault(canonical, set()).add(full.split()[0])
                 if kind == "person":
                     sk = (kind, full.split()[-1])
                     if self._actor_surname.get(sk, canonical) != canonical:
@@ -174,7 +185,7 @@ class Resolver:
             for probe in bucket:
                 index.add(probe)
         self._actor_cache: dict[tuple[str, str, str], tuple[str, str | None]] = {}
-        self._known_cache: dict[str, str | None] = {}
+        self._known_cache: dict[str, tuple[str | None, str | None]] = {}
         self._weapon_cache: dict[tuple[str, str], tuple[str, str | None, bool]] = {}
 
     # ------------------------------------------------------------------ normalisation
@@ -241,7 +252,7 @@ class Resolver:
         if result is None and person:
             for form in forms:
                 canonical = self._actor_surname.get((kind, form.split()[-1]))
-                if canonical:
+                if canonical and self._given_fits(form, canonical):
                     result = (self._akey(kind, canonical), canonical)
                     break
         if result is None:
@@ -250,12 +261,28 @@ class Resolver:
                 forms[0] if forms else normalise(name))
             probe = form.split()[-1] if person and form else form
             hit = self._fuzzy_match(kind, probe)
+            if hit and person and (known := self._key_canonical.get(hit)) and not self._given_fits(form, known):
+                # "Melania Trump" is not Donald Trump: the surname is shared, the given name is not; she is
+                # known by her whole name
+                hit, probe = None, form
             key = hit or f"{kind}:{probe}"
             canonical = self._key_canonical.get(hit) if hit else None
             if remember:
                 self._remember(kind, probe, key)
             result = (key, canonical)
         return result
+
+    def _given_fits(self, form: str, canonical: str) -> bool:
+        """Whether a person's name (its phonetic form, titles dropped) may be ``canonical`` by its given names,
+        the words before the surname: it has none ("Trump"), an initial of one, or one spelled like a given name
+        the table writes for them, by half its letters or more ("Wladimir Selenskij", and the model's "Vladimir Zelenskyy", for Volodymyr
+        Zelensky; not "Melania Trump" for Donald Trump)."""
+        words = form.split()
+        given = self._given.get(canonical)
+        if len(words) < 2 or not given:
+            return True
+        return any(w[0] == g[0] if len(w) == 1 else fuzz.ratio(w, g) >= GIVEN_NAME_SIMILAR
+                   for w in words[:-1] for g in given)  # any word before the surname: "donald john trump"
 
     def actor_key(self, actor: Actor) -> str:
         """Grouping key, ``kind:...``: never equal for two different kinds."""
@@ -270,14 +297,22 @@ class Resolver:
         decision's ``who`` resolves to, else None. A lookup only: the name is not remembered as a key of
         any kind (a decider is not an actor of three kinds), so it changes no later actor's key, and the
         answer per name is cached (one merge asks for the same decider thousands of times)."""
+        return self._known(name)[0]
+
+    def known_actor_name(self, name: str) -> str | None:
+        """The table's canonical name of the entry :meth:`known_actor` finds ("Kremlchef Putin" -> "Vladimir
+        Putin"), else None: how a digest names a decider as its actor rows name them."""
+        return self._known(name)[1]
+
+    def _known(self, name: str) -> tuple[str | None, str | None]:
         if name in self._known_cache:
             return self._known_cache[name]
-        found = None
+        found: tuple[str | None, str | None] = (None, None)
         for kind in ("person", "state", "organisation"):
             cached = self._actor_cache.get((kind, name, name))
             key, canonical = cached if cached is not None else self._resolve_actor(name, name, kind, remember=False)
             if canonical is not None:
-                found = key
+                found = (key, canonical)
                 break
         self._known_cache[name] = found
         return found

@@ -183,7 +183,7 @@ def _merge(
     decision_buckets, flagged = _decision_buckets(briefings, resolver, hints, n_sources, links)
     published = {b.article.id: b.article.published for b in briefings}
     reference = {b.article.id: reference_day(b) for b in briefings}
-    decisions, timeline = _decisions(decision_buckets, published, n_sources, reference)
+    decisions, timeline = _decisions(decision_buckets, published, n_sources, reference, resolver.known_actor_name)
     questions = [
         DigestQuestion.model_construct(question=b.members[0].question, articles=b.articles,  # type: ignore[union-attr]
                        count=n_sources(b.articles), support=b.support())
@@ -250,17 +250,22 @@ def _decision_buckets(
     return buckets, flagged
 
 
-def _decisions(buckets: list[Bucket], published: dict, n_sources: Sources,
-               reference: dict | None = None) -> tuple[list[DigestDecision], list[TimelineEvent]]:
+def _decisions(buckets: list[Bucket], published: dict, n_sources: Sources, reference: dict | None = None,
+               name_of: Callable[[str], str | None] = lambda who: None,
+               ) -> tuple[list[DigestDecision], list[TimelineEvent]]:
+    """The developments and the timeline. ``name_of``: the canonical name of a decider the alias table knows
+    (``Resolver.known_actor_name``), so a development names its decider as the actor rows do ("Kremlchef Putin",
+    the model's "Vladimir Zelenskyy": "Vladimir Putin", "Volodymyr Zelensky")."""
     decisions, timeline = [], []
     for b in buckets:
         ds: list[Decision] = b.members  # type: ignore[assignment]
         made: dict[tuple[str, int], Support] = {}
         support = b.support(made)
-        timeline.extend(_timeline_events(b.pairs(), published, n_sources, made, (ds[0].who, ds[0].what), reference))
+        who = name_of(ds[0].who) or ds[0].who
+        timeline.extend(_timeline_events(b.pairs(), published, n_sources, made, (who, ds[0].what), reference))
         decisions.append(
             DigestDecision.model_construct(
-                who=ds[0].who, what=ds[0].what,
+                who=who, what=ds[0].what,
                 statuses=list(dict.fromkeys(d.status for d in ds)),
                 dates=unique(d.date for d in ds),
                 articles=b.articles, count=n_sources(b.articles), support=support,

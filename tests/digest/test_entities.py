@@ -269,3 +269,34 @@ def test_the_us_defence_industry_is_one_organisation_however_written(resolver: R
             for n in ("US-Rüstungsindustrie", "US-Rustungsunternehmen", "US defense companies", "US arms makers")}
     assert keys == {"organisation:us defence industry"}
     assert resolver.resolve_actor("United States", "USA", "state")[0] != "organisation:us defence industry"
+
+
+def test_a_shared_surname_with_another_given_name_is_another_person(resolver: Resolver) -> None:
+    """HAND-MADE: "Melania Trump" and "First Lady Melania Trump" are one person, not Donald Trump; a middle
+    name or an initial, and the model's mix of two given names ("Vladimir Zelenskyy"), still name the table's
+    person."""
+    melania = {resolver.actor_key(actor("Melania Trump", written=w)) for w in ("Melania Trump", "First Lady Melania Trump")}
+    assert len(melania) == 1 and melania != {resolver.actor_key(actor("Donald Trump"))}
+    assert resolver.canonical_actor(actor("Melania Trump")) == "Melania Trump"
+    for name, canonical in (("Donald John Trump", "Donald Trump"), ("D. Trump", "Donald Trump"),
+                            ("Vladimir Zelenskyy", "Volodymyr Zelensky"), ("Kremlin spokesman Peskov", "Dmitry Peskov")):
+        assert resolver.canonical_actor(actor(name)) == canonical, name
+
+
+def test_a_development_names_its_decider_as_the_actor_rows_do() -> None:
+    """HAND-MADE: the model's "Kremlchef Putin" as a decider is shown as the table's "Vladimir Putin"; a decider
+    the table does not know keeps the model's name."""
+    from summarize.digest.merge import merge
+    from summarize.models import ArticleRef, Briefing, BriefingMeta, CleaningReport, Decision
+
+    def briefing(article_id: str, who: str, what: str) -> Briefing:
+        quote = f"{who} {what}."
+        return Briefing(
+            article=ArticleRef(id=article_id, title="t", sha256="0" * 64), summary="s.",
+            decisions=[Decision(who=who, what=what, status="taken", evidence=_ev(quote))],
+            meta=BriefingMeta(prompt_version="p", model="m", mode="json_schema", lang="en", chunks=1, llm_calls=1,
+                              cleaning=CleaningReport(chars_in=1, chars_kept=1, chars_removed=0, lines_removed=0)))
+
+    digest = merge([briefing("a", "Kremlchef Putin", "warned against the deliveries"),
+                    briefing("b", "Jane Roe", "resigned from the committee")])
+    assert sorted(d.who for d in digest.decisions) == ["Jane Roe", "Vladimir Putin"]
