@@ -64,8 +64,8 @@ def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[
                      if (kind != "talk" and not _AS_TIME.search(sentence, 0, w.start())) or _with(sentence, w.end(), surnames)
                      or (kind == "call" and len(positions) == 2 and _of_the_two(sentence, w.end()))
                      or (_TRANSITIVE.fullmatch(w.group(0).strip()) is not None and _with(sentence, w.end(), surnames, direct=True))]
-            word, taking_part = next(((w, who) for w in words if len(who := _taking_part(positions, w, sentence)) >= 2),
-                                     (None, []))
+            word, taking_part = next(((w, who) for w in words
+                                      if len(who := _taking_part(positions, w, sentence)) >= 2), (None, []))
             if word is None or not isinstance(ev := evidence(n), Evidence):
                 continue
             planned = _planned(word.group(0), sentence, word.start())
@@ -134,6 +134,11 @@ def _taking_part(positions: dict[str, int], word: re.Match[str], sentence: str) 
     clause_start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, word.start())), default=0)
     before = [n for n, at in positions.items() if at < word.start()]
     after = [n for n, at in positions.items() if word.end() <= at < clause_end]
+    # named before, and again as the other side right after the word: "Putin and Trump spoke by phone -- a
+    # surprise that injected uncertainty into an Oval Office meeting with Trump and ...": that meeting is Trump's,
+    # not one of Putin with Trump
+    again = [n for n in before if n not in after and _with(sentence, word.end(), [_surname(n, sentence)])]
+    after = [n for n in positions if n in after or n in again]
     if not after:
         return before
     if (not before and end is not None and end.group(0) == "," and _OPENS_WITH.match(sentence, 0, word.start())

@@ -166,3 +166,15 @@ def test_a_call_that_opens_the_sentence_has_the_main_clauses_subject_as_its_othe
     found = [(d.who, d.participants, d.what) for d in _interactions(text, actors)]
     # the second sentence's summit does not open it: no one before it, no side taken from the main clause
     assert found == [("Donald Trump", ["Donald Trump", "Volodymyr Zelensky"], "held a phone call with Volodymyr Zelensky")]
+
+
+def test_a_meeting_with_someone_named_before_is_theirs_not_the_sentences_first_pair() -> None:
+    """HAND-MADE: "a day after Putin and Trump spoke by phone -- a surprise that cast doubt on an Oval Office
+    meeting with Trump and his guest": the call is Putin's and Trump's; the meeting is not a meeting of Putin
+    with Trump (its other side is Trump, named again after "with")."""
+    text = ("The call came a day after Putin and Trump spoke by phone -- a surprise that cast doubt on an Oval Office "
+            "meeting with Trump and his guest. Putin and Trump met in Alaska in August.")
+    found = [(d.what, d.evidence[0].quote[:8]) for d in _interactions(text, [_actor("Donald Trump", "Trump"),
+                                                                           _actor("Vladimir Putin", "Putin")])]
+    assert found == [("held a phone call with Donald Trump", "The call"),  # the call of the first sentence
+                     ("met Donald Trump", "Putin an")]  # only the Alaska meeting is a meeting of the two
