@@ -78,6 +78,7 @@ def _example_turns(name: str, fields: tuple[str, ...], lang: str) -> tuple[dict[
 
 _WORDS_ONLY = "it reports what was said or thought, not an act or a decision"
 # Decisions that report no act, each with the reason it is dropped for, tried in this order.
+_MET = re.compile(r"(?:met|meets|has met|had met)\s", re.IGNORECASE)  # "met with Putin": a meeting held
 _EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
     (lambda d: not cues.is_warning(d.what) and (cues.is_speculative(d.what)
                                                 or cues.is_speculative(cues.main_clause(d.evidence[0].quote))),
@@ -90,6 +91,9 @@ _EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
     (lambda d: d.evidence[0].quote.rstrip(" \"'»«“”").endswith("?"), "its sentence asks a question, it reports no act"),
     (lambda d: names_own_decider(d),
      "its description names its own decider ('Putin had a conversation with Putin'): who did what is confused"),
+    (lambda d: _MET.match(d.what) is not None and not any(
+        cues.cue_pattern(kind).search(d.evidence[0].quote) for kind in ("meeting", "call", "talk")),
+     "it says they met, and its sentence tells of no meeting, call or talk"),
 )
 
 

@@ -652,6 +652,23 @@ def test_a_decision_cited_to_a_question_reports_no_act() -> None:
     assert not empty("Donald Trump warnte vor einer Eskalation des Krieges.")
 
 
+def test_a_meeting_cited_to_a_sentence_that_tells_of_no_meeting_call_or_talk_is_no_act() -> None:
+    """HAND-MADE: "met with Putin" on a sentence of social media words is no meeting; on a sentence of a
+    meeting (also in the German present, "trifft sich heute mit"), a call or a talk it stays for the rules
+    after it."""
+    from summarize.briefing.plan import _why_empty
+
+    def why(quote: str, what: str = "met with Vladimir Putin") -> str | None:
+        return _why_empty(_decision(quote, quote, what))
+
+    assert "tells of no meeting" in (why("“Moscow is rushing to resume dialogue,” Trump said on social media.") or "")
+    for quote in ("Trump trifft sich heute mit Putin im Weißen Haus.", "Trump und Putin waren sich im April begegnet.",
+                  "Trump met Putin in Alaska.", "Trump held a phone call with Putin on Thursday.",
+                  "Trump spoke with Putin on Thursday."):
+        assert why(quote) is None, quote
+    assert why("“Moscow is rushing to resume dialogue,” Trump said.", "warned about an escalation") is None
+
+
 def test_a_description_loses_the_aside_a_dash_opens() -> None:
     from summarize.briefing.assemble import _main_part
 
