@@ -188,7 +188,7 @@ class Grounder:
         Staatschefs") with a sentence shortly before naming them; the sentence right before then joins the
         quote. A sentence that neither names nor refers to anyone ("Ganze Städte wurden verwüstet") is no act
         of the deciders. ``who``: the names the deciders go by (:func:`deciders`)."""
-        if is_heading(self.sentences.sentence(n)):
+        if is_heading(sentence := self.sentences.sentence(n)) or (n > 1 and is_quoted_heading(sentence)):
             return f"sentence {n} is a heading, not a report of a decision"
         if self._names(n, who):
             return self.evidence(n, n)

@@ -233,3 +233,17 @@ def test_a_subheading_that_quotes_someone_is_no_evidence_of_an_open_question() -
     said = grounder.check(QuestionDraft(s=_number(grounder, "Trump sagte"), question="Why does Putin keep fighting?"),
                           (1, total))
     assert isinstance(said, Evidence)
+
+
+def test_a_subheading_that_quotes_someone_is_no_evidence_of_a_decision() -> None:
+    """HAND-MADE: the quoted subheading '„Weiß nicht, warum er diesen Krieg fortsetzt“' reports no act; the
+    sentence that tells who said it does."""
+    text = ("Gespräch ohne Ergebnis\nTrump telefonierte mit Putin.\n„Weiß nicht, warum er diesen Krieg fortsetzt“\n"
+            "Trump sagte, er wisse nicht, warum Putin den Krieg fortsetze.\n")
+    grounder, total = _grounder(text)
+    heading = grounder.check(_decision(_number(grounder, "„Weiß"), who="Trump", what="expressed doubt about Putin's aims"),
+                             (1, total))
+    assert isinstance(heading, str) and "heading" in heading
+    said = grounder.check(_decision(_number(grounder, "Trump sagte"), who="Trump", what="expressed doubt about Putin's aims"),
+                          (1, total))
+    assert isinstance(said, Evidence)
