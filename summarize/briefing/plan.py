@@ -30,7 +30,7 @@ from ..text.dates import decision_date
 from ..text.relative_days import anchored_day
 from .numbered import Sentences, halve, is_heading, sentence_chars
 from .questions import why_not_open
-from .aliases import alias_forms, canonical_weapon, weapon_category
+from .aliases import alias_forms, alias_kind, canonical_weapon, weapon_category
 from .plausible import GENERIC_WEAPONS, not_in_english, role_unsupported
 from .safety import scrub
 
@@ -92,8 +92,10 @@ _EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
     (lambda d: names_own_decider(d),
      "its description names its own decider ('Putin had a conversation with Putin'): who did what is confused"),
     (lambda d: _MET.match(d.what) is not None and not any(
-        cues.cue_pattern(kind).search(d.evidence[0].quote) for kind in ("meeting", "call", "talk")),
-     "it says they met, and its sentence tells of no meeting, call or talk"),
+        cues.cue_pattern(kind).search(d.evidence[0].quote) for kind in ("meeting", "talk")),
+     "it says they met, and its sentence tells of no meeting or talk (a call is no meeting)"),
+    (lambda d: alias_kind(d.who) is None and canonical_weapon(d.who, generic=True) is not None,
+     "its decider is a weapon, not an actor"),
 )
 
 

@@ -653,9 +653,9 @@ def test_a_decision_cited_to_a_question_reports_no_act() -> None:
 
 
 def test_a_meeting_cited_to_a_sentence_that_tells_of_no_meeting_call_or_talk_is_no_act() -> None:
-    """HAND-MADE: "met with Putin" on a sentence of social media words is no meeting; on a sentence of a
-    meeting (also in the German present, "trifft sich heute mit"), a call or a talk it stays for the rules
-    after it."""
+    """HAND-MADE: "met with Putin" on a sentence of social media words, or of a call, is no meeting; on a
+    sentence of a meeting (also in the German present, "trifft sich heute mit") or a talk it stays for the
+    rules after it."""
     from summarize.briefing.plan import _why_empty
 
     def why(quote: str, what: str = "met with Vladimir Putin") -> str | None:
@@ -663,10 +663,22 @@ def test_a_meeting_cited_to_a_sentence_that_tells_of_no_meeting_call_or_talk_is_
 
     assert "tells of no meeting" in (why("“Moscow is rushing to resume dialogue,” Trump said on social media.") or "")
     for quote in ("Trump trifft sich heute mit Putin im Weißen Haus.", "Trump und Putin waren sich im April begegnet.",
-                  "Trump met Putin in Alaska.", "Trump held a phone call with Putin on Thursday.",
-                  "Trump spoke with Putin on Thursday."):
+                  "Trump met Putin in Alaska.", "Trump spoke with Putin on Thursday."):
         assert why(quote) is None, quote
     assert why("“Moscow is rushing to resume dialogue,” Trump said.", "warned about an escalation") is None
+    # a call is no meeting: the code reports the call itself
+    assert "no meeting or talk" in (why("Trump detailed his call with Putin in a post.") or "")
+
+
+def test_a_weapon_is_no_decider() -> None:
+    """HAND-MADE: "Patriot-Raketen, Haubitzen und Raketensysteme: were considered essential" has weapons as
+    its decider; a state or a person is one."""
+    from summarize.briefing.plan import _why_empty
+
+    quote = "Bereits zugesagt waren Patriot-Raketen, Haubitzen und Raketensysteme."
+    assert "decider is a weapon" in (_why_empty(_decision(quote, quote, "were promised to Ukraine",
+                                                          who="Patriot-Raketen, Haubitzen und Raketensysteme")) or "")
+    assert _why_empty(_decision(quote, quote, "promised missiles to Ukraine", who="United States")) is None
 
 
 def test_a_description_loses_the_aside_a_dash_opens() -> None:
