@@ -96,7 +96,31 @@ _EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
      "it says they met, and its sentence tells of no meeting or talk (a call is no meeting)"),
     (lambda d: alias_kind(d.who) is None and canonical_weapon(d.who, generic=True) is not None,
      "its decider is a weapon, not an actor"),
+    (lambda d: _copied_from_quotation(d.what, d.evidence[0].quote),
+     "its description copies words its sentence quotes someone saying ('need it, America needs it'), not an act"),
 )
+
+
+_PAST = frozenset("met spoke told said made took gave sent held led won began brought sought".split())
+_NOT_PAST = frozenset("need feed heed speed proceed succeed exceed".split())  # end in "ed", not past
+_MARKS = '"„“”«»'
+_QUOTED_SPAN = re.compile(rf"[{_MARKS}]([^{_MARKS}]{{8,}})[{_MARKS}]")
+
+
+def _copied_from_quotation(what: str, quote: str) -> bool:
+    """Whether a description of three words or more is copied from inside the quotation marks of its sentence:
+    the speaker's words, which the model gave as what someone did ("We need it, America needs it." -> "need
+    it, America needs it"). One that opens with a verb in the past is an act the speaker tells of their own
+    ("We discussed air defence options and agreed to ...")."""
+    words = re.findall(r"\w+", what.casefold())
+    if len(words) < 3 or (words[0].endswith("ed") and words[0] not in _NOT_PAST) or words[0] in _PAST:
+        return False  # "discussed air defense options and agreed to ...": the speaker tells an act of their own
+    said = " ".join(words)
+    spans = [m.group(1) for m in _QUOTED_SPAN.finditer(quote)]
+    marks = [i for i, c in enumerate(quote) if c in _MARKS]
+    if len(marks) % 2:  # the sentence ends a quotation a sentence before opened, or opens one the next closes
+        spans += [quote[:marks[0]], quote[marks[-1] + 1:]]
+    return any(said in " ".join(re.findall(r"\w+", span.casefold())) for span in spans)
 
 
 def _why_empty(decision: Decision) -> str | None:

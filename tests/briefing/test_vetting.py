@@ -670,6 +670,22 @@ def test_a_meeting_cited_to_a_sentence_that_tells_of_no_meeting_call_or_talk_is_
     assert "no meeting or talk" in (why("Trump detailed his call with Putin in a post.") or "")
 
 
+def test_a_description_copied_from_the_words_its_sentence_quotes_is_no_act() -> None:
+    """HAND-MADE: "need it, America needs it" copied from '"We need it, America needs it."' is the speaker's
+    words; a description that opens with a verb in the past tells an act of the speaker's own ("We discussed
+    air defence and agreed to ..."), and one not inside the quotation marks is the model's."""
+    from summarize.briefing.plan import _why_empty
+
+    def why(quote: str, what: str) -> str | None:
+        return _why_empty(_decision(quote, quote, what, who="Volodymyr Zelensky"))
+
+    assert "copies words" in (why('“We need it, America needs it,” Zelensky said.', "need it, America needs it") or "")
+    assert "copies words" in (why('We need it, America needs it.”', "need it, America needs it") or "")
+    assert why('“We discussed air defence and agreed to work on it,” Zelensky said.',
+               "discussed air defence and agreed to work on it") is None
+    assert why("Zelensky asked Washington for more Patriot systems.", "asked Washington for more Patriot systems") is None
+
+
 def test_a_weapon_is_no_decider() -> None:
     """HAND-MADE: "Patriot-Raketen, Haubitzen und Raketensysteme: were considered essential" has weapons as
     its decider; a state or a person is one."""
