@@ -77,8 +77,8 @@ def _example_turns(name: str, fields: tuple[str, ...], lang: str) -> tuple[dict[
 
 
 _WORDS_ONLY = "it reports what was said or thought, not an act or a decision"
-# Decisions that report no act, each with the reason it is dropped for, tried in this order.
 _MET = re.compile(r"(?:met|meets|has met|had met)\s", re.IGNORECASE)  # "met with Putin": a meeting held
+# Decisions that report no act, each with the reason it is dropped for, tried in this order.
 _EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
     (lambda d: not cues.is_warning(d.what) and (cues.is_speculative(d.what)
                                                 or cues.is_speculative(cues.main_clause(d.evidence[0].quote))),

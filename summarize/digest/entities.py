@@ -274,9 +274,9 @@ class Resolver:
 
     def _given_fits(self, form: str, canonical: str) -> bool:
         """Whether a person's name (its phonetic form, titles dropped) may be ``canonical`` by its given names,
-        the words before the surname: it has none ("Trump"), an initial of one, or one spelled like a given name
-        the table writes for them, by half its letters or more ("Wladimir Selenskij", and the model's "Vladimir Zelenskyy", for Volodymyr
-        Zelensky; not "Melania Trump" for Donald Trump)."""
+        the words before the surname: it has none ("Trump"), an initial of one, or one spelled like a given
+        name the table writes for them, by half its letters or more ("Wladimir Selenskij", and the model's
+        "Vladimir Zelenskyy", for Volodymyr Zelensky; not "Melania Trump" for Donald Trump)."""
         words = form.split()
         given = self._given.get(canonical)
         if len(words) < 2 or not given:
