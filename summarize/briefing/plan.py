@@ -27,6 +27,7 @@ from .drafts import MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Li
 from .grounder import Grounder
 from .interactions import event_description, further_reports, interactions, separate, unreported
 from ..text.dates import decision_date
+from ..text.normalise import QUOTATION_MARKS
 from ..text.relative_days import anchored_day
 from .numbered import Sentences, halve, is_heading, sentence_chars
 from .questions import why_not_open
@@ -103,8 +104,7 @@ _EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
 
 _PAST = frozenset("met spoke told said made took gave sent held led won began brought sought".split())
 _NOT_PAST = frozenset("need feed heed speed proceed succeed exceed".split())  # end in "ed", not past
-_MARKS = '"„“”«»'
-_QUOTED_SPAN = re.compile(rf"[{_MARKS}]([^{_MARKS}]{{8,}})[{_MARKS}]")
+_QUOTED_SPAN = re.compile(rf"[{QUOTATION_MARKS}]([^{QUOTATION_MARKS}]{{8,}})[{QUOTATION_MARKS}]")
 
 
 def _copied_from_quotation(what: str, quote: str) -> bool:
@@ -117,7 +117,7 @@ def _copied_from_quotation(what: str, quote: str) -> bool:
         return False  # "discussed air defense options and agreed to ...": the speaker tells an act of their own
     said = " ".join(words)
     spans = [m.group(1) for m in _QUOTED_SPAN.finditer(quote)]
-    marks = [i for i, c in enumerate(quote) if c in _MARKS]
+    marks = [i for i, c in enumerate(quote) if c in QUOTATION_MARKS]
     if len(marks) % 2:  # the sentence ends a quotation a sentence before opened, or opens one the next closes
         spans += [quote[:marks[0]], quote[marks[-1] + 1:]]
     return any(said in " ".join(re.findall(r"\w+", span.casefold())) for span in spans)

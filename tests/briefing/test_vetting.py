@@ -19,6 +19,14 @@ def _ev(text: str, quote: str) -> Evidence:
     return Evidence(quote=quote, start=start, end=start + len(quote), alignment="exact", score=100.0)
 
 
+def why(question: str, sentence: str) -> str | None:
+    """Why ``question``, cited to ``sentence`` (the whole text), is no open question, or None."""
+    from summarize.briefing.questions import why_not_open
+    from summarize.models import OpenQuestion
+
+    return why_not_open(OpenQuestion(question=question, evidence=[_ev(sentence, sentence)]), [], sentence)
+
+
 def _decision(text: str, quote: str, what: str, who: str = "Donald Trump", participants: list[str] | None = None,
               status: str = "taken", date: str | None = None) -> Decision:
     return Decision(who=who, participants=participants or [who], what=what, status=status, date=date,
@@ -658,16 +666,16 @@ def test_a_meeting_cited_to_a_sentence_that_tells_of_no_meeting_call_or_talk_is_
     rules after it."""
     from summarize.briefing.plan import _why_empty
 
-    def why(quote: str, what: str = "met with Vladimir Putin") -> str | None:
+    def why_empty(quote: str, what: str = "met with Vladimir Putin") -> str | None:
         return _why_empty(_decision(quote, quote, what))
 
-    assert "tells of no meeting" in (why("“Moscow is rushing to resume dialogue,” Trump said on social media.") or "")
+    assert "tells of no meeting" in (why_empty("“Moscow is rushing to resume dialogue,” Trump said on social media.") or "")
     for quote in ("Trump trifft sich heute mit Putin im Weißen Haus.", "Trump und Putin waren sich im April begegnet.",
                   "Trump met Putin in Alaska.", "Trump spoke with Putin on Thursday."):
-        assert why(quote) is None, quote
-    assert why("“Moscow is rushing to resume dialogue,” Trump said.", "warned about an escalation") is None
+        assert why_empty(quote) is None, quote
+    assert why_empty("“Moscow is rushing to resume dialogue,” Trump said.", "warned about an escalation") is None
     # a call is no meeting: the code reports the call itself
-    assert "no meeting or talk" in (why("Trump detailed his call with Putin in a post.") or "")
+    assert "no meeting or talk" in (why_empty("Trump detailed his call with Putin in a post.") or "")
 
 
 def test_a_description_copied_from_the_words_its_sentence_quotes_is_no_act() -> None:
@@ -676,14 +684,14 @@ def test_a_description_copied_from_the_words_its_sentence_quotes_is_no_act() -> 
     air defence and agreed to ..."), and one not inside the quotation marks is the model's."""
     from summarize.briefing.plan import _why_empty
 
-    def why(quote: str, what: str) -> str | None:
+    def why_empty(quote: str, what: str) -> str | None:
         return _why_empty(_decision(quote, quote, what, who="Volodymyr Zelensky"))
 
-    assert "copies words" in (why('“We need it, America needs it,” Zelensky said.', "need it, America needs it") or "")
-    assert "copies words" in (why('We need it, America needs it.”', "need it, America needs it") or "")
-    assert why('“We discussed air defence and agreed to work on it,” Zelensky said.',
+    assert "copies words" in (why_empty('“We need it, America needs it,” Zelensky said.', "need it, America needs it") or "")
+    assert "copies words" in (why_empty('We need it, America needs it.”', "need it, America needs it") or "")
+    assert why_empty('“We discussed air defence and agreed to work on it,” Zelensky said.',
                "discussed air defence and agreed to work on it") is None
-    assert why("Zelensky asked Washington for more Patriot systems.", "asked Washington for more Patriot systems") is None
+    assert why_empty("Zelensky asked Washington for more Patriot systems.", "asked Washington for more Patriot systems") is None
 
 
 def test_a_weapon_is_no_decider() -> None:
@@ -787,12 +795,6 @@ def test_a_description_that_is_a_speakers_words_is_no_act() -> None:
 def test_a_question_about_what_its_sentence_reports_done_is_answered() -> None:
     """HAND-MADE: "Will they discuss ...?" on a sentence that reports the discussion held is answered; a
     sentence that negates it or only plans it leaves it open."""
-    from summarize.briefing.questions import why_not_open
-    from summarize.models import OpenQuestion
-
-    def why(question: str, sentence: str) -> str | None:
-        return why_not_open(OpenQuestion(question=question, evidence=[_ev(sentence, sentence)]), [], sentence)
-
     done = "Sie erklärte, dass neben einer möglichen Produktion auch Waffenkäufe diskutiert worden seien."
     assert "reports that it did" in (why("Will the ministers discuss weapons purchases?", done) or "")
     assert "reports that it did" in (why("Will the leaders meet in Valen?", "The leaders met in Valen on Friday.") or "")
@@ -804,12 +806,6 @@ def test_a_question_about_what_its_sentence_reports_done_is_answered() -> None:
 def test_a_question_put_to_someone_and_answered_yes_or_no_is_answered() -> None:
     """HAND-MADE: a reporter's question the sentence reports answered "Nein"/"No" is closed; an evasive answer
     leaves it open."""
-    from summarize.briefing.questions import why_not_open
-    from summarize.models import OpenQuestion
-
-    def why(question: str, sentence: str) -> str | None:
-        return why_not_open(OpenQuestion(question=question, evidence=[_ev(sentence, sentence)]), [], sentence)
-
     for sentence in ("Auf eine Frage, ob der Minister Zugeständnisse signalisiert habe, antwortete er mit Nein.",
                      '"Nein, wir haben keine Fortschritte erzielt", sagte sie auf die Frage eines Reporters, ob man '
                      'einer Einigung näher sei.',
@@ -825,12 +821,6 @@ def test_a_question_about_what_happened_on_a_sentence_that_only_speculates_is_an
     """HAND-MADE: "What was the outcome ...?" on a sentence reporting the outcome, with only "could" and "hoped"
     as cues, asks what the sentence says; a sentence that says it is unclear, or hedges ("appears to have"),
     or a question about what will happen, stays."""
-    from summarize.briefing.questions import why_not_open
-    from summarize.models import OpenQuestion
-
-    def why(question: str, sentence: str) -> str | None:
-        return why_not_open(OpenQuestion(question=question, evidence=[_ev(sentence, sentence)]), [], sentence)
-
     reported = "They last met in May, but the session ended without results; he had hoped it could bring a deal."
     assert "only says what could" in (why("What was the outcome of the May meeting?", reported) or "")
     assert "only says what could" in (why("Did the May meeting bring a deal?", reported) or "")
@@ -844,12 +834,6 @@ def test_a_question_about_what_happened_on_a_sentence_that_only_speculates_is_an
 def test_a_question_about_what_its_sentence_reports_in_the_past_tense_is_answered() -> None:
     """HAND-MADE: "Will X praise ...?" on "X praised ..., expressing hope that it would continue": the modal of a
     later clause does not make the praise open; one in its own clause, or "again", does."""
-    from summarize.briefing.questions import why_not_open
-    from summarize.models import OpenQuestion
-
-    def why(question: str, sentence: str) -> str | None:
-        return why_not_open(OpenQuestion(question=question, evidence=[_ev(sentence, sentence)]), [], sentence)
-
     praised = "The minister praised the relief work, expressing hope that it would continue."
     assert "reports that it did" in (why("Will the minister praise the relief work?", praised) or "")
     assert "reports that it did" in (why("Will the ministry confirm the talks?", "The ministry confirmed the talks "
@@ -862,12 +846,6 @@ def test_a_question_about_what_its_sentence_reports_in_the_past_tense_is_answere
 def test_a_why_question_whose_sentence_gives_the_reason_is_answered() -> None:
     """HAND-MADE: "Why ...?" on a sentence with a causal word ("so", "weil", "because") is answered there; a
     sentence that gives no reason, or says the reason is unknown, leaves it open."""
-    from summarize.briefing.questions import why_not_open
-    from summarize.models import OpenQuestion
-
-    def why(question: str, sentence: str) -> str | None:
-        return why_not_open(OpenQuestion(question=question, evidence=[_ev(sentence, sentence)]), [], sentence)
-
     for sentence in ("The review found stocks too low, so pending shipments won't be sent yet.",
                      "Die Lieferungen ruhen noch, weil die Bestände zu niedrig sind.",
                      "Shipments may stop because stocks are too low.",
