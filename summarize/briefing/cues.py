@@ -58,6 +58,13 @@ def is_open(sentence: str) -> bool:
     return bool(patterns["open"].search(patterns["not_open"].sub(" ", sentence))) or sentence.rstrip().endswith("?")
 
 
+def open_cue_words(sentence: str) -> set[str]:
+    """The cue words of something open that a sentence holds (lower case), as :func:`is_open` reads them: a
+    rhetorical "könnte kaum" is none."""
+    patterns = _patterns()
+    return {m.group(0).casefold().strip() for m in patterns["open"].finditer(patterns["not_open"].sub(" ", sentence))}
+
+
 def says_open(sentence: str) -> bool:
     """Whether a sentence a model cites for an open question says that something is open: :func:`is_open`, which
     names the prompt's candidates generously, without what only looks like a cue. A promise ("in Aussicht

@@ -9,7 +9,7 @@ import re
 from ..models import OpenQuestion
 from ..text.normalise import QUOTATION_MARKS
 from .aliases import alias_forms
-from .cues import cue_pattern
+from .cues import open_cue_words
 from .ground import mentions
 
 
@@ -94,7 +94,7 @@ def _past_and_only_speculated(question: OpenQuestion) -> bool:
     quote = question.evidence[0].quote
     if quote.rstrip().endswith("?") or _HEDGED.search(quote):
         return False  # "appears to have altered his stance": the sentence doubts what happened
-    cued = {m.group(0).casefold().strip() for m in cue_pattern("open").finditer(cue_pattern("not_open").sub(" ", quote))}
+    cued = open_cue_words(quote)
     return bool(cued) and cued <= _SPECULATIVE_CUES
 
 
