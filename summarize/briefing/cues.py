@@ -70,15 +70,23 @@ def says_open(sentence: str) -> bool:
     names the prompt's candidates generously, without what only looks like a cue. A promise ("in Aussicht
     gestellt"), dashed hopes, a superlative "yet" ("the biggest push yet to end the war"; "has yet to" is open)
     and a question in a speaker's direct speech ("»What do you think he's going to say?«": the speaker's, mostly
-    rhetorical) are no cue here."""
+    rhetorical) are no cue here. Nor is a hope in the past perfect ("had hoped", "hatte man gehofft", "hatte
+    große Hoffnungen gesetzt"): a hope held before what the article reports, whose outcome it tells."""
     patterns = _patterns()
     plain = _NOT_PENDING.sub(_keep_pending, patterns["not_open_cited"].sub(" ", patterns["not_open"].sub(" ", sentence)))
+    plain = _HAD_HOPED.sub(" ", plain)
     if patterns["open"].search(plain):
         return True
     stripped = sentence.strip()
     return stripped.endswith("?") and stripped[:1] not in QUOTATION_MARKS
 
 
+# A hope in the past perfect: "had (long) hoped", "had high hopes"; "hatte(n) ... gehofft", "hatte ... Hoffnungen
+# gesetzt" (up to four words between, within one clause)
+_HAD_HOPED = re.compile(
+    r"(?<!\w)(?:had\s+(?:been\s+)?(?:\w+\s+)?hop(?:ed|ing)|had\s+(?:\w+\s+){0,2}hopes"
+    r"|hatten?(?:\s+[^\s,;:.!?]+){0,4}?\s+(?:gehofft|Hoffnung(?:en)?))(?!\w)",
+    re.IGNORECASE)
 _NOT_PENDING = re.compile(r"(\w+)\s+yet\s+to(?!\w)", re.IGNORECASE)
 _PENDING = frozenset("is are was were has have had remains remain remained still".split())
 

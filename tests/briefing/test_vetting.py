@@ -217,6 +217,12 @@ def test_a_promise_a_superlative_yet_dashed_hopes_and_a_speakers_question_are_no
     assert says_open("Officials voiced hope for a breakthrough.")
     assert not says_open('"What do you think he is going to say, please sell them?')
     assert says_open("Did the threat push Putin to call?")
+    # a hope in the past perfect is one held before what the article reports; a hope now is a cue
+    assert not says_open("Selenskyj hatte daher große Hoffnungen auf seine Reise nach Washington gesetzt.")
+    assert not says_open("Nach dem Gipfel hatte man in Kyjiw gehofft, dass Trumps Geduld schwinde.")
+    assert not says_open("He had been hoping for a deal.")
+    assert says_open("Kyjiw hofft, dass Trumps Geduld schwindet.")
+    assert says_open("Sie hatten die Hoffnung, doch ob es klappt, ist unklar.")
     assert is_open("It is his most ambitious push yet to end the war.")  # a candidate for the model all the same
 
 
