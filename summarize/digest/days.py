@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from rapidfuzz import fuzz
 
-from ..text.dates import NormalDate, decision_date, normalise_date, stated_months
+from ..text.dates import NormalDate, day_month, decision_date, normalise_date, stated_months
 from ..models import Briefing, Decision, Evidence
 from .buckets import Bucket, norm
 from .clusters import CLUSTER_THRESHOLD, DecisionClusters
@@ -31,6 +31,26 @@ def reference_day(briefing: Briefing) -> dt.date | None:
     days = [when.date for quote in _quotes(briefing)
             if (when := normalise_date(quote, None)).precision == "day" and when.date is not None]
     return max(days) if days else None
+
+
+def reference_days(briefings: Iterable[Briefing]) -> dict[str, dt.date | None]:
+    """:func:`reference_day` of each briefing, by article id. An article without one whose located quotes state a
+    day and month without a year ("on July 3", "am 16. Oktober", "on Friday (Oct 17)") speaks from the latest
+    such day, in the year that puts it nearest to the middle day the digest's dated articles speak from: the
+    articles of one run report one time, and a July day is then no October one. Without a dated article in
+    the run, the year stays unknown and so does the article's day."""
+    briefings = list(briefings)
+    days = {b.article.id: reference_day(b) for b in briefings}
+    known = sorted(d for d in days.values() if d is not None)
+    if not known:
+        return days
+    middle = known[len(known) // 2]
+    for b in briefings:
+        if days[b.article.id] is None:
+            stated = [when.date for quote in _quotes(b) if (when := day_month(quote, middle)) is not None
+                      and when.date is not None]
+            days[b.article.id] = max(stated, default=None)
+    return days
 
 
 def _quotes(briefing: Briefing) -> Iterator[str]:

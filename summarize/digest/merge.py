@@ -52,7 +52,7 @@ from .clusters import (
     QuestionClusters,
     join_hints,
 )
-from .days import Floors, dated_evidence, reference_day, split_by_day
+from .days import Floors, dated_evidence, reference_days, split_by_day
 from .event_join import join_events
 from .links import StoryLinks
 from .diverge import ItemReports, Reported, find_divergences, model_divergence
@@ -182,7 +182,7 @@ def _merge(
     links = StoryLinks.of_rows(actors, weapons, len(briefings), resolver)
     decision_buckets, flagged = _decision_buckets(briefings, resolver, hints, n_sources, links)
     published = {b.article.id: b.article.published for b in briefings}
-    reference = {b.article.id: reference_day(b) for b in briefings}
+    reference = reference_days(briefings)
     decisions, timeline = _decisions(decision_buckets, published, n_sources, reference, resolver.known_actor_name)
     questions = [
         DigestQuestion.model_construct(question=b.members[0].question, articles=b.articles,  # type: ignore[union-attr]
@@ -232,7 +232,7 @@ def _decision_buckets(
     """Decisions clustered into events (then joined along the hints), key developments first."""
     latest = {b.article.id: b.article.published for b in briefings}
     clusters = DecisionClusters(resolver)
-    reference = {b.article.id: reference_day(b) for b in briefings}
+    reference = reference_days(briefings)
     floors = Floors(b for b in briefings if reference[b.article.id] is None)
     buckets = join_events(split_by_day(group(briefings, "decisions", clusters.key), reference, clusters),
                           clusters, reference, floors, links)

@@ -83,7 +83,7 @@ _DATE_ANYWHERE = re.compile(rf"(?<![\w.]){_DATE}(?![\w])", re.IGNORECASE)
 # which _DATE_ANYWHERE reads).
 _DAY_MONTH = re.compile(
     rf"(?<![\w.])(?:(?P<d1>\d{{1,2}})\.?\s+(?P<m1>{_MONTH})(?!\w)(?!\s*,?\s*\d{{4}})"
-    rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\w.:])(?!\s*,?\s*\d{{4}}))",
+    rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\w:]|\.\w)(?!\s*,?\s*\d{{4}}))",  # "on July 3." ends a sentence
     re.IGNORECASE,
 )
 
@@ -173,7 +173,7 @@ def normalise_date(text: str, published: dt.date | None = None) -> NormalDate:
     found = find_date(stated)
     if found is not None:
         return NormalDate(found[0], "day", stated[found[1] : found[2]])
-    if published is not None and (yearless := _day_month(stated, published)) is not None:
+    if published is not None and (yearless := day_month(stated, published)) is not None:
         return yearless
     words = re.findall(r"\w+", stated.casefold())
     year_match = _YEAR.search(stated)
@@ -224,7 +224,7 @@ def says_when(text: str) -> bool:
     return any(w in MONTH_NAMES or w in WEEKDAY_NAMES or w in _RELATIVE_DAYS or w in _TIME_WORDS for w in words)
 
 
-def _day_month(text: str, published: dt.date) -> NormalDate | None:
+def day_month(text: str, published: dt.date) -> NormalDate | None:
     """A day and month stated without a year, in the year that puts it nearest to ``published``."""
     for m in _DAY_MONTH.finditer(text):
         if not (m.group("m1") or m.group("m2"))[:1].isupper():

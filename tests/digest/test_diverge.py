@@ -453,3 +453,23 @@ def test_one_call_of_different_lengths_diverges_across_languages_and_forms() -> 
     later = report("d", "Zwei Stunden später telefonierte Trump mit Putin, 40 Minuten danach sprach er mit Orban.")
     assert merge([two, same]).divergences == []
     assert merge([two, later]).divergences == []
+
+
+def test_an_undated_article_stating_a_day_and_month_speaks_from_that_day_in_the_year_of_the_runs_dated_ones() -> None:
+    """HAND-MADE: no page prints a year for the undated one, but it states "(Oct 17)": its Thursday call is of
+    October, not the call of Thursday 3 July a dated source states, and the timeline dates it in the year of
+    the run's dated article. Without a dated article in the run the year, and so the day, stays unknown."""
+    pair = ["Donald Trump", "Vladimir Putin"]
+    july = _briefing("j", decisions=[_p(pair, "held a phone call with Putin", "Trump held a call with Putin on July 3.")],
+                     published=dt.date(2025, 7, 4))
+    october = _briefing("o", decisions=[
+        _p(pair, "held a phone call with Putin", "Trump and Putin spoke by phone on Thursday."),
+        _p(["Volodymyr Zelensky", "Donald Trump"], "met Trump at the White House",
+           "Zelensky met Trump at the White House on Friday (Oct 17).")])
+    july, october = _with_weapon(july, "Patriot"), _with_weapon(october, "Patriot")  # linked: one weapon named
+    d = merge([july, october])
+    calls = [x for x in d.decisions if "Putin" in x.what]
+    assert sorted(x.articles for x in calls) == [["j"], ["o"]]
+    assert sorted((e.date, e.articles) for e in d.timeline if "Putin" in e.what) == [
+        ("2025-07-03", ["j"]), ("2025-10-16", ["o"])]
+    assert [e.date for e in merge([october]).timeline] == []

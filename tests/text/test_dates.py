@@ -31,6 +31,8 @@ FRIDAY = dt.date(2025, 10, 17)
     ("im Dezember", dt.date(2026, 1, 5), "2025-12", "month", "Dezember"),  # the latest December before
     ("August 2024", None, "2024-08", "month", "August 2024"),
     ("seit 2013", None, "2013", "year", "2013"),
+    ("Trump held a call with Putin on July 3.", FRIDAY, "2025-07-03", "day", "July 3"),  # a day ends the sentence
+    ("growth of July 3.5 percent", FRIDAY, "2025-07", "month", "July"),  # a decimal is no day
 ])
 def test_normalise_date(text: str, published: dt.date | None, iso: str, precision: str, stated: str) -> None:
     when = normalise_date(text, published)
