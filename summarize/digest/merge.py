@@ -261,17 +261,31 @@ def _decisions(buckets: list[Bucket], published: dict, n_sources: Sources, refer
         ds: list[Decision] = b.members  # type: ignore[assignment]
         made: dict[tuple[str, int], Support] = {}
         support = b.support(made)
-        who = name_of(ds[0].who) or ds[0].who
-        timeline.extend(_timeline_events(b.pairs(), published, n_sources, made, (who, ds[0].what), reference))
+        lead = _lead(b)
+        who = name_of(lead.who) or lead.who
+        timeline.extend(_timeline_events(b.pairs(), published, n_sources, made, (who, lead.what), reference))
         decisions.append(
             DigestDecision.model_construct(
-                who=who, what=ds[0].what,
+                who=who, what=lead.what,
                 statuses=list(dict.fromkeys(d.status for d in ds)),
                 dates=unique(d.date for d in ds),
                 articles=b.articles, count=n_sources(b.articles), support=support,
             )
         )
     return decisions, timeline
+
+
+def _lead(bucket: Bucket) -> Decision:
+    """The report a development is titled by: the one whose description (normalised) the most of its articles
+    give, the first on a tie. Of 21 reports of one call, 15 saying "held a phone call with Vladimir Putin",
+    the title is that and not the first article's reading of its own sentence."""
+    articles: dict[str, set[str]] = {}
+    first: dict[str, Decision] = {}
+    for article_id, item in bucket.pairs():
+        key = norm(item.what)  # type: ignore[union-attr]
+        articles.setdefault(key, set()).add(article_id)
+        first.setdefault(key, item)  # type: ignore[arg-type]
+    return first[max(articles, key=lambda k: len(articles[k]))]  # max keeps the first of equals
 
 
 def _weapons(buckets: list[Bucket], resolver: Resolver, n_sources: Sources) -> list[DigestWeapon]:

@@ -473,3 +473,20 @@ def test_an_undated_article_stating_a_day_and_month_speaks_from_that_day_in_the_
     assert sorted((e.date, e.articles) for e in d.timeline if "Putin" in e.what) == [
         ("2025-07-03", ["j"]), ("2025-10-16", ["o"])]
     assert [e.date for e in merge([october]).timeline] == []
+
+
+def test_a_development_is_titled_by_the_description_most_of_its_sources_give() -> None:
+    """HAND-MADE: three dated reports of one call; the first article's model read more into its sentence. The
+    title is what two sources say; with every description different, the first report's stays."""
+    pair, day = ["Donald Trump", "Vladimir Putin"], dt.date(2025, 10, 17)
+    odd = _briefing("a", decisions=[_p(pair, "held a phone call with Putin and was worried about a capitulation",
+                                       "Nach dem Telefonat mit Putin am Donnerstag wuchs in Europa die Sorge.")], published=day)
+    plain = [_briefing(a, decisions=[_p(pair, "held a phone call with Putin", f"Trump telefonierte am Donnerstag mit Putin ({a}).")],
+                       published=day) for a in ("b", "c")]
+    [call] = merge([odd, *plain]).decisions
+    assert (call.who, call.what, call.count) == ("Donald Trump", "held a phone call with Putin", 3)
+    assert [(e.date, e.what) for e in merge([odd, *plain]).timeline] == [("2025-10-16", "held a phone call with Putin")]
+    other = _briefing("b", decisions=[_p(pair, "spoke with Putin by phone for two hours", "Trump telefonierte.")],
+                      published=day)
+    [call] = merge([odd, other]).decisions
+    assert call.what == "held a phone call with Putin and was worried about a capitulation"
