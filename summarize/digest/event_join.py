@@ -9,13 +9,15 @@ split by :func:`~summarize.digest.days.split_by_day`; this pass joins what that 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from ..briefing.plausible import has_weapon_word
-from ..text.dates import stated_weekday
+from ..models import Decision
+from ..text.dates import stated_months, stated_weekday
 from ..text.event_kinds import INTERACTIONS, event_kind, only_who, same_kind
 from .buckets import Bucket, norm
 from .clusters import CLUSTER_THRESHOLD, MAX_CLUSTERS_PER_ACTOR, DecisionClusters
@@ -212,6 +214,61 @@ class _Groups:
         return [b for _, b in sorted(joined, key=lambda x: x[0])]
 
 
+_ONE_ARTICLE_KINDS = ("call", "meeting")  # events with two sides, whose people tell one from another
+# words of a quote that tell of another call or meeting of the same people ("their previous call", "again")
+_ANOTHER = re.compile(r"(?<!\w)(?:previous|earlier|last|again|another|second|erneut|wieder|vorherig\w*|letzte\w*"
+                      r"|weitere\w*|zweite\w*|früher\w*)(?!\w)", re.IGNORECASE)
+
+
+def _report_key(article_id: str, item: Decision, clusters: DecisionClusters) -> tuple[str, str, frozenset[str]] | None:
+    """(article, kind, participants) of a report of a call or meeting of two or more people whose quotes name
+    no month (a "meeting in February" beside Friday's is another); None for any other report."""
+    kind = event_kind(item.what)
+    if kind not in _ONE_ARTICLE_KINDS:
+        return None
+    people = frozenset(clusters.who_key(p) for p in (item.participants or [item.who]))
+    if len(people) < 2 or any(stated_months(ev.quote) or _ANOTHER.search(ev.quote) for ev in item.evidence):
+        return None
+    return article_id, kind, people
+
+
+def _weekday(item: Decision) -> int | None:
+    return next((wd for ev in item.evidence if (wd := stated_weekday(ev.quote)) is not None), None)
+
+
+def one_report_per_event(buckets: list[Bucket], clusters: DecisionClusters) -> list[Bucket]:
+    """One article's reports of one call or meeting as one: a bucket of one article's reports joins the
+    bucket that holds another report of that article of the same kind, with the same people (after entity
+    resolution), no month named and no other weekday ("had a productive telephone conversation with Putin"
+    and "held a phone call with Vladimir Putin" of one page). The model words one event twice in two
+    sentences; joined, the development quotes both (the call's length in one, its outcome in the other) and
+    is one row, not two. Buckets of several articles are found first, then those of one, in order."""
+    home: dict[tuple[str, str, frozenset[str]], tuple[Bucket, int | None]] = {}
+
+    def register(bucket: Bucket) -> None:
+        for article_id, item in bucket.pairs():
+            if (key := _report_key(article_id, item, clusters)) is not None:  # type: ignore[arg-type]
+                home.setdefault(key, (bucket, _weekday(item)))  # type: ignore[arg-type]
+
+    for bucket in buckets:
+        if len(set(bucket.article_ids)) > 1:
+            register(bucket)
+    out: list[Bucket] = []
+    for bucket in buckets:
+        if len(set(bucket.article_ids)) == 1:
+            article_id, item = bucket.article_ids[0], bucket.members[0]
+            key = _report_key(article_id, item, clusters)  # type: ignore[arg-type]
+            if key is not None and key in home and home[key][0] is not bucket:
+                target, weekday = home[key]
+                mine = _weekday(item)  # type: ignore[arg-type]
+                if weekday is None or mine is None or weekday == mine:
+                    target.extend(bucket)
+                    continue
+            register(bucket)
+        out.append(bucket)
+    return out
+
+
 def _speaks_from(inferred: dict[str, dt.date], bucket: Bucket, day: dt.date | None, published: dict) -> None:
     """The undated articles of ``bucket``, joined to an event of ``day``, speak from about that day (the first
     such day kept)."""
@@ -246,6 +303,7 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
     undated ones. The output keeps the order of each group's first bucket. Candidates come from an index by
     (kind, participant), at most :data:`MAX_CLUSTERS_PER_ACTOR` groups per key, so the cost stays linear in
     the number of decisions."""
+    buckets = one_report_per_event(buckets, clusters)
     groups = _Groups(floors or {}, links or StoryLinks((), 0))
     alone: list[tuple[int, Bucket]] = []  # buckets of no kind of event: nothing joins them
     undated: list[tuple[int, Bucket, str, set[str], int | None]] = []

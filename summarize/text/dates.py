@@ -195,7 +195,7 @@ def normalise_date(text: str, published: dt.date | None = None) -> NormalDate:
                 return NormalDate(published + dt.timedelta(days=_RELATIVE_DAYS[word]), "day", _original_word(stated, word))
             if word in WEEKDAY_NAMES:
                 delta = (published.weekday() - WEEKDAY_NAMES[word]) % 7
-                if _NEXT.search(stated):
+                if re.search(_NEXT.pattern + r"\s+" + re.escape(word), stated, re.IGNORECASE):  # "am kommenden Freitag", not "Donnerstag ... in den nächsten zwei Wochen"
                     day = published + dt.timedelta(days=(7 - delta) % 7 or 7)
                 else:
                     day = published - dt.timedelta(days=delta)

@@ -490,3 +490,32 @@ def test_a_development_is_titled_by_the_description_most_of_its_sources_give() -
                       published=day)
     [call] = merge([odd, other]).decisions
     assert call.what == "held a phone call with Putin and was worried about a capitulation"
+
+
+def test_one_articles_two_reports_of_one_call_are_one_report_of_the_development() -> None:
+    """HAND-MADE: the model words one page's call twice in two sentences (its length in one, its outcome in
+    the other); another page reports it once. One development holds all three quotes, and the length the
+    first page states is compared with the other's. A call in February beside Thursday's, one of another
+    weekday or "their previous call" stays apart."""
+    pair, day = ["Donald Trump", "Vladimir Putin"], dt.date(2025, 10, 17)
+    twice = _briefing("a", decisions=[
+        _p(pair, "had a productive telephone conversation with Putin", "Dem ging ein zweistündiges Telefonat voraus."),
+        _p(pair, "held a phone call with Vladimir Putin and agreed to meet", "Nach dem Telefonat mit Putin am Donnerstag einigten sie sich.")],
+        published=day)
+    later = twice.decisions[1].evidence[0]
+    twice.decisions[1].evidence[0] = later.model_copy(update={"start": 100, "end": 100 + len(later.quote)})  # the next sentence
+    once = _briefing("b", decisions=[_p(pair, "held a phone call with Vladimir Putin",
+                                        "Trump und Putin telefonierten am Donnerstag zweieinhalb Stunden lang.")], published=day)
+    d = merge([twice, once])
+    [call] = d.decisions
+    assert call.articles == ["a", "b"] and len(call.support) == 3
+    [x] = [x for x in d.divergences if x.aspect == "number"]
+    assert sorted(c.article_id for c in x.claims) == ["a", "b"]
+    reports = [_p(pair, "held a phone call with Putin about Ukraine", "Trump telefonierte am Donnerstag mit Putin."),
+               _p(pair, "phoned Putin in winter", "Schon im Februar hatten Trump und Putin telefoniert."),
+               _p(pair, "spoke with Putin by phone again", "Am Montag sprach Trump erneut mit Putin am Telefon."),
+               _p(pair, "had a call with Putin an hour long", "In their previous call they spoke for an hour.")]
+    for n, report in enumerate(reports):
+        report.evidence[0] = report.evidence[0].model_copy(update={"start": 100 * n, "end": 100 * n + 40})
+    apart = merge([_briefing("a", decisions=reports, published=day)]).decisions
+    assert sorted(len(x.support) for x in apart) == [1, 1, 1, 1]

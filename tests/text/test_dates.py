@@ -26,6 +26,9 @@ FRIDAY = dt.date(2025, 10, 17)
     ("Bereits am Donnerstag traf Selenskyj", FRIDAY, "2025-10-16", "day", "Donnerstag"),
     ("on Friday", FRIDAY, "2025-10-17", "day", "Friday"),
     ("am kommenden Freitag", FRIDAY, "2025-10-24", "day", "Freitag"),
+    # "nächsten" of the two weeks, not of the Thursday: the announcement was the Thursday before
+    ("Trump hatte am Donnerstag mitgeteilt, er werde Putin innerhalb der nächsten zwei Wochen treffen.", FRIDAY,
+     "2025-10-16", "day", "Donnerstag"),
     ("gestern", FRIDAY, "2025-10-16", "day", "gestern"),
     ("im August", FRIDAY, "2025-08", "month", "August"),
     ("im Dezember", dt.date(2026, 1, 5), "2025-12", "month", "Dezember"),  # the latest December before
