@@ -43,6 +43,7 @@ from ..models import (
     Weapon,
 )
 from ..text.dates import says_relative_day, stated_weekday
+from ..text.event_kinds import event_kind
 from .buckets import (MAX_SUPPORT_PER_ARTICLE, MAX_SUPPORT_PER_ITEM, Bucket, by_source, group, most_common, norm,
                       support_of, unique)
 from .clusters import (
@@ -56,6 +57,7 @@ from .days import Floors, dated_evidence, reference_days, split_by_day
 from .event_join import join_events
 from .links import StoryLinks
 from .diverge import ItemReports, Reported, find_divergences, model_divergence
+from .during import Development, dated_by_event
 from .held_open import held_open
 from .entities import Resolver, load_aliases
 
@@ -256,14 +258,20 @@ def _decisions(buckets: list[Bucket], published: dict, n_sources: Sources, refer
     """The developments and the timeline. ``name_of``: the canonical name of a decider the alias table knows
     (``Resolver.known_actor_name``), so a development names its decider as the actor rows do ("Kremlchef Putin",
     the model's "Vladimir Zelenskyy": "Vladimir Putin", "Volodymyr Zelensky")."""
-    decisions, timeline = [], []
+    decisions, timeline, developments = [], [], []
+    quotes: dict[tuple[str, int], Support] = {}
+    canonical = lambda name: name_of(name) or name  # noqa: E731
     for b in buckets:
         ds: list[Decision] = b.members  # type: ignore[assignment]
         made: dict[tuple[str, int], Support] = {}
         support = b.support(made)
+        quotes.update(made)
         lead = _lead(b)
         who = name_of(lead.who) or lead.who
-        timeline.extend(_timeline_events(b.pairs(), published, n_sources, made, (who, lead.what), reference))
+        events = _timeline_events(b.pairs(), published, n_sources, made, (who, lead.what), reference)
+        timeline.extend(events)
+        developments.append(Development(event_kind(lead.what), {canonical(p) for d in ds for p in (d.participants or [d.who])},
+                                        list(b.pairs()), events, (who, lead.what)))  # type: ignore[arg-type]
         decisions.append(
             DigestDecision.model_construct(
                 who=who, what=lead.what,
@@ -272,6 +280,8 @@ def _decisions(buckets: list[Bucket], published: dict, n_sources: Sources, refer
                 articles=b.articles, count=n_sources(b.articles), support=support,
             )
         )
+    timeline += dated_by_event(developments, canonical, n_sources,
+                               lambda a, d: _shared(quotes, a, d.evidence[0]))
     return decisions, timeline
 
 

@@ -519,3 +519,22 @@ def test_one_articles_two_reports_of_one_call_are_one_report_of_the_development(
         report.evidence[0] = report.evidence[0].model_copy(update={"start": 100 * n, "end": 100 * n + 40})
     apart = merge([_briefing("a", decisions=reports, published=day)]).decisions
     assert sorted(len(x.support) for x in apart) == [1, 1, 1, 1]
+
+
+def test_an_act_told_as_done_in_a_dated_call_takes_the_calls_day_on_the_timeline() -> None:
+    """HAND-MADE: "im Telefonat mit Trump" dates the warning by the call the same page dates ("am Donnerstag"
+    against its publication day). A warning of someone who was not in that call, or one that names no call,
+    stays off the timeline; no day is made up."""
+    day = dt.date(2025, 10, 17)
+    call = _p(["Donald Trump", "Vladimir Putin"], "held a phone call with Putin",
+              "Trump und Putin telefonierten am Donnerstag.")
+    warning = _d("Vladimir Putin", "warned against Tomahawk deliveries",
+                 "Putin warnte im Telefonat mit Trump vor einer Lieferung von Tomahawks.")
+    other = _d("Olaf Scholz", "warned against escalation", "Scholz warnte im Telefonat mit Macron vor einer Eskalation.")
+    plain = _d("Dmitri Peskow", "warned against deliveries", "Peskow warnte vor Lieferungen.")
+    for n, item in enumerate([warning, other, plain], 1):
+        item.evidence[0] = item.evidence[0].model_copy(update={"start": 100 * n, "end": 100 * n + 40})
+    d = merge([_briefing("a", decisions=[call, warning, other, plain], published=day)])
+    on = {(e.date, e.who, tuple(e.stated)) for e in d.timeline}
+    assert ("2025-10-16", "Vladimir Putin", ("im Telefonat (2025-10-16)",)) in on
+    assert {who for _, who, _ in on} == {"Donald Trump", "Vladimir Putin"}
