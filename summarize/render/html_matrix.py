@@ -6,15 +6,67 @@ that, a full matrix grows as items x articles (38.5 MB for 2,000 articles), so i
 them; one more column counts, per row, the sources left out. The table says so in ``data-total-rows``
 and ``data-total-columns``, and the legend in words. Rows, columns and cells carry ``data-item``,
 ``data-article`` and ``data-count`` attributes so that tests (and scripts) can count.
+
+This module chooses the rows and columns and counts (:func:`matrix`); ``templates/matrix.html.j2`` lays
+the table out.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
+from typing import NamedTuple
 
-from .html_page import Page, e, label, short, slug
+from .html_page import Page, label
 
 KIND_LABELS = {"D": "Key developments", "A": "Actors", "W": "Weapons and systems", "Q": "Open questions"}
+_FIELDS = {"D": "decisions", "A": "actors", "W": "weapons", "Q": "open_questions"}
+
+
+class Column(NamedTuple):
+    """One source: its tag (``anchor`` is None when the page does not list it) and, for the footer, how many
+    of the rows it reports and how many of those rest on it alone."""
+
+    article: str
+    anchor: str | None
+    title: str
+    label: str
+    reported: int
+    only: int
+
+
+class Row(NamedTuple):
+    item: object
+    text: str  # the item in words (the row heading shortens it)
+    reported: set[str]  # its sources
+    single: bool  # one source: near copies of one article count once
+    rest: int  # its sources outside the columns
+
+
+class Group(NamedTuple):
+    kind: str  # decision, actor, weapon, open_question
+    label: str
+    total: int  # items of this kind in the digest, shown or not
+    rows: list[Row]
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """What ``templates/matrix.html.j2`` lays out; ``cells`` is ``(article, tag label)`` per column, for the loop
+    over every cell."""
+
+    columns: list[Column]
+    cells: list[tuple[str, str]]
+    groups: list[Group]
+    bounded: bool  # more sources than PageLimits.columns: rows and columns chosen
+    others: int  # sources left out of the columns
+    rows: int
+    hits: int  # ● cells
+    single_rows: int  # shown rows that rest on one source
+    singles: int  # items that rest on one source, shown or not
+    items: int  # items in the digest
+    total_columns: int
+    rows_per_kind: int
 
 
 def _groups(page: Page, bounded: bool) -> list[tuple[str, str, list]]:
@@ -33,94 +85,29 @@ def _columns(page: Page, groups: list[tuple[str, str, list]], bounded: bool) -> 
     return sorted(top, key=lambda a: order.get(a, len(order)))
 
 
-def _head(page: Page, cols: list[str], others: int) -> str:
-    cells = "".join(
-        f'<th scope="col" data-article="{e(a)}"><a class="tag"'
-        + (f' href="#{e(page.anchors[a])}"' if a in page.anchors else "")
-        + f' title="{e(page.titles.get(a, a))}">{e(page.tags.get(a, a))}</a></th>'
-        for a in cols
-    )
-    if others:
-        cells += f'<th scope="col" class="others" data-count="{others}">+{others} sources</th>'
-    return f'<thead><tr><th scope="col">Item</th>{cells}<th scope="col">Σ</th></tr></thead>'
-
-
-class _Tally:
-    def __init__(self, cols: list[str]) -> None:
-        self.per_col = dict.fromkeys(cols, 0)
-        self.only_col = dict.fromkeys(cols, 0)
-        self.rows = self.singles = self.cells = 0
-
-
-def _row(page: Page, item, kind: str, cols: list[str], tally: _Tally, bounded: bool) -> str:  # noqa: ANN001
+def _row(item, cols: list[str]) -> Row:  # noqa: ANN001
     reported = set(item.articles)
-    single = item.count == 1  # one source: near copies of one article count once
-    tally.singles += single
-    tally.rows += 1
-    text = label(item)
-    tds = []
-    for a in cols:
-        if a in reported:
-            tally.per_col[a] += 1
-            tally.only_col[a] += single
-            tally.cells += 1
-            tds.append(f'<td class="c hit" data-article="{e(a)}" title="{e(page.tags.get(a, a))}: '
-                       f'reports {e(item.id)}">●</td>')
-        else:
-            tds.append(f'<td class="c" data-article="{e(a)}"></td>')
-    if bounded:
-        rest = len(reported) - sum(a in reported for a in cols)
-        tds.append(f'<td class="c others" data-count="{rest}">{rest or ""}</td>')
-    mark = '<span class="badge single">single source</span>' if single else ""
-    return (
-        f'<tr class="row{" single" if single else ""}" data-item="{e(item.id)}" data-kind="{kind}" '
-        f'data-count="{len(reported)}"><th scope="row" title="{e(text)}">'
-        f'<a class="iid" href="#item-{e(slug(item.id))}">{e(item.id)}</a>{mark}{e(short(text))}</th>'
-        f'{"".join(tds)}<td class="c total">{len(reported)}</td></tr>'
-    )
+    rest = len(reported) - sum(a in reported for a in cols)
+    return Row(item, label(item), reported, item.count == 1, rest)
 
 
-def _foot(cols: list[str], tally: _Tally, others: int) -> str:
-    pad = "<td></td>" if others else ""
-    return (
-        '<tfoot><tr><th scope="row">Items reported</th>'
-        + "".join(f'<td data-article="{e(a)}" data-count="{tally.per_col[a]}">{tally.per_col[a]}</td>' for a in cols)
-        + f"{pad}<td>{tally.cells}</td></tr>"
-        + '<tr><th scope="row">Only this source</th>'
-        + "".join(f'<td data-article="{e(a)}" data-count="{tally.only_col[a]}">{tally.only_col[a]}</td>' for a in cols)
-        + f"{pad}<td>{tally.singles}</td></tr></tfoot>"
-    )
-
-
-def matrix(page: Page) -> str:
-    """The ``matrix`` section (see the module docstring)."""
+def matrix(page: Page) -> Matrix:
+    """The rows, columns and counts of the ``matrix`` section (see the module docstring)."""
     bounded = len(page.columns) > page.limits.columns
-    groups = _groups(page, bounded)
-    cols = _columns(page, groups, bounded)
-    others = len(page.columns) - len(cols) if bounded else 0
-    tally = _Tally(cols)
-    bodies = []
-    for kind, letter, items in groups:
-        if not items:
-            continue
-        total = len(getattr(page.digest, {"D": "decisions", "A": "actors", "W": "weapons", "Q": "open_questions"}[letter]))
-        rows = [f'<tr class="group"><th colspan="{len(cols) + 2 + bool(others)}">{e(KIND_LABELS[letter])} '
-                f'<span class="muted">({total})</span></th></tr>']
-        rows += [_row(page, item, kind, cols, tally, bounded) for item in items]
-        bodies.append(f'<tbody data-kind="{kind}">{"".join(rows)}</tbody>')
+    picked = _groups(page, bounded)
+    cols = _columns(page, picked, bounded)
+    groups = [Group(kind, KIND_LABELS[letter], len(getattr(page.digest, _FIELDS[letter])),
+                    [_row(item, cols) for item in items])
+              for kind, letter, items in picked if items]
+    rows = [row for group in groups for row in group.rows]
+    reported = {a: [row.single for row in rows if a in row.reported] for a in cols}
+    columns = [Column(a, page.anchors.get(a), page.titles.get(a, a), page.tags.get(a, a), len(reported[a]),
+                      sum(reported[a])) for a in cols]
     all_items = page.items()
-    if not bodies:
-        return page.section("matrix", "Coverage matrix", 0, page.none("No items to compare."))
-    singles = sum(i.count == 1 for i in all_items) if bounded else tally.singles
-    legend = (f'<p class="legend">Rows: items; columns: sources. ● = the source reports the item. '
-              f'{singles} of {len(all_items)} items rest on a single source (marked “single source”).')
-    extra = ""
-    if bounded:
-        legend += (f" Shown: the {tally.rows} most corroborated items (up to {page.limits.rows_per_kind} of each kind) "
-                   f"and the {len(cols)} sources that report most of them; “+{others} sources” counts the others. "
-                   "The whole matrix is in digest.json.")
-        extra = f' data-total-rows="{len(all_items)}" data-total-columns="{len(page.columns)}"'
-    table = (f'<div class="scroll matrix-wrap"><table class="matrix" data-rows="{tally.rows}" '
-             f'data-columns="{len(cols)}" data-cells="{tally.cells}" data-single="{tally.singles}"{extra}>'
-             f'{_head(page, cols, others)}{"".join(bodies)}{_foot(cols, tally, others)}</table></div>')
-    return page.section("matrix", "Coverage matrix", len(all_items), legend + "</p>" + table)
+    return Matrix(
+        columns=columns, cells=[(c.article, c.label) for c in columns], groups=groups, bounded=bounded,
+        others=len(page.columns) - len(cols) if bounded else 0, rows=len(rows),
+        hits=sum(c.reported for c in columns), single_rows=sum(row.single for row in rows),
+        singles=sum(i.count == 1 for i in all_items), items=len(all_items), total_columns=len(page.columns),
+        rows_per_kind=page.limits.rows_per_kind,
+    )

@@ -1,16 +1,38 @@
-"""The shared parts of the HTML page: source tags, quotes, badges, headings, and the limits that keep the page
-small at any size (see :class:`PageLimits`). Everything from articles or the model goes through :func:`e`."""
+"""The shared parts of the HTML page: the Jinja2 environment of the templates (``templates/``), the
+Content-Security-Policy, the limits that keep the page small at any size (see :class:`PageLimits`) and
+:class:`Page`, the plain values the templates lay out: source tags, quotes, badges.
+
+The templates autoescape everything they print: text from articles or the model reaches them as plain
+strings and is escaped there, never here. Marked safe (:class:`markupsafe.Markup`) are only the page's own
+style sheet and script, and what a template rendered already (a source tag, made once per page)."""
 
 from __future__ import annotations
 
-import html
+import base64
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+import jinja2
+from markupsafe import Markup
 
 from ..models import Digest, Support
 from .labels import source_labels
-from .markdown import source_count
+from .markdown import dating, source_count
+
+SCRIPT = (
+    "addEventListener('beforeprint',function(){"
+    "document.querySelectorAll('details').forEach(function(d){d.open=true})});"
+)
+_SCRIPT_HASH = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    f"script-src 'sha256-{_SCRIPT_HASH}'; base-uri 'none'; form-action 'none'"
+)
 
 
 @dataclass(frozen=True)
@@ -31,19 +53,64 @@ class PageLimits:
     rows_per_kind: int = 25
 
 
-def e(text: object) -> str:
-    """Escape for both element content and quoted attribute values."""
-    return html.escape(str(text), quote=True)
-
-
 def slug(value: str) -> str:
     """An HTML id fragment from an article or item id: keeps ``[A-Za-z0-9_.-]``, replaces the rest."""
     return re.sub(r"[^A-Za-z0-9_.-]", "-", value) or "x"
 
 
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The templates' environment, built once: autoescaping, strict about undefined names, and the page's
+    own style sheet (``digest.css``), script and Content-Security-Policy as globals."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("summarize.render", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,  # templates are part of the package: no stat() per use
+    )
+    env.filters.update(slug=slug, short=short)
+    style = (Path(__file__).parent / "digest.css").read_text(encoding="utf-8")
+    env.globals.update(csp=CSP, style=Markup(style), script=Markup(SCRIPT))  # ours, not the articles'
+    return env
+
+
+def macros() -> jinja2.environment.TemplateModule:
+    """The macros of ``templates/macros.html.j2``, to call from Python (each returns autoescaped HTML)."""
+    return environment().get_template("macros.html.j2").module
+
+
+def render(template: str, **values: object) -> str:
+    """``template`` (a file in ``templates/``) filled with ``values``."""
+    return environment().get_template(template).render(**values)
+
+
+class Tag(NamedTuple):
+    """A source tag: ``<a class="tag" href="#anchor" title=...>label</a>`` (no ``href`` when the page
+    does not list the source)."""
+
+    anchor: str | None
+    title: str
+    article: str
+    label: str
+
+
+class TagList(NamedTuple):
+    tags: list[Tag]
+    more: int  # tags left out
+
+
+class Quotes(NamedTuple):
+    rows: list[tuple[str, Markup]]  # quote, its source tag (Page.plain_tag)
+    more: int  # quotes left out
+    total: int
+
+
 class Page:
-    """What every part of the page shares: the digest, its source tags and anchors, the limits, and the small
-    pieces (source tags, quotes, badges, headings) that the sections are made of."""
+    """What every part of the page shares: the digest, its source tags and anchors, the limits, and the values
+    of the small pieces (source tags, quotes, badges) that ``templates/macros.html.j2`` lays out."""
 
     def __init__(self, digest: Digest, limits: PageLimits | None = None) -> None:
         self.digest = digest
@@ -72,6 +139,7 @@ class Page:
             self.anchors[aid] = anchor
         self.n_sources = source_count(digest.meta)
         self.item_ids = {i.id for i in self.shown_items()}
+        self._plain_tags: dict[str, Markup] = {}
 
     def items(self) -> list:
         d = self.digest
@@ -82,63 +150,58 @@ class Page:
         d, n = self.digest, self.limits.items
         return [*d.decisions[:n], *d.actors[:n], *d.weapons[:n], *d.open_questions[:n]]
 
-    def more(self, shown: int, total: int, what: str) -> str:
-        """The note under a list cut at ``shown`` of ``total``; empty when nothing was left out."""
-        if total <= shown:
-            return ""
-        return (f'<p class="muted more" data-shown="{shown}" data-count="{total}">Showing the first {shown} of '
-                f"{total} {e(what)}; all of them are in digest.md and digest.json.</p>")
-
     # ----------------------------------------------------------------- pieces
 
-    def tag(self, article_id: str, quote: str | None = None) -> str:
-        label = self.tags.get(article_id, article_id)
+    def tag(self, article_id: str, quote: str | None = None) -> Tag:
+        """The source tag of ``article_id``; its title is the article's title and, when given, the quote."""
         title = self.titles.get(article_id, article_id)
         if quote:
             title = f"{title} — “{quote}”"
         anchor = self.anchors.get(article_id)
         if anchor is None and len(self.digest.articles) <= self.limits.sources:
-            anchor = f"src-{slug(article_id)}"
-        href = f' href="#{e(anchor)}"' if anchor else ""  # no link to a source the page does not list
-        return (f'<a class="tag"{href} title="{e(title)}" data-article="{e(article_id)}">'
-                f"{e(label)}</a>")
+            anchor = f"src-{slug(article_id)}"  # no link to a source the page does not list
+        return Tag(anchor, title, article_id, self.tags.get(article_id, article_id))
 
-    def tag_list(self, article_ids: Iterable[str], support: Sequence[Support] = ()) -> str:
+    def plain_tag(self, article_id: str) -> Markup:
+        """The source tag of ``article_id`` without a quote, rendered by the ``tags`` macro once per page and
+        shown under every quote from the article and in the sources list."""
+        if article_id not in self._plain_tags:
+            self._plain_tags[article_id] = macros().tags([self.tag(article_id)])
+        return self._plain_tags[article_id]
+
+    def tag_list(self, article_ids: Iterable[str], support: Sequence[Support] = ()) -> TagList:
+        """The first ``limits.tags`` source tags, each titled with its article's first quote."""
         first: dict[str, str] = {}
         for s in support:
             first.setdefault(s.article_id, s.quote)
         ids = list(article_ids)
         cut = self.limits.tags
-        more = f' <span class="muted more" data-more="{len(ids) - cut}">+{len(ids) - cut} more</span>' if len(ids) > cut else ""
-        return '<span class="tags">' + "".join(self.tag(a, first.get(a)) for a in ids[:cut]) + more + "</span>"
+        return TagList([self.tag(a, first.get(a)) for a in ids[:cut]], max(0, len(ids) - cut))
 
-    def quotes(self, support: Sequence[Support]) -> str:
-        if not support:
-            return ""
+    def quotes(self, support: Sequence[Support]) -> Quotes:
+        """The first ``limits.quotes`` quotes, each with its source tag."""
         cut = self.limits.quotes
-        rows = "".join(
-            f'<li><blockquote>{e(s.quote)}</blockquote>{self.tag(s.article_id)}</li>' for s in support[:cut]
-        )
-        if len(support) > cut:
-            rows += f'<li class="muted more" data-more="{len(support) - cut}">{len(support) - cut} more in digest.json</li>'
+        rows = [(s.quote, self.plain_tag(s.article_id)) for s in support[:cut]]
+        return Quotes(rows, max(0, len(support) - cut), len(support))
 
-        label = "quote" if len(support) == 1 else "quotes"
-        return (f'<details class="quotes"><summary>{len(support)} {label} from the sources</summary>'
-                f"<ul>{rows}</ul></details>")
+    def corroborated(self) -> bool:
+        """Whether any development rests on more than one source (if none does, the page says so once)."""
+        return any(d.count > 1 for d in self.digest.decisions)
 
-    def corroboration(self, count: int) -> str:
-        """"3 of 5 sources" on a corroborated item; nothing on a single-source one (the header says it once)."""
-        if count <= 1:
-            return ""
-        cls = "multi"
-        text = f"{count} of {self.n_sources} sources"
-        return f'<span class="badge {cls}" data-count="{count}">{e(text)}</span>'
+    def some_claims(self, claims: Sequence) -> list:
+        """All the claims, or past ``limits.claims`` one per distinct value first (every side shows), then the rest."""
+        if len(claims) <= self.limits.claims:
+            return list(claims)
+        values: set[str] = set()
+        firsts = [c for c in claims if not (c.says in values or values.add(c.says))]
+        taken = {id(c) for c in firsts}
+        rest = [c for c in claims if id(c) not in taken]
+        return (firsts + rest)[: self.limits.claims]
 
-    def item_ref(self, item_id: str) -> str:
-        """``D1`` as a link to the item on this page, or as plain text when the digest has no such item."""
-        if item_id in self.item_ids:
-            return f'<a class="iid" href="#item-{e(slug(item_id))}">{e(item_id)}</a>'
-        return f'<span class="iid">{e(item_id)}</span>'
+    def dating(self, article) -> str:  # noqa: ANN001
+        """How a daily briefing dated the article (see :func:`~summarize.render.markdown.dating`)."""
+        assert self.digest.daily is not None
+        return dating(self.digest.daily, article.id, article.published)
 
     @staticmethod
     def since(item) -> str:  # noqa: ANN001
@@ -146,20 +209,8 @@ class Page:
         if item.since is None:
             return ""
         earlier = f" of {item.previous_date.isoformat()}" if getattr(item, "previous_date", None) else ""
-        label = {"new": "new", "undated": "undated sources"}.get(
+        return {"new": "new", "undated": "undated sources"}.get(
             item.since, f"continuing {item.previous_id or ''}".strip() + earlier)
-        return f' <span class="badge since {e(item.since)}" data-since="{e(item.since)}">{e(label)}</span>'
-
-    @staticmethod
-    def heading(title: str, count: int) -> str:
-        return f'<h2>{e(title)}<span class="n" data-count="{count}">{count}</span></h2>'
-
-    def section(self, sid: str, title: str, count: int, body: str) -> str:
-        return (f'<section id="{sid}" data-count="{count}">{self.heading(title, count)}\n{body}\n</section>')
-
-    @staticmethod
-    def none(text: str = "None found.") -> str:
-        return f'<p class="muted">{e(text)}</p>'
 
 
 def label(item: object) -> str:

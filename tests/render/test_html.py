@@ -407,3 +407,84 @@ def test_no_corroboration_is_said_once_in_the_header(hand_made: tuple[Digest, st
     assert doc.xpath("//section[@id='developments']//span[contains(@class, 'badge')][@data-count]") == []
     legend = doc.xpath("//section[@id='developments']/p[contains(@class, 'corroboration-none')]")
     assert len(legend) == 1 and "none is reported by more than one" in legend[0].text_content()
+
+
+# ----------------------------------------------------------------------------- templates (Jinja2, autoescaping)
+
+ALERT = "<script>alert(1)</script>"
+QUOTED = "\"double\" 'single' & <b>bold</b>"
+
+
+def test_script_and_quotes_in_any_field_are_escaped_by_the_templates() -> None:
+    """HAND-MADE digest with ``<script>alert(1)</script>``, ``"`` and ``'`` in an actor's name, a quote, an article's
+    title, a claim, a failure and the page title: escaped in text and in attribute values, shown literally."""
+    digest = hand_made_digest().model_copy(deep=True)
+    hostile = f"{ALERT} {QUOTED}"
+    digest.actors[0].name = f"Actor {hostile}"
+    digest.decisions[0].support[0].quote = f"Quote {hostile}"
+    digest.articles[0].title = f"Title {hostile}"
+    digest.divergences[0].claims[0].says = f"Says {hostile}"
+    digest.failures[0].message = f"Failed {hostile}"
+    page = render_html(digest, title=f"Page {hostile}")
+    assert "<script>alert" not in page and "<b>bold" not in page and "'single'" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &#34;double&#34; &#39;single&#39; &amp; &lt;b&gt;bold" in page
+    doc = _doc(page)
+    assert [s.get("src") for s in doc.xpath("//script")] == [None] and "alert" not in doc.xpath("//script")[0].text
+    assert doc.xpath("//h1")[0].text_content() == doc.xpath("//title")[0].text_content() == f"Page {hostile}"
+    assert f"Actor {hostile}" in [s.text_content() for s in doc.xpath("//section[@id='actors']//strong")]
+    assert f"Says {hostile}" in [s.text_content() for s in doc.xpath("//span[@class='says']")]
+    assert f"Failed {hostile}" in doc.xpath("//section[@id='failures']")[0].text_content()
+    # an attribute value keeps the whole text: its quotes cannot end the attribute
+    titles = doc.xpath("//section[@id='developments']//a[@class='tag']/@title")
+    assert f"Title {hostile} — “Quote {hostile}”" in titles
+    assert f"Title {hostile}" in doc.xpath("//table[@class='matrix']/thead//a/@title")
+    assert not [name for el in doc.iter() if isinstance(el.tag, str) for name in el.attrib if name.startswith("on")]
+
+
+def test_index_escapes_its_title_and_links() -> None:
+    import datetime as dt
+
+    from summarize.render.html_index import DayRow, render_index
+
+    rows = [DayRow(day=dt.date(2025, 10, 16), page=f"a{ALERT}&b.html", articles=2),
+            DayRow(day=dt.date(2025, 10, 17), page="2025-10-17/digest.html", new=1, failures=1)]
+    page = render_index(rows, title=f"Days {ALERT} {QUOTED}")
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    doc = _doc(page)
+    assert doc.xpath("//h1")[0].text_content() == f"Days {ALERT} {QUOTED}"
+    assert doc.xpath("//tr[@class='day']/td/a/@href") == ["2025-10-17/digest.html", f"a{ALERT}&b.html"]
+    assert doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content") == [CSP]
+
+
+def test_templates_are_found_from_any_working_directory(tmp_path: Path) -> None:
+    """The templates are package data: a process started elsewhere (here: an empty folder) renders both pages."""
+    import subprocess
+    import sys
+
+    script = (
+        "import datetime as dt\n"
+        "from summarize.models import Digest\n"
+        "from summarize.render.html import render_html\n"
+        "from summarize.render.html_index import DayRow, render_index\n"
+        "d = Digest.model_validate({'articles': [], 'meta': {'lang': 'en', 'articles_total': 0, 'articles_briefed': 0}})\n"
+        "print(len(render_html(d, title='<elsewhere>')), len(render_index([DayRow(dt.date(2025, 1, 1), 'x.html')])))\n"
+        "print('&lt;elsewhere&gt;' in render_html(d, title='<elsewhere>'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    sizes, escaped = result.stdout.split("\n")[:2]
+    assert all(int(n) > 1000 for n in sizes.split()) and escaped == "True"
+
+
+def test_one_autoescaping_strict_environment_and_no_escape_helper() -> None:
+    import jinja2
+
+    from summarize.render import html, html_index, html_matrix, html_page
+
+    env = html_page.environment()
+    assert env is html_page.environment()  # built once per process
+    assert env.autoescape is True and env.undefined is jinja2.StrictUndefined
+    for module in (html, html_index, html_matrix, html_page):
+        assert not hasattr(module, "e")  # no hand-written escaping: the templates autoescape
+    with pytest.raises(jinja2.UndefinedError):  # a misspelt name fails loudly, it is not rendered as ""
+        env.from_string("{{ nothing }}").render()
