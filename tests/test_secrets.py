@@ -55,11 +55,12 @@ def test_logs_cache_outputs_and_recordings_hold_no_secret(tmp_path: Path, caplog
             return await arun([inbox], settings=settings, client=client, cache=BriefingCache(tmp_path / "cache"))
 
     caplog.set_level(logging.DEBUG)
-    logging.getLogger("instructor").propagate = True
+    log = logging.getLogger("instructor")
+    before, log.propagate = log.propagate, True  # as a library the package leaves it on; the command turns it off
     try:
         result = asyncio.run(go())
     finally:
-        logging.getLogger("instructor").propagate = False
+        log.propagate = before
     assert server.headers[0]["authorization"] == f"Bearer {SECRET}"  # the key really was in play
     _assert_clean("\n".join(r.getMessage() + repr(r.args) for r in caplog.records), "logs")
     for file in [*(tmp_path / "cache").rglob("*.json"), *(tmp_path / "rec").rglob("*.json")]:

@@ -30,7 +30,7 @@ from .options import (
     QuietOpt, RecordOpt, ReplayOpt, RootOpt, TimeoutOpt, WorkersOpt,
 )
 from .command import (  # noqa: F401  (the exit codes are part of the command's face)
-    EXIT_FAILED, EXIT_FATAL, EXIT_INTERRUPTED, EXIT_USAGE, _freeze_startup, _own_process_gc, _passes,
+    EXIT_FAILED, EXIT_FATAL, EXIT_INTERRUPTED, EXIT_USAGE, _freeze_startup, _own_process_gc, _own_process_logging, _passes,
     _raise_interrupt, _resolver, _settings, _usage_errors,
 )
 from .daily_cmd import register as register_daily
@@ -335,6 +335,7 @@ register_history(app)
 
 def main() -> None:
     _own_process_gc()
+    _own_process_logging()
     try:
         app()
     except KeyboardInterrupt:

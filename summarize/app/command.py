@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -78,6 +79,15 @@ def _own_process_gc() -> None:
     global _OWN_PROCESS
     _OWN_PROCESS = True
     gc.set_threshold(GC_YOUNG, *gc.get_threshold()[1:])
+
+
+def _own_process_logging() -> None:
+    """main(): instructor logs every failed attempt at ERROR level, and with no handler Python would print
+    them to stderr; the command reports attempts itself (progress, summary line, the briefing's metadata).
+    The library leaves instructor's logger to its host, as any library's."""
+    log = logging.getLogger("instructor")
+    log.addHandler(logging.NullHandler())
+    log.propagate = False
 
 
 def _freeze_startup() -> None:

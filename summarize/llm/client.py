@@ -70,7 +70,6 @@ The parts of an article run concurrently under the same ceiling.
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from contextlib import contextmanager
 
@@ -86,11 +85,6 @@ from .retry import AsyncRetryTransport, RetryPolicy
 from .watch import ServerWatch, server_watch  # noqa: F401 (server_watch: re-exported)
 from .watch_transport import AsyncWatchTransport
 from ..redact import redact, secrets_in
-
-# instructor logs every failed attempt at ERROR level; with no handler Python would print them to stderr.
-# Library code never prints: the attempts are reported in the briefing's metadata instead.
-logging.getLogger("instructor").addHandler(logging.NullHandler())
-logging.getLogger("instructor").propagate = False
 
 Observer = Callable[[int, Mapping[str, str]], None]
 

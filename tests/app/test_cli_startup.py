@@ -168,3 +168,20 @@ def test_a_warm_rerun_of_the_command_loads_no_http_client_price_table_or_text_re
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+def test_the_library_leaves_instructors_logger_to_its_host_and_the_command_quiets_it() -> None:
+    """Importing the model client changes no logger of another package (a library does not change its host's
+    process); the command, which reports failed attempts itself, quiets instructor's in its own process."""
+    probe = textwrap.dedent("""
+        import json, logging
+        import summarize.llm.client  # builds nothing, changes nothing
+        log = logging.getLogger("instructor")
+        library = [log.propagate, len(log.handlers)]
+        from summarize.app.command import _own_process_logging
+        _own_process_logging()
+        print(json.dumps([library, [log.propagate, len(log.handlers)]]))
+    """)
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [[True, 0], [False, 1]]
