@@ -103,6 +103,7 @@ def main() -> None:
         from summarize.app import command
 
         command._own_process_gc()
+        command._own_process_logging()
         command._freeze_startup()
     server = Server(args.latency, None)
     try:

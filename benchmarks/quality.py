@@ -581,6 +581,9 @@ def table(name: str, rows: list[tuple[str, Score, dict[str, int] | None]], n: in
 
 
 def main() -> None:
+    from summarize.app.command import _own_process_logging
+
+    _own_process_logging()  # as the command: instructor's failed attempts are counted, not printed
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("set", choices=sorted(SETS))
     parser.add_argument("--out", type=Path, help="score this output folder instead of replaying the recordings")

@@ -278,6 +278,7 @@ def main() -> None:
             from summarize.app import command
 
             command._own_process_gc()
+            command._own_process_logging()
             command._freeze_startup()
 
         walls: list[float] = []

@@ -30,7 +30,6 @@ from ..llm.replay import ARTICLE_HEADER, encode_article_id
 from ..llm.structured import (
     AsyncClient, CallLog, Client, Seen, acall, attach_collector, call, content, finish_reason, loads, log_of, prepared,
 )
-from ..llm.validation import as_rendered
 from ..models import DroppedItem, Evidence
 from ..redact import redact
 from ..settings import Settings
@@ -171,7 +170,7 @@ def _part_request(
     part_model = model or models_for(language_name(settings.lang))[0]
     return {
         "response_model": prepared(part_model),
-        "messages": as_rendered(messages),
+        "messages": messages,
         **_request_kwargs(settings, article_id, settings.max_tokens),
     }
 

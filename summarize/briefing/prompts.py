@@ -28,10 +28,11 @@ class Template:
 
 @lru_cache(maxsize=None)
 def template(name: str) -> Template:
+    """``prompts/<name>.system.txt`` and ``.user.txt``; a file's final newline ends the file, not the message."""
     folder = data_dir("prompts")
     return Template(
-        system=(folder / f"{name}.system.txt").read_text(encoding="utf-8"),
-        user=(folder / f"{name}.user.txt").read_text(encoding="utf-8"),
+        system=(folder / f"{name}.system.txt").read_text(encoding="utf-8").removesuffix("\n"),
+        user=(folder / f"{name}.user.txt").read_text(encoding="utf-8").removesuffix("\n"),
     )
 
 
@@ -79,9 +80,14 @@ def defuse(text: str) -> str:
     return _SPECIAL_TOKEN.sub("<\u200b|\\1|>", text)
 
 
+_LINE_END = re.compile(r"\r\n?")
+
+
 def messages(name: str, *, lang: str, **fields: object) -> list[dict[str, str]]:
+    """The system and user messages of template ``name`` with ``fields`` filled in (text fields defused,
+    line ends ``\n``)."""
     tpl = template(name)
-    values = {k: (defuse(v) if isinstance(v, str) else v) for k, v in fields.items()}
+    values = {k: (_LINE_END.sub("\n", defuse(v)) if isinstance(v, str) else v) for k, v in fields.items()}
     values["language"] = language_name(lang)
     values["key"] = lang_key(values["language"])  # noqa: the user template uses it too
     return [

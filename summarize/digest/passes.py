@@ -21,7 +21,6 @@ from ..settings import Settings
 from ..llm import structured
 from ..llm.replay import ARTICLE_HEADER
 from ..llm.structured import AsyncClient, Client, Seen, content, finish_reason, loads, log_of
-from ..llm.validation import as_rendered
 
 DIGEST_ID = "_digest"
 MAX_TOKENS = 700
@@ -41,7 +40,7 @@ def request(
 ) -> dict[str, Any]:
     return {
         "response_model": response_model,
-        "messages": as_rendered(prompt_messages(template, lang=settings.lang, items=items)),
+        "messages": prompt_messages(template, lang=settings.lang, items=items),
         "validation": context,  # set with validating() around the call, never given to instructor
         "model": settings.model,
         "temperature": settings.temperature,

@@ -1,57 +1,33 @@
-"""The per-request shortcut for instructor (``prepared`` in summarize/llm/structured.py) and the message
-normalisation (summarize/llm/validation.py) give exactly what instructor computes itself; the replay tests
-additionally compare whole request bodies with recordings."""
+"""The per-request shortcut for instructor (``prepared`` in summarize/llm/structured.py) gives exactly what
+instructor computes itself, and the messages are the templates filled in; the replay tests additionally
+compare whole request bodies with recordings."""
 
 from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from textwrap import dedent
 
 import instructor
 import pytest
-from jinja2.sandbox import SandboxedEnvironment
 
 from summarize.briefing import prompts
 from summarize.briefing.drafts import models_for
 from summarize.llm.limiter import AdaptiveLimit
 from summarize.llm.structured import prepared
-from summarize.llm.validation import as_rendered
 
 ROOT = Path(__file__).resolve().parents[1].parent
 
 
-def _jinja(text: str, context: dict) -> str:  # instructor 1.17's apply_template
-    return dedent(SandboxedEnvironment().from_string(text).render(**context))
-
-
-PLAIN = [
-    "", "\n", "a", "a\n", "a\n\n", "a\r\nb\r\n", "a\rb\r", "  indented\n  both\n", "  x\n\ty\n", "{ not jinja }",
-    "trailing spaces   \n", "Ein Satz — mit „Anführung“.\n\n\nZweiter Absatz\n",
-]
-
-
-def _rendered(text: str) -> str:
-    return as_rendered([{"role": "user", "content": text}])[0]["content"]
-
-
-@pytest.mark.parametrize("text", PLAIN + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))])
-def test_messages_are_normalised_as_instructors_templating_rendered_plain_text(text: str) -> None:
-    """The recordings were made while instructor still rendered messages with Jinja: for text without Jinja
-    syntax, ``as_rendered`` must give byte for byte what that rendering gave."""
-    assert _rendered(text) == _jinja(text, {"grounder": object(), "strict": True})
-
-
-def test_template_syntax_is_left_as_written() -> None:
-    for text in ("{{ 7*7 }}", "a {% if x %}b{% endif %}", "{# comment #} c", "{% raw %}"):
-        assert _rendered(text) == text
-
-
-def test_real_prompts_render_identically() -> None:
-    for path in sorted((ROOT / "seeds").glob("*.txt")):
-        for message in prompts.messages("brief", lang="en", title="t", part="1", parts=2, text=path.read_text("utf-8"),
-                                        hints="", task=prompts.task("all", lang="en")):
-            assert _rendered(message["content"]) == _jinja(message["content"], {"strict": True})
+def test_messages_are_plain_text_with_newline_line_ends_and_no_final_newline() -> None:
+    """The messages are the templates filled in, nothing else: a template file's final newline ends the file,
+    not the message; an article's CR line ends become ``\n``; Jinja syntax in an article is sent as written
+    (instructor gets no template context, summarize/llm/validation.py)."""
+    text = "Erster Satz.\r\nZweiter {{ 7*7 }} und {% raw %}.\rDritter.\n"
+    for message in prompts.messages("brief", lang="en", title="t", part="1", parts=1, text=text, hints="",
+                                     task=prompts.task("all", lang="en")):
+        assert not message["content"].endswith("\n") and "\r" not in message["content"]
+    user = prompts.messages("summary", lang="en", title="t", text=text)[1]["content"]
+    assert "Erster Satz.\nZweiter {{ 7*7 }} und {% raw %}.\nDritter." in user
 
 
 @pytest.mark.parametrize("lang", ["English", "German"])
