@@ -65,10 +65,9 @@ def dated_by_event(developments: Sequence[Development], name_of: Callable[[str],
     support entry (shared with the development's own)."""
     dated: dict[str, list[tuple[str, set[str], str]]] = {}  # article -> (kind, people, iso) of its dated events
     for dev in developments:
-        days = {e.date for e in dev.events if e.precision == "day"}
-        if dev.kind in ("call", "meeting") and len(days) == 1 and len(dev.events) == 1:
-            for article_id in dev.events[0].articles:
-                dated.setdefault(article_id, []).append((dev.kind, dev.people, next(iter(days))))
+        if dev.kind in ("call", "meeting") and len(dev.events) == 1 and (event := dev.events[0]).precision == "day":
+            for article_id in event.articles:
+                dated.setdefault(article_id, []).append((dev.kind, dev.people, event.date))
     out: list[TimelineEvent] = []
     for dev in developments:
         if dev.events:

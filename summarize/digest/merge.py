@@ -20,6 +20,7 @@ key), :mod:`.days` (the day a report speaks of), :mod:`.event_join` (one event f
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
@@ -182,9 +183,9 @@ def _merge(
     weapons = _weapons(weapon_buckets, resolver, n_sources)
     # articles that name one distinctive actor or named weapon system: a sign that undated reports are one event
     links = StoryLinks.of_rows(actors, weapons, len(briefings), resolver)
-    decision_buckets, flagged = _decision_buckets(briefings, resolver, hints, n_sources, links)
+    reference = reference_days(briefings)  # the day each article speaks from: the joins and the timeline read it
+    decision_buckets, flagged = _decision_buckets(briefings, resolver, hints, n_sources, links, reference)
     published = {b.article.id: b.article.published for b in briefings}
-    reference = reference_days(briefings)
     decisions, timeline = _decisions(decision_buckets, published, n_sources, reference, resolver.known_actor_name)
     questions = [
         DigestQuestion.model_construct(question=b.members[0].question, articles=b.articles,  # type: ignore[union-attr]
@@ -229,12 +230,12 @@ def _actors(briefings: Sequence[Briefing], resolver: Resolver, n_sources: Source
 
 def _decision_buckets(
     briefings: Sequence[Briefing], resolver: Resolver, hints: EventHints | None, n_sources: Sources,
-    links: StoryLinks,
+    links: StoryLinks, reference: dict[str, dt.date | None],
 ) -> tuple[list[Bucket], dict[int, DivergenceAspect]]:
-    """Decisions clustered into events (then joined along the hints), key developments first."""
+    """Decisions clustered into events (then joined along the hints), key developments first. ``reference``:
+    the day each article speaks from (:func:`~summarize.digest.days.reference_days`)."""
     latest = {b.article.id: b.article.published for b in briefings}
     clusters = DecisionClusters(resolver)
-    reference = reference_days(briefings)
     floors = Floors(b for b in briefings if reference[b.article.id] is None)
     buckets = join_events(split_by_day(group(briefings, "decisions", clusters.key), reference, clusters),
                           clusters, reference, floors, links)
@@ -267,7 +268,7 @@ def _decisions(buckets: list[Bucket], published: dict, n_sources: Sources, refer
         support = b.support(made)
         quotes.update(made)
         lead = _lead(b)
-        who = name_of(lead.who) or lead.who
+        who = canonical(lead.who)
         events = _timeline_events(b.pairs(), published, n_sources, made, (who, lead.what), reference)
         timeline.extend(events)
         developments.append(Development(event_kind(lead.what), {canonical(p) for d in ds for p in (d.participants or [d.who])},
