@@ -10,13 +10,15 @@ metadata.
 A cached briefing is served only if every quote still sits at its offsets in the article text; a stale or
 tampered entry is a miss, briefed again and replaced.
 
-Entries are written atomically (a temporary file in the same folder, then ``os.replace``), so an
-interrupted run never leaves half a file. The cache never stops a run: an entry that cannot be read
-(unreadable, not UTF-8, not a briefing) or a folder that cannot be written is a **warning** and a miss.
-Warnings are collected in :attr:`BriefingCache.warnings` (each once) and passed to ``on_warning`` if given;
-the library never prints them, the CLI does.
+Entries live in one SQLite file, ``DIR/cache.sqlite`` (:mod:`summarize.run.entries`: one insert per entry
+instead of a new file, which cost this project's machines ~1 ms of CPU per model request). A write is atomic,
+so an interrupted run never leaves half an entry, and several processes may share the file. The cache never
+stops a run: an entry that cannot be read (not UTF-8, not a briefing) is a **warning** and a miss, and is
+replaced; a database that cannot be read or written (not a database, a folder without permission) is a
+warning and the run goes on without it. Warnings are collected in :attr:`BriefingCache.warnings` (each once)
+and passed to ``on_warning`` if given; the library never prints them, the CLI does.
 
-Beside the briefings, ``DIR/articles/`` keeps what the heuristics read off each article's text (title,
+Beside the briefings, the file's ``articles`` table keeps what the heuristics read off each article's text (title,
 source, date, language: :class:`~summarize.article.load.TextMeta`), so a rerun does not classify the lines
 of a text it has seen (:class:`ArticleMemo`). Its key is the SHA-256 of the text and of the code that reads
 it; an entry that cannot be read or is not what that code wrote is a miss, silently, and replaced.
@@ -28,6 +30,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import sqlite3
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -38,7 +41,7 @@ from .._data import code_sha256, data_dir, files_sha256
 from ..article.load import TextMeta, reader_sha256
 from ..models import SCHEMA_VERSION, Article, ArticleRef, Briefing
 from ..settings import Settings
-from ..text.files import write_atomic
+from .entries import Entries
 
 CACHE_ENV = "SUMMARIZE_CACHE_DIR"
 
@@ -147,50 +150,69 @@ def _meta_of(raw: bytes) -> TextMeta | None:
     return TextMeta(title=data["title"], source=data["source"], published=published, language=data["language"])
 
 
+CACHE_FILE = "cache.sqlite"  # in the cache folder: every briefing and article memo entry (summarize.run.entries)
+TABLES = ("briefings", "articles")
+
+
+def _entries(where: str | os.PathLike[str] | Entries) -> Entries:
+    return where if isinstance(where, Entries) else Entries(Path(where) / CACHE_FILE, TABLES)
+
+
 class ArticleMemo:
-    """The metadata read off article texts (:class:`~summarize.article.load.TextMeta`), stored as
-    ``DIR/<key[:2]>/<key>.json`` (key: :func:`memo_key`) and given to
-    :func:`~summarize.article.load.load_article` as its ``memo``. It never stops a run and never warns: an
-    entry that cannot be read or holds anything else is a miss (the text is read again and the entry
-    replaced), and a folder that cannot be written is left alone for the rest of the run."""
+    """The metadata read off article texts (:class:`~summarize.article.load.TextMeta`), stored by
+    :func:`memo_key` in the ``articles`` table of the cache file (``DIR/cache.sqlite``, or the
+    :class:`~summarize.run.entries.Entries` given), and given to :func:`~summarize.article.load.load_article`
+    as its ``memo``. It never stops a run and never warns: an entry that cannot be read or holds anything else
+    is a miss (the text is read again and the entry replaced), and a cache that cannot be read or written is
+    left alone for the rest of the run."""
 
-    def __init__(self, directory: str | os.PathLike[str]) -> None:
-        self.directory = Path(directory)
-        self._writable = True
-
-    def _path(self, sha256: str) -> Path:
-        key = memo_key(sha256)
-        return self.directory / key[:2] / f"{key}.json"
+    def __init__(self, where: str | os.PathLike[str] | Entries) -> None:
+        self.entries = _entries(where)
+        self._usable = True
 
     def get(self, sha256: str) -> TextMeta | None:
-        try:
-            raw = self._path(sha256).read_bytes()
-        except (OSError, ValueError):
+        if not self._usable:
             return None
-        return _meta_of(raw)
+        try:
+            raw = self.entries.get("articles", memo_key(sha256))
+        except (sqlite3.Error, OSError):
+            self._usable = False
+            return None
+        return None if raw is None else _meta_of(raw)
 
     def put(self, sha256: str, meta: TextMeta) -> None:
-        if not self._writable:
+        if not self._usable:
             return
         published = meta.published.isoformat() if meta.published is not None else None
         entry = {"title": meta.title, "source": meta.source, "published": published, "language": meta.language}
         try:
-            write_atomic(self._path(sha256), json.dumps(entry))
-        except OSError:  # e.g. a read-only cache: the texts are read each run, as without a memo
-            self._writable = False
+            self.entries.put("articles", memo_key(sha256), json.dumps(entry).encode("utf-8"))
+        except (sqlite3.Error, OSError):  # e.g. a read-only cache: the texts are read each run, as without a memo
+            self._usable = False
+
+
+_FIX = "pass --cache-dir DIR or --no-cache"
 
 
 class BriefingCache:
-    """Briefings stored as ``DIR/<key[:2]>/<key>.json``; the article metadata memo in ``DIR/articles/``
-    (:attr:`articles`). ``on_warning`` (optional) hears each warning once."""
+    """Briefings stored by :func:`cache_key` in the ``briefings`` table of ``DIR/cache.sqlite``
+    (:mod:`summarize.run.entries`); the article metadata memo in its ``articles`` table (:attr:`articles`).
+    ``on_warning`` (optional) hears each warning once."""
 
     def __init__(self, directory: str | os.PathLike[str], on_warning: Warn | None = None) -> None:
         self.directory = Path(directory)
-        self.articles = ArticleMemo(self.directory / "articles")
+        self.entries = _entries(self.directory)
+        self.articles = ArticleMemo(self.entries)
         self.on_warning = on_warning
         self.warnings: list[str] = []  # problems met during this run, each once, in order
-        self.corrupt: list[Path] = []  # entries found unreadable or stale (and removed) during this run
+        self.corrupt: list[str] = []  # keys of entries found unreadable or stale (and removed) during this run
+        self._readable = True
         self._writable = True
+
+    @property
+    def file(self) -> Path:
+        """The database file the entries are in."""
+        return self.entries.path
 
     def _warn(self, message: str) -> None:
         if message in self.warnings:
@@ -199,39 +221,41 @@ class BriefingCache:
         if self.on_warning is not None:
             self.on_warning(message)
 
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.json"
-
-    def _discard(self, path: Path, why: str) -> None:
+    def _discard(self, key: str, why: str) -> None:
         """A bad entry: counted, removed if possible, reported; the article is briefed again."""
-        self.corrupt.append(path)
+        self.corrupt.append(key)
         try:
-            path.unlink(missing_ok=True)
-        except OSError:
+            self.entries.delete("briefings", key)
+        except (sqlite3.Error, OSError):
             pass  # the new briefing will replace it, or the write warning says why it cannot
-        self._warn(f"cache entry {path} {why}; the article is briefed again and the entry replaced")
+        self._warn(f"cache entry {key} in {self.file} {why}; the article is briefed again and the entry replaced")
 
     def get(self, article: Article, settings: Settings) -> Briefing | None:
         """The cached briefing of ``article``, or None (a miss) if there is none or it cannot be trusted."""
-        path = self._path(cache_key(article, settings))
+        if not self._readable:
+            return None
+        key = cache_key(article, settings)
         try:
-            raw = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+            raw = self.entries.get("briefings", key)
+        except (sqlite3.Error, OSError) as exc:
+            self._readable = False
+            self._warn(f"cannot read the briefing cache {self.file} ({_reason(exc)}); cached briefings are not used. "
+                       f"Delete that file to start a new cache, or {_FIX}")
             return None
+        if raw is None:
+            return None
+        try:
+            raw.decode("utf-8")
         except UnicodeDecodeError:
-            self._discard(path, "is not UTF-8 text")
-            return None
-        except OSError as exc:
-            self._warn(f"cannot read the briefing cache in {self.directory} ({exc.strerror or exc}); cached "
-                       "briefings are not used. Fix its permissions, or pass --cache-dir DIR or --no-cache")
+            self._discard(key, "is not UTF-8 text")
             return None
         try:
             briefing = Briefing.model_validate_json(raw)
         except (ValidationError, ValueError):
-            self._discard(path, "is not a valid briefing")
+            self._discard(key, "is not a valid briefing")
             return None
         if not quotes_in_place(briefing, article.text):
-            self._discard(path, "has quotes that are not at their offsets in the article (stale or edited)")
+            self._discard(key, "has quotes that are not at their offsets in the article (stale or edited)")
             return None
         ref = ArticleRef(
             id=article.id, title=article.title, source=article.source, published=article.published,
@@ -240,23 +264,35 @@ class BriefingCache:
         )
         return briefing.model_copy(update={"article": ref, "meta": briefing.meta.model_copy(update={"cached": True})})
 
-    def put(self, article: Article, settings: Settings, briefing: Briefing) -> Path | None:
-        """Store ``briefing``; its path, or None (and a warning) if the folder cannot be written."""
+    def put(self, article: Article, settings: Settings, briefing: Briefing) -> str | None:
+        """Store ``briefing``; its key, or None (and a warning) if the cache cannot be written."""
         if not self._writable:
             return None
-        path = self._path(cache_key(article, settings))
+        key = cache_key(article, settings)
         if briefing.meta.cached:  # stored as it was made (a briefing just made is not one from the cache)
             briefing = briefing.model_copy(update={"meta": briefing.meta.model_copy(update={"cached": False})})
         try:
-            write_atomic(path, briefing.model_dump_json())
-        except OSError as exc:
-            folder = path.parent
-            if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):  # nothing can be written here
+            self.entries.put("briefings", key, briefing.model_dump_json().encode("utf-8"))
+        except (sqlite3.Error, OSError) as exc:
+            if _for_good(exc):  # nothing can be written there
                 self._writable = False
-                self._warn(f"cannot write to the briefing cache in {self.directory} ({exc.strerror or exc}); this "
-                           "run caches nothing. Fix its permissions, or pass --cache-dir DIR or --no-cache")
+                self._warn(f"cannot write to the briefing cache in {self.directory} ({_reason(exc)}); this run "
+                           f"caches nothing. Fix its permissions, or {_FIX}")
             else:
-                self._warn(f"cannot write to the briefing cache in {self.directory} ({exc.strerror or exc}); "
-                           "some briefings are not cached. Free space or fix its permissions, or pass --no-cache")
+                self._warn(f"cannot write to the briefing cache in {self.directory} ({_reason(exc)}); some briefings "
+                           f"are not cached. Free space, or {_FIX}")
             return None
-        return path
+        return key
+
+
+def _reason(exc: BaseException) -> str:
+    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc) or type(exc).__name__
+
+
+def _for_good(exc: BaseException) -> bool:
+    """Whether a failed write means no write can succeed this run (no folder, no permission, not a database),
+    rather than one that may (a full disk, a lock held too long)."""
+    if isinstance(exc, OSError) or not isinstance(exc, sqlite3.OperationalError):
+        return True  # the folder cannot be made, or the file is not a database
+    said = str(exc).casefold()
+    return "readonly" in said or "unable to open" in said or "read-only" in said

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -98,11 +99,20 @@ def test_a_cached_rerun_does_not_classify_any_text(tmp_path: Path, no_classify: 
     assert all(b.meta.cached for b in second.briefings)
     assert [b.article for b in second.briefings] == [b.article for b in first.briefings]
     assert second.digest.model_dump(exclude={"meta"}) == first.digest.model_dump(exclude={"meta"})
-    assert not list((tmp_path / "cache").rglob("*.tmp"))
 
 
-def _entry(memo: ArticleMemo, path: Path) -> Path:
-    return next(memo.directory.glob(f"*/{memo_key(load_article(path).sha256)}.json"))
+def _entry(memo: ArticleMemo, path: Path) -> str:
+    key = memo_key(load_article(path).sha256)
+    assert key in memo.entries.keys("articles")
+    return key
+
+
+def _tamper(memo: ArticleMemo, key: str, content: bytes) -> None:
+    """Write over an entry from outside, as another program would."""
+    db = sqlite3.connect(memo.entries.path)
+    with db:
+        db.execute("UPDATE articles SET value = ? WHERE key = ?", (content, key))
+    db.close()
 
 
 @pytest.mark.parametrize("content", [
@@ -120,21 +130,24 @@ def test_a_corrupt_entry_is_ignored_and_replaced(tmp_path: Path, content: bytes,
     memo, path = ArticleMemo(tmp_path / "memo"), _file(tmp_path)
     expected = load_article(path, memo=memo)
     entry = _entry(memo, path)
-    entry.write_bytes(content)
+    _tamper(memo, entry, content)
     no_classify.clear()
     assert load_article(path, memo=memo) == expected and len(no_classify) == 1  # read again, no error
     assert load_article(path, memo=memo) == expected and len(no_classify) == 1  # and the entry replaced
-    assert json.loads(entry.read_text(encoding="utf-8"))["published"] == "2025-10-17"
+    assert json.loads(memo.entries.get("articles", entry))["published"] == "2025-10-17"
 
 
-def test_an_entry_that_cannot_be_read_is_a_miss(tmp_path: Path) -> None:
+def test_a_memo_file_that_is_no_database_is_a_miss_and_no_error(tmp_path: Path, no_classify: list[str]) -> None:
     memo, path = ArticleMemo(tmp_path / "memo"), _file(tmp_path)
     expected = load_article(path, memo=memo)
-    entry = _entry(memo, path)
-    entry.unlink()
-    entry.mkdir()  # reading raises IsADirectoryError; writing over it fails too
-    assert load_article(path, memo=memo) == expected
-    assert load_article(_file(tmp_path, TEXT + "Noch ein Satz.\n", "b.txt"), memo=memo).title == expected.title
+    memo.entries.close()
+    for leftover in (tmp_path / "memo").glob("cache.sqlite-*"):
+        leftover.unlink()
+    memo.entries.path.write_bytes(b"not a database\n" * 300)  # HAND-MADE damage
+    memo = ArticleMemo(tmp_path / "memo")
+    no_classify.clear()
+    assert load_article(path, memo=memo) == expected and len(no_classify) == 1
+    assert load_article(path, memo=memo) == expected and len(no_classify) == 2  # left alone for the run
 
 
 def test_a_memo_that_cannot_be_written_is_no_error(tmp_path: Path) -> None:

@@ -5,7 +5,10 @@ Answers are HAND-MADE (tests/fakes.py); the cache logic does not depend on what 
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
+
+import pytest
 
 from summarize import Settings, run
 from summarize.models import Article
@@ -38,6 +41,26 @@ def _article(tmp_path: Path) -> Article:
     path = tmp_path / "x.txt"
     path.write_text(TEXT, encoding="utf-8")
     return load_article(path)
+
+
+def _entry(cache_dir: Path) -> str:
+    """The key of the one briefing entry in the cache file (the memo's entries are in another table)."""
+    with sqlite3.connect(cache_dir / "cache.sqlite") as db:
+        (key,) = db.execute("SELECT key FROM briefings").fetchone()
+    return key
+
+
+def _read(cache_dir: Path, key: str) -> bytes:
+    with sqlite3.connect(cache_dir / "cache.sqlite") as db:
+        return db.execute("SELECT value FROM briefings WHERE key = ?", (key,)).fetchone()[0]
+
+
+def _tamper(cache_dir: Path, key: str, value: bytes) -> None:
+    """Write over an entry from outside, as another program (or a damaged disk) would."""
+    db = sqlite3.connect(cache_dir / "cache.sqlite")
+    with db:
+        db.execute("UPDATE briefings SET value = ? WHERE key = ?", (value, key))
+    db.close()
 
 
 def _settings(**kw) -> Settings:
@@ -88,13 +111,14 @@ def test_corrupt_entry_is_redone_not_fatal(tmp_path: Path) -> None:
     inbox, cache = _inbox(tmp_path, 1), BriefingCache(tmp_path / "cache")
     server = Scripted(respond=_answers)
     run([inbox], settings=_settings(), client=server.client(), cache=cache)
-    entry = next((tmp_path / "cache").glob("??/*.json"))  # a briefing entry (not the memo in articles/)
-    entry.write_text('{"article": {"id": "truncated', encoding="utf-8")
+    entry = _entry(tmp_path / "cache")
+    _tamper(tmp_path / "cache", entry, b'{"article": {"id": "truncated')
     result = run([inbox], settings=_settings(), client=server.client(), cache=cache)
     assert len(server.requests) == 4 and not result.briefings[0].meta.cached
     assert cache.corrupt == [entry]
-    assert json.loads(entry.read_text(encoding="utf-8"))["article"]["sha256"]  # rewritten whole
-    assert not list((tmp_path / "cache").rglob("*.tmp"))  # atomic writes leave no temp files
+    assert any(entry in w and "not a valid briefing" in w for w in cache.warnings)
+    assert json.loads(_read(tmp_path / "cache", entry))["article"]["sha256"]  # rewritten whole
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir() if not p.name.startswith("cache.sqlite")) == []
 
 
 def test_a_cache_folder_that_cannot_be_written_is_a_warning_and_the_run_goes_on(tmp_path: Path) -> None:
@@ -105,32 +129,66 @@ def test_a_cache_folder_that_cannot_be_written_is_a_warning_and_the_run_goes_on(
     server = Scripted(respond=_answers)
     result = run([inbox], settings=_settings(), client=server.client(), cache=cache)
     assert result.failures == [] and len(result.briefings) == 2
-    assert heard == cache.warnings and len(heard) == len(set(heard)) == 2  # read and write, once each, not per article
-    write = next(w for w in heard if "cannot write" in w)
-    assert str(blocked) in write and "--cache-dir" in write and "--no-cache" in write
+    assert heard == cache.warnings and len(heard) == 1  # once, not per article (a lookup there is just a miss)
+    assert "cannot write" in heard[0] and "caches nothing" in heard[0]
+    assert str(blocked) in heard[0] and "--cache-dir" in heard[0] and "--no-cache" in heard[0]
 
 
-def test_an_unreadable_cache_folder_is_a_warning_and_a_miss(tmp_path: Path) -> None:
-    inbox, cache = _inbox(tmp_path, 1), BriefingCache(tmp_path / "cache")
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_a_cache_file_that_is_no_database_is_a_warning_naming_it_and_the_run_goes_on(tmp_path: Path, damage: str) -> None:
+    inbox = _inbox(tmp_path, 1)
     server = Scripted(respond=_answers)
-    run([inbox], settings=_settings(), client=server.client(), cache=cache)
-    entry = next((tmp_path / "cache").glob("??/*.json"))  # a briefing entry (not the memo in articles/)
-    entry.unlink()
-    entry.mkdir()  # reading it raises IsADirectoryError, as a folder without read permission raises PermissionError
+    run([inbox], settings=_settings(), client=server.client(), cache=BriefingCache(tmp_path / "cache"))
+    file = tmp_path / "cache" / "cache.sqlite"
+    for leftover in (tmp_path / "cache").glob("cache.sqlite-*"):  # the write-ahead log, left by no open connection
+        leftover.unlink()
+    data = file.read_bytes()
+    file.write_bytes(b"not a database at all\n" * 200 if damage == "garbage" else data[:100])  # HAND-MADE damage
+    heard: list[str] = []
+    cache = BriefingCache(tmp_path / "cache", on_warning=heard.append)
     result = run([inbox], settings=_settings(), client=server.client(), cache=cache)
     assert result.failures == [] and not result.briefings[0].meta.cached and len(server.requests) == 4
-    assert any("cannot read the briefing cache" in w for w in cache.warnings)
+    read = next(w for w in heard if "cannot read the briefing cache" in w)
+    assert str(file) in read and "Delete that file" in read and "--no-cache" in read
+    assert len(heard) == len(set(heard)) <= 2  # reading and writing, once each at most, not per article
+
+
+@pytest.mark.parametrize("said, for_good", [("attempt to write a readonly database", True),
+                                             ("database or disk is full", False)])
+def test_a_write_that_fails_is_a_warning_once_and_the_run_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  said: str, for_good: bool) -> None:
+    """A read-only cache file stops writes for the run; a full disk is worth trying again for the next article."""
+    from summarize.run.entries import Entries
+
+    inbox = _inbox(tmp_path, 1)
+    server = Scripted(respond=_answers)
+    run([inbox], settings=_settings(), client=server.client(), cache=BriefingCache(tmp_path / "cache"))
+    for i in range(2):
+        (inbox / f"new{i}.txt").write_text(TEXT.replace("Dienstag", f"Mittwoch ({i})"), encoding="utf-8")
+    tried: list[str] = []
+
+    def failing(self: Entries, table: str, key: str, value: bytes) -> None:
+        tried.append(table)
+        raise sqlite3.OperationalError(said)
+
+    monkeypatch.setattr(Entries, "put", failing)
+    cache = BriefingCache(tmp_path / "cache")
+    result = run([inbox], settings=_settings(), client=server.client(), cache=cache)
+    assert [b.meta.cached for b in result.briefings] == [True, False, False] and result.failures == []
+    assert len(cache.warnings) == 1 and said in cache.warnings[0] and "--no-cache" in cache.warnings[0]
+    assert ("caches nothing" in cache.warnings[0]) == for_good
+    assert tried.count("briefings") == (1 if for_good else 2)
 
 
 def test_a_cache_entry_that_is_not_utf8_is_a_warning_and_redone(tmp_path: Path) -> None:
     inbox, cache = _inbox(tmp_path, 1), BriefingCache(tmp_path / "cache")
     server = Scripted(respond=_answers)
     run([inbox], settings=_settings(), client=server.client(), cache=cache)
-    entry = next((tmp_path / "cache").glob("??/*.json"))  # a briefing entry (not the memo in articles/)
-    entry.write_bytes(b"\xff\xfe{\x00\x9c not utf-8")
+    entry = _entry(tmp_path / "cache")
+    _tamper(tmp_path / "cache", entry, b"\xff\xfe{\x00\x9c not utf-8")
     result = run([inbox], settings=_settings(), client=server.client(), cache=cache)
     assert result.failures == [] and not result.briefings[0].meta.cached and len(server.requests) == 4
-    assert any(str(entry) in w and "UTF-8" in w for w in cache.warnings)
+    assert any(entry in w and str(cache.file) in w and "UTF-8" in w for w in cache.warnings)
     again = run([inbox], settings=_settings(), client=server.client(), cache=cache)
     assert again.briefings[0].meta.cached and len(server.requests) == 4  # the entry was replaced
 
@@ -202,12 +260,12 @@ def test_a_cached_briefing_whose_quotes_left_their_offsets_is_not_served(tmp_pat
     inbox, cache = _inbox(tmp_path, 1), BriefingCache(tmp_path / "cache")
     server = Scripted(respond=_answers)
     run([inbox], settings=_settings(), client=server.client(), cache=cache)
-    entry = next((tmp_path / "cache").glob("??/*.json"))  # a briefing entry (not the memo in articles/)
-    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry = _entry(tmp_path / "cache")
+    data = json.loads(_read(tmp_path / "cache", entry))
     evidence = data["actors"][0]["evidence"][0]
     evidence["start"] += 1  # HAND-MADE tampering: the span no longer holds the quote
     evidence["end"] += 1
-    entry.write_text(json.dumps(data), encoding="utf-8")
+    _tamper(tmp_path / "cache", entry, json.dumps(data).encode("utf-8"))
     result = run([inbox], settings=_settings(), client=server.client(), cache=cache)
     assert not result.briefings[0].meta.cached and len(server.requests) == 4
     assert any("offsets" in w for w in cache.warnings)
