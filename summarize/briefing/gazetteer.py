@@ -79,11 +79,31 @@ def states(sentences: Sentences) -> dict[str, tuple[int, str]]:
     text names at least MIN_MENTIONS times, or once as the state of an office ("Deutschlands
     Verteidigungsminister Boris Pistorius", "Germany's defence minister": the state acts through them)."""
     counts: dict[str, int] = {}
-    first: dict[str, tuple[int, str]] = {}
+    first: dict[str, tuple[bool, int, str]] = {}  # a sentence that is the name alone (a dateline) comes last
+
+    def met(name: str, n: int, written: str, office: bool, sentence: str) -> None:
+        counts[name] = counts.get(name, 0) + (MIN_MENTIONS if office else 1)
+        first[name] = min(first.get(name, (True, n, written)), (sentence.strip(" .:-–") == written, n, written))
+
     for n, name, written, normalised, match in _named(sentences, *_forms(), group=0):
-        counts[name] = counts.get(name, 0) + (MIN_MENTIONS if _office_follows(normalised, match.end()) else 1)
-        first.setdefault(name, (n, written))
-    return {name: first[name] for name, count in counts.items() if count >= MIN_MENTIONS}
+        met(name, n, written, _office_follows(normalised, match.end()), sentences.sentence(n))
+    short, canonical = _short_forms()
+    for n in range(1, len(sentences) + 1):  # "US-Präsident", "UK Prime Minister": capitals, as written
+        sentence = sentences.sentence(n)
+        for match in short.finditer(sentence):
+            met(canonical[match.group(1)], n, match.group(1), _office_follows(normalise(sentence[match.end():]), 0), sentence)
+    return {name: (n, written) for name, (_, n, written) in first.items() if counts[name] >= MIN_MENTIONS}
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The alias table's two-letter state forms in capitals ("US", "UK"), matched as written: in lower case
+    they are words ("us"), and :func:`_forms` leaves them out."""
+    canonical = {form: name for name, entry in alias_table()["actors"].items() if entry.get("kind") == "state"
+                 for form in entry.get("aliases", []) if len(form) == 2 and form.isupper()}
+    if not canonical:
+        return re.compile(r"(?!)"), canonical
+    return re.compile(rf"(?<![\w.])({'|'.join(map(re.escape, sorted(canonical)))})(?![\w.])"), canonical
 
 
 _NEXT_WORD = re.compile(r"\W*(?:s\s+)?(\w+)")  # "germany s defence": the genitive's "s" is skipped

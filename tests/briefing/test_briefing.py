@@ -46,7 +46,7 @@ def test_cited_sentences_become_exact_evidence_with_offsets() -> None:
     b, server, article = _brief([_part(actors=[ZELENSKY], decisions=[MEETING], weapons=[PATRIOT],
                                        open_questions=[QUESTION]), SUMMARY])
     assert len(server.requests) == 2  # one part, one summary
-    assert [a.name for a in b.actors] == ["Donald Trump", "Volodymyr Zelensky"]
+    assert [a.name for a in b.actors] == ["United States", "Donald Trump", "Volodymyr Zelensky"]
     assert b.decisions[0].evidence[0].quote == OPENING
     assert b.weapons[0].evidence[0].quote.startswith("Beide sprachen")
     assert b.open_questions[0].evidence[0].quote == "Ob eine Freigabe erfolgt, ist unklar."
@@ -88,7 +88,7 @@ def test_copied_words_find_the_sentence_when_the_number_is_off() -> None:
 def test_an_actor_the_article_never_names_is_dropped_and_counted_without_a_reask() -> None:
     b, server, _ = _brief([_part(actors=[ZELENSKY, PUTIN]), SUMMARY])
     assert len(server.requests) == 2  # grounding failures are not re-asked: the code repairs or drops
-    assert [a.name for a in b.actors] == ["Donald Trump", "Volodymyr Zelensky"]
+    assert [a.name for a in b.actors] == ["United States", "Donald Trump", "Volodymyr Zelensky"]
     assert b.dropped_items == 1 and b.dropped[0].label == "Wladimir Putin" and "names" in b.dropped[0].reason
 
 
@@ -158,7 +158,7 @@ def test_a_weapon_listed_as_an_actor_is_dropped_from_actors() -> None:
     patriot_actor = {"name_as_written": "Patriot-Systemen", "s": 3, "name": "Patriot", "kind": "organisation",
                      "role_in_english": None}
     b, _, _ = _brief([_part(actors=[ZELENSKY, patriot_actor], weapons=[PATRIOT]), SUMMARY])
-    assert [a.name for a in b.actors] == ["Donald Trump", "Volodymyr Zelensky"]
+    assert [a.name for a in b.actors] == ["United States", "Donald Trump", "Volodymyr Zelensky"]
     assert [w.name for w in b.weapons] == ["Patriot"]  # the actor "Patriot-Systemen" became (joined) the weapon
 
 
@@ -283,7 +283,7 @@ def test_other_modes_send_their_format_and_parse_the_answer(mode: str) -> None:
         assert first["tools"][0]["function"]["name"] == "PartDraft" and "response_format" not in first
     else:
         assert first["response_format"] == {"type": "json_object"}
-    assert [a.name for a in b.actors] == ["Donald Trump", "Volodymyr Zelensky"] and b.summary.startswith("Zelensky met Trump")
+    assert [a.name for a in b.actors] == ["United States", "Donald Trump", "Volodymyr Zelensky"] and b.summary.startswith("Zelensky met Trump")
     assert b.meta.mode == mode
 
 
@@ -326,7 +326,7 @@ def test_implausible_actors_and_weapons_are_dropped_with_their_reason() -> None:
     lower = {"name_as_written": "Zivilisten", "s": 5, "name": "civilians", "kind": "organisation", "role_in_english": None}
     war = {"name_as_written": "Krieg", "s": 5, "name": "war", "category_in_english": "war", "status": "other"}
     b, _, _ = _brief([_part(actors=[ZELENSKY, noun, lower], weapons=[war, PATRIOT]), SUMMARY], text=text)
-    assert [a.name for a in b.actors] == ["Donald Trump", "Volodymyr Zelensky"] and [w.name for w in b.weapons] == ["Patriot"]
+    assert [a.name for a in b.actors] == ["United States", "Donald Trump", "Volodymyr Zelensky"] and [w.name for w in b.weapons] == ["Patriot"]
     reasons = sorted(d.reason for d in b.dropped)
     assert reasons == ["'Sicherheit' is not a state", "'civilians' is not a proper name", "'war' is not a weapon"]
     assert {d.evidence.quote for d in b.dropped if d.evidence} == {"Die Sicherheit der Zivilisten und der Krieg bestimmen die Lage in Europa."}
@@ -526,9 +526,9 @@ def test_a_canonical_name_must_be_reachable_from_the_name_as_written() -> None:
     A transliteration ("Volodymyr Zelensky") is kept."""
     evil = {**ZELENSKY, "name": "EVIL CORP", "kind": "organisation"}
     b, _, _ = _brief([_part(actors=[evil]), SUMMARY])
-    assert [(a.name, a.name_as_written) for a in b.actors][1:] == [("Volodymyr Zelensky", "Wolodymyr Selenskyj")]
+    assert [(a.name, a.name_as_written) for a in b.actors][2:] == [("Volodymyr Zelensky", "Wolodymyr Selenskyj")]
     b, _, _ = _brief([_part(actors=[ZELENSKY]), SUMMARY])
-    assert [a.name for a in b.actors] == ["Donald Trump", "Volodymyr Zelensky"]
+    assert [a.name for a in b.actors] == ["United States", "Donald Trump", "Volodymyr Zelensky"]
 
 
 def test_reachable_names() -> None:
@@ -640,4 +640,5 @@ def test_a_role_the_text_does_not_state_is_not_kept_and_a_state_has_none() -> No
              "role_in_english": "Vice President"}
     b, _, _ = _brief([_part(actors=[ZELENSKY, trump, ukraine]), SUMMARY])
     roles = {a.name: a.role for a in b.actors}
-    assert roles == {"Volodymyr Zelensky": "President of Ukraine", "Donald Trump": None, "Ukraine": None}
+    assert roles == {"Volodymyr Zelensky": "President of Ukraine", "Donald Trump": None, "Ukraine": None,
+                     "United States": None}  # "US-Präsident": the state of an office (gazetteer.states)

@@ -74,7 +74,7 @@ def test_instructors_validated_answer_is_not_parsed_again(monkeypatch: pytest.Mo
     items = {"actors": [ZELENSKY, PUTIN], "weapons": [PATRIOT]}
     briefing = brief(article_from_text(TEXT, id="t1"), settings=_settings(),
                      client=Scripted([_part(**items), SUMMARY]).client())
-    assert lenient == [] and [a.name for a in briefing.actors] == ["Donald Trump", "Volodymyr Zelensky"]
+    assert lenient == [] and [a.name for a in briefing.actors] == ["United States", "Donald Trump", "Volodymyr Zelensky"]
     malformed = json.loads(_part(**items))
     malformed["actors"].append({"name_as_written": "Trump", "s": 2})
     again = brief(article_from_text(TEXT, id="t1"), settings=_settings(),

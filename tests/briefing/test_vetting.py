@@ -878,6 +878,23 @@ def test_a_state_named_once_as_the_state_of_an_office_acts() -> None:
     assert gazetteer.states(Sentences.of("Die Konferenz fand in Frankreich statt. Sie dauerte zwei Tage.")) == {}
 
 
+def test_a_state_written_as_two_capitals_counts_and_a_dateline_is_no_evidence() -> None:
+    """HAND-MADE: "US-Präsident", "the US President", "UK Prime Minister" name the state of an office, as
+    written in capitals; "us" is a word; a dateline that is the name alone is its evidence only when
+    nothing else names it."""
+    from summarize.briefing import gazetteer
+    from summarize.briefing.numbered import Sentences
+
+    assert gazetteer.states(Sentences.of("US-Präsident Donald Trump empfing Selenskyj.")) == {
+        "United States": (1, "US")}
+    assert set(gazetteer.states(Sentences.of("The UK Prime Minister spoke. Then the US President spoke."))) == {
+        "United Kingdom", "United States"}
+    assert gazetteer.states(Sentences.of("Trump told us he would call. Let us wait and see. Our friends met us.")) == {}
+    assert gazetteer.states(Sentences.of("Trump met the US team.")) == {}  # once, no office: in passing
+    found = gazetteer.states(Sentences.of("WASHINGTON\nTrump said the US would decide. The US President spoke."))
+    assert found["United States"][1] == "US"  # the sentence that is the dateline alone is not the evidence
+
+
 def test_a_known_person_the_text_names_is_an_actor() -> None:
     """HAND-MADE: a person of the alias table, in any of their spellings, is found (the first sentence and
     its spelling); a person the table does not know is the model's to find."""

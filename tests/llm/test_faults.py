@@ -141,7 +141,7 @@ def test_503_then_ok_takes_exactly_two_requests(h: Harness) -> None:
     h.server.add(status(503), ok(_part(actors=[ZELENSKY])), ok(SUMMARY))
     b = h.brief()
     assert h.count == 3  # part: 503 + ok; summary: ok
-    assert [a.name for a in b.actors] == ["Donald Trump", "Volodymyr Zelensky"]
+    assert [a.name for a in b.actors] == ["United States", "Donald Trump", "Volodymyr Zelensky"]
     assert len(h.sleeps) == 1 and 0 <= h.sleeps[0] <= h.policy.base_delay  # full jitter on the first retry
     assert b.meta.llm_calls == 2  # model answers, not HTTP attempts
 
@@ -165,7 +165,7 @@ def test_async_path_retries_the_same_way(h: Harness) -> None:
     h.server.add(reset(), status(429, headers={"Retry-After": "1"}), answer, answer)
     b = h.abrief()
     assert h.count == 4 and len(h.sleeps) == 2 and 1.0 in h.sleeps
-    assert [a.name for a in b.actors] == ["Donald Trump", "Volodymyr Zelensky"]
+    assert [a.name for a in b.actors] == ["United States", "Donald Trump", "Volodymyr Zelensky"]
 
 
 def test_429_with_retry_after_seconds_waits_that_long(h: Harness) -> None:
@@ -200,7 +200,7 @@ def test_connection_reset_then_ok(h: Harness) -> None:
     h.server.add(reset(), ok(_part(actors=[ZELENSKY])), ok(SUMMARY))
     b = h.brief()
     assert h.count == 3 and len(h.sleeps) == 1
-    assert [a.name for a in b.actors] == ["Donald Trump", "Volodymyr Zelensky"]
+    assert [a.name for a in b.actors] == ["United States", "Donald Trump", "Volodymyr Zelensky"]
 
 
 def test_timeout_after_a_first_answer_is_retried_then_kept_in_the_chain(h: Harness) -> None:
@@ -296,7 +296,7 @@ def test_schema_invalid_answer_is_reasked_once_then_salvaged(h: Harness) -> None
     b = h.brief()
     assert h.count == 3  # part: answer + one re-ask; summary: 1
     # none from the answers: the actors are the alias table's people the text names (gazetteer.people)
-    assert b.meta.reasks == 1 and [a.name for a in b.actors] == ["Volodymyr Zelensky", "Donald Trump"]
+    assert b.meta.reasks == 1 and [a.name for a in b.actors] == ["United States", "Volodymyr Zelensky", "Donald Trump"]
     assert h.server.requests[1].body["messages"] != h.server.requests[0].body["messages"]  # a real re-ask
 
 
@@ -312,7 +312,7 @@ def test_truncated_answer_is_not_reasked(h: Harness) -> None:
     h.server.add(truncated(full[: full.index("Olaf Scholz") + 3]), ok(SUMMARY))
     b = h.brief()
     assert h.count == 2 and h.sleeps == []
-    assert b.meta.truncated_chunks == 1 and [a.name for a in b.actors] == ["Donald Trump", "Volodymyr Zelensky"]
+    assert b.meta.truncated_chunks == 1 and [a.name for a in b.actors] == ["United States", "Donald Trump", "Volodymyr Zelensky"]
 
 
 # ----------------------------------------------------------------------------- the budget
