@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from ..text.normalise import normalise
-from .ground import mentions
+from .ground import mentioned_in
 
 ALIASES_FILE = Path(__file__).resolve().parent.parent / "data" / "aliases.json"
 
@@ -57,23 +57,34 @@ def canonical_weapon(written: str, generic: bool = False) -> str | None:
     """The alias table's name of the named system a written name refers to ("Patriot-Systemen" -> "Patriot"):
     a named system's form that the written name mentions (as a word prefix). With ``generic``, kinds count
     too, after the named systems ("Drohnenangriffe" -> "drones"). None when nothing matches."""
-    entries = sorted(alias_table().get("weapons", {}).items(), key=lambda kv: bool(kv[1].get("generic")))
-    for canonical, entry in entries:
-        if entry.get("generic") and not generic:
+    normalised = normalise(written)  # once, not once per form (a name the cache has not seen is read ~100 times)
+    for canonical, forms, is_generic in _weapon_entries():
+        if is_generic and not generic:
             continue
-        for form in (canonical, *entry.get("aliases", [])):
-            if len(form) >= 4 and _names(form, written):
+        for form, pattern in forms:
+            if _names(form, pattern, written, normalised):
                 return canonical
     return None
 
 
-def _names(form: str, written: str) -> bool:
-    """Whether ``written`` names the weapon ``form``: a one-word form as :func:`mentions` finds a name; a form
-    of several words only with all of them ("air defence missile" is not named by "missiles", which the
-    surname rule of a person's name would allow)."""
-    if " " not in form.strip():
-        return mentions(form, written, 0, len(written))
-    return re.search(r"(?<!\w)" + re.escape(normalise(form)), normalise(written)) is not None
+@lru_cache(maxsize=1)
+def _weapon_entries() -> tuple[tuple[str, tuple[tuple[str, re.Pattern[str] | None], ...], bool], ...]:
+    """(canonical name, its forms of four or more characters, generic?) for every weapon of the alias table, the
+    named systems first; a form of several words with its pattern (see :func:`_names`)."""
+    entries = sorted(alias_table().get("weapons", {}).items(), key=lambda kv: bool(kv[1].get("generic")))
+    return tuple((canonical, tuple((form, None if " " not in form.strip() else
+                                    re.compile(r"(?<!\w)" + re.escape(normalise(form))))
+                                   for form in (canonical, *entry.get("aliases", [])) if len(form) >= 4),
+                  bool(entry.get("generic"))) for canonical, entry in entries)
+
+
+def _names(form: str, pattern: re.Pattern[str] | None, written: str, normalised: str) -> bool:
+    """Whether ``written`` (``normalised``: its :func:`normalise`) names the weapon ``form``: a one-word form as
+    :func:`mentions` finds a name; a form of several words (``pattern``) only with all of them ("air defence
+    missile" is not named by "missiles", which the surname rule of a person's name would allow)."""
+    if pattern is None:
+        return mentioned_in(form, written, normalised)
+    return pattern.search(normalised) is not None
 
 
 def weapon_category(name: str) -> str | None:
