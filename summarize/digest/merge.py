@@ -97,9 +97,9 @@ def _shared(made: dict[tuple[str, int], Support], article_id: str, ev: Evidence)
     return found if found is not None else support_of(article_id, ev)
 
 
-def _timeline_events(items: Iterable, published: dict, sources: Callable[[list[str]], int] = len,  # noqa: ANN001
-                     made: dict[tuple[str, int], Support] | None = None,
-                     label: tuple[str, str] | None = None, reference: dict | None = None) -> list[TimelineEvent]:
+def _timeline_events(items: Iterable, published: dict, reference: dict,  # noqa: ANN001
+                     sources: Callable[[list[str]], int] = len, made: dict[tuple[str, int], Support] | None = None,
+                     label: tuple[str, str] | None = None) -> list[TimelineEvent]:
     """One event per date of a merged decision, with the articles that state it (and, when it has one date,
     those that report it without a day, and the development's ``label``, its who and what, so the timeline
     names it as the key developments do). The date is read from the
@@ -112,8 +112,7 @@ def _timeline_events(items: Iterable, published: dict, sources: Callable[[list[s
     # development: the reports were joined because their days agree. That day is the source's publication,
     # else the latest full date its quotes state (``reference``: "Am 4. Juli 2025 ..."), the day the join
     # went by. Only a weekday: "heute" or "gestern" needs the source's own day, which can differ by one.
-    days = reference if reference is not None else published
-    anchor = min((day for a, _ in items if (day := days.get(a)) is not None), default=None)
+    anchor = min((day for a, _ in items if (day := reference.get(a)) is not None), default=None)
     by_date: dict[tuple[str, str], list[tuple[str, Decision, str, Evidence]]] = {}
     undated: list[tuple[str, Decision]] = []
     for article_id, decision in items:
@@ -184,8 +183,8 @@ def _merge(
     # articles that name one distinctive actor or named weapon system: a sign that undated reports are one event
     links = StoryLinks.of_rows(actors, weapons, len(briefings), resolver)
     reference = reference_days(briefings)  # the day each article speaks from: the joins and the timeline read it
-    decision_buckets, flagged = _decision_buckets(briefings, resolver, hints, n_sources, links, reference)
     published = {b.article.id: b.article.published for b in briefings}
+    decision_buckets, flagged = _decision_buckets(briefings, resolver, hints, n_sources, links, published, reference)
     decisions, timeline = _decisions(decision_buckets, published, n_sources, reference, resolver.known_actor_name)
     questions = [
         DigestQuestion.model_construct(question=b.members[0].question, articles=b.articles,  # type: ignore[union-attr]
@@ -230,11 +229,11 @@ def _actors(briefings: Sequence[Briefing], resolver: Resolver, n_sources: Source
 
 def _decision_buckets(
     briefings: Sequence[Briefing], resolver: Resolver, hints: EventHints | None, n_sources: Sources,
-    links: StoryLinks, reference: dict[str, dt.date | None],
+    links: StoryLinks, published: dict[str, dt.date | None], reference: dict[str, dt.date | None],
 ) -> tuple[list[Bucket], dict[int, DivergenceAspect]]:
-    """Decisions clustered into events (then joined along the hints), key developments first. ``reference``:
-    the day each article speaks from (:func:`~summarize.digest.days.reference_days`)."""
-    latest = {b.article.id: b.article.published for b in briefings}
+    """Decisions clustered into events (then joined along the hints), key developments first. ``published``:
+    each article's publication date; ``reference``: the day each article speaks from
+    (:func:`~summarize.digest.days.reference_days`)."""
     clusters = DecisionClusters(resolver)
     floors = Floors(b for b in briefings if reference[b.article.id] is None)
     buckets = join_events(split_by_day(group(briefings, "decisions", clusters.key), reference, clusters),
@@ -242,7 +241,7 @@ def _decision_buckets(
 
     def developments(b: Bucket) -> tuple[int, int, int]:
         # key developments: corroborated by most sources first, then the most recently published
-        return (-n_sources(b.articles), -max((latest[a].toordinal() for a in b.articles if latest.get(a)), default=0),
+        return (-n_sources(b.articles), -max((published[a].toordinal() for a in b.articles if published.get(a)), default=0),
                 b.order)
 
     buckets.sort(key=developments)
@@ -253,9 +252,8 @@ def _decision_buckets(
     return buckets, flagged
 
 
-def _decisions(buckets: list[Bucket], published: dict, n_sources: Sources, reference: dict | None = None,
-               name_of: Callable[[str], str | None] = lambda who: None,
-               ) -> tuple[list[DigestDecision], list[TimelineEvent]]:
+def _decisions(buckets: list[Bucket], published: dict, n_sources: Sources, reference: dict,
+               name_of: Callable[[str], str | None]) -> tuple[list[DigestDecision], list[TimelineEvent]]:
     """The developments and the timeline. ``name_of``: the canonical name of a decider the alias table knows
     (``Resolver.known_actor_name``), so a development names its decider as the actor rows do ("Kremlchef Putin",
     the model's "Vladimir Zelenskyy": "Vladimir Putin", "Volodymyr Zelensky")."""
@@ -269,7 +267,7 @@ def _decisions(buckets: list[Bucket], published: dict, n_sources: Sources, refer
         quotes.update(made)
         lead = _lead(b)
         who = canonical(lead.who)
-        events = _timeline_events(b.pairs(), published, n_sources, made, (who, lead.what), reference)
+        events = _timeline_events(b.pairs(), published, reference, n_sources, made, (who, lead.what))
         timeline.extend(events)
         developments.append(Development(event_kind(lead.what), {canonical(p) for d in ds for p in (d.participants or [d.who])},
                                         list(b.pairs()), events, (who, lead.what)))  # type: ignore[arg-type]

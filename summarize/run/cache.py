@@ -245,12 +245,12 @@ class BriefingCache:
         if raw is None:
             return None
         try:
-            raw.decode("utf-8")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError:
             self._discard(key, "is not UTF-8 text")
             return None
         try:
-            briefing = Briefing.model_validate_json(raw)
+            briefing = Briefing.model_validate_json(text)
         except (ValidationError, ValueError):
             self._discard(key, "is not a valid briefing")
             return None
