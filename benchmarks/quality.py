@@ -331,6 +331,7 @@ def _nested(events: list[dict]) -> bool:
 
 WRONG_JOINS: list[str] = []  # filled by score_cross, listed with --missed
 ENTITY_MISSES: list[str] = []
+CROSS_MISSES: list[str] = []  # events, divergences and timeline dates not shown, listed with --missed
 
 
 def _longest_term(name: str, terms: list[str]) -> int:
@@ -395,6 +396,8 @@ def score_cross(digest: dict, golds: dict, cross: dict) -> dict[str, tuple[int, 
         total += 1
         if any(len(covers(row, ev["members"])) >= 2 for row in digest["decisions"] + digest["weapons"]):
             passed += 1
+        else:
+            CROSS_MISSES.append(f"event not one multi-source development: {ev['name']}")
     out["events as one multi-source development"] = (passed, total)
 
     # wrong joins: one development that holds a source's report of one gold event and another source's report
@@ -439,6 +442,8 @@ def score_cross(digest: dict, golds: dict, cross: dict) -> dict[str, tuple[int, 
                 ok = True
                 break
         passed += ok
+        if not ok:
+            CROSS_MISSES.append(f"divergence not shown: {div['event']} ({div.get('aspect')})")
     out["divergences shown"] = (passed, total)
 
     passed = total = 0
@@ -448,6 +453,9 @@ def score_cross(digest: dict, golds: dict, cross: dict) -> dict[str, tuple[int, 
         total += 1
         if any(t["date"] == ev["date"] and covers(t, ev["members"]) for t in digest.get("timeline", [])):
             passed += 1
+        else:
+            dated = sorted({t["date"] for t in digest.get("timeline", []) if covers(t, ev["members"])})
+            CROSS_MISSES.append(f"timeline: {ev['name']} wants {ev['date']}, shown at {', '.join(dated) or 'no date'}")
     out["timeline dates"] = (passed, total)
     return out
 
@@ -635,6 +643,8 @@ def main() -> None:
             print("\n".join(["entities not once with all their sources:", *ENTITY_MISSES]))
         if WRONG_JOINS:
             print("\n".join(["developments joining different events:", *WRONG_JOINS]))
+        if CROSS_MISSES:
+            print("\n".join(["cross-source facts not shown:", *CROSS_MISSES]))
     if args.unmatched:
         print("\n".join(["unmatched:", *design.unmatched]))
     if args.chrome:

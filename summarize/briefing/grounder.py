@@ -24,6 +24,15 @@ from .numbered import Sentences, is_heading, is_quoted_heading
 REFER_BACK = 3  # a pronoun refers to a decider named at most this many sentences before
 COPIED_WORDS = 5  # a description with this many words in a row of a sentence was copied from it
 QUOTE_SPAN = 3  # a quotation split into sentences is followed by its attribution within this many
+SECTION_SPAN = 3  # a heading's report is sought in at most this many sentences under it
+_STEM = 6  # two words share a stem when their first six letters agree ("Investitionen", "Investitionen")
+_WORD = re.compile(r"[^\W\d_]{6,}")
+_FUNCTION_WORDS = frozenset({  # words of six letters or more that say nothing about what a section reports
+    "werden", "worden", "wurden", "sollen", "sollte", "können", "könnte", "müssen", "zwischen", "bereits",
+    "diesem", "dieser", "dieses", "diesen", "seinen", "seiner", "seinem", "ihrer", "ihren", "nachdem", "darüber",
+    "jedoch", "sowohl", "wieder", "weiter", "should", "would", "before", "because", "through", "during", "against",
+    "between", "their", "about", "after", "which", "there", "these", "those", "while", "still", "other",
+})
 _QUOTES = re.compile(f"[{QUOTATION_MARKS}]")
 
 
@@ -62,6 +71,11 @@ def _trigrams(text: str) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(words[i : i + 3]) for i in range(len(words) - 2))
 
 
+def _stems(text: str) -> set[str]:
+    """The stems of ``text``'s words of six letters or more, function words left out."""
+    return {w[:_STEM] for w in _WORD.findall(normalise(text).casefold()) if w not in _FUNCTION_WORDS}
+
+
 class Grounder:
     """Turns a cited sentence number into located evidence in the original article text."""
 
@@ -81,6 +95,7 @@ class Grounder:
         self._mentioned: dict[tuple[int, str, bool], bool] = {}
         self._contexts: dict[int, tuple[str, str]] = {}  # sentence number -> its context, as written and normalised
         self._checked: dict[tuple[str, str, Scope | None], Evidence | str] = {}
+        self._headed: set[tuple[str, str]] = set()  # decisions grounded in the report under the heading they cite
 
     def echoes_instructions(self, value: str | None) -> bool:
         """True when a field mostly repeats the prompt's wording (a small model's habit), not the article:
@@ -123,6 +138,10 @@ class Grounder:
             self._checked[key] = self._check(item, scope)
         found = self._checked[key]
         return found.model_copy() if isinstance(found, Evidence) else found
+
+    def via_heading(self, item: Draft) -> bool:
+        """Whether ``item`` cited a heading and is grounded in the report under it (:meth:`_under_heading`)."""
+        return (type(item).__name__, item.model_dump_json()) in self._headed
 
     def _check(self, item: Draft, scope: Scope | None) -> Evidence | str:
         total = len(self.sentences)
@@ -189,6 +208,9 @@ class Grounder:
         quote. A sentence that neither names nor refers to anyone ("Ganze Städte wurden verwüstet") is no act
         of the deciders. ``who``: the names the deciders go by (:func:`deciders`)."""
         if is_heading(sentence := self.sentences.sentence(n)) or (n > 1 and is_quoted_heading(sentence)):
+            if (body := self._under_heading(n, who, scope)) is not None:
+                self._headed.add((type(item).__name__, item.model_dump_json()))
+                return self.evidence(body, body)
             return f"sentence {n} is a heading, not a report of a decision"
         if self._names(n, who):
             return self.evidence(n, n)
@@ -200,6 +222,24 @@ class Grounder:
         if not ((refers_back(sentence) or speaks_for_self(sentence)) and named_before):
             return f"sentence {n} names none of {', '.join(map(repr, item.who))} and refers to no one named before"
         return self.evidence(n - 1 if n > scope[0] and self._names(n - 1, who) else n, n)
+
+    def _under_heading(self, n: int, who: list[str], scope: Scope) -> int | None:
+        """The sentence under heading ``n`` that reports what the heading announces: a model that cites a
+        subheading ("Gespräche mit Selenskyj: Rüstungskooperation und Investitionen") for a decision means the
+        report below it ("Selenskyj erklärte ..., dass ... Investitionen ... diskutiert worden seien"). The
+        first of the next :data:`SECTION_SPAN` sentences of the part, before another heading, that names a
+        decider and shares a word stem with the heading other than the deciders' names; None when none does."""
+        names = {w.casefold()[:_STEM] for name in who for w in _WORD.findall(normalise(name))}
+        wanted = _stems(self.sentences.sentence(n)) - names
+        if not wanted:
+            return None
+        for k in range(n + 1, min(n + SECTION_SPAN, scope[1]) + 1):
+            sentence = self.sentences.sentence(k)
+            if is_heading(sentence) or is_quoted_heading(sentence):
+                return None
+            if self._names(k, who) and wanted & _stems(sentence):
+                return k
+        return None
 
     def _quote_closes(self, n: int, scope: Scope) -> int | None:
         """The sentence that closes a quotation sentence ``n`` opens (its attribution, "sagte Trump", often

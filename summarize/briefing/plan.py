@@ -353,11 +353,24 @@ class Plan:
             ),
         )
 
+    @staticmethod
+    def _reported_below(decisions: list[Decision], headed: list[Decision], dropped: list[DroppedItem]) -> None:
+        """A decision read off a heading stands in for the report under it only where the model gave that
+        report no decision of its own: the heading's words ("Gemeinsame Rüstungsproduktion als neue
+        Strategie") say less than the sentence the model read itself."""
+        cited = {d.evidence[0].start for d in decisions if not any(d is h for h in headed)}
+        for decision in headed:
+            if decision.evidence[0].start in cited:
+                decisions.remove(decision)
+                dropped.append(_dropped(decision, "it cites a heading, and the report under it is another "
+                                                  "decision's sentence"))
+
     def _lists(self, merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[DroppedItem]) -> dict[str, list]:
         """The briefing's four lists from the vetted items, in the article's order; a decision that says too
         little is dropped (and listed in ``dropped``)."""
         lists: dict[str, list] = {"actors": [], "decisions": [], "weapons": [], "open_questions": []}
         canonical = Canonical([i for _, i, _ in merged.values() if isinstance(i, ActorDraft)])
+        headed: list[Decision] = []  # grounded in the report under a heading they cite
         for field, item, evidences in sorted(merged.values(), key=lambda m: m[2][0].start):
             evidences = [evidences[0], *sorted(evidences[1:], key=lambda e: e.start)]  # its own sentence first
             if isinstance(item, ActorDraft) and (self.grounder.echoes_instructions(item.role)
@@ -370,6 +383,9 @@ class Plan:
                 final(item, evidences, self.article.text, self.article.published, canonical, self.grounder,
                       english=self.settings.lang == "en")
             )
+            if field == "decisions" and self.grounder.via_heading(item):
+                headed.append(lists[field][-1])
+        self._reported_below(lists["decisions"], headed, dropped)
         lists["actors"] = self._with_known_actors(one_per_name(lists["actors"]))
         lists["weapons"] = self._with_known_weapons(one_per_name(lists["weapons"]))
         for kind, system in kinds_of_systems(lists["weapons"]):

@@ -243,7 +243,59 @@ def test_a_subheading_that_quotes_someone_is_no_evidence_of_a_decision() -> None
     grounder, total = _grounder(text)
     heading = grounder.check(_decision(_number(grounder, "„Weiß"), who="Trump", what="expressed doubt about Putin's aims"),
                              (1, total))
-    assert isinstance(heading, str) and "heading" in heading
     said = grounder.check(_decision(_number(grounder, "Trump sagte"), who="Trump", what="expressed doubt about Putin's aims"),
                           (1, total))
     assert isinstance(said, Evidence)
+    # the report under the subheading is the evidence, never the subheading itself
+    assert isinstance(heading, Evidence) and heading.quote == said.quote
+
+
+# HAND-MADE: an article with subheadings, each followed by the paragraph that reports what it announces.
+SECTIONS = (
+    "Merz reist nach Kiew\n"
+    "Der Kanzler wurde am Morgen in der Hauptstadt erwartet.\n"
+    "Gespräche mit Selenskyj: Rüstungskooperation und Investitionen\n"
+    "Die Lage an der Front ist angespannt.\n"
+    "Merz erklärte, dass neben gemeinsamer Produktion auch Investitionen besprochen worden seien.\n"
+    "Merz lobt die Verteidiger\n"
+    "Merz dankte den Soldaten.\n"
+    "Neue Sanktionen geplant\n"
+    "Die Regierung bereitet weitere Schritte vor.\n"
+    "Merz kündigte Sanktionen gegen Moskau an.\n"
+)
+
+
+def test_a_decision_cited_to_a_subheading_is_grounded_in_the_report_under_it() -> None:
+    grounder, total = _grounder(SECTIONS)
+    item = _decision(_number(grounder, "Gespräche mit"), what="discussed cooperation and investment")
+    found = grounder.check(item, (1, total))
+    assert isinstance(found, Evidence) and found.quote.startswith("Merz erklärte, dass neben")
+    assert grounder.via_heading(item)
+    direct = _decision(_number(grounder, "Merz erklärte"), what="discussed investment")
+    assert isinstance(grounder.check(direct, (1, total)), Evidence) and not grounder.via_heading(direct)
+
+
+def test_a_subheading_whose_section_shares_no_word_with_it_or_names_no_decider_stays_no_evidence() -> None:
+    grounder, total = _grounder(SECTIONS)
+    # "Merz dankte den Soldaten" names Merz, but says nothing of the heading's "Verteidiger" (no shared stem)
+    praise = grounder.check(_decision(_number(grounder, "Merz lobt"), what="praised the defenders"), (1, total))
+    assert isinstance(praise, str) and "heading" in praise
+    # the section of "Neue Sanktionen geplant" reports sanctions, but its decider is not Scholz
+    other = grounder.check(_decision(_number(grounder, "Neue Sanktionen"), who="Scholz", what="planned sanctions"),
+                           (1, total))
+    assert isinstance(other, str)
+    # within the part the model saw only: the section's report lies outside (1, heading)
+    heading = _number(grounder, "Neue Sanktionen")
+    cut = grounder.check(_decision(heading, what="announced sanctions"), (1, heading + 1))
+    assert isinstance(cut, str) and "heading" in cut
+    whole = grounder.check(_decision(heading, what="announced sanctions"), (1, total))
+    assert isinstance(whole, Evidence) and whole.quote == "Merz kündigte Sanktionen gegen Moskau an."
+
+
+def test_a_section_ends_at_the_next_subheading() -> None:
+    """HAND-MADE: the sentence that would match lies under the next subheading, which is another section."""
+    text = ("Merz in Kiew\nMerz sprach dort lange.\nInvestitionen im Blick\nDie Lage ist ernst.\nStreit um die Hilfe für Kiew\n"
+            "Merz nannte Investitionen wichtig.\n")
+    grounder, total = _grounder(text)
+    found = grounder.check(_decision(_number(grounder, "Investitionen im"), what="stressed investment"), (1, total))
+    assert isinstance(found, str) and "heading" in found

@@ -1028,3 +1028,24 @@ def test_an_actor_named_as_written_must_be_plausible_by_that_name() -> None:
     assert list(merged) == ["hegseth"] and merged["hegseth"][1].name == "Pete Hegseth"
     assert [(d.label, d.reason) for d in dropped] == [("Verteidigungsminister", "'Verteidigungsminister' is not a person's name")]
     assert dropped[0].evidence == ev
+
+
+def test_a_decision_read_off_a_heading_yields_to_the_model_s_own_report_of_the_sentence_under_it() -> None:
+    """HAND-MADE: the model cited the subheading for one decision (grounded in the sentence under it) and that
+    sentence for another: the heading's reading goes, listed as dropped; where the model gave the sentence
+    under a heading no decision of its own, the heading's reading stays."""
+    from summarize.briefing.plan import Plan
+    from summarize.models import DroppedItem
+
+    text = ("Gemeinsame Produktion als neue Strategie\nSelenskyj nannte Gespräche über gemeinsame Produktion.\n"
+            "Sanktionen im Blick\nMerz kündigte Sanktionen an.\n")
+    own = _decision(text, "Selenskyj nannte Gespräche über gemeinsame Produktion.", "mentioned talks on joint production",
+                    who="Volodymyr Zelensky")
+    headed = _decision(text, "Selenskyj nannte Gespräche über gemeinsame Produktion.", "agreed on joint production",
+                       who="Volodymyr Zelensky")
+    alone = _decision(text, "Merz kündigte Sanktionen an.", "announced sanctions", who="Friedrich Merz")
+    decisions, dropped = [headed, own, alone], []  # a heading comes before its section: its reading first
+    Plan._reported_below(decisions, [headed, alone], dropped)
+    assert decisions == [own, alone]
+    assert [d.label for d in dropped] == ["Volodymyr Zelensky: agreed on joint production"]
+    assert isinstance(dropped[0], DroppedItem) and "heading" in dropped[0].reason
