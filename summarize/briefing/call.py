@@ -192,9 +192,10 @@ def run_part(
     scope: Scope | None = None,
     model: type[Lists] | None = None,
 ) -> PartResult:
-    request = _part_request(settings, messages, article_id, model)
+    part_model = model or models_for(language_name(settings.lang))[0]
+    request = _part_request(settings, messages, article_id, part_model)
     seen = call(client, request, article_id)
-    return salvage(seen, grounder, request["response_model"], scope)
+    return salvage(seen, grounder, part_model, scope)
 
 
 async def arun_part(
@@ -206,9 +207,10 @@ async def arun_part(
     scope: Scope | None = None,
     model: type[Lists] | None = None,
 ) -> PartResult:
-    request = _part_request(settings, messages, article_id, model)
+    part_model = model or models_for(language_name(settings.lang))[0]
+    request = _part_request(settings, messages, article_id, part_model)
     seen = await acall(client, request, article_id)
-    return salvage(seen, grounder, request["response_model"], scope)
+    return salvage(seen, grounder, part_model, scope)
 
 
 def _summary_from(seen: list[Seen], article_id: str, summary_model: type[SummaryDraft]) -> tuple[str, CallLog]:

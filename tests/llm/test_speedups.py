@@ -136,3 +136,68 @@ def test_letters_outside_the_gazetteers_cased_set_match_case_insensitively_only_
         assert len(c.lower()) == 1
         for m in re.finditer(re.escape(c), every, re.IGNORECASE):
             assert m.group().lower() == c.lower() or _CASED.match(m.group()), (c, m.group())
+
+
+def _all_request_models(lang: str) -> list[type]:
+    from summarize.briefing.drafts import PASSES, pass_model, translation_model
+
+    fields = {f for passes in PASSES.values() for _, f in passes}
+    return [*models_for(lang), translation_model(lang), *(pass_model(lang, f) for f in sorted(fields))]
+
+
+def _valid_item(item_model: object) -> object:
+    """A valid answer item for ``item_model`` (a draft class, or ``str`` for a list of sentences)."""
+    from typing import Literal, get_args, get_origin
+
+    if not isinstance(item_model, type) or not hasattr(item_model, "model_fields"):
+        return "Ein Satz."
+    item: dict[str, object] = {}
+    for name, info in item_model.model_fields.items():
+        if not info.is_required():
+            continue
+        kind = info.annotation
+        value: object = 1 if kind is int else ["Trump"] if get_origin(kind) is list else "Trump"
+        if get_origin(kind) is Literal:
+            value = get_args(kind)[0]
+        item[info.alias or name] = value
+    return item
+
+
+@pytest.mark.parametrize("lang", ["English", "German"])
+def test_prepared_models_validate_and_fail_as_instructors_own(lang: str) -> None:
+    """The prepared class hides its nested models from instructor's per-request walk (``_Whole``), yet
+    validates exactly as the model instructor would wrap itself: the same schema, the same nested classes
+    and values, the same error text (a re-ask quotes it to the model, and the replay tests hash re-asks)."""
+    from pydantic import ValidationError
+
+    for model in _all_request_models(lang):
+        ours, theirs = prepared(model), instructor.response_schema(model)
+        assert ours.model_json_schema() == theirs.model_json_schema()
+        assert issubclass(ours, model)
+        fields = list(model.model_fields)
+        key = model.model_fields[fields[0]].alias or fields[0]
+        item_model = model.model_fields[fields[0]].annotation.__args__[0]
+        one = _valid_item(item_model)
+        good = {(model.model_fields[f].alias or f): [] for f in fields} | {key: [one]}
+        parsed, expected = ours.model_validate(good), theirs.model_validate(good)
+        assert parsed.model_dump() == expected.model_dump()
+        item = getattr(parsed, fields[0])[0]
+        assert type(item) is type(getattr(expected, fields[0])[0])
+        if isinstance(item_model, type):
+            assert isinstance(item, item_model)
+        for bad in ({key: [one] * 30}, {key: 3}, {key: [{"s": "x"}]}, {key: [{}]}, {key: []} if "sentences" in key else {key: [7]}):
+            errors = []
+            for cls in (ours, theirs):
+                with pytest.raises(ValidationError) as caught:
+                    cls.model_validate(bad)
+                errors.append(str(caught.value))
+            assert errors[0] == errors[1]
+
+
+def test_instructors_async_validator_walk_passes_the_prepared_models() -> None:
+    """instructor refuses models with its async validators; the prepared classes pass its check, as the
+    models they wrap do (the check is instructor's own, on a path that is not its public API)."""
+    walk = pytest.importorskip("instructor.v2.validation.async_validators").reject_async_validators
+    for model in _all_request_models("English"):
+        walk(model)
+        walk(prepared(model))
