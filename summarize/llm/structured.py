@@ -34,11 +34,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Annotated, Any, TypeVar
 
+import httpx2
 import instructor
 import jiter
 import openai
 from openai.types.chat import ChatCompletion
-from pydantic import BaseModel, create_model
+from pydantic import BaseModel, ValidationError, create_model
 
 from ..errors import BriefingError, ModelServerError, ReplayMiss, causes
 from ..models import Usage
@@ -106,7 +107,29 @@ def _post_args(kwargs: dict[str, Any]) -> dict[str, Any]:
     body = {key: value for key, value in kwargs.items() if key not in _OPTIONS}
     options: dict[str, Any] = {_OPTIONS[key]: value for key, value in kwargs.items() if key in _OPTIONS}
     options["security"] = {"bearer_auth": True}  # as ``chat.completions.create`` asks: the key goes along
-    return {"cast_to": ChatCompletion, "body": body, "options": options}
+    # the HTTP response itself (the SDK's documented way for a custom request), read by _completion
+    return {"cast_to": httpx2.Response, "body": body, "options": options}
+
+
+def _completion(response: httpx2.Response) -> Any:
+    """The answer as ``create`` gives it, from the HTTP response: a :class:`ChatCompletion` validated from
+    the bytes by pydantic-core in one step (the SDK decodes the JSON, then builds each nested object in
+    Python: a tenth of a millisecond more per request). An answer that does not fit the type (a server that
+    leaves out a field) is built as the SDK builds it, unvalidated (``ChatCompletion.construct``); a body
+    that is no JSON raises as the SDK's does, or is its text when the server did not call it JSON."""
+    raw = response.content
+    try:
+        return ChatCompletion.model_validate_json(raw)
+    except ValidationError:
+        pass
+    content_type = response.headers.get("content-type", "*").split(";")[0]
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        if content_type.endswith("json"):
+            raise
+        return response.text
+    return ChatCompletion.construct(**data) if isinstance(data, dict) else data
 
 
 def posting(client: openai.OpenAI | openai.AsyncOpenAI) -> Any:
@@ -121,14 +144,14 @@ def posting(client: openai.OpenAI | openai.AsyncOpenAI) -> Any:
         async def acreate(**kwargs: Any) -> Any:
             if kwargs.get("stream"):
                 return await client.chat.completions.create(**kwargs)
-            return await client.post("/chat/completions", **_post_args(kwargs))
+            return _completion(await client.post("/chat/completions", **_post_args(kwargs)))
 
         return acreate
 
     def create(**kwargs: Any) -> Any:
         if kwargs.get("stream"):
             return client.chat.completions.create(**kwargs)
-        return client.post("/chat/completions", **_post_args(kwargs))
+        return _completion(client.post("/chat/completions", **_post_args(kwargs)))
 
     return create
 

@@ -201,3 +201,29 @@ def test_instructors_async_validator_walk_passes_the_prepared_models() -> None:
     for model in _all_request_models("English"):
         walk(model)
         walk(prepared(model))
+
+
+def test_an_answer_is_read_as_the_sdk_reads_it() -> None:
+    """``_completion`` reads the HTTP response into what ``chat.completions.create`` returns: a valid
+    answer validated in one step, one that leaves out a field built unvalidated as the SDK builds it, a body
+    that is no JSON the SDK's error (or its text when the server did not call it JSON)."""
+    import json
+
+    import httpx2
+    from openai.types.chat import ChatCompletion
+
+    from summarize.llm.structured import _completion
+
+    answer = {"id": "x", "object": "chat.completion", "created": 1, "model": "m",
+              "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": "{}"}}],
+              "usage": {"prompt_tokens": 3, "completion_tokens": 2, "total_tokens": 5}}
+    as_json = {"content-type": "application/json"}
+    full = _completion(httpx2.Response(200, headers=as_json, content=json.dumps(answer).encode()))
+    assert isinstance(full, ChatCompletion) and full.choices[0].message.content == "{}" and full.usage.total_tokens == 5
+    partial = {k: v for k, v in answer.items() if k != "created"}  # a server that leaves out a field
+    built = _completion(httpx2.Response(200, headers=as_json, content=json.dumps(partial).encode()))
+    assert isinstance(built, ChatCompletion) and built.choices[0].message.content == "{}"
+    assert built.usage.total_tokens == 5  # nested objects built, as the SDK builds them
+    with pytest.raises(ValueError):
+        _completion(httpx2.Response(200, headers=as_json, content=b"<html>busy</html>"))
+    assert _completion(httpx2.Response(200, headers={"content-type": "text/html"}, content=b"<html>busy</html>")) == "<html>busy</html>"
