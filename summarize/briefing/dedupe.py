@@ -112,6 +112,15 @@ def one_per_event(decisions: list[Decision]) -> list[Decision]:
     return out
 
 
+def told_below(decisions: list[Decision], headed: list[Decision]) -> list[Decision]:
+    """The decisions of ``headed`` (read off a heading, grounded in the report under it) whose sentence
+    another decision of ``decisions`` cites: the heading's words ("Gemeinsame Rüstungsproduktion als neue
+    Strategie") say less than the sentence the model read itself, so its reading stands in for the report
+    only where the model gave that report no decision of its own."""
+    cited = {d.evidence[0].start for d in decisions if not any(d is h for h in headed)}
+    return [d for d in headed if d.evidence[0].start in cited]
+
+
 def _other_events(a: Decision, b: Decision) -> bool:
     """Two reports of one sentence that are of different events: a call and a meeting ("Trump is set to host
     Zelensky ..., after a call with Putin")."""

@@ -21,7 +21,7 @@ from . import cues, gazetteer, prompts
 from .assemble import final, merge_results, vet, written_unless_reachable
 from .deciders import (Canonical, bare_interaction, deciders_are_actors, finished, informative, names_own_decider,
                        quotes_words, reported_act)
-from .dedupe import kinds_of_systems, one_per_event, one_per_name, one_per_sentence
+from .dedupe import kinds_of_systems, one_per_event, one_per_name, one_per_sentence, told_below
 from .call import CallLog, PartResult
 from .drafts import MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Lists, QuestionDraft, pass_model
 from .grounder import Grounder
@@ -353,18 +353,6 @@ class Plan:
             ),
         )
 
-    @staticmethod
-    def _reported_below(decisions: list[Decision], headed: list[Decision], dropped: list[DroppedItem]) -> None:
-        """A decision read off a heading stands in for the report under it only where the model gave that
-        report no decision of its own: the heading's words ("Gemeinsame Rüstungsproduktion als neue
-        Strategie") say less than the sentence the model read itself."""
-        cited = {d.evidence[0].start for d in decisions if not any(d is h for h in headed)}
-        for decision in headed:
-            if decision.evidence[0].start in cited:
-                decisions.remove(decision)
-                dropped.append(_dropped(decision, "it cites a heading, and the report under it is another "
-                                                  "decision's sentence"))
-
     def _lists(self, merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[DroppedItem]) -> dict[str, list]:
         """The briefing's four lists from the vetted items, in the article's order; a decision that says too
         little is dropped (and listed in ``dropped``)."""
@@ -385,7 +373,9 @@ class Plan:
             )
             if field == "decisions" and self.grounder.via_heading(item):
                 headed.append(lists[field][-1])
-        self._reported_below(lists["decisions"], headed, dropped)
+        for decision in told_below(lists["decisions"], headed):
+            lists["decisions"].remove(decision)
+            dropped.append(_dropped(decision, "it cites a heading, and the report under it is another decision's sentence"))
         lists["actors"] = self._with_known_actors(one_per_name(lists["actors"]))
         lists["weapons"] = self._with_known_weapons(one_per_name(lists["weapons"]))
         for kind, system in kinds_of_systems(lists["weapons"]):

@@ -1032,10 +1032,9 @@ def test_an_actor_named_as_written_must_be_plausible_by_that_name() -> None:
 
 def test_a_decision_read_off_a_heading_yields_to_the_model_s_own_report_of_the_sentence_under_it() -> None:
     """HAND-MADE: the model cited the subheading for one decision (grounded in the sentence under it) and that
-    sentence for another: the heading's reading goes, listed as dropped; where the model gave the sentence
-    under a heading no decision of its own, the heading's reading stays."""
-    from summarize.briefing.plan import Plan
-    from summarize.models import DroppedItem
+    sentence for another: the heading's reading goes; where the model gave the sentence under a heading no
+    decision of its own, the heading's reading stays."""
+    from summarize.briefing.dedupe import told_below
 
     text = ("Gemeinsame Produktion als neue Strategie\nSelenskyj nannte Gespräche über gemeinsame Produktion.\n"
             "Sanktionen im Blick\nMerz kündigte Sanktionen an.\n")
@@ -1044,8 +1043,6 @@ def test_a_decision_read_off_a_heading_yields_to_the_model_s_own_report_of_the_s
     headed = _decision(text, "Selenskyj nannte Gespräche über gemeinsame Produktion.", "agreed on joint production",
                        who="Volodymyr Zelensky")
     alone = _decision(text, "Merz kündigte Sanktionen an.", "announced sanctions", who="Friedrich Merz")
-    decisions, dropped = [headed, own, alone], []  # a heading comes before its section: its reading first
-    Plan._reported_below(decisions, [headed, alone], dropped)
-    assert decisions == [own, alone]
-    assert [d.label for d in dropped] == ["Volodymyr Zelensky: agreed on joint production"]
-    assert isinstance(dropped[0], DroppedItem) and "heading" in dropped[0].reason
+    # a heading comes before its section: its reading first
+    assert told_below([headed, own, alone], [headed, alone]) == [headed]
+    assert told_below([headed, alone], [headed, alone]) == []  # nothing else reports those sentences
