@@ -237,6 +237,10 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
         r"(?:\s*[/,|]\s*[\w.-]{1,12}){0,4}\s*\)?\W*$",
     ),
     _p("credit", r"^\W*(?:©|\(c\)|copyright)", 12),
+    # an embedded post as the page's text gives it when the embed does not load: the post's words, its
+    # picture link and its attribution, "... pic.twitter.com/nOtdtT5MIf — Disclose.tv (@disclosetv) July 8, 2025"
+    _p("credit", r"(?:pic\.twitter\.com/\w+|—\s*[^()—]{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4})\W*$",
+       needles=("pic.twitter.com/", "(@")),
     # a translation notice above the text: "Das ist eine maschinelle Übersetzung eines Artikels des Onlineportals
     # ...", "This article was machine-translated ..."; and the caption of a screenshot of the original
     _p(

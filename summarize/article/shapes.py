@@ -42,10 +42,12 @@ _NOT_NAMES = frozenset(
     other live video videos fotos bilder themen politik wirtschaft sport kultur meinung""".split()
 )
 _EXPLICIT_BYLINE = re.compile(
-    r"^\W*(?:von|by|text|autor|autorin|author|written by|reporting by|ein (?:beitrag|kommentar|artikel) von)"
+    r"^\W*(?:von|by|text|autor|autorin|author|written by|reporting by|published by|posted by|veröffentlicht von|"
+    r"ein (?:beitrag|kommentar|artikel) von)"
     r"\s*:?\s+(?P<names>.+)$",
     re.IGNORECASE,
 )
+_BEFORE_DIGIT = re.compile(r"[^\d]*")
 _NAME_CONNECTORS = frozenset({"und", "and", "&"})
 
 
@@ -102,7 +104,12 @@ def explicit_byline(feat: Features) -> bool:
     rest = _without_edge_date(feat.stripped)
     m = _EXPLICIT_BYLINE.match(rest)
     if m is not None:
-        return _name_groups(m.group("names"))
+        names = m.group("names")
+        # a date in a language the date reader does not know follows the names ("Published by Jane Doe
+        # 7 de julio, 2025"): the names are what comes before its first digit
+        # (a line that ends as a sentence is prose: "By Monday 3 ships had left the port.")
+        return _name_groups(names) or (not feat.ends_sentence
+                                       and _name_groups(_BEFORE_DIGIT.match(names).group(0).rstrip(" ,|–-")))
     return rest != feat.stripped and name_like(rest.split())
 
 

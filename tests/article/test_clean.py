@@ -530,11 +530,31 @@ def test_two_short_lines_are_not_a_menu() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Von Max Mustermann", "By Jane Doe and John Roe", "Von Anna Beispiel, 17.10.2025", "Jane Doe | 17 October 2025"],
+    ["Von Max Mustermann", "By Jane Doe and John Roe", "Von Anna Beispiel, 17.10.2025", "Jane Doe | 17 October 2025",
+     "Published by Jane Alicia Doe 7 de julio, 2025", "Posted by John Roe | 3 hours ago",
+     "by Jane Doe July 4, 2025 4:47 PM  (Updated: ) 2 min read"],
 )
 def test_explicit_bylines(line: str) -> None:
-    """Hand-made fixture."""
+    """Hand-made fixture: a date the date reader does not know ("7 de julio, 2025") or a time and reading
+    time after the names do not hide a byline."""
     assert removed_rules(page(line)) == {line: "byline"}
+
+
+@pytest.mark.parametrize("line", ["By 2025, Russia will have lost much of its air force.",
+                                  "Published by the Pentagon on Monday, the list names 12 systems."])
+def test_by_and_a_number_in_prose_is_not_a_byline(line: str) -> None:
+    """Hand-made fixture."""
+    assert line in kept_lines(clean(page(line)))
+
+
+def test_an_embedded_post_with_its_picture_link_and_attribution_is_chrome() -> None:
+    """Hand-made fixture: the fallback text of an embedded X/Twitter post (its words, the picture link, "— Name
+    (@handle) Month D, YYYY") is the embed's, not the article's; a sentence that mentions a handle stays."""
+    embed = 'NOW - Minister on aid: "We will send more."pic.twitter.com/AbC123xyz — Example News (@examplenews) July 8, 2025'
+    bare = "— Jane Doe (@janedoe) October 17, 2025"
+    prose = "The minister (@minister on X) wrote on July 8, 2025 that more aid would follow soon, officials said."
+    text = "\n".join((TITLE_DE, PARA_EN, embed, bare, prose, PARA_EN + " Again."))
+    assert removed_rules(text) == {embed: "boilerplate", bare: "boilerplate"}
 
 
 def test_lone_name_is_a_byline_in_the_header_but_a_heading_between_paragraphs() -> None:
