@@ -30,7 +30,7 @@ from ..text.dates import decision_date
 from ..text.normalise import QUOTATION_MARKS
 from ..text.relative_days import anchored_day
 from .numbered import Sentences, halve, is_heading, sentence_chars
-from .questions import why_not_open
+from .questions import timing_questions, why_not_open
 from .aliases import alias_forms, alias_kind, canonical_weapon, weapon_category
 from .plausible import GENERIC_WEAPONS, not_in_english, role_unsupported
 from .safety import scrub
@@ -403,7 +403,9 @@ class Plan:
         calls_and_meetings = unreported(found, lists["decisions"])
         lists["decisions"] = separate(one_per_event(sorted([*lists["decisions"], *calls_and_meetings],
                                                            key=lambda d: d.evidence[0].start)))
-        lists["open_questions"] = one_per_sentence(lists["open_questions"])
+        lists["open_questions"], replaced = timing_questions(one_per_sentence(lists["open_questions"]), self.sentences,
+                                                             lambda n: self.grounder.evidence(n, n))
+        dropped.extend(replaced)
         named = [*lists["actors"], *lists["weapons"]]
         for question in list(lists["open_questions"]):
             if (reason := why_not_open(question, named, self.article.text)) is not None:

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import re
 
-from ..models import OpenQuestion
+from collections.abc import Callable
+
+from ..models import DroppedItem, Evidence, OpenQuestion
 from ..text.normalise import QUOTATION_MARKS
 from .aliases import alias_forms
-from .cues import open_cue_words
+from .cues import cue_pattern, open_cue_words, says_open
 from .ground import mentions
+from .numbered import Sentences, is_heading
 
 
 def why_not_open(question: OpenQuestion, named: list, text: str) -> str | None:
@@ -162,3 +165,53 @@ def _done_in_its_sentence(question: OpenQuestion) -> bool:
     # A negation or modal in the done word's clause, or in the clause before it, leaves it open.
     return done is not None and not _NOT_DONE.search(re.split(r"[,;:]", quote[done.start():])[0]) and not _NOT_DONE.search(
         re.split(r"[,;:]", quote[: done.start()])[-1])
+
+
+# A planned event as a sentence names it, and the English word of the question the code asks about it (the
+# first kind a sentence names: a summit's sentence often says "meeting" too). Not a call: a sentence that
+# names one with an open date is mostly about the meeting agreed in it ("in a phone call ..., with both sides
+# confirming plans to meet in Budapest ..., though no date has been set")
+_EVENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (noun, re.compile(r"(?<!\w)(?:" + words + r")", re.IGNORECASE)) for noun, words in (
+        ("summit", r"summit|Gipfel"),
+        ("meeting", r"meeting|meet\b|Treffen|treffen sich|Begegnung|Zusammenkunft"),
+        ("talks", r"talks\b|negotiations|Gespräche\b|Verhandlungen"),
+        ("visit", r"visit\b|Besuch"),
+    ))
+# A model's question of such a sentence that already asks when the event will be ("When will Trump and Putin
+# meet?"): it stays; one that asks something else of it ("When did Trump call Putin?", "What is the status of
+# the meeting?") gives way to the code's.
+_ASKS_WHEN = re.compile(r"\s*when\s+(?:will|would|is|are|could|can|should|might|may)\b", re.IGNORECASE)
+
+
+def timing_questions(questions: list[OpenQuestion], sentences: Sentences,
+                     evidence: Callable[[int], Evidence | str]) -> tuple[list[OpenQuestion], list[DroppedItem]]:
+    """``questions`` with the one question a sentence asks when it says that the date of a planned event is
+    open ("said the timing was still under discussion, suggesting the meeting might take place later",
+    "Ein Datum für das Treffen nannte Trump nicht"): "When will the meeting take place?", asked by the code,
+    in the article's order. A model's question of that sentence that asks when the event will be stays; one
+    that asks something else of it is replaced, and listed as dropped. The sentence must name the event: one
+    that only says "Einen konkreten Termin nannte er nicht" does not say of what."""
+    by_start = {q.evidence[0].start: q for q in questions}
+    out, dropped = list(questions), []
+    timing = cue_pattern("timing")
+    for n in range(1, len(sentences) + 1):
+        sentence = sentences.sentence(n)
+        if is_heading(sentence) or not timing.search(sentence) or not says_open(sentence):
+            continue
+        noun = next((noun for noun, pattern in _EVENTS if pattern.search(sentence)), None)
+        found = evidence(n) if noun is not None else None
+        if not isinstance(found, Evidence):
+            continue
+        model = by_start.get(found.start)
+        if model is not None and _ASKS_WHEN.match(model.question):
+            continue
+        question = OpenQuestion(question=f"When will the {noun} take place?", evidence=[found])
+        if model is None:
+            out.append(question)
+        else:
+            out[out.index(model)] = question
+            dropped.append(DroppedItem(kind="open_question", label=model.question[:120], evidence=found,
+                                       reason="its sentence says when the event takes place is open: the code asks that"))
+    out.sort(key=lambda q: q.evidence[0].start)
+    return out, dropped

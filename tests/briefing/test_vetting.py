@@ -10,7 +10,7 @@ from summarize.briefing.dedupe import one_per_event, same_interaction
 from summarize.briefing.cues import is_open, reports_words_only, states_a_condition
 from summarize.briefing.interactions import unreported as _unreported
 from summarize.briefing.plausible import english_territories, not_in_english
-from summarize.models import Actor, Decision, Evidence
+from summarize.models import Actor, Decision, Evidence, OpenQuestion
 from summarize.text.event_kinds import event_kind
 
 
@@ -1046,3 +1046,38 @@ def test_a_decision_read_off_a_heading_yields_to_the_model_s_own_report_of_the_s
     # a heading comes before its section: its reading first
     assert told_below([headed, own, alone], [headed, alone]) == [headed]
     assert told_below([headed, alone], [headed, alone]) == []  # nothing else reports those sentences
+
+
+def test_a_sentence_that_says_a_planned_event_has_no_date_yet_asks_when_it_takes_place() -> None:
+    """HAND-MADE: the code asks "When will the meeting take place?" of a sentence that says the date of a
+    planned event is open; a model's question of it that asks when stays, one that asks something else is
+    replaced (and listed); a sentence that does not name the event, a heading and a "when" that is a
+    conjunction ask nothing."""
+    from summarize.briefing.questions import timing_questions
+    from tests.briefing.test_grounder import _grounder, _number
+
+    text = ("Treffen in Budapest geplant\n"
+            "Merz und Macron wollen sich in Budapest treffen.\n"
+            "Ein Datum für das Treffen nannte Merz nicht.\n"
+            "Einen konkreten Termin nannte er nicht.\n"
+            "The Kremlin said the date of the summit had not yet been set.\n"
+            "Merz nodded when asked whether the meeting would happen.\n"
+            "Zeitpunkt des Treffens noch offen\n"
+            "Die Delegationen reisen am Montag an.\n")
+    grounder, _ = _grounder(text)
+    evidence = lambda n: grounder.evidence(n, n)  # noqa: E731
+    german, kremlin = _number(grounder, "Ein Datum"), _number(grounder, "The Kremlin")
+    asked_else = OpenQuestion(question="When did Merz call Macron?", evidence=[evidence(german)])
+    asks_when = OpenQuestion(question="When will Merz and Macron meet in Budapest?", evidence=[evidence(german)])
+
+    out, dropped = timing_questions([], grounder.sentences, evidence)
+    assert [(q.question, q.evidence[0].quote) for q in out] == [
+        ("When will the meeting take place?", "Ein Datum für das Treffen nannte Merz nicht."),
+        ("When will the summit take place?", "The Kremlin said the date of the summit had not yet been set."),
+    ] and dropped == []
+    out, dropped = timing_questions([asked_else], grounder.sentences, evidence)
+    assert [q.question for q in out] == ["When will the meeting take place?", "When will the summit take place?"]
+    assert [d.label for d in dropped] == ["When did Merz call Macron?"]
+    out, dropped = timing_questions([asks_when], grounder.sentences, evidence)
+    assert [q.question for q in out] == ["When will Merz and Macron meet in Budapest?", "When will the summit take place?"]
+    assert dropped == [] and kremlin > german
