@@ -25,13 +25,13 @@ REFER_BACK = 3  # a pronoun refers to a decider named at most this many sentence
 COPIED_WORDS = 5  # a description with this many words in a row of a sentence was copied from it
 QUOTE_SPAN = 3  # a quotation split into sentences is followed by its attribution within this many
 SECTION_SPAN = 3  # a heading's report is sought in at most this many sentences under it
-_STEM = 6  # two words share a stem when their first six letters agree ("Investitionen", "Investitionen")
+_STEM = 6  # two words share a stem when their first six letters agree ("Investitionen", "Investition")
 _WORD = re.compile(r"[^\W\d_]{6,}")
 _FUNCTION_WORDS = frozenset({  # words of six letters or more that say nothing about what a section reports
     "werden", "worden", "wurden", "sollen", "sollte", "können", "könnte", "müssen", "zwischen", "bereits",
-    "diesem", "dieser", "dieses", "diesen", "seinen", "seiner", "seinem", "ihrer", "ihren", "nachdem", "darüber",
-    "jedoch", "sowohl", "wieder", "weiter", "should", "would", "before", "because", "through", "during", "against",
-    "between", "their", "about", "after", "which", "there", "these", "those", "while", "still", "other",
+    "diesem", "dieser", "dieses", "diesen", "seinen", "seiner", "seinem", "nachdem", "darüber",
+    "jedoch", "sowohl", "wieder", "weiter", "should", "before", "because", "through", "during", "against",
+    "between",
 })
 _QUOTES = re.compile(f"[{QUOTATION_MARKS}]")
 

@@ -114,7 +114,7 @@ def _post_args(kwargs: dict[str, Any]) -> dict[str, Any]:
 def _completion(response: httpx2.Response) -> Any:
     """The answer as ``create`` gives it, from the HTTP response: a :class:`ChatCompletion` validated from
     the bytes by pydantic-core in one step (the SDK decodes the JSON, then builds each nested object in
-    Python: a tenth of a millisecond more per request). An answer that does not fit the type (a server that
+    Python: 0.06 ms more per request, 0.005 ms here). An answer that does not fit the type (a server that
     leaves out a field) is built as the SDK builds it, unvalidated (``ChatCompletion.construct``); a body
     that is no JSON raises as the SDK's does, or is its text when the server did not call it JSON."""
     raw = response.content
