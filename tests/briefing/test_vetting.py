@@ -655,12 +655,12 @@ def test_a_role_with_a_german_letter_is_german() -> None:
 
 
 def test_a_decision_cited_to_a_question_reports_no_act() -> None:
-    from summarize.briefing.plan import _EMPTY_DECISIONS
+    from summarize.briefing.empty import EMPTY_DECISIONS
 
     def empty(quote: str) -> bool:
         text = f"{quote} Eine Antwort blieb er schuldig."
         d = _decision(text, quote, "warned about an escalation of the war")
-        return any(says_nothing(d) for says_nothing, _ in _EMPTY_DECISIONS)
+        return any(says_nothing(d) for says_nothing, _ in EMPTY_DECISIONS)
 
     assert empty("Liefert Donald Trump der Ukraine die erhofften Tomahawks?")
     assert not empty("Donald Trump warnte vor einer Eskalation des Krieges.")
@@ -670,10 +670,10 @@ def test_a_meeting_cited_to_a_sentence_that_tells_of_no_meeting_call_or_talk_is_
     """HAND-MADE: "met with Putin" on a sentence of social media words, or of a call, is no meeting; on a
     sentence of a meeting (also in the German present, "trifft sich heute mit") or a talk it stays for the
     rules after it."""
-    from summarize.briefing.plan import _why_empty
+    from summarize.briefing.empty import why_empty as empty_reason
 
     def why_empty(quote: str, what: str = "met with Vladimir Putin") -> str | None:
-        return _why_empty(_decision(quote, quote, what))
+        return empty_reason(_decision(quote, quote, what))
 
     assert "tells of no meeting" in (why_empty("“Moscow is rushing to resume dialogue,” Trump said on social media.") or "")
     for quote in ("Trump trifft sich heute mit Putin im Weißen Haus.", "Trump und Putin waren sich im April begegnet.",
@@ -688,10 +688,10 @@ def test_a_description_copied_from_the_words_its_sentence_quotes_is_no_act() -> 
     """HAND-MADE: "need it, America needs it" copied from '"We need it, America needs it."' is the speaker's
     words; a description that opens with a verb in the past tells an act of the speaker's own ("We discussed
     air defence and agreed to ..."), and one not inside the quotation marks is the model's."""
-    from summarize.briefing.plan import _why_empty
+    from summarize.briefing.empty import why_empty as empty_reason
 
     def why_empty(quote: str, what: str) -> str | None:
-        return _why_empty(_decision(quote, quote, what, who="Volodymyr Zelensky"))
+        return empty_reason(_decision(quote, quote, what, who="Volodymyr Zelensky"))
 
     assert "copies words" in (why_empty('“We need it, America needs it,” Zelensky said.', "need it, America needs it") or "")
     assert "copies words" in (why_empty('We need it, America needs it.”', "need it, America needs it") or "")
@@ -703,12 +703,12 @@ def test_a_description_copied_from_the_words_its_sentence_quotes_is_no_act() -> 
 def test_a_weapon_is_no_decider() -> None:
     """HAND-MADE: "Patriot-Raketen, Haubitzen und Raketensysteme: were considered essential" has weapons as
     its decider; a state or a person is one."""
-    from summarize.briefing.plan import _why_empty
+    from summarize.briefing.empty import why_empty
 
     quote = "Bereits zugesagt waren Patriot-Raketen, Haubitzen und Raketensysteme."
-    assert "decider is a weapon" in (_why_empty(_decision(quote, quote, "were promised to Ukraine",
+    assert "decider is a weapon" in (why_empty(_decision(quote, quote, "were promised to Ukraine",
                                                           who="Patriot-Raketen, Haubitzen und Raketensysteme")) or "")
-    assert _why_empty(_decision(quote, quote, "promised missiles to Ukraine", who="United States")) is None
+    assert why_empty(_decision(quote, quote, "promised missiles to Ukraine", who="United States")) is None
 
 
 def test_a_description_loses_the_aside_a_dash_opens() -> None:

@@ -1,0 +1,64 @@
+"""A decision that reports no act: the model's description speculates, tells only what someone said or
+thinks, says too little, or confuses who did what. Each rule gives the reason the briefing lists for the
+dropped decision, tried in the order of :data:`EMPTY_DECISIONS` (:func:`why_empty`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..models import Decision
+from ..text.normalise import QUOTATION_MARKS
+from . import cues
+from .aliases import alias_kind, canonical_weapon
+from .deciders import informative, names_own_decider, quotes_words
+
+WORDS_ONLY = "it reports what was said or thought, not an act or a decision"
+_MET = re.compile(r"(?:met|meets|has met|had met)\s", re.IGNORECASE)  # "met with Putin": a meeting held
+# Decisions that report no act, each with the reason it is dropped for, tried in this order.
+EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
+    (lambda d: not cues.is_warning(d.what) and (cues.is_speculative(d.what)
+                                                or cues.is_speculative(cues.main_clause(d.evidence[0].quote))),
+     "it speculates (could, might), it reports no act"),
+    (lambda d: cues.reports_words_only(d.what), WORDS_ONLY),
+    (lambda d: not informative(d.what, d.participants), "the description says too little (a bare or unfinished verb)"),
+    (lambda d: quotes_words(d.what), "its description is someone's words ('They've already spoken'), not what they did"),
+    (lambda d: cues.states_a_possession(d.what), "it says what someone has, not what they did"),
+    (lambda d: cues.states_a_condition(d.what), "it says what someone is or became, not what they did"),
+    (lambda d: d.evidence[0].quote.rstrip(" \"'»«“”").endswith("?"), "its sentence asks a question, it reports no act"),
+    (lambda d: names_own_decider(d),
+     "its description names its own decider ('Putin had a conversation with Putin'): who did what is confused"),
+    (lambda d: _MET.match(d.what) is not None and not any(
+        cues.cue_pattern(kind).search(d.evidence[0].quote) for kind in ("meeting", "talk")),
+     "it says they met, and its sentence tells of no meeting or talk (a call is no meeting)"),
+    (lambda d: alias_kind(d.who) is None and canonical_weapon(d.who, generic=True) is not None,
+     "its decider is a weapon, not an actor"),
+    (lambda d: _copied_from_quotation(d.what, d.evidence[0].quote),
+     "its description copies words its sentence quotes someone saying ('need it, America needs it'), not an act"),
+)
+
+
+_PAST = frozenset("met spoke told said made took gave sent held led won began brought sought".split())
+_NOT_PAST = frozenset("need feed heed speed proceed succeed exceed".split())  # end in "ed", not past
+_QUOTED_SPAN = re.compile(rf"[{QUOTATION_MARKS}]([^{QUOTATION_MARKS}]{{8,}})[{QUOTATION_MARKS}]")
+
+
+def _copied_from_quotation(what: str, quote: str) -> bool:
+    """Whether a description of three words or more is copied from inside the quotation marks of its sentence:
+    the speaker's words, which the model gave as what someone did ("We need it, America needs it." -> "need
+    it, America needs it"). One that opens with a verb in the past is an act the speaker tells of their own
+    ("We discussed air defence options and agreed to ...")."""
+    words = re.findall(r"\w+", what.casefold())
+    if len(words) < 3 or (words[0].endswith("ed") and words[0] not in _NOT_PAST) or words[0] in _PAST:
+        return False  # "discussed air defense options and agreed to ...": the speaker tells an act of their own
+    said = " ".join(words)
+    spans = [m.group(1) for m in _QUOTED_SPAN.finditer(quote)]
+    marks = [i for i, c in enumerate(quote) if c in QUOTATION_MARKS]
+    if len(marks) % 2:  # the sentence ends a quotation a sentence before opened, or opens one the next closes
+        spans += [quote[:marks[0]], quote[marks[-1] + 1:]]
+    return any(said in " ".join(re.findall(r"\w+", span.casefold())) for span in spans)
+
+
+def why_empty(decision: Decision) -> str | None:
+    """The reason of the first of :data:`EMPTY_DECISIONS` that ``decision`` fails, or None."""
+    return next((why for says_nothing, why in EMPTY_DECISIONS if says_nothing(decision)), None)
