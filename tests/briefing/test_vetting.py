@@ -607,8 +607,8 @@ def test_systems_of_a_suspended_compound_and_calibres_of_artillery_ammunition_ar
     from summarize.briefing import gazetteer
     from summarize.briefing.numbered import Sentences
 
-    listed = Sentences.of("Betroffen waren Patriot-Raketen sowie Stinger-, AIM-7- und andere Raketen und 155-mm-Artilleriegeschosse.")
-    assert set(gazetteer.named_systems(listed)) == {"Stinger", "AIM-7"}
+    listed = Sentences.of("Betroffen waren Patriot-Raketen sowie Mistral-, AIM-9- und andere Raketen und 155-mm-Artilleriegeschosse.")
+    assert set(gazetteer.named_systems(listed)) == {"Mistral", "AIM-9"}
     assert gazetteer.named_systems(Sentences.of("Die Vor- und Nachteile der Luft- und Raumfahrt.")) == {}
     assert gazetteer.calibres(listed) == {"155 mm artillery": (1, "155-mm-Artilleriegeschosse")}
     assert gazetteer.calibres(Sentences.of("thousands of 155 mm high-explosive munitions")) == {
@@ -1081,3 +1081,16 @@ def test_a_sentence_that_says_a_planned_event_has_no_date_yet_asks_when_it_takes
     out, dropped = timing_questions([asks_when], grounder.sentences, evidence)
     assert [q.question for q in out] == ["When will Merz and Macron meet in Budapest?", "When will the summit take place?"]
     assert dropped == [] and kremlin > german
+
+
+def test_the_alias_table_knows_the_systems_of_this_war_by_their_designations() -> None:
+    """HAND-MADE names: a designation and the system's name, German compounds and English plurals are one
+    weapon of the alias table (so a digest shows one row for "AGM-114 Hellfire" and "Hellfire")."""
+    from summarize.briefing.aliases import canonical_weapon
+
+    for written, name in (("AGM-114 Hellfire", "Hellfire"), ("Hellfire", "Hellfire"), ("Stinger-Flugabwehrraketen", "Stinger"),
+                          ("FIM-92", "Stinger"), ("AMRAAM", "AIM-120"), ("AIM-120", "AIM-120"), ("GMLRS", "GMLRS"),
+                          ("Storm Shadow", "Storm Shadow"), ("SCALP", "Storm Shadow"), ("Shahed-Drohnen", "Shahed"),
+                          ("Geran-2", "Shahed"), ("Kinschal", "Kinzhal"), ("Leopard-2-Panzer", "Leopard 2")):
+        assert canonical_weapon(written) == name, written
+    assert canonical_weapon("AIM-7") != canonical_weapon("AIM-120")
