@@ -14,6 +14,9 @@ from .aliases import alias_kind, canonical_weapon
 from .deciders import informative, names_own_decider, quotes_words
 
 WORDS_ONLY = "it reports what was said or thought, not an act or a decision"
+# Putting a question to someone is an act the sentence reports ("directly asked Putin whether he would mind",
+# of "Er habe Putin direkt gefragt: «Wie wäre es, wenn ...?»"): the model's description says so
+_PUT_A_QUESTION = re.compile(r"\s*(?:\w+ly\s+)?(?:asked|asks)\s+(?!(?:for|to)\b)", re.IGNORECASE)
 _MET = re.compile(r"(?:met|meets|has met|had met)\s", re.IGNORECASE)  # "met with Putin": a meeting held
 # Decisions that report no act, each with the reason it is dropped for, tried in this order.
 EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
@@ -25,7 +28,8 @@ EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
     (lambda d: quotes_words(d.what), "its description is someone's words ('They've already spoken'), not what they did"),
     (lambda d: cues.states_a_possession(d.what), "it says what someone has, not what they did"),
     (lambda d: cues.states_a_condition(d.what), "it says what someone is or became, not what they did"),
-    (lambda d: d.evidence[0].quote.rstrip(" \"'»«“”").endswith("?"), "its sentence asks a question, it reports no act"),
+    (lambda d: d.evidence[0].quote.rstrip(" \"'»«“”").endswith("?") and not _PUT_A_QUESTION.match(d.what),
+     "its sentence asks a question, it reports no act"),
     (lambda d: names_own_decider(d),
      "its description names its own decider ('Putin had a conversation with Putin'): who did what is confused"),
     (lambda d: _MET.match(d.what) is not None and not any(

@@ -1105,3 +1105,14 @@ def test_a_legislature_the_model_calls_a_state_is_kept_as_the_organisation_it_is
     assert alias_forms("actors", "Kongress")[0] == "US Congress" and alias_kind("Kongress") == "organisation"
     assert actor_problem(ActorDraft(s=1, name="Kongress", name_as_written="Kongress", kind="state")) is None
     assert "is not a state" in (actor_problem(ActorDraft(s=1, name="Nordland", name_as_written="Nordland", kind="state")) or "")
+
+
+def test_putting_a_question_to_someone_is_an_act_its_question_sentence_reports() -> None:
+    """HAND-MADE: a sentence that ends in a quoted question reports no act, unless the description is the
+    asking itself ("directly asked Putin whether ..." of "Er habe Putin direkt gefragt: «Wie wäre es, ...?»")."""
+    from summarize.briefing.empty import why_empty
+
+    quote = "Er habe Putin direkt gefragt: «Wie wäre es, wenn ich der Ukraine ein paar Tausend Raketen gebe?»"
+    assert why_empty(_decision(quote, quote, "directly asked Putin whether he would mind missiles for Ukraine")) is None
+    assert why_empty(_decision(quote, quote, "asked Putin about missiles for Ukraine")) is None
+    assert "asks a question" in (why_empty(_decision(quote, quote, "will give Ukraine thousands of missiles")) or "")
