@@ -239,6 +239,8 @@ def reports_words_only(what: str) -> bool:
         return True  # "suspected political motives behind the stop", "marked a shift in US policy": a view
     if _STANCE.match(what, start):
         return False  # "expressed frustration with Putin", "voiced doubts about ...": a position taken in public
+    if patterns["condemns"].search(what, start):
+        return False  # "called the strikes 'massive and cynical'", "accused Moscow of terror": a condemnation
     if (speech := patterns["speech"].match(what, start)) is not None and _FELT.match(what, speech.end()):
         return False  # "said he was very disappointed with the call": the same, in the speaker's words
     if speech is None or _ASKED_FOR.match(what, start):

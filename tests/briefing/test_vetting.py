@@ -58,7 +58,9 @@ def test_a_speaker_stating_their_own_feeling_or_a_review_takes_a_position() -> N
 
 def test_a_description_that_only_reports_words_is_a_statement() -> None:
     assert reports_words_only("said that the war is back in Europe")
-    assert reports_words_only("described Russia's actions as cynical")
+    # (calling a named actor's actions "cynical" criticises them: a position, see the condemnation test)
+    assert not reports_words_only("described Russia's actions as cynical")
+    assert reports_words_only("described Russia's actions as expected")
     assert reports_words_only("has repeatedly emphasized that the US also needs Tomahawks")
     assert not reports_words_only("said he would meet Putin in Budapest")  # a commitment
     assert not reports_words_only("suggested a trade-off deal with the US")  # a proposal
@@ -1116,3 +1118,12 @@ def test_putting_a_question_to_someone_is_an_act_its_question_sentence_reports()
     assert why_empty(_decision(quote, quote, "directly asked Putin whether he would mind missiles for Ukraine")) is None
     assert why_empty(_decision(quote, quote, "asked Putin about missiles for Ukraine")) is None
     assert "asks a question" in (why_empty(_decision(quote, quote, "will give Ukraine thousands of missiles")) or "")
+
+
+def test_a_condemnation_in_the_speakers_words_is_a_position_a_praise_is_a_comment() -> None:
+    """HAND-MADE: calling an attack "massive and cynical" or saying an enemy's strategy is terror takes a
+    position in public (the gold counts it as a decision); calling a call "productive" comments on it."""
+    assert not reports_words_only("called the strikes “massive and cynical” and noted the timing")
+    assert not reports_words_only("stated that Moscow's strategy is to use terror and exhaustion")
+    assert reports_words_only("said the call was productive")
+    assert reports_words_only("explained that Patriot is the key to ballistic defence")
