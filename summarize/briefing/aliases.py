@@ -45,6 +45,12 @@ def seat_forms(name: str) -> tuple[str, ...]:
     return tuple(alias_table()["actors"].get(forms[0], {}).get("seat", ())) if forms else ()
 
 
+def state_of(name: str) -> str | None:
+    """The state the person ``name`` speaks for, as the alias table gives it ("Putin" -> "Russia"), or None."""
+    forms = alias_forms("actors", name)
+    return alias_table()["actors"].get(forms[0], {}).get("state") if forms else None
+
+
 @lru_cache(maxsize=1024)
 def alias_kind(name: str) -> str | None:
     """The kind the alias table gives the actor ``name`` belongs to ("Kreml" -> "organisation"), or None."""

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from ..models import Decision
 from ..text.normalise import QUOTATION_MARKS
 from . import cues
-from .aliases import alias_kind, canonical_weapon
+from .aliases import alias_forms, alias_kind, canonical_weapon, seat_forms, state_of
 from .deciders import informative, names_own_decider, quotes_words
 
 WORDS_ONLY = "it reports what was said or thought, not an act or a decision"
@@ -23,7 +23,7 @@ EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
     (lambda d: not cues.is_warning(d.what) and (cues.is_speculative(d.what)
                                                 or cues.is_speculative(cues.main_clause(d.evidence[0].quote))),
      "it speculates (could, might), it reports no act"),
-    (lambda d: cues.reports_words_only(d.what), WORDS_ONLY),
+    (lambda d: cues.reports_words_only(d.what) and not _own_state_commits(d), WORDS_ONLY),
     (lambda d: not informative(d.what, d.participants), "the description says too little (a bare or unfinished verb)"),
     (lambda d: quotes_words(d.what), "its description is someone's words ('They've already spoken'), not what they did"),
     (lambda d: cues.states_a_possession(d.what), "it says what someone has, not what they did"),
@@ -66,3 +66,16 @@ def _copied_from_quotation(what: str, quote: str) -> bool:
 def why_empty(decision: Decision) -> str | None:
     """The reason of the first of :data:`EMPTY_DECISIONS` that ``decision`` fails, or None."""
     return next((why for says_nothing, why in EMPTY_DECISIONS if says_nothing(decision)), None)
+
+
+def _own_state_commits(decision: Decision) -> bool:
+    """Whether the description tells what the decider's own state will do, as the decider says it: "declared
+    that Russia would not abandon its goals" of Putin is his commitment, as "said he would meet" is ("said that
+    Putin would not win" stays a view). The state is the alias table's for the person (its ``state``)."""
+    state = state_of(decision.who)
+    if state is None:
+        return False
+    forms = {state, *alias_forms("actors", state), *seat_forms(state)}
+    names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.search(rf"(?<!\w)that\s+(?:the\s+)?(?:{names})\s+(?:would|will|is going to)(?!\w)",
+                     decision.what, re.IGNORECASE) is not None

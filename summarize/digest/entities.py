@@ -51,6 +51,8 @@ Alias file format (JSON; every key optional in a user file)::
       "title_suffixes": ["minister", "sprecher", ...],       # ... and words ending in these
       "transliterations": [["sch", "sh"], ["w", "v"], ...],  # [regex, replacement], in order
       "actors": {"Volodymyr Zelensky": {"kind": "person", "aliases": ["Selenskyj", "Zelenskyy"]}},
+                                                             # a person may name the "state" they speak for, a
+                                                             # state the "seat" that speaks for it ("Kremlin")
       "weapons": {"Patriot": {"generic": false, "aliases": ["PAC-3", "Patriot-Raketen"]}}
     }
 

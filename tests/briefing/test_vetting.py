@@ -1127,3 +1127,18 @@ def test_a_condemnation_in_the_speakers_words_is_a_position_a_praise_is_a_commen
     assert not reports_words_only("stated that Moscow's strategy is to use terror and exhaustion")
     assert reports_words_only("said the call was productive")
     assert reports_words_only("explained that Patriot is the key to ballistic defence")
+
+
+def test_what_the_deciders_own_state_will_do_is_the_deciders_commitment() -> None:
+    """HAND-MADE: "declared that Russia would not abandon its goals" of Putin (whose state the alias table
+    gives) is his commitment, as "said he would meet" is; what another state will do stays a view, and so does
+    a speaker the table gives no state."""
+    from summarize.briefing.aliases import state_of
+    from summarize.briefing.empty import WORDS_ONLY, why_empty
+
+    quote = "Putin erklärte, Russland werde nicht von seinen Zielen abrücken."
+    assert state_of("Wladimir Putin") == "Russia" and state_of("Anna Beispiel") is None
+    assert why_empty(_decision(quote, quote, "declared that Russia would not abandon its goals", who="Vladimir Putin")) is None
+    assert why_empty(_decision(quote, quote, "said that the Kremlin will keep its troops in the Donbas", who="Vladimir Putin")) is None
+    assert why_empty(_decision(quote, quote, "declared that Ukraine would lose the war", who="Vladimir Putin")) == WORDS_ONLY
+    assert why_empty(_decision(quote, quote, "declared that Russia would not abandon its goals", who="Anna Beispiel")) == WORDS_ONLY
