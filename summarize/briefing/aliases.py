@@ -38,24 +38,27 @@ def alias_forms(section: str, name: str) -> tuple[str, ...]:
     return _aliases(section).get(normalise(name.strip()), ())
 
 
+def _actor_entry(name: str) -> dict:
+    """The alias table's entry of the actor ``name`` belongs to (empty for an unknown name)."""
+    forms = alias_forms("actors", name)
+    return alias_table()["actors"].get(forms[0], {}) if forms else {}
+
+
 def seat_forms(name: str) -> tuple[str, ...]:
     """The forms of the seat of government that speaks for the state ``name`` belongs to ("Russia" ->
     "Kremlin", "Kreml"): "The Kremlin confirmed" reports Russia's act. Empty for anything else."""
-    forms = alias_forms("actors", name)
-    return tuple(alias_table()["actors"].get(forms[0], {}).get("seat", ())) if forms else ()
+    return tuple(_actor_entry(name).get("seat", ()))
 
 
 def state_of(name: str) -> str | None:
     """The state the person ``name`` speaks for, as the alias table gives it ("Putin" -> "Russia"), or None."""
-    forms = alias_forms("actors", name)
-    return alias_table()["actors"].get(forms[0], {}).get("state") if forms else None
+    return _actor_entry(name).get("state")
 
 
 @lru_cache(maxsize=1024)
 def alias_kind(name: str) -> str | None:
     """The kind the alias table gives the actor ``name`` belongs to ("Kreml" -> "organisation"), or None."""
-    forms = alias_forms("actors", name)
-    return alias_table()["actors"].get(forms[0], {}).get("kind") if forms else None
+    return _actor_entry(name).get("kind")
 
 
 @lru_cache(maxsize=1024)

@@ -164,10 +164,14 @@ def _request_kwargs(settings: Settings, article_id: str, max_tokens: int) -> dic
 # --------------------------------------------------------------------------- sync / async entry points
 
 
+def _part_model(settings: Settings, model: type[Lists] | None) -> type[Lists]:
+    """The answer model of a part: ``model`` (a pass's), else all four lists in the output language."""
+    return model or models_for(language_name(settings.lang))[0]
+
+
 def _part_request(
-    settings: Settings, messages: list[dict[str, str]], article_id: str, model: type[Lists] | None = None
+    settings: Settings, messages: list[dict[str, str]], article_id: str, part_model: type[Lists]
 ) -> dict[str, Any]:
-    part_model = model or models_for(language_name(settings.lang))[0]
     return {
         "response_model": prepared(part_model),
         "messages": messages,
@@ -192,7 +196,7 @@ def run_part(
     scope: Scope | None = None,
     model: type[Lists] | None = None,
 ) -> PartResult:
-    part_model = model or models_for(language_name(settings.lang))[0]
+    part_model = _part_model(settings, model)
     request = _part_request(settings, messages, article_id, part_model)
     seen = call(client, request, article_id)
     return salvage(seen, grounder, part_model, scope)
@@ -207,7 +211,7 @@ async def arun_part(
     scope: Scope | None = None,
     model: type[Lists] | None = None,
 ) -> PartResult:
-    part_model = model or models_for(language_name(settings.lang))[0]
+    part_model = _part_model(settings, model)
     request = _part_request(settings, messages, article_id, part_model)
     seen = await acall(client, request, article_id)
     return salvage(seen, grounder, part_model, scope)

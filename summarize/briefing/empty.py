@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..models import Decision
 from ..text.normalise import QUOTATION_MARKS
@@ -73,9 +74,12 @@ def _own_state_commits(decision: Decision) -> bool:
     that Russia would not abandon its goals" of Putin is his commitment, as "said he would meet" is ("said that
     Putin would not win" stays a view). The state is the alias table's for the person (its ``state``)."""
     state = state_of(decision.who)
-    if state is None:
-        return False
+    return state is not None and _state_commits(state).search(decision.what) is not None
+
+
+@lru_cache(maxsize=None)
+def _state_commits(state: str) -> re.Pattern[str]:
+    """"that <the state, by any of its names or its seat> would/will ...", built once per state."""
     forms = {state, *alias_forms("actors", state), *seat_forms(state)}
     names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.search(rf"(?<!\w)that\s+(?:the\s+)?(?:{names})\s+(?:would|will|is going to)(?!\w)",
-                     decision.what, re.IGNORECASE) is not None
+    return re.compile(rf"(?<!\w)that\s+(?:the\s+)?(?:{names})\s+(?:would|will|is going to)(?!\w)", re.IGNORECASE)

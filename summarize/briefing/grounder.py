@@ -76,6 +76,11 @@ def _stems(text: str) -> set[str]:
     return {w[:_STEM] for w in _WORD.findall(normalise(text).casefold()) if w not in _FUNCTION_WORDS}
 
 
+def _item_key(item: Draft) -> tuple[str, str]:
+    """What tells one draft from another: its kind and its content."""
+    return type(item).__name__, item.model_dump_json()
+
+
 class Grounder:
     """Turns a cited sentence number into located evidence in the original article text."""
 
@@ -133,7 +138,7 @@ class Grounder:
     def check(self, item: Draft, scope: Scope | None = None) -> Evidence | str:
         """Evidence for the item, or the reason it is not supported. ``scope`` is the part the model saw.
         An item met again (a re-ask, an overlapping part) gets the same answer without a second search."""
-        key = (type(item).__name__, item.model_dump_json(), scope)
+        key = (*_item_key(item), scope)
         if key not in self._checked:
             self._checked[key] = self._check(item, scope)
         found = self._checked[key]
@@ -141,7 +146,7 @@ class Grounder:
 
     def via_heading(self, item: Draft) -> bool:
         """Whether ``item`` cited a heading and is grounded in the report under it (:meth:`_under_heading`)."""
-        return (type(item).__name__, item.model_dump_json()) in self._headed
+        return _item_key(item) in self._headed
 
     def _check(self, item: Draft, scope: Scope | None) -> Evidence | str:
         total = len(self.sentences)
@@ -209,7 +214,7 @@ class Grounder:
         of the deciders. ``who``: the names the deciders go by (:func:`deciders`)."""
         if is_heading(sentence := self.sentences.sentence(n)) or (n > 1 and is_quoted_heading(sentence)):
             if (body := self._under_heading(n, who, scope)) is not None:
-                self._headed.add((type(item).__name__, item.model_dump_json()))
+                self._headed.add(_item_key(item))
                 return self.evidence(body, body)
             return f"sentence {n} is a heading, not a report of a decision"
         if self._names(n, who):
