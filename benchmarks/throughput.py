@@ -253,6 +253,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="pipeline runs (each with an empty cache); the median counts")
     parser.add_argument("--workers", type=int, default=1,
                         help="processes that brief the articles (arun(workers=N)); their CPU is counted too")
+    parser.add_argument("--depth", type=int, default=1, choices=(1, 2, 3),
+                        help="passes per part (default 1: each article's own work shared by the fewest requests, "
+                             "the dearest case per request; the command's default is 3)")
     parser.add_argument("--as-cli", action="store_true",
                         help="tune this process's garbage collector as the summarize command tunes its own "
                              "(summarize.app.command: fewer young collections, start-up frozen); the library "
@@ -266,7 +269,7 @@ def main() -> None:
         for i in range(n):
             (inbox / f"a{i:04d}.txt").write_text(article_text(i), encoding="utf-8")
         server = Server(latency, None)
-        settings = Settings(model="fake", api_key="k", base_url=server.url, depth=1)
+        settings = Settings(model="fake", api_key="k", base_url=server.url, depth=args.depth)
 
         # openai and instructor import most of themselves on the first client or request (~0.5 s, once per
         # process). That happens here, before any clock starts, for the pipeline and the naive loop alike.
@@ -305,7 +308,7 @@ def main() -> None:
         naive_requests = server.requests
         server.shutdown()
 
-        print(f"articles {n}, latency {latency}s, concurrency {conc} (library imports before timing: {imports:.2f}s)"
+        print(f"articles {n}, latency {latency}s, concurrency {conc}, depth {args.depth} (library imports before timing: {imports:.2f}s)"
               + (", collector tuned as the summarize command tunes its own" if args.as_cli else ""))
         print(f"pipeline: {wall:.2f}s" + (f" (median of {', '.join(f'{w:.2f}' for w in walls)})" if len(walls) > 1 else "")
               + f", {requests} requests, {len(result.failures)} failed; "
@@ -323,7 +326,7 @@ def main() -> None:
 
         if args.rpm:
             server = Server(latency, args.rpm)
-            limited = asyncio.run(arun([inbox], settings=Settings(model="fake", api_key="k", base_url=server.url, depth=1),
+            limited = asyncio.run(arun([inbox], settings=Settings(model="fake", api_key="k", base_url=server.url, depth=args.depth),
                                        concurrency=conc))
             server.shutdown()
             print(f"under {args.rpm} requests/minute: {len(limited.failures)} failed, {server.requests} requests, "

@@ -38,6 +38,7 @@ import httpx2
 import instructor
 import jiter
 import openai
+import pydantic_core
 from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ValidationError, create_model
 
@@ -108,7 +109,21 @@ def _post_args(kwargs: dict[str, Any]) -> dict[str, Any]:
     options: dict[str, Any] = {_OPTIONS[key]: value for key, value in kwargs.items() if key in _OPTIONS}
     options["security"] = {"bearer_auth": True}  # as ``chat.completions.create`` asks: the key goes along
     # the HTTP response itself (the SDK's documented way for a custom request), read by _completion
-    return {"cast_to": httpx2.Response, "body": body, "options": options}
+    return {"cast_to": httpx2.Response, "body": _as_json(body) if "extra_json" not in options else body,
+            "options": options}
+
+
+def _as_json(body: dict[str, Any]) -> bytes | dict[str, Any]:
+    """The body as the JSON bytes the SDK would send (compact, UTF-8, keys in order), written by pydantic-core
+    in one step: the SDK's ``json.dumps`` with its own encoder class takes five times as long, about 0.1 ms of
+    a request's CPU (issue 12). The SDK sends bytes as given. This package's request fields are plain JSON
+    values (dicts, lists, strings, numbers). A body that may hold a float that is not finite (which the SDK
+    refuses) goes to the SDK as a dict, as does one pydantic-core cannot write."""
+    try:
+        raw = pydantic_core.to_json(body, inf_nan_mode="constants")
+    except pydantic_core.PydanticSerializationError:
+        return body
+    return body if b"NaN" in raw or b"Infinity" in raw else raw
 
 
 def _completion(response: httpx2.Response) -> Any:

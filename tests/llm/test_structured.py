@@ -163,3 +163,25 @@ def test_posting_sends_the_request_chat_completions_create_sends() -> None:
     result = asyncio.run(structured.wrap(aclient, "json_schema").create(
         response_model=N, model="m", messages=[{"role": "user", "content": "n?"}], max_retries=0))
     assert result.n == 1 and len(seen) == 1
+
+
+def test_a_body_the_sdk_must_write_itself_goes_to_it_as_a_dict() -> None:
+    """pydantic-core writes the request bytes (structured._as_json) only where they are the bytes the SDK's
+    ``post`` writes for the dict: a body with ``extra_body`` (the SDK merges it), with a float that is not
+    finite (the SDK refuses it) or with those words in its text stays a dict."""
+    import math
+
+    from openai._utils._json import openapi_dumps  # the SDK's encoder, to compare with (a test, not the package)
+
+    body = {"model": "m", "messages": [{"role": "user", "content": "Selenskyj – „Tomahawk“ \n\t\u0001 \u2028 é"}],
+            "temperature": 0.0, "max_tokens": 5, "response_format": {"type": "json_object", "x": [1.5, True, None]}}
+    assert structured._post_args(body)["body"] == openapi_dumps(body)
+    assert structured._post_args({"model": "m", "extra_body": {"cache_prompt": True}})["body"] == {"model": "m"}
+    assert isinstance(structured._post_args({"model": "m", "temperature": math.nan})["body"], dict)
+    assert isinstance(structured._post_args({"model": "m", "messages": [{"content": "NaN"}]})["body"], dict)
+    seen: list = []
+    sync, _ = _capturing_clients(seen)
+    structured.posting(sync)(model="m", messages=[{"role": "user", "content": "x"}], extra_body={"cache_prompt": True})
+    assert b'"cache_prompt":true' in seen[-1].content
+    with pytest.raises(ValueError, match="JSON compliant"):
+        structured.posting(sync)(model="m", messages=[], temperature=math.inf)
