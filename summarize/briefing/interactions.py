@@ -115,7 +115,10 @@ def _both_referent(people: tuple[tuple[str, str], ...], sentences: Sentences, n:
 
 # A sentence that opens with the call or meeting as the scene of what follows: "In another phone call with
 # ...", "During the meeting with ...", "Bei dem Treffen mit ...", "In einem Telefonat mit ..."
-_OPENS_WITH = re.compile(r"\W{0,3}(?:in|during|at|bei|beim|während)\b[^,.;:]{0,40}$", re.IGNORECASE)
+# Words that open a sentence with the call or meeting it then tells the consequence of: "In another phone call
+# with Zelensky on Friday, Trump said", "After a call with Trump on Friday, Zelensky said", "Nach einem
+# Telefonat mit Putin sagte Trump"
+_OPENS_WITH = re.compile(r"\W{0,3}(?:in|during|at|bei|beim|während|after|following|nach)\b[^,.;:]{0,40}$", re.IGNORECASE)
 
 
 # Where the clause of a call or meeting word ends: the people named after it take part in that event.
@@ -197,7 +200,9 @@ def _written(name: str, text: str) -> tuple[str, int] | None:
 _WITH = re.compile(r"\s*(?:[\w.–-]+\s+){0,3}?(?:mit|with|to|zwischen|between)\s+", re.IGNORECASE)
 _SAID_WITH = re.compile(r"(?<!\w)(?:mit|with|to)\s*$", re.IGNORECASE)  # the cue ends in "with" ("a call with")
 _WORD = re.compile(r"[\w.-]+")
-_PREPOSITIONS = frozenset("auf an über zu von für on about of for in over".split())
+# Words after "with"/"mit" past which a name is not the other side: prepositions ("mit Blick auf Putin") and
+# the words that open a clause of what was said ("in a conversation with reporters that Putin ...")
+_PREPOSITIONS = frozenset("auf an über zu von für on about of for in over that dass who which".split())
 
 
 # Verbs of a meeting whose object is the other side: "shortly after welcoming his Ukrainian counterpart Volodymyr

