@@ -354,7 +354,7 @@ def reported_act(decision: Decision, actors: list[Actor]) -> Decision | None:
             words = words[1:]
         for n in (3, 2, 1):
             subject, rest = " ".join(words[:n]).rstrip(",;:"), " ".join(words[n:]).rstrip(" .;")
-            name = _actor_named(subject, actors)
+            name = actor_named(subject, actors)
             if name is None:
                 continue
             if (not rest[:1].islower() or _NOT_AN_ACT_START.match(rest) or not reports_an_act(rest)
@@ -372,7 +372,7 @@ _NOT_AN_ACT_START = re.compile(r"(?:will|would|could|might|may|should|must|can|c
                                r"'s|’s)(?!\w)", re.IGNORECASE)
 
 
-def _actor_named(subject: str, actors: list[Actor]) -> str | None:
+def actor_named(subject: str, actors: list[Actor]) -> str | None:
     """The name of the briefing's actor that ``subject`` names ("Trump", "U.S."), else None."""
     if not subject or not subject[:1].isupper():
         return None

@@ -25,6 +25,7 @@ from .dedupe import kinds_of_systems, one_per_event, one_per_name, one_per_sente
 from .call import CallLog, PartResult
 from .drafts import MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Lists, QuestionDraft, pass_model
 from .grounder import Grounder
+from .nominal import nominal_decisions
 from .interactions import event_description, further_reports, interactions, separate, unreported
 from ..text.dates import decision_date
 from ..text.relative_days import anchored_day
@@ -346,7 +347,8 @@ class Plan:
                 kept.append(decision)
             else:
                 dropped.append(_dropped(decision, reason))
-        lists["decisions"] = kept
+        lists["decisions"] = kept + nominal_decisions(self.sentences, lists["actors"], kept,
+                                                      lambda n: self.grounder.evidence(n, n))
         found = interactions(self.sentences, lists["actors"], lambda n: self.grounder.evidence(n, n))
         calls_and_meetings = unreported(found, lists["decisions"])
         lists["decisions"] = separate(one_per_event(sorted([*lists["decisions"], *calls_and_meetings],
