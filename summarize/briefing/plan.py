@@ -77,6 +77,25 @@ def _example_turns(name: str, fields: tuple[str, ...], lang: str) -> tuple[dict[
     return (user, {"role": "assistant", "content": answer})
 
 
+def _acts(decisions: list[Decision], actors: list[Actor], dropped: list[DroppedItem]) -> list[Decision]:
+    """The decisions that report an act (a report of words becomes the act it tells of, where it tells one);
+    the others are listed in ``dropped``."""
+    kept = []
+    for decision in decisions:
+        decision.what = cues.as_warning(finished(decision.what, decision.participants, decision.evidence[0].quote))
+        reason = why_empty(decision)
+        if reason == WORDS_ONLY and (act := reported_act(decision, actors)) is not None:
+            decision = act  # "reported that the U.S. halted shipments": the act it tells of
+            reason = why_empty(decision)
+        if reason is None:
+            if bare_interaction(decision.what) and len(decision.participants) >= 2:
+                decision.what = event_description(decision, decision.who)  # "telephoned Putin": the code's words
+            kept.append(decision)
+        else:
+            dropped.append(_dropped(decision, reason))
+    return kept
+
+
 def _dropped(decision: Decision, reason: str) -> DroppedItem:
     """``decision`` listed as dropped for ``reason``, with the quote it cited."""
     return DroppedItem(kind="decision", label=f"{decision.who}: {decision.what}"[:120], reason=reason,
@@ -334,19 +353,7 @@ class Plan:
         for decision in deciders_are_actors(lists["decisions"], lists["actors"], self.article.text):
             lists["decisions"].remove(decision)
             dropped.append(_dropped(decision, "its quote names none of its deciders and refers to no one"))
-        kept = []
-        for decision in lists["decisions"]:
-            decision.what = cues.as_warning(finished(decision.what, decision.participants, decision.evidence[0].quote))
-            reason = why_empty(decision)
-            if reason == WORDS_ONLY and (act := reported_act(decision, lists["actors"])) is not None:
-                decision = act  # "reported that the U.S. halted shipments": the act it tells of
-                reason = why_empty(decision)
-            if reason is None:
-                if bare_interaction(decision.what) and len(decision.participants) >= 2:
-                    decision.what = event_description(decision, decision.who)  # "telephoned Putin": the code's words
-                kept.append(decision)
-            else:
-                dropped.append(_dropped(decision, reason))
+        kept = _acts(lists["decisions"], lists["actors"], dropped)
         lists["decisions"] = kept + nominal_decisions(self.sentences, lists["actors"], kept,
                                                       lambda n: self.grounder.evidence(n, n))
         found = interactions(self.sentences, lists["actors"], lambda n: self.grounder.evidence(n, n))
