@@ -356,19 +356,19 @@ def mentioned_in(name: str, context: str, normalised: str | None = None, whole: 
     # begins with is looked for first, and the pattern is compiled only for a text that has it.
     if needle not in ncontext:
         return False
-    if source is _AT_WORD_START:  # a name of one word of five or more letters: a word that begins with it
-        return _at_word_start(needle, ncontext)
+    if source is None:  # a name of one word of five or more letters: a word that begins with it
+        return word_start(needle, ncontext) >= 0
     return _compiled(source, flags).search(ncontext) is not None
 
 
-def _at_word_start(needle: str, text: str) -> bool:
-    """Whether ``needle`` begins a word of ``text`` (the pattern ``(?<!\w)needle``, without compiling one per
-    name: news names thousands of people once each). A character is a word's (``\w``) exactly when
-    ``str.isalnum`` says so, or it is "_"."""
+def word_start(needle: str, text: str) -> int:
+    """Where ``needle`` begins a word of ``text`` first (the pattern ``(?<!\w)needle``, without compiling one
+    per name: news names thousands of people once each), or -1. A character is a word's (``\w``) exactly
+    when ``str.isalnum`` says so, or it is "_"."""
     at = text.find(needle)
     while at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
         at = text.find(needle, at + 1)
-    return at >= 0
+    return at
 
 
 _compiled = lru_cache(maxsize=4096)(re.compile)
@@ -378,10 +378,11 @@ _CONNECTIVE = re.compile(r"\s(?:of|for|on|für|des)\s")
 
 
 @lru_cache(maxsize=4096)  # a name is looked for in many sentences of an article, and in many articles
-def _name_pattern(bare: str, whole: bool = False) -> tuple[str, int, str | None] | None:
+def _name_pattern(bare: str, whole: bool = False) -> tuple[str | None, int, str | None] | None:
     """The pattern :func:`mentions` searches for a name, with its flags, and a word every text it matches
     holds: None for a name of one or two characters, whose pattern is searched in the text as written (the
-    others are searched in the normalised text). None for no name."""
+    others are searched in the normalised text). The pattern is None for a name of one word of five letters
+    or more: a word that begins with it, which :func:`word_start` finds. None for no name."""
     if not bare:
         return None
     if len(bare) < 3:
@@ -401,9 +402,7 @@ def _name_pattern(bare: str, whole: bool = False) -> tuple[str, int, str | None]
     words = significant[-1:] or tokens
     last = words[-1][:-1] if len(words[-1]) >= 6 and words[-1].endswith("s") else words[-1]
     if len(words) == 1 and len(last) > 4:
-        return _AT_WORD_START, 0, last  # r"(?<!\w)" + re.escape(last), searched without a pattern
+        return None, 0, last  # r"(?<!\w)" + re.escape(last), searched by word_start
     phrase = r"\W+".join([*(_token_pattern(w, last=False) for w in words[:-1]), _token_pattern(last, last=True)])
     return r"(?<!\w)" + phrase, 0, words[0] if len(words) > 1 else last  # the word the pattern begins with
 
-
-_AT_WORD_START = "(?<!\\w)<the word>"  # the source of a name that is a word's beginning (see mentioned_in)

@@ -28,7 +28,7 @@ from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
 from .aliases import alias_forms
 from .cues import cue_pattern
 from .dedupe import MAX_EVIDENCE, with_evidence
-from .ground import mentions
+from .ground import mentions, word_start
 from .numbered import Sentences, is_heading
 
 # A call or meeting named after one of these words is the time of something else ("Parallel zum bilateralen
@@ -172,11 +172,7 @@ def _of_the_two(sentence: str, end: int) -> bool:
 
 def _word_start(prefix: str, text: str) -> int:
     """Where a word of ``text`` starts with ``prefix`` (case-insensitive), or -1."""
-    folded, prefix = text.casefold(), prefix.casefold()
-    at = folded.find(prefix)
-    while at > 0 and (folded[at - 1].isalnum() or folded[at - 1] == "_"):
-        at = folded.find(prefix, at + 1)
-    return at
+    return word_start(prefix.casefold(), text.casefold())
 
 
 def _surname(name: str, sentence: str) -> str:
