@@ -121,6 +121,8 @@ def items_of_briefing(b: dict) -> list[Item]:
         out.append(Item("question", q["question"], text=q["question"],
                         quotes=[(e["start"], e["end"]) for e in q["evidence"]],
                         quote_text=" ".join(e["quote"] for e in q["evidence"]), descriptive=[q["question"]]))
+    if b.get("summary"):  # not an item of any category: its sentences count only as fields in the output language
+        out.append(Item("summary", "summary", descriptive=re.split(r"(?<=[.!?])\s+", b["summary"].strip())))
     return out
 
 

@@ -233,6 +233,8 @@ def _summary_from(seen: list[Seen], article_id: str, summary_model: type[Summary
             if not isinstance(sentence, str):
                 continue
             sentence = " ".join(sentence.split())
+            if sentence.casefold() == key.casefold():
+                continue  # the field's own name as an item: a small model's slip of JSON, no sentence
             if truncated and sentence is raw[-1]:
                 continue  # possibly cut mid-sentence
             if sentence and normalise(sentence) not in {normalise(s) for s in sentences}:

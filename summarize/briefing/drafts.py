@@ -136,6 +136,21 @@ class SummaryDraft(_Draft):
     sentences: list[str] = Field(min_length=1, max_length=MAX_SUMMARY_SENTENCES)
 
 
+def _sentences_in_english(cls: type, sentences: list[str]) -> list[str]:
+    """An English summary whose sentences read as German (a small model copies the article's lead) is
+    re-asked once, with the numbers of those sentences: the model writes them again from the article it
+    has just read, which a translation of the copied sentences alone does far worse ("enttäuscht" came
+    back "excited")."""
+    from .plausible import not_in_english  # plausible imports this module
+
+    german = [str(n) for n, sentence in enumerate(sentences, 1) if not_in_english(sentence)]
+    if german:
+        which = f"sentence {german[0]} is" if len(german) == 1 else f"sentences {', '.join(german)} are"
+        raise ValueError(f"{which} in the article's language, not in English: write every sentence of the summary "
+                         "in English, in your own words")
+    return sentences
+
+
 def lang_key(lang_name: str) -> str:
     """``English`` -> ``in_english``: the suffix of the fields the model writes in the output language."""
     return "in_" + re.sub(r"[^a-z0-9]+", "_", lang_name.casefold()).strip("_")
@@ -166,8 +181,9 @@ def models_for(lang_name: str) -> tuple[type[PartDraft], type[SummaryDraft]]:
         weapons=(list[weapon], Field(default_factory=list, max_length=MAX_WEAPONS)),  # type: ignore[valid-type]
         open_questions=(list[question], Field(default_factory=list, max_length=MAX_QUESTIONS)),  # type: ignore[valid-type]
     )
+    english = {"in_english": field_validator("sentences")(_sentences_in_english)} if key == "in_english" else None
     summary = create_model(
-        "SummaryDraft", __base__=SummaryDraft,
+        "SummaryDraft", __base__=SummaryDraft, __validators__=english,  # type: ignore[arg-type]
         sentences=(list[sentence], Field(min_length=1, max_length=MAX_SUMMARY_SENTENCES, alias=f"sentences_{key}")),
     )
     return part, summary

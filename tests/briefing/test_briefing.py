@@ -248,6 +248,10 @@ def test_looping_summary_keeps_distinct_sentences_only() -> None:
     looping = json.dumps({"sentences_in_english": ["The US paused aid.", "The US paused aid.", "Talks go on."]})
     b, _, _ = _brief([_part(), looping])
     assert b.summary == "The US paused aid. Talks go on."
+    # the field's name given as one more item (a recorded answer of the 1.5B model ended so): no sentence
+    echoed = json.dumps({"sentences_in_english": ["The US paused aid.", "Sentences_In_English"]})
+    b, _, _ = _brief([_part(), echoed])
+    assert b.summary == "The US paused aid."
 
 
 def test_output_language_names_the_json_keys() -> None:
@@ -341,6 +345,26 @@ def test_items_beyond_a_lists_limit_are_counted_not_lost() -> None:
     assert len(server.requests) == 3 and [q.question for q in b.open_questions] == ["Will release 0 happen?"]
     beyond = [d for d in b.dropped if "beyond the limit" in d.reason]
     assert len(beyond) == 2 and b.dropped_items >= 2
+
+
+def test_a_summary_copied_in_the_articles_language_is_asked_again_in_english_else_kept_as_it_was() -> None:
+    # hand-made: a small model sometimes answers the summary with the article's lead, in German
+    lead = json.dumps({"sentences_in_english": ["Zelensky met Trump in Washington.",
+                                                "Selenskyj hofft weiterhin auf die Lieferung der Patriot-Systeme."]})
+    english = json.dumps({"sentences_in_english": ["Zelensky met Trump in Washington.",
+                                                   "He still hopes for Patriot systems."]})
+    b, server, _ = _brief([_part(decisions=[MEETING]), lead, english])
+    assert len(server.requests) == 3 and b.meta.llm_calls == 3
+    reask = server.requests[-1]["messages"][-1]["content"]
+    assert "sentence 2 is in the article's language, not in English" in reask
+    assert b.summary == "Zelensky met Trump in Washington. He still hopes for Patriot systems."
+    b, server, _ = _brief([_part(decisions=[MEETING]), lead, lead])  # German again: the answer is kept, not lost
+    assert len(server.requests) == 3 and b.summary.endswith("auf die Lieferung der Patriot-Systeme.")
+    b, server, _ = _brief([_part(decisions=[MEETING]), SUMMARY])  # in English: asked once
+    assert len(server.requests) == 2 and b.summary == "Zelensky met Trump in Washington. They discussed Patriot systems."
+    german = json.dumps({"sentences_in_german": ["Selenskyj hofft weiterhin auf die Lieferung."]})
+    b, server, _ = _brief([_part(), german], lang="de")  # asked for German, German is right
+    assert len(server.requests) == 2 and b.summary == "Selenskyj hofft weiterhin auf die Lieferung."
 
 
 def test_descriptions_copied_in_the_articles_language_are_asked_once_in_english_else_not_kept() -> None:
