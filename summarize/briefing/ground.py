@@ -362,7 +362,7 @@ def mentioned_in(name: str, context: str, normalised: str | None = None, whole: 
 
 
 def word_start(needle: str, text: str) -> int:
-    """Where ``needle`` begins a word of ``text`` first (the pattern ``(?<!\w)needle``, without compiling one
+    r"""Where ``needle`` begins a word of ``text`` first (the pattern ``(?<!\w)needle``, without compiling one
     per name: news names thousands of people once each), or -1. A character is a word's (``\w``) exactly
     when ``str.isalnum`` says so, or it is "_"."""
     at = text.find(needle)

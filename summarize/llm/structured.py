@@ -108,9 +108,10 @@ def _post_args(kwargs: dict[str, Any]) -> dict[str, Any]:
     body = {key: value for key, value in kwargs.items() if key not in _OPTIONS}
     options: dict[str, Any] = {_OPTIONS[key]: value for key, value in kwargs.items() if key in _OPTIONS}
     options["security"] = {"bearer_auth": True}  # as ``chat.completions.create`` asks: the key goes along
-    # the HTTP response itself (the SDK's documented way for a custom request), read by _completion
-    return {"cast_to": httpx2.Response, "body": _as_json(body) if "extra_json" not in options else body,
-            "options": options}
+    # the HTTP response itself (the SDK's documented way for a custom request), read by _completion; JSON
+    # written here goes as ``content`` (the SDK sends it as given, with the same headers), a dict as ``body``
+    raw = _as_json(body) if "extra_json" not in options else body
+    return {"cast_to": httpx2.Response, "content" if isinstance(raw, bytes) else "body": raw, "options": options}
 
 
 def _as_json(body: dict[str, Any]) -> bytes | dict[str, Any]:

@@ -175,8 +175,10 @@ def test_a_body_the_sdk_must_write_itself_goes_to_it_as_a_dict() -> None:
 
     body = {"model": "m", "messages": [{"role": "user", "content": "Selenskyj – „Tomahawk“ \n\t\u0001 \u2028 é"}],
             "temperature": 0.0, "max_tokens": 5, "response_format": {"type": "json_object", "x": [1.5, True, None]}}
-    assert structured._post_args(body)["body"] == openapi_dumps(body)
+    assert structured._post_args(body)["content"] == openapi_dumps(body)  # bytes as content: the SDK's way
+    assert "body" not in structured._post_args(body)
     assert structured._post_args({"model": "m", "extra_body": {"cache_prompt": True}})["body"] == {"model": "m"}
+    assert "content" not in structured._post_args({"model": "m", "temperature": math.nan})
     assert isinstance(structured._post_args({"model": "m", "temperature": math.nan})["body"], dict)
     assert isinstance(structured._post_args({"model": "m", "messages": [{"content": "NaN"}]})["body"], dict)
     seen: list = []
