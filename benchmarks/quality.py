@@ -8,9 +8,9 @@
 Per category (actors, decisions, weapons, open questions): recall over the gold's required items,
 precision over everything the briefing lists (an item is correct when it matches a required or an optional
 gold entry). Also: items taken from page chrome, located quotes that do not support their item,
-uninformative items (a decision that is a bare verb or repeats the name), descriptive fields in the
-article's language instead of English, items lost between the model's answers and the briefing, and the
-cross-source facts of the digest. The matching rules are in ``benchmarks/gold/README.md``.
+uninformative items (a decision that is a bare verb or repeats the name), the weapons' statuses against the
+gold's, descriptive fields (summary sentences too) in the article's language instead of English, items lost
+between the model's answers and the briefing, and the cross-source facts of the digest. The matching rules are in ``benchmarks/gold/README.md``.
 """
 
 from __future__ import annotations
@@ -99,6 +99,7 @@ class Item:
     quotes: list[tuple[int, int]] = field(default_factory=list)
     quote_text: str = ""
     descriptive: list[str] = field(default_factory=list)  # fields that must be in the output language
+    status: str = ""  # a weapon's status
 
 
 def items_of_briefing(b: dict) -> list[Item]:
@@ -116,7 +117,8 @@ def items_of_briefing(b: dict) -> list[Item]:
     for w in b.get("weapons", []):
         out.append(Item("weapon", w["name"], [w["name"], w["name_as_written"]],
                         quotes=[(e["start"], e["end"]) for e in w["evidence"]],
-                        quote_text=" ".join(e["quote"] for e in w["evidence"]), descriptive=[w["category"]]))
+                        quote_text=" ".join(e["quote"] for e in w["evidence"]), descriptive=[w["category"]],
+                        status=w["status"]))
     for q in b.get("open_questions", []):
         out.append(Item("question", q["question"], text=q["question"],
                         quotes=[(e["start"], e["end"]) for e in q["evidence"]],
@@ -201,6 +203,8 @@ class Score:
     correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CATEGORIES, 0))
     listed: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CATEGORIES, 0))
     boilerplate: int = 0
+    status_agrees: int = 0  # gold weapons with a status, found by an item of that status
+    status_known: int = 0  # gold weapons with a status that an item matches
     unsupported: int = 0
     uninformative: int = 0
     foreign: int = 0
@@ -268,6 +272,9 @@ def score_items(per_article: dict[str, list[Item]], golds: dict[str, dict], lost
                         s.found[c] += 1
                     else:
                         s.missed.append(f"{article[:3]} {c} {g.get('key', '?')}")
+                if c == "weapon" and g.get("status") and hit:  # the first matching item's status against the gold's
+                    s.status_known += 1
+                    s.status_agrees += hit[0].status == g["status"]
             right = [i for i in mine if any(matches(i, g, text) for g in entries)]
             # unsupported: a matched item whose quote supports none of the gold entries it matches (an actor
             # "Vladimir Putin" matches both Putin's entry and Russia's, and its quote names only Putin)
@@ -663,10 +670,12 @@ def main() -> None:
                  f" · recall above naive in every category: {'yes' if better else 'no'}"
     print(f"summary {args.set} {args.label}: recall/precision {summary} · chrome {design.boilerplate} · "
           f"unsupported {design.unsupported} · uninformative {design.uninformative} · "
-          f"foreign {design.foreign} · lost {design.lost}{versus}")
+          f"foreign {design.foreign} · lost {design.lost} · weapon status as gold "
+          f"{design.status_agrees}/{design.status_known}{versus}")
     if args.json:
         print(json.dumps({"set": args.set, "recall": {c: design.recall(c) for c in CATEGORIES},
                           "precision": {c: design.precision(c) for c in CATEGORIES},
+                          "weapon_status": [design.status_agrees, design.status_known],
                           "cross": cross_scores}, indent=1))
 
 

@@ -26,6 +26,7 @@ from .call import CallLog, PartResult
 from .drafts import MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Lists, QuestionDraft, pass_model
 from .grounder import Grounder
 from .nominal import nominal_decisions
+from .weapon_status import weapon_status
 from .interactions import event_description, further_reports, interactions, separate, unreported
 from ..text.dates import decision_date
 from ..text.relative_days import anchored_day
@@ -345,7 +346,8 @@ class Plan:
             lists["decisions"].remove(decision)
             dropped.append(_dropped(decision, "it cites a heading, and the report under it is another decision's sentence"))
         lists["actors"] = self._with_known_actors(one_per_name(lists["actors"]))
-        lists["weapons"] = self._with_known_weapons(one_per_name(lists["weapons"]))
+        lists["weapons"] = [w.model_copy(update={"status": weapon_status(w)})
+                            for w in self._with_known_weapons(one_per_name(lists["weapons"]))]
         for kind, system in kinds_of_systems(lists["weapons"]):
             lists["weapons"].remove(kind)
             dropped.append(DroppedItem(kind="weapon", label=kind.name, reason=f"{kind.name_as_written!r} is {system!r}'s "
