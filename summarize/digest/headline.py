@@ -7,7 +7,9 @@ then decides what is kept:
 * a sentence without ids, or with ids that are not in the digest, is **rejected** (and the whole answer
   re-asked once with the reason);
 * a cited item counts only if it shares a content word with the sentence; a sentence left with none
-  (about something else), or stating a number its items do not contain, is rejected;
+  (about something else), stating a number its items do not contain, or naming a call, a meeting or talks
+  where the developments it cites report another kind of event ("Zelensky met Trump" resting on "held a
+  phone call with Volodymyr Zelensky"), is rejected;
 * the source tags of a kept sentence are computed by the code: the articles of the items it rests on.
 
 Rejected sentences are listed in ``Headline.rejected``; with none kept the pass fails and the digest is
@@ -28,6 +30,7 @@ from ..briefing.prompts import language_name
 from ..errors import ModelOutputError
 from ..models import Digest, Headline, HeadlineSentence, PassReport
 from ..settings import Settings
+from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
 from ..llm.validation import current
 from .passes import Answer, acall, quote, request
 
@@ -128,7 +131,16 @@ def check(text: str, ids: list[str], items: dict[str, tuple[str, list[str]]]) ->
     numbers = set(_NUMBER.findall(text)) - set(_NUMBER.findall(cited))
     if numbers:
         return [], f"states numbers the cited items do not: {', '.join(sorted(numbers))}"
+    said, told = event_kind(text), [event_kind(_what(items[i][0])) for i in resting if i.startswith("D")]
+    if said in INTERACTIONS and told and None not in told and not any(same_kind(said, kind) for kind in told):
+        return [], f"says a {said} where the developments it cites report a {' or '.join(dict.fromkeys(told))}"  # type: ignore[arg-type]
     return resting, None
+
+
+def _what(shown: str) -> str:
+    """A development's description, from its text as :func:`offered` shows it ("who: what (statuses) | quote")."""
+    head = shown.split(' | "', 1)[0]
+    return head.split(": ", 1)[-1].rsplit(" (", 1)[0]
 
 
 def headline_from(answer: Answer, items: dict[str, tuple[str, list[str]]], model: str) -> Headline:

@@ -259,3 +259,19 @@ def test_the_headline_is_offered_every_sources_developments_not_one_sources_firs
     assert {d.articles[0] for d in chosen} == {"001_a", "002_x", "003_x", "004_x"}
     order = [d.id for d in digest.decisions]
     assert [d.id for d in chosen] == sorted((d.id for d in chosen), key=order.index)
+
+
+def test_headline_rejects_a_sentence_naming_another_kind_of_event_than_its_developments() -> None:
+    # hand-made items, as offered() shows them; the first sentence is what the 1.5B model wrote for the seeds
+    from summarize.digest.headline import check
+
+    items = {"D1": ('Donald Trump: held a phone call with Volodymyr Zelensky (taken) | "In einem Telefonat ..."', ["000_a"]),
+             "D2": ('Volodymyr Zelensky: met with Trump (taken, announced) | "Selenskyj trifft Trump ..."', ["003_b"]),
+             "D3": ('Russia: launched drones at Kyiv (taken) | "Russland griff Kiew an."', ["004_c"])}
+    ids, reason = check("Volodymyr Zelensky met Donald Trump, discussing air defence.", ["D1"], items)
+    assert ids == [] and reason == "says a meeting where the developments it cites report a call"
+    assert check("Zelensky met Trump at the White House.", ["D2"], items) == (["D2"], None)
+    assert check("Trump spoke with Zelensky by phone.", ["D1"], items) == (["D1"], None)  # a talk may be a call
+    assert check("Zelensky met Trump after Russia launched drones at Kyiv.", ["D1", "D2"], items) == (["D1", "D2"], None)
+    # a development of no kind of event says nothing against it
+    assert check("Russia met resistance after it launched drones.", ["D3"], items) == (["D3"], None)
