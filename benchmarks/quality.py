@@ -322,9 +322,9 @@ def only_articles(cross: dict, articles: set[str]) -> dict:
         kept = []
         for entry in entries:
             entry = dict(entry)
-            for field in ("members", "claims"):
-                if field in entry:
-                    entry[field] = [m for m in entry[field] if m.split(":", 1)[0] in articles]
+            for name in ("members", "claims"):
+                if name in entry:
+                    entry[name] = [m for m in entry[name] if m.split(":", 1)[0] in articles]
             refs = entry.get("members", entry.get("claims", []))
             if len({m.split(":", 1)[0] for m in refs}) >= 2:
                 kept.append(entry)
