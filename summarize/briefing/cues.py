@@ -36,13 +36,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "nannte * nicht": a "*" stands for one or two words ("nannte Trump nicht", "nannte der Sprecher nicht")
         alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\*", r"[\w.'’-]+(?:\s+[\w.'’-]+)?")
                                 for w in sorted(words, key=len, reverse=True))
-        out[kind] = re.compile(r"(?<!\w)(?:" + alternatives + r")", re.IGNORECASE)
+        # a kind named "..._infix" is matched inside a word too (German compounds: "Drohnenangriffe")
+        start = "" if kind.endswith("_infix") else r"(?<!\w)"
+        out[kind] = re.compile(start + r"(?:" + alternatives + r")", re.IGNORECASE)
     return out
 
 
 def cue_pattern(kind: str) -> re.Pattern[str]:
     """The compiled cue words of ``kind`` (a key of ``summarize/data/cues.json``: "open", "call", ...)."""
     return _patterns()[kind]
+
+
+def cue_kinds() -> frozenset[str]:
+    """The kinds of cue words ``summarize/data/cues.json`` holds."""
+    return frozenset(_patterns())
 
 
 def matching(sentences: Sentences, scope: Scope, kind: str) -> list[int]:

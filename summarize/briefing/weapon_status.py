@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from ..models import Weapon, WeaponStatus
-from .cues import cue_pattern
+from .cues import cue_kinds, cue_pattern
 
 __all__ = ["status_in", "weapon_status"]
 
@@ -26,22 +26,14 @@ _STATUSES: tuple[WeaponStatus, ...] = ("paused", "requested", "used", "delivered
 
 
 @lru_cache(maxsize=None)
-def _infix(status: str) -> re.Pattern[str] | None:
-    """The ``weapon_<status>_infix`` cues, matched inside a word too (German compounds), or None."""
-    try:
-        return cue_pattern(f"weapon_{status}_infix")
-    except KeyError:
-        return None
+def _cues(status: str) -> tuple[re.Pattern[str], ...]:
+    """The cue patterns of ``status``: its words at a word's start, and its ``_infix`` words anywhere."""
+    kinds = (f"weapon_{status}", f"weapon_{status}_infix")
+    return tuple(cue_pattern(kind) for kind in kinds if kind in cue_kinds())
 
 
 def _cue_positions(status: str, sentence: str) -> list[int]:
-    found = [m.start() for m in cue_pattern(f"weapon_{status}").finditer(sentence)]
-    infix = _infix(status)
-    if infix is not None:  # the pattern asks for a word start: an infix is looked for as a plain substring
-        folded = sentence.casefold()
-        for stem in infix.pattern.removeprefix(r"(?<!\w)(?:").removesuffix(")").split("|"):
-            found += [m.start() for m in re.finditer(stem, folded)]
-    return found
+    return [m.start() for pattern in _cues(status) for m in pattern.finditer(sentence)]
 
 
 # A word that denies a delivery shortly before it ("keine Leopard-Panzer geliefert", "has not delivered")
@@ -51,13 +43,14 @@ _DENIED = re.compile(r"(?<!\w)(?:nicht|keine[nmrs]?|kein|not|no|never|nie|niemal
 def status_in(sentence: str, written: str) -> WeaponStatus | None:
     """The status a sentence gives a weapon written ``written`` in it: its cue nearest the name, or None. A
     delivery denied ("nicht geliefert") is a pause."""
-    at = sentence.casefold().find(written.casefold()) if written else -1
+    named = re.search(re.escape(written), sentence, re.IGNORECASE) if written else None  # offsets of the sentence itself
+    at = named.start() if named else -1
     best: tuple[int, int, WeaponStatus] | None = None
     for rank, cued in enumerate(_STATUSES):
         for position in _cue_positions(cued, sentence):
-            status: WeaponStatus = "paused" if cued == "delivered" and _DENIED.search(sentence, 0, position) else cued
             if position == at:
                 continue  # the weapon's own name begins with it ("Angriffsdrohnen", "attack helicopters")
+            status: WeaponStatus = "paused" if cued == "delivered" and _DENIED.search(sentence, 0, position) else cued
             distance = abs(position - at) if at >= 0 else 0
             if best is None or (distance, rank) < best[:2]:
                 best = (distance, rank, status)
