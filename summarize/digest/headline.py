@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..llm.structured import AsyncClient
 from pydantic import BaseModel, Field, ValidationInfo, create_model, model_validator
@@ -91,31 +91,42 @@ def spread(decisions: list, limit: int) -> list:
     return [d for d in decisions if d.id in ids]
 
 
-def offered(digest: Digest) -> dict[str, tuple[str, list[str]]]:
-    """Item id -> (its text as shown to the model, its articles), for the items the model may cite."""
-    out: dict[str, tuple[str, list[str]]] = {}
+class Offered(NamedTuple):
+    """An item the model may cite: its text as shown to the model, its articles, and for a development the
+    kind of event its description reports (:func:`~summarize.text.event_kinds.event_kind`)."""
+
+    text: str
+    articles: list[str]
+    kind: str | None = None
+
+
+def offered(digest: Digest) -> dict[str, Offered]:
+    """Item id -> :class:`Offered`, for the items the model may cite."""
+    out: dict[str, Offered] = {}
     for d in spread(digest.decisions, MAX_ITEMS["D"]):
-        out[d.id] = (f"{d.who}: {d.what} ({', '.join(d.statuses)}) | \"{quote(d.support[0].quote)}\"", d.articles)
+        out[d.id] = Offered(f"{d.who}: {d.what} ({', '.join(d.statuses)}) | \"{quote(d.support[0].quote)}\"", d.articles,
+                            event_kind(d.what))
     for x in digest.divergences[: MAX_ITEMS["X"]]:
         claims = "; ".join(f"{c.article_id.split('_')[0]} says {quote(c.says, 80)}" for c in x.claims)
-        out[x.id] = (f"sources differ on {x.aspect} of {x.topic}: {claims}", x.articles)
+        out[x.id] = Offered(f"sources differ on {x.aspect} of {x.topic}: {claims}", x.articles)
     for w in digest.weapons[: MAX_ITEMS["W"]]:
-        out[w.id] = (f"{w.name} ({w.category}; {', '.join(w.statuses)}; written {', '.join(w.names_as_written)})", w.articles)
+        out[w.id] = Offered(f"{w.name} ({w.category}; {', '.join(w.statuses)}; written {', '.join(w.names_as_written)})",
+                            w.articles)
     for a in digest.actors[: MAX_ITEMS["A"]]:
         roles = f"; {', '.join(a.roles)}" if a.roles else ""
-        out[a.id] = (f"{a.name} ({a.kind}{roles}; written {', '.join(a.names_as_written)})", a.articles)
+        out[a.id] = Offered(f"{a.name} ({a.kind}{roles}; written {', '.join(a.names_as_written)})", a.articles)
     return out
 
 
-def items_text(items: dict[str, tuple[str, list[str]]], tags: dict[str, str]) -> str:
-    return "\n".join(f"{i} [{','.join(tags.get(a, a) for a in arts)}] {text}" for i, (text, arts) in items.items())
+def items_text(items: dict[str, Offered], tags: dict[str, str]) -> str:
+    return "\n".join(f"{i} [{','.join(tags.get(a, a) for a in item.articles)}] {item.text}" for i, item in items.items())
 
 
 def _words(text: str) -> set[str]:
     return {w.casefold() for w in _WORD.findall(text)} - _STOP
 
 
-def check(text: str, ids: list[str], items: dict[str, tuple[str, list[str]]]) -> tuple[list[str], str | None]:
+def check(text: str, ids: list[str], items: dict[str, Offered]) -> tuple[list[str], str | None]:
     """The cited ids the sentence really rests on (those sharing a content word with it), and why the
     sentence is rejected (None when it is kept)."""
     if not ids:
@@ -124,26 +135,20 @@ def check(text: str, ids: list[str], items: dict[str, tuple[str, list[str]]]) ->
     if unknown:
         return [], f"ids not in the digest: {', '.join(unknown)}"
     words = _words(text)
-    resting = [i for i in ids if words & _words(items[i][0])]
+    resting = [i for i in ids if words & _words(items[i].text)]
     if not resting:
         return [], "shares no content word with the items it cites"
-    cited = " ".join(items[i][0] for i in resting)
+    cited = " ".join(items[i].text for i in resting)
     numbers = set(_NUMBER.findall(text)) - set(_NUMBER.findall(cited))
     if numbers:
         return [], f"states numbers the cited items do not: {', '.join(sorted(numbers))}"
-    said, told = event_kind(text), [event_kind(_what(items[i][0])) for i in resting if i.startswith("D")]
+    said, told = event_kind(text), [items[i].kind for i in resting if i.startswith("D")]
     if said in INTERACTIONS and told and None not in told and not any(same_kind(said, kind) for kind in told):
         return [], f"says a {said} where the developments it cites report a {' or '.join(dict.fromkeys(told))}"  # type: ignore[arg-type]
     return resting, None
 
 
-def _what(shown: str) -> str:
-    """A development's description, from its text as :func:`offered` shows it ("who: what (statuses) | quote")."""
-    head = shown.split(' | "', 1)[0]
-    return head.split(": ", 1)[-1].rsplit(" (", 1)[0]
-
-
-def headline_from(answer: Answer, items: dict[str, tuple[str, list[str]]], model: str) -> Headline:
+def headline_from(answer: Answer, items: dict[str, Offered], model: str) -> Headline:
     kept: list[HeadlineSentence] = []
     rejected: list[str] = []
     for entry in (answer.data.get("sentences") or [])[:MAX_SENTENCES]:
@@ -159,7 +164,7 @@ def headline_from(answer: Answer, items: dict[str, tuple[str, list[str]]], model
         if reason is not None:
             rejected.append(f"{text} ({reason})")
             continue
-        articles = sorted({a for i in ids for a in items[i][1]})
+        articles = sorted({a for i in ids for a in items[i].articles})
         kept.append(HeadlineSentence(text=text, items=ids, articles=articles))
     if not kept:
         why = "; ".join(rejected) or "no sentences"
@@ -167,7 +172,7 @@ def headline_from(answer: Answer, items: dict[str, tuple[str, list[str]]], model
     return Headline(sentences=kept, rejected=rejected, model=model, usage=answer.usage)
 
 
-def _prepare(digest: Digest, settings: Settings, tags: dict[str, str]) -> tuple[dict[str, Any], dict[str, tuple[str, list[str]]]]:
+def _prepare(digest: Digest, settings: Settings, tags: dict[str, str]) -> tuple[dict[str, Any], dict[str, Offered]]:
     items = offered(digest)
     if not items:
         raise ModelOutputError("the digest has no items to write a headline from")
@@ -175,7 +180,7 @@ def _prepare(digest: Digest, settings: Settings, tags: dict[str, str]) -> tuple[
     return request(settings, "headline", model, items_text(items, tags), {"ids": set(items)}), items
 
 
-def _finish(answer: Answer, items: dict[str, tuple[str, list[str]]], model: str) -> tuple[Headline | None, PassReport]:
+def _finish(answer: Answer, items: dict[str, Offered], model: str) -> tuple[Headline | None, PassReport]:
     try:
         headline = headline_from(answer, items, model)
     except ModelOutputError as exc:  # the tokens were spent all the same: report them
