@@ -10,7 +10,9 @@ precision over everything the briefing lists (an item is correct when it matches
 gold entry). Also: items taken from page chrome, located quotes that do not support their item,
 uninformative items (a decision that is a bare verb or repeats the name), the weapons' statuses against the
 gold's, descriptive fields (summary sentences too) in the article's language instead of English, items lost
-between the model's answers and the briefing, and the cross-source facts of the digest. The matching rules are in ``benchmarks/gold/README.md``.
+between the model's answers and the briefing, and the cross-source facts of the digest. The matching rules are
+in ``benchmarks/gold/README.md``. The scorer keeps its own text primitives (folding, matching, splitting a
+summary into sentences): it does not score the package with the package's own readings.
 """
 
 from __future__ import annotations

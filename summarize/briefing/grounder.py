@@ -306,6 +306,10 @@ class Grounder:
         found = self.evidence(n, n)
         return found if isinstance(found, Evidence) else None
 
+    def sentence_evidence(self, n: int) -> Evidence | str:
+        """:meth:`evidence` of sentence ``n`` alone: what the code's own finds (calls, timing questions) cite."""
+        return self.evidence(n, n)
+
     def evidence(self, first: int, last: int) -> Evidence | str:
         start, end = self.sentences.starts[first - 1], self.sentences.ends[last - 1]
         if end - start > MAX_EVIDENCE_CHARS:

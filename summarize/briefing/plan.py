@@ -357,13 +357,13 @@ class Plan:
             dropped.append(_dropped(decision, "its quote names none of its deciders and refers to no one"))
         kept = _acts(lists["decisions"], lists["actors"], dropped)
         lists["decisions"] = kept + nominal_decisions(self.sentences, lists["actors"], kept,
-                                                      lambda n: self.grounder.evidence(n, n))
-        found = interactions(self.sentences, lists["actors"], lambda n: self.grounder.evidence(n, n))
+                                                      self.grounder.sentence_evidence)
+        found = interactions(self.sentences, lists["actors"], self.grounder.sentence_evidence)
         calls_and_meetings = unreported(found, lists["decisions"])
         lists["decisions"] = separate(one_per_event(sorted([*lists["decisions"], *calls_and_meetings],
                                                            key=lambda d: d.evidence[0].start)))
         lists["open_questions"], replaced = timing_questions(one_per_sentence(lists["open_questions"]), self.sentences,
-                                                             lambda n: self.grounder.evidence(n, n))
+                                                             self.grounder.sentence_evidence)
         dropped.extend(replaced)
         named = [*lists["actors"], *lists["weapons"]]
         for question in list(lists["open_questions"]):
@@ -371,7 +371,7 @@ class Plan:
                 lists["open_questions"].remove(question)
                 dropped.append(DroppedItem(kind="open_question", label=question.question[:120], reason=reason,
                                            evidence=question.evidence[0]))
-        further_reports(self.sentences, lists["actors"], lists["decisions"], lambda n: self.grounder.evidence(n, n))
+        further_reports(self.sentences, lists["actors"], lists["decisions"], self.grounder.sentence_evidence)
         lists["decisions"] = [_dated_by_sentence_before(d, self.article.text, self.article.published)
                               for d in lists["decisions"]]
         return lists
