@@ -102,8 +102,9 @@ def model_answer(body: dict) -> dict:
     does not say anything is open), as many as a real part gives (10-20 items)."""
     sentences = _numbered(body)
     schema = json.dumps(body.get("response_format") or body.get("tools"))
-    if "sentences_in_english" in schema:
-        return {"sentences_in_english": [line for _, line in sentences[1:4]]}
+    if "sentences_in_english" in schema:  # English, as a model writes them: German ones are re-asked (drafts)
+        names = [n for _, line in sentences[1:4] for n in _capitalised(line)[:1]]
+        return {"sentences_in_english": [f"{name} spoke about the plan on Tuesday." for name in names]}
     actors, decisions, weapons, questions = [], [], [], []
     for k, line in sentences:
         for name in [x for x in PEOPLE + STATES if x in line] + [x for x in _capitalised(line)[:1] if x not in line[1:]]:

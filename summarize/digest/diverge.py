@@ -6,7 +6,9 @@ or more articles:
 
 * **status** -- the outcome differs. Decisions: "taken"/"announced", "considered", "rejected" and
   "paused" are four different outcomes; two sources with no outcome in common diverge. Weapons: only
-  "delivered"/"used" against "paused" (talk -- "requested", "discussed" -- contradicts nothing).
+  "delivered" against "paused" (talk -- "requested", "discussed" -- contradicts nothing, and neither does
+  "used": a side fires what it has while a supplier holds back more of it, and a class name such as
+  "missiles" is often one side's weapon in one source and the other side's in another).
 * **date** -- the event's dates, read from the located quotes (and from model dates the article states)
   and normalised against each article's publication date, differ between sources, and neither contains
   the other ("2025-10" contains "2025-10-17").
@@ -43,7 +45,7 @@ MAX_INFLECTION = 3  # letters allowed after a tone stem
 
 _DECISION_OUTCOME = {"taken": "decided", "announced": "decided", "considered": "considered",
                      "rejected": "rejected", "paused": "paused"}
-_WEAPON_OUTCOME = {"delivered": "supplied", "used": "supplied", "paused": "paused"}
+_WEAPON_OUTCOME = {"delivered": "supplied", "paused": "paused"}
 
 _NUMBER_WORDS = {
     "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,

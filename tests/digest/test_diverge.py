@@ -103,6 +103,9 @@ def test_delivered_against_paused_diverges_but_talk_does_not() -> None:
     assert [x.aspect for x in split.divergences] == ["status"]
     talk = merge([_briefing("1", weapons=[w("delivered", "Patriot geliefert")]), _briefing("2", weapons=[w("requested", "Patriot erbeten")])])
     assert talk.divergences == []
+    # one side fires what it has while a supplier holds back more: no contradiction (nor between two sides' "missiles")
+    fired = merge([_briefing("1", weapons=[w("used", "Patriot abgefeuert")]), _briefing("2", weapons=[w("paused", "Patriot gestoppt")])])
+    assert fired.divergences == []
 
 
 def test_a_call_called_disappointing_and_constructive_is_a_characterisation_divergence() -> None:
