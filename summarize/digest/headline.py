@@ -107,8 +107,8 @@ def offered(digest: Digest) -> dict[str, Offered]:
         out[d.id] = Offered(f"{d.who}: {d.what} ({', '.join(d.statuses)}) | \"{quote(d.support[0].quote)}\"", d.articles,
                             event_kind(d.what))
     for x in digest.divergences[: MAX_ITEMS["X"]]:
-        claims = "; ".join(f"{c.article_id.split('_')[0]} says {quote(c.says, 80)}" for c in x.claims)
-        out[x.id] = Offered(f"sources differ on {x.aspect} of {x.topic}: {claims}", x.articles)
+        out[x.id] = Offered(f"sources differ on the {x.aspect} of \"{x.topic.replace(': ', ' ', 1)}\": "
+                            f"{_claims_text(x.claims)}", x.articles)
     for w in digest.weapons[: MAX_ITEMS["W"]]:
         out[w.id] = Offered(f"{w.name} ({w.category}; {', '.join(w.statuses)}; written {', '.join(w.names_as_written)})",
                             w.articles)
@@ -116,6 +116,25 @@ def offered(digest: Digest) -> dict[str, Offered]:
         roles = f"; {', '.join(a.roles)}" if a.roles else ""
         out[a.id] = Offered(f"{a.name} ({a.kind}{roles}; written {', '.join(a.names_as_written)})", a.articles)
     return out
+
+
+MAX_NAMED = 3  # sources named with a claim; more are counted ("8 sources say taken")
+
+
+def _claims_text(claims: list) -> str:
+    """What the sources say, one clause per distinct claim, the most sources first: "8 sources say taken, h37
+    says considered", not thirteen "hNN says ..." that a model copies into an unreadable sentence."""
+    by_says: dict[str, list[str]] = {}
+    for c in claims:
+        by_says.setdefault(quote(c.says, 80), []).append(c.article_id.split("_")[0])
+    ranked = sorted(by_says.items(), key=lambda kv: -len(kv[1]))  # stable: ties keep the claims' order
+
+    def who(ids: list[str]) -> str:
+        if len(ids) > MAX_NAMED:
+            return f"{len(ids)} sources say"
+        return (f"{', '.join(ids[:-1])} and {ids[-1]}" if len(ids) > 1 else ids[0]) + (" say" if len(ids) > 1 else " says")
+
+    return ", ".join(f"{who(ids)} {says}" for says, ids in ranked)
 
 
 def items_text(items: dict[str, Offered], tags: dict[str, str]) -> str:

@@ -13,7 +13,9 @@ A question is about a development when, in an article that reports the developme
   report's own sentence: a sentence that reports the event and says something is open ("kündigte ein
   erneutes Treffen an, um zu sehen, ob ...") leaves a detail of its clause open, not the event, and
 * the question asks about an event of the development's kind (:func:`~summarize.text.event_kinds.event_kind`:
-  "Where will the meeting take place?" is about a meeting, not about the call before it).
+  "Where will the meeting take place?" is about a meeting, not about the call before it), and
+* the question is not in the past tense: "When did Trump call Putin?" takes the call as done and asks a
+  detail the source does not give; the event is not held open by it.
 
 Then every other source that reports the development as decided ("taken" or "announced") diverges from it:
 aspect "date" when the question asks when and another source states the day (its claim is that day, with
@@ -35,6 +37,7 @@ __all__ = ["NEAR", "held_open"]
 
 NEAR = 200  # characters between a report's quote and a question's: the same or the next sentence
 _SETTLED = {"taken", "announced"}
+_PAST = re.compile(r"\s*(?:(?:when|where|why|how|what|who|with whom)\s+)?(?:did|was|were|had)\b", re.IGNORECASE)
 _WHEN = re.compile(r"\s*(?:when\b|until when\b|how soon\b|what (?:date|day|time)\b|wann\b)", re.IGNORECASE)
 
 
@@ -52,6 +55,8 @@ def _question_about(report: Decision, questions: Sequence[OpenQuestion]) -> Open
         return None
     for question in questions:
         asked = question.evidence[0]
+        if _PAST.match(question.question):
+            continue  # asks a detail of what happened: the event is not held open
         if event_kind(question.question) != kind or any(_overlap(ev, asked) for ev in report.evidence):
             continue  # a sentence that reports the event itself: what it leaves open is a detail of its clause
         if any(_near(ev, asked) for ev in report.evidence):

@@ -21,7 +21,9 @@ EVENT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("meeting", ("meet", r"met(?!\w)", "summit", "visit", "hold talks", "held talks")),
     # words of either: "talked with the companies in Washington" was a meeting, "spoke with Putin" a call
     ("talk", ("spoke", "speak", "talked", "talking", "conversation")),
-    ("pause", ("pause", "halt", "stop", "suspend", "freez", "withh", "hold back", "held back")),
+    # a delivery said not to happen is a halt of it: "said they would not deliver some promised missiles"
+    ("pause", ("pause", "halt", "stop", "suspend", "freez", "withh", "hold back", "held back",
+               r"(?:not|never|no longer|won t|wouldn t|don t|didn t)\s(?:\w+\s){0,2}(?:deliver|send|sent|suppl|provid)")),
     ("purchase", ("buy", "purchas", "procur", "acquir")),
     ("production", (r"produc(?!tiv)", "manufactur")),  # not "productive"
     ("delivery", ("deliver", "send", "sent", "supply", "supplie", "provide")),

@@ -64,7 +64,10 @@ def test_no_divergence_without_a_question_of_the_same_event_next_to_the_report()
                                                            "Ob er Selenskyj anruft, ist offen.", len(PLAN) + 1)], DAY)
     # the report's own sentence: what it leaves open is a detail of its clause, not the event
     same = _briefing("a", _meeting(PLAN), [_question("Will Trump meet Putin?", PLAN, 0)], DAY)
-    for article in (far, other_kind, same):
+    # a question in the past tense takes the event as done: it asks a detail the source does not give
+    past = _briefing("a", _meeting(PLAN), [_question("When did Trump meet Putin?", "Einen Termin nannte er nicht.",
+                                                     len(PLAN) + 1)], DAY)
+    for article in (far, other_kind, same, past):
         assert merge([article, settled]).divergences == [], article.open_questions[0].question
     # and when no other source reports it decided, nothing is settled against the open question
     undecided = _briefing("a", _meeting(PLAN, status="considered"), [_question(

@@ -40,3 +40,11 @@ def test_a_warning_is_a_warning_whatever_it_warns_of() -> None:
     assert event_kind("threatened to halt the shipments") == "warning"
     assert event_kind("held a phone call with Putin, who warned about Tomahawks") == "call"  # the call is the act
     assert event_kind("halted deliveries despite warnings") == "pause"
+
+
+def test_a_delivery_said_not_to_happen_is_a_pause_not_a_delivery() -> None:
+    assert event_kind("officially said that they would not deliver some promised air defence missiles") == "pause"
+    assert event_kind("won't send more Patriot interceptors") == "pause"
+    assert event_kind("will no longer supply shells") == "pause"
+    assert event_kind("delivered some promised air defence missiles") == "delivery"
+    assert event_kind("did not say when it would deliver the tanks") != "pause"  # what is denied is the saying
