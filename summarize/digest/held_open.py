@@ -55,10 +55,10 @@ def _question_about(report: Decision, questions: Sequence[OpenQuestion]) -> Open
         return None
     for question in questions:
         asked = question.evidence[0]
-        if _PAST.match(question.question):
-            continue  # asks a detail of what happened: the event is not held open
         if event_kind(question.question) != kind or any(_overlap(ev, asked) for ev in report.evidence):
             continue  # a sentence that reports the event itself: what it leaves open is a detail of its clause
+        if _PAST.match(question.question):
+            continue  # asks a detail of what happened: the event is not held open
         if any(_near(ev, asked) for ev in report.evidence):
             return question
     return None
