@@ -5,7 +5,10 @@ article's own quote. Deterministic rules, applied to every decision (event) and 
 or more articles:
 
 * **status** -- the outcome differs. Decisions: "taken"/"announced", "considered", "rejected" and
-  "paused" are four different outcomes; two sources with no outcome in common diverge. Weapons: only
+  "paused" are four different outcomes; two sources with no outcome in common diverge. Not for what
+  someone said ("warned that ...", "denied responsibility", "discussed air defence"): a statement was made
+  whatever label each report carries. For a refusal or a halt ("declined to ...", "stopped sending
+  weapons"), "rejected" and "paused" say that it was decided, as "taken" does. Weapons: only
   "delivered" against "paused" (talk -- "requested", "discussed" -- contradicts nothing, and neither does
   "used": a side fires what it has while a supplier holds back more of it, and a class name such as
   "missiles" is often one side's weapon in one source and the other side's in another).
@@ -13,12 +16,15 @@ or more articles:
   and normalised against each article's publication date, differ between sources, and neither contains
   the other ("2025-10" contains "2025-10-17").
 * **number** -- the same counted thing ("20 Panzer", "25 Panzer") with different numbers. A number counts
-  only with the word that follows it; years and day numbers of dates are ignored. A decision's length of
+  only with the word that follows it; years and day numbers of dates are ignored, and so is a number
+  written onto a word by a hyphen (a type: "AGM-114 Hellfire", "F-16"). A weapon's numbers count only of
+  the weapon itself (a quote that lists "100 Hellfire missiles" gives the Patriot no number). A decision's length of
   time is compared across languages and forms (:mod:`summarize.text.durations`): "ein mehr als
   zweistündiges Telefonat", "a two-hour phone call" and "zweieinhalb Stunden lang" are three lengths of one
   call; "40-minütigen" and "around 40 minutes" are one.
 * **characterisation** -- one source's quotes use only positive evaluative words for the event
-  ("productive", "konstruktiv") and another's only negative ones ("disappointing", "enttäuschend").
+  ("productive", "konstruktiv") and another's only negative ones ("disappointing", "enttäuschend"). A
+  word right after a negation ("made no progress") counts for neither.
   The word list is data: ``summarize/data/tone.json``.
 
 Items the model-assisted clustering pass flags as described differently (by item ids only) become
@@ -53,11 +59,22 @@ _NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dutzend": 12, "dozen": 12,
 }
 _NUMBER = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|" + "|".join(_NUMBER_WORDS) + r")\s+([^\W\d_]{3,}(?:-[^\W\d_]+)*)",
+    r"(?<![\w.,])(?<![^\W\d_]-)(?<!\d-)(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|" + "|".join(_NUMBER_WORDS) + r")\s+([^\W\d_]{3,}(?:-[^\W\d_]+)*)",
     re.IGNORECASE,
 )
 _NOT_UNITS = {"und", "oder", "and", "or", "der", "die", "das", "den", "dem", "the", "of", "von", "bis", "uhr", "to"}
 _DATE_WORD = re.compile("^(?:" + "|".join(MONTH_NAMES) + ")", re.IGNORECASE)  # full names: "Mar" is not one
+
+
+# A description whose verb reports what someone said: its "status" is the model's label of the statement's
+# content, not an outcome two sources can disagree on.
+_AUX = r"^(?:(?:has|have|had|also|again|repeatedly|publicly|reportedly|officially|once again|then|later)\s+)*"
+_SPEECH = re.compile(_AUX + r"(?:warn|say|said|state|explain|claim|den(?:y|ied|ies)|critici[sz]|condemn|urg|demand"
+                     r"|discuss|insist|argu|accus|stress|emphasi[sz]|reiterat|dismiss|express|told|tell|confirm"
+                     r"|comment|call(?:s|ed)? (?:for|on)\b)", re.IGNORECASE)
+# A description whose verb is itself a refusal or a halt: "rejected" and "paused" say it was decided.
+_REFUSAL = re.compile(_AUX + r"(?:(?:announced|decided|agreed)\s+(?:(?:his|her|its|their|a|the)\s+)?(?:decision\s+)?to\s+)?(?:halt|stop|paus|suspend|freez|withh|delay|postpon|declin|refus|reject"
+                      r"|rule[sd]?\s+out|ruled\s+out|cancel)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +108,19 @@ def _tone_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?:{alternatives})[^\W\d_]{{0,{MAX_INFLECTION}}}(?![^\W\d_])", re.IGNORECASE)
 
 
+# A negation just before a tone word turns it around ("made 'no progress'", "nicht konstruktiv"): such a word
+# says nothing of the leaning here, rather than the opposite of what it says.
+_NEGATED = re.compile(r"(?<![^\W\d_])(?:no|not|never|without|hardly|kein\w*|nicht|nie|ohne|kaum)\W+(?:\w+\W+)?$",
+                      re.IGNORECASE)
+
+
 def tone_words(text: str, stems: Sequence[str]) -> list[str]:
-    """The words of ``text`` that are a stem plus at most :data:`MAX_INFLECTION` letters, as written."""
-    return _tone_pattern(tuple(stems)).findall(text) if stems else []
+    """The words of ``text`` that are a stem plus at most :data:`MAX_INFLECTION` letters, as written, unless a
+    negation stands one or two words before them."""
+    if not stems:
+        return []
+    return [m.group(0) for m in _tone_pattern(tuple(stems)).finditer(text)
+            if not _NEGATED.search(text, max(0, m.start() - 40), m.start())]
 
 
 def counted(text: str) -> dict[str, tuple[float, str]]:
@@ -141,11 +168,14 @@ def _per_article(reports: Sequence[Reported]) -> dict[str, list[Decision | Weapo
 
 def _status(group: ItemReports, sources: Mapping[str, str | None]) -> list[Claim] | None:
     table = _DECISION_OUTCOME if group.kind == "decision" else _WEAPON_OUTCOME
+    if group.kind == "decision" and _SPEECH.match(group.reports[0].item.what.strip()):  # type: ignore[union-attr]
+        return None  # a statement: it was made, whatever each report's label says of its content
     outcomes: dict[str, dict[str, tuple[str, Evidence]]] = {}  # article -> outcome -> (status, evidence)
     for article_id, items in _per_article(group.reports).items():
         for item in items:
             outcome = table.get(item.status)
-            if outcome == "paused" and group.kind == "decision" and event_kind(item.what) == "pause":  # type: ignore[union-attr]
+            if (outcome in ("paused", "rejected") and group.kind == "decision"
+                    and (event_kind(item.what) == "pause" or _REFUSAL.match(item.what.strip()))):  # type: ignore[union-attr]
                 outcome = "decided"  # "halted the shipments", paused: the halt was decided, as "taken" says
             if outcome:
                 outcomes.setdefault(article_id, {}).setdefault(outcome, (item.status, item.evidence[0]))
@@ -185,8 +215,11 @@ def _numbers(group: ItemReports, sources: Mapping[str, str | None]) -> list[Clai
     for article_id, items in _per_article(group.reports).items():
         for item in items:
             status = item.status if group.kind == "weapon" else None
+            own = _weapon_keys(item) if group.kind == "weapon" else None  # type: ignore[arg-type]
             for ev in item.evidence:
                 for unit, (value, text) in counted(ev.quote).items():
+                    if own is not None and not any(k.startswith(unit) or unit.startswith(k) for k in own):
+                        continue  # a count of another thing the quote lists
                     per_unit.setdefault((unit, status), {}).setdefault(article_id, (value, text, ev))
                 for length in durations(ev.quote)[:1] if group.kind == "decision" else ():  # how long the event took
                     per_unit.setdefault(("duration", status), {}).setdefault(article_id, (length.key, length.text, ev))
@@ -194,6 +227,11 @@ def _numbers(group: ItemReports, sources: Mapping[str, str | None]) -> list[Clai
         if len({v for v, _, _ in by_article.values()}) > 1:
             return [claim(a, text, ev, sources) for a, (_, text, ev) in by_article.items()]
     return None
+
+
+def _weapon_keys(weapon: Weapon) -> set[str]:
+    """The unit keys (:func:`counted`) a weapon's own names give: "Patriot-Systeme" -> "patrio"."""
+    return {w.casefold()[:6] for name in (weapon.name, weapon.name_as_written) for w in re.findall(r"[^\W\d_]{3,}", name)}
 
 
 def _tone(group: ItemReports, sources: Mapping[str, str | None], tone: tuple[Sequence[str], Sequence[str]]) -> list[Claim] | None:

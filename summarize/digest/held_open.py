@@ -15,7 +15,10 @@ A question is about a development when, in an article that reports the developme
 * the question asks about an event of the development's kind (:func:`~summarize.text.event_kinds.event_kind`:
   "Where will the meeting take place?" is about a meeting, not about the call before it), and
 * the question is not in the past tense: "When did Trump call Putin?" takes the call as done and asks a
-  detail the source does not give; the event is not held open by it.
+  detail the source does not give; the event is not held open by it. Nor does a question of what will be
+  ("When will the meeting take place?") hold open a report of what was ("met in Alaska in August"), and
+* the people the question names are among the report's participants ("When will Trump and Putin meet?"
+  is not about Orbán's call with Putin).
 
 Then every other source that reports the development as decided ("taken" or "announced") diverges from it:
 aspect "date" when the question asks when and another source states the day (its claim is that day, with
@@ -30,6 +33,7 @@ from collections.abc import Mapping, Sequence
 
 from ..models import Briefing, Decision, Divergence, DivergenceAspect, Evidence, OpenQuestion
 from ..text.event_kinds import event_kind
+from ..text.normalise import fold
 from .days import dated_evidence
 from .diverge import ItemReports, claim
 
@@ -38,6 +42,10 @@ __all__ = ["NEAR", "held_open"]
 NEAR = 200  # characters between a report's quote and a question's: the same or the next sentence
 _SETTLED = {"taken", "announced"}
 _PAST = re.compile(r"\s*(?:(?:when|where|why|how|what|who|with whom)\s+)?(?:did|was|were|had)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|would|going to|wird|werden)\b", re.IGNORECASE)
+_WAS = re.compile(r"^(?:(?:has|have|had|also|already|then|later|once)\s+)*(?:met|held|called|spoke|talked|visited)\b",
+                  re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-ZÄÖÜ][^\W\d_]{2,}")
 _WHEN = re.compile(r"\s*(?:when\b|until when\b|how soon\b|what (?:date|day|time)\b|wann\b)", re.IGNORECASE)
 
 
@@ -49,16 +57,26 @@ def _near(a: Evidence, b: Evidence) -> bool:
     return a.start - NEAR <= b.end and b.start - NEAR <= a.end
 
 
-def _question_about(report: Decision, questions: Sequence[OpenQuestion]) -> OpenQuestion | None:
+def _key(word: str) -> str:
+    return fold(word)[:5]  # "Zelenskyy", "Zelensky", "Selenskyj"'s first letters differ, "Trump" = "Trump"
+
+
+def _question_about(report: Decision, questions: Sequence[OpenQuestion], people: frozenset[str]) -> OpenQuestion | None:
+    """The question of ``questions`` about ``report`` (see the module's rules); ``people``: the keys
+    (:func:`_key`) of the words of the article's people's names."""
     kind = event_kind(report.what)
     if kind is None:
         return None
+    taking_part = {_key(w) for name in (report.who, *report.participants) for w in name.split()}
     for question in questions:
         asked = question.evidence[0]
         if event_kind(question.question) != kind or any(_overlap(ev, asked) for ev in report.evidence):
             continue  # a sentence that reports the event itself: what it leaves open is a detail of its clause
-        if _PAST.match(question.question):
-            continue  # asks a detail of what happened: the event is not held open
+        if _PAST.match(question.question) or (_FUTURE.search(question.question) and _WAS.match(report.what.strip())):
+            continue  # asks a detail of what happened, or of another event to come: neither holds this one open
+        named = {k for w in _CAPITALISED.findall(question.question) if (k := _key(w)) in people}
+        if not named <= taking_part:
+            continue  # about other people's event
         if any(_near(ev, asked) for ev in report.evidence):
             return question
     return None
@@ -70,12 +88,15 @@ def held_open(
 ) -> list[Divergence]:
     """Divergences of developments that one source's open question holds open and another reports decided."""
     questions = {b.article.id: b.open_questions for b in briefings}
+    people = {b.article.id: frozenset(_key(w) for a in b.actors if a.kind == "person"
+                                      for name in (a.name, a.name_as_written) for w in name.split()) for b in briefings}
     out: list[Divergence] = []
     for group in groups:
         if group.kind != "decision" or len({r.article_id for r in group.reports}) < 2:
             continue
         for reported in group.reports:
-            question = _question_about(reported.item, questions.get(reported.article_id, []))  # type: ignore[arg-type]
+            question = _question_about(reported.item, questions.get(reported.article_id, []),  # type: ignore[arg-type]
+                                       people.get(reported.article_id, frozenset()))
             if question is None:
                 continue
             settled = [r for r in group.reports if r.article_id != reported.article_id and r.item.status in _SETTLED]

@@ -541,3 +541,51 @@ def test_an_act_told_as_done_in_a_dated_call_takes_the_calls_day_on_the_timeline
     on = {(e.date, e.who, tuple(e.stated)) for e in d.timeline}
     assert ("2025-10-16", "Vladimir Putin", ("im Telefonat (2025-10-16)",)) in on
     assert {who for _, who, _ in on} == {"Donald Trump", "Vladimir Putin"}
+
+
+def test_a_type_number_and_another_weapons_count_are_no_number_of_the_weapon() -> None:
+    assert "hellfi" not in counted("AGM-114 Hellfire missiles and F-16 jets")
+    assert counted("over 100 Hellfire missiles")["hellfi"] == (100.0, "100 Hellfire")
+
+    def w(name: str, quote: str) -> Weapon:
+        return Weapon(name=name, name_as_written=name, category="x", status="paused", evidence=_ev(quote))
+    listed = ("Withheld: Patriot interceptors, over 100 Hellfire missiles.", "Suspended: Patriot interceptors, 120 Hellfire.")
+    # each quote lists the Hellfire count: the Patriot's row has no number of its own
+    assert merge([_briefing("1", weapons=[w("Patriot", listed[0])]), _briefing("2", weapons=[w("Patriot", listed[1])])]).divergences == []
+    [x] = merge([_briefing("1", weapons=[w("Hellfire", listed[0])]), _briefing("2", weapons=[w("Hellfire", listed[1])])]).divergences
+    assert x.aspect == "number" and [c.says for c in x.claims] == ["100 Hellfire", "120 Hellfire"]
+
+
+def test_a_statement_has_no_status_to_diverge_on_and_a_refusal_rejected_is_a_refusal_taken() -> None:
+    def two(what: str, first: str, second: str) -> list:
+        return merge([_briefing("1", decisions=[_d("Putin", what, "Putin sagte es am Montag.", first)]),
+                      _briefing("2", decisions=[_d("Putin", what, "Putin said it on Monday.", second)])]).divergences
+    assert [x.aspect for x in two("sent troops to the border", "taken", "considered")] == ["status"]
+    # what someone said: a label of its content is no outcome two sources disagree on
+    assert two("warned that Tomahawk deliveries would harm relations", "taken", "considered") == []
+    assert two("has denied responsibility for the halt", "rejected", "taken") == []
+    # a refusal or a halt labelled "rejected" was decided, as "taken" says; "considered" still differs
+    assert two("declined to send Tomahawk missiles", "rejected", "taken") == []
+    assert two("stopped sending weapons to Kyiv", "rejected", "taken") == []
+    assert [x.aspect for x in two("declined to send Tomahawk missiles", "rejected", "considered")] == ["status"]
+
+
+def test_a_negated_tone_word_counts_for_neither_side() -> None:
+    positive, negative = load_tone()
+    assert tone_words('Trump made "no progress" and was "not happy"', positive) == []
+    assert tone_words("Das Gespräch sei nicht konstruktiv gewesen", positive) == []
+    assert tone_words("a very productive call", positive) == ["productive"]
+    digest = merge([
+        _briefing("001_a", decisions=[_d("Trump", CALL, 'Trump made "no progress" in the call.')]),
+        _briefing("002_b", decisions=[_d("Trump", CALL, "Trump called the conversation disappointing.")]),
+    ])
+    assert [x.aspect for x in digest.divergences] == []
+
+
+def test_an_announced_decision_to_halt_rejected_is_the_halt_taken() -> None:
+    def two(first: str, second: str) -> list:
+        what = "announced his decision to delay Tomahawk deliveries"
+        return merge([_briefing("1", decisions=[_d("Trump", what, "Trump verschob die Lieferung.", first)]),
+                      _briefing("2", decisions=[_d("Trump", what, "Trump delayed the delivery.", second)])]).divergences
+    assert two("rejected", "taken") == []
+    assert [x.aspect for x in two("considered", "taken")] == ["status"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from summarize.digest.merge import merge
-from summarize.models import ArticleRef, Briefing, BriefingMeta, CleaningReport, Decision, Evidence, OpenQuestion
+from summarize.models import Actor, ArticleRef, Briefing, BriefingMeta, CleaningReport, Decision, Evidence, OpenQuestion
 
 PLAN = "Trump und Putin vereinbarten ein Treffen in Ungarn."
 
@@ -14,10 +14,12 @@ def _ev(quote: str, start: int) -> list[Evidence]:
     return [Evidence(quote=quote, start=start, end=start + len(quote), alignment="exact", score=100)]
 
 
-def _briefing(article_id: str, decision: Decision, questions: list[OpenQuestion] = (), published=None) -> Briefing:  # noqa: ANN001
+def _briefing(article_id: str, decision: Decision, questions: list[OpenQuestion] = (), published=None,  # noqa: ANN001
+              people: tuple[str, ...] = ()) -> Briefing:
     return Briefing(
         article=ArticleRef(id=article_id, title=f"Title {article_id}", sha256="0" * 64, published=published),
         summary="s.", decisions=[decision], open_questions=list(questions),
+        actors=[Actor(name=p, name_as_written=p.split()[-1], kind="person", evidence=_ev(p.split()[-1], 0)) for p in people],
         meta=BriefingMeta(prompt_version="p", model="m", mode="json_schema", lang="en", chunks=1, llm_calls=1,
                           cleaning=CleaningReport(chars_in=1, chars_kept=1, chars_removed=0, lines_removed=0)),
     )
@@ -75,3 +77,28 @@ def test_no_divergence_without_a_question_of_the_same_event_next_to_the_report()
     considered = _briefing("b", _meeting("Trump is considering a meeting with Putin.", status="considered"), published=DAY)
     assert merge([undecided, considered]).divergences == []
     assert [x.aspect for x in merge([undecided, settled]).divergences] == ["status"]
+
+
+def test_a_question_of_what_will_be_does_not_hold_open_a_report_of_what_was() -> None:
+    def met(what: str, status: str) -> Decision:
+        return Decision(who="Donald Trump", participants=["Donald Trump", "Vladimir Putin"], what=what, status=status,
+                        evidence=_ev("Trump und Putin trafen sich im August in Alaska.", 0))  # type: ignore[arg-type]
+    question = [_question("Where will the meeting take place?", "Der Ort ist noch offen.", 60)]
+    past = "met Vladimir Putin in Alaska in August"
+    assert merge([_briefing("a", met(past, "taken"), question, DAY), _briefing("b", met(past, "taken"), published=DAY)]).divergences == []
+    planned = "plans to meet Vladimir Putin in Alaska in August"
+    [x] = merge([_briefing("a", met(planned, "announced"), question, DAY),
+                 _briefing("b", met(planned, "announced"), published=DAY)]).divergences
+    assert x.claims[0].says == "open: Where will the meeting take place?"
+
+
+def test_a_question_naming_other_people_is_not_about_the_report() -> None:
+    people = ("Donald Trump", "Vladimir Putin", "Volodymyr Zelensky")
+    settled = _briefing("b", _meeting("Trump will meet Putin in Budapest, he said."), published=DAY)
+
+    def asking(text: str) -> Briefing:
+        return _briefing("a", _meeting(PLAN), [_question(text, "Der Ort ist noch offen.", len(PLAN) + 1)], DAY, people)
+    assert merge([asking("Where will Trump and Zelensky meet?"), settled]).divergences == []
+    [x] = merge([asking("Where will Trump and Putin meet?"), settled]).divergences
+    assert x.aspect == "status"
+
