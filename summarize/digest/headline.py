@@ -104,7 +104,8 @@ def offered(digest: Digest) -> dict[str, Offered]:
     """Item id -> :class:`Offered`, for the items the model may cite."""
     out: dict[str, Offered] = {}
     for d in spread(digest.decisions, MAX_ITEMS["D"]):
-        out[d.id] = Offered(f"{d.who}: {d.what} ({', '.join(d.statuses)}) | \"{quote(d.support[0].quote)}\"", d.articles,
+        status = f" ({d.statuses[0]})" if len(d.statuses) == 1 else ""  # mixed labels: a model writes "considered by some"
+        out[d.id] = Offered(f"{d.who}: {d.what}{status} | \"{quote(d.support[0].quote)}\"", d.articles,
                             event_kind(d.what))
     for x in digest.divergences[: MAX_ITEMS["X"]]:
         out[x.id] = Offered(f"sources differ on the {x.aspect} of \"{x.topic.replace(': ', ' ', 1)}\": "
@@ -138,7 +139,10 @@ def _claims_text(claims: list) -> str:
 
 
 def items_text(items: dict[str, Offered], tags: dict[str, str]) -> str:
-    return "\n".join(f"{i} [{','.join(tags.get(a, a) for a in item.articles)}] {item.text}" for i, item in items.items())
+    """One line per item: its id, its sources (named up to :data:`MAX_NAMED`, else counted) and its text."""
+    def sources(articles: list[str]) -> str:
+        return ",".join(tags.get(a, a) for a in articles) if len(articles) <= MAX_NAMED else f"{len(articles)} sources"
+    return "\n".join(f"{i} [{sources(item.articles)}] {item.text}" for i, item in items.items())
 
 
 def _words(text: str) -> set[str]:

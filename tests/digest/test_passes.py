@@ -280,17 +280,21 @@ def test_headline_rejects_a_sentence_naming_another_kind_of_event_than_its_devel
 
 
 def test_the_seeds_headline_says_a_meeting_only_on_developments_that_report_one(seeds_run) -> None:  # noqa: ANN001
-    """The seeds' REAL headline: a kept sentence that names a meeting (the model once wrote "Zelensky met Trump"
-    on the July phone call) cites at least one development that reports a meeting or talks."""
+    """The seeds' REAL headline: the model writes "Volodymyr Zelensky met Donald Trump" on the July phone call;
+    every sentence it writes that names a meeting is either kept on a development that reports a meeting or
+    talks, or rejected for saying a meeting where its developments report a call."""
     from summarize.text.event_kinds import event_kind, same_kind
 
     digest = seeds_run.digest
     kinds = {d.id: event_kind(d.what) for d in digest.decisions}
-    meetings = [s for s in digest.headline.sentences if event_kind(s.text) == "meeting"]
-    assert meetings, [s.text for s in digest.headline.sentences]  # the recording has one: the check is exercised
-    for sentence in meetings:
+    kept = [s for s in digest.headline.sentences if event_kind(s.text) == "meeting"]
+    rejected = [r for r in digest.headline.rejected if event_kind(r.split(" (")[0]) == "meeting"]
+    assert kept or rejected, digest.headline  # the recording has one: the check is exercised
+    for sentence in kept:
         cited = [kinds[i] for i in sentence.items if i in kinds]
         assert any(same_kind("meeting", k) for k in cited), (sentence.text, cited)
+    for reason in rejected:
+        assert "says a meeting where the developments it cites report a call" in reason, reason
 
 
 def test_a_divergence_is_offered_to_the_headline_as_its_distinct_claims_most_sources_first() -> None:
@@ -312,3 +316,20 @@ def test_a_divergence_is_offered_to_the_headline_as_its_distinct_claims_most_sou
     text = offered(digest)[x.id].text
     assert text.endswith(' of "Donald Trump plans to meet Vladimir Putin in Budapest": 4 sources say taken, h02 says considered, '
                          'h06 says announced'), text
+
+
+def test_headline_items_count_many_sources_and_show_a_status_only_when_all_reports_agree() -> None:
+    """HAND-MADE digest: a development of five sources with mixed labels, one of one source; the headline sees
+    "[5 sources]" and no status list for the first (a model wrote "which was considered by some sources")."""
+    from summarize.digest.headline import items_text, offered
+
+    mixed = [_briefing(f"00{k}_x", decisions=[_d("Trump", "sent troops to the border", f"Trump schickte Truppen ({k}).", st)])
+             for k, st in enumerate(["taken", "taken", "considered", "taken", "taken"], 1)]
+    alone = _briefing("009_y", decisions=[_d("Putin", "closed the airspace", "Putin sperrte den Luftraum.", "announced")])
+    digest = merge([*mixed, alone])
+    items = offered(digest)
+    lines = items_text(items, {"009_y": "009"}).splitlines()
+    many = next(line for line in lines if "sent troops" in line)
+    assert " [5 sources] " in many
+    assert "(taken" not in many and "considered" not in many
+    assert any(line.endswith('"Putin sperrte den Luftraum."') and "[009]" in line and "(announced)" in line for line in lines)
