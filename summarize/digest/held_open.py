@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 
 from ..models import Briefing, Decision, Divergence, DivergenceAspect, Evidence, OpenQuestion
 from ..text.event_kinds import event_kind
@@ -57,28 +58,39 @@ def _near(a: Evidence, b: Evidence) -> bool:
     return a.start - NEAR <= b.end and b.start - NEAR <= a.end
 
 
+@lru_cache(maxsize=1 << 14)
 def _key(word: str) -> str:
     return fold(word)[:5]  # "Zelenskyy", "Zelensky", "Selenskyj"'s first letters differ, "Trump" = "Trump"
 
 
-def _question_about(report: Decision, questions: Sequence[OpenQuestion], people: frozenset[str]) -> OpenQuestion | None:
-    """The question of ``questions`` about ``report`` (see the module's rules); ``people``: the keys
-    (:func:`_key`) of the words of the article's people's names."""
+def _people(briefing: Briefing) -> frozenset[str]:
+    """The keys (:func:`_key`) of the words of the names of a briefing's people."""
+    return frozenset(_key(w) for a in briefing.actors if a.kind == "person"
+                     for name in (a.name, a.name_as_written) for w in name.split())
+
+
+def _question_about(report: Decision, questions: Sequence[OpenQuestion], people: Callable[[], frozenset[str]]
+                    ) -> OpenQuestion | None:
+    """The question of ``questions`` about ``report`` (see the module's rules); ``people``: the keys of the
+    words of the article's people's names (:func:`_people`), asked for only when a question gets that far."""
     kind = event_kind(report.what)
     if kind is None:
         return None
-    taking_part = {_key(w) for name in (report.who, *report.participants) for w in name.split()}
     for question in questions:
         asked = question.evidence[0]
         if event_kind(question.question) != kind or any(_overlap(ev, asked) for ev in report.evidence):
             continue  # a sentence that reports the event itself: what it leaves open is a detail of its clause
+        if not any(_near(ev, asked) for ev in report.evidence):
+            continue
         if _PAST.match(question.question) or (_FUTURE.search(question.question) and _WAS.match(report.what.strip())):
             continue  # asks a detail of what happened, or of another event to come: neither holds this one open
-        named = {k for w in _CAPITALISED.findall(question.question) if (k := _key(w)) in people}
-        if not named <= taking_part:
-            continue  # about other people's event
-        if any(_near(ev, asked) for ev in report.evidence):
-            return question
+        names = _CAPITALISED.findall(question.question)
+        if names:
+            known = people()
+            taking_part = {_key(w) for name in (report.who, *report.participants) for w in name.split()}
+            if not {k for w in names if (k := _key(w)) in known} <= taking_part:
+                continue  # about other people's event
+        return question
     return None
 
 
@@ -87,16 +99,20 @@ def held_open(
     published: Mapping[str, dt.date | None],
 ) -> list[Divergence]:
     """Divergences of developments that one source's open question holds open and another reports decided."""
-    questions = {b.article.id: b.open_questions for b in briefings}
-    people = {b.article.id: frozenset(_key(w) for a in b.actors if a.kind == "person"
-                                      for name in (a.name, a.name_as_written) for w in name.split()) for b in briefings}
+    questions = {b.article.id: b.open_questions for b in briefings if b.open_questions}
+    by_id = {b.article.id: b for b in briefings}
+    people: dict[str, frozenset[str]] = {}  # article -> its people's name keys, made when a question needs them
     out: list[Divergence] = []
     for group in groups:
         if group.kind != "decision" or len({r.article_id for r in group.reports}) < 2:
             continue
         for reported in group.reports:
-            question = _question_about(reported.item, questions.get(reported.article_id, []),  # type: ignore[arg-type]
-                                       people.get(reported.article_id, frozenset()))
+            asked = questions.get(reported.article_id)
+            if not asked:
+                continue
+            article = reported.article_id
+            question = _question_about(reported.item, asked,  # type: ignore[arg-type]
+                                       lambda: people.get(article) or people.setdefault(article, _people(by_id[article])))
             if question is None:
                 continue
             settled = [r for r in group.reports if r.article_id != reported.article_id and r.item.status in _SETTLED]
