@@ -7,7 +7,8 @@ or more articles:
 * **status** -- the outcome differs. Decisions: "taken"/"announced", "considered", "rejected" and
   "paused" are four different outcomes; two sources with no outcome in common diverge. Not for what
   someone said ("warned that ...", "denied responsibility", "discussed air defence"): a statement was made
-  whatever label each report carries. For a refusal or a halt ("declined to ...", "stopped sending
+  whatever label each report carries; and a report of an event that tells what was said in it ("talked to
+  Putin about delivering Tomahawks", "considered", joined to the call) has no say on the event's outcome. For a refusal or a halt ("declined to ...", "stopped sending
   weapons"), "rejected" and "paused" say that it was decided, as "taken" does. Weapons: only
   "delivered" against "paused" (talk -- "requested", "discussed" -- contradicts nothing, and neither does
   "used": a side fires what it has while a supplier holds back more of it, and a class name such as
@@ -70,7 +71,7 @@ _DATE_WORD = re.compile("^(?:" + "|".join(MONTH_NAMES) + ")", re.IGNORECASE)  # 
 # content, not an outcome two sources can disagree on.
 _AUX = r"^(?:(?:has|have|had|also|again|repeatedly|publicly|reportedly|officially|once again|then|later)\s+)*"
 _SPEECH = re.compile(_AUX + r"(?:warn|say|said|state|explain|claim|den(?:y|ied|ies)|critici[sz]|condemn|urg|demand"
-                     r"|discuss|insist|argu|accus|stress|emphasi[sz]|reiterat|dismiss|express|told|tell|confirm"
+                     r"|discuss|insist|argu|accus|stress|emphasi[sz]|reiterat|dismiss|express|told|tell|confirm|talk"
                      r"|comment|call(?:s|ed)? (?:for|on)\b)", re.IGNORECASE)
 # A description whose verb is itself a refusal or a halt: "rejected" and "paused" say it was decided.
 _REFUSAL = re.compile(_AUX + r"(?:(?:announced|decided|agreed)\s+(?:(?:his|her|its|their|a|the)\s+)?(?:decision\s+)?to\s+)?(?:halt|stop|paus|suspend|freez|withh|delay|postpon|declin|refus|reject"
@@ -173,6 +174,8 @@ def _status(group: ItemReports, sources: Mapping[str, str | None]) -> list[Claim
     outcomes: dict[str, dict[str, tuple[str, Evidence]]] = {}  # article -> outcome -> (status, evidence)
     for article_id, items in _per_article(group.reports).items():
         for item in items:
+            if group.kind == "decision" and _SPEECH.match(item.what.strip()):  # type: ignore[union-attr]
+                continue  # this report tells what was said: its label is of that, not of the event's outcome
             outcome = table.get(item.status)
             if (outcome in ("paused", "rejected") and group.kind == "decision"
                     and (event_kind(item.what) == "pause" or _REFUSAL.match(item.what.strip()))):  # type: ignore[union-attr]

@@ -21,8 +21,9 @@ A question is about a development when, in an article that reports the developme
   is not about Orbán's call with Putin).
 
 Then every other source that reports the development as decided ("taken" or "announced") diverges from it:
-aspect "date" when the question asks when and another source states the day (its claim is that day, with
-the quote that states it), else "status". Each claim is its article's own quote.
+aspect "date" when the question asks when (another source's claim is the day it states, with the quote that
+states it; when none states one, its report of the event as decided), else "status". Each claim is its
+article's own quote.
 """
 
 from __future__ import annotations
@@ -119,10 +120,11 @@ def held_open(
             if not settled:
                 continue
             claims = [claim(reported.article_id, f"open: {question.question}", question.evidence[0], sources)]
-            aspect: DivergenceAspect = "status"
+            # a question of when holds the date open: the others' claims are the days they state, or, when none
+            # states one, their reports of the event as decided
+            aspect: DivergenceAspect = "date" if _WHEN.match(question.question) else "status"
             dated = [(r, *dated_evidence(r.item, published.get(r.article_id))) for r in settled]  # type: ignore[arg-type]
-            if _WHEN.match(question.question) and any(when.iso for _, when, _ in dated):
-                aspect = "date"  # when: what the others say is the day they state
+            if aspect == "date" and any(when.iso for _, when, _ in dated):
                 claims += [claim(r.article_id, f"{when.iso} ({when.text})", ev, sources) for r, when, ev in dated if when.iso]
             else:
                 claims += [claim(r.article_id, r.item.status, r.item.evidence[0], sources) for r in settled]

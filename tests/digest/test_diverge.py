@@ -589,3 +589,19 @@ def test_an_announced_decision_to_halt_rejected_is_the_halt_taken() -> None:
                       _briefing("2", decisions=[_d("Trump", what, "Trump delayed the delivery.", second)])]).divergences
     assert two("rejected", "taken") == []
     assert [x.aspect for x in two("considered", "taken")] == ["status"]
+
+
+def test_a_report_telling_what_was_said_in_an_event_has_no_say_on_its_outcome() -> None:
+    day = dt.date(2025, 10, 17)
+
+    def call(article: str, what: str, quote: str, status: str) -> Briefing:
+        return _briefing(article, decisions=[Decision(who="Trump", participants=["Trump", "Putin"], what=what,
+                                                      status=status, evidence=_ev(quote))], published=day)  # type: ignore[arg-type]
+    held = "held a phone call with Vladimir Putin about the war"
+    digest = merge([call("1", held, "Trump telefonierte am Donnerstag mit Putin über den Krieg.", "taken"),
+                    call("2", held, "Trump called Putin on Thursday about the war.", "taken"),
+                    call("3", "talked to Vladimir Putin about the war and delivering Tomahawks",
+                         "Trump sprach am Donnerstag mit Putin über den Krieg und Tomahawks.", "considered")])
+    [development] = digest.decisions  # the third report is of the same call
+    assert development.statuses == ["taken", "considered"]
+    assert [x.aspect for x in digest.divergences] == []  # its "considered" is of the Tomahawks, not of the call

@@ -102,3 +102,12 @@ def test_a_question_naming_other_people_is_not_about_the_report() -> None:
     [x] = merge([asking("Where will Trump and Putin meet?"), settled]).divergences
     assert x.aspect == "status"
 
+
+
+def test_when_it_is_open_and_no_other_source_states_a_day_the_divergence_is_still_of_the_date() -> None:
+    open_day = _briefing("a", _meeting(PLAN), [_question("When will the meeting take place?",
+                                                         "Einen Termin nannte er nicht.", len(PLAN) + 1)], DAY)
+    settled = _briefing("b", _meeting("Trump will meet Putin in Budapest soon, he said."), published=DAY)
+    [x] = merge([open_day, settled]).divergences
+    assert x.aspect == "date"
+    assert [c.says for c in x.claims] == ["open: When will the meeting take place?", "announced"]
