@@ -42,6 +42,9 @@ _STOP = {
     "that", "this", "with", "from", "have", "will", "were", "their", "they", "about", "after", "before", "over",
     "also", "into", "than", "sources", "source", "report", "reports", "reported", "says", "said", "while",
     "which", "there", "been", "more", "most", "other", "some", "articles", "article", "according",
+    # the words every divergence's text is offered with ("sources differ on the status of ..."): a sentence
+    # that shares only these with a divergence is not about it
+    "differ", "differs", "differing", "status", "characterisation", "characterization", "number", "date",
 }
 
 
@@ -52,7 +55,8 @@ class _SentenceBase(BaseModel):
 class HeadlineBase(BaseModel):
     @model_validator(mode="after")
     def _tagged(self, info: ValidationInfo) -> HeadlineBase:
-        known: set[str] = current(info).get("ids", set())
+        context = current(info)
+        known: set[str] = context.get("ids", set())
         bad = [n for n, s in enumerate(self.sentences, 1)  # type: ignore[attr-defined]
                if not s.items or not set(s.items) <= known]
         if known and bad:
@@ -60,6 +64,14 @@ class HeadlineBase(BaseModel):
                 f"sentence(s) {', '.join(map(str, bad))} have no ids or ids not in <items>: every sentence needs "
                 "the ids of the items it rests on, from the list only"
             )
+        items: dict[str, Offered] | None = context.get("items")
+        if items:  # none would be kept: ask again, with why (one kept is enough, the code drops the others)
+            reasons = [(n, check(" ".join(s.text.split()), list(dict.fromkeys(s.items)), items)[1])
+                       for n, s in enumerate(self.sentences, 1)]  # type: ignore[attr-defined]
+            if reasons and all(reason for _, reason in reasons):
+                raise ValueError("no sentence states what the items it cites say: " + "; ".join(
+                    f"sentence {n} {reason}" for n, reason in reasons) + ". Write each sentence from the items whose "
+                    "ids it lists")
         return self
 
 
@@ -92,27 +104,39 @@ def spread(decisions: list, limit: int) -> list:
 
 
 class Offered(NamedTuple):
-    """An item the model may cite: its text as shown to the model, its articles, and for a development the
-    kind of event its description reports (:func:`~summarize.text.event_kinds.event_kind`)."""
+    """An item the model may cite: its text as shown to the model, its articles, for a development the kind
+    of event its description reports (:func:`~summarize.text.event_kinds.event_kind`), and the words a
+    sentence resting on it must share one of (None: those of its text)."""
 
     text: str
     articles: list[str]
     kind: str | None = None
+    words: frozenset[str] | None = None
+
+    def content(self) -> set[str] | frozenset[str]:
+        return self.words if self.words is not None else _words(self.text)
 
 
 def offered(digest: Digest) -> dict[str, Offered]:
-    """Item id -> :class:`Offered`, for the items the model may cite."""
+    """Item id -> :class:`Offered`, for the items the model may cite. A development's, divergence's or
+    weapon's words leave out the digest's actors' names: "Trump" is in most items, and a sentence about
+    Trump's Tomahawk decision that shares only his name with the planned meeting does not rest on it."""
+    names = {w.casefold() for a in digest.actors for name in (a.name, *a.names_as_written) for w in _WORD.findall(name)}
+
+    def without_names(text: str) -> frozenset[str]:
+        return frozenset(_words(text) - names)
+
     out: dict[str, Offered] = {}
     for d in spread(digest.decisions, MAX_ITEMS["D"]):
         status = f" ({d.statuses[0]})" if len(d.statuses) == 1 else ""  # mixed labels: a model writes "considered by some"
-        out[d.id] = Offered(f"{d.who}: {d.what}{status} | \"{quote(d.support[0].quote)}\"", d.articles,
-                            event_kind(d.what))
+        text = f"{d.who}: {d.what}{status} | \"{quote(d.support[0].quote)}\""
+        out[d.id] = Offered(text, d.articles, event_kind(d.what), without_names(text))
     for x in digest.divergences[: MAX_ITEMS["X"]]:
-        out[x.id] = Offered(f"sources differ on the {x.aspect} of \"{x.topic.replace(': ', ' ', 1)}\": "
-                            f"{_claims_text(x.claims)}", x.articles)
+        text = f"sources differ on the {x.aspect} of \"{x.topic.replace(': ', ' ', 1)}\": {_claims_text(x.claims)}"
+        out[x.id] = Offered(text, x.articles, words=without_names(text))
     for w in digest.weapons[: MAX_ITEMS["W"]]:
-        out[w.id] = Offered(f"{w.name} ({w.category}; {', '.join(w.statuses)}; written {', '.join(w.names_as_written)})",
-                            w.articles)
+        text = f"{w.name} ({w.category}; {', '.join(w.statuses)}; written {', '.join(w.names_as_written)})"
+        out[w.id] = Offered(text, w.articles, words=without_names(text))
     for a in digest.actors[: MAX_ITEMS["A"]]:
         roles = f"; {', '.join(a.roles)}" if a.roles else ""
         out[a.id] = Offered(f"{a.name} ({a.kind}{roles}; written {', '.join(a.names_as_written)})", a.articles)
@@ -158,7 +182,7 @@ def check(text: str, ids: list[str], items: dict[str, Offered]) -> tuple[list[st
     if unknown:
         return [], f"ids not in the digest: {', '.join(unknown)}"
     words = _words(text)
-    resting = [i for i in ids if words & _words(items[i].text)]
+    resting = [i for i in ids if words & items[i].content()]
     if not resting:
         return [], "shares no content word with the items it cites"
     cited = " ".join(items[i].text for i in resting)
@@ -200,7 +224,7 @@ def _prepare(digest: Digest, settings: Settings, tags: dict[str, str]) -> tuple[
     if not items:
         raise ModelOutputError("the digest has no items to write a headline from")
     model = headline_model(language_name(settings.lang))
-    return request(settings, "headline", model, items_text(items, tags), {"ids": set(items)}), items
+    return request(settings, "headline", model, items_text(items, tags), {"ids": set(items), "items": items}), items
 
 
 def _finish(answer: Answer, items: dict[str, Offered], model: str) -> tuple[Headline | None, PassReport]:

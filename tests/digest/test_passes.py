@@ -184,13 +184,28 @@ def test_headline_rejects_untagged_unsupported_and_invented_numbers_after_one_re
     assert "numbers" in headline.rejected[0] and "no content word" in headline.rejected[1]
 
 
-def test_headline_with_nothing_kept_fails_the_pass_not_the_digest(tmp_path: Path) -> None:
+def test_headline_with_nothing_kept_is_asked_again_then_fails_the_pass_not_the_digest(tmp_path: Path) -> None:
     digest = _digest()
     nothing = _sentences(("Rain.", ["D1"]), ("Snow.", ["D2"]), ("Wind.", ["D3"]))
-    server = Scripted([nothing])
+    server = Scripted([nothing, nothing])
     headline, report = asyncio.run(awrite_headline(_client(server), digest, _settings(), source_tags(digest)))
     assert headline is None and report.status == "failed" and "kept no sentence" in (report.message or "")
-    assert report.usage.prompt_tokens == 100  # the tokens spent are still reported
+    assert report.usage.prompt_tokens == 200  # the tokens spent are still reported, the re-ask's too
+    reask = server.requests[1]["messages"][-1]["content"]
+    assert "no sentence states what the items it cites say" in reask and "sentence 1 shares no content word" in reask
+
+
+def test_headline_with_nothing_kept_is_kept_when_the_reask_answers_from_its_items() -> None:
+    digest = _digest()
+    merz = next(d.id for d in digest.decisions if "Kyiv" in d.what)
+    # the model's sentence about Trump cites Merz's visit: it shares only a name-less "nothing" with it
+    wrong = _sentences(("Trump praised the phone call with Putin.", [merz]), ("Snow fell.", [merz]), ("Wind.", [merz]))
+    right = _sentences(("Merz visited Kyiv.", [merz]), ("Snow fell.", [merz]), ("Wind.", [merz]))
+    server = Scripted([wrong, right])
+    headline, report = asyncio.run(awrite_headline(_client(server), digest, _settings(), source_tags(digest)))
+    assert headline is not None and [s.text for s in headline.sentences] == ["Merz visited Kyiv."]
+    # one kept sentence is enough: no third request
+    assert len(server.requests) == 2
 
 
 def test_a_pass_that_cannot_reach_the_model_leaves_the_digest_intact(tmp_path: Path) -> None:
@@ -333,3 +348,20 @@ def test_headline_items_count_many_sources_and_show_a_status_only_when_all_repor
     assert " [5 sources] " in many
     assert "(taken" not in many and "considered" not in many
     assert any(line.endswith('"Putin sperrte den Luftraum."') and "[009]" in line and "(announced)" in line for line in lines)
+
+
+def test_a_headline_sentence_sharing_only_a_name_with_its_item_does_not_rest_on_it() -> None:
+    """HAND-MADE digest with its people as actors: "Trump" is in most items, so a sentence about Trump's
+    Tomahawk decision that cites the planned meeting shares nothing with it but the name."""
+    from summarize.digest.headline import check, offered
+
+    from .test_held_open import DAY, PLAN, _briefing as briefing_with_people, _meeting
+
+    people = ("Donald Trump", "Vladimir Putin")
+    digest = merge([briefing_with_people("a", _meeting(PLAN), published=DAY, people=people),
+                    briefing_with_people("b", _meeting("Trump will Putin in Budapest treffen."), published=DAY, people=people)])
+    items = offered(digest)
+    [meeting] = [i for i in items if i.startswith("D")]
+    assert check("Donald Trump delayed the Tomahawk decision.", [meeting], items)[1] == (
+        "shares no content word with the items it cites")
+    assert check("Donald Trump plans to meet Vladimir Putin.", [meeting], items) == ([meeting], None)
