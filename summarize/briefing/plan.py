@@ -33,7 +33,7 @@ from ..text.relative_days import anchored_day
 from .numbered import Sentences, halve, is_heading, sentence_chars
 from .questions import timing_questions, why_not_open
 from .aliases import alias_forms, canonical_weapon, weapon_category
-from .plausible import GENERIC_WEAPONS, not_in_english, role_unsupported
+from .plausible import GENERIC_WEAPONS, english_summary, not_in_english, role_unsupported
 from .safety import scrub
 
 SUMMARY_INPUT_CHARS = 4000
@@ -303,7 +303,7 @@ class Plan:
                 id=a.id, title=a.title, source=a.source, published=a.published, language=a.language, sha256=a.sha256,
                 copies=a.copies, near_copy_of=a.near_copy_of, url=a.url, author=a.author,
             ),
-            summary=scrub(summary, a.text),
+            summary=scrub(english_summary(summary, lists["decisions"]) if self.settings.lang == "en" else summary, a.text),
             **lists,
             dropped_items=len(dropped),
             dropped=dropped,

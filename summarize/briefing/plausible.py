@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,7 +28,9 @@ from rapidfuzz import fuzz
 
 from .drafts import ActorDraft, WeaponDraft
 from .aliases import alias_forms
+from ..models import Decision
 from ..text.normalise import normalise, strip_accents
+from ..text.sentences import split as split_sentences
 
 WEAPON_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "weapon_words.json"
 OFFICES_FILE = Path(__file__).resolve().parent.parent / "data" / "offices.json"
@@ -173,6 +175,33 @@ def not_in_english(text: str | None) -> bool:
     if any("ß" in w or (w.islower() and (any(c in "äöü" for c in w) or w.endswith(_GERMAN_ENDINGS))) for w in words):
         return True
     return sum(w.casefold() in _GERMAN_WORDS for w in words) >= 2
+
+
+def english_summary(summary: str, decisions: Sequence[Decision], most: int = 3) -> str:
+    """An English summary from one the model wrote partly or wholly in the article's German (its lead copied,
+    and copied again when re-asked): its English sentences; with none, the briefing's first ``most``
+    decisions as sentences ("Pete Hegseth stalled planned ammunition deliveries to Ukraine."), whose
+    descriptions are English and whose quotes are located; with no decision either, the summary as given."""
+    if not not_in_english(summary):
+        return summary
+    starts, ends = split_sentences(summary)
+    english = [summary[a:b] for a, b in zip(starts, ends) if _reads_english(summary[a:b])]
+    if english:
+        return " ".join(english)
+    written = [f"{d.who} {d.what.rstrip('.')}." for d in decisions[:most]]
+    return " ".join(written) or summary
+
+
+# English function words that are no German words ("in", "was", "will" are both): a sentence of a German
+# summary is kept as English only with one of them and no German sign (a short German sentence may show
+# none of those: "Pete Hegseth steht wegen seiner Rolle unter Druck.")
+_ENGLISH_WORDS = frozenset("the a an and of to on with is were are has have had that for by at from his her their its "
+                           "after would said says she they it as be been not but met".split())
+
+
+def _reads_english(sentence: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", sentence.casefold())
+    return not not_in_english(sentence) and any(w in _ENGLISH_WORDS for w in words)
 
 
 _ALSO_ENGLISH = {"Island", "Ascension"}  # German names of a country that are English words ("Snake Island")

@@ -347,7 +347,7 @@ def test_items_beyond_a_lists_limit_are_counted_not_lost() -> None:
     assert len(beyond) == 2 and b.dropped_items >= 2
 
 
-def test_a_summary_copied_in_the_articles_language_is_asked_again_in_english_else_kept_as_it_was() -> None:
+def test_a_summary_copied_in_the_articles_language_is_asked_again_in_english_else_its_english_is_kept() -> None:
     # hand-made: a small model sometimes answers the summary with the article's lead, in German
     lead = json.dumps({"sentences_in_english": ["Zelensky met Trump in Washington.",
                                                 "Selenskyj hofft weiterhin auf die Lieferung der Patriot-Systeme."]})
@@ -358,8 +358,11 @@ def test_a_summary_copied_in_the_articles_language_is_asked_again_in_english_els
     reask = server.requests[-1]["messages"][-1]["content"]
     assert "sentence 2 is in the article's language, not in English" in reask
     assert b.summary == "Zelensky met Trump in Washington. He still hopes for Patriot systems."
-    b, server, _ = _brief([_part(decisions=[MEETING]), lead, lead])  # German again: the answer is kept, not lost
-    assert len(server.requests) == 3 and b.summary.endswith("auf die Lieferung der Patriot-Systeme.")
+    b, server, _ = _brief([_part(decisions=[MEETING]), lead, lead])  # German again: its English sentence is kept
+    assert len(server.requests) == 3 and b.summary == "Zelensky met Trump in Washington."
+    all_german = json.dumps({"sentences_in_english": ["Selenskyj hofft weiterhin auf die Lieferung der Patriot-Systeme."]})
+    b, server, _ = _brief([_part(decisions=[MEETING]), all_german, all_german])  # none: written from the decisions
+    assert len(server.requests) == 3 and b.summary == " ".join(f"{d.who} {d.what}." for d in b.decisions[:3])
     b, server, _ = _brief([_part(decisions=[MEETING]), SUMMARY])  # in English: asked once
     assert len(server.requests) == 2 and b.summary == "Zelensky met Trump in Washington. They discussed Patriot systems."
     german = json.dumps({"sentences_in_german": ["Selenskyj hofft weiterhin auf die Lieferung."]})

@@ -312,6 +312,25 @@ def test_german_verbs_and_question_words_are_german() -> None:
     assert not not_in_english("What did Trump say about the sanctions?")
 
 
+def test_a_summary_in_german_keeps_its_english_sentences_else_is_written_from_the_decisions() -> None:
+    """HAND-MADE summaries, as the 1.5B model answered twice for a held-out page (its German lead copied)."""
+    from summarize.briefing.plausible import english_summary
+
+    text = "Hegseth stoppte die Lieferungen. Der Kongress kritisierte ihn."
+    decisions = [Decision(who="Pete Hegseth", what="stalled planned ammunition deliveries to Ukraine", status="taken",
+                          evidence=[_ev(text, "Hegseth stoppte die Lieferungen.")]),
+                 Decision(who="US Congress", what="criticized Hegseth for misleading the public.", status="taken",
+                          evidence=[_ev(text, "Der Kongress kritisierte ihn.")])]
+    german = "US-Verteidigungsminister Pete Hegseth steht wegen seiner Rolle unter Druck. Hegseth hatte den Lieferstopp begründet."
+    assert english_summary(german, decisions) == ("Pete Hegseth stalled planned ammunition deliveries to Ukraine. "
+                                                  "US Congress criticized Hegseth for misleading the public.")
+    mixed = "Hegseth is under pressure from his party. Er hatte den Lieferstopp mit der Erschöpfung der Vorräte begründet."
+    assert english_summary(mixed, decisions) == "Hegseth is under pressure from his party."
+    english = "Hegseth is under pressure. The Pentagon paused some deliveries."
+    assert english_summary(english, decisions) is english
+    assert english_summary(german, []) == german  # nothing better to give
+
+
 def test_one_item_per_final_name_with_each_sentence_as_evidence() -> None:
     from summarize.briefing.dedupe import one_per_name
     from summarize.models import Weapon
