@@ -8,8 +8,9 @@ or more articles:
   "paused" are four different outcomes; two sources with no outcome in common diverge. Not for what
   someone said ("warned that ...", "denied responsibility", "discussed air defence"): a statement was made
   whatever label each report carries; and a report of an event that tells what was said in it ("talked to
-  Putin about delivering Tomahawks", "considered", joined to the call) has no say on the event's outcome. For a refusal or a halt ("declined to ...", "stopped sending
-  weapons"), "rejected" and "paused" say that it was decided, as "taken" does. Weapons: only
+  Putin about delivering Tomahawks", "considered", joined to the call) has no say on the event's outcome.
+  For a refusal or a halt ("declined to ...", "stopped sending weapons"), "rejected" and "paused" say that
+  it was decided, as "taken" does. Weapons: only
   "delivered" against "paused" (talk -- "requested", "discussed" -- contradicts nothing, and neither does
   "used": a side fires what it has while a supplier holds back more of it, and a class name such as
   "missiles" is often one side's weapon in one source and the other side's in another).
@@ -60,7 +61,8 @@ _NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dutzend": 12, "dozen": 12,
 }
 _NUMBER = re.compile(
-    r"(?<![\w.,])(?<![^\W\d_]-)(?<!\d-)(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|" + "|".join(_NUMBER_WORDS) + r")\s+([^\W\d_]{3,}(?:-[^\W\d_]+)*)",
+    r"(?<![\w.,])(?<![^\W\d_]-)(?<!\d-)"  # not part of a number or a type written onto a word ("AGM-114")
+    r"(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|" + "|".join(_NUMBER_WORDS) + r")\s+([^\W\d_]{3,}(?:-[^\W\d_]+)*)",
     re.IGNORECASE,
 )
 _NOT_UNITS = {"und", "oder", "and", "or", "der", "die", "das", "den", "dem", "the", "of", "von", "bis", "uhr", "to"}
@@ -74,8 +76,9 @@ _SPEECH = re.compile(_AUX + r"(?:warn|say|said|state|explain|claim|den(?:y|ied|i
                      r"|discuss|insist|argu|accus|stress|emphasi[sz]|reiterat|dismiss|express|told|tell|confirm|talk"
                      r"|comment|call(?:s|ed)? (?:for|on)\b)", re.IGNORECASE)
 # A description whose verb is itself a refusal or a halt: "rejected" and "paused" say it was decided.
-_REFUSAL = re.compile(_AUX + r"(?:(?:announced|decided|agreed)\s+(?:(?:his|her|its|their|a|the)\s+)?(?:decision\s+)?to\s+)?(?:halt|stop|paus|suspend|freez|withh|delay|postpon|declin|refus|reject"
-                      r"|rule[sd]?\s+out|ruled\s+out|cancel)", re.IGNORECASE)
+_REFUSAL = re.compile(_AUX + r"(?:(?:announced|decided|agreed)\s+(?:(?:his|her|its|their|a|the)\s+)?(?:decision\s+)?to\s+)?"
+                      r"(?:halt|stop|paus|suspend|freez|withh|delay|postpon|declin|refus|reject|rule[sd]?\s+out"
+                      r"|ruled\s+out|cancel)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

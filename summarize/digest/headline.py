@@ -6,10 +6,11 @@ then decides what is kept:
 
 * a sentence without ids, or with ids that are not in the digest, is **rejected** (and the whole answer
   re-asked once with the reason);
-* a cited item counts only if it shares a content word with the sentence; a sentence left with none
-  (about something else), stating a number its items do not contain, or naming a call, a meeting or talks
-  where the developments it cites report another kind of event ("Zelensky met Trump" resting on "held a
-  phone call with Volodymyr Zelensky"), is rejected;
+* a cited item counts only if it shares a content word with the sentence, the digest's actors' names not
+  counted ("Trump" is in most items); a sentence left with none (about something else), stating a number
+  its items do not contain, or naming a call, a meeting or talks where the developments it cites report
+  another kind of event ("Zelensky met Trump" resting on "held a phone call with Volodymyr Zelensky"), is
+  rejected; an answer none of whose sentences would be kept is re-asked once with the reasons;
 * the source tags of a kept sentence are computed by the code: the articles of the items it rests on.
 
 Rejected sentences are listed in ``Headline.rejected``; with none kept the pass fails and the digest is
@@ -157,7 +158,9 @@ def _claims_text(claims: list) -> str:
     def who(ids: list[str]) -> str:
         if len(ids) > MAX_NAMED:
             return f"{len(ids)} sources say"
-        return (f"{', '.join(ids[:-1])} and {ids[-1]}" if len(ids) > 1 else ids[0]) + (" say" if len(ids) > 1 else " says")
+        if len(ids) == 1:
+            return f"{ids[0]} says"
+        return f"{', '.join(ids[:-1])} and {ids[-1]} say"
 
     return ", ".join(f"{who(ids)} {says}" for says, ids in ranked)
 

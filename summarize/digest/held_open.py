@@ -61,7 +61,7 @@ def _near(a: Evidence, b: Evidence) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _key(word: str) -> str:
-    return fold(word)[:5]  # "Zelenskyy", "Zelensky", "Selenskyj"'s first letters differ, "Trump" = "Trump"
+    return fold(word)[:5]  # a name's first five letters: the question's "Zelenskyy" is the report's "Zelensky"
 
 
 def _people(briefing: Briefing) -> frozenset[str]:
