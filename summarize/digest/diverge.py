@@ -224,7 +224,7 @@ def _numbers(group: ItemReports, sources: Mapping[str, str | None]) -> list[Clai
             own = _weapon_keys(item) if group.kind == "weapon" else None  # type: ignore[arg-type]
             for ev in item.evidence:
                 for unit, (value, text) in counted(ev.quote).items():
-                    if own is not None and not any(k.startswith(unit) or unit.startswith(k) for k in own):
+                    if own is not None and not any(k.startswith(unit) or (len(k) > 3 and unit.startswith(k)) for k in own):
                         continue  # a count of another thing the quote lists
                     per_unit.setdefault((unit, status), {}).setdefault(article_id, (value, text, ev))
                 for length in durations(ev.quote)[:1] if group.kind == "decision" else ():  # how long the event took
@@ -236,7 +236,8 @@ def _numbers(group: ItemReports, sources: Mapping[str, str | None]) -> list[Clai
 
 
 def _weapon_keys(weapon: Weapon) -> set[str]:
-    """The unit keys (:func:`counted`) a weapon's own names give: "Patriot-Systeme" -> "patrio"."""
+    """The unit keys (:func:`counted`) a weapon's own names give: "Patriot-Systeme" -> "patrio". A key of
+    three letters ("PAC") is the start of no longer unit ("packages")."""
     return {w.casefold()[:6] for name in (weapon.name, weapon.name_as_written) for w in re.findall(r"[^\W\d_]{3,}", name)}
 
 

@@ -554,6 +554,8 @@ def test_a_type_number_and_another_weapons_count_are_no_number_of_the_weapon() -
     assert merge([_briefing("1", weapons=[w("Patriot", listed[0])]), _briefing("2", weapons=[w("Patriot", listed[1])])]).divergences == []
     [x] = merge([_briefing("1", weapons=[w("Hellfire", listed[0])]), _briefing("2", weapons=[w("Hellfire", listed[1])])]).divergences
     assert x.aspect == "number" and [c.says for c in x.claims] == ["100 Hellfire", "120 Hellfire"]
+    packages = ("PAC interceptors: 3 packages were held back.", "PAC interceptors: 5 packages were held back.")
+    assert merge([_briefing("1", weapons=[w("PAC", packages[0])]), _briefing("2", weapons=[w("PAC", packages[1])])]).divergences == []
 
 
 def test_a_statement_has_no_status_to_diverge_on_and_a_refusal_rejected_is_a_refusal_taken() -> None:
