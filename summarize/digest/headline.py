@@ -36,7 +36,7 @@ from ..llm.validation import current
 from .passes import Answer, acall, quote, request
 
 MIN_SENTENCES, MAX_SENTENCES = 3, 5
-MAX_ITEMS = {"D": 15, "X": 8, "W": 8, "A": 12}
+MAX_ITEMS = {"D": 10, "X": 4, "W": 5, "A": 6}
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _STOP = {
