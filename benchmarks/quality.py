@@ -429,6 +429,7 @@ def score_cross(digest: dict, golds: dict, cross: dict) -> dict[str, tuple[int, 
     out["developments joining different events (lower is better)"] = (wrong, len(digest["decisions"]))
 
     passed = total = 0
+    shown = digest.get("divergences", [])
     matched: set[int] = set()  # shown divergences (by position) that a gold one matched
     rows = {r["id"]: r for r in digest["decisions"] + digest["weapons"] if "id" in r}
     for div in cross.get("divergence", []):
@@ -437,7 +438,7 @@ def score_cross(digest: dict, golds: dict, cross: dict) -> dict[str, tuple[int, 
         event = next((ev for ev in cross.get("event", []) if ev["name"] == div["event"]), None)
         entity = next((en for en in cross.get("entity", []) if en["name"] == div["event"]), None)
         ok = False
-        for k, x in enumerate(digest.get("divergences", [])):
+        for k, x in enumerate(shown):
             by_article = {c["article_id"]: c for c in x["claims"]}
             # the same aspect between the same sources (one divergence does not pass for every gold one of its
             # pair), about the gold's event: its development reports that event (the Alaska summit's
@@ -460,7 +461,6 @@ def score_cross(digest: dict, golds: dict, cross: dict) -> dict[str, tuple[int, 
     out["divergences shown"] = (passed, total)
     # the other way round: of the divergences the digest shows, those the gold lists (the gold lists those a
     # careful reader finds, so one it lacks is not always wrong; it is for a reader to look at, with --missed)
-    shown = digest.get("divergences", [])
     out["shown divergences the gold lists"] = (len(matched), len(shown))
     CROSS_MISSES.extend(f"divergence shown, not in the gold: {x.get('id', '?')} {x.get('topic', '')[:70]} ({x.get('aspect')})"
                         for k, x in enumerate(shown) if k not in matched)

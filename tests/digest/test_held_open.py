@@ -37,11 +37,19 @@ def _question(text: str, quote: str, start: int) -> OpenQuestion:
 DAY = dt.date(2025, 10, 17)
 
 
+def _asking(question: str, quote: str, *, status: str = "announced", people: tuple[str, ...] = ()) -> Briefing:
+    """Article "a": the planned meeting (:data:`PLAN`), and in the sentence after it an open question."""
+    return _briefing("a", _meeting(PLAN, status=status), [_question(question, quote, len(PLAN) + 1)], DAY, people)
+
+
+def _settled(quote: str = "Trump will meet Putin in Budapest, he said.") -> Briefing:
+    """Article "b": the meeting reported as planned."""
+    return _briefing("b", _meeting(quote), published=DAY)
+
+
 def test_a_detail_one_source_holds_open_diverges_from_the_source_that_reports_it_settled() -> None:
-    open_venue = _briefing("a", _meeting(PLAN), [_question("Where will the meeting take place?",
-                                                           "Der genaue Ort ist noch offen.", len(PLAN) + 1)], DAY)
-    settled = _briefing("b", _meeting("Trump will meet Putin in Budapest, he said."), published=DAY)
-    [x] = merge([open_venue, settled]).divergences
+    open_venue = _asking("Where will the meeting take place?", "Der genaue Ort ist noch offen.")
+    [x] = merge([open_venue, _settled()]).divergences
     assert x.aspect == "status"
     assert [(c.article_id, c.says, c.quote) for c in x.claims] == [
         ("a", "open: Where will the meeting take place?", "Der genaue Ort ist noch offen."),
@@ -50,30 +58,25 @@ def test_a_detail_one_source_holds_open_diverges_from_the_source_that_reports_it
 
 
 def test_when_it_is_open_against_a_stated_day_the_divergence_is_of_the_date() -> None:
-    open_day = _briefing("a", _meeting(PLAN), [_question("When will they meet?", "Einen Termin nannte er nicht.",
-                                                         len(PLAN) + 1)], DAY)
-    dated = _briefing("b", _meeting("Trump said on Thursday he will meet Putin in Budapest."), published=DAY)
-    [x] = merge([open_day, dated]).divergences
+    open_day = _asking("When will they meet?", "Einen Termin nannte er nicht.")
+    [x] = merge([open_day, _settled("Trump said on Thursday he will meet Putin in Budapest.")]).divergences
     assert x.aspect == "date"
     assert x.claims[1].says == "2025-10-16 (Thursday)"
 
 
 def test_no_divergence_without_a_question_of_the_same_event_next_to_the_report() -> None:
-    settled = _briefing("b", _meeting("Trump will meet Putin in Budapest, he said."), published=DAY)
+    settled = _settled()
     far = _briefing("a", _meeting(PLAN), [_question("Where will the meeting take place?",
                                                     "Der genaue Ort ist noch offen.", 2000)], DAY)
-    other_kind = _briefing("a", _meeting(PLAN), [_question("Will Trump call Zelensky again?",
-                                                           "Ob er Selenskyj anruft, ist offen.", len(PLAN) + 1)], DAY)
+    other_kind = _asking("Will Trump call Zelensky again?", "Ob er Selenskyj anruft, ist offen.")
     # the report's own sentence: what it leaves open is a detail of its clause, not the event
     same = _briefing("a", _meeting(PLAN), [_question("Will Trump meet Putin?", PLAN, 0)], DAY)
     # a question in the past tense takes the event as done: it asks a detail the source does not give
-    past = _briefing("a", _meeting(PLAN), [_question("When did Trump meet Putin?", "Einen Termin nannte er nicht.",
-                                                     len(PLAN) + 1)], DAY)
+    past = _asking("When did Trump meet Putin?", "Einen Termin nannte er nicht.")
     for article in (far, other_kind, same, past):
         assert merge([article, settled]).divergences == [], article.open_questions[0].question
     # and when no other source reports it decided, nothing is settled against the open question
-    undecided = _briefing("a", _meeting(PLAN, status="considered"), [_question(
-        "Where will the meeting take place?", "Der genaue Ort ist noch offen.", len(PLAN) + 1)], DAY)
+    undecided = _asking("Where will the meeting take place?", "Der genaue Ort ist noch offen.", status="considered")
     considered = _briefing("b", _meeting("Trump is considering a meeting with Putin.", status="considered"), published=DAY)
     assert merge([undecided, considered]).divergences == []
     assert [x.aspect for x in merge([undecided, settled]).divergences] == ["status"]
@@ -94,20 +97,14 @@ def test_a_question_of_what_will_be_does_not_hold_open_a_report_of_what_was() ->
 
 def test_a_question_naming_other_people_is_not_about_the_report() -> None:
     people = ("Donald Trump", "Vladimir Putin", "Volodymyr Zelensky")
-    settled = _briefing("b", _meeting("Trump will meet Putin in Budapest, he said."), published=DAY)
-
-    def asking(text: str) -> Briefing:
-        return _briefing("a", _meeting(PLAN), [_question(text, "Der Ort ist noch offen.", len(PLAN) + 1)], DAY, people)
-    assert merge([asking("Where will Trump and Zelensky meet?"), settled]).divergences == []
-    [x] = merge([asking("Where will Trump and Putin meet?"), settled]).divergences
+    quote = "Der Ort ist noch offen."
+    assert merge([_asking("Where will Trump and Zelensky meet?", quote, people=people), _settled()]).divergences == []
+    [x] = merge([_asking("Where will Trump and Putin meet?", quote, people=people), _settled()]).divergences
     assert x.aspect == "status"
 
 
-
 def test_when_it_is_open_and_no_other_source_states_a_day_the_divergence_is_still_of_the_date() -> None:
-    open_day = _briefing("a", _meeting(PLAN), [_question("When will the meeting take place?",
-                                                         "Einen Termin nannte er nicht.", len(PLAN) + 1)], DAY)
-    settled = _briefing("b", _meeting("Trump will meet Putin in Budapest soon, he said."), published=DAY)
-    [x] = merge([open_day, settled]).divergences
+    open_day = _asking("When will the meeting take place?", "Einen Termin nannte er nicht.")
+    [x] = merge([open_day, _settled("Trump will meet Putin in Budapest soon, he said.")]).divergences
     assert x.aspect == "date"
     assert [c.says for c in x.claims] == ["open: When will the meeting take place?", "announced"]
