@@ -7,7 +7,7 @@ import bisect
 from dataclasses import dataclass
 import re
 
-from ..text.sentences import split as split_sentences
+from ..text.sentences import is_heading, split as split_sentences
 from .drafts import Scope
 
 
@@ -100,10 +100,6 @@ def _bounded(text: str, starts: tuple[int, ...], ends: tuple[int, ...], max_char
             out_starts.append(start)
             out_ends.append(end)
     return tuple(out_starts), tuple(out_ends)
-
-
-def is_heading(sentence: str) -> bool:
-    return len(sentence) < 120 and not sentence.rstrip().endswith((".", "!", "?", ":", '"', "“", "”", "«", "»"))
 
 
 def is_quoted_heading(sentence: str) -> bool:

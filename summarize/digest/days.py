@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from rapidfuzz import fuzz
 
 from ..text.dates import NormalDate, day_month, decision_date, normalise_date, stated_months
+from ..text.relative_days import anchored_day, offset_of
 from ..models import Briefing, Decision, Evidence
 from .buckets import Bucket, norm
 from .clusters import CLUSTER_THRESHOLD, DecisionClusters
@@ -99,6 +100,19 @@ def dated_evidence(decision: Decision, day: dt.date | None) -> tuple[NormalDate,
             if (when := decision_date(ev.quote, None, day)).iso is not None:
                 return when, ev
     return decision_date(first.quote, decision.date, day), first
+
+
+def counted_day(decision: Decision, text: str, day: dt.date | None) -> Decision:
+    """``decision`` with the day its first quote counts from a sentence before it ("Nur einen Tag zuvor hatte
+    Trump ... telefoniert" after "... am Freitag ..."), the weekdays read against ``day``; else ``decision``.
+    The briefing counts from the days its article dates alone (:func:`~summarize.text.relative_days.anchored_day`);
+    an undated article's weekday gets its day only here, from a dated source of the same development, as
+    :func:`summarize.digest.merge` reads the weekday of its own quotes."""
+    first = decision.evidence[0]
+    if day is None or offset_of(first.quote) is None:
+        return decision
+    found = anchored_day(text, first.start, day)
+    return decision if found is None else decision.model_copy(update={"date": found[1]})
 
 
 def report_day(decision: Decision, day: dt.date | None) -> tuple[dt.date | None, bool]:

@@ -21,7 +21,7 @@ key), :mod:`.days` (the day a report speaks of), :mod:`.event_join` (one event f
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from ..models import (
@@ -54,7 +54,7 @@ from .clusters import (
     QuestionClusters,
     join_hints,
 )
-from .days import Floors, dated_evidence, reference_days, split_by_day
+from .days import Floors, counted_day, dated_evidence, reference_days, split_by_day
 from .event_join import join_events
 from .links import StoryLinks
 from .diverge import ItemReports, Reported, find_divergences, model_divergence
@@ -99,7 +99,8 @@ def _shared(made: dict[tuple[str, int], Support], article_id: str, ev: Evidence)
 
 def _timeline_events(items: Iterable, published: dict, reference: dict,  # noqa: ANN001
                      sources: Callable[[list[str]], int] = len, made: dict[tuple[str, int], Support] | None = None,
-                     label: tuple[str, str] | None = None) -> list[TimelineEvent]:
+                     label: tuple[str, str] | None = None, texts: Mapping[str, str] | None = None,
+                     ) -> list[TimelineEvent]:
     """One event per date of a merged decision, with the articles that state it (and, when it has one date,
     those that report it without a day, and the development's ``label``, its who and what, so the timeline
     names it as the key developments do). The date is read from the
@@ -112,6 +113,7 @@ def _timeline_events(items: Iterable, published: dict, reference: dict,  # noqa:
     # development: the reports were joined because their days agree. That day is the source's publication,
     # else the latest full date its quotes state (``reference``: "Am 4. Juli 2025 ..."), the day the join
     # went by. Only a weekday: "heute" or "gestern" needs the source's own day, which can differ by one.
+    # So is the weekday of the sentence an undated source's "einen Tag zuvor" counts from (``texts``).
     anchor = min((day for a, _ in items if (day := reference.get(a)) is not None), default=None)
     by_date: dict[tuple[str, str], list[tuple[str, Decision, str, Evidence]]] = {}
     undated: list[tuple[str, Decision]] = []
@@ -121,6 +123,10 @@ def _timeline_events(items: Iterable, published: dict, reference: dict,  # noqa:
                 stated_weekday(ev.quote) is not None and not says_relative_day(ev.quote) for ev in decision.evidence):
             day = anchor
         when, stating = dated_evidence(decision, day)
+        if when.iso is None and day is None and (text := (texts or {}).get(article_id)) is not None:
+            counted = counted_day(decision, text, anchor)
+            if counted is not decision:
+                when, stating = dated_evidence(counted, None)
         if when.iso is None:
             undated.append((article_id, decision))
             continue
@@ -150,24 +156,26 @@ def _timeline_events(items: Iterable, published: dict, reference: dict,  # noqa:
 def merge(
     briefings: Sequence[Briefing], failures: Sequence[Failure] = (), *, lang: str = "en",
     resolver: Resolver | None = None, hints: EventHints | None = None,
-    tone: tuple[Sequence[str], Sequence[str]] | None = None,
+    tone: tuple[Sequence[str], Sequence[str]] | None = None, texts: Mapping[str, str] | None = None,
 ) -> Digest:
     """Merge briefings (in the order given) into a digest; ``failures`` are carried over as they are.
 
     Actors and weapons are grouped and named by ``resolver`` (default: a fresh one on the built-in
     alias table, ``summarize/data/aliases.json``). ``hints`` (from the clustering pass,
     :mod:`summarize.digest.events`) join decisions of one event and flag divergences by the ids a merge
-    without hints gives. Divergences are found by the rules of :mod:`summarize.digest.diverge`.
+    without hints gives. Divergences are found by the rules of :mod:`summarize.digest.diverge`. ``texts``
+    (the articles' texts by id, when at hand) lets the timeline date a report that counts its day from a
+    sentence before its quote ("Nur einen Tag zuvor ...", see :func:`~summarize.digest.days.counted_day`).
 
     The cyclic garbage collector is left as the caller set it. At 100,000 briefings its full passes take
     about a fifth of the merge's time (``benchmarks/merge_scale.py``: 10.5 of 54.8 s, two passes)."""
-    return _merge(briefings, failures, lang=lang, resolver=resolver, hints=hints, tone=tone)
+    return _merge(briefings, failures, lang=lang, resolver=resolver, hints=hints, tone=tone, texts=texts)
 
 
 def _merge(
     briefings: Sequence[Briefing], failures: Sequence[Failure] = (), *, lang: str = "en",
     resolver: Resolver | None = None, hints: EventHints | None = None,
-    tone: tuple[Sequence[str], Sequence[str]] | None = None,
+    tone: tuple[Sequence[str], Sequence[str]] | None = None, texts: Mapping[str, str] | None = None,
 ) -> Digest:
     resolver = resolver or Resolver(default_aliases())
     # Corroboration counts sources, not files: near copies of one article (the same wire story under
@@ -185,7 +193,8 @@ def _merge(
     reference = reference_days(briefings)  # the day each article speaks from: the joins and the timeline read it
     published = {b.article.id: b.article.published for b in briefings}
     decision_buckets, flagged = _decision_buckets(briefings, resolver, hints, n_sources, links, published, reference)
-    decisions, timeline = _decisions(decision_buckets, published, n_sources, reference, resolver.known_actor_name)
+    decisions, timeline = _decisions(decision_buckets, published, n_sources, reference, resolver.known_actor_name,
+                                     texts)
     questions = [
         DigestQuestion.model_construct(question=b.members[0].question, articles=b.articles,  # type: ignore[union-attr]
                        count=n_sources(b.articles), support=b.support())
@@ -253,7 +262,8 @@ def _decision_buckets(
 
 
 def _decisions(buckets: list[Bucket], published: dict, n_sources: Sources, reference: dict,
-               name_of: Callable[[str], str | None]) -> tuple[list[DigestDecision], list[TimelineEvent]]:
+               name_of: Callable[[str], str | None], texts: Mapping[str, str] | None = None,
+               ) -> tuple[list[DigestDecision], list[TimelineEvent]]:
     """The developments and the timeline. ``name_of``: the canonical name of a decider the alias table knows
     (``Resolver.known_actor_name``), so a development names its decider as the actor rows do ("Kremlchef Putin",
     the model's "Vladimir Zelenskyy": "Vladimir Putin", "Volodymyr Zelensky")."""
@@ -267,7 +277,7 @@ def _decisions(buckets: list[Bucket], published: dict, n_sources: Sources, refer
         quotes.update(made)
         lead = _lead(b)
         who = canonical(lead.who)
-        events = _timeline_events(b.pairs(), published, reference, n_sources, made, (who, lead.what))
+        events = _timeline_events(b.pairs(), published, reference, n_sources, made, (who, lead.what), texts)
         timeline.extend(events)
         developments.append(Development(event_kind(lead.what), {canonical(p) for d in ds for p in (d.participants or [d.who])},
                                         list(b.pairs()), events, (who, lead.what)))  # type: ignore[arg-type]

@@ -152,7 +152,8 @@ class _Tracker:
                             failure=failure))
 
     def merge(self, hints: EventHints | None = None) -> Digest:
-        return merge(self.briefings, self.failures, lang=self.settings.lang, resolver=self.resolver, hints=hints)
+        return merge(self.briefings, self.failures, lang=self.settings.lang, resolver=self.resolver, hints=hints,
+                     texts={a.id: a.text for a in self.articles})
 
     def result(self, merged: bool = True) -> Run:
         """The run in input order; ``merged=False`` (a worker process's share) leaves the digest empty."""

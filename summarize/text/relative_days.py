@@ -4,8 +4,8 @@ A news report often dates one event and the next by it: "Am 4. Juli 2025 äußer
 Tage zuvor hatten die USA offiziell erklärt, ...". :func:`offset_of` reads the shift a sentence states
 (-2 days); :func:`anchored_day` finds the day it is counted from: the nearest of the few sentences before it
 that states a day (an explicit date, or with the publication date a weekday, "gestern" or a day without a
-year), within its paragraph run (a blank line ends the search). Without such a sentence nothing is resolved:
-the timeline never invents a date.
+year), within its paragraph run (a blank line ends the search; a subheading between them is passed over).
+Without such a sentence nothing is resolved: the timeline never invents a date.
 
 What counts as a shift is deliberately narrow: a number of days or weeks with a word that counts back or
 forward from what was just said ("zuvor", "vorher", "davor", "später", "danach", "darauf"; "earlier",
@@ -21,7 +21,7 @@ import datetime as dt
 import re
 
 from .dates import normalise_date
-from .sentences import split
+from .sentences import is_heading, split
 
 __all__ = ["anchored_day", "offset_of"]
 
@@ -44,7 +44,7 @@ _ONE_DAY = re.compile(
     r"(?!\s+(?:des|der|von|vom|seine[sr]?|ihre[sr]?|of)\b)",  # "am Vortag des Treffens": counted from the meeting
     re.IGNORECASE,
 )
-LOOK_BACK = 3  # sentences before the one with the shift that may state the day it counts from
+LOOK_BACK = 3  # sentences before the one with the shift that may state the day it counts from (headings not counted)
 
 
 def offset_of(sentence: str) -> tuple[int, str] | None:
@@ -74,11 +74,18 @@ def anchored_day(text: str, start: int, published: dt.date | None = None) -> tup
     shift = offset_of(sentence)
     if shift is None or normalise_date(sentence, published).iso is not None:
         return None
-    for i in range(index - 1, max(index - LOOK_BACK, 0) - 1, -1):
+    looked = 0
+    for i in range(index - 1, -1, -1):
         if "\n\n" in text[ends[i] : starts[i + 1]]:
             return None  # another paragraph run: not what "zuvor" counts from
-        when = normalise_date(text[starts[i] : ends[i]], published)
+        before = text[starts[i] : ends[i]]
+        if is_heading(before):
+            continue  # a subheading between them narrates nothing
+        when = normalise_date(before, published)
         if when.precision == "day" and when.date is not None:
             day = when.date + dt.timedelta(days=shift[0])
             return day, f"{shift[1]} ({day.isoformat()})"
+        looked += 1
+        if looked == LOOK_BACK:
+            return None
     return None

@@ -33,6 +33,7 @@ __all__ = [
     "count",
     "ends_clause",
     "ends_sentence",
+    "is_heading",
     "split",
     "trim",
 ]
@@ -182,6 +183,12 @@ def ends_sentence(line: str) -> bool:
 def ends_clause(line: str) -> bool:
     """:func:`ends_sentence`, or ending with ``:``."""
     return _CLAUSE_END.search(line) is not None
+
+
+def is_heading(sentence: str) -> bool:
+    """Whether a sentence of :func:`split` is a heading: short, and not ended like a sentence or a clause
+    ("Zeitpunkt der Gespräche wirft Fragen auf"). A heading names a section; it narrates nothing."""
+    return len(sentence) < 120 and not sentence.rstrip().endswith((".", "!", "?", ":", '"', "“", "”", "«", "»"))
 
 
 def count(line: str) -> int:

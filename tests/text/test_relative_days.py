@@ -80,3 +80,14 @@ def test_not_across_a_paragraph_break_or_too_far_back() -> None:
 def test_a_sentence_that_states_its_own_day_is_not_shifted() -> None:
     text = "Am 4. Juli 2025 sprach Trump. Zwei Tage zuvor, am 1. Juli 2025, hatten die USA gestoppt."
     assert anchored_day(text, text.index("Zwei")) is None
+
+
+def test_a_subheading_between_them_is_passed_over_not_counted() -> None:
+    text = ("Am 4. Juli 2025 telefonierte Trump mit Selenskyj. Es ging um Luftabwehr.\n"
+            "Zeitpunkt wirft Fragen auf\n"
+            "Der Zeitpunkt ist brisant. Nur einen Tag zuvor hatte Trump mit Putin gesprochen.")
+    day, stated = anchored_day(text, text.index("Nur"))
+    assert (day, stated) == (dt.date(2025, 7, 3), "einen Tag zuvor (2025-07-03)")
+    # the same distance in sentences that narrate is too far back
+    narrated = text.replace("Zeitpunkt wirft Fragen auf\n", "Der Zeitpunkt wirft Fragen auf.\n")
+    assert anchored_day(narrated, narrated.index("Nur")) is None
