@@ -44,7 +44,7 @@ from pathlib import Path
 
 from ..text.dates import decision_date
 from ..text.durations import durations
-from ..text.event_kinds import event_kind
+from ..text.event_kinds import BEFORE_VERB, event_kind
 from ..text.months import MONTH_NAMES
 from ..models import Claim, Decision, Divergence, DivergenceAspect, Evidence, Weapon
 
@@ -71,7 +71,7 @@ _DATE_WORD = re.compile("^(?:" + "|".join(MONTH_NAMES) + ")", re.IGNORECASE)  # 
 
 # A description whose verb reports what someone said: its "status" is the model's label of the statement's
 # content, not an outcome two sources can disagree on.
-_AUX = r"^(?:(?:has|have|had|also|again|repeatedly|publicly|reportedly|officially|once again|then|later)\s+)*"
+_AUX = "^" + BEFORE_VERB
 _SPEECH = re.compile(_AUX + r"(?:warn|say|said|state|explain|claim|den(?:y|ied|ies)|critici[sz]|condemn|urg|demand"
                      r"|discuss|insist|argu|accus|stress|emphasi[sz]|reiterat|dismiss|express|told|tell|confirm|talk"
                      r"|comment|call(?:s|ed)? (?:for|on)\b)", re.IGNORECASE)

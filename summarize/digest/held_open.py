@@ -34,7 +34,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
 from ..models import Briefing, Decision, Divergence, DivergenceAspect, Evidence, OpenQuestion
-from ..text.event_kinds import event_kind
+from ..text.event_kinds import BEFORE_VERB, event_kind
 from ..text.normalise import fold
 from .days import dated_evidence
 from .diverge import ItemReports, claim
@@ -45,7 +45,7 @@ NEAR = 200  # characters between a report's quote and a question's: the same or 
 _SETTLED = {"taken", "announced"}
 _PAST = re.compile(r"\s*(?:(?:when|where|why|how|what|who|with whom)\s+)?(?:did|was|were|had)\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|would|going to|wird|werden)\b", re.IGNORECASE)
-_WAS = re.compile(r"^(?:(?:has|have|had|also|already|then|later|once)\s+)*(?:met|held|called|spoke|talked|visited)\b",
+_WAS = re.compile("^" + BEFORE_VERB + r"(?:met|held|called|spoke|talked|visited)\b",
                   re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-ZÄÖÜ][^\W\d_]{2,}")
 _WHEN = re.compile(r"\s*(?:when\b|until when\b|how soon\b|what (?:date|day|time)\b|wann\b)", re.IGNORECASE)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .normalise import fold
 
-__all__ = ["EVENT_KINDS", "INTERACTIONS", "event_kind", "only_who", "same_kind"]
+__all__ = ["BEFORE_VERB", "EVENT_KINDS", "INTERACTIONS", "event_kind", "only_who", "same_kind"]
 
 # Word starts (regular expressions) of each kind, tried in order on the folded description.
 EVENT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -45,9 +45,14 @@ def same_kind(a: str | None, b: str | None) -> bool:
 _CLAUSE_END = re.compile(r"\s[–—-]\s|[;:(]|,\s|\s(?:after|before|when|while|since|because|as|which|who)\s")
 
 
+# The auxiliaries and adverbs that may stand before a description's verb ("has also warned", "reportedly said",
+# "already met"): a pattern of the verb reads past them. Lower case; compile with re.IGNORECASE for other text.
+BEFORE_VERB = (r"(?:(?:has|have|had|also|again|already|repeatedly|publicly|reportedly|officially|once again|once"
+               r"|then|later)\s+)*")
+
 # A description whose verb is a warning ("warned that the stationing of the missiles would be a provocation",
 # "has threatened to ...") reports the warning, whatever it warns of.
-_WARNING = re.compile(r"(?:(?:has|have|had|also|again|repeatedly|publicly|once again)\s+)*(?:warn|threaten|caution)")
+_WARNING = re.compile(BEFORE_VERB + r"(?:warn|threaten|caution)")
 
 
 @lru_cache(maxsize=1 << 16)  # descriptions repeat across articles

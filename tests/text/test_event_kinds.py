@@ -48,3 +48,18 @@ def test_a_delivery_said_not_to_happen_is_a_pause_not_a_delivery() -> None:
     assert event_kind("will no longer supply shells") == "pause"
     assert event_kind("delivered some promised air defence missiles") == "delivery"
     assert event_kind("did not say when it would deliver the tanks") != "pause"  # what is denied is the saying
+
+
+def test_one_list_of_words_before_a_verb_serves_every_pattern_of_a_verb() -> None:
+    # BEFORE_VERB is shared by the warning here, the statements and refusals of summarize.digest.diverge and
+    # the past reports of summarize.digest.held_open: each reads past the same auxiliaries and adverbs
+    import re
+
+    from summarize.text.event_kinds import BEFORE_VERB
+
+    verb = re.compile("^" + BEFORE_VERB + "warned", re.IGNORECASE)
+    for said in ("warned", "has warned", "Reportedly warned", "has once again warned", "had already warned",
+                 "then later warned"):
+        assert verb.match(said), said
+    assert not verb.match("is warned") and not verb.match("was said to have warned")
+    assert event_kind("reportedly threatened to halt the shipments") == "warning"
