@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from ..models import DroppedItem, Evidence, OpenQuestion
+from ..text.negation import NEGATIONS
 from ..text.normalise import QUOTATION_MARKS
 from .aliases import alias_forms
 from .cues import cue_pattern, open_cue_words, says_open
@@ -141,7 +142,7 @@ _WILL_DO = re.compile(r"\s*will\s+(?:[\w.'’-]+\s+){1,4}?(" + "|".join(_DONE_FO
 _DONE = {verb: re.compile(rf"(?<!\w)(?:{forms})(?!\w)", re.IGNORECASE) for verb, forms in _DONE_FORMS.items()}
 # "Will Putin praise ...?" on "Putin praised ...": any other verb of the question in its regular English past
 _WILL_VERB = re.compile(r"\s*will\s+[\w.'’-]+((?:\s+[\w.'’-]+){1,4})", re.IGNORECASE)
-_NOT_DONE = re.compile(r"(?<!\w)(?:nicht|kein\w*|not|no|never|nie|yet|noch|will|would|could|könnte\w*|werden|soll\w*|"
+_NOT_DONE = re.compile(rf"(?<!\w)(?:{NEGATIONS}|yet|noch|will|would|could|könnte\w*|werden|soll\w*|"
                        r"may|might)(?!\w)", re.IGNORECASE)  # a negation or a modal: "möglichen" before a topic hedges the topic
 _AGAIN = re.compile(r"(?<!\w)(?:again|another|next|new|further|more|erneut|wieder)(?!\w)", re.IGNORECASE)
 

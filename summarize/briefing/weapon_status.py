@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from ..models import Weapon, WeaponStatus
+from ..text.negation import NEGATIONS
 from .cues import cue_kinds, cue_pattern
 
 __all__ = ["status_in", "weapon_status"]
@@ -37,7 +38,7 @@ def _cue_positions(status: str, sentence: str) -> list[int]:
 
 
 # A word that denies a delivery shortly before it ("keine Leopard-Panzer geliefert", "has not delivered")
-_DENIED = re.compile(r"(?<!\w)(?:nicht|keine[nmrs]?|kein|not|no|never|nie|niemals)(?!\w)[^,;:.!?]{0,40}$", re.IGNORECASE)
+_DENIED = re.compile(rf"(?<!\w)(?:{NEGATIONS})(?!\w)[^,;:.!?]{{0,40}}$", re.IGNORECASE)
 
 
 def status_in(sentence: str, written: str) -> WeaponStatus | None:

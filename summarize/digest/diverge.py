@@ -46,6 +46,7 @@ from ..text.dates import decision_date
 from ..text.durations import durations
 from ..text.event_kinds import BEFORE_VERB, event_kind
 from ..text.months import MONTH_NAMES
+from ..text.negation import NEGATIONS
 from ..models import Claim, Decision, Divergence, DivergenceAspect, Evidence, Weapon
 
 TONE_FILE = Path(__file__).resolve().parent.parent / "data" / "tone.json"
@@ -114,7 +115,7 @@ def _tone_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
 
 # A negation just before a tone word turns it around ("made 'no progress'", "nicht konstruktiv"): such a word
 # says nothing of the leaning here, rather than the opposite of what it says.
-_NEGATED = re.compile(r"(?<![^\W\d_])(?:no|not|never|without|hardly|kein\w*|nicht|nie|ohne|kaum)\W+(?:\w+\W+)?$",
+_NEGATED = re.compile(rf"(?<![^\W\d_])(?:{NEGATIONS}|without|hardly|ohne|kaum)\W+(?:\w+\W+)?$",
                       re.IGNORECASE)
 
 

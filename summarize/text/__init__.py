@@ -6,6 +6,11 @@
   key that groups names and phrases;
 * :mod:`.months` -- month and weekday names (German and English);
 * :mod:`.dates` -- explicit dates in text, dates as stated (relative ones resolved), a decision's date;
+* :mod:`.relative_days` -- a day stated relative to a sentence before ("zwei Tage zuvor");
+* :mod:`.durations` -- how long something lasted ("ein mehr als zweistündiges Telefonat");
+* :mod:`.event_kinds` -- the kind of event a description reports (a call, a meeting, a pause ...) and the
+  words that may stand before its verb;
+* :mod:`.negation` -- the words that negate what follows them;
 * :mod:`.files` -- writing a text file atomically.
 
 These modules import the standard library and each other only, never the rest of the package: they are

@@ -22,6 +22,8 @@ from summarize.models import Evidence, Weapon
     ("In der Nacht gab es erneut schwere Drohnenangriffe auf die Hauptstadt.", "Drohnen", "used"),
     ("Im Mai wurden zwölf Leopard-Panzer geliefert.", "Leopard", "delivered"),
     ("Die Regierung hat keine Leopard-Panzer geliefert und will sie nicht liefern.", "Leopard", "paused"),
+    ("Bisher wurden keinerlei Taurus-Marschflugkörper geliefert.", "Taurus", "paused"),  # every form of "kein"
+    ("Berlin hat niemals IRIS-T-Systeme geliefert.", "IRIS-T", "paused"),
 ])
 def test_the_cue_of_the_sentence_gives_the_status(sentence: str, written: str, status: str) -> None:
     assert status_in(sentence, written) == status

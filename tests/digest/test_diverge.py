@@ -577,6 +577,9 @@ def test_a_negated_tone_word_counts_for_neither_side() -> None:
     assert tone_words('Trump made "no progress" and was "not happy"', positive) == []
     assert tone_words("Das Gespräch sei nicht konstruktiv gewesen", positive) == []
     assert tone_words("a very productive call", positive) == ["productive"]
+    # one list of negations for every rule (summarize.text.negation), each with its own reach and extra words
+    assert tone_words("Das Telefonat war niemals konstruktiv", positive) == []
+    assert tone_words("ein kaum konstruktives Gespräch", positive) == []
     digest = merge([
         _briefing("001_a", decisions=[_d("Trump", CALL, 'Trump made "no progress" in the call.')]),
         _briefing("002_b", decisions=[_d("Trump", CALL, "Trump called the conversation disappointing.")]),
