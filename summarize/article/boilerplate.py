@@ -217,6 +217,32 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
         r"|\((?:symbolbild|archivbild|archivfoto|symbolfoto|file photo|archive photo|stock photo)\)",
         needles=(".)", "left", "right", "center", "centre", "bild", "foto", "photo"),
     ),
+    # a caption in the wire agencies' style: where a person stands in the picture, in capitals without a stop,
+    # with the caption's present tense after it ("Marco Rubio (L) listens while ...", "(2nd R) shakes hands") or
+    # the picture's day at its end ("... Zelensky (L) in the Cabinet Room ... on October 17, 2025."); "Ted Cruz
+    # (R) says" is a party, not a place in a picture
+    _p(
+        "credit",
+        r"\((?:l|r|c|\d(?:st|nd|rd|th)\s?(?:l|r|from\s+(?:left|right)))\)(?:\s+(?!says\b)[^\W\d_]+s\b|[^()]*\b"
+        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+        r"(?:,\s+in\s+[^.!?()]{2,40})?\.?\s*$)",
+        needles=("l)", "r)", "c)", "left)", "right)"),
+    ),
+    # a picture gallery's counter and licence link: "1 of 6 | Secretary of State ... | License Photo"
+    _p("credit", r"^\W*\d{1,2}\s+(?:of|von)\s+\d{1,2}\s*\|"),
+    _p("credit", r"\|\s*license photo\W*$", needles=("license photo",)),
+    # a caption ending in its credit without brackets or a colon: "... at the White House. Photo by Jane Doe/UPI"
+    _p(
+        "credit",
+        r"[.!?]\s+(?:photos?|fotos?|bild|images?|pictures?)\s+(?:by|von)\s+[^.!?|]{2,60}$",
+        needles=("photo", "foto", "bild", "image", "picture"),
+    ),
+    # a caption whose last sentence is followed by its credit, a web address: "... August 15th 2025.  Kremlin.ru"
+    _p(
+        "credit",
+        r"[.!?]\s+(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:ru|ua|com|org|net|gov|int|eu|de|at|ch|uk)\W*$",
+        needles=(".ru", ".ua", ".com", ".org", ".net", ".gov", ".int", ".eu", ".de", ".at", ".ch", ".uk"),
+    ),
     # a caption whose last sentence is followed by its credit in brackets, a name and a source with a slash:
     # "... in The Hague on June 25, 2025. (Volodymyr Zelensky/Telegram)"
     _p("credit", r"[.!?]\s+\((?:[^\W\d_][\w.'’-]*\s+){0,4}[^\W\d_][\w.'’-]*\s*/\s*[^()/]{2,40}\)\s*$", needles=("/",)),

@@ -666,6 +666,35 @@ def test_photo_captions_and_agency_update_tags_are_chrome() -> None:
     assert prose in clean(f"{prose}\n\n{body}").text
 
 
+def test_wire_style_captions_gallery_counters_and_trailing_credits_are_chrome() -> None:
+    """HAND-MADE page: captions in the agencies' style (a position in capitals, "(L)", with the caption's present
+    tense after it or the picture's day at its end), a gallery's counter and licence link, a credit after the
+    caption's last sentence ("Photo by ...", a web address). Party labels, dates and photos in the article's own
+    sentences stay."""
+    body = "The government announced a new aid package for Ukraine on Tuesday, a spokesman said."
+    captions = [
+        "Minister Jane Doe (L) listens while President John Roe speaks during Tuesday's meeting at the palace.",
+        "President John Roe (2nd R) shakes hands with Minister Jane Doe at the summit in Valen.",
+        "President John Roe meets with Minister Jane Doe (L) in the Cabinet Room in Valen on October 17, 2025.",
+        "1 of 6 | Minister Jane Doe at the palace. | License Photo",
+        "Minister Jane Doe arrives at the palace on Tuesday. Photo by Max Muster/Example",
+        "President John Roe and Minister Jane Doe shaking hands, Valen, August 15th 2025.  Example.ru",
+    ]
+    text = "\n\n".join([body, *captions, body.replace("Tuesday", "Wednesday")])
+    kept = clean(text).text
+    assert body in kept and body.replace("Tuesday", "Wednesday") in kept
+    for caption in captions:
+        assert caption not in kept, caption
+    prose = [
+        "Senator John Roe (R) says the package will pass the Senate next week, his office said.",
+        "Senator John Roe (R-Valen) met Minister Jane Doe on October 17, 2025, to discuss the package.",
+        "The agency published a photo by Max Muster showing the damaged bridge in Valen.",
+        "Minister Jane Doe called the aid package a turning point for the whole region of Valen.",
+    ]
+    for line in prose:
+        assert line in clean(f"{body}\n\n{line}\n\n{body}").text, line
+
+
 def test_a_translation_notice_and_a_screenshot_caption_are_chrome() -> None:
     """HAND-MADE page: a site's notice that the text is a machine translation, and the caption of a screenshot
     of the original; an article sentence about translation and one that opens with "Screenshots" stay."""
