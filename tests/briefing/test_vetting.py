@@ -1161,3 +1161,20 @@ def test_what_the_deciders_own_state_will_do_is_the_deciders_commitment() -> Non
     assert why_empty(_decision(quote, quote, "said that the Kremlin will keep its troops in the Donbas", who="Vladimir Putin")) is None
     assert why_empty(_decision(quote, quote, "declared that Ukraine would lose the war", who="Vladimir Putin")) == WORDS_ONLY
     assert why_empty(_decision(quote, quote, "declared that Russia would not abandon its goals", who="Anna Beispiel")) == WORDS_ONLY
+
+
+def test_issues_discussed_are_no_open_question_and_leaders_as_a_group_refer_back() -> None:
+    """HAND-MADE: "Fragen der Luftverteidigung" are the issues a call discussed and "Fragen Sie" a request, not
+    something open; questions raised are ("warf Fragen auf", "stellt sich die Frage"). "Die Führungskräfte" and
+    "the heads of state" refer back to the leaders named before, as "the leaders" and "die Staatschefs" do."""
+    from summarize.briefing.cues import is_open, refers_back, says_open
+
+    for sentence in ("Die Führungskräfte diskutierten auch Fragen der Rüstungsindustrie.",
+                     "Wir haben über Fragen der Luftverteidigung gesprochen.",
+                     "«Fragen Sie einfach den Iran», sagte die Sprecherin."):
+        assert not says_open(sentence) and not is_open(sentence), sentence
+    assert says_open("Sein Ton nach dem Telefonat warf Fragen über weitere Hilfen auf.")
+    assert says_open("Nun stellt sich die Frage, wer die Raketen bezahlt.")
+    assert refers_back("Die Führungskräfte diskutierten auch Fragen der Rüstungsindustrie.")
+    assert refers_back("The heads of state agreed to meet again in March.")
+    assert not refers_back("Die Rüstungsindustrie meldete neue Aufträge.")
