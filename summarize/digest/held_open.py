@@ -34,6 +34,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
 from ..models import Briefing, Decision, Divergence, DivergenceAspect, Evidence, OpenQuestion
+from ..text.dates import NormalDate
 from ..text.event_kinds import BEFORE_VERB, event_kind
 from ..text.normalise import fold
 from .days import dated_evidence
@@ -95,6 +96,16 @@ def _question_about(report: Decision, questions: Sequence[OpenQuestion], people:
     return None
 
 
+_NO_DAY = NormalDate(None, None, "")
+
+
+def _ahead(when: NormalDate, day: dt.date | None) -> bool:
+    """Whether a report's stated day can be the day of an event still to come: after the day its article speaks
+    from. "Trump hatte am Donnerstag mit Putin telefoniert und ein Treffen angekündigt" in a Friday's article
+    dates the announcement, not the meeting a question asks the day of; without the article's day, it may be."""
+    return when.date is None or day is None or when.date > day
+
+
 def held_open(
     groups: Sequence[ItemReports], briefings: Sequence[Briefing], sources: Mapping[str, str | None],
     published: Mapping[str, dt.date | None],
@@ -124,6 +135,9 @@ def held_open(
             # states one, their reports of the event as decided
             aspect: DivergenceAspect = "date" if _WHEN.match(question.question) else "status"
             dated = [(r, *dated_evidence(r.item, published.get(r.article_id))) for r in settled]  # type: ignore[arg-type]
+            if _FUTURE.search(question.question):  # the day a future event will be: no day its report looks back on
+                dated = [(r, when, ev) if _ahead(when, published.get(r.article_id)) else (r, _NO_DAY, ev)
+                         for r, when, ev in dated]
             if aspect == "date" and any(when.iso for _, when, _ in dated):
                 claims += [claim(r.article_id, f"{when.iso} ({when.text})", ev, sources) for r, when, ev in dated if when.iso]
             else:
