@@ -220,10 +220,12 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
     # a caption in the wire agencies' style: where a person stands in the picture, in capitals without a stop,
     # with the caption's present tense after it ("Marco Rubio (L) listens while ...", "(2nd R) shakes hands") or
     # the picture's day at its end ("... Zelensky (L) in the Cabinet Room ... on October 17, 2025."); "Ted Cruz
-    # (R) says" is a party, not a place in a picture
+    # (R) says" or "(R) was" is a party, not a place in a picture: only the verbs of what a picture shows count
     _p(
         "credit",
-        r"\((?:l|r|c|\d(?:st|nd|rd|th)\s?(?:l|r|from\s+(?:left|right)))\)(?:\s+(?!says\b)[^\W\d_]+s\b|[^()]*\b"
+        r"\((?:l|r|c|\d(?:st|nd|rd|th)\s?(?:l|r|from\s+(?:left|right)))\)(?:\s+(?:listens|greets|speaks|shakes"
+        r"|meets|attends|arrives|gestures|looks|walks|waves|talks|poses|holds|sits|stands|smiles|departs|chats|reacts"
+        r"|addresses|applauds|leaves|enters|and)\b|[^()]*\b"
         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
         r"(?:,\s+in\s+[^.!?()]{2,40})?\.?\s*$)",
         needles=("l)", "r)", "c)", "left)", "right)"),

@@ -687,6 +687,8 @@ def test_wire_style_captions_gallery_counters_and_trailing_credits_are_chrome() 
         assert caption not in kept, caption
     prose = [
         "Senator John Roe (R) says the package will pass the Senate next week, his office said.",
+        "Senator John Roe (R) was among those who voted for the package on Tuesday, his office said.",
+        "Senator John Roe (R) has called the package a waste of money in a statement on Tuesday.",
         "Senator John Roe (R-Valen) met Minister Jane Doe on October 17, 2025, to discuss the package.",
         "The agency published a photo by Max Muster showing the damaged bridge in Valen.",
         "Minister Jane Doe called the aid package a turning point for the whole region of Valen.",
