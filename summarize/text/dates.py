@@ -66,16 +66,16 @@ _DATE_FORMS = (
     r"(?P<d4>\d{1,2})\.(?P<m4>\d{1,2})\.(?P<y4>\d{4}|\d{2})(?!\d)",  # 17.10.2025, 17.10.25
 )
 _DATE = "(?:" + "|".join(_DATE_FORMS) + ")"
-_TIME = (
-    r"(?:\s*(?:,\s*um|,\s*at|,|\||·|•|–|-|um|at)?\s*\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.))?"
-    r"(?:\s*(?:mez|mesz|cet|cest|utc|gmt|et|est|edt|pt|pst|pdt))?)?"
-)
+_CLOCK = (r"\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.))?"
+          r"(?:\s*(?:mez|mesz|cet|cest|utc|gmt|et|est|edt|pt|pst|pdt))?")
+_TIME = rf"(?:\s*(?:,\s*um|,\s*at|,|\||·|•|–|-|/|um|at)?\s*{_CLOCK})?"  # after the date: "July 8, 2025 / 3:52 PM"
+_TIME_FIRST = rf"(?:{_CLOCK}\s*(?:–|-|\||·|•|,)?\s*)?"  # before it: "3:09 PM – Friday, October 17, 2025", "18:06 17.10.2025"
 _DATE_LABEL = (
     r"(?:veröffentlicht(?: am)?|aktualisiert(?: am)?|zuletzt aktualisiert(?: am)?|erstellt(?: am)?|"
     r"erschienen(?: am)?|stand|datum|published(?: on)?|updated(?: on)?|last updated(?: on)?|posted(?: on)?|date)"
 )
 _DATELINE = re.compile(
-    rf"^\W*(?:{_DATE_LABEL}\s*:?\s*)?(?:{_WEEKDAY}\s+)?{_DATE}{_TIME}\s*$",
+    rf"^\W*(?:{_DATE_LABEL}\s*:?\s*)?{_TIME_FIRST}(?:{_WEEKDAY}\s+)?{_DATE}{_TIME}\s*$",
     re.IGNORECASE,
 )
 _DATE_ANYWHERE = re.compile(rf"(?<![\w.]){_DATE}(?![\w])", re.IGNORECASE)

@@ -489,6 +489,9 @@ def test_hashtags(line: str) -> None:
         ("Veröffentlicht am 17.10.2025, 14:30 Uhr", (2025, 10, 17)),
         ("Updated: March 3, 2024 at 9:15 am", (2024, 3, 3)),
         ("Stand: 4. Juli 2025", (2025, 7, 4)),
+        ("July 8, 2025 / 3:52 PM", (2025, 7, 8)),  # the time after a slash
+        ("3:09 PM – Friday, October 17, 2025", (2025, 10, 17)),  # the time first
+        ("18:06 17.10.2025", (2025, 10, 17)),
     ],
 )
 def test_datelines(line: str, date: tuple[int, int, int]) -> None:
@@ -502,6 +505,8 @@ def test_dates_in_sentences_are_not_datelines() -> None:
     assert parse_dateline("ab 1. Juli 2025") is None
     assert parse_dateline("Am 4. Juli 2025 sprach Trump.") is None
     assert parse_dateline("31.02.2025") is None
+    assert parse_dateline("3:09 PM Trump spoke with Putin on Friday, October 17, 2025") is None
+    assert parse_dateline("Um 14:30 Uhr, am 17.10.2025, begann das Treffen.") is None
     found = find_date("Am 4. Juli 2025 sprach Trump.")
     assert found is not None and found[0].isoformat() == "2025-07-04"
     assert find_date("15.000€ Gold") is None

@@ -333,6 +333,31 @@ def test_a_divergence_is_offered_to_the_headline_as_its_distinct_claims_most_sou
                          'h06 says announced'), text
 
 
+def test_a_headline_sentence_that_only_says_sources_differ_rests_on_no_divergence() -> None:
+    """HAND-MADE digest as above: a sentence citing the divergence must say what its sources say ("taken",
+    "considered"); "Sources differ on the status of Donald Trump plans to meet Vladimir Putin" (what the 1.5B
+    model wrote on the held-out digest) repeats its topic only. Citing the development too, it rests on that."""
+    from summarize.digest.headline import check, offered
+
+    from summarize.models import Decision
+
+    from .test_diverge import _ev
+
+    briefings = [_briefing(f"h0{k}_x", decisions=[Decision(
+        who="Trump", participants=["Trump", "Putin"], what="plans to meet Vladimir Putin in Budapest", status=status,
+        evidence=_ev(f"Trump will Putin in Budapest treffen ({k})."))])
+        for k, status in enumerate(["taken", "considered", "taken"], 1)]
+    digest = merge(briefings)
+    items = offered(digest)
+    [x] = [x.id for x in digest.divergences if x.aspect == "status"]
+    [d] = [d.id for d in digest.decisions]
+    topic_only = "Sources differ on the status of Donald Trump plans to meet Vladimir Putin in Budapest."
+    assert check(topic_only, [x], items) == ([], "says that sources differ, not what they say")
+    assert check("Most sources say the Budapest meeting is taken, one says it is only considered.", [x], items) == (
+        [x], None)
+    assert check(topic_only, [d, x], items) == ([d], None)
+
+
 def test_headline_items_count_many_sources_and_show_a_status_only_when_all_reports_agree() -> None:
     """HAND-MADE digest: a development of five sources with mixed labels, one of one source; the headline sees
     "[5 sources]" and no status list for the first (a model wrote "which was considered by some sources")."""
