@@ -36,9 +36,10 @@ from ..llm.validation import current
 from .passes import Answer, acall, quote, request
 
 MIN_SENTENCES, MAX_SENTENCES = 3, 5
+MIN_KEPT = 2  # an answer that would keep fewer sentences is asked again once
 MAX_ITEMS = {"D": 10, "X": 4, "W": 5, "A": 6}
 _WORD = re.compile(r"[^\W\d_]{4,}")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_NUMBER = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)?")  # not the 13 of an article id "h13"
 _STOP = {
     "that", "this", "with", "from", "have", "will", "were", "their", "they", "about", "after", "before", "over",
     "also", "into", "than", "sources", "source", "report", "reports", "reported", "says", "said", "while",
@@ -66,12 +67,14 @@ class HeadlineBase(BaseModel):
                 "the ids of the items it rests on, from the list only"
             )
         items: dict[str, Offered] | None = context.get("items")
-        if items:  # none would be kept: ask again, with why (one kept is enough, the code drops the others)
+        if items:  # fewer than two would be kept: ask again, with why (the code drops the others; the pass
+            # keeps whichever answer keeps more, so a worse re-ask costs nothing but its tokens)
             reasons = [(n, check(" ".join(s.text.split()), list(dict.fromkeys(s.items)), items)[1])
                        for n, s in enumerate(self.sentences, 1)]  # type: ignore[attr-defined]
-            if reasons and all(reason for _, reason in reasons):
-                raise ValueError("no sentence states what the items it cites say: " + "; ".join(
-                    f"sentence {n} {reason}" for n, reason in reasons) + ". Write each sentence from the items whose "
+            rejected = [(n, reason) for n, reason in reasons if reason]
+            if rejected and len(reasons) - len(rejected) < MIN_KEPT:
+                raise ValueError("too few sentences state what the items they cite say: " + "; ".join(
+                    f"sentence {n} {reason}" for n, reason in rejected) + ". Write each sentence from the items whose "
                     "ids it lists")
         return self
 
@@ -238,9 +241,27 @@ def _prepare(digest: Digest, settings: Settings, tags: dict[str, str]) -> tuple[
     return request(settings, "headline", model, items_text(items, tags), {"ids": set(items), "items": items}), items
 
 
+def _best(answer: Answer, items: dict[str, Offered], model: str) -> Headline:
+    """The headline of whichever usable answer keeps the most sentences (the last one on a tie): a re-ask
+    asked for more kept sentences, and when it keeps fewer, the answer before it stands."""
+    best: Headline | None = None
+    error: ModelOutputError | None = None
+    for data in (answer.data, *answer.earlier):
+        try:
+            headline = headline_from(Answer(data, answer.calls, answer.usage), items, model)
+        except ModelOutputError as exc:
+            error = error or exc
+            continue
+        if best is None or len(headline.sentences) > len(best.sentences):
+            best = headline
+    if best is None:
+        raise error  # type: ignore[misc]
+    return best
+
+
 def _finish(answer: Answer, items: dict[str, Offered], model: str) -> tuple[Headline | None, PassReport]:
     try:
-        headline = headline_from(answer, items, model)
+        headline = _best(answer, items, model)
     except ModelOutputError as exc:  # the tokens were spent all the same: report them
         return None, PassReport(name="headline", status="failed", message=str(exc), llm_calls=answer.calls,
                                 usage=answer.usage)

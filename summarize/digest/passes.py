@@ -28,11 +28,13 @@ MAX_TOKENS = 700
 
 @dataclass
 class Answer:
-    """The parsed JSON of the last usable answer, and what the calls cost."""
+    """The parsed JSON of the last usable answer, and what the calls cost; ``earlier``: the parsed JSON of the
+    usable answers before it, latest first (a re-ask may answer worse than the answer it was asked after)."""
 
     data: dict[str, Any]
     calls: int
     usage: Usage
+    earlier: tuple[dict[str, Any], ...] = ()
 
 
 def request(
@@ -52,11 +54,14 @@ def request(
 
 def _answer(seen: Sequence[Seen], error: BaseException | None, what: str) -> Answer:
     log = log_of(list(seen))
+    usable = []
     for item in reversed(seen):
         text = content(item.response)
         data = loads(text, truncated=finish_reason(item.response) == "length") if text else None
         if isinstance(data, dict):
-            return Answer(data=data, calls=log.calls, usage=log.usage)
+            usable.append(data)
+    if usable:
+        return Answer(data=usable[0], calls=log.calls, usage=log.usage, earlier=tuple(usable[1:]))
     raise ModelOutputError(f"the {what} pass got no usable JSON from the model") from error
 
 

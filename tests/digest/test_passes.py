@@ -168,7 +168,8 @@ def test_headline_rejects_untagged_unsupported_and_invented_numbers_after_one_re
     digest = _digest()
     call_id = next(d.id for d in digest.decisions if "praised" in d.what)
     merz = next(d.id for d in digest.decisions if "Kyiv" in d.what)
-    untagged = _sentences(("Trump praised the call.", [call_id]), ("Something happened.", []), ("Merz visited Kyiv.", [merz]))
+    # the first answer would keep one sentence, as the re-ask does: on a tie the re-ask's stands
+    untagged = _sentences(("Trump praised the call.", [call_id]), ("Something happened.", []), ("Rain.", [merz]))
     second = _sentences(
         ("Trump praised the phone call with Putin.", [call_id, merz]),  # cites Merz too: pruned, not tagged
         ("Merz visited Kyiv with 3 ministers.", [merz]),  # invented number
@@ -192,7 +193,30 @@ def test_headline_with_nothing_kept_is_asked_again_then_fails_the_pass_not_the_d
     assert headline is None and report.status == "failed" and "kept no sentence" in (report.message or "")
     assert report.usage.prompt_tokens == 200  # the tokens spent are still reported, the re-ask's too
     reask = server.requests[1]["messages"][-1]["content"]
-    assert "no sentence states what the items it cites say" in reask and "sentence 1 shares no content word" in reask
+    assert "too few sentences state what the items they cite say" in reask and "sentence 1 shares no content word" in reask
+
+
+def test_headline_keeping_one_sentence_is_asked_again_and_the_better_answer_stands() -> None:
+    digest = _digest()
+    merz = next(d.id for d in digest.decisions if "Kyiv" in d.what)
+    one = _sentences(("Merz visited Kyiv.", [merz]), ("Snow fell.", [merz]), ("Wind.", [merz]))
+    none = _sentences(("Rain.", [merz]), ("Snow fell.", [merz]), ("Wind.", [merz]))
+    server = Scripted([one, none])
+    headline, report = asyncio.run(awrite_headline(_client(server), digest, _settings(), source_tags(digest)))
+    assert len(server.requests) == 2 and "too few sentences" in server.requests[1]["messages"][-1]["content"]
+    assert headline is not None and [s.text for s in headline.sentences] == ["Merz visited Kyiv."]  # the first
+    assert report.status == "ok" and report.llm_calls == 2
+
+
+def test_a_headline_number_is_not_the_digits_of_an_article_id() -> None:
+    # the 1.5B model turned "h13 says announced" into "13 sources say announced"
+    from summarize.digest.headline import Offered, check
+
+    items = {"X1": Offered('the status of "Trump plans to meet Putin": h13 says announced, h37 says considered',
+                           ["h13_a", "h37_b"])}
+    assert check("Trump plans to meet Putin, announced according to 13 sources.", ["X1"], items) == (
+        [], "states numbers the cited items do not: 13")
+    assert check("h13 says the meeting Trump plans with Putin is announced.", ["X1"], items) == (["X1"], None)
 
 
 def test_headline_with_nothing_kept_is_kept_when_the_reask_answers_from_its_items() -> None:
