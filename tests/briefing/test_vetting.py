@@ -69,6 +69,10 @@ def test_a_description_that_only_reports_words_is_a_statement() -> None:
     # others' view of the decider's own act is a report of that act, of a state it is not
     assert not reports_words_only("is believed to be negotiating the purchase of air defence systems")
     assert reports_words_only("is believed to be angry")
+    # asking for something is an act (the gold lists requests as decisions); "requests for comment" is not one
+    assert not reports_words_only("is expected to make a direct appeal for long-range weapons")
+    assert not reports_words_only("said Kyiv had requested more Patriot systems")
+    assert reports_words_only("said it had not responded to requests for comment")
 
 
 def test_a_forecast_about_someone_else_or_a_lookalike_word_is_no_act() -> None:
