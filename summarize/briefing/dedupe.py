@@ -123,9 +123,13 @@ def told_below(decisions: list[Decision], headed: list[Decision]) -> list[Decisi
 
 def _other_events(a: Decision, b: Decision) -> bool:
     """Two reports of one sentence that are of different events: a call and a meeting ("Trump is set to host
-    Zelensky ..., after a call with Putin")."""
+    Zelensky ..., after a call with Putin"), or a call or meeting and an act of another kind ("A phone call
+    between Trump and Putin has cast fresh uncertainty over whether Washington will deliver Tomahawks": the
+    call, and a delivery); a report of no kind ("discussed the air defence") is the interaction's content."""
     kind, other = event_kind(a.what), event_kind(b.what)
-    return kind in INTERACTIONS and other in INTERACTIONS and not same_kind(kind, other)
+    if kind in INTERACTIONS and other in INTERACTIONS:
+        return not same_kind(kind, other)
+    return (kind in INTERACTIONS and other is not None) or (other in INTERACTIONS and kind is not None)
 
 
 def same_interaction(a: Decision, b: Decision) -> bool:

@@ -125,6 +125,12 @@ _OPENS_WITH = re.compile(r"\W{0,3}(?:in|during|at|bei|beim|während|after|follow
 _CLAUSE_END = re.compile(r"[,;:–—(]|\s(?:after|before|while|when|nachdem|bevor|während|vor|nach|und zuvor)\s", re.IGNORECASE)
 
 
+# The words that name a report's source right before a name: "laut seinem außenpolitischen Berater", "according to"
+# (a name's position is in the matching form of the sentence, where "ß" is "ss": a letter or two may follow)
+_SOURCE = re.compile(r"(?<!\w)(?:laut|according to|nach angaben (?:von|des|der)|citing)\s+(?:[\w.'’-]+\s+){0,4}\w{0,2}$",
+                     re.IGNORECASE)
+
+
 def _taking_part(positions: dict[str, int], word: re.Match[str], sentence: str) -> list[str]:
     """Who takes part in the call or meeting of ``word``: the people its clause names after it ("traf
     Selenskyj", "a call with Putin"), with the person named last before it in its clause as the other side
@@ -135,7 +141,9 @@ def _taking_part(positions: dict[str, int], word: re.Match[str], sentence: str) 
     end = _CLAUSE_END.search(sentence, word.end())
     clause_end = end.start() if end else len(sentence)
     clause_start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, word.start())), default=0)
-    before = [n for n, at in positions.items() if at < word.start()]
+    # one named as the source of the report ("laut seinem Berater Juri Uschakow im Telefonat mit Trump") is not
+    # a side of the call
+    before = [n for n, at in positions.items() if at < word.start() and not _SOURCE.search(sentence, 0, at)]
     after = [n for n, at in positions.items() if word.end() <= at < clause_end]
     # named before, and again as the other side right after the word: "Putin and Trump spoke by phone -- a
     # surprise that injected uncertainty into an Oval Office meeting with Trump and ...": that meeting is Trump's,

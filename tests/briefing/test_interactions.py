@@ -202,3 +202,18 @@ def test_a_meeting_with_someone_named_before_is_theirs_not_the_sentences_first_p
                                                                            _actor("Vladimir Putin", "Putin")])]
     assert found == [("held a phone call with Donald Trump", "The call"),  # the call of the first sentence
                      ("met Donald Trump", "Putin an")]  # only the Alaska meeting is a meeting of the two
+
+
+def test_a_person_named_as_the_source_of_the_report_is_no_side_of_the_call() -> None:
+    # HAND-MADE, after seed 003: "laut seinem ... Berater Juri Uschakow im Telefonat mit Trump" (and "ß" before
+    # the name, which shifts its position in the sentence's matching form)
+    people = [("Vladimir Putin", "Putin"), ("Yuri Ushakov", "Juri Uschakow"), ("Donald Trump", "Trump")]
+    text = "Putin bekräftigte laut seinem außenpolitischen Berater Juri Uschakow im Telefonat mit Trump, dass er warnt."
+    assert _events(text, people) == [
+        ("Vladimir Putin", ["Vladimir Putin", "Donald Trump"], "held a phone call with Donald Trump", "taken")]
+    english = "Putin, according to his adviser Yuri Ushakov, warned in the phone call with Trump that he would respond."
+    assert [e[1] for e in _events(english, [("Vladimir Putin", "Putin"), ("Yuri Ushakov", "Yuri Ushakov"),
+                                            ("Donald Trump", "Trump")])] == [["Vladimir Putin", "Donald Trump"]]
+    # without the attribution the adviser is the one named last before the call: he is its side
+    plain = "Putin schickte seinen Berater Juri Uschakow zum Telefonat mit Trump."
+    assert _events(plain, people)[0][1][0] == "Yuri Ushakov"

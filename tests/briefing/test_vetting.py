@@ -547,6 +547,15 @@ def test_a_call_and_a_meeting_of_one_sentence_stay_two_and_an_untyped_report_tak
                         status="announced")
     call = _decision(text, first, "held a phone call with Vladimir Putin", participants=["Donald Trump", "Vladimir Putin"])
     assert [d.what for d in one_per_event([meeting, call])] == [meeting.what, call.what]
+    # a call and an act of another kind on one sentence are two events too (h70: the call, and a doubtful delivery);
+    # a report of no kind is the call's content and joins it
+    doubt = ("A phone call between Donald Trump and Vladimir Putin on Thursday has cast fresh uncertainty over "
+             "whether Washington will deliver Tomahawk missiles.")
+    thursday = _decision(doubt, doubt, "held a phone call with Vladimir Putin", participants=["Donald Trump", "Vladimir Putin"])
+    delivery = _decision(doubt, doubt, "plans to deliver Tomahawk missiles to Ukraine")
+    assert [d.what for d in one_per_event([delivery, thursday])] == [delivery.what, thursday.what]
+    content = _decision(doubt, doubt, "discussed the Tomahawk missiles")
+    assert len(one_per_event([content.model_copy(deep=True), thursday.model_copy(deep=True)])) == 1
     said = _decision(text, second, "described it as productive")
     found = _decision(text, second, "held a phone call with Vladimir Putin", participants=["Donald Trump", "Vladimir Putin"])
     assert _unreported([found], [said]) == []
