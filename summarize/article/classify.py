@@ -111,15 +111,12 @@ def _lone_bylines(p: _Pass) -> None:
 
 
 def _fragments(p: _Pass) -> None:
-    """4. short fragments: intrinsic ones anywhere, one or two words unless a heading between paragraphs, and
-    up to three above the headline (the first line of four words or more): a site's section label ("The United
-    States", "Skip to content") stands there, a headline does not."""
-    title = next((i for i in p.nonblank if p.kept(i) and p.feats[i].n_words >= 4), len(p.raw))
+    """4. short fragments: intrinsic ones anywhere, one or two words unless a heading between paragraphs."""
     for pos, i in enumerate(p.nonblank):
         f = p.feats[i]
         if not p.kept(i) or f.protected or MARKDOWN_HEADING.match(f.text):
             continue
-        if intrinsic_fragment(f) or (i < title and f.n_words <= 3 and not f.ends_sentence):
+        if intrinsic_fragment(f):
             p.rules[i] = "short_fragment"
         elif f.n_words <= 2 and not f.ends_sentence:
             heading = p.kept_paragraph_next_to(pos, -1) and p.kept_paragraph_next_to(pos, 1)

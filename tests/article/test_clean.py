@@ -591,14 +591,6 @@ def test_short_headings_between_paragraphs_are_kept(heading: str) -> None:
     assert heading in kept_lines(clean(page(heading)))
 
 
-@pytest.mark.parametrize("label", ["The United States", "Skip to content", "Welt Politik Ausland"])
-def test_a_short_line_above_the_headline_is_a_section_label(label: str) -> None:
-    """Hand-made fixture: three words above the headline are the site's section label; three words between
-    paragraphs are a subheading, and stay."""
-    assert removed_rules("\n".join((label, TITLE_DE, PARA_DE, PARA_EN))) == {label: "short_fragment"}
-    assert label in kept_lines(clean("\n".join((TITLE_DE, PARA_DE, label, PARA_EN))))
-
-
 def test_fragment_rules_do_not_keep_lowercase_or_tags_between_paragraphs() -> None:
     """Hand-made fixture: a tag or a lower-case token is chrome even between two paragraphs."""
     assert removed_rules(page("(VOL.AT)")) == {"(VOL.AT)": "short_fragment"}
