@@ -7,14 +7,16 @@ then decides what is kept:
 * a sentence without ids, or with ids that are not in the digest, is **rejected** (and the whole answer
   re-asked once with the reason);
 * a cited item counts only if it shares a content word with the sentence, the digest's actors' names not
-  counted ("Trump" is in most items); a sentence left with none (about something else), stating a number
-  its items do not contain, or naming a call, a meeting or talks where the developments it cites report
-  another kind of event ("Zelensky met Trump" resting on "held a phone call with Volodymyr Zelensky"), is
-  rejected; an answer none of whose sentences would be kept is re-asked once with the reasons;
+  counted ("Trump" is in most items), and a divergence only if the sentence shares a word with what its
+  sources say, not with its topic alone; a sentence left with none (about something else, or only saying
+  that sources differ), stating a number its items do not contain, or naming a call, a meeting or talks
+  where the developments it cites report another kind of event ("Zelensky met Trump" resting on "held a
+  phone call with Volodymyr Zelensky"), is rejected; an answer of which fewer than :data:`MIN_KEPT`
+  sentences would be kept is re-asked once with the reasons, and the answer that keeps more stands;
 * the source tags of a kept sentence are computed by the code: the articles of the items it rests on.
 
-Rejected sentences are listed in ``Headline.rejected``; with none kept the pass fails and the digest is
-written without a headline.
+Rejected sentences are listed in ``Headline.rejected``; with none kept in any answer the pass fails and the
+digest is written without a headline.
 """
 
 from __future__ import annotations

@@ -96,7 +96,7 @@ def _question_about(report: Decision, questions: Sequence[OpenQuestion], people:
     return None
 
 
-_NO_DAY = NormalDate(None, None, "")
+_NO_DAY = NormalDate(None, "unknown", "")  # a report that states no day of the event
 
 
 def _ahead(when: NormalDate, day: dt.date | None) -> bool:

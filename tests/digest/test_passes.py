@@ -228,7 +228,7 @@ def test_headline_with_nothing_kept_is_kept_when_the_reask_answers_from_its_item
     server = Scripted([wrong, right])
     headline, report = asyncio.run(awrite_headline(_client(server), digest, _settings(), source_tags(digest)))
     assert headline is not None and [s.text for s in headline.sentences] == ["Merz visited Kyiv."]
-    # one kept sentence is enough: no third request
+    # one re-ask at most: no third request, though the re-ask too keeps fewer than two sentences
     assert len(server.requests) == 2
 
 
