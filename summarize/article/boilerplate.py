@@ -198,12 +198,15 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
     ),
     # a caption whose credit follows a slash after its last sentence: "... pressed for more missiles. / bne IntelliNews"
     _p("credit", r"[.!?]\s+/\s+[^/.!?]{2,40}$", needles=(" / ",)),
-    # a caption ending in its credit: "... bei einem Treffen (Photo by Jane Doe/Getty Images)", "... AP Photo"
+    # a caption ending in its photographer's credit, in brackets or after its last sentence: "... bei einem
+    # Treffen (Photo by Jane Doe/Getty Images)", "... at the White House. Photo by Jane Doe/UPI"
     _p(
         "credit",
-        r"\((?:photo|foto|bild|image|picture)s?\s+(?:by|von)\b[^()]{0,80}\)\s*$",
+        r"(?:\((?:photo|foto|bild|image|picture)s?\s+(?:by|von)\b[^()]{0,80}\)\s*"
+        r"|[.!?]\s+(?:photos?|fotos?|bild|images?|pictures?)\s+(?:by|von)\s+[^.!?|]{2,60})$",
         needles=("photo", "foto", "bild", "image", "picture"),
     ),
+    # ... or in the agency's words: "... AP Photo"
     _p(
         "credit",
         r"\b(?:ap|afp|epa|reuters|dpa|getty|anadolu|xinhua|tass)(?:\s*/\s*\w+)?\s+(?:photos?|images?|fotos?|pictures?)\s*$",
@@ -233,12 +236,6 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
     # a picture gallery's counter and licence link: "1 of 6 | Secretary of State ... | License Photo"
     _p("credit", r"^\W*\d{1,2}\s+(?:of|von)\s+\d{1,2}\s*\|"),
     _p("credit", r"\|\s*license photo\W*$", needles=("license photo",)),
-    # a caption ending in its credit without brackets or a colon: "... at the White House. Photo by Jane Doe/UPI"
-    _p(
-        "credit",
-        r"[.!?]\s+(?:photos?|fotos?|bild|images?|pictures?)\s+(?:by|von)\s+[^.!?|]{2,60}$",
-        needles=("photo", "foto", "bild", "image", "picture"),
-    ),
     # a caption whose last sentence is followed by its credit, a web address: "... August 15th 2025.  Kremlin.ru"
     _p(
         "credit",
