@@ -209,7 +209,7 @@ class DigestActor(_Merged):
     kind: ActorKind = Field(description="What the actor is: a person, a state, an organisation or other.")
     names_as_written: list[str] = Field(description="Every spelling the articles use for it.")
     roles: list[str] = Field(description="The roles the articles state, in the output language.")
-    by_source: dict[str, list[str]] = Field(
+    by_source: dict[str, tuple[str, ...]] = Field(
         default_factory=dict, description="Article id -> how that article writes the actor, each with the role it "
                                           "states, e.g. 'US-Präsident Donald Trump (US President)'.")
 
@@ -226,7 +226,7 @@ class DigestWeapon(_Merged):
     category: str = Field(description="e.g. 'air defence', 'cruise missile', 'drone'.")
     names_as_written: list[str] = Field(description="Every spelling the articles use for it.")
     statuses: list[WeaponStatus] = Field(description="Everything the sources say of it.")
-    by_source: dict[str, list[str]] = Field(
+    by_source: dict[str, tuple[str, ...]] = Field(
         default_factory=dict, description="Article id -> how that article writes the system, each with what it says "
                                           "of it, e.g. 'Patriot-Raketen (paused)'.")
 

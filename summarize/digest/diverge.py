@@ -128,6 +128,26 @@ def tone_words(text: str, stems: Sequence[str]) -> list[str]:
             if not _NEGATED.search(text, max(0, m.start() - 40), m.start())]
 
 
+@lru_cache(maxsize=8)
+def _leaning_pattern(positive: tuple[str, ...], negative: tuple[str, ...]) -> re.Pattern[str]:
+    """Both lists in one pattern (one scan of a quote, not two); a word is of the list whose stem it starts
+    with (the lists share no stem that starts another)."""
+    def alternatives(stems: tuple[str, ...]) -> str:
+        return "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![^\W\d_])(?:(?P<positive>{alternatives(positive)})|{alternatives(negative)})"
+                      rf"[^\W\d_]{{0,{MAX_INFLECTION}}}(?![^\W\d_])", re.IGNORECASE)
+
+
+def leaning_words(text: str, tone: tuple[Sequence[str], Sequence[str]]) -> tuple[list[str], list[str]]:
+    """:func:`tone_words` of ``text`` for the positive and the negative list of ``tone`` at once."""
+    positive: list[str] = []
+    negative: list[str] = []
+    for m in _leaning_pattern(tuple(tone[0]), tuple(tone[1])).finditer(text):
+        if not _NEGATED.search(text, max(0, m.start() - 40), m.start()):
+            (positive if m.group("positive") is not None else negative).append(m.group(0))
+    return positive, negative
+
+
 def counted(text: str) -> dict[str, tuple[float, str]]:
     """Counted things in ``text``: unit key -> (number, the text as written), e.g. "20 Panzer"."""
     found: dict[str, tuple[float, str]] = {}
@@ -164,19 +184,22 @@ def claim(article_id: str, says: str, ev: Evidence, sources: Mapping[str, str | 
                                  quote=ev.quote, start=ev.start, end=ev.end)
 
 
-def _per_article(reports: Sequence[Reported]) -> dict[str, list[Decision | Weapon]]:
-    out: dict[str, list[Decision | Weapon]] = {}
+PerArticle = dict[str, list[Decision | Weapon]]  # article id -> its reports' items, in order
+
+
+def _per_article(reports: Sequence[Reported]) -> PerArticle:
+    out: PerArticle = {}
     for r in reports:
         out.setdefault(r.article_id, []).append(r.item)
     return out
 
 
-def _status(group: ItemReports, sources: Mapping[str, str | None]) -> list[Claim] | None:
+def _status(group: ItemReports, per_article: PerArticle, sources: Mapping[str, str | None]) -> list[Claim] | None:
     table = _DECISION_OUTCOME if group.kind == "decision" else _WEAPON_OUTCOME
     if group.kind == "decision" and _SPEECH.match(group.reports[0].item.what.strip()):  # type: ignore[union-attr]
         return None  # a statement: it was made, whatever each report's label says of its content
     outcomes: dict[str, dict[str, tuple[str, Evidence]]] = {}  # article -> outcome -> (status, evidence)
-    for article_id, items in _per_article(group.reports).items():
+    for article_id, items in per_article.items():
         for item in items:
             if group.kind == "decision" and _SPEECH.match(item.what.strip()):  # type: ignore[union-attr]
                 continue  # this report tells what was said: its label is of that, not of the event's outcome
@@ -198,11 +221,12 @@ def _contains(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def _dates(group: ItemReports, sources: Mapping[str, str | None], published: Mapping) -> list[Claim] | None:
+def _dates(group: ItemReports, per_article: PerArticle, sources: Mapping[str, str | None], published: Mapping,
+           ) -> list[Claim] | None:
     if group.kind != "decision":
         return None
     dated: dict[str, tuple[str, str, Evidence]] = {}  # article -> (iso, as stated, evidence)
-    for article_id, items in _per_article(group.reports).items():
+    for article_id, items in per_article.items():
         for item in items:
             for ev in item.evidence:
                 when = decision_date(ev.quote, item.date, published.get(article_id))  # type: ignore[union-attr]
@@ -214,12 +238,12 @@ def _dates(group: ItemReports, sources: Mapping[str, str | None], published: Map
     return [claim(a, f"{iso} ({text})", ev, sources) for a, (iso, text, ev) in dated.items()]
 
 
-def _numbers(group: ItemReports, sources: Mapping[str, str | None]) -> list[Claim] | None:
+def _numbers(group: ItemReports, per_article: PerArticle, sources: Mapping[str, str | None]) -> list[Claim] | None:
     """Different numbers of one counted thing. A decision's reports are of one event; a weapon's may be of
     any: its numbers are compared only between reports of the same status ("30 Patriot interceptors" paused
     in July is no other count of "25 Patriot systems" Ukraine seeks to buy in October)."""
     per_unit: dict[tuple, dict[str, tuple[object, str, Evidence]]] = {}  # unit -> article -> (value, text, ev)
-    for article_id, items in _per_article(group.reports).items():
+    for article_id, items in per_article.items():
         for item in items:
             status = item.status if group.kind == "weapon" else None
             own = _weapon_keys(item) if group.kind == "weapon" else None  # type: ignore[arg-type]
@@ -242,16 +266,17 @@ def _weapon_keys(weapon: Weapon) -> set[str]:
     return {w.casefold()[:6] for name in (weapon.name, weapon.name_as_written) for w in re.findall(r"[^\W\d_]{3,}", name)}
 
 
-def _tone(group: ItemReports, sources: Mapping[str, str | None], tone: tuple[Sequence[str], Sequence[str]]) -> list[Claim] | None:
-    positive, negative = tone
+def _tone(per_article: PerArticle, sources: Mapping[str, str | None], tone: tuple[Sequence[str], Sequence[str]],
+          ) -> list[Claim] | None:
     leaning: dict[str, tuple[str, str, Evidence]] = {}  # article -> (sign, words, evidence)
-    for article_id, items in _per_article(group.reports).items():
+    for article_id, items in per_article.items():
         pos: list[tuple[str, Evidence]] = []
         neg: list[tuple[str, Evidence]] = []
         for item in items:
             for ev in item.evidence:
-                pos += [(w, ev) for w in tone_words(ev.quote, positive)]
-                neg += [(w, ev) for w in tone_words(ev.quote, negative)]
+                positive, negative = leaning_words(ev.quote, tone)
+                pos += [(w, ev) for w in positive]
+                neg += [(w, ev) for w in negative]
         if pos and not neg:
             leaning[article_id] = ("+", ", ".join(dict.fromkeys(w for w, _ in pos)), pos[0][1])
         elif neg and not pos:
@@ -272,13 +297,14 @@ def find_divergences(
     tone = tone or load_tone()
     out: list[Divergence] = []
     for group in groups:
-        if len({r.article_id for r in group.reports}) < 2:
+        per_article = _per_article(group.reports)  # once for the four rules
+        if len(per_article) < 2:
             continue
         found: list[tuple[DivergenceAspect, list[Claim] | None]] = [
-            ("status", _status(group, sources)),
-            ("date", _dates(group, sources, published)),
-            ("number", _numbers(group, sources)),
-            ("characterisation", _tone(group, sources, tone)),
+            ("status", _status(group, per_article, sources)),
+            ("date", _dates(group, per_article, sources, published)),
+            ("number", _numbers(group, per_article, sources)),
+            ("characterisation", _tone(per_article, sources, tone)),
         ]
         for aspect, claims in found:
             if claims and len({c.article_id for c in claims}) >= 2:

@@ -34,10 +34,10 @@ class NameIndex:
         self._c = 1 - cutoff / 100
         self._names: list[str] = []
         self._position: dict[str, int] = {}
-        # (length, segment number) -> segment text -> positions of the names filed under it
-        self._segments: dict[tuple[int, int], dict[str, list[int]]] = {}
+        # (length, segment number) -> segment text -> the names filed under it
+        self._segments: dict[tuple[int, int], dict[str, list[str]]] = {}
         self._cut_cache: dict[int, list[tuple[int, int]]] = {}
-        self._plans: dict[int, list[tuple[dict[str, list[int]], int, int, int]]] = {}
+        self._plans: dict[int, list[tuple[dict[str, list[str]], int, int, int]]] = {}
 
     def __len__(self) -> int:
         return len(self._names)
@@ -56,7 +56,7 @@ class NameIndex:
             cuts = self._cut_cache[length] = [(i * length // k, (i + 1) * length // k) for i in range(k)]
         return cuts
 
-    def _table(self, length: int, i: int) -> dict[str, list[int]]:
+    def _table(self, length: int, i: int) -> dict[str, list[str]]:
         table = self._segments.get((length, i))
         if table is None:
             table = self._segments[(length, i)] = {}
@@ -66,12 +66,12 @@ class NameIndex:
         """File ``name`` (no effect if it is already there)."""
         if name in self._position:
             return
-        position = self._position[name] = len(self._names)
+        self._position[name] = len(self._names)
         self._names.append(name)
         for i, (start, end) in enumerate(self._cuts(len(name))):
-            self._table(len(name), i).setdefault(name[start:end], []).append(position)
+            self._table(len(name), i).setdefault(name[start:end], []).append(name)
 
-    def _plan(self, size: int) -> list[tuple[dict[str, list[int]], int, int, int]]:
+    def _plan(self, size: int) -> list[tuple[dict[str, list[str]], int, int, int]]:
         """For a probe of ``size`` characters: every (segment table, width, first and last start in the
         probe) to look up. Depends on the size only, so it is worked out once per size."""
         plan = self._plans.get(size)
@@ -96,8 +96,8 @@ class NameIndex:
         self._plans[size] = plan
         return plan
 
-    def _candidates(self, probe: str) -> list[int]:
-        found: set[int] = set()
+    def _candidates(self, probe: str) -> set[str]:
+        found: set[str] = set()
         for table, width, low, high in self._plan(len(probe)):
             if not table:
                 continue
@@ -105,7 +105,7 @@ class NameIndex:
                 hit = table.get(probe[at:at + width])
                 if hit is not None:
                     found.update(hit)
-        return sorted(found)
+        return found
 
     def best(self, probe: str) -> str | None:
         """The added name with the highest ``fuzz.ratio`` to ``probe`` if at least the cutoff (ties: the
@@ -114,6 +114,12 @@ class NameIndex:
             return None
         if probe in self._position:
             return probe
-        names = [self._names[p] for p in self._candidates(probe)]  # in the order added
-        found = process.extractOne(probe, names, scorer=fuzz.ratio, score_cutoff=self.cutoff) if names else None
-        return found[0] if found else None
+        candidates = self._candidates(probe)
+        if not candidates:
+            return None
+        # every candidate at the cutoff or above (one C++ loop); of the best score, the one added first
+        hits = process.extract(probe, list(candidates), scorer=fuzz.ratio, score_cutoff=self.cutoff, limit=None)
+        if not hits:
+            return None
+        top = max(score for _, score, _ in hits)
+        return min((name for name, score, _ in hits if score == top), key=self._position.__getitem__)

@@ -29,6 +29,8 @@ EVENT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("delivery", ("deliver", "send", "sent", "supply", "supplie", "provide")),
     ("sanction", ("sanction",)),
 )
+# One pattern per kind: a word start of any of its stems
+_KIND_PATTERNS = tuple((kind, re.compile(r"(?<!\w)(?:" + "|".join(stems) + ")")) for kind, stems in EVENT_KINDS)
 INTERACTIONS = frozenset({"call", "meeting", "talk"})  # kinds with two sides: who took part tells one event from another
 
 
@@ -61,8 +63,8 @@ def event_kind(what: str) -> str | None:
     words = fold(_CLAUSE_END.split(what, maxsplit=1)[0])
     if _WARNING.match(words.lstrip()):
         return "warning"
-    for kind, stems in EVENT_KINDS:
-        if any(re.search(r"(?<!\w)" + stem, words) for stem in stems):
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(words):
             return kind
     return None
 

@@ -119,13 +119,13 @@ def test_every_surface_form_and_role_is_kept_per_source() -> None:
     ])
     [zelensky] = digest.actors
     assert zelensky.by_source == {
-        "001_a": ["Wolodymyr Selenskyj (Präsident der Ukraine)"],
-        "002_b": ["Selenskyj", "Selenskyj (president)"],
+        "001_a": ("Wolodymyr Selenskyj (Präsident der Ukraine)",),
+        "002_b": ("Selenskyj", "Selenskyj (president)"),
     }
     w1 = Weapon(name="Patriot", name_as_written="Patriot-Raketen", category="air defence", status="paused", evidence=_ev("Patriot-Raketen x"))
     w2 = Weapon(name="Patriot", name_as_written="PAC-3", category="air defence", status="delivered", evidence=_ev("PAC-3 y"))
     [patriot] = merge([_briefing("1", weapons=[w1]), _briefing("2", weapons=[w2])]).weapons
-    assert patriot.by_source == {"1": ["Patriot-Raketen (paused)"], "2": ["PAC-3 (delivered)"]}
+    assert patriot.by_source == {"1": ("Patriot-Raketen (paused)",), "2": ("PAC-3 (delivered)",)}
 
 
 def test_merge_leaves_the_garbage_collector_alone(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from summarize.digest.diverge import counted, tone_words, load_tone
+from summarize.digest.diverge import counted, leaning_words, tone_words, load_tone
 from summarize.digest.merge import EventHints, merge
 from summarize.render.markdown import render
 from summarize.models import ArticleRef, Briefing, BriefingMeta, CleaningReport, Decision, Evidence, OpenQuestion, Weapon
@@ -127,6 +127,15 @@ def test_tone_words_allow_inflection_but_not_other_words() -> None:
     assert tone_words("zutiefst enttäuscht", negative) == ["enttäuscht"]
     assert tone_words("Das Telefonat überschattete den Besuch", negative) == ["überschattete"]
     assert tone_words("the call overshadowed the visit", negative) == ["overshadowed"]
+
+
+def test_one_scan_finds_the_words_of_both_lists_as_two_scans_do() -> None:
+    tone = load_tone()
+    for text in ["ein konstruktives, aber enttäuschendes Gespräch; nicht gut", "productive talks, a setback, no progress",
+                 "kühl, kühle und kühlen Worte", "ein Gutachten", ""]:
+        assert leaning_words(text, tone) == (tone_words(text, tone[0]), tone_words(text, tone[1]))
+    assert leaning_words("good and bad", ((), ("bad",))) == ([], ["bad"])  # an empty list matches nothing
+    assert leaning_words("good and bad", (("good",), ())) == (["good"], [])
 
 
 def test_one_source_is_never_a_divergence() -> None:
