@@ -181,9 +181,11 @@ def _merge(
     # Corroboration counts sources, not files: near copies of one article (the same wire story under
     # another header, see summarize.article.copies) count once.
     source_of = {b.article.id: b.article.near_copy_of or b.article.id for b in briefings}
+    copy_of = {a: source for a, source in source_of.items() if source != a}
 
     def n_sources(article_ids: list[str]) -> int:
-        return len({source_of.get(a, a) for a in article_ids})
+        """Sources among distinct article ids (an item's own list): their number when no article is a near copy."""
+        return len({copy_of.get(a, a) for a in article_ids}) if copy_of else len(article_ids)
 
     actors = _actors(briefings, resolver, n_sources)
     weapon_buckets = group(briefings, "weapons", resolver.weapon_key, last=resolver.is_generic_weapon, sources=n_sources)
