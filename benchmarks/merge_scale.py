@@ -18,7 +18,8 @@ counter ``VmHWM`` is reset through ``/proc/self/clear_refs`` just before the mer
 Python's cyclic collector alone (a library does not change its host process), so its full passes over
 everything the process holds count in the time (``gc s``). ``--freeze`` (``gc.freeze()`` after building
 the input, in the benchmark's own process) takes the input out of those passes, to see whose objects they
-cost: at 100,000 briefings 14.4 of 58.6 s frozen against 16.4 of 60.3 s not, so mostly the merge's own.
+cost: at 100,000 briefings 14.4 of 58.6 s frozen against 16.4 of 60.3 s not, so mostly the merge's own
+(stop 33's code; since then an entity's spellings per source are tuples the collector does not track: 11-12 s).
 Usage: python benchmarks/merge_scale.py [--sizes 1000,10000,100000] [--growth 2.0] [--fixed 0] [--freeze]
 """
 
