@@ -15,6 +15,7 @@ import threading
 from collections import OrderedDict
 
 from ..text.dates import parse_dateline
+from ..text.territories import is_territory
 from .boilerplate import boilerplate_kind, is_injection
 from .lines import Features, Line, split_lines
 from .shapes import BULLET, HASHTAGS, MARKDOWN_HEADING, explicit_byline, intrinsic_fragment, menu_like, name_like
@@ -110,15 +111,27 @@ def _lone_bylines(p: _Pass) -> None:
             p.rules[i] = "byline"
 
 
+PLACE_LABEL_WORDS = 6  # "Democratic Republic of the Congo"; longer lines are never a place's name alone
+_ARTICLE = frozenset({"the", "die", "der", "das"})
+
+
+def _place_label(f: Features) -> bool:
+    """A line that is only a country's or territory's name, with an article or without: a site's section label
+    ("The United States" above the headline), as one or two words of a menu are. A headline says more."""
+    words = f.words[1:] if f.words and f.words[0].casefold() in _ARTICLE else f.words
+    return 0 < len(words) <= PLACE_LABEL_WORDS and is_territory(" ".join(words))
+
+
 def _fragments(p: _Pass) -> None:
-    """4. short fragments: intrinsic ones anywhere, one or two words unless a heading between paragraphs."""
+    """4. short fragments: intrinsic ones anywhere; one or two words, or a place's name alone, unless a
+    heading between paragraphs."""
     for pos, i in enumerate(p.nonblank):
         f = p.feats[i]
         if not p.kept(i) or f.protected or MARKDOWN_HEADING.match(f.text):
             continue
         if intrinsic_fragment(f):
             p.rules[i] = "short_fragment"
-        elif f.n_words <= 2 and not f.ends_sentence:
+        elif (f.n_words <= 2 or (f.n_words <= PLACE_LABEL_WORDS + 1 and _place_label(f))) and not f.ends_sentence:
             heading = p.kept_paragraph_next_to(pos, -1) and p.kept_paragraph_next_to(pos, 1)
             if not heading:
                 p.rules[i] = "short_fragment"

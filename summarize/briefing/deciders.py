@@ -9,11 +9,12 @@ import re
 from ..models import Actor, Decision
 from ..text.event_kinds import INTERACTIONS, event_kind
 from ..text.normalise import QUOTATION_MARKS
+from ..text.territories import is_territory
 from .aliases import alias_forms, alias_kind, seat_forms
 from .cues import refers_back, reports_an_act, reports_words_only, speaks_for_self, told_clauses
 from .ground import mentions, normalise
 from .drafts import ActorDraft
-from .plausible import english_weapon_terms, is_territory, same_name
+from .plausible import english_weapon_terms, same_name
 
 
 class Canonical:

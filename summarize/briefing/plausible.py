@@ -31,30 +31,16 @@ from .aliases import alias_forms
 from ..models import Decision
 from ..text.normalise import normalise, strip_accents
 from ..text.sentences import split as split_sentences
+from ..text.territories import TERRITORY_LOCALES, territory_names
 
 WEAPON_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "weapon_words.json"
 OFFICES_FILE = Path(__file__).resolve().parent.parent / "data" / "offices.json"
 WEAPON_TERMS_FILE = Path(__file__).resolve().parent.parent / "data" / "weapon_terms_en.json"
-TERRITORY_LOCALES = ("en", "de")
 _DOMAIN = re.compile(r"\w\.(?:de|com|at|ch|org|net|uk|ua|ru|eu|info|news)\b", re.IGNORECASE)
 
 
 def _fold(text: str) -> str:
     return strip_accents(normalise(text))
-
-
-@lru_cache(maxsize=1)
-def _territories() -> frozenset[str]:
-    names: set[str] = set()
-    for code in TERRITORY_LOCALES:
-        for name in Locale(code).territories.values():
-            names.add(_fold(name))
-    return frozenset(names)
-
-
-def is_territory(name: str) -> bool:
-    """Whether ``name`` is a country or territory (CLDR, English or German)."""
-    return _fold(name) in _territories()
 
 
 @lru_cache(maxsize=2)
@@ -121,7 +107,7 @@ def actor_problem(actor: ActorDraft) -> str | None:
         return f"{name!r} is not a person's name"
     if actor.kind == "person" and not known and _common_noun_in_name(name):
         return f"{name!r} is not a person's name"
-    if actor.kind == "state" and not known and not ({_fold(name), _fold(actor.name_as_written)} & _territories()):
+    if actor.kind == "state" and not known and not ({_fold(name), _fold(actor.name_as_written)} & territory_names()):
         return f"{name!r} is not a state"
     return None
 

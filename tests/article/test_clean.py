@@ -585,6 +585,19 @@ def test_short_fragments(line: str) -> None:
     assert removed_rules(text) == {line: "short_fragment"}
 
 
+@pytest.mark.parametrize("label", ["The United States", "The United Arab Emirates", "Bosnien und Herzegowina"])
+def test_a_place_name_alone_above_the_title_is_a_section_label(label: str) -> None:
+    """Hand-made fixture: a site's section label of three words or more ("The United States" above the
+    headline; one or two words were fragments already) goes; the headline, a sentence naming the place and the
+    same name as a heading between paragraphs stay."""
+    text = "\n".join((label, TITLE_DE, PARA_DE, PARA_EN))
+    assert removed_rules(text) == {label: "short_fragment"}
+    assert label in kept_lines(clean(page(label)))  # a heading between two paragraphs
+    for line in ("The United States and Ukraine", "The United States will pause deliveries",
+                 "Trump-Putin Call Puts Tomahawk Deliveries to Ukraine into Doubt"):
+        assert line in kept_lines(clean("\n".join((line, PARA_DE, PARA_EN))))
+
+
 @pytest.mark.parametrize("heading", ["Hintergrund", "Europäische Reaktionen", "Warum?", "## Hintergrund"])
 def test_short_headings_between_paragraphs_are_kept(heading: str) -> None:
     """Hand-made fixture."""
