@@ -107,25 +107,10 @@ def load_tone(path: Path = TONE_FILE) -> tuple[tuple[str, ...], tuple[str, ...]]
     return tuple(w.casefold() for w in data["positive"]), tuple(w.casefold() for w in data["negative"])
 
 
-@lru_cache(maxsize=8)
-def _tone_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})[^\W\d_]{{0,{MAX_INFLECTION}}}(?![^\W\d_])", re.IGNORECASE)
-
-
 # A negation just before a tone word turns it around ("made 'no progress'", "nicht konstruktiv"): such a word
 # says nothing of the leaning here, rather than the opposite of what it says.
 _NEGATED = re.compile(rf"(?<![^\W\d_])(?:{NEGATIONS}|without|hardly|ohne|kaum)\W+(?:\w+\W+)?$",
                       re.IGNORECASE)
-
-
-def tone_words(text: str, stems: Sequence[str]) -> list[str]:
-    """The words of ``text`` that are a stem plus at most :data:`MAX_INFLECTION` letters, as written, unless a
-    negation stands one or two words before them."""
-    if not stems:
-        return []
-    return [m.group(0) for m in _tone_pattern(tuple(stems)).finditer(text)
-            if not _NEGATED.search(text, max(0, m.start() - 40), m.start())]
 
 
 @lru_cache(maxsize=8)
@@ -139,13 +124,19 @@ def _leaning_pattern(positive: tuple[str, ...], negative: tuple[str, ...]) -> re
 
 
 def leaning_words(text: str, tone: tuple[Sequence[str], Sequence[str]]) -> tuple[list[str], list[str]]:
-    """:func:`tone_words` of ``text`` for the positive and the negative list of ``tone`` at once."""
+    """The words of ``text`` of the positive and of the negative list of ``tone``: a stem plus at most
+    :data:`MAX_INFLECTION` letters, as written, unless a negation stands one or two words before them."""
     positive: list[str] = []
     negative: list[str] = []
     for m in _leaning_pattern(tuple(tone[0]), tuple(tone[1])).finditer(text):
         if not _NEGATED.search(text, max(0, m.start() - 40), m.start()):
             (positive if m.group("positive") is not None else negative).append(m.group(0))
     return positive, negative
+
+
+def tone_words(text: str, stems: Sequence[str]) -> list[str]:
+    """The words of ``text`` of one list of stems (see :func:`leaning_words`)."""
+    return leaning_words(text, (stems, ()))[0]
 
 
 def counted(text: str) -> dict[str, tuple[float, str]]:

@@ -129,11 +129,13 @@ def test_tone_words_allow_inflection_but_not_other_words() -> None:
     assert tone_words("the call overshadowed the visit", negative) == ["overshadowed"]
 
 
-def test_one_scan_finds_the_words_of_both_lists_as_two_scans_do() -> None:
+def test_one_scan_finds_the_words_of_both_lists() -> None:
     tone = load_tone()
-    for text in ["ein konstruktives, aber enttäuschendes Gespräch; nicht gut", "productive talks, a setback, no progress",
-                 "kühl, kühle und kühlen Worte", "ein Gutachten", ""]:
-        assert leaning_words(text, tone) == (tone_words(text, tone[0]), tone_words(text, tone[1]))
+    assert leaning_words("ein konstruktives, aber enttäuschendes Gespräch; nicht gut", tone) == (
+        ["konstruktives"], ["enttäuschendes"])  # "gut" after a negation counts for neither
+    assert leaning_words("productive talks, a setback, no progress", tone) == (["productive"], ["setback"])
+    assert leaning_words("kühl, kühle und kühlen Worte", tone) == ([], ["kühl", "kühle", "kühlen"])
+    assert leaning_words("ein Gutachten", tone) == ([], [])
     assert leaning_words("good and bad", ((), ("bad",))) == ([], ["bad"])  # an empty list matches nothing
     assert leaning_words("good and bad", (("good",), ())) == (["good"], [])
 
