@@ -16,7 +16,7 @@ dated from a model's words.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..models import Decision, Support, TimelineEvent
@@ -37,14 +37,20 @@ _IN_EVENT = re.compile(
 @dataclass
 class Development:
     """What this pass reads of one development: its kind (``call``, ``meeting`` or another), its people
-    (canonical names), its reports ``(article id, decision)``, the timeline events already made for it, and
-    its label (who, what) as the key developments name it."""
+    (canonical names), its reports (``article_ids[k]`` reported ``decisions[k]``: two parallel lists, a
+    bucket's own, not a tuple per report), the timeline events already made for it, and its label (who, what)
+    as the key developments name it."""
 
     kind: str | None
     people: set[str]
-    reports: list[tuple[str, Decision]]
+    article_ids: Sequence[str]
+    decisions: Sequence[Decision]
     events: list[TimelineEvent]
     label: tuple[str, str]
+
+    def reports(self) -> Iterator[tuple[str, Decision]]:
+        """``(article id, decision)`` per report, in order."""
+        return zip(self.article_ids, self.decisions)
 
 
 def in_event(quote: str) -> tuple[str, str] | None:
@@ -73,7 +79,7 @@ def dated_by_event(developments: Sequence[Development], name_of: Callable[[str],
         if dev.events:
             continue
         found: dict[str, list[tuple[str, str, Decision]]] = {}  # iso -> (article, words, report)
-        for article_id, decision in dev.reports:
+        for article_id, decision in dev.reports():
             said = in_event(decision.evidence[0].quote)
             if said is None:
                 continue

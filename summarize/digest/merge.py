@@ -282,7 +282,7 @@ def _decisions(buckets: list[Bucket], published: dict, n_sources: Sources, refer
         events = _timeline_events(b.pairs(), published, reference, n_sources, made, (who, lead.what), texts)
         timeline.extend(events)
         developments.append(Development(event_kind(lead.what), {canonical(p) for d in ds for p in (d.participants or [d.who])},
-                                        list(b.pairs()), events, (who, lead.what)))  # type: ignore[arg-type]
+                                        b.article_ids, ds, events, (who, lead.what)))
         decisions.append(
             DigestDecision.model_construct(
                 who=who, what=lead.what,
