@@ -59,3 +59,13 @@ def test_a_lookup_compares_few_names_however_many_are_known(monkeypatch: pytest.
     for _ in range(200):
         index.best("".join(rnd.choice(string.ascii_lowercase) for _ in range(8)))
     assert len(calls) < 200 * 50  # a full scan would be 200 x 20,000
+
+
+def test_of_equal_scores_the_name_added_first_wins() -> None:
+    """"karvelin" is one letter from both: whichever was added first is the answer, as a full scan's."""
+    for order in (["karvelan", "karvelon"], ["karvelon", "karvelan"]):
+        index = NameIndex(85)
+        for name in order:
+            index.add(name)
+        assert fuzz.ratio("karvelin", order[0]) == fuzz.ratio("karvelin", order[1])
+        assert index.best("karvelin") == order[0]
