@@ -121,11 +121,14 @@ def by_source(items: Iterable[tuple[str, Actor | Weapon]], detail: Callable) -> 
     """Article id -> the distinct "written as (detail)" forms of one entity in that article. Tuples of
     strings: the cyclic collector stops tracking them, and there is one per entity and article (930,000 at
     100,000 briefings: as lists, a third of the merge's objects for each of its full passes to walk)."""
-    out: dict[str, dict[str, None]] = {}
+    out: dict[str, tuple[str, ...]] = {}  # built as tuples too: no dict per article for the collector to promote
     for article_id, item in items:
         extra = detail(item)
-        out.setdefault(article_id, {})[f"{item.name_as_written} ({extra})" if extra else item.name_as_written] = None
-    return {a: tuple(forms) for a, forms in out.items()}
+        form = f"{item.name_as_written} ({extra})" if extra else item.name_as_written
+        forms = out.get(article_id, ())
+        if form not in forms:  # an article writes an entity in one or two ways
+            out[article_id] = (*forms, form)
+    return out
 
 
 def most_common(values: list[str], *, prefer_short: bool = False) -> str:
