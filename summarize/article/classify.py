@@ -131,7 +131,7 @@ def _fragments(p: _Pass) -> None:
             continue
         if intrinsic_fragment(f):
             p.rules[i] = "short_fragment"
-        elif (f.n_words <= 2 or (f.n_words <= PLACE_LABEL_WORDS + 1 and _place_label(f))) and not f.ends_sentence:
+        elif (f.n_words <= 2 or _place_label(f)) and not f.ends_sentence:
             heading = p.kept_paragraph_next_to(pos, -1) and p.kept_paragraph_next_to(pos, 1)
             if not heading:
                 p.rules[i] = "short_fragment"

@@ -168,7 +168,7 @@ def merge(
     sentence before its quote ("Nur einen Tag zuvor ...", see :func:`~summarize.digest.days.counted_day`).
 
     The cyclic garbage collector is left as the caller set it. At 100,000 briefings its full passes take
-    about a quarter of the merge's time (``benchmarks/merge_scale.py``: 18.4 of 69.4 s, three passes)."""
+    about a fifth of the merge's time (``benchmarks/merge_scale.py``: 11-12 of 48-55 s, two passes)."""
     return _merge(briefings, failures, lang=lang, resolver=resolver, hints=hints, tone=tone, texts=texts)
 
 

@@ -11,8 +11,9 @@
 * :mod:`.event_kinds` -- the kind of event a description reports (a call, a meeting, a pause ...) and the
   words that may stand before its verb;
 * :mod:`.negation` -- the words that negate what follows them;
+* :mod:`.territories` -- the names of countries and territories (Babel's CLDR data, loaded on first use);
 * :mod:`.files` -- writing a text file atomically.
 
-These modules import the standard library and each other only, never the rest of the package: they are
-the ground every layer stands on.
+These modules import the standard library, each other and (territories) Babel only, never the rest of the
+package: they are the ground every layer stands on.
 """

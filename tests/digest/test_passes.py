@@ -164,6 +164,11 @@ def _sentences(*pairs: tuple[str, list[str]]) -> str:
     return json.dumps({"sentences": [{"text_in_english": t, "items": ids} for t, ids in pairs]})
 
 
+def _headline(digest, server: Scripted):  # noqa: ANN001, ANN202
+    """The headline pass over ``digest`` against the scripted answers: (headline, report)."""
+    return asyncio.run(awrite_headline(_client(server), digest, _settings(), source_tags(digest)))
+
+
 def test_headline_rejects_untagged_unsupported_and_invented_numbers_after_one_reask() -> None:
     digest = _digest()
     call_id = next(d.id for d in digest.decisions if "praised" in d.what)
@@ -176,7 +181,7 @@ def test_headline_rejects_untagged_unsupported_and_invented_numbers_after_one_re
         ("The weather was fine.", [merz]),  # about something else
     )
     server = Scripted([untagged, second])
-    headline, report = asyncio.run(awrite_headline(_client(server), digest, _settings(), source_tags(digest)))
+    headline, report = _headline(digest, server)
     assert len(server.requests) == 2 and "have no ids" in server.requests[1]["messages"][-1]["content"]
     assert headline is not None and report.status == "ok" and report.llm_calls == 2
     assert [(s.text, s.items, s.articles) for s in headline.sentences] == [
@@ -189,7 +194,7 @@ def test_headline_with_nothing_kept_is_asked_again_then_fails_the_pass_not_the_d
     digest = _digest()
     nothing = _sentences(("Rain.", ["D1"]), ("Snow.", ["D2"]), ("Wind.", ["D3"]))
     server = Scripted([nothing, nothing])
-    headline, report = asyncio.run(awrite_headline(_client(server), digest, _settings(), source_tags(digest)))
+    headline, report = _headline(digest, server)
     assert headline is None and report.status == "failed" and "kept no sentence" in (report.message or "")
     assert report.usage.prompt_tokens == 200  # the tokens spent are still reported, the re-ask's too
     reask = server.requests[1]["messages"][-1]["content"]
@@ -202,7 +207,7 @@ def test_headline_keeping_one_sentence_is_asked_again_and_the_better_answer_stan
     one = _sentences(("Merz visited Kyiv.", [merz]), ("Snow fell.", [merz]), ("Wind.", [merz]))
     none = _sentences(("Rain.", [merz]), ("Snow fell.", [merz]), ("Wind.", [merz]))
     server = Scripted([one, none])
-    headline, report = asyncio.run(awrite_headline(_client(server), digest, _settings(), source_tags(digest)))
+    headline, report = _headline(digest, server)
     assert len(server.requests) == 2 and "too few sentences" in server.requests[1]["messages"][-1]["content"]
     assert headline is not None and [s.text for s in headline.sentences] == ["Merz visited Kyiv."]  # the first
     assert report.status == "ok" and report.llm_calls == 2
@@ -226,7 +231,7 @@ def test_headline_with_nothing_kept_is_kept_when_the_reask_answers_from_its_item
     wrong = _sentences(("Trump praised the phone call with Putin.", [merz]), ("Snow fell.", [merz]), ("Wind.", [merz]))
     right = _sentences(("Merz visited Kyiv.", [merz]), ("Snow fell.", [merz]), ("Wind.", [merz]))
     server = Scripted([wrong, right])
-    headline, report = asyncio.run(awrite_headline(_client(server), digest, _settings(), source_tags(digest)))
+    headline, report = _headline(digest, server)
     assert headline is not None and [s.text for s in headline.sentences] == ["Merz visited Kyiv."]
     # one re-ask at most: no third request, though the re-ask too keeps fewer than two sentences
     assert len(server.requests) == 2
