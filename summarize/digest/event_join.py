@@ -44,6 +44,7 @@ class _Group:
     dated: set[str]  # the articles of its dated reports: an undated report must be linked to one of them
     kind: str  # the kind of its first report (a talk joins a call or a meeting: summarize.text.event_kinds)
     bare: bool = False  # its first description names only the kind and who (the code's words: text.event_kinds.only_who)
+    sides: frozenset[str] = frozenset()  # the known people its first report names: who took part (see _other_sides)
 
 
 def _timing(bucket: Bucket, published: dict) -> tuple[dt.date | None, bool, int | None]:
@@ -93,6 +94,26 @@ def _bucket_kind(bucket: Bucket) -> str | None:
     return next(specific, first)
 
 
+_TWO_SIDED = ("call", "meeting")  # events that two or more people hold together
+
+
+def _other_sides(kind: str, sides: frozenset[str], group: _Group) -> bool:
+    """Whether the first report of a bucket and of a group, one of them a call or meeting, name different
+    people taking part (``sides``, :attr:`_Group.sides`: the known persons of each first report): each names
+    two or more, and they share fewer than two. "Zelensky had a phone call with Trump" on Friday is not
+    "Trump held a phone call with Putin" on Thursday, however alike the words. A group's people grow as
+    reports join it; its first report says who held the event, so a report that lists a third person does
+    not open the group to every call of that person."""
+    if kind not in _TWO_SIDED and group.kind not in _TWO_SIDED:
+        return False
+    return len(sides) >= 2 and len(group.sides) >= 2 and len(sides & group.sides) < 2
+
+
+def _days_apart(days: list[dt.date | None]) -> bool:
+    """Whether ``days`` (all known) span more than :data:`JOIN_MAX_DAYS`: not one event's."""
+    return (max(days) - min(days)).days > JOIN_MAX_DAYS  # type: ignore[operator, type-var]
+
+
 def _family(kind: str) -> str:
     """The index key of a kind: calls, meetings and talks share one, so a talk finds both."""
     return "interaction" if kind in INTERACTIONS else kind
@@ -102,24 +123,34 @@ class _Groups:
     """The groups of :func:`join_events` so far, and their index by (kind family, participant) from which a
     bucket's candidates come (at most :data:`MAX_CLUSTERS_PER_ACTOR` groups per key)."""
 
-    def __init__(self, floors: Floors | dict, links: StoryLinks) -> None:
+    def __init__(self, floors: Floors | dict, links: StoryLinks, clusters: DecisionClusters) -> None:
         self.floors = floors  # article id -> its floor (article_floor), for undated articles
         self.links = links
+        self.clusters = clusters
         self.groups: list[_Group] = []
         self.index: dict[tuple[str, str], list[int]] = {}
 
-    def candidates(self, kind: str, people: set[str], articles: list[str]) -> list[int]:
+    def candidates(self, kind: str, people: set[str], articles: list[str], sides: frozenset[str] = frozenset()) -> list[int]:
         """The groups, in order, indexed under the kind's family and one of the people, that share no
-        article with the bucket and are of a kind that fits its kind."""
+        article with the bucket, are of a kind that fits its kind, and name no other people taking part
+        (``sides``: the bucket's, see :meth:`sides`)."""
         groups, index, family = self.groups, self.index, _family(kind)
         return [g for g in sorted({g for p in people for g in index.get((family, p), [])[:MAX_CLUSTERS_PER_ACTOR]})
-                if groups[g].articles.isdisjoint(articles) and same_kind(kind, groups[g].kind)]
+                if groups[g].articles.isdisjoint(articles) and same_kind(kind, groups[g].kind)
+                and not _other_sides(kind, sides, groups[g])]
+
+    def sides(self, bucket: Bucket) -> frozenset[str]:
+        """The people its first report names taking part that entity resolution knows as persons (not a
+        state, an organisation or an unresolved name, which may stand for a person another report names)."""
+        first = bucket.members[0]
+        keys = (self.clusters.who_key(p) for p in (first.participants or [first.who]))  # type: ignore[union-attr]
+        return frozenset(k for k in keys if k.startswith("person:"))
 
     def dated_target(self, bucket: Bucket, kind: str, people: set[str], day: dt.date) -> int | None:
         """The first group a dated bucket joins: one at most :data:`JOIN_MAX_DAYS` from its day, with two
         participants in common, or one and a similar description; else None."""
         what = norm(bucket.members[0].what)  # type: ignore[union-attr]
-        for g in self.candidates(kind, people, bucket.articles):
+        for g in self.candidates(kind, people, bucket.articles, self.sides(bucket)):
             group = self.groups[g]
             if group.day is None or abs((day - group.day).days) > JOIN_MAX_DAYS:
                 continue
@@ -140,7 +171,7 @@ class _Groups:
         what = norm(bucket.members[0].what)  # type: ignore[union-attr]
         bare = only_who(bucket.members[0].what)  # type: ignore[union-attr]  # the code's words: no sign by wording
         articles = bucket.articles
-        two = [g for g in self.candidates(kind, people, articles) if len(people & groups[g].people) >= 2]
+        two = [g for g in self.candidates(kind, people, articles, self.sides(bucket)) if len(people & groups[g].people) >= 2]
         dated = [g for g in two if groups[g].day is not None]
         if dated:  # its articles' floor, worked out only for a report that dated events may take
             floor = next((f for a in articles if (f := self.floors.get(a)) is not None), None)
@@ -151,15 +182,20 @@ class _Groups:
                  and any(self.links.linked(a, b) for a in articles for b in groups[g].articles))
                 or (not bare and not groups[g].bare and fuzz.token_sort_ratio(what, groups[g].what) >= CLUSTER_THRESHOLD))), None)
             return found if found is not None or two else self._one_party(kind, people, articles, what)
-        days = [groups[g].day for g in dated]
-        if (max(days) - min(days)).days > JOIN_MAX_DAYS:  # type: ignore[operator, type-var]
-            return None  # it fits dated events of different days: it cannot tell which
+        if _days_apart([groups[g].day for g in dated]):  # it fits dated events of different days: those of
+            dated = [g for g in dated if self._linked(articles, groups[g].dated)]  # its own story, if one day
+            if not dated or _days_apart([groups[g].day for g in dated]):
+                return None  # it cannot tell which
         group = groups[dated[0]]
         if ((weekday is not None and weekday == group.day.weekday())  # type: ignore[union-attr]
                 or (not bare and not group.bare and fuzz.token_sort_ratio(what, group.what) >= SIMILAR_WORDING)
-                or any(self.links.linked(a, b) for a in articles for b in group.dated)):
+                or self._linked(articles, group.dated)):
             return dated[0]
         return None
+
+    def _linked(self, articles: list[str], others: set[str]) -> bool:
+        """Whether one of ``articles`` shares a story with one of ``others`` (:class:`StoryLinks`)."""
+        return any(self.links.linked(a, b) for a in articles for b in others)
 
     def _one_party(self, kind: str, people: set[str], articles: list[str], what: str) -> int | None:
         """An undated act of one party (a pause, a warning; not a call or a meeting, which have two sides)
@@ -184,7 +220,7 @@ class _Groups:
         if target is None:
             self.groups.append(_Group([(n, bucket)], set(people), articles, norm(bucket.members[0].what), day, stated,  # type: ignore[union-attr]
                                       weekday, n, set(articles) if day is not None else set(), kind,
-                                      only_who(bucket.members[0].what)))  # type: ignore[union-attr]
+                                      only_who(bucket.members[0].what), self.sides(bucket)))  # type: ignore[union-attr]
             target, new_people = len(self.groups) - 1, people
         else:
             group = self.groups[target]
@@ -199,6 +235,8 @@ class _Groups:
                 group.weekday = weekday
             if group.kind == "talk":
                 group.kind = kind  # a talk joined by a call is a call: a meeting no longer fits
+            if len(group.sides) < 2:  # its first report named one side: the first to name both says who
+                group.sides |= self.sides(bucket)
         for p in new_people:
             self.index.setdefault((_family(kind), p), []).append(target)
 
@@ -288,13 +326,15 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
     * One undated: two participants in common, no contradiction (a weekday its quote names that the other's
       day cannot be, an article floor (:func:`~summarize.digest.days.article_floor`) after the other's
       month), one day to choose (when the report fits dated events of different days, a call with Putin in
-      July and one in October, it joins none), and one sign of the same event: the same weekday, a similar
-      description, or articles that name a distinctive thing in common
-      (:class:`~summarize.digest.links.StoryLinks`).
+      July and one in October, it joins those of them whose articles share its story, if they are of one
+      day, else none), and one sign of the same event: the same weekday, a similar description, or articles
+      that name a distinctive thing in common (:class:`~summarize.digest.links.StoryLinks`).
     * Both undated: two participants in common, and the same weekday named, or nearly the same words in the
       same order (the same two leaders call and meet again). An act of one party (a pause, a warning: no
       call or meeting) has one participant: the same one, and words alike (:data:`CLUSTER_THRESHOLD`), or
       less alike (:data:`ALIKE_ONE_PARTY`) in articles of one story.
+    * A call or meeting never joins one whose first report names other people taking part: when both first
+      reports name two known persons or more, they share two (:func:`_other_sides`).
     * An undated article one of whose reports joined a dated event speaks from about that event's day: its
       other reports are then joined as dated ones of that day (Thursday's call with Putin, told "one day
       before" Friday's call with Zelensky, is July's and not October's).
@@ -304,7 +344,7 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
     (kind, participant), at most :data:`MAX_CLUSTERS_PER_ACTOR` groups per key, so the cost stays linear in
     the number of decisions."""
     buckets = one_report_per_event(buckets, clusters)
-    groups = _Groups(floors or {}, links or StoryLinks((), 0))
+    groups = _Groups(floors or {}, links or StoryLinks((), 0), clusters)
     alone: list[tuple[int, Bucket]] = []  # buckets of no kind of event: nothing joins them
     undated: list[tuple[int, Bucket, str, set[str], int | None]] = []
     deferred: list[tuple[int, Bucket, str, set[str], int | None]] = []

@@ -257,6 +257,36 @@ def test_an_undated_report_that_fits_calls_of_two_different_days_joins_neither()
     assert len(joined) == 1 and sorted(joined[0].articles) == ["o", "u"]
 
 
+def test_an_undated_report_that_fits_calls_of_two_different_days_joins_the_one_of_its_story() -> None:
+    # July's and October's calls both fit an undated Thursday call; only October's article shares its story
+    # (a Tomahawk, which July's does not name): it joins October's call
+    undated = _with_weapon(_briefing("u", decisions=[_p(*TRUMP_PUTIN_CALL)]), "Tomahawk")
+    july = _with_weapon(_briefing("j", decisions=[_p(*TRUMP_PUTIN_CALL)], published=dt.date(2025, 7, 4)), "Patriot")
+    october = _with_weapon(_briefing("o", decisions=[_p(*TRUMP_PUTIN_CALL)], published=dt.date(2025, 10, 17)), "Tomahawk")
+    d = merge([undated, july, october])
+    assert sorted((x.count, sorted(x.articles)) for x in d.decisions) == [(1, ["j"]), (2, ["o", "u"])]
+
+
+def test_calls_with_another_person_on_the_other_side_are_two_events() -> None:
+    """A call of Trump with Putin on Thursday and one of Zelensky with Trump on Friday share one person and
+    the model's words ("held a phone call with ..."): two events, not one. A third source whose report of
+    Thursday's call lists all three people joins that call, and does not open it to Friday's."""
+    putin = _briefing("a", decisions=[_p(["Donald Trump", "Vladimir Putin"], "held a phone call with Vladimir Putin",
+                                         "Am 3. Juli 2025 telefonierte Trump mit Putin.")])
+    zelensky = _briefing("b", decisions=[_p(["Volodymyr Zelensky", "Donald Trump"], "held a phone call with Donald Trump",
+                                            "Am 4. Juli 2025 telefonierte Selenskyj mit Trump.")])
+    assert sorted(x.count for x in merge([putin, zelensky]).decisions) == [1, 1]
+    all_three = _briefing("c", decisions=[_p(["Donald Trump", "Vladimir Putin", "Volodymyr Zelensky"],
+                                             "held a phone call with Putin before calling Zelensky",
+                                             "Am 3. Juli 2025 telefonierte Trump mit Putin, einen Tag vor Selenskyj.")])
+    d = merge([putin, all_three, zelensky])
+    assert sorted((x.count, sorted(x.articles)) for x in d.decisions) == [(1, ["b"]), (2, ["a", "c"])]
+    # one side named alone ("Trump held a phone call") is no other side: it joins by its words, as before
+    alone = _briefing("e", decisions=[_p(["Donald Trump"], "held a phone call with Vladimir Putin",
+                                         "Am 3. Juli 2025 telefonierte Trump.")])
+    assert [x.count for x in merge([putin, alone]).decisions] == [2]
+
+
 def test_a_weekday_joins_two_undated_reports_and_keeps_a_dated_one_of_another_weekday_apart() -> None:
     thursday = _briefing("a", decisions=[_p(["Donald Trump", "Vladimir Putin"], "spoke with Putin",
                                             "Am Donnerstag telefonierten Trump und Putin.")])
