@@ -25,7 +25,9 @@ import tempfile
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {
@@ -177,6 +179,27 @@ def foreign(text: str) -> bool:
     return german >= 2 or german / len(words) >= 0.25
 
 
+_QUOTED = re.compile(r"[\"“”„«»][^\"“”„«»]*[\"“”„«»]")  # words in quotation marks are quoted, not written
+
+
+@lru_cache(maxsize=None)
+def _lexicon(language: str) -> Any:
+    from spellchecker import SpellChecker  # pyspellchecker's word lists (OpenSubtitles frequencies)
+
+    return SpellChecker(language=language, distance=1)
+
+
+def untranslated(value: str, text: str, names: list[str]) -> list[str]:
+    """Words of an English field left in German: words of three letters or more, not in capitals and not in
+    quotation marks, that the article holds, that German's word list has and English's has not, and that
+    are no part of a name the briefing lists ("did not attend the Gipfel", "Ukrainian Amtskollege", "Kiew")."""
+    article_words = {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
+    named = {w.casefold() for n in names for w in re.findall(r"[^\W\d_]+", n or "")}
+    words = re.findall(r"[^\W\d_]{3,}", _QUOTED.sub(" ", value))
+    return [w for w in words if not w.isupper() and (low := w.casefold()) in article_words and low not in named
+            and low in _lexicon("de") and low not in _lexicon("en")]
+
+
 def uninformative(item: Item) -> bool:
     if item.kind == "decision":
         # the decider's own name says nothing; the other side of a call or meeting ("met with Trump") does
@@ -215,6 +238,7 @@ class Score:
     missed: list[str] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
     chrome_items: list[str] = field(default_factory=list)
+    foreign_fields: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     def recall(self, c: str) -> float:
@@ -285,6 +309,7 @@ def score_items(per_article: dict[str, list[Item]], golds: dict[str, dict], lost
             s.correct[c] += len(right)
             s.unmatched += [f"{article[:3]} {c}: {i.label[:90]} | {text[i.quotes[0][0]:i.quotes[0][1]][:60] if i.quotes else ''}"
                             for i in mine if i not in right]
+        names = [n for i in items if i.kind in ("actor", "weapon") for n in i.names]  # the article's names, in any field
         for i in items:
             from_chrome = any(_covered(q, gold["_chrome_spans"]) >= 0.5 for q in i.quotes)
             if from_chrome or any(has_term(n, chrome.get("names", [])) for n in i.names if i.kind == "actor"):
@@ -295,7 +320,10 @@ def score_items(per_article: dict[str, list[Item]], golds: dict[str, dict], lost
             for value in i.descriptive:
                 if value and value.strip():
                     s.descriptive += 1
-                    s.foreign += foreign(value)
+                    left = untranslated(value, text, names)
+                    if foreign(value) or left:
+                        s.foreign += 1
+                        s.foreign_fields.append(f"{article[:3]} {i.kind}: {value[:80]}" + (f" ({', '.join(left)})" if left else ""))
     s.lost = sum(n for article, n in (lost or {}).items() if article in golds)
     return s
 
@@ -621,6 +649,7 @@ def main() -> None:
     parser.add_argument("--missed", action="store_true", help="list the required gold items not found")
     parser.add_argument("--unmatched", action="store_true", help="list the items that match no gold entry")
     parser.add_argument("--chrome", action="store_true", help="list the items taken from page chrome")
+    parser.add_argument("--foreign", action="store_true", help="list the descriptive fields not in English")
     parser.add_argument("--drops", action="store_true", help="per drop rule, the dropped items that match a missed "
                         "gold item (recall the rule costs), a found one, or none")
     parser.add_argument("--only", nargs="*", help="score only these article ids (prefixes)")
@@ -668,6 +697,8 @@ def main() -> None:
         print("\n".join(["unmatched:", *design.unmatched]))
     if args.chrome:
         print("\n".join(["from page chrome:", *design.chrome_items]))
+    if args.foreign:
+        print("\n".join(["not in English:", *design.foreign_fields]))
     if args.drops:
         print("\n".join(["drops:", *drop_report(briefings, per_article, golds)]))
     for note in design.notes:

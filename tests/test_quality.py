@@ -67,6 +67,12 @@ def test_uninformative_and_foreign_fields_are_recognised() -> None:
     assert quality.uninformative(bare) and quality.uninformative(name_only) and not quality.uninformative(good)
     assert quality.foreign("zugesagt, zu prüfen, welche Waffen zurückgehalten würden")
     assert not quality.foreign("promised to check which weapons are held back")
+    # one German word the article holds, left in an English field; not a name the briefing lists, nor a quote
+    article = "Beim Nato-Gipfel in Den Haag fehlte Selenskyj. Der Gipfel endete am Mittwoch."
+    assert quality.untranslated("did not attend the Gipfel", article, []) == ["Gipfel"]
+    assert quality.untranslated("did not attend the Gipfel", article, ["Gipfel"]) == []
+    assert quality.untranslated('did not attend the "Gipfel" in The Hague', article, []) == []
+    assert quality.untranslated("did not attend the summit in Den Haag", article, []) == ["Haag"]
 
 
 @pytest.fixture(scope="module")

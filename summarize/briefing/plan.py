@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from collections.abc import Callable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -23,7 +23,7 @@ from .deciders import Canonical, bare_interaction, deciders_are_actors, finished
 from .empty import WORDS_ONLY, why_empty
 from .dedupe import kinds_of_systems, one_per_event, one_per_name, one_per_sentence, told_below
 from .call import CallLog, PartResult
-from .drafts import MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Lists, QuestionDraft, pass_model
+from .drafts import MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Lists, QuestionDraft, WeaponDraft, pass_model
 from .grounder import Grounder
 from .nominal import nominal_decisions
 from .weapon_status import weapon_status
@@ -33,7 +33,7 @@ from ..text.relative_days import anchored_day
 from .numbered import Sentences, halve, is_heading, sentence_chars
 from .questions import timing_questions, why_not_open
 from .aliases import alias_forms, canonical_weapon, weapon_category
-from .plausible import GENERIC_WEAPONS, english_summary, not_in_english, role_unsupported
+from .plausible import GENERIC_WEAPONS, english_summary, not_in_english, role_unsupported, untranslated
 from .safety import scrub
 
 SUMMARY_INPUT_CHARS = 4000
@@ -123,6 +123,12 @@ def _foreign_role(role: str | None) -> bool:
     return bool(role) and (not_in_english(role) or any(c in "äöüÄÖÜß" for c in role))  # type: ignore[union-attr]
 
 
+def _name_words(drafts: Iterable[Draft]) -> frozenset[str]:
+    """The casefolded words of the names (as given and as written) of the actors and weapons among ``drafts``."""
+    return frozenset(w.casefold() for d in drafts if isinstance(d, (ActorDraft, WeaponDraft))
+                     for name in (d.name, d.name_as_written) for w in re.findall(r"[^\W\d_]+", name))
+
+
 def _free_text_field(draft: Draft) -> str | None:
     """The field of a draft the model writes in the output language and a translation may replace: a
     decision's description, a question."""
@@ -144,6 +150,8 @@ class Plan:
                 path=article.path,
             )
         self.title = article.title or article.id
+        self._words: frozenset[str] | None = None  # the cleaned text's words, casefolded (see untranslated)
+        self._left: dict[str, list[str]] = {}  # an English text -> the words it kept from the article's language
         # The parts are runs of numbered sentences; the model cites sentence numbers (see numbered.py and grounder.py).
         # A text without sentence ends is cut into numbered pieces that fit a part (see Sentences.of).
         self.sentences = sentences = Sentences.of(self.cleaned.text, sentence_chars(settings.chunk_chars))
@@ -263,27 +271,54 @@ class Plan:
 
     def foreign_texts(self, results: list[PartResult]) -> list[str]:
         """Descriptions and questions of grounded items that the model wrote in the article's language
-        instead of English (:func:`~summarize.briefing.plausible.not_in_english`), at most
+        instead of English (:func:`~summarize.briefing.plausible.not_in_english`), or in English with words
+        of the article's language left in them (:meth:`untranslated`: "did not attend the Gipfel"), at most
         :data:`MAX_TRANSLATED`, each once: the translation request sends them back to be put in English."""
         if self.settings.lang != "en":
             return []
         texts = [getattr(draft, name) for result in results for _, draft, _ in result.kept
                  if (name := _free_text_field(draft))]
-        return list(dict.fromkeys(t for t in texts if t and not_in_english(t)))[:MAX_TRANSLATED]
+        names = _name_words(draft for result in results for _, draft, _ in result.kept)
+        foreign = []
+        for text in dict.fromkeys(t for t in texts if t):
+            if not_in_english(text):
+                foreign.append(text)
+            elif left := self.untranslated(text, names):
+                foreign.append(text)
+                self._left[text] = left
+        return foreign[:MAX_TRANSLATED]
+
+    def untranslated(self, text: str | None, names: Container[str]) -> list[str]:
+        """The words ``text`` kept from the article's language (:func:`~summarize.briefing.plausible.untranslated`;
+        ``names``: the words of the names the drafts list)."""
+        if self._words is None:
+            self._words = frozenset(w.casefold() for w in re.findall(r"[^\W\d_]+", self.cleaned.text))
+        return untranslated(text, self.article.language, self._words, names)
 
     def translation_messages(self, texts: list[str]) -> list[dict[str, str]]:
-        numbered = "\n".join(f"{i}. {text}" for i, text in enumerate(texts, 1))
+        """The translation request of ``texts``; a text in English but for a few words says which (a small
+        model sends "did not attend the Gipfel" back as it was, asked to translate it; told the word, it
+        writes "did not attend the summit")."""
+        language = prompts.language_name(self.article.language or "")
+        numbered = "\n".join(f"{i}. {text}" + (f" (translate the {language} words: {', '.join(left)})"
+                                                if (left := self._left.get(text)) else "")
+                             for i, text in enumerate(texts, 1))
         return prompts.messages("translate", lang=self.settings.lang, texts=numbered, count=len(texts))
 
-    @staticmethod
-    def translated(results: list[PartResult], english: dict[str, str]) -> list[PartResult]:
+    def translated(self, results: list[PartResult], english: dict[str, str]) -> list[PartResult]:
         """``results`` with each draft's foreign description or question replaced by its translation, when
-        the translation reads as English; the rest as they were."""
+        the translation reads as English and keeps fewer of the article's words (:meth:`untranslated`); the
+        rest as they were."""
+        names = _name_words(draft for result in results for _, draft, _ in result.kept)
 
         def swap(draft: Draft) -> Draft:
             name = _free_text_field(draft)
-            new = english.get(getattr(draft, name)) if name else None
-            return draft.model_copy(update={name: new}) if new and not not_in_english(new) else draft
+            old = getattr(draft, name) if name else None
+            new = english.get(old) if old else None
+            if not new or not_in_english(new):
+                return draft
+            left = self.untranslated(new, names)
+            return draft.model_copy(update={name: new}) if not left or len(left) < len(self.untranslated(old, names)) else draft
 
         return [replace(r, kept=[(field, swap(draft), ev) for field, draft, ev in r.kept]) for r in results]
 
@@ -327,11 +362,13 @@ class Plan:
         little is dropped (and listed in ``dropped``)."""
         lists: dict[str, list] = {"actors": [], "decisions": [], "weapons": [], "open_questions": []}
         canonical = Canonical([i for _, i, _ in merged.values() if isinstance(i, ActorDraft)])
+        names = _name_words(i for _, i, _ in merged.values())
         headed: list[Decision] = []  # grounded in the report under a heading they cite
         for field, item, evidences in sorted(merged.values(), key=lambda m: m[2][0].start):
             evidences = [evidences[0], *sorted(evidences[1:], key=lambda e: e.start)]  # its own sentence first
             if isinstance(item, ActorDraft) and (self.grounder.echoes_instructions(item.role)
-                                                 or (self.settings.lang == "en" and _foreign_role(item.role))
+                                                 or (self.settings.lang == "en" and (_foreign_role(item.role)
+                                                                                     or self.untranslated(item.role, names)))
                                                  or role_unsupported(item.role, [e.quote for e in evidences])
                                                  or item.kind == "state"
                                                  or (item.role or "").strip().casefold() in _NO_ROLE):

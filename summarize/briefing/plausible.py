@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,7 +27,8 @@ from babel import Locale
 from rapidfuzz import fuzz
 
 from .drafts import ActorDraft, WeaponDraft
-from .aliases import alias_forms
+from .aliases import alias_forms, alias_table
+from ..text.lexicon import LANGUAGES, has_word
 from ..models import Decision
 from ..text.normalise import normalise, strip_accents
 from ..text.sentences import split as split_sentences
@@ -161,6 +162,32 @@ def not_in_english(text: str | None) -> bool:
     if any("ß" in w or (w.islower() and (any(c in "äöü" for c in w) or w.endswith(_GERMAN_ENDINGS))) for w in words):
         return True
     return sum(w.casefold() in _GERMAN_WORDS for w in words) >= 2
+
+
+_IN_QUOTATION_MARKS = re.compile(r"[\"“”„«»][^\"“”„«»]*[\"“”„«»]")
+
+
+def untranslated(text: str | None, language: str | None, article_words: Container[str],
+                 names: Container[str]) -> list[str]:
+    """Words an English field kept from the article's ``language`` ("did not attend the Gipfel", "Ukrainian
+    Amtskollege", "deliveries to Kiew"): words of three letters or more, not in capitals and not in quotation
+    marks (those are quoted), that the article holds (``article_words``: its words, casefolded), that are no
+    word of a name the briefing lists (``names``: casefolded words, "Wladimir" of "Wladimir Putin" as
+    written) or of a person the alias table knows, and that ``language``'s word list has and English's has
+    not (:mod:`summarize.text.lexicon`). Empty for an English article or a language without a word list;
+    the lists load only for a word the article holds."""
+    if not text or language is None or language == "en" or language not in LANGUAGES:
+        return []
+    words = re.findall(r"[^\W\d_]{3,}", _IN_QUOTATION_MARKS.sub(" ", text))
+    return [w for w in words if not w.isupper() and (low := w.casefold()) in article_words and low not in names
+            and low not in _person_words() and has_word(language, low) and not has_word("en", low)]
+
+
+@lru_cache(maxsize=1)
+def _person_words() -> frozenset[str]:
+    """The words of every form of a person in the alias table ("merz", "selenskyj"): names, not words."""
+    return frozenset(w.casefold() for name, entry in alias_table()["actors"].items() if entry.get("kind") == "person"
+                     for form in (name, *entry.get("aliases", [])) for w in re.findall(r"[^\W\d_]+", form))
 
 
 def english_summary(summary: str, decisions: Sequence[Decision], most: int = 3) -> str:

@@ -12,8 +12,9 @@
   words that may stand before its verb;
 * :mod:`.negation` -- the words that negate what follows them;
 * :mod:`.territories` -- the names of countries and territories (Babel's CLDR data, loaded on first use);
+* :mod:`.lexicon` -- whether a language's word list has a word (pyspellchecker's lists, loaded on first use);
 * :mod:`.files` -- writing a text file atomically.
 
-These modules import the standard library, each other and (territories) Babel only, never the rest of the
+These modules import the standard library, each other, and Babel (territories) or pyspellchecker (lexicon) only, never the rest of the
 package: they are the ground every layer stands on.
 """

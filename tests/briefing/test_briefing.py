@@ -390,6 +390,32 @@ def test_descriptions_copied_in_the_articles_language_are_asked_once_in_english_
     assert len(b.decisions) == 1  # asked for German, German is right
 
 
+def test_a_description_that_keeps_a_word_of_the_articles_language_is_asked_in_english_and_a_role_dropped() -> None:
+    # hand-made: English descriptions with one German word the article holds ("Lieferung", "Amtskollege")
+    text = TEXT + "Sein Amtskollege Selenskyj dankte für die Hilfe.\n"
+    kept = {**MEETING, "what_in_english": "met at the White House to talk about the Lieferung"}
+    role = {**ZELENSKY, "role_in_english": "Ukrainian Amtskollege"}
+    english = json.dumps({"texts_in_english": ["met at the White House to talk about the deliveries"]})
+    b, server, _ = _brief([_part(actors=[role], decisions=[kept]), SUMMARY, english], text=text)
+    asked = server.requests[-1]["messages"][-1]["content"]  # the word named, which a small model needs
+    assert "1. met at the White House to talk about the Lieferung (translate the German words: Lieferung)" in asked
+    assert [d.what for d in b.decisions] == ["met at the White House to talk about the deliveries"]
+    assert b.actors[0].role is None and len(server.requests) == 3
+    # the translation keeps the word: the description stays as the model wrote it (it is English otherwise)
+    b, _, _ = _brief([_part(decisions=[kept]), SUMMARY, json.dumps({"texts_in_english": [kept["what_in_english"]]})],
+                     text=text)
+    assert [d.what for d in b.decisions] == [kept["what_in_english"]]
+    # a word in quotation marks is quoted, a name the briefing lists is a name: no translation request
+    quoted = {**MEETING, "what_in_english": 'met at the White House to talk about the "Lieferung"'}
+    b, server, _ = _brief([_part(actors=[ZELENSKY], decisions=[quoted, {**MEETING, "what_in_english": "met Selenskyj"}]),
+                           SUMMARY], text=text)
+    assert len(server.requests) == 2
+    # an English article: its words are English, nothing is asked
+    b, server, _ = _brief([_part(decisions=[{**MEETING, "what_in_english": "met to talk about the Lieferung"}]), SUMMARY],
+                          text="Zelensky met Trump in Washington.\nThey met on Friday to talk about the Lieferung.\n")
+    assert len(server.requests) == 2
+
+
 def test_states_the_article_keeps_naming_are_added_when_the_model_leaves_them_out() -> None:
     text = TEXT + "Russland griff in der Nacht an. Moskau wies jede Verantwortung zurück.\n"
     b, _, article = _brief([_part(actors=[ZELENSKY]), SUMMARY], text=text)

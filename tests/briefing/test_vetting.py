@@ -316,6 +316,23 @@ def test_german_verbs_and_question_words_are_german() -> None:
     assert not not_in_english("What did Trump say about the sanctions?")
 
 
+def test_a_word_an_english_field_kept_from_a_german_article_is_found() -> None:
+    from summarize.briefing.plausible import untranslated
+    from summarize.text.lexicon import has_word
+
+    assert has_word("de", "Gipfel") and not has_word("en", "Gipfel") and has_word("en", "summit")
+    assert not has_word("xx", "summit")  # a language without a word list knows no word
+    article = {"gipfel", "zugesagte", "kiew", "merz", "nato", "also", "trump", "wladimir", "budapest"}
+    assert untranslated("did not attend the Gipfel", "de", article, set()) == ["Gipfel"]
+    assert untranslated("would not deliver some zugesagte missiles to Kiew", "de", article, set()) == ["zugesagte", "Kiew"]
+    # English too ("also", "Budapest"), a person of the alias table ("Merz"), a name the briefing lists as
+    # written ("Wladimir"), capitals ("NATO"), a word in quotation marks and one the article lacks: none
+    assert untranslated('also met Merz and Wladimir Putin in Budapest, NATO, a “Gipfel”', "de", article, {"wladimir"}) == []
+    assert untranslated("met at the Oval Office", "de", article, set()) == []
+    assert untranslated("did not attend the Gipfel", "en", article, set()) == []  # an English article's words
+    assert untranslated("did not attend the Gipfel", None, article, set()) == []
+
+
 def test_a_summary_in_german_keeps_its_english_sentences_else_is_written_from_the_decisions() -> None:
     """HAND-MADE summaries, as the 1.5B model answered twice for a held-out page (its German lead copied)."""
     from summarize.briefing.plausible import english_summary
