@@ -13,6 +13,10 @@ then decides what is kept:
   where the developments it cites report another kind of event ("Zelensky met Trump" resting on "held a
   phone call with Volodymyr Zelensky"), is rejected; an answer of which fewer than :data:`MIN_KEPT`
   sentences would be kept is re-asked once with the reasons, and the answer that keeps more stands;
+* a sentence rests on one event: a call, meeting or talks it cites with someone it does not name, while
+  naming another of its people, is another event ("Trump held a phone call with Putin" does not rest on
+  Trump's call with Zelensky), and of several developments of one kind between the same people (July's call
+  and October's) the first cited stands for it;
 * the source tags of a kept sentence are computed by the code: the articles of the items it rests on.
 
 Rejected sentences are listed in ``Headline.rejected``; with none kept in any answer the pass fails and the
@@ -71,7 +75,7 @@ class HeadlineBase(BaseModel):
         items: dict[str, Offered] | None = context.get("items")
         if items:  # fewer than two would be kept: ask again, with why (the code drops the others; the pass
             # keeps whichever answer keeps more, so a worse re-ask costs nothing but its tokens)
-            reasons = [(n, check(" ".join(s.text.split()), list(dict.fromkeys(s.items)), items)[1])
+            reasons = [(n, check(" ".join(s.text.split()), list(dict.fromkeys(s.items)), items, context.get("persons"))[1])
                        for n, s in enumerate(self.sentences, 1)]  # type: ignore[attr-defined]
             rejected = [(n, reason) for n, reason in reasons if reason]
             if rejected and len(reasons) - len(rejected) < MIN_KEPT:
@@ -119,6 +123,7 @@ class Offered(NamedTuple):
     kind: str | None = None
     words: frozenset[str] | None = None
     claims: frozenset[str] | None = None  # a divergence's: the words of what its sources say, not of its topic
+    people: frozenset[str] = frozenset()  # a development's: the digest's actors its decider and description name
 
     def content(self) -> set[str] | frozenset[str]:
         return self.words if self.words is not None else _words(self.text)
@@ -129,6 +134,7 @@ def offered(digest: Digest) -> dict[str, Offered]:
     weapon's words leave out the digest's actors' names: "Trump" is in most items, and a sentence about
     Trump's Tomahawk decision that shares only his name with the planned meeting does not rest on it."""
     names = {w.casefold() for a in digest.actors for name in (a.name, *a.names_as_written) for w in _WORD.findall(name)}
+    persons = persons_of(digest)
 
     def without_names(text: str) -> frozenset[str]:
         return frozenset(_words(text) - names)
@@ -137,7 +143,8 @@ def offered(digest: Digest) -> dict[str, Offered]:
     for d in spread(digest.decisions, MAX_ITEMS["D"]):
         status = f" ({d.statuses[0]})" if len(d.statuses) == 1 else ""  # mixed labels: a model writes "considered by some"
         text = f"{d.who}: {d.what}{status} | \"{quote(d.support[0].quote)}\""
-        out[d.id] = Offered(text, d.articles, event_kind(d.what), without_names(text))
+        out[d.id] = Offered(text, d.articles, event_kind(d.what), without_names(text),
+                            people=people_in(f"{d.who} {d.what}", persons))
     for x in digest.divergences[: MAX_ITEMS["X"]]:
         claims = _claims_text(x.claims)
         text = f"sources differ on the {x.aspect} of \"{x.topic.replace(': ', ' ', 1)}\": {claims}"
@@ -184,9 +191,56 @@ def _words(text: str) -> set[str]:
     return {w.casefold() for w in _WORD.findall(text)} - _STOP
 
 
-def check(text: str, ids: list[str], items: dict[str, Offered]) -> tuple[list[str], str | None]:
-    """The cited ids the sentence really rests on (those sharing a content word with it), and why the
-    sentence is rejected (None when it is kept)."""
+Persons = dict[str, str]  # the last word of a person's name (casefolded) -> the digest person it names
+
+
+def persons_of(digest: Digest) -> Persons:
+    """The digest's persons by the last word of their name and of each name as written ("trump", "selenskyj"),
+    a word two persons share going to the one more sources name (Donald Trump, not Melania Trump). Persons
+    only: a state or an organisation is named in many ways ("US", "Washington", "Kremlin")."""
+    out: dict[str, tuple[int, str]] = {}
+    for a in digest.actors:
+        if a.kind != "person":
+            continue
+        for name in (a.name, *a.names_as_written):
+            words = _WORD.findall(name)
+            if not words:
+                continue
+            word = words[-1].casefold()
+            if word not in out or len(a.articles) > out[word][0]:
+                out[word] = (len(a.articles), a.id)
+    return {word: actor for word, (_, actor) in out.items()}
+
+
+def people_in(text: str, persons: Persons) -> frozenset[str]:
+    """The ids of the persons ``text`` names by their last name ("Trump", "Selenskyj", "Putin")."""
+    return frozenset(actor for w in _WORD.findall(text) if (actor := persons.get(w.casefold())) is not None)
+
+
+def one_event(resting: list[str], items: dict[str, Offered], named: frozenset[str]) -> list[str]:
+    """The cited ids a sentence rests on as one event: a call, meeting or talks with someone the sentence
+    does not name while naming another of its people is another event ("Trump held a phone call with Putin"
+    does not rest on Trump's call with Zelensky); and of developments of one kind between the same people
+    (the digest keeps July's call apart from October's), the first cited stands for the event."""
+    out: list[str] = []
+    seen: set[tuple[str, frozenset[str]]] = set()
+    for i in resting:
+        item = items[i]
+        if item.kind in INTERACTIONS and item.people:
+            if named and item.people & named and item.people - named:
+                continue
+            if (item.kind, item.people) in seen:
+                continue
+            seen.add((item.kind, item.people))
+        out.append(i)
+    return out
+
+
+def check(text: str, ids: list[str], items: dict[str, Offered],
+          persons: Persons | None = None) -> tuple[list[str], str | None]:
+    """The cited ids the sentence really rests on (those sharing a content word with it, as one event:
+    :func:`one_event`, with the ``persons`` it names), and why the sentence is rejected (None when it is
+    kept)."""
     if not ids:
         return [], "no item ids"
     unknown = [i for i in ids if i not in items]
@@ -201,6 +255,9 @@ def check(text: str, ids: list[str], items: dict[str, Offered]) -> tuple[list[st
     resting = [i for i in resting if items[i].claims is None or words & items[i].claims]
     if not resting:
         return [], "says that sources differ, not what they say"
+    resting = one_event(resting, items, people_in(text, persons or {}))
+    if not resting:
+        return [], "names other people than the calls or meetings it cites"
     cited = " ".join(items[i].text for i in resting)
     numbers = set(_NUMBER.findall(text)) - set(_NUMBER.findall(cited))
     if numbers:
@@ -211,7 +268,7 @@ def check(text: str, ids: list[str], items: dict[str, Offered]) -> tuple[list[st
     return resting, None
 
 
-def headline_from(answer: Answer, items: dict[str, Offered], model: str) -> Headline:
+def headline_from(answer: Answer, items: dict[str, Offered], model: str, persons: Persons | None = None) -> Headline:
     kept: list[HeadlineSentence] = []
     rejected: list[str] = []
     for entry in (answer.data.get("sentences") or [])[:MAX_SENTENCES]:
@@ -223,7 +280,7 @@ def headline_from(answer: Answer, items: dict[str, Offered], model: str) -> Head
             continue
         raw = entry.get("items")
         ids = list(dict.fromkeys(i.strip() for i in raw if isinstance(i, str))) if isinstance(raw, list) else []
-        ids, reason = check(text, ids, items)
+        ids, reason = check(text, ids, items, persons)
         if reason is not None:
             rejected.append(f"{text} ({reason})")
             continue
@@ -235,22 +292,24 @@ def headline_from(answer: Answer, items: dict[str, Offered], model: str) -> Head
     return Headline(sentences=kept, rejected=rejected, model=model, usage=answer.usage)
 
 
-def _prepare(digest: Digest, settings: Settings, tags: dict[str, str]) -> tuple[dict[str, Any], dict[str, Offered]]:
-    items = offered(digest)
+def _prepare(digest: Digest, settings: Settings,
+             tags: dict[str, str]) -> tuple[dict[str, Any], dict[str, Offered], Persons]:
+    items, persons = offered(digest), persons_of(digest)
     if not items:
         raise ModelOutputError("the digest has no items to write a headline from")
     model = headline_model(language_name(settings.lang))
-    return request(settings, "headline", model, items_text(items, tags), {"ids": set(items), "items": items}), items
+    context = {"ids": set(items), "items": items, "persons": persons}
+    return request(settings, "headline", model, items_text(items, tags), context), items, persons
 
 
-def _best(answer: Answer, items: dict[str, Offered], model: str) -> Headline:
+def _best(answer: Answer, items: dict[str, Offered], model: str, persons: Persons) -> Headline:
     """The headline of whichever usable answer keeps the most sentences (the last one on a tie): a re-ask
     asked for more kept sentences, and when it keeps fewer, the answer before it stands."""
     best: Headline | None = None
     error: ModelOutputError | None = None
     for data in (answer.data, *answer.earlier):
         try:
-            headline = headline_from(Answer(data, answer.calls, answer.usage), items, model)
+            headline = headline_from(Answer(data, answer.calls, answer.usage), items, model, persons)
         except ModelOutputError as exc:
             error = error or exc
             continue
@@ -261,9 +320,10 @@ def _best(answer: Answer, items: dict[str, Offered], model: str) -> Headline:
     return best
 
 
-def _finish(answer: Answer, items: dict[str, Offered], model: str) -> tuple[Headline | None, PassReport]:
+def _finish(answer: Answer, items: dict[str, Offered], model: str,
+            persons: Persons) -> tuple[Headline | None, PassReport]:
     try:
-        headline = _best(answer, items, model)
+        headline = _best(answer, items, model, persons)
     except ModelOutputError as exc:  # the tokens were spent all the same: report them
         return None, PassReport(name="headline", status="failed", message=str(exc), llm_calls=answer.calls,
                                 usage=answer.usage)
@@ -274,5 +334,5 @@ def _finish(answer: Answer, items: dict[str, Offered], model: str) -> tuple[Head
 async def awrite_headline(client: AsyncClient, digest: Digest, settings: Settings,
                           tags: dict[str, str]) -> tuple[Headline | None, PassReport]:
     """The headline (None when no sentence survives the checks) and the pass report."""
-    req, items = _prepare(digest, settings, tags)
-    return _finish(await acall(client, req, "headline"), items, settings.model)
+    req, items, persons = _prepare(digest, settings, tags)
+    return _finish(await acall(client, req, "headline"), items, settings.model, persons)

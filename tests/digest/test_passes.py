@@ -323,6 +323,29 @@ def test_headline_rejects_a_sentence_naming_another_kind_of_event_than_its_devel
     assert check("Russia met resistance after it launched drones.", ["D3"], items) == (["D3"], None)
 
 
+def test_a_headline_sentence_rests_on_one_event_not_on_calls_with_other_people_or_on_other_days() -> None:
+    """HAND-MADE items, as the 1.5B model cited them for the held-out pages: "Donald Trump held a phone call
+    with Vladimir Putin" resting on October's call with Putin, July's call with Zelensky and July's call
+    with Putin, which gave one sentence the sources of three events."""
+    from summarize.digest.headline import Offered, check
+
+    persons = {"trump": "A1", "putin": "A2", "selenskyj": "A3", "zelensky": "A3"}  # last names -> persons
+    items = {"D1": Offered("Donald Trump: held a phone call with Vladimir Putin", ["o1", "o2"], "call", people=frozenset({"A1", "A2"})),
+             "D4": Offered("Donald Trump: held a phone call with Volodymyr Zelensky", ["j1"], "call", people=frozenset({"A1", "A3"})),
+             "D6": Offered("Donald Trump: held a phone call with Vladimir Putin", ["j2"], "call", people=frozenset({"A1", "A2"})),
+             "D9": Offered("Russia: launched drones at Kyiv", ["r1"], None)}
+    sentence = "Donald Trump held a phone call with Vladimir Putin, discussing military assistance."
+    assert check(sentence, ["D1", "D4", "D6"], items, persons) == (["D1"], None)
+    assert check(sentence, ["D6", "D1"], items, persons) == (["D6"], None)  # the first cited stands for the call
+    # a sentence naming both counterparts rests on both calls; one naming no person is not judged by names
+    assert check("Trump called Putin, and then Zelensky, about the drones.", ["D1", "D4"], items, persons) == (["D1", "D4"], None)
+    assert check("The phone call came after drones hit Kyiv.", ["D4", "D9"], items, persons) == (["D4", "D9"], None)
+    ids, reason = check("Donald Trump held a phone call with Vladimir Putin.", ["D4"], items, persons)
+    assert ids == [] and reason == "names other people than the calls or meetings it cites"
+    # not knowing whom the sentence names, only the second call between the same people goes
+    assert check(sentence, ["D1", "D4", "D6"], items) == (["D1", "D4"], None)
+
+
 def test_the_seeds_headline_says_a_meeting_only_on_developments_that_report_one(seeds_run) -> None:  # noqa: ANN001
     """The seeds' REAL headline: the model writes "Volodymyr Zelensky met Donald Trump" on the July phone call;
     every sentence it writes that names a meeting is either kept on a development that reports a meeting or
