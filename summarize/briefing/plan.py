@@ -23,7 +23,8 @@ from .deciders import Canonical, bare_interaction, deciders_are_actors, finished
 from .empty import WORDS_ONLY, why_empty
 from .dedupe import kinds_of_systems, one_per_event, one_per_name, one_per_sentence, told_below
 from .call import CallLog, PartResult
-from .drafts import MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Lists, QuestionDraft, WeaponDraft, pass_model
+from .drafts import (MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Lists, QuestionDraft, WeaponDraft,
+                     pass_model)
 from .grounder import Grounder
 from .nominal import nominal_decisions
 from .weapon_status import weapon_status
@@ -318,7 +319,9 @@ class Plan:
             if not new or not_in_english(new):
                 return draft
             left = self.untranslated(new, names)
-            return draft.model_copy(update={name: new}) if not left or len(left) < len(self.untranslated(old, names)) else draft
+            if left and len(left) >= len(self.untranslated(old, names)):
+                return draft  # the translation kept as many of the article's words: no better
+            return draft.model_copy(update={name: new})
 
         return [replace(r, kept=[(field, swap(draft), ev) for field, draft, ev in r.kept]) for r in results]
 
@@ -364,18 +367,18 @@ class Plan:
         canonical = Canonical([i for _, i, _ in merged.values() if isinstance(i, ActorDraft)])
         names = _name_words(i for _, i, _ in merged.values())
         headed: list[Decision] = []  # grounded in the report under a heading they cite
+        english = self.settings.lang == "en"
         for field, item, evidences in sorted(merged.values(), key=lambda m: m[2][0].start):
             evidences = [evidences[0], *sorted(evidences[1:], key=lambda e: e.start)]  # its own sentence first
             if isinstance(item, ActorDraft) and (self.grounder.echoes_instructions(item.role)
-                                                 or (self.settings.lang == "en" and (_foreign_role(item.role)
-                                                                                     or self.untranslated(item.role, names)))
+                                                 or (english and (_foreign_role(item.role) or self.untranslated(item.role, names)))
                                                  or role_unsupported(item.role, [e.quote for e in evidences])
                                                  or item.kind == "state"
                                                  or (item.role or "").strip().casefold() in _NO_ROLE):
                 item = item.model_copy(update={"role": None})
             lists[field].append(
                 final(item, evidences, self.article.text, self.article.published, canonical, self.grounder,
-                      english=self.settings.lang == "en")
+                      english=english)
             )
             if field == "decisions" and self.grounder.via_heading(item):
                 headed.append(lists[field][-1])

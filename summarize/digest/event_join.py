@@ -130,7 +130,8 @@ class _Groups:
         self.groups: list[_Group] = []
         self.index: dict[tuple[str, str], list[int]] = {}
 
-    def candidates(self, kind: str, people: set[str], articles: list[str], sides: frozenset[str] = frozenset()) -> list[int]:
+    def candidates(self, kind: str, people: set[str], articles: list[str],
+                   sides: frozenset[str] = frozenset()) -> list[int]:
         """The groups, in order, indexed under the kind's family and one of the people, that share no
         article with the bucket, are of a kind that fits its kind, and name no other people taking part
         (``sides``: the bucket's, see :meth:`sides`)."""
@@ -171,7 +172,8 @@ class _Groups:
         what = norm(bucket.members[0].what)  # type: ignore[union-attr]
         bare = only_who(bucket.members[0].what)  # type: ignore[union-attr]  # the code's words: no sign by wording
         articles = bucket.articles
-        two = [g for g in self.candidates(kind, people, articles, self.sides(bucket)) if len(people & groups[g].people) >= 2]
+        two = [g for g in self.candidates(kind, people, articles, self.sides(bucket))
+               if len(people & groups[g].people) >= 2]
         dated = [g for g in two if groups[g].day is not None]
         if dated:  # its articles' floor, worked out only for a report that dated events may take
             floor = next((f for a in articles if (f := self.floors.get(a)) is not None), None)

@@ -75,7 +75,8 @@ class HeadlineBase(BaseModel):
         items: dict[str, Offered] | None = context.get("items")
         if items:  # fewer than two would be kept: ask again, with why (the code drops the others; the pass
             # keeps whichever answer keeps more, so a worse re-ask costs nothing but its tokens)
-            reasons = [(n, check(" ".join(s.text.split()), list(dict.fromkeys(s.items)), items, context.get("persons"))[1])
+            persons = context.get("persons")
+            reasons = [(n, check(" ".join(s.text.split()), list(dict.fromkeys(s.items)), items, persons)[1])
                        for n, s in enumerate(self.sentences, 1)]  # type: ignore[attr-defined]
             rejected = [(n, reason) for n, reason in reasons if reason]
             if rejected and len(reasons) - len(rejected) < MIN_KEPT:

@@ -15,6 +15,6 @@
 * :mod:`.lexicon` -- whether a language's word list has a word (pyspellchecker's lists, loaded on first use);
 * :mod:`.files` -- writing a text file atomically.
 
-These modules import the standard library, each other, and Babel (territories) or pyspellchecker (lexicon) only, never the rest of the
-package: they are the ground every layer stands on.
+These modules import the standard library, each other, and Babel (territories) or pyspellchecker (lexicon)
+only, never the rest of the package: they are the ground every layer stands on.
 """
