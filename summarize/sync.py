@@ -59,11 +59,18 @@ def run_main(coro: Coroutine[Any, Any, T]) -> T:
     twice and thrown away (about a quarter of a second for 200 cached articles). The task here returns
     None; the result travels beside it."""
     box: list[T] = []
+    stopped: list[BaseException] = []
 
     async def main() -> None:
-        box.append(await coro)
+        try:
+            box.append(await coro)
+        except (KeyboardInterrupt, SystemExit) as exc:  # raised inside the run (SIGTERM's handler, a Ctrl-C in
+            stopped.append(exc)  # sync code): the task ends normally and the interrupt is raised below, so
+            # asyncio does not also log "Task exception was never retrieved" with its traceback
 
     asyncio.run(main())
+    if stopped:
+        raise stopped[0]
     return box[0]
 
 

@@ -122,3 +122,27 @@ def test_run_main_raises_what_the_coroutine_raises() -> None:
 
     with pytest.raises(UsageError, match="no"):
         run_main(main())
+
+
+def test_run_main_raises_an_interrupt_from_inside_the_run_once_without_a_logged_traceback(caplog: pytest.LogCaptureFixture) -> None:
+    """SIGTERM's handler (and a Ctrl-C in sync code) raises KeyboardInterrupt inside a running task: the command
+    says "interrupted" and keeps what is finished; asyncio must not also log "Task exception was never
+    retrieved" with a traceback."""
+    import gc
+    import logging
+
+    from summarize.sync import run_main
+
+    async def child() -> None:
+        await asyncio.sleep(0)
+        raise KeyboardInterrupt
+
+    async def main() -> None:
+        async with asyncio.TaskGroup() as group:
+            group.create_task(child())
+            group.create_task(asyncio.sleep(10))
+
+    with caplog.at_level(logging.ERROR, logger="asyncio"), pytest.raises(KeyboardInterrupt):
+        run_main(main())
+    gc.collect()
+    assert not [r for r in caplog.records if "never retrieved" in r.getMessage()]
