@@ -256,6 +256,14 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
     # an agency's update tag above the text: "(Neu: Ungarn, EU, Einzelheiten)", "(Updates with ...)"
     _p("credit", r"^\W*\(\s*(?:neu|new|update|updates|updated|aktualisiert)\b[^()]{0,80}\)\W*$", 12),
     _p("credit", r"^\W*(?:quelle|quellen|source|sources)\s*:", 8),
+    # a wire report's credit line in brackets, its reporters and editors: "(Bericht von Jane Doe, redigiert von
+    # John Roe)", "(Reporting by Jane Doe; Editing by John Roe)", "(Additional reporting by ...)"
+    _p(
+        "credit",
+        r"^\s*\(\s*(?:bericht|berichterstattung|mitarbeit|recherche|redigiert|redaktion|reporting|additional reporting"
+        r"|writing|editing|compiled)\s+(?:von|by)\b",
+        40,
+    ),
     _p(
         "credit",
         r"^\W*\(?\s*(?:dpa|afp|ap|reuters|kna|epd|apa|sda|ddp|sid|ots|dts|rtr)"
@@ -288,6 +296,9 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
         r"|apa|sputnik|efe|ansa|pool)\W*$",
         needles=("|",),
     ),
+    # a site's counter of the war's days above the text: "1237 Tag seit der barbarischen Invasion in die Ukraine",
+    # "Day 1237 of the war", "Tag 1237 des Krieges"
+    _p("nav", r"^\W*(?:(?:tag|day)\s+\d{1,5}|\d{1,5}\.?\s+(?:tag|tage|days?))\s+(?:seit|since|des|der|of)\b", 12),
     # a page's counters of views and comments: "8413 Aufrufe 4 Kommentare(a)", "1.2K views"
     _p("share", r"^\W*\d[\d.,]*\s*k?\s+(?:aufrufe|views|leser|reads)\b", 8),
     _p("credit", r"\b(?:alle rechte vorbehalten|all rights reserved)\b", 12,

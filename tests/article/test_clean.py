@@ -842,3 +842,29 @@ def test_kept_lines_stay_within_their_bound(monkeypatch: pytest.MonkeyPatch) -> 
     assert list(classify_module._KEPT) == ["Zweite Zeile mit Text.\n" * 3] and classify_module._kept_chars == 69
     classify("Lang. " * 20, keep=True)  # 120 characters: more than the bound alone, never kept
     assert list(classify_module._KEPT) == ["Zweite Zeile mit Text.\n" * 3] and classify_module._kept_chars == 69
+
+
+def test_a_wire_reports_credit_line_and_a_war_day_counter_are_chrome() -> None:
+    """HAND-MADE page in the shapes the thirteenth held-out batch showed: a wire report's credit line in brackets
+    (its reporters and editors, left unclosed where the copy breaks off) and a site's counter of the war's days
+    above the text. The article's own sentences naming a report, a day or an editor stay."""
+    body = "Die Regierung kündigte am Dienstag ein neues Hilfspaket für die Ukraine an, wie ein Sprecher mitteilte."
+    chrome = [
+        "(Bericht von Jane Doe und John Roe, redigiert von Erika Muster",
+        "(Reporting by Jane Doe; Editing by John Roe)",
+        "(Additional reporting by Max Beispiel in Kyiv; Writing by Jane Doe)",
+        "1237 Tag seit der barbarischen Invasion in die Ukraine",
+        "Day 1237 of the war",
+    ]
+    text = "\n\n".join([chrome[3], body, *chrome[:3], chrome[4]])
+    kept = clean(text).text
+    assert body in kept
+    for line in chrome:
+        assert line not in kept, line
+    prose = [
+        "Ein Bericht von Amnesty International belegt die Angriffe auf Kiew, wie die Organisation am Dienstag mitteilte.",
+        "Seit 1237 Tagen führt Russland Krieg gegen die Ukraine, sagte der Präsident in seiner Rede.",
+        "The report (written by two analysts) was published on Tuesday, a spokesman for the ministry said.",
+    ]
+    for sentence in prose:
+        assert sentence in clean(f"{sentence}\n\n{body}").text, sentence
