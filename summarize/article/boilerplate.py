@@ -258,12 +258,8 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
     _p("credit", r"^\W*(?:quelle|quellen|source|sources)\s*:", 8),
     # a wire report's credit line in brackets, its reporters and editors: "(Bericht von Jane Doe, redigiert von
     # John Roe)", "(Reporting by Jane Doe; Editing by John Roe)", "(Additional reporting by ...)"
-    _p(
-        "credit",
-        r"^\s*\(\s*(?:bericht|berichterstattung|mitarbeit|recherche|redigiert|redaktion|reporting|additional reporting"
-        r"|writing|editing|compiled)\s+(?:von|by)\b",
-        40,
-    ),
+    _p("credit", r"^\s*\(\s*(?:bericht|berichterstattung|mitarbeit|recherche|redigiert|redaktion|reporting"
+                 r"|additional reporting|writing|editing|compiled)\s+(?:von|by)\b", 40),
     _p(
         "credit",
         r"^\W*\(?\s*(?:dpa|afp|ap|reuters|kna|epd|apa|sda|ddp|sid|ots|dts|rtr)"
