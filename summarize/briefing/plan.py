@@ -31,6 +31,7 @@ from .weapon_status import weapon_status
 from .interactions import event_description, further_reports, interactions, separate, unreported
 from ..text.dates import decision_date
 from ..text.relative_days import anchored_day
+from ..text.places import english_places
 from .numbered import Sentences, halve, is_heading, sentence_chars
 from .questions import timing_questions, why_not_open
 from .aliases import alias_forms, canonical_weapon, weapon_category
@@ -122,6 +123,20 @@ def _foreign_role(role: str | None) -> bool:
     """A role the model left in German ("Ukraine-Unterstützer", "Bundeskanzlerin"): reads as German, or has
     a German letter (a role is a few English words, not a name)."""
     return bool(role) and (not_in_english(role) or any(c in "äöüÄÖÜß" for c in role))  # type: ignore[union-attr]
+
+
+_PLACE_FIELDS = {"actors": "role", "decisions": "what", "weapons": "category", "open_questions": "question"}
+
+
+def _places_in_english(lists: dict[str, list], language: str) -> dict[str, list]:
+    """The briefing's lists with the places their English fields name in ``language`` written in English
+    (:func:`~summarize.text.places.english_places`); an item whose field has none is the same object."""
+    def fixed(item: Any, name: str) -> Any:
+        value = getattr(item, name)
+        new = english_places(value, language)
+        return item if new == value else item.model_copy(update={name: new})
+
+    return {key: [fixed(item, _PLACE_FIELDS[key]) for item in items] for key, items in lists.items()}
 
 
 def _name_words(drafts: Iterable[Draft]) -> frozenset[str]:
@@ -291,10 +306,12 @@ class Plan:
 
     def untranslated(self, text: str | None, names: Container[str]) -> list[str]:
         """The words ``text`` kept from the article's language (:func:`~summarize.briefing.plausible.untranslated`;
-        ``names``: the words of the names the drafts list)."""
+        ``names``: the words of the names the drafts list), but for places the briefing writes in English itself
+        ("Kiew": :func:`~summarize.text.places.english_places`), which need no translation request."""
         if self._words is None:
             self._words = frozenset(w.casefold() for w in re.findall(r"[^\W\d_]+", self.cleaned.text))
-        return untranslated(text, self.article.language, self._words, names)
+        language = self.article.language
+        return untranslated(english_places(text, language), language, self._words, names)
 
     def translation_messages(self, texts: list[str]) -> list[dict[str, str]]:
         """The translation request of ``texts``; a text in English but for a few words says which (a small
@@ -336,12 +353,16 @@ class Plan:
         written_unless_reachable(merged, dropped, self.grounder.names_anywhere)
         lists = self._lists(merged, dropped)
         a = self.article
+        if self.settings.lang == "en":
+            summary = english_summary(summary, lists["decisions"])
+            if a.language not in (None, "en"):  # "deliveries to Kiew": places as English names them
+                lists, summary = _places_in_english(lists, a.language), english_places(summary, a.language) or summary
         return Briefing(
             article=ArticleRef(
                 id=a.id, title=a.title, source=a.source, published=a.published, language=a.language, sha256=a.sha256,
                 copies=a.copies, near_copy_of=a.near_copy_of, url=a.url, author=a.author,
             ),
-            summary=scrub(english_summary(summary, lists["decisions"]) if self.settings.lang == "en" else summary, a.text),
+            summary=scrub(summary, a.text),
             **lists,
             dropped_items=len(dropped),
             dropped=dropped,

@@ -13,6 +13,7 @@
 * :mod:`.negation` -- the words that negate what follows them;
 * :mod:`.territories` -- the names of countries and territories (Babel's CLDR data, loaded on first use);
 * :mod:`.lexicon` -- whether a language's word list has a word (pyspellchecker's lists, loaded on first use);
+* :mod:`.places` -- a place's name written in English (CLDR countries, ``data/places.json`` cities);
 * :mod:`.files` -- writing a text file atomically.
 
 These modules import the standard library, each other, and Babel (territories) or pyspellchecker (lexicon)

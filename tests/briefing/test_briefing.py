@@ -416,6 +416,21 @@ def test_a_description_that_keeps_a_word_of_the_articles_language_is_asked_in_en
     assert len(server.requests) == 2
 
 
+def test_a_place_an_english_field_copied_from_the_article_is_written_in_english_without_asking() -> None:
+    # hand-made: the model copied the article's "Kiew" and "Ungarn" into English fields; the briefing writes
+    # "Kyiv" and "Hungary" itself (no translation request), and the quotes stay as the article has them
+    text = TEXT + "Selenskyj reist danach von Washington nach Ungarn und zurück nach Kiew.\n"
+    trip = {**MEETING, "what_in_english": "met at the White House before travelling to Ungarn and Kiew"}
+    question = {**QUESTION, "question_in_english": "Will the release reach Kiew?"}
+    summary = json.dumps({"sentences_in_english": ["Zelensky met Trump in Washington.", "He returns to Kiew."]})
+    b, server, article = _brief([_part(decisions=[trip], open_questions=[question]), summary], text=text)
+    assert len(server.requests) == 2
+    assert [d.what for d in b.decisions] == ["met at the White House before travelling to Hungary and Kyiv"]
+    assert [q.question for q in b.open_questions] == ["Will the release reach Kyiv?"]
+    assert b.summary == "Zelensky met Trump in Washington. He returns to Kyiv."
+    assert all(article.text[e.start:e.end] == e.quote for d in b.decisions for e in d.evidence)
+
+
 def test_states_the_article_keeps_naming_are_added_when_the_model_leaves_them_out() -> None:
     text = TEXT + "Russland griff in der Nacht an. Moskau wies jede Verantwortung zurück.\n"
     b, _, article = _brief([_part(actors=[ZELENSKY]), SUMMARY], text=text)

@@ -1,0 +1,53 @@
+"""Places in English: a country's or a city's name that an English field copied from an article in another
+language ("deliveries to Kiew", "a summit in Ungarn"), written as English writes it ("Kyiv", "Hungary").
+Countries and territories come from CLDR (Babel, the article's language against English); cities from
+``summarize/data/places.json``. Only whole capitalised names change; quotes are never fields here."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["english_places"]
+
+PLACES_FILE = Path(__file__).resolve().parent.parent / "data" / "places.json"
+
+# CLDR names in another language that are English words, or English names of something else ("Island" is
+# Iceland in German, and "Snake Island" in English)
+_ALSO_ENGLISH = frozenset({"Island", "Ascension"})
+
+
+@lru_cache(maxsize=8)
+def _table(language: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """(the pattern of every form to replace, form -> English name) for ``language``; None when it has none."""
+    from babel import Locale, UnknownLocaleError  # its locale data loads on first use, not at import
+
+    names: dict[str, str] = {}
+    try:
+        theirs = Locale(language).territories
+    except (UnknownLocaleError, ValueError):
+        theirs = {}
+    english = Locale("en").territories
+    for code, name in theirs.items():
+        if code.isalpha() and len(code) == 2 and (en := english.get(code)) and name != en and name not in _ALSO_ENGLISH:
+            names[name] = en
+    cities = json.loads(PLACES_FILE.read_text(encoding="utf-8")).get(language, {})
+    names.update({form: en for form, en in cities.items() if form != en})
+    if not names:
+        return None
+    forms = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])"), names
+
+
+def english_places(text: str | None, language: str | None) -> str | None:
+    """``text`` with the names of places it gives in ``language`` written in English; as it is for an English
+    article, no text, or a language without such names."""
+    if not text or not language or language == "en":
+        return text
+    table = _table(language)
+    if table is None:
+        return text
+    pattern, names = table
+    return pattern.sub(lambda m: names[m.group(0)], text)
