@@ -186,6 +186,9 @@ def test_open_means_open_not_frank_nor_apparent_nor_an_offensive() -> None:
     assert not is_open("Die Lieferung wurde offenbar gestoppt.")
     assert not is_open("Russland setzt seine Offensive fort.")
     assert not is_open("They asked for offensive weapons.")
+    # what is still to be set or settled, as English "yet to be decided" is; what was set is not
+    assert is_open("Der Ort dafür müsse noch festgelegt werden.") and is_open("Das muss noch geklärt werden.")
+    assert not is_open("Der Ort war bereits festgelegt worden.")
 
 
 def test_hesitation_and_what_is_only_possible_are_open() -> None:
