@@ -1,7 +1,8 @@
 """Places in English: a country's or a city's name that an English field copied from an article in another
 language ("deliveries to Kiew", "a summit in Ungarn"), written as English writes it ("Kyiv", "Hungary").
 Countries and territories come from CLDR (Babel, the article's language against English); cities from
-``summarize/data/places.json``. Only whole capitalised names change; quotes are never fields here."""
+``summarize/data/places.json``, which also says which languages are read (German). Only whole capitalised
+names change; quotes are never fields here."""
 
 from __future__ import annotations
 
@@ -22,21 +23,17 @@ _ALSO_ENGLISH = frozenset({"Island", "Ascension"})
 @lru_cache(maxsize=8)
 def _table(language: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
     """(the pattern of every form to replace, form -> English name) for ``language``; None when it has none."""
-    from babel import Locale, UnknownLocaleError  # its locale data loads on first use, not at import
+    cities = json.loads(PLACES_FILE.read_text(encoding="utf-8")).get(language)
+    if cities is None:  # only a language whose names were read through: CLDR's French "Maurice" (Mauritius)
+        return None     # is also a man's name, which must not become "Mauritius"
+    from babel import Locale  # its locale data loads on first use, not at import
 
     names: dict[str, str] = {}
-    try:
-        theirs = Locale(language).territories
-    except (UnknownLocaleError, ValueError):
-        theirs = {}
     english = Locale("en").territories
-    for code, name in theirs.items():
+    for code, name in Locale(language).territories.items():
         if code.isalpha() and len(code) == 2 and (en := english.get(code)) and name != en and name not in _ALSO_ENGLISH:
             names[name] = en
-    cities = json.loads(PLACES_FILE.read_text(encoding="utf-8")).get(language, {})
     names.update({form: en for form, en in cities.items() if form != en})
-    if not names:
-        return None
     forms = sorted(names, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])"), names
 

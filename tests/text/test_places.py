@@ -22,3 +22,5 @@ def test_only_whole_names_change_and_english_words_and_texts_stay() -> None:
     assert english_places("deliveries to Kiew", None) == "deliveries to Kiew"
     assert english_places(None, "de") is None and english_places("", "de") == ""
     assert english_places("deliveries to Kiew", "xx") == "deliveries to Kiew"  # a language with no names known
+    # a language the table does not list is not read from CLDR alone: French "Maurice" is Mauritius and a name
+    assert english_places("met Maurice Dupont in Chine", "fr") == "met Maurice Dupont in Chine"
