@@ -18,8 +18,9 @@ from .drafts import FIELD_KIND, PASSES, ActorDraft, DecisionDraft, Draft, Questi
 from .grounder import Grounder
 from .aliases import alias_forms, alias_kind, canonical_weapon, is_kind, weapon_category
 from .ground import mentions, normalise
-from .plausible import (GENERIC_WEAPONS, actor_problem, english_territories, english_weapon_terms,
-                        looks_like_organisation, not_in_english, reachable, weapon_problem)
+from .plausible import (GENERIC_WEAPONS, actor_problem, english_weapon_terms, looks_like_organisation,
+                        not_in_english, reachable, weapon_problem)
+from ..text.places import english_territories
 from .safety import scrub, scrub_optional
 from .deciders import Canonical
 from .dedupe import with_evidence

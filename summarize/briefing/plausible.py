@@ -30,7 +30,7 @@ from .drafts import ActorDraft, WeaponDraft
 from .aliases import alias_forms, alias_table
 from ..text.lexicon import LANGUAGES, has_word
 from ..models import Decision
-from ..text.normalise import normalise, strip_accents
+from ..text.normalise import QUOTATION_MARKS, normalise, strip_accents
 from ..text.sentences import split as split_sentences
 from ..text.territories import TERRITORY_LOCALES, territory_names
 
@@ -164,7 +164,7 @@ def not_in_english(text: str | None) -> bool:
     return sum(w.casefold() in _GERMAN_WORDS for w in words) >= 2
 
 
-_IN_QUOTATION_MARKS = re.compile(r"[\"“”„«»][^\"“”„«»]*[\"“”„«»]")
+_IN_QUOTATION_MARKS = re.compile(f"[{QUOTATION_MARKS}][^{QUOTATION_MARKS}]*[{QUOTATION_MARKS}]")
 
 
 def untranslated(text: str | None, language: str | None, article_words: Container[str],
@@ -215,27 +215,6 @@ _ENGLISH_WORDS = frozenset("the a an and of to on with is were are has have had 
 def _reads_english(sentence: str) -> bool:
     words = re.findall(r"[^\W\d_]+", sentence.casefold())
     return not not_in_english(sentence) and any(w in _ENGLISH_WORDS for w in words)
-
-
-_ALSO_ENGLISH = {"Island", "Ascension"}  # German names of a country that are English words ("Snake Island")
-
-
-@lru_cache(maxsize=1)
-def _english_territories() -> tuple[re.Pattern[str], dict[str, str]]:
-    """German names of countries and territories that differ from their English names (CLDR via Babel):
-    a pattern of them as whole words, and each one's English name."""
-    german, english = Locale("de").territories, Locale("en").territories
-    names = {de: english[code] for code, de in german.items()
-             if code.isalpha() and code in english and de != english[code] and " " not in de and de not in _ALSO_ENGLISH}
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
-    return pattern, names
-
-
-def english_territories(text: str) -> str:
-    """``text`` with the German names of countries in it put in English ("in Ungarn" -> "in Hungary"):
-    CLDR's names, whole words only."""
-    pattern, names = _english_territories()
-    return pattern.sub(lambda m: names[m.group(0)], text)
 
 
 # --------------------------------------------------------------------------- canonical names

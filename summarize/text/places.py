@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["english_places"]
+__all__ = ["english_places", "english_territories"]
 
 PLACES_FILE = Path(__file__).resolve().parent.parent / "data" / "places.json"
 
@@ -21,21 +21,43 @@ _ALSO_ENGLISH = frozenset({"Island", "Ascension"})
 
 
 @lru_cache(maxsize=8)
+def _countries(language: str) -> dict[str, str]:
+    """A country's or territory's name in ``language`` -> its English name (CLDR, via Babel), where they
+    differ and the name is no English word."""
+    from babel import Locale  # its locale data loads on first use, not at import
+
+    english = Locale("en").territories
+    return {name: en for code, name in Locale(language).territories.items()
+            if code.isalpha() and (en := english.get(code)) and name != en and name not in _ALSO_ENGLISH}
+
+
+def _whole_names(names: dict[str, str]) -> re.Pattern[str]:
+    """One pattern of ``names`` as whole names (not inside a word or a hyphenated compound), longest first."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=8)
 def _table(language: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
     """(the pattern of every form to replace, form -> English name) for ``language``; None when it has none."""
     cities = json.loads(PLACES_FILE.read_text(encoding="utf-8")).get(language)
     if cities is None:  # only a language whose names were read through: CLDR's French "Maurice" (Mauritius)
         return None     # is also a man's name, which must not become "Mauritius"
-    from babel import Locale  # its locale data loads on first use, not at import
+    names = {**_countries(language), **{form: en for form, en in cities.items() if form != en}}
+    return _whole_names(names), names
 
-    names: dict[str, str] = {}
-    english = Locale("en").territories
-    for code, name in Locale(language).territories.items():
-        if code.isalpha() and len(code) == 2 and (en := english.get(code)) and name != en and name not in _ALSO_ENGLISH:
-            names[name] = en
-    names.update({form: en for form, en in cities.items() if form != en})
-    forms = sorted(names, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])"), names
+
+@lru_cache(maxsize=1)
+def _german_countries() -> tuple[re.Pattern[str], dict[str, str]]:
+    names = {name: en for name, en in _countries("de").items() if " " not in name}
+    return _whole_names(names), names
+
+
+def english_territories(text: str) -> str:
+    """``text`` with the German one-word names of countries in it put in English ("in Ungarn" -> "in
+    Hungary"), whatever the article's language: CLDR's names, whole words only. (:func:`english_places` is
+    the fuller form for an article known to be German: names of several words and cities too.)"""
+    pattern, names = _german_countries()
+    return pattern.sub(lambda m: names[m.group(0)], text)
 
 
 def english_places(text: str | None, language: str | None) -> str | None:
