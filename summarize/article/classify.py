@@ -15,6 +15,7 @@ import threading
 from collections import OrderedDict
 
 from ..text.dates import parse_dateline
+from ..text.months import MONTH_NAMES
 from ..text.territories import is_territory
 from .boilerplate import boilerplate_kind, is_injection
 from .lines import Features, Line, split_lines
@@ -179,6 +180,37 @@ def _teaser_tails(p: _Pass) -> None:
             p.rules[i], p.details[i] = "boilerplate", "read_also"
 
 
+_MONTH_AND_YEAR = re.compile(r"^(?:" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")\s+(?:19|20)\d{2}$",
+                             re.IGNORECASE)
+DATED_CARD_LINES = 2  # a teaser card under its date: a headline, a summary
+MIN_STORY_PARAGRAPHS = 3  # a date line after fewer paragraphs is the story's own (under the headline)
+
+
+def _bare_date(line: str) -> bool:
+    """A line that is only a date: a dateline ("17.10.2025", "October 17, 2025") or a month and its year
+    ("January 2026", a magazine issue's label)."""
+    return parse_dateline(line) is not None or _MONTH_AND_YEAR.match(line) is not None
+
+
+def _dated_card_tail(p: _Pass) -> None:
+    """6b. a teaser card of another story at the page's end: a line that is only a date, after the story's
+    paragraphs, with at most :data:`DATED_CARD_LINES` lines (at most :data:`TEASER_TAIL_CHARS`) after it to the
+    end ("January 2026" / "Netflix, which has been in India for a decade, ..."). The story's own date stands
+    above its text; a ticker or a chronology has several date lines in its text, and is left alone."""
+    dated = [pos for pos, i in enumerate(p.nonblank) if _bare_date(p.feats[i].stripped)]
+    if not dated:
+        return
+    last = dated[-1]
+    before = [i for i in p.nonblank[:last] if p.kept(i) and p.feats[i].paragraph]
+    if len(before) < MIN_STORY_PARAGRAPHS or any(p.nonblank[pos] > before[0] for pos in dated[:-1]):
+        return
+    tail = [i for i in p.nonblank[last + 1:] if p.kept(i)]
+    if tail and len(tail) <= DATED_CARD_LINES and sum(len(p.feats[i].stripped) for i in tail) <= TEASER_TAIL_CHARS:
+        for i in (p.nonblank[last], *tail):
+            if p.kept(i):
+                p.rules[i], p.details[i] = "boilerplate", "read_also"
+
+
 # The story's end: an agency's or publisher's copyright with its year at the end of a line ("... to bridge the
 # gap.© Thomson Reuters 2025.", "(c) 2025 The Associated Press")
 _COPYRIGHT_END = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s+)?[A-Z][\w.&'’ -]{1,40}?(?:\s+(?:19|20)\d{2})?\.?$",
@@ -285,7 +317,7 @@ def classify(text: str, *, keep: bool = False) -> list[Line]:
     if lines is None:
         p = _Pass(text)
         for step in (_single_lines, _captions, _sign_up_boxes, _menus, _lone_bylines, _fragments, _duplicates, _teaser_tails,
-                     _after_the_copyright):
+                     _dated_card_tail, _after_the_copyright):
             step(p)
         lines = p.lines()
     if keep and len(text) <= KEEP_CHARS:

@@ -28,8 +28,9 @@ from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
 from .aliases import alias_forms
 from .cues import cue_pattern
 from .dedupe import MAX_EVIDENCE, with_evidence
-from .ground import mentions, word_start
+from .ground import mentioned_in, mentions, word_start
 from .numbered import Sentences, is_heading
+from .plausible import office_word
 
 # A call or meeting named after one of these words is the time of something else ("Parallel zum bilateralen
 # Treffen sollen Gespräche stattfinden", "ahead of the meeting"), not the report of it.
@@ -254,7 +255,31 @@ def _named_at(people: tuple[tuple[str, str], ...], sentence: str) -> dict[str, i
                 hit = _word_start(last[:5], sentence)
                 at.setdefault(name, hit if hit >= 0 else len(sentence))
                 break
-    return dict(sorted(at.items(), key=lambda item: item[1]))
+    return dict(sorted(_one_per_surname(at, people, sentence).items(), key=lambda item: item[1]))
+
+
+def _one_per_surname(at: dict[str, int], people: tuple[tuple[str, str], ...], sentence: str) -> dict[str, int]:
+    """Of two people of one surname found at one place ("Donald Trump" and "Melania Trump" at "Trump"), the one
+    whose first name the sentence gives; else the one the alias table knows by that name, else the first the
+    briefing lists. An office before the surname ("Kremlchef Putin") is no first name."""
+    places: dict[int, list[str]] = {}
+    for name, hit in at.items():
+        places.setdefault(hit, []).append(name)
+    for names in places.values():
+        if len(names) > 1:
+            given = [n for n in names if _given_names(n) and any(
+                len(f.split()) >= 2 and mentioned_in(f, sentence, whole=True) for f in (n, *alias_forms("actors", n)))]
+            known = [n for n in names if list(alias_forms("actors", n)[:1]) == [n]]
+            for other in names:
+                if other not in (given or known or names)[:1]:
+                    del at[other]
+    return at
+
+
+def _given_names(name: str) -> list[str]:
+    """The words of a person's name before the surname that are no office ("Donald" of "Donald Trump"; none of
+    "Kremlchef Putin")."""
+    return [w for w in name.split()[:-1] if len(w) >= 3 and not office_word(w)]
 
 
 _INFINITIVES = {"treffen", "meet", "host", "telefonieren", "anrufen", "zusammenkommen", "empfangen"}

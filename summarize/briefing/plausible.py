@@ -297,6 +297,12 @@ def office_forms() -> frozenset[str]:
     return frozenset(f for forms in _offices().values() for f in forms)
 
 
+def office_word(word: str) -> bool:
+    """Whether ``word`` states an office ("Kremlchef", "Präsident", "Minister"), by :func:`office_forms`."""
+    folded = _fold(word)
+    return any(folded.startswith(f) for f in office_forms())
+
+
 def role_unsupported(role: str | None, quotes: list[str]) -> str | None:
     """The word of an office in ``role`` ("Foreign Minister") that none of the actor's sentences states in any
     of its forms (``summarize/data/offices.json``: "minister" is stated by "Minister", "Ministerpräsident";

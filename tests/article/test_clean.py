@@ -810,6 +810,24 @@ def test_the_teasers_under_a_box_of_other_stories_at_the_pages_end_are_chrome() 
     assert "cooperation" not in clean("\n\n".join([TITLE_DE, body, "MORE ABOUT", *listed])).text
 
 
+def test_a_dated_teaser_card_at_the_pages_end_is_chrome() -> None:
+    """HAND-MADE: after the story's paragraphs, a line that is only a date (a month and year, a magazine issue's
+    label, or a full date) with one or two lines under it to the page's end is another story's teaser card. A
+    date line above the story, or one of several dated entries in a ticker or a chronology, stays."""
+    body = [TITLE_DE, PARA_DE, PARA_EN, PARA_EN.replace("Friday", "Monday")]
+    card = ["Example Streaming, which has been in India for a decade, has struck a balance between premium content "
+            "and prices that attract a range of customers, the company said."]
+    for date in ("January 2026", "Januar 2026", "17.10.2025"):
+        cleaned = clean("\n\n".join([*body, date, *card])).text
+        assert PARA_EN in cleaned and card[0] not in cleaned and date not in cleaned
+    assert card[0] in clean("\n\n".join([*body, "January 2026", *card, PARA_EN.replace("Friday", "Sunday"),
+                                        PARA_EN.replace("Friday", "Tuesday")])).text  # three lines: the article's
+    chronology = [TITLE_DE, "Januar 2022", PARA_DE, "Februar 2022", PARA_EN, PARA_EN.replace("Friday", "Monday"),
+                  "März 2022", *card]
+    assert card[0] in clean("\n\n".join(chronology)).text
+    assert card[0] in clean("\n\n".join([TITLE_DE, "January 2026", PARA_DE, *card])).text  # the story's own date
+
+
 # --------------------------------------------------------------------------- one classifying per article
 
 

@@ -217,3 +217,16 @@ def test_a_person_named_as_the_source_of_the_report_is_no_side_of_the_call() -> 
     # without the attribution the adviser is the one named last before the call: he is its side
     plain = "Putin schickte seinen Berater Juri Uschakow zum Telefonat mit Trump."
     assert _events(plain, people)[0][1][0] == "Yuri Ushakov"
+
+
+def test_of_two_people_of_one_surname_the_call_is_with_the_one_whose_first_name_the_sentence_gives() -> None:
+    """"Donald Trump" names Donald, not Melania Trump, though "Trump" is both their surnames; an office before a
+    surname ("Kremlchef Putin", a second entry the model made for one man) is no first name: the alias table's
+    person, listed or not first, takes the call."""
+    family = [("Melania Trump", "Melania Trump"), ("Donald Trump", "Donald Trump"), ("Vladimir Putin", "Vladimir Putin")]
+    text = "Former US President Donald Trump has revealed details of a phone conversation with Vladimir Putin."
+    assert _events(text, family) == [
+        ("Donald Trump", ["Donald Trump", "Vladimir Putin"], "held a phone call with Vladimir Putin", "taken")]
+    titled = [("Kremlchef Putin", "Kremlchef Putin"), ("Vladimir Putin", "Putin"), ("Donald Trump", "Donald Trump")]
+    text = "Nach einem Telefonat mit Kremlchef Putin am Donnerstag hat Donald Trump ein Treffen angekündigt."
+    assert [d[1] for d in _events(text, titled)][:1] == [["Vladimir Putin", "Donald Trump"]]
