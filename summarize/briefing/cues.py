@@ -324,7 +324,8 @@ _EVALUATION = re.compile(r"(?:marks|marked|symboli[sz](?:es|ed)|represents|repre
                          r"(?!\w)", re.IGNORECASE)
 # Saying nothing is no decision either: "did not comment on the content", "declined to comment"
 _NO_COMMENT = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:did not|didn't|not|has not|have not|had not|declined to|refused to|"
-                         r"would not|wouldn't)\s+(?:yet\s+|immediately\s+|publicly\s+)?(?:comment|respond|react|reply)(?:ed)?(?!\w)",
+                         r"would not|wouldn't)\s+(?:(?:yet|immediately|publicly|officially|formally)\s+)*(?:comment|respond|react|reply|explain|"
+                         r"elaborate|confirm|say|said)(?:ed|d)?(?!\w)",
                          re.IGNORECASE)
 # A that-clause about a meeting the speaker takes part in: what it "will"/"would" be is announced, not forecast
 _ARRANGED = re.compile(r"(?<!\w)(?:the|this|a|their|his|her|our)\s+(?:[\w-]+\s+)?(?:meeting|summit|talks|call|visit|"

@@ -19,6 +19,18 @@ WORDS_ONLY = "it reports what was said or thought, not an act or a decision"
 # of "Er habe Putin direkt gefragt: «Wie wäre es, wenn ...?»"): the model's description says so
 _PUT_A_QUESTION = re.compile(r"\s*(?:\w+ly\s+)?(?:asked|asks)\s+(?!(?:for|to)\b)", re.IGNORECASE)
 _MET = re.compile(r"(?:met|meets|has met|had met)\s", re.IGNORECASE)  # "met with Putin": a meeting held
+# What was done to the decider, not by them: a passive ("was criticized for", "were targeted"), a participle
+# with its agent or means ("hit with a massive drone attack", "bombarded with drones", "struck by"), or a verb of
+# undergoing ("suffered its largest aerial attack", "bore the brunt of the attack", "came under fire"). An act
+# with its object ("hit Kyiv with drones", "criticized the decision"), a plan ("was set to meet", "is expected at
+# the White House") and a meeting ("was received by Trump") stay.
+_DONE_TO = re.compile(
+    r"\s*(?:(?:was|were|has been|have been|had been|is|are|being|got)\s+(?:\w+ly\s+)?(?!(?:expected|scheduled|slated|set|due|"
+    r"prepared|poised|supposed|pleased to|invited|received|welcomed|hosted)\b)(?:[a-z]+ed|hit|struck|shot|"
+    r"caught|told|given|taken|beaten|overrun|shaken|stricken)(?!\s+to\b)(?=\W|$)|(?:\w+ly\s+)?(?:hit|struck|bombarded|"
+    r"shelled|pounded|battered|attacked|targeted|rocked|shaken|caught)\s+(?:by|with)\b|(?:\w+ly\s+)?(?:suffered|suffers|"
+    r"bore the brunt|bears the brunt|came under|comes under|endured|sustained|was subjected|were subjected)\b)",
+    re.IGNORECASE)
 # Decisions that report no act, each with the reason it is dropped for, tried in this order.
 EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
     (lambda d: not cues.is_warning(d.what) and (cues.is_speculative(d.what)
@@ -40,6 +52,8 @@ EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
      "its decider is a weapon, not an actor"),
     (lambda d: _copied_from_quotation(d.what, d.evidence[0].quote),
      "its description copies words its sentence quotes someone saying ('need it, America needs it'), not an act"),
+    (lambda d: _DONE_TO.match(d.what) is not None,
+     "it says what was done to its decider, not what they did"),
 )
 
 

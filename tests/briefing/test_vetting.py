@@ -174,6 +174,10 @@ def test_a_state_or_a_view_is_no_decision_but_an_intent_is() -> None:
     assert reports_words_only("said that the war would end soon")
     assert reports_words_only("declined to comment on the report")
     assert not reports_words_only("did not deliver the missiles")
+    # words not given are no act either: no response, no explanation, no confirmation
+    assert reports_words_only("has not officially responded to the US decision")
+    assert reports_words_only("did not explain his motives for the actions")
+    assert reports_words_only("declined to confirm the details")
     # a view with no verb of speech before it
     assert reports_words_only("regarded political changes as the rule")
     assert reports_words_only("viewed the Patriot systems as key to its defence")
@@ -1212,3 +1216,19 @@ def test_issues_discussed_are_no_open_question_and_leaders_as_a_group_refer_back
     assert refers_back("Die Führungskräfte diskutierten auch Fragen der Rüstungsindustrie.")
     assert refers_back("The heads of state agreed to meet again in March.")
     assert not refers_back("Die Rüstungsindustrie meldete neue Aufträge.")
+
+
+def test_what_was_done_to_the_decider_is_no_act_of_theirs() -> None:
+    """HAND-MADE: "Ukraine: hit with a massive drone attack", "Ukraine: suffered its largest aerial attack" and
+    "Zelensky: was criticized for ..." tell what others did to the decider; an act with its object, a plan and a
+    meeting stay."""
+    from summarize.briefing.empty import why_empty
+
+    quote = "Kyiv was hit overnight by the largest Russian drone attack of the war, and Zelensky was criticized."
+    for what in ("hit with a massive drone and missile attack overnight", "bombarded with drones and missiles",
+                 "suffered its largest aerial attack since 2022", "bore the brunt of the attack",
+                 "was criticized for not getting Tomahawks"):
+        assert "done to its decider" in (why_empty(_decision(quote, quote, what, who="Ukraine")) or ""), what
+    for what in ("hit Kyiv with drones", "criticized the decision to halt deliveries", "was set to meet Trump",
+                 "is expected at the White House on Friday", "was received by Trump at the White House"):
+        assert "done to" not in (why_empty(_decision(quote, quote, what, who="Russia")) or ""), what
