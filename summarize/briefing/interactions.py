@@ -286,7 +286,9 @@ _INFINITIVES = {"treffen", "meet", "host", "telefonieren", "anrufen", "zusammenk
 _EVENT_NOUNS = {"treffen", "gipfel", "gipfeltreffen", "meeting", "summit"}
 
 
-_AHEAD = re.compile(r"(?<!\w)(?:vor(?!\s+allem\b)|before|ahead of|prior to)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # not "vor allem"
+_AHEAD = re.compile(r"(?<!\w)(?:vor(?!\s+allem\b)|before|ahead of|prior to)\s+(?:[\w-]+\s+){0,2}$|(?<!\w)(?:arriv\w*|travel\w*|"
+                    r"came|comes|coming|flew|flies|flying|headed|heads|heading)\b(?:[^.;:]|\.(?!\s)){0,60}?\bfor\s+(?:[\w-]+\s+){0,2}$",
+                    re.IGNORECASE)  # not "vor allem"; a journey "for meetings with Trump": they are ahead
 
 
 def _planned(word: str, sentence: str, at: int | None = None) -> bool:
@@ -298,7 +300,7 @@ def _planned(word: str, sentence: str, at: int | None = None) -> bool:
     if at is not None and _AHEAD.search(sentence, 0, at):
         return True  # "vor seinem heutigen Treffen mit Selenskyj": the meeting is still to come
     infinitive = word.islower() and word.casefold() in _INFINITIVES
-    noun = word[:1].isupper() and word.casefold() in _EVENT_NOUNS or word.casefold() in ("meeting", "summit")
+    noun = word[:1].isupper() and word.casefold() in _EVENT_NOUNS or word.casefold() in ("meeting", "meetings", "summit")
     return (infinitive or noun) and bool(cue_pattern("future").search(sentence))
 
 

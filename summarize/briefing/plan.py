@@ -32,6 +32,7 @@ from .interactions import event_description, further_reports, interactions, sepa
 from ..text.dates import decision_date
 from ..text.relative_days import anchored_day
 from ..text.places import english_places
+from ..text.sentences import split as split_sentences
 from .numbered import Sentences, halve, is_heading, sentence_chars
 from .questions import timing_questions, why_not_open
 from .aliases import alias_forms, canonical_weapon, weapon_category
@@ -304,6 +305,11 @@ class Plan:
                 self._left[text] = left
         return foreign[:MAX_TRANSLATED]
 
+    @staticmethod
+    def _summary_sentences(summary: str) -> list[str]:
+        starts, ends = split_sentences(summary)
+        return [summary[a:b] for a, b in zip(starts, ends)]
+
     def untranslated(self, text: str | None, names: Container[str]) -> list[str]:
         """The words ``text`` kept from the article's language (:func:`~summarize.briefing.plausible.untranslated`;
         ``names``: the words of the names the drafts list), but for places the briefing writes in English itself
@@ -342,6 +348,24 @@ class Plan:
 
         return [replace(r, kept=[(field, swap(draft), ev) for field, draft, ev in r.kept]) for r in results]
 
+    def _summary_in_english(self, summary: str, lists: dict[str, list]) -> str:
+        """``summary`` without its sentences that keep words of the article's language ("The Verteidigungsminister
+        is visiting Hegseth"): the summary is free text, not an item a quote grounds, and a sentence half in
+        German reads as neither. When the lead sentence goes, the first decision leads, as a sentence ("Pete
+        Hegseth stopped sending military aid to Ukraine."); with no sentence left, the first three decisions (as
+        :func:`english_summary` writes them). The translation request does not help here: asked and told the
+        words, the model sent "US-Verteidigungsminister" and "Ukraine-Hilfe" back (tried on a held-out page)."""
+        names = frozenset(w.casefold() for item in [*lists["actors"], *lists["weapons"]]
+                          for name in (item.name, item.name_as_written) for w in re.findall(r"[^\W\d_]+", name))
+        sentences = self._summary_sentences(summary)
+        kept = [sentence for sentence in sentences if not self.untranslated(sentence, names)]
+        if len(kept) == len(sentences):
+            return summary
+        decisions = [f"{d.who} {d.what.rstrip('.')}." for d in lists["decisions"]]
+        if sentences[0] not in kept:  # the lead went: the first decision leads instead
+            kept = [*decisions[:1], *kept] if kept else decisions[:3]
+        return " ".join(kept) or summary
+
     def summary_messages(self) -> list[dict[str, str]]:
         text = self.cleaned.text[:SUMMARY_INPUT_CHARS]
         return prompts.messages("summary", lang=self.settings.lang, title=self.title, text=text)
@@ -357,6 +381,7 @@ class Plan:
             summary = english_summary(summary, lists["decisions"])
             if a.language not in (None, "en"):  # "deliveries to Kiew": places as English names them
                 lists, summary = _places_in_english(lists, a.language), english_places(summary, a.language) or summary
+                summary = self._summary_in_english(summary, lists)
         return Briefing(
             article=ArticleRef(
                 id=a.id, title=a.title, source=a.source, published=a.published, language=a.language, sha256=a.sha256,

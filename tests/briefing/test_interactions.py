@@ -230,3 +230,14 @@ def test_of_two_people_of_one_surname_the_call_is_with_the_one_whose_first_name_
     titled = [("Kremlchef Putin", "Kremlchef Putin"), ("Vladimir Putin", "Putin"), ("Donald Trump", "Donald Trump")]
     text = "Nach einem Telefonat mit Kremlchef Putin am Donnerstag hat Donald Trump ein Treffen angekündigt."
     assert [d[1] for d in _events(text, titled)][:1] == [["Vladimir Putin", "Donald Trump"]]
+
+
+def test_a_journey_for_meetings_with_someone_is_a_meeting_still_to_come() -> None:
+    """HAND-MADE: "arrived in Washington, D.C., for meetings with Trump" plans the meetings (the plural is a
+    meeting's word too); a meeting the sentence reports held stays held."""
+    people = [("Donald Trump", "Trump"), ("Volodymyr Zelensky", "Volodymyr Zelensky")]
+    text = "The remarks came hours before Volodymyr Zelensky arrived in Washington, D.C., for meetings with Trump."
+    assert _events(text, people) == [("Volodymyr Zelensky", ["Volodymyr Zelensky", "Donald Trump"],
+                                      "plans to meet Donald Trump", "announced")]
+    held = "Volodymyr Zelensky met Trump in Washington on Friday after he arrived from Kyiv."
+    assert [e[3] for e in _events(held, people)] == ["taken"]
