@@ -18,7 +18,7 @@ from .drafts import FIELD_KIND, PASSES, ActorDraft, DecisionDraft, Draft, Questi
 from .grounder import Grounder
 from .aliases import alias_forms, alias_kind, canonical_weapon, is_kind, weapon_category
 from .ground import mentions, normalise
-from .plausible import (GENERIC_WEAPONS, actor_problem, english_weapon_terms, looks_like_organisation,
+from .plausible import (GENERIC_WEAPONS, actor_problem, english_terms, looks_like_organisation,
                         not_in_english, reachable, weapon_problem)
 from ..text.places import english_territories
 from .safety import scrub, scrub_optional
@@ -212,7 +212,7 @@ def final(
     def prose(value: str) -> str:
         value = clean(value)
         if english:
-            value = english_weapon_terms(english_territories(value))
+            value = english_terms(english_territories(value))
             value = canonical.in_text(value) if canonical is not None else value
         return value
 

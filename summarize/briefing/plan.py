@@ -36,7 +36,7 @@ from ..text.sentences import split as split_sentences
 from .numbered import Sentences, halve, is_heading, sentence_chars
 from .questions import timing_questions, why_not_open
 from .aliases import alias_forms, canonical_weapon, weapon_category
-from .plausible import GENERIC_WEAPONS, english_summary, not_in_english, role_unsupported, untranslated
+from .plausible import GENERIC_WEAPONS, english_summary, english_terms, not_in_english, role_unsupported, untranslated
 from .safety import scrub
 
 SUMMARY_INPUT_CHARS = 4000
@@ -381,6 +381,7 @@ class Plan:
             summary = english_summary(summary, lists["decisions"])
             if a.language not in (None, "en"):  # "deliveries to Kiew": places as English names them
                 lists, summary = _places_in_english(lists, a.language), english_places(summary, a.language) or summary
+                summary = english_terms(summary)
                 summary = self._summary_in_english(summary, lists)
         return Briefing(
             article=ArticleRef(

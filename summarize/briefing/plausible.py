@@ -36,6 +36,7 @@ from ..text.territories import TERRITORY_LOCALES, territory_names
 
 WEAPON_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "weapon_words.json"
 OFFICES_FILE = Path(__file__).resolve().parent.parent / "data" / "offices.json"
+NEWS_TERMS_FILE = Path(__file__).resolve().parent.parent / "data" / "news_terms_en.json"
 WEAPON_TERMS_FILE = Path(__file__).resolve().parent.parent / "data" / "weapon_terms_en.json"
 _DOMAIN = re.compile(r"\w\.(?:de|com|at|ch|org|net|uk|ua|ru|eu|info|news)\b", re.IGNORECASE)
 
@@ -321,11 +322,21 @@ def role_unsupported(role: str | None, quotes: list[str]) -> str | None:
 
 @lru_cache(maxsize=1)
 def _weapon_terms() -> tuple[re.Pattern[str], dict[str, str]]:
-    data = json.loads(WEAPON_TERMS_FILE.read_text(encoding="utf-8"))
-    terms = {k.casefold(): v for k, v in data.items() if not k.startswith("_")}
+    return _terms(WEAPON_TERMS_FILE)
+
+
+@lru_cache(maxsize=1)
+def _news_terms() -> tuple[re.Pattern[str], dict[str, str]]:
+    return _terms(NEWS_TERMS_FILE)
+
+
+def _terms(path: Path) -> tuple[re.Pattern[str], dict[str, str]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    terms = {k.lower(): v for k, v in data.items() if not k.startswith("_")}  # lower, not casefold: "ß" stays
     words = "|".join(re.escape(k) for k in sorted(terms, key=len, reverse=True))
-    # an optional first part of a compound ("Tomahawk-", "US-"), the term, a German ending, a whole word
-    pattern = re.compile(rf"(?<![\w-])((?:[\w.]+-)*)({words})(?:n|en|e|s|es)?(?![\w-])", re.IGNORECASE)
+    # an optional first part of a compound ("Tomahawk-", "US-"), the term, a German ending, a whole word; the
+    # term capitalised, as German writes a noun (English "munitions" is no "Munition")
+    pattern = re.compile(rf"(?<![\w-])((?:[\w.]+-)*)(?=(?-i:[A-ZÄÖÜ]))({words})(?:n|en|e|s|es)?(?![\w-])", re.IGNORECASE)
     return pattern, terms
 
 
@@ -333,11 +344,21 @@ def english_weapon_terms(text: str) -> str:
     """``text`` with the German words for kinds of weapons in it put in English (``data/weapon_terms_en.json``):
     "zugesagte Flugabwehrraketen" -> "zugesagte air defence missiles", "Tomahawk-Marschflugkörpern" ->
     "Tomahawk cruise missiles". Whole words only; the rest of the text is left as it is."""
-    pattern, terms = _weapon_terms()
+    return _english(text, *_weapon_terms())
+
+
+def english_terms(text: str) -> str:
+    """``text`` with the German words for weapons (:func:`english_weapon_terms`) and of news about states and
+    wars (``data/news_terms_en.json``: "Gipfeltreffen" -> "summit", "US-Verteidigungsminister" -> "US defence
+    minister") put in English: for the English fields a model wrote (never a name or a quote)."""
+    return _english(english_weapon_terms(text), *_news_terms())
+
+
+def _english(text: str, pattern: re.Pattern[str], terms: dict[str, str]) -> str:
 
     def english(m: re.Match[str]) -> str:
         first = m.group(1).replace("-", " ")
-        return first + terms[m.group(2).casefold()]
+        return first + terms[m.group(2).lower()]
 
     return pattern.sub(english, text)
 

@@ -401,10 +401,15 @@ def test_a_description_that_keeps_a_word_of_the_articles_language_is_asked_in_en
     assert "1. met at the White House to talk about the Lieferung (translate the German words: Lieferung)" in asked
     assert [d.what for d in b.decisions] == ["met at the White House to talk about the deliveries"]
     assert b.actors[0].role is None and len(server.requests) == 3
-    # the translation keeps the word: the description stays as the model wrote it (it is English otherwise)
+    # the translation keeps the word: the description stays as the model wrote it (it is English otherwise),
+    # but for a German word of news the briefing writes in English itself ("Lieferung": data/news_terms_en.json)
     b, _, _ = _brief([_part(decisions=[kept]), SUMMARY, json.dumps({"texts_in_english": [kept["what_in_english"]]})],
                      text=text)
-    assert [d.what for d in b.decisions] == [kept["what_in_english"]]
+    assert [d.what for d in b.decisions] == ["met at the White House to talk about the deliveries"]
+    colleague = {**MEETING, "what_in_english": "met his Amtskollege at the White House"}
+    b, _, _ = _brief([_part(decisions=[colleague]), SUMMARY,
+                      json.dumps({"texts_in_english": [colleague["what_in_english"]]})], text=text)
+    assert [d.what for d in b.decisions] == [colleague["what_in_english"]]
     # a word in quotation marks is quoted, a name the briefing lists is a name: no translation request
     quoted = {**MEETING, "what_in_english": 'met at the White House to talk about the "Lieferung"'}
     b, server, _ = _brief([_part(actors=[ZELENSKY], decisions=[quoted, {**MEETING, "what_in_english": "met Selenskyj"}]),

@@ -341,6 +341,23 @@ def test_a_word_an_english_field_kept_from_a_german_article_is_found() -> None:
     assert untranslated("did not attend the Gipfel", None, article, set()) == []
 
 
+def test_german_words_of_news_left_in_english_fields_are_put_in_english() -> None:
+    """HAND-MADE descriptions: "Gipfeltreffen", "US-Verteidigungsminister", "Ukraine-Hilfe" (a noun, capitalised,
+    with its German ending, alone or as the last part of a compound) are written in English; English words that
+    look alike ("munitions") and lower-case words are left."""
+    from summarize.briefing.plausible import english_terms
+
+    assert english_terms("voted for Budapest as the location for the Gipfeltreffen") == (
+        "voted for Budapest as the location for the summit")
+    assert english_terms("the new US-Verteidigungsminister has stopped Ukraine-Hilfe") == (
+        "the new US defence minister has stopped Ukraine aid")
+    assert english_terms("agreed on a Waffenruhe after talks with the Außenministern") == (
+        "agreed on a ceasefire after talks with the foreign minister")
+    assert english_terms("sent GMLRS munitions and Tomahawk-Marschflugkörper") == (
+        "sent GMLRS munitions and Tomahawk cruise missiles")
+    assert english_terms("a krieg in lower case") == "a krieg in lower case"
+
+
 def test_a_summary_in_german_keeps_its_english_sentences_else_is_written_from_the_decisions() -> None:
     """HAND-MADE summaries, as the 1.5B model answered twice for a held-out page (its German lead copied)."""
     from summarize.briefing.plausible import english_summary
