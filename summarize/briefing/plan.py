@@ -27,6 +27,7 @@ from .drafts import (MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, L
                      pass_model)
 from .grounder import Grounder
 from .nominal import nominal_decisions
+from .warned import warnings
 from .weapon_status import weapon_status
 from .interactions import event_description, further_reports, interactions, separate, unreported
 from ..text.dates import decision_date
@@ -445,6 +446,8 @@ class Plan:
         kept = _acts(lists["decisions"], lists["actors"], dropped)
         lists["decisions"] = kept + nominal_decisions(self.sentences, lists["actors"], kept,
                                                       self.grounder.sentence_evidence)
+        lists["decisions"] += warnings(self.sentences, lists["actors"], lists["decisions"],
+                                       self.grounder.sentence_evidence, self.article.language)
         found = interactions(self.sentences, lists["actors"], self.grounder.sentence_evidence)
         calls_and_meetings = unreported(found, lists["decisions"])
         lists["decisions"] = separate(one_per_event(sorted([*lists["decisions"], *calls_and_meetings],
