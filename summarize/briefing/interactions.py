@@ -380,6 +380,19 @@ def further_reports(sentences: Sentences, actors: list[Actor], decisions: list[D
             cited.add(ev.start)
 
 
+def still_to_come(decisions: list[Decision]) -> None:
+    """A meeting the model told as held ("met with Trump") on a sentence that tells it as still to come ("Für
+    Freitag ist ein Treffen mit Trump im Weißen Haus vorgesehen", "is scheduled to meet"), by the sentence's
+    first word of a meeting (:func:`_planned`), is the plan it is: "plans to meet with Trump". In place."""
+    for d in decisions:
+        if not d.what.startswith("met ") or d.status == "announced":
+            continue
+        sentence = d.evidence[0].quote
+        word = cue_pattern("meeting").search(sentence)
+        if word is not None and _planned(word.group(0), sentence, word.start()):
+            d.what, d.status = "plans to meet " + d.what[4:], "announced"
+
+
 def unreported(events: list[Decision], decisions: list[Decision]) -> list[Decision]:
     """The code's calls and meetings that the model did not report: on sentences it reported nothing on, or
     only other kinds of event. Where it reported on the sentence without naming a kind of event ("discussed

@@ -29,7 +29,7 @@ from .grounder import Grounder
 from .nominal import nominal_decisions
 from .warned import warnings
 from .weapon_status import weapon_status
-from .interactions import event_description, further_reports, interactions, separate, unreported
+from .interactions import event_description, further_reports, interactions, separate, still_to_come, unreported
 from ..text.dates import decision_date
 from ..text.relative_days import anchored_day
 from ..text.places import english_places
@@ -450,6 +450,7 @@ class Plan:
                                        self.grounder.sentence_evidence, self.article.language)
         found = interactions(self.sentences, lists["actors"], self.grounder.sentence_evidence)
         calls_and_meetings = unreported(found, lists["decisions"])
+        still_to_come(lists["decisions"])
         lists["decisions"] = separate(one_per_event(sorted([*lists["decisions"], *calls_and_meetings],
                                                            key=lambda d: d.evidence[0].start)))
         lists["open_questions"], replaced = timing_questions(one_per_sentence(lists["open_questions"]), self.sentences,

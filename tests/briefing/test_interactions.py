@@ -241,3 +241,20 @@ def test_a_journey_for_meetings_with_someone_is_a_meeting_still_to_come() -> Non
                                       "plans to meet Donald Trump", "announced")]
     held = "Volodymyr Zelensky met Trump in Washington on Friday after he arrived from Kyiv."
     assert [e[3] for e in _events(held, people)] == ["taken"]
+
+
+def test_a_meeting_the_model_told_as_held_on_a_sentence_of_one_still_to_come_is_planned() -> None:
+    """HAND-MADE: "met with Trump" on "Für Freitag ist ein Treffen mit Trump ... vorgesehen" or "... will then
+    meet in Budapest" is a plan; on "Trump und Putin hatten sich im August getroffen" it was held."""
+    from summarize.briefing.interactions import still_to_come
+
+    planned = [_decision("Volodymyr Zelensky", ["Volodymyr Zelensky", "Donald Trump"], "met with Trump",
+                         "Für Freitag ist ein Treffen mit Trump im Weißen Haus vorgesehen."),
+               _decision("Donald Trump", ["Donald Trump"], "met with Russian officials next week",
+                         "Rubio is scheduled to meet Russian officials next week."),
+               _decision("Donald Trump", ["Donald Trump", "Vladimir Putin"], "met Vladimir Putin in Alaska",
+                         "Trump und Putin hatten sich im August in Alaska getroffen.")]
+    still_to_come(planned)
+    assert [(d.what, d.status) for d in planned] == [
+        ("plans to meet with Trump", "announced"), ("plans to meet with Russian officials next week", "announced"),
+        ("met Vladimir Putin in Alaska", "taken")]
