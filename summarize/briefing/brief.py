@@ -108,11 +108,11 @@ async def abrief_with(
         *results, (summary_text, summary_log) = await _together([*map(one, plan.requests), summary()])
         if gleans := plan.glean_requests(results):  # the sentences of an act no decision covers, once more
             results += await _together(list(map(one, gleans)))
-        if texts := plan.foreign_texts(results):  # written in the article's language: asked once more in English
+        if texts := plan.english.foreign_texts(results):  # in the article's language: asked once more in English
             english, log = await ask(lambda: arun_translation(
-                client, settings, plan.translation_messages(texts), len(texts), article.id))
+                client, settings, plan.english.translation_messages(texts), len(texts), article.id))
             summary_log.add(log)
-            results = plan.translated(results, dict(zip(texts, english)) if english else {})
+            results = plan.english.translated(results, dict(zip(texts, english)) if english else {})
     except BriefingError as exc:
         raise _tag(exc, article.id)
     return plan.assemble(summary_text, summary_log, list(results))

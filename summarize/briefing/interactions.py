@@ -21,16 +21,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from ..models import Actor, Decision, Evidence
 from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
-from .aliases import alias_forms
 from .cues import cue_pattern
 from .dedupe import MAX_EVIDENCE, with_evidence
-from .ground import mentioned_in, mentions, word_start
 from .numbered import Sentences, is_heading
-from .plausible import office_word
+from .people_named import named_at, people_of, surname_in, written_at
 
 # A call or meeting named after one of these words is the time of something else ("Parallel zum bilateralen
 # Treffen sollen Gespräche stattfinden", "ahead of the meeting"), not the report of it.
@@ -46,20 +43,20 @@ _DESCRIPTION = {("call", False): "held a phone call with {}", ("call", True): "p
 def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[int], Evidence | str]) -> list[Decision]:
     """Decisions for the calls and meetings of the article's sentences (``evidence(n)`` is sentence ``n``'s
     :class:`Evidence`, or a reason it has none)."""
-    people = _people(actors)
+    people = people_of(actors)
     found: list[Decision] = []
     for n in range(1, len(sentences) + 1) if len(people) >= 2 else ():  # a call or a meeting takes two
         sentence = sentences.sentence(n)
         if is_heading(sentence):
             continue
-        positions = _named_at(people, sentence)
+        positions = named_at(people, sentence)
         if len(positions) == 1:
             positions = _with_referent(positions, people, sentences, n)
         elif not positions:
             positions = _both_referent(people, sentences, n)
         if len(positions) < 2:
             continue
-        surnames = [_surname(name, sentence) for name in positions]
+        surnames = [surname_in(name, sentence) for name in positions]
         for kind in ("call", "meeting", "talk"):
             words = [w for w in cue_pattern(kind).finditer(sentence)
                      if (kind != "talk" and not _AS_TIME.search(sentence, 0, w.start())) or _with(sentence, w.end(), surnames)
@@ -89,7 +86,7 @@ def _with_referent(positions: dict[str, int], people: tuple[tuple[str, str], ...
     if pronoun is None:
         return positions
     for k in range(n - 1, max(0, n - 3), -1):
-        earlier = [name for name in _named_at(people, sentences.sentence(k)) if name not in positions]
+        earlier = [name for name in named_at(people, sentences.sentence(k)) if name not in positions]
         if earlier:
             return dict(sorted({earlier[-1]: pronoun.start(), **positions}.items(), key=lambda item: item[1]))
     return positions
@@ -108,7 +105,7 @@ def _both_referent(people: tuple[tuple[str, str], ...], sentences: Sentences, n:
     if both is None:
         return {}
     for k in range(n - 1, max(0, n - 3), -1):
-        earlier = list(_named_at(people, sentences.sentence(k)))
+        earlier = list(named_at(people, sentences.sentence(k)))
         if len(earlier) >= 2:
             return {earlier[-2]: both.start(), earlier[-1]: both.start()}
     return {}
@@ -149,12 +146,12 @@ def _taking_part(positions: dict[str, int], word: re.Match[str], sentence: str) 
     # named before, and again as the other side right after the word: "Putin and Trump spoke by phone -- a
     # surprise that injected uncertainty into an Oval Office meeting with Trump and ...": that meeting is Trump's,
     # not one of Putin with Trump
-    again = [n for n in before if n not in after and _with(sentence, word.end(), [_surname(n, sentence)])]
+    again = [n for n in before if n not in after and _with(sentence, word.end(), [surname_in(n, sentence)])]
     after = [n for n in positions if n in after or n in again]
     if not after:
         return before
     if (not before and end is not None and end.group(0) == "," and _OPENS_WITH.match(sentence, 0, word.start())
-            and _with(sentence, word.end(), [_surname(n, sentence) for n in after])):
+            and _with(sentence, word.end(), [surname_in(n, sentence) for n in after])):
         # the call "with" someone opens the sentence, its other side is the main clause's subject: "In another
         # phone call with Zelensky on Friday, Trump said ..." (not "Beim Nato-Gipfel sagte Selenskyj, Putin ...")
         subject = next((n for n, at in positions.items() if at >= clause_end and n not in after), None)
@@ -177,27 +174,6 @@ def _of_the_two(sentence: str, end: int) -> bool:
         return False  # the word itself ends in "with" ("a call with" his advisers)
     clause_end = _CLAUSE_END.search(sentence, end)
     return _OTHER_SIDE.match(sentence[: clause_end.start() if clause_end else len(sentence)], end) is None
-
-
-def _word_start(prefix: str, text: str) -> int:
-    """Where a word of ``text`` starts with ``prefix`` (case-insensitive), or -1."""
-    return word_start(prefix.casefold(), text.casefold())
-
-
-def _surname(name: str, sentence: str) -> str:
-    """The start of the word by which the sentence names a person (its first five letters)."""
-    found = _written(name, sentence)
-    return found[0] if found else (name.split()[-1][:5] if name.split() else name)
-
-
-def _written(name: str, text: str) -> tuple[str, int] | None:
-    """(the first five letters, where) of the word by which ``text`` names a person: the last word of the
-    name or of one of its alias table forms; None when it names them by none."""
-    for form in (name, *alias_forms("actors", name)):
-        last = form.split()[-1] if form.split() else ""
-        if len(last) >= 4 and (at := _word_start(last[:5], text)) >= 0:
-            return last[:5], at
-    return None
 
 
 # "... mit dem ukrainischen Präsidenten Wolodymyr Selenskyj", "with Vladimir Putin": the other side follows,
@@ -235,51 +211,6 @@ def _with(sentence: str, end: int, surnames: list[str], direct: bool = False) ->
                 break
             start = word.end()
     return False
-
-
-def _people(actors: list[Actor]) -> tuple[tuple[str, str], ...]:
-    """The briefing's people as :func:`_named_at` looks for them: (name, name as written)."""
-    return tuple((a.name, a.name_as_written) for a in actors if a.kind == "person")
-
-
-@lru_cache(maxsize=1 << 12)  # the calls and the further reports read each sentence of an article
-def _named_at(people: tuple[tuple[str, str], ...], sentence: str) -> dict[str, int]:
-    """The people the sentence names (by the briefing's names), in the order it names them, each with where
-    (the dict is shared: not to be changed)."""
-    at: dict[str, int] = {}
-    folded = sentence.casefold()
-    for name, written in people:
-        for form in (written, name, *alias_forms("actors", name)):
-            last = form.split()[-1].casefold() if form.split() else ""
-            if len(form) >= 4 and last[:3] in folded and mentions(form, sentence, 0, len(sentence)):
-                hit = _word_start(last[:5], sentence)
-                at.setdefault(name, hit if hit >= 0 else len(sentence))
-                break
-    return dict(sorted(_one_per_surname(at, people, sentence).items(), key=lambda item: item[1]))
-
-
-def _one_per_surname(at: dict[str, int], people: tuple[tuple[str, str], ...], sentence: str) -> dict[str, int]:
-    """Of two people of one surname found at one place ("Donald Trump" and "Melania Trump" at "Trump"), the one
-    whose first name the sentence gives; else the one the alias table knows by that name, else the first the
-    briefing lists. An office before the surname ("Kremlchef Putin") is no first name."""
-    places: dict[int, list[str]] = {}
-    for name, hit in at.items():
-        places.setdefault(hit, []).append(name)
-    for names in places.values():
-        if len(names) > 1:
-            given = [n for n in names if _given_names(n) and any(
-                len(f.split()) >= 2 and mentioned_in(f, sentence, whole=True) for f in (n, *alias_forms("actors", n)))]
-            known = [n for n in names if list(alias_forms("actors", n)[:1]) == [n]]
-            for other in names:
-                if other not in (given or known or names)[:1]:
-                    del at[other]
-    return at
-
-
-def _given_names(name: str) -> list[str]:
-    """The words of a person's name before the surname that are no office ("Donald" of "Donald Trump"; none of
-    "Kremlchef Putin")."""
-    return [w for w in name.split()[:-1] if len(w) >= 3 and not office_word(w)]
 
 
 _INFINITIVES = {"treffen", "meet", "host", "telefonieren", "anrufen", "zusammenkommen", "empfangen"}
@@ -331,7 +262,7 @@ def separate(decisions: list[Decision]) -> list[Decision]:
 def _separately(quote: str, people: list[str]) -> bool:
     """Whether a word of separate events comes shortly before one of the people's names in the quote
     ("sowohl mit Selenskyj"), or one of those that follow names shortly after one ("Merz nacheinander")."""
-    at = [found[1] for p in people if (found := _written(p, quote)) is not None]
+    at = [found[1] for p in people if (found := written_at(p, quote)) is not None]
     before = any(0 <= i - cue.end() <= _SEPARATE_REACH for cue in cue_pattern("separately").finditer(quote) for i in at)
     return before or any(0 <= cue.start() - i <= _SEPARATE_REACH // 2
                          for cue in cue_pattern("separately_after").finditer(quote) for i in at)
@@ -358,18 +289,18 @@ def further_reports(sentences: Sentences, actors: list[Actor], decisions: list[D
     article ("nur einen Tag später folgte ein weiteres Telefonat – diesmal mit Russlands Präsident Putin";
     "Das Gespräch mit Putin wurde vom Kreml als „offen und konstruktiv“ bezeichnet"). Another source tells
     the same call as "disappointing" or on another day: the digest compares what each source's quotes say."""
-    people = _people(actors)
+    people = people_of(actors)
     events = [d for d in decisions if event_kind(d.what) in INTERACTIONS]
     cited = {ev.start for d in events for ev in d.evidence}
     for n in range(1, len(sentences) + 1) if people and events else ():
         sentence = sentences.sentence(n)
-        if is_heading(sentence) or not (at := _named_at(people, sentence)):
+        if is_heading(sentence) or not (at := named_at(people, sentence)):
             continue
         words = [*cue_pattern("call").finditer(sentence), *cue_pattern("meeting").finditer(sentence),
                  *_TALK_NOUN.finditer(sentence)]
         if not words:
             continue
-        named = [name for name in at if any(_with(sentence, w.end(), [_surname(name, sentence)]) for w in words)]
+        named = [name for name in at if any(_with(sentence, w.end(), [surname_in(name, sentence)]) for w in words)]
         if len(named) != 1:
             continue
         told = [d for d in events if named[0] in d.participants and named[0] != d.who]

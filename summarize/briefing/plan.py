@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from collections.abc import Callable, Container, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -23,8 +23,7 @@ from .deciders import Canonical, bare_interaction, deciders_are_actors, finished
 from .empty import WORDS_ONLY, why_empty
 from .dedupe import kinds_of_systems, one_per_event, one_per_name, one_per_sentence, told_below
 from .call import CallLog, PartResult
-from .drafts import (MAX_TRANSLATED, PASSES, ActorDraft, DecisionDraft, Draft, Lists, QuestionDraft, WeaponDraft,
-                     pass_model)
+from .drafts import PASSES, ActorDraft, Draft, Lists, pass_model
 from .grounder import Grounder
 from .nominal import nominal_decisions
 from .warned import warnings
@@ -32,12 +31,11 @@ from .weapon_status import weapon_status
 from .interactions import event_description, further_reports, interactions, separate, still_to_come, unreported
 from ..text.dates import decision_date
 from ..text.relative_days import anchored_day
-from ..text.places import english_places
-from ..text.sentences import split as split_sentences
 from .numbered import Sentences, halve, is_heading, sentence_chars
 from .questions import timing_questions, why_not_open
 from .aliases import alias_forms, canonical_weapon, weapon_category
-from .plausible import GENERIC_WEAPONS, english_summary, english_terms, not_in_english, role_unsupported, untranslated
+from .plausible import GENERIC_WEAPONS, role_unsupported
+from .english import EnglishFields, foreign_role, name_words
 from .safety import scrub
 
 SUMMARY_INPUT_CHARS = 4000
@@ -121,38 +119,6 @@ def _dated_by_sentence_before(decision: Decision, text: str, published: dt.date 
 _NO_ROLE = frozenset({"country", "state", "nation", "organisation", "organization", "industry", "person", "company"})
 
 
-def _foreign_role(role: str | None) -> bool:
-    """A role the model left in German ("Ukraine-Unterstützer", "Bundeskanzlerin"): reads as German, or has
-    a German letter (a role is a few English words, not a name)."""
-    return bool(role) and (not_in_english(role) or any(c in "äöüÄÖÜß" for c in role))  # type: ignore[union-attr]
-
-
-_PLACE_FIELDS = {"actors": "role", "decisions": "what", "weapons": "category", "open_questions": "question"}
-
-
-def _places_in_english(lists: dict[str, list], language: str) -> dict[str, list]:
-    """The briefing's lists with the places their English fields name in ``language`` written in English
-    (:func:`~summarize.text.places.english_places`); an item whose field has none is the same object."""
-    def fixed(item: Any, name: str) -> Any:
-        value = getattr(item, name)
-        new = english_places(value, language)
-        return item if new == value else item.model_copy(update={name: new})
-
-    return {key: [fixed(item, _PLACE_FIELDS[key]) for item in items] for key, items in lists.items()}
-
-
-def _name_words(drafts: Iterable[Draft]) -> frozenset[str]:
-    """The casefolded words of the names (as given and as written) of the actors and weapons among ``drafts``."""
-    return frozenset(w.casefold() for d in drafts if isinstance(d, (ActorDraft, WeaponDraft))
-                     for name in (d.name, d.name_as_written) for w in re.findall(r"[^\W\d_]+", name))
-
-
-def _free_text_field(draft: Draft) -> str | None:
-    """The field of a draft the model writes in the output language and a translation may replace: a
-    decision's description, a question."""
-    return "what" if isinstance(draft, DecisionDraft) else "question" if isinstance(draft, QuestionDraft) else None
-
-
 class Plan:
     """The requests for one article, and how their answers become a Briefing."""
 
@@ -168,8 +134,7 @@ class Plan:
                 path=article.path,
             )
         self.title = article.title or article.id
-        self._words: frozenset[str] | None = None  # the cleaned text's words, casefolded (see untranslated)
-        self._left: dict[str, list[str]] = {}  # an English text -> the words it kept from the article's language
+        self.english = EnglishFields(self.cleaned.text, article.language, settings.lang)  # fields left in its language
         # The parts are runs of numbered sentences; the model cites sentence numbers (see numbered.py and grounder.py).
         # A text without sentence ends is cut into numbered pieces that fit a part (see Sentences.of).
         self.sentences = sentences = Sentences.of(self.cleaned.text, sentence_chars(settings.chunk_chars))
@@ -287,86 +252,6 @@ class Plan:
             name=name, name_as_written=written, status="other", evidence=[ev],
             category=weapon_category(name) or canonical_weapon(written.removeprefix(name), generic=True) or name))
 
-    def foreign_texts(self, results: list[PartResult]) -> list[str]:
-        """Descriptions and questions of grounded items that the model wrote in the article's language
-        instead of English (:func:`~summarize.briefing.plausible.not_in_english`), or in English with words
-        of the article's language left in them (:meth:`untranslated`: "did not attend the Gipfel"), at most
-        :data:`MAX_TRANSLATED`, each once: the translation request sends them back to be put in English."""
-        if self.settings.lang != "en":
-            return []
-        texts = [getattr(draft, name) for result in results for _, draft, _ in result.kept
-                 if (name := _free_text_field(draft))]
-        names = _name_words(draft for result in results for _, draft, _ in result.kept)
-        foreign = []
-        for text in dict.fromkeys(t for t in texts if t):
-            if not_in_english(text):
-                foreign.append(text)
-            elif left := self.untranslated(text, names):
-                foreign.append(text)
-                self._left[text] = left
-        return foreign[:MAX_TRANSLATED]
-
-    @staticmethod
-    def _summary_sentences(summary: str) -> list[str]:
-        starts, ends = split_sentences(summary)
-        return [summary[a:b] for a, b in zip(starts, ends)]
-
-    def untranslated(self, text: str | None, names: Container[str]) -> list[str]:
-        """The words ``text`` kept from the article's language (:func:`~summarize.briefing.plausible.untranslated`;
-        ``names``: the words of the names the drafts list), but for places the briefing writes in English itself
-        ("Kiew": :func:`~summarize.text.places.english_places`), which need no translation request."""
-        if self._words is None:
-            self._words = frozenset(w.casefold() for w in re.findall(r"[^\W\d_]+", self.cleaned.text))
-        language = self.article.language
-        return untranslated(english_places(text, language), language, self._words, names)
-
-    def translation_messages(self, texts: list[str]) -> list[dict[str, str]]:
-        """The translation request of ``texts``; a text in English but for a few words says which (a small
-        model sends "did not attend the Gipfel" back as it was, asked to translate it; told the word, it
-        writes "did not attend the summit")."""
-        language = prompts.language_name(self.article.language or "")
-        numbered = "\n".join(f"{i}. {text}" + (f" (translate the {language} words: {', '.join(left)})"
-                                                if (left := self._left.get(text)) else "")
-                             for i, text in enumerate(texts, 1))
-        return prompts.messages("translate", lang=self.settings.lang, texts=numbered, count=len(texts))
-
-    def translated(self, results: list[PartResult], english: dict[str, str]) -> list[PartResult]:
-        """``results`` with each draft's foreign description or question replaced by its translation, when
-        the translation reads as English and keeps fewer of the article's words (:meth:`untranslated`); the
-        rest as they were."""
-        names = _name_words(draft for result in results for _, draft, _ in result.kept)
-
-        def swap(draft: Draft) -> Draft:
-            name = _free_text_field(draft)
-            old = getattr(draft, name) if name else None
-            new = english.get(old) if old else None
-            if not new or not_in_english(new):
-                return draft
-            left = self.untranslated(new, names)
-            if left and len(left) >= len(self.untranslated(old, names)):
-                return draft  # the translation kept as many of the article's words: no better
-            return draft.model_copy(update={name: new})
-
-        return [replace(r, kept=[(field, swap(draft), ev) for field, draft, ev in r.kept]) for r in results]
-
-    def _summary_in_english(self, summary: str, lists: dict[str, list]) -> str:
-        """``summary`` without its sentences that keep words of the article's language ("The Verteidigungsminister
-        is visiting Hegseth"): the summary is free text, not an item a quote grounds, and a sentence half in
-        German reads as neither. When the lead sentence goes, the first decision leads, as a sentence ("Pete
-        Hegseth stopped sending military aid to Ukraine."); with no sentence left, the first three decisions (as
-        :func:`english_summary` writes them). The translation request does not help here: asked and told the
-        words, the model sent "US-Verteidigungsminister" and "Ukraine-Hilfe" back (tried on a held-out page)."""
-        names = frozenset(w.casefold() for item in [*lists["actors"], *lists["weapons"]]
-                          for name in (item.name, item.name_as_written) for w in re.findall(r"[^\W\d_]+", name))
-        sentences = self._summary_sentences(summary)
-        kept = [sentence for sentence in sentences if not self.untranslated(sentence, names)]
-        if len(kept) == len(sentences):
-            return summary
-        decisions = [f"{d.who} {d.what.rstrip('.')}." for d in lists["decisions"]]
-        if sentences[0] not in kept:  # the lead went: the first decision leads instead
-            kept = [*decisions[:1], *kept] if kept else decisions[:3]
-        return " ".join(kept) or summary
-
     def summary_messages(self) -> list[dict[str, str]]:
         text = self.cleaned.text[:SUMMARY_INPUT_CHARS]
         return prompts.messages("summary", lang=self.settings.lang, title=self.title, text=text)
@@ -379,11 +264,7 @@ class Plan:
         lists = self._lists(merged, dropped)
         a = self.article
         if self.settings.lang == "en":
-            summary = english_summary(summary, lists["decisions"])
-            if a.language not in (None, "en"):  # "deliveries to Kiew": places as English names them
-                lists, summary = _places_in_english(lists, a.language), english_places(summary, a.language) or summary
-                summary = english_terms(summary)
-                summary = self._summary_in_english(summary, lists)
+            lists, summary = self.english.finish(lists, summary)
         return Briefing(
             article=ArticleRef(
                 id=a.id, title=a.title, source=a.source, published=a.published, language=a.language, sha256=a.sha256,
@@ -413,13 +294,13 @@ class Plan:
         little is dropped (and listed in ``dropped``)."""
         lists: dict[str, list] = {"actors": [], "decisions": [], "weapons": [], "open_questions": []}
         canonical = Canonical([i for _, i, _ in merged.values() if isinstance(i, ActorDraft)])
-        names = _name_words(i for _, i, _ in merged.values())
+        names = name_words(i for _, i, _ in merged.values())
         headed: list[Decision] = []  # grounded in the report under a heading they cite
         english = self.settings.lang == "en"
         for field, item, evidences in sorted(merged.values(), key=lambda m: m[2][0].start):
             evidences = [evidences[0], *sorted(evidences[1:], key=lambda e: e.start)]  # its own sentence first
             if isinstance(item, ActorDraft) and (self.grounder.echoes_instructions(item.role)
-                                                 or (english and (_foreign_role(item.role) or self.untranslated(item.role, names)))
+                                                 or (english and (foreign_role(item.role) or self.english.untranslated(item.role, names)))
                                                  or role_unsupported(item.role, [e.quote for e in evidences])
                                                  or item.kind == "state"
                                                  or (item.role or "").strip().casefold() in _NO_ROLE):

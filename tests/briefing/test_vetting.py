@@ -395,10 +395,10 @@ def test_a_summary_sentence_that_keeps_german_words_goes_and_the_first_decision_
     lists = {"actors": [hegseth], "weapons": [], "decisions": [stop], "open_questions": []}
     mixed = ("Pete Hegseth, the new US-Verteidigungsminister, has stopped Ukraine-Hilfe. "
              "The Pentagon has denied that stocks are too low.")
-    assert plan._summary_in_english(mixed, lists) == ("Pete Hegseth stopped sending military aid to Ukraine. "
+    assert plan.english.summary_in_english(mixed, lists) == ("Pete Hegseth stopped sending military aid to Ukraine. "
                                                       "The Pentagon has denied that stocks are too low.")
     english = "Pete Hegseth has stopped aid to Ukraine. The Pentagon has denied that stocks are too low."
-    assert plan._summary_in_english(english, lists) is english
+    assert plan.english.summary_in_english(english, lists) is english
 
 
 def test_one_item_per_final_name_with_each_sentence_as_evidence() -> None:
@@ -748,10 +748,10 @@ def test_a_meeting_named_ahead_is_planned_and_with_the_person_named_last_before_
 
 
 def test_a_role_with_a_german_letter_is_german() -> None:
-    from summarize.briefing.plan import _foreign_role
+    from summarize.briefing.english import foreign_role
 
-    assert _foreign_role("Ukraine-Unterstützer") and _foreign_role("die Sprecherin des Weißen Hauses")
-    assert not _foreign_role("US Secretary of State") and not _foreign_role(None)
+    assert foreign_role("Ukraine-Unterstützer") and foreign_role("die Sprecherin des Weißen Hauses")
+    assert not foreign_role("US Secretary of State") and not foreign_role(None)
 
 
 def test_a_decision_cited_to_a_question_reports_no_act() -> None:

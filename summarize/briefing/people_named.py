@@ -1,0 +1,81 @@
+"""Which people of a briefing a sentence names, and where: by their names as the briefing gives them, as the
+article writes them, or as the alias table knows them ("Selenskyj" is Volodymyr Zelensky), each at the word
+that names them. Of two people of one surname ("Donald Trump", "Melania Trump") the one whose first name the
+sentence gives. The calls and meetings the code finds (:mod:`.interactions`) are between such people."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..models import Actor
+from .aliases import alias_forms
+from .ground import mentioned_in, mentions, word_start
+from .plausible import office_word
+
+__all__ = ["named_at", "people_of", "surname_in", "word_start_in", "written_at"]
+
+
+def word_start_in(prefix: str, text: str) -> int:
+    """Where a word of ``text`` starts with ``prefix`` (case-insensitive), or -1."""
+    return word_start(prefix.casefold(), text.casefold())
+
+
+def surname_in(name: str, sentence: str) -> str:
+    """The start of the word by which the sentence names a person (its first five letters)."""
+    found = written_at(name, sentence)
+    return found[0] if found else (name.split()[-1][:5] if name.split() else name)
+
+
+def written_at(name: str, text: str) -> tuple[str, int] | None:
+    """(the first five letters, where) of the word by which ``text`` names a person: the last word of the
+    name or of one of its alias table forms; None when it names them by none."""
+    for form in (name, *alias_forms("actors", name)):
+        last = form.split()[-1] if form.split() else ""
+        if len(last) >= 4 and (at := word_start_in(last[:5], text)) >= 0:
+            return last[:5], at
+    return None
+
+
+def people_of(actors: list[Actor]) -> tuple[tuple[str, str], ...]:
+    """The briefing's people as :func:`named_at` looks for them: (name, name as written)."""
+    return tuple((a.name, a.name_as_written) for a in actors if a.kind == "person")
+
+
+@lru_cache(maxsize=1 << 12)  # the calls and the further reports read each sentence of an article
+def named_at(people: tuple[tuple[str, str], ...], sentence: str) -> dict[str, int]:
+    """The people the sentence names (by the briefing's names), in the order it names them, each with where
+    (the dict is shared: not to be changed)."""
+    at: dict[str, int] = {}
+    folded = sentence.casefold()
+    for name, written in people:
+        for form in (written, name, *alias_forms("actors", name)):
+            last = form.split()[-1].casefold() if form.split() else ""
+            if len(form) >= 4 and last[:3] in folded and mentions(form, sentence, 0, len(sentence)):
+                hit = word_start_in(last[:5], sentence)
+                at.setdefault(name, hit if hit >= 0 else len(sentence))
+                break
+    return dict(sorted(_one_per_surname(at, people, sentence).items(), key=lambda item: item[1]))
+
+
+def _one_per_surname(at: dict[str, int], people: tuple[tuple[str, str], ...], sentence: str) -> dict[str, int]:
+    """Of two people of one surname found at one place ("Donald Trump" and "Melania Trump" at "Trump"), the one
+    whose first name the sentence gives; else the one the alias table knows by that name, else the first the
+    briefing lists. An office before the surname ("Kremlchef Putin") is no first name."""
+    places: dict[int, list[str]] = {}
+    for name, hit in at.items():
+        places.setdefault(hit, []).append(name)
+    for names in places.values():
+        if len(names) > 1:
+            given = [n for n in names if _given_names(n) and any(
+                len(f.split()) >= 2 and mentioned_in(f, sentence, whole=True) for f in (n, *alias_forms("actors", n)))]
+            known = [n for n in names if list(alias_forms("actors", n)[:1]) == [n]]
+            for other in names:
+                if other not in (given or known or names)[:1]:
+                    del at[other]
+    return at
+
+
+def _given_names(name: str) -> list[str]:
+    """The words of a person's name before the surname that are no office ("Donald" of "Donald Trump"; none of
+    "Kremlchef Putin")."""
+    return [w for w in name.split()[:-1] if len(w) >= 3 and not office_word(w)]
