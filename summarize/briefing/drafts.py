@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from ..models import DecisionStatus, WeaponStatus
+from ..text.lexicon import not_in_english
 
 MAX_ACTORS = 12
 MAX_DECISIONS = 8
@@ -141,7 +142,6 @@ def _sentences_in_english(cls: type, sentences: list[str]) -> list[str]:
     re-asked once, with the numbers of those sentences: the model writes them again from the article it
     has just read, which a translation of the copied sentences alone does far worse ("enttäuscht" came
     back "excited")."""
-    from .plausible import not_in_english  # plausible imports this module
 
     german = [str(n) for n, sentence in enumerate(sentences, 1) if not_in_english(sentence)]
     if german:

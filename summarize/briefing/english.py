@@ -15,7 +15,8 @@ from ..text.sentences import split as split_sentences
 from . import prompts
 from .call import PartResult
 from .drafts import MAX_TRANSLATED, ActorDraft, DecisionDraft, Draft, QuestionDraft, WeaponDraft
-from .plausible import english_summary, english_terms, not_in_english, untranslated
+from ..text.lexicon import not_in_english
+from .plausible import english_summary, english_terms, untranslated
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -77,7 +78,7 @@ class EnglishFields:
 
     def foreign_texts(self, results: list[PartResult]) -> list[str]:
         """Descriptions and questions of grounded items that the model wrote in the article's language
-        instead of English (:func:`~summarize.briefing.plausible.not_in_english`), or in English with words
+        instead of English (:func:`~summarize.text.lexicon.not_in_english`), or in English with words
         of the article's language left in them (:meth:`untranslated`: "did not attend the Gipfel"), at most
         :data:`MAX_TRANSLATED`, each once: the translation request sends them back to be put in English."""
         if self.lang != "en":

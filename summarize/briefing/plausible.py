@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from .drafts import ActorDraft, WeaponDraft
 from .aliases import alias_forms, alias_table
-from ..text.lexicon import LANGUAGES, has_word
+from ..text.lexicon import LANGUAGES, has_word, not_in_english
 from ..models import Decision
 from ..text.normalise import QUOTATION_MARKS, normalise, strip_accents
 from ..text.sentences import split as split_sentences
@@ -143,26 +143,6 @@ def weapon_problem(weapon: WeaponDraft) -> str | None:
     return None if _weapon_words().search(text) else f"{weapon.name!r} is not a weapon"
 
 
-# German function words: a description with two of them (or a lower-case word with an umlaut) was copied
-# from a German article instead of written in English.
-_GERMAN_WORDS = frozenset(
-    "der die das und nicht mit für über ist wird werden zu von den dem ein eine einen sich auf auch als bei "
-    "nach wurde hat haben soll sollen noch wie aus im am zum zur dass ob wir sie es des eines einer "
-    "sagte sagt sagten wird wurden kann könnte muss sind waren hatte gibt gab welche welcher warum wann".split()  # not "war"
-)
-
-
-_GERMAN_ENDINGS = ("ische", "ischer", "ischen", "isches", "ungen", "lichen", "licher")
-
-
-def not_in_english(text: str | None) -> bool:
-    """Whether a descriptive field that should be English reads as German."""
-    if not text:
-        return False
-    words = [w for w in "".join(c if c.isalpha() else " " for c in text).split()]
-    if any("ß" in w or (w.islower() and (any(c in "äöü" for c in w) or w.endswith(_GERMAN_ENDINGS))) for w in words):
-        return True
-    return sum(w.casefold() in _GERMAN_WORDS for w in words) >= 2
 
 
 _IN_QUOTATION_MARKS = re.compile(f"[{QUOTATION_MARKS}][^{QUOTATION_MARKS}]*[{QUOTATION_MARKS}]")

@@ -9,7 +9,7 @@ from summarize.briefing.drafts import ActorDraft
 from summarize.briefing.dedupe import one_per_event, same_interaction
 from summarize.briefing.cues import is_open, reports_words_only, states_a_condition
 from summarize.briefing.interactions import unreported as _unreported
-from summarize.briefing.plausible import not_in_english
+from summarize.text.lexicon import not_in_english
 from summarize.text.places import english_territories
 from summarize.models import Actor, Decision, Evidence, OpenQuestion
 from summarize.text.event_kinds import event_kind
