@@ -334,15 +334,18 @@ class Plan:
         still_to_come(lists["decisions"])
         lists["decisions"] = separate(one_per_event(sorted([*lists["decisions"], *calls_and_meetings],
                                                            key=lambda d: d.evidence[0].start)))
-        lists["open_questions"], replaced = timing_questions(one_per_sentence(lists["open_questions"]), self.sentences,
-                                                             self.grounder.sentence_evidence)
-        dropped.extend(replaced)
         named = [*lists["actors"], *lists["weapons"]]
+        lists["open_questions"] = one_per_sentence(lists["open_questions"])
         for question in list(lists["open_questions"]):
             if (reason := why_not_open(question, named, self.article.text)) is not None:
                 lists["open_questions"].remove(question)
                 dropped.append(DroppedItem(kind="open_question", label=question.question[:120], reason=reason,
                                            evidence=question.evidence[0]))
+        # then the questions the code asks where the date or place of an event is open (a model's question of
+        # such a sentence that was dropped above leaves the sentence to the code's)
+        lists["open_questions"], replaced = timing_questions(lists["open_questions"], self.sentences,
+                                                             self.grounder.sentence_evidence)
+        dropped.extend(replaced)
         further_reports(self.sentences, lists["actors"], lists["decisions"], self.grounder.sentence_evidence)
         lists["decisions"] = [_dated_by_sentence_before(d, self.article.text, self.article.published)
                               for d in lists["decisions"]]

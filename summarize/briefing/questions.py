@@ -176,43 +176,51 @@ _EVENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (noun, re.compile(r"(?<!\w)(?:" + words + r")", re.IGNORECASE)) for noun, words in (
         ("summit", r"summit|Gipfel"),
         ("meeting", r"meeting|meet\b|Treffen|treffen sich|Begegnung|Zusammenkunft"),
-        ("talks", r"talks\b|negotiations|Gespräche\b|Verhandlungen"),
+        ("talks", r"talks\b|negotiations|consultations|Gespräche\b|Verhandlungen|Konsultationen"),
         ("visit", r"visit\b|Besuch"),
     ))
-# A model's question of such a sentence that already asks when the event will be ("When will Trump and Putin
-# meet?"): it stays; one that asks something else of it ("When did Trump call Putin?", "What is the status of
-# the meeting?") gives way to the code's.
-_ASKS_WHEN = re.compile(r"\s*when\s+(?:will|would|is|are|could|can|should|might|may)\b", re.IGNORECASE)
+# A model's question of such a sentence that already asks when (where) the event will be ("When will Trump and
+# Putin meet?"): it stays; one that asks something else of it ("When did Trump call Putin?", "What is the status
+# of the meeting?") gives way to the code's.
+_ASKS = {"timing": re.compile(r"\s*when\s+(?:will|would|is|are|could|can|should|might|may)\b", re.IGNORECASE),
+         "venue": re.compile(r"\s*where\s+(?:will|would|is|are|could|can|should|might|may)\b", re.IGNORECASE)}
+_ASK_TEXT = {"timing": "When will the {} take place?", "venue": "Where will the {} take place?"}
+_WHAT_IS_OPEN = {"timing": "when the event takes place", "venue": "where the event takes place"}
 
 
 def timing_questions(questions: list[OpenQuestion], sentences: Sentences,
                      evidence: Callable[[int], Evidence | str]) -> tuple[list[OpenQuestion], list[DroppedItem]]:
-    """``questions`` with the one question a sentence asks when it says that the date of a planned event is
-    open ("said the timing was still under discussion, suggesting the meeting might take place later",
-    "Ein Datum für das Treffen nannte Trump nicht"): "When will the meeting take place?", asked by the code,
-    in the article's order. A model's question of that sentence that asks when the event will be stays; one
-    that asks something else of it is replaced, and listed as dropped. The sentence must name the event: one
-    that only says "Einen konkreten Termin nannte er nicht" does not say of what."""
+    """``questions`` with the one question a sentence asks when it says that the date or the place of a planned
+    event is open: "When will the meeting take place?" ("said the timing was still under discussion,
+    suggesting the meeting might take place later", "Ein Datum für das Treffen nannte Trump nicht"), "Where will
+    the meeting take place?" ("Der Ort des Treffens muss noch festgelegt werden", "A meeting location is to be
+    determined"), asked by the code, in the article's order. A model's question of that sentence that asks when
+    (where) the event will be stays; one that asks something else of it is replaced, and listed as dropped. The
+    sentence must name the event for a date ("Einen konkreten Termin nannte er nicht" does not say of what); a
+    place's word alone refers to the event the sentence before names ("Der Ort dafür müsse noch festgelegt
+    werden", "Der Ort steht noch nicht fest"), whose place is the news's open point far more often than not."""
     by_start = {q.evidence[0].start: q for q in questions}
     out, dropped = list(questions), []
-    timing = cue_pattern("timing")
     for n in range(1, len(sentences) + 1):
         sentence = sentences.sentence(n)
-        if is_heading(sentence) or not timing.search(sentence) or not says_open(sentence):
+        kind = next((k for k in ("timing", "venue") if cue_pattern(k).search(sentence)), None)
+        if kind is None or is_heading(sentence) or not says_open(sentence):
             continue
-        noun = next((noun for noun, pattern in _EVENTS if pattern.search(sentence)), None)
+        named = [sentence, sentences.sentence(n - 1)] if kind == "venue" and n > 1 else [sentence]
+        noun = next((noun for text in named for noun, pattern in _EVENTS if pattern.search(text)), None)
         found = evidence(n) if noun is not None else None
         if not isinstance(found, Evidence):
             continue
         model = by_start.get(found.start)
-        if model is not None and _ASKS_WHEN.match(model.question):
+        if model is not None and _ASKS[kind].match(model.question):
             continue
-        question = OpenQuestion(question=f"When will the {noun} take place?", evidence=[found])
+        question = OpenQuestion(question=_ASK_TEXT[kind].format(noun), evidence=[found])
         if model is None:
             out.append(question)
         else:
             out[out.index(model)] = question
             dropped.append(DroppedItem(kind="open_question", label=model.question[:120], evidence=found,
-                                       reason="its sentence says when the event takes place is open: the code asks that"))
+                                       reason=f"its sentence says {_WHAT_IS_OPEN[kind]} is open: the code asks that"))
+        by_start[found.start] = question
     out.sort(key=lambda q: q.evidence[0].start)
     return out, dropped

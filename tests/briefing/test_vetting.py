@@ -1183,6 +1183,29 @@ def test_a_sentence_that_says_a_planned_event_has_no_date_yet_asks_when_it_takes
     assert dropped == [] and kremlin > german
 
 
+def test_a_sentence_that_says_the_place_of_a_planned_event_is_open_asks_where_it_takes_place() -> None:
+    """HAND-MADE: "Der Ort dafür müsse noch festgelegt werden" after a sentence of the talks asks where the talks
+    take place; "A meeting location is to be determined" where the meeting does; "Orten" or a place that is not
+    open ("Der Ort ist Budapest.") ask nothing, nor a place word with no event in or right before its sentence."""
+    from summarize.briefing.questions import timing_questions
+    from tests.briefing.test_grounder import _grounder
+
+    text = ("Die Berater sollen sich kommende Woche treffen.\n"
+            "Auf US-Seite werde Außenminister Rubio die Gespräche leiten.\n"
+            "Der Ort dafür müsse noch festgelegt werden.\n"
+            "Die Lage an vielen Orten bleibt unklar.\n"
+            "Der Ort ist Budapest.\n"
+            "A meeting location is to be determined.\n"
+            "Die Preise steigen weiter.\n"
+            "Ein Ort steht noch nicht fest.\n")
+    grounder, _ = _grounder(text)
+    out, dropped = timing_questions([], grounder.sentences, lambda n: grounder.evidence(n, n))
+    assert [(q.question, q.evidence[0].quote) for q in out] == [
+        ("Where will the talks take place?", "Der Ort dafür müsse noch festgelegt werden."),
+        ("Where will the meeting take place?", "A meeting location is to be determined."),
+    ] and dropped == []
+
+
 def test_the_alias_table_knows_the_systems_of_this_war_by_their_designations() -> None:
     """HAND-MADE names: a designation and the system's name, German compounds and English plurals are one
     weapon of the alias table (so a digest shows one row for "AGM-114 Hellfire" and "Hellfire")."""
