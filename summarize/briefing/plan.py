@@ -32,7 +32,7 @@ from .interactions import event_description, further_reports, interactions, sepa
 from ..text.dates import decision_date
 from ..text.relative_days import anchored_day
 from .numbered import Sentences, halve, is_heading, sentence_chars
-from .questions import timing_questions, why_not_open
+from .questions import when_and_where_questions, why_not_open
 from .aliases import alias_forms, canonical_weapon, weapon_category
 from .plausible import GENERIC_WEAPONS, role_unsupported
 from .english import EnglishFields, foreign_role, name_words
@@ -343,7 +343,7 @@ class Plan:
                                            evidence=question.evidence[0]))
         # then the questions the code asks where the date or place of an event is open (a model's question of
         # such a sentence that was dropped above leaves the sentence to the code's)
-        lists["open_questions"], replaced = timing_questions(lists["open_questions"], self.sentences,
+        lists["open_questions"], replaced = when_and_where_questions(lists["open_questions"], self.sentences,
                                                              self.grounder.sentence_evidence)
         dropped.extend(replaced)
         further_reports(self.sentences, lists["actors"], lists["decisions"], self.grounder.sentence_evidence)

@@ -188,7 +188,7 @@ _ASK_TEXT = {"timing": "When will the {} take place?", "venue": "Where will the 
 _WHAT_IS_OPEN = {"timing": "when the event takes place", "venue": "where the event takes place"}
 
 
-def timing_questions(questions: list[OpenQuestion], sentences: Sentences,
+def when_and_where_questions(questions: list[OpenQuestion], sentences: Sentences,
                      evidence: Callable[[int], Evidence | str]) -> tuple[list[OpenQuestion], list[DroppedItem]]:
     """``questions`` with the one question a sentence asks when it says that the date or the place of a planned
     event is open: "When will the meeting take place?" ("said the timing was still under discussion,

@@ -1153,7 +1153,7 @@ def test_a_sentence_that_says_a_planned_event_has_no_date_yet_asks_when_it_takes
     planned event is open; a model's question of it that asks when stays, one that asks something else is
     replaced (and listed); a sentence that does not name the event, a heading and a "when" that is a
     conjunction ask nothing."""
-    from summarize.briefing.questions import timing_questions
+    from summarize.briefing.questions import when_and_where_questions
     from tests.briefing.test_grounder import _grounder, _number
 
     text = ("Treffen in Budapest geplant\n"
@@ -1170,15 +1170,15 @@ def test_a_sentence_that_says_a_planned_event_has_no_date_yet_asks_when_it_takes
     asked_else = OpenQuestion(question="When did Merz call Macron?", evidence=[evidence(german)])
     asks_when = OpenQuestion(question="When will Merz and Macron meet in Budapest?", evidence=[evidence(german)])
 
-    out, dropped = timing_questions([], grounder.sentences, evidence)
+    out, dropped = when_and_where_questions([], grounder.sentences, evidence)
     assert [(q.question, q.evidence[0].quote) for q in out] == [
         ("When will the meeting take place?", "Ein Datum für das Treffen nannte Merz nicht."),
         ("When will the summit take place?", "The Kremlin said the date of the summit had not yet been set."),
     ] and dropped == []
-    out, dropped = timing_questions([asked_else], grounder.sentences, evidence)
+    out, dropped = when_and_where_questions([asked_else], grounder.sentences, evidence)
     assert [q.question for q in out] == ["When will the meeting take place?", "When will the summit take place?"]
     assert [d.label for d in dropped] == ["When did Merz call Macron?"]
-    out, dropped = timing_questions([asks_when], grounder.sentences, evidence)
+    out, dropped = when_and_where_questions([asks_when], grounder.sentences, evidence)
     assert [q.question for q in out] == ["When will Merz and Macron meet in Budapest?", "When will the summit take place?"]
     assert dropped == [] and kremlin > german
 
@@ -1187,7 +1187,7 @@ def test_a_sentence_that_says_the_place_of_a_planned_event_is_open_asks_where_it
     """HAND-MADE: "Der Ort dafür müsse noch festgelegt werden" after a sentence of the talks asks where the talks
     take place; "A meeting location is to be determined" where the meeting does; "Orten" or a place that is not
     open ("Der Ort ist Budapest.") ask nothing, nor a place word with no event in or right before its sentence."""
-    from summarize.briefing.questions import timing_questions
+    from summarize.briefing.questions import when_and_where_questions
     from tests.briefing.test_grounder import _grounder
 
     text = ("Die Berater sollen sich kommende Woche treffen.\n"
@@ -1199,7 +1199,7 @@ def test_a_sentence_that_says_the_place_of_a_planned_event_is_open_asks_where_it
             "Die Preise steigen weiter.\n"
             "Ein Ort steht noch nicht fest.\n")
     grounder, _ = _grounder(text)
-    out, dropped = timing_questions([], grounder.sentences, lambda n: grounder.evidence(n, n))
+    out, dropped = when_and_where_questions([], grounder.sentences, lambda n: grounder.evidence(n, n))
     assert [(q.question, q.evidence[0].quote) for q in out] == [
         ("Where will the talks take place?", "Der Ort dafür müsse noch festgelegt werden."),
         ("Where will the meeting take place?", "A meeting location is to be determined."),
