@@ -1296,3 +1296,11 @@ def test_what_was_done_to_the_decider_is_no_act_of_theirs() -> None:
     for what in ("hit Kyiv with drones", "criticized the decision to halt deliveries", "was set to meet Trump",
                  "is expected at the White House on Friday", "was received by Trump at the White House"):
         assert "done to" not in (why_empty(_decision(quote, quote, what, who="Russia")) or ""), what
+
+
+def test_prospects_harmed_are_no_open_cue_but_a_prospect_that_recedes_is() -> None:
+    """HAND-MADE: "würde ... den Aussichten auf eine friedliche Lösung Schaden zufügen" warns of harm (the
+    prospects in the dative, as what is harmed); "die Aussicht auf eine Waffenruhe rückte in weite Ferne" says
+    the ceasefire is uncertain."""
+    assert not is_open("Gleichzeitig würde dies den Beziehungen und den Aussichten auf eine friedliche Lösung Schaden zufügen.")
+    assert is_open("Die Aussicht auf eine Waffenruhe rückte in weite Ferne.")
