@@ -86,7 +86,8 @@ def _answered_yes_or_no(quote: str) -> bool:
 # reports; only a sentence that says what happened is unknown ("unclear", "did not say", "ob") leaves it open.
 _PAST_QUESTION = re.compile(r"\s*(?:(?:what|who|how|why|when|where)\s+(?:was|were|did)|did|was|were)\b", re.IGNORECASE)
 _SPECULATIVE_CUES = frozenset(("könnte", "könnten", "möglicherweise", "vielleicht", "might", "may", "could", "possibl",
-                               "hoff", "hope", "erhoff", "mögliche", "prospect", "aussicht", "a potential", "the potential"))
+                               "hoff", "hope", "erhoff", "mögliche", "prospect of", "prospects of", "aussicht", "a potential",
+                               "the potential"))
 
 _HEDGED = re.compile(r"(?<!\w)(?:appears?\s+to|appeared\s+to|seems?\s+to|seemed\s+to|apparently|reportedly|offenbar|"
                      r"anscheinend|scheinbar|scheint|schien|angeblich|mutmaßlich)(?!\w)", re.IGNORECASE)

@@ -1304,3 +1304,8 @@ def test_prospects_harmed_are_no_open_cue_but_a_prospect_that_recedes_is() -> No
     the ceasefire is uncertain."""
     assert not is_open("Gleichzeitig würde dies den Beziehungen und den Aussichten auf eine friedliche Lösung Schaden zufügen.")
     assert is_open("Die Aussicht auf eine Waffenruhe rückte in weite Ferne.")
+    # English: prospects dimmed or of something are uncertain; prospects for something are chances opened or harmed
+    assert is_open("Putin's call appeared to dim prospects that Trump would approve the missiles.")
+    assert is_open("The prospect of a ceasefire is now greater than before.")
+    assert not is_open("Ending the conflict would open up enormous prospects for developing economic cooperation.")
+    assert not is_open("It will damage relations, not to mention the prospects for a peaceful settlement.")
