@@ -22,6 +22,8 @@ def why_not_open(question: OpenQuestion, named: list, text: str) -> str | None:
     ``text``: the article as published (the question's quote offsets point into it)."""
     if _answered_by_quotation(question):
         return "it asks what was said, and its sentence quotes it"
+    if _asks_what_was_said_of_no_silence(question):
+        return "it asks what was said, and its sentence says nothing was left unsaid or unclear"
     if _answered_yes_or_no(question.evidence[0].quote):
         return "its sentence reports a question put to someone and the answer, yes or no"
     if _past_and_only_speculated(question):
@@ -48,6 +50,22 @@ _WHAT_WAS_SAID = re.compile(r"\s*what did\b.*\b(?:say|tell|answer|reply|write)\b
 _VAGUE = re.compile(r"\s*what\b.{0,30}?\b(?:significance|consequences?|implications?|meaning)\b|\s*what\s+(?:will|would|could)"
                     r"\s+happen\b|\s*what\s+(?:is|was)\s+(?:happening|going\s+on)\b|\s*what\s+happens\s*\?|\s*(?:is|are|was|were)\b[^?]{0,80}?\b(?:uncertain|unclear|open|undecided|unknown)\s*\?\s*$",
                     re.IGNORECASE)
+
+
+# The cues by which a sentence says something was left unsaid, not given or unclear ("He gave no further details",
+# "Das Weisse Haus bestätigte auf Anfrage keine Details", "an unclear stance from Trump"): only of such a sentence
+# is what someone said, or their position, an open question.
+_UNSAID = ("gave no", "did not", "would not", "declined to", "refus", "keine", "nicht", "no details", "nannte",
+           "ließ", "unbestätigt", "unconfirmed", "unclear", "unklar", "unknown", "unbekannt", "confus", "verwirr")
+
+
+def _asks_what_was_said_of_no_silence(question: OpenQuestion) -> bool:
+    """"What did Zelensky say about Trump's comments?" on "... Zelenskyy himself publicly let his optimism show":
+    a question for someone's words or position whose sentence's cues say nothing was left unsaid or unclear."""
+    if not _WHAT_WAS_SAID.match(question.question):
+        return False
+    cued = open_cue_words(question.evidence[0].quote)
+    return bool(cued) and not any(word.startswith(_UNSAID) for word in cued)
 
 
 def _answered_by_quotation(question: OpenQuestion) -> bool:

@@ -1309,3 +1309,18 @@ def test_prospects_harmed_are_no_open_cue_but_a_prospect_that_recedes_is() -> No
     assert is_open("The prospect of a ceasefire is now greater than before.")
     assert not is_open("Ending the conflict would open up enormous prospects for developing economic cooperation.")
     assert not is_open("It will damage relations, not to mention the prospects for a peaceful settlement.")
+
+
+def test_a_question_for_what_was_said_is_open_only_where_its_sentence_says_it_was_left_unsaid_or_unclear() -> None:
+    """HAND-MADE: "What did Zelensky say about the call?" on "Zelensky let his optimism show after speaking with
+    Trump" asks for words the sentence does not withhold; on "He gave no further details." or "an unclear stance"
+    the words or the position are what is open."""
+    from summarize.briefing.questions import why_not_open
+
+    def reason(question: str, quote: str) -> str | None:
+        return why_not_open(OpenQuestion(question=question, evidence=[_ev(quote, quote)]), [], quote)
+
+    assert "nothing was left unsaid" in (reason("What did Zelensky say about the call?",
+                                               "Zelensky publicly let his optimism show after speaking with Trump.") or "")
+    assert reason("What did Orbán say about the meeting?", "He gave no further details.") is None
+    assert reason("What is Trump's stance on further aid?", "The attack comes amid an unclear stance from Trump on aid.") is None
