@@ -215,9 +215,10 @@ def when_and_where_questions(questions: list[OpenQuestion], sentences: Sentences
     the meeting take place?" ("Der Ort des Treffens muss noch festgelegt werden", "A meeting location is to be
     determined"), asked by the code, in the article's order. A model's question of that sentence that asks when
     (where) the event will be stays; one that asks something else of it is replaced, and listed as dropped. The
-    sentence must name the event for a date ("Einen konkreten Termin nannte er nicht" does not say of what); a
-    place's word alone refers to the event the sentence before names ("Der Ort dafür müsse noch festgelegt
-    werden", "Der Ort steht noch nicht fest"), whose place is the news's open point far more often than not."""
+    sentence must name the event for a date ("Einen konkreten Termin nannte er nicht" does not say of what, and
+    follows a sentence of the date as often as one of the event); a place's word alone refers to the event the
+    sentence before names ("Der Ort dafür müsse noch festgelegt werden" after "Rubio werde die Gespräche
+    leiten"). The same question is asked once, of its first sentence."""
     by_start = {q.evidence[0].start: q for q in questions}
     out, dropped = list(questions), []
     for n in range(1, len(sentences) + 1):
@@ -234,6 +235,8 @@ def when_and_where_questions(questions: list[OpenQuestion], sentences: Sentences
         if model is not None and _ASKS[kind].match(model.question):
             continue
         question = OpenQuestion(question=_ASK_TEXT[kind].format(noun), evidence=[found])
+        if any(q.question == question.question for q in out):
+            continue  # asked already, of an earlier sentence: one question of the event's date (place) is enough
         if model is None:
             out.append(question)
         else:

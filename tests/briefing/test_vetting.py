@@ -1186,7 +1186,8 @@ def test_a_sentence_that_says_a_planned_event_has_no_date_yet_asks_when_it_takes
 def test_a_sentence_that_says_the_place_of_a_planned_event_is_open_asks_where_it_takes_place() -> None:
     """HAND-MADE: "Der Ort dafür müsse noch festgelegt werden" after a sentence of the talks asks where the talks
     take place; "A meeting location is to be determined" where the meeting does; "Orten" or a place that is not
-    open ("Der Ort ist Budapest.") ask nothing, nor a place word with no event in or right before its sentence."""
+    open ("Der Ort ist Budapest.") ask nothing, nor a place word with no event in or right before its sentence;
+    the same question is asked once, of its first sentence."""
     from summarize.briefing.questions import when_and_where_questions
     from tests.briefing.test_grounder import _grounder
 
@@ -1197,7 +1198,9 @@ def test_a_sentence_that_says_the_place_of_a_planned_event_is_open_asks_where_it
             "Der Ort ist Budapest.\n"
             "A meeting location is to be determined.\n"
             "Die Preise steigen weiter.\n"
-            "Ein Ort steht noch nicht fest.\n")
+            "Ein Ort steht noch nicht fest.\n"
+            "Die Berater treffen sich in Genf.\n"
+            "Der genaue Ort ist noch offen.\n")
     grounder, _ = _grounder(text)
     out, dropped = when_and_where_questions([], grounder.sentences, lambda n: grounder.evidence(n, n))
     assert [(q.question, q.evidence[0].quote) for q in out] == [
