@@ -10,6 +10,7 @@ from collections.abc import Container, Iterable
 from dataclasses import replace
 from typing import Any
 
+from ..models import Actor, Weapon
 from ..text.places import english_places
 from ..text.sentences import split as split_sentences
 from . import prompts
@@ -44,7 +45,7 @@ def places_in_english(lists: dict[str, list], language: str) -> dict[str, list]:
 def name_words(items: Iterable[Any]) -> frozenset[str]:
     """The casefolded words of the names (as given and as written) of the actors and weapons among ``items``
     (drafts or output items)."""
-    return frozenset(w.casefold() for d in items if isinstance(d, (ActorDraft, WeaponDraft)) or hasattr(d, "name_as_written")
+    return frozenset(w.casefold() for d in items if isinstance(d, (ActorDraft, WeaponDraft, Actor, Weapon))
                      for name in (d.name, d.name_as_written) for w in _WORD.findall(name))
 
 
