@@ -373,6 +373,13 @@ _NOT_AN_ACT_START = re.compile(r"(?:will|would|could|might|may|should|must|can|c
                                r"'s|’s)(?!\w)", re.IGNORECASE)
 
 
+def actor_ending(words: str, actors: list[Actor]) -> str | None:
+    """The briefing's actor the words name, as a whole or by their last words ("President Zelensky", "The
+    Kremlin", "After Putin"): :func:`actor_named` of each ending of ``words``, longest first."""
+    split = words.split()
+    return next((who for k in range(len(split)) if (who := actor_named(" ".join(split[k:]), actors))), None)
+
+
 def actor_named(subject: str, actors: list[Actor]) -> str | None:
     """The name of the briefing's actor that ``subject`` names ("Trump", "U.S."), else None."""
     if not subject or not subject[:1].isupper():

@@ -12,12 +12,12 @@ from typing import Any
 
 from ..models import Actor, Weapon
 from ..text.places import english_places
-from ..text.sentences import split as split_sentences
+from ..text.sentences import sentences
 from . import prompts
 from .call import PartResult
 from .drafts import MAX_TRANSLATED, ActorDraft, DecisionDraft, Draft, QuestionDraft, WeaponDraft
 from ..text.lexicon import not_in_english
-from .plausible import english_summary, english_terms, untranslated
+from .plausible import as_sentences, english_summary, english_terms, untranslated
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -53,11 +53,6 @@ def _free_text_field(draft: Draft) -> str | None:
     """The field of a draft the model writes in the output language and a translation may replace: a
     decision's description, a question."""
     return "what" if isinstance(draft, DecisionDraft) else "question" if isinstance(draft, QuestionDraft) else None
-
-
-def _sentences(summary: str) -> list[str]:
-    starts, ends = split_sentences(summary)
-    return [summary[a:b] for a, b in zip(starts, ends)]
 
 
 class EnglishFields:
@@ -147,11 +142,11 @@ class EnglishFields:
         help here: asked and told the words, the model sent "US-Verteidigungsminister" and "Ukraine-Hilfe" back
         (tried on a held-out page)."""
         names = name_words([*lists["actors"], *lists["weapons"]])
-        sentences = _sentences(summary)
-        kept = [sentence for sentence in sentences if not self.untranslated(sentence, names)]
-        if len(kept) == len(sentences):
+        written = sentences(summary)
+        kept = [sentence for sentence in written if not self.untranslated(sentence, names)]
+        if len(kept) == len(written):
             return summary
-        decisions = [f"{d.who} {d.what.rstrip('.')}." for d in lists["decisions"]]
-        if sentences[0] not in kept:  # the lead went: the first decision leads instead
-            kept = [*decisions[:1], *kept] if kept else decisions[:3]
+        decisions = as_sentences(lists["decisions"][:3])
+        if written[0] not in kept:  # the lead went: the first decision leads instead
+            kept = [*decisions[:1], *kept] if kept else decisions
         return " ".join(kept) or summary

@@ -321,7 +321,12 @@ def still_to_come(decisions: list[Decision]) -> None:
         sentence = d.evidence[0].quote
         word = cue_pattern("meeting").search(sentence)
         if word is not None and _planned(word.group(0), sentence, word.start()):
-            d.what, d.status = "plans to meet " + d.what[4:], "announced"
+            _as_planned(d)
+
+
+def _as_planned(d: Decision) -> None:
+    """A meeting told as held ("met with Zelensky") made the plan it is ("plans to meet with Zelensky")."""
+    d.what, d.status = "plans to meet " + d.what[4:], "announced"
 
 
 def unreported(events: list[Decision], decisions: list[Decision]) -> list[Decision]:
@@ -342,7 +347,7 @@ def unreported(events: list[Decision], decisions: list[Decision]) -> list[Decisi
                 for d, k in zip(on_sentence, kinds):
                     if (k == kind and d.what.startswith("met ") and d.who in event.participants
                             and set(event.participants) <= set(d.participants)):
-                        d.what, d.status = "plans to meet " + d.what[4:], "announced"
+                        _as_planned(d)
             continue  # reported
         untyped = [d for d, k in zip(on_sentence, kinds) if k is None]
         if any(d.who not in event.participants for d in untyped):

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
-from .deciders import actor_named
+from .deciders import actor_ending
 from .numbered import Sentences, is_heading
 
 _NAME = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}"
@@ -42,7 +42,7 @@ def nominal_decisions(sentences: Sentences, actors: list[Actor], decisions: list
         if "decision" not in sentence or is_heading(sentence):
             continue
         for match in _NOMINAL.finditer(sentence):
-            who = _decider(match.group("by") or match.group("of"), actors)
+            who = actor_ending(match.group("by") or match.group("of"), actors)
             words = _decided(match.group("what"))
             if who is None or len(words) < _MIN_WORDS or not isinstance(ev := evidence(n), Evidence):
                 continue
@@ -51,12 +51,6 @@ def nominal_decisions(sentences: Sentences, actors: list[Actor], decisions: list
             found.append(Decision(who=who, participants=[who], what="decided to " + " ".join(words),
                                   status="paused" if words[0] in _PAUSE else "taken", evidence=[ev]))
     return found
-
-
-def _decider(name: str, actors: list[Actor]) -> str | None:
-    """The briefing's actor the words name, as a whole or by their last words ("President Zelensky")."""
-    words = name.split()
-    return next((who for k in range(len(words)) if (who := actor_named(" ".join(words[k:]), actors))), None)
 
 
 def _decided(what: str) -> list[str]:

@@ -344,7 +344,7 @@ class Plan:
         # then the questions the code asks where the date or place of an event is open (a model's question of
         # such a sentence that was dropped above leaves the sentence to the code's)
         lists["open_questions"], replaced = when_and_where_questions(lists["open_questions"], self.sentences,
-                                                             self.grounder.sentence_evidence)
+                                                                     self.grounder.sentence_evidence)
         dropped.extend(replaced)
         further_reports(self.sentences, lists["actors"], lists["decisions"], self.grounder.sentence_evidence)
         lists["decisions"] = [_dated_by_sentence_before(d, self.article.text, self.article.published)

@@ -31,7 +31,7 @@ from .aliases import alias_forms, alias_table
 from ..text.lexicon import LANGUAGES, has_word, not_in_english
 from ..models import Decision
 from ..text.normalise import QUOTATION_MARKS, normalise, strip_accents
-from ..text.sentences import split as split_sentences
+from ..text.sentences import sentences
 from ..text.territories import TERRITORY_LOCALES, territory_names
 
 WEAPON_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "weapon_words.json"
@@ -143,8 +143,6 @@ def weapon_problem(weapon: WeaponDraft) -> str | None:
     return None if _weapon_words().search(text) else f"{weapon.name!r} is not a weapon"
 
 
-
-
 _IN_QUOTATION_MARKS = re.compile(f"[{QUOTATION_MARKS}][^{QUOTATION_MARKS}]*[{QUOTATION_MARKS}]")
 
 
@@ -178,12 +176,16 @@ def english_summary(summary: str, decisions: Sequence[Decision], most: int = 3) 
     descriptions are English and whose quotes are located; with no decision either, the summary as given."""
     if not not_in_english(summary):
         return summary
-    starts, ends = split_sentences(summary)
-    english = [summary[a:b] for a, b in zip(starts, ends) if _reads_english(summary[a:b])]
+    english = [sentence for sentence in sentences(summary) if _reads_english(sentence)]
     if english:
         return " ".join(english)
-    written = [f"{d.who} {d.what.rstrip('.')}." for d in decisions[:most]]
-    return " ".join(written) or summary
+    return " ".join(as_sentences(decisions[:most])) or summary
+
+
+def as_sentences(decisions: Sequence[Decision]) -> list[str]:
+    """Each decision as an English sentence of a summary: "Pete Hegseth stalled planned ammunition deliveries
+    to Ukraine." (its decider and its description, both English)."""
+    return [f"{d.who} {d.what.rstrip('.')}." for d in decisions]
 
 
 # English function words that are no German words ("in", "was", "will" are both): a sentence of a German

@@ -201,14 +201,13 @@ _EVENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # A model's question of such a sentence that already asks when (where) the event will be ("When will Trump and
 # Putin meet?"): it stays; one that asks something else of it ("When did Trump call Putin?", "What is the status
 # of the meeting?") gives way to the code's.
-_ASKS = {"timing": re.compile(r"\s*when\s+(?:will|would|is|are|could|can|should|might|may)\b", re.IGNORECASE),
-         "venue": re.compile(r"\s*where\s+(?:will|would|is|are|could|can|should|might|may)\b", re.IGNORECASE)}
-_ASK_TEXT = {"timing": "When will the {} take place?", "venue": "Where will the {} take place?"}
-_WHAT_IS_OPEN = {"timing": "when the event takes place", "venue": "where the event takes place"}
+_ASKED_WORD = {"timing": "when", "venue": "where"}  # the cue kind (data/cues.json) -> the question's word
+_ASKS = {kind: re.compile(rf"\s*{word}\s+(?:will|would|is|are|could|can|should|might|may)\b", re.IGNORECASE)
+         for kind, word in _ASKED_WORD.items()}
 
 
 def when_and_where_questions(questions: list[OpenQuestion], sentences: Sentences,
-                     evidence: Callable[[int], Evidence | str]) -> tuple[list[OpenQuestion], list[DroppedItem]]:
+                             evidence: Callable[[int], Evidence | str]) -> tuple[list[OpenQuestion], list[DroppedItem]]:
     """``questions`` with the one question a sentence asks when it says that the date or the place of a planned
     event is open: "When will the meeting take place?" ("said the timing was still under discussion,
     suggesting the meeting might take place later", "Ein Datum für das Treffen nannte Trump nicht"), "Where will
@@ -223,7 +222,7 @@ def when_and_where_questions(questions: list[OpenQuestion], sentences: Sentences
     out, dropped = list(questions), []
     for n in range(1, len(sentences) + 1):
         sentence = sentences.sentence(n)
-        kind = next((k for k in ("timing", "venue") if cue_pattern(k).search(sentence)), None)
+        kind = next((k for k in _ASKED_WORD if cue_pattern(k).search(sentence)), None)
         if kind is None or is_heading(sentence) or not says_open(sentence):
             continue
         named = [sentence, sentences.sentence(n - 1)] if kind == "venue" and n > 1 else [sentence]
@@ -234,7 +233,8 @@ def when_and_where_questions(questions: list[OpenQuestion], sentences: Sentences
         model = by_start.get(found.start)
         if model is not None and _ASKS[kind].match(model.question):
             continue
-        question = OpenQuestion(question=_ASK_TEXT[kind].format(noun), evidence=[found])
+        asked = f"{_ASKED_WORD[kind].capitalize()} will the {noun} take place?"
+        question = OpenQuestion(question=asked, evidence=[found])
         if any(q.question == question.question for q in out):
             continue  # asked already, of an earlier sentence: one question of the event's date (place) is enough
         if model is None:
@@ -242,7 +242,7 @@ def when_and_where_questions(questions: list[OpenQuestion], sentences: Sentences
         else:
             out[out.index(model)] = question
             dropped.append(DroppedItem(kind="open_question", label=model.question[:120], evidence=found,
-                                       reason=f"its sentence says {_WHAT_IS_OPEN[kind]} is open: the code asks that"))
+                                       reason=f"its sentence says {_ASKED_WORD[kind]} the event takes place is open: the code asks that"))
         by_start[found.start] = question
     out.sort(key=lambda q: q.evidence[0].start)
     return out, dropped

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
-from .deciders import actor_named
+from .deciders import actor_ending, actor_named
 from .numbered import Sentences, is_heading
 
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
@@ -45,7 +45,7 @@ def warnings(sentences: Sentences, actors: list[Actor], decisions: list[Decision
         if "warned" not in sentence and "cautioned" not in sentence or is_heading(sentence):
             continue
         for match in _WARNED.finditer(sentence):
-            who = _speaker(match.group("who"), actors)
+            who = actor_ending(match.group("who"), actors)
             whom, what = _warned(match.group("rest"), actors)
             if who is None or len(what.split()) < _MIN_WORDS or not isinstance(ev := evidence(n), Evidence):
                 continue
@@ -55,12 +55,6 @@ def warnings(sentences: Sentences, actors: list[Actor], decisions: list[Decision
             found.append(Decision(who=who, participants=[who, *([whom] if whom else [])], status="taken",
                                   what=(f"warned {whom} that " if whom else "warned that ") + what, evidence=[ev]))
     return found
-
-
-def _speaker(name: str, actors: list[Actor]) -> str | None:
-    """The briefing's actor the words name, as a whole or by their last words ("The Kremlin", "President Putin")."""
-    words = name.split()
-    return next((who for k in range(len(words)) if (who := actor_named(" ".join(words[k:]), actors))), None)
 
 
 def _warned(rest: str, actors: list[Actor]) -> tuple[str | None, str]:

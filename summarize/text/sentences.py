@@ -34,6 +34,7 @@ __all__ = [
     "ends_clause",
     "ends_sentence",
     "is_heading",
+    "sentences",
     "split",
     "trim",
 ]
@@ -135,6 +136,12 @@ def split(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
             pos = m.end()
     add(pos, len(text))
     return tuple(starts), tuple(ends)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` (:func:`split`), as strings."""
+    starts, ends = split(text)
+    return [text[a:b] for a, b in zip(starts, ends)]
 
 
 def bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -214,6 +214,14 @@ def test_hesitation_and_what_is_only_possible_are_open() -> None:
     assert is_open("Officials discussed a potential summit in Budapest.")
     assert not is_open("They discussed Ukraine's defense industry potential and joint production.")
     assert not is_open("Officials stressed the potential of drones to change the war.")
+    # prospects harmed ("den Aussichten ... Schaden zufügen", in the dative) are no cue; a prospect that recedes is
+    assert not is_open("Gleichzeitig würde dies den Beziehungen und den Aussichten auf eine friedliche Lösung Schaden zufügen.")
+    assert is_open("Die Aussicht auf eine Waffenruhe rückte in weite Ferne.")
+    # English: prospects dimmed or of something are uncertain; prospects for something are chances opened or harmed
+    assert is_open("Putin's call appeared to dim prospects that Trump would approve the missiles.")
+    assert is_open("The prospect of a ceasefire is now greater than before.")
+    assert not is_open("Ending the conflict would open up enormous prospects for developing economic cooperation.")
+    assert not is_open("It will damage relations, not to mention the prospects for a peaceful settlement.")
 
 
 def test_a_promise_a_superlative_yet_dashed_hopes_and_a_speakers_question_are_not_open() -> None:
@@ -1299,19 +1307,6 @@ def test_what_was_done_to_the_decider_is_no_act_of_theirs() -> None:
     for what in ("hit Kyiv with drones", "criticized the decision to halt deliveries", "was set to meet Trump",
                  "is expected at the White House on Friday", "was received by Trump at the White House"):
         assert "done to" not in (why_empty(_decision(quote, quote, what, who="Russia")) or ""), what
-
-
-def test_prospects_harmed_are_no_open_cue_but_a_prospect_that_recedes_is() -> None:
-    """HAND-MADE: "würde ... den Aussichten auf eine friedliche Lösung Schaden zufügen" warns of harm (the
-    prospects in the dative, as what is harmed); "die Aussicht auf eine Waffenruhe rückte in weite Ferne" says
-    the ceasefire is uncertain."""
-    assert not is_open("Gleichzeitig würde dies den Beziehungen und den Aussichten auf eine friedliche Lösung Schaden zufügen.")
-    assert is_open("Die Aussicht auf eine Waffenruhe rückte in weite Ferne.")
-    # English: prospects dimmed or of something are uncertain; prospects for something are chances opened or harmed
-    assert is_open("Putin's call appeared to dim prospects that Trump would approve the missiles.")
-    assert is_open("The prospect of a ceasefire is now greater than before.")
-    assert not is_open("Ending the conflict would open up enormous prospects for developing economic cooperation.")
-    assert not is_open("It will damage relations, not to mention the prospects for a peaceful settlement.")
 
 
 def test_a_question_for_what_was_said_is_open_only_where_its_sentence_says_it_was_left_unsaid_or_unclear() -> None:
