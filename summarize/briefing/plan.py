@@ -27,6 +27,7 @@ from .drafts import PASSES, ActorDraft, Draft, Lists, pass_model
 from .grounder import Grounder
 from .nominal import nominal_decisions
 from .warned import warnings
+from .halted import halts
 from .weapon_status import weapon_status
 from .interactions import event_description, further_reports, interactions, separate, still_to_come, unreported
 from ..text.dates import decision_date
@@ -329,6 +330,8 @@ class Plan:
                                                       self.grounder.sentence_evidence)
         lists["decisions"] += warnings(self.sentences, lists["actors"], lists["decisions"],
                                        self.grounder.sentence_evidence, self.article.language)
+        lists["decisions"] += halts(self.sentences, lists["actors"], lists["decisions"],
+                                    self.grounder.sentence_evidence, self.article.language)
         found = interactions(self.sentences, lists["actors"], self.grounder.sentence_evidence)
         calls_and_meetings = unreported(found, lists["decisions"])
         still_to_come(lists["decisions"])

@@ -1,0 +1,78 @@
+"""Halts of deliveries the code finds (HAND-MADE sentences, written after the patterns of real pages)."""
+
+from __future__ import annotations
+
+from summarize.briefing.halted import halts
+from summarize.briefing.numbered import Sentences
+from summarize.models import Actor, Decision, Evidence
+
+
+def _actor(name: str, kind: str = "state") -> Actor:
+    return Actor(name=name, name_as_written=name, kind=kind,
+                 evidence=[Evidence(quote=name, start=0, end=len(name), alignment="exact", score=100.0)])
+
+
+ACTORS = [_actor("United States"), _actor("Pentagon", "organisation"), _actor("Ukraine"),
+          _actor("Pete Hegseth", "person"), _actor("Donald Trump", "person")]
+
+
+def _evidence(text: str, n: int) -> Evidence:
+    sentences = Sentences.of(text)
+    start, end = sentences.starts[n - 1], sentences.ends[n - 1]
+    return Evidence(quote=text[start:end], start=start, end=end, alignment="exact", score=100.0)
+
+
+def _found(text: str, language: str, decisions: list[Decision] | None = None) -> list[tuple[str, str, str]]:
+    found = halts(Sentences.of(text), ACTORS, decisions or [], lambda n: _evidence(text, n), language)
+    return [(d.who, d.what, d.status) for d in found]
+
+
+def test_an_english_halt_is_its_subjects_or_its_nouns_owners_in_the_articles_words() -> None:
+    text = ("The Pentagon has suspended deliveries of certain air defence missiles to Ukraine, officials said. "
+            "Meanwhile, Kyiv criticized a US pause in some weapons deliveries, warning it would hurt its defence.")
+    assert _found(text, "en") == [
+        ("Pentagon", "suspended deliveries of certain air defence missiles", "paused"),
+        ("United States", "paused some weapons deliveries", "paused"),
+    ]
+
+
+def test_a_german_halt_in_each_slot_of_its_decider_is_told_in_the_codes_words() -> None:
+    assert _found("Die USA hatten Anfang der Woche beschlossen, gewisse Waffenlieferungen an die Ukraine "
+                  "auszusetzen, darunter Munition für die Flugabwehr.", "de") == [
+        ("United States", "paused weapons deliveries to Ukraine", "paused")]
+    assert _found("Mit einer überraschenden Entscheidung stoppten die USA am 2. Juli die nächste Waffenlieferung.",
+                  "de") == [("United States", "paused weapons deliveries", "paused")]
+    assert _found("Kiew reagierte empört, nachdem bekannt wurde, dass das Pentagon eine für die Ukraine bestimmte "
+                  "Waffenlieferung zurückhält.", "de") == [("Pentagon", "paused weapons deliveries to Ukraine", "paused")]
+    assert _found("Pentagon-Chef Pete Hegseth, ein früherer TV-Moderator, ordnete eigenmächtig die Aussetzung "
+                  "wichtiger Waffenlieferungen an.", "de") == [
+        ("Pete Hegseth", "ordered a pause in weapons deliveries", "paused")]
+    assert _found("Die Pause des Pentagons in der letzten Woche betraf auch die Lieferungen wichtiger Waffen.",
+                  "de") == [("Pentagon", "paused weapons deliveries", "paused")]
+
+
+def test_no_halt_denied_lifted_of_the_recipient_or_of_no_deliveries() -> None:
+    assert _found("Die USA haben die Waffenlieferungen an die Ukraine nicht gestoppt.", "de") == []
+    assert _found("Trump hebt die Pause des Pentagons bei den Waffenlieferungen auf.", "de") == []
+    assert _found("The US resumed deliveries a week after the Pentagon halted shipments of weapons.", "en") == []
+    assert _found("Ukraine has halted shipments of weapons to the front in the south.", "en") == []
+    assert _found("The United States has paused its talks with the Kremlin.", "en") == []  # no deliveries
+    assert _found("The Pentagon has suspended deliveries of air defence missiles.", "fr") == []  # no patterns
+
+
+def test_the_models_halt_stands_and_its_misread_halt_takes_the_codes_words() -> None:
+    text = "Die USA hatten beschlossen, gewisse Waffenlieferungen an die Ukraine auszusetzen."
+    misread = Decision(who="United States", participants=["United States"], what="decided to send weapons to Ukraine",
+                       status="taken", evidence=[_evidence(text, 1)])
+    assert _found(text, "de", [misread]) == []
+    assert (misread.what, misread.status) == ("paused weapons deliveries to Ukraine", "paused")
+    reported = Decision(who="United States", participants=["United States"], what="stopped arms deliveries",
+                        status="taken", evidence=[_evidence(text, 1)])
+    assert _found(text, "de", [reported]) == []
+    assert reported.what == "stopped arms deliveries"
+
+
+def test_a_deciders_halt_reported_on_another_sentence_is_not_found_again() -> None:
+    text = ("Die USA stoppten letzte Woche ihre Waffenlieferungen an die Ukraine. "
+            "Plötzlich stoppen die USA ihre Waffen- und Munitionslieferungen in die Ukraine.")
+    assert _found(text, "de") == [("United States", "paused weapons deliveries to Ukraine", "paused")]
