@@ -46,7 +46,7 @@ EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
     (lambda d: names_own_decider(d),
      "its description names its own decider ('Putin had a conversation with Putin'): who did what is confused"),
     (lambda d: _MET.match(d.what) is not None and not any(
-        cues.cue_pattern(kind).search(d.evidence[0].quote) for kind in ("meeting", "talk")),
+        cues.has_cue(kind, d.evidence[0].quote) for kind in ("meeting", "talk")),
      "it says they met, and its sentence tells of no meeting or talk (a call is no meeting)"),
     (lambda d: alias_kind(d.who) is None and canonical_weapon(d.who, generic=True) is not None,
      "its decider is a weapon, not an actor"),

@@ -60,6 +60,9 @@ _DE = (
     re.compile(rf"(?:[Ss]topps?|Pause|Aussetzung)\s+(?:\w+\s+){{0,3}}?(?:der|des|aus den|aus der|von den|von der)"
                rf"\s+(?P<who>{_NAME_DE})"),
 )
+# a word of halting at all (each pattern needs one): most sentences have none, and are passed over at once
+_HALT_WORD = re.compile(r"paus|halt|suspen|froze|freez|stop|withh|aussetz|auszusetz|ausgesetzt|zurückh|zurückgeh|"
+                        r"eingefror|einzufrier|Aussetzung", re.IGNORECASE)
 _DELIVERIES = re.compile(r"deliver|shipment|supply|supplies|weapon|arms\b|munition|missile|military aid|assistance|"
                          r"[Ll]ieferung|Waffen|Munition|[Hh]ilfe|Raketen|[Ll]ieferstopp", re.IGNORECASE)
 _LIFTED = re.compile(r"resum|revers|\blift|restart|aufgehoben|aufheb|\bhebt\b|wieder aufgenommen|zurück(?:zu)?ruder|"
@@ -84,7 +87,8 @@ def halts(sentences: Sentences, actors: list[Actor], decisions: list[Decision],
     found: list[Decision] = []
     for n in range(1, len(sentences) + 1):
         sentence = sentences.sentence(n)
-        if is_heading(sentence) or not _DELIVERIES.search(sentence) or _LIFTED.search(sentence):
+        if not _HALT_WORD.search(sentence) or is_heading(sentence) or not _DELIVERIES.search(sentence) \
+                or _LIFTED.search(sentence):
             continue
         for who, what in _halted(sentence, patterns, actors, language):
             if not isinstance(ev := evidence(n), Evidence):

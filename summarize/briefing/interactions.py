@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
 from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
-from .cues import cue_pattern
+from .cues import cue_pattern, has_cue
 from .dedupe import MAX_EVIDENCE, with_evidence
 from .numbered import Sentences, is_heading
 from .people_named import named_at, people_of, surname_in, written_at
@@ -232,7 +232,7 @@ def _planned(word: str, sentence: str, at: int | None = None) -> bool:
         return True  # "vor seinem heutigen Treffen mit Selenskyj": the meeting is still to come
     infinitive = word.islower() and word.casefold() in _INFINITIVES
     noun = word[:1].isupper() and word.casefold() in _EVENT_NOUNS or word.casefold() in ("meeting", "meetings", "summit")
-    return (infinitive or noun) and bool(cue_pattern("future").search(sentence))
+    return (infinitive or noun) and has_cue("future", sentence)
 
 
 _SEPARATE_REACH = 80  # characters from a word of separate events ("sowohl", "separately") to the name it is about

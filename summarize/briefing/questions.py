@@ -12,7 +12,7 @@ from ..models import DroppedItem, Evidence, OpenQuestion
 from ..text.negation import NEGATIONS
 from ..text.normalise import QUOTATION_MARKS
 from .aliases import alias_forms
-from .cues import cue_pattern, open_cue_words, says_open
+from .cues import has_cue, open_cue_words, says_open
 from .ground import mentions
 from .numbered import Sentences, is_heading
 
@@ -222,7 +222,7 @@ def when_and_where_questions(questions: list[OpenQuestion], sentences: Sentences
     out, dropped = list(questions), []
     for n in range(1, len(sentences) + 1):
         sentence = sentences.sentence(n)
-        kind = next((k for k in _ASKED_WORD if cue_pattern(k).search(sentence)), None)
+        kind = next((k for k in _ASKED_WORD if has_cue(k, sentence)), None)
         if kind is None or is_heading(sentence) or not says_open(sentence):
             continue
         named = [sentence, sentences.sentence(n - 1)] if kind == "venue" and n > 1 else [sentence]
