@@ -17,6 +17,7 @@ from .drafts import Scope
 from .numbered import Sentences
 from ..text.event_kinds import INTERACTIONS, event_kind
 from ..text.normalise import QUOTATION_MARKS
+from ..text.trie import alternatives
 
 CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "cues.json"
 MAX_HINTED = 8  # per kind and part: a hint list longer than this stops being a hint
@@ -48,35 +49,19 @@ _WILDCARD = r"[\w.'’-]+(?:\s+[\w.'’-]+)?"  # a "*" of a cue: one or two word
 @lru_cache(maxsize=None)
 def _searchers() -> dict[str, re.Pattern[str]]:
     """Per kind, a pattern that finds a cue wherever :func:`_patterns`' does, for a yes or no: the cues as a
-    trie (one branch per shared beginning, a cue that begins a longer one ends its branch), which the regex
-    engine tries several times faster than an alternation of every cue at every word start. Its match is
-    not the cue :func:`_patterns` names: only ``search(...) is not None`` is the same."""
+    tree of their common beginnings (:func:`~summarize.text.trie.alternatives`), which the regex engine
+    tries several times faster than an alternation of every cue at every word start. Its match need not be
+    the cue :func:`_patterns` names: only ``search(...) is not None`` is the same."""
     data = json.loads(CUES_FILE.read_text(encoding="utf-8"))
-    return {kind: re.compile(("" if kind.endswith("_infix") else r"(?<!\w)") + _trie(words), re.IGNORECASE)
+    return {kind: re.compile(("" if kind.endswith("_infix") else r"(?<!\w)")
+                             # lower(), not casefold(): "ß" stays one letter (the match ignores case)
+                             + alternatives((w.lower() for w in words), _cue_atom), re.IGNORECASE)
             for kind, words in data.items() if not kind.startswith("_")}
 
 
-def _trie(words: list[str]) -> str:
-    """The regex of a trie of ``words`` (lower case; a space is any whitespace, a "*" :data:`_WILDCARD`)."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word.lower():  # lower(), not casefold(): "ß" stays one letter
-            if node.get("") is True:
-                break  # a shorter cue ends here: the longer one adds nothing to a yes or no
-            atom = r"\s+" if ch == " " else _WILDCARD if ch == "*" else re.escape(ch)
-            node = node.setdefault(atom, {})
-        else:
-            node.clear()
-            node[""] = True
-
-    def regex(node: dict) -> str:
-        if node.get("") is True:
-            return ""
-        branches = [atom + regex(child) for atom, child in sorted(node.items())]
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return regex(root)
+def _cue_atom(char: str) -> str:
+    """A cue's character as a pattern: a space is any whitespace, a "*" :data:`_WILDCARD`."""
+    return r"\s+" if char == " " else _WILDCARD if char == "*" else re.escape(char)
 
 
 def has_cue(kind: str, text: str) -> bool:

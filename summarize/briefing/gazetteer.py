@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 
 from babel import Locale
@@ -25,6 +25,7 @@ from .ground import normalise
 from .plausible import WEAPON_WORDS_FILE, has_weapon_word, office_forms
 from ..text.months import MONTH_NAMES, WEEKDAY_NAMES
 from ..text.normalise import QUOTATION_MARKS, SINGLE_QUOTATION_MARKS, fold
+from ..text.trie import alternatives
 
 MIN_MENTIONS = 2
 LOCALES = ("en", "de")
@@ -47,31 +48,7 @@ def _forms() -> tuple[re.Pattern[str], dict[str, str]]:
             for form in (name, *entry.get("aliases", [])):
                 if len(form) >= 3:
                     canonical[normalise(form)] = name
-    return re.compile(rf"(?<!\w)({_alternatives(canonical)})(?:s|es|n)?(?!\w)"), canonical
-
-
-def _alternatives(forms: Iterable[str]) -> str:
-    """A pattern that matches any of ``forms`` (literally), the longest that lets the rest of the pattern
-    match first, as ``longest|...|shortest`` would: written as a tree of their common beginnings ("Nieder"
-    then "lande|sachsen"), so a place in the text where no form starts is left after a letter or two
-    instead of after a try of every form (hundreds)."""
-    tree: dict[str, dict] = {}
-    for form in forms:
-        node = tree
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a form ends here
-    return _branches(tree)
-
-
-def _branches(node: dict[str, dict]) -> str:
-    """The pattern of the forms' rests after ``node`` (a character -> the node after it; "" where a form
-    ends). At most one branch goes on in a text, so where a form ends, a longer one is tried first."""
-    longer = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
-    if not longer:
-        return ""
-    either = longer[0] if len(longer) == 1 else "(?:" + "|".join(longer) + ")"
-    return f"(?:{either})?" if "" in node else either  # greedy: the longer first, then this form
+    return re.compile(rf"(?<!\w)({alternatives(canonical)})(?:s|es|n)?(?!\w)"), canonical
 
 
 def states(sentences: Sentences) -> dict[str, tuple[int, str]]:
@@ -148,7 +125,7 @@ def _organisation_forms() -> tuple[re.Pattern[str], dict[str, str]]:
     canonical = {normalise(form): name for name, entry in alias_table()["actors"].items()
                  if entry.get("kind") == "organisation" and name not in _MOSTLY_A_PLACE
                  for form in (name, *entry.get("aliases", [])) if len(form) >= 3}
-    return re.compile(rf"(?<![\w-])({_alternatives(canonical)})(?:s)?(?:-|(?!\w))"), canonical
+    return re.compile(rf"(?<![\w-])({alternatives(canonical)})(?:s)?(?:-|(?!\w))"), canonical
 
 
 @lru_cache(maxsize=1)
@@ -156,7 +133,7 @@ def _person_forms() -> tuple[re.Pattern[str], dict[str, str]]:
     """One pattern for every written form of a person of the alias table, and form -> their name."""
     canonical = {normalise(form): name for name, entry in alias_table()["actors"].items()
                  if entry.get("kind") == "person" for form in (name, *entry.get("aliases", [])) if len(form) >= 4}
-    return re.compile(rf"(?<![\w-])({_alternatives(canonical)})(?:s)?(?!\w)"), canonical
+    return re.compile(rf"(?<![\w-])({alternatives(canonical)})(?:s)?(?!\w)"), canonical
 
 
 def people(sentences: Sentences) -> dict[str, tuple[int, str]]:
@@ -263,8 +240,8 @@ def _kind_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words."""
     data = json.loads(WEAPON_WORDS_FILE.read_text(encoding="utf-8"))
     skip = {"weapon", "waffe", "system", "cruise", "ballistic", "nuclear", "air defen", "anti-aircraft"}
-    english = _alternatives(s for s in [*data["word_start"], "manpads"] if s not in skip)
-    german = _alternatives(s for s in data["anywhere"] if s not in skip)
+    english = alternatives(s for s in [*data["word_start"], "manpads"] if s not in skip)
+    german = alternatives(s for s in data["anywhere"] if s not in skip)
     return re.compile(rf"(?:{english})"), re.compile(rf".*(?:{german})(?:{'|'.join(_KIND_ENDINGS)})")
 
 

@@ -290,6 +290,17 @@ class Plan:
             ),
         )
 
+    def _with_code_finds(self, decisions: list[Decision], actors: list[Actor]) -> list[Decision]:
+        """The model's acts with what the code finds in the sentences that they leave out (decisions named as
+        nouns, warnings, halts of deliveries, calls and meetings), one decision per event, in the article's order."""
+        sentences, evidence, language = self.sentences, self.grounder.sentence_evidence, self.article.language
+        decisions = decisions + nominal_decisions(sentences, actors, decisions, evidence)
+        decisions += warnings(sentences, actors, decisions, evidence, language)
+        decisions += halts(sentences, actors, decisions, evidence, language)
+        calls_and_meetings = unreported(interactions(sentences, actors, evidence), decisions)
+        still_to_come(decisions)
+        return separate(one_per_event(sorted([*decisions, *calls_and_meetings], key=lambda d: d.evidence[0].start)))
+
     def _lists(self, merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[DroppedItem]) -> dict[str, list]:
         """The briefing's four lists from the vetted items, in the article's order; a decision that says too
         little is dropped (and listed in ``dropped``)."""
@@ -325,18 +336,7 @@ class Plan:
         for decision in deciders_are_actors(lists["decisions"], lists["actors"], self.article.text):
             lists["decisions"].remove(decision)
             dropped.append(_dropped(decision, "its quote names none of its deciders and refers to no one"))
-        kept = _acts(lists["decisions"], lists["actors"], dropped)
-        lists["decisions"] = kept + nominal_decisions(self.sentences, lists["actors"], kept,
-                                                      self.grounder.sentence_evidence)
-        lists["decisions"] += warnings(self.sentences, lists["actors"], lists["decisions"],
-                                       self.grounder.sentence_evidence, self.article.language)
-        lists["decisions"] += halts(self.sentences, lists["actors"], lists["decisions"],
-                                    self.grounder.sentence_evidence, self.article.language)
-        found = interactions(self.sentences, lists["actors"], self.grounder.sentence_evidence)
-        calls_and_meetings = unreported(found, lists["decisions"])
-        still_to_come(lists["decisions"])
-        lists["decisions"] = separate(one_per_event(sorted([*lists["decisions"], *calls_and_meetings],
-                                                           key=lambda d: d.evidence[0].start)))
+        lists["decisions"] = self._with_code_finds(_acts(lists["decisions"], lists["actors"], dropped), lists["actors"])
         named = [*lists["actors"], *lists["weapons"]]
         lists["open_questions"] = one_per_sentence(lists["open_questions"])
         for question in list(lists["open_questions"]):
