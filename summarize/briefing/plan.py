@@ -28,6 +28,7 @@ from .grounder import Grounder
 from .nominal import nominal_decisions
 from .warned import warnings
 from .halted import halts
+from .requested import requests
 from .weapon_status import weapon_status
 from .interactions import event_description, further_reports, interactions, separate, still_to_come, unreported
 from ..text.dates import decision_date
@@ -290,13 +291,15 @@ class Plan:
             ),
         )
 
-    def _with_code_finds(self, decisions: list[Decision], actors: list[Actor]) -> list[Decision]:
+    def _with_code_finds(self, decisions: list[Decision], actors: list[Actor], weapons: list[Weapon]) -> list[Decision]:
         """The model's acts with what the code finds in the sentences that they leave out (decisions named as
-        nouns, warnings, halts of deliveries, calls and meetings), one decision per event, in the article's order."""
+        nouns, warnings, halts of deliveries, requests for weapons, calls and meetings), one decision per
+        event, in the article's order."""
         sentences, evidence, language = self.sentences, self.grounder.sentence_evidence, self.article.language
         decisions = decisions + nominal_decisions(sentences, actors, decisions, evidence)
         decisions += warnings(sentences, actors, decisions, evidence, language)
         decisions += halts(sentences, actors, decisions, evidence, language)
+        decisions += requests(sentences, actors, weapons, decisions, evidence, language)
         calls_and_meetings = unreported(interactions(sentences, actors, evidence), decisions)
         still_to_come(decisions)
         return separate(one_per_event(sorted([*decisions, *calls_and_meetings], key=lambda d: d.evidence[0].start)))
@@ -336,7 +339,8 @@ class Plan:
         for decision in deciders_are_actors(lists["decisions"], lists["actors"], self.article.text):
             lists["decisions"].remove(decision)
             dropped.append(_dropped(decision, "its quote names none of its deciders and refers to no one"))
-        lists["decisions"] = self._with_code_finds(_acts(lists["decisions"], lists["actors"], dropped), lists["actors"])
+        lists["decisions"] = self._with_code_finds(_acts(lists["decisions"], lists["actors"], dropped), lists["actors"],
+                                                   lists["weapons"])
         named = [*lists["actors"], *lists["weapons"]]
         lists["open_questions"] = one_per_sentence(lists["open_questions"])
         for question in list(lists["open_questions"]):

@@ -1,0 +1,113 @@
+"""Requests for weapons a sentence reports, found by the code: "Ukraine has been asking Washington to sell it
+more Patriot missiles and systems ...", "... as Kyiv seeks to secure long-range Tomahawk missiles made in the
+United States", "Selenski wollte grünes Licht für Tomahawks".
+
+A small model reads such a sentence for its main clause (the meeting at which the request was made, what
+the other side answered) and passes over the request, though who asks for which weapon is what an analyst
+follows in a story of deliveries.
+
+* The requester is the name right before the verb of asking ("asked", "seeks to secure", "appealed for",
+  "tried to persuade"; "forderte", "bat um", "wollte grünes Licht"; adverbs and "has been" between), when
+  that is an actor of the briefing (:func:`~summarize.briefing.deciders.actor_ending`).
+* The clause after the verb (up to a comma, semicolon, colon or dash) names a weapon of the briefing, and
+  says no "not" ("nicht"): a request is for a weapon, and one denied or refused is none.
+* The description is the article's own words in an English article ("has been asking Washington to sell it
+  more Patriot missiles and systems", its verb in the past: "asked Washington ..."), the code's in another
+  ("sought Tomahawk"); the
+  status ``taken``: asking is the act.
+* A sentence on which the model already reported a decision of the same requester is left to the model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..models import Actor, Decision, Evidence, Weapon
+from .deciders import actor_ending
+from .numbered import Sentences, is_heading
+
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+_NAME_DE = r"[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*){0,2}"
+_HEAD = (r"\s+(?:(?:has|have|had)\s+(?:been\s+)?|is\s+|was\s+|(?:\w+\s+and\s+))?"
+         r"(?:(?:also|again|repeatedly|reportedly|publicly|long|urgently|once again)\s+)?")
+_EN = re.compile(
+    rf"(?P<who>{_NAME}){_HEAD}(?P<what>(?:asked|asking|asks|sought|seeks|seeking|urged|urges|urging|pressed|presses|"
+    r"pressing|pushed|pushes|pushing|requested|requests|requesting|lobbied|lobbies|lobbying|appealed|appeals|"
+    r"appealing|called\s+for|calls\s+for|calling\s+for|advocated|advocates|advocating|"
+    r"(?:tried|tries|trying|hopes|hoped|hoping)\s+to\s+(?:persuade|convince|secure|get|obtain|acquire|buy))\b.+)")
+_DE = re.compile(
+    rf"(?P<who>{_NAME_DE})\s+(?:hat\s+|hatte\s+)?(?:(?:erneut|wiederholt|abermals|auch|bereits)\s+)?"
+    r"(?P<what>(?:fordert|forderte|fordern|forderten|gefordert|bat|bittet|bitten|baten|gebeten|drängt|drängte|"
+    r"drängen|pocht|pochte|wirbt|warb|erhofft\s+sich|erhoffte\s+sich|hofft\s+auf|hoffte\s+auf|"
+    r"wollte\s+grünes\s+Licht|will\s+grünes\s+Licht)\b.+)")
+_CLAUSE_END = re.compile(r"[,;:]\s|\s[–—-]\s")  # where the request's clause ends ("U.S.–Russia" is one word)
+_DENIED = re.compile(r"\b(?:not|never|no|nicht|nie|kein\w*)\b|n['’]t\b", re.IGNORECASE)
+# the verb of asking as a description tells it: in the past ("is seeking to secure" -> "sought to secure")
+_PAST = {"asking": "asked", "asks": "asked", "seeks": "sought", "seeking": "sought", "urges": "urged",
+         "urging": "urged", "presses": "pressed", "pressing": "pressed", "pushes": "pushed", "pushing": "pushed",
+         "requests": "requested", "requesting": "requested", "lobbies": "lobbied", "lobbying": "lobbied",
+         "appeals": "appealed", "appealing": "appealed", "calls": "called", "calling": "called",
+         "advocates": "advocated", "advocating": "advocated", "tries": "tried", "trying": "tried",
+         "hopes": "hoped", "hoping": "hoped"}
+MAX_WORDS = 20  # a longer clause is cut at a word: the sentence is the evidence, the description its gist
+
+
+def requests(sentences: Sentences, actors: list[Actor], weapons: list[Weapon], decisions: list[Decision],
+             evidence: Callable[[int], Evidence | str], language: str | None) -> list[Decision]:
+    """The requests for a weapon of ``weapons`` that the sentences report with their requester before the
+    verb, whose requester is an actor of the briefing and on whose sentence ``decisions`` has none of theirs."""
+    pattern = _EN if language == "en" else _DE if language == "de" else None
+    if pattern is None or not weapons:
+        return []
+    found: list[Decision] = []
+    for n in range(1, len(sentences) + 1):
+        sentence = sentences.sentence(n)
+        if is_heading(sentence):
+            continue
+        for match in pattern.finditer(sentence):
+            who = actor_ending(match.group("who"), actors)
+            clause = _clause(match.group("what"))
+            weapon, clause = _weapon_in(clause, weapons)
+            if who is None or weapon is None or _DENIED.search(clause) or not isinstance(ev := evidence(n), Evidence):
+                continue
+            if any(d.who == who and d.evidence[0].end == ev.end for d in [*decisions, *found]):
+                continue  # the model (or an earlier match) reported this requester's act on the sentence
+            what = _in_the_past(clause.split()) if language == "en" else f"sought {weapon.name}"
+            found.append(Decision(who=who, participants=[who], what=what, status="taken", evidence=[ev]))
+    return found
+
+
+def _in_the_past(words: list[str]) -> str:
+    """The request's words with its verb in the past."""
+    return " ".join([_PAST.get(words[0], words[0]), *words[1:]])
+
+
+def _clause(what: str) -> str:
+    """The request's words up to the end of its clause (:data:`_CLAUSE_END`), with no quotation mark left open."""
+    end = _CLAUSE_END.search(what)
+    text = (what[: end.start()] if end else what).strip().rstrip(".!?")
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        text = text.replace('"', "").replace("“", "").replace("”", "")
+    return text
+
+
+_RELATIVE = re.compile(r"\s(?:that|which|who|whose|die|der|das|welche)\s", re.IGNORECASE)
+_DANGLING = frozenset("from to of the a an and its their his her in on for with at by as".split())
+
+
+def _weapon_in(clause: str, weapons: list[Weapon]) -> tuple[Weapon | None, str]:
+    """The first weapon of the briefing the clause names (as written in the article, or by its name), and the
+    clause up to a relative clause after that name ("... more Patriot missiles and systems that it sees as
+    key ..."): what it says of the weapon is not the request."""
+    lowered = clause.casefold()
+    at = [(i, w, name) for w in weapons for name in (w.name_as_written, w.name)
+          if name and len(name) >= 3 and (i := lowered.find(name.casefold())) >= 0]
+    if not at:
+        return None, clause
+    i, weapon, name = min(at, key=lambda x: x[0])
+    relative = _RELATIVE.search(clause, i + len(name))
+    words = (clause[: relative.start()] if relative else clause).split()[:MAX_WORDS]
+    while len(words) > 1 and words[-1].casefold() in _DANGLING:
+        words.pop()
+    return weapon, " ".join(words)

@@ -1,0 +1,64 @@
+"""Requests for weapons the code finds (HAND-MADE sentences, written after the patterns of real pages)."""
+
+from __future__ import annotations
+
+from summarize.briefing.numbered import Sentences
+from summarize.briefing.requested import requests
+from summarize.models import Actor, Decision, Evidence, Weapon
+
+
+def _evidence(text: str, n: int = 1) -> Evidence:
+    sentences = Sentences.of(text)
+    start, end = sentences.starts[n - 1], sentences.ends[n - 1]
+    return Evidence(quote=text[start:end], start=start, end=end, alignment="exact", score=100.0)
+
+
+def _actor(name: str, kind: str = "state") -> Actor:
+    return Actor(name=name, name_as_written=name, kind=kind, evidence=[_evidence(name)])
+
+
+def _weapon(name: str, written: str) -> Weapon:
+    return Weapon(name=name, name_as_written=written, category="missile", status="requested", evidence=[_evidence(written)])
+
+
+ACTORS = [_actor("Ukraine"), _actor("United States"), _actor("Volodymyr Zelensky", "person"), _actor("Donald Trump", "person")]
+WEAPONS = [_weapon("Patriot", "Patriot missiles"), _weapon("Tomahawk", "Tomahawk-Marschflugkörpern")]
+
+
+def _found(text: str, language: str = "en", decisions: list[Decision] | None = None,
+           weapons: list[Weapon] = WEAPONS) -> list[tuple[str, str]]:
+    found = requests(Sentences.of(text), ACTORS, weapons, decisions or [], lambda n: _evidence(text, n), language)
+    return [(d.who, d.what) for d in found]
+
+
+def test_an_english_request_is_the_requesters_in_the_articles_words_up_to_what_is_said_of_the_weapon() -> None:
+    text = ("Ukraine has been asking Washington to sell it more Patriot missiles and systems that it sees as key "
+            "to defending its cities. Trump met Zelensky on Friday as Kyiv seeks to secure Patriot missiles, "
+            "officials said. Zelensky arrived and tried to persuade Trump to arm Ukraine with Tomahawk missiles.")
+    assert _found(text) == [
+        ("Ukraine", "asked Washington to sell it more Patriot missiles and systems"),
+        ("Ukraine", "sought to secure Patriot missiles"),
+        ("Volodymyr Zelensky", "tried to persuade Trump to arm Ukraine with Tomahawk missiles"),
+    ]
+
+
+def test_a_german_request_is_told_in_the_codes_words() -> None:
+    text = "Selenskyj erhofft sich von Trump die Freigabe für den Verkauf von US-Tomahawk-Marschflugkörpern."
+    assert _found(text, "de") == [("Volodymyr Zelensky", "sought Tomahawk")]
+
+
+def test_no_request_without_a_weapon_of_the_briefing_a_known_requester_or_when_denied() -> None:
+    assert _found("Ukraine has asked Washington for more financial aid.") == []  # no weapon of the briefing
+    assert _found("Reporters asked Trump whether he would send Patriot missiles.") == []  # no actor asks
+    assert _found("Ukraine has not asked for Patriot missiles.") == []  # the pattern wants the verb after the name
+    assert _found("Ukraine asked Washington not to cut its Patriot missiles.") == []  # denied in the clause
+    assert _found("Ukraine has asked for Patriot missiles.", weapons=[]) == []
+    assert _found("Ukraine has asked for Patriot missiles.", language="fr") == []
+
+
+def test_a_sentence_the_model_reported_of_the_requester_is_left_to_it() -> None:
+    text = "Ukraine has asked Washington for more Patriot missiles."
+    reported = Decision(who="Ukraine", participants=["Ukraine"], what="requested Patriot systems", status="taken",
+                        evidence=[_evidence(text)])
+    assert _found(text, decisions=[reported]) == []
+    assert _found(text) == [("Ukraine", "asked Washington for more Patriot missiles")]
