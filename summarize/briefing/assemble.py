@@ -84,10 +84,11 @@ def vet(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[Drop
             if normalise(item.name_as_written) in weapon_names or normalise(item.name) in weapon_names:
                 _drop(merged, dropped, key, "it is listed as a weapon, not an actor")
                 continue
-            known = alias_kind(item.name) or alias_kind(item.name_as_written)
-            if known in ("person", "state", "organisation") and known != item.kind:
-                item = item.model_copy(update={"kind": known})  # the alias table knows: "Kreml" is no state
-                merged[key] = (field, item, evidences)
+            known = alias_kind(item.name_as_written) or alias_kind(item.name)  # the article's word first
+            if known in ("person", "state", "organisation"):
+                if known != item.kind:  # the alias table knows: "Kreml" is no state, "US-Regierung" the state
+                    item = item.model_copy(update={"kind": known})
+                    merged[key] = (field, item, evidences)
             elif item.kind == "state" and looks_like_organisation(item):
                 item = item.model_copy(update={"kind": "organisation"})
                 merged[key] = (field, item, evidences)

@@ -13,6 +13,7 @@ from ..text.normalise import QUOTATION_MARKS
 from . import cues
 from .aliases import alias_forms, alias_kind, canonical_weapon, seat_forms, state_of
 from .deciders import informative, names_own_decider, quotes_words
+from .plausible import is_news_outlet
 
 WORDS_ONLY = "it reports what was said or thought, not an act or a decision"
 # Putting a question to someone is an act the sentence reports ("directly asked Putin whether he would mind",
@@ -54,6 +55,8 @@ EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
      "its description copies words its sentence quotes someone saying ('need it, America needs it'), not an act"),
     (lambda d: _DONE_TO.match(d.what) is not None,
      "it says what was done to its decider, not what they did"),
+    (lambda d: is_news_outlet(d.who),
+     "its decider is a news outlet that reports the story ('NBC News: reported the decision'), not a party to it"),
 )
 
 

@@ -1322,3 +1322,30 @@ def test_a_question_for_what_was_said_is_open_only_where_its_sentence_says_it_wa
                                                "Zelensky publicly let his optimism show after speaking with Trump.") or "")
     assert reason("What did Orbán say about the meeting?", "He gave no further details.") is None
     assert reason("What is Trump's stance on further aid?", "The attack comes amid an unclear stance from Trump on aid.") is None
+
+
+def test_a_news_outlet_is_no_decider() -> None:
+    """HAND-MADE: "NBC News: reported the decision" is the outlet reporting the story, not a party's act."""
+    from summarize.briefing.empty import why_empty
+
+    quote = "NBC News reported the decision on Tuesday."
+    assert "news outlet" in (why_empty(_decision(quote, quote, "reported the decision", who="NBC News")) or "")
+    assert why_empty(_decision(quote, quote, "halted the deliveries", who="Pentagon")) is None
+
+
+def test_the_alias_tables_kind_of_the_written_name_stands_over_the_look_of_an_organisation() -> None:
+    """HAND-MADE: "US-Regierung" is the United States (a state, though "Regierung" looks like an organisation);
+    "Kremlin" written where the model named the Russian government is the organisation the table knows; a
+    name the table does not know that looks like one ("Ministry of Defence" as a state) is an organisation."""
+    from summarize.briefing.assemble import vet
+
+    def kind(name: str, written: str, given: str) -> str:
+        actor = ActorDraft(name=name, name_as_written=written, kind=given, s=1)
+        merged = {"a": ("actors", actor, [_ev(written, written)])}
+        vet(merged, [], english=True)
+        return merged["a"][1].kind
+
+    assert kind("US-Regierung", "US-Regierung", "state") == "state"
+    assert kind("United States", "US-Regierung", "organisation") == "state"
+    assert kind("Russian government", "Kremlin", "state") == "organisation"
+    assert kind("Ministry of Defence", "Ministry of Defence", "state") == "organisation"
