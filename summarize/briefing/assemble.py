@@ -220,8 +220,10 @@ def final(
     if isinstance(item, (ActorDraft, WeaponDraft)):
         item = item.model_copy(update={"name_as_written": _as_written(item, evidence[0].quote)})
     if isinstance(item, ActorDraft):
+        name = clean(item.name) or clean(item.name_as_written)
         return Actor(
-            name=clean(item.name) or clean(item.name_as_written), name_as_written=clean(item.name_as_written),
+            name=english_territories(name) if english and item.kind == "state" else name,  # "Syrien" -> "Syria"
+            name_as_written=clean(item.name_as_written),
             kind=item.kind, role=scrub_optional((item.role or "").strip() or None, source), evidence=evidence,
         )
     if isinstance(item, DecisionDraft):

@@ -1349,3 +1349,26 @@ def test_the_alias_tables_kind_of_the_written_name_stands_over_the_look_of_an_or
     assert kind("United States", "US-Regierung", "organisation") == "state"
     assert kind("Russian government", "Kremlin", "state") == "organisation"
     assert kind("Ministry of Defence", "Ministry of Defence", "state") == "organisation"
+
+
+def test_a_state_is_named_in_english_in_an_english_briefing() -> None:
+    """HAND-MADE: a state the model names as the German page writes it ("Syrien") is "Syria" when the
+    briefing is in English, and stays as written when it is not; a person's name is never translated."""
+    from summarize.briefing.assemble import final
+
+    text = "Die USA hatten Syrien gewarnt."
+
+    def name(given: str, kind: str, english: bool) -> str:
+        actor = final(ActorDraft(name=given, name_as_written=given, kind=kind, s=1), [_ev(text, text)], text,
+                      english=english)
+        return actor.name  # type: ignore[union-attr]
+
+    assert name("Syrien", "state", True) == "Syria"
+    assert name("Syrien", "state", False) == "Syrien"
+    assert name("Ungarn", "person", True) == "Ungarn"
+
+
+def test_the_eu_commission_is_the_european_commission() -> None:
+    from summarize.briefing.aliases import alias_forms
+
+    assert alias_forms("actors", "EU-Kommission")[:1] == ("European Commission",)
