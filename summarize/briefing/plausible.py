@@ -109,9 +109,24 @@ def actor_problem(actor: ActorDraft) -> str | None:
         return f"{name!r} is not a person's name"
     if actor.kind == "person" and not known and _common_noun_in_name(name):
         return f"{name!r} is not a person's name"
+    if actor.kind == "person" and not known and _only_titles(name):
+        return f"{name!r} is an office, not a person's name"
     if actor.kind == "state" and not known and not ({_fold(name), _fold(actor.name_as_written)} & territory_names()):
         return f"{name!r} is not a state"
     return None
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """The alias table's words of titles, offices and nationalities ("president", "ukrainian", "us")."""
+    return frozenset(_fold(t) for t in alias_table().get("titles", []))
+
+
+def _only_titles(name: str) -> bool:
+    """Whether every word of ``name`` is a title's ("Ukrainian President", "US-Präsident"): an office, which
+    the alias table's people or the article's names fill, is no name of its own."""
+    words = [w for w in re.split(r"[\s-]+", _fold(name)) if w]
+    return bool(words) and all(w in _titles() for w in words)
 
 
 # Words of organisations: an unknown "state" whose name holds one is an organisation, not junk.

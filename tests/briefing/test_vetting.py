@@ -1372,3 +1372,17 @@ def test_the_eu_commission_is_the_european_commission() -> None:
     from summarize.briefing.aliases import alias_forms
 
     assert alias_forms("actors", "EU-Kommission")[:1] == ("European Commission",)
+
+
+def test_an_office_alone_is_no_persons_name() -> None:
+    """HAND-MADE: "Ukrainian President" or "US-Präsident" as a person is an office (its holder is the alias
+    table's or the article's name); a name with a title before it, or an unknown name, stays."""
+    from summarize.briefing.plausible import actor_problem
+
+    def problem(name: str) -> str | None:
+        return actor_problem(ActorDraft(name=name, name_as_written=name, kind="person", s=1))
+
+    assert "an office" in (problem("Ukrainian President") or "")
+    assert "an office" in (problem("Russian Foreign Minister") or "")
+    assert problem("US-Präsident") is not None  # one word: not a person's name either way
+    assert problem("President Donald Trump") is None and problem("Fedir Wenislawskyi") is None
