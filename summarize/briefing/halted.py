@@ -41,9 +41,9 @@ _EN = (
                r"freezing|stopped|stops|withheld|withholds|withholding)\s+(?P<what>.+)"),
     re.compile(rf"(?P<who>{_NAME})(?:['’]s)?\s+(?:(?:temporary|recent|brief|partial|sudden)\s+)?"
                r"(?P<noun>pause|halt|suspension|freeze)\s+(?:in|of|on|to)\s+(?P<what>.+)"),
-    re.compile(rf"(?P<who>{_NAME})\s+(?:has\s+|had\s+)?(?P<verb>ordered|authori[sz]ed|imposed)\s+(?:a|the)\s+"
+    re.compile(rf"(?P<who>{_NAME})\s+(?:has\s+|had\s+)?(?P<head>(?P<verb>ordered|authori[sz]ed|imposed)\s+(?:a|the)\s+"
                r"(?:(?:temporary|brief|partial|sudden)\s+)?(?P<noun>pause|halt|suspension|freeze)\s+"
-               r"(?:in|of|on|to)\s+(?P<what>.+)"),
+               r"(?:in|of|on|to))\s+(?P<what>.+)"),
 )
 # German: who halts in the slots the sentence gives it
 _HALT_DE = r"(?:gestoppt|ausgesetzt|eingefroren|zurückgehalten|auszusetzen|zu stoppen|einzufrieren|zurückzuhalten)"
@@ -139,8 +139,8 @@ def _english(match: re.Match[str]) -> str | None:
     """The halt in the article's words: the past of its verb (or its noun's) and what was halted, up to a
     preposition of place, time or cause ("suspended deliveries of certain air defence missiles")."""
     groups = match.groupdict()
-    if groups.get("noun") and groups.get("verb"):  # "ordered a temporary halt to ..."
-        head = f"{groups['verb']} a {groups['noun']} of"
+    if groups.get("head"):  # "ordered a temporary halt to ...", as written
+        head = " ".join(groups["head"].split())
     elif groups.get("noun"):
         head = _NOUN_PAST[groups["noun"]]
     else:

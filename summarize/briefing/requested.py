@@ -92,14 +92,16 @@ def _clause(what: str) -> str:
     return text
 
 
-_RELATIVE = re.compile(r"\s(?:that|which|who|whose|die|der|das|welche)\s", re.IGNORECASE)
+# after the weapon's name: what is said of it (a relative clause) or what it is for ("to protect ...")
+_RELATIVE = re.compile(r"\s(?:that|which|who|whose|to|since|amid|die|der|das|welche|um)\s", re.IGNORECASE)
 _DANGLING = frozenset("from to of the a an and its their his her in on for with at by as".split())
 
 
 def _weapon_in(clause: str, weapons: list[Weapon]) -> tuple[Weapon | None, str]:
     """The first weapon of the briefing the clause names (as written in the article, or by its name), and the
-    clause up to a relative clause after that name ("... more Patriot missiles and systems that it sees as
-    key ..."): what it says of the weapon is not the request."""
+    clause up to a relative clause or a purpose after that name ("... more Patriot missiles and systems that
+    it sees as key ...", "... more Patriot missiles to protect Ukrainian cities"): what it says of the weapon,
+    or what it is for, is not the request."""
     lowered = clause.casefold()
     at = [(i, w, name) for w in weapons for name in (w.name_as_written, w.name)
           if name and len(name) >= 3 and (i := lowered.find(name.casefold())) >= 0]

@@ -34,6 +34,9 @@ def test_an_english_halt_is_its_subjects_or_its_nouns_owners_in_the_articles_wor
         ("Pentagon", "suspended deliveries of certain air defence missiles", "paused"),
         ("United States", "paused some weapons deliveries", "paused"),
     ]
+    assert _found("NBC News reported that Pete Hegseth had ordered a temporary halt to the supply of a range "
+                  "of weapons and munitions to Ukraine.", "en") == [
+        ("Pete Hegseth", "ordered a temporary halt to the supply of a range of weapons", "paused")]
 
 
 def test_a_german_halt_in_each_slot_of_its_decider_is_told_in_the_codes_words() -> None:

@@ -62,3 +62,5 @@ def test_a_sentence_the_model_reported_of_the_requester_is_left_to_it() -> None:
                         evidence=[_evidence(text)])
     assert _found(text, decisions=[reported]) == []
     assert _found(text) == [("Ukraine", "asked Washington for more Patriot missiles")]
+    purpose = "Zelensky has repeatedly asked Trump for more Patriot missiles to protect Ukrainian cities."
+    assert _found(purpose) == [("Volodymyr Zelensky", "asked Trump for more Patriot missiles")]
