@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from ..text.normalise import normalise
-from .ground import mentioned_in
+from .mentions import mentioned_in
 
 ALIASES_FILE = Path(__file__).resolve().parent.parent / "data" / "aliases.json"
 

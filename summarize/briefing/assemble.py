@@ -17,7 +17,8 @@ from .call import CallLog, PartResult
 from .drafts import FIELD_KIND, PASSES, ActorDraft, DecisionDraft, Draft, QuestionDraft, WeaponDraft, label
 from .grounder import Grounder
 from .aliases import alias_forms, alias_kind, canonical_weapon, is_kind, weapon_category
-from .ground import mentions, normalise
+from .ground import normalise
+from .mentions import mentions
 from .plausible import (GENERIC_WEAPONS, actor_problem, english_terms, looks_like_organisation,
                         not_in_english, reachable, weapon_problem)
 from ..text.places import english_territories

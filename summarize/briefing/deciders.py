@@ -12,7 +12,8 @@ from ..text.normalise import QUOTATION_MARKS
 from ..text.territories import is_territory
 from .aliases import alias_forms, alias_kind, seat_forms
 from .cues import refers_back, reports_an_act, reports_words_only, speaks_for_self, told_clauses
-from .ground import mentions, normalise
+from .ground import normalise
+from .mentions import mentions
 from .drafts import ActorDraft
 from .plausible import english_weapon_terms, same_name
 

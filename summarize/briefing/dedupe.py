@@ -10,7 +10,8 @@ from ..text.dates import normalise_date
 from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
 from .aliases import alias_forms, alias_table
 from .cues import reports_an_act
-from .ground import mentions, normalise
+from .ground import normalise
+from .mentions import mentions
 from .plausible import same_name
 
 MAX_EVIDENCE = 3

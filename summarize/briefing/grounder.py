@@ -17,7 +17,8 @@ from ..text.normalise import QUOTATION_MARKS, normalise
 from .aliases import alias_forms, alias_kind, canonical_weapon, seat_forms
 from .drafts import (MAX_EVIDENCE_CHARS, MIN_ANCHOR_CHARS, ActorDraft, DecisionDraft, Draft, QuestionDraft, Scope,
                      WeaponDraft)
-from .ground import mentioned_in, sentence_bounds
+from .ground import sentence_bounds
+from .mentions import mentioned_in
 from .cues import refers_back, speaks_for_self
 from .numbered import Sentences, is_heading, is_quoted_heading
 
@@ -120,7 +121,7 @@ class Grounder:
         return self._mentioned[key]
 
     def _context(self, n: int) -> tuple[str, str]:
-        """What :func:`~summarize.briefing.ground.mentions` reads for sentence ``n`` (its bounds in the
+        """What :func:`~summarize.briefing.mentions.mentions` reads for sentence ``n`` (its bounds in the
         cleaned text), as written and normalised: built once per sentence."""
         if n not in self._contexts:
             start, end = self.sentences.span(n)

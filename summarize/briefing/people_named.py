@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..models import Actor
 from .aliases import alias_forms
-from .ground import mentioned_in, mentions, word_start
+from .mentions import mentioned_in, mentions, word_start
 from .plausible import office_word
 
 __all__ = ["named_at", "people_of", "surname_in", "word_start_in", "written_at"]

@@ -13,7 +13,7 @@ from ..text.negation import NEGATIONS
 from ..text.normalise import QUOTATION_MARKS
 from .aliases import alias_forms
 from .cues import has_cue, open_cue_words, says_open
-from .ground import mentions
+from .mentions import mentions
 from .numbered import Sentences, is_heading
 
 

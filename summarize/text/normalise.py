@@ -167,6 +167,9 @@ def normalised_text(text: str) -> Normalised:
     return normalise_mapped(text)
 
 
+WORD = re.compile(r"\w+(?:'\w+)?")  # a word as quotes and names are read word by word ("Zelensky's" is one)
+
+
 @lru_cache(maxsize=4096)  # a name and a sentence are compared many times per article (grounding, merging)
 def normalise(s: str) -> str:
     """Return the form of ``s`` that "normalised" matching compares.

@@ -2,7 +2,7 @@
 
 * :func:`split` and :func:`bounds` -- **the splitter**. Its sentences are what the model sees, numbered
   (``briefing.numbered.Sentences``), and what grounding widens a located span to
-  (``briefing.ground.mentions``). A sentence ends at a newline, or at ``.``, ``!``, ``?``, ``…`` (plus
+  (``briefing.mentions.mentions``). A sentence ends at a newline, or at ``.``, ``!``, ``?``, ``…`` (plus
   closing quotation marks or brackets) followed by whitespace -- except when the next word starts in lower
   case, or a period follows a number of at most three digits ("4. Juli 2025"), one of
   :data:`ABBREVIATIONS` ("Prof.", "bzw.") or an initial ("Donald J. Trump", "z. B."). Because it looks at

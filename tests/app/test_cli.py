@@ -65,7 +65,7 @@ def test_every_quote_is_the_article_text_at_its_span(briefings: dict[str, dict],
 
 
 def test_names_as_written_occur_in_their_evidence_sentence(briefings: dict[str, dict]) -> None:
-    from summarize.briefing.ground import mentions
+    from summarize.briefing.mentions import mentions
 
     texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
     for article_id, b in briefings.items():

@@ -4,8 +4,6 @@ cache policy, writes the recording manifest and the digest's outputs, and its er
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from pathlib import Path
 
 import httpx2

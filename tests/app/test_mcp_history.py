@@ -5,7 +5,6 @@ as tests/app/test_mcp.py does. The runs recorded are the replayed seeds (real an
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import jsonschema

@@ -20,10 +20,10 @@ from summarize.briefing.ground import (
     MIN_QUOTE_CHARS,
     Located,
     locate,
-    mentions,
     normalise,
     sentence_bounds,
 )
+from summarize.briefing.mentions import mentions
 
 SEEDS_DIR = Path(__file__).parent.parent.parent / "seeds"
 SEEDS: dict[str, str] = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(SEEDS_DIR.glob("*.txt"))}
@@ -578,10 +578,10 @@ def test_mentions_short_names_and_prefix_rule_hand_made() -> None:
 
 
 def test_a_one_word_name_is_found_where_its_pattern_finds_it_on_random_texts() -> None:
-    """A name of one word of five or more letters is looked for without a regex (ground.word_start): it
+    """A name of one word of five or more letters is looked for without a regex (mentions.word_start): it
     must answer as ``(?<!\\w)name`` does, on texts of letters, digits, "_", marks and scripts that ``\\w``
     treats in its own way (combining marks, Devanagari vowel signs, superscripts, Roman numerals)."""
-    from summarize.briefing.ground import word_start
+    from summarize.briefing.mentions import word_start
 
     rng = random.Random(20251130)
     alphabet = ["tromp", "trump", " ", "-", "_", "1", "²", "Ⅻ", "é", "\u0301", "\u093f", "ß", "'", "ä", "x", "\u200d"]
