@@ -339,7 +339,8 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
       reports name two known persons or more, they share two (:func:`_other_sides`).
     * An undated article one of whose reports joined a dated event speaks from about that event's day: its
       other reports are then joined as dated ones of that day (Thursday's call with Putin, told "one day
-      before" Friday's call with Zelensky, is July's and not October's).
+      before" Friday's call with Zelensky, is July's and not October's); one that fits no dated event joins
+      by the signs of an undated report, with a group whose articles speak from about the same day.
 
     Deterministic: dated buckets first, in order, each joining the first earlier group it fits; then the
     undated ones. The output keeps the order of each group's first bucket. Candidates come from an index by
@@ -373,7 +374,11 @@ def join_events(buckets: list[Bucket], clusters: DecisionClusters, published: di
     spoken = {**published, **inferred}
     for n, bucket, kind, people, weekday in deferred:  # the rest: an article speaks from about the day of its joined events
         day, _, _ = _timing(bucket, spoken)
-        target = (groups.dated_target(bucket, kind, people, day) if day is not None
-                  else groups.undated_target(bucket, kind, people, weekday))
+        target = groups.dated_target(bucket, kind, people, day) if day is not None else None
+        if target is None:  # no dated event of about that day: the signs an undated report joins by, when the
+            target = groups.undated_target(bucket, kind, people, weekday)  # days its group's articles speak
+            if target is not None and day is not None and _days_apart(  # from are about its own
+                    [day, *(d for a in groups.groups[target].articles if (d := spoken.get(a)) is not None)]):
+                target = None
         groups.place(n, bucket, kind, people, target, None, False, weekday)
     return groups.joined(alone)

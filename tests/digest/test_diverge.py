@@ -651,3 +651,32 @@ def test_a_report_telling_what_was_said_in_an_event_has_no_say_on_its_outcome() 
     [development] = digest.decisions  # the third report is of the same call
     assert development.statuses == ["taken", "considered"]
     assert [x.aspect for x in digest.divergences] == []  # its "considered" is of the Tomahawks, not of the call
+
+
+def test_undated_reports_of_articles_that_speak_from_one_day_join_by_their_words_and_not_across_months() -> None:
+    """HAND-MADE: two undated articles whose Friday calls joined the call of Friday 4 July speak from that day;
+    their one-party reports ("Germany: in talks to buy Patriot systems"), in words less alike than a cluster's
+    but in articles of one story (both name the Patriot, no other article does), are one development, as two
+    undated reports are. The same words in an article whose Thursday call joined October's stay apart."""
+    trump_zelensky = ["Donald Trump", "Volodymyr Zelensky"]
+    call = "held a phone call with Volodymyr Zelensky"
+    july = _briefing("j", decisions=[_p(trump_zelensky, call, "Trump telefonierte am 4. Juli mit Selenskyj.")],
+                     published=dt.date(2025, 7, 5))
+    october = _briefing("o", decisions=[_p(trump_zelensky, call, "Trump telefonierte mit Selenskyj.")],
+                        published=dt.date(2025, 10, 16))  # a Thursday
+    fillers = [_with_weapon(_briefing(f"f{i}"), "Taurus") for i in range(5)]
+
+    def undated(article: str, weekday_call: str, what: str) -> Briefing:
+        return _with_weapon(_briefing(article, decisions=[_p(trump_zelensky, call, weekday_call),
+                                                          _d("Germany", what, f"Germany {what}.")]), "Patriot")
+
+    a = undated("a", "Am Freitag telefonierte Trump mit Selenskyj.",
+                "believed to be negotiating the purchase of Patriot systems to fill gaps")
+    b = undated("b", "Am Freitag sprach Trump am Telefon mit Selenskyj.",
+                "is in talks to purchase Patriot air defense systems for Ukraine")
+    rows = [d.articles for d in merge([july, october, a, b, *fillers]).decisions if d.who == "Germany"]
+    assert rows == [["a", "b"]]
+    c = undated("c", "Am Donnerstag telefonierte Trump mit Selenskyj.",
+                "is in talks to purchase Patriot air defense systems for Ukraine")
+    rows = sorted(d.articles for d in merge([july, october, a, c, *fillers]).decisions if d.who == "Germany")
+    assert rows == [["a"], ["c"]]
