@@ -29,6 +29,7 @@ from .nominal import nominal_decisions
 from .warned import warnings
 from .halted import halts
 from .requested import requests
+from .prepared import preparations
 from .weapon_status import weapon_status
 from .interactions import event_description, further_reports, interactions, separate, still_to_come, unreported
 from ..text.dates import decision_date
@@ -293,13 +294,14 @@ class Plan:
 
     def _with_code_finds(self, decisions: list[Decision], actors: list[Actor], weapons: list[Weapon]) -> list[Decision]:
         """The model's acts with what the code finds in the sentences that they leave out (decisions named as
-        nouns, warnings, halts of deliveries, requests for weapons, calls and meetings), one decision per
-        event, in the article's order."""
+        nouns, warnings, halts of deliveries, requests for weapons, preparations, calls and meetings), one
+        decision per event, in the article's order."""
         sentences, evidence, language = self.sentences, self.grounder.sentence_evidence, self.article.language
         decisions = decisions + nominal_decisions(sentences, actors, decisions, evidence)
         decisions += warnings(sentences, actors, decisions, evidence, language)
         decisions += halts(sentences, actors, decisions, evidence, language)
         decisions += requests(sentences, actors, weapons, decisions, evidence, language)
+        decisions += preparations(sentences, actors, decisions, evidence, language)
         calls_and_meetings = unreported(interactions(sentences, actors, evidence), decisions)
         still_to_come(decisions)
         return separate(one_per_event(sorted([*decisions, *calls_and_meetings], key=lambda d: d.evidence[0].start)))

@@ -1,0 +1,49 @@
+"""Preparations the code finds (HAND-MADE sentences, written after the patterns of real pages)."""
+
+from __future__ import annotations
+
+from summarize.briefing.numbered import Sentences
+from summarize.briefing.prepared import preparations
+from summarize.models import Actor, Decision, Evidence
+
+
+def _evidence(text: str, n: int = 1) -> Evidence:
+    sentences = Sentences.of(text)
+    start, end = sentences.starts[n - 1], sentences.ends[n - 1]
+    return Evidence(quote=text[start:end], start=start, end=end, alignment="exact", score=100.0)
+
+
+def _actor(name: str, kind: str = "state") -> Actor:
+    return Actor(name=name, name_as_written=name, kind=kind, evidence=[_evidence(name)])
+
+
+ACTORS = [_actor("Hungary"), _actor("Russia"), _actor("Kremlin", "organisation"), _actor("Viktor Orbán", "person")]
+
+
+def _found(text: str, language: str, decisions: list[Decision] | None = None) -> list[tuple[str, str, str]]:
+    found = preparations(Sentences.of(text), ACTORS, decisions or [], lambda n: _evidence(text, n), language)
+    return [(d.who, d.what, d.status) for d in found]
+
+
+def test_an_english_preparation_is_its_deciders_in_the_articles_words() -> None:
+    text = ('The Kremlin welcomed the "frank" call and said it was immediately preparing for the summit. '
+            "Hungary has already begun preparations to host the meeting, officials said.")
+    assert _found(text, "en") == [("Kremlin", "was immediately preparing for the summit", "taken"),
+                                  ("Hungary", "begun preparations to host the meeting", "taken")]
+
+
+def test_a_german_preparation_begun_or_announced_is_told_in_the_codes_words() -> None:
+    assert _found("Ungarn hat Orbán zufolge mit den Vorbereitungen für ein Treffen begonnen.", "de") == [
+        ("Hungary", "began preparations for the meeting", "taken")]
+    assert _found('Moskau werde "unverzüglich" mit den Vorbereitungen für den Gipfel beginnen, sagte der Berater.',
+                  "de") == [("Russia", "will begin preparations for the summit", "announced")]
+
+
+def test_no_preparation_denied_of_an_unknown_decider_or_one_the_model_reported() -> None:
+    assert _found("Ungarn hat noch nicht mit den Vorbereitungen für das Treffen begonnen.", "de") == []
+    assert _found("Officials have begun preparations for the summit.", "en") == []  # no actor of the briefing
+    assert _found("Hungary began preparations for the summit.", "fr") == []
+    text = "Hungary began preparations for the summit."
+    reported = Decision(who="Hungary", participants=["Hungary"], what="prepared the summit", status="taken",
+                        evidence=[_evidence(text)])
+    assert _found(text, "en", [reported]) == []
