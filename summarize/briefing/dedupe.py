@@ -145,10 +145,17 @@ def same_interaction(a: Decision, b: Decision) -> bool:
     people_a, people_b = {normalise(p) for p in a.participants}, {normalise(p) for p in b.participants}
     if len(people_a & people_b) < 2 or not (people_a <= people_b or people_b <= people_a) or a.status != b.status:
         return False
+    if any(normalise(x.who) not in people and not _TAKES_PART.match(x.what) for x, people in ((a, people_b), (b, people_a))):
+        return False  # a decider who is no side of the other's event, of an act about it: "Orbán: ready to host"
     told_a, told_b = _told_sides(a), _told_sides(b)
     if told_a and told_b and not (told_a <= told_b or told_b <= told_a):
         return False  # "met with Putin" and "met with Zelensky": the model listed everyone as taking part in both
     return _planned(a.what, kind) == _planned(b.what, other) and _stated_day(a) == _stated_day(b)
+
+
+# A description that tells its decider as a side of the call or meeting ("held a phone call with ...", "met ...")
+_TAKES_PART = re.compile(r"\s*(?:(?:also|again|then)\s+)?(?:held|had|met|meets|spoke|speaks|talked|talks|called|calls|"
+                         r"phoned|telephoned|hosted|received|visited)\b", re.IGNORECASE)
 
 
 def _told_sides(d: Decision) -> set[str]:

@@ -299,6 +299,26 @@ def test_one_participant_is_not_enough_to_join_two_meetings() -> None:
 
 
 
+def test_an_act_about_a_meeting_by_one_who_is_no_side_of_it_is_no_report_of_it() -> None:
+    """HAND-MADE: "Orbán: ready to host the meeting between Trump and Putin" is his own act, not a report of
+    Trump's planned meeting with Putin; a decider who tells himself a side ("held a phone call with ...") is
+    joined as before, even where the other's report lists him not."""
+    text = "Trump schlug vor, Putin in Budapest zu treffen. Orbán erklärte, Ungarn sei bereit, das Treffen auszurichten."
+    pair = ["Donald Trump", "Vladimir Putin"]
+    trump = _decision(text, "Trump schlug vor, Putin in Budapest zu treffen.", "plans to meet Vladimir Putin in Budapest",
+                      participants=pair, status="announced")
+    orban = _decision(text, "Orbán erklärte, Ungarn sei bereit, das Treffen auszurichten.",
+                      "announced that his country is ready to host the meeting between Trump and Putin",
+                      who="Viktor Orbán", participants=["Viktor Orbán", *pair], status="announced")
+    assert event_kind(orban.what) == event_kind(trump.what) == "meeting"
+    assert not same_interaction(trump, orban)
+    call = "Trump telefonierte mit Putin, Selenskyj war auf dem Weg nach Washington."
+    trumps = _decision(call, call, "held a phone call with Vladimir Putin", participants=pair)
+    side = _decision(call, call, "held a phone call with Donald Trump and Vladimir Putin", who="Volodymyr Zelensky",
+                     participants=["Volodymyr Zelensky", *pair])
+    assert same_interaction(trumps, side)
+
+
 def test_two_meetings_whose_descriptions_name_different_other_sides_are_two() -> None:
     # HAND-MADE: the model listed everyone of the article as taking part in each meeting
     text = "Trump traf Putin in Alaska. Am Freitag soll Trump Selenskyj im Weißen Haus treffen."
