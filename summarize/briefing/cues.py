@@ -27,23 +27,31 @@ MAX_HINTED = 8  # per kind and part: a hint list longer than this stops being a 
 _HEAD = re.compile(r"\s*(?:(?:has|have|had|is|was|also|again|repeatedly|once again)\s+)*")
 
 
+_WILDCARD = r"[\w.'’-]+(?:\s+[\w.'’-]+)?"  # a "*" of a cue: one or two words
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> dict[str, list[str]]:
+    """Kind -> its cue words, as ``summarize/data/cues.json`` lists them (read once)."""
+    data = json.loads(CUES_FILE.read_text(encoding="utf-8"))
+    return {kind: words for kind, words in data.items() if not kind.startswith("_")}
+
+
+def _start(kind: str) -> str:
+    """Where a cue of ``kind`` may begin: a kind named "..._infix" inside a word too (German compounds:
+    "Drohnenangriffe"), any other at a word's start."""
+    return "" if kind.endswith("_infix") else r"(?<!\w)"
+
+
 @lru_cache(maxsize=None)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    data = json.loads(CUES_FILE.read_text(encoding="utf-8"))
     out = {}
-    for kind, words in data.items():
-        if kind.startswith("_"):
-            continue
+    for kind, words in _cue_words().items():
         # "nannte * nicht": a "*" stands for one or two words ("nannte Trump nicht", "nannte der Sprecher nicht")
-        alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\*", r"[\w.'’-]+(?:\s+[\w.'’-]+)?")
+        alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\*", _WILDCARD)
                                 for w in sorted(words, key=len, reverse=True))
-        # a kind named "..._infix" is matched inside a word too (German compounds: "Drohnenangriffe")
-        start = "" if kind.endswith("_infix") else r"(?<!\w)"
-        out[kind] = re.compile(start + r"(?:" + alternatives + r")", re.IGNORECASE)
+        out[kind] = re.compile(_start(kind) + r"(?:" + alternatives + r")", re.IGNORECASE)
     return out
-
-
-_WILDCARD = r"[\w.'’-]+(?:\s+[\w.'’-]+)?"  # a "*" of a cue: one or two words
 
 
 @lru_cache(maxsize=None)
@@ -52,11 +60,9 @@ def _searchers() -> dict[str, re.Pattern[str]]:
     tree of their common beginnings (:func:`~summarize.text.trie.alternatives`), which the regex engine
     tries several times faster than an alternation of every cue at every word start. Its match need not be
     the cue :func:`_patterns` names: only ``search(...) is not None`` is the same."""
-    data = json.loads(CUES_FILE.read_text(encoding="utf-8"))
-    return {kind: re.compile(("" if kind.endswith("_infix") else r"(?<!\w)")
-                             # lower(), not casefold(): "ß" stays one letter (the match ignores case)
-                             + alternatives((w.lower() for w in words), _cue_atom), re.IGNORECASE)
-            for kind, words in data.items() if not kind.startswith("_")}
+    # lower(), not casefold(): "ß" stays one letter (the match ignores case)
+    return {kind: re.compile(_start(kind) + alternatives((w.lower() for w in words), _cue_atom), re.IGNORECASE)
+            for kind, words in _cue_words().items()}
 
 
 def _cue_atom(char: str) -> str:

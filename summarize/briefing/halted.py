@@ -28,37 +28,36 @@ from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
 from .deciders import actor_ending
+from .finders import DENIED, NAME, NAME_DE, STOP
 from .numbered import Sentences, is_heading
 
-_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
-_NAME_DE = r"[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*){0,2}"
 _ADVERB = r"(?:(?:temporarily|recently|quietly|abruptly|also|now|reportedly|effectively)\s+)?"
 
 # English: the subject before the verb; the owner before the noun; who ordered a halt
 _EN = (
-    re.compile(rf"(?P<who>{_NAME})\s+(?:(?:has|had|have|is|was|were|are)\s+)?{_ADVERB}"
+    re.compile(rf"(?P<who>{NAME})\s+(?:(?:has|had|have|is|was|were|are)\s+)?{_ADVERB}"
                r"(?P<verb>paused|pauses|pausing|halted|halts|halting|suspended|suspends|suspending|froze|freezes|"
                r"freezing|stopped|stops|withheld|withholds|withholding)\s+(?P<what>.+)"),
-    re.compile(rf"(?P<who>{_NAME})(?:['’]s)?\s+(?:(?:temporary|recent|brief|partial|sudden)\s+)?"
+    re.compile(rf"(?P<who>{NAME})(?:['’]s)?\s+(?:(?:temporary|recent|brief|partial|sudden)\s+)?"
                r"(?P<noun>pause|halt|suspension|freeze)\s+(?:in|of|on|to)\s+(?P<what>.+)"),
-    re.compile(rf"(?P<who>{_NAME})\s+(?:has\s+|had\s+)?(?P<head>(?P<verb>ordered|authori[sz]ed|imposed)\s+(?:a|the)\s+"
+    re.compile(rf"(?P<who>{NAME})\s+(?:has\s+|had\s+)?(?P<head>(?P<verb>ordered|authori[sz]ed|imposed)\s+(?:a|the)\s+"
                r"(?:(?:temporary|brief|partial|sudden)\s+)?(?P<noun>pause|halt|suspension|freeze)\s+"
                r"(?:in|of|on|to))\s+(?P<what>.+)"),
 )
 # German: who halts in the slots the sentence gives it
 _HALT_DE = r"(?:gestoppt|ausgesetzt|eingefroren|zurückgehalten|auszusetzen|zu stoppen|einzufrieren|zurückzuhalten)"
 _DE = (
-    re.compile(rf"(?P<who>{_NAME_DE})\s+(?:hat|hatte|haben|hatten)\s+(?P<mid>[^.;]{{0,140}}?)\b{_HALT_DE}(?!\w)"),
-    re.compile(rf"(?P<who>{_NAME_DE})\s+(?:hat|hatte|haben|hatten)\s+(?P<mid>[^.;]{{0,80}}?)"
+    re.compile(rf"(?P<who>{NAME_DE})\s+(?:hat|hatte|haben|hatten)\s+(?P<mid>[^.;]{{0,140}}?)\b{_HALT_DE}(?!\w)"),
+    re.compile(rf"(?P<who>{NAME_DE})\s+(?:hat|hatte|haben|hatten)\s+(?P<mid>[^.;]{{0,80}}?)"
                r"(?:Stopp|Pause|Aussetzung)\w*\s+[^.;]{0,60}?\bangeordnet\b"),
-    re.compile(rf"\bdass\s+(?:das|die|der)\s+(?P<who>{_NAME_DE})\s+(?P<mid>[^,.;]{{0,80}}?)"
+    re.compile(rf"\bdass\s+(?:das|die|der)\s+(?P<who>{NAME_DE})\s+(?P<mid>[^,.;]{{0,80}}?)"
                r"\b(?:zurückhält|zurückhalten|stoppt|stoppen|aussetzt|aussetzen|einfriert|einfrieren)(?!\w)"),
-    re.compile(rf"\b(?:stoppt|stoppte|stoppten|stoppen)\s+(?:die|das|der)\s+(?P<who>{_NAME_DE})"),
-    re.compile(rf"(?P<who>{_NAME_DE})\s+(?:stoppt|stoppte|stoppen|stoppten)\s+(?P<mid>)"),
-    re.compile(rf"(?P<who>{_NAME_DE})[^.;]{{0,80}}?\bordnete\s+(?P<mid>[^.;]{{0,30}}?)"
+    re.compile(rf"\b(?:stoppt|stoppte|stoppten|stoppen)\s+(?:die|das|der)\s+(?P<who>{NAME_DE})"),
+    re.compile(rf"(?P<who>{NAME_DE})\s+(?:stoppt|stoppte|stoppen|stoppten)\s+(?P<mid>)"),
+    re.compile(rf"(?P<who>{NAME_DE})[^.;]{{0,80}}?\bordnete\s+(?P<mid>[^.;]{{0,30}}?)"
                r"\b(?:die|eine|einen)\s+(?:\w+\s+)?(?:Aussetzung|Stopp|Pause)"),
     re.compile(rf"(?:[Ss]topps?|Pause|Aussetzung)\s+(?:\w+\s+){{0,3}}?(?:der|des|aus den|aus der|von den|von der)"
-               rf"\s+(?P<who>{_NAME_DE})"),
+               rf"\s+(?P<who>{NAME_DE})"),
 )
 # a word of halting at all (each pattern needs one): most sentences have none, and are passed over at once
 _HALT_WORD = re.compile(r"paus|halt|suspen|froze|freez|stop|withh|aussetz|auszusetz|ausgesetzt|zurückh|zurückgeh|"
@@ -67,13 +66,11 @@ _DELIVERIES = re.compile(r"deliver|shipment|supply|supplies|weapon|arms\b|muniti
                          r"[Ll]ieferung|Waffen|Munition|[Hh]ilfe|Raketen|[Ll]ieferstopp", re.IGNORECASE)
 _LIFTED = re.compile(r"resum|revers|\blift|restart|aufgehoben|aufheb|\bhebt\b|wieder aufgenommen|zurück(?:zu)?ruder|"
                      r"zurückgerudert", re.IGNORECASE)
-_DENIED = re.compile(r"\b(?:not|never|no|nicht|nie|kein\w*)\b|n['’]t\b", re.IGNORECASE)
 _NAMES_HALT = re.compile(r"paus|halt|suspen|stop|freez|froze|withh|hold", re.IGNORECASE)
 _PAST = {"paus": "paused", "halt": "halted", "susp": "suspended", "froz": "froze", "free": "froze",
          "stop": "stopped", "with": "withheld"}
 _NOUN_PAST = {"pause": "paused", "halt": "halted", "suspension": "suspended", "freeze": "froze"}
-_STOP = frozenset("to into amid after before until since as because while which that who and in on at for from "
-                  "with by over was were is has had have amid due".split())
+_STOP = STOP | {"due"}  # "... due to concerns": the cause is no part of what was halted
 MAX_WORDS = 12
 _RECIPIENT = frozenset({"Ukraine"})  # a halt of deliveries is the sender's act, never the recipient's
 
@@ -114,7 +111,7 @@ def _halted(sentence: str, patterns: tuple[re.Pattern[str], ...], actors: list[A
             who = _decider(match.group("who"), actors)
             before = sentence[max(0, match.start() - 40): match.start()]
             mid = match.groupdict().get("mid") or ""
-            if who is None or who in out or who in _RECIPIENT or _DENIED.search(mid) or _denied_before(before):
+            if who is None or who in out or who in _RECIPIENT or DENIED.search(mid) or _denied_before(before):
                 continue
             what = _english(match) if language == "en" else _german(sentence, match)
             if what:
@@ -132,7 +129,7 @@ def _decider(name: str, actors: list[Actor]) -> str | None:
 
 def _denied_before(before: str) -> bool:
     """Whether the words right before the decider deny what follows ("did not say that the US halted")."""
-    return bool(_DENIED.search(" ".join(before.split()[-3:])))
+    return bool(DENIED.search(" ".join(before.split()[-3:])))
 
 
 def _english(match: re.Match[str]) -> str | None:

@@ -20,14 +20,12 @@ from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
 from .deciders import actor_ending
+from .finders import STOP, reported_on
 from .numbered import Sentences, is_heading
 
-_NAME = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}"
+_NAME = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}"  # no apostrophe (finders.NAME has one): "the Pentagon's decision"
 _NOMINAL = re.compile(rf"(?:\b[Aa]\s+decision\s+by\s+(?:the\s+)?(?P<by>{_NAME})|(?P<of>{_NAME})['’]s\s+decision)"
                       r"\s+to\s+(?P<what>[a-z][\w-]*(?:\s+[\w-]+){0,12})")
-# where the decided act's words end: a preposition of place, time or cause, a relative word, or a verb in the past
-_STOP = frozenset("to into amid after before until since as because while which that who and in on at for from "
-                  "with by over was were is has had have".split())
 _PAUSE = frozenset("halt pause suspend stop freeze withhold hold".split())
 _MIN_WORDS = 2  # the verb and at least one word of its object
 
@@ -46,7 +44,7 @@ def nominal_decisions(sentences: Sentences, actors: list[Actor], decisions: list
             words = _decided(match.group("what"))
             if who is None or len(words) < _MIN_WORDS or not isinstance(ev := evidence(n), Evidence):
                 continue
-            if any(d.who == who and d.evidence[0].end == ev.end for d in [*decisions, *found]):
+            if reported_on(who, ev, [*decisions, *found]):
                 continue  # the model (or an earlier match) reported this decider's act on the sentence
             found.append(Decision(who=who, participants=[who], what="decided to " + " ".join(words),
                                   status="paused" if words[0] in _PAUSE else "taken", evidence=[ev]))
@@ -54,11 +52,12 @@ def nominal_decisions(sentences: Sentences, actors: list[Actor], decisions: list
 
 
 def _decided(what: str) -> list[str]:
-    """The words of the decided act: the verb and its object, up to the first word of :data:`_STOP` or a
-    verb in the past ("halt some shipments of weapons to Ukraine prompted" -> "halt some shipments of weapons")."""
+    """The words of the decided act: the verb and its object, up to the first word of
+    :data:`~summarize.briefing.finders.STOP` or a verb in the past ("halt some shipments of weapons to Ukraine
+    prompted" -> "halt some shipments of weapons")."""
     words: list[str] = []
     for word in what.split():
-        if words and (word.casefold() in _STOP or (len(words) >= _MIN_WORDS and word.endswith("ed"))):
+        if words and (word.casefold() in STOP or (len(words) >= _MIN_WORDS and word.endswith("ed"))):
             break
         words.append(word)
     return words

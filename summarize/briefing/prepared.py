@@ -24,26 +24,23 @@ from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
 from .deciders import actor_ending
+from .finders import CLAUSE_END, DENIED, NAME, NAME_DE, reported_on
 from .numbered import Sentences, is_heading
 
-_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
-_NAME_DE = r"[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*){0,2}"
 _EN = (
-    re.compile(rf"(?P<who>{_NAME})\s+(?:has\s+|have\s+|had\s+)?(?:(?:already|immediately|also|now)\s+)?"
+    re.compile(rf"(?P<who>{NAME})\s+(?:has\s+|have\s+|had\s+)?(?:(?:already|immediately|also|now)\s+)?"
                r"(?P<what>(?:begins|began|begun|started|starts|launched)\s+(?:preparations|preparing|to\s+prepare)\b.*)"),
-    re.compile(rf"(?P<who>{_NAME})\s+(?:is|are|was|were)\s+(?:(?:already|now|immediately)\s+)?"
+    re.compile(rf"(?P<who>{NAME})\s+(?:is|are|was|were)\s+(?:(?:already|now|immediately)\s+)?"
                r"(?P<what>preparing\s+(?:for|to)\b.*)"),
-    re.compile(rf"(?P<who>{_NAME})\s+[^.;]{{0,120}}?\bsaid\s+(?:it|they)\s+(?P<what>(?:was|were|is|are|would\s+be)\s+"
+    re.compile(rf"(?P<who>{NAME})\s+[^.;]{{0,120}}?\bsaid\s+(?:it|they)\s+(?P<what>(?:was|were|is|are|would\s+be)\s+"
                r"(?:(?:immediately|already|now)\s+)?preparing\s+(?:for|to)\b.*)"),
 )
 _DE = (
-    (re.compile(rf"(?P<who>{_NAME_DE})\s+(?:hat|habe|hatte|haben)\s+(?P<mid>[^.;]{{0,100}}?)\bmit\s+(?:den\s+)?"
+    (re.compile(rf"(?P<who>{NAME_DE})\s+(?:hat|habe|hatte|haben)\s+(?P<mid>[^.;]{{0,100}}?)\bmit\s+(?:den\s+)?"
                 r"Vorbereitungen\b(?P<what>[^.;]{0,100}?)\bbegonnen"), "taken"),
-    (re.compile(rf"(?P<who>{_NAME_DE})\s+(?:werde|wird|werden|würde)\s+(?P<mid>[^.;]{{0,60}}?)\bmit\s+(?:den\s+)?"
+    (re.compile(rf"(?P<who>{NAME_DE})\s+(?:werde|wird|werden|würde)\s+(?P<mid>[^.;]{{0,60}}?)\bmit\s+(?:den\s+)?"
                 r"Vorbereitungen\b(?P<what>[^.;]{0,100}?)\bbeginnen"), "announced"),
 )
-_CLAUSE_END = re.compile(r"[,;:]\s|\s[–—-]\s")
-_DENIED = re.compile(r"\b(?:not|never|no|nicht|nie|kein\w*)\b|n['’]t\b", re.IGNORECASE)
 MAX_WORDS = 14
 
 
@@ -59,7 +56,7 @@ def preparations(sentences: Sentences, actors: list[Actor], decisions: list[Deci
         for who, what, status in _prepared(sentence, actors, language):
             if not isinstance(ev := evidence(n), Evidence):
                 continue
-            if any(d.who == who and d.evidence[0].end == ev.end for d in [*decisions, *found]):
+            if reported_on(who, ev, [*decisions, *found]):
                 continue  # the model (or an earlier match) reported this decider's act on the sentence
             found.append(Decision(who=who, participants=[who], what=what, status=status, evidence=[ev]))
     return found
@@ -72,15 +69,15 @@ def _prepared(sentence: str, actors: list[Actor], language: str | None) -> list[
         for pattern in _EN:
             for match in pattern.finditer(sentence):
                 who = actor_ending(match.group("who"), actors)
-                end = _CLAUSE_END.search(match.group("what"))
+                end = CLAUSE_END.search(match.group("what"))
                 words = (match.group("what")[: end.start()] if end else match.group("what")).rstrip(".!?\"”").split()
-                if who is not None and words and not _DENIED.search(" ".join(words)) and who not in [o[0] for o in out]:
+                if who is not None and words and not DENIED.search(" ".join(words)) and who not in [o[0] for o in out]:
                     out.append((who, " ".join(words[:MAX_WORDS]), "taken"))
     elif language == "de":
         for pattern, status in _DE:
             for match in pattern.finditer(sentence):
                 who = actor_ending(match.group("who"), actors) or actor_ending(match.group("who").rstrip("s"), actors)
-                if who is None or _DENIED.search(match.group("mid")) or who in [o[0] for o in out]:
+                if who is None or DENIED.search(match.group("mid")) or who in [o[0] for o in out]:
                     continue
                 event = "summit" if "gipfel" in match.group(0).casefold() else "meeting"
                 verb = "began" if status == "taken" else "will begin"

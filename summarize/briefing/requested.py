@@ -25,24 +25,21 @@ from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence, Weapon
 from .deciders import actor_ending
+from .finders import DENIED, NAME, NAME_DE, clause, reported_on
 from .numbered import Sentences, is_heading
 
-_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
-_NAME_DE = r"[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*){0,2}"
 _HEAD = (r"\s+(?:(?:has|have|had)\s+(?:been\s+)?|is\s+|was\s+|(?:\w+\s+and\s+))?"
          r"(?:(?:also|again|repeatedly|reportedly|publicly|long|urgently|once again)\s+)?")
 _EN = re.compile(
-    rf"(?P<who>{_NAME}){_HEAD}(?P<what>(?:asked|asking|asks|sought|seeks|seeking|urged|urges|urging|pressed|presses|"
+    rf"(?P<who>{NAME}){_HEAD}(?P<what>(?:asked|asking|asks|sought|seeks|seeking|urged|urges|urging|pressed|presses|"
     r"pressing|pushed|pushes|pushing|requested|requests|requesting|lobbied|lobbies|lobbying|appealed|appeals|"
     r"appealing|called\s+for|calls\s+for|calling\s+for|advocated|advocates|advocating|"
     r"(?:tried|tries|trying|hopes|hoped|hoping)\s+to\s+(?:persuade|convince|secure|get|obtain|acquire|buy))\b.+)")
 _DE = re.compile(
-    rf"(?P<who>{_NAME_DE})\s+(?:hat\s+|hatte\s+)?(?:(?:erneut|wiederholt|abermals|auch|bereits)\s+)?"
+    rf"(?P<who>{NAME_DE})\s+(?:hat\s+|hatte\s+)?(?:(?:erneut|wiederholt|abermals|auch|bereits)\s+)?"
     r"(?P<what>(?:fordert|forderte|fordern|forderten|gefordert|bat|bittet|bitten|baten|gebeten|drängt|drängte|"
     r"drängen|pocht|pochte|wirbt|warb|erhofft\s+sich|erhoffte\s+sich|hofft\s+auf|hoffte\s+auf|"
     r"wollte\s+grünes\s+Licht|will\s+grünes\s+Licht)\b.+)")
-_CLAUSE_END = re.compile(r"[,;:]\s|\s[–—-]\s")  # where the request's clause ends ("U.S.–Russia" is one word)
-_DENIED = re.compile(r"\b(?:not|never|no|nicht|nie|kein\w*)\b|n['’]t\b", re.IGNORECASE)
 # the verb of asking as a description tells it: in the past ("is seeking to secure" -> "sought to secure")
 _PAST = {"asking": "asked", "asks": "asked", "seeks": "sought", "seeking": "sought", "urges": "urged",
          "urging": "urged", "presses": "pressed", "pressing": "pressed", "pushes": "pushed", "pushing": "pushed",
@@ -67,13 +64,12 @@ def requests(sentences: Sentences, actors: list[Actor], weapons: list[Weapon], d
             continue
         for match in pattern.finditer(sentence):
             who = actor_ending(match.group("who"), actors)
-            clause = _clause(match.group("what"))
-            weapon, clause = _weapon_in(clause, weapons)
-            if who is None or weapon is None or _DENIED.search(clause) or not isinstance(ev := evidence(n), Evidence):
+            weapon, asked = _weapon_in(clause(match.group("what")), weapons)
+            if who is None or weapon is None or DENIED.search(asked) or not isinstance(ev := evidence(n), Evidence):
                 continue
-            if any(d.who == who and d.evidence[0].end == ev.end for d in [*decisions, *found]):
+            if reported_on(who, ev, [*decisions, *found]):
                 continue  # the model (or an earlier match) reported this requester's act on the sentence
-            what = _in_the_past(clause.split()) if language == "en" else f"sought {weapon.name}"
+            what = _in_the_past(asked.split()) if language == "en" else f"sought {weapon.name}"
             found.append(Decision(who=who, participants=[who], what=what, status="taken", evidence=[ev]))
     return found
 
@@ -81,15 +77,6 @@ def requests(sentences: Sentences, actors: list[Actor], weapons: list[Weapon], d
 def _in_the_past(words: list[str]) -> str:
     """The request's words with its verb in the past."""
     return " ".join([_PAST.get(words[0], words[0]), *words[1:]])
-
-
-def _clause(what: str) -> str:
-    """The request's words up to the end of its clause (:data:`_CLAUSE_END`), with no quotation mark left open."""
-    end = _CLAUSE_END.search(what)
-    text = (what[: end.start()] if end else what).strip().rstrip(".!?")
-    if text.count('"') % 2 or text.count("“") != text.count("”"):
-        text = text.replace('"', "").replace("“", "").replace("”", "")
-    return text
 
 
 # after the weapon's name: what is said of it (a relative clause) or what it is for ("to protect ...")

@@ -21,14 +21,11 @@ from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
 from .deciders import actor_ending, actor_named
+from .finders import NAME, clause, reported_on
 from .numbered import Sentences, is_heading
 
-_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
-_WARNED = re.compile(rf"(?P<who>{_NAME})\s+(?:(?:also|again|repeatedly|reportedly|publicly|once again)\s+)?"
+_WARNED = re.compile(rf"(?P<who>{NAME})\s+(?:(?:also|again|repeatedly|reportedly|publicly|once again)\s+)?"
                      r"(?:warned|cautioned)\s+(?P<rest>.+)")
-# where the warned clause ends: a comma, semicolon or colon and a space, or a dash between spaces ("U.S.–Russia"
-# is one word)
-_CLAUSE_END = re.compile(r"[,;:]\s|\s[–—-]\s")
 MAX_WORDS = 25  # a longer clause is cut at a word: the sentence is the evidence, the description its gist
 _MIN_WORDS = 3
 
@@ -49,7 +46,7 @@ def warnings(sentences: Sentences, actors: list[Actor], decisions: list[Decision
             whom, what = _warned(match.group("rest"), actors)
             if who is None or len(what.split()) < _MIN_WORDS or not isinstance(ev := evidence(n), Evidence):
                 continue
-            if any(d.who == who and d.evidence[0].end == ev.end for d in [*decisions, *found]):
+            if reported_on(who, ev, [*decisions, *found]):
                 continue  # the model (or an earlier match) reported this speaker's act on the sentence
             whom = whom if whom != who else None
             found.append(Decision(who=who, participants=[who, *([whom] if whom else [])], status="taken",
@@ -69,15 +66,4 @@ def _warned(rest: str, actors: list[Actor]) -> tuple[str | None, str]:
             break
     if words[:1] == ["that"]:
         words = words[1:]
-    return whom, _clause(" ".join(words))
-
-
-def _clause(what: str) -> str:
-    """The warned clause up to its end (:data:`_CLAUSE_END`), at most :data:`MAX_WORDS` words, with no
-    quotation mark left open."""
-    end = _CLAUSE_END.search(what)
-    words = (what[: end.start()] if end else what).strip().rstrip(".!?").split()[:MAX_WORDS]
-    text = " ".join(words)
-    if text.count('"') % 2 or text.count("“") != text.count("”"):
-        text = text.replace('"', "").replace("“", "").replace("”", "")
-    return text
+    return whom, clause(" ".join(words), MAX_WORDS)

@@ -1,0 +1,36 @@
+"""What the code's finders of acts share (:mod:`.nominal`, :mod:`.warned`, :mod:`.halted`, :mod:`.requested`,
+:mod:`.prepared`): the name in a decider's slot, where a clause ends, a word that denies, and the rule that a
+sentence the model already reported of the same decider is left to the model."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..models import Decision, Evidence
+
+# one to three capitalised words: the name in the slot of who acts ("The Pentagon", "Die USA")
+NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+NAME_DE = r"[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*){0,2}"
+# where a clause ends: a comma, semicolon or colon and a space, or a dash between spaces ("U.S.–Russia" is one word)
+CLAUSE_END = re.compile(r"[,;:]\s|\s[–—-]\s")
+DENIED = re.compile(r"\b(?:not|never|no|nicht|nie|kein\w*)\b|n['’]t\b", re.IGNORECASE)
+# where the words of an act end: a preposition of place, time or cause, a relative word, or an auxiliary
+STOP = frozenset("to into amid after before until since as because while which that who and in on at for from "
+                 "with by over was were is has had have".split())
+
+
+def reported_on(who: str, evidence: Evidence, decisions: Iterable[Decision]) -> bool:
+    """Whether ``decisions`` hold an act of ``who`` cited to the sentence of ``evidence``: the model's reading
+    of its own decider's sentence stands over the code's."""
+    return any(d.who == who and d.evidence[0].end == evidence.end for d in decisions)
+
+
+def clause(what: str, max_words: int | None = None) -> str:
+    """``what`` up to the end of its clause (:data:`CLAUSE_END`), at most ``max_words`` words, with no
+    quotation mark left open."""
+    end = CLAUSE_END.search(what)
+    text = " ".join((what[: end.start()] if end else what).strip().rstrip(".!?").split()[:max_words])
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        text = text.replace('"', "").replace("“", "").replace("”", "")
+    return text
