@@ -4,22 +4,12 @@ from __future__ import annotations
 
 from summarize.briefing.halted import halts
 from summarize.briefing.numbered import Sentences
-from summarize.models import Actor, Decision, Evidence
+from summarize.models import Decision
 
+from ..support.finders import actor, sentence_evidence as _evidence
 
-def _actor(name: str, kind: str = "state") -> Actor:
-    return Actor(name=name, name_as_written=name, kind=kind,
-                 evidence=[Evidence(quote=name, start=0, end=len(name), alignment="exact", score=100.0)])
-
-
-ACTORS = [_actor("United States"), _actor("Pentagon", "organisation"), _actor("Ukraine"),
-          _actor("Pete Hegseth", "person"), _actor("Donald Trump", "person")]
-
-
-def _evidence(text: str, n: int) -> Evidence:
-    sentences = Sentences.of(text)
-    start, end = sentences.starts[n - 1], sentences.ends[n - 1]
-    return Evidence(quote=text[start:end], start=start, end=end, alignment="exact", score=100.0)
+ACTORS = [actor("United States"), actor("Pentagon", "organisation"), actor("Ukraine"),
+          actor("Pete Hegseth", "person"), actor("Donald Trump", "person")]
 
 
 def _found(text: str, language: str, decisions: list[Decision] | None = None) -> list[tuple[str, str, str]]:

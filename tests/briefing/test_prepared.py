@@ -4,20 +4,11 @@ from __future__ import annotations
 
 from summarize.briefing.numbered import Sentences
 from summarize.briefing.prepared import preparations
-from summarize.models import Actor, Decision, Evidence
+from summarize.models import Decision
 
+from ..support.finders import actor, sentence_evidence as _evidence
 
-def _evidence(text: str, n: int = 1) -> Evidence:
-    sentences = Sentences.of(text)
-    start, end = sentences.starts[n - 1], sentences.ends[n - 1]
-    return Evidence(quote=text[start:end], start=start, end=end, alignment="exact", score=100.0)
-
-
-def _actor(name: str, kind: str = "state") -> Actor:
-    return Actor(name=name, name_as_written=name, kind=kind, evidence=[_evidence(name)])
-
-
-ACTORS = [_actor("Hungary"), _actor("Russia"), _actor("Kremlin", "organisation"), _actor("Viktor Orbán", "person")]
+ACTORS = [actor("Hungary"), actor("Russia"), actor("Kremlin", "organisation"), actor("Viktor Orbán", "person")]
 
 
 def _found(text: str, language: str, decisions: list[Decision] | None = None) -> list[tuple[str, str, str]]:

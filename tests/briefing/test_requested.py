@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from summarize.briefing.numbered import Sentences
 from summarize.briefing.requested import requests
-from summarize.models import Actor, Decision, Evidence, Weapon
+from summarize.models import Decision, Weapon
 
-
-def _evidence(text: str, n: int = 1) -> Evidence:
-    sentences = Sentences.of(text)
-    start, end = sentences.starts[n - 1], sentences.ends[n - 1]
-    return Evidence(quote=text[start:end], start=start, end=end, alignment="exact", score=100.0)
-
-
-def _actor(name: str, kind: str = "state") -> Actor:
-    return Actor(name=name, name_as_written=name, kind=kind, evidence=[_evidence(name)])
+from ..support.finders import actor as _actor, sentence_evidence as _evidence
 
 
 def _weapon(name: str, written: str) -> Weapon:

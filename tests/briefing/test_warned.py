@@ -4,25 +4,17 @@ from __future__ import annotations
 
 from summarize.briefing.numbered import Sentences
 from summarize.briefing.warned import warnings
-from summarize.models import Actor, Decision, Evidence
+from summarize.models import Decision, Evidence
 
+from ..support.finders import actor, sentence_evidence
 
-def _actor(name: str, kind: str = "person") -> Actor:
-    return Actor(name=name, name_as_written=name, kind=kind,
-                 evidence=[Evidence(quote=name, start=0, end=len(name), alignment="exact", score=100.0)])
-
-
-ACTORS = [_actor("Vladimir Putin"), _actor("Donald Trump"), _actor("Kremlin", "organisation"), _actor("Ukraine", "state")]
+ACTORS = [actor("Vladimir Putin", "person"), actor("Donald Trump", "person"), actor("Kremlin", "organisation"),
+          actor("Ukraine", "state")]
 
 
 def _found(text: str, language: str = "en", decisions: list[Decision] | None = None) -> list[tuple[str, list[str], str]]:
-    sentences = Sentences.of(text)
-
-    def evidence(n: int) -> Evidence:
-        start, end = sentences.starts[n - 1], sentences.ends[n - 1]
-        return Evidence(quote=text[start:end], start=start, end=end, alignment="exact", score=100.0)
-
-    return [(d.who, d.participants, d.what) for d in warnings(sentences, ACTORS, decisions or [], evidence, language)]
+    found = warnings(Sentences.of(text), ACTORS, decisions or [], lambda n: sentence_evidence(text, n), language)
+    return [(d.who, d.participants, d.what) for d in found]
 
 
 def test_a_warning_is_the_speakers_with_the_clause_up_to_its_end_and_who_was_warned() -> None:

@@ -1,0 +1,19 @@
+"""What the tests of the code's finders of acts share (warned, halted, requested, prepared): a HAND-MADE
+text's sentence as located evidence, and an actor of the briefing by its name."""
+
+from __future__ import annotations
+
+from summarize.briefing.numbered import Sentences
+from summarize.models import Actor, Evidence
+
+
+def sentence_evidence(text: str, n: int = 1) -> Evidence:
+    """Sentence ``n`` of ``text`` (numbered from 1), located exactly: what a finder's ``evidence(n)`` gives."""
+    sentences = Sentences.of(text)
+    start, end = sentences.starts[n - 1], sentences.ends[n - 1]
+    return Evidence(quote=text[start:end], start=start, end=end, alignment="exact", score=100.0)
+
+
+def actor(name: str, kind: str = "state") -> Actor:
+    """An actor of the briefing named ``name`` (its evidence is the name itself)."""
+    return Actor(name=name, name_as_written=name, kind=kind, evidence=[sentence_evidence(name)])
