@@ -240,7 +240,8 @@ def reports_an_act(what: str) -> bool:
     return has_cue("act", what) or bool(_HELD.search(what))
 
 
-_HELD = re.compile(r"(?<!\w)(?:met|(?:tele)?phoned|held (?:a |an |the )?(?:[\w-]+ )?(?:call|meeting|talks))(?!\w)", re.IGNORECASE)
+_HELD = re.compile(r"(?<!\w)(?:met|(?:tele)?phoned|(?:held|had) (?:a |an |the )?(?:[\w-]+ ){0,2}"
+                   r"(?:call|meeting|talks|conversation|summit))(?!\w)", re.IGNORECASE)
 
 
 # What an act would bring on, told as its consequence: a warning, which the gold lists as a position taken

@@ -95,11 +95,13 @@ def one_per_event(decisions: list[Decision]) -> list[Decision]:
     the one decision's evidence."""
     out: list[Decision] = []
     for d in decisions:
-        twin = next((o for o in out if o.evidence[0].start == d.evidence[0].start and not _other_events(o, d)), None)
-        if twin is not None and reports_an_act(d.what) and not reports_an_act(twin.what):
+        twin = next((o for o in out if o.evidence[0].start == d.evidence[0].start and not _other_events(o, d)
+                     and not _outcome(o, d) and not _outcome(d, o)), None)
+        if twin is not None and reports_an_act(d.what) and (not reports_an_act(twin.what) or _held_over_content(d, twin)):
             # the report that names an act describes the event ("agreed to arrange a meeting between their
             # teams", not "speak later in his nightly video address" of "Zelenskiy, speaking later in his
-            # nightly video address, said he and Trump had agreed to ...")
+            # nightly video address, said he and Trump had agreed to ..."); a call or meeting held, not
+            # what was discussed in it
             twin.who, twin.what, twin.status, twin.date = d.who, d.what, d.status, d.date
             twin.participants = list(dict.fromkeys([d.who, *twin.participants]))  # the decider first
         if twin is None:
@@ -131,6 +133,25 @@ def _other_events(a: Decision, b: Decision) -> bool:
     if kind in INTERACTIONS and other in INTERACTIONS:
         return not same_kind(kind, other)
     return (kind in INTERACTIONS and other is not None) or (other in INTERACTIONS and kind is not None)
+
+
+def _outcome(a: Decision, b: Decision) -> bool:
+    """``b`` is an act agreed or decided in the call or meeting ``a`` reports, not its content: "held a phone
+    conversation" and "agreed to strengthen Ukraine's air defences" are two decisions of one sentence;
+    "discussed peace in the Middle East" is what the call was about."""
+    return (event_kind(a.what) in INTERACTIONS and reports_an_act(a.what) and event_kind(b.what) is None
+            and reports_an_act(b.what) and not _CONTENT.match(b.what))
+
+
+def _held_over_content(held: Decision, content: Decision) -> bool:
+    """``held`` reports a call or meeting held and ``content`` (of the same sentence, no act of its own: see
+    :func:`_outcome`) what was said in it."""
+    return event_kind(held.what) in INTERACTIONS and event_kind(content.what) is None
+
+
+# A description that tells what was said in a call or meeting, not what came of it
+_CONTENT = re.compile(r"\s*(?:(?:also|again|then|had|have|has)\s+)?(?:discuss|talk|spoke|speak|touch|address|rais|mention|"
+                      r"review|exchang|focus|cover|brief|inform|told|tell|said|says|called)", re.IGNORECASE)
 
 
 def same_interaction(a: Decision, b: Decision) -> bool:

@@ -1052,6 +1052,21 @@ def test_two_reports_of_one_sentence_keep_the_one_that_names_an_act() -> None:
     assert kept.what == agreed.what
 
 
+def test_a_call_held_and_what_was_agreed_in_it_are_two_decisions_and_what_was_discussed_joins_the_call() -> None:
+    text = ("President Volodymyr Zelensky and U.S. President Donald Trump held a phone conversation on Friday and "
+            "agreed to strengthen Ukraine's air defences.")  # HAND-MADE
+    both = ["Volodymyr Zelensky", "Donald Trump"]
+    held = _decision(text, text, "held a phone conversation with Donald Trump", who="Volodymyr Zelensky", participants=both)
+    agreed = _decision(text, text, "agreed to strengthen Ukraine's air defences", who="Volodymyr Zelensky", participants=both)
+    discussed = _decision(text, text, "discussed peace in the Middle East", who="Volodymyr Zelensky", participants=both)
+    copies = lambda *ds: [d.model_copy(deep=True) for d in ds]  # noqa: E731
+    # a call "held" names an act: the content does not take its place, whichever comes first
+    assert [d.what for d in one_per_event(copies(held, discussed))] == [held.what]
+    assert [d.what for d in one_per_event(copies(discussed, held))] == [held.what]
+    assert [d.what for d in one_per_event(copies(held, agreed))] == [held.what, agreed.what]
+    assert [d.what for d in one_per_event(copies(agreed, held))] == [agreed.what, held.what]
+
+
 def test_the_pronoun_after_a_speakers_verb_is_the_speaker_not_the_one_spoken_to_or_named_before() -> None:
     text = ("Pentagon-Sprecher Sean Parnell sprach von einer Anweisung. "
             "Trump sagte, er habe eine Überprüfung der Munitionsbestände angeordnet. "
