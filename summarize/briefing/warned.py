@@ -6,6 +6,7 @@ A small model reads such a sentence for what happened next (the attack, the reac
 warning, though a warning made in public is a position its speaker takes, which an analyst lists.
 
 * The speaker is the name right before "warned" or "cautioned" (adverbs such as "also" or "again" between),
+  or before the relative clause's "who" (", Vladimir Putin, who warned that ...")
   when that is an actor of the briefing (:func:`~summarize.briefing.deciders.actor_named`); the one warned, a
   person of the briefing named right after the verb, takes part.
 * The description is the article's own words, in English articles only: "warned (Trump) that" and the clause
@@ -24,7 +25,7 @@ from .deciders import actor_ending, actor_named
 from .finders import NAME, clause, reported_on
 from .numbered import Sentences, is_heading
 
-_WARNED = re.compile(rf"(?P<who>{NAME})\s+(?:(?:also|again|repeatedly|reportedly|publicly|once again)\s+)?"
+_WARNED = re.compile(rf"(?P<who>{NAME})(?:,\s+who)?\s+(?:(?:also|again|repeatedly|reportedly|publicly|once again)\s+)?"
                      r"(?:warned|cautioned)\s+(?P<rest>.+)")
 MAX_WORDS = 25  # a longer clause is cut at a word: the sentence is the evidence, the description its gist
 _MIN_WORDS = 3

@@ -26,6 +26,11 @@ def test_a_warning_is_the_speakers_with_the_clause_up_to_its_end_and_who_was_war
         ("Vladimir Putin", ["Vladimir Putin", "Donald Trump"],
          'warned Donald Trump that Russia is "not looking to stop" the war against Ukraine'),
     ]
+    # the speaker of a relative clause is the name it follows
+    relative = ("This followed a call with Russian President Vladimir Putin, who warned that supplying these missiles "
+                "would harm US-Russian relations.")
+    assert _found(relative) == [("Vladimir Putin", ["Vladimir Putin"],
+                                 "warned that supplying these missiles would harm US-Russian relations")]
 
 
 def test_no_warning_from_an_unknown_speaker_a_german_article_or_one_the_model_reported() -> None:
