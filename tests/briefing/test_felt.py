@@ -1,0 +1,85 @@
+"""Feelings stated in public that the code finds (HAND-MADE sentences), and their place among one article's
+decisions."""
+
+from __future__ import annotations
+
+from summarize.briefing.dedupe import one_per_event
+from summarize.briefing.felt import feelings, states_a_feeling
+from summarize.briefing.numbered import Sentences
+from summarize.models import Actor, Decision
+from summarize.text.event_kinds import event_kind
+
+from ..support.finders import actor, sentence_evidence
+
+ACTORS = [actor("Donald Trump", "person"), actor("Vladimir Putin", "person"), actor("Volodymyr Zelensky", "person")]
+
+
+def _found(text: str, language: str, decisions: list[Decision] | None = None,
+           actors: list[Actor] = ACTORS) -> list[tuple[str, str, int]]:
+    found = feelings(Sentences.of(text), actors, decisions or [], lambda n: sentence_evidence(text, n), language)
+    return [(d.who, d.what, Sentences.of(text).starts.index(d.evidence[0].start) + 1) for d in found]
+
+
+def test_a_feeling_stated_in_english_is_the_speakers_in_the_articles_words() -> None:
+    text = ("Donald Trump said he was very disappointed with the call with Putin, adding that nothing moved. "
+            "Trump told reporters on Friday that he had a good call with Zelensky and restated his disappointment at "
+            "a conversation with Vladimir Putin. "
+            "Trump said Putin was disappointed. "
+            "Zelensky, who expressed frustration with the delays, left.")
+    assert _found(text, "en") == [
+        ("Donald Trump", "said he was very disappointed with the call with Putin", 1),
+        ("Donald Trump", "restated his disappointment at a conversation with Vladimir Putin", 2),
+        # "Trump said Putin was disappointed": Putin's feeling as Trump tells it, no position Putin took
+        ("Volodymyr Zelensky", "expressed frustration with the delays", 4),
+    ]
+
+
+def test_a_feeling_stated_in_german_is_told_in_english_with_what_it_is_about() -> None:
+    text = ("US-Präsident Donald Trump sagte am Freitag, er sei „sehr unzufrieden“ mit seinem Telefonat mit Wladimir "
+            "Putin. Nach seinem Telefonat mit Putin sagt Trump, er sei „sehr unglücklich“. "
+            "Selenskyj äußerte große Enttäuschung über das Treffen. "
+            "Nach dem Gespräch zeigte sich Trump zunehmend frustriert.")
+    actors = [actor("Donald Trump", "person"), Actor(name="Vladimir Putin", name_as_written="Wladimir Putin", kind="person",
+                                                     evidence=[sentence_evidence("Wladimir Putin")]),
+              Actor(name="Volodymyr Zelensky", name_as_written="Selenskyj", kind="person",
+                    evidence=[sentence_evidence("Selenskyj")])]
+    assert _found(text, "de", actors=actors) == [
+        ("Donald Trump", "said he was very dissatisfied with the call with Vladimir Putin", 1),
+        ("Donald Trump", "said he was very unhappy", 2),  # "sagt Trump": the subject after the verb, not Putin
+        ("Volodymyr Zelensky", "expressed great disappointment at the meeting", 3),
+        ("Donald Trump", "appeared increasingly frustrated", 4),
+    ]
+    assert _found(text, "fr", actors=actors) == []
+
+
+def test_a_feeling_the_model_told_is_left_to_it_but_another_act_on_its_sentence_does_not_stand_in() -> None:
+    text = "Donald Trump said he was very disappointed with the call with Putin."
+    call = Decision(who="Donald Trump", participants=["Donald Trump", "Vladimir Putin"], status="taken",
+                    what="held a phone call with Vladimir Putin", evidence=[sentence_evidence(text)])
+    assert [f[1] for f in _found(text, "en", [call])] == ["said he was very disappointed with the call with Putin"]
+    felt = call.model_copy(update={"what": "expressed disappointment with Putin"})
+    assert _found(text, "en", [felt]) == []
+
+
+def test_a_feeling_is_its_own_decision_and_one_speakers_feeling_told_twice_is_one() -> None:
+    assert states_a_feeling("restated his disappointment at Putin's comments")
+    assert not states_a_feeling("held a phone call with Vladimir Putin")
+    assert event_kind("said he was very dissatisfied with the call with Vladimir Putin") == "feeling"
+    assert event_kind("held a phone call with Vladimir Putin") == "call"
+    text = ("Donald Trump held a phone call with Putin and said he was very disappointed with it. "
+            "Trump repeated that he was very dissatisfied with Putin. Trump was also frustrated with Zelensky.")
+
+    def decision(what: str, n: int, participants: list[str] | None = None) -> Decision:
+        return Decision(who="Donald Trump", participants=participants or ["Donald Trump"], status="taken", what=what,
+                        evidence=[sentence_evidence(text, n)])
+
+    call = decision("held a phone call with Vladimir Putin", 1, ["Donald Trump", "Vladimir Putin"])
+    first = decision("said he was very disappointed", 1)
+    again = decision("expressed dissatisfaction with Putin's stance", 2)
+    other = decision("was frustrated with Zelensky", 3)
+    out = one_per_event([call, first, again, other])
+    # the call and the feeling of one sentence stay two; the feeling told again says whom it is about, and its
+    # words stand; about another person it is another
+    assert [d.what for d in out] == ["held a phone call with Vladimir Putin", "expressed dissatisfaction with Putin's stance",
+                                     "was frustrated with Zelensky"]
+    assert [e.start for e in out[1].evidence] == [first.evidence[0].start, again.evidence[0].start]
