@@ -105,10 +105,10 @@ def one_per_event(decisions: list[Decision]) -> list[Decision]:
             twin.who, twin.what, twin.status, twin.date = d.who, d.what, d.status, d.date
             twin.participants = list(dict.fromkeys([d.who, *twin.participants]))  # the decider first
         if twin is None:
-            twin = next((o for o in out if same_interaction(o, d) or same_feeling(o, d)), None)
+            twin = next((o for o in out if same_interaction(o, d) or same_stance(o, d)), None)
             if twin is not None:
                 twin.evidence = with_evidence(twin.evidence, d.evidence)
-                if same_feeling(twin, d) and not _names_in(twin) and _names_in(d):
+                if same_stance(twin, d) and not _names_in(twin) and _names_in(d):
                     twin.what = d.what  # the report that says whom the feeling is about ("with Putin's stance")
         if twin is None:
             out.append(d)
@@ -132,7 +132,7 @@ def _other_events(a: Decision, b: Decision) -> bool:
     between Trump and Putin has cast fresh uncertainty over whether Washington will deliver Tomahawks": the
     call, and a delivery); a report of no kind ("discussed the air defence") is the interaction's content."""
     kind, other = event_kind(a.what), event_kind(b.what)
-    if (kind == "feeling") != (other == "feeling"):
+    if (kind == "stance") != (other == "stance"):
         return True  # "said he was very dissatisfied with the call": a position taken, not the call or its content
     if kind in INTERACTIONS and other in INTERACTIONS:
         return not same_kind(kind, other)
@@ -147,11 +147,11 @@ def _outcome(a: Decision, b: Decision) -> bool:
             and reports_an_act(b.what) and not _CONTENT.match(b.what))
 
 
-def same_feeling(a: Decision, b: Decision) -> bool:
+def same_stance(a: Decision, b: Decision) -> bool:
     """Two decisions of one article state one speaker's feeling about the same thing: "said he was very
     dissatisfied" and "expressed dissatisfaction at the call with Vladimir Putin" (an article tells a
     disappointment in its lead and again in the speaker's words); about two different people they are two."""
-    if a.who != b.who or event_kind(a.what) != "feeling" or event_kind(b.what) != "feeling":
+    if a.who != b.who or event_kind(a.what) != "stance" or event_kind(b.what) != "stance":
         return False
     named_a, named_b = _names_in(a), _names_in(b)
     return named_a <= named_b or named_b <= named_a

@@ -30,7 +30,7 @@ from .warned import warnings
 from .halted import halts
 from .requested import requests
 from .prepared import preparations
-from .felt import feelings
+from .stances import stances
 from .weapon_status import weapon_status
 from .interactions import event_description, further_reports, interactions, separate, still_to_come, unreported
 from ..text.dates import decision_date
@@ -303,7 +303,7 @@ class Plan:
         decisions += halts(sentences, actors, decisions, evidence, language)
         decisions += requests(sentences, actors, weapons, decisions, evidence, language)
         decisions += preparations(sentences, actors, decisions, evidence, language)
-        decisions += feelings(sentences, actors, decisions, evidence, language)
+        decisions += stances(sentences, actors, weapons, decisions, evidence, language)
         calls_and_meetings = unreported(interactions(sentences, actors, evidence), decisions)
         still_to_come(decisions)
         return separate(one_per_event(sorted([*decisions, *calls_and_meetings], key=lambda d: d.evidence[0].start)))

@@ -55,12 +55,13 @@ BEFORE_VERB = (r"(?:(?:has|have|had|also|again|already|repeatedly|publicly|repor
 # A description whose verb is a warning ("warned that the stationing of the missiles would be a provocation",
 # "has threatened to ...") reports the warning, whatever it warns of.
 _WARNING = re.compile(BEFORE_VERB + r"(?:warn|threaten|caution)")
-# A description that states its decider's feeling ("said he was very disappointed with the call with Putin",
-# "expressed frustration", "appeared dissatisfied") reports the feeling, not the call it is about.
+# A description that states its decider's stance, a feeling or a reluctance ("said he was very disappointed with
+# the call with Putin", "expressed frustration", "appeared reluctant") reports the stance, not the call it is about.
 _FEELING = re.compile(BEFORE_VERB + r"(?:(?:said|says|made it clear|made clear|added|admitted)\s+(?:that\s+)?(?:he|she|they)\s+"
                       r"(?:was|is|were|are|felt|feels|had been)\s+|(?:expressed|voiced|restated|reiterated|repeated|vented)"
                       r"\s+(?:\w+\s+){0,2}?|(?:appeared|seemed|was|is)\s+)(?:(?:very|deeply|really|so|quite|extremely|"
-                      r"increasingly|bitterly|clearly|great|deep)\s+)*(?:disappoint|frustrat|unhapp|dissatisf|displeas)")
+                      r"increasingly|bitterly|clearly|great|deep)\s+)*(?:disappoint|frustrat|unhapp|dissatisf|displeas|reluct|"
+                      r"hesita|cautio|non ?commit|sceptic|skeptic)")
 
 
 @lru_cache(maxsize=1 << 16)  # descriptions repeat across articles
@@ -70,7 +71,7 @@ def event_kind(what: str) -> str | None:
     if _WARNING.match(words.lstrip()):
         return "warning"
     if _FEELING.match(words.lstrip()):
-        return "feeling"
+        return "stance"
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(words):
             return kind

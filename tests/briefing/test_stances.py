@@ -4,9 +4,9 @@ decisions."""
 from __future__ import annotations
 
 from summarize.briefing.dedupe import one_per_event
-from summarize.briefing.felt import feelings, states_a_feeling
+from summarize.briefing.stances import stances, states_a_stance
 from summarize.briefing.numbered import Sentences
-from summarize.models import Actor, Decision
+from summarize.models import Actor, Decision, Weapon
 from summarize.text.event_kinds import event_kind
 
 from ..support.finders import actor, sentence_evidence
@@ -16,7 +16,7 @@ ACTORS = [actor("Donald Trump", "person"), actor("Vladimir Putin", "person"), ac
 
 def _found(text: str, language: str, decisions: list[Decision] | None = None,
            actors: list[Actor] = ACTORS) -> list[tuple[str, str, int]]:
-    found = feelings(Sentences.of(text), actors, decisions or [], lambda n: sentence_evidence(text, n), language)
+    found = stances(Sentences.of(text), actors, [], decisions or [], lambda n: sentence_evidence(text, n), language)
     return [(d.who, d.what, Sentences.of(text).starts.index(d.evidence[0].start) + 1) for d in found]
 
 
@@ -38,7 +38,7 @@ def test_a_feeling_stated_in_german_is_told_in_english_with_what_it_is_about() -
     text = ("US-Präsident Donald Trump sagte am Freitag, er sei „sehr unzufrieden“ mit seinem Telefonat mit Wladimir "
             "Putin. Nach seinem Telefonat mit Putin sagt Trump, er sei „sehr unglücklich“. "
             "Selenskyj äußerte große Enttäuschung über das Treffen. "
-            "Nach dem Gespräch zeigte sich Trump zunehmend frustriert.")
+            "Nach dem Gespräch mit Wladimir Putin zeigte sich Trump zunehmend frustriert.")
     actors = [actor("Donald Trump", "person"), Actor(name="Vladimir Putin", name_as_written="Wladimir Putin", kind="person",
                                                      evidence=[sentence_evidence("Wladimir Putin")]),
               Actor(name="Volodymyr Zelensky", name_as_written="Selenskyj", kind="person",
@@ -47,9 +47,23 @@ def test_a_feeling_stated_in_german_is_told_in_english_with_what_it_is_about() -
         ("Donald Trump", "said he was very dissatisfied with the call with Vladimir Putin", 1),
         ("Donald Trump", "said he was very unhappy", 2),  # "sagt Trump": the subject after the verb, not Putin
         ("Volodymyr Zelensky", "expressed great disappointment at the meeting", 3),
-        ("Donald Trump", "appeared increasingly frustrated", 4),
+        ("Donald Trump", "appeared increasingly frustrated", 4),  # "Putin zeigte sich Trump": Trump's, after the verb
     ]
     assert _found(text, "fr", actors=actors) == []
+
+
+def test_a_reluctance_is_a_stance_about_the_weapon_its_clause_names() -> None:
+    weapons = [Weapon(name="Tomahawk", name_as_written="Tomahawk-Raketen", category="missile", status="requested",
+                      evidence=[sentence_evidence("Tomahawk")])]
+    text = ("Trump zeigt sich vor seinem Treffen mit Selenskyj zurückhaltend bei den Tomahawk-Raketen. "
+            "Trump äußerte sich aber deutlich zurückhaltender.")
+    found = stances(Sentences.of(text), ACTORS, weapons, [], lambda n: sentence_evidence(text, n), "de")
+    assert [(d.who, d.what) for d in found] == [("Donald Trump", "appeared reluctant about Tomahawk"),
+                                                ("Donald Trump", "expressed reluctance")]
+    english = ("Trump expressed reluctance about depleting US Tomahawk supplies. "
+               "Trump appeared hesitant to send Tomahawks as he answered reporters' questions.")
+    assert _found(english, "en") == [("Donald Trump", "expressed reluctance about depleting US Tomahawk supplies", 1),
+                                     ("Donald Trump", "appeared hesitant to send Tomahawks", 2)]
 
 
 def test_a_feeling_the_model_told_is_left_to_it_but_another_act_on_its_sentence_does_not_stand_in() -> None:
@@ -62,9 +76,9 @@ def test_a_feeling_the_model_told_is_left_to_it_but_another_act_on_its_sentence_
 
 
 def test_a_feeling_is_its_own_decision_and_one_speakers_feeling_told_twice_is_one() -> None:
-    assert states_a_feeling("restated his disappointment at Putin's comments")
-    assert not states_a_feeling("held a phone call with Vladimir Putin")
-    assert event_kind("said he was very dissatisfied with the call with Vladimir Putin") == "feeling"
+    assert states_a_stance("restated his disappointment at Putin's comments")
+    assert not states_a_stance("held a phone call with Vladimir Putin")
+    assert event_kind("said he was very dissatisfied with the call with Vladimir Putin") == "stance"
     assert event_kind("held a phone call with Vladimir Putin") == "call"
     text = ("Donald Trump held a phone call with Putin and said he was very disappointed with it. "
             "Trump repeated that he was very dissatisfied with Putin. Trump was also frustrated with Zelensky.")
