@@ -15,6 +15,9 @@ follows in a story of deliveries.
   more Patriot missiles and systems", its verb in the past: "asked Washington ..."), the code's in another
   ("sought Tomahawk"); the
   status ``taken``: asking is the act.
+* In an English sentence the requester may follow the weapon: "more Patriot missiles ..., as requested by
+  Zelensky" ("asked for more Patriot missiles"), "Tomahawk missiles, which Ukraine has said it urgently needs"
+  ("said it urgently needs Tomahawk missiles").
 * A sentence on which the model already reported a decision of the same requester is left to the model.
 """
 
@@ -40,6 +43,14 @@ _DE = re.compile(
     r"(?P<what>(?:fordert|forderte|fordern|forderten|gefordert|bat|bittet|bitten|baten|gebeten|drängt|drängte|"
     r"drängen|pocht|pochte|wirbt|warb|erhofft\s+sich|erhoffte\s+sich|hofft\s+auf|hoffte\s+auf|"
     r"wollte\s+grünes\s+Licht|will\s+grünes\s+Licht)\b.+)")
+# The requester after the weapon, in an English sentence: "supply more Patriot missiles to Ukraine, as requested by
+# Zelensky", "long-range Tomahawk missiles, which Ukraine has said it urgently needs"
+_EN_AFTER = re.compile(
+    rf"(?:(?:as\s+)?(?P<verb>requested|sought|demanded|asked\s+for|urged)\s+by\s+(?P<by>{NAME})"
+    rf"|(?:which|that)\s+(?P<who>{NAME})\s+(?:has\s+|had\s+)?(?:said|says)\s+(?:that\s+)?(?:it|he|she|they)\s+"
+    r"(?P<need>(?:(?:urgently|badly|desperately|still)\s+)?needs?))(?!\w)")
+_MODIFIED = r"(?:(?:more|additional|further|extra|new|long-range|\d+)\s+){0,2}"
+_KIND_NOUN = r"(?:\s+(?:cruise\s+)?(?:missiles?|systems?|batteries|rockets?))?"
 # the verb of asking as a description tells it: in the past ("is seeking to secure" -> "sought to secure")
 _PAST = {"asking": "asked", "asks": "asked", "seeks": "sought", "seeking": "sought", "urges": "urged",
          "urging": "urged", "presses": "pressed", "pressing": "pressed", "pushes": "pushed", "pushing": "pushed",
@@ -71,7 +82,27 @@ def requests(sentences: Sentences, actors: list[Actor], weapons: list[Weapon], d
                 continue  # the model (or an earlier match) reported this requester's act on the sentence
             what = _in_the_past(asked.split()) if language == "en" else f"sought {weapon.name}"
             found.append(Decision(who=who, participants=[who], what=what, status="taken", evidence=[ev]))
+        for who, what in _asked_after(sentence, actors, weapons) if language == "en" else []:
+            if isinstance(ev := evidence(n), Evidence) and not reported_on(who, ev, [*decisions, *found]):
+                found.append(Decision(who=who, participants=[who], what=what, status="taken", evidence=[ev]))
     return found
+
+
+def _asked_after(sentence: str, actors: list[Actor], weapons: list[Weapon]) -> list[tuple[str, str]]:
+    """(requester, description) of each request an English sentence tells with the requester after the weapon
+    (:data:`_EN_AFTER`): the weapon is the last one of the briefing named in the clause before."""
+    out = []
+    for match in _EN_AFTER.finditer(sentence):
+        who = actor_ending(match.group("by") or match.group("who"), actors)
+        before = re.split(r"[;:]\s|\.\s", sentence[: match.start()])[-1]
+        mentions = [m for w in weapons for name in {w.name_as_written, w.name} if name and len(name) >= 3
+                    for m in re.finditer(rf"{_MODIFIED}{re.escape(name)}{_KIND_NOUN}", before, re.IGNORECASE)]
+        if who is None or not mentions or DENIED.search(before[max(m.end() for m in mentions):]):
+            continue
+        weapon = max(mentions, key=lambda m: (m.end(), -m.start())).group(0)  # the longest of the last
+        what = f"asked for {weapon}" if match.group("verb") else f"said it {match.group('need')} {weapon}"
+        out.append((who, what))
+    return out
 
 
 def _in_the_past(words: list[str]) -> str:

@@ -56,3 +56,14 @@ def test_a_sentence_the_model_reported_of_the_requester_is_left_to_it() -> None:
     assert _found(text) == [("Ukraine", "asked Washington for more Patriot missiles")]
     purpose = "Zelensky has repeatedly asked Trump for more Patriot missiles to protect Ukrainian cities."
     assert _found(purpose) == [("Volodymyr Zelensky", "asked Trump for more Patriot missiles")]
+
+
+def test_an_english_requester_may_follow_the_weapon() -> None:
+    text = ("Asked whether the US would supply more Patriot missiles to Ukraine, as requested by Zelensky, Trump "
+            "said they would need them. Trump was hesitant to approve the sale of long-range Tomahawk missiles to "
+            "Kyiv, which Ukraine has said it urgently needs. Trump would not send Patriot missiles, as requested "
+            "by the mayor.")
+    weapons = [*WEAPONS, _weapon("Tomahawk", "Tomahawk")]
+    assert _found(text, weapons=weapons) == [("Volodymyr Zelensky", "asked for more Patriot missiles"),
+                                             ("Ukraine", "said it urgently needs long-range Tomahawk missiles")]
+    assert _found(text, language="de", weapons=weapons) == []
