@@ -37,7 +37,8 @@ _EN = re.compile(
     rf"(?P<who>{NAME}){_HEAD}(?P<what>(?:asked|asking|asks|sought|seeks|seeking|urged|urges|urging|pressed|presses|"
     r"pressing|pushed|pushes|pushing|requested|requests|requesting|lobbied|lobbies|lobbying|appealed|appeals|"
     r"appealing|called\s+for|calls\s+for|calling\s+for|advocated|advocates|advocating|"
-    r"(?:tried|tries|trying|hopes|hoped|hoping)\s+to\s+(?:persuade|convince|secure|get|obtain|acquire|buy))\b.+)")
+    r"(?:tried|tries|trying|hopes|hoped|hoping)\s+to\s+(?:persuade|convince|secure|get|obtain|acquire|buy)|"
+    r"(?:urgently\s+|badly\s+|desperately\s+)?needs)\b.+)")  # "Ukraine needs Tomahawks": a need stated is a request
 _DE = re.compile(
     rf"(?P<who>{NAME_DE})\s+(?:hat\s+|hatte\s+)?(?:(?:erneut|wiederholt|abermals|auch|bereits)\s+)?"
     r"(?P<what>(?:fordert|forderte|fordern|forderten|gefordert|bat|bittet|bitten|baten|gebeten|drängt|drängte|"
@@ -47,7 +48,8 @@ _DE = re.compile(
 # Zelensky", "long-range Tomahawk missiles, which Ukraine has said it urgently needs"
 _EN_AFTER = re.compile(
     rf"(?:(?:as\s+)?(?P<verb>requested|sought|demanded|asked\s+for|urged)\s+by\s+(?P<by>{NAME})"
-    rf"|(?:which|that)\s+(?P<who>{NAME})\s+(?:has\s+|had\s+)?(?:said|says)\s+(?:that\s+)?(?:it|he|she|they)\s+"
+    rf"|(?:which|that)\s+(?P<who>{NAME})(?P<group>\s+(?:officials|leaders|authorities|government))?\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:said|says|say)\s+(?:that\s+)?(?:it|he|she|they)\s+"
     r"(?P<need>(?:(?:urgently|badly|desperately|still)\s+)?needs?))(?!\w)")
 _MODIFIED = r"(?:(?:more|additional|further|extra|new|long-range|\d+)\s+){0,2}"
 _KIND_NOUN = r"(?:\s+(?:cruise\s+)?(?:missiles?|systems?|batteries|rockets?))?"
@@ -94,13 +96,16 @@ def _asked_after(sentence: str, actors: list[Actor], weapons: list[Weapon]) -> l
     out = []
     for match in _EN_AFTER.finditer(sentence):
         who = actor_ending(match.group("by") or match.group("who"), actors)
+        if who is None and match.group("group"):  # "Ukrainian officials": the state whose government they speak for
+            who = actor_ending(f"{match.group('who')} government", actors)
         before = re.split(r"[;:]\s|\.\s", sentence[: match.start()])[-1]
         mentions = [m for w in weapons for name in {w.name_as_written, w.name} if name and len(name) >= 3
                     for m in re.finditer(rf"{_MODIFIED}{re.escape(name)}{_KIND_NOUN}", before, re.IGNORECASE)]
         if who is None or not mentions or DENIED.search(before[max(m.end() for m in mentions):]):
             continue
         weapon = max(mentions, key=lambda m: (m.end(), -m.start())).group(0)  # the longest of the last
-        what = f"asked for {weapon}" if match.group("verb") else f"said it {match.group('need')} {weapon}"
+        need = re.sub(r"needs?$", "needs", match.group("need") or "")  # "say they desperately need": it needs
+        what = f"asked for {weapon}" if match.group("verb") else f"said it {need} {weapon}"
         out.append((who, what))
     return out
 

@@ -62,8 +62,11 @@ def test_an_english_requester_may_follow_the_weapon() -> None:
     text = ("Asked whether the US would supply more Patriot missiles to Ukraine, as requested by Zelensky, Trump "
             "said they would need them. Trump was hesitant to approve the sale of long-range Tomahawk missiles to "
             "Kyiv, which Ukraine has said it urgently needs. Trump would not send Patriot missiles, as requested "
-            "by the mayor.")
+            "by the mayor. Kyiv wants the Tomahawk missiles that Ukrainian officials say they desperately need. "
+            "When Zelensky mentioned that Ukraine needs Tomahawk missiles, Trump changed the subject.")
     weapons = [*WEAPONS, _weapon("Tomahawk", "Tomahawk")]
     assert _found(text, weapons=weapons) == [("Volodymyr Zelensky", "asked for more Patriot missiles"),
-                                             ("Ukraine", "said it urgently needs long-range Tomahawk missiles")]
+                                             ("Ukraine", "said it urgently needs long-range Tomahawk missiles"),
+                                             ("Ukraine", "said it desperately needs Tomahawk missiles"),
+                                             ("Ukraine", "needs Tomahawk missiles")]
     assert _found(text, language="de", weapons=weapons) == []
