@@ -126,13 +126,16 @@ def told_below(decisions: list[Decision], headed: list[Decision]) -> list[Decisi
     return [d for d in headed if d.evidence[0].start in cited]
 
 
+_POSITIONS = frozenset({"stance", "request", "offer"})  # kinds of act told on a sentence about something else
+
+
 def _other_events(a: Decision, b: Decision) -> bool:
     """Two reports of one sentence that are of different events: a call and a meeting ("Trump is set to host
     Zelensky ..., after a call with Putin"), or a call or meeting and an act of another kind ("A phone call
     between Trump and Putin has cast fresh uncertainty over whether Washington will deliver Tomahawks": the
     call, and a delivery); a report of no kind ("discussed the air defence") is the interaction's content."""
     kind, other = event_kind(a.what), event_kind(b.what)
-    if (kind == "stance") != (other == "stance"):
+    if kind != other and (kind in _POSITIONS or other in _POSITIONS):
         return True  # "said he was very dissatisfied with the call": a position taken, not the call or its content
     if kind in INTERACTIONS and other in INTERACTIONS:
         return not same_kind(kind, other)

@@ -64,6 +64,15 @@ _FEELING = re.compile(BEFORE_VERB + r"(?:(?:said|says|made it clear|made clear|a
                       r"hesita|cautio|non ?commit|sceptic|skeptic)")
 
 
+# A description whose verb asks for something ("asked for more Patriot missiles", "sought Tomahawk", "said it
+# urgently needs ...") reports the request; one whose verb offers or proposes ("proposed holding their summit in
+# Budapest", "had a proposition in which ...") the offer, whatever either is of.
+_REQUEST = re.compile(BEFORE_VERB + r"(?:been\s+)?(?:asked\s+(?:for|\w+\s+(?:for|to))|asking|requested|sought|seeking|urged|pressed|"
+                      r"pushed|lobbied|appealed|called\s+for|(?:said\s+(?:it|he|she|they)\s+)?(?:\w+ly\s+)?needs?\s)")
+_OFFER = re.compile(BEFORE_VERB + r"(?:proposed|offered|put\s+forward|floated|(?:had|has|presented|made|submitted|tabled)"
+                    r"\s+(?:a|an)\s+(?:\w+\s+)?(?:proposal|offer|proposition)|suggested\s+(?:that\s+)?(?:a|an)\s+)")
+
+
 @lru_cache(maxsize=1 << 16)  # descriptions repeat across articles
 def event_kind(what: str) -> str | None:
     """The kind of event a description's main clause reports, or None."""
@@ -72,6 +81,10 @@ def event_kind(what: str) -> str | None:
         return "warning"
     if _FEELING.match(words.lstrip()):
         return "stance"
+    if _REQUEST.match(words.lstrip()):
+        return "request"
+    if _OFFER.match(words.lstrip()):
+        return "offer"
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(words):
             return kind

@@ -8,10 +8,21 @@ from summarize.text.event_kinds import event_kind, same_kind
 def test_a_call_for_something_and_a_productive_talk_are_no_call_and_no_production() -> None:
     assert event_kind("called Putin") == "call"
     assert event_kind("held a phone call with Vladimir Putin") == "call"
-    assert event_kind("called for a ceasefire") is None
+    assert event_kind("called for a ceasefire") == "request"  # a request, no call
     assert event_kind("calls on Europe to act") is None
     assert event_kind("described it as productive") is None
     assert event_kind("discussed joint production of drones") == "production"
+
+
+def test_a_request_an_offer_and_a_stance_are_told_by_their_verb() -> None:
+    assert event_kind("has been asking Washington to sell it more Patriot missiles") == "request"
+    assert event_kind("said it urgently needs long-range Tomahawk missiles") == "request"
+    assert event_kind("asked Putin to end the war") == "request"
+    assert event_kind("proposed holding their summit in Budapest") == "offer"  # not the summit's meeting
+    assert event_kind("had a “proposition” in which Ukraine could provide drones") == "offer"  # not a delivery
+    assert event_kind("said he was very dissatisfied with the call with Vladimir Putin") == "stance"  # not the call
+    assert event_kind("appeared hesitant to provide Ukraine with Tomahawk missiles") == "stance"
+    assert event_kind("agreed to provide Ukraine with Tomahawk missiles") == "delivery"
 
 
 def test_a_talk_may_be_either_interaction() -> None:
