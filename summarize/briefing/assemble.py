@@ -95,6 +95,9 @@ def vet(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[Drop
                 merged[key] = (field, item, evidences)
             if problem := actor_problem(item):
                 _drop(merged, dropped, key, problem)
+            elif all(credited_only(item.name_as_written, e.quote) for e in evidences):
+                _drop(merged, dropped, key, f"{item.name_as_written!r} is named only in a credit before the story "
+                                            f"('({item.name_as_written}) –'): the source, not an actor")
         elif english and isinstance(item, (DecisionDraft, QuestionDraft)):
             if not_in_english(item.what if isinstance(item, DecisionDraft) else item.question):
                 _drop(merged, dropped, key, "the description is in the article's language, not in English")
@@ -124,6 +127,17 @@ def _drop(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[Dr
 
 
 _QUOTED = QUOTATION_MARKS + SINGLE_QUOTATION_MARKS
+
+
+def credited_only(name: str, quote: str) -> bool:
+    """Whether ``quote`` names ``name`` and only in parentheses before a dash, as a wire or a press-release
+    service is credited at a story's start: "(SeaPRwire) –   Der ukrainische Präsident sagte ...",
+    "WASHINGTON (Reuters) - ..."."""
+    name = name.strip()
+    if not name or name not in quote:
+        return False
+    credited = len(re.findall(rf"\(\s*{re.escape(name)}\s*\)\s*[–—-]", quote))
+    return credited > 0 and credited == quote.count(name)
 
 
 def in_quotation_marks(word: str, quote: str) -> bool:

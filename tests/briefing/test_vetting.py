@@ -1386,6 +1386,23 @@ def test_the_alias_tables_kind_of_the_written_name_stands_over_the_look_of_an_or
     assert kind("Ministry of Defence", "Ministry of Defence", "state") == "organisation"
 
 
+def test_a_name_credited_only_before_the_story_is_its_source_not_an_actor() -> None:
+    """HAND-MADE: "(SeaPRwire) –" and "WASHINGTON (Reuters) -" credit the story's source; the same name in the
+    story's own words is a party to it."""
+    from summarize.briefing.assemble import credited_only, vet
+
+    credit = "(SeaPRwire) –   Der ukrainische Präsident sagte am Freitag, er habe telefoniert."
+    assert credited_only("SeaPRwire", credit)
+    assert credited_only("Reuters", "WASHINGTON (Reuters) - The Pentagon halted shipments.")
+    assert not credited_only("Reuters", "(Reuters) - Reuters reported that the Pentagon halted shipments.")
+    assert not credited_only("Pentagon", "The Pentagon (DoD) - said nothing.")
+    dropped: list = []
+    merged = {"a": ("actors", ActorDraft(name="SeaPRwire", name_as_written="SeaPRwire", kind="organisation", s=1),
+                    [_ev(credit, credit)])}
+    vet(merged, dropped, english=True)
+    assert merged == {} and "credit" in dropped[0].reason
+
+
 def test_a_state_is_named_in_english_in_an_english_briefing() -> None:
     """HAND-MADE: a state the model names as the German page writes it ("Syrien") is "Syria" when the
     briefing is in English, and stays as written when it is not; a person's name is never translated."""
