@@ -84,7 +84,8 @@ def requests(sentences: Sentences, actors: list[Actor], weapons: list[Weapon], d
                 continue  # the model (or an earlier match) reported this requester's act on the sentence
             what = _in_the_past(asked.split()) if language == "en" else f"sought {weapon.name}"
             found.append(Decision(who=who, participants=[who], what=what, status="taken", evidence=[ev]))
-        for who, what in _asked_after(sentence, actors, weapons) if language == "en" else []:
+        after = language == "en" and (" by " in sentence or "need" in sentence)  # cheap: most sentences have neither
+        for who, what in _asked_after(sentence, actors, weapons) if after else []:
             if isinstance(ev := evidence(n), Evidence) and not reported_on(who, ev, [*decisions, *found]):
                 found.append(Decision(who=who, participants=[who], what=what, status="taken", evidence=[ev]))
     return found
