@@ -92,9 +92,10 @@ def _with_referent(positions: dict[str, int], people: tuple[tuple[str, str], ...
     return positions
 
 
-# "the two" as the subject: "Vorher hatten die beiden lange telefoniert", "Both leaders spoke for an hour"; not
+# "the two" as the subject: "Vorher hatten die beiden lange telefoniert", "Both leaders spoke for an hour", or as
+# the two sides: "ein Telefongespräch zwischen den beiden Staatschefs", "das Telefonat der beiden Präsidenten"; not
 # "die beiden Länder" or "both countries" (two states, not the two people)
-_BOTH = re.compile(r"(?<!\w)(?:[Dd]ie beiden|[Bb]eide|[Tt]he two|[Bb]oth)(?:\s+(?:Präsidenten|Staatschefs|leaders|presidents|men))?"
+_BOTH = re.compile(r"(?<!\w)(?:[Dd](?:ie|en|er) beiden|[Bb]eide|[Tt]he two|[Bb]oth)(?:\s+(?:Präsidenten|Staatschefs|leaders|presidents|men))?"
                    r"(?=\s+[a-zäöüß]|\s*[,.;:])")
 
 

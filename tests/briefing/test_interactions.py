@@ -158,6 +158,10 @@ def test_the_two_as_subject_are_the_two_people_named_just_before() -> None:
     # "die beiden" is Trump and Putin (named two sentences before); "der beiden Länder" is two states
     assert ("Donald Trump", ["Donald Trump", "Vladimir Putin"], "held a phone call with Vladimir Putin") in found
     assert not any("Vertreter" in d.evidence[0].quote for d in _interactions(text, actors))
+    # the two as the sides of a call: "zwischen den beiden Staatschefs"
+    between = "Trump sprach über Putin. Am Donnerstag fand ein Telefongespräch zwischen den beiden Staatschefs statt."
+    assert [(d.participants, d.what) for d in _interactions(between, actors)] == [
+        (["Donald Trump", "Vladimir Putin"], "held a phone call with Vladimir Putin")]
 
 def test_a_call_that_opens_the_sentence_has_the_main_clauses_subject_as_its_other_side() -> None:
     text = ("In another phone call with Zelensky on Friday, Trump said he had not signed off on the halt. "
