@@ -138,7 +138,9 @@ def _other_events(a: Decision, b: Decision) -> bool:
     if kind != other and (kind in _POSITIONS or other in _POSITIONS):
         return True  # "said he was very dissatisfied with the call": a position taken, not the call or its content
     if kind in INTERACTIONS and other in INTERACTIONS:
-        return not same_kind(kind, other)
+        # a meeting held and one planned are two ("arrived in Washington and has already held a number of
+        # meetings with senior U.S. officials. He is scheduled to meet Trump on Friday")
+        return not same_kind(kind, other) or (kind == other != "talk" and _planned(a.what, kind) != _planned(b.what, other))
     return (kind in INTERACTIONS and other is not None) or (other in INTERACTIONS and kind is not None)
 
 

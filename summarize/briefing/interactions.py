@@ -73,7 +73,7 @@ def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[
 
 
 # A pronoun as the subject: "Vor allem telefonierte er am Donnerstag ... mit Wladimir Putin", "He then met Orbán"
-_SUBJECT_PRONOUN = re.compile(r"(?<!\w)(?:er|he|she)(?!\w)")
+_SUBJECT_PRONOUN = re.compile(r"(?<!\w)(?:[Ee]r|[Hh]e|[Ss]he)(?!\w)")  # "He is scheduled to meet Trump"
 
 
 def _with_referent(positions: dict[str, int], people: tuple[tuple[str, str], ...], sentences: Sentences,

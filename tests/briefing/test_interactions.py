@@ -158,6 +158,11 @@ def test_the_two_as_subject_are_the_two_people_named_just_before() -> None:
     # "die beiden" is Trump and Putin (named two sentences before); "der beiden Länder" is two states
     assert ("Donald Trump", ["Donald Trump", "Vladimir Putin"], "held a phone call with Vladimir Putin") in found
     assert not any("Vertreter" in d.evidence[0].quote for d in _interactions(text, actors))
+    # a sentence that opens with its pronoun: "He" is the person named just before
+    opens = "Zelenskyy arrived in Washington on Thursday. He is scheduled to meet Trump on Friday."
+    actors_z = [_actor("Donald Trump", "Trump"), _actor("Volodymyr Zelensky", "Zelenskyy")]
+    assert [(d.who, d.participants, d.status) for d in _interactions(opens, actors_z)] == [
+        ("Volodymyr Zelensky", ["Volodymyr Zelensky", "Donald Trump"], "announced")]
     # the two as the sides of a call: "zwischen den beiden Staatschefs"
     between = "Trump sprach über Putin. Am Donnerstag fand ein Telefongespräch zwischen den beiden Staatschefs statt."
     assert [(d.participants, d.what) for d in _interactions(between, actors)] == [

@@ -1038,6 +1038,17 @@ def test_a_known_person_the_text_names_is_an_actor() -> None:
         "Vladimir Putin": (2, "Putin")}  # the genitive's "s" is not the name
 
 
+def test_a_meeting_held_and_one_planned_of_one_sentence_stay_two() -> None:
+    text = ("Zelenskyy arrived in Washington and has already held a number of meetings with senior U.S. officials. "
+            "He is scheduled to meet Trump on Friday.")  # HAND-MADE, after h43; the model cites both sentences
+    held = _decision(text, text, "held a number of meetings with senior U.S. officials", who="Volodymyr Zelensky")
+    planned = _decision(text, text, "scheduled to meet Trump on Friday", who="Volodymyr Zelensky",
+                        participants=["Volodymyr Zelensky", "Donald Trump"])
+    assert [d.what for d in one_per_event([held, planned])] == [held.what, planned.what]
+    again = _decision(text, text, "met senior U.S. officials in Washington", who="Volodymyr Zelensky")
+    assert len(one_per_event([held.model_copy(deep=True), again])) == 1  # two held meetings of one sentence: one
+
+
 def test_two_reports_of_one_sentence_keep_the_one_that_names_an_act() -> None:
     text = ("Zelenskiy, speaking later in his nightly video address, said he and Trump had agreed to arrange a "
             "meeting between their teams.")  # HAND-MADE
