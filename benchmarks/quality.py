@@ -264,7 +264,9 @@ def load_gold(folder: Path, articles: Path) -> tuple[dict[str, dict], dict]:
                                  for m in re.finditer(re.escape(s), text)]
         golds[gold["article"]] = gold
     # cross.toml, then the cross_<batch>.toml of each later batch: its entries are added, and one with the name
-    # of an earlier entry replaces it (a later batch lists all members of an entity the earlier ones had).
+    # of an earlier entry replaces it (a later batch lists all members of an entity the earlier ones had). The
+    # order is the names' (cross_h19 ... cross_h89, cross_h95): a batch's file is named by its first id, and ids
+    # keep two digits (the seventeenth batch's sixth is h99a), so a name never sorts before an earlier batch's.
     cross: dict = {}
     for path in sorted(folder.glob("cross*.toml"), key=lambda p: (p.name != "cross.toml", p.name)):
         for key, value in tomllib.loads(path.read_text(encoding="utf-8")).items():
@@ -275,6 +277,12 @@ def load_gold(folder: Path, articles: Path) -> tuple[dict[str, dict], dict]:
             kept = [e for e in cross.get(key, []) if not (isinstance(e, dict) and e.get("name") in names)]
             cross[key] = [*kept, *value]
     return golds, cross
+
+
+def _short(article: str) -> str:
+    """An article's id for the lists: the name up to its first "_" ("h07", "h99a", "000"), not its first three
+    characters, which would print "h99" for h99a."""
+    return article.split("_", 1)[0]
 
 
 def score_items(per_article: dict[str, list[Item]], golds: dict[str, dict], lost: dict[str, int] | None = None) -> Score:
@@ -297,7 +305,7 @@ def score_items(per_article: dict[str, list[Item]], golds: dict[str, dict], lost
                     if hit:
                         s.found[c] += 1
                     else:
-                        s.missed.append(f"{article[:3]} {c} {g.get('key', '?')}")
+                        s.missed.append(f"{_short(article)} {c} {g.get('key', '?')}")
                 if c == "weapon" and g.get("status") and hit:  # the first matching item's status against the gold's
                     s.status_known += 1
                     s.status_agrees += hit[0].status == g["status"]
@@ -307,14 +315,14 @@ def score_items(per_article: dict[str, list[Item]], golds: dict[str, dict], lost
             s.unsupported += sum(1 for i in right if i.quotes and not any(
                 supports(i, g, text) for g in entries if matches(i, g, text)))
             s.correct[c] += len(right)
-            s.unmatched += [f"{article[:3]} {c}: {i.label[:90]} | {text[i.quotes[0][0]:i.quotes[0][1]][:60] if i.quotes else ''}"
+            s.unmatched += [f"{_short(article)} {c}: {i.label[:90]} | {text[i.quotes[0][0]:i.quotes[0][1]][:60] if i.quotes else ''}"
                             for i in mine if i not in right]
         names = [n for i in items if i.kind in ("actor", "weapon") for n in i.names]  # the article's names, in any field
         for i in items:
             from_chrome = any(_covered(q, gold["_chrome_spans"]) >= 0.5 for q in i.quotes)
             if from_chrome or any(has_term(n, chrome.get("names", [])) for n in i.names if i.kind == "actor"):
                 s.boilerplate += 1
-                s.chrome_items.append(f"{article[:3]} {i.kind}: {i.label[:80]} | "
+                s.chrome_items.append(f"{_short(article)} {i.kind}: {i.label[:80]} | "
                                       f"{text[i.quotes[0][0]:i.quotes[0][1]][:70] if i.quotes else ''}")
             s.uninformative += uninformative(i)
             for value in i.descriptive:
@@ -323,7 +331,7 @@ def score_items(per_article: dict[str, list[Item]], golds: dict[str, dict], lost
                     left = untranslated(value, text, names)
                     if foreign(value) or left:
                         s.foreign += 1
-                        s.foreign_fields.append(f"{article[:3]} {i.kind}: {value[:80]}" + (f" ({', '.join(left)})" if left else ""))
+                        s.foreign_fields.append(f"{_short(article)} {i.kind}: {value[:80]}" + (f" ({', '.join(left)})" if left else ""))
     s.lost = sum(n for article, n in (lost or {}).items() if article in golds)
     return s
 
@@ -409,8 +417,8 @@ def score_cross(digest: dict, golds: dict, cross: dict) -> dict[str, tuple[int, 
             passed += 1
         else:
             ENTITY_MISSES.append(f"{ent['name']}: {len(hits)} rows " + "; ".join(
-                f"{r['name']} in {','.join(a[:3] for a in r['articles'])}" for r in hits)
-                + f" (wants {','.join(sorted(a[:3] for a in want))})")
+                f"{r['name']} in {','.join(_short(a) for a in r['articles'])}" for r in hits)
+                + f" (wants {','.join(sorted(_short(a) for a in want))})")
     out["entities once, all sources"] = (passed, total)
 
     def covers(row: dict, refs: list[str]) -> set[str]:
@@ -566,7 +574,7 @@ def drop_report(briefings: dict[str, dict], per_article: dict[str, list[Item]], 
                 row[1] += 1
             else:
                 row[0] += 1
-                examples.setdefault((kind, reason), []).append(f"{article[:3]} {d['label'][:80]}")
+                examples.setdefault((kind, reason), []).append(f"{_short(article)} {d['label'][:80]}")
     out = [f"{'kind':9} {'reason':70} {'costs':>5} {'has':>4} {'right':>5}"]
     for (kind, reason), (cost, has, right) in sorted(rows.items(), key=lambda kv: -kv[1][0]):
         out.append(f"{kind:9} {reason:70} {cost:5} {has:4} {right:5}")
