@@ -118,8 +118,9 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
     _p("share", r"^\W*(?:jetzt |per e-?mail |auf \w+ )?teilen\b", 6),
     _p("share", r"^\W*share(?: this| on| via| the| to)?(?: article| story| page| post| link)?\b", 8),
     _p("share", rf"^\W*(?:(?:{_SOCIAL}|e-?mail|mail|messenger|drucken|print|link kopieren|copy link)\W*)+$"),
-    _p("follow", rf"^\W*(?:folgen sie|folge|folgt|follow)\b.{{0,80}}\b(?:{_SOCIAL})\b"),
-    _p("follow", r"^\W*follow us\b"),
+    _p("follow", rf"^\W*(?:(?:folgen sie|folge|folgt|follow)\b.{{0,80}}\b(?:{_SOCIAL})\b|follow us\b)"),
+    _p("follow", rf"\b(?:join|tritt|treten sie)\b.{{0,60}}\b(?:channel|community|group|kanal|gruppe)\b.{{0,20}}\b(?:{_SOCIAL})\b|"  # "Join X's
+       rf"\b(?:join|tritt|treten sie)\b.{{0,30}}\b(?:{_SOCIAL})[- ](?:channel|kanal)\b", 20, ("join", "tritt", "treten sie")),  # channel on WhatsApp"
     # --- newsletter / subscription / call to action
     _p(
         "newsletter",
@@ -236,6 +237,8 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
     # a picture gallery's counter and licence link: "1 of 6 | Secretary of State ... | License Photo"
     _p("credit", r"^\W*\d{1,2}\s+(?:of|von)\s+\d{1,2}\s*\|"),
     _p("credit", r"\|\s*license photo\W*$", needles=("license photo",)),
+    _p("credit", r"\b(?:journalist|reporter|correspondent|editor|writer|author|analyst)\b.{0,80}\bhas (?:over |more than |"  # an author's
+       r"nearly |almost |about |some )?\d+\+? years of (?:experience|expertise)\b", 30, ("years of exp",)),  # note, "has over 9 years of ..."
     # a caption whose last sentence is followed by its credit, a web address: "... August 15th 2025.  Kremlin.ru"
     _p(
         "credit",

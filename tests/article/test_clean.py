@@ -684,6 +684,20 @@ def test_photo_captions_and_agency_update_tags_are_chrome() -> None:
     assert prose in clean(f"{prose}\n\n{body}").text
 
 
+def test_an_authors_note_of_experience_and_a_channel_to_join_are_chrome() -> None:
+    """HAND-MADE page, after the pattern of a real one (h99): the note on the story's author and the call to join
+    the site's channel on a messenger, between the teaser and the story, are page chrome; a sentence of the story
+    that counts years, or that joins talks, stays."""
+    body = "Washington - The president said on Monday his country would send more weapons, mostly defensive ones."
+    years = "The senator, a former reporter, has served for 12 years on the committee."
+    note = "Example.ng journalist, Jane Doe, has over 9 years of experience covering global affairs."
+    join = "Don't miss out! Join Example.ng's Sports News channel on WhatsApp now!"
+    joined = "The minister said he would join the talks on Telegram security next week."  # prose: stays
+    kept = clean("\n\n".join([note, join, body, years, joined])).text
+    assert body in kept and years in kept and joined in kept
+    assert "Jane Doe" not in kept and "WhatsApp" not in kept
+
+
 def test_wire_style_captions_gallery_counters_and_trailing_credits_are_chrome() -> None:
     """HAND-MADE page: captions in the agencies' style (a position in capitals, "(L)", with the caption's present
     tense after it or the picture's day at its end), a gallery's counter and licence link, a credit after the
