@@ -125,7 +125,8 @@ def _titles() -> frozenset[str]:
 def _only_titles(name: str) -> bool:
     """Whether every word of ``name`` is a title's ("Ukrainian President", "US-Präsident"): an office, which
     the alias table's people or the article's names fill, is no name of its own."""
-    words = [w for w in re.split(r"[\s-]+", _fold(name)) if w]
+    initials = re.sub(r"(?<!\w)(\w)\.\s*(\w)\.", r"\1\2", _fold(name))  # "U. S. President", "U.S. President": us
+    words = [w for w in re.split(r"[\s-]+", initials) if w]
     return bool(words) and all(w in _titles() for w in words)
 
 

@@ -555,6 +555,15 @@ def test_a_news_outlet_is_a_source_not_an_actor() -> None:
     assert actor_problem(ActorDraft(name_as_written="Pentagon", s=1, name="Pentagon", kind="organisation")) is None
 
 
+def test_an_office_alone_is_no_persons_name_however_its_initials_are_written() -> None:
+    from summarize.briefing.drafts import ActorDraft
+    from summarize.briefing.plausible import actor_problem
+
+    for name in ("Ukrainian President", "U.S. President", "U. S. President", "US-Präsident"):
+        assert "not a person" in (actor_problem(ActorDraft(name_as_written=name, s=1, name=name, kind="person")) or ""), name
+    assert actor_problem(ActorDraft(name_as_written="U.S. Grant", s=1, name="U. S. Grant", kind="person")) is None
+
+
 def test_where_news_appeared_and_common_nouns_are_no_actors() -> None:
     from summarize.briefing.plausible import actor_problem
 
