@@ -18,6 +18,8 @@ follows in a story of deliveries.
 * In an English sentence the requester may follow the weapon: "more Patriot missiles ..., as requested by
   Zelensky" ("asked for more Patriot missiles"), "Tomahawk missiles, which Ukraine has said it urgently needs"
   ("said it urgently needs Tomahawk missiles").
+* A request named as a noun is its owner's: "Kyiv’s request for Tomahawk cruise missiles" ("asked for Tomahawk
+  cruise missiles").
 * A sentence on which the model already reported a decision of the same requester is left to the model.
 """
 
@@ -51,6 +53,10 @@ _EN_AFTER = re.compile(
     rf"|(?:which|that)\s+(?P<who>{NAME})(?P<group>\s+(?:officials|leaders|authorities|government))?\s+(?:has\s+|have\s+|had\s+)?"
     r"(?:said|says|say)\s+(?:that\s+)?(?:it|he|she|they)\s+"
     r"(?P<need>(?:(?:urgently|badly|desperately|still)\s+)?needs?))(?!\w)")
+# A request named as a noun, its requester the owner: "stopped short of approving Kyiv’s request for Tomahawk cruise
+# missiles", "Ukraine's urgent plea for more Patriot systems"
+_NOMINAL = re.compile(rf"(?P<who>{NAME})['’]s\s+(?:(?:urgent|repeated|latest|renewed|long-standing)\s+)?"
+                      r"(?P<what>(?:request|plea|appeal|bid|push|demand)s?\s+for\s+.+)")
 _MODIFIED = r"(?:(?:more|additional|further|extra|new|long-range|\d+)\s+){0,2}"
 _KIND_NOUN = r"(?:\s+(?:cruise\s+)?(?:missiles?|systems?|batteries|rockets?))?"
 # the verb of asking as a description tells it: in the past ("is seeking to secure" -> "sought to secure")
@@ -84,6 +90,15 @@ def requests(sentences: Sentences, actors: list[Actor], weapons: list[Weapon], d
                 continue  # the model (or an earlier match) reported this requester's act on the sentence
             what = _in_the_past(asked.split()) if language == "en" else f"sought {weapon.name}"
             found.append(Decision(who=who, participants=[who], what=what, status="taken", evidence=[ev]))
+        if language == "en" and "s " in sentence and " for " in sentence:
+            for match in _NOMINAL.finditer(sentence):
+                who = actor_ending(match.group("who"), actors)
+                weapon, asked = _weapon_in(clause(match.group("what")), weapons)
+                if who is None or weapon is None or DENIED.search(asked) or not isinstance(ev := evidence(n), Evidence):
+                    continue
+                if not reported_on(who, ev, [*decisions, *found]):
+                    found.append(Decision(who=who, participants=[who], status="taken", evidence=[ev],
+                                          what="asked for " + asked.split(" for ", 1)[1]))
         after = language == "en" and (" by " in sentence or "need" in sentence)  # cheap: most sentences have neither
         for who, what in _asked_after(sentence, actors, weapons) if after else []:
             if isinstance(ev := evidence(n), Evidence) and not reported_on(who, ev, [*decisions, *found]):
@@ -117,7 +132,8 @@ def _in_the_past(words: list[str]) -> str:
 
 
 # after the weapon's name: what is said of it (a relative clause) or what it is for ("to protect ...")
-_RELATIVE = re.compile(r"\s(?:that|which|who|whose|to|since|amid|die|der|das|welche|um)\s", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s(?:that|which|who|whose|to|since|amid|before|after|while|just|die|der|das|welche|um)\s",
+                       re.IGNORECASE)  # "... Tomahawk missiles just a day before hosting ...": what follows is context
 _DANGLING = frozenset("from to of the a an and its their his her in on for with at by as".split())
 
 

@@ -70,3 +70,10 @@ def test_an_english_requester_may_follow_the_weapon() -> None:
                                              ("Ukraine", "said it desperately needs Tomahawk missiles"),
                                              ("Ukraine", "needs Tomahawk missiles")]
     assert _found(text, language="de", weapons=weapons) == []
+
+
+def test_a_request_named_as_a_noun_is_its_owners() -> None:
+    text = ("Trump stopped short of approving Ukraine’s request for Patriot missiles just a day before the talks. "
+            "The mayor’s request for Patriot missiles was denied. Ukraine’s request for talks was heard.")
+    assert _found(text) == [("Ukraine", "asked for Patriot missiles")]  # no actor; no weapon of the briefing
+
