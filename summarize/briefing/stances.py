@@ -41,7 +41,7 @@ _WHO = r"(?:,\s+who)?"  # the speaker of a relative clause is the name it follow
 _EN = (
     re.compile(rf"(?P<who>{NAME}){_WHO}\s+(?:(?:also|again|later|then)\s+)?(?P<what>(?:said|says|told\s+\w+(?:\s+\w+)?|added|"
                rf"admitted|made\s+(?:it\s+)?clear)\s+(?:that\s+)?{_PRONOUN_EN}\s+(?:was|is|were|are|felt|feels|"
-               rf"remained|remains|had\s+been)\s+{_VERY_EN}(?:{_FEELING_EN})(?!\w).*)"),
+               rf"remained|remains|had\s+been)\s+{_VERY_EN}[“\"‘']?(?:{_FEELING_EN})(?!\w).*)"),  # 'he was "not happy"'
     re.compile(rf"(?P<who>{NAME}){_WHO}\s+(?:(?:also|again|later|then|has|had|publicly)\s+)*(?P<what>(?:expressed|voiced|"
                rf"restated|reiterated|repeated|vented)\s+(?:(?:his|her|their|its|some|deep|great|growing|strong|"
                rf"renewed)\s+)*(?:{_FEELING_NOUN_EN})(?!\w).*)"),
@@ -143,7 +143,7 @@ def _trimmed(what: str) -> str:
     return " ".join(words)
 
 
-_CIRCUMSTANCE = re.compile(r"\s(?:as|while|when|after|before|because|since)\s")
+_CIRCUMSTANCE = re.compile(r"\s(?:as|while|when|after|before|because|since|(?:and|but)\s+that)\s")  # "... and that Ukraine ..."
 _DANGLING = STOP | {"what", "he", "she", "they", "it", "said", "says", "over", "the", "a", "an", "of", "his", "her", "its",
                     "their"}
 

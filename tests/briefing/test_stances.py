@@ -25,12 +25,14 @@ def test_a_feeling_stated_in_english_is_the_speakers_in_the_articles_words() -> 
             "Trump told reporters on Friday that he had a good call with Zelensky and restated his disappointment at "
             "a conversation with Vladimir Putin. "
             "Trump said Putin was disappointed. "
+            'Vladimir Putin said he was "not happy" with the talks and that the war would go on. '
             "Zelensky, who expressed frustration with the delays, left.")
     assert _found(text, "en") == [
         ("Donald Trump", "said he was very disappointed with the call with Putin", 1),
         ("Donald Trump", "restated his disappointment at a conversation with Vladimir Putin", 2),
         # "Trump said Putin was disappointed": Putin's feeling as Trump tells it, no position Putin took
-        ("Volodymyr Zelensky", "expressed frustration with the delays", 4),
+        ("Vladimir Putin", 'said he was "not happy" with the talks', 4),
+        ("Volodymyr Zelensky", "expressed frustration with the delays", 5),
     ]
 
 
