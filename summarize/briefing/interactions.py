@@ -121,13 +121,27 @@ _OPENS_WITH = re.compile(r"\W{0,3}(?:in|during|at|bei|beim|während|after|follow
 
 
 # Where the clause of a call or meeting word ends: the people named after it take part in that event.
-_CLAUSE_END = re.compile(r"[,;:–—(]|\s(?:after|before|while|when|nachdem|bevor|während|vor|nach|und zuvor)\s", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:–—(]|\s--?\s|\s(?:after|before|while|when|nachdem|bevor|während|vor|nach|und zuvor)\s", re.IGNORECASE)
 
 
 # The words that name a report's source right before a name: "laut seinem außenpolitischen Berater", "according to"
 # (a name's position is in the matching form of the sentence, where "ß" is "ss": a letter or two may follow)
 _SOURCE = re.compile(r"(?<!\w)(?:laut|according to|nach angaben (?:von|des|der)|citing)\s+(?:[\w.'’-]+\s+){0,4}\w{0,2}$",
                      re.IGNORECASE)
+
+
+# An office right before a comma: the comma opens the name's apposition, not a new clause ("a meeting with Trump
+# and Ukraine's president, Volodymyr Zelenskyy, set for later on October 17")
+_APPOSITION = re.compile(r"(?<!\w)(?:president|presidents of [\w ]{2,40}|leader|counterpart|prime minister|chancellor|"
+                         r"Präsidenten?|Amtskollegen?|Staatschef|Regierungschef|Kanzler)\s*$", re.IGNORECASE)
+
+
+def _clause_end(sentence: str, start: int) -> re.Match[str] | None:
+    """The first clause end after ``start`` (:data:`_CLAUSE_END`) that does not open an office's apposition."""
+    for end in _CLAUSE_END.finditer(sentence, start):
+        if not (end.group(0) == "," and _APPOSITION.search(sentence, start, end.start())):
+            return end
+    return None
 
 
 def _taking_part(positions: dict[str, int], word: re.Match[str], sentence: str) -> list[str]:
@@ -137,7 +151,7 @@ def _taking_part(positions: dict[str, int], word: re.Match[str], sentence: str) 
     zufolge ... für ein von Trump angekündigtes Treffen mit Putin"), else the sentence's first ("Trump is set to host Zelensky ..., after a call with Putin": the meeting is with
     Zelensky, the call with Putin). With no one named after it, everyone named before it ("Trump und Putin
     hatten sich getroffen")."""
-    end = _CLAUSE_END.search(sentence, word.end())
+    end = _clause_end(sentence, word.end())
     clause_end = end.start() if end else len(sentence)
     clause_start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, word.start())), default=0)
     # one named as the source of the report ("laut seinem Berater Juri Uschakow im Telefonat mit Trump") is not
@@ -158,7 +172,10 @@ def _taking_part(positions: dict[str, int], word: re.Match[str], sentence: str) 
         subject = next((n for n, at in positions.items() if at >= clause_end and n not in after), None)
         return [subject, *after] if subject is not None else after
     in_clause = [n for n in before if positions[n] >= clause_start]  # ", nachdem Trump ... das Treffen mit Putin"
-    side = in_clause[-1:] or before[:1]  # "Orbán zufolge ... für ein von Trump angekündigtes Treffen mit Putin"
+    if not in_clause and len(after) >= 2:
+        return after  # all its sides named after it, none before it in its clause: "... -- a meeting with Trump and Zelenskyy"
+    # "Orbán zufolge ... für ein von Trump angekündigtes Treffen mit Putin"; one named again after it is its side
+    side = in_clause[-1:] or again[-1:] or before[:1]
     return list(dict.fromkeys([*side, *after]))
 
 

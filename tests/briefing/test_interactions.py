@@ -213,6 +213,22 @@ def test_a_meeting_with_someone_named_before_is_theirs_not_the_sentences_first_p
                      ("met Donald Trump", "Putin an")]  # only the Alaska meeting is a meeting of the two
 
 
+def test_the_sides_named_in_an_apposition_after_the_word_are_the_events() -> None:
+    """HAND-MADE, after h46 and h55: "a phone call between the presidents of Ukraine and the United States,
+    Zelensky and Trump"; "Putin and Trump spoke by phone -- a surprise before an Oval Office meeting with Trump
+    and Ukraine's president, Zelenskyy, set for Friday": the meeting is Trump's and Zelenskyy's, not Putin's."""
+    actors = [_actor("Donald Trump", "Trump"), _actor("Vladimir Putin", "Putin"), _actor("Volodymyr Zelensky", "Zelensky")]
+    between = ("Reuters reported that following a phone call between the presidents of Ukraine and the United States, "
+               "Zelensky and Trump, there was optimism.")
+    assert [(d.participants, d.what) for d in _interactions(between, actors)] == [
+        (["Volodymyr Zelensky", "Donald Trump"], "held a phone call with Donald Trump")]
+    dashed = ("The call came after Putin and Trump spoke by phone -- a surprise before an Oval Office meeting with "
+              "Trump and Ukraine's president, Zelensky, set for Friday.")
+    assert [(d.participants, d.what) for d in _interactions(dashed, actors)] == [
+        (["Vladimir Putin", "Donald Trump"], "held a phone call with Donald Trump"),
+        (["Donald Trump", "Volodymyr Zelensky"], "plans to meet Volodymyr Zelensky")]  # "set for Friday": planned
+
+
 def test_a_person_named_as_the_source_of_the_report_is_no_side_of_the_call() -> None:
     # HAND-MADE, after seed 003: "laut seinem ... Berater Juri Uschakow im Telefonat mit Trump" (and "ß" before
     # the name, which shifts its position in the sentence's matching form)
