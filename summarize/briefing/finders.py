@@ -1,23 +1,33 @@
 """What the code's finders of acts share (:mod:`.nominal`, :mod:`.warned`, :mod:`.halted`, :mod:`.requested`,
-:mod:`.prepared`): the name in a decider's slot, where a clause ends, a word that denies, and the rule that a
-sentence the model already reported of the same decider is left to the model."""
+:mod:`.prepared`, :mod:`.stances`, :mod:`.offered`): the name in a decider's slot and the actor it names, where a
+clause ends, a word that denies, and the rule that a sentence the model already reported of the same decider is
+left to the model."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-from ..models import Decision, Evidence
+from ..models import Actor, Decision, Evidence
+from .deciders import actor_ending
 
 # one to three capitalised words: the name in the slot of who acts ("The Pentagon", "Die USA")
 NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
 NAME_DE = r"[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*){0,2}"
 # where a clause ends: a comma, semicolon or colon and a space, or a dash between spaces ("U.S.–Russia" is one word)
 CLAUSE_END = re.compile(r"[,;:]\s|\s[–—-]\s")
+# the words that open a clause of circumstance after an act ("... as he answered reporters' questions")
+CIRCUMSTANCE_WORDS = r"as|while|when|after|before|because|since"
 DENIED = re.compile(r"\b(?:not|never|no|nicht|nie|kein\w*)\b|n['’]t\b", re.IGNORECASE)
 # where the words of an act end: a preposition of place, time or cause, a relative word, or an auxiliary
 STOP = frozenset("to into amid after before until since as because while which that who and in on at for from "
                  "with by over was were is has had have".split())
+
+
+def actor_in_slot(words: str, actors: list[Actor]) -> str | None:
+    """The briefing's actor the words in a decider's slot name (:func:`~.deciders.actor_ending`), also in the
+    German genitive ("Putins")."""
+    return actor_ending(words, actors) or actor_ending(words.rstrip("s"), actors)
 
 
 def reported_on(who: str, evidence: Evidence, decisions: Iterable[Decision]) -> bool:

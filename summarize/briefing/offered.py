@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
 from .deciders import actor_ending
-from .finders import NAME, clause
+from .finders import CIRCUMSTANCE_WORDS, NAME, clause
 from .numbered import Sentences, is_heading
 
 MAX_WORDS = 20
@@ -43,7 +43,7 @@ _EN = (
     re.compile(rf"(?P<who>{NAME})\s+(?:[^,;:.]{{0,60}}?\s)?(?:said|says)\s+(?:[^,;:.“”\"]{{0,40}}?\s)?(?:that\s+)?(?:he|she|it|they)\s+"
                rf"(?P<what>(?:had|has)\s+(?:a|an)\s+(?:\w+\s+)?{_QUOTED}(?:proposition|proposal|offer){_QUOTED}(?!\w).+)"),
 )
-_CIRCUMSTANCE = re.compile(r"\s(?:while|as|when|after|before|because|since)\s")
+_CIRCUMSTANCE = re.compile(rf"\s(?:{CIRCUMSTANCE_WORDS})\s")
 _OFFER_WORDS = re.compile(r"(?<!\w)(?:propos|offer|suggest|deal|swap|exchange|trade)", re.IGNORECASE)
 _CUES = ("propos", "offer", "suggested", "floated", "put forward")
 

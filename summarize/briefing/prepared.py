@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
 from .deciders import actor_ending
-from .finders import CLAUSE_END, DENIED, NAME, NAME_DE, reported_on
+from .finders import CLAUSE_END, DENIED, NAME, NAME_DE, actor_in_slot, reported_on
 from .numbered import Sentences, is_heading
 
 _EN = (
@@ -76,7 +76,7 @@ def _prepared(sentence: str, actors: list[Actor], language: str | None) -> list[
     elif language == "de":
         for pattern, status in _DE:
             for match in pattern.finditer(sentence):
-                who = actor_ending(match.group("who"), actors) or actor_ending(match.group("who").rstrip("s"), actors)
+                who = actor_in_slot(match.group("who"), actors)
                 if who is None or DENIED.search(match.group("mid")) or who in [o[0] for o in out]:
                     continue
                 event = "summit" if "gipfel" in match.group(0).casefold() else "meeting"

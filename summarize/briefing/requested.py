@@ -81,29 +81,33 @@ def requests(sentences: Sentences, actors: list[Actor], weapons: list[Weapon], d
         sentence = sentences.sentence(n)
         if is_heading(sentence):
             continue
-        for match in pattern.finditer(sentence):
-            who = actor_ending(match.group("who"), actors)
-            weapon, asked = _weapon_in(clause(match.group("what")), weapons)
-            if who is None or weapon is None or DENIED.search(asked) or not isinstance(ev := evidence(n), Evidence):
-                continue
-            if reported_on(who, ev, [*decisions, *found]):
-                continue  # the model (or an earlier match) reported this requester's act on the sentence
-            what = _in_the_past(asked.split()) if language == "en" else f"sought {weapon.name}"
-            found.append(Decision(who=who, participants=[who], what=what, status="taken", evidence=[ev]))
-        if language == "en" and "s " in sentence and " for " in sentence:
-            for match in _NOMINAL.finditer(sentence):
-                who = actor_ending(match.group("who"), actors)
-                weapon, asked = _weapon_in(clause(match.group("what")), weapons)
-                if who is None or weapon is None or DENIED.search(asked) or not isinstance(ev := evidence(n), Evidence):
-                    continue
-                if not reported_on(who, ev, [*decisions, *found]):
-                    found.append(Decision(who=who, participants=[who], status="taken", evidence=[ev],
-                                          what="asked for " + asked.split(" for ", 1)[1]))
-        after = language == "en" and (" by " in sentence or "need" in sentence)  # cheap: most sentences have neither
-        for who, what in _asked_after(sentence, actors, weapons) if after else []:
+        # cheap tests first: most sentences hold neither "X's request for" nor "requested by" or "need"
+        nominal = language == "en" and "s " in sentence and " for " in sentence
+        after = language == "en" and (" by " in sentence or "need" in sentence)
+        for who, what in [*_asked(sentence, pattern, actors, weapons, language),
+                          *(_asked(sentence, _NOMINAL, actors, weapons, language) if nominal else []),
+                          *(_asked_after(sentence, actors, weapons) if after else [])]:
             if isinstance(ev := evidence(n), Evidence) and not reported_on(who, ev, [*decisions, *found]):
+                # (a sentence the model, or an earlier match, reported of this requester is left to it)
                 found.append(Decision(who=who, participants=[who], what=what, status="taken", evidence=[ev]))
     return found
+
+
+def _asked(sentence: str, pattern: re.Pattern[str], actors: list[Actor], weapons: list[Weapon],
+           language: str) -> list[tuple[str, str]]:
+    """(requester, description) of each request ``pattern`` finds with its requester before the request: the
+    verb of asking (:data:`_EN`, :data:`_DE`) or the noun (:data:`_NOMINAL`: "Kyiv’s request for ...")."""
+    out = []
+    for match in pattern.finditer(sentence):
+        who = actor_ending(match.group("who"), actors)
+        weapon, asked = _weapon_in(clause(match.group("what")), weapons)
+        if who is None or weapon is None or DENIED.search(asked):
+            continue
+        if pattern is _NOMINAL:
+            out.append((who, "asked for " + asked.split(" for ", 1)[1]))
+        else:
+            out.append((who, _in_the_past(asked.split()) if language == "en" else f"sought {weapon.name}"))
+    return out
 
 
 def _asked_after(sentence: str, actors: list[Actor], weapons: list[Weapon]) -> list[tuple[str, str]]:

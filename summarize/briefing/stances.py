@@ -26,7 +26,7 @@ from collections.abc import Callable
 from ..models import Actor, Decision, Evidence, Weapon
 from .cues import has_cue
 from .deciders import actor_ending
-from .finders import CLAUSE_END, NAME, NAME_DE, STOP, clause
+from .finders import CIRCUMSTANCE_WORDS, CLAUSE_END, NAME, NAME_DE, STOP, actor_in_slot, clause
 from .numbered import Sentences, is_heading
 
 MAX_WORDS = 16
@@ -38,17 +38,15 @@ _FEELING_NOUN_EN = (r"disappointment|frustration|dissatisfaction|displeasure|ang
 _VERY_EN = r"(?:(?:very|deeply|really|so|quite|extremely|increasingly|bitterly|clearly)\s+)*"
 _PRONOUN_EN = r"(?:he|she|they|it)"
 _WHO = r"(?:,\s+who)?"  # the speaker of a relative clause is the name it follows
+_EXPRESSED = (r"(?:expressed|voiced|restated|reiterated|repeated|vented)\s+(?:(?:his|her|their|its|some|deep|great|"
+              rf"growing|strong|renewed)\s+)*(?:{_FEELING_NOUN_EN})(?!\w).*")  # "restated his disappointment at ..."
 _EN = (
     re.compile(rf"(?P<who>{NAME}){_WHO}\s+(?:(?:also|again|later|then)\s+)?(?P<what>(?:said|says|told\s+\w+(?:\s+\w+)?|added|"
                rf"admitted|made\s+(?:it\s+)?clear)\s+(?:that\s+)?{_PRONOUN_EN}\s+(?:was|is|were|are|felt|feels|"
                rf"remained|remains|had\s+been)\s+{_VERY_EN}[“\"‘']?(?:{_FEELING_EN})(?!\w).*)"),  # 'he was "not happy"'
-    re.compile(rf"(?P<who>{NAME}){_WHO}\s+(?:(?:also|again|later|then|has|had|publicly)\s+)*(?P<what>(?:expressed|voiced|"
-               rf"restated|reiterated|repeated|vented)\s+(?:(?:his|her|their|its|some|deep|great|growing|strong|"
-               rf"renewed)\s+)*(?:{_FEELING_NOUN_EN})(?!\w).*)"),
+    re.compile(rf"(?P<who>{NAME}){_WHO}\s+(?:(?:also|again|later|then|has|had|publicly)\s+)*(?P<what>{_EXPRESSED})"),
     # the sentence's subject, of a verb after "and": "Trump told reporters ... and restated his disappointment at ..."
-    re.compile(rf"^\W*(?P<who>{NAME})\s+[a-z][^;:]*?\s+and\s+(?:also\s+)?(?P<what>(?:expressed|voiced|restated|"
-               rf"reiterated|repeated|vented)\s+(?:(?:his|her|their|its|some|deep|great|growing|strong|renewed)\s+)*"
-               rf"(?:{_FEELING_NOUN_EN})(?!\w).*)"),
+    re.compile(rf"^\W*(?P<who>{NAME})\s+[a-z][^;:]*?\s+and\s+(?:also\s+)?(?P<what>{_EXPRESSED})"),
     re.compile(rf"(?P<who>{NAME})\s+(?P<what>(?:is|was|appeared|seemed|appears|seems)\s+{_VERY_EN}(?:{_FEELING_EN})"
                rf"(?!\w).*)"),
 )
@@ -143,7 +141,7 @@ def _trimmed(what: str) -> str:
     return " ".join(words)
 
 
-_CIRCUMSTANCE = re.compile(r"\s(?:as|while|when|after|before|because|since|(?:and|but)\s+that)\s")  # "... and that Ukraine ..."
+_CIRCUMSTANCE = re.compile(rf"\s(?:{CIRCUMSTANCE_WORDS}|(?:and|but)\s+that)\s")  # and "... and that Ukraine ..."
 _DANGLING = STOP | {"what", "he", "she", "they", "it", "said", "says", "over", "the", "a", "an", "of", "his", "her", "its",
                     "their"}
 
@@ -152,13 +150,9 @@ def _subject(match: re.Match[str], actors: list[Actor]) -> str | None:
     """The speaker of a German match: the actor right after the verb in an inverted clause ("sagt Trump"),
     else the one before it."""
     inverted = re.match(rf"\s+({NAME_DE})", match.groupdict().get("mid") or "")
-    if inverted is not None and (who := _actor(inverted.group(1), actors)) is not None:
+    if inverted is not None and (who := actor_in_slot(inverted.group(1), actors)) is not None:
         return who
-    return _actor(match.group("who"), actors)
-
-
-def _actor(words: str, actors: list[Actor]) -> str | None:
-    return actor_ending(words, actors) or actor_ending(words.rstrip("s"), actors)  # the genitive "Putins"
+    return actor_in_slot(match.group("who"), actors)
 
 
 def _in_english(verb: str, match: re.Match[str], actors: list[Actor], weapons: list[Weapon]) -> str:

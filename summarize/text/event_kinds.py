@@ -57,7 +57,7 @@ BEFORE_VERB = (r"(?:(?:has|have|had|also|again|already|repeatedly|publicly|repor
 _WARNING = re.compile(BEFORE_VERB + r"(?:warn|threaten|caution)")
 # A description that states its decider's stance, a feeling or a reluctance ("said he was very disappointed with
 # the call with Putin", "expressed frustration", "appeared reluctant") reports the stance, not the call it is about.
-_FEELING = re.compile(BEFORE_VERB + r"(?:(?:said|says|made it clear|made clear|added|admitted)\s+(?:that\s+)?(?:he|she|they)\s+"
+_STANCE = re.compile(BEFORE_VERB + r"(?:(?:said|says|made it clear|made clear|added|admitted)\s+(?:that\s+)?(?:he|she|they)\s+"
                       r"(?:was|is|were|are|felt|feels|had been)\s+|(?:expressed|voiced|restated|reiterated|repeated|vented)"
                       r"\s+(?:\w+\s+){0,2}?|(?:appeared|seemed|was|is)\s+)(?:(?:very|deeply|really|so|quite|extremely|"
                       r"increasingly|bitterly|clearly|great|deep)\s+)*(?:disappoint|frustrat|unhapp|dissatisf|displeas|reluct|"
@@ -71,20 +71,17 @@ _REQUEST = re.compile(BEFORE_VERB + r"(?:been\s+)?(?:asked\s+(?:for|\w+\s+(?:for
                       r"pushed|lobbied|appealed|called\s+for|(?:said\s+(?:it|he|she|they)\s+)?(?:\w+ly\s+)?needs?\s)")
 _OFFER = re.compile(BEFORE_VERB + r"(?:proposed|offered|put\s+forward|floated|(?:had|has|presented|made|submitted|tabled)"
                     r"\s+(?:a|an)\s+(?:\w+\s+)?(?:proposal|offer|proposition)|suggested\s+(?:that\s+)?(?:a|an)\s+)")
+_VERB_KINDS = (("warning", _WARNING), ("stance", _STANCE), ("request", _REQUEST), ("offer", _OFFER))
 
 
 @lru_cache(maxsize=1 << 16)  # descriptions repeat across articles
 def event_kind(what: str) -> str | None:
     """The kind of event a description's main clause reports, or None."""
     words = fold(_CLAUSE_END.split(what, maxsplit=1)[0])
-    if _WARNING.match(words.lstrip()):
-        return "warning"
-    if _FEELING.match(words.lstrip()):
-        return "stance"
-    if _REQUEST.match(words.lstrip()):
-        return "request"
-    if _OFFER.match(words.lstrip()):
-        return "offer"
+    verb = words.lstrip()
+    for kind, pattern in _VERB_KINDS:  # told by the verb, whatever it is of
+        if pattern.match(verb):
+            return kind
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(words):
             return kind
