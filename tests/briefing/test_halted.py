@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from summarize.briefing.halted import halts
-from summarize.briefing.numbered import Sentences
 from summarize.models import Decision
 
-from ..support.finders import actor, sentence_evidence as _evidence
+from ..support.finders import actor, find, sentence_evidence as _evidence
 
 ACTORS = [actor("United States"), actor("Pentagon", "organisation"), actor("Ukraine"),
           actor("Pete Hegseth", "person"), actor("Donald Trump", "person")]
 
 
 def _found(text: str, language: str, decisions: list[Decision] | None = None) -> list[tuple[str, str, str]]:
-    found = halts(Sentences.of(text), ACTORS, decisions or [], lambda n: _evidence(text, n), language)
+    found = find(halts, text, ACTORS, decisions or [], language=language)
     return [(d.who, d.what, d.status) for d in found]
 
 

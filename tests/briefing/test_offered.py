@@ -4,18 +4,17 @@ their place among one sentence's decisions."""
 from __future__ import annotations
 
 from summarize.briefing.dedupe import one_per_event
-from summarize.briefing.numbered import Sentences
 from summarize.briefing.offered import offers
 from summarize.models import Decision
 from summarize.text.event_kinds import event_kind
 
-from ..support.finders import actor, sentence_evidence
+from ..support.finders import actor, find, sentence_evidence
 
 ACTORS = [actor("Ukraine"), actor("Volodymyr Zelensky", "person"), actor("Donald Trump", "person")]
 
 
 def _found(text: str, language: str = "en", decisions: list[Decision] | None = None) -> list[tuple[str, str]]:
-    found = offers(Sentences.of(text), ACTORS, decisions or [], lambda n: sentence_evidence(text, n), language)
+    found = find(offers, text, ACTORS, decisions or [], language=language)
     return [(d.who, d.what) for d in found]
 
 
@@ -41,7 +40,7 @@ def test_an_offer_the_model_told_is_left_to_it_and_another_act_on_its_sentence_s
                     evidence=[sentence_evidence(text)])
     assert _found(text, decisions=[told]) == []
     met = told.model_copy(update={"what": "met Volodymyr Zelensky at the White House"})
-    [offer] = offers(Sentences.of(text), ACTORS, [met], lambda n: sentence_evidence(text, n), "en")
+    [offer] = find(offers, text, ACTORS, [met], language="en")
     assert event_kind(offer.what) == "offer" and event_kind(met.what) == "meeting"
     # an offer, a request and a stance are acts of their own beside another act of their sentence
     need = Decision(who="Ukraine", participants=["Ukraine"], status="taken", evidence=[sentence_evidence(text)],

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from summarize.briefing.numbered import Sentences
 from summarize.briefing.prepared import preparations
 from summarize.models import Decision
 
-from ..support.finders import actor, sentence_evidence as _evidence
+from ..support.finders import actor, find, sentence_evidence as _evidence
 
 ACTORS = [actor("Hungary"), actor("Russia"), actor("Kremlin", "organisation"), actor("Viktor Orbán", "person")]
 
 
 def _found(text: str, language: str, decisions: list[Decision] | None = None) -> list[tuple[str, str, str]]:
-    found = preparations(Sentences.of(text), ACTORS, decisions or [], lambda n: _evidence(text, n), language)
+    found = find(preparations, text, ACTORS, decisions or [], language=language)
     return [(d.who, d.what, d.status) for d in found]
 
 

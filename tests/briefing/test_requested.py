@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from summarize.briefing.numbered import Sentences
 from summarize.briefing.requested import requests
 from summarize.models import Decision, Weapon
 
-from ..support.finders import actor as _actor, sentence_evidence as _evidence
+from ..support.finders import actor as _actor, find, sentence_evidence as _evidence
 
 
 def _weapon(name: str, written: str) -> Weapon:
@@ -19,7 +18,7 @@ WEAPONS = [_weapon("Patriot", "Patriot missiles"), _weapon("Tomahawk", "Tomahawk
 
 def _found(text: str, language: str = "en", decisions: list[Decision] | None = None,
            weapons: list[Weapon] = WEAPONS) -> list[tuple[str, str]]:
-    found = requests(Sentences.of(text), ACTORS, weapons, decisions or [], lambda n: _evidence(text, n), language)
+    found = find(requests, text, ACTORS, weapons, decisions or [], language=language)
     return [(d.who, d.what) for d in found]
 
 

@@ -9,14 +9,14 @@ from summarize.briefing.numbered import Sentences
 from summarize.models import Actor, Decision, Weapon
 from summarize.text.event_kinds import event_kind
 
-from ..support.finders import actor, sentence_evidence
+from ..support.finders import actor, find, sentence_evidence
 
 ACTORS = [actor("Donald Trump", "person"), actor("Vladimir Putin", "person"), actor("Volodymyr Zelensky", "person")]
 
 
 def _found(text: str, language: str, decisions: list[Decision] | None = None,
            actors: list[Actor] = ACTORS) -> list[tuple[str, str, int]]:
-    found = stances(Sentences.of(text), actors, [], decisions or [], lambda n: sentence_evidence(text, n), language)
+    found = find(stances, text, actors, [], decisions or [], language=language)
     return [(d.who, d.what, Sentences.of(text).starts.index(d.evidence[0].start) + 1) for d in found]
 
 
@@ -59,7 +59,7 @@ def test_a_reluctance_is_a_stance_about_the_weapon_its_clause_names() -> None:
                       evidence=[sentence_evidence("Tomahawk")])]
     text = ("Trump zeigt sich vor seinem Treffen mit Selenskyj zurückhaltend bei den Tomahawk-Raketen. "
             "Trump äußerte sich aber deutlich zurückhaltender.")
-    found = stances(Sentences.of(text), ACTORS, weapons, [], lambda n: sentence_evidence(text, n), "de")
+    found = find(stances, text, ACTORS, weapons, [], language="de")
     assert [(d.who, d.what) for d in found] == [("Donald Trump", "appeared reluctant about Tomahawk"),
                                                 ("Donald Trump", "expressed reluctance")]
     english = ("Trump expressed reluctance about depleting US Tomahawk supplies. "

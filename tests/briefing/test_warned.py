@@ -6,14 +6,14 @@ from summarize.briefing.numbered import Sentences
 from summarize.briefing.warned import warnings
 from summarize.models import Decision, Evidence
 
-from ..support.finders import actor, sentence_evidence
+from ..support.finders import actor, find
 
 ACTORS = [actor("Vladimir Putin", "person"), actor("Donald Trump", "person"), actor("Kremlin", "organisation"),
           actor("Ukraine", "state")]
 
 
 def _found(text: str, language: str = "en", decisions: list[Decision] | None = None) -> list[tuple[str, list[str], str]]:
-    found = warnings(Sentences.of(text), ACTORS, decisions or [], lambda n: sentence_evidence(text, n), language)
+    found = find(warnings, text, ACTORS, decisions or [], language=language)
     return [(d.who, d.participants, d.what) for d in found]
 
 

@@ -1,10 +1,12 @@
-"""What the tests of the code's finders of acts share (warned, halted, requested, prepared): a HAND-MADE
-text's sentence as located evidence, and an actor of the briefing by its name."""
+"""What the tests of the code's finders of acts share (warned, halted, requested, prepared, stances, offered): a
+HAND-MADE text's sentence as located evidence, an actor of the briefing by its name, and a finder run over a text."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from summarize.briefing.numbered import Sentences
-from summarize.models import Actor, Evidence
+from summarize.models import Actor, Decision, Evidence
 
 
 def sentence_evidence(text: str, n: int = 1) -> Evidence:
@@ -17,3 +19,9 @@ def sentence_evidence(text: str, n: int = 1) -> Evidence:
 def actor(name: str, kind: str = "state") -> Actor:
     """An actor of the briefing named ``name`` (its evidence is the name itself)."""
     return Actor(name=name, name_as_written=name, kind=kind, evidence=[sentence_evidence(name)])
+
+
+def find(finder: Callable[..., list[Decision]], text: str, *lists: list, language: str | None) -> list[Decision]:
+    """What ``finder`` finds in ``text``: its sentences, the briefing's ``lists`` (actors, weapons, decisions, as
+    the finder takes them) and each sentence as its evidence."""
+    return finder(Sentences.of(text), *lists, lambda n: sentence_evidence(text, n), language)
