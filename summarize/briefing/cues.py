@@ -114,7 +114,7 @@ def says_open(sentence: str) -> bool:
     große Hoffnungen gesetzt"): a hope held before what the article reports, whose outcome it tells."""
     patterns = _patterns()
     plain = _NOT_PENDING.sub(_keep_pending, patterns["not_open_cited"].sub(" ", patterns["not_open"].sub(" ", sentence)))
-    plain = _HAD_HOPED.sub(" ", plain)
+    plain = _OFFER_TERMS.sub(" ", _HAD_HOPED.sub(" ", plain))
     if has_cue("open", plain):
         return True
     stripped = sentence.strip()
@@ -127,6 +127,15 @@ _HAD_HOPED = re.compile(
     r"(?<!\w)(?:had\s+(?:been\s+)?(?:\w+\s+)?hop(?:ed|ing)|had\s+(?:\w+\s+){0,2}hopes"
     r"|hatten?(?:\s+[^\s,;:.!?]+){0,4}?\s+(?:gehofft|Hoffnung(?:en)?))(?!\w)",
     re.IGNORECASE)
+# The terms of an offer: "a “proposition” in which Ukraine could provide the United States with its drones,
+# while Washington would sell Kyiv ... Tomahawk missiles", "a proposal suggesting Ukraine could provide ...",
+# "legte einen Vorschlag vor, wonach die Ukraine ... liefern könnte". Its modal says what is offered, not what
+# is uncertain (the offer is a decision: see offered.py); a modal of a "while" clause after it goes with it.
+_OFFER_TERMS = re.compile(
+    r"(?<!\w)(?:proposals?|propositions?|offers?|Vorschlag|Angebot)(?:\s+(?:vor|an))?\W{0,3}\s+"
+    r"(?:in\s+which|under\s+which|whereby|suggesting(?:\s+that)?|wonach|nach\s+dem|bei\s+dem)\s+"
+    r"[^,;:.!?]{0,80}?(?<!\w)(?:could|would|might|könnte|könnten|würde|würden)(?!\w)"
+    r"(?:[^;:.!?]*?,\s+while\s+[^,;:.!?]{0,60}?(?<!\w)(?:could|would|might)(?!\w))?", re.IGNORECASE)
 _NOT_PENDING = re.compile(r"(\w+)\s+yet\s+to(?!\w)", re.IGNORECASE)
 _PENDING = frozenset("is are was were has have had remains remain remained still".split())
 

@@ -32,6 +32,8 @@ def why_not_open(question: OpenQuestion, named: list, text: str) -> str | None:
         return "it asks whether it will happen, and its sentence reports that it did"
     if _reason_in_its_sentence(question):
         return "it asks why, and its sentence gives the reason"
+    if _asks_if_said_what_was_said(question):
+        return "it asks whether someone will say what its sentence reports said; only what was said is hedged"
     if _VAGUE.match(question.question):
         return "it names nothing that is undecided ('What is the significance of ...?', 'Is the call still uncertain?')"
     if (name := _absent_name(question, named, text)) is not None:
@@ -121,6 +123,28 @@ def _past_and_only_speculated(question: OpenQuestion) -> bool:
     return bool(cued) and cued <= _SPECULATIVE_CUES
 
 
+# "Will Russia claim that the war will end if ...?" on "Russland behauptet immer wieder, dass der Krieg enden
+# könnte, wenn ...", "Will the Kremlin warn about Tomahawk missiles?" on "According to Putin's adviser, the move
+# could provoke a nuclear response": a question whether someone will say something, of a sentence that reports
+# it said and whose only cues of something open are the hedges of what was said (could, hope, possible). The
+# words are said; what is uncertain is what they are about, which the question does not ask. A sentence that
+# says something is open ("unklar", "noch nicht", "zurückhaltend") keeps its question.
+_WILL_SAY = re.compile(r"\s*will\s+(?:[\w.'’-]+\s+){1,4}?(?:say|tell|claim|warn|state|argue|insist|admit|stress|repeat)(?!\w)",
+                       re.IGNORECASE)
+_REPORTS_WORDS = re.compile(
+    r"(?<!\w)(?:said|says|told|tells|warned|warns|claimed|claims|argued|argues|insisted|insists|stated|stressed|"
+    r"according\s+to|sagte|sagt|gesagt|erklärte|erklärt|behauptet\w*|warnte|warnt|gewarnt|betonte|betont|laut|zufolge)(?!\w)",
+    re.IGNORECASE)
+
+
+def _asks_if_said_what_was_said(question: OpenQuestion) -> bool:
+    quote = question.evidence[0].quote
+    if not _WILL_SAY.match(question.question) or not _REPORTS_WORDS.search(quote):
+        return False
+    cued = open_cue_words(quote)
+    return bool(cued) and cued <= _SPECULATIVE_CUES
+
+
 def _reason_in_its_sentence(question: OpenQuestion) -> bool:
     quote = question.evidence[0].quote
     return bool(_WHY.match(question.question)) and bool(_BECAUSE.search(quote)) and not _WHY_UNKNOWN.search(quote)
@@ -166,9 +190,22 @@ _NOT_DONE = re.compile(rf"(?<!\w)(?:{NEGATIONS}|yet|noch|will|would|could|könnt
 _AGAIN = re.compile(r"(?<!\w)(?:again|another|next|new|further|more|erneut|wieder)(?!\w)", re.IGNORECASE)
 
 
+# The irregular English pasts of the verbs a news question asks with ("Will Putin say ...?" on "Putin said ...")
+_IRREGULAR = dict(pair.split(":") for pair in (
+    "say:said tell:told give:gave send:sent sell:sold hold:held make:made take:took go:went buy:bought keep:kept "
+    "lose:lost win:won leave:left speak:spoke begin:began bring:brought seek:sought lead:led find:found "
+    "write:wrote choose:chose fight:fought break:broke build:built pay:paid become:became come:came").split())
+
+
 def _past_forms(verb: str) -> re.Pattern[str]:
+    """The English past of ``verb``: irregular, or regular with a final consonant doubled after a short vowel
+    ("admit": "admitted", "stop": "stopped") or not ("visit": "visited")."""
+    verb = verb.casefold()
+    if verb in _IRREGULAR:
+        return re.compile(rf"(?<!\w){_IRREGULAR[verb]}(?!\w)", re.IGNORECASE)
     stem = verb[:-1] + "i" if verb.endswith("y") and verb[-2:-1] not in "aeiou" else verb.removesuffix("e")
-    return re.compile(rf"(?<!\w){re.escape(stem)}ed(?!\w)", re.IGNORECASE)
+    doubled = f"|{re.escape(stem + stem[-1])}" if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", stem) else ""
+    return re.compile(rf"(?<!\w)(?:{re.escape(stem)}{doubled})ed(?!\w)", re.IGNORECASE)
 
 
 def _done_in_its_sentence(question: OpenQuestion) -> bool:

@@ -986,6 +986,43 @@ def test_a_question_about_what_its_sentence_reports_in_the_past_tense_is_answere
     assert why("Will the ministry confirm the talks?", "The talks could be confirmed soon.") is None
 
 
+def test_irregular_pasts_and_doubled_consonants_report_it_done() -> None:
+    """HAND-MADE: "Will X admit ...?" on "X admitted ...", "Will X say ...?" on "X said ...": the past of a
+    verb that doubles its last consonant, or an irregular one, reports it done as a regular one does."""
+    assert "reports that it did" in (why("Will the envoy admit he was wrong?", "The envoy admitted he was wrong, "
+                                                                                "and the talks resumed.") or "")
+    assert "reports that it did" in (why("Will the council hold a vote?", "The council held a vote on Monday.") or "")
+    assert why("Will the council hold a vote?", "The council has not held a vote yet.") is None
+    assert why("Will the envoy visit Paris?", "The envoy visitted Paris.") is None  # no doubled "visit"
+
+
+def test_a_question_whether_someone_will_say_what_they_said_is_answered() -> None:
+    """HAND-MADE: "Will X claim ...?" on a sentence that reports X's words, whose only cue is the words' own
+    hedge ("could", "könnte"), asks what the sentence reports; a sentence that says something is open keeps
+    it, and so does a question about an act ("Will X announce ...?")."""
+    for sentence in ("Die Regierung behauptet, dass der Krieg enden könnte, wenn die Lieferungen aufhörten.",
+                     "According to an adviser, the move could provoke a strong response."):
+        assert "reports said" in (why("Will the government claim the war could end?", sentence) or ""), sentence
+    assert why("Will the government claim the war could end?", "It is unclear whether the government said the war "
+                                                                "could end.") is None
+    assert why("Will the government warn about the move?", "The move could provoke a response.") is None  # no words
+    assert why("Will the government announce a ceasefire?", "The minister said the government could announce "
+                                                            "a ceasefire.") is None
+
+
+def test_the_modal_of_an_offers_terms_is_no_cue() -> None:
+    """HAND-MADE: "a proposal in which A could provide ..., while B would ...": the modal says what is offered;
+    another cue of the sentence, or a modal of no offer, still says something is open."""
+    from summarize.briefing.cues import says_open
+
+    assert not says_open("He presented a “proposition” in which one side could provide drones, while the other "
+                         "would sell it missiles.")
+    assert not says_open("She made a proposal suggesting the city could host the talks.")
+    assert not says_open("Er legte einen Vorschlag vor, wonach die Stadt die Gespräche ausrichten könnte.")
+    assert says_open("He made a proposal in which the city could host the talks, but it is unclear who agrees.")
+    assert says_open("A scenario in which the talks could fail worries the mediators.")
+
+
 def test_a_why_question_whose_sentence_gives_the_reason_is_answered() -> None:
     """HAND-MADE: "Why ...?" on a sentence with a causal word ("so", "weil", "because") is answered there; a
     sentence that gives no reason, or says the reason is unknown, leaves it open."""
