@@ -37,7 +37,7 @@ from .interactions import event_description, further_reports, interactions, sepa
 from ..text.dates import decision_date
 from ..text.relative_days import anchored_day
 from .numbered import Sentences, halve, is_heading, sentence_chars
-from .questions import when_and_where_questions, why_not_open
+from .questions import one_per_question, when_and_where_questions, why_not_open
 from .aliases import alias_forms, canonical_weapon, weapon_category
 from .plausible import GENERIC_WEAPONS, role_unsupported
 from .english import EnglishFields, foreign_role, name_words
@@ -359,6 +359,8 @@ class Plan:
         lists["open_questions"], replaced = when_and_where_questions(lists["open_questions"], self.sentences,
                                                                      self.grounder.sentence_evidence)
         dropped.extend(replaced)
+        lists["open_questions"], same = one_per_question(lists["open_questions"])  # one question per thing asked
+        dropped.extend(same)
         further_reports(self.sentences, lists["actors"], lists["decisions"], self.grounder.sentence_evidence)
         lists["decisions"] = [_dated_by_sentence_before(d, self.article.text, self.article.published)
                               for d in lists["decisions"]]

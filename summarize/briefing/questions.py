@@ -10,7 +10,8 @@ from collections.abc import Callable
 
 from ..models import DroppedItem, Evidence, OpenQuestion
 from ..text.negation import NEGATIONS
-from ..text.normalise import QUOTATION_MARKS
+from ..text.normalise import QUOTATION_MARKS, fold
+from ..text.same_question import asks_the_same
 from .aliases import alias_forms
 from .cues import has_cue, open_cue_words, says_open
 from .mentions import mentions
@@ -119,8 +120,7 @@ def _past_and_only_speculated(question: OpenQuestion) -> bool:
     quote = question.evidence[0].quote
     if quote.rstrip().endswith("?") or _HEDGED.search(quote):
         return False  # "appears to have altered his stance": the sentence doubts what happened
-    cued = open_cue_words(quote)
-    return bool(cued) and cued <= _SPECULATIVE_CUES
+    return _only_hedged(question)
 
 
 # "Will Russia claim that the war will end if ...?" on "Russland behauptet immer wieder, dass der Krieg enden
@@ -141,7 +141,33 @@ def _asks_if_said_what_was_said(question: OpenQuestion) -> bool:
     quote = question.evidence[0].quote
     if not _WILL_SAY.match(question.question) or not _REPORTS_WORDS.search(quote):
         return False
-    cued = open_cue_words(quote)
+    return _only_hedged(question)
+
+
+def one_per_question(questions: list[OpenQuestion]) -> tuple[list[OpenQuestion], list[DroppedItem]]:
+    """One question per thing asked (:func:`summarize.text.same_question.asks_the_same`, the digest's rule):
+    "Will the USA deliver Tomahawks?" of "bleibt unklar, ob die USA liefern werden" and "Will Trump deliver
+    Tomahawks?" of "Er hoffe, den Krieg beenden zu können, ohne an Tomahawks zu denken" are one. The question
+    kept is the one whose sentence says more than a hedge ("could", "hope") that it is open, else the first;
+    the other is listed as dropped."""
+    kept: list[OpenQuestion] = []
+    dropped = []
+    for question in questions:
+        folded = fold(question.question)
+        twin = next((k for k in kept if asks_the_same(fold(k.question), folded)), None)
+        if twin is None:
+            kept.append(question)
+            continue
+        if _only_hedged(twin) and not _only_hedged(question):
+            kept[kept.index(twin)], question, twin = question, twin, question
+        dropped.append(DroppedItem(kind="open_question", label=question.question[:120], evidence=question.evidence[0],
+                                   reason=f"it asks what {twin.question!r} asks"))
+    return kept, dropped
+
+
+def _only_hedged(question: OpenQuestion) -> bool:
+    """Whether the only cues of ``question``'s sentence are hedges ("could", "hofft", "possible")."""
+    cued = open_cue_words(question.evidence[0].quote)
     return bool(cued) and cued <= _SPECULATIVE_CUES
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..models import Decision, DivergenceAspect, OpenQuestion
+from ..text.same_question import MIN_QUESTION_WORDS, QUESTION_THRESHOLD
 from .buckets import Bucket, norm
 from .entities import Resolver
 
@@ -83,14 +84,9 @@ class DecisionClusters:
         return key
 
 
-QUESTION_THRESHOLD = 85  # rapidfuzz token_set_ratio of two open questions' normalised text
-MIN_QUESTION_WORDS = 4  # shorter questions merge only when equal ("What next?" is in every question)
-
-
 class QuestionClusters:
-    """Open questions that ask the same thing become one: equal normalised text, or, for questions of at
-    least :data:`MIN_QUESTION_WORDS` words, token-set ratio >= :data:`QUESTION_THRESHOLD` ("Will the US deliver
-    Tomahawks to Ukraine?" / "Will the US deliver Tomahawk missiles to Ukraine?"). At most
+    """Open questions that ask the same thing become one (:mod:`summarize.text.same_question`: equal folded
+    text, or a close token-set ratio for questions of a few words). At most
     :data:`MAX_CLUSTERS_PER_ACTOR` earlier clusters are compared per question (first come first served),
     so the cost stays linear."""
 

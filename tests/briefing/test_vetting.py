@@ -1010,6 +1010,29 @@ def test_a_question_whether_someone_will_say_what_they_said_is_answered() -> Non
                                                             "a ceasefire.") is None
 
 
+def test_one_question_per_thing_asked_the_plainly_open_one_kept() -> None:
+    """HAND-MADE: two questions of one article that the digest would merge (the same words but the subject)
+    become one: the one whose sentence says plainly that it is open, not only a hedge; else the first. The
+    other is listed as dropped; questions that ask different things both stay."""
+    from summarize.briefing.questions import one_per_question
+
+    text = ("The minister hopes to end the war without new rockets. It remains unclear whether the state will "
+            "deliver rockets. Nobody knows when the talks resume.")
+    hedged = OpenQuestion(question="Will the minister deliver the rockets?",
+                          evidence=[_ev(text, "The minister hopes to end the war without new rockets.")])
+    plain = OpenQuestion(question="Will the state deliver the rockets?",
+                         evidence=[_ev(text, "It remains unclear whether the state will deliver rockets.")])
+    other = OpenQuestion(question="When will the talks resume?", evidence=[_ev(text, "Nobody knows when the talks resume.")])
+    kept, dropped = one_per_question([hedged, plain, other])
+    assert kept == [plain, other]
+    assert [d.label for d in dropped] == [hedged.question] and "asks what" in dropped[0].reason
+    kept, dropped = one_per_question([plain, hedged])
+    assert kept == [plain] and [d.label for d in dropped] == [hedged.question]
+    first = OpenQuestion(question="Will the state deliver rockets soon?", evidence=plain.evidence)
+    assert one_per_question([plain, first])[0] == [plain]
+    assert one_per_question([other, hedged])[0] == [other, hedged]
+
+
 def test_the_modal_of_an_offers_terms_is_no_cue() -> None:
     """HAND-MADE: "a proposal in which A could provide ..., while B would ...": the modal says what is offered;
     another cue of the sentence, or a modal of no offer, still says something is open."""
