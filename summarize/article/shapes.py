@@ -73,13 +73,19 @@ def name_like(tokens: Sequence[str], max_words: int = 4) -> bool:
 DATE_EDGE_SEPARATORS = "|·•,–—-"
 
 
+# The time a dateline gives after its date ("Chas Pravdy - 04 Juli 2025 20:27", "17.10.2025, 08:15 Uhr")
+_TIME_AFTER_DATE = re.compile(r"^(?:[,|·•–—-]\s*)?(?:um\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|h|[ap]\.?m\.?|[A-Z]{2,4}))?$",
+                              re.IGNORECASE)
+
+
 def _without_edge_date(line: str) -> str:
-    """``line`` without a date at its start or end (with the separator next to it), if it has one."""
+    """``line`` without a date at its start or end (with the separator next to it, and a time after it), if it
+    has one."""
     found = find_date(line)
     if found is None:
         return line
     _, start, end = found
-    before, after = line[:start].rstrip(), line[end:].lstrip()
+    before, after = line[:start].rstrip(), _TIME_AFTER_DATE.sub("", line[end:].strip())
     if not after:
         return before.rstrip(DATE_EDGE_SEPARATORS).strip()
     if not before:

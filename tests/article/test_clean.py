@@ -537,11 +537,12 @@ def test_two_short_lines_are_not_a_menu() -> None:
     "line",
     ["Von Max Mustermann", "By Jane Doe and John Roe", "Von Anna Beispiel, 17.10.2025", "Jane Doe | 17 October 2025",
      "Published by Jane Alicia Doe 7 de julio, 2025", "Posted by John Roe | 3 hours ago",
-     "by Jane Doe July 4, 2025 4:47 PM  (Updated: ) 2 min read"],
+     "by Jane Doe July 4, 2025 4:47 PM  (Updated: ) 2 min read", "Example Courier - 04 Juli 2025 20:27",
+     "Erika Musterfrau | 17.10.2025, 08:15 Uhr"],
 )
 def test_explicit_bylines(line: str) -> None:
     """Hand-made fixture: a date the date reader does not know ("7 de julio, 2025") or a time and reading
-    time after the names do not hide a byline."""
+    time after the names do not hide a byline; nor does a time after the date of a "Name - date" line."""
     assert removed_rules(page(line)) == {line: "byline"}
 
 
