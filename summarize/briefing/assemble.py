@@ -19,7 +19,7 @@ from .grounder import Grounder
 from .aliases import alias_forms, alias_kind, canonical_weapon, is_kind, weapon_category
 from .ground import normalise
 from .mentions import mentions
-from .plausible import (GENERIC_WEAPONS, actor_problem, english_terms, looks_like_organisation,
+from .plausible import (GENERIC_WEAPONS, actor_problem, english_terms, english_verbs, looks_like_organisation,
                         not_in_english, reachable, weapon_problem)
 from ..text.places import english_territories
 from .safety import scrub, scrub_optional
@@ -245,8 +245,10 @@ def final(
         who = [w for w in item.who if w.strip() and (grounder is None or grounder.names_anywhere(w))] or item.who
         names = [clean((canonical or (lambda w: w))(w)) for w in who]
         names = list(dict.fromkeys(n for n in names if n))
+        what = _main_part(prose(item.what))
         return Decision(
-            who=names[0] if names else clean(item.who[0]), participants=names, what=_main_part(prose(item.what)),
+            who=names[0] if names else clean(item.who[0]), participants=names,
+            what=english_verbs(what, [e.quote for e in evidence]) if english else what,
             status=item.status, date=_grounded_date(item.when, source, published), evidence=evidence,
         )
     if isinstance(item, WeaponDraft):

@@ -360,3 +360,26 @@ def _english(text: str, pattern: re.Pattern[str], terms: dict[str, str]) -> str:
 
     return pattern.sub(english, text)
 
+
+# The English-looking pasts a small model makes of German verbs ("Zelensky betonte" -> "betoned", "Trump
+# dementiert Berichte" -> "dented reports"), each with the German stem its quote holds and the English verb:
+# put right only where a quote of the item holds the German word ("dented" is English where nothing was
+# "dementiert").
+_PSEUDO_ENGLISH = {"betoned": ("beton", "stressed"), "bestated": ("bestätig", "confirmed"), "dented": ("dementi", "denied"),
+                   "drooted": ("droh", "threatened"), "gratulated": ("gratulier", "congratulated")}
+_PSEUDO_WORD = re.compile(r"(?<![\w-])(" + "|".join(_PSEUDO_ENGLISH) + r")(?![\w-])", re.IGNORECASE)
+
+
+def english_verbs(text: str, quotes: list[str]) -> str:
+    """``text`` (a description a model wrote) with the pseudo-English past of a German verb that ``quotes``
+    hold put in English: "betoned that ..." -> "stressed that ..." of "Selenskyj betonte, dass ..."."""
+    if not _PSEUDO_WORD.search(text):
+        return text
+    said = " ".join(quotes).casefold()
+
+    def english(m: re.Match[str]) -> str:
+        stem, verb = _PSEUDO_ENGLISH[m.group(1).casefold()]
+        return verb if stem in said else m.group(1)
+
+    return _PSEUDO_WORD.sub(english, text)
+

@@ -196,6 +196,18 @@ def test_open_means_open_not_frank_nor_apparent_nor_an_offensive() -> None:
     assert not is_open("Der Ort war bereits festgelegt worden.")
 
 
+def test_questions_raised_and_what_was_not_revealed_are_open_in_english_as_in_german() -> None:
+    """HAND-MADE: the English twins of "wirft Fragen auf" and "nannte * nicht" / "keine Angaben"; questions
+    asked of someone are no cue, nor is what was revealed."""
+    assert is_open("The halt also raises legal questions about the notice.")
+    assert is_open("The pause has cast a shadow, prompting questions about the strategy.")
+    assert is_open("Die Pause wirft Fragen auf.")
+    assert is_open("However, he did not reveal the exact date for the meeting.")
+    assert is_open("There was no indication of the date of the meeting.")
+    assert not is_open("He answered questions from reporters about the meeting.")
+    assert not is_open("He revealed the date of the meeting.")
+
+
 def test_hesitation_and_what_is_only_possible_are_open() -> None:
     assert is_open("Trump zögert bei Tomahawk-Freigabe nach Putin-Telefonat")
     assert is_open("Akut ist vor allem der mögliche Kauf von Patriot-Abwehrraketen.")
@@ -384,6 +396,19 @@ def test_german_words_of_news_left_in_english_fields_are_put_in_english() -> Non
     assert english_terms("sent GMLRS munitions and Tomahawk-Marschflugkörper") == (
         "sent GMLRS munitions and Tomahawk cruise missiles")
     assert english_terms("a krieg in lower case") == "a krieg in lower case"
+
+
+def test_a_pseudo_english_past_of_a_german_verb_its_quote_holds_is_put_in_english() -> None:
+    """HAND-MADE: "betoned" of "betonte", "dented reports" of "dementiert Berichte"; "dented" of a quote
+    without the German word is English ("the strike dented the hull"), and "congratulated" is left whole."""
+    from summarize.briefing.plausible import english_verbs
+
+    assert english_verbs("betoned that the aid matters", ["Der Minister betonte, dass die Hilfe zählt."]) == (
+        "stressed that the aid matters")
+    assert english_verbs("Dented reports of a halt", ["Der Minister dementiert Berichte über einen Stopp."]) == (
+        "denied reports of a halt")
+    assert english_verbs("dented the hull", ["The strike dented the hull."]) == "dented the hull"
+    assert english_verbs("congratulated the minister", ["Er gratulierte dem Minister."]) == "congratulated the minister"
 
 
 def test_a_summary_in_german_keeps_its_english_sentences_else_is_written_from_the_decisions() -> None:
