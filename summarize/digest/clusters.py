@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..models import Decision, DivergenceAspect, OpenQuestion
-from ..text.same_question import MIN_QUESTION_WORDS, QUESTION_THRESHOLD
+from ..text.same_question import MIN_QUESTION_WORDS, QUESTION_THRESHOLD, question_word
 from .buckets import Bucket, norm
 from .entities import Resolver
 
@@ -86,12 +86,12 @@ class DecisionClusters:
 
 class QuestionClusters:
     """Open questions that ask the same thing become one (:mod:`summarize.text.same_question`: equal folded
-    text, or a close token-set ratio for questions of a few words). At most
+    text, or a close token-set ratio for questions of a few words that ask with the same word). At most
     :data:`MAX_CLUSTERS_PER_ACTOR` earlier clusters are compared per question (first come first served),
     so the cost stays linear."""
 
     def __init__(self) -> None:
-        self._clusters: list[tuple[str, str]] = []
+        self._clusters: dict[str, list[tuple[str, str]]] = {}  # by the word a question asks with
         self._exact: dict[str, str] = {}
 
     def key(self, question: OpenQuestion) -> str:
@@ -104,12 +104,13 @@ class QuestionClusters:
             return self._exact[text]
         key = text
         if len(text.split()) >= MIN_QUESTION_WORDS:
-            recent = self._clusters[-MAX_CLUSTERS_PER_ACTOR:]
+            clusters = self._clusters.setdefault(question_word(text), [])
+            recent = clusters[-MAX_CLUSTERS_PER_ACTOR:]
             first = _first_at_least(text, [r for r, _ in recent], QUESTION_THRESHOLD)
             if first is not None:
                 key = recent[first][1]
             else:
-                self._clusters.append((text, key))
+                clusters.append((text, key))
         self._exact[text] = key
         return key
 

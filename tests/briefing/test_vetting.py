@@ -1056,6 +1056,9 @@ def test_one_question_per_thing_asked_the_plainly_open_one_kept() -> None:
     first = OpenQuestion(question="Will the state deliver rockets soon?", evidence=plain.evidence)
     assert one_per_question([plain, first])[0] == [plain]
     assert one_per_question([other, hedged])[0] == [other, hedged]
+    when = OpenQuestion(question="When will the meeting take place?", evidence=other.evidence)
+    where = OpenQuestion(question="Where will the meeting take place?", evidence=plain.evidence)
+    assert one_per_question([when, where])[0] == [when, where]  # a time and a place: two questions
 
 
 def test_the_modal_of_an_offers_terms_is_no_cue() -> None:

@@ -247,6 +247,10 @@ def test_resolution_and_clusters_take_plain_strings() -> None:
     questions = QuestionClusters()
     assert questions.key_for("Will the US deliver Tomahawks to Ukraine?") == questions.key_for(
         "Will the US deliver Tomahawk missiles to Ukraine?")
+    # one word apart, but asking for a time and for a place: two questions
+    assert questions.key_for("When will the meeting take place?") != questions.key_for("Where will the meeting take place?")
+    assert questions.key_for("When will the summit in Budapest take place?") == questions.key_for(
+        "When will the summit in Budapest take place then?")
 
 
 def test_known_actor_is_a_lookup_that_changes_no_later_key() -> None:
