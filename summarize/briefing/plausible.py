@@ -107,8 +107,8 @@ def actor_problem(actor: ActorDraft) -> str | None:
     known = bool(alias_forms("actors", name) or alias_forms("actors", actor.name_as_written))
     if actor.kind == "person" and not known and len(name.split()) < 2 and len(actor.name_as_written.split()) < 2:
         return f"{name!r} is not a person's name"
-    if actor.kind == "person" and not known and _common_noun_in_name(name):
-        return f"{name!r} is not a person's name"
+    if actor.kind == "person" and not known and (_common_noun_in_name(name) or any(c.isdigit() for c in name)):
+        return f"{name!r} is not a person's name"  # "European officials"; "August 15", a day
     if actor.kind == "person" and not known and _only_titles(name):
         return f"{name!r} is an office, not a person's name"
     if actor.kind == "state" and not known and not ({_fold(name), _fold(actor.name_as_written)} & territory_names()):

@@ -589,6 +589,16 @@ def test_an_office_alone_is_no_persons_name_however_its_initials_are_written() -
     assert actor_problem(ActorDraft(name_as_written="U.S. Grant", s=1, name="U. S. Grant", kind="person")) is None
 
 
+def test_a_day_is_no_persons_name() -> None:
+    """HAND-MADE: "August 15" (the day two leaders last met) read as a person; "August Meyer" is a name."""
+    from summarize.briefing.drafts import ActorDraft
+    from summarize.briefing.plausible import actor_problem
+
+    assert "not a person" in (actor_problem(ActorDraft(name_as_written="August 15", s=1, name="August 15",
+                                                       kind="person")) or "")
+    assert actor_problem(ActorDraft(name_as_written="August Meyer", s=1, name="August Meyer", kind="person")) is None
+
+
 def test_where_news_appeared_and_common_nouns_are_no_actors() -> None:
     from summarize.briefing.plausible import actor_problem
 
