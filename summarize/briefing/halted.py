@@ -45,9 +45,13 @@ _EN = (
                r"(?:in|of|on|to))\s+(?P<what>.+)"),
 )
 # German: who halts in the slots the sentence gives it
-_HALT_DE = r"(?:gestoppt|ausgesetzt|eingefroren|zurückgehalten|auszusetzen|zu stoppen|einzufrieren|zurückzuhalten)"
+_HALT_DE = (r"(?:gestoppt|ausgesetzt|eingefroren|zurückgehalten|auf Eis gelegt|auszusetzen|zu stoppen|einzufrieren|"
+            r"zurückzuhalten|auf Eis zu legen)")
 _DE = (
     re.compile(rf"(?P<who>{NAME_DE})\s+(?:hat|hatte|haben|hatten)\s+(?P<mid>[^.;]{{0,140}}?)\b{_HALT_DE}(?!\w)"),
+    # a clause with its verb at the end: "..., an dem Washington die Lieferung ... auf Eis gelegt hatte"
+    re.compile(rf"(?:,|\bdass|\bals|\bnachdem|\bweil)\s+(?:[a-z]+\s+){{0,2}}?(?:die\s+|der\s+|das\s+)?(?P<who>{NAME_DE})\s+"
+               rf"(?P<mid>[^.;,]{{0,140}}?)\b{_HALT_DE}\s+(?:hat|hatte|haben|hatten)(?!\w)"),
     re.compile(rf"(?P<who>{NAME_DE})\s+(?:hat|hatte|haben|hatten)\s+(?P<mid>[^.;]{{0,80}}?)"
                r"(?:Stopp|Pause|Aussetzung)\w*\s+[^.;]{0,60}?\bangeordnet\b"),
     re.compile(rf"\bdass\s+(?:das|die|der)\s+(?P<who>{NAME_DE})\s+(?P<mid>[^,.;]{{0,80}}?)"
@@ -61,7 +65,7 @@ _DE = (
 )
 # a word of halting at all (each pattern needs one): most sentences have none, and are passed over at once
 _HALT_WORD = re.compile(r"paus|halt|suspen|froze|freez|stop|withh|aussetz|auszusetz|ausgesetzt|zurückh|zurückgeh|"
-                        r"eingefror|einzufrier|Aussetzung", re.IGNORECASE)
+                        r"eingefror|einzufrier|Aussetzung|auf Eis", re.IGNORECASE)
 _DELIVERIES = re.compile(r"deliver|shipment|supply|supplies|weapon|arms\b|munition|missile|military aid|assistance|"
                          r"[Ll]ieferung|Waffen|Munition|[Hh]ilfe|Raketen|[Ll]ieferstopp", re.IGNORECASE)
 _LIFTED = re.compile(r"resum|revers|\blift|restart|aufgehoben|aufheb|\bhebt\b|wieder aufgenommen|zurück(?:zu)?ruder|"

@@ -35,7 +35,7 @@ _FEELING_EN = (r"disappointed|frustrated|unhappy|dissatisfied|displeased|angry|u
                r"sceptical|skeptical")
 _FEELING_NOUN_EN = (r"disappointment|frustration|dissatisfaction|displeasure|anger|reluctance|hesitance|hesitancy|"
                     r"hesitation|caution|scepticism|skepticism")
-_VERY_EN = r"(?:(?:very|deeply|really|so|quite|extremely|increasingly|bitterly|clearly)\s+)*"
+_VERY_EN = r"(?:(?:very|deeply|really|so|quite|extremely|increasingly|bitterly|clearly|more|much|far|even)\s+)*"
 _PRONOUN_EN = r"(?:he|she|they|it)"
 _WHO = r"(?:,\s+who)?"  # the speaker of a relative clause is the name it follows
 _EXPRESSED = (r"(?:expressed|voiced|restated|reiterated|repeated|vented)\s+(?:(?:his|her|their|its|some|deep|great|"

@@ -41,6 +41,11 @@ def test_a_german_halt_in_each_slot_of_its_decider_is_told_in_the_codes_words() 
         ("Pete Hegseth", "ordered a pause in weapons deliveries", "paused")]
     assert _found("Die Pause des Pentagons in der letzten Woche betraf auch die Lieferungen wichtiger Waffen.",
                   "de") == [("Pentagon", "paused weapons deliveries", "paused")]
+    # a clause with its verb at the end, "auf Eis gelegt" as "gestoppt"
+    assert _found("Das kommt zu einem Zeitpunkt, an dem das Pentagon die Lieferung bestimmter Waffen an die Ukraine "
+                  "kürzlich auf Eis gelegt hatte.", "de") == [("Pentagon", "paused weapons deliveries to Ukraine", "paused")]
+    assert _found("Das kommt zu einem Zeitpunkt, an dem das Pentagon die Lieferung nicht auf Eis gelegt hatte.",
+                  "de") == []
 
 
 def test_no_halt_denied_lifted_of_the_recipient_or_of_no_deliveries() -> None:

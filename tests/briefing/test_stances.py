@@ -63,9 +63,11 @@ def test_a_reluctance_is_a_stance_about_the_weapon_its_clause_names() -> None:
     assert [(d.who, d.what) for d in found] == [("Donald Trump", "appeared reluctant about Tomahawk"),
                                                 ("Donald Trump", "expressed reluctance")]
     english = ("Trump expressed reluctance about depleting US Tomahawk supplies. "
-               "Trump appeared hesitant to send Tomahawks as he answered reporters' questions.")
+               "Trump appeared hesitant to send Tomahawks as he answered reporters' questions. "
+               "After the call, Trump appeared more cautious, saying the stocks were low.")
     assert _found(english, "en") == [("Donald Trump", "expressed reluctance about depleting US Tomahawk supplies", 1),
-                                     ("Donald Trump", "appeared hesitant to send Tomahawks", 2)]
+                                     ("Donald Trump", "appeared hesitant to send Tomahawks", 2),
+                                     ("Donald Trump", "appeared more cautious", 3)]  # a comparative, as "very"
 
 
 def test_a_feeling_the_model_told_is_left_to_it_but_another_act_on_its_sentence_does_not_stand_in() -> None:
