@@ -31,6 +31,7 @@ from .halted import halts
 from .requested import requests
 from .prepared import preparations
 from .stances import stances
+from .checks import checks
 from .considered import weighed_acts
 from .offered import offers
 from .weapon_status import weapon_status
@@ -308,6 +309,7 @@ class Plan:
         decisions += stances(sentences, actors, weapons, decisions, evidence, language)
         decisions += offers(sentences, actors, decisions, evidence, language)
         decisions += weighed_acts(sentences, actors, decisions, evidence, language)
+        decisions += checks(sentences, actors, decisions, evidence, language)
         calls_and_meetings = unreported(interactions(sentences, actors, evidence), decisions)
         still_to_come(decisions)
         return separate(one_per_event(sorted([*decisions, *calls_and_meetings], key=lambda d: d.evidence[0].start)))

@@ -1,0 +1,35 @@
+"""Promises to check what was held back, found by the code in German sentences (HAND-MADE sentences, written
+after the patterns of real pages)."""
+
+from __future__ import annotations
+
+from summarize.briefing.checks import checks
+from summarize.models import Decision
+
+from ..support.finders import actor, find, sentence_evidence
+
+ACTORS = [actor("Donald Trump", "person"), actor("Volodymyr Zelensky", "person"), actor("Ukraine")]
+
+
+def _found(text: str, language: str = "de", decisions: list[Decision] | None = None) -> list[tuple[str, str]]:
+    return [(d.who, d.what) for d in find(checks, text, ACTORS, decisions or [], language=language)]
+
+
+def test_a_promise_to_check_what_was_held_back_is_the_subjects_in_the_codes_words() -> None:
+    assert _found("Donald Trump habe Volodymyr Zelensky zugesagt, zu prüfen, welche Waffen derzeit zurückgehalten "
+                  "würden.") == [("Donald Trump", "promised to check which weapons were held back")]
+    assert _found("Insider berichteten, dass das Gespräch 40 Minuten dauerte und Donald Trump zugesagt habe zu prüfen, "
+                  "ob Waffenlieferungen verzögert wurden.") == [
+        ("Donald Trump", "promised to check which weapons deliveries were delayed")]
+    assert _found("Donald Trump sagte, er wolle helfen und werde prüfen, was zurückgehalten wurde.") == [
+        ("Donald Trump", "promised to check which weapons were held back")]
+
+
+def test_no_check_of_nothing_held_back_denied_in_english_or_told_by_the_model() -> None:
+    assert _found("Donald Trump habe zugesagt, zu prüfen, ob ein Treffen möglich sei.") == []
+    assert _found("Donald Trump habe nicht zugesagt, zu prüfen, welche Waffen zurückgehalten würden.") == []
+    assert _found("Donald Trump habe zugesagt, zu prüfen, welche Waffen zurückgehalten würden.", language="en") == []
+    text = "Donald Trump habe zugesagt, zu prüfen, welche Waffen zurückgehalten würden."
+    told = Decision(who="Donald Trump", participants=["Donald Trump"], what="will review the weapons on hold",
+                    status="announced", evidence=[sentence_evidence(text)])
+    assert _found(text, decisions=[told]) == []
