@@ -138,6 +138,7 @@ _REPORTS_WORDS = re.compile(
 
 
 def _asks_if_said_what_was_said(question: OpenQuestion) -> bool:
+    """Whether ``question`` asks whether someone will say what its sentence reports said (see above)."""
     quote = question.evidence[0].quote
     if not _WILL_SAY.match(question.question) or not _REPORTS_WORDS.search(quote):
         return False
@@ -158,8 +159,9 @@ def one_per_question(questions: list[OpenQuestion]) -> tuple[list[OpenQuestion],
         if twin is None:
             kept.append(question)
             continue
-        if _only_hedged(twin) and not _only_hedged(question):
-            kept[kept.index(twin)], question, twin = question, twin, question
+        if _only_hedged(twin) and not _only_hedged(question):  # the plainer one takes the earlier one's place
+            kept[kept.index(twin)] = question
+            question, twin = twin, question
         dropped.append(DroppedItem(kind="open_question", label=question.question[:120], evidence=question.evidence[0],
                                    reason=f"it asks what {twin.question!r} asks"))
     return kept, dropped
