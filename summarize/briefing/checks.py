@@ -12,7 +12,9 @@ check"), though the promise is a step of the story that several sources report a
   makes it none.
 * The description is the code's English, German articles only: "promised to check which weapons were held
   back" ("delayed", "stopped"), from the words of what is to be checked; a check of nothing held back is none.
-* A sentence on which the model already reported a check by the same decider is left to the model.
+* A sentence on which the model already reported a check by the same decider as a promise is left to the
+  model; a check it told as something else ("requested Zelensky to check which US weapons would be returned")
+  is given the code's description (in place).
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ _HELD = (("zurückgehalten", "held back"), ("verzögert", "delayed"), ("gestoppt
          ("ausgesetzt", "suspended"), ("auf Eis", "put on hold"))
 _CAPITAL = re.compile(r"(?<![\w-])[A-ZÄÖÜ]")
 _CHECKED = re.compile(r"check|review|examin|verif|prüf", re.IGNORECASE)
+# a description that tells the promise ("pledged to review", "would check"); one that does not misreads it
+_PROMISED = re.compile(r"promis|pledg|vow|assur|agreed|commit|undert|(?:will|would)\s+(?:check|review|examin|verif|look)",
+                       re.IGNORECASE)
 
 
 def checks(sentences: Sentences, actors: list[Actor], decisions: list[Decision],
@@ -60,11 +65,14 @@ def checks(sentences: Sentences, actors: list[Actor], decisions: list[Decision],
                 continue  # no actor in the slot: a later name may be the subject
             # the first actor in the slot is the one who promises ("Trump habe Selenskyj zugesagt": not Selenskyj)
             held = next((english for word, english in _HELD if word in match.group("what")), None)
-            if (held is not None and not DENIED.search(match.group("mid")) and isinstance(ev := evidence(n), Evidence)
-                    and not any(d.who == who and d.evidence[0].end == ev.end and _CHECKED.search(d.what)
-                                for d in [*decisions, *found])):  # else the model reported it
+            if held is not None and not DENIED.search(match.group("mid")) and isinstance(ev := evidence(n), Evidence):
                 things = "weapons deliveries" if "lieferung" in match.group("what").casefold() else "weapons"
-                found.append(Decision(who=who, participants=[who], what=f"promised to check which {things} were {held}",
-                                      status="announced", evidence=[ev]))
+                what = f"promised to check which {things} were {held}"
+                told = [d for d in [*decisions, *found] if d.who == who and d.evidence[0].end == ev.end
+                        and _CHECKED.search(d.what)]
+                if not told:
+                    found.append(Decision(who=who, participants=[who], what=what, status="announced", evidence=[ev]))
+                elif not any(_PROMISED.search(d.what) for d in told):  # "requested Zelensky to check ...": misread
+                    told[0].what, told[0].status = what, "announced"
             break
     return found

@@ -33,3 +33,14 @@ def test_no_check_of_nothing_held_back_denied_in_english_or_told_by_the_model() 
     told = Decision(who="Donald Trump", participants=["Donald Trump"], what="will review the weapons on hold",
                     status="announced", evidence=[sentence_evidence(text)])
     assert _found(text, decisions=[told]) == []
+
+
+def test_a_check_the_model_told_as_something_else_takes_the_codes_words() -> None:
+    """HAND-MADE: "requested Zelensky to check which weapons would be returned" of "habe ... zugesagt, zu
+    prüfen": the model turned the promise round; its decision takes the promise's description (in place)."""
+    text = "Donald Trump habe Volodymyr Zelensky zugesagt, zu prüfen, welche Waffen zurückgehalten würden."
+    misread = Decision(who="Donald Trump", participants=["Donald Trump"], status="taken",
+                       what="requested Zelensky to check which weapons would be returned", evidence=[sentence_evidence(text)])
+    assert _found(text, decisions=[misread]) == []
+    assert (misread.what, misread.status) == ("promised to check which weapons were held back", "announced")
+
