@@ -10,8 +10,8 @@ check"), though the promise is a step of the story that several sources report a
   (and "zu prüfen" after it), or before "sagte" with "werde prüfen" in its clause, when that is an actor of
   the briefing (:func:`~summarize.briefing.finders.actor_in_slot`). A negation in between ("nicht zugesagt")
   makes it none.
-* The description is the code's English, German articles only: "promised to check which weapons were held
-  back" ("delayed", "stopped"), from the words of what is to be checked; a check of nothing held back is none.
+* The description is the code's English, German articles only, one for all: "promised to check which weapons
+  were held back" (held back, delayed, stopped or put on hold); a check of nothing held back is none.
 * A sentence on which the model already reported a check by the same decider as a promise is left to the
   model; a check it told as something else ("requested Zelensky to check which US weapons would be returned")
   is given the code's description (in place).
@@ -34,9 +34,10 @@ _PATTERNS = (
     re.compile(rf"(?P<who>{NAME_DE})\s+(?:sagte|sagt|erklärte|versprach|kündigte\s+an)(?P<mid>[^.;:]{{0,80}}?)"
                r"\b(?:werde|wolle|würde|will|wird)\s+prüfen\b(?P<what>.*)"),
 )
-# what is to be checked: the words of a held-back delivery, and their English
-_HELD = (("zurückgehalten", "held back"), ("verzögert", "delayed"), ("gestoppt", "stopped"),
-         ("ausgesetzt", "suspended"), ("auf Eis", "put on hold"))
+# what is to be checked: deliveries held back, delayed, stopped or put on hold (any of them is told as "held
+# back": one description for one event that several pages report in their own words)
+_HELD = re.compile(r"zurückgehalten|verzögert|gestoppt|ausgesetzt|auf Eis")
+_WHAT = "promised to check which weapons were held back"
 _CAPITAL = re.compile(r"(?<![\w-])[A-ZÄÖÜ]")
 _CHECKED = re.compile(r"check|review|examin|verif|prüf", re.IGNORECASE)
 # a description that tells the promise ("pledged to review", "would check"); one that does not misreads it
@@ -64,10 +65,9 @@ def checks(sentences: Sentences, actors: list[Actor], decisions: list[Decision],
             if who is None:
                 continue  # no actor in the slot: a later name may be the subject
             # the first actor in the slot is the one who promises ("Trump habe Selenskyj zugesagt": not Selenskyj)
-            held = next((english for word, english in _HELD if word in match.group("what")), None)
-            if held is not None and not DENIED.search(match.group("mid")) and isinstance(ev := evidence(n), Evidence):
-                things = "weapons deliveries" if "lieferung" in match.group("what").casefold() else "weapons"
-                what = f"promised to check which {things} were {held}"
+            if _HELD.search(match.group("what")) and not DENIED.search(match.group("mid")) \
+                    and isinstance(ev := evidence(n), Evidence):
+                what = _WHAT
                 told = [d for d in [*decisions, *found] if d.who == who and d.evidence[0].end == ev.end
                         and _CHECKED.search(d.what)]
                 if not told:

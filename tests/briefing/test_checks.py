@@ -20,7 +20,7 @@ def test_a_promise_to_check_what_was_held_back_is_the_subjects_in_the_codes_word
                   "würden.") == [("Donald Trump", "promised to check which weapons were held back")]
     assert _found("Insider berichteten, dass das Gespräch 40 Minuten dauerte und Donald Trump zugesagt habe zu prüfen, "
                   "ob Waffenlieferungen verzögert wurden.") == [
-        ("Donald Trump", "promised to check which weapons deliveries were delayed")]
+        ("Donald Trump", "promised to check which weapons were held back")]
     assert _found("Donald Trump sagte, er wolle helfen und werde prüfen, was zurückgehalten wurde.") == [
         ("Donald Trump", "promised to check which weapons were held back")]
 
