@@ -43,16 +43,15 @@ class DecisionClusters:
     ``token_set_ratio`` >= :data:`CLUSTER_THRESHOLD` on the normalised English text ("stopped weapons
     deliveries to Ukraine" and "paused weapons deliveries to Ukraine" score ~85; unrelated decisions of the
     same person score far lower). Each decision is compared with at most :data:`MAX_CLUSTERS_PER_ACTOR`
-    clusters of its actor, first come first served, so the result depends only on the input order."""
+    clusters of its actor's first and as many of its latest, so the cost stays linear and the result depends only
+    on the input order; the same description of the same actor is always the same event."""
 
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
         self._clusters: dict[str, list[tuple[str, str]]] = {}  # who-key -> [(representative text, key)]
         self._texts: dict[str, list[str]] = {}  # who-key -> the representative texts alone
         self._who: dict[str, str] = {}
-        # (who-key, text) -> key, for texts whose answer can no longer change: the first hit among the first
-        # MAX_CLUSTERS_PER_ACTOR clusters stays the first hit (clusters are only appended), and a text that
-        # started a cluster within them finds itself (or an earlier hit) again
+        # (who-key, text) -> key: a text asked again is the event it was the first time
         self._seen: dict[tuple[str, str], str] = {}
 
     def who_key(self, who: str) -> str:
@@ -72,16 +71,22 @@ class DecisionClusters:
             return seen
         clusters = self._clusters.setdefault(who, [])
         texts = self._texts.setdefault(who, [])
+        # the actor's first clusters and its latest ones: an event told early and again late in a long
+        # digest (one actor in a hundred articles) still meets its own report
+        offset = max(MAX_CLUSTERS_PER_ACTOR, len(texts) - MAX_CLUSTERS_PER_ACTOR)
         first = _first_at_least(text, texts[:MAX_CLUSTERS_PER_ACTOR], CLUSTER_THRESHOLD)
+        if first is None and len(texts) > MAX_CLUSTERS_PER_ACTOR:
+            later = _first_at_least(text, texts[offset:], CLUSTER_THRESHOLD)
+            first = None if later is None else offset + later
         if first is not None:
             key = clusters[first][1]
         else:
-            first, key = len(clusters), f"{who}|{len(clusters)}"
+            key = f"{who}|{len(clusters)}"
             clusters.append((text, key))
             texts.append(text)
-        if first < MAX_CLUSTERS_PER_ACTOR and fuzz.token_set_ratio(text, text) >= CLUSTER_THRESHOLD:
-            self._seen[(who, text)] = key  # (a text too short to match itself, "", is asked again)
-        return key
+        if fuzz.token_set_ratio(text, text) >= CLUSTER_THRESHOLD:
+            self._seen[(who, text)] = key  # the same text again is the same event (a text too short to match
+        return key  # itself, "", is asked again)
 
 
 class QuestionClusters:
