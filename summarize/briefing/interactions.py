@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
 from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
-from .cues import cue_pattern, has_cue
+from .cues import cue_pattern, has_cue, says_open
 from .dedupe import MAX_EVIDENCE, with_evidence
 from .numbered import Sentences, is_heading
 from .people_named import named_at, people_of, surname_in, written_at
@@ -332,14 +332,27 @@ def further_reports(sentences: Sentences, actors: list[Actor], decisions: list[D
 def still_to_come(decisions: list[Decision]) -> None:
     """A meeting the model told as held ("met with Trump") on a sentence that tells it as still to come ("Für
     Freitag ist ein Treffen mit Trump im Weißen Haus vorgesehen", "is scheduled to meet"), by the sentence's
-    first word of a meeting (:func:`_planned`), is the plan it is: "plans to meet with Trump". In place."""
+    first word of a meeting (:func:`_planned`), or that says its date or place is open and no meeting held
+    ("no date has yet been confirmed for the meeting between Trump and Putin"), is the plan it is: "plans to
+    meet with Trump". In place."""
     for d in decisions:
         if not d.what.startswith("met ") or d.status == "announced":
             continue
         sentence = d.evidence[0].quote
         word = cue_pattern("meeting").search(sentence)
-        if word is not None and _planned(word.group(0), sentence, word.start()):
+        if word is not None and (_planned(word.group(0), sentence, word.start()) or _date_open(sentence)):
             _as_planned(d)
+
+
+# a meeting held: "met", "traf", "getroffen" ("They met in August; the date of the next one is open" keeps "met")
+_MET = re.compile(r"(?<!\w)(?:met|meets|traf|trafen|getroffen|zusammengekommen|zusammengetroffen)(?!\w)", re.IGNORECASE)
+
+
+def _date_open(sentence: str) -> bool:
+    """Whether a sentence says a meeting's date or place is open ("no date has yet been confirmed for the
+    meeting") and tells no meeting held."""
+    return (has_cue("timing", sentence) or has_cue("venue", sentence)) and says_open(sentence) \
+        and not _MET.search(sentence)
 
 
 def _as_planned(d: Decision) -> None:

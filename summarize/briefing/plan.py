@@ -311,7 +311,7 @@ class Plan:
         decisions += weighed_acts(sentences, actors, decisions, evidence, language)
         decisions += checks(sentences, actors, decisions, evidence, language)
         calls_and_meetings = unreported(interactions(sentences, actors, evidence), decisions)
-        still_to_come(decisions)
+        still_to_come([*decisions, *calls_and_meetings])
         return separate(one_per_event(sorted([*decisions, *calls_and_meetings], key=lambda d: d.evidence[0].start)))
 
     def _lists(self, merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[DroppedItem]) -> dict[str, list]:

@@ -719,6 +719,22 @@ def test_a_meeting_the_code_finds_planned_is_planned_where_the_model_said_met() 
     assert held.what == "met with Zelensky"
 
 
+def test_a_meeting_whose_date_is_open_is_planned_unless_its_sentence_tells_one_held() -> None:
+    """HAND-MADE: "met" of a sentence that says the meeting's date or place is still open is the plan; a
+    sentence that tells a meeting held ("met in May") keeps "met"."""
+    from summarize.briefing.interactions import still_to_come
+
+    both = ["Donald Trump", "Vladimir Putin"]
+    text = "However, no date has yet been confirmed for the meeting between Trump and Putin."
+    told = _decision(text, text, "met Vladimir Putin", participants=both)
+    still_to_come([told])
+    assert (told.what, told.status) == ("plans to meet Vladimir Putin", "announced")
+    held = "They met in May; the date of the next meeting is unclear."
+    kept = _decision(held, held, "met Vladimir Putin", participants=both)
+    still_to_come([kept])
+    assert (kept.what, kept.status) == ("met Vladimir Putin", "taken")
+
+
 def test_a_view_a_finding_a_forecast_or_a_copied_quotation_is_no_decision() -> None:
     assert reports_words_only("said he thought Putin would make a deal")  # a view of what may happen
     assert reports_words_only("expressed hope that the talks would bring peace")
