@@ -205,6 +205,7 @@ def test_questions_raised_and_what_was_not_revealed_are_open_in_english_as_in_ge
     assert is_open("However, he did not reveal the exact date for the meeting.")
     assert is_open("There was no indication of the date of the meeting.")
     assert is_open("The advisers will meet next week at an undisclosed location.")
+    assert is_open("The ministers will hold talks to determine the format and date of the summit.")  # "will determine"
     assert not is_open("He answered questions from reporters about the meeting.")
     assert not is_open("He revealed the date of the meeting.")
 
