@@ -23,8 +23,8 @@ import re
 from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
-from .finders import DENIED, NAME_DE, actor_in_slot
-from .numbered import Sentences, is_heading
+from .finders import DENIED, NAME_DE, actor_in_slot, cued_sentences
+from .numbered import Sentences
 
 _PATTERNS = (
     # "Trump habe Selenskyj zugesagt, zu prüfen, ...", "Trump zugesagt habe zu prüfen, ob ..."
@@ -53,10 +53,7 @@ def checks(sentences: Sentences, actors: list[Actor], decisions: list[Decision],
     if language != "de":
         return []
     found: list[Decision] = []
-    for n in range(1, len(sentences) + 1):
-        sentence = sentences.sentence(n)
-        if "prüfen" not in sentence or is_heading(sentence):
-            continue
+    for n, sentence in cued_sentences(sentences, lambda s: "prüfen" in s):
         # each capitalised word may open the slot ("... berichtete, dass das Gespräch ... dauerte und Trump
         # zugesagt habe zu prüfen": not "Insider", "Minuten", but "Trump")
         for match in (m for start in _CAPITAL.finditer(sentence) for pattern in _PATTERNS

@@ -21,8 +21,8 @@ import re
 from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
-from .finders import CIRCUMSTANCE_WORDS, NAME, actor_in_slot, clause
-from .numbered import Sentences, is_heading
+from .finders import CIRCUMSTANCE_WORDS, NAME, actor_in_slot, clause, cued_sentences
+from .numbered import Sentences
 
 MAX_WORDS = 16
 _WEIGHING = r"(?:considering|weighing|mulling|contemplating)"
@@ -51,10 +51,7 @@ def weighed_acts(sentences: Sentences, actors: list[Actor], decisions: list[Deci
     if language != "en":
         return []
     found: list[Decision] = []
-    for n in range(1, len(sentences) + 1):
-        sentence = sentences.sentence(n)
-        if not _WEIGHED.search(sentence) or is_heading(sentence):
-            continue
+    for n, sentence in cued_sentences(sentences, lambda s: bool(_WEIGHED.search(s))):
         for pattern in _PATTERNS:
             match = pattern.search(sentence)
             if match is None or _NOT_THEIRS.search(match.groupdict().get("gap") or ""):

@@ -6,10 +6,11 @@ already reported of the same decider is left to the model."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from ..models import Actor, Decision, Evidence
 from .deciders import actor_ending
+from .numbered import Sentences, is_heading
 
 # one to three capitalised words: the name in the slot of who acts ("The Pentagon", "Die USA")
 NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
@@ -44,3 +45,13 @@ def clause(what: str, max_words: int | None = None) -> str:
     if text.count('"') % 2 or text.count("“") != text.count("”"):
         text = text.replace('"', "").replace("“", "").replace("”", "")
     return text
+
+
+def cued_sentences(sentences: Sentences, cued: Callable[[str], bool]) -> Iterator[tuple[int, str]]:
+    """The number and text of each sentence a finder reads: one that ``cued`` accepts (the finder's cheap test
+    of its cue words, asked first) and that is no heading."""
+    for n in range(1, len(sentences) + 1):
+        sentence = sentences.sentence(n)
+        if cued(sentence) and not is_heading(sentence):
+            yield n, sentence
+

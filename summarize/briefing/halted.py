@@ -28,8 +28,8 @@ from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
 from .deciders import actor_ending
-from .finders import DENIED, NAME, NAME_DE, STOP
-from .numbered import Sentences, is_heading
+from .finders import DENIED, NAME, NAME_DE, STOP, cued_sentences
+from .numbered import Sentences
 
 _ADVERB = r"(?:(?:temporarily|recently|quietly|abruptly|also|now|reportedly|effectively)\s+)?"
 
@@ -86,11 +86,8 @@ def halts(sentences: Sentences, actors: list[Actor], decisions: list[Decision],
     on the sentence that names no halt is given the halt's description and status (in place)."""
     patterns = _EN if language == "en" else _DE if language == "de" else ()
     found: list[Decision] = []
-    for n in range(1, len(sentences) + 1):
-        sentence = sentences.sentence(n)
-        if not _HALT_WORD.search(sentence) or is_heading(sentence) or not _DELIVERIES.search(sentence) \
-                or _LIFTED.search(sentence):
-            continue
+    for n, sentence in cued_sentences(sentences, lambda s: bool(_HALT_WORD.search(s) and _DELIVERIES.search(s)
+                                                                 and not _LIFTED.search(s))):
         for who, what in _halted(sentence, patterns, actors, language):
             if not isinstance(ev := evidence(n), Evidence):
                 continue

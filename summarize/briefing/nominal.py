@@ -20,8 +20,8 @@ from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
 from .deciders import actor_ending
-from .finders import STOP, reported_on
-from .numbered import Sentences, is_heading
+from .finders import STOP, cued_sentences, reported_on
+from .numbered import Sentences
 
 _NAME = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}"  # no apostrophe (finders.NAME has one): "the Pentagon's decision"
 _NOMINAL = re.compile(rf"(?:\b[Aa]\s+decision\s+by\s+(?:the\s+)?(?P<by>{_NAME})|(?P<of>{_NAME})['’]s\s+decision)"
@@ -35,10 +35,7 @@ def nominal_decisions(sentences: Sentences, actors: list[Actor], decisions: list
     """Decisions the sentences name as "a decision by X to ..." or "X's decision to ...", whose decider is an
     actor of the briefing and on whose sentence ``decisions`` has none of that decider."""
     found: list[Decision] = []
-    for n in range(1, len(sentences) + 1):
-        sentence = sentences.sentence(n)
-        if "decision" not in sentence or is_heading(sentence):
-            continue
+    for n, sentence in cued_sentences(sentences, lambda s: "decision" in s):
         for match in _NOMINAL.finditer(sentence):
             who = actor_ending(match.group("by") or match.group("of"), actors)
             words = _decided(match.group("what"))

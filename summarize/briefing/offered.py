@@ -25,8 +25,8 @@ from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
 from .deciders import actor_ending
-from .finders import CIRCUMSTANCE_WORDS, NAME, clause
-from .numbered import Sentences, is_heading
+from .finders import CIRCUMSTANCE_WORDS, NAME, clause, cued_sentences
+from .numbered import Sentences
 
 MAX_WORDS = 20
 _ADVERBS = r"(?:(?:also|again|then|later|in\s+turn|instead|reportedly|publicly|once\s+again)\s+)*"
@@ -55,10 +55,7 @@ def offers(sentences: Sentences, actors: list[Actor], decisions: list[Decision],
     if language != "en":
         return []
     found: list[Decision] = []
-    for n in range(1, len(sentences) + 1):
-        sentence = sentences.sentence(n)
-        if not any(cue in sentence for cue in _CUES) or is_heading(sentence):
-            continue
+    for n, sentence in cued_sentences(sentences, lambda s: any(cue in s for cue in _CUES)):
         for pattern in _EN:
             for match in pattern.finditer(sentence):
                 who = actor_ending(match.group("who"), actors)

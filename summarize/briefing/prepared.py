@@ -24,8 +24,8 @@ from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
 from .deciders import actor_ending
-from .finders import CLAUSE_END, DENIED, NAME, NAME_DE, actor_in_slot, reported_on
-from .numbered import Sentences, is_heading
+from .finders import CLAUSE_END, DENIED, NAME, NAME_DE, actor_in_slot, cued_sentences, reported_on
+from .numbered import Sentences
 
 _EN = (
     re.compile(rf"(?P<who>{NAME})\s+(?:has\s+|have\s+|had\s+)?(?:(?:already|immediately|also|now)\s+)?"
@@ -49,10 +49,7 @@ def preparations(sentences: Sentences, actors: list[Actor], decisions: list[Deci
     """The preparations the sentences report with their decider in its slot, whose decider is an actor of the
     briefing and on whose sentence ``decisions`` has none of that decider."""
     found: list[Decision] = []
-    for n in range(1, len(sentences) + 1):
-        sentence = sentences.sentence(n)
-        if ("prepar" not in sentence and "Vorbereitung" not in sentence) or is_heading(sentence):
-            continue
+    for n, sentence in cued_sentences(sentences, lambda s: "prepar" in s or "Vorbereitung" in s):
         for who, what, status in _prepared(sentence, actors, language):
             if not isinstance(ev := evidence(n), Evidence):
                 continue

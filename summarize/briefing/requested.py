@@ -30,8 +30,8 @@ from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence, Weapon
 from .deciders import actor_ending
-from .finders import DENIED, NAME, NAME_DE, clause, reported_on
-from .numbered import Sentences, is_heading
+from .finders import DENIED, NAME, NAME_DE, clause, cued_sentences, reported_on
+from .numbered import Sentences
 
 _HEAD = (r"\s+(?:(?:has|have|had)\s+(?:been\s+)?|is\s+|was\s+|(?:\w+\s+and\s+))?"
          r"(?:(?:also|again|repeatedly|reportedly|publicly|long|urgently|once again)\s+)?")
@@ -77,10 +77,7 @@ def requests(sentences: Sentences, actors: list[Actor], weapons: list[Weapon], d
     if pattern is None or not weapons:
         return []
     found: list[Decision] = []
-    for n in range(1, len(sentences) + 1):
-        sentence = sentences.sentence(n)
-        if is_heading(sentence):
-            continue
+    for n, sentence in cued_sentences(sentences, lambda _: True):
         # cheap tests first: most sentences hold neither "X's request for" nor "requested by" or "need"
         nominal = language == "en" and "s " in sentence and " for " in sentence
         after = language == "en" and (" by " in sentence or "need" in sentence)

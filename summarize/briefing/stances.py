@@ -26,8 +26,8 @@ from collections.abc import Callable
 from ..models import Actor, Decision, Evidence, Weapon
 from .cues import has_cue
 from .deciders import actor_ending
-from .finders import CIRCUMSTANCE_WORDS, CLAUSE_END, NAME, NAME_DE, STOP, actor_in_slot, clause
-from .numbered import Sentences, is_heading
+from .finders import CIRCUMSTANCE_WORDS, CLAUSE_END, NAME, NAME_DE, STOP, actor_in_slot, clause, cued_sentences
+from .numbered import Sentences
 
 MAX_WORDS = 16
 _FEELING_EN = (r"disappointed|frustrated|unhappy|dissatisfied|displeased|angry|upset|"
@@ -96,11 +96,7 @@ def stances(sentences: Sentences, actors: list[Actor], weapons: list[Weapon], de
     """The stances the sentences state with their speaker in its slot, whose speaker is an actor of the
     briefing and on whose sentence ``decisions`` has no stance of that speaker."""
     found: list[Decision] = []
-    for n in range(1, len(sentences) + 1):
-        sentence = sentences.sentence(n)
-        lowered = sentence.casefold()
-        if not any(cue in lowered for cue in _CUE) or is_heading(sentence):
-            continue
+    for n, sentence in cued_sentences(sentences, lambda s: any(cue in s.casefold() for cue in _CUE)):
         for who, what in _felt(sentence, actors, weapons, language):
             if not isinstance(ev := evidence(n), Evidence):
                 continue

@@ -22,8 +22,8 @@ from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
 from .deciders import actor_ending, actor_named
-from .finders import NAME, clause, reported_on
-from .numbered import Sentences, is_heading
+from .finders import NAME, clause, cued_sentences, reported_on
+from .numbered import Sentences
 
 _WARNED = re.compile(rf"(?P<who>{NAME})(?:,\s+who)?\s+(?:(?:also|again|repeatedly|reportedly|publicly|once again)\s+)?"
                      r"(?:warned|cautioned)\s+(?P<rest>.+)")
@@ -38,10 +38,7 @@ def warnings(sentences: Sentences, actors: list[Actor], decisions: list[Decision
     if language != "en":
         return []
     found: list[Decision] = []
-    for n in range(1, len(sentences) + 1):
-        sentence = sentences.sentence(n)
-        if "warned" not in sentence and "cautioned" not in sentence or is_heading(sentence):
-            continue
+    for n, sentence in cued_sentences(sentences, lambda s: "warned" in s or "cautioned" in s):
         for match in _WARNED.finditer(sentence):
             who = actor_ending(match.group("who"), actors)
             whom, what = _warned(match.group("rest"), actors)
