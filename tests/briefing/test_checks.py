@@ -6,7 +6,7 @@ from __future__ import annotations
 from summarize.briefing.checks import checks
 from summarize.models import Decision
 
-from ..support.finders import actor, find, sentence_evidence
+from ..support.finders import actor, find, told
 
 ACTORS = [actor("Donald Trump", "person"), actor("Volodymyr Zelensky", "person"), actor("Ukraine")]
 
@@ -30,17 +30,15 @@ def test_no_check_of_nothing_held_back_denied_in_english_or_told_by_the_model() 
     assert _found("Donald Trump habe nicht zugesagt, zu prüfen, welche Waffen zurückgehalten würden.") == []
     assert _found("Donald Trump habe zugesagt, zu prüfen, welche Waffen zurückgehalten würden.", language="en") == []
     text = "Donald Trump habe zugesagt, zu prüfen, welche Waffen zurückgehalten würden."
-    told = Decision(who="Donald Trump", participants=["Donald Trump"], what="will review the weapons on hold",
-                    status="announced", evidence=[sentence_evidence(text)])
-    assert _found(text, decisions=[told]) == []
+    reported = told(text, "Donald Trump", "will review the weapons on hold", "announced")
+    assert _found(text, decisions=[reported]) == []
 
 
 def test_a_check_the_model_told_as_something_else_takes_the_codes_words() -> None:
     """HAND-MADE: "requested Zelensky to check which weapons would be returned" of "habe ... zugesagt, zu
     prüfen": the model turned the promise round; its decision takes the promise's description (in place)."""
     text = "Donald Trump habe Volodymyr Zelensky zugesagt, zu prüfen, welche Waffen zurückgehalten würden."
-    misread = Decision(who="Donald Trump", participants=["Donald Trump"], status="taken",
-                       what="requested Zelensky to check which weapons would be returned", evidence=[sentence_evidence(text)])
+    misread = told(text, "Donald Trump", "requested Zelensky to check which weapons would be returned")
     assert _found(text, decisions=[misread]) == []
     assert (misread.what, misread.status) == ("promised to check which weapons were held back", "announced")
 

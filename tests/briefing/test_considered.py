@@ -6,7 +6,7 @@ from __future__ import annotations
 from summarize.briefing.considered import weighed_acts
 from summarize.models import Decision
 
-from ..support.finders import actor, find, sentence_evidence
+from ..support.finders import actor, find, told
 
 ACTORS = [actor("Ukraine"), actor("Vladimir Putin", "person"), actor("Donald Trump", "person"), actor("Germany")]
 
@@ -35,8 +35,7 @@ def test_another_s_weighing_a_german_text_and_a_reported_weighing_are_not_found(
     assert _found("Trump, who is considering sending missiles, spoke to reporters.") == []
     assert _found("Trump is considering giving missiles to Kyiv.", language="de") == []
     text = "Trump is considering giving missiles to Kyiv."
-    told = Decision(who="Donald Trump", participants=["Donald Trump"], what="may give missiles to Kyiv",
-                    status="considered", evidence=[sentence_evidence(text)])
-    assert _found(text, decisions=[told]) == []
-    other = told.model_copy(update={"what": "criticised Putin", "status": "taken"})
+    reported = told(text, "Donald Trump", "may give missiles to Kyiv", "considered")
+    assert _found(text, decisions=[reported]) == []
+    other = reported.model_copy(update={"what": "criticised Putin", "status": "taken"})
     assert _found(text, decisions=[other]) == [("Donald Trump", "considering giving missiles to Kyiv", "considered")]

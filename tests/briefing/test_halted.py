@@ -5,7 +5,7 @@ from __future__ import annotations
 from summarize.briefing.halted import halts
 from summarize.models import Decision
 
-from ..support.finders import actor, find, sentence_evidence as _evidence
+from ..support.finders import actor, find, told
 
 ACTORS = [actor("United States"), actor("Pentagon", "organisation"), actor("Ukraine"),
           actor("Pete Hegseth", "person"), actor("Donald Trump", "person")]
@@ -59,12 +59,10 @@ def test_no_halt_denied_lifted_of_the_recipient_or_of_no_deliveries() -> None:
 
 def test_the_models_halt_stands_and_its_misread_halt_takes_the_codes_words() -> None:
     text = "Die USA hatten beschlossen, gewisse Waffenlieferungen an die Ukraine auszusetzen."
-    misread = Decision(who="United States", participants=["United States"], what="decided to send weapons to Ukraine",
-                       status="taken", evidence=[_evidence(text, 1)])
+    misread = told(text, "United States", "decided to send weapons to Ukraine")
     assert _found(text, "de", [misread]) == []
     assert (misread.what, misread.status) == ("paused weapons deliveries to Ukraine", "paused")
-    reported = Decision(who="United States", participants=["United States"], what="stopped arms deliveries",
-                        status="taken", evidence=[_evidence(text, 1)])
+    reported = told(text, "United States", "stopped arms deliveries")
     assert _found(text, "de", [reported]) == []
     assert reported.what == "stopped arms deliveries"
 

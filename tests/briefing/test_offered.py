@@ -8,7 +8,7 @@ from summarize.briefing.offered import offers
 from summarize.models import Decision
 from summarize.text.event_kinds import event_kind
 
-from ..support.finders import actor, find, sentence_evidence
+from ..support.finders import actor, find, told as told_by
 
 ACTORS = [actor("Ukraine"), actor("Volodymyr Zelensky", "person"), actor("Donald Trump", "person")]
 
@@ -36,14 +36,12 @@ def test_an_offer_is_the_speakers_in_the_articles_words_up_to_its_clause_end() -
 
 def test_an_offer_the_model_told_is_left_to_it_and_another_act_on_its_sentence_stays_apart() -> None:
     text = "Trump proposed holding their summit in Budapest, and Zelensky met Trump at the White House."
-    told = Decision(who="Donald Trump", participants=["Donald Trump"], status="taken", what="offered Budapest as venue",
-                    evidence=[sentence_evidence(text)])
+    told = told_by(text, "Donald Trump", "offered Budapest as venue")
     assert _found(text, decisions=[told]) == []
     met = told.model_copy(update={"what": "met Volodymyr Zelensky at the White House"})
     [offer] = find(offers, text, ACTORS, [met], language="en")
     assert event_kind(offer.what) == "offer" and event_kind(met.what) == "meeting"
     # an offer, a request and a stance are acts of their own beside another act of their sentence
-    need = Decision(who="Ukraine", participants=["Ukraine"], status="taken", evidence=[sentence_evidence(text)],
-                    what="said it desperately needs long-range Tomahawk missiles")
+    need = told_by(text, "Ukraine", "said it desperately needs long-range Tomahawk missiles")
     assert event_kind(need.what) == "request"
     assert [d.what for d in one_per_event([met, offer, need])] == [met.what, offer.what, need.what]

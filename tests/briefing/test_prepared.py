@@ -5,7 +5,7 @@ from __future__ import annotations
 from summarize.briefing.prepared import preparations
 from summarize.models import Decision
 
-from ..support.finders import actor, find, sentence_evidence as _evidence
+from ..support.finders import actor, find, told
 
 ACTORS = [actor("Hungary"), actor("Russia"), actor("Kremlin", "organisation"), actor("Viktor Orbán", "person")]
 
@@ -34,6 +34,5 @@ def test_no_preparation_denied_of_an_unknown_decider_or_one_the_model_reported()
     assert _found("Officials have begun preparations for the summit.", "en") == []  # no actor of the briefing
     assert _found("Hungary began preparations for the summit.", "fr") == []
     text = "Hungary began preparations for the summit."
-    reported = Decision(who="Hungary", participants=["Hungary"], what="prepared the summit", status="taken",
-                        evidence=[_evidence(text)])
+    reported = told(text, "Hungary", "prepared the summit")
     assert _found(text, "en", [reported]) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from summarize.briefing.requested import requests
 from summarize.models import Decision, Weapon
 
-from ..support.finders import actor as _actor, find, sentence_evidence as _evidence
+from ..support.finders import actor as _actor, find, sentence_evidence as _evidence, told
 
 
 def _weapon(name: str, written: str) -> Weapon:
@@ -49,8 +49,7 @@ def test_no_request_without_a_weapon_of_the_briefing_a_known_requester_or_when_d
 
 def test_a_sentence_the_model_reported_of_the_requester_is_left_to_it() -> None:
     text = "Ukraine has asked Washington for more Patriot missiles."
-    reported = Decision(who="Ukraine", participants=["Ukraine"], what="requested Patriot systems", status="taken",
-                        evidence=[_evidence(text)])
+    reported = told(text, "Ukraine", "requested Patriot systems")
     assert _found(text, decisions=[reported]) == []
     assert _found(text) == [("Ukraine", "asked Washington for more Patriot missiles")]
     purpose = "Zelensky has repeatedly asked Trump for more Patriot missiles to protect Ukrainian cities."

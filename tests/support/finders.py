@@ -1,5 +1,6 @@
-"""What the tests of the code's finders of acts share (warned, halted, requested, prepared, stances, offered): a
-HAND-MADE text's sentence as located evidence, an actor of the briefing by its name, and a finder run over a text."""
+"""What the tests of the code's finders of acts share (warned, halted, requested, prepared, stances, offered,
+considered, checks): a HAND-MADE text's sentence as located evidence, an actor of the briefing by its name, a
+decision the model reported of a sentence, and a finder run over a text."""
 
 from __future__ import annotations
 
@@ -25,3 +26,9 @@ def find(finder: Callable[..., list[Decision]], text: str, *lists: list, languag
     """What ``finder`` finds in ``text``: its sentences, the briefing's ``lists`` (actors, weapons, decisions, as
     the finder takes them) and each sentence as its evidence."""
     return finder(Sentences.of(text), *lists, lambda n: sentence_evidence(text, n), language)
+
+
+def told(text: str, who: str, what: str, status: str = "taken", n: int = 1) -> Decision:
+    """A decision the model reported of sentence ``n`` of ``text``, by ``who`` alone."""
+    return Decision(who=who, participants=[who], what=what, status=status, evidence=[sentence_evidence(text, n)])
+
