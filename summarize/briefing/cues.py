@@ -121,6 +121,15 @@ def says_open(sentence: str) -> bool:
     return stripped.endswith("?") and stripped[:1] not in QUOTATION_MARKS
 
 
+def open_date_or_place(sentence: str) -> str | None:
+    """"timing" or "venue" when a sentence names when (where) something takes place and says it is open
+    ("Ein Datum ... nannte Trump nicht", "the location has not yet been announced"), the first it names, else
+    None: the question the code asks of it (questions.when_and_where_questions), and a meeting still to come
+    (interactions.still_to_come)."""
+    kind = next((k for k in ("timing", "venue") if has_cue(k, sentence)), None)
+    return kind if kind is not None and says_open(sentence) else None
+
+
 # A hope in the past perfect: "had (long) hoped", "had high hopes"; "hatte(n) ... gehofft", "hatte ... Hoffnungen
 # gesetzt" (up to four words between, within one clause)
 _HAD_HOPED = re.compile(

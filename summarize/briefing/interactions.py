@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
 from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
-from .cues import cue_pattern, has_cue, says_open
+from .cues import cue_pattern, has_cue, open_date_or_place
 from .dedupe import MAX_EVIDENCE, with_evidence
 from .numbered import Sentences, is_heading
 from .people_named import named_at, people_of, surname_in, written_at
@@ -351,8 +351,7 @@ _MET = re.compile(r"(?<!\w)(?:met|meets|traf|trafen|getroffen|zusammengekommen|z
 def _date_open(sentence: str) -> bool:
     """Whether a sentence says a meeting's date or place is open ("no date has yet been confirmed for the
     meeting") and tells no meeting held."""
-    return (has_cue("timing", sentence) or has_cue("venue", sentence)) and says_open(sentence) \
-        and not _MET.search(sentence)
+    return open_date_or_place(sentence) is not None and not _MET.search(sentence)
 
 
 def _as_planned(d: Decision) -> None:

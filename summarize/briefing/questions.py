@@ -13,7 +13,7 @@ from ..text.negation import NEGATIONS
 from ..text.normalise import QUOTATION_MARKS, fold
 from ..text.same_question import asks_the_same
 from .aliases import alias_forms
-from .cues import has_cue, open_cue_words, says_open
+from .cues import open_cue_words, open_date_or_place
 from .mentions import mentions
 from .numbered import Sentences, is_heading
 
@@ -287,8 +287,8 @@ def when_and_where_questions(questions: list[OpenQuestion], sentences: Sentences
     out, dropped = list(questions), []
     for n in range(1, len(sentences) + 1):
         sentence = sentences.sentence(n)
-        kind = next((k for k in _ASKED_WORD if has_cue(k, sentence)), None)
-        if kind is None or is_heading(sentence) or not says_open(sentence):
+        kind = open_date_or_place(sentence)
+        if kind is None or is_heading(sentence):
             continue
         named = [sentence, sentences.sentence(n - 1)] if kind == "venue" and n > 1 else [sentence]
         noun = next((noun for text in named for noun, pattern in _EVENTS if pattern.search(text)), None)
