@@ -13,6 +13,7 @@ from .cues import reports_an_act
 from .ground import normalise
 from .mentions import mentions
 from .plausible import same_name
+from .team_meetings import names_team
 
 MAX_EVIDENCE = 3
 
@@ -137,6 +138,8 @@ def _other_events(a: Decision, b: Decision) -> bool:
     kind, other = event_kind(a.what), event_kind(b.what)
     if kind != other and (kind in _POSITIONS or other in _POSITIONS):
         return True  # "said he was very dissatisfied with the call": a position taken, not the call or its content
+    if kind == other == "meeting" and names_team(a.what) != names_team(b.what):
+        return True  # the leaders' meeting and their teams' ("Parallel zum bilateralen Treffen ... Gespräche zwischen Vertretern")
     if kind in INTERACTIONS and other in INTERACTIONS:
         # a meeting held and one planned are two ("arrived in Washington and has already held a number of
         # meetings with senior U.S. officials. He is scheduled to meet Trump on Friday")

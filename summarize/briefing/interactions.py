@@ -28,6 +28,7 @@ from .cues import cue_pattern, has_cue, open_date_or_place
 from .dedupe import MAX_EVIDENCE, with_evidence
 from .numbered import Sentences, is_heading
 from .people_named import named_at, people_of, surname_in, written_at
+from .team_meetings import team_spans
 
 # A call or meeting named after one of these words is the time of something else ("Parallel zum bilateralen
 # Treffen sollen Gespräche stattfinden", "ahead of the meeting"), not the report of it.
@@ -57,8 +58,9 @@ def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[
         if len(positions) < 2:
             continue
         surnames = [surname_in(name, sentence) for name in positions]
+        teams = [(start, end) for start, end, _ in team_spans(sentence)]  # "ein Treffen ihrer Teams": not theirs
         for kind in ("call", "meeting", "talk"):
-            words = [w for w in cue_pattern(kind).finditer(sentence)
+            words = [w for w in cue_pattern(kind).finditer(sentence) if not any(s <= w.start() < e for s, e in teams)
                      if (kind != "talk" and not _AS_TIME.search(sentence, 0, w.start())) or _with(sentence, w.end(), surnames)
                      or (kind == "call" and len(positions) == 2 and _of_the_two(sentence, w.end()))
                      or (_TRANSITIVE.fullmatch(w.group(0).strip()) is not None and _with(sentence, w.end(), surnames, direct=True))]

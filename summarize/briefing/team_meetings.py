@@ -1,0 +1,160 @@
+"""Meetings of the two sides' teams a sentence reports, found by the code: "Wir haben uns auch auf ein Treffen
+unserer Teams geeinigt", "U.S. and Russian delegations would meet next week", "dass ein Treffen zwischen
+Vertretern der USA und der Ukraine vorbereitet werde", "Nächste Woche sollen Delegationen beider Länder
+vorverhandeln".
+
+Leaders who agree in a call that their advisers, delegations or foreign ministers will meet is a step of the
+story that many sources report alike; but the sentence names no two people who meet, so the code's calls and
+meetings (:mod:`.interactions`) pass it over, and a small model reads it as the leaders' own meeting ("plans
+to meet Volodymyr Zelensky") or not at all.
+
+* A team is a plural group of one side's people (teams, delegations, advisers, representatives, officials,
+  negotiators, foreign ministers; "Teams", "Delegationen", "Berater", "Vertreter", "Unterhändler",
+  "Außenminister") whose two sides the words around it name: two countries ("US and Russian", "der USA und
+  der Ukraine"), or both of them ("our", "ihrer", "beider Länder", "from the two countries"). In German, a
+  meeting of a genitive group is one too ("ein Treffen hochrangiger Regierungsvertreter").
+* The team meets: a word of a meeting or of talks stands within a few words of the team, in its clause.
+* The decider is who tells or agrees to it: the person the sentence names as its speaker ("Trump said",
+  "laut Trump", "Selenskyj betonte"), else its first person named; a sentence with a pronoun or a "we" as
+  its subject refers to the person named last before it. A sentence with no one to tell it has no decision.
+* The description is the code's: "agreed on a meeting of their teams", "announced a meeting of senior US and
+  Russian advisers next week"; the status ``announced``.
+* A sentence on which a decision names a team already is left as it is; a meeting of a person there, on a
+  sentence whose only meeting is the teams', is the teams' meeting misread, and takes its description.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..models import Actor, Decision, Evidence
+from ..text.event_kinds import event_kind
+from .cues import speaks_for_self
+from .finders import cued_sentences
+from .numbered import Sentences
+from .people_named import named_at, people_of
+
+# the group's noun (the last group of the match is its stem) -> its English plural
+_NOUNS = {"team": "teams", "delegation": "delegations", "adviser": "advisers", "advisor": "advisers", "berater": "advisers",
+          "representative": "representatives", "vertreter": "representatives", "regierungsvertreter": "representatives",
+          "official": "officials", "beamte": "officials", "negotiator": "negotiators", "unterhändler": "negotiators",
+          "foreign minister": "foreign ministers", "außenminister": "foreign ministers"}
+_TEAM = re.compile(r"(?<!\w)(?:(?i:(?P<stem>team|delegation|advis[eo]r|representative|official|negotiator|foreign minister)s)|"
+                   r"(?P<stem_de>Team|Delegation|Berater|Regierungsvertreter|Vertreter|Beamte|Unterhändler|Außenminister)"
+                   r"(?:(?<=Team)s|(?<=Delegation)en|(?<=Beamte)n|(?<=er)n?))(?!\w)")  # plural: one side's "delegation" meets someone else
+_MEETING = re.compile(r"(?<!\w)(?:meet|meets|meeting|meetings|convene|talks|consultations|negotiate|Treffen|treffen|trafen|"
+                      r"zusammenkommen|zusammenzubringen|zusammenbringen|verhandeln|vorverhandeln|Konsultationen|Gespräche)"
+                      r"(?!\w)")
+_COUNTRIES = (("US", re.compile(r"(?<!\w)(?:U\.?S\.?A?|(?:US-)?[Aa]merikan\w*|American|Washington)(?!\w)")),
+              ("Russian", re.compile(r"(?<!\w)(?:Russ\w*|Moskau|Moscow|Kreml\w*|Kremlin)(?!\w)")),
+              ("Ukrainian", re.compile(r"(?<!\w)(?:Ukrain\w*|Kyiv|Kiew|Kyjiw)(?!\w)")))
+_BOTH = re.compile(r"(?<!\w)(?:our|their|both|two|respective|unserer|ihrer|ihre|unsere|beider|beiden|jeweiligen)(?!\w)", re.IGNORECASE)
+_GENITIVE_DE = re.compile(r"Treffen\s+(?:hochrangiger\s+|ranghoher\s+)?$")  # "ein Treffen hochrangiger Regierungsvertreter"
+_SENIOR = re.compile(r"(?<!\w)(?:senior|high[- ]level|top|hochrangig\w*|ranghoh\w*)(?!\w)", re.IGNORECASE)
+_AGREED = re.compile(r"(?<!\w)(?:agreed|agree|agreeing|vereinbart\w*|geeinigt|einigten|verständigt\w*)(?!\w)", re.IGNORECASE)
+_NEXT_WEEK = re.compile(r"(?<!\w)(?:next week|(?:kommende|nächste)n?\s+Woche)(?!\w)", re.IGNORECASE)
+_REACH = 60  # characters around a team to the words naming its sides, and to its meeting word
+_CLAUSE_BREAK = re.compile(r"[;:!?]|,\s+(?:but|while|as|aber|während|doch)\s")
+# who tells it: "Trump said", "Selenskyj betonte", "laut Trump", "According to Zelensky", "Trump zufolge"
+_SPEECH_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:said|says|added|announced|stated|confirmed|wrote|told|noted|revealed|described|"
+                           r"sagte|sagt|erklärte|betonte|kündigte|fügte|schrieb|teilte|bestätigte|berichtete)(?!\w)")
+_SPEECH_BEFORE = re.compile(r"(?<!\w)(?:laut|according to|nach Angaben von|so)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"\W{0,3}(?:He|She|Er|Sie)\s")
+# a preposition right before a name: its object, not who tells ("with Trump", "mit dem Präsidenten Putin")
+_OBJECT_BEFORE = re.compile(r"(?<!\w)(?:with|to|mit|zu|gegenüber)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+# a description that names a team already
+_NAMES_TEAM = re.compile(r"team|delegation|advis|official|representative|negotiator|counterpart|foreign minister|envoy",
+                         re.IGNORECASE)
+
+
+def names_team(what: str) -> bool:
+    """Whether a description names a team of one side ("agreed on a meeting of their teams", "Rubio will lead
+    the delegation")."""
+    return _NAMES_TEAM.search(what) is not None
+
+
+def team_spans(sentence: str) -> list[tuple[int, int, str]]:
+    """The teams of the two sides the sentence tells meeting: (start, end, description of the group) each,
+    e.g. "senior US and Russian advisers", "their teams"."""
+    found = []
+    for team in _TEAM.finditer(sentence):
+        start, end = _clause(sentence, team.start(), team.end())
+        before, after = sentence[max(start, team.start() - _REACH): team.start()], sentence[team.end(): min(end, team.end() + _REACH)]
+        meeting = [m for m in _MEETING.finditer(sentence, max(start, team.start() - _REACH), min(end, team.end() + _REACH))]
+        if not meeting:
+            continue
+        sides = [label for label, pattern in _COUNTRIES if pattern.search(before[-40:]) or pattern.search(after[:40])]
+        genitive = _GENITIVE_DE.search(sentence, 0, team.start()) is not None
+        if len(sides) < 2 and not _BOTH.search(before[-25:] + " " + after[:30]) and not genitive:
+            continue
+        noun = _NOUNS[(team.group("stem") or team.group("stem_de")).lower()]
+        senior = "senior " if _SENIOR.search(before[-30:]) or _SENIOR.search(after[:15]) else ""
+        whose = " and ".join(sides[:2]) + " " if len(sides) >= 2 else "" if genitive and len(sides) < 2 else "their "
+        found.append((min(team.start(), *(m.start() for m in meeting)), max(team.end(), *(m.end() for m in meeting)),
+                      f"{senior}{whose}{noun}" if whose != "their " else f"their {senior}{noun}"))
+    return found
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause around ``start``-``end`` in its sentence: up to a semicolon, a colon, or a
+    comma that opens a contrast (a full stop inside a sentence is an abbreviation's: "U.S. and Russian")."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    right = _CLAUSE_BREAK.search(sentence, end)
+    return left, right.start() if right else len(sentence)
+
+
+def team_meetings(sentences: Sentences, actors: list[Actor], decisions: list[Decision],
+                  evidence: Callable[[int], Evidence | str]) -> list[Decision]:
+    """The meetings of the two sides' teams the sentences tell, each told by a person of the briefing, on
+    sentences where no decision names a team yet (a meeting of a person there that is the teams' misread
+    takes the team meeting's description, in place)."""
+    people = people_of(actors)
+    found: list[Decision] = []
+    for n, sentence in cued_sentences(sentences, lambda s: _TEAM.search(s) is not None and _MEETING.search(s) is not None):
+        spans = team_spans(sentence)
+        if not spans or not isinstance(ev := evidence(n), Evidence):
+            continue
+        on_sentence = [d for d in decisions if d.evidence[0].end == ev.end]
+        if any(names_team(d.what) for d in on_sentence):
+            continue
+        what = ("agreed on a meeting of " if _AGREED.search(sentence) else "announced a meeting of ") + spans[0][2]
+        what += " next week" if _NEXT_WEEK.search(sentence) else ""
+        misread = [d for d in on_sentence if event_kind(d.what) == "meeting" and d.who in dict(people)]
+        if misread and not _other_meeting(sentence, spans):
+            for d in misread:
+                d.what, d.status = what, "announced"
+            continue
+        who = _teller(sentence, people, sentences, n)
+        if who is not None:
+            found.append(Decision(who=who, participants=[who], what=what, status="announced", evidence=[ev]))
+    return found
+
+
+def _other_meeting(sentence: str, spans: list[tuple[int, int, str]]) -> bool:
+    """Whether the sentence has a word of a meeting outside its teams' meetings (a leaders' own meeting)."""
+    return any(not any(start <= m.start() < end for start, end, _ in spans) for m in _MEETING.finditer(sentence))
+
+
+def _teller(sentence: str, people: tuple[tuple[str, str], ...], sentences: Sentences, n: int) -> str | None:
+    """Who tells or agrees to the teams' meeting: the person named as the sentence's speaker; else, with a
+    pronoun or a "we" as its subject, the first person named in the two sentences before; else the first
+    person it names. No one named as a preposition's object ("with Trump") tells it."""
+    named = _subjects(people, sentence)
+    for name, at in named.items():
+        rest = sentence[at:]
+        word = re.match(r"[\w.'’-]+", rest)
+        if word and (_SPEECH_AFTER.match(rest, word.end()) or _SPEECH_BEFORE.search(sentence, 0, at)):
+            return name
+    if _PRONOUN_SUBJECT.match(sentence) or speaks_for_self(sentence) or re.match(r"\W{0,3}(?:We|Wir)\s", sentence):
+        for k in range(n - 1, max(0, n - 3), -1):
+            if earlier := _subjects(people, sentences.sentence(k)):
+                return next(iter(earlier))
+    return next(iter(named), None)
+
+
+def _subjects(people: tuple[tuple[str, str], ...], sentence: str) -> dict[str, int]:
+    """The people a sentence names, but those named as the object of a preposition ("his discussion with
+    Trump", "his first call with Putin"), who neither tell nor are what a pronoun after it refers to."""
+    return {name: at for name, at in named_at(people, sentence).items()
+            if not _OBJECT_BEFORE.search(sentence, max(0, at - 40), at)}
