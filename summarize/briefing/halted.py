@@ -16,9 +16,15 @@ it names on the way, or misreads a German verb of halting ("Aussetzung" told as 
   denied ("not", "nicht") or lifted ("resumed", "aufgehoben") is none.
 * The description is the article's own words in an English article ("suspended deliveries of certain air
   defence missiles"), the code's in another ("paused weapons deliveries to Ukraine"); the status ``paused``.
+* A halt to come ("an announcement that Washington would halt some shipments") is ``announced``; an
+  institution's "decision to halt" is its halt ("The Pentagon ... came under criticism for its decision to
+  halt sending ...").
 * A sentence on which the model reported a halt of the same decider is left to the model; a decision of that
   decider on it that names no halt is the halt misread, and takes the code's description. A decider whose halt
-  the briefing reports already (on another sentence) gets no second one.
+  the briefing reports already (on another sentence) gets no second one; but where that sentence only names
+  the halt ("The Pentagon’s freeze has alarmed lawmakers"), the sentence that states it becomes the halt's
+  first evidence, with the code's description. A request that says "stop" ("urged both sides to stop where
+  they are") is no halt.
 """
 
 from __future__ import annotations
@@ -27,7 +33,9 @@ import re
 from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
+from ..text.event_kinds import event_kind
 from .deciders import actor_ending
+from .dedupe import with_evidence
 from .finders import DENIED, NAME, NAME_DE, STOP, cued_sentences
 from .numbered import Sentences
 
@@ -37,12 +45,18 @@ _ADVERB = r"(?:(?:temporarily|recently|quietly|abruptly|also|now|reportedly|effe
 _EN = (
     re.compile(rf"(?P<who>{NAME})\s+(?:(?:has|had|have|is|was|were|are)\s+)?{_ADVERB}"
                r"(?P<verb>paused|pauses|pausing|halted|halts|halting|suspended|suspends|suspending|froze|freezes|"
-               r"freezing|stopped|stops|withheld|withholds|withholding)\s+(?P<what>.+)"),
+               r"freezing|stopped(?!\s+short)|stops|withheld|withholds|withholding)\s+(?P<what>.+)"),
     re.compile(rf"(?P<who>{NAME})(?:['’]s)?\s+(?:(?:temporary|recent|brief|partial|sudden)\s+)?"
                r"(?P<noun>pause|halt|suspension|freeze)\s+(?:in|of|on|to)\s+(?P<what>.+)"),
     re.compile(rf"(?P<who>{NAME})\s+(?:has\s+|had\s+)?(?P<head>(?P<verb>ordered|authori[sz]ed|imposed)\s+(?:a|the)\s+"
                r"(?:(?:temporary|brief|partial|sudden)\s+)?(?P<noun>pause|halt|suspension|freeze)\s+"
                r"(?:in|of|on|to))\s+(?P<what>.+)"),
+    # a halt announced: "an announcement last week that Washington would halt some shipments of critical arms"
+    re.compile(rf"(?P<who>{NAME})\s+(?P<modal>would|will)\s+{_ADVERB}(?P<verb>pause|halt|suspend|freeze|stop|withhold)\s+"
+               r"(?P<what>.+)"),
+    # an institution's own decision: "The Pentagon ... came under criticism for its decision to halt sending ..."
+    re.compile(rf"(?P<who>{NAME})\s[^.;]{{0,100}}?\bits\s+(?:decision|move)\s+to\s+(?P<verb>pause|halt|suspend|freeze|stop|"
+               r"withhold)\s+(?P<what>.+)"),
 )
 # German: who halts in the slots the sentence gives it
 _HALT_DE = (r"(?:gestoppt|ausgesetzt|eingefroren|zurückgehalten|auf Eis gelegt|auszusetzen|zu stoppen|einzufrieren|"
@@ -70,6 +84,9 @@ _DELIVERIES = re.compile(r"deliver|shipment|supply|supplies|weapon|arms\b|muniti
                          r"[Ll]ieferung|Waffen|Munition|[Hh]ilfe|Raketen|[Ll]ieferstopp", re.IGNORECASE)
 _LIFTED = re.compile(r"resum|revers|\blift|restart|aufgehoben|aufheb|\bhebt\b|wieder aufgenommen|zurück(?:zu)?ruder|"
                      r"zurückgerudert", re.IGNORECASE)
+_HALT_VERB = re.compile(r"(?<!\w)(?:paused|pauses|pausing|halted|halts|halting|suspend\w*|froze|freezes|freezing|stopped|"
+                        r"stops|stopping|withh\w*|gestoppt|stoppt\w*|ausgesetzt|aussetz\w*|auszusetzen|zurückgehalten|"
+                        r"zurückh\w*|eingefroren)(?!\w)", re.IGNORECASE)
 _NAMES_HALT = re.compile(r"paus|halt|suspen|stop|freez|froze|withh|hold", re.IGNORECASE)
 _PAST = {"paus": "paused", "halt": "halted", "susp": "suspended", "froz": "froze", "free": "froze",
          "stop": "stopped", "with": "withheld"}
@@ -88,25 +105,40 @@ def halts(sentences: Sentences, actors: list[Actor], decisions: list[Decision],
     found: list[Decision] = []
     for n, sentence in cued_sentences(sentences, lambda s: bool(_HALT_WORD.search(s) and _DELIVERIES.search(s)
                                                                  and not _LIFTED.search(s))):
-        for who, what in _halted(sentence, patterns, actors, language):
+        for who, what, status in _halted(sentence, patterns, actors, language):
             if not isinstance(ev := evidence(n), Evidence):
                 continue
             own = [d for d in [*decisions, *found] if d.who == who and d.evidence[0].end == ev.end]
             if any(_NAMES_HALT.search(d.what) for d in own):
                 continue  # the model (or an earlier match) reported this halt
             if own:  # the decider's act on this sentence told without its halt: the verb misread
-                own[0].what, own[0].status = what, "paused"
+                own[0].what, own[0].status = what, status
                 continue
-            if any(d.who == who and _NAMES_HALT.search(d.what) for d in [*decisions, *found]):
-                continue  # the decider's halt is reported on another sentence: once is the event
-            found.append(Decision(who=who, participants=[who], what=what, status="paused", evidence=[ev]))
+            elsewhere = next((d for d in [*decisions, *found] if d.who == who and _NAMES_HALT.search(d.what)
+                              and event_kind(d.what) in ("pause", None)), None)  # not "urged both sides to stop"
+            if elsewhere is not None:  # the decider's halt is reported on another sentence: once is the event,
+                if _only_named(elsewhere, patterns, actors, language):  # told by the sentence that states it
+                    elsewhere.what, elsewhere.status = what, status  # ("The Pentagon’s freeze has alarmed lawmakers")
+                    elsewhere.evidence = with_evidence([ev], elsewhere.evidence)
+                continue
+            found.append(Decision(who=who, participants=[who], what=what, status=status, evidence=[ev]))
     return found
 
 
+def _only_named(decision: Decision, patterns: tuple[re.Pattern[str], ...], actors: list[Actor],
+                language: str | None) -> bool:
+    """Whether a halt is cited to a sentence that only names it ("The Pentagon’s freeze has alarmed
+    lawmakers"): no verb of halting there, and no halt of its decider in the code's slots."""
+    quote = decision.evidence[0].quote
+    return (not _HALT_VERB.search(quote)
+            and not any(who == decision.who for who, _, _ in _halted(quote, patterns, actors, language)))
+
+
 def _halted(sentence: str, patterns: tuple[re.Pattern[str], ...], actors: list[Actor],
-            language: str | None) -> list[tuple[str, str]]:
-    """(decider, description) of each halt the sentence names in a decider's slot, once per decider."""
-    out: dict[str, str] = {}
+            language: str | None) -> list[tuple[str, str, str]]:
+    """(decider, description, status) of each halt the sentence names in a decider's slot, once per decider:
+    ``announced`` when it is to come ("would halt"), else ``paused``."""
+    out: dict[str, tuple[str, str]] = {}
     for pattern in patterns:
         for match in pattern.finditer(sentence):
             who = _decider(match.group("who"), actors)
@@ -116,8 +148,8 @@ def _halted(sentence: str, patterns: tuple[re.Pattern[str], ...], actors: list[A
                 continue
             what = _english(match) if language == "en" else _german(sentence, match)
             if what:
-                out[who] = what
-    return list(out.items())
+                out[who] = (what, "announced" if match.groupdict().get("modal") else "paused")
+    return [(who, what, status) for who, (what, status) in out.items()]
 
 
 def _decider(name: str, actors: list[Actor]) -> str | None:
@@ -137,7 +169,9 @@ def _english(match: re.Match[str]) -> str | None:
     """The halt in the article's words: the past of its verb (or its noun's) and what was halted, up to a
     preposition of place, time or cause ("suspended deliveries of certain air defence missiles")."""
     groups = match.groupdict()
-    if groups.get("head"):  # "ordered a temporary halt to ...", as written
+    if groups.get("modal"):  # "would halt some shipments": announced
+        head = f"announced it {groups['modal']} {groups['verb']}"
+    elif groups.get("head"):  # "ordered a temporary halt to ...", as written
         head = " ".join(groups["head"].split())
     elif groups.get("noun"):
         head = _NOUN_PAST[groups["noun"]]

@@ -71,3 +71,29 @@ def test_a_deciders_halt_reported_on_another_sentence_is_not_found_again() -> No
     text = ("Die USA stoppten letzte Woche ihre Waffenlieferungen an die Ukraine. "
             "Plötzlich stoppen die USA ihre Waffen- und Munitionslieferungen in die Ukraine.")
     assert _found(text, "de") == [("United States", "paused weapons deliveries to Ukraine", "paused")]
+
+
+def test_a_halt_to_come_is_announced_and_an_institutions_own_decision_is_its_halt() -> None:
+    assert _found("Trump spoke after an announcement last week that Washington would halt some shipments of "
+                  "critical arms to Kyiv.", "en") == [
+        ("United States", "announced it would halt some shipments of critical arms", "announced")]
+    assert _found("The Pentagon on Wednesday came under criticism from lawmakers for its decision to halt sending "
+                  "air defense missiles to Ukraine.", "en") == [("Pentagon", "halted sending air defense missiles", "paused")]
+    assert _found("Trump stopped short of approving the request for more weapons.", "en") == []
+
+
+def test_a_halt_told_on_a_sentence_that_only_names_it_moves_to_the_sentence_that_states_it() -> None:
+    text = "The Pentagon has paused shipments of air defense missiles to Ukraine. The Pentagon’s freeze has alarmed lawmakers."
+    named = told(text, "Pentagon", "froze military support", n=2)
+    assert _found(text, "en", [named]) == []
+    assert (named.what, named.status) == ("paused shipments of air defense missiles", "paused")
+    assert [e.quote for e in named.evidence] == [
+        "The Pentagon has paused shipments of air defense missiles to Ukraine.", "The Pentagon’s freeze has alarmed lawmakers."]
+    # a halt its own sentence states stays as the model told it; a request that only says "stop" is no halt
+    text = "Trump has paused shipments of weapons to Ukraine. Trump ordered the Pentagon to suspend the deliveries."
+    ordered = told(text, "Donald Trump", "ordered the Pentagon to suspend the deliveries", n=2)
+    assert _found(text, "en", [ordered]) == [] and ordered.what == "ordered the Pentagon to suspend the deliveries"
+    text = "Trump has paused shipments of weapons to Ukraine. Trump urged both sides to stop where they are."
+    urged = told(text, "Donald Trump", "urged both sides to stop where they are", n=2)
+    assert _found(text, "en", [urged]) == [("Donald Trump", "paused shipments of weapons", "paused")]
+    assert urged.what == "urged both sides to stop where they are"
