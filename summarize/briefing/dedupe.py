@@ -13,7 +13,6 @@ from .cues import reports_an_act
 from .ground import normalise
 from .mentions import mentions
 from .plausible import same_name
-from .team_meetings import names_team
 
 MAX_EVIDENCE = 3
 
@@ -127,7 +126,8 @@ def told_below(decisions: list[Decision], headed: list[Decision]) -> list[Decisi
     return [d for d in headed if d.evidence[0].start in cited]
 
 
-_POSITIONS = frozenset({"stance", "request", "offer"})  # kinds of act told on a sentence about something else
+_POSITIONS = frozenset({"stance", "request", "offer"})
+_HELD_KINDS = INTERACTIONS | {"teams"}  # events held, whose content a report may tell instead  # kinds of act told on a sentence about something else
 
 
 def _other_events(a: Decision, b: Decision) -> bool:
@@ -136,10 +136,10 @@ def _other_events(a: Decision, b: Decision) -> bool:
     between Trump and Putin has cast fresh uncertainty over whether Washington will deliver Tomahawks": the
     call, and a delivery); a report of no kind ("discussed the air defence") is the interaction's content."""
     kind, other = event_kind(a.what), event_kind(b.what)
+    if {kind, other} == {"talk", "teams"}:
+        return False  # "speaking later in his nightly video address, said he and Trump had agreed to arrange a meeting between our teams"
     if kind != other and (kind in _POSITIONS or other in _POSITIONS):
         return True  # "said he was very dissatisfied with the call": a position taken, not the call or its content
-    if kind == other == "meeting" and names_team(a.what) != names_team(b.what):
-        return True  # the leaders' meeting and their teams' ("Parallel zum bilateralen Treffen ... Gespräche zwischen Vertretern")
     if kind in INTERACTIONS and other in INTERACTIONS:
         # a meeting held and one planned are two ("arrived in Washington and has already held a number of
         # meetings with senior U.S. officials. He is scheduled to meet Trump on Friday")
@@ -174,7 +174,7 @@ def _names_in(d: Decision) -> set[str]:
 def _held_over_content(held: Decision, content: Decision) -> bool:
     """``held`` reports a call or meeting held and ``content`` (of the same sentence, no act of its own: see
     :func:`_outcome`) what was said in it."""
-    return event_kind(held.what) in INTERACTIONS and event_kind(content.what) is None
+    return event_kind(held.what) in _HELD_KINDS and event_kind(content.what) is None
 
 
 # A description that tells what was said in a call or meeting, not what came of it

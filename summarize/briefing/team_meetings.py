@@ -18,7 +18,9 @@ to meet Volodymyr Zelensky") or not at all.
   "laut Trump", "Selenskyj betonte"), else its first person named; a sentence with a pronoun or a "we" as
   its subject refers to the person named last before it. A sentence with no one to tell it has no decision.
 * The description is the code's: "agreed on a meeting of their teams", "announced a meeting of senior US and
-  Russian advisers next week"; the status ``announced``.
+  Russian officials next week" (advisers, delegations, representatives, negotiators and foreign ministers are
+  "officials": sources that tell one meeting in different words get one description); the status
+  ``announced``.
 * A sentence on which a decision names a team already is left as it is; a meeting of a person there, on a
   sentence whose only meeting is the teams', is the teams' meeting misread, and takes its description.
 """
@@ -35,16 +37,15 @@ from .finders import cued_sentences
 from .numbered import Sentences
 from .people_named import named_at, people_of
 
-# the group's noun (the last group of the match is its stem) -> its English plural
-_NOUNS = {"team": "teams", "delegation": "delegations", "adviser": "advisers", "advisor": "advisers", "berater": "advisers",
-          "representative": "representatives", "vertreter": "representatives", "regierungsvertreter": "representatives",
-          "official": "officials", "beamte": "officials", "negotiator": "negotiators", "unterhändler": "negotiators",
-          "foreign minister": "foreign ministers", "außenminister": "foreign ministers"}
+# the group's noun (its stem, lower case) -> the code's word for it: "teams" as written, any other group of one
+# side's people "officials" (advisers, delegations, representatives, negotiators, foreign ministers), so that
+# the sources that tell one meeting in different words give it one description, which the digest joins
+_NOUNS = {"team": "teams"}
 _TEAM = re.compile(r"(?<!\w)(?:(?i:(?P<stem>team|delegation|advis[eo]r|representative|official|negotiator|foreign minister)s)|"
                    r"(?P<stem_de>Team|Delegation|Berater|Regierungsvertreter|Vertreter|Beamte|Unterhändler|Außenminister)"
                    r"(?:(?<=Team)s|(?<=Delegation)en|(?<=Beamte)n|(?<=er)n?))(?!\w)")  # plural: one side's "delegation" meets someone else
 _MEETING = re.compile(r"(?<!\w)(?:meet|meets|meeting|meetings|convene|talks|consultations|negotiate|Treffen|treffen|trafen|"
-                      r"zusammenkommen|zusammenzubringen|zusammenbringen|verhandeln|vorverhandeln|Konsultationen|Gespräche)"
+                      r"zusammenkommen|zusammenzubringen|zusammenbringen|Zusammenkunft|verhandeln|vorverhandeln|Konsultationen|Gespräche)"
                       r"(?!\w)")
 _COUNTRIES = (("US", re.compile(r"(?<!\w)(?:U\.?S\.?A?|(?:US-)?[Aa]merikan\w*|American|Washington)(?!\w)")),
               ("Russian", re.compile(r"(?<!\w)(?:Russ\w*|Moskau|Moscow|Kreml\w*|Kremlin)(?!\w)")),
@@ -88,7 +89,7 @@ def team_spans(sentence: str) -> list[tuple[int, int, str]]:
         genitive = _GENITIVE_DE.search(sentence, 0, team.start()) is not None
         if len(sides) < 2 and not _BOTH.search(before[-25:] + " " + after[:30]) and not genitive:
             continue
-        noun = _NOUNS[(team.group("stem") or team.group("stem_de")).lower()]
+        noun = _NOUNS.get((team.group("stem") or team.group("stem_de")).lower(), "officials")
         senior = "senior " if _SENIOR.search(before[-30:]) or _SENIOR.search(after[:15]) else ""
         whose = " and ".join(sides[:2]) + " " if len(sides) >= 2 else "" if genitive and len(sides) < 2 else "their "
         found.append((min(team.start(), *(m.start() for m in meeting)), max(team.end(), *(m.end() for m in meeting)),

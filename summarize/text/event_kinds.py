@@ -15,8 +15,12 @@ from .normalise import fold
 
 __all__ = ["BEFORE_VERB", "EVENT_KINDS", "INTERACTIONS", "event_kind", "only_who", "same_kind"]
 
+_TEAMS = r"(?:teams|delegations|advis[eo]rs|representatives|officials|negotiators|counterparts|foreign ministers)(?!\w)"
 # Word starts (regular expressions) of each kind, tried in order on the folded description.
 EVENT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # a meeting of the two sides' teams is not their leaders' meeting ("agreed on a meeting of their teams")
+    ("teams", (r"(?:meetings?|talks)\s(?:of|between)\s(?:\w+\s){0,4}?" + _TEAMS, r"convene\s(?:\w+\s){0,3}?" + _TEAMS,
+               _TEAMS + r"\s(?:\w+\s){0,4}?(?:would|will|to)\smeet")),
     ("call", (r"call(?!(?:ed|s|ing)? (?:for|on)\b)", "phone", "telephon")),  # not "called for a ceasefire"
     ("meeting", ("meet", r"met(?!\w)", "summit", "visit", "hold talks", "held talks")),
     # words of either: "talked with the companies in Washington" was a meeting, "spoke with Putin" a call

@@ -27,10 +27,10 @@ def test_a_meeting_of_both_sides_teams_is_told_by_the_sentences_speaker() -> Non
             "Kommende Woche soll es laut Trump ein Treffen hochrangiger Regierungsvertreter geben. "
             "Zelensky said his call with Trump covered a future meeting of the delegations of the two countries.")
     assert _found(text) == [
-        ("Donald Trump", "announced a meeting of US and Russian delegations next week"),
-        ("Donald Trump", "announced a meeting of their representatives next week"),
-        ("Donald Trump", "announced a meeting of senior representatives next week"),
-        ("Volodymyr Zelensky", "announced a meeting of their delegations"),  # Trump: the object of "with"
+        ("Donald Trump", "announced a meeting of US and Russian officials next week"),
+        ("Donald Trump", "announced a meeting of their officials next week"),
+        ("Donald Trump", "announced a meeting of senior officials next week"),
+        ("Volodymyr Zelensky", "announced a meeting of their officials"),  # Trump: the object of "with"
     ]
 
 
@@ -60,10 +60,10 @@ def test_the_leaders_meeting_and_their_teams_of_one_sentence_are_two() -> None:
     text = "Trump said advisers from both sides would meet next week and announced a meeting with Putin in Budapest."
     leaders = told(text, "Donald Trump", "plans to meet Vladimir Putin in Budapest", "announced")
     found = team_meetings(Sentences.of(text), ACTORS, [leaders], lambda n: sentence_evidence(text, n))
-    assert [(d.who, d.what) for d in found] == [("Donald Trump", "announced a meeting of their advisers next week")]
+    assert [(d.who, d.what) for d in found] == [("Donald Trump", "announced a meeting of their officials next week")]
     assert leaders.what == "plans to meet Vladimir Putin in Budapest"
     assert [d.what for d in one_per_event([leaders, *found])] == [
-        "plans to meet Vladimir Putin in Budapest", "announced a meeting of their advisers next week"]
+        "plans to meet Vladimir Putin in Budapest", "announced a meeting of their officials next week"]
 
 
 def test_a_sentence_whose_decision_names_a_team_is_left_to_it() -> None:
@@ -71,3 +71,12 @@ def test_a_sentence_whose_decision_names_a_team_is_left_to_it() -> None:
     model = told(text, "Donald Trump", "said the delegations would meet next week", "announced")
     assert _found(text, [model]) == []
     assert model.what == "said the delegations would meet next week"
+
+
+def test_a_meeting_of_teams_is_its_own_kind_of_event() -> None:
+    from summarize.text.event_kinds import event_kind
+    assert event_kind("agreed on a meeting of their teams") == "teams"
+    assert event_kind("agreed to arrange a meeting between our teams to strengthen air defences") == "teams"
+    assert event_kind("Senior advisors from the two countries will meet next week") == "teams"
+    assert event_kind("plans to meet Vladimir Putin") == "meeting"
+    assert event_kind("held a number of meetings with senior U.S. officials") == "meeting"  # with them, not of both sides
