@@ -570,6 +570,9 @@ def test_a_kind_is_named_by_all_its_words_not_by_its_last() -> None:
     assert canonical_weapon("air defense systems", generic=True) == "air defence"
     assert canonical_weapon("Flugabwehrraketen", generic=True) == "air defence"
     assert canonical_weapon("Patriot-Raketen") == "Patriot"
+    # precision munitions are a kind of their own, not "missiles" nor the Patriot's
+    assert canonical_weapon("precision-guided munitions", generic=True) == "precision munitions"
+    assert canonical_weapon("Präzisionsmunition", generic=True) == "precision munitions"
 
 
 def test_a_news_outlet_is_a_source_not_an_actor() -> None:
