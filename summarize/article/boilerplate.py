@@ -129,11 +129,8 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
         needles=("newsletter",),
     ),
     _p("newsletter", r"\bnewsletter\b", 12, ("newsletter",)),
-    _p(
-        "cta",
-        r"\b(?:keine kreditkarte|no credit card) (?:erforderlich|nötig|notwendig|required|needed)\b",
-        needles=("kreditkarte", "credit card"),
-    ),
+    _p("cta", r"\b(?:keine kreditkarte|no credit card) (?:erforderlich|nötig|notwendig|required|needed)\b",
+       needles=("kreditkarte", "credit card")),
     _p("cta", r"\bkeine versteckten kosten\b|\bno hidden (?:fees|costs)\b", needles=("versteckten", "hidden")),
     _p(
         "cta",
@@ -191,12 +188,13 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
         r"(?:\b(?:bild|foto|fotos|photo|image|picture|credit|bildquelle|fotoquelle)\s*:|©|\(c\))\s*[^.!?]{0,120}$",
         needles=("bild", "foto", "photo", "image", "picture", "credit", "©", "(c)"),
     ),
-    _p(
-        "credit",
-        r"\b(?:picture alliance|getty images|imago images|shutterstock|istockphoto|zuma (?:press|wire))\b",
-        14,
-        ("picture alliance", "getty images", "imago images", "shutterstock", "istockphoto", "zuma "),
-    ),
+    _p("credit", r"\b(?:picture alliance|getty images|imago images|shutterstock|istockphoto|zuma (?:press|wire))\b", 14,
+       ("picture alliance", "getty images", "imago images", "shutterstock", "istockphoto", "zuma ")),
+    # a caption whose credit closes it in brackets: "... mit seinem Amtskollegen. (picture alliance / Newscom / ...)"
+    _p("credit", r"[.!?]\s*\((?:picture alliance|getty images|imago|dpa|afp|ap|epa|reuters|keystone|anadolu|ukrinform)\b"
+       r"[^()]{0,80}\)\s*$", needles=("(",)),
+    # a broadcaster's line under a report: "Diese Nachricht wurde am 04.07.2025 im Programm Deutschlandfunk gesendet."
+    _p("credit", r"^\W*(?:diese|die) (?:nachricht|meldung|sendung) wurde am\b.{0,60}\b(?:gesendet|ausgestrahlt)\W*$", 16),
     # a caption whose credit follows a slash after its last sentence: "... pressed for more missiles. / bne IntelliNews"
     _p("credit", r"[.!?]\s+/\s+[^/.!?]{2,40}$", needles=(" / ",)),
     # a caption ending in its photographer's credit, in brackets or after its last sentence: "... bei einem

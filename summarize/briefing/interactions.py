@@ -128,8 +128,9 @@ _CLAUSE_END = re.compile(r"[,;:–—(]|\s--?\s|\s(?:after|before|while|when|nac
 
 # The words that name a report's source right before a name: "laut seinem außenpolitischen Berater", "according to"
 # (a name's position is in the matching form of the sentence, where "ß" is "ss": a letter or two may follow)
-_SOURCE = re.compile(r"(?<!\w)(?:laut|according to|nach angaben (?:von|des|der)|citing)\s+(?:[\w.'’-]+\s+){0,4}\w{0,2}$",
-                     re.IGNORECASE)
+_SOURCE = re.compile(r"(?<!\w)(?:laut|according to|nach angaben (?:von|des|der)|citing)\s+(?:[\w.'’-]+\s+){0,4}\w{0,2}$"
+                     r"|(?<!\w)(?:für|for)\s+\w{0,2}$",  # and one it is "for": "Für Selenskyj ein Grund, warum sich Putin mit
+                     re.IGNORECASE)  # Trump treffen will" (not "für ein von Trump angekündigtes Treffen mit Putin")
 
 
 # An office right before a comma: the comma opens the name's apposition, not a new clause ("a meeting with Trump
@@ -178,7 +179,13 @@ def _taking_part(positions: dict[str, int], word: re.Match[str], sentence: str) 
         return after  # all its sides named after it, none before it in its clause: "... -- a meeting with Trump and Zelenskyy"
     # "Orbán zufolge ... für ein von Trump angekündigtes Treffen mit Putin"; one named again after it is its side
     side = in_clause[-1:] or again[-1:] or before[:1]
+    if _POSSESSIVE.search(sentence, max(0, word.start() - 12), word.start()) and before:
+        side = before[:1]  # "will Trump mit Selenskyj über sein Telefonat mit Putin sprechen": the subject's call
     return list(dict.fromkeys([*side, *after]))
+
+
+# a possessive right before a call or meeting: the event is its clause's subject's ("sein Telefonat mit Putin")
+_POSSESSIVE = re.compile(r"(?<!\w)(?:sein|seinem|seines|seinen|ihr|ihrem|ihres|ihren|his|her)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 # A call named as the time of something else with no other side after it ("... after a 'very productive' call
@@ -252,7 +259,11 @@ def _planned(word: str, sentence: str, at: int | None = None) -> bool:
         return True  # "vor seinem heutigen Treffen mit Selenskyj": the meeting is still to come
     infinitive = word.islower() and word.casefold() in _INFINITIVES
     noun = word[:1].isupper() and word.casefold() in _EVENT_NOUNS or word.casefold() in ("meeting", "meetings", "summit")
-    return (infinitive or noun) and has_cue("future", sentence)
+    # (a modal that ends the sentence is a word too: "..., warum sich Putin nun mit Trump treffen will.")
+    return (infinitive or noun) and has_cue("future", _CLAUSE_MARKS.sub(" ", sentence) + " ")
+
+
+_CLAUSE_MARKS = re.compile(r"[.,;:!?“”\"»«]")
 
 
 _SEPARATE_REACH = 80  # characters from a word of separate events ("sowohl", "separately") to the name it is about

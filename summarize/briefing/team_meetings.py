@@ -64,6 +64,8 @@ _SPEECH_BEFORE = re.compile(r"(?<!\w)(?:laut|according to|nach Angaben von|so)\s
 _PRONOUN_SUBJECT = re.compile(r"\W{0,3}(?:He|She|Er|Sie)\s")
 # a preposition right before a name: its object, not who tells ("with Trump", "mit dem Präsidenten Putin")
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:with|to|mit|zu|gegenüber)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+_OPENING = 40  # characters: a name this early in a sentence is its subject ("The US President said that Putin ...": no)
+_REPORTED = re.compile(r"(?<!\w)(?:that|dass)\s", re.IGNORECASE)
 # a description that names a team already
 _NAMES_TEAM = re.compile(r"team|delegation|advis|official|representative|negotiator|counterpart|foreign minister|envoy",
                          re.IGNORECASE)
@@ -139,8 +141,8 @@ def _other_meeting(sentence: str, spans: list[tuple[int, int, str]]) -> bool:
 
 def _teller(sentence: str, people: tuple[tuple[str, str], ...], sentences: Sentences, n: int) -> str | None:
     """Who tells or agrees to the teams' meeting: the person named as the sentence's speaker; else, with a
-    pronoun or a "we" as its subject, the first person named in the two sentences before; else the first
-    person it names. No one named as a preposition's object ("with Trump") tells it."""
+    pronoun or a "we" as its subject, the person named as the subject that opens one of the two sentences
+    before; else the first person it names. No one named as a preposition's object ("with Trump") tells it."""
     named = _subjects(people, sentence)
     for name, at in named.items():
         rest = sentence[at:]
@@ -148,9 +150,11 @@ def _teller(sentence: str, people: tuple[tuple[str, str], ...], sentences: Sente
         if word and (_SPEECH_AFTER.match(rest, word.end()) or _SPEECH_BEFORE.search(sentence, 0, at)):
             return name
     if _PRONOUN_SUBJECT.match(sentence) or speaks_for_self(sentence) or re.match(r"\W{0,3}(?:We|Wir)\s", sentence):
-        for k in range(n - 1, max(0, n - 3), -1):
-            if earlier := _subjects(people, sentences.sentence(k)):
-                return next(iter(earlier))
+        for k in range(n - 1, max(0, n - 3), -1):  # the subject that opens a sentence before
+            earlier = sentences.sentence(k)
+            if subject := next((name for name, at in _subjects(people, earlier).items()
+                                if at <= _OPENING and not _REPORTED.search(earlier, 0, at)), None):
+                return subject
     return next(iter(named), None)
 
 

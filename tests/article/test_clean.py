@@ -383,6 +383,10 @@ BOILERPLATE_LINES = [
     "Mehr zum Thema",
     "Das könnte Sie auch interessieren",
     "Bild: picture alliance/dpa | Michael Kappeler",
+    # HAND-MADE after two real pages: a caption its credit closes in brackets, a broadcaster's line under a report
+    "Der Präsident telefonierte mit seinem Amtskollegen in Washington. (picture alliance / Newscom / Press Office)",
+    "Trump called his conversation with Putin “very productive” in a post on Thursday evening. (AFP)",
+    "Diese Nachricht wurde am 04.07.2025 im Programm Deutschlandfunk gesendet.",
     "Foto: Kevin Lamarque/Reuters",
     "Quelle: dpa",
     "dpa/AFP",
@@ -430,6 +434,9 @@ def test_caption_with_credit_is_removed_but_long_prose_with_credit_word_is_kept(
     )
     rules = removed_rules(page(caption, prose))
     assert rules == {caption: "boilerplate"}
+    # a credit in brackets closes a caption; in a sentence's middle it is the report's source
+    sourced = "Moskau (AFP) Der Kreml hat die Gespräche mit Washington als konstruktiv bezeichnet, sagte ein Sprecher."
+    assert removed_rules(page(sourced)) == {}
 
 
 def test_a_newsletter_box_goes_with_its_title_and_tagline_but_not_the_paragraph_above() -> None:
