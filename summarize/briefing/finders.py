@@ -1,6 +1,6 @@
 """What the code's finders of acts share (:mod:`.nominal`, :mod:`.warned`, :mod:`.halted`, :mod:`.requested`,
 :mod:`.prepared`, :mod:`.stances`, :mod:`.offered`, :mod:`.considered`, :mod:`.checks`, :mod:`.team_meetings`,
-:mod:`.appeals`): the name in a decider's
+:mod:`.appeals`, :mod:`.progress`): the name in a decider's
 slot and the actor it names, where a clause ends, a word that denies, and the rule that a sentence the model
 already reported of the same decider is left to the model."""
 

@@ -36,6 +36,7 @@ from .considered import weighed_acts
 from .offered import offers
 from .team_meetings import team_meetings
 from .appeals import appeals
+from .progress import progress
 from .weapon_status import weapon_status
 from .interactions import event_description, further_reports, interactions, separate, still_to_come, unreported
 from ..text.dates import decision_date
@@ -314,6 +315,7 @@ class Plan:
         decisions += checks(sentences, actors, decisions, evidence, language)
         decisions += team_meetings(sentences, actors, decisions, evidence)
         decisions += appeals(sentences, actors, weapons, decisions, evidence, language)
+        decisions += progress(sentences, actors, decisions, evidence)
         calls_and_meetings = unreported(interactions(sentences, actors, evidence), decisions)
         still_to_come([*decisions, *calls_and_meetings])
         return separate(one_per_event(sorted([*decisions, *calls_and_meetings], key=lambda d: d.evidence[0].start)))

@@ -128,7 +128,7 @@ def team_meetings(sentences: Sentences, actors: list[Actor], decisions: list[Dec
             for d in misread:
                 d.what, d.status = what, "announced"
             continue
-        who = _teller(sentence, people, sentences, n)
+        who = teller(sentence, people, sentences, n)
         if who is not None:
             found.append(Decision(who=who, participants=[who], what=what, status="announced", evidence=[ev]))
     return found
@@ -139,17 +139,19 @@ def _other_meeting(sentence: str, spans: list[tuple[int, int, str]]) -> bool:
     return any(not any(start <= m.start() < end for start, end, _ in spans) for m in _MEETING.finditer(sentence))
 
 
-def _teller(sentence: str, people: tuple[tuple[str, str], ...], sentences: Sentences, n: int) -> str | None:
+def teller(sentence: str, people: tuple[tuple[str, str], ...], sentences: Sentences, n: int,
+           referents: bool = True) -> str | None:
     """Who tells or agrees to the teams' meeting: the person named as the sentence's speaker; else, with a
     pronoun or a "we" as its subject, the person named as the subject that opens one of the two sentences
-    before; else the first person it names. No one named as a preposition's object ("with Trump") tells it."""
+    before (unless ``referents`` is false); else the first person it names. No one named as a preposition's
+    object ("with Trump") tells it."""
     named = _subjects(people, sentence)
     for name, at in named.items():
         rest = sentence[at:]
         word = re.match(r"[\w.'’-]+", rest)
         if word and (_SPEECH_AFTER.match(rest, word.end()) or _SPEECH_BEFORE.search(sentence, 0, at)):
             return name
-    if _PRONOUN_SUBJECT.match(sentence) or speaks_for_self(sentence) or re.match(r"\W{0,3}(?:We|Wir)\s", sentence):
+    if referents and (_PRONOUN_SUBJECT.match(sentence) or speaks_for_self(sentence) or re.match(r"\W{0,3}(?:We|Wir)\s", sentence)):
         for k in range(n - 1, max(0, n - 3), -1):  # the subject that opens a sentence before
             earlier = sentences.sentence(k)
             if subject := next((name for name, at in _subjects(people, earlier).items()

@@ -75,7 +75,9 @@ _REQUEST = re.compile(BEFORE_VERB + r"(?:been\s+)?(?:asked\s+(?:for|\w+\s+(?:for
                       r"pushed|lobbied|appealed|called\s+for|(?:said\s+(?:it|he|she|they)\s+)?(?:\w+ly\s+)?needs?\s)")
 _OFFER = re.compile(BEFORE_VERB + r"(?:proposed|offered|put\s+forward|floated|(?:had|has|presented|made|submitted|tabled)"
                     r"\s+(?:a|an)\s+(?:\w+\s+)?(?:proposal|offer|proposition)|suggested\s+(?:that\s+)?(?:a|an)\s+)")
-_VERB_KINDS = (("warning", _WARNING), ("stance", _STANCE), ("request", _REQUEST), ("offer", _OFFER))
+# A verdict on progress ("said the call made no progress", "said great progress was made"): a position taken.
+_VERDICT = re.compile(BEFORE_VERB + r"said\s+(?:the\s+call\s+(?:made|brought)|there\s+was\s+no|great)\s+(?:great\s+|no\s+)?progress")
+_VERB_KINDS = (("warning", _WARNING), ("stance", _STANCE), ("verdict", _VERDICT), ("request", _REQUEST), ("offer", _OFFER))
 
 
 @lru_cache(maxsize=1 << 16)  # descriptions repeat across articles
