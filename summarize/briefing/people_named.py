@@ -1,18 +1,22 @@
 """Which people of a briefing a sentence names, and where: by their names as the briefing gives them, as the
 article writes them, or as the alias table knows them ("Selenskyj" is Volodymyr Zelensky), each at the word
 that names them. Of two people of one surname ("Donald Trump", "Melania Trump") the one whose first name the
-sentence gives. The calls and meetings the code finds (:mod:`.interactions`) are between such people."""
+sentence gives. The calls and meetings the code finds (:mod:`.interactions`) are between such people; who
+tells a sentence (:func:`speaker`) is one of them."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..models import Actor
 from .aliases import alias_forms
+from .cues import speaks_for_self
 from .mentions import mentioned_in, mentions, word_start
+from .numbered import Sentences
 from .plausible import office_word
 
-__all__ = ["named_at", "people_of", "surname_in", "word_start_in", "written_at"]
+__all__ = ["named_at", "people_of", "speaker", "surname_in", "word_start_in", "written_at"]
 
 
 def word_start_in(prefix: str, text: str) -> int:
@@ -79,3 +83,42 @@ def _given_names(name: str) -> list[str]:
     """The words of a person's name before the surname that are no office ("Donald" of "Donald Trump"; none of
     "Kremlchef Putin")."""
     return [w for w in name.split()[:-1] if len(w) >= 3 and not office_word(w)]
+
+
+# who tells a sentence: "Trump said", "Selenskyj betonte", "laut Trump", "According to Zelensky", "Trump zufolge"
+_SPEECH_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:said|says|added|announced|stated|confirmed|wrote|told|noted|revealed|described|"
+                           r"sagte|sagt|erklärte|betonte|kündigte|fügte|schrieb|teilte|bestätigte|berichtete)(?!\w)")
+_SPEECH_BEFORE = re.compile(r"(?<!\w)(?:laut|according to|nach Angaben von|so)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"\W{0,3}(?:He|She|Er|Sie)\s")
+# a preposition right before a name: its object, not who tells ("with Trump", "mit dem Präsidenten Putin")
+_OBJECT_BEFORE = re.compile(r"(?<!\w)(?:with|to|mit|zu|gegenüber)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+_OPENING = 40  # characters: a name this early in a sentence is its subject ("The US President said that Putin ...": no)
+_REPORTED = re.compile(r"(?<!\w)(?:that|dass)\s", re.IGNORECASE)
+
+
+def speaker(sentence: str, people: tuple[tuple[str, str], ...], sentences: Sentences, n: int,
+            referents: bool = True) -> str | None:
+    """Who tells what sentence ``n`` reports: the person named as its speaker ("Trump said", "laut Trump");
+    else, with a pronoun or a "we" as its subject, the person named as the subject that opens one of the two
+    sentences before (unless ``referents`` is false); else the first person it names. No one named as a
+    preposition's object ("with Trump") tells it."""
+    named = _subjects(people, sentence)
+    for name, at in named.items():
+        rest = sentence[at:]
+        word = re.match(r"[\w.'’-]+", rest)
+        if word and (_SPEECH_AFTER.match(rest, word.end()) or _SPEECH_BEFORE.search(sentence, 0, at)):
+            return name
+    if referents and (_PRONOUN_SUBJECT.match(sentence) or speaks_for_self(sentence) or re.match(r"\W{0,3}(?:We|Wir)\s", sentence)):
+        for k in range(n - 1, max(0, n - 3), -1):  # the subject that opens a sentence before
+            earlier = sentences.sentence(k)
+            if subject := next((name for name, at in _subjects(people, earlier).items()
+                                if at <= _OPENING and not _REPORTED.search(earlier, 0, at)), None):
+                return subject
+    return next(iter(named), None)
+
+
+def _subjects(people: tuple[tuple[str, str], ...], sentence: str) -> dict[str, int]:
+    """The people a sentence names, but those named as the object of a preposition ("his discussion with
+    Trump", "his first call with Putin"), who neither tell nor are what a pronoun after it refers to."""
+    return {name: at for name, at in named_at(people, sentence).items()
+            if not _OBJECT_BEFORE.search(sentence, max(0, at - 40), at)}

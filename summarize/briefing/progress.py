@@ -27,8 +27,7 @@ from collections.abc import Callable
 from ..models import Actor, Decision, Evidence
 from .finders import cued_sentences
 from .numbered import Sentences
-from .people_named import people_of
-from .team_meetings import teller
+from .people_named import people_of, speaker
 
 _PROGRESS = re.compile(r"(?<!\w)(?:progress|Fortschritt\w*|breakthrough\w*|Durchbr\w*)(?!\w)", re.IGNORECASE)
 _NONE = re.compile(r"(?<!\w)(?:no|not|any|without|kein\w*|keinerlei|ohne|nicht)\s+(?:[\w„“\"'-]+\s+){0,2}$", re.IGNORECASE)
@@ -51,7 +50,7 @@ def progress(sentences: Sentences, actors: list[Actor], decisions: list[Decision
         what = _verdict(sentence)
         if what is None or not isinstance(ev := evidence(n), Evidence):
             continue
-        who = teller(sentence, people, sentences, n, referents=False)
+        who = speaker(sentence, people, sentences, n, referents=False)
         if who is None or any(d.who == who and d.evidence[0].end == ev.end and _VERDICT.search(d.what)
                               for d in [*decisions, *found]):
             continue

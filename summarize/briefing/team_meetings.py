@@ -14,9 +14,10 @@ to meet Volodymyr Zelensky") or not at all.
   der Ukraine"), or both of them ("our", "ihrer", "beider Länder", "from the two countries"). In German, a
   meeting of a genitive group is one too ("ein Treffen hochrangiger Regierungsvertreter").
 * The team meets: a word of a meeting or of talks stands within a few words of the team, in its clause.
-* The decider is who tells or agrees to it: the person the sentence names as its speaker ("Trump said",
-  "laut Trump", "Selenskyj betonte"), else its first person named; a sentence with a pronoun or a "we" as
-  its subject refers to the person named last before it. A sentence with no one to tell it has no decision.
+* The decider is who tells or agrees to it (:func:`~summarize.briefing.people_named.speaker`): the person
+  the sentence names as its speaker ("Trump said", "laut Trump", "Selenskyj betonte"), else its first person
+  named; a sentence with a pronoun or a "we" as its subject refers to the subject that opens a sentence
+  before. A sentence with no one to tell it has no decision.
 * The description is the code's: "agreed on a meeting of their teams", "announced a meeting of senior US and
   Russian officials next week" (advisers, delegations, representatives, negotiators and foreign ministers are
   "officials": sources that tell one meeting in different words get one description); the status
@@ -32,10 +33,9 @@ from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
 from ..text.event_kinds import event_kind
-from .cues import speaks_for_self
 from .finders import cued_sentences
 from .numbered import Sentences
-from .people_named import named_at, people_of
+from .people_named import people_of, speaker
 
 # the group's noun (its stem, lower case) -> the code's word for it: "teams" as written, any other group of one
 # side's people "officials" (advisers, delegations, representatives, negotiators, foreign ministers), so that
@@ -57,15 +57,6 @@ _AGREED = re.compile(r"(?<!\w)(?:agreed|agree|agreeing|vereinbart\w*|geeinigt|ei
 _NEXT_WEEK = re.compile(r"(?<!\w)(?:next week|(?:kommende|nächste)n?\s+Woche)(?!\w)", re.IGNORECASE)
 _REACH = 60  # characters around a team to the words naming its sides, and to its meeting word
 _CLAUSE_BREAK = re.compile(r"[;:!?]|,\s+(?:but|while|as|aber|während|doch)\s")
-# who tells it: "Trump said", "Selenskyj betonte", "laut Trump", "According to Zelensky", "Trump zufolge"
-_SPEECH_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:said|says|added|announced|stated|confirmed|wrote|told|noted|revealed|described|"
-                           r"sagte|sagt|erklärte|betonte|kündigte|fügte|schrieb|teilte|bestätigte|berichtete)(?!\w)")
-_SPEECH_BEFORE = re.compile(r"(?<!\w)(?:laut|according to|nach Angaben von|so)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
-_PRONOUN_SUBJECT = re.compile(r"\W{0,3}(?:He|She|Er|Sie)\s")
-# a preposition right before a name: its object, not who tells ("with Trump", "mit dem Präsidenten Putin")
-_OBJECT_BEFORE = re.compile(r"(?<!\w)(?:with|to|mit|zu|gegenüber)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
-_OPENING = 40  # characters: a name this early in a sentence is its subject ("The US President said that Putin ...": no)
-_REPORTED = re.compile(r"(?<!\w)(?:that|dass)\s", re.IGNORECASE)
 # a description that names a team already
 _NAMES_TEAM = re.compile(r"team|delegation|advis|official|representative|negotiator|counterpart|foreign minister|envoy",
                          re.IGNORECASE)
@@ -93,9 +84,9 @@ def team_spans(sentence: str) -> list[tuple[int, int, str]]:
             continue
         noun = _NOUNS.get((team.group("stem") or team.group("stem_de")).lower(), "officials")
         senior = "senior " if _SENIOR.search(before[-30:]) or _SENIOR.search(after[:15]) else ""
-        whose = " and ".join(sides[:2]) + " " if len(sides) >= 2 else "" if genitive and len(sides) < 2 else "their "
-        found.append((min(team.start(), *(m.start() for m in meeting)), max(team.end(), *(m.end() for m in meeting)),
-                      f"{senior}{whose}{noun}" if whose != "their " else f"their {senior}{noun}"))
+        group = (f"{senior}{' and '.join(sides[:2])} {noun}" if len(sides) >= 2 else f"{senior}{noun}" if genitive
+                 else f"their {senior}{noun}")
+        found.append((min(team.start(), *(m.start() for m in meeting)), max(team.end(), *(m.end() for m in meeting)), group))
     return found
 
 
@@ -113,6 +104,7 @@ def team_meetings(sentences: Sentences, actors: list[Actor], decisions: list[Dec
     sentences where no decision names a team yet (a meeting of a person there that is the teams' misread
     takes the team meeting's description, in place)."""
     people = people_of(actors)
+    persons = {name for name, _ in people}
     found: list[Decision] = []
     for n, sentence in cued_sentences(sentences, lambda s: _TEAM.search(s) is not None and _MEETING.search(s) is not None):
         spans = team_spans(sentence)
@@ -123,12 +115,12 @@ def team_meetings(sentences: Sentences, actors: list[Actor], decisions: list[Dec
             continue
         what = ("agreed on a meeting of " if _AGREED.search(sentence) else "announced a meeting of ") + spans[0][2]
         what += " next week" if _NEXT_WEEK.search(sentence) else ""
-        misread = [d for d in on_sentence if event_kind(d.what) == "meeting" and d.who in dict(people)]
+        misread = [d for d in on_sentence if event_kind(d.what) == "meeting" and d.who in persons]
         if misread and not _other_meeting(sentence, spans):
             for d in misread:
                 d.what, d.status = what, "announced"
             continue
-        who = teller(sentence, people, sentences, n)
+        who = speaker(sentence, people, sentences, n)
         if who is not None:
             found.append(Decision(who=who, participants=[who], what=what, status="announced", evidence=[ev]))
     return found
@@ -137,31 +129,3 @@ def team_meetings(sentences: Sentences, actors: list[Actor], decisions: list[Dec
 def _other_meeting(sentence: str, spans: list[tuple[int, int, str]]) -> bool:
     """Whether the sentence has a word of a meeting outside its teams' meetings (a leaders' own meeting)."""
     return any(not any(start <= m.start() < end for start, end, _ in spans) for m in _MEETING.finditer(sentence))
-
-
-def teller(sentence: str, people: tuple[tuple[str, str], ...], sentences: Sentences, n: int,
-           referents: bool = True) -> str | None:
-    """Who tells or agrees to the teams' meeting: the person named as the sentence's speaker; else, with a
-    pronoun or a "we" as its subject, the person named as the subject that opens one of the two sentences
-    before (unless ``referents`` is false); else the first person it names. No one named as a preposition's
-    object ("with Trump") tells it."""
-    named = _subjects(people, sentence)
-    for name, at in named.items():
-        rest = sentence[at:]
-        word = re.match(r"[\w.'’-]+", rest)
-        if word and (_SPEECH_AFTER.match(rest, word.end()) or _SPEECH_BEFORE.search(sentence, 0, at)):
-            return name
-    if referents and (_PRONOUN_SUBJECT.match(sentence) or speaks_for_self(sentence) or re.match(r"\W{0,3}(?:We|Wir)\s", sentence)):
-        for k in range(n - 1, max(0, n - 3), -1):  # the subject that opens a sentence before
-            earlier = sentences.sentence(k)
-            if subject := next((name for name, at in _subjects(people, earlier).items()
-                                if at <= _OPENING and not _REPORTED.search(earlier, 0, at)), None):
-                return subject
-    return next(iter(named), None)
-
-
-def _subjects(people: tuple[tuple[str, str], ...], sentence: str) -> dict[str, int]:
-    """The people a sentence names, but those named as the object of a preposition ("his discussion with
-    Trump", "his first call with Putin"), who neither tell nor are what a pronoun after it refers to."""
-    return {name: at for name, at in named_at(people, sentence).items()
-            if not _OBJECT_BEFORE.search(sentence, max(0, at - 40), at)}
