@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from summarize.briefing.dedupe import one_per_event
-from summarize.briefing.numbered import Sentences
 from summarize.briefing.progress import progress
 from summarize.models import Decision
 from summarize.text.event_kinds import event_kind
 
-from ..support.finders import actor, sentence_evidence, told
+from ..support.finders import actor, find, told
 
 ACTORS = [actor("Donald Trump", "person"), actor("Vladimir Putin", "person"), actor("Volodymyr Zelensky", "person")]
 
 
 def _found(text: str, decisions: list[Decision] | None = None) -> list[tuple[str, str]]:
-    found = progress(Sentences.of(text), ACTORS, decisions or [], lambda n: sentence_evidence(text, n))
-    return [(d.who, d.what) for d in found]
+    return [(d.who, d.what) for d in find(progress, text, ACTORS, decisions or [])]
 
 
 def test_a_verdict_on_progress_is_its_speakers_in_the_codes_words() -> None:
@@ -40,6 +38,6 @@ def test_a_verdict_told_already_stays_and_one_beside_a_call_is_its_own() -> None
     text = "Trump said he made no progress in the call with Putin."
     assert _found(text, [told(text, "Donald Trump", "said he made no progress")]) == []
     call = told(text, "Donald Trump", "held a phone call with Vladimir Putin")
-    found = progress(Sentences.of(text), ACTORS, [call], lambda n: sentence_evidence(text, n))
+    found = find(progress, text, ACTORS, [call])
     assert event_kind(found[0].what) == "verdict"
     assert [d.what for d in one_per_event([call, *found])] == [call.what, "said the call made no progress"]

@@ -9,14 +9,14 @@ from summarize.briefing.numbered import Sentences
 from summarize.briefing.team_meetings import team_meetings
 from summarize.models import Decision
 
-from ..support.finders import actor, sentence_evidence, told
+from ..support.finders import actor, find, sentence_evidence, told
 
 ACTORS = [actor("Ukraine"), actor("Volodymyr Zelensky", "person"), actor("Donald Trump", "person"),
           actor("Vladimir Putin", "person"), actor("Marco Rubio", "person")]
 
 
-def _found(text: str, decisions: list[Decision] | None = None, actors: list | None = None) -> list[tuple[str, str]]:
-    found = team_meetings(Sentences.of(text), actors or ACTORS, decisions or [], lambda n: sentence_evidence(text, n))
+def _found(text: str, decisions: list[Decision] | None = None) -> list[tuple[str, str]]:
+    found = find(team_meetings, text, ACTORS, decisions or [])
     assert all(d.status == "announced" for d in found)
     return [(d.who, d.what) for d in found]
 
@@ -59,7 +59,7 @@ def test_a_meeting_of_a_person_on_a_sentence_of_only_the_teams_meeting_is_that_m
 def test_the_leaders_meeting_and_their_teams_of_one_sentence_are_two() -> None:
     text = "Trump said advisers from both sides would meet next week and announced a meeting with Putin in Budapest."
     leaders = told(text, "Donald Trump", "plans to meet Vladimir Putin in Budapest", "announced")
-    found = team_meetings(Sentences.of(text), ACTORS, [leaders], lambda n: sentence_evidence(text, n))
+    found = find(team_meetings, text, ACTORS, [leaders])
     assert [(d.who, d.what) for d in found] == [("Donald Trump", "announced a meeting of their officials next week")]
     assert leaders.what == "plans to meet Vladimir Putin in Budapest"
     assert [d.what for d in one_per_event([leaders, *found])] == [

@@ -5,6 +5,7 @@ decision the model reported of a sentence, and a finder run over a text."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import EllipsisType
 
 from summarize.briefing.numbered import Sentences
 from summarize.models import Actor, Decision, Evidence
@@ -22,10 +23,11 @@ def actor(name: str, kind: str = "state") -> Actor:
     return Actor(name=name, name_as_written=name, kind=kind, evidence=[sentence_evidence(name)])
 
 
-def find(finder: Callable[..., list[Decision]], text: str, *lists: list, language: str | None) -> list[Decision]:
+def find(finder: Callable[..., list[Decision]], text: str, *lists: list, language: str | None | EllipsisType = ...) -> list[Decision]:
     """What ``finder`` finds in ``text``: its sentences, the briefing's ``lists`` (actors, weapons, decisions, as
-    the finder takes them) and each sentence as its evidence."""
-    return finder(Sentences.of(text), *lists, lambda n: sentence_evidence(text, n), language)
+    the finder takes them), each sentence as its evidence, and ``language`` when given (a finder that reads the
+    same patterns in every language takes none)."""
+    return finder(Sentences.of(text), *lists, lambda n: sentence_evidence(text, n), *(() if language is ... else (language,)))
 
 
 def told(text: str, who: str, what: str, status: str = "taken", n: int = 1) -> Decision:
