@@ -27,7 +27,7 @@ from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
 from .cues import cue_pattern, has_cue, open_date_or_place
 from .dedupe import MAX_EVIDENCE, with_evidence
 from .numbered import Sentences, is_heading
-from .people_named import named_at, people_of, surname_in, written_at
+from .people_named import named_at, people_of, surname_in, with_referents, written_at
 from .team_meetings import team_spans
 
 # A call or meeting named after one of these words is the time of something else ("Parallel zum bilateralen
@@ -50,11 +50,7 @@ def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[
         sentence = sentences.sentence(n)
         if is_heading(sentence):
             continue
-        positions = named_at(people, sentence)
-        if len(positions) == 1:
-            positions = _with_referent(positions, people, sentences, n)
-        elif not positions:
-            positions = _both_referent(people, sentences, n)
+        positions = with_referents(named_at(people, sentence), people, sentences, n)
         if len(positions) < 2:
             continue
         surnames = [surname_in(name, sentence) for name in positions]
@@ -72,46 +68,6 @@ def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[
             found.append(Decision(who=taking_part[0], participants=taking_part, status="announced" if planned else "taken",
                                   what=_DESCRIPTION[kind, planned].format(" and ".join(taking_part[1:])), evidence=[ev]))
     return found
-
-
-# A pronoun as the subject: "Vor allem telefonierte er am Donnerstag ... mit Wladimir Putin", "He then met Orbán"
-_SUBJECT_PRONOUN = re.compile(r"(?<!\w)(?:[Ee]r|[Hh]e|[Ss]he)(?!\w)")  # "He is scheduled to meet Trump"
-
-
-def _with_referent(positions: dict[str, int], people: tuple[tuple[str, str], ...], sentences: Sentences,
-                   n: int) -> dict[str, int]:
-    """``positions`` of a sentence that names one person, with the one its subject pronoun ("er", "he")
-    refers to, at the pronoun: the person named last in the sentence before (else the one before that) who
-    is not the one named. Unchanged when there is no pronoun or no one to refer to."""
-    sentence = sentences.sentence(n)
-    pronoun = _SUBJECT_PRONOUN.search(sentence)
-    if pronoun is None:
-        return positions
-    for k in range(n - 1, max(0, n - 3), -1):
-        earlier = [name for name in named_at(people, sentences.sentence(k)) if name not in positions]
-        if earlier:
-            return dict(sorted({earlier[-1]: pronoun.start(), **positions}.items(), key=lambda item: item[1]))
-    return positions
-
-
-# "the two" as the subject: "Vorher hatten die beiden lange telefoniert", "Both leaders spoke for an hour", or as
-# the two sides: "ein Telefongespräch zwischen den beiden Staatschefs", "das Telefonat der beiden Präsidenten"; not
-# "die beiden Länder" or "both countries" (two states, not the two people)
-_BOTH = re.compile(r"(?<!\w)(?:[Dd](?:ie|en|er) beiden|[Bb]eide|[Tt]he two|[Bb]oth)(?:\s+(?:Präsidenten|Staatschefs|leaders|presidents|men))?"
-                   r"(?=\s+[a-zäöüß]|\s*[,.;:])")
-
-
-def _both_referent(people: tuple[tuple[str, str], ...], sentences: Sentences, n: int) -> dict[str, int]:
-    """The positions of a sentence that names no one and has "the two" as its subject: the two people named
-    last in the sentence before (else the one before that), both at "the two"; empty otherwise."""
-    both = _BOTH.search(sentences.sentence(n))
-    if both is None:
-        return {}
-    for k in range(n - 1, max(0, n - 3), -1):
-        earlier = list(named_at(people, sentences.sentence(k)))
-        if len(earlier) >= 2:
-            return {earlier[-2]: both.start(), earlier[-1]: both.start()}
-    return {}
 
 
 # A sentence that opens with the call or meeting as the scene of what follows: "In another phone call with

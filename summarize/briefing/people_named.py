@@ -1,8 +1,9 @@
 """Which people of a briefing a sentence names, and where: by their names as the briefing gives them, as the
 article writes them, or as the alias table knows them ("Selenskyj" is Volodymyr Zelensky), each at the word
 that names them. Of two people of one surname ("Donald Trump", "Melania Trump") the one whose first name the
-sentence gives. The calls and meetings the code finds (:mod:`.interactions`) are between such people; who
-tells a sentence (:func:`speaker`) is one of them."""
+sentence gives. The calls and meetings the code finds (:mod:`.interactions`) are between such people and
+those a sentence's pronouns refer to (:func:`with_referents`); who tells a sentence (:func:`speaker`), or
+speaks a quotation's "I" (:func:`quote_speaker`), is one of them."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from .cues import speaks_for_self
 from .mentions import mentioned_in, mentions, word_start
 from .numbered import Sentences
 from .plausible import office_word
+from ..text.normalise import QUOTATION_MARKS
 
-__all__ = ["named_at", "people_of", "speaker", "surname_in", "word_start_in", "written_at"]
+__all__ = ["named_at", "people_of", "quote_speaker", "speaker", "surname_in", "with_referents", "word_start_in", "written_at"]
 
 
 def word_start_in(prefix: str, text: str) -> int:
@@ -103,11 +105,8 @@ def speaker(sentence: str, people: tuple[tuple[str, str], ...], sentences: Sente
     sentences before (unless ``referents`` is false); else the first person it names. No one named as a
     preposition's object ("with Trump") tells it."""
     named = _subjects(people, sentence)
-    for name, at in named.items():
-        rest = sentence[at:]
-        word = re.match(r"[\w.'’-]+", rest)
-        if word and (_SPEECH_AFTER.match(rest, word.end()) or _SPEECH_BEFORE.search(sentence, 0, at)):
-            return name
+    if (name := _named_speaker(sentence, named)) is not None:
+        return name
     if referents and (_PRONOUN_SUBJECT.match(sentence) or speaks_for_self(sentence) or re.match(r"\W{0,3}(?:We|Wir)\s", sentence)):
         for k in range(n - 1, max(0, n - 3), -1):  # the subject that opens a sentence before
             earlier = sentences.sentence(k)
@@ -122,3 +121,120 @@ def _subjects(people: tuple[tuple[str, str], ...], sentence: str) -> dict[str, i
     Trump", "his first call with Putin"), who neither tell nor are what a pronoun after it refers to."""
     return {name: at for name, at in named_at(people, sentence).items()
             if not _OBJECT_BEFORE.search(sentence, max(0, at - 40), at)}
+
+
+def _named_speaker(sentence: str, named: dict[str, int], after_quotation: bool = False) -> str | None:
+    """The person of ``named`` (as :func:`_subjects` gives them) whom the sentence names as its speaker ("Trump
+    said", "laut Trump", "..., added Trump"); with ``after_quotation``, only one named right after a quotation
+    closes ("..., and much more,” added Trump", "...,” Trump wrote")."""
+    for name, at in named.items():
+        rest = sentence[at:]
+        word = re.match(r"[\w.'’-]+", rest)
+        if word is None:
+            continue
+        if after_quotation:
+            if _AFTER_QUOTATION.search(sentence, 0, at) or (_QUOTATION_CLOSED.search(sentence, 0, at)
+                                                             and _SPEECH_AFTER.match(rest, word.end())):
+                return name
+        elif _SPEECH_AFTER.match(rest, word.end()) or _SPEECH_BEFORE.search(sentence, 0, at) or _AFTER_QUOTATION.search(sentence, 0, at):
+            return name
+    return None
+
+
+# "I" as a subject: "President Zelenskyy and I will be meeting tomorrow", "I had a good ... call with Putin",
+# „Präsident Putin und ich werden uns ... treffen" (not "World War I")
+_FIRST_PERSON_SUBJECT = re.compile(r"(?<!\w)(?<!War )(?:I(?=\s+[a-z’'])|[Ii]ch(?=\s))")
+# the attribution right after a quotation closes: "...,” added Trump", "...“, sagte Selenskyj"
+_AFTER_QUOTATION = re.compile(rf"[{QUOTATION_MARKS}]\s*,?\s*(?:added|said|wrote|stated|told|sagte|schrieb|betonte|"
+                              r"erklärte|ergänzte)\s+(?:[\w.-]+\s+){0,4}$")
+_QUOTATION_CLOSED = re.compile(rf"[{QUOTATION_MARKS}]\s*,?\s*(?:[\w.-]+\s+){{0,3}}$")  # "...,” Trump wrote"
+# a pronoun telling what follows: "He added: “President Putin and I ...", "Er sagte:"
+_PRONOUN_TELLS = re.compile(r"\W{0,3}(?:He|She|Er|Sie)\s+(?:\w+\s+){0,2}?(?:said|added|wrote|sagte|schrieb|fügte)(?!\w)")
+
+
+def quote_speaker(people: tuple[tuple[str, str], ...], sentences: Sentences, n: int) -> str | None:
+    """Who speaks the first-person sentence ``n`` of a quotation: the person named as its speaker in it; else
+    in a sentence after it that the quotation runs on to ("... and much more. I believe great progress was
+    made,” added Trump."); else in one of the two sentences before it ("Trump said Thursday that ...",
+    "Trump wrote:"), or the person a pronoun telling it there refers to ("He added: “..."). None when no one
+    is named so."""
+    if (name := _named_speaker(sentences.sentence(n), _subjects(people, sentences.sentence(n)))) is not None:
+        return name
+    for k in range(n + 1, min(n + 2, len(sentences)) + 1):  # the quotation runs on to its attribution
+        later = sentences.sentence(k)
+        if not any(mark in later for mark in QUOTATION_MARKS):
+            break
+        if (name := _named_speaker(later, _subjects(people, later), after_quotation=True)) is not None:
+            return name
+    for k in range(n - 1, max(0, n - 3), -1):
+        earlier = sentences.sentence(k)
+        if (name := _named_speaker(earlier, _subjects(people, earlier))) is not None:
+            return name
+        if _PRONOUN_TELLS.match(earlier):
+            return speaker(earlier, people, sentences, k)
+    return None
+
+
+# A pronoun as the subject: "Vor allem telefonierte er am Donnerstag ... mit Wladimir Putin", "He then met Orbán"
+_PRONOUN_IN_SENTENCE = re.compile(r"(?<!\w)(?:[Ee]r|[Hh]e|[Ss]he)(?!\w)")  # "He is scheduled to meet Trump"
+
+
+def _with_referent(positions: dict[str, int], people: tuple[tuple[str, str], ...], sentences: Sentences,
+                   n: int) -> dict[str, int]:
+    """``positions`` of a sentence that names one person, with the one its subject pronoun ("er", "he")
+    refers to, at the pronoun: the person named last in the sentence before (else the one before that) who
+    is not the one named. Unchanged when there is no pronoun or no one to refer to."""
+    sentence = sentences.sentence(n)
+    pronoun = _PRONOUN_IN_SENTENCE.search(sentence)
+    if pronoun is None:
+        return positions
+    for k in range(n - 1, max(0, n - 3), -1):
+        earlier = [name for name in named_at(people, sentences.sentence(k)) if name not in positions]
+        if earlier:
+            return dict(sorted({earlier[-1]: pronoun.start(), **positions}.items(), key=lambda item: item[1]))
+    return positions
+
+
+def with_referents(positions: dict[str, int], people: tuple[tuple[str, str], ...], sentences: Sentences,
+                   n: int) -> dict[str, int]:
+    """The people sentence ``n`` names (``positions``, of :func:`named_at`) with those its pronouns refer to:
+    the speaker of a quotation's "I" (:func:`quote_speaker`); with one person named, the one "he"/"er" refers
+    to; with no one named, the two "the two" refers to."""
+    positions = _with_teller(positions, people, sentences, n)
+    if len(positions) == 1:
+        return _with_referent(positions, people, sentences, n)
+    return positions or _both_referent(people, sentences, n)
+
+
+def _with_teller(positions: dict[str, int], people: tuple[tuple[str, str], ...], sentences: Sentences,
+                 n: int) -> dict[str, int]:
+    """``positions`` with the speaker of a quotation whose "I" is a subject ("President Zelenskyy and I will
+    be meeting tomorrow", "I had a good ... call with Putin"; :func:`quote_speaker`), at the "I",
+    or first of "X and I"."""
+    first = _FIRST_PERSON_SUBJECT.search(sentence := sentences.sentence(n))
+    if first is None or (teller := quote_speaker(people, sentences, n)) in (None, *positions):
+        return positions
+    at = first.start()
+    if re.search(r"(?<!\w)(?:and|und)\s+$", sentence[:at]):
+        at = max((p for p in positions.values() if p < at), default=at)
+    return dict(sorted({teller: at, **positions}.items(), key=lambda item: item[1]))
+
+
+# "the two" as the subject: "Vorher hatten die beiden lange telefoniert", "Both leaders spoke for an hour", or as
+# the two sides: "ein Telefongespräch zwischen den beiden Staatschefs", "das Telefonat der beiden Präsidenten"; not
+# "die beiden Länder" or "both countries" (two states, not the two people)
+_BOTH = re.compile(r"(?<!\w)(?:[Dd](?:ie|en|er) beiden|[Bb]eide|[Tt]he two|[Bb]oth)(?:\s+(?:Präsidenten|Staatschefs|leaders|presidents|men))?"
+                   r"(?=\s+[a-zäöüß]|\s*[,.;:])")
+
+
+def _both_referent(people: tuple[tuple[str, str], ...], sentences: Sentences, n: int) -> dict[str, int]:
+    """The positions of a sentence that names no one and has "the two" as its subject: the two people named
+    last in the sentence before (else the one before that), both at "the two"; empty otherwise."""
+    both = _BOTH.search(sentences.sentence(n))
+    if both is None:
+        return {}
+    for k in range(n - 1, max(0, n - 3), -1):
+        earlier = list(named_at(people, sentences.sentence(k)))
+        if len(earlier) >= 2:
+            return {earlier[-2]: both.start(), earlier[-1]: both.start()}
+    return {}

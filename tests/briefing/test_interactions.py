@@ -283,3 +283,20 @@ def test_a_meeting_the_model_told_as_held_on_a_sentence_of_one_still_to_come_is_
     assert [(d.what, d.status) for d in planned] == [
         ("plans to meet with Trump", "announced"), ("plans to meet with Russian officials next week", "announced"),
         ("met Vladimir Putin in Alaska", "taken")]
+
+
+def test_the_i_of_a_quotation_takes_part_as_its_speaker_named_after_or_before_it() -> None:
+    """"X and I will be meeting" is the quotation's speaker meeting X: the speaker named where the quotation
+    runs on to its attribution, or in a sentence before it; a quotation no one is named to speak takes no one."""
+    people = [_actor("Donald Trump", "Trump"), _actor("Volodymyr Zelensky", "Zelenskyy"), _actor("Vladimir Putin", "Putin")]
+    after = ("“President Zelenskyy and I will be meeting tomorrow in the Oval Office. "
+             "I believe great progress was made,” added Trump.")
+    before = ("Trump said on Thursday that the talks went well. "
+              "“President Zelenskyy and I will be meeting tomorrow in the Oval Office,” the president said.")
+    unnamed = "“President Zelenskyy and I will be meeting tomorrow in the Oval Office,” a spokesman said."
+    for text in (after, before):
+        assert [(d.who, d.participants, d.status) for d in _interactions(text, people)] == [
+            ("Donald Trump", ["Donald Trump", "Volodymyr Zelensky"], "announced")]
+    assert _interactions(unnamed, people) == []
+    german = "Trump schrieb am Donnerstag auf Truth Social. „Präsident Putin und ich werden uns dann in Budapest treffen“."
+    assert [(d.who, d.participants) for d in _interactions(german, people)] == [("Donald Trump", ["Donald Trump", "Vladimir Putin"])]
