@@ -59,6 +59,22 @@ def has_term(text: str | None, terms: list[str]) -> bool:
                for t in terms if t.strip())
 
 
+def same_entity(name: str, terms: list[str]) -> bool:
+    """Whether ``name`` is the entity one of ``terms`` names by the alias table's canonical names: a gold's
+    "US" or "US-Regierung" is the briefing's "United States", its "Kreml" the "Kremlin" (a language variant
+    or an alias, not a looser match: the canonical names must be equal)."""
+    own = _canonical(name)
+    return own is not None and any(_canonical(t) == own for t in terms)
+
+
+@lru_cache(maxsize=None)
+def _canonical(name: str) -> str | None:
+    from summarize.briefing.aliases import alias_forms
+
+    forms = alias_forms("actors", name.strip())
+    return forms[0] if forms else None
+
+
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"“”»«']*)\s+|\n+")
 
 
@@ -150,7 +166,7 @@ def matches(item: Item, gold: dict, text: str) -> bool:
     if grounded and spans and not any(overlaps(q, s) for q in item.quotes for s in spans):
         return False
     if kind == "decision":
-        who_ok = any(has_term(n, gold["who"]) for n in item.names)
+        who_ok = any(has_term(n, gold["who"]) or same_entity(n, gold["who"]) for n in item.names)
         return who_ok and has_term(item.text, gold["what"])
     # question: an ungrounded (naive) question needs the `about` terms; a grounded one its evidence, and
     # the about terms when the gold gives them

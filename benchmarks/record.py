@@ -30,8 +30,11 @@ def main() -> None:
     parser.add_argument("--base-url", default="http://127.0.0.1:8080/v1")
     parser.add_argument("--model", default="qwen2.5-coder-1.5b-instruct")
     parser.add_argument("--depth", type=int, default=Settings.depth)
+    parser.add_argument("--timeout", type=float, default=1200.0,
+                        help="seconds to wait for one answer (a CPU model under load can take minutes)")
     args = parser.parse_args()
-    settings = Settings(model=args.model, base_url=args.base_url, record_dir=args.record, depth=args.depth)
+    settings = Settings(model=args.model, base_url=args.base_url, record_dir=args.record, depth=args.depth,
+                        timeout=args.timeout)
     start_recording(settings)
     for path in args.articles:
         started = time.monotonic()

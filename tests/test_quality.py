@@ -60,6 +60,15 @@ def test_terms_match_word_prefixes_case_and_diacritics_folded() -> None:
     assert not quality.has_term("Sowjetunion", ["jet"])  # only at a word start
 
 
+def test_a_decider_matches_by_its_terms_or_as_the_same_entity_of_the_alias_table() -> None:
+    gold = {"who": ["US-Regierung", "USA", "US"], "what": ["paus"], "evidence": []}
+    item = quality.Item("decision", "United States: paused deliveries", ["United States"], "paused deliveries")
+    assert quality.matches(item, gold, "")  # "United States" is the alias table's name of "USA"
+    other = quality.Item("decision", "Russia: paused deliveries", ["Russia"], "paused deliveries")
+    assert not quality.matches(other, gold, "")
+    assert not quality.same_entity("Donald Trump", ["US"])  # not a looser match: the canonical names are equal
+
+
 def test_uninformative_and_foreign_fields_are_recognised() -> None:
     bare = quality.Item("decision", "Trump: received", ["Trump"], "received")
     name_only = quality.Item("decision", "Trump: Trump met", ["Trump"], "Trump met")

@@ -54,9 +54,10 @@ def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[
         if len(positions) < 2:
             continue
         surnames = [surname_in(name, sentence) for name in positions]
-        teams = [(start, end) for start, end, _ in team_spans(sentence)]  # "ein Treffen ihrer Teams": not theirs
+        elsewhere = [(start, end) for start, end, _ in team_spans(sentence)]  # "ein Treffen ihrer Teams": not theirs
+        elsewhere += [m.span() for m in _TO_DISCUSS_CALL.finditer(sentence)]  # "to discuss his call with Putin": a topic
         for kind in ("call", "meeting", "talk"):
-            words = [w for w in cue_pattern(kind).finditer(sentence) if not any(s <= w.start() < e for s, e in teams)
+            words = [w for w in cue_pattern(kind).finditer(sentence) if not any(s <= w.start() < e for s, e in elsewhere)
                      if (kind != "talk" and not _AS_TIME.search(sentence, 0, w.start())) or _with(sentence, w.end(), surnames)
                      or (kind == "call" and len(positions) == 2 and _of_the_two(sentence, w.end()))
                      or (_TRANSITIVE.fullmatch(w.group(0).strip()) is not None and _with(sentence, w.end(), surnames, direct=True))]
@@ -65,8 +66,12 @@ def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[
             if word is None or not isinstance(ev := evidence(n), Evidence):
                 continue
             planned = _planned(word.group(0), sentence, word.start())
+            what = _DESCRIPTION[kind, planned].format(" and ".join(taking_part[1:]))
+            if planned and kind == "meeting" and (told := _TO_DISCUSS_CALL.search(sentence, word.end())):
+                about = next((name for name, at in positions.items() if at >= told.start("with") and name not in taking_part), None)
+                what += f", to discuss the call with {about}" if about else ""  # a clause of its own: the kind is the meeting
             found.append(Decision(who=taking_part[0], participants=taking_part, status="announced" if planned else "taken",
-                                  what=_DESCRIPTION[kind, planned].format(" and ".join(taking_part[1:])), evidence=[ev]))
+                                  what=what, evidence=[ev]))
     return found
 
 
@@ -213,12 +218,22 @@ def _planned(word: str, sentence: str, at: int | None = None) -> bool:
     word = word.strip()
     if at is not None and _AHEAD.search(sentence, 0, at):
         return True  # "vor seinem heutigen Treffen mit Selenskyj": the meeting is still to come
+    if word.casefold() in _PRESENT and _COMING_DAY.search(sentence):
+        return True  # "Am Freitag empfängt Donald Trump den ukrainischen Präsidenten": a preview's present tense
     infinitive = word.islower() and word.casefold() in _INFINITIVES
     noun = word[:1].isupper() and word.casefold() in _EVENT_NOUNS or word.casefold() in ("meeting", "meetings", "summit")
     # (a modal that ends the sentence is a word too: "..., warum sich Putin nun mit Trump treffen will.")
     return (infinitive or noun) and has_cue("future", _CLAUSE_MARKS.sub(" ", sentence) + " ")
 
 
+# what a planned meeting is to discuss: another call ("..., where we will discuss my conversation with President
+# Putin", "where he will discuss the details of his call with Putin")
+_TO_DISCUSS_CALL = re.compile(r"(?<!\w)discuss\s+(?:the\s+(?:details|outcome|results?)\s+of\s+)?(?:my|his|her|their|the)\s+"
+                              r"(?:phone\s+)?(?:conversation|call|talks)\s+(?P<with>with)\s")
+_PRESENT = {"empfängt", "trifft", "hosts", "meets", "welcomes"}  # a meeting word in the present tense
+_COMING_DAY = re.compile(r"(?<!\w)(?:am|on|this|diesen|kommenden|next|nächste[nr]?)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|"
+                         r"Freitag|Samstag|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Woche|week)|"
+                         r"(?<!\w)(?:morgen|tomorrow|later today|heute Abend|tonight)(?!\w)", re.IGNORECASE)
 _CLAUSE_MARKS = re.compile(r"[.,;:!?“”\"»«]")
 
 

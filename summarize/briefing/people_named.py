@@ -88,8 +88,11 @@ def _given_names(name: str) -> list[str]:
 
 
 # who tells a sentence: "Trump said", "Selenskyj betonte", "laut Trump", "According to Zelensky", "Trump zufolge"
-_SPEECH_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:said|says|added|announced|stated|confirmed|wrote|told|noted|revealed|described|"
-                           r"sagte|sagt|erklärte|betonte|kündigte|fügte|schrieb|teilte|bestätigte|berichtete)(?!\w)")
+# the verbs by which a sentence names who tells it
+_SAID = (r"(?:said|says|added|announced|stated|confirmed|wrote|told|noted|revealed|described|declared|admitted|confessed|"
+         r"insisted|posted|sagte|sagt|erklärte|betonte|kündigte|fügte|schrieb|teilte|bestätigte|berichtete|erzählte|"
+         r"ergänzte|räumte)")
+_SPEECH_AFTER = re.compile(rf"\s+(?:\w+\s+){{0,3}}?{_SAID}(?!\w)")
 _SPEECH_BEFORE = re.compile(r"(?<!\w)(?:laut|according to|nach Angaben von|so)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"\W{0,3}(?:He|She|Er|Sie)\s")
 # a preposition right before a name: its object, not who tells ("with Trump", "mit dem Präsidenten Putin")
@@ -136,7 +139,8 @@ def _named_speaker(sentence: str, named: dict[str, int], after_quotation: bool =
             if _AFTER_QUOTATION.search(sentence, 0, at) or (_QUOTATION_CLOSED.search(sentence, 0, at)
                                                              and _SPEECH_AFTER.match(rest, word.end())):
                 return name
-        elif _SPEECH_AFTER.match(rest, word.end()) or _SPEECH_BEFORE.search(sentence, 0, at) or _AFTER_QUOTATION.search(sentence, 0, at):
+        elif (_SPEECH_AFTER.match(rest, word.end()) or _SPEECH_BEFORE.search(sentence, 0, at) or _INVERTED.search(sentence, 0, at)
+              or _AFTER_QUOTATION.search(sentence, 0, at) or _COLON_QUOTATION.match(rest, word.end())):
             return name
     return None
 
@@ -145,11 +149,17 @@ def _named_speaker(sentence: str, named: dict[str, int], after_quotation: bool =
 # „Präsident Putin und ich werden uns ... treffen" (not "World War I")
 _FIRST_PERSON_SUBJECT = re.compile(r"(?<!\w)(?<!War )(?:I(?=\s+[a-z’'])|[Ii]ch(?=\s))")
 # the attribution right after a quotation closes: "...,” added Trump", "...“, sagte Selenskyj"
-_AFTER_QUOTATION = re.compile(rf"[{QUOTATION_MARKS}]\s*,?\s*(?:added|said|wrote|stated|told|sagte|schrieb|betonte|"
-                              r"erklärte|ergänzte)\s+(?:[\w.-]+\s+){0,4}$")
+_AFTER_QUOTATION = re.compile(rf"[{QUOTATION_MARKS}]\s*,?\s*{_SAID}\s+(?:[\w.-]+\s+){{0,4}}$")
 _QUOTATION_CLOSED = re.compile(rf"[{QUOTATION_MARKS}]\s*,?\s*(?:[\w.-]+\s+){{0,3}}$")  # "...,” Trump wrote"
+# the verb of speech before the speaker: "..., erzählte Trump", "sagte US-Präsident Trump", "said Trump" (not "said that Trump")
+_INVERTED = re.compile(rf"(?<!\w){_SAID}\s+(?:(?!that\s|dass\s)[\w.-]+\s+){{0,2}}$")
+_COLON_QUOTATION = re.compile(rf"\s*:\s*[{QUOTATION_MARKS}]")  # "Trump: „Wir brauchen Tomahawks selbst“"
+# the attribution after a quotation, by whoever: '...,” a spokesman said', '...,” the president said'
+_TOLD_BY = re.compile(rf"[{QUOTATION_MARKS}]\s*,?\s*((?:[\w.-]+\s+){{1,4}}?){_SAID}(?!\w)")
+_REFERS_BACK = re.compile(r"(?:he|she|er|sie|(?:the|der|die)\s+(?:[\w.-]+\s+)?(?:president|präsident|leader|chancellor|"
+                          r"kanzler)\w*)\s+$", re.IGNORECASE)  # "the president", "der US-Präsident": one named before
 # a pronoun telling what follows: "He added: “President Putin and I ...", "Er sagte:"
-_PRONOUN_TELLS = re.compile(r"\W{0,3}(?:He|She|Er|Sie)\s+(?:\w+\s+){0,2}?(?:said|added|wrote|sagte|schrieb|fügte)(?!\w)")
+_PRONOUN_TELLS = re.compile(rf"\W{{0,3}}(?:He|She|Er|Sie)\s+(?:\w+\s+){{0,2}}?{_SAID}(?!\w)")
 
 
 def quote_speaker(people: tuple[tuple[str, str], ...], sentences: Sentences, n: int) -> str | None:
@@ -160,6 +170,10 @@ def quote_speaker(people: tuple[tuple[str, str], ...], sentences: Sentences, n: 
     is named so."""
     if (name := _named_speaker(sentences.sentence(n), _subjects(people, sentences.sentence(n)))) is not None:
         return name
+    if _PRONOUN_TELLS.match(sentences.sentence(n)):  # "..., erzählte Trump. ... Er sagte: „Wir brauchen ..."
+        return _named_before(people, sentences, n) or speaker(sentences.sentence(n), people, sentences, n)
+    if (told := _TOLD_BY.search(sentences.sentence(n))) and not _REFERS_BACK.match(told.group(1)):
+        return None  # '...,” a spokesman said': told by one the briefing does not list
     for k in range(n + 1, min(n + 2, len(sentences)) + 1):  # the quotation runs on to its attribution
         later = sentences.sentence(k)
         if not any(mark in later for mark in QUOTATION_MARKS):
@@ -171,8 +185,14 @@ def quote_speaker(people: tuple[tuple[str, str], ...], sentences: Sentences, n: 
         if (name := _named_speaker(earlier, _subjects(people, earlier))) is not None:
             return name
         if _PRONOUN_TELLS.match(earlier):
-            return speaker(earlier, people, sentences, k)
+            return _named_before(people, sentences, k) or speaker(earlier, people, sentences, k)
     return None
+
+
+def _named_before(people: tuple[tuple[str, str], ...], sentences: Sentences, n: int) -> str | None:
+    """The person named as the speaker of one of the two sentences before sentence ``n``."""
+    return next((name for k in range(n - 1, max(0, n - 3), -1)
+                 if (name := _named_speaker(sentences.sentence(k), _subjects(people, sentences.sentence(k)))) is not None), None)
 
 
 # A pronoun as the subject: "Vor allem telefonierte er am Donnerstag ... mit Wladimir Putin", "He then met Orbán"

@@ -26,10 +26,13 @@ from .call import CallLog, PartResult
 from .drafts import PASSES, ActorDraft, Draft, Lists, pass_model
 from .grounder import Grounder
 from .nominal import nominal_decisions
+from .acts import acts
+from .attacks import attacks
 from .warned import warnings
 from .halted import halts
-from .requested import requests
 from .prepared import preparations
+from .reluctance import reluctance
+from .requested import requests
 from .stances import stances
 from .checks import checks
 from .considered import weighed_acts
@@ -309,9 +312,12 @@ class Plan:
         decisions += halts(sentences, actors, decisions, evidence, language)
         decisions += requests(sentences, actors, weapons, decisions, evidence, language)
         decisions += preparations(sentences, actors, decisions, evidence, language)
+        decisions += attacks(sentences, actors, decisions, evidence)
         decisions += stances(sentences, actors, weapons, decisions, evidence, language)
+        decisions += reluctance(sentences, actors, weapons, decisions, evidence)
         decisions += offers(sentences, actors, decisions, evidence, language)
         decisions += weighed_acts(sentences, actors, decisions, evidence, language)
+        decisions += acts(sentences, actors, decisions, evidence, language)
         decisions += checks(sentences, actors, decisions, evidence, language)
         decisions += team_meetings(sentences, actors, decisions, evidence)
         decisions += appeals(sentences, actors, weapons, decisions, evidence, language)

@@ -8,15 +8,17 @@ report of one call alike or differently; a small model reads such a sentence for
 over the verdict.
 
 * The speaker is a person of the briefing the sentence names: the one named as its speaker ("Trump says",
-  "sagte Trump"), else the first one it names (not as a preposition's object: "mit Putin"). A sentence in the
-  first person ("I believe great progress was made ...") names no one: whose post or words it quotes is
-  told around it, often by another's name, so it gets no verdict.
+  "sagte Trump"), else the first one it names (not as a preposition's object: "mit Putin"). A quotation in
+  the first person ("I believe great progress was made ...,” added Trump") is its speaker's
+  (:func:`.people_named.quote_speaker`): named where the quotation runs on to its attribution or in a
+  sentence before it; with no one named so, it gets no verdict.
 * No progress when a negation stands right before the word ("keinerlei Fortschritte", "didn't make any
   progress", "no progress"), great progress when a word of size does ("große Fortschritte", "significant
   progress"); any other mention ("progress in the Middle East could help") is no verdict.
 * The description is the code's: "said the call made no progress" (or "brought great progress") when the
   sentence names a call or a conversation, else "said there was no progress" ("said great progress was made").
-* A sentence on which a decision of the speaker already tells the verdict is left as it is.
+* A sentence on which a decision of the speaker already tells the verdict is left as it is; the same verdict
+  told again (a headline and its report) is one decision with both sentences as its evidence.
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ import re
 from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
+from .cues import speaks_for_self
+from .dedupe import with_evidence
 from .finders import cued_sentences
 from .numbered import Sentences
-from .people_named import people_of, speaker
+from .people_named import people_of, quote_speaker, speaker
 
 _PROGRESS = re.compile(r"(?<!\w)(?:progress|Fortschritt\w*|breakthrough\w*|Durchbr\w*)(?!\w)", re.IGNORECASE)
 _NONE = re.compile(r"(?<!\w)(?:no|not|any|without|kein\w*|keinerlei|ohne|nicht)\s+(?:[\w„“\"'-]+\s+){0,2}$", re.IGNORECASE)
@@ -50,11 +54,15 @@ def progress(sentences: Sentences, actors: list[Actor], decisions: list[Decision
         what = _verdict(sentence)
         if what is None or not isinstance(ev := evidence(n), Evidence):
             continue
-        who = speaker(sentence, people, sentences, n, referents=False)
+        who = (quote_speaker(people, sentences, n) if speaks_for_self(sentence)
+               else speaker(sentence, people, sentences, n, referents=False))
         if who is None or any(d.who == who and d.evidence[0].end == ev.end and _VERDICT.search(d.what)
                               for d in [*decisions, *found]):
             continue
-        found.append(Decision(who=who, participants=[who], what=what, status="taken", evidence=[ev]))
+        if same := next((d for d in found if (d.who, d.what) == (who, what)), None):  # told again: more evidence
+            same.evidence = with_evidence(same.evidence, [ev])
+        else:
+            found.append(Decision(who=who, participants=[who], what=what, status="taken", evidence=[ev]))
     return found
 
 

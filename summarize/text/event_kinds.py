@@ -21,7 +21,10 @@ EVENT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # a meeting of the two sides' teams is not their leaders' meeting ("agreed on a meeting of their teams")
     ("teams", (r"(?:meetings?|talks)\s(?:of|between)\s(?:\w+\s){0,4}?" + _TEAMS, r"convene\s(?:\w+\s){0,3}?" + _TEAMS,
                _TEAMS + r"\s(?:\w+\s){0,4}?(?:would|will|to)\smeet")),
-    ("call", (r"call(?!(?:ed|s|ing)? (?:for|on)\b)", "phone", "telephon")),  # not "called for a ceasefire"
+    # not "called for a ceasefire", nor a label: "called the strikes “massive and cynical”", "called it a success"
+    ("call", (r"call(?!(?:ed|s|ing)? (?:for|on)\b)(?!ed (?:it|this|that|these|those|them)\b)(?!ed the (?:\w+ )?(?:strikes?|"
+              r"attacks?|assault|decision|move|step|pause|halt|idea|proposal|plan|statement|remarks?|comments?|talks|"
+              r"meeting|call|conversation|war|situation)\b)", "phone", "telephon")),
     ("meeting", ("meet", r"met(?!\w)", "summit", "visit", "hold talks", "held talks")),
     # words of either: "talked with the companies in Washington" was a meeting, "spoke with Putin" a call
     ("talk", ("spoke", "speak", "talked", "talking", "conversation")),
@@ -32,6 +35,7 @@ EVENT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("production", (r"produc(?!tiv)", "manufactur")),  # not "productive"
     ("delivery", ("deliver", "send", "sent", "supply", "supplie", "provide")),
     ("sanction", ("sanction",)),
+    ("attack", ("attack", "assault", "bombard", "shell", "pummel", r"(?:air|drone|missile)\s?strike")),
 )
 # One pattern per kind: a word start of any of its stems
 _KIND_PATTERNS = tuple((kind, re.compile(r"(?<!\w)(?:" + "|".join(stems) + ")")) for kind, stems in EVENT_KINDS)

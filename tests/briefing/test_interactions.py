@@ -300,3 +300,21 @@ def test_the_i_of_a_quotation_takes_part_as_its_speaker_named_after_or_before_it
     assert _interactions(unnamed, people) == []
     german = "Trump schrieb am Donnerstag auf Truth Social. „Präsident Putin und ich werden uns dann in Budapest treffen“."
     assert [(d.who, d.participants) for d in _interactions(german, people)] == [("Donald Trump", ["Donald Trump", "Vladimir Putin"])]
+
+
+def test_a_meeting_in_a_previews_present_tense_with_a_coming_day_is_planned() -> None:
+    people = [_actor("Donald Trump", "Trump"), _actor("Volodymyr Zelensky", "Selenskyj")]
+    text = ("Am Freitag empfängt Donald Trump den ukrainischen Präsidenten Selenskyj im Weißen Haus. "
+            "Trump empfängt Selenskyj im Weißen Haus.")  # no day named: as told
+    assert [(d.what, d.status) for d in _interactions(text, people)] == [
+        ("plans to meet Volodymyr Zelensky", "announced"), ("met Volodymyr Zelensky", "taken")]
+
+
+def test_a_planned_meeting_to_discuss_another_call_says_so_and_stays_a_meeting() -> None:
+    people = [_actor("Donald Trump", "Trump"), _actor("Volodymyr Zelensky", "Zelenskyy"), _actor("Vladimir Putin", "Putin")]
+    text = "Trump will meet Zelenskyy tomorrow, where he will discuss the details of his call with Putin."
+    found = _interactions(text, people)
+    assert [(d.who, d.what) for d in found] == [
+        ("Donald Trump", "plans to meet Volodymyr Zelensky, to discuss the call with Vladimir Putin")]
+    from summarize.text.event_kinds import event_kind
+    assert event_kind(found[0].what) == "meeting"

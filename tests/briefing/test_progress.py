@@ -29,9 +29,19 @@ def test_a_verdict_on_progress_is_its_speakers_in_the_codes_words() -> None:
     ]
 
 
-def test_a_verdict_in_the_first_person_with_no_name_is_left() -> None:
+def test_a_verdict_in_the_first_person_is_its_named_speakers_else_left() -> None:
     text = "Trump spoke with Putin. “I believe great progress was made with today’s telephone conversation.”"
-    assert _found(text) == []
+    assert _found(text) == []  # no one named as its speaker
+    after = "“The call was long. I believe great progress was made with today’s call,” added Trump."
+    before = ('"We had a long call," Trump declared on Thursday. "I didn\'t make any progress with him [Putin] today," he said.')
+    assert _found(after) == [("Donald Trump", "said the call brought great progress")]
+    assert _found(before) == [("Donald Trump", "said there was no progress")]  # not Putin, named in brackets
+
+
+def test_the_same_verdict_told_twice_is_one_decision_with_both_sentences() -> None:
+    text = 'Trump nach Telefonat mit Putin: "Ein großer Fortschritt". Trump sprach von großem Fortschritt beim Telefonat.'
+    found = find(progress, text, ACTORS, [])
+    assert [(d.who, d.what, len(d.evidence)) for d in found] == [("Donald Trump", "said the call brought great progress", 2)]
 
 
 def test_a_verdict_told_already_stays_and_one_beside_a_call_is_its_own() -> None:
