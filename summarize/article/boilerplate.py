@@ -109,12 +109,8 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
     _p("read_also", r"^\W*(?:mehr dazu|weiterlesen|mehr lesen|more stories|top stories|most read|meistgelesen|more about|"
                     r"mehr über|mehr zu)\W*$"),
     # --- share / follow
-    _p(
-        "share",
-        r"\b(?:artikel|beitrag|seite|inhalt)\s+(?:teilen|versenden|drucken|merken|empfehlen)\b",
-        8,
-        ("teilen", "versenden", "drucken", "merken", "empfehlen"),
-    ),
+    _p("share", r"\b(?:artikel|beitrag|seite|inhalt)\s+(?:teilen|versenden|drucken|merken|empfehlen)\b", 8,
+       ("teilen", "versenden", "drucken", "merken", "empfehlen")),
     _p("share", r"^\W*(?:jetzt |per e-?mail |auf \w+ )?teilen\b", 6),
     _p("share", r"^\W*share(?: this| on| via| the| to)?(?: article| story| page| post| link)?\b", 8),
     _p("share", rf"^\W*(?:(?:{_SOCIAL}|e-?mail|mail|messenger|drucken|print|link kopieren|copy link)\W*)+$"),
@@ -248,6 +244,8 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
     _p("credit", r"[.!?]\s+\((?:[^\W\d_][\w.'’-]*\s+){0,4}[^\W\d_][\w.'’-]*\s*/\s*[^()/]{2,40}\)\s*$", needles=("/",)),
     # a caption: where something is in the picture, in brackets ("(Right) Tomahawk missiles", "(links)")
     _p("credit", r"\((?:left|right|top|bottom|centre|center|links|rechts|oben|unten|mitte)\)", needles=("(",)),
+    # a caption that opens with where its subject is: "Left: The president speaks to reporters in ..."
+    _p("credit", r"^\W*(?:left|right|top|bottom|above|below|pictured|links|rechts|oben|unten|im bild)\s*:\s", 60),
     # a caption that opens with its credit: "Jane Doe/AP/dpa Die beiden Präsidenten beim letzten Treffen ..."
     _p(
         "credit",
@@ -278,7 +276,8 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
         r"^\W*(?:(?:das|dies) ist eine (?:maschinelle|automatische|automatisierte) übersetzung"
         r"|(?:dieser|der) (?:artikel|text|beitrag) wurde (?:maschinell|automatisch) übersetzt"
         r"|(?:this|the) (?:article|text|story|page|content) (?:was|has been|is) (?:machine[- ]translated"
-        r"|automatically translated|translated automatically))\b",
+        r"|automatically translated|translated automatically)"  # and a site's notice of its AI: "Newsweek AI is in beta."
+        r"|(?:[\w.-]+\s+){0,2}ai is in beta|translations? (?:may|might|can) contain (?:errors|inaccuracies))\b",
         60,
     ),
     _p("credit", r"^\W*(?:bildschirmfoto|screenshot)\s*(?::|des\b|der\b|von\b|of\b|from\b)", 12),
@@ -296,6 +295,9 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
     # a site's counter of the war's days above the text: "1237 Tag seit der barbarischen Invasion in die Ukraine",
     # "Day 1237 of the war", "Tag 1237 des Krieges"
     _p("nav", r"^\W*(?:(?:tag|day)\s+\d{1,5}|\d{1,5}\.?\s+(?:tag|tage|days?))\s+(?:seit|since|des|der|of)\b", 12),
+    # a source's line with the story's age: "Newsweek2 days ago", "vor 3 Stunden"
+    _p("nav", r"^\W*(?:[\w.-]+\s*)?(?:\d{1,3}\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|vor\s+\d{1,3}\s+"
+              r"(?:minuten|stunden|tagen|wochen))\W*$", 6),
     # a page's counters of views and comments: "8413 Aufrufe 4 Kommentare(a)", "1.2K views"
     _p("share", r"^\W*\d[\d.,]*\s*k?\s+(?:aufrufe|views|leser|reads)\b", 8),
     _p("credit", r"\b(?:alle rechte vorbehalten|all rights reserved)\b", 12,

@@ -387,6 +387,12 @@ BOILERPLATE_LINES = [
     "Der Präsident telefonierte mit seinem Amtskollegen in Washington. (picture alliance / Newscom / Press Office)",
     "Trump called his conversation with Putin “very productive” in a post on Thursday evening. (AFP)",
     "Diese Nachricht wurde am 04.07.2025 im Programm Deutschlandfunk gesendet.",
+    # HAND-MADE after a real page: the source's line with the story's age, the site's notice of its AI, a caption
+    # that opens with where its subject is
+    "Examplenews2 days ago",
+    "vor 3 Stunden",
+    "Examplenews AI is in beta. Translations may contain inaccuracies—please refer to the original content.",
+    "Left: President Jane Doe speaks to reporters in the Oval Office of the White House, May 23, 2025, in Washington.",
     "Foto: Kevin Lamarque/Reuters",
     "Quelle: dpa",
     "dpa/AFP",
@@ -423,6 +429,13 @@ def test_boilerplate_lines(line: str) -> None:
     cleaned = clean(page(line))
     assert removed_rules(page(line)) == {line: "boilerplate"}
     assert line not in cleaned.text
+
+
+def test_a_line_that_opens_like_a_caption_or_ends_like_a_timestamp_in_prose_is_kept() -> None:
+    """Hand-made fixture: prose that starts with a direction word without a colon, or names days ago mid-sentence."""
+    prose = ("Left with no choice, the government said two days ago that it would buy the missiles from Germany, "
+             "a spokesman told reporters on Monday.")
+    assert removed_rules(page(prose)) == {}
 
 
 def test_caption_with_credit_is_removed_but_long_prose_with_credit_word_is_kept() -> None:
