@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from ..models import Actor, Decision, Evidence
 from .deciders import actor_ending
+from .dedupe import with_evidence
 from .numbered import Sentences, is_heading
 
 # one to three capitalised words: the name in the slot of who acts ("The Pentagon", "Die USA")
@@ -36,6 +37,15 @@ def reported_on(who: str, evidence: Evidence, decisions: Iterable[Decision]) -> 
     """Whether ``decisions`` hold an act of ``who`` cited to the sentence of ``evidence``: the model's reading
     of its own decider's sentence stands over the code's."""
     return any(d.who == who and d.evidence[0].end == evidence.end for d in decisions)
+
+
+def add_position(found: list[Decision], who: str, what: str, evidence: Evidence) -> None:
+    """Add ``who``'s position ``what`` told on ``evidence`` to ``found``; told again (a headline and its report),
+    the one decision gains the sentence as more evidence."""
+    if same := next((d for d in found if (d.who, d.what) == (who, what)), None):
+        same.evidence = with_evidence(same.evidence, [evidence])
+    else:
+        found.append(Decision(who=who, participants=[who], what=what, status="taken", evidence=[evidence]))
 
 
 def clause(what: str, max_words: int | None = None) -> str:

@@ -28,8 +28,7 @@ from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
 from .cues import speaks_for_self
-from .dedupe import with_evidence
-from .finders import cued_sentences
+from .finders import add_position, cued_sentences
 from .numbered import Sentences
 from .people_named import people_of, quote_speaker, speaker
 
@@ -59,10 +58,7 @@ def progress(sentences: Sentences, actors: list[Actor], decisions: list[Decision
         if who is None or any(d.who == who and d.evidence[0].end == ev.end and _VERDICT.search(d.what)
                               for d in [*decisions, *found]):
             continue
-        if same := next((d for d in found if (d.who, d.what) == (who, what)), None):  # told again: more evidence
-            same.evidence = with_evidence(same.evidence, [ev])
-        else:
-            found.append(Decision(who=who, participants=[who], what=what, status="taken", evidence=[ev]))
+        add_position(found, who, what, ev)
     return found
 
 

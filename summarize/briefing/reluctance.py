@@ -26,8 +26,7 @@ from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence, Weapon
 from .cues import speaks_for_self
-from .dedupe import with_evidence
-from .finders import cued_sentences
+from .finders import add_position, cued_sentences
 from .mentions import mentioned_in
 from .numbered import Sentences
 from .people_named import people_of, quote_speaker, speaker
@@ -76,10 +75,7 @@ def reluctance(sentences: Sentences, actors: list[Actor], weapons: list[Weapon],
             if any(d.who == who and d.evidence[0].end == ev.end and mentioned_in(weapon, d.what) for d in [*decisions, *found]):
                 continue  # the model (or an earlier reason) told the speaker's position on the weapon here
             what = _DESCRIPTION[reason].format(weapon)
-            if same := next((d for d in found if (d.who, d.what) == (who, what)), None):  # told again: more evidence
-                same.evidence = with_evidence(same.evidence, [ev])
-            else:
-                found.append(Decision(who=who, participants=[who], what=what, status="taken", evidence=[ev]))
+            add_position(found, who, what, ev)
             break
     return found
 
