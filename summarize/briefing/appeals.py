@@ -35,7 +35,8 @@ _ADVERBS = r"(?:(?:also|again|repeatedly|once again|publicly|reportedly|then|lat
 # (not "calls", "appeals", "demands": after a name also plural nouns, "despite U.S. calls for a ceasefire")
 _EN = re.compile(rf"(?P<who>{NAME})\s+(?:has\s+|have\s+|had\s+)?{_ADVERBS}(?P<what>(?:urged|urges|called\s+on|"
                  r"called\s+for|appealed\s+(?:to|for)|pressed\s+for|pushed\s+for|demanded|"
-                 r"(?:stressed|emphasi[sz]ed|underlined)\s+the\s+need\s+for)\b.+)")
+                 r"(?:stressed|emphasi[sz]ed|underlined)\s+the\s+need\s+for|"
+                 r"(?:reiterated|restated|expressed|voiced|repeated)\s+(?:his|her|their|its)\s+(?:desire|wish)\s+for)\b.+)")
 _ADVERBS_DE = r"(?:(?:erneut|wiederholt|abermals|auch|nun|jetzt|nachdrücklich|eindringlich)\s+)*"
 _VERB_DE = r"(?:drängte|drängt|forderte|fordert|appellierte|appelliert|mahnte|mahnt|pochte|pocht)"
 _DE = (
@@ -57,7 +58,7 @@ _ENDS_EN = re.compile(r"(?<!\w)(?:end\w*\s+(?:to\s+)?(?:the\s+)?(?:war|fighting|
                       r"talks|clarity|clarification)(?!\w)", re.IGNORECASE)
 _QUICK_DE = re.compile(r"schnell|rasch|sofort|zügig|baldig", re.IGNORECASE)
 _VERB_EN_DE = {"drä": "pressed for", "for": "called for", "app": "appealed for", "mah": "called for", "poc": "insisted on"}
-_CUES = ("urge", "called", "calls", "appeal", "pressed for", "pushed for", "demand", "need for",
+_CUES = ("urge", "called", "calls", "appeal", "pressed for", "pushed for", "demand", "need for", "desire for", "wish for",
          "dräng", "forder", "appell", "mahnt", "pocht")
 
 

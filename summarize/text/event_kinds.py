@@ -76,7 +76,8 @@ _STANCE = re.compile(BEFORE_VERB + r"(?:(?:said|says|made it clear|made clear|ad
 # urgently needs ...") reports the request; one whose verb offers or proposes ("proposed holding their summit in
 # Budapest", "had a proposition in which ...") the offer, whatever either is of.
 _REQUEST = re.compile(BEFORE_VERB + r"(?:been\s+)?(?:asked\s+(?:for|\w+\s+(?:for|to))|asking|requested|sought|seeking|urged|pressed|"
-                      r"pushed|lobbied|appealed|called\s+for|(?:said\s+(?:it|he|she|they)\s+)?(?:\w+ly\s+)?needs?\s)")
+                      r"pushed|lobbied|appealed|called\s+for|(?:said\s+(?:it|he|she|they)\s+)?(?:\w+ly\s+)?needs?\s|"
+                      r"(?:reiterated|restated|expressed|voiced|repeated)\s+(?:his|her|their|its)\s+(?:desire|wish)\s+for)")
 _OFFER = re.compile(BEFORE_VERB + r"(?:proposed|offered|put\s+forward|floated|(?:had|has|presented|made|submitted|tabled)"
                     r"\s+(?:a|an)\s+(?:\w+\s+)?(?:proposal|offer|proposition)|suggested\s+(?:that\s+)?(?:a|an)\s+)")
 # A verdict on progress ("said the call made no progress", "said great progress was made"): a position taken.

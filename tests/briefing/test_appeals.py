@@ -48,3 +48,14 @@ def test_a_german_appeal_in_each_slot_is_told_in_the_codes_words() -> None:
 def test_a_sentence_the_model_reported_of_the_same_person_is_left_to_it() -> None:
     text = "Putin urged both sides to end the war."
     assert _found(text, "en", [told(text, "Vladimir Putin", "called for an end of the war")]) == []
+
+
+def test_a_desire_reiterated_is_an_appeal_kept_apart_from_anothers_act_on_its_sentence() -> None:
+    from summarize.briefing.dedupe import one_per_event
+
+    text = ("Ushakov said President Trump reiterated his desire for a swift end to the fighting, while Putin expressed "
+            "Moscow's willingness to engage in negotiations.")
+    assert _found(text, "en") == [("Donald Trump", "reiterated his desire for a swift end to the fighting")]
+    putin = told(text, "Vladimir Putin", "expressed Moscow's willingness to engage in negotiations")
+    found = find(appeals, text, ACTORS, WEAPONS, [putin], language="en")
+    assert [d.who for d in one_per_event([putin, *found])] == ["Vladimir Putin", "Donald Trump"]
