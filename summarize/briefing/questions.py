@@ -35,6 +35,8 @@ def why_not_open(question: OpenQuestion, named: list, text: str) -> str | None:
         return "it asks why, and its sentence gives the reason"
     if _asks_if_said_what_was_said(question):
         return "it asks whether someone will say what its sentence reports said; only what was said is hedged"
+    if _asked_in_speech(question.evidence[0], text):
+        return "its sentence is a question a speaker asks in a quotation (mostly rhetorical), not one the article leaves open"
     if _VAGUE.match(question.question):
         return "it names nothing that is undecided ('What is the significance of ...?', 'Is the call still uncertain?')"
     if (name := _absent_name(question, named, text)) is not None:
@@ -69,6 +71,16 @@ def _asks_what_was_said_of_no_silence(question: OpenQuestion) -> bool:
         return False
     cued = open_cue_words(question.evidence[0].quote)
     return bool(cued) and not any(word.startswith(_UNSAID) for word in cued)
+
+
+def _asked_in_speech(evidence: Evidence, text: str) -> bool:
+    """A question sentence inside a quotation its paragraph opened before it and has not closed: "„Ehrlich gesagt
+    müsste ich vielleicht mit Russland über Tomahawks sprechen. Wollen sie, dass Tomahawks in ihre Richtung
+    fliegen? Ich glaube nicht.“" (an odd number of quotation marks from the paragraph's start to the sentence)."""
+    if not evidence.quote.rstrip().endswith("?") or not 0 <= evidence.start <= len(text):
+        return False
+    paragraph = text.rfind("\n", 0, evidence.start) + 1
+    return sum(text.count(mark, paragraph, evidence.start) for mark in QUOTATION_MARKS) % 2 == 1
 
 
 def _answered_by_quotation(question: OpenQuestion) -> bool:

@@ -1577,3 +1577,20 @@ def test_an_office_alone_is_no_persons_name() -> None:
     assert "an office" in (problem("Russian Foreign Minister") or "")
     assert problem("US-Präsident") is not None  # one word: not a person's name either way
     assert problem("President Donald Trump") is None and problem("Fedir Wenislawskyi") is None
+
+
+def test_a_question_a_speaker_asks_inside_a_running_quotation_is_no_open_question() -> None:
+    """HAND-MADE after a real page: the quotation opens in the sentence before the question and closes after it;
+    a question of the article's own, or one after the quotation has closed, stays."""
+    from summarize.briefing.questions import why_not_open
+    from summarize.models import OpenQuestion
+
+    text = ("Trump spielte mit dem Gedanken: „Vielleicht müsste ich mit Russland über Tomahawks sprechen. "
+            "Wollen sie, dass Tomahawks in ihre Richtung fliegen? Ich glaube nicht.“\n"
+            "Ob die Lieferung kommt? Das ist offen.")
+    asked = "Wollen sie, dass Tomahawks in ihre Richtung fliegen?"
+    own = "Ob die Lieferung kommt?"
+    q = OpenQuestion(question="Will Russia want Tomahawks flying its way?", evidence=[_ev(text, asked)])
+    assert "quotation" in (why_not_open(q, [], text) or "")
+    mine = OpenQuestion(question="Will the delivery of Tomahawks come?", evidence=[_ev(text, own)])
+    assert why_not_open(mine, [], text) is None
