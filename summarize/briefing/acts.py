@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
-from .aliases import alias_forms
+from .deciders import actor_ending
 from .finders import actor_in_slot, clause, cued_sentences, reported_on
 from .numbered import Sentences
 
@@ -59,11 +59,9 @@ def acts(sentences: Sentences, actors: list[Actor], decisions: list[Decision],
 
 def _subject(words: str, actors: list[Actor]) -> str | None:
     """The actor the subject's words name: by a name ("President Volodymyr Zelenskyy", "The Kremlin"), or a
-    state by the adjective of its people ("Ukrainian officials")."""
+    state by the adjective of its people ("Ukrainian officials": the state whose government they speak for, as
+    :mod:`.requested` reads "which Ukrainian officials have said ...")."""
     people = re.match(rf"(?:[Tt]he\s+)?(?P<adjective>[A-Z][\w.-]+)\s+{_PEOPLE}$", words)
     if people is None:
         return actor_in_slot(words, actors)
-    adjective = people.group("adjective")
-    return next((a.name for a in actors if a.kind == "state" and any(
-        form.split()[0] == adjective for form in alias_forms("actors", a.name)
-        if len(form.split()) == 2 and form.split()[1] == "government")), None)
+    return actor_ending(f"{people.group('adjective')} government", [a for a in actors if a.kind == "state"])

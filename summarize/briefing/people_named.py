@@ -126,6 +126,11 @@ def _subjects(people: tuple[tuple[str, str], ...], sentence: str) -> dict[str, i
             if not _OBJECT_BEFORE.search(sentence, max(0, at - 40), at)}
 
 
+def _told_in(people: tuple[tuple[str, str], ...], sentence: str, after_quotation: bool = False) -> str | None:
+    """The person of ``people`` the sentence names as its speaker (:func:`_named_speaker` of its subjects)."""
+    return _named_speaker(sentence, _subjects(people, sentence), after_quotation)
+
+
 def _named_speaker(sentence: str, named: dict[str, int], after_quotation: bool = False) -> str | None:
     """The person of ``named`` (as :func:`_subjects` gives them) whom the sentence names as its speaker ("Trump
     said", "laut Trump", "..., added Trump"); with ``after_quotation``, only one named right after a quotation
@@ -168,21 +173,22 @@ def quote_speaker(people: tuple[tuple[str, str], ...], sentences: Sentences, n: 
     made,” added Trump."); else in one of the two sentences before it ("Trump said Thursday that ...",
     "Trump wrote:"), or the person a pronoun telling it there refers to ("He added: “..."). None when no one
     is named so."""
-    if (name := _named_speaker(sentences.sentence(n), _subjects(people, sentences.sentence(n)))) is not None:
+    sentence = sentences.sentence(n)
+    if (name := _told_in(people, sentence)) is not None:
         return name
-    if _PRONOUN_TELLS.match(sentences.sentence(n)):  # "..., erzählte Trump. ... Er sagte: „Wir brauchen ..."
-        return _named_before(people, sentences, n) or speaker(sentences.sentence(n), people, sentences, n)
-    if (told := _TOLD_BY.search(sentences.sentence(n))) and not _REFERS_BACK.match(told.group(1)):
+    if _PRONOUN_TELLS.match(sentence):  # "..., erzählte Trump. ... Er sagte: „Wir brauchen ..."
+        return _named_before(people, sentences, n) or speaker(sentence, people, sentences, n)
+    if (told := _TOLD_BY.search(sentence)) and not _REFERS_BACK.match(told.group(1)):
         return None  # '...,” a spokesman said': told by one the briefing does not list
     for k in range(n + 1, min(n + 2, len(sentences)) + 1):  # the quotation runs on to its attribution
         later = sentences.sentence(k)
         if not any(mark in later for mark in QUOTATION_MARKS):
             break
-        if (name := _named_speaker(later, _subjects(people, later), after_quotation=True)) is not None:
+        if (name := _told_in(people, later, after_quotation=True)) is not None:
             return name
     for k in range(n - 1, max(0, n - 3), -1):
         earlier = sentences.sentence(k)
-        if (name := _named_speaker(earlier, _subjects(people, earlier))) is not None:
+        if (name := _told_in(people, earlier)) is not None:
             return name
         if _PRONOUN_TELLS.match(earlier):
             return _named_before(people, sentences, k) or speaker(earlier, people, sentences, k)
@@ -191,8 +197,8 @@ def quote_speaker(people: tuple[tuple[str, str], ...], sentences: Sentences, n: 
 
 def _named_before(people: tuple[tuple[str, str], ...], sentences: Sentences, n: int) -> str | None:
     """The person named as the speaker of one of the two sentences before sentence ``n``."""
-    return next((name for k in range(n - 1, max(0, n - 3), -1)
-                 if (name := _named_speaker(sentences.sentence(k), _subjects(people, sentences.sentence(k)))) is not None), None)
+    return next((name for k in range(n - 1, max(0, n - 3), -1) if (name := _told_in(people, sentences.sentence(k))) is not None),
+                None)
 
 
 # A pronoun as the subject: "Vor allem telefonierte er am Donnerstag ... mit Wladimir Putin", "He then met Orbán"

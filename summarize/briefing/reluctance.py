@@ -33,13 +33,14 @@ from .people_named import people_of, quote_speaker, speaker
 
 _THEM = r"them|those|these|it|sie|diese|die|es"
 _W = r"\[?(?P<w>[A-ZÄÖÜ][\w-]*|" + _THEM + r")\]?"
+_W2 = _W.replace("(?P<w>", "(?P<w2>")  # the weapon's slot in a pattern's other branch
 _OWN = (r"(?:for\s+(?:the\s+)?(?:United\s+States|U\.?S\b|US\b|America\b|ourselves|our\s+own)|ourselves|"
         r"für\s+(?:die\s+)?(?:USA|Vereinigten\s+Staaten|Amerika|uns)|selbst)")
 _REASONS = (
     # its own need: "We need Tomahawks for the United States of America too", „Wir brauchen Tomahawks auch für die
     # Vereinigten Staaten", „Wir brauchen für die USA auch Tomahawks", "We need them ourselves"
     ("need", re.compile(rf"(?<!\w)(?:[Ww]e|I|[Ww]ir)\s+(?:also\s+|still\s+)?(?:need|brauchen)\s+(?:(?:auch|also)\s+)?"
-                        rf"(?:(?P<own1>{_OWN})\s+(?:auch\s+|also\s+)?{_W}|{_W.replace('w>', 'w2>')}\s+(?:(?:auch|also|too)\s+)?"
+                        rf"(?:(?P<own1>{_OWN})\s+(?:auch\s+|also\s+)?{_W}|{_W2}\s+(?:(?:auch|also|too)\s+)?"
                         rf"(?P<own2>{_OWN}))")),
     # the hope of not needing them: "... get the war over without thinking about Tomahawks", "... rather have them
     # not need Tomahawks", "Hopefully they won't need [Tomahawks]", „ohne an Tomahawks zu denken"
@@ -47,14 +48,13 @@ _REASONS = (
                         rf"(?:won[’']?t|will\s+not|not)\s+need\s+|ohne\s+an\s+){_W}")),
     # the refusal to part with them: „Trump will Tomahawks nicht abgeben", "not give up Tomahawks"
     ("keep", re.compile(rf"(?:{_W}\s+nicht\s+(?:abgeben|hergeben|herausgeben)|(?<!\w)not\s+(?:give\s+up|part\s+with)\s+"
-                        rf"{_W.replace('w>', 'w2>')})")),
+                        rf"{_W2})")),
 )
 _HOPE = re.compile(r"(?<!\w)(?:hope\w*|rather|hoff\w*|lieber)(?!\w)", re.IGNORECASE)
 _CUES = ("need", "brauchen", "without", "ohne an", "nicht abgeben", "nicht hergeben", "nicht herausgeben", "give up",
          "part with")
 _DESCRIPTION = {"need": "expressed reluctance to give up {}, saying they are needed at home",
                 "hope": "hopes to end the war without {}", "keep": "will not give up {}"}
-_SAID = re.compile(r"(?<!\w)(?:said|added|told|sagte|erklärte|betonte|so)(?!\w)")
 
 
 def reluctance(sentences: Sentences, actors: list[Actor], weapons: list[Weapon], decisions: list[Decision],
