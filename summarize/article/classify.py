@@ -18,7 +18,7 @@ from ..text.dates import parse_dateline
 from ..text.months import MONTH_NAMES
 from ..text.territories import is_territory
 from .boilerplate import boilerplate_kind, is_injection
-from .lines import Features, Line, split_lines
+from .lines import Features, Line, split_lines, words_of
 from .shapes import BULLET, HASHTAGS, MARKDOWN_HEADING, explicit_byline, intrinsic_fragment, menu_like, name_like
 
 __all__ = ["classify"]
@@ -28,7 +28,7 @@ class _Pass:
     """The lines of one article, their features and the rule each has got so far (``None``: kept)."""
 
     def __init__(self, text: str) -> None:
-        self.raw = split_lines(text)
+        self.raw, self.teasers = _inline_teasers(split_lines(text))
         self.feats = [Features.of(line) for _, line in self.raw]
         self.rules: list[str | None] = [None] * len(self.raw)
         self.details: list[str | None] = [None] * len(self.raw)
@@ -51,6 +51,33 @@ class _Pass:
 
     def lines(self) -> list[Line]:
         return [Line(start, line, self.rules[i], self.details[i]) for i, (start, line) in enumerate(self.raw)]
+
+
+# A link to another story set in parentheses after a paragraph's last sentence ("... in ihre Richtung fliegen“.
+# (Russland warnt Ukraine vor Einsatz von Langstreckenraketen für Terroranschlag unter falscher Flagge)"): a
+# headline of six or more words, capitalised, with no sentence or clause end of its own inside.
+_INLINE_TEASER = re.compile(r"(?<=[.!?…\"“”»«’])\s+(?P<teaser>\([A-ZÄÖÜ][^().!?:;…]*\))\s*$")
+INLINE_TEASER_MIN_WORDS = 6
+
+
+def _inline_teasers(raw: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], set[int]]:
+    """The lines, with a teaser that closes a kept paragraph split off as a line of its own (the whole line
+    stays one when a rule removes it anyway, as a caption whose credit is in parentheses), and the indices of
+    those teaser lines. Only a matching line is split: every other line is the original's."""
+    if "(" not in "".join(line[-200:] for _, line in raw):
+        return raw, set()
+    out: list[tuple[int, str]] = []
+    teasers: set[int] = set()
+    for start, line in raw:
+        m = _INLINE_TEASER.search(line) if line.rstrip().endswith(")") else None
+        if (m is None or len(words_of(m.group("teaser"))) < INLINE_TEASER_MIN_WORDS
+                or _one_line_rule(Features.of(line))[0] is not None):
+            out.append((start, line))
+            continue
+        out.append((start, line[:m.start()]))
+        teasers.add(len(out))
+        out.append((start + m.start("teaser"), line[m.start("teaser"):]))
+    return out, teasers
 
 
 def _one_line_rule(f: Features) -> tuple[str | None, str | None]:
@@ -76,7 +103,7 @@ def _one_line_rule(f: Features) -> tuple[str | None, str | None]:
 def _single_lines(p: _Pass) -> None:
     """1. rules that look at one line only."""
     for i in p.nonblank:
-        p.rules[i], p.details[i] = _one_line_rule(p.feats[i])
+        p.rules[i], p.details[i] = ("boilerplate", "read_also") if i in p.teasers else _one_line_rule(p.feats[i])
 
 
 def _menus(p: _Pass) -> None:

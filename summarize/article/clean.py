@@ -6,7 +6,9 @@ expressions and string tests (no model, no network, a few milliseconds per page)
 from the cleaned text back to the original so that quotes found in the cleaned text can be cited
 with offsets into the article as published.
 
-The unit of work is the line. A line is either kept whole and byte-identical, or removed whole.
+The unit of work is the line. A line is either kept whole and byte-identical, or removed whole; the one
+exception is a link to another story set in parentheses after a paragraph's last sentence ("... fliegen“.
+(Russland warnt Ukraine vor ...)"), which is split off its line and removed as ``boilerplate``.
 Blank (whitespace-only) lines are dropped from the clean text without being counted as removed
 content. The kept lines are joined with ``"\\n"``.
 

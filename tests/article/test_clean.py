@@ -452,6 +452,28 @@ def test_caption_with_credit_is_removed_but_long_prose_with_credit_word_is_kept(
     assert removed_rules(page(sourced)) == {}
 
 
+def test_a_headline_in_parentheses_closing_a_paragraph_is_split_off_as_a_teaser() -> None:
+    """Hand-made fixture after a real page: a link to another story in parentheses after a paragraph's last
+    sentence goes, and the paragraph stays with offsets into the original; a short aside, one with a sentence
+    of its own, and a caption whose credit is in parentheses are left as they were."""
+    prose = "Trump sagte, er müsse mit Putin sprechen, um zu sehen, ob er wolle, dass „die Tomahawks fliegen“."
+    teaser = "(Russland warnt Ukraine vor Einsatz von Langstreckenraketen unter falscher Flagge)"
+    text = page(f"{prose} {teaser}")
+    assert removed_rules(text) == {teaser: "boilerplate"}
+    cleaned = clean(text)
+    assert prose in kept_lines(cleaned) and "Russland warnt" not in cleaned.text
+    start = cleaned.text.index(prose)
+    span = cleaned.to_original(start, start + len(prose))
+    assert span is not None and text[span[0]:span[1]] == prose
+    # the paragraph and the next line were not adjacent: a quote cannot run across the removed teaser
+    assert cleaned.to_original(start, start + len(prose) + 5) is None
+    for kept in (f"{prose} (laut Kreml)", f"{prose} (Der Kreml bestätigte das später. Er schwieg.)",
+                 f"{prose} (wie der Kreml bestätigte, der gestern noch schwieg)"):
+        assert removed_rules(page(kept)) == {}, kept
+    caption = "Trump und Selenskyj im Weißen Haus. (Photo by Andrew Harnik/Getty Images)"
+    assert removed_rules(page(caption)) == {caption: "boilerplate"}
+
+
 def test_a_newsletter_box_goes_with_its_title_and_tagline_but_not_the_paragraph_above() -> None:
     """Hand-made fixture: a sign-up box of three lines right under a paragraph; a short line of the article
     with a blank line before the box stays, and so does prose that only names a person and an agency."""
