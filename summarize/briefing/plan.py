@@ -29,6 +29,7 @@ from .nominal import nominal_decisions
 from .acts import acts
 from .attacks import attacks
 from .warned import warnings
+from .warned_de import german_warnings
 from .halted import halts
 from .prepared import preparations
 from .reluctance import reluctance
@@ -309,6 +310,8 @@ class Plan:
         sentences, evidence, language = self.sentences, self.grounder.sentence_evidence, self.article.language
         decisions = decisions + nominal_decisions(sentences, actors, decisions, evidence)
         decisions += warnings(sentences, actors, decisions, evidence, language)
+        if language == "de":
+            decisions += german_warnings(sentences, actors, weapons, decisions, evidence)
         decisions += halts(sentences, actors, decisions, evidence, language)
         decisions += requests(sentences, actors, weapons, decisions, evidence, language)
         decisions += preparations(sentences, actors, decisions, evidence, language)
