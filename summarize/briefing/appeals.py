@@ -28,7 +28,7 @@ from ..models import Actor, Decision, Evidence, Weapon
 from .deciders import actor_ending
 from .finders import DENIED, NAME, NAME_DE, clause, cued_sentences, reported_on
 from .numbered import Sentences
-from .people_named import named_at, people_of
+from .people_named import pronoun_referent
 
 MAX_WORDS = 16
 _ADVERBS = r"(?:(?:also|again|repeatedly|once again|publicly|reportedly|then|later|sharply|strongly)\s+)*"
@@ -83,7 +83,7 @@ def _appealed(sentence: str, actors: list[Actor], weapons: list[Weapon], languag
     for pattern in (_EN,) if language == "en" else _DE:
         for match in pattern.finditer(sentence):
             said = match.group("who")
-            who = _referent(sentences, n, actors) if said in ("er", "sie") else actor_ending(said, actors)
+            who = pronoun_referent(sentences, n, actors) if said in ("er", "sie") else actor_ending(said, actors)
             if who is None or who in out:
                 continue
             # the demand: to the clause's end, or, for a German verb in second place with an object ("an beide
@@ -116,12 +116,3 @@ def _german(verb: str, demand: str) -> str | None:
 def _names_weapon(text: str, weapons: list[Weapon]) -> bool:
     lowered = text.casefold()
     return any(name and len(name) >= 3 and name.casefold() in lowered for w in weapons for name in (w.name, w.name_as_written))
-
-
-def _referent(sentences: Sentences, n: int, actors: list[Actor]) -> str | None:
-    """The person a pronoun of sentence ``n`` refers to: the first person named in the two sentences before."""
-    people = people_of(actors)
-    for k in range(n - 1, max(0, n - 3), -1):
-        if named := named_at(people, sentences.sentence(k)):
-            return next(iter(named))
-    return None

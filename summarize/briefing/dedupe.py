@@ -8,6 +8,7 @@ import re
 from ..models import Actor, Decision, Evidence, OpenQuestion, Weapon
 from ..text.dates import normalise_date
 from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
+from ..text.sentences import count as count_sentences
 from .aliases import alias_forms, alias_table
 from .cues import reports_an_act
 from .ground import normalise
@@ -90,12 +91,13 @@ def one_per_sentence(questions: list[OpenQuestion]) -> list[OpenQuestion]:
 def one_per_event(decisions: list[Decision]) -> list[Decision]:
     """One decision per event: decisions the model gives for the same cited sentence ("Trump: agreed to meet",
     "Putin: agreed to meet", or the same agreement worded twice) become one, with all participants, unless
-    they are a call and a meeting; so do
+    they are a call and a meeting, or one of them quotes a further sentence as well (:func:`_reaches_further`);
+    so do
     the article's several reports of one call or meeting (:func:`same_interaction`), whose sentences become
     the one decision's evidence."""
     out: list[Decision] = []
     for d in decisions:
-        twin = next((o for o in out if o.evidence[0].start == d.evidence[0].start and not _other_events(o, d)
+        twin = next((o for o in out if o.evidence[0].start == d.evidence[0].start and not _reaches_further(o, d) and not _other_events(o, d)
                      and not _outcome(o, d) and not _outcome(d, o)), None)
         if twin is not None and reports_an_act(d.what) and (not reports_an_act(twin.what) or _held_over_content(d, twin)):
             # the report that names an act describes the event ("agreed to arrange a meeting between their
@@ -264,3 +266,11 @@ def _names_a_kind(name: str) -> bool:
     in lower case ("long-range missiles")."""
     entry = alias_table().get("weapons", {}).get((alias_forms("weapons", name) or (name,))[0], {})
     return bool(entry.get("generic")) or name[:1].islower()
+
+
+def _reaches_further(a: Decision, b: Decision) -> bool:
+    """Whether one of two decisions cited from the same sentence quotes a further sentence that the other
+    does not, and so tells of that sentence: "was still committed to Russia's goals" (its first sentence)
+    and "was ready for further negotiations" (quoting the next one too) are two positions."""
+    first, second = a.evidence[0], b.evidence[0]
+    return first.end != second.end and count_sentences(first.quote) != count_sentences(second.quote)

@@ -47,6 +47,16 @@ def people_of(actors: list[Actor]) -> tuple[tuple[str, str], ...]:
     return tuple((a.name, a.name_as_written) for a in actors if a.kind == "person")
 
 
+def pronoun_referent(sentences: Sentences, n: int, actors: list[Actor]) -> str | None:
+    """The person a pronoun ("he", "er") of sentence ``n`` refers to: the first person named in the two
+    sentences before."""
+    people = people_of(actors)
+    for k in range(n - 1, max(0, n - 3), -1):
+        if named := named_at(people, sentences.sentence(k)):
+            return next(iter(named))
+    return None
+
+
 @lru_cache(maxsize=1 << 12)  # the calls and the further reports read each sentence of an article
 def named_at(people: tuple[tuple[str, str], ...], sentence: str) -> dict[str, int]:
     """The people the sentence names (by the briefing's names), in the order it names them, each with where

@@ -30,6 +30,7 @@ from .acts import acts
 from .attacks import attacks
 from .warned import warnings
 from .warned_de import german_warnings
+from .readiness import readiness
 from .halted import halts
 from .prepared import preparations
 from .reluctance import reluctance
@@ -317,6 +318,7 @@ class Plan:
         decisions += preparations(sentences, actors, decisions, evidence, language)
         decisions += attacks(sentences, actors, decisions, evidence)
         decisions += stances(sentences, actors, weapons, decisions, evidence, language)
+        decisions += readiness(sentences, actors, weapons, decisions, evidence, language)
         decisions += reluctance(sentences, actors, weapons, decisions, evidence)
         decisions += offers(sentences, actors, decisions, evidence, language)
         decisions += weighed_acts(sentences, actors, decisions, evidence, language)

@@ -1594,3 +1594,17 @@ def test_a_question_a_speaker_asks_inside_a_running_quotation_is_no_open_questio
     assert "quotation" in (why_not_open(q, [], text) or "")
     mine = OpenQuestion(question="Will the delivery of Tomahawks come?", evidence=[_ev(text, own)])
     assert why_not_open(mine, [], text) is None
+
+
+def test_two_positions_cited_from_one_sentence_stay_two_when_one_quotes_the_next_sentence_too() -> None:
+    """HAND-MADE after a held-out page: the model cites "was still committed to Russia's goals" to one sentence
+    and "was ready for further negotiations" to it and the next; the second tells of the next sentence, so
+    they are two decisions. Two descriptions of one cited sentence (same quote) stay one."""
+    text = ("Putin zeigte sich weiterhin entschlossen, Russlands Ziele in der Ukraine zu verfolgen. "
+            "Gleichzeitig signalisierte er Bereitschaft für weitere Verhandlungen.")
+    first = text.split(". ")[0] + "."
+    committed = _decision(text, first, "was still committed to Russia's goals in Ukraine", who="Vladimir Putin")
+    ready = _decision(text, text, "was ready for further negotiations", who="Vladimir Putin")
+    assert [d.what for d in one_per_event([committed, ready])] == [committed.what, ready.what]
+    again = _decision(text, first, "stayed determined to pursue Russia's goals", who="Vladimir Putin")
+    assert len(one_per_event([committed, again])) == 1
