@@ -31,6 +31,8 @@ from .attacks import attacks
 from .warned import warnings
 from .warned_de import german_warnings
 from .readiness import readiness
+from .topics import topics
+from .characterised import characterisations
 from .halted import halts
 from .prepared import preparations
 from .reluctance import reluctance
@@ -323,11 +325,13 @@ class Plan:
         decisions += offers(sentences, actors, decisions, evidence, language)
         decisions += weighed_acts(sentences, actors, decisions, evidence, language)
         decisions += acts(sentences, actors, decisions, evidence, language)
+        decisions += characterisations(sentences, actors, decisions, evidence, language)
         decisions += checks(sentences, actors, decisions, evidence, language)
         decisions += team_meetings(sentences, actors, decisions, evidence)
         decisions += appeals(sentences, actors, weapons, decisions, evidence, language)
         decisions += progress(sentences, actors, decisions, evidence)
         calls_and_meetings = unreported(interactions(sentences, actors, evidence), decisions)
+        calls_and_meetings += topics(sentences, weapons, [*decisions, *calls_and_meetings], evidence, language)
         still_to_come([*decisions, *calls_and_meetings])
         return separate(one_per_event(sorted([*decisions, *calls_and_meetings], key=lambda d: d.evidence[0].start)))
 

@@ -82,12 +82,17 @@ _OFFER = re.compile(BEFORE_VERB + r"(?:proposed|offered|put\s+forward|floated|(?
                     r"\s+(?:a|an)\s+(?:\w+\s+)?(?:proposal|offer|proposition)|suggested\s+(?:that\s+)?(?:a|an)\s+)")
 # A verdict on progress ("said the call made no progress", "said great progress was made"): a position taken.
 _VERDICT = re.compile(BEFORE_VERB + r"said\s+(?:the\s+call\s+(?:made|brought)|there\s+was\s+no|great)\s+(?:great\s+|no\s+)?progress")
+# A label put on a thing in quotation marks ("called the attack “deliberately massive and cynical”", "described the
+# conversation as “very disappointing”"): a position taken, not the attack or the call it labels.
+_LABEL = re.compile(BEFORE_VERB + r"(?:called|described|branded|labell?ed|termed|dubbed)\s+(?:[\w'’-]+\s+){0,4}?(?:as\s+)?[“\"]")
 _VERB_KINDS = (("warning", _WARNING), ("stance", _STANCE), ("verdict", _VERDICT), ("request", _REQUEST), ("offer", _OFFER))
 
 
 @lru_cache(maxsize=1 << 16)  # descriptions repeat across articles
 def event_kind(what: str) -> str | None:
     """The kind of event a description's main clause reports, or None."""
+    if _LABEL.match(what.lstrip()):  # read before folding, which drops the quotation marks
+        return "label"
     words = fold(_CLAUSE_END.split(what, maxsplit=1)[0])
     verb = words.lstrip()
     for kind, pattern in _VERB_KINDS:  # told by the verb, whatever it is of

@@ -45,5 +45,5 @@ def test_an_attack_is_its_own_event_beside_the_call_of_its_sentence() -> None:
 
 
 def test_a_label_in_a_description_is_no_call() -> None:
-    assert event_kind("called the strikes “massive and cynical”") is None
+    assert event_kind("called the strikes “massive and cynical”") == "label"  # a position, not a call
     assert event_kind("called Putin on Monday") == "call"
