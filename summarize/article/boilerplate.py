@@ -97,8 +97,7 @@ _READ_ALSO_NEEDLES = (
 )  # fmt: skip
 _READ_ALSO_COLON = r"(?:mehr dazu|zum thema|weiterlesen|related|more|siehe auch|auch interessant)\s*:"
 _READ_ALSO_COLON_NEEDLES = ("mehr dazu", "zum thema", "weiterlesen", "related", "more", "siehe auch", "interessant")
-# After a sentence: "Bleiben Sie informiert! Lesen Sie auch: ..."
-_AFTER_SENTENCE = r"[.!?]\s+[^\w\s]*\s*"
+_AFTER_SENTENCE = r"[.!?]\s+[^\w\s]*\s*"  # after a sentence: "Bleiben Sie informiert! Lesen Sie auch: ..."
 
 _BOILERPLATE: tuple[_Pattern, ...] = (
     # --- read also / related teasers
@@ -181,7 +180,8 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
     # a caption ending in a credit: "... Gespräch. Bild: picture alliance/dpa | Ukraine Presidency"
     _p(
         "credit",
-        r"(?:\b(?:bild|foto|fotos|photo|image|picture|credit|bildquelle|fotoquelle)\s*:|©|\(c\))\s*[^.!?]{0,120}$",
+        r"(?:\b(?:bild|foto|fotos|photo|image|picture|credit|bildquelle|fotoquelle)\s*:|©|\(c\))\s*[^.!?]{0,120}$"
+        r"|[a-zäöüß](?:bild|foto)\s*:\s*[^.!?/]{2,60}/[^.!?]{2,60}$",  # glued to the caption: "... PutinBild: K. D./AFP"
         needles=("bild", "foto", "photo", "image", "picture", "credit", "©", "(c)"),
     ),
     _p("credit", r"\b(?:picture alliance|getty images|imago images|shutterstock|istockphoto|zuma (?:press|wire))\b", 14,

@@ -474,6 +474,16 @@ def test_a_headline_in_parentheses_closing_a_paragraph_is_split_off_as_a_teaser(
     assert removed_rules(page(caption)) == {caption: "boilerplate"}
 
 
+def test_a_caption_with_its_credit_glued_on_goes_but_a_model_word_before_a_colon_stays() -> None:
+    """Hand-made fixture after a real page (a caption and its credit in two elements of the page, joined with no
+    space: "... Wladimir PutinBild: Kevin Dietsch/Getty Images/AFP")."""
+    caption = ("US-Präsident Donald Trump äußert sich vor Journalisten zum Gespräch mit Russlands Präsident "
+               "Wladimir PutinBild: Max Muster/Example Images/AFP")
+    assert removed_rules(page(caption)) == {caption: "boilerplate"}
+    prose = "Sein politisches Vorbild: der frühere Präsident Ronald Reagan, sagte er den Reportern am Montag"
+    assert removed_rules(page(prose)) == {}
+
+
 def test_a_newsletter_box_goes_with_its_title_and_tagline_but_not_the_paragraph_above() -> None:
     """Hand-made fixture: a sign-up box of three lines right under a paragraph; a short line of the article
     with a blank line before the box stays, and so does prose that only names a person and an agency."""
