@@ -28,7 +28,7 @@ class _Pass:
     """The lines of one article, their features and the rule each has got so far (``None``: kept)."""
 
     def __init__(self, text: str) -> None:
-        self.raw, self.teasers = _inline_teasers(split_lines(text))
+        self.raw, self.teasers = _inline_teasers(split_lines(text)) if "(" in text else (split_lines(text), set())
         self.feats = [Features.of(line) for _, line in self.raw]
         self.rules: list[str | None] = [None] * len(self.raw)
         self.details: list[str | None] = [None] * len(self.raw)
@@ -64,8 +64,6 @@ def _inline_teasers(raw: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], 
     """The lines, with a teaser that closes a kept paragraph split off as a line of its own (the whole line
     stays one when a rule removes it anyway, as a caption whose credit is in parentheses), and the indices of
     those teaser lines. Only a matching line is split: every other line is the original's."""
-    if "(" not in "".join(line[-200:] for _, line in raw):
-        return raw, set()
     out: list[tuple[int, str]] = []
     teasers: set[int] = set()
     for start, line in raw:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from ..models import Actor, Decision, Evidence
+from ..models import Actor, Decision, Evidence, Weapon
 from .deciders import actor_ending
 from .dedupe import with_evidence
 from .numbered import Sentences, is_heading
@@ -46,6 +46,14 @@ def add_position(found: list[Decision], who: str, what: str, evidence: Evidence)
         same.evidence = with_evidence(same.evidence, [evidence])
     else:
         found.append(Decision(who=who, participants=[who], what=what, status="taken", evidence=[evidence]))
+
+
+def weapon_named(words: str, weapons: Iterable[Weapon]) -> str | None:
+    """The name of the first weapon of the briefing that ``words`` name (its name or its name as written, four
+    letters or more, at a word's start, in any case), else None."""
+    return next((w.name for w in weapons if any(
+        re.search(rf"(?<!\w){re.escape(form)}", words, re.IGNORECASE) for form in {w.name, w.name_as_written}
+        if len(form) >= 4)), None)
 
 
 def clause(what: str, max_words: int | None = None) -> str:

@@ -313,8 +313,7 @@ class Plan:
         sentences, evidence, language = self.sentences, self.grounder.sentence_evidence, self.article.language
         decisions = decisions + nominal_decisions(sentences, actors, decisions, evidence)
         decisions += warnings(sentences, actors, decisions, evidence, language)
-        if language == "de":
-            decisions += german_warnings(sentences, actors, weapons, decisions, evidence)
+        decisions += german_warnings(sentences, actors, weapons, decisions, evidence, language)
         decisions += halts(sentences, actors, decisions, evidence, language)
         decisions += requests(sentences, actors, weapons, decisions, evidence, language)
         decisions += preparations(sentences, actors, decisions, evidence, language)

@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence, Weapon
-from .finders import DENIED, NAME, NAME_DE, actor_in_slot, clause, cued_sentences, reported_on
+from .finders import DENIED, NAME, NAME_DE, actor_in_slot, clause, cued_sentences, reported_on, weapon_named
 from .numbered import Sentences
 from .people_named import pronoun_referent
 
@@ -89,18 +89,12 @@ def readiness(sentences: Sentences, actors: list[Actor], weapons: list[Weapon], 
     return found
 
 
-def _names_weapon(text: str, weapons: list[Weapon]) -> str | None:
-    return next((w.name for w in weapons if any(
-        re.search(rf"(?<!\w){re.escape(form)}", text, re.IGNORECASE) for form in {w.name, w.name_as_written}
-        if len(form) >= 4)), None)
-
-
 def _english(sentence: str, weapons: list[Weapon]) -> tuple[str, str] | None:
     """(the subject's words, the readiness in the article's words) of the first match that names a step."""
     for pattern in _EN:
         for match in pattern.finditer(sentence):
             what = clause(match.group("what"), MAX_WORDS)
-            if (_STEP_EN.search(what) or _names_weapon(what, weapons)) and not DENIED.search(what):
+            if (_STEP_EN.search(what) or weapon_named(what, weapons)) and not DENIED.search(what):
                 return match.group("who"), what
     return None
 
@@ -117,7 +111,7 @@ def _german(sentence: str, actors: list[Actor], weapons: list[Weapon]) -> tuple[
             return None  # "nicht bereit": no readiness
         step = next((english for p, english in _STEPS_DE if p.search(rest)), None)
         if step is None:
-            weapon = _names_weapon(rest, weapons)
+            weapon = weapon_named(rest, weapons)
             step = f"supplying {weapon}" if weapon else None
         if step is None:
             return None

@@ -26,7 +26,8 @@ from collections.abc import Callable
 from ..models import Actor, Decision, Evidence, Weapon
 from .cues import has_cue
 from .deciders import actor_ending
-from .finders import CIRCUMSTANCE_WORDS, CLAUSE_END, NAME, NAME_DE, STOP, actor_in_slot, clause, cued_sentences
+from .finders import (CIRCUMSTANCE_WORDS, CLAUSE_END, NAME, NAME_DE, STOP, actor_in_slot, clause, cued_sentences,
+                      weapon_named)
 from .numbered import Sentences
 
 MAX_WORDS = 16
@@ -178,9 +179,7 @@ def _about(rest: str, actors: list[Actor], weapons: list[Weapon], noun: bool, re
     nothing."""
     end = CLAUSE_END.search(rest)
     words = rest[: end.start()] if end else rest
-    weapon = next((w.name for w in weapons if any(
-        re.search(rf"(?<!\w){re.escape(form)}", words, re.IGNORECASE) for form in {w.name, w.name_as_written}
-        if len(form) >= 4)), None)
+    weapon = weapon_named(words, weapons)
     if reluctance or weapon:
         return f" about {weapon}" if weapon else ""
     kind = "call" if has_cue("call", words) else "meeting" if has_cue("meeting", words) else None

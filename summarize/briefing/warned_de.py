@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence, Weapon
-from .finders import CLAUSE_END, NAME_DE, actor_in_slot, add_position, cued_sentences, reported_on
+from .finders import CLAUSE_END, NAME_DE, actor_in_slot, add_position, cued_sentences, reported_on, weapon_named
 from .numbered import Sentences
 
 _START = r"(?:^\W*|[,;:–—]\s+|\bund\s+)"  # the subject's slot opens the sentence or a clause
@@ -48,10 +48,12 @@ _ARTICLE = re.compile(r"^(?:die|den|der|dem)\s+")
 
 
 def german_warnings(sentences: Sentences, actors: list[Actor], weapons: list[Weapon], decisions: list[Decision],
-                    evidence: Callable[[int], Evidence | str]) -> list[Decision]:
+                    evidence: Callable[[int], Evidence | str], language: str | None) -> list[Decision]:
     """The warnings the sentences of a German article report with their speaker in the subject's slot, whose
     speaker is an actor of the briefing, whose words say what it is against, and on whose sentence
     ``decisions`` has no act of that speaker."""
+    if language != "de":
+        return []
     found: list[Decision] = []
     for n, sentence in cued_sentences(sentences, lambda s: "warn" in s or "Warnung" in s):
         for inverted, pattern in _PATTERNS:
@@ -106,9 +108,7 @@ def _warned(rest: str, actors: list[Actor]) -> tuple[str | None, str]:
 
 def _against(words: str, weapons: list[Weapon]) -> str | None:
     """What the warning is against, in English, from its German words; None when they name nothing known."""
-    weapon = next((w.name for w in weapons if any(
-        re.search(rf"(?<!\w){re.escape(form)}", words, re.IGNORECASE) for form in {w.name, w.name_as_written}
-        if len(form) >= 4)), None)
+    weapon = weapon_named(words, weapons)
     if _DELIVERY.search(words):
         return ("against deliveries" + (f" of {weapon}" if weapon else "")
                 + (" to Ukraine" if _TO_UKRAINE.search(words) else ""))

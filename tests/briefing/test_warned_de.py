@@ -15,7 +15,7 @@ WEAPONS = [Weapon(name="Tomahawk", name_as_written="Tomahawk", category="cruise 
 
 
 def _found(text: str, decisions: list[Decision] | None = None) -> list[tuple[str, list[str], str]]:
-    return [(d.who, d.participants, d.what) for d in find(german_warnings, text, ACTORS, WEAPONS, decisions or [])]
+    return [(d.who, d.participants, d.what) for d in find(german_warnings, text, ACTORS, WEAPONS, decisions or [], language="de")]
 
 
 def test_a_warning_in_each_slot_of_its_speaker_says_what_it_is_against() -> None:
@@ -35,6 +35,8 @@ def test_a_warning_in_each_slot_of_its_speaker_says_what_it_is_against() -> None
 def test_no_warning_that_names_nothing_of_a_speaker_not_in_the_subject_slot_or_that_the_model_told() -> None:
     assert _found("Der Kreml warnte am Montag vor voreiligen Schlüssen.") == []  # nothing known: left to the model
     assert _found("Analysten warnten vor einer Eskalation.") == []  # no actor of the briefing
+    english = find(german_warnings, "Der Kreml warnte vor der Lieferung von Tomahawks.", ACTORS, WEAPONS, [], language="en")
+    assert english == []  # an English article's warnings are warned.py's
     # the one warned is no speaker: "der die Europäer warnte" has its subject elsewhere
     assert _found("Es war Trump, der die Ukraine warnte, keine Tomahawks zu erwarten.") == []
     text = "Der Kreml warnte vor der Lieferung von Tomahawks."
