@@ -27,6 +27,7 @@ from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
 from .cues import cue_pattern, has_cue, open_date_or_place
 from .dedupe import MAX_EVIDENCE, with_evidence
 from .numbered import Sentences, is_heading
+from .offices import office_referents
 from .people_named import named_at, people_of, surname_in, with_referents, written_at
 from .team_meetings import team_spans
 
@@ -50,10 +51,14 @@ def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[
         sentence = sentences.sentence(n)
         if is_heading(sentence):
             continue
-        positions = with_referents(named_at(people, sentence), people, sentences, n)
+        named = named_at(people, sentence)
+        # one named, or none: the others may be named by an office ("empfängt er den ukrainischen Präsidenten")
+        if len(named) < 2 and (by_office := office_referents(people, sentences, n, named)):
+            named = dict(sorted({**named, **by_office}.items(), key=lambda item: item[1]))
+        positions = with_referents(named, people, sentences, n)
         if len(positions) < 2:
             continue
-        surnames = [surname_in(name, sentence) for name in positions]
+        surnames = [_written(name, sentence, at) for name, at in positions.items()]
         elsewhere = [(start, end) for start, end, _ in team_spans(sentence)]  # "ein Treffen ihrer Teams": not theirs
         elsewhere += [m.span() for m in _TO_DISCUSS_CALL.finditer(sentence)]  # "to discuss his call with Putin": a topic
         for kind in ("call", "meeting", "talk"):
@@ -73,6 +78,16 @@ def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[
             found.append(Decision(who=taking_part[0], participants=taking_part, status="announced" if planned else "taken",
                                   what=what, evidence=[ev]))
     return found
+
+
+def _written(name: str, sentence: str, at: int) -> str:
+    """The start of the word by which the sentence refers to a person: their name's (:func:`surname_in`), or,
+    where it names them by an office alone, the office's first word ("ukrai" of "den ukrainischen
+    Präsidenten"); a pronoun ("er") is no such word."""
+    if written_at(name, sentence) is not None:
+        return surname_in(name, sentence)
+    word = re.match(r"[\w-]+", sentence[at:])
+    return word.group(0)[:5] if word is not None and len(word.group(0)) >= 4 else ""
 
 
 # A sentence that opens with the call or meeting as the scene of what follows: "In another phone call with

@@ -318,3 +318,14 @@ def test_a_planned_meeting_to_discuss_another_call_says_so_and_stays_a_meeting()
         ("Donald Trump", "plans to meet Volodymyr Zelensky, to discuss the call with Vladimir Putin")]
     from summarize.text.event_kinds import event_kind
     assert event_kind(found[0].what) == "meeting"
+
+
+def test_a_person_referred_to_by_the_office_the_article_gave_them_takes_part() -> None:
+    text = ("Der ukrainische Präsident Wolodymyr Selenskyj ist in Washington. Putin telefonierte mit Trump. "
+            "Am Freitag empfängt er den ukrainischen Präsidenten im Weißen Haus.")  # HAND-MADE
+    actors = [_actor("Donald Trump", "Trump"), _actor("Vladimir Putin", "Putin"),
+              _actor("Volodymyr Zelensky", "Wolodymyr Selenskyj")]
+    found = [(d.who, d.participants, d.what, d.status) for d in _interactions(text, actors)]
+    # "er" is Trump (named last before), "den ukrainischen Präsidenten" Zelensky (named so in the first sentence)
+    assert found == [("Vladimir Putin", ["Vladimir Putin", "Donald Trump"], "held a phone call with Donald Trump", "taken"),
+                     ("Donald Trump", ["Donald Trump", "Volodymyr Zelensky"], "plans to meet Volodymyr Zelensky", "announced")]
