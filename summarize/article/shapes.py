@@ -105,6 +105,17 @@ def _name_groups(text: str) -> bool:
     return 1 <= len(names) <= 3 and all(name_like(g) or (len(g) == 1 and _name_token(g[0])) for g in names)
 
 
+# the outlet a byline names after its authors: "The Associated Press", "Reuters", "Deutsche Welle", an agency's
+# short name in lower case ("dpa", "epd")
+_OUTLET = re.compile(r"(?:The\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}|[a-z]{2,4}")
+
+
+def _names_and_outlet(names: str) -> bool:
+    """Names, a comma and the outlet they write for: "Vladimir Isachenkov, The Associated Press"."""
+    authors, _, outlet = names.rpartition(",")
+    return bool(authors) and _OUTLET.fullmatch(outlet.strip()) is not None and _name_groups(authors)
+
+
 def explicit_byline(feat: Features) -> bool:
     """``Von Max Mustermann``, ``By Jane Doe and John Roe``, ``Jane Doe | 17 October 2025``."""
     rest = _without_edge_date(feat.stripped)
@@ -114,8 +125,8 @@ def explicit_byline(feat: Features) -> bool:
         # a date in a language the date reader does not know follows the names ("Published by Jane Doe
         # 7 de julio, 2025"): the names are what comes before its first digit
         # (a line that ends as a sentence is prose: "By Monday 3 ships had left the port.")
-        return _name_groups(names) or (not feat.ends_sentence
-                                       and _name_groups(_BEFORE_DIGIT.match(names).group(0).rstrip(" ,|–-")))
+        return _name_groups(names) or (not feat.ends_sentence and (
+            _name_groups(_BEFORE_DIGIT.match(names).group(0).rstrip(" ,|–-")) or _names_and_outlet(names)))
     return rest != feat.stripped and name_like(rest.split())
 
 

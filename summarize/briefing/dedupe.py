@@ -128,7 +128,7 @@ def told_below(decisions: list[Decision], headed: list[Decision]) -> list[Decisi
     return [d for d in headed if d.evidence[0].start in cited]
 
 
-_POSITIONS = frozenset({"stance", "request", "offer", "verdict", "label"})
+_POSITIONS = frozenset({"stance", "request", "offer", "verdict", "label", "readiness"})
 _HELD_KINDS = INTERACTIONS | {"teams"}  # events held, whose content a report may tell instead  # kinds of act told on a sentence about something else
 
 
@@ -142,6 +142,8 @@ def _other_events(a: Decision, b: Decision) -> bool:
         return False  # "speaking later in his nightly video address, said he and Trump had agreed to arrange a meeting between our teams"
     if kind != other and (kind in _POSITIONS or other in _POSITIONS):
         return True  # "said he was very dissatisfied with the call": a position taken, not the call or its content
+    if kind in _POSITIONS and a.who != b.who:
+        return True  # two speakers' positions ("Trump emphasized ..., and Putin voiced Moscow's readiness to ...")
     if kind in INTERACTIONS and other in INTERACTIONS:
         # a meeting held and one planned are two ("arrived in Washington and has already held a number of
         # meetings with senior U.S. officials. He is scheduled to meet Trump on Friday")

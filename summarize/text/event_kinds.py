@@ -85,7 +85,14 @@ _VERDICT = re.compile(BEFORE_VERB + r"said\s+(?:the\s+call\s+(?:made|brought)|th
 # A label put on a thing in quotation marks ("called the attack “deliberately massive and cynical”", "described the
 # conversation as “very disappointing”"): a position taken, not the attack or the call it labels.
 _LABEL = re.compile(BEFORE_VERB + r"(?:called|described|branded|labell?ed|termed|dubbed)\s+(?:[\w'’-]+\s+){0,4}?(?:as\s+)?[“\"]")
-_VERB_KINDS = (("warning", _WARNING), ("stance", _STANCE), ("verdict", _VERDICT), ("request", _REQUEST), ("offer", _OFFER))
+# A readiness declared ("voiced Moscow's readiness to pursue talks with Kyiv", "signalled readiness for further
+# negotiations", "said it was open to a meeting", "remains ready to negotiate"): a position taken.
+_READINESS = re.compile(BEFORE_VERB + r"(?:(?:signal+ed|expressed|voiced|reaffirmed|reiterated|confirmed|indicated|shown|showed|"
+                        r"declared|stressed)\s+(?:\w+\s+){0,2}?(?:readiness|willingness|openness)\s|said\s+(?:it|he|she|they)\s+"
+                        r"(?:was|were|is|are)\s+open\s+to\s|(?:is|was|remains|remained)\s+(?:still\s+|also\s+)?(?:ready|willing|"
+                        r"open)\s+(?:to|for)\s)")
+_VERB_KINDS = (("warning", _WARNING), ("stance", _STANCE), ("verdict", _VERDICT), ("request", _REQUEST), ("offer", _OFFER),
+               ("readiness", _READINESS))
 
 
 @lru_cache(maxsize=1 << 16)  # descriptions repeat across articles

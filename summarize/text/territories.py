@@ -17,12 +17,19 @@ def _fold(text: str) -> str:
     return strip_accents(normalise(text))
 
 
+# Names CLDR has replaced that the news still writes ("Turkey" for "Türkiye", "Czech Republic" for "Czechia")
+_FORMER_NAMES = ("Turkey", "Czech Republic", "Swaziland", "Macedonia", "Burma", "Ivory Coast", "Cape Verde",
+                 "East Timor", "Tschechische Republik", "Swasiland", "Mazedonien", "Elfenbeinküste", "Kapverden")
+
+
 @lru_cache(maxsize=1)
 def territory_names() -> frozenset[str]:
-    """Every country and territory name of :data:`TERRITORY_LOCALES`, folded (lower case, no accents)."""
+    """Every country and territory name of :data:`TERRITORY_LOCALES`, folded (lower case, no accents), and the
+    former names the news still writes."""
     from babel import Locale  # its locale data loads on first use, not at import
 
-    return frozenset(_fold(name) for code in TERRITORY_LOCALES for name in Locale(code).territories.values())
+    names = [name for code in TERRITORY_LOCALES for name in Locale(code).territories.values()]
+    return frozenset(_fold(name) for name in (*names, *_FORMER_NAMES))
 
 
 def is_territory(name: str) -> bool:

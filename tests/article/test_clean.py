@@ -590,7 +590,7 @@ def test_two_short_lines_are_not_a_menu() -> None:
     ["Von Max Mustermann", "By Jane Doe and John Roe", "Von Anna Beispiel, 17.10.2025", "Jane Doe | 17 October 2025",
      "Published by Jane Alicia Doe 7 de julio, 2025", "Posted by John Roe | 3 hours ago",
      "by Jane Doe July 4, 2025 4:47 PM  (Updated: ) 2 min read", "Example Courier - 04 Juli 2025 20:27",
-     "Erika Musterfrau | 17.10.2025, 08:15 Uhr"],
+     "Erika Musterfrau | 17.10.2025, 08:15 Uhr", "By Jane Doe, The Associated Press", "Von Max Mustermann, dpa"],
 )
 def test_explicit_bylines(line: str) -> None:
     """Hand-made fixture: a date the date reader does not know ("7 de julio, 2025") or a time and reading
@@ -599,7 +599,8 @@ def test_explicit_bylines(line: str) -> None:
 
 
 @pytest.mark.parametrize("line", ["By 2025, Russia will have lost much of its air force.",
-                                  "Published by the Pentagon on Monday, the list names 12 systems."])
+                                  "Published by the Pentagon on Monday, the list names 12 systems.",
+                                  "By Monday, The White House had agreed."])
 def test_by_and_a_number_in_prose_is_not_a_byline(line: str) -> None:
     """Hand-made fixture."""
     assert line in kept_lines(clean(page(line)))

@@ -59,3 +59,15 @@ def test_a_desire_reiterated_is_an_appeal_kept_apart_from_anothers_act_on_its_se
     putin = told(text, "Vladimir Putin", "expressed Moscow's willingness to engage in negotiations")
     found = find(appeals, text, ACTORS, WEAPONS, [putin], language="en")
     assert [d.who for d in one_per_event([putin, *found])] == ["Vladimir Putin", "Donald Trump"]
+
+
+def test_two_speakers_positions_on_one_sentence_stay_two() -> None:
+    from summarize.briefing.dedupe import one_per_event
+
+    text = ("On the conflict in Ukraine, Ushakov said Trump emphasized his push for a quick halt to the fighting, and "
+            "Putin voiced Moscow’s readiness to pursue talks with Kyiv.")  # HAND-MADE, after an AP report
+    trump = told(text, "Donald Trump", "emphasized quick halt to fighting")
+    putin = told(text, "Vladimir Putin", "voiced Moscow’s readiness to pursue talks with Kyiv")
+    assert [d.who for d in one_per_event([trump, putin])] == ["Donald Trump", "Vladimir Putin"]
+    again = told(text, "Vladimir Putin", "signalled readiness for talks")  # one speaker's readiness told twice: one
+    assert [d.what for d in one_per_event([putin, again])] == ["voiced Moscow’s readiness to pursue talks with Kyiv"]

@@ -329,3 +329,10 @@ def test_a_person_referred_to_by_the_office_the_article_gave_them_takes_part() -
     # "er" is Trump (named last before), "den ukrainischen Präsidenten" Zelensky (named so in the first sentence)
     assert found == [("Vladimir Putin", ["Vladimir Putin", "Donald Trump"], "held a phone call with Donald Trump", "taken"),
                      ("Donald Trump", ["Donald Trump", "Volodymyr Zelensky"], "plans to meet Volodymyr Zelensky", "announced")]
+
+
+def test_a_meeting_in_the_present_tense_is_one() -> None:
+    text = "Ukrainian President Volodymyr Zelensky meets Donald Trump at the White House to push for Tomahawks."  # HAND-MADE
+    actors = [_actor("Donald Trump", "Donald Trump"), _actor("Volodymyr Zelensky", "Volodymyr Zelensky")]
+    found = [(d.who, d.participants, d.what) for d in _interactions(text, actors)]
+    assert found == [("Volodymyr Zelensky", ["Volodymyr Zelensky", "Donald Trump"], "met Donald Trump")]

@@ -1608,3 +1608,11 @@ def test_two_positions_cited_from_one_sentence_stay_two_when_one_quotes_the_next
     assert [d.what for d in one_per_event([committed, ready])] == [committed.what, ready.what]
     again = _decision(text, first, "stayed determined to pursue Russia's goals", who="Vladimir Putin")
     assert len(one_per_event([committed, again])) == 1
+
+
+def test_a_state_by_a_name_cldr_has_replaced_is_a_state() -> None:
+    """HAND-MADE: "Turkey" (CLDR's English name is now "Türkiye") and "Czech Republic" are states the news names."""
+    from summarize.briefing.plausible import actor_problem
+
+    for name in ("Turkey", "Türkei", "Czech Republic"):
+        assert actor_problem(ActorDraft(s=1, name=name, name_as_written=name, kind="state")) is None

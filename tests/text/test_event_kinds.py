@@ -23,6 +23,9 @@ def test_a_request_an_offer_and_a_stance_are_told_by_their_verb() -> None:
     assert event_kind("said he was very dissatisfied with the call with Vladimir Putin") == "stance"  # not the call
     assert event_kind("appeared hesitant to provide Ukraine with Tomahawk missiles") == "stance"
     assert event_kind("agreed to provide Ukraine with Tomahawk missiles") == "delivery"
+    assert event_kind("voiced Moscow’s readiness to pursue talks with Kyiv") == "readiness"  # not the talks
+    assert event_kind("expressed his readiness to meet Putin") == "readiness"  # not a meeting
+    assert event_kind("said it was open to negotiations") == "readiness"
 
 
 def test_a_talk_may_be_either_interaction() -> None:
