@@ -20,6 +20,11 @@ follows in a story of deliveries.
   ("said it urgently needs Tomahawk missiles").
 * A request named as a noun is its owner's: "Kyiv’s request for Tomahawk cruise missiles" ("asked for Tomahawk
   cruise missiles").
+* A request told as the purpose of a journey or a meeting is its traveller's, the first person the sentence
+  names: "Zelensky meets Donald Trump at the White House Friday to push the US leader for long-range Tomahawk
+  missiles" ("pushed the US leader for long-range Tomahawk missiles"), "Selenskyj wird ... im Weißen Haus
+  erwartet, um Trumps Zustimmung für die Lieferung von Tomahawk-Marschflugkörpern ... einzuholen" ("sought
+  Tomahawk").
 * A sentence on which the model already reported a decision of the same requester is left to the model.
 """
 
@@ -29,9 +34,11 @@ import re
 from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence, Weapon
+from ..text.event_kinds import event_kind
 from .deciders import actor_ending
-from .finders import DENIED, NAME, NAME_DE, clause, cued_sentences, reported_on
+from .finders import DENIED, NAME, NAME_DE, clause, cued_sentences, reported_on, weapon_named
 from .numbered import Sentences
+from .people_named import named_at, people_of
 
 _HEAD = (r"\s+(?:(?:has|have|had)\s+(?:been\s+)?|is\s+|was\s+|(?:\w+\s+and\s+))?"
          r"(?:(?:also|again|repeatedly|reportedly|publicly|long|urgently|once again)\s+)?")
@@ -53,6 +60,24 @@ _EN_AFTER = re.compile(
     rf"|(?:which|that)\s+(?P<who>{NAME})(?P<group>\s+(?:officials|leaders|authorities|government))?\s+(?:has\s+|have\s+|had\s+)?"
     r"(?:said|says|say)\s+(?:that\s+)?(?:it|he|she|they)\s+"
     r"(?P<need>(?:(?:urgently|badly|desperately|still)\s+)?needs?))(?!\w)")
+# A request as the purpose of a journey or meeting: "... to push the US leader for long-range Tomahawk missiles",
+# "..., um Trumps Zustimmung für die Lieferung von Tomahawks einzuholen", "um eine Zusage ... zu bekommen"
+# (not the infinitive of a verb of wanting or trying, whose subject stands right before it: "as Kyiv seeks to
+# secure ...", "we're going to be able to get the war ended ...")
+_PURPOSE_EN = re.compile(r"(?<!\w)(?<!seeks )(?<!seek )(?<!sought )(?<!seeking )(?<!tries )(?<!tried )(?<!trying )"
+                         r"(?<!try )(?<!hopes )(?<!hoped )(?<!hoping )(?<!hope )(?<!wants )(?<!wanted )(?<!want )"
+                         r"(?<!aims )(?<!aimed )(?<!able )(?<!going )(?<!plans )(?<!planned )(?<!needs )(?<!need )"
+                         r"(?<!has )(?<!have )(?<!had )(?<!is )(?<!was )(?<!are )(?<!were )(?<!be )"
+                         r"to\s+(?P<what>(?:push|press|ask|seek|secure|request|lobby|urge|persuade|win|obtain|get)\b.+)")
+_PURPOSE_DE = re.compile(r"(?<!\w)um\s+(?P<what>[^,.;:]{0,80}?(?:Zustimmung|Zusage|Freigabe|Genehmigung|grünes\s+Licht|Lieferung)"
+                         r"[^,.;:]{0,100}?\s(?:einzuholen|zu\s+bekommen|zu\s+erhalten|zu\s+erreichen|zu\s+erwirken|zu\s+werben|"
+                         r"zu\s+bitten|zu\s+drängen))(?!\w)")
+# the infinitive is what someone was asked or let to do, not a purpose: "urged Trump to press Putin for ..."
+_BIDDEN = re.compile(r"(?<!\w)(?:urged|urges|asked|asks|told|tells|called\s+on|pressed|encouraged|invited|wants|wanted|"
+                     r"allowed|forced)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_PRESENT_EN = {"push": "pushed", "press": "pressed", "ask": "asked", "seek": "sought", "secure": "sought to secure",
+               "request": "requested", "lobby": "lobbied", "urge": "urged", "persuade": "tried to persuade",
+               "win": "sought to win", "obtain": "sought to obtain", "get": "sought to get"}
 # A request named as a noun, its requester the owner: "stopped short of approving Kyiv’s request for Tomahawk cruise
 # missiles", "Ukraine's urgent plea for more Patriot systems"
 _NOMINAL = re.compile(rf"(?P<who>{NAME})['’]s\s+(?:(?:urgent|repeated|latest|renewed|long-standing)\s+)?"
@@ -87,6 +112,10 @@ def requests(sentences: Sentences, actors: list[Actor], weapons: list[Weapon], d
             if isinstance(ev := evidence(n), Evidence) and not reported_on(who, ev, [*decisions, *found]):
                 # (a sentence the model, or an earlier match, reported of this requester is left to it)
                 found.append(Decision(who=who, participants=[who], what=what, status="taken", evidence=[ev]))
+        for who, what in _purpose(sentence, actors, weapons, language):
+            # the journey or meeting the model reports on the sentence is another event than its purpose
+            if isinstance(ev := evidence(n), Evidence) and not _requested_on(who, ev, weapons, [*decisions, *found]):
+                found.append(Decision(who=who, participants=[who], what=what, status="taken", evidence=[ev]))
     return found
 
 
@@ -105,6 +134,29 @@ def _asked(sentence: str, pattern: re.Pattern[str], actors: list[Actor], weapons
         else:
             out.append((who, _in_the_past(asked.split()) if language == "en" else f"sought {weapon.name}"))
     return out
+
+
+def _requested_on(who: str, evidence: Evidence, weapons: list[Weapon], decisions: list[Decision]) -> bool:
+    """Whether ``decisions`` hold a request of ``who`` on the sentence of ``evidence``, or an act of theirs
+    there that names a weapon of the briefing."""
+    return any(d.who == who and d.evidence[0].end == evidence.end
+               and (event_kind(d.what) == "request" or weapon_named(d.what, weapons)) for d in decisions)
+
+
+def _purpose(sentence: str, actors: list[Actor], weapons: list[Weapon], language: str) -> list[tuple[str, str]]:
+    """(requester, description) of a request told as the purpose of a journey or meeting (:data:`_PURPOSE_EN`,
+    :data:`_PURPOSE_DE`): the requester is the first person the sentence names before it."""
+    match = (_PURPOSE_EN if language == "en" else _PURPOSE_DE).search(sentence)
+    if match is None or _BIDDEN.search(sentence, 0, match.start()):
+        return []
+    named = named_at(people_of(actors), sentence[: match.start()])
+    weapon, asked = _weapon_in(clause(match.group("what")), weapons)
+    if not named or weapon is None or DENIED.search(asked):
+        return []
+    if language != "en":
+        return [(next(iter(named)), f"sought {weapon.name}")]
+    verb, _, rest = asked.partition(" ")
+    return [(next(iter(named)), f"{_PRESENT_EN.get(verb, verb)} {rest}".strip(" -–—"))]
 
 
 def _asked_after(sentence: str, actors: list[Actor], weapons: list[Weapon]) -> list[tuple[str, str]]:

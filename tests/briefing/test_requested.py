@@ -75,3 +75,23 @@ def test_a_request_named_as_a_noun_is_its_owners() -> None:
             "The mayor’s request for Patriot missiles was denied. Ukraine’s request for talks was heard.")
     assert _found(text) == [("Ukraine", "asked for Patriot missiles")]  # no actor; no weapon of the briefing
 
+
+
+def test_a_request_told_as_the_purpose_of_a_journey_or_meeting_is_the_travellers() -> None:
+    text = ("Ukrainian President Volodymyr Zelensky meets Donald Trump at the White House Friday to push the US leader "
+            "for long-range Tomahawk missiles that can strike deep inside Russia.")  # after a real AFP lead
+    meeting = told(text, "Volodymyr Zelensky", "met Donald Trump")  # the model's report of the meeting: another event
+    assert _found(text, decisions=[meeting]) == [("Volodymyr Zelensky", "pushed the US leader for long-range Tomahawk missiles")]
+    german = ("Der ukrainische Präsident Wolodymyr Selenskyj wird morgen im Weißen Haus erwartet, um Trumps Zustimmung "
+              "für die Lieferung von Tomahawk-Marschflugkörpern nach Kiew einzuholen.")
+    assert _found(german, "de") == [("Volodymyr Zelensky", "sought Tomahawk")]
+    asked = told(german, "Volodymyr Zelensky", "sought approval for Tomahawk")  # the request reported: left to it
+    assert _found(german, "de", decisions=[asked]) == []
+
+
+def test_an_infinitive_after_a_verb_of_wanting_or_bidding_is_no_purpose() -> None:
+    # HAND-MADE: the request is Kyiv's (its own pattern), not Trump's; what Trump told Zelensky to do is no request
+    # of Trump's; "able to get" is no purpose
+    assert _found("Trump met Zelensky as Kyiv seeks to secure Patriot missiles.") == [("Ukraine", "sought to secure Patriot missiles")]
+    assert _found("Trump told Zelensky to ask Germany for Patriot missiles.") == []
+    assert _found("Trump said he hoped to be able to get the war over without Tomahawk missiles.") == []
