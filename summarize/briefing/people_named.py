@@ -18,7 +18,8 @@ from .numbered import Sentences
 from .plausible import office_word
 from ..text.normalise import QUOTATION_MARKS
 
-__all__ = ["named_at", "people_of", "quote_speaker", "speaker", "surname_in", "with_referents", "word_start_in", "written_at"]
+__all__ = ["named_at", "people_of", "quote_speaker", "speaker", "surname_in", "told_before", "with_referents", "word_start_in",
+           "written_at"]
 
 
 def word_start_in(prefix: str, text: str) -> int:
@@ -203,6 +204,12 @@ def quote_speaker(people: tuple[tuple[str, str], ...], sentences: Sentences, n: 
         if _PRONOUN_TELLS.match(earlier):
             return _named_before(people, sentences, k) or speaker(earlier, people, sentences, k)
     return None
+
+
+def told_before(people: tuple[tuple[str, str], ...], sentences: Sentences, n: int) -> str | None:
+    """The person named as the speaker of one of the two sentences before sentence ``n`` ("..., sagte Trump"),
+    who goes on telling a sentence in reported speech that names no one."""
+    return _named_before(people, sentences, n)
 
 
 def _named_before(people: tuple[tuple[str, str], ...], sentences: Sentences, n: int) -> str | None:

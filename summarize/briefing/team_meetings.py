@@ -17,7 +17,9 @@ to meet Volodymyr Zelensky") or not at all.
 * The decider is who tells or agrees to it (:func:`~summarize.briefing.people_named.speaker`): the person
   the sentence names as its speaker ("Trump said", "laut Trump", "Selenskyj betonte"), else its first person
   named; a sentence with a pronoun or a "we" as its subject refers to the subject that opens a sentence
-  before. A sentence with no one to tell it has no decision.
+  before; a German sentence in reported speech that names no one ("Das Treffen soll nächste Woche bei einem
+  Treffen hochrangiger Berater beider Seiten vorbereitet werden") is told by the speaker named in one of the two
+  sentences before ("..., sagte Trump"). A sentence with no one to tell it has no decision.
 * The description is the code's: "agreed on a meeting of their teams", "announced a meeting of senior US and
   Russian officials next week" (advisers, delegations, representatives, negotiators and foreign ministers are
   "officials": sources that tell one meeting in different words get one description); the status
@@ -35,7 +37,7 @@ from ..models import Actor, Decision, Evidence
 from ..text.event_kinds import event_kind
 from .finders import cued_sentences
 from .numbered import Sentences
-from .people_named import people_of, speaker
+from .people_named import people_of, speaker, told_before
 
 # the group's noun (its stem, lower case) -> the code's word for it: "teams" as written, any other group of one
 # side's people "officials" (advisers, delegations, representatives, negotiators, foreign ministers), so that
@@ -54,6 +56,8 @@ _BOTH = re.compile(r"(?<!\w)(?:our|their|both|two|respective|unserer|ihrer|ihre|
 _GENITIVE_DE = re.compile(r"Treffen\s+(?:hochrangiger\s+|ranghoher\s+)?$")  # "ein Treffen hochrangiger Regierungsvertreter"
 _SENIOR = re.compile(r"(?<!\w)(?:senior|high[- ]level|top|hochrangig\w*|ranghoh\w*)(?!\w)", re.IGNORECASE)
 _AGREED = re.compile(r"(?<!\w)(?:agreed|agree|agreeing|vereinbart\w*|geeinigt|einigten|verständigt\w*)(?!\w)", re.IGNORECASE)
+# German reported speech: its modal or subjunctive ("soll ... vorbereitet werden", "werde", "seien")
+_REPORTED_DE = re.compile(r"(?<!\w)(?:soll|sollen|werde|würden|sei|seien|habe|hätten)(?!\w)")
 _NEXT_WEEK = re.compile(r"(?<!\w)(?:next week|(?:kommende|nächste)n?\s+Woche)(?!\w)", re.IGNORECASE)
 _REACH = 60  # characters around a team to the words naming its sides, and to its meeting word
 _CLAUSE_BREAK = re.compile(r"[;:!?]|,\s+(?:but|while|as|aber|während|doch)\s")
@@ -121,6 +125,8 @@ def team_meetings(sentences: Sentences, actors: list[Actor], decisions: list[Dec
                 d.what, d.status = what, "announced"
             continue
         who = speaker(sentence, people, sentences, n)
+        if who is None and _REPORTED_DE.search(sentence):  # reported speech that names no one: the teller goes on
+            who = told_before(people, sentences, n)  # ("..., sagte Trump. Das Treffen soll ... vorbereitet werden.")
         if who is not None:
             found.append(Decision(who=who, participants=[who], what=what, status="announced", evidence=[ev]))
     return found

@@ -80,3 +80,11 @@ def test_a_meeting_of_teams_is_its_own_kind_of_event() -> None:
     assert event_kind("Senior advisors from the two countries will meet next week") == "teams"
     assert event_kind("plans to meet Vladimir Putin") == "meeting"
     assert event_kind("held a number of meetings with senior U.S. officials") == "meeting"  # with them, not of both sides
+
+
+def test_reported_speech_that_names_no_one_is_told_by_the_speaker_before() -> None:
+    text = ("Dies werde in Budapest stattfinden, sagte Trump nach einem Telefonat mit Putin. "
+            "Das Treffen soll nächste Woche bei einem Treffen hochrangiger Berater beider Seiten vorbereitet werden.")
+    assert _found(text) == [("Donald Trump", "announced a meeting of senior officials next week")]
+    # no reported speech, or no one named as a speaker before: no one to tell it
+    assert _found("Trump und Putin telefonierten. Nächste Woche treffen sich hochrangige Berater beider Seiten.") == []
