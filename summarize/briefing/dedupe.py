@@ -128,7 +128,7 @@ def told_below(decisions: list[Decision], headed: list[Decision]) -> list[Decisi
     return [d for d in headed if d.evidence[0].start in cited]
 
 
-_POSITIONS = frozenset({"stance", "request", "offer", "verdict", "label", "readiness"})
+_POSITIONS = frozenset({"stance", "request", "offer", "verdict", "label", "readiness", "reason"})
 _HELD_KINDS = INTERACTIONS | {"teams"}  # events held, whose content a report may tell instead  # kinds of act told on a sentence about something else
 
 

@@ -125,6 +125,14 @@ def halts(sentences: Sentences, actors: list[Actor], decisions: list[Decision],
     return found
 
 
+def halt_deciders(sentence: str, actors: list[Actor], language: str | None) -> list[str]:
+    """The actors of the briefing the sentence names in a halter's slot, in the order found."""
+    patterns = _EN if language == "en" else _DE if language == "de" else ()
+    if not (_HALT_WORD.search(sentence) and _DELIVERIES.search(sentence)):
+        return []
+    return [who for who, _, _ in _halted(sentence, patterns, actors, language)]
+
+
 def _only_named(decision: Decision, patterns: tuple[re.Pattern[str], ...], actors: list[Actor],
                 language: str | None) -> bool:
     """Whether a halt is cited to a sentence that only names it ("The Pentagon’s freeze has alarmed

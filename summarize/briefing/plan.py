@@ -34,6 +34,7 @@ from .readiness import readiness
 from .topics import topics
 from .characterised import characterisations
 from .halted import halts
+from .stockpiles import stockpile_reasons
 from .prepared import preparations
 from .reluctance import reluctance
 from .requested import requests
@@ -315,6 +316,7 @@ class Plan:
         decisions += warnings(sentences, actors, decisions, evidence, language)
         decisions += german_warnings(sentences, actors, weapons, decisions, evidence, language)
         decisions += halts(sentences, actors, decisions, evidence, language)
+        decisions += stockpile_reasons(sentences, actors, decisions, evidence, language)
         decisions += requests(sentences, actors, weapons, decisions, evidence, language)
         decisions += preparations(sentences, actors, decisions, evidence, language)
         decisions += attacks(sentences, actors, decisions, evidence)

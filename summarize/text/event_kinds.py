@@ -91,8 +91,10 @@ _READINESS = re.compile(BEFORE_VERB + r"(?:(?:signal+ed|expressed|voiced|reaffir
                         r"declared|stressed)\s+(?:\w+\s+){0,2}?(?:readiness|willingness|openness)\s|said\s+(?:it|he|she|they)\s+"
                         r"(?:was|were|is|are)\s+open\s+to\s|(?:is|was|remains|remained)\s+(?:still\s+|also\s+)?(?:ready|willing|"
                         r"open)\s+(?:to|for)\s)")
+# A reason given ("cited concerns about US weapons stockpiles"): a position taken, not the halt it is the reason for.
+_REASON = re.compile(BEFORE_VERB + r"cited\s+(?:concerns?|fears?|worries)\s")
 _VERB_KINDS = (("warning", _WARNING), ("stance", _STANCE), ("verdict", _VERDICT), ("request", _REQUEST), ("offer", _OFFER),
-               ("readiness", _READINESS))
+               ("readiness", _READINESS), ("reason", _REASON))
 
 
 @lru_cache(maxsize=1 << 16)  # descriptions repeat across articles
