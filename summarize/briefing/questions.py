@@ -25,6 +25,8 @@ def why_not_open(question: OpenQuestion, named: list, text: str) -> str | None:
         return "it asks what was said, and its sentence quotes it"
     if _asks_what_was_said_of_no_silence(question):
         return "it asks what was said, and its sentence says nothing was left unsaid or unclear"
+    if _WHAT_WAS_SAID.match(question.question) and _WHAT_WAS_SAID.match(question.evidence[0].quote):
+        return "its sentence is a subheading that asks what was said, and the text under it tells it"
     if _answered_yes_or_no(question.evidence[0].quote):
         return "its sentence reports a question put to someone and the answer, yes or no"
     if _past_and_only_speculated(question):
@@ -44,7 +46,7 @@ def why_not_open(question: OpenQuestion, named: list, text: str) -> str | None:
     return None
 
 
-_WHAT_WAS_SAID = re.compile(r"\s*what did\b.*\b(?:say|tell|answer|reply|write)\b|\s*what\s+(?:is|was|are|were)\s+[^?]{0,40}?"
+_WHAT_WAS_SAID = re.compile(r"\s*what (?:did|does|do)\b.*\b(?:say|tell|answer|reply|write)\b|\s*what\s+(?:is|was|are|were)\s+[^?]{0,40}?"
                             r"\b(?:opinion|view|views|position|stance|assessment)\b", re.IGNORECASE)
 
 

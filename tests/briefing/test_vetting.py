@@ -1496,6 +1496,11 @@ def test_a_question_for_what_was_said_is_open_only_where_its_sentence_says_it_wa
                                                "Zelensky publicly let his optimism show after speaking with Trump.") or "")
     assert reason("What did Orbán say about the meeting?", "He gave no further details.") is None
     assert reason("What is Trump's stance on further aid?", "The attack comes amid an unclear stance from Trump on aid.") is None
+    assert "nothing was left unsaid" in (reason("What does Zelensky say about the Tomahawks?",  # present tense alike
+                                               "Hoffentlich könne man den Krieg beenden, sagte er.") or "")
+    heading = "What did Trump say about continued military aid?"  # a subheading the text under it answers
+    assert "subheading" in (reason(heading, heading) or "")
+    assert reason("What did Trump say about continued military aid?", "Trump did not say whether aid would resume.") is None
 
 
 def test_a_news_outlet_is_no_decider() -> None:
