@@ -51,7 +51,7 @@ def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[
         sentence = sentences.sentence(n)
         if is_heading(sentence):
             continue
-        named = named_at(people, sentence)
+        named = _sides(named_at(people, sentence), sentence)
         # one named, or none: the others may be named by an office ("empfängt er den ukrainischen Präsidenten")
         if len(named) < 2 and (by_office := office_referents(people, sentences, n, named)):
             named = dict(sorted({**named, **by_office}.items(), key=lambda item: item[1]))
@@ -78,6 +78,16 @@ def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[
             found.append(Decision(who=taking_part[0], participants=taking_part, status="announced" if planned else "taken",
                                   what=what, evidence=[ev]))
     return found
+
+
+# a possessive with its noun left out ("their phone call that preceded Zelenskyy’s"): another call's owner
+_ELLIPTIC_POSSESSIVE = re.compile(r"[\w-]*[’']s(?=\s*(?:[,.;:)]|and\s|und\s|$))")
+
+
+def _sides(named: dict[str, int], sentence: str) -> dict[str, int]:
+    """``named`` without the people named only in a possessive whose noun is left out."""
+    kept = {name: at for name, at in named.items() if not _ELLIPTIC_POSSESSIVE.match(sentence, at)}
+    return named if len(kept) == len(named) else kept
 
 
 def _written(name: str, sentence: str, at: int) -> str:

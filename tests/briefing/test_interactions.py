@@ -336,3 +336,13 @@ def test_a_meeting_in_the_present_tense_is_one() -> None:
     actors = [_actor("Donald Trump", "Donald Trump"), _actor("Volodymyr Zelensky", "Volodymyr Zelensky")]
     found = [(d.who, d.participants, d.what) for d in _interactions(text, actors)]
     assert found == [("Volodymyr Zelensky", ["Volodymyr Zelensky", "Donald Trump"], "met Donald Trump")]
+
+
+def test_a_name_in_a_possessive_whose_noun_is_left_out_is_no_side() -> None:
+    text = ("Trump expressed frustration with Vladimir Putin after their phone call that preceded Zelenskyy’s, "
+            "telling reporters Putin wants to continue.")  # HAND-MADE, after a real report
+    actors = [_actor("Donald Trump", "Trump"), _actor("Vladimir Putin", "Vladimir Putin"),
+              _actor("Volodymyr Zelensky", "Zelenskyy")]
+    found = [(d.who, d.participants) for d in _interactions(text, actors)]
+    assert ("Vladimir Putin", ["Vladimir Putin", "Volodymyr Zelensky"]) not in found  # Zelensky's is another call
+    assert found == [("Donald Trump", ["Donald Trump", "Vladimir Putin"])]
