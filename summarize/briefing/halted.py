@@ -101,10 +101,9 @@ def halts(sentences: Sentences, actors: list[Actor], decisions: list[Decision],
     """The halts of deliveries the sentences report with their decider in its slot, whose decider is an actor
     of the briefing and on whose sentence ``decisions`` has no halt of that decider. A decision of that decider
     on the sentence that names no halt is given the halt's description and status (in place)."""
-    patterns = _EN if language == "en" else _DE if language == "de" else ()
+    patterns = _patterns(language)
     found: list[Decision] = []
-    for n, sentence in cued_sentences(sentences, lambda s: bool(_HALT_WORD.search(s) and _DELIVERIES.search(s)
-                                                                 and not _LIFTED.search(s))):
+    for n, sentence in cued_sentences(sentences, lambda s: _names_a_halt(s) and not _LIFTED.search(s)):
         for who, what, status in _halted(sentence, patterns, actors, language):
             if not isinstance(ev := evidence(n), Evidence):
                 continue
@@ -127,10 +126,16 @@ def halts(sentences: Sentences, actors: list[Actor], decisions: list[Decision],
 
 def halt_deciders(sentence: str, actors: list[Actor], language: str | None) -> list[str]:
     """The actors of the briefing the sentence names in a halter's slot, in the order found."""
-    patterns = _EN if language == "en" else _DE if language == "de" else ()
-    if not (_HALT_WORD.search(sentence) and _DELIVERIES.search(sentence)):
-        return []
-    return [who for who, _, _ in _halted(sentence, patterns, actors, language)]
+    return [who for who, _, _ in _halted(sentence, _patterns(language), actors, language)] if _names_a_halt(sentence) else []
+
+
+def _patterns(language: str | None) -> tuple[re.Pattern[str], ...]:
+    return _EN if language == "en" else _DE if language == "de" else ()
+
+
+def _names_a_halt(sentence: str) -> bool:
+    """Whether a sentence has a word of halting and one of deliveries (each pattern needs both)."""
+    return bool(_HALT_WORD.search(sentence) and _DELIVERIES.search(sentence))
 
 
 def _only_named(decision: Decision, patterns: tuple[re.Pattern[str], ...], actors: list[Actor],

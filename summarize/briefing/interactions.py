@@ -94,8 +94,8 @@ def _written(name: str, sentence: str, at: int) -> str:
     """The start of the word by which the sentence refers to a person: their name's (:func:`surname_in`), or,
     where it names them by an office alone, the office's first word ("ukrai" of "den ukrainischen
     Präsidenten"); a pronoun ("er") is no such word."""
-    if written_at(name, sentence) is not None:
-        return surname_in(name, sentence)
+    if (written := written_at(name, sentence)) is not None:
+        return written[0]  # as surname_in gives it
     word = re.match(r"[\w-]+", sentence[at:])
     return word.group(0)[:5] if word is not None and len(word.group(0)) >= 4 else ""
 

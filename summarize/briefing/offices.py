@@ -44,11 +44,9 @@ def _key(match: re.Match[str]) -> tuple[str, str]:
 
 def _named_after(people: tuple[tuple[str, str], ...], text: str, end: int) -> str | None:
     """The person named right after an office ending at ``end`` (a first name or two between them)."""
-    gap = _NAME_WITHIN.match(text, end)
-    window = text[end: gap.end() + 30 if gap else end + 30]
-    named = named_at(people, window)
-    first = next(iter(named.items()), None)
-    return first[0] if first is not None and first[1] <= (gap.end() - end if gap else 0) else None
+    reach = _NAME_WITHIN.match(text, end).end() - end  # type: ignore[union-attr]  # (every part is optional)
+    first = next(iter(named_at(people, text[end: end + reach + 30]).items()), None)
+    return first[0] if first is not None and first[1] <= reach else None
 
 
 @lru_cache(maxsize=64)

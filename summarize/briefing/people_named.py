@@ -188,7 +188,7 @@ def quote_speaker(people: tuple[tuple[str, str], ...], sentences: Sentences, n: 
     if (name := _told_in(people, sentence)) is not None:
         return name
     if _PRONOUN_TELLS.match(sentence):  # "..., erzählte Trump. ... Er sagte: „Wir brauchen ..."
-        return _named_before(people, sentences, n) or speaker(sentence, people, sentences, n)
+        return told_before(people, sentences, n) or speaker(sentence, people, sentences, n)
     if (told := _TOLD_BY.search(sentence)) and not _REFERS_BACK.match(told.group(1)):
         return None  # '...,” a spokesman said': told by one the briefing does not list
     for k in range(n + 1, min(n + 2, len(sentences)) + 1):  # the quotation runs on to its attribution
@@ -202,18 +202,13 @@ def quote_speaker(people: tuple[tuple[str, str], ...], sentences: Sentences, n: 
         if (name := _told_in(people, earlier)) is not None:
             return name
         if _PRONOUN_TELLS.match(earlier):
-            return _named_before(people, sentences, k) or speaker(earlier, people, sentences, k)
+            return told_before(people, sentences, k) or speaker(earlier, people, sentences, k)
     return None
 
 
 def told_before(people: tuple[tuple[str, str], ...], sentences: Sentences, n: int) -> str | None:
-    """The person named as the speaker of one of the two sentences before sentence ``n`` ("..., sagte Trump"),
-    who goes on telling a sentence in reported speech that names no one."""
-    return _named_before(people, sentences, n)
-
-
-def _named_before(people: tuple[tuple[str, str], ...], sentences: Sentences, n: int) -> str | None:
-    """The person named as the speaker of one of the two sentences before sentence ``n``."""
+    """The person named as the speaker of one of the two sentences before sentence ``n`` ("..., sagte Trump"):
+    who tells a quotation's "I", or goes on telling a sentence in reported speech that names no one."""
     return next((name for k in range(n - 1, max(0, n - 3), -1) if (name := _told_in(people, sentences.sentence(k))) is not None),
                 None)
 

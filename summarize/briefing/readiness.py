@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence, Weapon
+from ..text.event_kinds import READINESS_DECLARED, READINESS_NOUNS
 from .finders import DENIED, NAME, NAME_DE, actor_in_slot, clause, cued_sentences, reported_on, weapon_named
 from .numbered import Sentences
 from .people_named import pronoun_referent
@@ -34,8 +35,7 @@ _WHOSE = r"(?:(?:its|his|her|their|the\s+country['’]s|[A-Z][\w.-]+['’]s)\s+)
 _EN = (
     # "Putin expressed Moscow's willingness to engage in negotiations", "Trump had previously shown openness to the sale"
     re.compile(rf"(?P<who>{NAME}|[Hh]e|[Ss]he)(?:,\s+who)?\s+(?:(?:also|again|has|had|have|previously|reportedly|publicly)\s+)*"
-               rf"(?P<what>(?:signaled|signalled|expressed|voiced|reaffirmed|reiterated|confirmed|indicated|shown|showed|"
-               rf"declared|stressed)\s+{_WHOSE}(?:readiness|willingness|openness)\s+(?:to|for)\s+.*)"),
+               rf"(?P<what>{READINESS_DECLARED}\s+{_WHOSE}{READINESS_NOUNS}\s+(?:to|for)\s+.*)"),
     # "Zelenskyy was ready to meet Putin in any format", "Russia remains open to talks"
     re.compile(rf"(?P<who>{NAME})\s+(?P<what>(?:is|was|remains|remained)\s+(?:still\s+|also\s+)?(?:ready|willing|open)\s+"
                rf"(?:to|for)\s+.*)"),

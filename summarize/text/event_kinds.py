@@ -87,8 +87,11 @@ _VERDICT = re.compile(BEFORE_VERB + r"said\s+(?:the\s+call\s+(?:made|brought)|th
 _LABEL = re.compile(BEFORE_VERB + r"(?:called|described|branded|labell?ed|termed|dubbed)\s+(?:[\w'’-]+\s+){0,4}?(?:as\s+)?[“\"]")
 # A readiness declared ("voiced Moscow's readiness to pursue talks with Kyiv", "signalled readiness for further
 # negotiations", "said it was open to a meeting", "remains ready to negotiate"): a position taken.
-_READINESS = re.compile(BEFORE_VERB + r"(?:(?:signal+ed|expressed|voiced|reaffirmed|reiterated|confirmed|indicated|shown|showed|"
-                        r"declared|stressed)\s+(?:\w+\s+){0,2}?(?:readiness|willingness|openness)\s|said\s+(?:it|he|she|they)\s+"
+# the verbs and nouns of a readiness declared, which the code's finder of readiness reads too (briefing/readiness.py)
+READINESS_DECLARED = (r"(?:signaled|signalled|expressed|voiced|reaffirmed|reiterated|confirmed|indicated|shown|showed|declared|"
+                      r"stressed)")
+READINESS_NOUNS = r"(?:readiness|willingness|openness)"
+_READINESS = re.compile(BEFORE_VERB + rf"(?:{READINESS_DECLARED}\s+(?:\w+\s+){{0,2}}?{READINESS_NOUNS}\s|said\s+(?:it|he|she|they)\s+"
                         r"(?:was|were|is|are)\s+open\s+to\s|(?:is|was|remains|remained)\s+(?:still\s+|also\s+)?(?:ready|willing|"
                         r"open)\s+(?:to|for)\s)")
 # A reason given ("cited concerns about US weapons stockpiles"): a position taken, not the halt it is the reason for.
