@@ -15,6 +15,7 @@ from .cues import refers_back, reports_an_act, reports_words_only, speaks_for_se
 from .ground import normalise
 from .mentions import mentions
 from .drafts import ActorDraft
+from .people_named import PRONOUN_SUBJECT
 from .plausible import english_weapon_terms, same_name
 
 
@@ -210,7 +211,6 @@ def deciders_are_actors(decisions: list[Decision], actors: list[Actor], text: st
     return unnamed
 
 
-_PRONOUN_SUBJECT = re.compile(r"\W{0,3}(?:Er|Sie|He|She)\s")
 _ATTRIBUTION = re.compile(r"(?:,|–)\s*(?:(?:sagte|sagt|erklärte|betonte|schrieb|said|says|told reporters|wrote|added)\s+"
                           r"(?P<tail>[^,.;:]{2,60}?)|(?P<before>[^,.;:]{2,60}?)\s+(?:said|says|told reporters|told|wrote|"
                           r"added))\s*[.!]?\W{0,2}$")
@@ -219,7 +219,7 @@ _ATTRIBUTION = re.compile(r"(?:,|–)\s*(?:(?:sagte|sagt|erklärte|betonte|schri
 def _attributed_speaker(quote: str, actors: list[Actor]) -> str | None:
     """The person a quote that begins with a pronoun attributes itself to at its end ("Er werde ..., sagte
     Orban"), by the briefing's name; else None."""
-    if not _PRONOUN_SUBJECT.match(quote) or (m := _ATTRIBUTION.search(quote)) is None:
+    if not PRONOUN_SUBJECT.match(quote) or (m := _ATTRIBUTION.search(quote)) is None:
         return None
     return _one_person(m.group("tail") or m.group("before"), actors)
 

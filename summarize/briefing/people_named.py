@@ -18,7 +18,7 @@ from .numbered import Sentences
 from .plausible import office_word
 from ..text.normalise import QUOTATION_MARKS
 
-__all__ = ["named_at", "people_of", "quote_speaker", "speaker", "surname_in", "told_before", "with_referents", "word_start_in",
+__all__ = ["PRONOUN_SUBJECT", "named_at", "people_of", "quote_speaker", "speaker", "surname_in", "told_before", "with_referents", "word_start_in",
            "written_at"]
 
 
@@ -105,7 +105,8 @@ _SAID = (r"(?:said|says|added|announced|stated|confirmed|wrote|told|noted|reveal
          r"ergänzte|räumte)")
 _SPEECH_AFTER = re.compile(rf"\s+(?:\w+\s+){{0,3}}?{_SAID}(?!\w)")
 _SPEECH_BEFORE = re.compile(r"(?<!\w)(?:laut|according to|nach Angaben von|so)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
-_PRONOUN_SUBJECT = re.compile(r"\W{0,3}(?:He|She|Er|Sie)\s")
+# a pronoun that opens a sentence as its subject ("Er fügte hinzu, ...", "He said ...")
+PRONOUN_SUBJECT = re.compile(r"\W{0,3}(?:He|She|Er|Sie)\s")
 # a preposition right before a name: its object, not who tells ("with Trump", "mit dem Präsidenten Putin")
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:with|to|mit|zu|gegenüber)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
 _OPENING = 40  # characters: a name this early in a sentence is its subject ("The US President said that Putin ...": no)
@@ -121,7 +122,7 @@ def speaker(sentence: str, people: tuple[tuple[str, str], ...], sentences: Sente
     named = _subjects(people, sentence)
     if (name := _named_speaker(sentence, named)) is not None:
         return name
-    if referents and (_PRONOUN_SUBJECT.match(sentence) or speaks_for_self(sentence) or re.match(r"\W{0,3}(?:We|Wir)\s", sentence)):
+    if referents and (PRONOUN_SUBJECT.match(sentence) or speaks_for_self(sentence) or re.match(r"\W{0,3}(?:We|Wir)\s", sentence)):
         for k in range(n - 1, max(0, n - 3), -1):  # the subject that opens a sentence before
             earlier = sentences.sentence(k)
             if subject := next((name for name, at in _subjects(people, earlier).items()

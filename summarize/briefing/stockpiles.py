@@ -30,7 +30,7 @@ from ..models import Actor, Decision, Evidence
 from .finders import NAME, NAME_DE, actor_in_slot, add_position, cued_sentences
 from .halted import halt_deciders
 from .numbered import Sentences
-from .people_named import people_of, pronoun_referent, speaker
+from .people_named import PRONOUN_SUBJECT, people_of, pronoun_referent, speaker
 
 _STOCKS = re.compile(r"(?<!\w)(?:stockpiles?|stocks|inventor(?:y|ies)|(?:munitions?\s+)?reserves|arsenals?|Vorräte\w*|"
                      r"Reserven)(?!\w)|bestände|bestand(?:s|es)?(?!\w)", re.IGNORECASE)
@@ -44,7 +44,6 @@ _CITED = re.compile(rf"(?P<who>{NAME})\s+(?:has\s+|had\s+)?(?:also\s+)?cited(?!\
 _US_STOCKS = re.compile(r"(?<!\w)(?:US-\w*[Bb]estände|(?:US|U\.S\.|American|amerikanisch\w*)\s+(?:\w+\s+)?(?:stockpiles?|stocks|"
                         r"inventor\w*|reserves|arsenals?|\w*[Bb]estände)|(?:USA|Vereinigten\s+Staaten|United\s+States)\b"
                         r"[^.;]{0,60}?\b(?:ihre|their)\s+(?:eigenen\s+|own\s+)?\w*(?:[Bb]estände|stockpiles?|stocks))")
-_HE = re.compile(r"\W{0,3}(?:Er|He|Sie|She)\s")
 _NAMES_STOCKS = re.compile(r"stock|inventor|reserve|arsenal|bestände|vorräte|shortage", re.IGNORECASE)
 
 
@@ -76,7 +75,7 @@ def _giver(sentence: str, actors: list[Actor], people: tuple[tuple[str, str], ..
     for slot in (_NAMED_AFTER, _CITED):
         if (named := slot.search(sentence)) and (who := actor_in_slot(named.group("who"), actors)):
             return who
-    if _HE.match(sentence):
+    if PRONOUN_SUBJECT.match(sentence):
         return pronoun_referent(sentences, n, actors)
     if (told := speaker(sentence, people, sentences, n, referents=False)) is not None:
         return told
