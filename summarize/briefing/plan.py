@@ -375,8 +375,9 @@ class Plan:
                                                    lists["weapons"])
         named = [*lists["actors"], *lists["weapons"]]
         lists["open_questions"] = one_per_sentence(lists["open_questions"])
+        english = self.article.language == "en" and self.settings.lang == "en"
         for question in list(lists["open_questions"]):
-            if (reason := why_not_open(question, named, self.article.text)) is not None:
+            if (reason := why_not_open(question, named, self.article.text, english)) is not None:
                 lists["open_questions"].remove(question)
                 dropped.append(DroppedItem(kind="open_question", label=question.question[:120], reason=reason,
                                            evidence=question.evidence[0]))

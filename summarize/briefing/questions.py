@@ -18,9 +18,10 @@ from .mentions import mentions
 from .numbered import Sentences, is_heading
 
 
-def why_not_open(question: OpenQuestion, named: list, text: str) -> str | None:
+def why_not_open(question: OpenQuestion, named: list, text: str, english: bool = False) -> str | None:
     """The reason ``question`` is no open question, or None. ``named``: the briefing's actors and weapons;
-    ``text``: the article as published (the question's quote offsets point into it)."""
+    ``text``: the article as published (the question's quote offsets point into it); ``english``: the article
+    and the question are both in English (the one language whose words :func:`_off_its_sentence` compares)."""
     if _answered_by_quotation(question):
         return "it asks what was said, and its sentence quotes it"
     if _asks_what_was_said_of_no_silence(question):
@@ -43,7 +44,39 @@ def why_not_open(question: OpenQuestion, named: list, text: str) -> str | None:
         return "it names nothing that is undecided ('What is the significance of ...?', 'Is the call still uncertain?')"
     if (name := _absent_name(question, named, text)) is not None:
         return f"it asks about {name!r}, whom its sentence does not name"
+    if english and _off_its_sentence(question, named):
+        return "it shares no word with its sentence but names: the question is of another sentence"
     return None
+
+
+# The words any question has, and the titles by which it refers to someone its sentence names: no sign that a
+# question is about its sentence.
+_ANY_QUESTION = frozenset("""what which who whom whose when where why how will would could can should shall may
+might must do does did is are was were be been being have has had the and for with about from not any some this that
+these those its their his her they she you current status nature aim purpose reason central topic discussion focus
+still again next new further more other such able happen president minister secretary chancellor leader spokesman
+spokeswoman spokesperson official officials government""".split())
+
+
+def _words(text: str, ignored: frozenset[str] | set[str] = frozenset()) -> set[str]:
+    """The first four letters of each word of three or more letters ("meeting" and "meet" share "meet")."""
+    return {w[:4] for w in re.findall(r"[^\W\d_]{3,}", text.casefold()) if w not in ignored}
+
+
+def _off_its_sentence(question: OpenQuestion, named: list) -> bool:
+    """A question that shares no word with its sentence but the names of the briefing's actors and weapons and
+    the words every question has: the model put it to another sentence ("Will the U. S. president meet Putin in
+    Hungary?" on "“Hopefully they won’t need [Tomahawks],” Trump told reporters."). Not a question of when or
+    where (the code's own, and a sentence may say "no date has been set" of a meeting it calls "talks"), of what
+    was said (its sentence says only that nothing was: "He gave no further details."), nor one of a sentence that
+    is itself a question (the model rewords the article's own question)."""
+    quote = question.evidence[0].quote
+    if re.match(r"\s*(?:when|where)\b", question.question, re.IGNORECASE) or _WHAT_WAS_SAID.match(question.question) \
+            or quote.rstrip(" \"'”’»«“").endswith("?"):
+        return False
+    names = {w for item in named for name in (item.name, item.name_as_written or "") for w in _words(name)}
+    asked = _words(question.question, _ANY_QUESTION) - names
+    return bool(asked) and asked.isdisjoint(_words(quote))
 
 
 _WHAT_WAS_SAID = re.compile(r"\s*what (?:did|does|do)\b.*\b(?:say|tell|answer|reply|write)\b|\s*what\s+(?:is|was|are|were)\s+[^?]{0,40}?"
