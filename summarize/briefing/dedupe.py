@@ -13,7 +13,7 @@ from .aliases import alias_forms, alias_table
 from .cues import reports_an_act
 from .ground import normalise
 from .mentions import mentions
-from .plausible import same_name
+from .plausible import holds_office, same_name
 
 MAX_EVIDENCE = 3
 
@@ -49,9 +49,21 @@ def one_per_name(items: list) -> list:
 
 
 def _alias_of(actor: Actor) -> str | None:
-    """The alias table's canonical name of the actor: of the name as written first (it is the article's)."""
-    forms = alias_forms("actors", actor.name_as_written) or alias_forms("actors", actor.name)
+    """The alias table's canonical name of the actor: of the name as written first (it is the article's), then
+    of the model's name, then of the name as written without the words before it that state an office or are
+    lower case ("Bundeskanzler Merz" is "Friedrich Merz" whatever first name the model gave him)."""
+    forms = (alias_forms("actors", actor.name_as_written) or alias_forms("actors", actor.name)
+             or alias_forms("actors", _without_office(actor.name_as_written)))
     return forms[0] if forms else None
+
+
+def _without_office(written: str) -> str:
+    """``written`` without its first words while they state an office or are lower case ("der Bundeskanzler
+    Merz" -> "Merz", "US-Präsident Trump" -> "Trump"); the last word stays."""
+    words = written.split()
+    while len(words) > 1 and (words[0][:1].islower() or holds_office(words[0])):
+        words.pop(0)
+    return " ".join(words)
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:

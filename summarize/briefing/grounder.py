@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..article.clean import CleanedText
 from ..models import Evidence
 from ..text.normalise import QUOTATION_MARKS, normalise
-from .aliases import alias_forms, alias_kind, canonical_weapon, seat_forms
+from .aliases import alias_forms, canonical_weapon, seat_forms
 from .drafts import (MAX_EVIDENCE_CHARS, MIN_ANCHOR_CHARS, ActorDraft, DecisionDraft, Draft, QuestionDraft, Scope,
                      WeaponDraft)
 from .ground import sentence_bounds
@@ -38,12 +38,11 @@ _QUOTES = re.compile(f"[{QUOTATION_MARKS}]")
 
 
 def deciders(who: list[str]) -> list[str]:
-    """The names a decision's deciders go by in the text: as the model gave them, and for a state or an
-    organisation every form the alias table gives it, a government named in English included ("Russia" is
-    "Russland" in a German sentence, "US government" is "US-Regierung"), and a state's seat of government
-    ("The Kremlin confirmed")."""
-    forms = [f for w in who if alias_kind(w) in ("state", "organisation")
-             for f in (*alias_forms("actors", w), *seat_forms(w))]
+    """The names a decision's deciders go by in the text: as the model gave them, and every form the alias table
+    gives each: a person's spellings ("Selenskyj" is "Zelensky" in a German article that writes both), a
+    government named in English ("Russia" is "Russland" in a German sentence, "US government" is
+    "US-Regierung"), and a state's seat of government ("The Kremlin confirmed")."""
+    forms = [f for w in who for f in (*alias_forms("actors", w), *seat_forms(w))]
     extra = [f for f in dict.fromkeys(forms) if f not in who]
     return [*who, *extra] if extra else who
 

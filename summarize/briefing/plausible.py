@@ -302,6 +302,13 @@ def office_word(word: str) -> bool:
     return any(folded.startswith(f) for f in office_forms())
 
 
+def holds_office(word: str) -> bool:
+    """Whether ``word`` states an office anywhere in it, compounds too ("Bundeskanzler", "US-Präsident",
+    "Verteidigungsminister"), by :func:`office_forms`."""
+    folded = _fold(word)
+    return any(f in folded for f in office_forms())
+
+
 def role_unsupported(role: str | None, quotes: list[str]) -> str | None:
     """The word of an office in ``role`` ("Foreign Minister") that none of the actor's sentences states in any
     of its forms (``summarize/data/offices.json``: "minister" is stated by "Minister", "Ministerpräsident";

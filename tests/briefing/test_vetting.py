@@ -523,6 +523,26 @@ def test_one_actor_per_person_under_the_alias_tables_english_name() -> None:
     assert Canonical([])("Selenskyj") == "Volodymyr Zelensky"  # a decider gets the table's English name too
 
 
+
+def test_a_name_written_with_an_office_is_the_alias_tables_person_whatever_first_name_the_model_gave() -> None:
+    """HAND-MADE: the model named "Bundeskanzler Merz" "Gerhard Merz" (a first name the article never writes) and
+    "Kremlchef Putin" by the written words; the name as written, without the words of its office or lower-case
+    words before it, is the alias table's person. "Melania Trump" keeps her name: her first name is no office."""
+    from summarize.briefing.dedupe import one_per_name
+
+    text = "Auch Bundeskanzler Merz telefonierte. Merz sprach. Kremlchef Putin schwieg. Melania Trump blieb."
+
+    def actor(name: str, written: str, sentence: str) -> Actor:
+        return Actor(name=name, name_as_written=written, kind="person", evidence=[_ev(text, sentence)])
+
+    actors = one_per_name([
+        actor("Gerhard Merz", "Bundeskanzler Merz", "Auch Bundeskanzler Merz telefonierte."),
+        actor("Friedrich Merz", "Merz", "Merz sprach."), actor("Kremlchef Putin", "Kremlchef Putin", "Kremlchef Putin schwieg."),
+        actor("Melania Trump", "Melania Trump", "Melania Trump blieb."),
+    ])
+    assert [a.name for a in actors] == ["Friedrich Merz", "Vladimir Putin", "Melania Trump"]
+    assert len(actors[0].evidence) == 2
+
 CALL_TEXT = ("Ein Anruf zwischen Trump und Putin überrascht Kyjiw. Das lange Telefonat zwischen Trump und Putin fand "
              "statt, während Selenskyj unterwegs war. Trump und Merz telefonierten ebenfalls.")  # HAND-MADE
 
