@@ -816,6 +816,25 @@ def test_a_known_organisation_the_text_names_acting_is_found_but_not_a_place() -
     assert gazetteer.organisations(Sentences.of("Sie trafen sich im Kreml. The talks at the Pentagon ended.")) == {}
 
 
+
+def test_the_white_house_is_found_where_it_speaks_not_where_something_happens_in_it() -> None:
+    """HAND-MADE: the White House, named far more often as a place, is an actor where it or its spokesperson
+    speaks, German inflections ("Weißen Hauses", "Weisse Haus") included; a meeting in it, or a confirmation
+    of a meeting held in it, is no act of it."""
+    from summarize.briefing import gazetteer
+    from summarize.briefing.numbered import Sentences
+
+    def found(text: str) -> dict[str, str]:
+        return {name: written for name, (_, written) in gazetteer.organisations(Sentences.of(text)).items()}
+
+    assert found("A White House spokeswoman said the move is about priorities.") == {"White House": "White House"}
+    assert found("Das sagte Anna Kelly, Sprecherin des Weißen Hauses.") == {"White House": "Weißen Hauses"}
+    assert found("Das Weisse Haus bestätigte auf Anfrage keine Details.") == {"White House": "Weisse Haus"}
+    assert found("Aus dem Weißen Haus hieß es jedoch, die Entscheidung sei nicht abgestimmt.") == {"White House": "Weißen Haus"}
+    assert found("A meeting is possible, according to White House spokesperson Karoline Leavitt.") == {"White House": "White House"}
+    assert found("Trump hat ein Treffen am Freitag im Weißen Haus bestätigt. They met at the White House.") == {}
+    assert found("The White House meeting ended. Das Weiße Haus liegt in Washington.") == {}
+
 def test_systems_of_a_suspended_compound_and_calibres_of_artillery_ammunition_are_found() -> None:
     from summarize.briefing import gazetteer
     from summarize.briefing.numbered import Sentences
