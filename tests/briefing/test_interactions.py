@@ -6,6 +6,8 @@ from summarize.briefing.interactions import further_reports, interactions, separ
 from summarize.briefing.numbered import Sentences
 from summarize.models import Actor, Decision, Evidence
 
+from ..support.briefing_helpers import _ev
+
 TEXT = ("Nach Angaben des Weißen Hauses telefonierte Trump am Donnerstag mit Putin. "
         "Am Freitag will Trump den ukrainischen Präsidenten Selenskyj in Washington empfangen. "
         "Trump und Putin hatten sich im August in Alaska getroffen. "
@@ -346,3 +348,21 @@ def test_a_name_in_a_possessive_whose_noun_is_left_out_is_no_side() -> None:
     found = [(d.who, d.participants) for d in _interactions(text, actors)]
     assert ("Vladimir Putin", ["Vladimir Putin", "Volodymyr Zelensky"]) not in found  # Zelensky's is another call
     assert found == [("Donald Trump", ["Donald Trump", "Vladimir Putin"])]
+
+
+def test_a_meeting_named_ahead_is_planned_and_with_the_person_named_last_before_it() -> None:
+    from summarize.briefing.interactions import interactions
+    from summarize.briefing.numbered import Sentences
+
+    text = ("Trump zeigt sich vor seinem heutigen Treffen mit Selenskyj zurückhaltend. "
+            "Ungarn hat Orbán zufolge mit den Vorbereitungen für ein von Trump angekündigtes Treffen mit Putin begonnen.")
+    sentences = Sentences.of(text)
+    actors = [Actor(name=n, name_as_written=w, kind="person", evidence=[_ev(text, w)]) for n, w in (
+        ("Donald Trump", "Trump"), ("Volodymyr Zelensky", "Selenskyj"), ("Viktor Orbán", "Orbán"), ("Vladimir Putin", "Putin"))]
+
+    def evidence(n: int) -> Evidence:
+        start, end = sentences.starts[n - 1], sentences.ends[n - 1]
+        return Evidence(quote=text[start:end], start=start, end=end, alignment="exact", score=100.0)
+
+    assert [(d.participants, d.status) for d in interactions(sentences, actors, evidence)] == [
+        (["Donald Trump", "Volodymyr Zelensky"], "announced"), (["Donald Trump", "Vladimir Putin"], "announced")]

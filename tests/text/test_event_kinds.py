@@ -77,3 +77,19 @@ def test_one_list_of_words_before_a_verb_serves_every_pattern_of_a_verb() -> Non
         assert verb.match(said), said
     assert not verb.match("is warned") and not verb.match("was said to have warned")
     assert event_kind("reportedly threatened to halt the shipments") == "warning"
+
+
+def test_met_is_a_meeting() -> None:
+    assert event_kind("met with Donald Trump at the NATO summit") == "meeting"
+    assert event_kind("had a meeting with Trump") == "meeting"
+    assert event_kind("spoke with Putin on the phone") == "call"
+    assert event_kind("metered the voltage") is None  # "met" is a word, not a prefix
+
+
+def test_a_talk_may_be_a_call_or_a_meeting_but_a_call_is_no_meeting() -> None:
+    from summarize.text.event_kinds import same_kind
+
+    assert event_kind("talked with the companies in Washington") == "talk"
+    assert event_kind("spoke with Putin on the phone") == "call"  # the phone says which
+    assert same_kind("talk", "meeting") and same_kind("talk", "call") and same_kind("call", "call")
+    assert not same_kind("call", "meeting") and not same_kind("talk", "pause") and not same_kind(None, "talk")

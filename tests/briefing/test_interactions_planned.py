@@ -1,0 +1,39 @@
+"""A meeting the model told as held that is still to come (summarize/briefing/interactions.py: ``unreported``,
+``still_to_come``), on HAND-MADE strings. Kept apart from test_interactions.py, whose own ``_decision`` helper
+takes other arguments than the shared one these tests call."""
+
+from __future__ import annotations
+
+from summarize.briefing.interactions import unreported as _unreported
+
+from ..support.briefing_helpers import _decision
+
+
+def test_a_meeting_the_code_finds_planned_is_planned_where_the_model_said_met() -> None:
+    # HAND-MADE: "is scheduled to meet" is to come; the model wrote it as held
+    text = "The call came a day before Volodymyr Zelensky is scheduled to meet with Donald Trump at the White House."
+    both = ["Donald Trump", "Volodymyr Zelensky"]
+    found = _decision(text, text, "plans to meet Volodymyr Zelensky", participants=both, status="announced")
+    told = _decision(text, text, "met with Zelensky at the White House", participants=both)
+    assert _unreported([found], [told]) == []
+    assert (told.what, told.status) == ("plans to meet with Zelensky at the White House", "announced")
+    # a meeting the code finds held leaves the model's words alone
+    held = _decision(text, text, "met with Zelensky", participants=both)
+    assert _unreported([_decision(text, text, "met Volodymyr Zelensky", participants=both)], [held]) == []
+    assert held.what == "met with Zelensky"
+
+
+def test_a_meeting_whose_date_is_open_is_planned_unless_its_sentence_tells_one_held() -> None:
+    """HAND-MADE: "met" of a sentence that says the meeting's date or place is still open is the plan; a
+    sentence that tells a meeting held ("met in May") keeps "met"."""
+    from summarize.briefing.interactions import still_to_come
+
+    both = ["Donald Trump", "Vladimir Putin"]
+    text = "However, no date has yet been confirmed for the meeting between Trump and Putin."
+    told = _decision(text, text, "met Vladimir Putin", participants=both)
+    still_to_come([told])
+    assert (told.what, told.status) == ("plans to meet Vladimir Putin", "announced")
+    held = "They met in May; the date of the next meeting is unclear."
+    kept = _decision(held, held, "met Vladimir Putin", participants=both)
+    still_to_come([kept])
+    assert (kept.what, kept.status) == ("met Vladimir Putin", "taken")
