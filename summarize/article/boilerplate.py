@@ -127,11 +127,8 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
     _p("cta", r"\b(?:keine kreditkarte|no credit card) (?:erforderlich|nötig|notwendig|required|needed)\b",
        needles=("kreditkarte", "credit card")),
     _p("cta", r"\bkeine versteckten kosten\b|\bno hidden (?:fees|costs)\b", needles=("versteckten", "hidden")),
-    _p(
-        "cta",
-        r"\bjetzt (?:kostenlos |gratis )?(?:anmelden|registrieren|abonnieren|testen|sichern|bestellen)\b",
-        needles=("jetzt",),
-    ),
+    _p("cta", r"\bjetzt (?:kostenlos |gratis )?(?:anmelden|registrieren|abonnieren|testen|sichern|bestellen)\b",
+       needles=("jetzt",)),
     _p(
         "cta",
         r"\b(?:hier klicken|click here|mehr erfahren|learn more|jetzt lesen|read now)\b",
@@ -303,11 +300,11 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
     _p("credit", r"\b(?:alle rechte vorbehalten|all rights reserved)\b", 12,
        ("alle rechte vorbehalten", "all rights reserved")),
     # --- advertising, cookies, navigation
-    _p(
-        "ad",
-        r"^\W*(?:anzeige|werbung|advertisement|advertising|sponsored(?: content)?|gesponsert|promotion|ad"
-        r"|paid content)\W*$",
-    ),
+    _p("ad", r"^\W*(?:anzeige|werbung|advertisement|advertising|sponsored(?: content)?|gesponsert|promotion|ad"
+             r"|paid content)\W*$"),
+    # a breadcrumb ("Home » World: ..."); an appeal for money ("Support The Daily Example!", "Unterstützen Sie uns")
+    _p("nav", r"^\W*(?:startseite|home)\s*[»›>]"),
+    _p("cta", r"^\W*(?:support|unterstützen sie|unterstütze)\s+(?:us|uns|the|our|unser\w*|independent|unabhängig\w*)\b", 6),
     _p(
         "cookie",
         r"\bcookies?\b.{0,100}\b(?:akzeptieren|zustimmen|einwilligung|einverstanden|datenschutz|accept|consent"

@@ -277,7 +277,7 @@ def _captions(p: _Pass) -> None:
             continue
         bare, credited = p.feats[i].stripped, p.feats[j].stripped
         if (len(bare) >= MIN_CAPTION_CHARS and credited.startswith(bare) and len(credited) > len(bare)) or (
-                p.feats[j].n_words <= 8 and (_titled_caption(bare) or _named_caption(bare))):
+                p.feats[j].n_words <= 8 and (_titled_caption(bare) or _named_caption(bare) or _present_caption(bare))):
             p.rules[i], p.details[i] = "boilerplate", "credit"
 
 
@@ -302,6 +302,18 @@ def _named_caption(line: str) -> bool:
     words = line.rstrip(".").split()
     return (line.endswith(".") and 2 <= len(words) <= 15 and line.count(". ") <= 1
             and all(w[:1].isupper() or w.casefold() in _CAPTION_JOINERS for w in words))
+
+
+# Names and titles, then a verb in the present's third person: "President Jane Doe speaks at a meeting ..."
+_PRESENT_CAPTION = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,8}(?:and\s+(?:[A-Z][\w.'’-]*\s+){1,4})?[a-z]{3,}s\s")
+
+
+def _present_caption(line: str) -> bool:
+    """A caption above a bare credit line that tells what the picture shows, in English's present tense, in one
+    sentence: names and titles, then a verb in the third person ("President Jane Doe speaks at a meeting
+    alongside Vice President John Roe."). A report tells it in the past ("Doe spoke"), and a headline in the
+    present has no final period ("Doe says she will meet Roe in Vienna")."""
+    return line.endswith(".") and ". " not in line and _PRESENT_CAPTION.match(line) is not None
 
 
 # The small words between the names of a caption that only names who is in the picture

@@ -62,12 +62,15 @@ def _name_token(token: str) -> bool:
     return all(part and part[0].isupper() and part.isalpha() for part in parts)
 
 
+_INITIAL = re.compile(r"[A-Z]\.?")  # a middle initial, with or without its period ("Jane A Doe"): "A" is no article here
+
+
 def name_like(tokens: Sequence[str], max_words: int = 4) -> bool:
     """2..max_words capitalised name words (lower-case particles like "von" allowed inside)."""
     words = [tok.rstrip(",") for tok in tokens]
     if not 2 <= len(words) <= max_words or not _name_token(words[0]) or not _name_token(words[-1]):
         return False
-    return all(_name_token(tok) or tok in _PARTICLES for tok in words)
+    return all(_name_token(tok) or tok in _PARTICLES or _INITIAL.fullmatch(tok) is not None for tok in words)
 
 
 DATE_EDGE_SEPARATORS = "|·•,–—-"

@@ -954,3 +954,25 @@ def test_a_wire_reports_credit_line_and_a_war_day_counter_are_chrome() -> None:
     ]
     for sentence in prose:
         assert sentence in clean(f"{sentence}\n\n{body}").text, sentence
+
+
+def test_a_present_tense_caption_a_breadcrumb_an_appeal_for_money_and_a_byline_with_an_initial_are_chrome() -> None:
+    """HAND-MADE page in the shapes the twenty-fourth held-out batch showed: a breadcrumb above the headline, an
+    appeal for money, a byline whose middle initial has no period, and a caption that tells in the present what the
+    picture shows, above its bare credit line. A headline in the present above its picture's credit, and prose that
+    opens with "Support", stay."""
+    headline = "Doe Says She Will Meet Roe in Vienna"
+    body = "The minister said on Tuesday that the talks would continue next week, a spokesman for the ministry added."
+    chrome = [
+        "Home » World: Doe Says She Will Meet Roe in Vienna",
+        "Support The Daily Example!",
+        "by Jane A Doe",
+        "President Jane Doe speaks at a meeting alongside Vice President John Roe and Secretary Max Muster.",
+    ]
+    text = "\n\n".join([chrome[0], chrome[1], headline, "Reuters/Getty Images", chrome[2], chrome[3], "Alex Beispiel/AP", body])
+    kept = clean(text).text
+    assert headline in kept and body in kept
+    for line in chrome:
+        assert line not in kept, line
+    prose = "Support for the aid package grew in the Senate on Tuesday, two senators said after the vote."
+    assert prose in clean(f"{headline}\n\n{prose}\n\n{body}").text
