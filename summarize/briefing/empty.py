@@ -32,9 +32,13 @@ _DONE_TO = re.compile(
     r"shelled|pounded|battered|attacked|targeted|rocked|shaken|caught)\s+(?:by|with)\b|(?:\w+ly\s+)?(?:suffered|suffers|"
     r"bore the brunt|bears the brunt|came under|comes under|endured|sustained|was subjected|were subjected)\b)",
     re.IGNORECASE)
+# A relative clause of a description, or a hedge set off by a comma: what it says of a thing the act concerns
+# ("would begin preparations for a new meeting, which could take place in Budapest", "..., possibly in Budapest")
+# does not make the act a speculation
+_RELATIVE = re.compile(r",?\s+(?:which|where|who|whose)\s|,\s+(?:possibly|perhaps|maybe)\s", re.IGNORECASE)
 # Decisions that report no act, each with the reason it is dropped for, tried in this order.
 EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
-    (lambda d: not cues.is_warning(d.what) and (cues.is_speculative(d.what)
+    (lambda d: not cues.is_warning(d.what) and (cues.is_speculative(_RELATIVE.split(d.what, maxsplit=1)[0])
                                                 or cues.is_speculative(cues.main_clause(d.evidence[0].quote))),
      "it speculates (could, might), it reports no act"),
     (lambda d: cues.reports_words_only(d.what) and not _own_state_commits(d), WORDS_ONLY),

@@ -35,3 +35,14 @@ def test_the_eu_commission_is_the_european_commission() -> None:
     from summarize.briefing.aliases import alias_forms
 
     assert alias_forms("actors", "EU-Kommission")[:1] == ("European Commission",)
+
+
+def test_the_us_treasury_is_named_in_english_and_german() -> None:
+    """The body that imposes sanctions, as an English description names it and a German article writes it."""
+    from summarize.briefing.aliases import alias_forms
+    from summarize.briefing.grounder import deciders
+
+    assert alias_forms("actors", "US Finance Ministry")[0] == "US Treasury"
+    assert alias_forms("actors", "Treasury Department")[0] == "US Treasury"
+    assert "US-Finanzministerium" in deciders(["US Treasury"])
+    assert alias_forms("actors", "Treasury") == ()  # a bare "Treasury" may be another country's

@@ -112,3 +112,20 @@ def test_a_news_outlet_is_no_decider() -> None:
     quote = "NBC News reported the decision on Tuesday."
     assert "news outlet" in (why_empty(_decision(quote, quote, "reported the decision", who="NBC News")) or "")
     assert why_empty(_decision(quote, quote, "halted the deliveries", who="Pentagon")) is None
+
+
+def test_a_hedge_on_a_detail_of_the_act_is_no_speculation() -> None:
+    """HAND-MADE: "would begin preparations for a new meeting, possibly in Budapest" reports the preparations; the
+    hedge (set off by a comma, or in a relative clause) is about where the meeting takes place. A hedge on the act
+    itself stays a speculation."""
+    from summarize.briefing.empty import why_empty
+
+    quote = "Ein Berater teilte mit, dass Moskau und Washington mit den Vorbereitungen für ein Treffen beginnen würden."
+
+    def reason(what: str) -> str | None:
+        return why_empty(_decision(quote, quote, what, who="Yuri Ushakov"))
+
+    assert reason("announced that both sides would begin preparations for a new meeting, possibly in Budapest") is None
+    assert reason("announced preparations for a new meeting, which could take place in Budapest") is None
+    assert "speculates" in (reason("could begin preparations for a new meeting in Budapest") or "")
+    assert "speculates" in (reason("said both sides might possibly meet in Budapest") or "")
