@@ -105,8 +105,11 @@ def main() -> None:
     group.add_argument("--replay", type=Path)
     parser.add_argument("--base-url", default="http://127.0.0.1:8080/v1")
     parser.add_argument("--model", default="qwen2.5-coder-1.5b-instruct")
+    parser.add_argument("--timeout", type=float, default=None,
+                        help="seconds to wait for one answer (a small model on a CPU may write for minutes)")
     args = parser.parse_args()
-    settings = Settings(model=args.model, base_url=args.base_url, record_dir=args.record, replay_dir=args.replay)
+    settings = Settings(model=args.model, base_url=args.base_url, record_dir=args.record, replay_dir=args.replay,
+                        timeout=args.timeout)
     for path in args.articles:  # one at a time, so an interruption keeps what is recorded
         result = run([path], settings)
         print(json.dumps(result, ensure_ascii=False), flush=True)
