@@ -13,7 +13,7 @@ from ..text.negation import NEGATIONS
 from ..text.normalise import QUOTATION_MARKS, fold
 from ..text.same_question import asks_the_same
 from .aliases import alias_forms
-from .cues import open_cue_words, open_date_or_place
+from .cues import open_cue_words, open_date_or_place, speaks_for_self
 from .mentions import mentions
 from .numbered import Sentences, is_heading
 
@@ -229,14 +229,16 @@ def _absent_name(question: OpenQuestion, named: list, text: str) -> str | None:
     """An actor or weapon of the briefing the question names but its quote (with the sentence before) does
     not: the model put a question to the wrong sentence ("Will Putin warn ...?" on Medvedev's words)."""
     ev = question.evidence[0]
-    start = ev.start
+    start, end = ev.start, ev.end
     for _ in range(2):  # back to the start of the sentence before the quote
-        start = max(text.rfind(end, 0, max(start - 1, 0)) for end in (". ", "! ", "? ", "\n")) + 1
+        start = max(text.rfind(stop, 0, max(start - 1, 0)) for stop in (". ", "! ", "? ", "\n")) + 1
+    if speaks_for_self(ev.quote):  # a quotation's speaker is named in its attribution, often after it
+        end = min([k for k in (text.find(stop, ev.end + 1) for stop in (". ", "\n")) if k >= 0] or [len(text)])
     for item in named:
         forms = [f for f in {item.name, item.name_as_written} if len(f) >= 4]
         if any(mentions(f, question.question, 0, len(question.question)) for f in forms) and not any(
-                mentions(f, text, start, ev.end) for f in (*forms, *alias_forms("actors", item.name),
-                                                         *alias_forms("weapons", item.name))):
+                mentions(f, text, start, end) for f in (*forms, *alias_forms("actors", item.name),
+                                                      *alias_forms("weapons", item.name))):
             return item.name
     return None
 

@@ -307,3 +307,20 @@ def test_a_question_a_speaker_asks_inside_a_running_quotation_is_no_open_questio
     assert "quotation" in (why_not_open(q, [], text) or "")
     mine = OpenQuestion(question="Will the delivery of Tomahawks come?", evidence=[_ev(text, own)])
     assert why_not_open(mine, [], text) is None
+
+
+def test_a_question_of_a_quotations_speaker_named_in_the_attribution_after_it_keeps_its_speaker() -> None:
+    """HAND-MADE: "„... Wir werden sehen, ob wir etwas leisten können.“ – sagte Doe": the question about Doe
+    is of the sentence in Doe's words, whose attribution follows it; a question about someone the quotation and
+    its attribution do not name is still of another sentence."""
+    text = ("Die Lage bleibt schwierig. „Wir haben über Hilfe gesprochen. Wir werden sehen, ob wir etwas leisten "
+            "können.“ – sagte Jane Doe und betonte, dass die Lage ernst sei.")
+    quote = "Wir werden sehen, ob wir etwas leisten können.“"  # the sentence, with the mark that closes the quotation
+    start = text.index(quote)
+    evidence = Evidence(quote=quote, start=start, end=start + len(quote), alignment="exact", score=100.0)
+    named = [*_actors(text, "Jane Doe"), Actor(name="John Roe", name_as_written="John Roe", kind="person",
+                                               evidence=[evidence])]
+    asked = OpenQuestion(question="Will Jane Doe be able to provide support?", evidence=[evidence])
+    assert why_not_open(asked, named, text) is None
+    other = OpenQuestion(question="Will John Roe be able to provide support?", evidence=[evidence])
+    assert "John Roe" in (why_not_open(other, named, text) or "")
