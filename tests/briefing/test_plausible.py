@@ -42,6 +42,8 @@ def test_german_words_of_news_left_in_english_fields_are_put_in_english() -> Non
     assert english_terms("sent GMLRS munitions and Tomahawk-Marschflugkörper") == (
         "sent GMLRS munitions and Tomahawk cruise missiles")
     assert english_terms("a krieg in lower case") == "a krieg in lower case"
+    assert english_terms("will prepare the summit of the Staatschefs") == "will prepare the summit of the heads of state"
+    assert english_terms("met the Staatschef of Hungary") == "met the head of state of Hungary"
 
 
 def test_a_pseudo_english_past_of_a_german_verb_its_quote_holds_is_put_in_english() -> None:
