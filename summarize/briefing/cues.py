@@ -121,6 +121,11 @@ def says_open(sentence: str) -> bool:
     return stripped.endswith("?") and stripped[:1] not in QUOTATION_MARKS
 
 
+def ends_as_question(sentence: str) -> bool:
+    """Whether a sentence ends as a question: in "?", closing quotation marks and spaces after it aside."""
+    return sentence.rstrip(" '’" + QUOTATION_MARKS).endswith("?")
+
+
 def open_date_or_place(sentence: str) -> str | None:
     """"timing" or "venue" when a sentence names when (where) something takes place and says it is open
     ("Ein Datum ... nannte Trump nicht", "the location has not yet been announced"), the first it names, else

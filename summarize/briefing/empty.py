@@ -46,7 +46,7 @@ EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
     (lambda d: quotes_words(d.what), "its description is someone's words ('They've already spoken'), not what they did"),
     (lambda d: cues.states_a_possession(d.what), "it says what someone has, not what they did"),
     (lambda d: cues.states_a_condition(d.what), "it says what someone is or became, not what they did"),
-    (lambda d: d.evidence[0].quote.rstrip(" \"'»«“”").endswith("?") and not _PUT_A_QUESTION.match(d.what),
+    (lambda d: cues.ends_as_question(d.evidence[0].quote) and not _PUT_A_QUESTION.match(d.what),
      "its sentence asks a question, it reports no act"),
     (lambda d: names_own_decider(d),
      "its description names its own decider ('Putin had a conversation with Putin'): who did what is confused"),

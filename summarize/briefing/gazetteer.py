@@ -127,7 +127,8 @@ _FROM = re.compile(r"(?<!\w)(?:aus dem|from the|according to(?: the)?)\s+$")  # 
 _SPEAKS_BEFORE = re.compile(r"(?:(?:presse)?sprecher\w*|spokes\w+|secretary)\s+(?:des|der|for\s+the|of\s+the)\s+$")
 # The German forms of such a name inflect ("das Weiße Haus", "vom Weißen Haus", "des Weißen Hauses"): each word
 # of a form of two or more words may end in -e, -en, -es, -er (the adjective) or -es (the noun)
-_INFLECTED = r"(?:e|en|es|er)?"
+_ENDING = r"(?:e|en|es|er)"
+_INFLECTED = _ENDING + "?"
 
 
 @lru_cache(maxsize=1)
@@ -166,24 +167,32 @@ def organisations(sentences: Sentences) -> dict[str, tuple[int, str]]:
         if name not in first and not _AT_A_PLACE.search(normalised, 0, match.start()):
             first[name] = (n, written)
     for name, pattern in _place_forms():
+        if name in first:
+            continue
         for n in range(1, len(sentences) + 1):
             sentence = sentences.sentence(n)
-            lowered = sentence.lower()
-            if name in first or len(lowered) != len(sentence):
+            lowered = sentence.lower()  # offsets of the sentence, where lower-casing keeps its length
+            if len(lowered) != len(sentence):
                 continue
-            for match in pattern.finditer(lowered):
-                if _AT_A_PLACE.search(lowered, 0, match.start()) and not _FROM.search(lowered, 0, match.start()):
-                    continue  # "im Weißen Haus bestätigt": a meeting there; "Aus dem Weißen Haus hieß es", "according
-                    # to White House spokesperson ...": where a statement comes from
-                if _SPEAKS_AFTER.match(lowered, match.end()) or _SPEAKS_BEFORE.search(lowered, 0, match.start()):
-                    first[name] = (n, sentence[match.start(): match.end()])
-                    break
+            match = next((m for m in pattern.finditer(lowered) if _speaks(lowered, m)), None)
+            if match is not None:
+                first[name] = (n, sentence[match.start(): match.end()])
+                break
     return first
+
+
+def _speaks(lowered: str, match: re.Match[str]) -> bool:
+    """Whether the organisation ``match`` finds in a lower-cased sentence speaks there: not where something
+    happens ("im Weißen Haus bestätigt": a meeting there) unless a statement comes from it ("Aus dem Weißen Haus
+    hieß es", "according to White House spokesperson ..."), and with its spokesperson or a verb of its statement."""
+    if _AT_A_PLACE.search(lowered, 0, match.start()) and not _FROM.search(lowered, 0, match.start()):
+        return False
+    return bool(_SPEAKS_AFTER.match(lowered, match.end()) or _SPEAKS_BEFORE.search(lowered, 0, match.start()))
 
 
 def _stem(word: str) -> str:
     """``word`` without a German ending :data:`_INFLECTED` puts back ("weißes" -> "weiß"); a short word stays."""
-    return re.sub(r"(?:e|en|es|er)$", "", word) if len(word) > 4 else word
+    return re.sub(_ENDING + "$", "", word) if len(word) > 4 else word
 
 
 @lru_cache(maxsize=1)

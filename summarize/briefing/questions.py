@@ -13,7 +13,7 @@ from ..text.negation import NEGATIONS
 from ..text.normalise import QUOTATION_MARKS, fold
 from ..text.same_question import asks_the_same
 from .aliases import alias_forms
-from .cues import open_cue_words, open_date_or_place, speaks_for_self
+from .cues import ends_as_question, open_cue_words, open_date_or_place, speaks_for_self
 from .mentions import mentions
 from .numbered import Sentences, is_heading
 
@@ -72,7 +72,7 @@ def _off_its_sentence(question: OpenQuestion, named: list) -> bool:
     is itself a question (the model rewords the article's own question)."""
     quote = question.evidence[0].quote
     if re.match(r"\s*(?:when|where)\b", question.question, re.IGNORECASE) or _WHAT_WAS_SAID.match(question.question) \
-            or quote.rstrip(" \"'”’»«“").endswith("?"):
+            or ends_as_question(quote):
         return False
     names = {w for item in named for name in (item.name, item.name_as_written or "") for w in _words(name)}
     asked = _words(question.question, _ANY_QUESTION) - names
