@@ -91,19 +91,20 @@ def test_one_item_per_final_name_with_each_sentence_as_evidence() -> None:
     assert [e.quote for e in out[0].evidence] == ["Kiew will Patriots.", "Die Patriot-Systeme fehlen."]
 
 
+def _person(text: str, name: str, written: str, sentence: str) -> Actor:
+    """A person the model named ``name`` (written ``written``), cited to ``sentence`` of ``text``."""
+    return Actor(name=name, name_as_written=written, kind="person", evidence=[_ev(text, sentence)])
+
+
 def test_one_actor_per_person_under_the_alias_tables_english_name() -> None:
     from summarize.briefing.deciders import Canonical
     from summarize.briefing.dedupe import one_per_name
 
     text = "Trump sprach. Donald Trump flog. Melania Trump blieb. Wladimir Putin schwieg. Merz kam."  # HAND-MADE
-
-    def actor(name: str, written: str, sentence: str) -> Actor:
-        return Actor(name=name, name_as_written=written, kind="person", evidence=[_ev(text, sentence)])
-
     actors = one_per_name([
-        actor("Trump", "Trump", "Trump sprach."), actor("Donald Trump", "Donald Trump", "Donald Trump flog."),
-        actor("Melania Trump", "Melania Trump", "Melania Trump blieb."),
-        actor("Wladimir Putin", "Wladimir Putin", "Wladimir Putin schwieg."), actor("Merz", "Merz", "Merz kam."),
+        _person(text, "Trump", "Trump", "Trump sprach."), _person(text, "Donald Trump", "Donald Trump", "Donald Trump flog."),
+        _person(text, "Melania Trump", "Melania Trump", "Melania Trump blieb."),
+        _person(text, "Wladimir Putin", "Wladimir Putin", "Wladimir Putin schwieg."), _person(text, "Merz", "Merz", "Merz kam."),
     ])
     assert [a.name for a in actors] == ["Donald Trump", "Melania Trump", "Vladimir Putin", "Friedrich Merz"]
     assert [e.quote for e in actors[0].evidence] == ["Trump sprach.", "Donald Trump flog."]
@@ -117,14 +118,11 @@ def test_a_name_written_with_an_office_is_the_alias_tables_person_whatever_first
     from summarize.briefing.dedupe import one_per_name
 
     text = "Auch Bundeskanzler Merz telefonierte. Merz sprach. Kremlchef Putin schwieg. Melania Trump blieb."
-
-    def actor(name: str, written: str, sentence: str) -> Actor:
-        return Actor(name=name, name_as_written=written, kind="person", evidence=[_ev(text, sentence)])
-
     actors = one_per_name([
-        actor("Gerhard Merz", "Bundeskanzler Merz", "Auch Bundeskanzler Merz telefonierte."),
-        actor("Friedrich Merz", "Merz", "Merz sprach."), actor("Kremlchef Putin", "Kremlchef Putin", "Kremlchef Putin schwieg."),
-        actor("Melania Trump", "Melania Trump", "Melania Trump blieb."),
+        _person(text, "Gerhard Merz", "Bundeskanzler Merz", "Auch Bundeskanzler Merz telefonierte."),
+        _person(text, "Friedrich Merz", "Merz", "Merz sprach."),
+        _person(text, "Kremlchef Putin", "Kremlchef Putin", "Kremlchef Putin schwieg."),
+        _person(text, "Melania Trump", "Melania Trump", "Melania Trump blieb."),
     ])
     assert [a.name for a in actors] == ["Friedrich Merz", "Vladimir Putin", "Melania Trump"]
     assert len(actors[0].evidence) == 2

@@ -5,21 +5,17 @@ question per thing asked; and the questions the code asks of a date or place sti
 from __future__ import annotations
 
 from summarize.briefing.questions import why_not_open
-from summarize.models import Actor, Evidence, OpenQuestion
+from summarize.models import Actor, OpenQuestion
 
 from ..support.briefing_helpers import _ev
 
 
 def _question(question: str, sentence: str) -> OpenQuestion:
-    return OpenQuestion(question=question, evidence=[Evidence(quote=sentence, start=0, end=len(sentence),
-                                                              alignment="exact", score=100.0)])
+    return OpenQuestion(question=question, evidence=[_ev(sentence, sentence)])
 
 
 def _actors(text: str, *names: str) -> list[Actor]:
-    return [Actor(name=n, name_as_written=n, kind="person",
-                  evidence=[Evidence(quote=n.split()[-1], start=text.index(n.split()[-1]),
-                                     end=text.index(n.split()[-1]) + len(n.split()[-1]), alignment="exact",
-                                     score=100.0)]) for n in names]
+    return [Actor(name=n, name_as_written=n, kind="person", evidence=[_ev(text, n.split()[-1])]) for n in names]
 
 
 def test_a_question_that_shares_no_word_but_names_with_its_sentence_is_of_another_sentence() -> None:
@@ -28,9 +24,7 @@ def test_a_question_that_shares_no_word_but_names_with_its_sentence_is_of_anothe
     text = "Putin called. “Hopefully they won’t need Tomahawks,” Trump told reporters."
     sentence = text[text.index("“"):]
     named = _actors(text, "Donald Trump", "Vladimir Putin")
-    question = OpenQuestion(question="Will the U. S. president meet Putin in Hungary?",
-                            evidence=[Evidence(quote=sentence, start=text.index("“"), end=len(text),
-                                               alignment="exact", score=100.0)])
+    question = OpenQuestion(question="Will the U. S. president meet Putin in Hungary?", evidence=[_ev(text, sentence)])
     assert "shares no word" in why_not_open(question, named, text, english=True)
     # a word in common, as a prefix ("meeting" and "meet"), ties them: the question stays
     other = "When asked about a possible meeting between Putin and Zelenskyy in Hungary, Trump said: “We'll see.”"
@@ -316,8 +310,7 @@ def test_a_question_of_a_quotations_speaker_named_in_the_attribution_after_it_ke
     text = ("Die Lage bleibt schwierig. „Wir haben über Hilfe gesprochen. Wir werden sehen, ob wir etwas leisten "
             "können.“ – sagte Jane Doe und betonte, dass die Lage ernst sei.")
     quote = "Wir werden sehen, ob wir etwas leisten können.“"  # the sentence, with the mark that closes the quotation
-    start = text.index(quote)
-    evidence = Evidence(quote=quote, start=start, end=start + len(quote), alignment="exact", score=100.0)
+    evidence = _ev(text, quote)
     named = [*_actors(text, "Jane Doe"), Actor(name="John Roe", name_as_written="John Roe", kind="person",
                                                evidence=[evidence])]
     asked = OpenQuestion(question="Will Jane Doe be able to provide support?", evidence=[evidence])
