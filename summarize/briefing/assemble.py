@@ -19,8 +19,8 @@ from .grounder import Grounder
 from .aliases import alias_forms, alias_kind, canonical_weapon, is_kind, weapon_category
 from .ground import normalise
 from .mentions import mentions
-from .plausible import (GENERIC_WEAPONS, actor_problem, english_terms, english_verbs, looks_like_organisation,
-                        not_in_english, reachable, weapon_problem)
+from .plausible import (DELIVERY_STATUSES, GENERIC_WEAPONS, actor_problem, english_terms, english_verbs,
+                        looks_like_organisation, not_in_english, reachable, weapon_problem)
 from ..text.places import english_territories
 from .safety import scrub, scrub_optional
 from .deciders import Canonical
@@ -67,7 +67,8 @@ def vet(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[Drop
         elif isinstance(item, WeaponDraft) and in_quotation_marks(item.name_as_written, evidences[0].quote):
             _drop(merged, dropped, key, f"{item.name_as_written!r} stands in quotation marks: a figure of speech "
                                         "(a diplomatic „Kurvenbombe“), not a weapon")
-        elif isinstance(item, WeaponDraft) and _weapon_name(item, "") == GENERIC_WEAPONS:
+        elif (isinstance(item, WeaponDraft) and _weapon_name(item, "") == GENERIC_WEAPONS
+              and item.status not in DELIVERY_STATUSES):
             # its written word is "weapons" of no kind ("Waffenlieferungen" named "drones"): the name it would get
             _drop(merged, dropped, key, f"{GENERIC_WEAPONS!r} names no weapon system or kind")
         elif isinstance(item, ActorDraft) and canonical_weapon(item.name_as_written, generic=True) == GENERIC_WEAPONS:

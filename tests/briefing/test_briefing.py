@@ -651,13 +651,17 @@ def test_a_known_systems_category_comes_from_the_alias_table_not_the_models_gues
     assert [(w.name, w.category) for w in b.weapons] == [("Patriot", "air defence")]
 
 
-def test_weapons_of_no_kind_are_neither_taken_nor_added() -> None:
+def test_weapons_of_no_kind_are_taken_only_with_a_status_of_their_deliveries() -> None:
     text = TEXT + "Die Waffenlieferungen an Kiew wurden gestoppt.\n"
     generic = {"name_as_written": "Waffenlieferungen", "s": 5, "name": "weapons", "category_in_english": "weapons",
-               "status": "paused"}
+               "status": "discussed"}
     b, _, _ = _brief([_part(weapons=[PATRIOT, generic]), SUMMARY], text=text)
     assert [w.name for w in b.weapons] == ["Patriot"]  # the model's "weapons" is dropped, the gazetteer adds none
     assert [(d.kind, d.reason) for d in b.dropped] == [("weapon", "'weapons' names no weapon system or kind")]
+    # halted (or delivered), weapons of no kind are what the article reports: kept, with that status
+    b, _, _ = _brief([_part(weapons=[PATRIOT, {**generic, "status": "paused"}]), SUMMARY], text=text)
+    assert [(w.name, w.status) for w in b.weapons][1:] == [("weapons", "paused")]
+    assert not [d for d in b.dropped if d.kind == "weapon"]
     # given as an actor, it does not become a weapon either (an actor named like a weapon kind would)
     as_actor = {"name_as_written": "Waffenlieferungen", "s": 5, "name": "weapon deliveries", "kind": "organisation",
                 "role_in_english": None}
