@@ -65,6 +65,18 @@ def _leaves_quotation_open(sentence: str) -> bool:
     return len(_QUOTES.findall(sentence)) % 2 == 1
 
 
+def _closes_first(sentence: str) -> bool:
+    """Whether the first quotation mark of a sentence with an odd number of them closes a quotation opened
+    before it: one that ends a word or a sentence (``pretty hard.”``, ``need them,“``), not one that opens
+    one before a word (``said: “They``)."""
+    first = _QUOTES.search(sentence)
+    if first is None:
+        return False
+    before = sentence[: first.start()]
+    after = sentence[first.end() :]
+    return bool(before.strip()) and (not after[:1].isalnum()) and not before[-1:].isspace()
+
+
 @lru_cache(maxsize=64)  # the prompt is the same for every article: build its trigram set once
 def _trigrams(text: str) -> frozenset[tuple[str, ...]]:
     words = re.findall(r"\w+", normalise(text))
@@ -208,7 +220,8 @@ class Grounder:
     def _decision_evidence(self, item: DecisionDraft, who: list[str], n: int, scope: Scope) -> Evidence | str:
         """The cited (or copied-words) sentence ``n`` of the part reports the decision. When it does not name
         the deciders, its quotation may close in a sentence that does ("»Wir werden darüber sprechen. Darum
-        sind wir hier«, sagte Trump"), or it must refer back to them ("Er kündigte an", "Die beiden
+        sind wir hier«, sagte Trump") or open in one that does ("Trump said: “They're going to need them for
+        defence... They're going to need something ...”"), or it must refer back to them ("Er kündigte an", "Die beiden
         Staatschefs") with a sentence shortly before naming them; the sentence right before then joins the
         quote. A sentence that neither names nor refers to anyone ("Ganze Städte wurden verwüstet") is no act
         of the deciders. ``who``: the names the deciders go by (:func:`deciders`)."""
@@ -221,6 +234,8 @@ class Grounder:
             return self.evidence(n, n)
         if (closes := self._quote_closes(n, scope)) and self._names(closes, who):
             return self.evidence(n, closes)
+        if (opened := self._quote_opened(n, scope)) and self._names(opened, who):
+            return self.evidence(opened, n)
         # named shortly before, in the part or just before it (a part may begin inside a quotation)
         named_before = any(self._names(k, who) for k in range(max(1, n - REFER_BACK), n))
         sentence = self.sentences.sentence(n)
@@ -254,6 +269,21 @@ class Grounder:
         for k in range(n + 1, min(n + QUOTE_SPAN, scope[1]) + 1):
             if _leaves_quotation_open(self.sentences.sentence(k)):
                 return k
+        return None
+
+    def _quote_opened(self, n: int, scope: Scope) -> int | None:
+        """The sentence that opens the quotation sentence ``n`` closes (or goes on with), within
+        :data:`QUOTE_SPAN` sentences before it in the part: its speaker is named there ("Trump said: “They're
+        going to need them for defence. They're going to need something because ...”"); None when ``n``
+        closes none. A sentence between them with quotation marks of its own ends the search."""
+        if not _leaves_quotation_open(sentence := self.sentences.sentence(n)) or not _closes_first(sentence):
+            return None
+        for k in range(n - 1, max(scope[0], n - QUOTE_SPAN) - 1, -1):
+            before = self.sentences.sentence(k)
+            if _leaves_quotation_open(before):
+                return k
+            if _QUOTES.search(before):
+                return None
         return None
 
     def names_anywhere(self, name: str) -> bool:

@@ -311,3 +311,27 @@ def test_a_section_ends_at_the_next_subheading() -> None:
     grounder, total = _grounder(text)
     found = grounder.check(_decision(_number(grounder, "Investitionen im"), what="stressed investment"), (1, total))
     assert isinstance(found, str) and "heading" in found
+
+
+# HAND-MADE: a quotation in two sentences after its attribution, the second in the third person (no "we" that
+# speaks for its speaker), and a quotation of its own sentence that no one is named before.
+QUOTED = (
+    "Merz in Kiew\n"
+    "Gefragt nach weiterer Hilfe sagte Merz: „Die Ukraine braucht Patriot-Raketen. "
+    "Die Lieferungen werden sofort fortgesetzt.“\n"
+    "Die Lage an der Front ist angespannt.\n"
+    "„Die Lieferungen beginnen morgen.“\n"
+)
+
+
+def test_a_sentence_that_closes_a_quotation_is_grounded_by_the_attribution_that_opened_it() -> None:
+    grounder, total = _grounder(QUOTED)
+    found = grounder.check(_decision(_number(grounder, "Die Lieferungen werden"), what="resumed the deliveries"),
+                           (1, total))
+    assert isinstance(found, Evidence)
+    assert found.quote.startswith("Gefragt nach weiterer Hilfe sagte Merz:")
+    assert found.quote.endswith("Die Lieferungen werden sofort fortgesetzt.“")
+    # a quotation opened and closed in its own sentence, after one with none: nobody is named for it
+    alone = grounder.check(_decision(_number(grounder, "„Die Lieferungen beginnen"), what="starts deliveries"),
+                           (1, total))
+    assert isinstance(alone, str) and "names none of 'Merz'" in alone
