@@ -38,6 +38,45 @@ def alias_forms(section: str, name: str) -> tuple[str, ...]:
     return _aliases(section).get(normalise(name.strip()), ())
 
 
+@lru_cache(maxsize=1)
+def _people_by_name_words() -> tuple[dict[str, str | None], frozenset[str]]:
+    """The alias table's people by their surnames (a surname two people share stands for neither: None), and
+    the first names of its people ("Sergej", "Wladimir"), folded."""
+    surnames: dict[str, str | None] = {}
+    first_names: set[str] = set()
+    for canonical, entry in alias_table().get("actors", {}).items():
+        if entry.get("kind") != "person":
+            continue
+        for form in (canonical, *entry.get("aliases", [])):
+            words = normalise(form).split()
+            if not words:
+                continue
+            if len(words) > 1:
+                first_names.add(words[0])
+            known = surnames.setdefault(words[-1], canonical)
+            if known != canonical:
+                surnames[words[-1]] = None
+    return surnames, frozenset(first_names)
+
+
+def borrowed_first_name(name: str) -> str | None:
+    """The alias table's person whose surname ``name`` ends with, when its first name is another person's of
+    the table: a small model lends one leader's first name to another ("Sergej Uschakow" of an article that
+    writes "Uschakow" and "Sergej Lawrow", "Wladimir Selenskyj"). None when the surname (a genitive "s"
+    aside: "Uschakows") is none of the table's or two people's, or the first name is the person's own or no
+    one's there ("Melania Trump" is not Donald Trump)."""
+    words = normalise(name).split()
+    if len(words) != 2:
+        return None
+    surnames, first_names = _people_by_name_words()
+    person = surnames.get(words[1]) or (surnames.get(words[1][:-1]) if words[1].endswith("s") else None)
+    if person is None or words[0] not in first_names:
+        return None
+    own = {normalise(f).split()[0] for f in (person, *alias_table()["actors"][person].get("aliases", []))
+           if len(normalise(f).split()) > 1}
+    return None if words[0] in own else person
+
+
 def _actor_entry(name: str) -> dict:
     """The alias table's entry of the actor ``name`` belongs to (empty for an unknown name)."""
     forms = alias_forms("actors", name)

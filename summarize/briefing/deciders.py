@@ -10,7 +10,7 @@ from ..models import Actor, Decision
 from ..text.event_kinds import INTERACTIONS, event_kind
 from ..text.normalise import QUOTATION_MARKS
 from ..text.territories import is_territory
-from .aliases import alias_forms, alias_kind, seat_forms
+from .aliases import alias_forms, alias_kind, borrowed_first_name, seat_forms
 from .cues import refers_back, reports_an_act, reports_words_only, speaks_for_self, told_clauses
 from .ground import normalise
 from .mentions import mentions
@@ -75,9 +75,10 @@ class Canonical:
 
 
 def _known(name: str) -> str:
-    """The alias table's canonical name for ``name`` ("Selenskyj" -> "Volodymyr Zelensky"), else ``name``."""
+    """The alias table's canonical name for ``name`` ("Selenskyj" -> "Volodymyr Zelensky"; "Sergej Uschakow",
+    a first name lent by another person of the table, -> "Yuri Ushakov"), else ``name``."""
     forms = alias_forms("actors", name)
-    return forms[0] if forms else name
+    return forms[0] if forms else (borrowed_first_name(name) or name)
 
 
 _DANGLING = {"as", "that", "to", "the", "a", "an", "of", "with", "about", "had", "has", "have", "for", "on", "in",

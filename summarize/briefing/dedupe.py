@@ -9,7 +9,7 @@ from ..models import Actor, Decision, Evidence, OpenQuestion, Weapon
 from ..text.dates import normalise_date
 from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
 from ..text.sentences import count as count_sentences
-from .aliases import alias_forms, alias_table
+from .aliases import alias_forms, alias_table, borrowed_first_name
 from .cues import reports_an_act
 from .ground import normalise
 from .mentions import mentions
@@ -54,7 +54,11 @@ def _alias_of(actor: Actor) -> str | None:
     lower case ("Bundeskanzler Merz" is "Friedrich Merz" whatever first name the model gave him)."""
     forms = (alias_forms("actors", actor.name_as_written) or alias_forms("actors", actor.name)
              or alias_forms("actors", _without_office(actor.name_as_written)))
-    return forms[0] if forms else None
+    if forms:
+        return forms[0]
+    if actor.kind == "person":  # "Sergej Uschakow": another person's first name lent to Ushakov
+        return borrowed_first_name(actor.name_as_written) or borrowed_first_name(actor.name)
+    return None
 
 
 def _without_office(written: str) -> str:

@@ -128,6 +128,29 @@ def test_a_name_written_with_an_office_is_the_alias_tables_person_whatever_first
     assert len(actors[0].evidence) == 2
 
 
+def test_a_first_name_lent_by_another_known_person_is_the_model_s_and_the_surname_says_who() -> None:
+    """HAND-MADE: the article writes "Uschakow" and "Sergej Lawrow"; the model named Ushakov "Sergej Uschakow"
+    beside its own "Yuri Ushakov" (one person), and Zelensky "Wladimir Selenskyj" (Putin's first name). A
+    first name of no one in the alias table ("Melania Trump") or the person's own keeps the name."""
+    from summarize.briefing.aliases import borrowed_first_name
+    from summarize.briefing.dedupe import one_per_name
+
+    text = "Uschakow sprach. Sergej Lawrow schwieg. Selenskyj kam. Melania Trump blieb."
+    actors = one_per_name([
+        _person(text, "Yuri Ushakov", "Uschakow", "Uschakow sprach."),
+        _person(text, "Sergej Uschakow", "Sergej Uschakow", "Uschakow sprach."),
+        _person(text, "Sergey Lavrov", "Sergej Lawrow", "Sergej Lawrow schwieg."),
+        _person(text, "Wladimir Selenskyj", "Wladimir Selenskyj", "Selenskyj kam."),
+        _person(text, "Melania Trump", "Melania Trump", "Melania Trump blieb."),
+    ])
+    assert [a.name for a in actors] == ["Yuri Ushakov", "Sergey Lavrov", "Volodymyr Zelensky", "Melania Trump"]
+    assert borrowed_first_name("Sergej Uschakows") == "Yuri Ushakov"  # a genitive "s" aside
+    assert borrowed_first_name("Juri Uschakow") is None  # his own first name: the alias table's form decides
+    from summarize.briefing.deciders import Canonical
+
+    assert Canonical([])("Sergej Uschakow") == "Yuri Ushakov"  # a decider so named is the person too
+
+
 CALL_TEXT = ("Ein Anruf zwischen Trump und Putin überrascht Kyjiw. Das lange Telefonat zwischen Trump und Putin fand "
              "statt, während Selenskyj unterwegs war. Trump und Merz telefonierten ebenfalls.")  # HAND-MADE
 
