@@ -4,6 +4,7 @@ the package's own code for the caches."""
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +18,14 @@ def data_dir(name: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"the {name}/ folder is missing from the installation; reinstall summarize")
+
+
+@lru_cache(maxsize=1)
+def media_names() -> tuple[str, ...]:
+    """The news agencies, broadcasters and papers of ``summarize/data/media.json`` (lower case): an actor of
+    this name is a source, not a party (:mod:`summarize.briefing.plausible`); one in brackets after a caption
+    is its credit (:mod:`summarize.article.boilerplate`)."""
+    return tuple(json.loads((_PACKAGE / "data" / "media.json").read_text(encoding="utf-8"))["names"])
 
 
 @lru_cache(maxsize=None)

@@ -14,10 +14,12 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
+from .._data import media_names
 from .lines import Features
 
 __all__ = ["boilerplate_kind", "is_injection"]
 
+_OUTLETS = "|".join(map(re.escape, sorted(media_names(), key=len, reverse=True)))  # "fox news" before "fox"
 _SOCIAL = (
     r"whatsapp|facebook|twitter|instagram|telegram|youtube|tiktok|linkedin|xing|pinterest|reddit|"
     r"threads|bluesky|mastodon|flipboard|google news|snapchat|x"
@@ -183,8 +185,9 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
     ),
     _p("credit", r"\b(?:picture alliance|getty images|imago images|shutterstock|istockphoto|zuma (?:press|wire))\b", 14,
        ("picture alliance", "getty images", "imago images", "shutterstock", "istockphoto", "zuma ")),
-    # a caption whose credit closes it in brackets: "... mit seinem Amtskollegen. (picture alliance / Newscom / ...)"
-    _p("credit", r"[.!?]\s*\((?:picture alliance|getty images|imago|dpa|afp|ap|epa|reuters|keystone|anadolu|ukrinform)\b"
+    # a caption whose credit closes it in brackets: "... mit seinem Amtskollegen. (picture alliance / Newscom / ...)",
+    # "... with Bret Baier. (Fox News)": a picture agency or an outlet of summarize/data/media.json
+    _p("credit", rf"[.!?]\s*\((?:picture alliance|getty images|imago|epa|keystone|anadolu|{_OUTLETS})\b"
        r"[^()]{0,80}\)\s*$", needles=("(",)),
     # a broadcaster's line under a report: "Diese Nachricht wurde am 04.07.2025 im Programm Deutschlandfunk gesendet."
     _p("credit", r"^\W*(?:diese|die) (?:nachricht|meldung|sendung) wurde am\b.{0,60}\b(?:gesendet|ausgestrahlt)\W*$", 16),

@@ -26,6 +26,7 @@ from pathlib import Path
 from babel import Locale
 from rapidfuzz import fuzz
 
+from .._data import media_names
 from .drafts import ActorDraft, WeaponDraft
 from .aliases import alias_forms, alias_table
 from ..text.lexicon import LANGUAGES, has_word, not_in_english
@@ -56,12 +57,9 @@ def _weapon_words(specific: bool = False) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z])(?:{start})|(?:{anywhere})")
 
 
-MEDIA_FILE = Path(__file__).resolve().parent.parent / "data" / "media.json"
-
-
 @lru_cache(maxsize=1)
 def _news_outlets() -> frozenset[str]:
-    return frozenset(_fold(n) for n in json.loads(MEDIA_FILE.read_text(encoding="utf-8"))["names"])
+    return frozenset(_fold(n) for n in media_names())
 
 
 def is_news_outlet(name: str) -> bool:

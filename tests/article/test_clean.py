@@ -386,6 +386,8 @@ BOILERPLATE_LINES = [
     # HAND-MADE after two real pages: a caption its credit closes in brackets, a broadcaster's line under a report
     "Der Präsident telefonierte mit seinem Amtskollegen in Washington. (picture alliance / Newscom / Press Office)",
     "Trump called his conversation with Putin “very productive” in a post on Thursday evening. (AFP)",
+    # HAND-MADE after a real page: a caption whose credit in brackets is an outlet of summarize/data/media.json
+    "Jane Doe answers questions during an exclusive appearance on an evening show. (Fox News)",
     "Diese Nachricht wurde am 04.07.2025 im Programm Deutschlandfunk gesendet.",
     # HAND-MADE after a real page: the source's line with the story's age, the site's notice of its AI, a caption
     # that opens with where its subject is
@@ -680,8 +682,9 @@ def test_long_prose_mentioning_chrome_words_is_kept() -> None:
         "Die Regierung will Daten mit den Partnern teilen, sagte der Minister. Details nannte er nicht.",
         "Getty Images und andere Agenturen verklagten das Unternehmen im vergangenen Jahr wegen der "
         "Nutzung ihrer Fotos ohne Lizenz.",
+        "Der Präsident sagte dem Sender (Fox News) am Freitag, er werde bald über die Lieferungen entscheiden.",
     ]
-    assert kept_lines(clean(page(*lines)))[2:5] == lines
+    assert kept_lines(clean(page(*lines)))[2:6] == lines
 
 
 def test_empty_and_blank_text() -> None:
