@@ -259,20 +259,23 @@ def _stated_day(d: Decision) -> str | None:
 
 
 _OF_TYPE = r"(?:vom Typ|des Typs|der Marke|of the type|of type|known as)"  # "Marschflugkörper vom Typ Tomahawk"
+# the word between a system and a kind is no conjunction: "Patriot-Batterien sowie präzisionsgelenkte
+# Artilleriemunition" lists two weapons, the second no kind of the first
+_NOT_LISTED = r"(?!(?:und|sowie|oder|and|or|plus|nor)(?!\w))"
 
 
 def kinds_of_systems(weapons: list[Weapon]) -> list[tuple[Weapon, str]]:
     """Kinds ("missiles", "air defence") the model listed for words that name a system of the briefing
     with its kind ("Tomahawk missiles", "Patriot air defence systems", "Patriot-Raketen", "Marschflugkörper vom
-    Typ Tomahawk"): the system is
-    the item, the kind says nothing more. Each with the system's name."""
+    Typ Tomahawk"): the system is the item, the kind says nothing more; not a kind listed after it ("Patriot-
+    Systeme und Präzisionswaffen"). Each with the system's name."""
     systems = [w for w in weapons if not _names_a_kind(w.name)]
     out = []
     for kind in (w for w in weapons if _names_a_kind(w.name)):
         quote, written = kind.evidence[0].quote, re.escape(kind.name_as_written)
         for system in systems:
             forms = {f for f in (system.name, system.name_as_written, *alias_forms("weapons", system.name)) if len(f) >= 3}
-            if any(re.search(rf"(?<!\w){re.escape(f)}[\s-]+(?:[\w-]+\s+)?{written}|{written}\s+{_OF_TYPE}\s+{re.escape(f)}",
+            if any(re.search(rf"(?<!\w){re.escape(f)}[\s-]+(?:{_NOT_LISTED}[\w-]+\s+)?{written}|{written}\s+{_OF_TYPE}\s+{re.escape(f)}",
                              quote, re.IGNORECASE) for f in forms):
                 out.append((kind, system.name))
                 break

@@ -182,6 +182,12 @@ def test_a_kind_named_with_its_type_goes_with_the_system() -> None:
 
     tomahawk, kind, drones = weapon("Tomahawk", "Tomahawk"), weapon("cruise missiles", "Marschflugkörper"), weapon("drones", "Drohnen")
     assert kinds_of_systems([tomahawk, kind, drones]) == [(kind, "Tomahawk")]
+    # HAND-MADE after a real page: a kind listed after a system is another weapon, not the system's kind
+    quote = "Betroffen sind Patriot-Batterien sowie präzisionsgelenkte Artilleriemunition und Patriot-Raketen."
+    patriot = weapon("Patriot", "Patriot-Batterien")
+    shells = weapon("precision munitions", "präzisionsgelenkte Artilleriemunition")
+    missiles = weapon("missiles", "Raketen")
+    assert kinds_of_systems([patriot, shells, missiles]) == [(missiles, "Patriot")]
 
 
 def test_a_call_and_a_meeting_of_one_sentence_stay_two_and_an_untyped_report_takes_the_event() -> None:
