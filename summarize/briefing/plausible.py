@@ -145,18 +145,19 @@ GENERIC_WEAPONS = "weapons"  # the alias table's entry for weapons of no kind ("
 DELIVERY_STATUSES = ("paused", "delivered")  # the statuses that keep weapons of no kind (weapon_problem)
 
 
-def weapon_problem(weapon: WeaponDraft) -> str | None:
+def weapon_problem(weapon: WeaponDraft, status: str | None = None) -> str | None:
     """Why the item is not a plausible weapon, or None. "Weapons" alone (as the alias table's entry of no
     kind, "Waffen", "Waffenlieferungen", "arms") names no system and no kind: an analyst learns nothing from
     it that the decision about the deliveries does not say, unless the item is that status ("paused",
-    "delivered"): a halt or resumption of weapons of no named kind is often the story, and the digest's
-    weapons table then shows each source's status of the deliveries side by side."""
+    "delivered"; ``status``: as its sentence tells it, :func:`summarize.briefing.assemble.told_status`): a
+    halt or resumption of weapons of no named kind is often the story, and the digest's weapons table then
+    shows each source's status of the deliveries side by side."""
     forms = [alias_forms("weapons", n) for n in (weapon.name, weapon.name_as_written)]
     if any(f and f[0] != GENERIC_WEAPONS for f in forms):
         return None
     text = _fold(f"{weapon.name} {weapon.name_as_written}")  # not the category: "pressure" is no "weapon"
     if any(forms):  # the table's "weapons" of no kind: kept only when a word names a kind ("Flugabwehrwaffen")
-        if weapon.status in DELIVERY_STATUSES:
+        if (status or weapon.status) in DELIVERY_STATUSES:
             return None
         return None if _weapon_words(specific=True).search(text) else f"{weapon.name!r} names no weapon system or kind"
     return None if _weapon_words().search(text) else f"{weapon.name!r} is not a weapon"

@@ -652,16 +652,19 @@ def test_a_known_systems_category_comes_from_the_alias_table_not_the_models_gues
 
 
 def test_weapons_of_no_kind_are_taken_only_with_a_status_of_their_deliveries() -> None:
-    text = TEXT + "Die Waffenlieferungen an Kiew wurden gestoppt.\n"
+    text = TEXT + "Über Waffenlieferungen an Kiew wurde ebenfalls gesprochen.\n"
     generic = {"name_as_written": "Waffenlieferungen", "s": 5, "name": "weapons", "category_in_english": "weapons",
-               "status": "discussed"}
+               "status": "delivered"}  # the model's "delivered", which no word of the sentence says
     b, _, _ = _brief([_part(weapons=[PATRIOT, generic]), SUMMARY], text=text)
     assert [w.name for w in b.weapons] == ["Patriot"]  # the model's "weapons" is dropped, the gazetteer adds none
     assert [(d.kind, d.reason) for d in b.dropped] == [("weapon", "'weapons' names no weapon system or kind")]
-    # halted (or delivered), weapons of no kind are what the article reports: kept, with that status
-    b, _, _ = _brief([_part(weapons=[PATRIOT, {**generic, "status": "paused"}]), SUMMARY], text=text)
+    # halted (as its sentence says, whatever the model's status), weapons of no kind are what the article
+    # reports: kept, with that status
+    halted = TEXT + "Die Waffenlieferungen an Kiew wurden gestoppt.\n"
+    b, _, _ = _brief([_part(weapons=[PATRIOT, {**generic, "status": "discussed"}]), SUMMARY], text=halted)
     assert [(w.name, w.status) for w in b.weapons][1:] == [("weapons", "paused")]
     assert not [d for d in b.dropped if d.kind == "weapon"]
+    text = halted
     # given as an actor, it does not become a weapon either (an actor named like a weapon kind would)
     as_actor = {"name_as_written": "Waffenlieferungen", "s": 5, "name": "weapon deliveries", "kind": "organisation",
                 "role_in_english": None}
