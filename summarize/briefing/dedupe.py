@@ -164,7 +164,8 @@ def _other_events(a: Decision, b: Decision) -> bool:
         # a meeting held and one planned are two ("arrived in Washington and has already held a number of
         # meetings with senior U.S. officials. He is scheduled to meet Trump on Friday")
         return not same_kind(kind, other) or (kind == other != "talk" and _planned(a.what, kind) != _planned(b.what, other))
-    return (kind in INTERACTIONS and other is not None) or (other in INTERACTIONS and kind is not None)
+    held = INTERACTIONS | {"cancellation"}  # a meeting called off is an event of its own too
+    return kind != other and ((kind in held and other is not None) or (other in held and kind is not None))
 
 
 def _outcome(a: Decision, b: Decision) -> bool:

@@ -10,9 +10,10 @@ alike, and what the digest joins them by.
   it in its clause ("Trump is set to host Zelensky ..., after a call with Putin": a meeting with Zelensky,
   a call with Putin). A word named as the time of something else ("Parallel zum Treffen") counts only when
   "with"/"mit" and a person follow it; a talk ("sprach ... mit") always needs them. A word of the future or
-  a plan, or "vor"/"ahead of", makes it planned ("will sich ... treffen", "vor seinem Treffen mit"); a noun
-  or a verb in the past is the event. The description is the code's, in English ("held a phone call with
-  Vladimir Putin", "plans to meet Volodymyr Zelensky"); the quote is the sentence.
+  a plan, or "vor"/"ahead of", makes it planned ("will sich ... treffen", "vor seinem Treffen mit"), a noun
+  or a verb in the past the event, and a meeting the sentence says is off its cancellation (:mod:`.called_off`).
+  The description is the code's, in English ("held a phone call with Vladimir Putin", "plans to meet
+  Volodymyr Zelensky"); the quote is the sentence.
 * :func:`separate`: one sentence of separate calls ("sowohl mit X als auch mit Y") is one decision per call.
 * :func:`further_reports`: later sentences that tell more of an event become its evidence.
 """
@@ -24,6 +25,7 @@ from collections.abc import Callable
 
 from ..models import Actor, Decision, Evidence
 from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
+from .called_off import CALLED_OFF, called_off
 from .cues import cue_pattern, has_cue, open_date_or_place
 from .dedupe import MAX_EVIDENCE, with_evidence
 from .numbered import Sentences, is_heading
@@ -70,8 +72,9 @@ def interactions(sentences: Sentences, actors: list[Actor], evidence: Callable[[
                                       if len(who := _taking_part(positions, w, sentence)) >= 2), (None, []))
             if word is None or not isinstance(ev := evidence(n), Evidence):
                 continue
-            planned = _planned(word.group(0), sentence, word.start())
-            what = _DESCRIPTION[kind, planned].format(" and ".join(taking_part[1:]))
+            off = kind == "meeting" and called_off(sentence, word.start())  # "a planned meeting with Putin ... was off"
+            planned = not off and _planned(word.group(0), sentence, word.start())
+            what = (CALLED_OFF if off else _DESCRIPTION[kind, planned]).format(" and ".join(taking_part[1:]))
             if planned and kind == "meeting" and (told := _TO_DISCUSS_CALL.search(sentence, word.end())):
                 about = next((name for name, at in positions.items() if at >= told.start("with") and name not in taking_part), None)
                 what += f", to discuss the call with {about}" if about else ""  # a clause of its own: the kind is the meeting
@@ -100,11 +103,9 @@ def _written(name: str, sentence: str, at: int) -> str:
     return word.group(0)[:5] if word is not None and len(word.group(0)) >= 4 else ""
 
 
-# A sentence that opens with the call or meeting as the scene of what follows: "In another phone call with
-# ...", "During the meeting with ...", "Bei dem Treffen mit ...", "In einem Telefonat mit ..."
-# Words that open a sentence with the call or meeting it then tells the consequence of: "In another phone call
-# with Zelensky on Friday, Trump said", "After a call with Trump on Friday, Zelensky said", "Nach einem
-# Telefonat mit Putin sagte Trump"
+# Words that open a sentence with the call or meeting as the scene of what follows, or that it then tells the
+# consequence of: "During the meeting with ...", "In another phone call with Zelensky on Friday, Trump said",
+# "After a call with Trump on Friday, Zelensky said", "Nach einem Telefonat mit Putin sagte Trump"
 _OPENS_WITH = re.compile(r"\W{0,3}(?:in|during|at|bei|beim|während|after|following|nach)\b[^,.;:]{0,40}$", re.IGNORECASE)
 
 
@@ -143,8 +144,7 @@ def _taking_part(positions: dict[str, int], word: re.Match[str], sentence: str) 
     end = _clause_end(sentence, word.end())
     clause_end = end.start() if end else len(sentence)
     clause_start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, word.start())), default=0)
-    # one named as the source of the report ("laut seinem Berater Juri Uschakow im Telefonat mit Trump") is not
-    # a side of the call
+    # the source of the report ("laut seinem Berater Juri Uschakow im Telefonat mit Trump") is no side of the call
     before = [n for n, at in positions.items() if at < word.start() and not _SOURCE.search(sentence, 0, at)]
     after = [n for n, at in positions.items() if word.end() <= at < clause_end]
     # named before, and again as the other side right after the word: "Putin and Trump spoke by phone -- a
@@ -298,9 +298,9 @@ def _separately(quote: str, people: list[str]) -> bool:
 def event_description(event: Decision, who: str) -> str:
     """The code's description of a call or meeting it found, told from ``who``'s side ("held a phone call
     with Vladimir Putin" for Trump, "... with Donald Trump" for Putin)."""
-    kind = event_kind(event.what)
-    others = [p for p in event.participants if p != who] or [p for p in event.participants if p != event.who]
-    return _DESCRIPTION[kind if kind in ("call", "meeting") else "talk", event.status == "announced"].format(" and ".join(others))
+    kind, others = event_kind(event.what), [p for p in event.participants if p != who] or [p for p in event.participants if p != event.who]
+    told = CALLED_OFF if kind == "cancellation" else _DESCRIPTION[kind if kind in ("call", "meeting") else "talk", event.status == "announced"]
+    return told.format(" and ".join(others))
 
 
 # Nouns of a talk ("Das Gespräch mit Putin wurde als konstruktiv bezeichnet"): with the words of a call or a

@@ -21,8 +21,10 @@ EVENT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # a meeting of the two sides' teams is not their leaders' meeting ("agreed on a meeting of their teams")
     ("teams", (r"(?:meetings?|talks)\s(?:of|between)\s(?:\w+\s){0,4}?" + _TEAMS, r"convene\s(?:\w+\s){0,3}?" + _TEAMS,
                _TEAMS + r"\s(?:\w+\s){0,4}?(?:would|will|to)\smeet")),
+    # a call or meeting called off is neither: "called off the meeting with Putin", "cancelled the summit"
+    ("cancellation", (r"call(?:ed|s|ing)? off\b", "cancel", r"scrap(?:s|ped|ping)?\b")),
     # not "called for a ceasefire", nor a label: "called the strikes “massive and cynical”", "called it a success"
-    ("call", (r"call(?!(?:ed|s|ing)? (?:for|on)\b)(?!ed (?:it|this|that|these|those|them)\b)(?!ed the (?:\w+ )?(?:strikes?|"
+    ("call", (r"call(?!(?:ed|s|ing)? (?:for|on|off)\b)(?!ed (?:it|this|that|these|those|them)\b)(?!ed the (?:\w+ )?(?:strikes?|"
               r"attacks?|assault|decision|move|step|pause|halt|idea|proposal|plan|statement|remarks?|comments?|talks|"
               r"meeting|call|conversation|war|situation)\b)", "phone", "telephon")),
     ("meeting", ("meet", r"met(?!\w)", "summit", "visit", "hold talks", "held talks")),

@@ -366,3 +366,23 @@ def test_a_meeting_named_ahead_is_planned_and_with_the_person_named_last_before_
 
     assert [(d.participants, d.status) for d in interactions(sentences, actors, evidence)] == [
         (["Donald Trump", "Volodymyr Zelensky"], "announced"), (["Donald Trump", "Vladimir Putin"], "announced")]
+
+
+def test_a_meeting_the_sentence_says_is_off_is_called_off_and_stays_apart_from_another_act_of_the_sentence() -> None:
+    """HAND-MADE after a real page: "the day after Trump confirmed that a planned meeting with Putin ... was off"
+    is its cancellation, not a plan to meet; a meeting named as the scene of the act ("während eines Treffens
+    mit Rutte ... abgesagt") is held, and the one called off is another's."""
+    from summarize.briefing.dedupe import one_per_event
+
+    actors = [_actor("Donald Trump", "Trump"), _actor("Vladimir Putin", "Putin"), _actor("Mark Rutte", "Rutte")]
+    text = ("The Treasury announced new sanctions on Wednesday, the day after Trump confirmed that a planned "
+            "meeting with Putin in Budapest was off. "
+            "Trump hat während eines Treffens mit Rutte im Weißen Haus am Mittwoch den Gipfel abgesagt.")
+    found = _interactions(text, actors)
+    assert [(d.who, d.what, d.status) for d in found] == [
+        ("Donald Trump", "called off the meeting with Vladimir Putin", "taken"),
+        ("Donald Trump", "met Mark Rutte", "taken")]
+    sanctions = Decision(who="US Treasury", what="announced new sanctions on Russia's oil companies", status="taken",
+                         evidence=[found[0].evidence[0]])
+    kept = one_per_event([sanctions, found[0]])
+    assert [d.what for d in kept] == [sanctions.what, "called off the meeting with Vladimir Putin"]

@@ -93,3 +93,10 @@ def test_a_talk_may_be_a_call_or_a_meeting_but_a_call_is_no_meeting() -> None:
     assert event_kind("spoke with Putin on the phone") == "call"  # the phone says which
     assert same_kind("talk", "meeting") and same_kind("talk", "call") and same_kind("call", "call")
     assert not same_kind("call", "meeting") and not same_kind("talk", "pause") and not same_kind(None, "talk")
+
+
+def test_a_call_or_meeting_called_off_is_a_cancellation() -> None:
+    assert event_kind("called off the meeting with Vladimir Putin") == "cancellation"
+    assert event_kind("cancelled the summit in Budapest") == "cancellation"
+    assert event_kind("held a phone call with Vladimir Putin") == "call"
+    assert event_kind("called on Russia to stop the attacks") != "call"
