@@ -17,7 +17,7 @@ from ..errors import InputError
 from ..models import (Actor, Article, ArticleRef, Briefing, BriefingMeta, Decision, DroppedItem, Evidence,
                       Weapon)
 from ..settings import Settings
-from . import cues, gazetteer, prompts
+from . import cues, gazetteer, prompts, titled
 from .assemble import final, merge_results, vet, written_unless_reachable
 from .deciders import Canonical, bare_interaction, deciders_are_actors, finished, reported_act
 from .empty import WORDS_ONLY, why_empty
@@ -249,8 +249,12 @@ class Plan:
             name=name, name_as_written=written, kind="state", evidence=[ev]))
         actors = self._with_found(actors, have, gazetteer.people(self.sentences), lambda name, written, ev: Actor(
             name=name, name_as_written=written, kind="person", evidence=[ev]))
-        return self._with_found(actors, have, gazetteer.organisations(self.sentences), lambda name, written, ev: Actor(
+        actors = self._with_found(actors, have, gazetteer.organisations(self.sentences), lambda name, written, ev: Actor(
             name=name, name_as_written=written, kind="organisation", evidence=[ev]))
+        surnames = {w.casefold() for a in actors for n in (a.name, a.name_as_written) for w in n.split()[-1:]}
+        spoke = {name: at for name, at in titled.speakers(self.sentences).items() if name.split()[-1].casefold() not in surnames}
+        return self._with_found(actors, have, spoke, lambda name, written, ev: Actor(name=name, name_as_written=written,
+                                                                                    kind="person", evidence=[ev]))
 
     def _with_known_weapons(self, weapons: list[Weapon]) -> list[Weapon]:
         """The weapons, and those the article names that the model left out: the alias table's, and systems
