@@ -25,7 +25,7 @@ from ..text.places import english_territories
 from .safety import scrub, scrub_optional
 from .deciders import Canonical
 from .dedupe import with_evidence
-from .weapon_status import status_in
+from .weapon_status import told_status
 
 def merge_key(field: str, item: Draft) -> str:
     if isinstance(item, (ActorDraft, WeaponDraft)):
@@ -54,13 +54,6 @@ def merge_results(results: list[PartResult]) -> tuple[CallLog, dict[str, tuple[s
     return log, merged, dropped
 
 
-def told_status(weapon: WeaponDraft, evidences: list[Evidence]) -> str:
-    """The status the weapon's sentence gives it (:func:`~summarize.briefing.weapon_status.status_in`), else the
-    model's, unless that is "delivered" or "other", which a small model gives nearly every weapon: "discussed"."""
-    said = status_in(evidences[0].quote, weapon.name_as_written) if evidences else None
-    return said or ("discussed" if weapon.status in ("delivered", "other") else weapon.status)
-
-
 def vet(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[DroppedItem], *, english: bool) -> None:
     """Drop (and list) what is not what the model says it is; see :mod:`summarize.briefing.plausible`.
 
@@ -70,13 +63,16 @@ def vet(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[Drop
     are checked, then descriptions that should be English are."""
 
     for key, (field, item, evidences) in list(merged.items()):
-        if isinstance(item, WeaponDraft) and (problem := weapon_problem(item, told_status(item, evidences))):
+        # a weapon's status as its sentence tells it (weapons of no kind are kept where their deliveries stop)
+        status = told_status(item.name_as_written, item.status, [e.quote for e in evidences[:1]]) \
+            if isinstance(item, WeaponDraft) else None
+        if isinstance(item, WeaponDraft) and (problem := weapon_problem(item, status)):
             _drop(merged, dropped, key, problem)
         elif isinstance(item, WeaponDraft) and in_quotation_marks(item.name_as_written, evidences[0].quote):
             _drop(merged, dropped, key, f"{item.name_as_written!r} stands in quotation marks: a figure of speech "
                                         "(a diplomatic „Kurvenbombe“), not a weapon")
         elif (isinstance(item, WeaponDraft) and _weapon_name(item, "") == GENERIC_WEAPONS
-              and told_status(item, evidences) not in DELIVERY_STATUSES):
+              and status not in DELIVERY_STATUSES):
             # its written word is "weapons" of no kind ("Waffenlieferungen" named "drones"): the name it would get
             _drop(merged, dropped, key, f"{GENERIC_WEAPONS!r} names no weapon system or kind")
         elif isinstance(item, ActorDraft) and canonical_weapon(item.name_as_written, generic=True) == GENERIC_WEAPONS:

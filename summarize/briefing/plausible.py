@@ -149,7 +149,7 @@ def weapon_problem(weapon: WeaponDraft, status: str | None = None) -> str | None
     """Why the item is not a plausible weapon, or None. "Weapons" alone (as the alias table's entry of no
     kind, "Waffen", "Waffenlieferungen", "arms") names no system and no kind: an analyst learns nothing from
     it that the decision about the deliveries does not say, unless the item is that status ("paused",
-    "delivered"; ``status``: as its sentence tells it, :func:`summarize.briefing.assemble.told_status`): a
+    "delivered"; ``status``: as its sentence tells it, :func:`summarize.briefing.weapon_status.told_status`): a
     halt or resumption of weapons of no named kind is often the story, and the digest's weapons table then
     shows each source's status of the deliveries side by side."""
     forms = [alias_forms("weapons", n) for n in (weapon.name, weapon.name_as_written)]

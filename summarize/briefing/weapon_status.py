@@ -13,13 +13,14 @@ report a request for air defence after a drone attack. Without a cue, the model'
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ..models import Weapon, WeaponStatus
 from ..text.negation import NEGATIONS
 from .cues import cue_kinds, cue_pattern
 
-__all__ = ["status_in", "weapon_status"]
+__all__ = ["status_in", "told_status", "weapon_status"]
 
 # Tried in this order where two cues are as near: a pause before a request, a request before a use (a sentence
 # that asks for air defence names the attacks it is for), a use before a delivery.
@@ -61,7 +62,14 @@ def status_in(sentence: str, written: str) -> WeaponStatus | None:
 def weapon_status(weapon: Weapon) -> WeaponStatus:
     """The status of ``weapon``: the one its first quote with a cue gives; else the model's, unless that is
     "delivered" or "other" (no word of its quotes says so): then "discussed"."""
-    for ev in weapon.evidence:
-        if (status := status_in(ev.quote, weapon.name_as_written)) is not None:
-            return status
-    return "discussed" if weapon.status in ("delivered", "other") else weapon.status
+    return told_status(weapon.name_as_written, weapon.status, [ev.quote for ev in weapon.evidence])
+
+
+def told_status(written: str, status: WeaponStatus, quotes: Iterable[str]) -> WeaponStatus:
+    """The status the first of ``quotes`` with a cue gives a weapon written ``written``; else the model's
+    ``status``, unless that is "delivered" or "other", which a small model gives nearly every weapon: then
+    "discussed". :func:`weapon_status` of a final weapon, and of a draft's sentences as it is vetted."""
+    for quote in quotes:
+        if (said := status_in(quote, written)) is not None:
+            return said
+    return "discussed" if status in ("delivered", "other") else status
