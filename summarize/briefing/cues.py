@@ -94,15 +94,22 @@ def matching(sentences: Sentences, scope: Scope, kind: str) -> list[int]:
 def is_open(sentence: str) -> bool:
     """Whether a sentence has a cue of something open or uncertain (or asks a question); a rhetorical "könnte
     kaum brisanter sein" ("could hardly be more") is no cue."""
-    patterns = _patterns()
-    return has_cue("open", patterns["not_open"].sub(" ", sentence)) or sentence.rstrip().endswith("?")
+    return has_cue("open", _plain(sentence)) or sentence.rstrip().endswith("?")
 
 
 def open_cue_words(sentence: str) -> set[str]:
     """The cue words of something open that a sentence holds (lower case), as :func:`is_open` reads them: a
     rhetorical "könnte kaum" is none."""
-    patterns = _patterns()
-    return {m.group(0).casefold().strip() for m in patterns["open"].finditer(patterns["not_open"].sub(" ", sentence))}
+    return {m.group(0).casefold().strip() for m in _patterns()["open"].finditer(_plain(sentence))}
+
+
+# "May" with a capital inside a sentence is the month or a name ("peace talks in May and June"), not the verb
+_MONTH_MAY = re.compile(r"(?<=[^\s“”„\"'‘’«»‹›(\[])(\s+)May(?!\w)")
+
+
+def _plain(sentence: str) -> str:
+    """``sentence`` without what only looks like an open cue: ``not_open`` ("könnte kaum", "egal ob"), the month."""
+    return _MONTH_MAY.sub(r"\1 ", _patterns()["not_open"].sub(" ", sentence))
 
 
 def says_open(sentence: str) -> bool:
@@ -113,7 +120,7 @@ def says_open(sentence: str) -> bool:
     rhetorical) are no cue here. Nor is a hope in the past perfect ("had hoped", "hatte man gehofft", "hatte
     große Hoffnungen gesetzt"): a hope held before what the article reports, whose outcome it tells."""
     patterns = _patterns()
-    plain = _NOT_PENDING.sub(_keep_pending, patterns["not_open_cited"].sub(" ", patterns["not_open"].sub(" ", sentence)))
+    plain = _NOT_PENDING.sub(_keep_pending, patterns["not_open_cited"].sub(" ", _plain(sentence)))
     plain = _OFFER_TERMS.sub(" ", _HAD_HOPED.sub(" ", plain))
     if has_cue("open", plain):
         return True

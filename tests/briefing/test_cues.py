@@ -192,6 +192,31 @@ def test_hesitation_and_what_is_only_possible_are_open() -> None:
     assert not is_open("It will damage relations, not to mention the prospects for a peaceful settlement.")
 
 
+def test_what_is_pending_left_open_or_held_only_for_now_is_open() -> None:
+    """HAND-MADE: details still pending, a place still to be agreed, a possibility left open, a "maybe", a
+    hesitance, and a state held only for now (its end is open)."""
+    assert is_open("Genaue Details zu dem Treffen stehen noch aus.")
+    assert is_open("Nächste Woche soll es ein Treffen an einem noch zu verabredenden Ort geben.")
+    assert is_open("Trump suggested the possibility remained open.")
+    assert is_open("Asked about more deliveries, he said: “Yes, maybe.”")
+    assert is_open("Trump has expressed hesitance in supplying the missiles.") and is_open("He signalled hesitancy.")
+    assert is_open("Keine Raketen in die Ukraine, zumindest vorerst.") and is_open("No missiles. For now.")
+    assert is_open("The weapons will be withheld for the time being.")
+    assert not is_open("The weapons were delivered now.") and not is_open("Die Details wurden bekannt gegeben.")
+
+
+def test_a_concession_and_the_month_may_are_no_cue_but_the_verb_may_is() -> None:
+    """HAND-MADE: "egal ob ... oder ..." and "regardless of whether" leave nothing open; "May" with a capital inside
+    a sentence is the month (or a name); the verb opens a sentence or is written small."""
+    assert not is_open("Jeder Verstoß - egal ob beabsichtigt oder unbeabsichtigt - kann geahndet werden.")
+    assert not is_open("Every breach, regardless of whether it was intended, is punished.")
+    assert is_open("Unklar ist, ob der Verstoß geahndet wird.")
+    assert not is_open("Despite peace talks in May and June, no ceasefire has been reached.")
+    assert not is_open("Trump speaks in the Oval Office, May 23, 2025.")
+    assert is_open("The delay may extend if supplies are too low.")
+    assert is_open("May the talks bring peace.") and is_open("“May be,” he said.")
+
+
 def test_a_promise_a_superlative_yet_dashed_hopes_and_a_speakers_question_are_not_open() -> None:
     """HAND-MADE: a sentence cited for an open question: "in Aussicht stellen" is to promise; "the biggest push
     yet to end" is a superlative, "has yet to" is open; hopes "dashed" are gone; a question in a speaker's
