@@ -10,7 +10,7 @@ from collections.abc import Container, Iterable
 from dataclasses import replace
 from typing import Any
 
-from ..models import Actor, Weapon
+from ..models import Actor, DroppedItem, OpenQuestion, Weapon
 from ..text.places import english_places
 from ..text.sentences import sentences
 from . import prompts
@@ -71,6 +71,17 @@ class EnglishFields:
         if self._words is None:
             self._words = frozenset(w.casefold() for w in _WORD.findall(self.text))
         return untranslated(english_places(text, self.language), self.language, self._words, names)
+
+    def left_over(self, item: Any, names: Container[str]) -> DroppedItem | None:
+        """``item`` listed as dropped when it is a question that keeps words of the article's language the
+        translation request left as they were ("the investigation into the Nord Stream-Sprengung": a small model
+        sent it back unchanged): half in either language, it reads as neither. Else None. A decision stays
+        with such a word ("met his Amtskollege"): who did what is the briefing's record, its quote beside it."""
+        if not isinstance(item, OpenQuestion) or not (left := self.untranslated(item.question, names)):
+            return None
+        return DroppedItem(kind="open_question", label=item.question[:120], evidence=item.evidence[0],
+                           reason=f"it keeps words of the article's language ({', '.join(left)}) that its "
+                                  f"translation left as they were")
 
     def foreign_texts(self, results: list[PartResult]) -> list[str]:
         """Descriptions and questions of grounded items that the model wrote in the article's language

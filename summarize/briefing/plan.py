@@ -356,10 +356,12 @@ class Plan:
                                                  or item.kind == "state"
                                                  or (item.role or "").strip().casefold() in _NO_ROLE):
                 item = item.model_copy(update={"role": None})
-            lists[field].append(
-                final(item, evidences, self.article.text, self.article.published, canonical, self.grounder,
-                      english=english)
-            )
+            built = final(item, evidences, self.article.text, self.article.published, canonical, self.grounder,
+                          english=english)
+            if english and (half := self.english.left_over(built, names)) is not None:  # a question
+                dropped.append(half)
+                continue
+            lists[field].append(built)
             if field == "decisions" and self.grounder.via_heading(item):
                 headed.append(lists[field][-1])
         for decision in told_below(lists["decisions"], headed):

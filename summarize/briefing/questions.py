@@ -36,6 +36,8 @@ def why_not_open(question: OpenQuestion, named: list, text: str, english: bool =
         return "it asks whether it will happen, and its sentence reports that it did"
     if _reason_in_its_sentence(question):
         return "it asks why, and its sentence gives the reason"
+    if _why_of_a_state_for_now(question):
+        return "it asks why, and its sentence leaves open only how long a state holds ('vorerst', 'for now')"
     if _asks_if_said_what_was_said(question):
         return "it asks whether someone will say what its sentence reports said; only what was said is hedged"
     if _asked_in_speech(question.evidence[0], text):
@@ -223,6 +225,17 @@ def _only_hedged(question: OpenQuestion) -> bool:
 def _reason_in_its_sentence(question: OpenQuestion) -> bool:
     quote = question.evidence[0].quote
     return bool(_WHY.match(question.question)) and bool(_BECAUSE.search(quote)) and not _WHY_UNKNOWN.search(quote)
+
+
+_FOR_NOW = frozenset({"vorerst", "for now", "for the time being", "for the meantime", "bis auf weiteres"})
+
+
+def _why_of_a_state_for_now(question: OpenQuestion) -> bool:
+    """"Why did Ukraine receive a diplomatic 'curve ball' instead of Tomahawks?" on "Statt Tomahawks hat die
+    Ukraine – vorerst – eine diplomatische „Kurvenbombe“ erhalten.": the sentence's only cue is that a state
+    holds for now, so what it leaves open is how long, not why."""
+    cued = open_cue_words(question.evidence[0].quote)
+    return bool(_WHY.match(question.question)) and bool(cued) and cued <= _FOR_NOW
 
 
 def _absent_name(question: OpenQuestion, named: list, text: str) -> str | None:

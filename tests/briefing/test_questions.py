@@ -317,3 +317,13 @@ def test_a_question_of_a_quotations_speaker_named_in_the_attribution_after_it_ke
     assert why_not_open(asked, named, text) is None
     other = OpenQuestion(question="Will John Roe be able to provide support?", evidence=[evidence])
     assert "John Roe" in (why_not_open(other, named, text) or "")
+
+
+def test_a_why_question_of_a_state_held_for_now_asks_what_its_sentence_does_not_leave_open() -> None:
+    """HAND-MADE: a sentence whose only cue is that a state holds for now ("vorerst") leaves open how long, not
+    why; a question of whether or how long stays, and so does a why on a sentence with another cue."""
+    for_now = "Statt Raketen hat die Ukraine – vorerst – nur ein Versprechen erhalten."
+    assert "how long" in why_not_open(_question("Why did Ukraine receive only a promise?", for_now), [], for_now)
+    assert why_not_open(_question("How long will Ukraine go without the missiles?", for_now), [], for_now) is None
+    unclear = "Unklar ist, warum die Lieferung vorerst ausbleibt."
+    assert why_not_open(_question("Why are the deliveries held back?", unclear), [], unclear) is None
