@@ -85,7 +85,7 @@ def _p(detail: str, pattern: str, max_words: int | None = None, needles: tuple[s
 
 
 _READ_ALSO = (
-    r"(?:lesen sie (?:auch|mehr|hier|dazu)|lies (?:auch|mehr)|auch lesenswert|ebenfalls lesenswert|"
+    r"(?:lesen sie (?:auch|mehr|hier|dazu)|lies (?:auch|mehr)|auch lesenswert|ebenfalls lesenswert|alles zum thema|"
     r"mehr zum thema|mehr zu diesem thema|weitere (?:artikel|nachrichten|news|beiträge) zum thema|"
     r"das könnte (?:sie|dich|dir|ihnen) (?:auch )?(?:interessieren|gefallen)|empfehlungen der redaktion|passend zum thema|"
     r"verwandte (?:artikel|themen|beiträge)|zum weiterlesen|"
@@ -137,7 +137,8 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
         12,
         ("hier klicken", "click here", "mehr erfahren", "learn more", "jetzt lesen", "read now"),
     ),
-    _p("cta", r"^\W*(?:erfahren sie (?:hier )?mehr|learn more about)\b"),
+    _p("cta", r"^\W*(?:erfahren sie (?:hier )?mehr|learn more about|download on the app store|get it on google play"
+              r"|laden im app store)\b"),  # and an app store's badge
     _p(
         "cta",
         r"\b(?:über|about) (?:die |unsere |our |the )?(?:journalistischen|redaktionellen|editorial|journalistic)"
@@ -201,12 +202,11 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
         r"|[.!?]\s+(?:photos?|fotos?|bild|images?|pictures?)\s+(?:by|von)\s+[^.!?|]{2,60})$",
         needles=("photo", "foto", "bild", "image", "picture"),
     ),
-    # ... or in the agency's words: "... AP Photo"
-    _p(
-        "credit",
-        r"\b(?:ap|afp|epa|reuters|dpa|getty|anadolu|xinhua|tass)(?:\s*/\s*\w+)?\s+(?:photos?|images?|fotos?|pictures?)\s*$",
-        needles=("photo", "image", "foto", "picture"),
-    ),
+    # ... or the agency and the photographer (a name of one to three words) after it: "... 2025. REUTERS/Jane Doe/File Photo"
+    _p("credit", r"[.!?]\s+(?:reuters|ap|afp|epa|dpa|anadolu|xinhua|tass|pool)\s*/\s*[^/.!?\s]{2,30}(?:\s+[^/.!?\s]+){0,2}"
+                 r"(?:/\s*(?:file photo|pool|handout))?\s*$", needles=("/",)),
+    _p("credit", r"\b(?:ap|afp|epa|reuters|dpa|getty|anadolu|xinhua|tass)(?:\s*/\s*\w+)?\s+(?:photos?|images?|fotos?|pictures?)"
+                 r"\s*$", needles=("photo", "image", "foto", "picture")),  # ... or in the agency's words: "... AP Photo"
     # a caption: where the people stand in the picture ("Jane Doe (l.) und ...", "Doe, left, greets ..."),
     # or what kind of picture it is ("(Symbolbild)", "(file photo)"); article prose never says so
     _p(
@@ -225,7 +225,7 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
         r"|meets|attends|arrives|gestures|looks|walks|waves|talks|poses|holds|sits|stands|smiles|departs|chats|reacts"
         r"|addresses|applauds|leaves|enters|and)\b|[^()]*\b"
         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-        r"(?:,\s+in\s+[^.!?()]{2,40})?\.?\s*$)",
+        r"(?:,?\s+in\s+[^.!?()]{2,40})?\.?\s*$)",
         needles=("l)", "r)", "c)", "left)", "right)"),
     ),
     # a picture gallery's counter and licence link: "1 of 6 | Secretary of State ... | License Photo"

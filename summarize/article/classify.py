@@ -183,7 +183,8 @@ def _sign_up_boxes(p: _Pass) -> None:
 # A box header of other stories, not a link of this one ("Read More", "Lesen Sie auch: ..." stay with the page)
 _OTHER_STORIES = re.compile(r"^\W*(?:das könnte (?:sie|dich|dir|ihnen) (?:auch )?(?:interessieren|gefallen)|you (?:may|might) "
                             r"also like|recommended (?:for you|stories|reading)|empfehlungen der redaktion|more stories|"
-                            r"top stories|most read|meistgelesen|more about|mehr über|mehr zu)\W*$", re.IGNORECASE)
+                            r"top stories|most read|meistgelesen|more about|mehr über|mehr zu|(?:alles|mehr) zum thema(?:\s+[^\W\d_][\w.-]*){0,4})\W*$",
+                            re.IGNORECASE)  # "Alles zum Thema Energiepolitik": a topic page's box of its stories
 TEASER_TAIL_LINES = 4  # the page's last lines after a "more stories" box header: about two teasers
 TEASER_TAIL_CHARS = 600
 
@@ -192,15 +193,16 @@ def _teaser_tails(p: _Pass) -> None:
     """6. the end of a page after a box header of other stories ("Das könnte Dir auch gefallen", "You may
     also like": the header alone on its line; not "Read More", which links this story): the teasers under it (a quote, a headline,
     a summary) when they are the page's last lines and few (:data:`TEASER_TAIL_LINES`, at most
-    :data:`TEASER_TAIL_CHARS`, none protected). A box inside the article, with more of the article after it,
-    is left alone."""
+    :data:`TEASER_TAIL_CHARS`, none protected but items of a list, "- ...", the box's links). A box inside the
+    article, with more of the article after it, is left alone."""
     headers = [pos for pos, i in enumerate(p.nonblank)
                if p.details[i] == "read_also" and p.feats[i].n_words <= 6 and _OTHER_STORIES.search(p.feats[i].stripped)]
     if not headers:
         return
     tail = [i for i in p.nonblank[headers[-1] + 1:] if p.kept(i)]
     if (tail and len(tail) <= TEASER_TAIL_LINES and sum(len(p.feats[i].stripped) for i in tail) <= TEASER_TAIL_CHARS
-            and not any(p.feats[i].protected for i in tail)):  # a protected line is the article's (see clean)
+            and not any(p.feats[i].protected and not BULLET.match(p.feats[i].text) for i in tail)):
+        # a protected line is the article's (see clean), but for the box's list of links ("- Ministerium reagiert ...")
         for i in tail:
             p.rules[i], p.details[i] = "boilerplate", "read_also"
 
@@ -304,15 +306,18 @@ def _named_caption(line: str) -> bool:
             and all(w[:1].isupper() or w.casefold() in _CAPTION_JOINERS for w in words))
 
 
-# Names and titles, then a verb in the present's third person: "President Jane Doe speaks at a meeting ..."
-_PRESENT_CAPTION = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,8}(?:and\s+(?:[A-Z][\w.'’-]*\s+){1,4})?[a-z]{3,}s\s")
+# Names and titles, then a verb in the present's third person: "President Jane Doe speaks at a meeting ...",
+# "Bundesminister Max Muster spricht während einer Sitzung ..."
+_PRESENT_CAPTION = re.compile(r"(?:[A-ZÄÖÜ][\w.'’-]*\s+){1,8}(?:(?:and|und)\s+(?:[A-ZÄÖÜ][\w.'’-]*\s+){1,4})?"
+                              r"(?:[a-z]{3,}s|[a-zäöüß]{3,}t)\s")
 
 
 def _present_caption(line: str) -> bool:
-    """A caption above a bare credit line that tells what the picture shows, in English's present tense, in one
+    """A caption above a bare credit line that tells what the picture shows, in the present tense, in one
     sentence: names and titles, then a verb in the third person ("President Jane Doe speaks at a meeting
-    alongside Vice President John Roe."). A report tells it in the past ("Doe spoke"), and a headline in the
-    present has no final period ("Doe says she will meet Roe in Vienna")."""
+    alongside Vice President John Roe.", "US-Präsident John Roe spricht während einer Sitzung."). A report tells
+    it in the past ("Doe spoke", "Roe sprach"), and a headline in the present has no final period ("Doe says
+    she will meet Roe in Vienna")."""
     return line.endswith(".") and ". " not in line and _PRESENT_CAPTION.match(line) is not None
 
 

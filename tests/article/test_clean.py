@@ -979,3 +979,37 @@ def test_a_present_tense_caption_a_breadcrumb_an_appeal_for_money_and_a_byline_w
         assert line not in kept, line
     prose = "Support for the aid package grew in the Senate on Tuesday, two senators said after the vote."
     assert prose in clean(f"{headline}\n\n{prose}\n\n{body}").text
+
+
+def test_a_german_present_caption_a_topic_box_an_agency_credit_and_an_app_badge_are_chrome() -> None:
+    """HAND-MADE page: a German caption in the present tense above its copyright line; a topic page's box of other
+    stories ("Alles zum Thema ...") whose links are long list items at the page's end; captions with the
+    agency and photographer after the last sentence ("REUTERS/Jane Doe/File Photo") or with "(L)" and the
+    picture's day and place ("on July 14, 2025 in Valen, VA."); an app store's badge. The article's own
+    present tense, list and agency names stay."""
+    body = "Der Minister hat am Montag neue Waffenlieferungen an die Ukraine angekündigt, sagte ein Sprecher in Berlin."
+    chrome = [
+        "Download on the App Store",
+        "Bundesminister Max Muster spricht während einer Sitzung im Kanzleramt.",
+        "Copyright: picture alliance/dpa/AP | Erika Muster",
+        "President John Roe and Minister Jane Doe are seen during a summit in Valen, June 25, 2025. REUTERS/Max Muster/File Photo",
+        "President John Roe meets with Minister Jane Doe (L) in the Oval Office on July 14, 2025 in Valen, VA.",
+    ]
+    box = [
+        "Alles zum Thema Max Muster",
+        "- Diplomatie laut Muster „ausgeschöpft“ Roe eskaliert weiter – ein Politiker nennt den Streit „unvermeidlich“",
+        "- Ministerium reagiert auf Tonaufnahme – Muster soll Roe und Doe mit harten Maßnahmen gedroht haben",
+    ]
+    text = "\n".join([chrome[0], body, *chrome[1:], body.replace("Montag", "Dienstag"), *box])
+    kept = clean(text).text
+    assert body in kept and body.replace("Montag", "Dienstag") in kept
+    for line in [*chrome, *box]:
+        assert line not in kept, line
+    # the article's own present tense (no credit under it), a list in the story and an agency in a sentence stay
+    prose = [
+        "Bundesminister Max Muster spricht sich seit Wochen für mehr Lieferungen aus.",
+        "- Der Minister will die Lieferungen beschleunigen, und die Regierung prüft die Kosten in dieser Woche",
+        "The agency said on Tuesday it had seen the letter. Reuters/Ipsos polls show broad support",
+    ]
+    for line in prose:
+        assert line in clean(f"{body}\n\n{line}\n\n{body.replace('Montag', 'Dienstag')}").text, line

@@ -192,6 +192,14 @@ def test_hesitation_and_what_is_only_possible_are_open() -> None:
     assert not is_open("It will damage relations, not to mention the prospects for a peaceful settlement.")
 
 
+def test_an_ultimatum_or_a_deadline_declared_is_an_act_not_words() -> None:
+    """HAND-MADE descriptions: a deadline set or an ultimatum declared is an act, whatever verb of speech
+    opens it; what was said of it stays words only when no act is in it."""
+    assert not reports_words_only("declared an ultimatum to Russia")
+    assert not reports_words_only("announced a 50-day deadline for a peace deal")
+    assert reports_words_only("said the war had gone on far too long")
+
+
 def test_what_is_pending_left_open_or_held_only_for_now_is_open() -> None:
     """HAND-MADE: details still pending, a place still to be agreed, a possibility left open, a "maybe", a
     hesitance, and a state held only for now (its end is open)."""

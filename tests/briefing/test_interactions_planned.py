@@ -37,3 +37,19 @@ def test_a_meeting_whose_date_is_open_is_planned_unless_its_sentence_tells_one_h
     kept = _decision(held, held, "met Vladimir Putin", participants=both)
     still_to_come([kept])
     assert (kept.what, kept.status) == ("met Vladimir Putin", "taken")
+
+
+def test_a_meeting_held_out_as_a_prospect_is_planned_one_held_stays_met() -> None:
+    """HAND-MADE: "hatte ein Treffen mit Roe in Valen in Aussicht gestellt" holds the meeting out as a prospect:
+    the model's "met" is the plan; "traf sich mit Roe" is a meeting held."""
+    from summarize.briefing.interactions import still_to_come
+
+    both = ["Jane Doe", "John Roe"]
+    text = "Am Donnerstag hatte Präsidentin Jane Doe noch ein Treffen mit John Roe in Valen in Aussicht gestellt."
+    told = _decision(text, text, "met John Roe", participants=both)
+    still_to_come([told])
+    assert (told.what, told.status) == ("plans to meet John Roe", "announced")
+    held = "Am Donnerstag traf sich Präsidentin Jane Doe in Valen mit John Roe."
+    kept = _decision(held, held, "met John Roe", participants=both)
+    still_to_come([kept])
+    assert (kept.what, kept.status) == ("met John Roe", "taken")
