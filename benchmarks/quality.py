@@ -45,7 +45,7 @@ PLURAL = {"actor": "actors", "decision": "decisions", "weapon": "weapons", "ques
 
 
 def fold(text: str) -> str:
-    text = text.casefold().replace("ß", "ss")
+    text = text.casefold().replace("ß", "ss").replace("\u2010", "-").replace("\u2011", "-")  # typographic hyphens
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
@@ -54,9 +54,11 @@ def has_term(text: str | None, terms: list[str]) -> bool:
     folded."""
     if not text:
         return False
-    folded = fold(text)  # a term of three letters or fewer ("US", "EU") is a whole word: "US" is not "Ushakov"
-    return any(re.search(r"(?<!\w)" + re.escape(fold(t)) + (r"(?!\w)" if len(t.strip()) <= 3 else ""), folded)
-               for t in terms if t.strip())
+    # a term of three letters or fewer ("US", "EU") is a whole word: "US" is not "Ushakov"; a hyphen is a space
+    # ("air-defense" is "air defense")
+    folded = fold(text).replace("-", " ")
+    return any(re.search(r"(?<!\w)" + re.escape(fold(t).replace("-", " ")) + (r"(?!\w)" if len(t.strip()) <= 3 else ""),
+                         folded) for t in terms if t.strip())
 
 
 def same_entity(name: str, terms: list[str]) -> bool:

@@ -58,6 +58,8 @@ def test_terms_match_word_prefixes_case_and_diacritics_folded() -> None:
     assert quality.has_term("Selenskyjs Besuch", ["Selensk"])
     assert quality.has_term("Gespräche über Waffen", ["uber"])
     assert not quality.has_term("Sowjetunion", ["jet"])  # only at a word start
+    assert quality.has_term("additional air\u2010defense batteries", ["air defense"])  # a hyphen, typographic too, is a space
+    assert not quality.has_term("airdefense", ["air defense"])
 
 
 def test_a_decider_matches_by_its_terms_or_as_the_same_entity_of_the_alias_table() -> None:
