@@ -142,11 +142,11 @@ def open_date_or_place(sentence: str) -> str | None:
     return kind if kind is not None and says_open(sentence) else None
 
 
-# A hope in the past perfect: "had (long) hoped", "had high hopes"; "hatte(n) ... gehofft", "hatte ... Hoffnungen
-# gesetzt" (up to four words between, within one clause)
+# A hope in the past perfect: "had (long) hoped", "as we’d hoped", "had high hopes"; "hatte(n) ... gehofft", "hatte
+# ... Hoffnungen gesetzt" (up to four words between, within one clause)
 _HAD_HOPED = re.compile(
-    r"(?<!\w)(?:had\s+(?:been\s+)?(?:\w+\s+)?hop(?:ed|ing)|had\s+(?:\w+\s+){0,2}hopes"
-    r"|hatten?(?:\s+[^\s,;:.!?]+){0,4}?\s+(?:gehofft|Hoffnung(?:en)?))(?!\w)",
+    r"(?:(?:(?<!\w)had|(?<=\w)[’']d)\s+(?:been\s+)?(?:\w+\s+)?hop(?:ed|ing)|(?<!\w)had\s+(?:\w+\s+){0,2}hopes"
+    r"|(?<!\w)hatten?(?:\s+[^\s,;:.!?]+){0,4}?\s+(?:gehofft|Hoffnung(?:en)?))(?!\w)",
     re.IGNORECASE)
 # The terms of an offer: "a “proposition” in which Ukraine could provide the United States with its drones,
 # while Washington would sell Kyiv ... Tomahawk missiles", "a proposal suggesting Ukraine could provide ...",

@@ -192,6 +192,15 @@ def test_hesitation_and_what_is_only_possible_are_open() -> None:
     assert not is_open("It will damage relations, not to mention the prospects for a peaceful settlement.")
 
 
+def test_a_hope_in_the_past_perfect_contracted_is_no_cue_for_a_cited_sentence() -> None:
+    """HAND-MADE: "as we’d hoped" is "as we had hoped": a hope held before, whose outcome the sentence tells."""
+    from summarize.briefing.cues import says_open
+
+    assert not says_open("“He has not come to the table as we’d hoped,” she said.")
+    assert not says_open("He did not come, as I'd hoped he would.")
+    assert says_open("We hope he will come to the table.") and says_open("She’d hope for a deal, she said.")  # would
+
+
 def test_an_ultimatum_or_a_deadline_declared_is_an_act_not_words() -> None:
     """HAND-MADE descriptions: a deadline set or an ultimatum declared is an act, whatever verb of speech
     opens it; what was said of it stays words only when no act is in it."""
