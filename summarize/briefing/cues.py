@@ -34,7 +34,9 @@ _WILDCARD = r"[\w.'’-]+(?:\s+[\w.'’-]+)?"  # a "*" of a cue: one or two word
 def _cue_words() -> dict[str, list[str]]:
     """Kind -> its cue words, as ``summarize/data/cues.json`` lists them (read once)."""
     data = json.loads(CUES_FILE.read_text(encoding="utf-8"))
-    return {kind: words for kind, words in data.items() if not kind.startswith("_")}
+    words = {kind: words for kind, words in data.items() if not kind.startswith("_")}
+    words["open"] = [*words["open"], *words["for_now"]]  # a state held only for now is open too (how long)
+    return words
 
 
 def _start(kind: str) -> str:

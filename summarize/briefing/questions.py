@@ -13,7 +13,7 @@ from ..text.negation import NEGATIONS
 from ..text.normalise import QUOTATION_MARKS, fold
 from ..text.same_question import asks_the_same
 from .aliases import alias_forms
-from .cues import ends_as_question, open_cue_words, open_date_or_place, speaks_for_self
+from .cues import cue_pattern, ends_as_question, open_cue_words, open_date_or_place, speaks_for_self
 from .mentions import mentions
 from .numbered import Sentences, is_heading
 
@@ -227,15 +227,12 @@ def _reason_in_its_sentence(question: OpenQuestion) -> bool:
     return bool(_WHY.match(question.question)) and bool(_BECAUSE.search(quote)) and not _WHY_UNKNOWN.search(quote)
 
 
-_FOR_NOW = frozenset({"vorerst", "for now", "for the time being", "for the meantime", "bis auf weiteres"})
-
-
 def _why_of_a_state_for_now(question: OpenQuestion) -> bool:
     """"Why did Ukraine receive a diplomatic 'curve ball' instead of Tomahawks?" on "Statt Tomahawks hat die
     Ukraine – vorerst – eine diplomatische „Kurvenbombe“ erhalten.": the sentence's only cue is that a state
     holds for now, so what it leaves open is how long, not why."""
-    cued = open_cue_words(question.evidence[0].quote)
-    return bool(_WHY.match(question.question)) and bool(cued) and cued <= _FOR_NOW
+    cued, for_now = open_cue_words(question.evidence[0].quote), cue_pattern("for_now")  # summarize/data/cues.json
+    return bool(_WHY.match(question.question)) and bool(cued) and all(for_now.fullmatch(c) for c in cued)
 
 
 def _absent_name(question: OpenQuestion, named: list, text: str) -> str | None:
