@@ -59,18 +59,21 @@ def _people_by_name_words() -> tuple[dict[str, str | None], frozenset[str]]:
     return surnames, frozenset(first_names)
 
 
-def borrowed_first_name(name: str) -> str | None:
+def borrowed_first_name(name: str, text: str = "") -> str | None:
     """The alias table's person whose surname ``name`` ends with, when its first name is another person's of
     the table: a small model lends one leader's first name to another ("Sergej Uschakow" of an article that
-    writes "Uschakow" and "Sergej Lawrow", "Wladimir Selenskyj"). None when the surname (a genitive "s"
-    aside: "Uschakows") is none of the table's or two people's, or the first name is the person's own or no
-    one's there ("Melania Trump" is not Donald Trump)."""
+    writes "Uschakow" and "Sergej Lawrow", "Wladimir Selenskyj"), or invents one the article's ``text`` never
+    writes ("Maxus Uschakows" of an article that says "Juri Uschakow" and "Nach Angaben Uschakows"). None
+    when the surname (a genitive "s" aside: "Uschakows") is none of the table's or two people's, or the first
+    name is the person's own, or no one's there and written in the text ("Melania Trump" is not Donald Trump;
+    without a text, any first name of no one in the table is taken as written)."""
     words = normalise(name).split()
     if len(words) != 2:
         return None
     surnames, first_names = _people_by_name_words()
     person = surnames.get(words[1]) or (surnames.get(words[1][:-1]) if words[1].endswith("s") else None)
-    if person is None or words[0] not in first_names:
+    invented = bool(text) and re.search(rf"(?<!\w){re.escape(words[0])}", normalise(text)) is None
+    if person is None or (words[0] not in first_names and not invented):
         return None
     own = {normalise(f).split()[0] for f in (person, *alias_table()["actors"][person].get("aliases", []))
            if len(normalise(f).split()) > 1}

@@ -25,15 +25,16 @@ def with_evidence(evidences: list[Evidence], more: list[Evidence]) -> list[Evide
     return [*evidences, *extra][:max(MAX_EVIDENCE, len(evidences))]
 
 
-def one_per_name(items: list) -> list:
+def one_per_name(items: list, text: str = "") -> list:
     """One actor or weapon per final name: drafts the model named apart ("Patriots", "Patriot-Systeme") that
     the alias table makes one ("Patriot") become one item, its sentences the evidence (up to MAX_EVIDENCE).
     An actor is one per real-world entity too (:func:`_same_actor`): "Trump" and "Donald Trump", "Wladimir
     Putin" and "Vladimir Putin" are one person of the article; the alias table's canonical name stands (the
-    name field is the canonical English name), else the fuller one."""
+    name field is the canonical English name), else the fuller one. ``text``: the article's, in which a person's
+    first name the model wrote must stand (:func:`_alias_of`)."""
     out: dict[str, Actor | Weapon] = {}
     for item in items:
-        if isinstance(item, Actor) and (known := _alias_of(item)) is not None and known != item.name:
+        if isinstance(item, Actor) and (known := _alias_of(item, text)) is not None and known != item.name:
             item.name = known
         key = normalise(item.name)
         twin = out.get(key)
@@ -48,16 +49,18 @@ def one_per_name(items: list) -> list:
     return list(out.values())
 
 
-def _alias_of(actor: Actor) -> str | None:
+def _alias_of(actor: Actor, text: str = "") -> str | None:
     """The alias table's canonical name of the actor: of the name as written first (it is the article's), then
     of the model's name, then of the name as written without the words before it that state an office or are
-    lower case ("Bundeskanzler Merz" is "Friedrich Merz" whatever first name the model gave him)."""
+    lower case ("Bundeskanzler Merz" is "Friedrich Merz" whatever first name the model gave him); a person's first
+    name lent by another known person or one the article's ``text`` never writes is the model's
+    (:func:`~summarize.briefing.aliases.borrowed_first_name`)."""
     forms = (alias_forms("actors", actor.name_as_written) or alias_forms("actors", actor.name)
              or alias_forms("actors", _without_office(actor.name_as_written)))
     if forms:
         return forms[0]
     if actor.kind == "person":  # "Sergej Uschakow": another person's first name lent to Ushakov
-        return borrowed_first_name(actor.name_as_written) or borrowed_first_name(actor.name)
+        return borrowed_first_name(actor.name_as_written, text) or borrowed_first_name(actor.name, text)
     return None
 
 

@@ -367,7 +367,7 @@ class Plan:
         for decision in told_below(lists["decisions"], headed):
             lists["decisions"].remove(decision)
             dropped.append(_dropped(decision, "it cites a heading, and the report under it is another decision's sentence"))
-        lists["actors"] = self._with_known_actors(one_per_name(lists["actors"]))
+        lists["actors"] = self._with_known_actors(one_per_name(lists["actors"], self.article.text))
         lists["weapons"] = [w.model_copy(update={"status": weapon_status(w)})
                             for w in self._with_known_weapons(one_per_name(lists["weapons"]))]
         for kind, system in kinds_of_systems(lists["weapons"]):

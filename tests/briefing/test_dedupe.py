@@ -151,6 +151,27 @@ def test_a_first_name_lent_by_another_known_person_is_the_model_s_and_the_surnam
     assert Canonical([])("Sergej Uschakow") == "Yuri Ushakov"  # a decider so named is the person too
 
 
+def test_a_first_name_no_quote_writes_is_invented_and_the_known_surname_says_who() -> None:
+    """HAND-MADE: "Nach Angaben Uschakows ..." -- the model named the speaker "Maxus Uschakows", a first name
+    of no one in the table that the article never writes. A first name the article writes stays the model's,
+    in whichever sentence ("Melania Trump" cited where the article says "the First Lady")."""
+    from summarize.briefing.aliases import borrowed_first_name
+    from summarize.briefing.dedupe import one_per_name
+
+    text = ("Juri Uschakow sprach. Nach Angaben Uschakows ging es auch um Iran. Melania Trump kam. "
+            "Die First Lady blieb.")
+    actors = one_per_name([
+        _person(text, "Yuri Ushakov", "Juri Uschakow", "Juri Uschakow sprach."),
+        _person(text, "Maxus Uschakows", "Maxus Uschakows", "Nach Angaben Uschakows ging es auch um Iran."),
+        _person(text, "Melania Trump", "First Lady", "Die First Lady blieb."),
+    ], text)
+    assert [a.name for a in actors] == ["Yuri Ushakov", "Melania Trump"]
+    assert len(actors[0].evidence) == 2
+    assert borrowed_first_name("Maxus Uschakows") is None  # without the text: no one's first name, kept
+    assert borrowed_first_name("Maxus Uschakows", text) == "Yuri Ushakov"
+    assert borrowed_first_name("Maxus Uschakows", text + " Maxus Uschakow lachte.") is None  # the article writes it
+
+
 CALL_TEXT = ("Ein Anruf zwischen Trump und Putin überrascht Kyjiw. Das lange Telefonat zwischen Trump und Putin fand "
              "statt, während Selenskyj unterwegs war. Trump und Merz telefonierten ebenfalls.")  # HAND-MADE
 
