@@ -13,8 +13,9 @@ are copies, counts, sorted ids and located quotes of those): validating them aga
 merge at scale and copied every list once more. ``tests/digest/test_merge_scale.py`` checks they validate.
 
 Modules: :mod:`.buckets` (items grouped by key, their quotes), :mod:`.clusters` (events and questions by
-key), :mod:`.days` (the day a report speaks of), :mod:`.event_join` (one event from its reports), :mod:`.links`
-(articles linked by a distinctive entity),
+key), :mod:`.days` (the day a report speaks of), :mod:`.event_join` (one event from its reports),
+:mod:`.same_words` (one statement that two sources quote word for word), :mod:`.links` (articles linked by a
+distinctive entity),
 :mod:`.entities` (actors and weapons), :mod:`.diverge` (divergences); this one puts the digest together.
 """
 
@@ -56,6 +57,7 @@ from .clusters import (
 )
 from .days import Floors, counted_day, dated_evidence, reference_days, split_by_day
 from .event_join import join_events
+from .same_words import join_quoted
 from .links import StoryLinks
 from .diverge import ItemReports, Reported, find_divergences, model_divergence
 from .during import Development, dated_by_event
@@ -249,6 +251,7 @@ def _decision_buckets(
     floors = Floors(b for b in briefings if reference[b.article.id] is None)
     buckets = join_events(split_by_day(group(briefings, "decisions", clusters.key), reference, clusters),
                           clusters, reference, floors, links)
+    buckets = join_quoted(buckets, clusters, reference, links)  # one speaker's same quoted words: one statement
 
     def developments(b: Bucket) -> tuple[int, int, int]:
         # key developments: corroborated by most sources first, then the most recently published
