@@ -5,7 +5,8 @@ report of the call does ("telefonierten am Donnerstag"), or another source's rep
 A development that no quote dates gets the day of the call or meeting its report names, when:
 
 * the quote names the event as where the act happened: a preposition before a word of a call or a meeting
-  ("im Telefonat", "beim Treffen", "in the call", "during their conversation"), and
+  ("im Telefonat", "beim Treffen", "in the call", "during their conversation"), or tells what was said after
+  it to have been discussed or agreed ("erklärte nach dem Gespräch, dass ... diskutiert worden seien"), and
 * the same article reports exactly one dated call or meeting (by the digest's timeline) that one of the
   report's people (its decider or participants) took part in.
 
@@ -52,11 +53,34 @@ class Development:
         """``(article id, decision)`` per report, in order."""
         return zip(self.article_ids, self.decisions)
 
+# what someone said after a call or meeting was discussed or agreed was discussed or agreed in it: "Selenskyj
+# erklärte nach dem Gespräch, dass ... Investitionen ... diskutiert worden seien", "After the call, Zelensky said
+# they had discussed air defence"
+_AFTER_EVENT = re.compile(
+    r"(?<!\w)(?:nach dem|nach einem|nach ihrem|nach seinem|after the|after their|after a|after his|following the|"
+    r"following their)\s+(?:[\w-]+\s+){0,2}?"
+    rf"(?:(?P<call>{_CALL})|(?P<meeting>{_MEETING})|(?P<either>{_EITHER}))(?!\w)",
+    re.IGNORECASE,
+)
+# ... told as done then: a German perfect or passive ("habe ... besprochen", "diskutiert worden seien"), an English
+# past perfect or "they/we discussed", in one clause (not "sagt Trump, er sei „sehr unglücklich“ und diskutiert
+# Sanktionen": he does so now)
+_TALKED_OF = re.compile(
+    r"(?<!\w)(?:(?:habe|haben|hätten|hatte|hatten|sei|seien|worden)\s(?:(?:(?!und\s)[^.;:,„“”\"»«]){0,80}?\s)?"
+    r"(?:diskutiert|besprochen|erörtert|gesprochen|vereinbart|geeinigt|verständigt)"
+    r"|(?:diskutiert|besprochen|erörtert|vereinbart)\s+worden"
+    r"|(?:had|have|they|we|both)\s+(?:\w+\s+)?(?:discussed|agreed|talked\s+about|spoke\s+about))(?!\w)",
+    re.IGNORECASE)
+
 
 def in_event(quote: str) -> tuple[str, str] | None:
     """(the words, the kind: ``call``, ``meeting`` or ``either``) of the event ``quote`` tells an act was done
-    in ("im Telefonat mit Trump" -> ("im Telefonat", "call")), or None."""
+    in ("im Telefonat mit Trump" -> ("im Telefonat", "call")), or what was said after it to have been discussed
+    or agreed there ("erklärte nach dem Gespräch, dass ... diskutiert worden seien" -> ("nach dem Gespräch",
+    "either")), or None."""
     m = _IN_EVENT.search(quote)
+    if m is None and (after := _AFTER_EVENT.search(quote)) is not None and _TALKED_OF.search(quote, after.end()):
+        m = after
     if m is None:
         return None
     kind = next(k for k in ("call", "meeting", "either") if m.group(k))

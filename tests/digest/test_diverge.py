@@ -584,6 +584,28 @@ def test_an_act_told_as_done_in_a_dated_call_takes_the_calls_day_on_the_timeline
     assert {who for _, who, _ in on} == {"Donald Trump", "Vladimir Putin"}
 
 
+def test_what_was_said_after_a_dated_call_to_have_been_discussed_in_it_takes_the_calls_day() -> None:
+    """HAND-MADE: "erklärte nach dem Gespräch, dass ... diskutiert worden seien" tells what was discussed in
+    the call the page dates; "sagt nach dem Telefonat, er ... und diskutiert Sanktionen" tells what he does
+    now, after it, and stays off the timeline."""
+    from summarize.digest.during import in_event
+
+    day = dt.date(2025, 7, 5)
+    call = _p(["Donald Trump", "Volodymyr Zelensky"], "held a phone call with Zelensky",
+              "Trump und Selenskyj telefonierten am Freitag.")
+    discussed = _d("Volodymyr Zelensky", "discussed joint production",
+                   "Selenskyj erklärte nach dem Gespräch, dass eine gemeinsame Produktion diskutiert worden sei.")
+    now = _d("Volodymyr Zelensky", "weighs sanctions",
+             "Nach dem Gespräch sagt Selenskyj, er sei „zufrieden“ und diskutiert Sanktionen.")
+    for n, item in enumerate([discussed, now], 1):
+        item.evidence[0] = item.evidence[0].model_copy(update={"start": 100 * n, "end": 100 * n + 40})
+    d = merge([_briefing("a", decisions=[call, discussed, now], published=day)])
+    on = {(e.date, e.what, tuple(e.stated)) for e in d.timeline}
+    assert ("2025-07-04", "discussed joint production", ("nach dem Gespräch (2025-07-04)",)) in on
+    assert {what for _, what, _ in on} == {"held a phone call with Zelensky", "discussed joint production"}
+    assert in_event("After the call, Zelensky said they had discussed air defence.") == ("After the call", "call")
+    assert in_event("After the call, Trump discussed sanctions with reporters.") is None
+
 def test_a_type_number_and_another_weapons_count_are_no_number_of_the_weapon() -> None:
     assert "hellfi" not in counted("AGM-114 Hellfire missiles and F-16 jets")
     assert counted("over 100 Hellfire missiles")["hellfi"] == (100.0, "100 Hellfire")
