@@ -119,12 +119,8 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
     _p("follow", rf"\b(?:join|tritt|treten sie)\b.{{0,60}}\b(?:channel|community|group|kanal|gruppe)\b.{{0,20}}\b(?:{_SOCIAL})\b|"  # "Join X's
        rf"\b(?:join|tritt|treten sie)\b.{{0,30}}\b(?:{_SOCIAL})[- ](?:channel|kanal)\b", 20, ("join", "tritt", "treten sie")),  # channel on WhatsApp"
     # --- newsletter / subscription / call to action
-    _p(
-        "newsletter",
-        r"\b(?:sign up|subscribe|abonnieren|anmelden|bestellen|registrieren)\b.{0,40}\bnewsletter"
-        r"|\bnewsletter\b.{0,40}\b(?:abonnieren|anmelden|bestellen|sign up|subscribe)\b",
-        needles=("newsletter",),
-    ),
+    _p("newsletter", r"\b(?:sign up|subscribe|abonnieren|anmelden|bestellen|registrieren)\b.{0,40}\bnewsletter"
+                     r"|\bnewsletter\b.{0,40}\b(?:abonnieren|anmelden|bestellen|sign up|subscribe)\b", needles=("newsletter",)),
     _p("newsletter", r"\bnewsletter\b", 12, ("newsletter",)),
     _p("cta", r"\b(?:keine kreditkarte|no credit card) (?:erforderlich|nötig|notwendig|required|needed)\b",
        needles=("kreditkarte", "credit card")),
@@ -308,17 +304,19 @@ _BOILERPLATE: tuple[_Pattern, ...] = (
     # a breadcrumb ("Home » World: ..."); an appeal for money ("Support The Daily Example!", "Unterstützen Sie uns")
     _p("nav", r"^\W*(?:startseite|home)\s*[»›>]"),
     _p("cta", r"^\W*(?:support|unterstützen sie|unterstütze)\s+(?:us|uns|the|our|unser\w*|independent|unabhängig\w*)\b", 6),
-    _p(
-        "cookie",
-        r"\bcookies?\b.{0,100}\b(?:akzeptieren|zustimmen|einwilligung|einverstanden|datenschutz|accept|consent"
-        r"|privacy|settings|einstellungen)\b",
-        needles=("cookie",),
-    ),
+    _p("cookie", r"\bcookies?\b.{0,100}\b(?:akzeptieren|zustimmen|einwilligung|einverstanden|datenschutz|accept|consent"
+                 r"|privacy|settings|einstellungen)\b|\b(?:verwenden|nutzen|setzen|use|uses)\s+(?:wir\s+)?cookies\b"  # "verwenden
+                 r"|\b(?:stimmen|akzeptieren|agree|accept|consent)\b.{0,80}\bcookies?\b", needles=("cookie",)),  # wir Cookies"
+    # a publisher's wall against ad blockers and its offer: "deaktivieren Sie die Werbeblockierung", "Jetzt für nur
+    # 0,99€ im ersten Monat testen", "Sie haben das Produkt bereits gekauft und sehen dieses Banner trotzdem?"
+    _p("ad", r"\bad-?blocker|\bwerbe-?block|\badblock|\bwerbepartner\w*\b.{0,40}\bangewiesen\b|\bdieses banner\b|"
+             r"\bim ersten monat\b.{0,20}\btesten\b|\bzugang zu allen (?:berichten|artikeln|inhalten)\b|\b(?:gratis|kostenlos) weiterlesen\b",
+       needles=("block", "werbepartner", "banner", "monat", "zugang", "weiterlesen")),
     _p(
         "nav",
         r"^\W*(?:startseite|home|menü|menu|suche|search|login|log in|anmelden|abmelden|registrieren|sign in"
         r"|sign up|zurück|back|nach oben|back to top|mehr anzeigen|show more|load more|alle artikel"
-        r"|all articles|zur übersicht|zur startseite|zum artikel)\W*$",
+        r"|all articles|zur übersicht|zur startseite|zum artikel|weitere informationen|more information)\W*$",
     ),
     _p(
         "nav",

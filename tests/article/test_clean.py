@@ -418,6 +418,17 @@ BOILERPLATE_LINES = [
     "Image: Getty Images",
     "Advertisement",
     "We use cookies to improve your experience. Accept all cookies or manage your privacy settings.",
+    # a consent notice whose verb comes first, and a publisher's wall against ad blockers (in the words of a real
+    # German regional site's; hand-made lines)
+    "Um Ihnen ein besseres Nutzererlebnis zu bieten, verwenden wir Cookies.",
+    "Durch Nutzung unserer Dienste stimmen Sie unserer Verwendung von Cookies zu.",
+    "Weitere Informationen",
+    "Für die Finanzierung unseres Angebots sind wir auf die Anzeigen unserer Werbepartner angewiesen.",
+    "Deaktivieren Sie die Werbeblockierung für diese Seite.",
+    "Lesen Sie wie gewohnt mit aktiviertem Ad-Blocker",
+    "Jetzt für nur 0,99€ im ersten Monat testen",
+    "Unbegrenzter Zugang zu allen Berichten und Exklusiv-Artikeln",
+    "Sie sehen dieses Banner trotzdem? Bitte aktualisieren Sie die Seite.",
     "© 2025 Example Media. All rights reserved.",
     "Facebook Twitter E-Mail",
     "Stay informed",
