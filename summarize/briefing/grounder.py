@@ -22,6 +22,8 @@ from .mentions import mentioned_in
 from .cues import refers_back, speaks_for_self
 from .numbered import Sentences, is_heading, is_quoted_heading
 
+_PRONOUNS = frozenset(w for p in "wir we ich i sie they er he she es it man you du ihr".split()  # no decider's name
+                      for w in (p, p.capitalize()))  # ("US" is none: the case is compared)
 REFER_BACK = 3  # a pronoun refers to a decider named at most this many sentences before
 COPIED_WORDS = 5  # a description with this many words in a row of a sentence was copied from it
 QUOTE_SPAN = 3  # a quotation split into sentences is followed by its attribution within this many
@@ -230,6 +232,8 @@ class Grounder:
                 self._headed.add(_item_key(item))
                 return self.evidence(body, body)
             return f"sentence {n} is a heading, not a report of a decision"
+        if all(w.strip() in _PRONOUNS for w in item.who):  # "Wir: use cookies", of a site's own notice
+            return f"{', '.join(map(repr, item.who))} is a pronoun: it names no decider"
         if self._names(n, who):
             return self.evidence(n, n)
         if (closes := self._quote_closes(n, scope)) and self._names(closes, who):

@@ -335,3 +335,15 @@ def test_a_sentence_that_closes_a_quotation_is_grounded_by_the_attribution_that_
     alone = grounder.check(_decision(_number(grounder, "„Die Lieferungen beginnen"), what="starts deliveries"),
                            (1, total))
     assert isinstance(alone, str) and "names none of 'Merz'" in alone
+
+
+def test_a_pronoun_given_as_the_decider_names_no_one() -> None:
+    """HAND-MADE: a sentence in the first person read as a decision of "Wir" (as of a site's own notice,
+    "verwenden wir Cookies"): the pronoun names no decider, even where the sentence writes it; "US" is a name,
+    not the pronoun "us"."""
+    grounder, total = _grounder(TEXT + "Wir werden die Hilfe für die Ukraine fortsetzen, hieß es aus Berlin.\n"
+                                "Die US setzen die Lieferungen von Waffen an die Ukraine aus, teilte das Pentagon mit.\n")
+    found = grounder.check(_decision(_number(grounder, "Wir werden die Hilfe"), who="Wir", what="continue aid"), (1, total))
+    assert isinstance(found, str) and "'Wir' is a pronoun" in found
+    us = grounder.check(_decision(_number(grounder, "Die US"), who="US", what="paused deliveries"), (1, total))
+    assert isinstance(us, Evidence) and us.quote.startswith("Die US setzen")
