@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,8 +13,7 @@ from typing import Any
 from ..article.clean import CleanedText, clean
 from ..article.load import check_size
 from ..errors import InputError
-from ..models import (Actor, Article, ArticleRef, Briefing, BriefingMeta, Decision, DroppedItem, Evidence,
-                      Weapon)
+from ..models import Actor, Article, ArticleRef, Briefing, BriefingMeta, Decision, DroppedItem, Evidence, Weapon
 from ..settings import Settings
 from . import cues, gazetteer, prompts, titled
 from .assemble import final, merge_results, vet, written_unless_reachable
@@ -46,6 +44,7 @@ from .team_meetings import team_meetings
 from .appeals import appeals
 from .progress import progress
 from .weapon_status import weapon_status
+from .delivered import delivered_weapons
 from .interactions import event_description, further_reports, interactions, separate, still_to_come, unreported
 from ..text.dates import decision_date
 from ..text.relative_days import anchored_day
@@ -379,6 +378,7 @@ class Plan:
             dropped.append(_dropped(decision, "its quote names none of its deciders and refers to no one"))
         lists["decisions"] = self._with_code_finds(_acts(lists["decisions"], lists["actors"], dropped), lists["actors"],
                                                    lists["weapons"])
+        lists["weapons"] += delivered_weapons(lists["decisions"], lists["weapons"])  # "weapons" a delivery names
         named = [*lists["actors"], *lists["weapons"]]
         lists["open_questions"] = one_per_sentence(lists["open_questions"])
         english = self.article.language == "en" and self.settings.lang == "en"

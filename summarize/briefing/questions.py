@@ -16,6 +16,7 @@ from .aliases import alias_forms
 from .cues import cue_pattern, ends_as_question, open_cue_words, open_date_or_place, speaks_for_self
 from .mentions import mentions
 from .numbered import Sentences, is_heading
+from .plausible import GENERIC_WEAPONS
 
 
 def why_not_open(question: OpenQuestion, named: list, text: str, english: bool = False) -> str | None:
@@ -76,7 +77,8 @@ def _off_its_sentence(question: OpenQuestion, named: list) -> bool:
     if re.match(r"\s*(?:when|where)\b", question.question, re.IGNORECASE) or _WHAT_WAS_SAID.match(question.question) \
             or ends_as_question(quote):
         return False
-    names = {w for item in named for name in (item.name, item.name_as_written or "") for w in _words(name)}
+    names = {w for item in named if item.name != GENERIC_WEAPONS  # "weapons" of no kind are a word, not a name
+             for name in (item.name, item.name_as_written or "") for w in _words(name)}
     asked = _words(question.question, _ANY_QUESTION) - names
     return bool(asked) and asked.isdisjoint(_words(quote))
 
