@@ -45,6 +45,7 @@ from .appeals import appeals
 from .progress import progress
 from .weapon_status import weapon_status
 from .delivered import delivered_weapons
+from .in_body import in_body
 from .interactions import event_description, further_reports, interactions, separate, still_to_come, unreported
 from ..text.dates import decision_date
 from ..text.relative_days import anchored_day
@@ -152,8 +153,7 @@ class Plan:
             )
         self.title = article.title or article.id
         self.english = EnglishFields(self.cleaned.text, article.language, settings.lang)  # fields left in its language
-        # The parts are runs of numbered sentences; the model cites sentence numbers (see numbered.py and grounder.py).
-        # A text without sentence ends is cut into numbered pieces that fit a part (see Sentences.of).
+        # The parts are runs of numbered sentences the model cites (numbered.py, grounder.py; no ends: Sentences.of).
         self.sentences = sentences = Sentences.of(self.cleaned.text, sentence_chars(settings.chunk_chars))
         self.scopes = sentences.windows(settings.chunk_chars)
         lang = prompts.language_name(settings.lang)
@@ -252,8 +252,8 @@ class Plan:
             name=name, name_as_written=written, kind="organisation", evidence=[ev]))
         surnames = {w.casefold() for a in actors for n in (a.name, a.name_as_written) for w in n.split()[-1:]}
         spoke = {name: at for name, at in titled.speakers(self.sentences).items() if name.split()[-1].casefold() not in surnames}
-        return self._with_found(actors, have, spoke, lambda name, written, ev: Actor(name=name, name_as_written=written,
-                                                                                    kind="person", evidence=[ev]))
+        return in_body(self._with_found(actors, have, spoke, lambda name, written, ev: Actor(
+            name=name, name_as_written=written, kind="person", evidence=[ev])), self.sentences, self.grounder.evidence)
 
     def _with_known_weapons(self, weapons: list[Weapon]) -> list[Weapon]:
         """The weapons, and those the article names that the model left out: the alias table's, and systems
