@@ -19,6 +19,11 @@ WORDS_ONLY = "it reports what was said or thought, not an act or a decision"
 # Putting a question to someone is an act the sentence reports ("directly asked Putin whether he would mind",
 # of "Er habe Putin direkt gefragt: «Wie wäre es, wenn ...?»"): the model's description says so
 _PUT_A_QUESTION = re.compile(r"\s*(?:\w+ly\s+)?(?:asked|asks)\s+(?!(?:for|to)\b)", re.IGNORECASE)
+# a sentence whose subject is "whether ...", said to be open: "Whether his stance is permanent is an open question",
+# "Ob die USA liefern, ist noch offen" (not "Whether or not they agreed, Trump signed the order")
+_WHETHER_OPEN = re.compile(r"\W*(?:whether|ob)\s[^.;:]*?[,\s](?:is|remains|ist|bleibt)\s+(?:still\s+|noch\s+|weiter\s+|weiterhin\s+)?"
+                           r"(?:an?\s+)?(?:open|unclear|uncertain|undecided|unknown|to be seen|offen|unklar|ungewiss|fraglich)",
+                           re.IGNORECASE)
 _MET = re.compile(r"(?:met|meets|has met|had met)\s", re.IGNORECASE)  # "met with Putin": a meeting held
 # What was done to the decider, not by them: a passive ("was criticized for", "were targeted"), a participle
 # with its agent or means ("hit with a massive drone attack", "bombarded with drones", "struck by"), or a verb of
@@ -48,6 +53,8 @@ EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
     (lambda d: cues.states_a_condition(d.what), "it says what someone is or became, not what they did"),
     (lambda d: cues.ends_as_question(d.evidence[0].quote) and not _PUT_A_QUESTION.match(d.what),
      "its sentence asks a question, it reports no act"),
+    (lambda d: _WHETHER_OPEN.match(d.evidence[0].quote) is not None,
+     "its sentence says whether something happens is open ('Whether ... is an open question'), it reports no act"),
     (lambda d: names_own_decider(d),
      "its description names its own decider ('Putin had a conversation with Putin'): who did what is confused"),
     (lambda d: _MET.match(d.what) is not None and not any(

@@ -129,3 +129,15 @@ def test_a_hedge_on_a_detail_of_the_act_is_no_speculation() -> None:
     assert reason("announced preparations for a new meeting, which could take place in Budapest") is None
     assert "speculates" in (reason("could begin preparations for a new meeting in Budapest") or "")
     assert "speculates" in (reason("said both sides might possibly meet in Budapest") or "")
+
+
+def test_a_sentence_that_says_whether_something_happens_is_open_reports_no_act() -> None:
+    """HAND-MADE: "Whether ... is an open question" and "Ob ..., ist offen" leave the matter open; a sentence
+    that opens with "whether" and reports an act ("Whether or not he agreed, Trump signed the order") stays."""
+    from summarize.briefing.empty import why_empty
+
+    for quote in ("Whether Trump’s new stance is permanent, or simply a temporary phase, is an open question.",
+                  "Ob die USA die Lieferungen wieder aufnehmen, ist noch offen."):
+        assert "is open" in (why_empty(_decision(quote, quote, "decided on the duration of the sanctions")) or "")
+    signed = "Whether or not the Pentagon agreed, Trump signed the order on Monday."
+    assert why_empty(_decision(signed, signed, "signed the order")) is None
