@@ -8,15 +8,16 @@ line cannot be told from a subheading by its words, but a quote of the body says
 an actor's evidence at a heading that stands after the body began (:func:`~summarize.text.sentences.is_heading`
 , with a sentence of the body before it) is dropped when another evidence of the actor remains, and otherwise
 replaced by the first sentence of the body that names the actor (by its name as written, else by its
-canonical name or an alias, which is then the name as written: "Deutschland" -> "Berlin"); when none does, it
-stays. Headings at the top (the title, a kicker) are the article's own and stay.
+canonical name or an alias, which is then the name as written: "Deutschland" -> "Berlin"); when none does, the
+actor is another story's and is dropped (listed with the reason). Headings at the top (the title, a kicker) are
+the article's own and stay.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..models import Actor, Evidence
+from ..models import Actor, DroppedItem, Evidence
 from ..text.sentences import is_heading
 from .aliases import alias_forms
 from .mentions import mentioned_in
@@ -25,21 +26,24 @@ from .numbered import Sentences
 __all__ = ["in_body"]
 
 
-def in_body(actors: list[Actor], sentences: Sentences, evidence: Callable[[int, int], Evidence | str]) -> list[Actor]:
+def in_body(actors: list[Actor], sentences: Sentences, evidence: Callable[[int, int], Evidence | str],
+            ) -> tuple[list[Actor], list[DroppedItem]]:
     """``actors`` with their evidence at headings inside the body dropped or moved to the body (see the
-    module). ``evidence(n, n)``: sentence ``n``'s located evidence."""
+    module), and those only such a heading names, dropped. ``evidence(n, n)``: sentence ``n``'s located
+    evidence."""
     body_from = next((n for n in range(1, len(sentences) + 1) if not is_heading(sentences.sentence(n))), None)
     if body_from is None:
-        return actors
+        return actors, []
 
     spans = [(found.start, found.end) for n in range(body_from + 1, len(sentences) + 1)
              if is_heading(sentences.sentence(n)) and isinstance(found := evidence(n, n), Evidence)]
     if not spans:
-        return actors
+        return actors, []
 
     def inner_heading(ev: Evidence) -> bool:  # its quote lies within one of the headings (offsets of the article)
         return any(start <= ev.start and ev.end <= end for start, end in spans)
 
+    dropped: list[DroppedItem] = []
     for actor in actors:
         if not any(inner_heading(ev) for ev in actor.evidence):
             continue
@@ -56,4 +60,8 @@ def in_body(actors: list[Actor], sentences: Sentences, evidence: Callable[[int, 
                     break
         if kept:
             actor.evidence, actor.name_as_written = kept, written
-    return actors
+        else:
+            dropped.append(DroppedItem(kind="actor", label=actor.name, evidence=actor.evidence[0], reason=(
+                f"only a heading inside the page names {actor.name_as_written!r} ({actor.evidence[0].quote[:60]!r}), "
+                "no sentence of the body: another story's title")))
+    return [a for a in actors if a.name not in {d.label for d in dropped}], dropped

@@ -1,5 +1,4 @@
-"""The requests of one article (each pass over each part, and the summary) and how their answers become
-a :class:`~summarize.models.Briefing`: pure and fast, no model call here (see :mod:`.brief`)."""
+"""An article's requests (passes over parts, the summary) and how their answers become a Briefing (no model call)."""
 
 from __future__ import annotations
 
@@ -240,8 +239,7 @@ class Plan:
         return sorted([*items, *added], key=lambda i: i.evidence[0].start) if added else items
 
     def _with_known_actors(self, actors: list[Actor]) -> list[Actor]:
-        """The actors, and the states the article keeps naming, the alias table's people it names and the known
-        organisations it names acting, that the model left out (see gazetteer.py)."""
+        """The actors, and the states, known people and organisations the article names that the model left out."""
         have = {n for a in actors for n in (a.name, *alias_forms("actors", a.name)[:1],
                                              *alias_forms("actors", a.name_as_written)[:1])}
         actors = self._with_found(actors, have, gazetteer.states(self.sentences), lambda name, written, ev: Actor(
@@ -252,8 +250,8 @@ class Plan:
             name=name, name_as_written=written, kind="organisation", evidence=[ev]))
         surnames = {w.casefold() for a in actors for n in (a.name, a.name_as_written) for w in n.split()[-1:]}
         spoke = {name: at for name, at in titled.speakers(self.sentences).items() if name.split()[-1].casefold() not in surnames}
-        return in_body(self._with_found(actors, have, spoke, lambda name, written, ev: Actor(
-            name=name, name_as_written=written, kind="person", evidence=[ev])), self.sentences, self.grounder.evidence)
+        return self._with_found(actors, have, spoke, lambda name, written, ev: Actor(name=name, name_as_written=written,
+                                                                                    kind="person", evidence=[ev]))
 
     def _with_known_weapons(self, weapons: list[Weapon]) -> list[Weapon]:
         """The weapons, and those the article names that the model left out: the alias table's, and systems
@@ -366,7 +364,9 @@ class Plan:
         for decision in told_below(lists["decisions"], headed):
             lists["decisions"].remove(decision)
             dropped.append(_dropped(decision, "it cites a heading, and the report under it is another decision's sentence"))
-        lists["actors"] = self._with_known_actors(one_per_name(lists["actors"], self.article.text))
+        lists["actors"], elsewhere = in_body(self._with_known_actors(one_per_name(lists["actors"], self.article.text)),
+                                             self.sentences, self.grounder.evidence)  # quoted from the body
+        dropped.extend(elsewhere)
         lists["weapons"] = [w.model_copy(update={"status": weapon_status(w)})
                             for w in self._with_known_weapons(one_per_name(lists["weapons"]))]
         for kind, system in kinds_of_systems(lists["weapons"]):

@@ -43,7 +43,10 @@ def test_an_actor_quoted_from_a_heading_inside_the_body_is_quoted_from_the_body(
     zelensky = _actor("Volodymyr Zelensky", "Selenskyj", title)  # the title is the article's own
     merz = _actor("Friedrich Merz", "Merz", teaser)  # only the teaser: the body's sentence that names him
     both = _actor("Friedrich Merz", "Merz", teaser, body_merz)  # the teaser goes, the body stays
-    macron = _actor("Emmanuel Macron", "Macron", other)  # no sentence of the body names him: it stays as it is
-    out = in_body([zelensky, merz, both, macron], plan.sentences, plan.grounder.evidence)
-    assert [a.evidence for a in out] == [[title], [body_merz], [body_merz], [other]]
+    macron = _actor("Emmanuel Macron", "Macron", other)  # no sentence of the body names him
+    out, dropped = in_body([zelensky, merz, both, macron], plan.sentences, plan.grounder.evidence)
+    assert [a.evidence for a in out] == [[title], [body_merz], [body_merz]]
     assert body_zelensky not in out[0].evidence
+    # no sentence of the body names Macron: only another story's title does, and he is dropped with the reason
+    assert [(d.kind, d.label, d.evidence) for d in dropped] == [("actor", "Emmanuel Macron", other)]
+    assert "only a heading inside the page names 'Macron'" in dropped[0].reason
