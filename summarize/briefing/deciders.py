@@ -11,7 +11,8 @@ from ..text.event_kinds import INTERACTIONS, event_kind
 from ..text.normalise import QUOTATION_MARKS
 from ..text.territories import is_territory
 from .aliases import alias_forms, alias_kind, borrowed_first_name, seat_forms
-from .cues import refers_back, reports_an_act, reports_words_only, speaks_for_self, told_clauses
+from .cues import refers_back, speaks_for_self
+from .described import reports_an_act, reports_words_only, told_clauses
 from .ground import normalise
 from .mentions import mentions
 from .drafts import ActorDraft

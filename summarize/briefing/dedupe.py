@@ -10,7 +10,7 @@ from ..text.dates import normalise_date
 from ..text.event_kinds import INTERACTIONS, event_kind, same_kind
 from ..text.sentences import count as count_sentences
 from .aliases import alias_forms, alias_table, borrowed_first_name
-from .cues import reports_an_act
+from .described import reports_an_act
 from .ground import normalise
 from .mentions import mentions
 from .plausible import holds_office, same_name

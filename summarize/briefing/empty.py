@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..models import Decision
 from ..text.normalise import QUOTATION_MARKS
-from . import cues
+from . import cues, described
 from .aliases import alias_forms, alias_kind, canonical_weapon, seat_forms, state_of
 from .deciders import informative, names_own_decider, quotes_words
 from .plausible import is_news_outlet
@@ -43,14 +43,14 @@ _DONE_TO = re.compile(
 _RELATIVE = re.compile(r",?\s+(?:which|where|who|whose)\s|,\s+(?:possibly|perhaps|maybe)\s", re.IGNORECASE)
 # Decisions that report no act, each with the reason it is dropped for, tried in this order.
 EMPTY_DECISIONS: tuple[tuple[Callable[[Decision], bool], str], ...] = (
-    (lambda d: not cues.is_warning(d.what) and (cues.is_speculative(_RELATIVE.split(d.what, maxsplit=1)[0])
+    (lambda d: not described.is_warning(d.what) and (cues.is_speculative(_RELATIVE.split(d.what, maxsplit=1)[0])
                                                 or cues.is_speculative(cues.main_clause(d.evidence[0].quote))),
      "it speculates (could, might), it reports no act"),
-    (lambda d: cues.reports_words_only(d.what) and not _own_state_commits(d), WORDS_ONLY),
+    (lambda d: described.reports_words_only(d.what) and not _own_state_commits(d), WORDS_ONLY),
     (lambda d: not informative(d.what, d.participants), "the description says too little (a bare or unfinished verb)"),
     (lambda d: quotes_words(d.what), "its description is someone's words ('They've already spoken'), not what they did"),
-    (lambda d: cues.states_a_possession(d.what), "it says what someone has, not what they did"),
-    (lambda d: cues.states_a_condition(d.what), "it says what someone is or became, not what they did"),
+    (lambda d: described.states_a_possession(d.what), "it says what someone has, not what they did"),
+    (lambda d: described.states_a_condition(d.what), "it says what someone is or became, not what they did"),
     (lambda d: cues.ends_as_question(d.evidence[0].quote) and not _PUT_A_QUESTION.match(d.what),
      "its sentence asks a question, it reports no act"),
     (lambda d: _WHETHER_OPEN.match(d.evidence[0].quote) is not None,

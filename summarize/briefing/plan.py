@@ -14,7 +14,7 @@ from ..article.load import check_size
 from ..errors import InputError
 from ..models import Actor, Article, ArticleRef, Briefing, BriefingMeta, Decision, DroppedItem, Evidence, Weapon
 from ..settings import Settings
-from . import cues, gazetteer, prompts, titled
+from . import cues, described, gazetteer, prompts, titled
 from .assemble import final, merge_results, vet, written_unless_reachable
 from .deciders import Canonical, bare_interaction, deciders_are_actors, finished, reported_act
 from .empty import WORDS_ONLY, why_empty
@@ -102,7 +102,7 @@ def _acts(decisions: list[Decision], actors: list[Actor], dropped: list[DroppedI
     the others are listed in ``dropped``."""
     kept = []
     for decision in decisions:
-        decision.what = cues.as_warning(finished(decision.what, decision.participants, decision.evidence[0].quote))
+        decision.what = described.as_warning(finished(decision.what, decision.participants, decision.evidence[0].quote))
         reason = why_empty(decision)
         if reason == WORDS_ONLY and (act := reported_act(decision, actors)) is not None:
             decision = act  # "reported that the U.S. halted shipments": the act it tells of

@@ -4,7 +4,7 @@ Wladimir Putin", "Trump äußerte große Unzufriedenheit über ...", "zeigte sic
 reluctance ("expressed reluctance about depleting US Tomahawk supplies", "Trump zeigt sich ... zurückhaltend").
 
 A stated disappointment or reluctance is a position its speaker takes in public, which an analyst lists (and
-the words-only rule keeps: :func:`~summarize.briefing.cues.reports_words_only`). A small model reads such a
+the words-only rule keeps: :func:`~summarize.briefing.described.reports_words_only`). A small model reads such a
 sentence for the call or meeting it names and passes over the stance.
 
 * The speaker is the name in the subject's slot (before "said he was", "expressed", "sagte, er sei",

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from summarize.briefing.cues import cue_kinds, cue_pattern, has_cue, is_open, reports_words_only, states_a_condition
+from summarize.briefing.cues import cue_kinds, cue_pattern, has_cue, is_open
+from summarize.briefing.described import reports_words_only, states_a_condition
 from summarize.briefing.deciders import informative
 from summarize.text.sentences import split
 
@@ -284,7 +285,7 @@ def test_a_sentence_speculates_by_its_main_clause_not_by_a_clause_after_it_or_th
 
 
 def test_what_someone_has_is_no_decision_unless_it_is_a_commitment_or_an_event() -> None:
-    from summarize.briefing.cues import states_a_possession
+    from summarize.briefing.described import states_a_possession
 
     assert states_a_possession("has diplomatic discussions but no concrete results")
     assert states_a_possession("has strong reservations against the deliveries")
@@ -344,7 +345,7 @@ def test_a_statement_of_what_an_act_would_bring_on_is_a_warning() -> None:
     """HAND-MADE descriptions: a speaker's "... would cause significant damage", "... would be considered a
     serious provocation" is a warning, kept and told as one; a view of what will happen ("said the war would
     last long") and a speculation ("could cause delays") stay words."""
-    from summarize.briefing.cues import as_warning
+    from summarize.briefing.described import as_warning
 
     for what in ("emphasized that any move to supply Tomahawks would cause significant damage to relations",
                  "noted that the stationing of the missiles would be considered a serious provocation",

@@ -4,7 +4,7 @@ names its own decider or is a speaker's words, and the briefing's names in Engli
 
 from __future__ import annotations
 
-from summarize.briefing.cues import states_a_condition
+from summarize.briefing.described import states_a_condition
 from summarize.briefing.deciders import Canonical, deciders_are_actors, finished, informative, reported_act
 from summarize.briefing.drafts import ActorDraft
 from summarize.models import Actor, Decision, Evidence
