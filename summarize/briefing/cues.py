@@ -89,9 +89,18 @@ def matching(sentences: Sentences, scope: Scope, kind: str) -> list[int]:
 
 
 def is_open(sentence: str) -> bool:
-    """Whether a sentence has a cue of something open or uncertain (or asks a question); a rhetorical "könnte
-    kaum brisanter sein" ("could hardly be more") is no cue."""
-    return has_cue("open", _plain(sentence)) or sentence.rstrip().endswith("?")
+    """Whether a sentence has a cue of something open or uncertain (or asks a question, or sets a deadline:
+    :data:`_DEADLINE`); a rhetorical "könnte kaum brisanter sein" ("could hardly be more") is no cue."""
+    return has_cue("open", _plain(sentence)) or sentence.rstrip().endswith("?") or _DEADLINE.search(sentence) is not None
+
+
+# A deadline set for an agreement, whose outcome is open: "has given Moscow a 50-day deadline to accept a peace
+# agreement", "wenn innerhalb von 50 Tagen kein Waffenstillstand ... vereinbart wird", "if no deal is reached"
+_DEADLINE = re.compile(
+    r"(?<!\w)(?:(?:wenn|falls|sollten?|if|unless)\s[^.;:!?]{0,80}?(?<!\w)(?:kein|keine|keinen|no)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:deal|einigung|waffenstillstand|abkommen|friedensabkommen|agreement|ceasefire|peace\s+deal)"
+    r"|\d+[- ](?:day|tage|tägig\w*)\s+(?:deadline|frist|ultimatum)|(?:deadline|frist|ultimatum)\s+(?:von|of)\s+\d+\s+(?:tagen|days))",
+    re.IGNORECASE)
 
 
 def open_cue_words(sentence: str) -> set[str]:
@@ -119,7 +128,7 @@ def says_open(sentence: str) -> bool:
     patterns = _patterns()
     plain = _NOT_PENDING.sub(_keep_pending, patterns["not_open_cited"].sub(" ", _plain(sentence)))
     plain = _OFFER_TERMS.sub(" ", _HAD_HOPED.sub(" ", plain))
-    if has_cue("open", plain):
+    if has_cue("open", plain) or _DEADLINE.search(sentence):
         return True
     stripped = sentence.strip()
     return stripped.endswith("?") and stripped[:1] not in QUOTATION_MARKS

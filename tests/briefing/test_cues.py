@@ -389,3 +389,19 @@ def test_issues_discussed_are_no_open_question_and_leaders_as_a_group_refer_back
     assert refers_back("Die Führungskräfte diskutierten auch Fragen der Rüstungsindustrie.")
     assert refers_back("The heads of state agreed to meet again in March.")
     assert not refers_back("Die Rüstungsindustrie meldete neue Aufträge.")
+
+
+def test_a_deadline_set_for_an_agreement_leaves_its_outcome_open() -> None:
+    """HAND-MADE sentences: a deadline for a deal, a ceasefire or an agreement ("a 50-day deadline", "wenn
+    innerhalb von 50 Tagen kein Waffenstillstand vereinbart wird") leaves open whether it comes; a deal made,
+    or none made in the past without a condition, is no cue."""
+    from summarize.briefing.cues import says_open
+
+    for sentence in ("President Trump has given Moscow a 50-day deadline to accept a peace agreement.",
+                     "Russland muss mit Abgaben rechnen, wenn innerhalb von 50 Tagen kein Waffenstillstand vereinbart wird.",
+                     "Wenn es in den nächsten 50 Tagen keinen Deal gebe, würden Zölle erhoben.",
+                     "The tariffs will follow if no deal is reached by September."):
+        assert is_open(sentence) and says_open(sentence), sentence
+    for sentence in ("Both sides signed a peace agreement in Istanbul on Monday.",
+                     "Es gab bei dem Treffen keine Einigung über die Gebiete."):
+        assert not is_open(sentence) and not says_open(sentence), sentence
