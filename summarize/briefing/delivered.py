@@ -43,18 +43,18 @@ def delivered_weapons(decisions: list[Decision], weapons: list[Weapon]) -> list[
     if any(w.name == GENERIC_WEAPONS for w in weapons):
         return []
     have = {w.status for w in weapons}
-    found: dict[str, tuple[str, list[Evidence]]] = {}  # status -> (the words as written, quotes)
+    first: tuple[str, str] | None = None  # (status, the words as written) of the first such decision
+    quotes: list[Evidence] = []  # its quotes and those of later decisions of that status
     for d in decisions:
         status = _STATUS.get(event_kind(d.what) or "")
-        if status is None or status in have or d.status in ("rejected", "considered"):
+        if status is None or status in have or d.status in ("rejected", "considered") or (first and status != first[0]):
             continue
         if (words := _OF_NO_KIND.search(d.evidence[0].quote)) is None:
             continue
-        written, quotes = found.setdefault(status, (words.group(0), []))
+        first = first or (status, words.group(0))
         if len(quotes) < MAX_EVIDENCE and all(q.start != d.evidence[0].start for q in quotes):
             quotes.append(d.evidence[0])
-    if not found:
+    if first is None:
         return []
-    status, (written, quotes) = next(iter(found.items()))  # the first decision's
-    return [Weapon(name=GENERIC_WEAPONS, name_as_written=written, category=GENERIC_WEAPONS, status=status,  # type: ignore[arg-type]
+    return [Weapon(name=GENERIC_WEAPONS, name_as_written=first[1], category=GENERIC_WEAPONS, status=first[0],  # type: ignore[arg-type]
                    evidence=quotes)]

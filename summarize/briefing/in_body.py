@@ -64,4 +64,5 @@ def in_body(actors: list[Actor], sentences: Sentences, evidence: Callable[[int, 
             dropped.append(DroppedItem(kind="actor", label=actor.name, evidence=actor.evidence[0], reason=(
                 f"only a heading inside the page names {actor.name_as_written!r} ({actor.evidence[0].quote[:60]!r}), "
                 "no sentence of the body: another story's title")))
-    return [a for a in actors if a.name not in {d.label for d in dropped}], dropped
+    gone = {d.label for d in dropped}
+    return [a for a in actors if a.name not in gone], dropped

@@ -27,10 +27,11 @@ __all__ = ["Development", "dated_by_event", "in_event"]
 _CALL = r"Telefonat\w*|Telefongespräch\w*|Anruf\w*|(?:phone |telephone )?call|phone conversation"
 _MEETING = r"Treffen\w*|Gipfel\w*|meeting|summit|talks"
 _EITHER = r"Gespräch\w*|conversation"
+# up to two words, then the word of the event: "im (langen) Telefonat", "nach dem Gespräch", "after their call"
+_EVENT_WORD = rf"\s+(?:[\w-]+\s+){{0,2}}?(?:(?P<call>{_CALL})|(?P<meeting>{_MEETING})|(?P<either>{_EITHER}))(?!\w)"
 _IN_EVENT = re.compile(
     r"(?<!\w)(?:im|beim|in dem|in einem|während des|während eines|bei dem|bei einem|in the|in their|in a|in his|"
-    r"during the|during their|during a|during his|on the)\s+(?:[\w-]+\s+){0,2}?"
-    rf"(?:(?P<call>{_CALL})|(?P<meeting>{_MEETING})|(?P<either>{_EITHER}))(?!\w)",
+    r"during the|during their|during a|during his|on the)" + _EVENT_WORD,
     re.IGNORECASE,
 )
 
@@ -58,8 +59,7 @@ class Development:
 # they had discussed air defence"
 _AFTER_EVENT = re.compile(
     r"(?<!\w)(?:nach dem|nach einem|nach ihrem|nach seinem|after the|after their|after a|after his|following the|"
-    r"following their)\s+(?:[\w-]+\s+){0,2}?"
-    rf"(?:(?P<call>{_CALL})|(?P<meeting>{_MEETING})|(?P<either>{_EITHER}))(?!\w)",
+    r"following their)" + _EVENT_WORD,
     re.IGNORECASE,
 )
 # ... told as done then: a German perfect or passive ("habe ... besprochen", "diskutiert worden seien"), an English

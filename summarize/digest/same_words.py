@@ -8,7 +8,8 @@ and the people taking part; a statement's descriptions often name no kind, or ea
 them apart. This pass, run after it, joins buckets of different articles when:
 
 * a run of at least :data:`MIN_WORDS` words, :data:`MIN_CONTENT` of them no function words, stands inside
-  quotation marks in a quote of each (an article's own words in both: the speaker's, not the reporter's);
+  quotation marks in a quote of one (the speaker's words, not the reporter's) and in a quote of the other,
+  marked or not (a sentence inside a quotation that began in the sentence before has no mark of its own);
 * the same speaker decided both (after entity resolution);
 * their descriptions name no kind of event, or one of them a label put on something ("called the move
   “...”"): reports of a call, a meeting, a halt are :func:`~summarize.digest.event_join.join_events`' to
@@ -17,8 +18,8 @@ them apart. This pass, run after it, joins buckets of different articles when:
   :data:`~summarize.digest.days.JOIN_MAX_DAYS` apart, or, undated, their articles share a story
   (:class:`~summarize.digest.links.StoryLinks`).
 
-Only quoted runs are indexed (a bucket's few quotations, not every word of its quotes), so the cost stays
-linear in the quotations.
+Only quoted runs are indexed (a bucket's few quotations), and only the quotes of a speaker someone quoted are
+read word by word against them; joined groups are kept as a union-find, so each join costs next to nothing.
 """
 
 from __future__ import annotations
@@ -96,7 +97,13 @@ def join_quoted(buckets: list[Bucket], clusters: DecisionClusters, reference: di
             groups[n] = _Group(n, event_kind(bucket.members[0].what), set(bucket.articles), days)  # type: ignore[union-attr]
         return groups[n]
 
-    root = list(range(len(buckets)))
+    parent = list(range(len(buckets)))  # union-find over bucket positions: a group's root is its first bucket
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = n = parent[parent[n]]
+        return n
+
     for n, bucket in enumerate(buckets):
         speaker = clusters.who_key(bucket.members[0].who)  # type: ignore[union-attr]
         if speaker not in speakers:
@@ -106,19 +113,17 @@ def join_quoted(buckets: list[Bucket], clusters: DecisionClusters, reference: di
                 words = tuple(fold(ev.quote).split())
                 for i in range(len(words) - MIN_WORDS + 1):
                     for other in quoted.get((speaker, words[i:i + MIN_WORDS]), ()):
-                        a, b = group_of(root[n]), group_of(root[other])
+                        a, b = group_of(root(n)), group_of(root(other))
                         if a is not b and a.fits(b, links):
                             first, second = (a, b) if a.first < b.first else (b, a)
                             first.take(second)
-                            for k, r in enumerate(root):
-                                if r == second.first:
-                                    root[k] = first.first
+                            parent[second.first] = first.first
     out: dict[int, Bucket] = {}
     for n, bucket in enumerate(buckets):
-        if root[n] == n:
+        if (r := root(n)) == n:
             out[n] = bucket
         else:
-            out[root[n]].extend(bucket)
+            out[r].extend(bucket)
     return list(out.values())
 
 
