@@ -95,27 +95,27 @@ def seeds_scored(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
     per_article, digest, briefings, lost = quality.load_output(out)
     naive_per, _ = quality.naive_items(cfg["articles"], cfg["naive"], sorted(golds))
     return (quality.score_items(per_article, golds, lost), quality.score_items(naive_per, golds),
-            quality.score_cross(digest, golds, cross))
+            quality.score_cross(digest, golds, cross), digest)
 
 
 RECALL_FLOORS = {"actor": 0.95, "decision": 0.80, "weapon": 0.95, "question": 0.70}
 
 
 def test_recorded_seed_briefings_reach_the_recall_floors(seeds_scored) -> None:  # noqa: ANN001
-    design, _, _ = seeds_scored
+    design, *_ = seeds_scored
     for category, floor in RECALL_FLOORS.items():
         assert design.recall(category) >= floor, (category, design.missed)
 
 
 def test_no_chrome_no_unsupported_quote_no_german_description(seeds_scored) -> None:  # noqa: ANN001
-    design, _, _ = seeds_scored
+    design, *_ = seeds_scored
     assert design.boilerplate == 0
     assert design.unsupported == 0
     assert design.foreign <= 2
 
 
 def test_design_beats_the_naive_baseline_in_every_category(seeds_scored) -> None:  # noqa: ANN001
-    design, naive, _ = seeds_scored
+    design, naive, *_ = seeds_scored
     for category in quality.CATEGORIES:
         assert design.recall(category) > naive.recall(category), category
 
@@ -143,9 +143,19 @@ def test_an_item_whose_quote_supports_one_of_the_gold_entries_it_matches_is_supp
     assert quality.score_items({"a": [wrong]}, {"a": gold}).unsupported == 1
 
 
+def test_the_seeds_digest_passes_replay_as_recorded(seeds_scored) -> None:  # noqa: ANN001
+    """The events and headline passes ran on the recordings: a change to the briefings that changes their requests
+    shows here as a failed pass (a replay miss), not as a quietly lower cross-source figure."""
+    digest = seeds_scored[3]
+    assert {p["name"] for p in digest["meta"]["passes"]} == {"events", "headline"}
+    assert quality.failed_passes(digest) == []
+    assert quality.failed_passes({"meta": {"passes": [{"name": "events", "status": "failed", "message": "miss"}]}}) \
+        == ["events: miss"]
+
+
 def test_every_divergence_the_seeds_digest_shows_is_one_the_gold_lists(seeds_scored) -> None:  # noqa: ANN001
     """The REAL recorded seeds: no divergence between two different things (Russia's fired missiles against the
     halted US missile aid; a call's date 'open' where the source left a planned summit's date open)."""
-    _, _, cross = seeds_scored
+    _, _, cross, _ = seeds_scored
     matched, shown = cross["shown divergences the gold lists"]
     assert shown >= 3 and matched == shown, quality.CROSS_MISSES
