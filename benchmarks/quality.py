@@ -188,8 +188,14 @@ _BARE = set("received met said says spoke talked called agreed announced decided
             "no change changed increased decreased continued".split())
 
 
+_OTHER_SCRIPT = re.compile(r"(?![A-Za-z\u00C0-\u024F\u1E00-\u1EFF])[^\W\d_]")  # a letter of no Latin script
+
+
 def foreign(text: str) -> bool:
-    """A descriptive field written in German (the seeds' and held-out's non-English language)."""
+    """A descriptive field written in German (the seeds' and held-out's non-English language), or with a letter
+    of another script (a model trained on Chinese slips into it: "arms shipments to乌克兰")."""
+    if _OTHER_SCRIPT.search(text):
+        return True
     words = re.findall(r"[\wäöüß]+", text.casefold())
     if len(words) < 2:
         return bool(words) and (words[0] in _GERMAN or bool(re.search(r"[äöüß]", words[0])))

@@ -14,7 +14,7 @@ from ..text.dates import find_date, normalise_date, says_when
 from ..models import Actor, Decision, DroppedItem, Evidence, OpenQuestion, Weapon
 from . import prompts
 from .call import CallLog, PartResult
-from .drafts import FIELD_KIND, PASSES, ActorDraft, DecisionDraft, Draft, QuestionDraft, WeaponDraft, label
+from .drafts import FIELD_KIND, MAX_TEXT, PASSES, ActorDraft, DecisionDraft, Draft, QuestionDraft, WeaponDraft, label
 from .grounder import Grounder
 from .aliases import alias_forms, alias_kind, canonical_weapon, is_kind, weapon_category
 from .ground import normalise
@@ -23,6 +23,7 @@ from .plausible import (DELIVERY_STATUSES, GENERIC_WEAPONS, actor_problem, engli
                         looks_like_organisation, not_in_english, reachable, weapon_problem)
 from ..text.places import english_territories
 from .safety import scrub, scrub_optional
+from .slips import cut_at_limit, latin_only, other_script
 from .deciders import Canonical
 from .dedupe import with_evidence
 from .weapon_status import told_status
@@ -104,8 +105,11 @@ def vet(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[Drop
                 _drop(merged, dropped, key, f"{item.name_as_written!r} is named only in a credit before the story "
                                             f"('({item.name_as_written}) –'): the source, not an actor")
         elif english and isinstance(item, (DecisionDraft, QuestionDraft)):
-            if not_in_english(item.what if isinstance(item, DecisionDraft) else item.question):
+            text = item.what if isinstance(item, DecisionDraft) else item.question
+            if not_in_english(text):
                 _drop(merged, dropped, key, "the description is in the article's language, not in English")
+            elif other_script(text) and not latin_only(text):
+                _drop(merged, dropped, key, "the description is written in another script, not in English")
 
 
 def written_unless_reachable(merged: dict[str, tuple[str, Draft, list[Evidence]]], dropped: list[DroppedItem],
@@ -232,8 +236,8 @@ def final(
 
     def prose(value: str) -> str:
         value = clean(value)
-        if english:
-            value = english_terms(english_territories(value))
+        if english:  # (a word of another script left: the text is cut before it)
+            value = latin_only(english_terms(english_territories(value)))
             value = canonical.in_text(value) if canonical is not None else value
         return value
 
@@ -250,7 +254,7 @@ def final(
         who = [w for w in item.who if w.strip() and (grounder is None or grounder.names_anywhere(w))] or item.who
         names = [clean((canonical or (lambda w: w))(w)) for w in who]
         names = list(dict.fromkeys(n for n in names if n))
-        what = _main_part(prose(item.what))
+        what = _main_part(prose(cut_at_limit(item.what, MAX_TEXT)))
         return Decision(
             who=names[0] if names else clean(item.who[0]), participants=names,
             what=english_verbs(what, [e.quote for e in evidence]) if english else what,
@@ -264,7 +268,7 @@ def final(
             evidence=evidence,
         )
     assert isinstance(item, QuestionDraft)
-    return OpenQuestion(question=prose(item.question), evidence=evidence)
+    return OpenQuestion(question=prose(cut_at_limit(item.question, MAX_TEXT)), evidence=evidence)
 
 
 _ASIDE = re.compile(r"\s+[–—]\s+|\s+-\s+")

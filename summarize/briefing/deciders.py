@@ -97,7 +97,7 @@ def informative(what: str, who: list[str]) -> bool:
     words = what.split()
     if bare_interaction(what):
         return True  # "telephoned Putin", "met Zelensky": the call or meeting and who was on its other side
-    if len(words) < 3 or words[-1].casefold().strip(".,;:") in _DANGLING or _UNFINISHED_CLAUSE.search(what):
+    if len(words) < 3 or words[-1].casefold().strip(".,;:…") in _DANGLING or _UNFINISHED_CLAUSE.search(what):
         return False
     names = {w.casefold() for n in who for w in n.split()}
     return any(w.casefold().strip(".,;:'\"") not in names for w in words)

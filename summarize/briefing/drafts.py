@@ -26,6 +26,7 @@ MAX_WHO = 4
 MAX_WORDS = 80  # the anchor: a few words copied from the cited sentence, to find it when the number is off
 DraftActorKind = Literal["person", "state", "organisation"]
 MAX_SUMMARY_SENTENCES = 3
+MAX_TEXT = 160  # a description's or a question's characters (a server that follows the schema stops there)
 MAX_TRANSLATED = 12  # descriptions of one article sent back for translation at most
 # A sentence longer than this is cited as its first MAX_EVIDENCE_CHARS characters, cut at a word end.
 MAX_EVIDENCE_CHARS = 400
@@ -59,7 +60,7 @@ class DecisionDraft(_Draft):
     s: int = Field(description="number of the sentence that reports it")
     words: str = Field(default="", max_length=MAX_WORDS, description="a few words copied from that sentence")
     who: list[str] = Field(min_length=1, max_length=MAX_WHO)
-    what: str = Field(max_length=160)
+    what: str = Field(max_length=MAX_TEXT)
     status: DecisionStatus
     when: str | None = Field(default=None, max_length=40)
 
@@ -90,7 +91,7 @@ class WeaponDraft(_Draft):
 class QuestionDraft(_Draft):
     s: int = Field(description="number of the sentence that says it is open")
     words: str = Field(default="", max_length=MAX_WORDS, description="a few words copied from that sentence")
-    question: str = Field(max_length=160)
+    question: str = Field(max_length=MAX_TEXT)
 
 
 Draft = ActorDraft | DecisionDraft | WeaponDraft | QuestionDraft

@@ -17,6 +17,7 @@ from . import prompts
 from .call import PartResult
 from .drafts import MAX_TRANSLATED, ActorDraft, DecisionDraft, Draft, QuestionDraft, WeaponDraft
 from ..text.lexicon import not_in_english
+from .slips import other_script, summary_in_latin
 from .plausible import as_sentences, english_summary, english_terms, untranslated
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -137,8 +138,11 @@ class EnglishFields:
         (:func:`~summarize.briefing.plausible.english_summary`); for an article in another language, places
         in English (:func:`places_in_english`), the German words of news and weapons in the summary in English
         (:func:`~summarize.briefing.plausible.english_terms`), and a summary sentence that still keeps words of
-        the article's language left out (:meth:`summary_in_english`)."""
+        the article's language left out (:meth:`summary_in_english`); a sentence with a word of another script
+        left out (:func:`~summarize.briefing.slips.summary_in_latin`)."""
         summary = english_summary(summary, lists["decisions"])
+        if self.lang == "en" and other_script(summary):  # "which Ukraine has said它亟": a sentence left out
+            summary = " ".join(summary_in_latin(sentences(summary)))
         if self.language not in (None, "en"):  # "deliveries to Kiew": places as English names them
             lists, summary = places_in_english(lists, self.language), english_places(summary, self.language) or summary
             summary = self.summary_in_english(english_terms(summary), lists)

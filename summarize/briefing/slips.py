@@ -1,0 +1,88 @@
+"""Slips of a small model in the free text it writes: a description cut off at its length limit, and words of
+another script in an English field.
+
+* A field's length limit holds the model to it while it writes (a server that follows the JSON Schema stops
+  the string there), so a description that reaches the limit is cut mid-word: "... and his refusal to agree
+  to an immediate cea". :func:`cut_at_limit` keeps its whole words, without a dangling "to" or "and", and
+  marks the cut with "…".
+* A model trained on Chinese and English text slips into Chinese mid-sentence ("arms shipments to乌克兰",
+  "relations between Moscow and华盛顿"). :func:`latin_only` writes the names of countries in English (CLDR's
+  names, via Babel, in the scripts such a model slips into) and cuts the field before any other such word,
+  marked "…"; :func:`summary_in_latin` leaves out a summary's sentences that keep one. Letters of another
+  script are never right in an English description: a name in Cyrillic belongs in ``name_as_written``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["ELLIPSIS", "cut_at_limit", "latin_only", "other_script", "summary_in_latin"]
+
+ELLIPSIS = "…"
+
+# a run of letters of no Latin script (Latin: ASCII, Latin-1, Extended-A/B, Additional, Extended-C/D)
+_OTHER = re.compile(r"(?:(?![A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u2C60-\u2C7F\uA720-\uA7FF])[^\W\d_])+")
+# words a cut leaves dangling at the end: "... weapons to", "... the war and"
+_DANGLING = re.compile(r"(?:[\s,;:–—(-]|(?<!\w)(?:the|a|an|and|or|but|of|to|in|on|for|with|by|at|from|about|as|his|her|"
+                       r"their|its|that|which|who|whether|while|between|than|into|over)(?!\w))+$", re.IGNORECASE)
+_SLIP_LANGUAGES = ("zh", "zh_Hant", "ja", "ko", "ru", "uk")  # scripts whose country names are mapped
+
+
+def other_script(text: str | None) -> list[str]:
+    """The runs of letters of another script than Latin in ``text``."""
+    return _OTHER.findall(text) if text else []
+
+
+def _trimmed(text: str) -> str:
+    """``text`` without the words and marks a cut leaves dangling, marked as cut."""
+    return _DANGLING.sub("", text.rstrip()) + ELLIPSIS
+
+
+def cut_at_limit(text: str, limit: int) -> str:
+    """``text`` as it is when shorter than ``limit`` or not ending in a letter or digit; at the limit (cut there
+    while written, mid-word), its whole words without a dangling "to" or "the" at the end, and "…"."""
+    head = text.rstrip()
+    if len(text) < limit or not head[-1:].isalnum() or " " not in head:
+        return text
+    return _trimmed(head[: head.rfind(" ")]) if _DANGLING.sub("", head[: head.rfind(" ")]) else text
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """A country's name in the scripts a model slips into -> its English name (CLDR)."""
+    from babel import Locale  # its locale data loads on first use, not at import
+
+    english = Locale("en").territories
+    return {name: en for language in _SLIP_LANGUAGES for code, name in Locale.parse(language).territories.items()
+            if code.isalpha() and (en := english.get(code)) and other_script(name) == [name]}
+
+
+def _english_name(run: str) -> str | None:
+    return _countries().get(run)
+
+
+def latin_only(text: str) -> str:
+    """``text`` with the countries it names in another script named in English ("to乌克兰" -> "to Ukraine"),
+    cut before any other word of another script ("between Moscow and华盛顿" -> "between Moscow…")."""
+    if not other_script(text):
+        return text
+    def named(match: re.Match[str]) -> str:
+        name = _english_name(match.group(0))
+        if name is None:
+            return match.group(0)
+        before = text[match.start() - 1: match.start()]
+        after = text[match.end(): match.end() + 1]
+        return (" " if before.isalnum() else "") + name + (" " if after.isalnum() else "")
+
+    text = _OTHER.sub(named, text)
+    left = _OTHER.search(text)
+    return text if left is None else (_trimmed(text[: left.start()]) if text[: left.start()].strip() else "")
+
+
+def summary_in_latin(sentences: list[str]) -> list[str]:
+    """A summary's sentences with countries of another script named in English, and without those that keep
+    another word of another script (when none is left, each cut before it, as :func:`latin_only` cuts)."""
+    fixed = [latin_only(s) for s in sentences]
+    whole = [f for s, f in zip(sentences, fixed) if not f.endswith(ELLIPSIS) or not other_script(s)]
+    return whole or [f for f in fixed if f]
