@@ -33,6 +33,7 @@ from ..llm.structured import (
 from ..models import DroppedItem, Evidence
 from ..redact import redact
 from ..settings import Settings
+from .slips import finished_sentences
 from .drafts import (FIELD_KIND, Scope, MAX_SUMMARY_SENTENCES, Draft, Lists, SummaryDraft, label, models_for,
                      translation_model)
 from .grounder import Grounder
@@ -239,8 +240,8 @@ def _summary_from(seen: list[Seen], article_id: str, summary_model: type[Summary
                 continue  # possibly cut mid-sentence
             if sentence and normalise(sentence) not in {normalise(s) for s in sentences}:
                 sentences.append(sentence)
-        if sentences:
-            return " ".join(sentences), log
+        if sentences:  # an unfinished sentence, or a line of the page copied as one, left out
+            return " ".join(finished_sentences(sentences)), log
     if log.truncated:
         raise TruncatedOutput(f"{article_id}: the summary was cut off at max_tokens before any sentence ended")
     raise ModelOutputError(f"{article_id}: the model gave no usable summary")

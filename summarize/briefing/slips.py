@@ -5,6 +5,9 @@ another script in an English field.
   the string there), so a description that reaches the limit is cut mid-word: "... and his refusal to agree
   to an immediate cea". :func:`cut_at_limit` keeps its whole words, without a dangling "to" or "and", and
   marks the cut with "…".
+* A summary sentence without its end ("The US President called his conversation with Putin"), or a line of the
+  page copied as one ("Chaos in sky: Hegseth halts Ukraine's weapons flights without Trump's order", a "read
+  also" teaser): :func:`finished_sentences` keeps the sentences that end as sentences do.
 * A model trained on Chinese and English text slips into Chinese mid-sentence ("arms shipments to乌克兰",
   "relations between Moscow and华盛顿"). :func:`latin_only` writes the names of countries in English (CLDR's
   names, via Babel, in the scripts such a model slips into) and cuts the field before any other such word,
@@ -17,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["ELLIPSIS", "cut_at_limit", "latin_only", "other_script", "summary_in_latin"]
+__all__ = ["ELLIPSIS", "cut_at_limit", "finished_sentences", "latin_only", "other_script", "summary_in_latin"]
 
 ELLIPSIS = "…"
 
@@ -86,3 +89,14 @@ def summary_in_latin(sentences: list[str]) -> list[str]:
     fixed = [latin_only(s) for s in sentences]
     whole = [f for s, f in zip(sentences, fixed) if not f.endswith(ELLIPSIS) or not other_script(s)]
     return whole or [f for f in fixed if f]
+
+
+# a sentence's end: a full stop, a question or exclamation mark (a closing quotation mark or bracket after it), or
+# a closing quotation mark ('Trump said it "didn't feel right"')
+_ENDED = re.compile(r"(?:[.!?…][\"”’'»)\]]*|[\"”»])\s*$")
+
+
+def finished_sentences(sentences: list[str]) -> list[str]:
+    """The summary's sentences that end as sentences do; all of them when none does."""
+    ended = [s for s in sentences if _ENDED.search(s)]
+    return ended or sentences

@@ -4,7 +4,8 @@ words of another script in an English field. The texts are HAND-MADE after the h
 from __future__ import annotations
 
 from summarize.briefing.drafts import MAX_TEXT, models_for
-from summarize.briefing.slips import ELLIPSIS, cut_at_limit, latin_only, other_script, summary_in_latin
+from summarize.briefing.slips import (ELLIPSIS, cut_at_limit, finished_sentences, latin_only, other_script,
+                                      summary_in_latin)
 
 
 def _at_limit(text: str) -> str:
@@ -53,3 +54,11 @@ def test_a_summary_sentence_with_a_word_of_another_script_is_left_out() -> None:
     assert summary_in_latin(["Arms shipments to乌克兰 were paused."]) == ["Arms shipments to Ukraine were paused."]
     # with no sentence left whole, each is cut before the word
     assert summary_in_latin(["Trump praised the call as very good and战略"]) == ["Trump praised the call as very good" + ELLIPSIS]
+
+
+def test_a_summary_keeps_the_sentences_that_end_as_sentences_do() -> None:
+    sentences = ["President Trump met Zelensky at the White House.", "The US President called his conversation with Putin",
+                 "Chaos in sky: Hegseth halts Ukraine’s weapons flights without Trump’s order",  # a teaser line copied
+                 'Trump said it "didn’t feel right"', "Will the summit happen?"]
+    assert finished_sentences(sentences) == [sentences[0], sentences[3], sentences[4]]
+    assert finished_sentences(["Trump stated that he was very"]) == ["Trump stated that he was very"]  # none ends: all
