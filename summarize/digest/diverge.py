@@ -107,10 +107,11 @@ def load_tone(path: Path = TONE_FILE) -> tuple[tuple[str, ...], tuple[str, ...]]
     return tuple(w.casefold() for w in data["positive"]), tuple(w.casefold() for w in data["negative"])
 
 
-# A negation just before a tone word turns it around ("made 'no progress'", "nicht konstruktiv"): such a word
-# says nothing of the leaning here, rather than the opposite of what it says.
-_NEGATED = re.compile(rf"(?<![^\W\d_])(?:{NEGATIONS}|without|hardly|ohne|kaum)\W+(?:\w+\W+)?$",
-                      re.IGNORECASE)
+# A negation shortly before a tone word turns it around ("made 'no progress'", "nicht konstruktiv", "didn't make
+# any progress", "the lack of progress"): such a word says nothing of the leaning here, rather than the opposite
+# of what it says.
+_NEGATED = re.compile(rf"(?<![^\W\d_])(?:{NEGATIONS}|without|hardly|ohne|kaum|\w+n[’']t|lack(?:s|ed|ing)?\s+of|"
+                      rf"absence\s+of|Mangel\s+an|fehlende[nmrs]?)\W+(?:\w+\W+){{0,2}}$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)

@@ -2,8 +2,8 @@
 
 Each rule says how far the negation reaches: a denied delivery (``briefing.weapon_status``: "keine
 Leopard-Panzer geliefert", up to 40 characters before the delivery), a tone word turned around
-(``digest.diverge``: "made no progress", one or two words before it, with "without", "hardly", "ohne" and
-"kaum" as well), a question's topic not done (``briefing.questions``, with the modals and "yet").
+(``digest.diverge``: "made no progress", up to three words before it, with "without", "hardly", "ohne",
+"kaum", a contraction ("didn't make any progress") and "lack of" / "fehlende" as well), a question's topic not done (``briefing.questions``, with the modals and "yet").
 """
 
 from __future__ import annotations

@@ -643,6 +643,11 @@ def test_a_negated_tone_word_counts_for_neither_side() -> None:
     # one list of negations for every rule (summarize.text.negation), each with its own reach and extra words
     assert tone_words("Das Telefonat war niemals konstruktiv", positive) == []
     assert tone_words("ein kaum konstruktives Gespräch", positive) == []
+    # a contraction, two words between, a lack of it (HAND-MADE after held-out quotes)
+    assert tone_words('Trump says he "didn\'t make any progress" on a ceasefire', positive) == []
+    assert tone_words("frustration at the lack of progress toward a ceasefire", positive) == []
+    assert tone_words("wegen fehlender Fortschritte", positive) == []
+    assert tone_words("they made real progress, Trump said", positive) == ["progress"]
     digest = merge([
         _briefing("001_a", decisions=[_d("Trump", CALL, 'Trump made "no progress" in the call.')]),
         _briefing("002_b", decisions=[_d("Trump", CALL, "Trump called the conversation disappointing.")]),
