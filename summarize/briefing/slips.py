@@ -8,6 +8,8 @@ another script in an English field.
 * A summary sentence without its end ("The US President called his conversation with Putin"), or a line of the
   page copied as one ("Chaos in sky: Hegseth halts Ukraine's weapons flights without Trump's order", a "read
   also" teaser): :func:`finished_sentences` keeps the sentences that end as sentences do.
+* A description that opens with its decider ("president Trump promised to send weapons", the sentence's subject
+  copied in): :func:`without_own_name` leaves the name out, so the description says what the decider did.
 * A model trained on Chinese and English text slips into Chinese mid-sentence ("arms shipments to乌克兰",
   "relations between Moscow and华盛顿"). :func:`latin_only` writes the names of countries in English (CLDR's
   names, via Babel, in the scripts such a model slips into) and cuts the field before any other such word,
@@ -20,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["ELLIPSIS", "cut_at_limit", "finished_sentences", "latin_only", "other_script", "summary_in_latin"]
+__all__ = ["ELLIPSIS", "cut_at_limit", "finished_sentences", "without_own_name", "latin_only", "other_script", "summary_in_latin"]
 
 ELLIPSIS = "…"
 
@@ -100,3 +102,22 @@ def finished_sentences(sentences: list[str]) -> list[str]:
     """The summary's sentences that end as sentences do; all of them when none does."""
     ended = [s for s in sentences if _ENDED.search(s)]
     return ended or sentences
+
+
+# words that may stand before a decider's name at a description's start: an office ("president Trump promised")
+_TITLE_WORDS = frozenset("the us u.s. president vice secretary minister chancellor prime foreign defense defence state "
+                         "russian ukrainian american german british french former".split())
+# words after a name that open no predicate ("Trump and Putin agreed", "Trump's envoy")
+_NO_PREDICATE = frozenset("and or of with to in on at for by from as".split())
+
+
+def without_own_name(what: str, who: str) -> str:
+    """``what`` without the decider's name (and office) it opens with: "president Trump promised to send
+    weapons" of Donald Trump -> "promised to send weapons"; as it is when it does not open so, or when the
+    name is not followed by a predicate ("Trump and Putin agreed to meet", "Trump's envoy met Putin")."""
+    words, names = what.split(), {w.casefold() for w in who.split() if len(w) >= 3}
+    lead = next((n for n, word in enumerate(words) if word.casefold().rstrip(":,") not in _TITLE_WORDS | names), len(words))
+    rest = words[lead:]
+    if not any(w.casefold().rstrip(":,") in names for w in words[:lead]) or len(rest) < 2:
+        return what
+    return " ".join(rest) if rest[0][:1].islower() and rest[0].casefold() not in _NO_PREDICATE else what

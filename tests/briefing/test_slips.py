@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from summarize.briefing.drafts import MAX_TEXT, models_for
 from summarize.briefing.slips import (ELLIPSIS, cut_at_limit, finished_sentences, latin_only, other_script,
-                                      summary_in_latin)
+                                      summary_in_latin, without_own_name)
 
 
 def _at_limit(text: str) -> str:
@@ -62,3 +62,14 @@ def test_a_summary_keeps_the_sentences_that_end_as_sentences_do() -> None:
                  'Trump said it "didn’t feel right"', "Will the summit happen?"]
     assert finished_sentences(sentences) == [sentences[0], sentences[3], sentences[4]]
     assert finished_sentences(["Trump stated that he was very"]) == ["Trump stated that he was very"]  # none ends: all
+
+
+def test_a_description_that_opens_with_its_decider_says_what_the_decider_did() -> None:
+    assert without_own_name("president Trump promised to send weapons to Ukraine", "Donald Trump") == \
+        "promised to send weapons to Ukraine"
+    assert without_own_name("Donald Trump announced sanctions", "Donald Trump") == "announced sanctions"
+    # another person, a name followed by no predicate, a possessive, or no name at all: as it is
+    assert without_own_name("president Trump promised weapons", "Vladimir Putin") == "president Trump promised weapons"
+    assert without_own_name("Trump and Putin agreed to meet", "Donald Trump") == "Trump and Putin agreed to meet"
+    assert without_own_name("Trump's envoy met Putin", "Donald Trump") == "Trump's envoy met Putin"
+    assert without_own_name("the US imposed sanctions", "United States") == "the US imposed sanctions"
