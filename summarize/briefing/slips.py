@@ -1,5 +1,6 @@
-"""Slips of a small model in the free text it writes: a description cut off at its length limit, and words of
-another script in an English field.
+"""Slips of a small model in the free text it writes: a description cut off at its length limit, a summary
+sentence left unfinished, a description that names its own decider first, and words of another script in an
+English field.
 
 * A field's length limit holds the model to it while it writes (a server that follows the JSON Schema stops
   the string there), so a description that reaches the limit is cut mid-word: "... and his refusal to agree
@@ -22,7 +23,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["ELLIPSIS", "cut_at_limit", "finished_sentences", "without_own_name", "latin_only", "other_script", "summary_in_latin"]
+__all__ = ["ELLIPSIS", "cut_at_limit", "finished_sentences", "latin_only", "other_script", "summary_in_latin",
+           "without_own_name"]
 
 ELLIPSIS = "…"
 
@@ -63,17 +65,14 @@ def _countries() -> dict[str, str]:
             if code.isalpha() and (en := english.get(code)) and other_script(name) == [name]}
 
 
-def _english_name(run: str) -> str | None:
-    return _countries().get(run)
-
-
 def latin_only(text: str) -> str:
     """``text`` with the countries it names in another script named in English ("to乌克兰" -> "to Ukraine"),
     cut before any other word of another script ("between Moscow and华盛顿" -> "between Moscow…")."""
     if not other_script(text):
         return text
+
     def named(match: re.Match[str]) -> str:
-        name = _english_name(match.group(0))
+        name = _countries().get(match.group(0))
         if name is None:
             return match.group(0)
         before = text[match.start() - 1: match.start()]
@@ -116,7 +115,8 @@ def without_own_name(what: str, who: str) -> str:
     weapons" of Donald Trump -> "promised to send weapons"; as it is when it does not open so, or when the
     name is not followed by a predicate ("Trump and Putin agreed to meet", "Trump's envoy met Putin")."""
     words, names = what.split(), {w.casefold() for w in who.split() if len(w) >= 3}
-    lead = next((n for n, word in enumerate(words) if word.casefold().rstrip(":,") not in _TITLE_WORDS | names), len(words))
+    leading = _TITLE_WORDS | names
+    lead = next((n for n, word in enumerate(words) if word.casefold().rstrip(":,") not in leading), len(words))
     rest = words[lead:]
     if not any(w.casefold().rstrip(":,") in names for w in words[:lead]) or len(rest) < 2:
         return what
