@@ -24,7 +24,7 @@ from .plausible import (DELIVERY_STATUSES, GENERIC_WEAPONS, actor_problem, engli
 from ..text.places import english_territories
 from .safety import scrub, scrub_optional
 from .slips import cut_at_limit, latin_only, other_script, without_own_name
-from .deciders import Canonical
+from .deciders import Canonical, informative
 from .dedupe import with_evidence
 from .weapon_status import told_status
 
@@ -254,7 +254,9 @@ def final(
         who = [w for w in item.who if w.strip() and (grounder is None or grounder.names_anywhere(w))] or item.who
         names = [clean((canonical or (lambda w: w))(w)) for w in who]
         names = list(dict.fromkeys(n for n in names if n))
-        what = without_own_name(_main_part(prose(cut_at_limit(item.what, MAX_TEXT))), names[0] if names else item.who[0])
+        # cut at the limit: its whole words and "…"; one left unfinished there is cut back to its last clause later
+        raw = cut_at_limit(item.what, MAX_TEXT) if informative(item.what, item.who) else item.what
+        what = without_own_name(_main_part(prose(raw)), names[0] if names else item.who[0])
         return Decision(
             who=names[0] if names else clean(item.who[0]), participants=names,
             what=english_verbs(what, [e.quote for e in evidence]) if english else what,

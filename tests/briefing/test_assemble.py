@@ -111,3 +111,23 @@ def test_a_state_is_named_in_english_in_an_english_briefing() -> None:
     assert name("Syrien", "state", True) == "Syria"
     assert name("Syrien", "state", False) == "Syrien"
     assert name("Ungarn", "person", True) == "Ungarn"
+
+
+def test_a_description_cut_at_the_limit_ends_in_an_ellipsis_unless_the_clause_rules_cut_it_back() -> None:
+    """HAND-MADE, after two held-out answers: a description the schema's limit cut mid-word keeps its whole words
+    and "…"; one the cut leaves unfinished ("... within the next two to") is left to the decision's rules, which
+    cut it back to its last finished clause (a first version marked it "…" and so kept a meeting's words in a
+    call's description, and the call left its row in the digest)."""
+    from summarize.briefing.assemble import final
+    from summarize.briefing.drafts import MAX_TEXT, DecisionDraft
+
+    text = "Trump called Putin. They spoke for two hours."
+    head = "held a phone call and refused to agree to an immediate cease"
+    cut = ("x " * MAX_TEXT)[: MAX_TEXT - len(head)] + head
+    decision = final(DecisionDraft(s=1, who=["Trump"], what=cut, status="taken"), [_ev(text, text[:19])], text)
+    assert decision.what.endswith("refused to agree to an immediate…")
+    tail = " within the next two to"
+    unfinished = ("x " * MAX_TEXT)[: MAX_TEXT - len(tail)] + tail
+    assert len(unfinished) == MAX_TEXT
+    decision = final(DecisionDraft(s=1, who=["Trump"], what=unfinished, status="taken"), [_ev(text, text[:19])], text)
+    assert decision.what.endswith("within the next two to")
