@@ -742,8 +742,9 @@ def main() -> None:
         print("\n".join(["drops:", *drop_report(briefings, per_article, golds)]))
     for note in design.notes:
         print("note:", note)
-    for failed in failed_passes(digest):
-        print("digest pass failed:", failed)
+    failed = failed_passes(digest)
+    for message in failed:
+        print("digest pass failed:", message)
     summary = " ".join(f"{c[0].upper()} {design.recall(c):.2f}/{design.precision(c):.2f}" for c in CATEGORIES)
     versus = ""
     if naive is not None:
@@ -753,7 +754,7 @@ def main() -> None:
     print(f"summary {args.set} {args.label}: recall/precision {summary} · chrome {design.boilerplate} · "
           f"unsupported {design.unsupported} · uninformative {design.uninformative} · "
           f"foreign {design.foreign} · lost {design.lost} · weapon status as gold "
-          f"{design.status_agrees}/{design.status_known} · digest passes failed {len(failed_passes(digest))}{versus}")
+          f"{design.status_agrees}/{design.status_known} · digest passes failed {len(failed)}{versus}")
     if args.json:
         print(json.dumps({"set": args.set, "recall": {c: design.recall(c) for c in CATEGORIES},
                           "precision": {c: design.precision(c) for c in CATEGORIES},

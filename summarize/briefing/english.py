@@ -141,7 +141,7 @@ class EnglishFields:
         the article's language left out (:meth:`summary_in_english`); a sentence with a word of another script
         left out (:func:`~summarize.briefing.slips.summary_in_latin`)."""
         summary = english_summary(summary, lists["decisions"])
-        if self.lang == "en" and other_script(summary):  # "which Ukraine has said它亟": a sentence left out
+        if other_script(summary):  # "which Ukraine has said它亟": a sentence left out
             summary = " ".join(summary_in_latin(sentences(summary)))
         if self.language not in (None, "en"):  # "deliveries to Kiew": places as English names them
             lists, summary = places_in_english(lists, self.language), english_places(summary, self.language) or summary

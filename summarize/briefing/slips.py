@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..text.sentences import ends_sentence
+
 __all__ = ["ELLIPSIS", "cut_at_limit", "finished_sentences", "latin_only", "other_script", "summary_in_latin",
            "without_own_name"]
 
@@ -52,7 +54,8 @@ def cut_at_limit(text: str, limit: int) -> str:
     head = text.rstrip()
     if len(text) < limit or not head[-1:].isalnum() or " " not in head:
         return text
-    return _trimmed(head[: head.rfind(" ")]) if _DANGLING.sub("", head[: head.rfind(" ")]) else text
+    kept = _DANGLING.sub("", head[: head.rfind(" ")])
+    return kept + ELLIPSIS if kept else text
 
 
 @lru_cache(maxsize=1)
@@ -88,18 +91,14 @@ def summary_in_latin(sentences: list[str]) -> list[str]:
     """A summary's sentences with countries of another script named in English, and without those that keep
     another word of another script (when none is left, each cut before it, as :func:`latin_only` cuts)."""
     fixed = [latin_only(s) for s in sentences]
-    whole = [f for s, f in zip(sentences, fixed) if not f.endswith(ELLIPSIS) or not other_script(s)]
-    return whole or [f for f in fixed if f]
-
-
-# a sentence's end: a full stop, a question or exclamation mark (a closing quotation mark or bracket after it), or
-# a closing quotation mark ('Trump said it "didn't feel right"')
-_ENDED = re.compile(r"(?:[.!?…][\"”’'»)\]]*|[\"”»])\s*$")
+    cut = [bool(other_script(s)) and (not f or f.endswith(ELLIPSIS)) for s, f in zip(sentences, fixed)]
+    return [f for f, c in zip(fixed, cut) if not c] or [f for f in fixed if f]
 
 
 def finished_sentences(sentences: list[str]) -> list[str]:
-    """The summary's sentences that end as sentences do; all of them when none does."""
-    ended = [s for s in sentences if _ENDED.search(s)]
+    """The summary's sentences that end as sentences do (:func:`~summarize.text.sentences.ends_sentence`, or with
+    a closing quotation mark: 'Trump said it "didn't feel right"'); all of them when none does."""
+    ended = [s for s in sentences if ends_sentence(s) or s.rstrip().endswith(('"', "”", "»"))]
     return ended or sentences
 
 

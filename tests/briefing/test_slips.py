@@ -52,6 +52,7 @@ def test_a_summary_sentence_with_a_word_of_another_script_is_left_out() -> None:
     sentences = ["Trump hosted Zelensky on Friday.", "He hesitated on Tomahawks, which Ukraine has said它亟"]
     assert summary_in_latin(sentences) == ["Trump hosted Zelensky on Friday."]
     assert summary_in_latin(["Arms shipments to乌克兰 were paused."]) == ["Arms shipments to Ukraine were paused."]
+    assert summary_in_latin(["Trump met Zelensky.", "华盛顿说。"]) == ["Trump met Zelensky."]  # wholly another script
     # with no sentence left whole, each is cut before the word
     assert summary_in_latin(["Trump praised the call as very good and战略"]) == ["Trump praised the call as very good" + ELLIPSIS]
 
